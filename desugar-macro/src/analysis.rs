@@ -1,0 +1,202 @@
+//! Stage 4: what each suspension keeps.
+//!
+//! For every local in scope at an await, one of:
+//! - **homed**: something may hold a borrow of it across an await (the
+//!   awaited future, another kept local, a closure), so it lives in the
+//!   pinned homes area for its whole scope and only its guard moves;
+//! - **carried**: moved into the `Suspend` variant and back out — when it is
+//!   used after the await, or when it may still hold a value to drop at the
+//!   end of its scope;
+//! - **not kept**: nothing after the await uses it and it may already have
+//!   been moved out (`resp.text().await` moves `resp`), so whatever is left
+//!   of it is dropped at the suspension.
+//!
+//! All of this is syntactic, and errs towards homing: a wrong "homed" gives a
+//! compile error where the user moves out of the local in a way the
+//! expansion cannot follow, never a program that runs differently.
+
+use crate::ir::{AwaitId, Body, LocalId, Mention, MentionKind};
+
+/// The analysis' answer, read by the emitter.
+pub(crate) struct Decisions {
+    /// Per local: homed?
+    pub homed: Vec<bool>,
+    /// Per await: the locals its variant keeps (carried, or homed and kept by
+    /// their guard), in declaration order.
+    pub kept: Vec<Vec<LocalId>>,
+    /// Per await: locals declared without a value (`let x;`) that are not
+    /// kept but are assigned and used after it: declared again on resuming.
+    pub redeclare: Vec<Vec<LocalId>>,
+}
+
+/// Input: the IR. Output: the decisions, or errors for uses of homed locals
+/// the expansion cannot rewrite.
+pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
+    let facts = Facts::new(body);
+    let homed = facts.homed();
+    facts.check_homed_uses(&homed)?;
+    let mut kept = Vec::new();
+    let mut redeclare = Vec::new();
+    for (k, info) in body.awaits.iter().enumerate() {
+        kept.push(
+            info.in_scope
+                .iter()
+                .copied()
+                .filter(|&l| homed[l] || facts.carried(l, k))
+                .collect(),
+        );
+        redeclare.push(
+            info.in_scope
+                .iter()
+                .copied()
+                .filter(|&l| !homed[l] && !facts.carried(l, k))
+                .filter(|&l| !body.locals[l].initialized && facts.used_after(l, k))
+                .collect(),
+        );
+    }
+    Ok(Decisions { homed, kept, redeclare })
+}
+
+struct Facts<'a> {
+    body: &'a Body,
+    by_local: Vec<Vec<&'a Mention>>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(body: &'a Body) -> Self {
+        let mut by_local = vec![Vec::new(); body.locals.len()];
+        for mention in &body.mentions {
+            by_local[mention.local].push(mention);
+        }
+        Facts { body, by_local }
+    }
+
+    fn in_scope(&self, local: LocalId, k: AwaitId) -> bool {
+        self.body.awaits[k].in_scope.contains(&local)
+    }
+
+    /// Is `seq` inside a loop around await `k` that `local` was declared
+    /// outside of (so it runs both before and after `k`)?
+    fn same_loop(&self, seq: u32, k: AwaitId, local: LocalId) -> bool {
+        let at = self.body.awaits[k].seq;
+        let declared = self.body.locals[local].scope.0;
+        self.body
+            .loops
+            .iter()
+            .any(|&(start, end)| start > declared && (start..=end).contains(&at) && (start..=end).contains(&seq))
+    }
+
+    fn before(&self, mention: &Mention, k: AwaitId) -> bool {
+        let local = &self.body.locals[mention.local];
+        (mention.seq >= local.scope.0 && mention.seq < self.body.awaits[k].seq)
+            || self.same_loop(mention.seq, k, mention.local)
+    }
+
+    fn after(&self, mention: &Mention, k: AwaitId) -> bool {
+        let local = &self.body.locals[mention.local];
+        (mention.seq > self.body.awaits[k].seq && mention.seq <= local.scope.1)
+            || self.same_loop(mention.seq, k, mention.local)
+    }
+
+    fn used_after(&self, local: LocalId, k: AwaitId) -> bool {
+        self.by_local[local].iter().any(|m| self.after(m, k))
+    }
+
+    fn carried(&self, local: LocalId, k: AwaitId) -> bool {
+        let may_have_moved = self.by_local[local]
+            .iter()
+            .any(|m| m.kind.may_move() && self.before(m, k));
+        self.initialized_at(local, k) && (self.used_after(local, k) || !may_have_moved)
+    }
+
+    /// Declared with a value, or assigned on every path to `k` (an
+    /// assignment in a block that `k` is inside of, before `k`).
+    fn initialized_at(&self, local: LocalId, k: AwaitId) -> bool {
+        let info = &self.body.awaits[k];
+        self.body.locals[local].initialized
+            || self.by_local[local].iter().any(|m| {
+                m.kind == MentionKind::Assign && m.seq < info.seq && info.path.starts_with(&m.path)
+            })
+    }
+
+    /// Homed locals: a fixpoint, since a local may be borrowed by another
+    /// that is itself homed.
+    fn homed(&self) -> Vec<bool> {
+        let mut homed = vec![false; self.body.locals.len()];
+        loop {
+            let mut changed = false;
+            for mention in &self.body.mentions {
+                let local = mention.local;
+                if homed[local] || !borrows(mention.kind) {
+                    continue;
+                }
+                let held = (0..self.body.awaits.len())
+                    .any(|k| self.in_scope(local, k) && self.before(mention, k) && self.held_across(mention, k, &homed));
+                if held {
+                    homed[local] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return homed;
+            }
+        }
+    }
+
+    /// May the borrow taken by `mention` still be held while suspended at `k`?
+    fn held_across(&self, mention: &Mention, k: AwaitId, homed: &[bool]) -> bool {
+        let by_awaitee = mention.in_operand == Some(k) && {
+            // `resp.text().await`: a receiver that is never used again is
+            // most likely consumed by the method, not borrowed.
+            let receiver = matches!(mention.kind, MentionKind::Place { receiver: true, .. });
+            !receiver || self.used_after(mention.local, k)
+        };
+        by_awaitee
+            || mention.holders.iter().any(|&holder| {
+                holder != mention.local && self.in_scope(holder, k) && (homed[holder] || self.used_after(holder, k))
+            })
+    }
+
+    /// Uses of homed locals that cannot be rewritten to use the home.
+    fn check_homed_uses(&self, homed: &[bool]) -> syn::Result<()> {
+        let mut errors: Option<syn::Error> = None;
+        for (local, mentions) in self.by_local.iter().enumerate() {
+            if !homed[local] {
+                continue;
+            }
+            let name = &self.body.locals[local].ident;
+            let mut report = |span, msg: String| {
+                let err = syn::Error::new(span, msg);
+                match &mut errors {
+                    Some(errors) => errors.combine(err),
+                    None => errors = Some(err),
+                }
+            };
+            if !self.body.locals[local].initialized {
+                report(
+                    name.span(),
+                    format!("`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, which needs a value at its `let`: write `let {name} = …;`"),
+                );
+            }
+            for mention in mentions {
+                match mention.kind {
+                    MentionKind::Opaque => report(
+                        mention.span,
+                        format!("`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`)"),
+                    ),
+                    MentionKind::Capture { by_move: true } => report(
+                        mention.span,
+                        format!("`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local first (`let owned = {name};`)"),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        errors.map_or(Ok(()), Err)
+    }
+}
+
+/// Can this use take a borrow that outlives the expression?
+fn borrows(kind: MentionKind) -> bool {
+    !matches!(kind, MentionKind::Capture { by_move: true }) && kind.may_borrow()
+}

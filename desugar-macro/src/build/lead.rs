@@ -1,0 +1,197 @@
+//! Finding the await a statement runs first.
+//!
+//! A statement can suspend at an await only if nothing with an effect runs
+//! before it: then "run the operand, suspend, then run the statement with the
+//! awaited value in place of the `.await`" is the statement itself.
+//!
+//! Input: `let n = parse(&fetch(url).await?, LIMIT);`
+//! Output: operand `fetch(url)`, and the statement
+//! `let n = parse(&{ __result }?, LIMIT);` (with `?` already rewritten).
+//!
+//! What may run before the await: literals, paths, and borrows or fields of
+//! those, provided the operand does not name them (`f(x, g(&mut x).await)`
+//! reads `x` before `g` changes it; evaluating it later would not).
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::{BinOp, Expr};
+
+use super::awaits::{first_await, has_await, is_awaiting_macro};
+use crate::walk::MacroArgs;
+
+/// The await found, taken out of its statement.
+pub(crate) struct Found {
+    pub operand: Expr,
+    /// The span of `.await` (or of the awaiting macro).
+    pub span: Span,
+}
+
+/// Why no await could be taken.
+pub(crate) enum NotLeading {
+    /// Something with an effect runs before the await at this span.
+    After(Span),
+    /// The await sits where `#[desugar]` cannot suspend yet.
+    Unsupported(Span, &'static str),
+}
+
+/// Takes the first-running await out of `expr`, putting `replacement` (the
+/// awaited value) in its place. `Ok(None)`: `expr` has no await.
+pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>, NotLeading> {
+    if !has_await(expr) {
+        return Ok(None);
+    }
+    match expr {
+        Expr::Await(e) if !has_await(&e.base) => {
+            let span = e.await_token.span;
+            let operand = (*e.base).clone();
+            *expr = replacement.clone();
+            Ok(Some(Found { operand, span }))
+        }
+        Expr::Await(e) => take(&mut e.base, replacement),
+        Expr::Macro(e) if is_awaiting_macro(&e.mac) => {
+            let span = e.mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+            if has_early_exit(e.mac.tokens.clone()) {
+                return Err(NotLeading::Unsupported(
+                    span,
+                    "#[desugar] awaits this macro through an inner `async` block, where `return`, `?`, `break` and `continue` would leave that block instead of the fn: move them out of the macro",
+                ));
+            }
+            let operand = syn::parse_quote_spanned!(span=> async { #expr });
+            *expr = replacement.clone();
+            Ok(Some(Found { operand, span }))
+        }
+        Expr::Try(e) => take(&mut e.expr, replacement),
+        Expr::Field(e) => take(&mut e.base, replacement),
+        Expr::Cast(e) => take(&mut e.expr, replacement),
+        Expr::Unary(e) => take(&mut e.expr, replacement),
+        Expr::Paren(e) => take(&mut e.expr, replacement),
+        Expr::Group(e) => take(&mut e.expr, replacement),
+        Expr::Reference(e) => take(&mut e.expr, replacement),
+        Expr::Return(e) => match &mut e.expr {
+            Some(value) => take(value, replacement),
+            None => Ok(None),
+        },
+        Expr::Break(e) => match &mut e.expr {
+            Some(value) => take(value, replacement),
+            None => Ok(None),
+        },
+        Expr::Let(e) => take(&mut e.expr, replacement),
+        Expr::MethodCall(e) => {
+            let mut parts = vec![&mut *e.receiver];
+            parts.extend(e.args.iter_mut());
+            in_order(parts, replacement)
+        }
+        Expr::Call(e) => {
+            let mut parts = vec![&mut *e.func];
+            parts.extend(e.args.iter_mut());
+            in_order(parts, replacement)
+        }
+        Expr::Index(e) => in_order(vec![&mut *e.expr, &mut *e.index], replacement),
+        Expr::Binary(e) if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) => {
+            if let Some(span) = first_await(&*e.right) {
+                return Err(NotLeading::Unsupported(
+                    span,
+                    "#[desugar] cannot suspend on the right of `&&` or `||` yet (it may not run): write the condition as nested `if`s, or bind the awaited value with `let` first",
+                ));
+            }
+            take(&mut e.left, replacement)
+        }
+        Expr::Binary(e) => in_order(vec![&mut *e.left, &mut *e.right], replacement),
+        // `place = value` and `place op= value` run the value first.
+        Expr::Assign(e) => in_order(vec![&mut *e.right, &mut *e.left], replacement),
+        Expr::Tuple(e) => in_order(e.elems.iter_mut().collect(), replacement),
+        Expr::Array(e) => in_order(e.elems.iter_mut().collect(), replacement),
+        Expr::Struct(e) => {
+            if let Some(span) = e.rest.as_deref().and_then(first_await) {
+                return Err(NotLeading::After(span));
+            }
+            in_order(e.fields.iter_mut().map(|f| &mut f.expr).collect(), replacement)
+        }
+        Expr::Match(e) => {
+            if let Some(span) = e.arms.iter().find_map(|arm| first_await(&arm.pat).or_else(|| first_await(&*arm.body))) {
+                return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+            }
+            take(&mut e.expr, replacement)
+        }
+        Expr::If(e) => {
+            let in_branches = first_await(&e.then_branch)
+                .or_else(|| e.else_branch.as_ref().and_then(|(_, b)| first_await(&**b)));
+            if let Some(span) = in_branches {
+                return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+            }
+            take(&mut e.cond, replacement)
+        }
+        Expr::Macro(e) => {
+            let Some(mut args) = MacroArgs::parse(&e.mac) else {
+                let span = first_await(&*expr).unwrap_or_else(Span::call_site);
+                return Err(NotLeading::Unsupported(
+                    span,
+                    "#[desugar] cannot see into this macro's arguments: bind the awaited value with `let` before the macro call",
+                ));
+            };
+            let found = in_order(args.args_mut().map(|(arg, _)| arg).collect(), replacement)?;
+            e.mac.tokens = args.into_tokens();
+            Ok(found)
+        }
+        other => {
+            let span = first_await(&*other).unwrap_or_else(Span::call_site);
+            Err(NotLeading::Unsupported(span, IN_VALUE_POSITION))
+        }
+    }
+}
+
+const IN_VALUE_POSITION: &str = "#[desugar] cannot suspend inside this expression yet: bind the awaited value with `let` in a statement of its own, or make this `if`/`match`/block a statement";
+
+/// The parts of an expression in the order they run: the await must be in
+/// the first part that has one, and the parts before it must be pure.
+fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, NotLeading> {
+    let mut before: Vec<&Expr> = Vec::new();
+    for part in parts {
+        if !has_await(&*part) {
+            before.push(part);
+            continue;
+        }
+        let found = take(part, replacement)?;
+        if let Some(found) = &found {
+            let operand_names = idents(found.operand.to_token_stream());
+            if before.iter().any(|b| !is_pure(b) || idents(b.to_token_stream()).iter().any(|n| operand_names.contains(n))) {
+                return Err(NotLeading::After(found.span));
+            }
+        }
+        return Ok(found);
+    }
+    Ok(None)
+}
+
+fn is_pure(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        Expr::Reference(e) => is_pure(&e.expr),
+        Expr::Field(e) => is_pure(&e.base),
+        Expr::Paren(e) => is_pure(&e.expr),
+        Expr::Group(e) => is_pure(&e.expr),
+        _ => false,
+    }
+}
+
+fn idents(tokens: TokenStream) -> Vec<String> {
+    let mut out = Vec::new();
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => out.push(ident.to_string()),
+            TokenTree::Group(group) => out.extend(idents(group.stream())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `return`, `?`, `break` or `continue` in macro input.
+fn has_early_exit(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident == "return" || ident == "break" || ident == "continue",
+        TokenTree::Punct(punct) => punct.as_char() == '?',
+        TokenTree::Group(group) => has_early_exit(group.stream()),
+        TokenTree::Literal(_) => false,
+    })
+}

@@ -1,0 +1,360 @@
+//! Constructs that hold an await in their body: blocks, `if`, `match` and
+//! loops. `while` and `for` become `loop`, as rustc lowers them, so the
+//! emitter has one loop shape to resume inside:
+//!
+//! ```text
+//! 'l: while cond { body }    =>  'l: loop { if cond { body } else { break } }
+//! 'l: for pat in iter { body }
+//!     =>  { let mut __iter = IntoIterator::into_iter(iter);
+//!           'l: loop { match Iterator::next(&mut __iter) {
+//!               Some(pat) => { body }
+//!               None => break,
+//!           } } }
+//! ```
+//!
+//! A condition or scrutinee that awaits is evaluated into a hidden local
+//! first, in a block that ends with the construct:
+//! `match f().await { arms }` => `{ let __scrutinee = f().await; match __scrutinee { arms } }`.
+
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Lifetime};
+
+use super::awaits::{first_await, has_await};
+use super::{Builder, Dest};
+use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
+use crate::walk::patterns;
+
+/// Is `expr` a construct with an await inside its body (not only in its
+/// condition or scrutinee, which a suspension statement handles)?
+pub(crate) fn is_construct_with_await(expr: &Expr) -> bool {
+    match expr {
+        Expr::Block(e) => has_await(&e.block),
+        Expr::Unsafe(e) => has_await(&e.block),
+        Expr::If(e) => {
+            has_await(&e.then_branch) || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b))
+        }
+        Expr::Match(e) => e.arms.iter().any(|arm| has_await(&arm.pat) || has_await(&*arm.body)),
+        Expr::Loop(e) => has_await(&e.body),
+        Expr::While(e) => has_await(&*e.cond) || has_await(&e.body),
+        Expr::ForLoop(e) => has_await(&e.body),
+        _ => false,
+    }
+}
+
+const MAY_MOVE: MentionKind = MentionKind::Place { may_move: true, receiver: false };
+
+impl Builder {
+    pub(super) fn construct(&mut self, expr: Expr, dest: &Dest, out: &mut Vec<Stmt>) {
+        match expr {
+            Expr::Block(e) => {
+                let mut block = e.block;
+                if let Some(label) = &e.label {
+                    retarget_breaks(&mut block, Some(&label.name), dest, false);
+                }
+                let node = self.node();
+                self.path.push(node);
+                let block = self.block(block.stmts, dest, &[]);
+                self.path.pop();
+                out.push(Stmt::Block { label: e.label, block });
+            }
+            Expr::Unsafe(e) => {
+                let span = first_await(&e.block).unwrap_or_else(|| e.unsafe_token.span);
+                self.error(syn::Error::new(
+                    span,
+                    "#[desugar] cannot suspend inside an `unsafe` block: end the `unsafe` block before the `.await`",
+                ));
+            }
+            Expr::If(e) => {
+                if let Some(stmt) = self.if_construct(e, dest) {
+                    out.push(stmt);
+                }
+            }
+            Expr::Match(e) => self.match_construct(e, dest, out),
+            Expr::Loop(e) => {
+                let mut body = e.body;
+                retarget_breaks(&mut body, e.label.as_ref().map(|l| &l.name), dest, true);
+                self.loop_construct(e.label, body.stmts, out);
+            }
+            Expr::While(e) => {
+                let (label, cond, body) = (e.label, e.cond, e.body);
+                let lowered: Expr = syn::parse_quote_spanned! {e.while_token.span=>
+                    #label loop { if #cond #body else { break } }
+                };
+                self.construct(lowered, dest, out);
+            }
+            Expr::ForLoop(e) => self.for_construct(e, out),
+            other => self.simple(dest.statement(other), out),
+        }
+    }
+
+    /// `if`, or the block that hoists its awaiting condition.
+    fn if_construct(&mut self, e: syn::ExprIf, dest: &Dest) -> Option<Stmt> {
+        if has_await(&*e.cond) {
+            let hoisted = self.hoist_condition(e)?;
+            let node = self.node();
+            self.path.push(node);
+            let block = self.block(hoisted, dest, &[]);
+            self.path.pop();
+            return Some(Stmt::Block { label: None, block });
+        }
+        Some(Stmt::If(self.if_node(e, dest)))
+    }
+
+    /// `if let p = e.await {..}` => `let __scrutinee = e.await; if let p = __scrutinee {..}`
+    /// `if c.await {..}` => `let __condition = c.await; if __condition {..}`
+    fn hoist_condition(&mut self, mut e: syn::ExprIf) -> Option<Vec<syn::Stmt>> {
+        let (local, cond): (syn::Ident, Expr) = match &*e.cond {
+            Expr::Let(let_expr) => {
+                let local = self.hidden_local("scrutinee");
+                let scrutinee = (*let_expr.expr).clone();
+                let pat = &let_expr.pat;
+                let cond = syn::parse_quote!(let #pat = #local);
+                e.cond = Box::new(cond);
+                (local, scrutinee)
+            }
+            cond if is_let_chain(cond) => {
+                let span = first_await(cond).unwrap_or_else(|| cond.span());
+                self.error(syn::Error::new(
+                    span,
+                    "#[desugar] cannot suspend inside an `if let` chain yet: bind the awaited value with `let` before the `if`",
+                ));
+                return None;
+            }
+            cond => {
+                let local = self.hidden_local("condition");
+                let cond = cond.clone();
+                e.cond = Box::new(syn::parse_quote!(#local));
+                (local, cond)
+            }
+        };
+        Some(vec![syn::parse_quote!(let #local = #cond;), syn::Stmt::Expr(Expr::If(e), None)])
+    }
+
+    fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
+        let mut lets = Vec::new();
+        let_parts(&e.cond, &mut lets);
+        let binds: Vec<LocalId> = lets
+            .iter()
+            .flat_map(|l| self.allocate_pattern(&l.pat, true))
+            .collect();
+        for part in lets {
+            let holders = scrutinee_holders(&part.expr, &[&part.pat], &binds);
+            self.record_place(&part.expr, MAY_MOVE, &holders);
+        }
+        self.record_conditions(&e.cond);
+        let node = self.node();
+        self.path.push(node);
+        let then = self.block(e.then_branch.stmts, dest, &binds);
+        self.path.pop();
+        let otherwise = match e.else_branch.map(|(_, b)| *b) {
+            None if matches!(dest, Dest::Discard) => None,
+            None => Some(Else::Block(self.branch(Vec::new(), dest))),
+            Some(Expr::If(inner)) if !has_await(&*inner.cond) => Some(Else::If(Box::new(self.if_node(inner, dest)))),
+            Some(Expr::Block(block)) if block.label.is_none() => Some(Else::Block(self.branch(block.block.stmts, dest))),
+            Some(other) => Some(Else::Block(self.branch(vec![syn::Stmt::Expr(other, None)], dest))),
+        };
+        ir::If { cond: *e.cond, binds, then, otherwise }
+    }
+
+    fn branch(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
+        let node = self.node();
+        self.path.push(node);
+        let block = self.block(stmts, dest, &[]);
+        self.path.pop();
+        block
+    }
+
+    /// Uses in the non-`let` parts of a condition (`a && let Some(x) = b`).
+    fn record_conditions(&mut self, cond: &Expr) {
+        match cond {
+            Expr::Let(_) => {}
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                self.record_conditions(&b.left);
+                self.record_conditions(&b.right);
+            }
+            other => self.record_expr(other, &[]),
+        }
+    }
+
+    fn match_construct(&mut self, e: syn::ExprMatch, dest: &Dest, out: &mut Vec<Stmt>) {
+        if has_await(&*e.expr) {
+            let local = self.hidden_local("scrutinee");
+            let scrutinee = (*e.expr).clone();
+            let mut rest = e;
+            rest.expr = Box::new(syn::parse_quote!(#local));
+            let stmts = vec![syn::parse_quote!(let #local = #scrutinee;), syn::Stmt::Expr(Expr::Match(rest), None)];
+            let block = self.branch(stmts, dest);
+            out.push(Stmt::Block { label: None, block });
+            return;
+        }
+        if let Some(span) = e.arms.iter().find_map(|arm| first_await(&arm.pat)) {
+            self.error(syn::Error::new(
+                span,
+                "#[desugar] cannot suspend in a match guard yet: await before the `match`, or move the condition into the arm",
+            ));
+            return;
+        }
+        let arm_binds: Vec<Vec<LocalId>> = e
+            .arms
+            .iter()
+            .map(|arm| self.allocate_pattern(&arm.pat, true))
+            .collect();
+        let all_binds: Vec<LocalId> = arm_binds.iter().flatten().copied().collect();
+        let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
+        let holders = scrutinee_holders(&e.expr, &pats, &all_binds);
+        self.record_place(&e.expr, MAY_MOVE, &holders);
+        let mut arms = Vec::new();
+        for (arm, binds) in e.arms.into_iter().zip(arm_binds) {
+            let node = self.node();
+            self.path.push(node);
+            self.scopes.push(Vec::new());
+            for &id in &binds {
+                self.enter(id);
+            }
+            if let syn::Pat::Guard(guard) = &arm.pat {
+                self.record_expr(&guard.guard, &[]);
+            }
+            let stmts = match *arm.body {
+                Expr::Block(block) if block.label.is_none() && block.attrs.is_empty() => block.block.stmts,
+                body => vec![syn::Stmt::Expr(body, None)],
+            };
+            let body = self.block(stmts, dest, &[]);
+            self.close_scope();
+            self.path.pop();
+            arms.push(ir::Arm { attrs: arm.attrs, pat: arm.pat, binds, body });
+        }
+        out.push(Stmt::Match(ir::Match { scrutinee: *e.expr, arms }));
+    }
+
+    fn loop_construct(&mut self, label: Option<syn::Label>, stmts: Vec<syn::Stmt>, out: &mut Vec<Stmt>) {
+        let start = self.tick();
+        let node = self.node();
+        self.path.push(node);
+        let body = self.block(stmts, &Dest::Discard, &[]);
+        self.path.pop();
+        let end = self.tick();
+        self.loops.push((start, end));
+        out.push(Stmt::Loop { label, body });
+    }
+
+    fn for_construct(&mut self, e: syn::ExprForLoop, out: &mut Vec<Stmt>) {
+        let iter = self.hidden_local("iter");
+        let iterable = &e.expr;
+        let span = e.for_token.span;
+        let mut inner = Vec::new();
+        self.scopes.push(Vec::new());
+        let init: syn::Stmt = syn::parse_quote_spanned! {span=>
+            let mut #iter = ::core::iter::IntoIterator::into_iter(#iterable);
+        };
+        self.simple(init, &mut inner);
+
+        let start = self.tick();
+        let node = self.node();
+        self.path.push(node);
+        self.scopes.push(Vec::new());
+        let next: Expr = syn::parse_quote_spanned!(span=> ::core::iter::Iterator::next(&mut #iter));
+        // The item does not borrow the iterator: nothing holds this borrow.
+        self.record_place(&next, MAY_MOVE, &[]);
+        let pat = &e.pat;
+        let some_pat: syn::Pat = syn::parse_quote!(::core::option::Option::Some(#pat));
+        let binds = self.allocate_pattern(&e.pat, true);
+        let arm_node = self.node();
+        self.path.push(arm_node);
+        let body = self.block(e.body.stmts, &Dest::Discard, &binds);
+        self.path.pop();
+        let none_arm = ir::Arm {
+            attrs: Vec::new(),
+            pat: syn::parse_quote!(::core::option::Option::None),
+            binds: Vec::new(),
+            body: Block { stmts: vec![Stmt::Plain { stmt: syn::parse_quote!(break;), declares: Vec::new() }] },
+        };
+        let arms = vec![ir::Arm { attrs: Vec::new(), pat: some_pat, binds, body }, none_arm];
+        let matched = Stmt::Match(ir::Match { scrutinee: next, arms });
+        self.close_scope();
+        self.path.pop();
+        let end = self.tick();
+        self.loops.push((start, end));
+        inner.push(Stmt::Loop { label: e.label, body: Block { stmts: vec![matched] } });
+        self.close_scope();
+        out.push(Stmt::Block { label: None, block: Block { stmts: inner } });
+    }
+}
+
+/// The locals that may hold a borrow taken by a scrutinee: its pattern
+/// bindings, unless the scrutinee is a plain local matched by value (then the
+/// bindings move or copy out of it, or borrow through a reference it holds).
+fn scrutinee_holders(scrutinee: &Expr, pats: &[&syn::Pat], binds: &[LocalId]) -> Vec<LocalId> {
+    let plain_local = matches!(scrutinee, Expr::Path(p) if p.path.get_ident().is_some());
+    if plain_local && !pats.iter().any(|pat| patterns::binds_by_ref(pat)) {
+        Vec::new()
+    } else {
+        binds.to_vec()
+    }
+}
+
+fn is_let_chain(cond: &Expr) -> bool {
+    let mut lets = Vec::new();
+    let_parts(cond, &mut lets);
+    !lets.is_empty()
+}
+
+/// The `let` parts of a condition: `let p = e` or `a && let p = e && c`.
+fn let_parts<'a>(cond: &'a Expr, out: &mut Vec<&'a syn::ExprLet>) {
+    match cond {
+        Expr::Let(l) => out.push(l),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            let_parts(&b.left, out);
+            let_parts(&b.right, out);
+        }
+        _ => {}
+    }
+}
+
+/// `break value` that leaves this construct sends `value` to `dest`.
+///
+/// Before: `let n = loop { if done { break count; } step().await; };`
+/// After:  `loop { if done { { __value = count; break; } } step().await; }`
+fn retarget_breaks(block: &mut syn::Block, label: Option<&Lifetime>, dest: &Dest, is_loop: bool) {
+    if matches!(dest, Dest::Discard) {
+        return;
+    }
+    let mut retarget = Retarget { label: label.cloned(), dest: dest.clone(), depth: usize::from(!is_loop) };
+    retarget.visit_block_mut(block);
+}
+
+struct Retarget {
+    label: Option<Lifetime>,
+    dest: Dest,
+    /// Loops entered: an unlabeled `break` at depth 0 leaves this construct.
+    depth: usize,
+}
+
+impl VisitMut for Retarget {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                self.depth += 1;
+                visit_mut::visit_expr_mut(self, expr);
+                self.depth -= 1;
+            }
+            Expr::Break(b) => {
+                if let Some(value) = &mut b.expr {
+                    self.visit_expr_mut(value);
+                }
+                let ours = match &b.label {
+                    Some(label) => Some(label) == self.label.as_ref(),
+                    None => self.depth == 0,
+                };
+                if ours {
+                    let value = b.expr.take().map_or_else(|| syn::parse_quote!(()), |v| *v);
+                    let stmt = self.dest.statement(value);
+                    *expr = syn::parse_quote!({ #stmt #b });
+                }
+            }
+            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}

@@ -1,0 +1,443 @@
+//! Stage 3: the body as [`ir`](crate::ir), with every use of a local recorded
+//! for the analysis.
+//!
+//! Before:
+//! ```text
+//! let trimmed = input.trim().to_string();
+//! let result = fetch_length(&trimmed).await;
+//! result * 2
+//! ```
+//! After (as IR):
+//! ```text
+//! Plain   let trimmed = input.trim().to_string();       declares trimmed
+//! Await#0 operand fetch_length(&trimmed)
+//!         rest    let result = { __result };            declares result
+//! Plain   return Poll::Ready(result * 2);
+//! ```
+
+mod awaits;
+mod lead;
+mod lower;
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+use crate::ir::{AwaitInfo, Block, Body, Local, LocalId, Mention, MentionKind, Stmt};
+use crate::names;
+use crate::rewrite::early_exit::finish;
+use crate::signature::Plan;
+use crate::walk::{self, Scope, patterns};
+
+pub(crate) use awaits::has_await;
+
+/// Input: the planned signature and the rewritten body. Output: the IR.
+pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
+    let mut builder = Builder::default();
+    builder.scopes.push(Vec::new());
+    let mut params = Vec::new();
+    for param in &plan.params {
+        params.push(builder.declare(param.ident.clone(), param.mutable, true));
+    }
+    let mut stmts: Vec<syn::Stmt> = plan.params.iter().filter_map(|p| p.destructure.clone()).collect();
+    stmts.extend(body.stmts);
+    let block = builder.block_in_scope(stmts, &Dest::Return);
+    builder.close_scope();
+    if let Some(err) = builder.errors {
+        return Err(err);
+    }
+    Ok(Body {
+        locals: builder.locals,
+        params,
+        block,
+        awaits: builder.awaits,
+        mentions: builder.mentions,
+        loops: builder.loops,
+    })
+}
+
+/// Where a block's value goes.
+#[derive(Clone)]
+pub(crate) enum Dest {
+    /// Nowhere: a statement.
+    Discard,
+    /// It finishes the future: the body's tail.
+    Return,
+    /// Into a hidden local declared before the construct.
+    Assign(syn::Ident),
+}
+
+impl Dest {
+    /// The statement that sends `value` to this destination.
+    fn statement(&self, value: syn::Expr) -> syn::Stmt {
+        match self {
+            Dest::Discard => syn::Stmt::Expr(value, Some(Default::default())),
+            Dest::Return => syn::Stmt::Expr(finish(&value), Some(Default::default())),
+            Dest::Assign(ident) => syn::parse_quote_spanned!(value.span()=> #ident = #value;),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    locals: Vec<Local>,
+    mentions: Vec<Mention>,
+    awaits: Vec<AwaitInfo>,
+    loops: Vec<(u32, u32)>,
+    seq: u32,
+    /// Locals in scope, innermost scope last.
+    scopes: Vec<Vec<LocalId>>,
+    /// Control-flow nodes around the current position.
+    path: Vec<u32>,
+    next_node: u32,
+    hidden: usize,
+    /// While walking an await's operand: that await.
+    operand_of: Option<usize>,
+    errors: Option<syn::Error>,
+}
+
+/// Records each use the walk finds.
+struct Recorder(Vec<(LocalId, MentionKind, Span)>);
+
+impl walk::Visitor for Recorder {
+    fn mention(&mut self, local: LocalId, kind: MentionKind, _: Option<&mut syn::Expr>, span: Span) {
+        self.0.push((local, kind, span));
+    }
+}
+
+impl Builder {
+    fn error(&mut self, err: syn::Error) {
+        match &mut self.errors {
+            Some(errors) => errors.combine(err),
+            None => self.errors = Some(err),
+        }
+    }
+
+    fn tick(&mut self) -> u32 {
+        self.seq += 1;
+        self.seq
+    }
+
+    fn node(&mut self) -> u32 {
+        self.next_node += 1;
+        self.next_node
+    }
+
+    fn scope_map(&self) -> Scope {
+        let mut map = Scope::new();
+        for &id in self.scopes.iter().flatten() {
+            map.insert(self.locals[id].ident.to_string(), id);
+        }
+        map
+    }
+
+    /// A new local in the innermost scope.
+    fn declare(&mut self, ident: syn::Ident, mutable: bool, initialized: bool) -> LocalId {
+        let id = self.allocate(ident, mutable, initialized);
+        self.enter(id);
+        id
+    }
+
+    /// A local that a statement will declare once its value is evaluated.
+    fn allocate(&mut self, ident: syn::Ident, mutable: bool, initialized: bool) -> LocalId {
+        self.locals.push(Local {
+            ident,
+            mutable,
+            initialized,
+            scope: (0, 0),
+            path: Vec::new(),
+        });
+        self.locals.len() - 1
+    }
+
+    fn enter(&mut self, id: LocalId) {
+        let start = self.tick();
+        self.locals[id].scope.0 = start;
+        self.locals[id].path = self.path.clone();
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push(id);
+        }
+    }
+
+    fn allocate_pattern(&mut self, pat: &syn::Pat, initialized: bool) -> Vec<LocalId> {
+        patterns::bindings(pat)
+            .into_iter()
+            .map(|b| self.allocate(b.ident, b.mutable, initialized))
+            .collect()
+    }
+
+    fn hidden_local(&mut self, base: &str) -> syn::Ident {
+        self.hidden += 1;
+        names::hidden(&format!("__{base}{}", self.hidden))
+    }
+
+    fn close_scope(&mut self) {
+        let end = self.tick();
+        if let Some(scope) = self.scopes.pop() {
+            for id in scope {
+                self.locals[id].scope.1 = end;
+            }
+        }
+    }
+
+    fn record(&mut self, found: Recorder, holders: &[LocalId]) {
+        for (local, kind, span) in found.0 {
+            let seq = self.tick();
+            self.mentions.push(Mention {
+                local,
+                seq,
+                kind,
+                in_operand: self.operand_of,
+                holders: holders.to_vec(),
+                path: self.path.clone(),
+                span,
+            });
+        }
+    }
+
+    fn record_expr(&mut self, expr: &syn::Expr, holders: &[LocalId]) {
+        let mut recorder = Recorder(Vec::new());
+        walk::expr(&mut expr.clone(), &self.scope_map(), &mut recorder);
+        self.record(recorder, holders);
+    }
+
+    fn record_place(&mut self, expr: &syn::Expr, kind: MentionKind, holders: &[LocalId]) {
+        let mut recorder = Recorder(Vec::new());
+        walk::place(&mut expr.clone(), kind, &self.scope_map(), &mut recorder);
+        self.record(recorder, holders);
+    }
+
+    fn record_stmt(&mut self, stmt: &syn::Stmt, holders: &[LocalId]) {
+        let mut recorder = Recorder(Vec::new());
+        walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
+        self.record(recorder, holders);
+    }
+
+    /// A block of statements in a new scope, with `prelude` locals (pattern
+    /// bindings of the construct that owns the block) declared first.
+    fn block(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest, prelude: &[LocalId]) -> Block {
+        self.scopes.push(Vec::new());
+        for &id in prelude {
+            self.enter(id);
+        }
+        let block = self.block_in_scope(stmts, dest);
+        self.close_scope();
+        block
+    }
+
+    fn block_in_scope(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
+        let mut out = Block::default();
+        let count = stmts.len();
+        let mut has_tail = false;
+        for (index, stmt) in stmts.into_iter().enumerate() {
+            let is_tail = index + 1 == count && matches!(stmt, syn::Stmt::Expr(_, None));
+            has_tail |= is_tail;
+            self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, &mut out.stmts);
+        }
+        // A block with no tail has the value `()`.
+        if !has_tail && !matches!(dest, Dest::Discard) {
+            let unit = dest.statement(syn::parse_quote!(()));
+            self.stmt(unit, &Dest::Discard, &mut out.stmts);
+        }
+        out
+    }
+
+    fn stmt(&mut self, stmt: syn::Stmt, dest: &Dest, out: &mut Vec<Stmt>) {
+        match stmt {
+            syn::Stmt::Local(local) => self.local(local, out),
+            syn::Stmt::Expr(expr, semi) => {
+                if lower::is_construct_with_await(&expr) {
+                    self.construct(expr, dest, out);
+                } else {
+                    let stmt = match (semi, dest) {
+                        (None, Dest::Discard) | (Some(_), _) => syn::Stmt::Expr(expr, semi),
+                        (None, dest) => dest.statement(expr),
+                    };
+                    self.simple(stmt, out);
+                }
+            }
+            syn::Stmt::Macro(mac) => {
+                let expr = syn::Expr::Macro(syn::ExprMacro { attrs: mac.attrs, mac: mac.mac });
+                let stmt = match mac.semi_token {
+                    Some(semi) => syn::Stmt::Expr(expr, Some(semi)),
+                    None => dest.statement(expr),
+                };
+                self.simple(stmt, out);
+            }
+            syn::Stmt::Item(item) => out.push(Stmt::Plain { stmt: syn::Stmt::Item(item), declares: Vec::new() }),
+        }
+    }
+
+    fn local(&mut self, mut local: syn::Local, out: &mut Vec<Stmt>) {
+        let value_construct = local.init.as_ref().is_some_and(|init| {
+            init.diverge.is_none() && lower::is_construct_with_await(&init.expr)
+        });
+        if value_construct {
+            // `let p = if c { a.await } else { b };` becomes
+            // `let __value; if c { __value = a.await } else { __value = b }; let p = __value;`
+            let value = self.hidden_local("value");
+            let id = self.allocate(value.clone(), false, false);
+            out.push(Stmt::Plain { stmt: syn::parse_quote!(let #value;), declares: vec![id] });
+            self.enter(id);
+            let init = local.init.take().map(|init| *init.expr);
+            if let Some(init) = init {
+                self.construct(init, &Dest::Assign(value.clone()), out);
+            }
+            local.init = Some(syn::LocalInit {
+                eq_token: Default::default(),
+                expr: Box::new(syn::parse_quote!(#value)),
+                diverge: None,
+            });
+        }
+        self.simple(syn::Stmt::Local(local), out);
+    }
+
+    /// A statement that is not a construct with awaits in its body: plain,
+    /// or a chain of suspensions each taking the first-running await.
+    fn simple(&mut self, mut stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+        loop {
+            if !has_await(&stmt) {
+                let declares = self.plain_declares(&stmt);
+                let holders = if owns_value(&stmt) { Vec::new() } else { declares.clone() };
+                self.record_stmt(&stmt, &holders);
+                for &id in &declares {
+                    self.enter(id);
+                }
+                out.push(Stmt::Plain { stmt, declares });
+                return;
+            }
+            let awaits_left = count_awaits(&stmt);
+            let result = names::hidden("__result");
+            let awaited = if awaits_left > 1 { Some(self.hidden_local("awaited")) } else { None };
+            let replacement: syn::Expr = match &awaited {
+                Some(ident) => syn::parse_quote!(#ident),
+                None => syn::parse_quote!({ #result }),
+            };
+            let found = match take_from_stmt(&mut stmt, &replacement) {
+                Ok(Some(found)) => found,
+                Ok(None) => return,
+                Err(lead::NotLeading::After(span)) => {
+                    self.error(syn::Error::new(
+                        span,
+                        "#[desugar] cannot suspend here yet: this `.await` runs after other parts of its statement that have effects; bind the awaited value with `let` in a statement of its own first",
+                    ));
+                    return;
+                }
+                Err(lead::NotLeading::Unsupported(span, msg)) => {
+                    self.error(syn::Error::new(span, msg));
+                    return;
+                }
+            };
+            let rest: syn::Stmt = match &awaited {
+                Some(ident) => syn::parse_quote!(let #ident = { #result };),
+                None => stmt.clone(),
+            };
+            self.suspension(found, rest, out);
+            if awaited.is_none() {
+                return;
+            }
+        }
+    }
+
+    fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
+        match stmt {
+            syn::Stmt::Local(local) => self.allocate_pattern(&local.pat, local.init.is_some()),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Records a suspension: the operand's uses, the await itself, then the
+    /// rest of the statement.
+    fn suspension(&mut self, found: lead::Found, rest: syn::Stmt, out: &mut Vec<Stmt>) {
+        let id = self.awaits.len();
+        let declares = self.plain_declares(&rest);
+        let holders = if owns_value(&rest) { Vec::new() } else { declares.clone() };
+        self.operand_of = Some(id);
+        self.record_expr(&found.operand, &holders);
+        self.operand_of = None;
+        let seq = self.tick();
+        let in_scope = self.scopes.iter().flatten().copied().collect();
+        self.awaits.push(AwaitInfo {
+            seq,
+            in_scope,
+            path: self.path.clone(),
+            source: describe(&found.operand),
+            span: found.span,
+        });
+        self.record_stmt(&rest, &holders);
+        for &id in &declares {
+            self.enter(id);
+        }
+        out.push(Stmt::Await(crate::ir::Await { id, operand: found.operand, rest, declares }));
+    }
+}
+
+/// Is the value a `let` binds certainly free of borrows of the locals its
+/// initializer uses? Then those locals need not be homed for its sake.
+///
+/// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
+/// recognises only values that are new by construction: literals, arithmetic
+/// and comparisons, casts, `format!`/`vec!`, and the last call of a chain
+/// being a method that returns an owned value (`input.trim().to_string()`).
+fn owns_value(stmt: &syn::Stmt) -> bool {
+    let syn::Stmt::Local(syn::Local { init: Some(init), .. }) = stmt else {
+        return false;
+    };
+    is_owned_value(&init.expr)
+}
+
+fn is_owned_value(expr: &syn::Expr) -> bool {
+    const OWNING: &[&str] = &[
+        "to_string", "to_owned", "clone", "to_vec", "len", "count", "is_empty", "is_some", "is_none",
+        "is_ok", "is_err", "contains", "contains_key", "starts_with", "ends_with", "to_uppercase",
+        "to_lowercase", "into_owned", "sum", "product",
+    ];
+    match expr {
+        syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
+        syn::Expr::Binary(_) => true,
+        syn::Expr::Paren(e) => is_owned_value(&e.expr),
+        syn::Expr::MethodCall(call) => OWNING.contains(&call.method.to_string().as_str()),
+        syn::Expr::Macro(mac) => mac.mac.path.segments.last().is_some_and(|s| s.ident == "format" || s.ident == "vec"),
+        _ => false,
+    }
+}
+
+fn take_from_stmt(stmt: &mut syn::Stmt, replacement: &syn::Expr) -> Result<Option<lead::Found>, lead::NotLeading> {
+    match stmt {
+        syn::Stmt::Local(local) => match &mut local.init {
+            Some(init) => {
+                if let Some(span) = init.diverge.as_ref().and_then(|(_, d)| awaits::first_await(&**d)) {
+                    return Err(lead::NotLeading::Unsupported(
+                        span,
+                        "#[desugar] cannot suspend in the `else` of a `let … else` yet: move the `.await` before the `let`",
+                    ));
+                }
+                lead::take(&mut init.expr, replacement)
+            }
+            None => Ok(None),
+        },
+        syn::Stmt::Expr(expr, _) => lead::take(expr, replacement),
+        syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
+    }
+}
+
+fn count_awaits(stmt: &syn::Stmt) -> usize {
+    let mut copy = stmt.clone();
+    let mut count = 0;
+    let placeholder: syn::Expr = syn::parse_quote!(());
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder) {
+        count += 1;
+    }
+    count + usize::from(has_await(&copy))
+}
+
+/// `operand.await`, shortened, for the variant's doc comment.
+fn describe(operand: &syn::Expr) -> String {
+    let text = operand.to_token_stream().to_string();
+    let text = if text.chars().count() > 80 {
+        format!("{} …", text.chars().take(77).collect::<String>())
+    } else {
+        text
+    };
+    format!("{text}.await")
+}

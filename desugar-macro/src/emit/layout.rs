@@ -1,0 +1,229 @@
+//! The state enum and the homes area: which fields each variant has, their
+//! names and their (inferred) type parameters.
+//!
+//! Every stored value gets a type parameter of its own (`T0`, `T1`, …, `F0`
+//! for the future awaited at `Suspend0`), so no type is ever written: rustc
+//! infers each from the value the step closure moves in.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::analysis::Decisions;
+use crate::ir::{Body, LocalId};
+use crate::names;
+use crate::signature::Plan;
+
+pub(crate) struct Layout {
+    /// Per local: its field name, unique in the fn.
+    field: Vec<syn::Ident>,
+    /// Per local that is ever stored: its type parameter.
+    param: Vec<Option<syn::Ident>>,
+    /// Per homed local: its slot's type parameter in the homes area.
+    slot: Vec<Option<syn::Ident>>,
+    homed: Vec<bool>,
+    params: Vec<LocalId>,
+    sources: Vec<TokenStream>,
+    kept: Vec<Vec<LocalId>>,
+    docs: Vec<String>,
+    fn_name: String,
+}
+
+impl Layout {
+    pub(crate) fn new(plan: &Plan, body: &Body, decisions: &Decisions) -> Self {
+        let count = body.locals.len();
+        let mut stored: Vec<LocalId> = body.params.clone();
+        for kept in &decisions.kept {
+            for &local in kept {
+                if !stored.contains(&local) {
+                    stored.push(local);
+                }
+            }
+        }
+        // Stored locals are named first, so a stored `x` is `x` and only a
+        // shadowed one that is also stored becomes `x_1`.
+        let order = stored.iter().copied().chain((0..count).filter(|l| !stored.contains(l)));
+        let mut field = vec![names::hidden("__unnamed"); count];
+        let mut used_names: Vec<String> = Vec::new();
+        for local in order {
+            let base = body.locals[local].ident.to_string();
+            let mut name = base.clone();
+            let mut suffix = 1;
+            while used_names.contains(&name) {
+                name = format!("{base}_{suffix}");
+                suffix += 1;
+            }
+            used_names.push(name.clone());
+            field[local] = syn::Ident::new(&name, Span::call_site());
+        }
+        let mut param = vec![None; count];
+        for (index, &local) in stored.iter().enumerate() {
+            param[local] = Some(format_ident!("T{index}"));
+        }
+        let mut slot = vec![None; count];
+        for (index, local) in (0..count).filter(|&l| decisions.homed[l]).enumerate() {
+            slot[local] = Some(format_ident!("H{index}"));
+        }
+        Layout {
+            field,
+            param,
+            slot,
+            homed: decisions.homed.clone(),
+            params: body.params.clone(),
+            sources: plan.params.iter().map(|p| p.source.clone()).collect(),
+            kept: decisions.kept.clone(),
+            docs: body.awaits.iter().map(|a| a.source.clone()).collect(),
+            fn_name: plan.name(),
+        }
+    }
+
+    pub(crate) fn field(&self, local: LocalId) -> &syn::Ident {
+        &self.field[local]
+    }
+
+    pub(crate) fn is_homed(&self, local: LocalId) -> bool {
+        self.homed[local]
+    }
+
+    /// The locals suspension `k` keeps, in the order its variant lists (and
+    /// so drops) them: the most recently declared first, as rustc drops
+    /// locals when a suspended future is dropped.
+    pub(crate) fn variant_fields(&self, k: usize) -> impl Iterator<Item = LocalId> + '_ {
+        self.kept[k].iter().rev().copied()
+    }
+
+    pub(crate) fn params(&self) -> &[LocalId] {
+        &self.params
+    }
+
+    fn field_decl(&self, local: LocalId) -> TokenStream {
+        let field = self.field(local);
+        let param = &self.param[local];
+        let private = names::private();
+        if self.homed[local] {
+            quote!(#field: #private::Home<#param>)
+        } else {
+            quote!(#field: #param)
+        }
+    }
+
+    /// `__State`, its projections, and its `State` impl.
+    pub(crate) fn state_items(&self) -> TokenStream {
+        let private = names::private();
+        let (state, proj, replace) = state_names();
+        let mut generics: Vec<syn::Ident> = self.param.iter().flatten().cloned().collect();
+        generics.extend((0..self.kept.len()).map(|k| format_ident!("F{k}")));
+        // Arguments are homed (if at all) when the body starts, not before.
+        let params: Vec<TokenStream> = self
+            .params
+            .iter()
+            .map(|&l| {
+                let field = self.field(l);
+                let param = &self.param[l];
+                quote!(#field: #param)
+            })
+            .collect();
+        let mut variants = vec![quote! {
+            #[doc = "Created and not polled yet: holds the arguments."]
+            Unresumed { #(#params),* }
+        }];
+        let mut names = vec![quote!(Unresumed)];
+        for k in 0..self.kept.len() {
+            let variant = format_ident!("Suspend{k}");
+            let awaitee = names::hidden("__awaitee");
+            let future = format_ident!("F{k}");
+            let fields: Vec<TokenStream> = self.variant_fields(k).map(|l| self.field_decl(l)).collect();
+            let doc = format!("Suspended at `{}`.", self.docs[k]);
+            variants.push(quote! {
+                #[doc = #doc]
+                #variant { #[pin] #awaitee: #future, #(#fields),* }
+            });
+            names.push(quote!(#variant));
+        }
+        let name_strs: Vec<String> = names.iter().map(ToString::to_string).collect();
+        let doc = format!(
+            "The states of `{}`: one variant per `.await`, holding what lives across it.",
+            self.fn_name
+        );
+        quote! {
+            #private::pin_project! {
+                #[doc = #doc]
+                #[project = #proj]
+                #[project_replace = #replace]
+                enum #state<#(#generics),*> {
+                    #(#variants,)*
+                    #[doc = "Finished: polling again panics."]
+                    Returned,
+                    #[doc = "The body panicked: polling again panics."]
+                    Panicked,
+                }
+            }
+            impl<#(#generics),*> #private::State for #state<#(#generics),*> {
+                fn returned() -> Self {
+                    #state::Returned
+                }
+                fn name(&self) -> &'static str {
+                    match self {
+                        #(#state::#names { .. } => #name_strs,)*
+                        #state::Returned => "Returned",
+                        #state::Panicked => "Panicked",
+                    }
+                }
+            }
+        }
+    }
+
+    /// `__Homes`, when some local is homed.
+    pub(crate) fn homes_items(&self) -> TokenStream {
+        let private = names::private();
+        let homes = homes_name();
+        let slots: Vec<(syn::Ident, syn::Ident)> = self.homed_locals().collect();
+        if slots.is_empty() {
+            return TokenStream::new();
+        }
+        let (fields, params): (Vec<_>, Vec<_>) = slots.into_iter().unzip();
+        let pinned = names::hidden("__pinned");
+        quote! {
+            #private::pin_project! {
+                #[doc = "Where the values borrowed across an `.await` live: they must not move."]
+                struct #homes<#(#params),*> {
+                    #(#[pin] #fields: #private::Slot<#params>,)*
+                    #[pin]
+                    #pinned: #private::PhantomPinned,
+                }
+            }
+        }
+    }
+
+    fn homed_locals(&self) -> impl Iterator<Item = (syn::Ident, syn::Ident)> + '_ {
+        (0..self.slot.len()).filter_map(|l| Some((self.field[l].clone(), self.slot[l].clone()?)))
+    }
+
+    /// `__State::Unresumed { input: input, .. }`
+    pub(crate) fn initial(&self) -> TokenStream {
+        let (state, _, _) = state_names();
+        let fields = self.params.iter().map(|&l| self.field(l));
+        let sources = &self.sources;
+        quote!(#state::Unresumed { #(#fields: #sources),* })
+    }
+
+    /// `__Homes { .. }` with every slot empty, or `()`.
+    pub(crate) fn homes_init(&self) -> TokenStream {
+        let private = names::private();
+        let homes = homes_name();
+        let fields: Vec<syn::Ident> = self.homed_locals().map(|(f, _)| f).collect();
+        if fields.is_empty() {
+            return quote!(());
+        }
+        let pinned = names::hidden("__pinned");
+        quote!(#homes { #(#fields: #private::Slot::new(),)* #pinned: #private::PhantomPinned })
+    }
+}
+
+/// `__State`, `__StateProj`, `__StateReplace`.
+pub(crate) fn state_names() -> (syn::Ident, syn::Ident, syn::Ident) {
+    (names::hidden("__State"), names::hidden("__StateProj"), names::hidden("__StateReplace"))
+}
+
+fn homes_name() -> syn::Ident {
+    names::hidden("__Homes")
+}

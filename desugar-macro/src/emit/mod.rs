@@ -1,0 +1,75 @@
+//! Stage 5: print the machine.
+//!
+//! Output, for `async fn process(input: String) -> usize`:
+//! ```text
+//! fn process(input: String) -> impl Future<Output = usize> + Captures<()> {
+//!     pin_project! { enum __State<T0, T1, ..> {
+//!         Unresumed { input: T0 },
+//!         /// Suspended at `fetch_length(&trimmed).await`.
+//!         Suspend0 { #[pin] __awaitee: T1, trimmed: Home<T2>, input: T0 },
+//!         ..
+//!         Returned,
+//!         Panicked,
+//!     } }
+//!     pin_project! { struct __Homes<H0> { #[pin] trimmed: Slot<H0>, .. } }
+//!     Machine::new(__State::Unresumed { input }, __Homes { .. }, |__state, __homes, __cx| -> Poll<usize> {
+//!         '__dispatch: loop {
+//!             match __state.as_mut().project() {
+//!                 __StateProj::Unresumed { .. } => { /* the body, up to an await */ }
+//!                 __StateProj::Suspend0 { __awaitee, .. } => { /* poll it, then resume */ }
+//!                 ..
+//!             }
+//!         }
+//!     })
+//! }
+//! ```
+
+mod layout;
+mod step;
+pub(crate) mod twin;
+mod uses;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::analysis::Decisions;
+use crate::ir::Body;
+use crate::names;
+use crate::signature::Plan;
+
+/// Input: the plan, the IR and the decisions. Output: the desugared fn.
+pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::Result<TokenStream> {
+    let layout = layout::Layout::new(plan, body, decisions);
+    let state_items = layout.state_items();
+    let homes_items = layout.homes_items();
+    let initial = layout.initial();
+    let homes_init = layout.homes_init();
+    let arms = step::arms(plan, body, decisions, &layout)?;
+    let private = names::private();
+    let output = plan.output_tokens();
+    let header = plan.header();
+    let state = names::hidden("__state");
+    let homes = names::hidden("__homes");
+    let cx = names::hidden("__cx");
+    let dispatch = step::dispatch_label();
+    Ok(quote! {
+        // The user's code is compiled, warned about and linted in the
+        // `_rustc` twin; here it is spliced between state transitions.
+        #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+        #header {
+            #state_items
+            #homes_items
+            #private::Machine::new(
+                #initial,
+                #homes_init,
+                |mut #state, mut #homes, #cx| -> #private::Poll<#output> {
+                    #dispatch: loop {
+                        match #state.as_mut().project() {
+                            #arms
+                        }
+                    }
+                },
+            )
+        }
+    })
+}

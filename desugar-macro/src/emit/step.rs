@@ -1,0 +1,438 @@
+//! The step closure's `match` arms: `Unresumed` runs the body from the start,
+//! `SuspendN` polls its awaited future and, once it is ready, runs the rest of
+//! the body from that await on.
+//!
+//! Resuming inside nested code re-enters it structurally. For an await in a
+//! loop body, the arm reads:
+//!
+//! ```text
+//! let x = __saved_x;                    // locals declared before the loop
+//! let mut __resume = true;
+//! 'label: loop {
+//!     if ::core::mem::take(&mut __resume) {
+//!         { let y = __saved_y; <rest of the iteration after the await> }
+//!     } else {
+//!         { <the whole loop body> }
+//!     }
+//! }
+//! <the statements after the loop>
+//! ```
+//!
+//! so `break` and `continue` keep their meaning, and every local is declared
+//! in the scope where the user declared it (which keeps rustc's drop order).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::layout::{Layout, state_names};
+use super::uses;
+use crate::analysis::Decisions;
+use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
+use crate::names;
+use crate::signature::Plan;
+use crate::walk::Scope;
+
+/// The label of the loop around the dispatch `match`.
+pub(crate) fn dispatch_label() -> syn::Lifetime {
+    syn::Lifetime { apostrophe: proc_macro2::Span::mixed_site(), ident: names::hidden("__dispatch") }
+}
+
+/// All arms of the dispatch `match`.
+pub(crate) fn arms(_plan: &Plan, body: &Body, decisions: &Decisions, layout: &Layout) -> syn::Result<TokenStream> {
+    let mut arms = TokenStream::new();
+    let (state, proj, replace) = state_names();
+    let private = names::private();
+    let state_var = names::hidden("__state");
+
+    // Unresumed: take the arguments, run the body.
+    let params = layout.params();
+    let fields: Vec<&syn::Ident> = params.iter().map(|&l| layout.field(l)).collect();
+    let saved: Vec<syn::Ident> = params.iter().map(|&l| saved_name(layout, l)).collect();
+    let mut emit = Emit::new(body, decisions, layout, None);
+    emit.scopes.push(Vec::new());
+    let mut restore = TokenStream::new();
+    for &param in params {
+        restore.extend(emit.restore(param));
+    }
+    let body_tokens = emit.stmts(&body.block.stmts);
+    arms.extend(quote! {
+        #proj::Unresumed { .. } => {
+            let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
+                #replace::Unresumed { #(#fields: #saved),* } => (#(#saved,)*),
+                _ => ::core::unreachable!(),
+            };
+            #restore
+            #body_tokens
+        }
+    });
+
+    // SuspendN: poll the awaited future in place; when it is ready, take the
+    // kept locals out and run the rest of the body.
+    let result = names::hidden("__result");
+    let value = names::hidden("__value");
+    let awaitee = names::hidden("__awaitee");
+    let cx = names::hidden("__cx");
+    for k in 0..body.awaits.len() {
+        let variant = format_ident!("Suspend{k}");
+        let kept: Vec<LocalId> = layout.variant_fields(k).collect();
+        let fields: Vec<&syn::Ident> = kept.iter().map(|&l| layout.field(l)).collect();
+        let saved: Vec<syn::Ident> = kept.iter().map(|&l| saved_name(layout, l)).collect();
+        let mut emit = Emit::new(body, decisions, layout, Some(k));
+        emit.scopes.push(Vec::new());
+        let mut restore = TokenStream::new();
+        for &param in params {
+            restore.extend(emit.restore(param));
+        }
+        let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
+        arms.extend(quote! {
+            #proj::#variant { #awaitee, .. } => {
+                let #result = match #private::Future::poll(#awaitee, #cx) {
+                    #private::Poll::Ready(#value) => #value,
+                    #private::Poll::Pending => return #private::Poll::Pending,
+                };
+                let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
+                    #replace::#variant { #(#fields: #saved,)* .. } => (#(#saved,)*),
+                    _ => ::core::unreachable!(),
+                };
+                #restore
+                #resumed
+            }
+        });
+    }
+    arms.extend(quote! {
+        #proj::Returned => #private::resumed_after_completion(),
+        #proj::Panicked => #private::resumed_after_panicking(),
+    });
+    let errors = emit_errors();
+    Ok(quote!(#arms #errors))
+}
+
+fn emit_errors() -> TokenStream {
+    TokenStream::new()
+}
+
+/// The hidden local a kept value is taken out into.
+fn saved_name(layout: &Layout, local: LocalId) -> syn::Ident {
+    names::hidden(&format!("__saved_{}", layout.field(local)))
+}
+
+struct Emit<'a> {
+    body: &'a Body,
+    decisions: &'a Decisions,
+    layout: &'a Layout,
+    /// The suspension this arm resumes from (`None` for `Unresumed`).
+    resuming: Option<AwaitId>,
+    scopes: Vec<Vec<(String, LocalId)>>,
+}
+
+impl<'a> Emit<'a> {
+    fn new(body: &'a Body, decisions: &'a Decisions, layout: &'a Layout, resuming: Option<AwaitId>) -> Self {
+        Emit { body, decisions, layout, resuming, scopes: Vec::new() }
+    }
+
+    fn scope(&self) -> Scope {
+        let mut map = Scope::new();
+        for (name, id) in self.scopes.iter().flatten() {
+            map.insert(name.clone(), *id);
+        }
+        map
+    }
+
+    fn bind(&mut self, local: LocalId) {
+        let name = self.body.locals[local].ident.to_string();
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push((name, local));
+        }
+    }
+
+    /// Declares a local that the user's code just bound; a homed one moves
+    /// into its slot at once, and its name becomes a reference to it there.
+    fn declared(&mut self, local: LocalId) -> TokenStream {
+        self.bind(local);
+        if !self.layout.is_homed(local) {
+            return TokenStream::new();
+        }
+        let ident = &self.body.locals[local].ident;
+        let field = self.layout.field(local);
+        let guard = uses::guard(field);
+        let homes = names::hidden("__homes");
+        let private = names::private();
+        let place = self.place(local, &guard);
+        // SAFETY (of the generated block): the slot is this local's own, in
+        // the pinned homes area of the machine running this code; the guard
+        // lives in this closure's frame or in the machine's state, so the
+        // machine outlives it.
+        quote! {
+            let mut #guard = unsafe { #private::Home::new(#homes.as_mut().project().#field, #ident) };
+            #place
+        }
+    }
+
+    /// `let x = unsafe { __home_x.place() };`
+    fn place(&self, local: LocalId, guard: &syn::Ident) -> TokenStream {
+        let ident = &self.body.locals[local].ident;
+        // SAFETY (of the generated blocks): the reference is used by the
+        // user's code within the local's scope only; rustc borrow-checked
+        // the same uses in the `_rustc` twin.
+        if self.body.locals[local].mutable {
+            quote!(let #ident = unsafe { #guard.place_mut() };)
+        } else {
+            quote!(let #ident = unsafe { #guard.place() };)
+        }
+    }
+
+    /// Brings a local kept by the suspension back into scope, or declares a
+    /// deferred one again.
+    fn restore(&mut self, local: LocalId) -> TokenStream {
+        let kept = match self.resuming {
+            None => self.layout.params().contains(&local),
+            Some(k) => self.decisions.kept[k].contains(&local),
+        };
+        let info = &self.body.locals[local];
+        let ident = &info.ident;
+        let mutability = info.mutable.then(|| quote!(mut));
+        if kept {
+            let saved = saved_name(self.layout, local);
+            self.bind(local);
+            if self.layout.is_homed(local) {
+                if self.resuming.is_none() {
+                    // A homed parameter moves into its slot now.
+                    let declare = self.declared_value(local, &saved);
+                    return declare;
+                }
+                let guard = uses::guard(self.layout.field(local));
+                let place = self.place(local, &guard);
+                return quote!(let mut #guard = #saved; #place);
+            }
+            return quote!(let #mutability #ident = #saved;);
+        }
+        let redeclare = self.resuming.is_some_and(|k| self.decisions.redeclare[k].contains(&local));
+        if redeclare {
+            self.bind(local);
+            return quote!(let #mutability #ident;);
+        }
+        TokenStream::new()
+    }
+
+    fn declared_value(&mut self, local: LocalId, value: &syn::Ident) -> TokenStream {
+        let ident = self.body.locals[local].ident.clone();
+        let declare = self.declared(local);
+        quote!(let #ident = #value; #declare)
+    }
+
+    /// Statements from the start, stopping after a suspension (what follows
+    /// it runs in that suspension's arm).
+    fn stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
+        let mut out = TokenStream::new();
+        for stmt in stmts {
+            out.extend(self.stmt(stmt));
+            if matches!(stmt, Stmt::Await(_)) {
+                break;
+            }
+        }
+        out
+    }
+
+    fn block(&mut self, block: &Block, prelude: &[LocalId]) -> TokenStream {
+        self.scopes.push(Vec::new());
+        let mut out = TokenStream::new();
+        for &local in prelude {
+            out.extend(self.declared(local));
+        }
+        out.extend(self.stmts(&block.stmts));
+        self.scopes.pop();
+        quote!({ #out })
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) -> TokenStream {
+        let scope = self.scope();
+        match stmt {
+            Stmt::Plain { stmt, declares } => {
+                let stmt = uses::stmt(stmt, &scope, self.layout);
+                let mut out = quote!(#stmt);
+                for &local in declares {
+                    out.extend(self.declared(local));
+                }
+                out
+            }
+            Stmt::Await(suspension) => self.suspend(suspension.id, &suspension.operand),
+            Stmt::Block { label, block } => {
+                let block = self.block(block, &[]);
+                quote!(#label #block)
+            }
+            Stmt::If(node) => self.if_full(node),
+            Stmt::Match(node) => {
+                let scrutinee = uses::scrutinee(&node.scrutinee, &scope, self.layout);
+                let arms: Vec<TokenStream> = node
+                    .arms
+                    .iter()
+                    .map(|arm| {
+                        let attrs = &arm.attrs;
+                        self.scopes.push(Vec::new());
+                        for &local in &arm.binds {
+                            self.bind(local);
+                        }
+                        let pat = uses::pat(&arm.pat, &self.scope(), self.layout);
+                        self.scopes.pop();
+                        let body = self.block(&arm.body, &arm.binds);
+                        quote!(#(#attrs)* #pat => #body)
+                    })
+                    .collect();
+                quote!(match #scrutinee { #(#arms)* })
+            }
+            Stmt::Loop { label, body } => {
+                let body = self.block(body, &[]);
+                quote!(#label loop #body)
+            }
+        }
+    }
+
+    fn if_full(&mut self, node: &If) -> TokenStream {
+        self.scopes.push(Vec::new());
+        let cond = uses::expr(&node.cond, &self.scope(), self.layout);
+        self.scopes.pop();
+        let then = self.block(&node.then, &node.binds);
+        let otherwise = match &node.otherwise {
+            None => TokenStream::new(),
+            Some(Else::Block(block)) => {
+                let block = self.block(block, &[]);
+                quote!(else #block)
+            }
+            Some(Else::If(inner)) => {
+                let inner = self.if_full(inner);
+                quote!(else #inner)
+            }
+        };
+        quote!(if #cond #then #otherwise)
+    }
+
+    /// The transition into `SuspendN`: evaluate the operand into the future
+    /// to await, move the kept locals into the variant, and go round the
+    /// dispatch loop, which polls the new future at once (as rustc does: no
+    /// extra `Pending`).
+    fn suspend(&mut self, k: AwaitId, operand: &syn::Expr) -> TokenStream {
+        let operand = uses::expr(operand, &self.scope(), self.layout);
+        let private = names::private();
+        let (state, _, _) = state_names();
+        let state_var = names::hidden("__state");
+        let awaitee = names::hidden("__awaitee");
+        let variant = format_ident!("Suspend{k}");
+        let dispatch = dispatch_label();
+        let fields = self.layout.variant_fields(k).map(|local| {
+            let field = self.layout.field(local);
+            if self.layout.is_homed(local) {
+                let guard = uses::guard(field);
+                quote!(#field: #guard)
+            } else {
+                let ident = &self.body.locals[local].ident;
+                quote!(#field: #ident)
+            }
+        });
+        quote! {
+            let #awaitee = #private::IntoFuture::into_future(#operand);
+            #state_var.set(#state::#variant { #awaitee, #(#fields,)* });
+            continue #dispatch;
+        }
+    }
+
+    /// The statements of a block that holds suspension `k`, from `k` on.
+    fn resume_stmts(&mut self, stmts: &[Stmt], k: AwaitId) -> Option<TokenStream> {
+        let index = stmts.iter().position(|stmt| contains(stmt, k))?;
+        let mut out = TokenStream::new();
+        for stmt in &stmts[..index] {
+            for local in declared_by(stmt) {
+                out.extend(self.restore(local));
+            }
+        }
+        out.extend(self.resume_stmt(&stmts[index], k)?);
+        out.extend(self.stmts(&stmts[index + 1..]));
+        Some(out)
+    }
+
+    fn resume_block(&mut self, block: &Block, prelude: &[LocalId], k: AwaitId) -> Option<TokenStream> {
+        self.scopes.push(Vec::new());
+        let mut out = TokenStream::new();
+        for &local in prelude {
+            out.extend(self.restore(local));
+        }
+        let rest = self.resume_stmts(&block.stmts, k);
+        self.scopes.pop();
+        out.extend(rest?);
+        Some(quote!({ #out }))
+    }
+
+    fn resume_stmt(&mut self, stmt: &Stmt, k: AwaitId) -> Option<TokenStream> {
+        match stmt {
+            Stmt::Await(suspension) => {
+                let rest = uses::stmt(&suspension.rest, &self.scope(), self.layout);
+                let mut out = quote!(#rest);
+                for &local in &suspension.declares {
+                    out.extend(self.declared(local));
+                }
+                Some(out)
+            }
+            Stmt::Block { label, block } => {
+                let block = self.resume_block(block, &[], k)?;
+                Some(quote!(#label #block))
+            }
+            Stmt::If(node) => self.resume_if(node, k),
+            Stmt::Match(node) => {
+                let arm = node.arms.iter().find(|arm| block_contains(&arm.body, k))?;
+                self.resume_block(&arm.body, &arm.binds, k)
+            }
+            Stmt::Loop { label, body } => {
+                let resume = names::hidden("__resume");
+                let resumed = self.resume_block(body, &[], k)?;
+                let full = self.block(body, &[]);
+                Some(quote! {
+                    let mut #resume = true;
+                    #label loop {
+                        if ::core::mem::take(&mut #resume) #resumed else #full
+                    }
+                })
+            }
+            Stmt::Plain { .. } => None,
+        }
+    }
+
+    fn resume_if(&mut self, node: &If, k: AwaitId) -> Option<TokenStream> {
+        if block_contains(&node.then, k) {
+            return self.resume_block(&node.then, &node.binds, k);
+        }
+        match node.otherwise.as_ref()? {
+            Else::Block(block) => self.resume_block(block, &[], k),
+            Else::If(inner) => self.resume_if(inner, k),
+        }
+    }
+}
+
+fn declared_by(stmt: &Stmt) -> Vec<LocalId> {
+    match stmt {
+        Stmt::Plain { declares, .. } => declares.clone(),
+        Stmt::Await(suspension) => suspension.declares.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn contains(stmt: &Stmt, k: AwaitId) -> bool {
+    match stmt {
+        Stmt::Plain { .. } => false,
+        Stmt::Await(suspension) => suspension.id == k,
+        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => block_contains(block, k),
+        Stmt::If(node) => if_contains(node, k),
+        Stmt::Match(node) => node.arms.iter().any(|arm| block_contains(&arm.body, k)),
+    }
+}
+
+fn if_contains(node: &If, k: AwaitId) -> bool {
+    block_contains(&node.then, k)
+        || match &node.otherwise {
+            None => false,
+            Some(Else::Block(block)) => block_contains(block, k),
+            Some(Else::If(inner)) => if_contains(inner, k),
+        }
+}
+
+fn block_contains(block: &Block, k: AwaitId) -> bool {
+    block.stmts.iter().any(|stmt| contains(stmt, k))
+}

@@ -1,0 +1,92 @@
+//! Uses of homed locals, rewritten to go through the home.
+//!
+//! Before (user code, `data` homed):
+//! `let n = data.len(); consume(data); data = String::new();`
+//!
+//! After:
+//! ```text
+//! let n = (*data).len();                       // `data` is now `&mut String`
+//! consume(unsafe { __home_data.take() });      // moved out: the guard stops owning it
+//! __home_data.set(String::new());              // assigned: the guard owns it again
+//! ```
+//!
+//! The guard is the local's drop flag: a conditional move leaves it armed on
+//! the path that did not move, exactly like rustc's own drop flags.
+
+use proc_macro2::Span;
+use syn::Expr;
+
+use super::layout::Layout;
+use crate::ir::{LocalId, MentionKind};
+use crate::names;
+use crate::walk::{self, Scope};
+
+/// The guard that owns a homed local's value.
+pub(crate) fn guard(field: &syn::Ident) -> syn::Ident {
+    names::hidden(&format!("__home_{field}"))
+}
+
+/// Rewrites the uses of homed locals in a statement.
+pub(crate) fn stmt(stmt: &syn::Stmt, scope: &Scope, layout: &Layout) -> syn::Stmt {
+    let mut stmt = stmt.clone();
+    walk::stmt(&mut stmt, scope, &mut HomedUses { layout });
+    stmt
+}
+
+/// Rewrites the uses of homed locals in an expression evaluated as a value.
+pub(crate) fn expr(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
+    let mut expr = expr.clone();
+    walk::expr(&mut expr, scope, &mut HomedUses { layout });
+    expr
+}
+
+/// Rewrites a `match` scrutinee (a place: arms may bind into it).
+pub(crate) fn scrutinee(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
+    let mut expr = expr.clone();
+    let kind = MentionKind::Place { may_move: true, receiver: false };
+    walk::place(&mut expr, kind, scope, &mut HomedUses { layout });
+    expr
+}
+
+/// Rewrites a match arm's guard.
+pub(crate) fn pat(pat: &syn::Pat, scope: &Scope, layout: &Layout) -> syn::Pat {
+    let mut pat = pat.clone();
+    walk::pat(&mut pat, scope, &mut HomedUses { layout });
+    pat
+}
+
+struct HomedUses<'a> {
+    layout: &'a Layout,
+}
+
+impl walk::Visitor for HomedUses<'_> {
+    fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
+        if !self.layout.is_homed(local) {
+            return;
+        }
+        // Uses the expansion cannot rewrite were reported by the analysis.
+        let Some(expr) = expr else { return };
+        let guard = guard(self.layout.field(local));
+        match kind {
+            MentionKind::Value => {
+                // SAFETY (of the generated block): rustc accepted the twin,
+                // where this is a move or copy of an initialized local, so the
+                // home holds a value here.
+                *expr = syn::parse_quote_spanned!(span=> (unsafe { #guard.take() }));
+            }
+            MentionKind::Place { .. } | MentionKind::Capture { by_move: false } => {
+                if let Expr::Path(path) = &*expr {
+                    let path = path.clone();
+                    *expr = syn::parse_quote_spanned!(span=> (*#path));
+                }
+            }
+            MentionKind::Assign => {
+                if let Expr::Assign(assign) = &*expr {
+                    let value = &assign.right;
+                    *expr = syn::parse_quote_spanned!(span=> #guard.set(#value));
+                }
+            }
+            MentionKind::Capture { by_move: true } | MentionKind::Opaque => {}
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The body as the emitter sees it: nested blocks of statements in which every
+//! `.await` is a suspension statement of its own, and every statement knows
+//! which locals it declares.
+//!
+//! Statements without an await stay syn statements ([`Stmt::Plain`]): they are
+//! printed as the user wrote them. Statements that contain awaits are split
+//! into the few shapes the emitter can suspend inside: a suspension
+//! ([`Stmt::Await`]), a block, an `if`, a `match` and a `loop` (`while` and
+//! `for` are lowered to `loop` first, exactly as rustc lowers them).
+
+use proc_macro2::Span;
+
+/// Index into [`Body::locals`].
+pub(crate) type LocalId = usize;
+/// Index of a suspension point: `Suspend{id}` in the state enum.
+pub(crate) type AwaitId = usize;
+
+/// The whole body, with the parameters as the first locals.
+pub(crate) struct Body {
+    pub locals: Vec<Local>,
+    /// The parameters, in declaration order.
+    pub params: Vec<LocalId>,
+    /// The body; parameters are in scope in all of it.
+    pub block: Block,
+    /// Every suspension, indexed by [`AwaitId`].
+    pub awaits: Vec<AwaitInfo>,
+    /// Every use of a local, in the order the emitted code runs them.
+    pub mentions: Vec<Mention>,
+    /// Every loop's extent in [`Mention::seq`] numbers.
+    pub loops: Vec<(u32, u32)>,
+}
+
+/// A local variable of the body: a parameter, a `let` binding, a pattern
+/// binding of a `match` arm, `if let` or `for`, or one the lowering adds.
+pub(crate) struct Local {
+    /// The user's identifier (with its span), or a hidden one.
+    pub ident: syn::Ident,
+    /// Bound `mut`: restored as `let mut`.
+    pub mutable: bool,
+    /// Declared with a value (`let x = v;`), not deferred (`let x;`).
+    pub initialized: bool,
+    /// Where its scope starts and ends, in [`Mention::seq`] numbers.
+    pub scope: (u32, u32),
+    /// The `(loop, iteration path)` context of the declaration: the innermost
+    /// control-flow nodes around it, see [`Mention::path`].
+    pub path: Vec<u32>,
+}
+
+/// A block: a scope.
+#[derive(Default)]
+pub(crate) struct Block {
+    pub stmts: Vec<Stmt>,
+}
+
+pub(crate) enum Stmt {
+    /// A statement with no await in it, printed as written.
+    Plain {
+        stmt: syn::Stmt,
+        /// Locals this statement declares (a `let`).
+        declares: Vec<LocalId>,
+    },
+    /// A suspension: `let pat = operand.await …;`, `operand.await;`, …
+    Await(Await),
+    /// `{ … }` or `'label: { … }` holding an await.
+    Block {
+        label: Option<syn::Label>,
+        block: Block,
+    },
+    /// `if cond { … } else …` holding an await in a branch.
+    If(If),
+    /// `match scrutinee { arms }` holding an await in an arm.
+    Match(Match),
+    /// `'label: loop { … }` holding an await (`while` and `for` included).
+    Loop { label: Option<syn::Label>, body: Block },
+}
+
+/// A statement whose first effect is awaiting `operand`.
+pub(crate) struct Await {
+    pub id: AwaitId,
+    /// The expression before `.await`.
+    pub operand: syn::Expr,
+    /// The statement with the `.await` expression replaced by the awaited
+    /// value (`{ __result }`); run after the suspension.
+    pub rest: syn::Stmt,
+    /// Locals `rest` declares.
+    pub declares: Vec<LocalId>,
+}
+
+pub(crate) struct If {
+    /// The condition, with no await in it.
+    pub cond: syn::Expr,
+    /// Locals bound by `let` patterns in the condition, in scope in `then`.
+    pub binds: Vec<LocalId>,
+    pub then: Block,
+    pub otherwise: Option<Else>,
+}
+
+pub(crate) enum Else {
+    Block(Block),
+    If(Box<If>),
+}
+
+pub(crate) struct Match {
+    pub scrutinee: syn::Expr,
+    pub arms: Vec<Arm>,
+}
+
+pub(crate) struct Arm {
+    pub attrs: Vec<syn::Attribute>,
+    /// The pattern, with its guard (syn keeps guards in the pattern).
+    pub pat: syn::Pat,
+    pub binds: Vec<LocalId>,
+    pub body: Block,
+}
+
+/// What the analysis needs to know about one suspension.
+pub(crate) struct AwaitInfo {
+    /// Where it happens, in [`Mention::seq`] numbers.
+    pub seq: u32,
+    /// Locals in scope there, in declaration order.
+    pub in_scope: Vec<LocalId>,
+    pub path: Vec<u32>,
+    /// `operand.await`, for the variant's doc comment.
+    pub source: String,
+    pub span: Span,
+}
+
+/// One use of a local.
+pub(crate) struct Mention {
+    pub local: LocalId,
+    /// Position in the order the emitted code runs: a suspension's operand
+    /// comes before the suspension, the rest of its statement after.
+    pub seq: u32,
+    pub kind: MentionKind,
+    /// The await whose operand holds this mention, if any.
+    pub in_operand: Option<AwaitId>,
+    /// The locals declared by the `let` whose value holds this mention, or
+    /// the pattern bindings of the construct whose head holds it (a `match`
+    /// scrutinee, an `if let`, a `for` iterator): whatever may keep a borrow
+    /// made here.
+    pub holders: Vec<LocalId>,
+    /// Control-flow context: ids of the branches and loop bodies around the
+    /// mention, outermost first.
+    pub path: Vec<u32>,
+    pub span: Span,
+}
+
+/// How an expression uses a local, as far as syntax tells.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum MentionKind {
+    /// By value: moved, or copied.
+    Value,
+    /// As a place: borrowed, read through, or compared. `may_move` when the
+    /// place may still be moved from (`x.field` by value, `match x`), and
+    /// `receiver` for a method call's receiver (`x.len()` borrows, but
+    /// `x.into_iter()` moves).
+    Place { may_move: bool, receiver: bool },
+    /// Assigned as a whole: `x = value`.
+    Assign,
+    /// Inside a closure or an async block: captured, by reference or by move.
+    Capture { by_move: bool },
+    /// Inside a macro the expansion cannot parse.
+    Opaque,
+}
+
+impl MentionKind {
+    /// May this use move the local (or part of it)?
+    pub(crate) fn may_move(self) -> bool {
+        match self {
+            MentionKind::Value | MentionKind::Opaque | MentionKind::Capture { .. } => true,
+            MentionKind::Place { may_move, .. } => may_move,
+            MentionKind::Assign => false,
+        }
+    }
+
+    /// May this use take a borrow of the local that outlives the expression?
+    pub(crate) fn may_borrow(self) -> bool {
+        !matches!(self, MentionKind::Value | MentionKind::Assign)
+    }
+}

@@ -1,0 +1,75 @@
+//! `?` and `return` leave the async fn's body; inside the step closure they
+//! must finish the future instead of returning from the closure.
+//!
+//! Before: `let n = parse(s)?;` and `return Err(e);`
+//!
+//! After:
+//! ```text
+//! let n = match Branch::branch(parse(s)) {
+//!     ControlFlow::Continue(v) => v,
+//!     ControlFlow::Break(r) => return Poll::Ready(FromResidual::from_residual(r)),
+//! };
+//! return Poll::Ready(Err(e));
+//! ```
+//!
+//! Closures, async blocks and nested items have their own `return` and `?`:
+//! they are left alone.
+
+use quote::quote_spanned;
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+
+use crate::names;
+
+/// Rewrites every `?` and `return` that exits `body`.
+pub(crate) fn rewrite_body(body: &mut syn::Block) {
+    EarlyExit.visit_block_mut(body);
+}
+
+/// `return Poll::Ready(value)`, spanned at the user's expression.
+pub(crate) fn finish(value: &syn::Expr) -> syn::Expr {
+    let private = names::private();
+    let span = value.span();
+    syn::parse_quote_spanned!(span=> return #private::Poll::Ready(#value))
+}
+
+struct EarlyExit;
+
+impl VisitMut for EarlyExit {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        visit_mut::visit_expr_mut(self, expr);
+        let private = names::private();
+        match expr {
+            syn::Expr::Try(try_expr) => {
+                let span = try_expr.question_token.span;
+                let inner = &try_expr.expr;
+                let value = names::hidden("__value");
+                let residual = names::hidden("__residual");
+                *expr = syn::parse2(quote_spanned! {span=>
+                    match #private::Branch::branch(#inner) {
+                        #private::ControlFlow::Continue(#value) => #value,
+                        #private::ControlFlow::Break(#residual) => {
+                            return #private::Poll::Ready(#private::FromResidual::from_residual(#residual))
+                        }
+                    }
+                })
+                .unwrap_or_else(|err| syn::Expr::Verbatim(err.into_compile_error()));
+            }
+            syn::Expr::Return(ret) => {
+                let span = ret.return_token.span;
+                let value = match &ret.expr {
+                    Some(value) => (**value).clone(),
+                    None => syn::parse_quote_spanned!(span=> ()),
+                };
+                *expr = finish(&value);
+            }
+            _ => {}
+        }
+    }
+
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_expr_const_mut(&mut self, _: &mut syn::ExprConst) {}
+    fn visit_expr_try_block_mut(&mut self, _: &mut syn::ExprTryBlock) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}

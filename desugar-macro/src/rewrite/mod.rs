@@ -1,0 +1,4 @@
+//! Stage 2: rewrites of the body that need no analysis.
+
+pub(crate) mod early_exit;
+pub(crate) mod receiver;

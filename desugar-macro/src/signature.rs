@@ -1,0 +1,322 @@
+//! Stage 1: check the item is something `#[desugar]` can lower, and plan the
+//! signature of the desugared fn.
+//!
+//! Before: `pub async fn get(&self, key: &str, (a, b): (u8, u8)) -> Option<&V>`
+//!
+//! After:
+//! ```text
+//! pub fn get<'__life0, '__life1>(&'__life0 self, key: &'__life1 str, __arg1: (u8, u8))
+//!     -> impl Future<Output = Option<&'__life0 V>> + Captures<(&'__life0 (), &'__life1 ())>
+//! ```
+//! and the parameters as the body will see them: `__self`, `key`, and
+//! `__arg1` destructured by `let (a, b) = __arg1;` at the start of the body.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::visit_mut::VisitMut;
+use syn::{FnArg, GenericParam, Lifetime, LifetimeParam, Pat, ReturnType, Type};
+
+use crate::names;
+
+/// One parameter of the async fn, as a local of the body.
+pub(crate) struct Param {
+    /// The name the body uses (`__self` for the receiver, `__argN` for a
+    /// parameter bound by a pattern).
+    pub ident: syn::Ident,
+    /// Declared `mut`.
+    pub mutable: bool,
+    /// What the desugared fn moves into `Unresumed` for it: `self` for the
+    /// receiver, the parameter's name otherwise.
+    pub source: TokenStream,
+    /// For a pattern parameter, the `let` that destructures it at the start of
+    /// the body, as rustc's own lowering does.
+    pub destructure: Option<syn::Stmt>,
+}
+
+/// The checked and rewritten signature.
+pub(crate) struct Plan {
+    pub attrs: Vec<syn::Attribute>,
+    pub vis: syn::Visibility,
+    /// The signature of the desugared fn, with `async` removed, elided
+    /// lifetimes named and the output replaced by `impl Future`.
+    pub sig: syn::Signature,
+    pub params: Vec<Param>,
+    /// The async fn's declared output type (`()` when none).
+    pub output: Type,
+}
+
+/// Input: the parsed item. Output: the plan, or an error at the user's span
+/// saying what to write instead.
+pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
+    let sig = &item.sig;
+    validate(item)?;
+    let mut new_sig = sig.clone();
+    new_sig.asyncness = None;
+
+    let mut namer = ElidedLifetimes::default();
+    let mut params = Vec::new();
+    for (index, arg) in new_sig.inputs.iter_mut().enumerate() {
+        match arg {
+            FnArg::Receiver(receiver) => {
+                namer.receiver(receiver);
+                let self_token = receiver.self_token;
+                params.push(Param {
+                    ident: receiver_ident(self_token.span),
+                    mutable: receiver.mutability.is_some(),
+                    source: quote!(#self_token),
+                    destructure: None,
+                });
+                receiver.mutability = None;
+            }
+            FnArg::Typed(typed) => {
+                namer.visit_type_mut(&mut typed.ty);
+                params.push(param(index, typed));
+            }
+        }
+    }
+    let output = match &sig.output {
+        ReturnType::Default => syn::parse_quote!(()),
+        ReturnType::Type(_, ty) => {
+            let mut ty = (**ty).clone();
+            namer.output(&mut ty);
+            ty
+        }
+    };
+    for lifetime in &namer.named {
+        new_sig
+            .generics
+            .params
+            .push(GenericParam::Lifetime(LifetimeParam::new(lifetime.clone())));
+    }
+    let captured = captured_lifetimes(&new_sig.generics);
+    let private = names::private();
+    let arrow = match &sig.output {
+        ReturnType::Type(arrow, _) => *arrow,
+        ReturnType::Default => Default::default(),
+    };
+    new_sig.output = ReturnType::Type(
+        arrow,
+        Box::new(syn::parse_quote! {
+            impl ::core::future::Future<Output = #output> + #private::Captures<(#(&#captured (),)*)>
+        }),
+    );
+    Ok(Plan {
+        attrs: item.attrs.clone(),
+        vis: item.vis.clone(),
+        sig: new_sig,
+        params,
+        output,
+    })
+}
+
+fn validate(item: &syn::ItemFn) -> syn::Result<()> {
+    let sig = &item.sig;
+    if sig.asyncness.is_none() {
+        return Err(syn::Error::new_spanned(
+            sig.fn_token,
+            "#[desugar] lowers an `async fn`, and this fn is not async: write `async fn`",
+        ));
+    }
+    if let Some(constness) = &sig.constness {
+        return Err(syn::Error::new_spanned(
+            constness,
+            "`const async fn` is not Rust: remove `const`",
+        ));
+    }
+    if let Some(variadic) = &sig.variadic {
+        return Err(syn::Error::new_spanned(
+            variadic,
+            "#[desugar] cannot lower a variadic fn: remove `...`",
+        ));
+    }
+    if let Some(abi) = &sig.abi {
+        return Err(syn::Error::new_spanned(
+            abi,
+            "#[desugar] cannot lower an `extern` async fn: remove the ABI",
+        ));
+    }
+    if let ReturnType::Type(_, ty) = &sig.output {
+        if contains_impl_trait(ty) {
+            return Err(syn::Error::new_spanned(
+                ty,
+                "#[desugar] cannot lower an async fn returning `impl Trait` yet: name the type, or box it (`Box<dyn Trait>`)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn contains_impl_trait(ty: &Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::visit_type(&mut finder, ty);
+    finder.0
+}
+
+/// The local that stands for `self` in the body (`self` cannot be a local's
+/// name). It carries the span of the user's `self` so the renamed uses in the
+/// body resolve to it.
+pub(crate) fn receiver_ident(span: Span) -> syn::Ident {
+    syn::Ident::new("__self", Span::call_site().located_at(span))
+}
+
+fn param(index: usize, typed: &mut syn::PatType) -> Param {
+    match &mut *typed.pat {
+        Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
+            let mutable = pat.mutability.take().is_some();
+            let ident = pat.ident.clone();
+            Param {
+                source: quote!(#ident),
+                ident,
+                mutable,
+                destructure: None,
+            }
+        }
+        other => {
+            let ident = syn::Ident::new(&format!("__arg{index}"), Span::mixed_site());
+            // `_` keeps the argument alive to the end of the body, as rustc
+            // does; no `let` is needed for that.
+            let destructure = match other {
+                Pat::Wild(_) => None,
+                pat => Some(syn::parse_quote!(let #pat = #ident;)),
+            };
+            *typed.pat = syn::parse_quote!(#ident);
+            Param {
+                source: quote!(#ident),
+                ident,
+                mutable: false,
+                destructure,
+            }
+        }
+    }
+}
+
+fn captured_lifetimes(generics: &syn::Generics) -> Vec<Lifetime> {
+    generics
+        .lifetimes()
+        .map(|param| param.lifetime.clone())
+        .collect()
+}
+
+/// Names every elided lifetime in the parameters (`&T`, `'_`, `&self`), as
+/// rustc does implicitly, so the returned future can say it captures them.
+#[derive(Default)]
+struct ElidedLifetimes {
+    named: Vec<Lifetime>,
+    receiver: Option<Lifetime>,
+    /// Lifetimes seen in the inputs, named or elided, for output elision.
+    inputs: Vec<Lifetime>,
+}
+
+impl ElidedLifetimes {
+    fn next(&mut self, span: Span) -> Lifetime {
+        let lifetime = Lifetime::new(&format!("'__life{}", self.named.len()), span);
+        self.named.push(lifetime.clone());
+        lifetime
+    }
+
+    fn receiver(&mut self, receiver: &mut syn::Receiver) {
+        if let syn::ReceiverKind::Reference(and, lifetime, _) = &mut receiver.kind {
+            let named = match lifetime {
+                Some(named) => named.clone(),
+                None => {
+                    let named = self.next(and.span);
+                    *lifetime = Some(named.clone());
+                    named
+                }
+            };
+            self.inputs.push(named.clone());
+            self.receiver = Some(named);
+        } else if let syn::ReceiverKind::Typed(_, ty) = &mut receiver.kind {
+            self.visit_type_mut(ty);
+        }
+    }
+
+    /// Elided lifetimes in the output take the receiver's lifetime, or the
+    /// only input lifetime: the elision rules of any fn.
+    fn output(&self, ty: &mut Type) {
+        let source = self.receiver.clone().or_else(|| match self.inputs.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
+        });
+        if let Some(source) = source {
+            OutputLifetimes(source).visit_type_mut(ty);
+        }
+    }
+}
+
+impl VisitMut for ElidedLifetimes {
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        match &reference.lifetime {
+            Some(lifetime) if lifetime.ident != "_" => self.inputs.push(lifetime.clone()),
+            _ => {
+                let named = self.next(reference.and_token.span);
+                self.inputs.push(named.clone());
+                reference.lifetime = Some(named);
+            }
+        }
+        self.visit_type_mut(&mut reference.elem);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.next(lifetime.span());
+        }
+        self.inputs.push(lifetime.clone());
+    }
+
+    // Elision inside `fn(&T)` and `Fn(&T)` is higher-ranked: leave it be.
+    fn visit_type_fn_ptr_mut(&mut self, _: &mut syn::TypeFnPtr) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
+}
+
+struct OutputLifetimes(Lifetime);
+
+impl VisitMut for OutputLifetimes {
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        if reference.lifetime.is_none() {
+            reference.lifetime = Some(self.0.clone());
+        }
+        self.visit_type_mut(&mut reference.elem);
+    }
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.0.clone();
+        }
+    }
+    fn visit_type_fn_ptr_mut(&mut self, _: &mut syn::TypeFnPtr) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
+}
+
+impl Plan {
+    /// `fn name<..>(..) -> impl Future<..>` with attributes and visibility.
+    pub(crate) fn header(&self) -> TokenStream {
+        let attrs = &self.attrs;
+        let vis = &self.vis;
+        let sig = &self.sig;
+        quote! { #(#attrs)* #vis #sig }
+    }
+
+    /// The output type, for the step closure's return annotation.
+    pub(crate) fn output_tokens(&self) -> TokenStream {
+        self.output.to_token_stream()
+    }
+
+    /// A readable name for messages and docs.
+    pub(crate) fn name(&self) -> String {
+        format_ident!("{}", self.sig.ident).to_string()
+    }
+}

@@ -1,0 +1,186 @@
+//! Arguments of the standard macros whose arguments are expressions, so uses
+//! of locals inside them can be found and rewritten like any other code.
+//!
+//! Input: `println!("{} {x}", a.len())`. Output: the literal, `a.len()`
+//! (borrowed by `format_args!`), and the inline capture `x`.
+//!
+//! Any other macro stays tokens; a use of a local inside it is
+//! [`MentionKind::Opaque`](crate::ir::MentionKind::Opaque).
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::{Expr, Token};
+
+use crate::ir::MentionKind;
+
+const BORROWED: MentionKind = MentionKind::Place { may_move: false, receiver: false };
+
+/// The parsed arguments of a known macro.
+pub(crate) struct MacroArgs {
+    items: Vec<Arg>,
+    /// `vec![elem; n]`
+    repeat: bool,
+}
+
+struct Arg {
+    name: Option<(syn::Ident, Token![=])>,
+    expr: Expr,
+    kind: Option<MentionKind>,
+}
+
+/// How a family of macros uses its arguments, by position: the leading ones
+/// listed here, then either format arguments (borrowed) or values.
+struct Family {
+    leading: &'static [MentionKind],
+    format: bool,
+}
+
+fn family(name: &str) -> Option<Family> {
+    const RECEIVER: MentionKind = MentionKind::Place { may_move: true, receiver: true };
+    Some(match name {
+        "print" | "println" | "eprint" | "eprintln" | "format" | "format_args" | "panic"
+        | "unreachable" | "todo" | "unimplemented" => Family { leading: &[], format: true },
+        "write" | "writeln" => Family { leading: &[RECEIVER], format: true },
+        "assert" | "debug_assert" => Family { leading: &[MentionKind::Value], format: true },
+        "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => Family {
+            leading: &[BORROWED, BORROWED],
+            format: true,
+        },
+        "vec" | "dbg" => Family { leading: &[], format: false },
+        _ => return None,
+    })
+}
+
+impl MacroArgs {
+    /// `None` for a macro whose arguments are not known to be expressions.
+    pub(crate) fn parse(mac: &syn::Macro) -> Option<MacroArgs> {
+        let name = mac.path.segments.last()?.ident.to_string();
+        let family = family(&name)?;
+        if name == "vec" {
+            if let Ok((elem, count)) = mac.parse_body_with(parse_repeat) {
+                let value = |expr| Arg { name: None, expr, kind: Some(MentionKind::Value) };
+                return Some(MacroArgs { items: vec![value(elem), value(count)], repeat: true });
+            }
+        }
+        let parsed = mac
+            .parse_body_with(Punctuated::<RawArg, Token![,]>::parse_terminated)
+            .ok()?;
+        let mut items = Vec::new();
+        let mut seen_format = false;
+        for (index, raw) in parsed.into_iter().enumerate() {
+            let kind = if let Some(kind) = family.leading.get(index) {
+                Some(*kind)
+            } else if family.format && !seen_format && is_str_lit(&raw.expr) {
+                seen_format = true;
+                None
+            } else if family.format {
+                Some(BORROWED)
+            } else {
+                Some(MentionKind::Value)
+            };
+            items.push(Arg { name: raw.name, expr: raw.expr, kind });
+        }
+        Some(MacroArgs { items, repeat: false })
+    }
+
+    /// Each expression argument with how the macro uses it.
+    pub(crate) fn args_mut(&mut self) -> impl Iterator<Item = (&mut Expr, MentionKind)> {
+        self.items
+            .iter_mut()
+            .filter_map(|arg| arg.kind.map(|kind| (&mut arg.expr, kind)))
+    }
+
+    /// Locals named inside the format string: `"{x}"`, `"{x:?}"`.
+    pub(crate) fn inline_captures(&self) -> Vec<(syn::Ident, Span)> {
+        let mut out = Vec::new();
+        for arg in &self.items {
+            if let (None, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. })) = (arg.kind, &arg.expr) {
+                for name in format_captures(&lit.value()) {
+                    out.push((syn::Ident::new(&name, lit.span()), lit.span()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The arguments as macro input again.
+    pub(crate) fn into_tokens(self) -> TokenStream {
+        let mut tokens = TokenStream::new();
+        let separator = if self.repeat { quote::quote!(;) } else { quote::quote!(,) };
+        for (index, arg) in self.items.into_iter().enumerate() {
+            if index > 0 {
+                separator.to_tokens(&mut tokens);
+            }
+            if let Some((name, eq)) = arg.name {
+                name.to_tokens(&mut tokens);
+                eq.to_tokens(&mut tokens);
+            }
+            arg.expr.to_tokens(&mut tokens);
+        }
+        tokens
+    }
+}
+
+struct RawArg {
+    name: Option<(syn::Ident, Token![=])>,
+    expr: Expr,
+}
+
+impl syn::parse::Parse for RawArg {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name = if input.peek(syn::Ident) && input.peek2(Token![=]) && !input.peek2(Token![==]) {
+            Some((input.parse()?, input.parse()?))
+        } else {
+            None
+        };
+        Ok(RawArg { name, expr: input.parse()? })
+    }
+}
+
+fn parse_repeat(input: ParseStream) -> syn::Result<(Expr, Expr)> {
+    let elem: Expr = input.parse()?;
+    input.parse::<Token![;]>()?;
+    let count: Expr = input.parse()?;
+    if !input.is_empty() {
+        return Err(input.error("unexpected tokens"));
+    }
+    Ok((elem, count))
+}
+
+fn is_str_lit(expr: &Expr) -> bool {
+    matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. }))
+}
+
+/// Identifiers captured by a format string: `{x}`, `{x:>5}`, not `{{`, `{0}`
+/// or `{}`.
+fn format_captures(format: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+            }
+            '{' => {
+                let mut name = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c == '}' || c == ':' {
+                        break;
+                    }
+                    name.push(c);
+                    chars.next();
+                }
+                let name = name.trim();
+                let is_ident = name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+                if is_ident && syn::parse_str::<syn::Ident>(name).is_ok() {
+                    out.push(name.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,345 @@
+//! A walk over the user's expressions that finds every use of the body's
+//! tracked locals, with how each is used ([`MentionKind`]), respecting the
+//! bindings that shadow them inside the expression (closure parameters,
+//! inner `let`s, match arms). The builder runs it to collect uses; the
+//! emitter runs it to rewrite uses of homed locals.
+
+mod macros;
+pub(crate) use macros::MacroArgs;
+pub(crate) mod patterns;
+
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::spanned::Spanned;
+use syn::{BinOp, Expr, UnOp};
+
+use crate::ir::{LocalId, MentionKind};
+
+/// What the walk reports and may change at each use.
+pub(crate) trait Visitor {
+    /// A use of `local`. `expr` is the path expression, or the whole
+    /// assignment for [`MentionKind::Assign`]; `None` inside an unparsed macro.
+    fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span);
+}
+
+/// Names of tracked locals in scope: the innermost binding of each name.
+pub(crate) type Scope = HashMap<String, LocalId>;
+
+/// Walks `expr`, evaluated as a value.
+pub(crate) fn expr<V: Visitor>(expr: &mut Expr, scope: &Scope, visitor: &mut V) {
+    Walk::new(scope, visitor).expr(expr, MentionKind::Value);
+}
+
+/// Walks `expr` evaluated in a place context such as a `match` scrutinee.
+pub(crate) fn place<V: Visitor>(expr: &mut Expr, kind: MentionKind, scope: &Scope, visitor: &mut V) {
+    Walk::new(scope, visitor).expr(expr, kind);
+}
+
+/// Walks a statement.
+pub(crate) fn stmt<V: Visitor>(stmt: &mut syn::Stmt, scope: &Scope, visitor: &mut V) {
+    Walk::new(scope, visitor).stmt(stmt);
+}
+
+/// Walks a pattern's guard or nested expressions (range bounds, consts).
+pub(crate) fn pat<V: Visitor>(pat: &mut syn::Pat, scope: &Scope, visitor: &mut V) {
+    let mut walk = Walk::new(scope, visitor);
+    if let syn::Pat::Guard(guard) = pat {
+        walk.shadow(&guard.pat);
+        walk.expr(&mut guard.guard, MentionKind::Value);
+    }
+}
+
+struct Walk<'a, V> {
+    scope: &'a Scope,
+    /// Names bound inside the walked expression, innermost last.
+    shadowed: Vec<Vec<String>>,
+    visitor: &'a mut V,
+    /// Inside a closure or async block: `Some(by_move)`.
+    capture: Option<bool>,
+}
+
+impl<'a, V: Visitor> Walk<'a, V> {
+    fn new(scope: &'a Scope, visitor: &'a mut V) -> Self {
+        Walk { scope, shadowed: vec![Vec::new()], visitor, capture: None }
+    }
+
+    fn resolve(&self, ident: &syn::Ident) -> Option<LocalId> {
+        let name = ident.to_string();
+        if self.shadowed.iter().flatten().any(|n| *n == name) {
+            return None;
+        }
+        self.scope.get(&name).copied()
+    }
+
+    fn resolve_path(&self, expr: &Expr) -> Option<LocalId> {
+        match expr {
+            Expr::Path(path) if path.qself.is_none() => path.path.get_ident().and_then(|i| self.resolve(i)),
+            _ => None,
+        }
+    }
+
+    fn shadow(&mut self, pat: &syn::Pat) {
+        let names = patterns::bindings(pat).into_iter().map(|b| b.ident.to_string());
+        if let Some(top) = self.shadowed.last_mut() {
+            top.extend(names);
+        }
+    }
+
+    fn scoped(&mut self, f: impl FnOnce(&mut Self)) {
+        self.shadowed.push(Vec::new());
+        f(self);
+        self.shadowed.pop();
+    }
+
+    fn report(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
+        let kind = match self.capture {
+            Some(by_move) => MentionKind::Capture { by_move },
+            None => kind,
+        };
+        self.visitor.mention(local, kind, expr, span);
+    }
+
+    fn expr(&mut self, expr: &mut Expr, kind: MentionKind) {
+        const PLACE: MentionKind = MentionKind::Place { may_move: false, receiver: false };
+        if let Some(local) = self.resolve_path(expr) {
+            let span = expr.span();
+            self.report(local, kind, Some(expr), span);
+            return;
+        }
+        match expr {
+            Expr::Reference(e) => self.expr(&mut e.expr, PLACE),
+            Expr::RawAddr(e) => self.expr(&mut e.expr, PLACE),
+            Expr::Field(e) => {
+                let may_move = kind.may_move();
+                self.expr(&mut e.base, MentionKind::Place { may_move, receiver: false });
+            }
+            Expr::Index(e) => {
+                self.expr(&mut e.expr, PLACE);
+                self.expr(&mut e.index, MentionKind::Value);
+            }
+            Expr::MethodCall(e) => {
+                self.expr(&mut e.receiver, MentionKind::Place { may_move: true, receiver: true });
+                for arg in e.args.iter_mut() {
+                    self.expr(arg, MentionKind::Value);
+                }
+            }
+            Expr::Call(e) => {
+                self.expr(&mut e.func, MentionKind::Value);
+                for arg in e.args.iter_mut() {
+                    self.expr(arg, MentionKind::Value);
+                }
+            }
+            Expr::Binary(e) => {
+                let (left, right) = match e.op {
+                    BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_) => {
+                        (PLACE, PLACE)
+                    }
+                    op if is_compound_assign(op) => (PLACE, MentionKind::Value),
+                    _ => (MentionKind::Value, MentionKind::Value),
+                };
+                self.expr(&mut e.left, left);
+                self.expr(&mut e.right, right);
+            }
+            Expr::Assign(e) => {
+                self.expr(&mut e.right, MentionKind::Value);
+                match self.resolve_path(&e.left) {
+                    Some(local) => {
+                        let span = e.left.span();
+                        self.report(local, MentionKind::Assign, Some(expr), span);
+                    }
+                    None => self.expr(&mut e.left, PLACE),
+                }
+            }
+            Expr::Unary(e) => {
+                let inner = match e.op {
+                    UnOp::Deref(_) => MentionKind::Place { may_move: kind.may_move(), receiver: false },
+                    _ => MentionKind::Value,
+                };
+                self.expr(&mut e.expr, inner);
+            }
+            Expr::Paren(e) => self.expr(&mut e.expr, kind),
+            Expr::Group(e) => self.expr(&mut e.expr, kind),
+            Expr::Cast(e) => self.expr(&mut e.expr, MentionKind::Value),
+            Expr::Block(e) => self.block(&mut e.block),
+            Expr::Unsafe(e) => self.block(&mut e.block),
+            Expr::If(e) => self.scoped(|walk| {
+                walk.expr(&mut e.cond, MentionKind::Value);
+                walk.block(&mut e.then_branch);
+                walk.shadowed.pop();
+                walk.shadowed.push(Vec::new());
+                if let Some((_, otherwise)) = &mut e.else_branch {
+                    walk.expr(otherwise, MentionKind::Value);
+                }
+            }),
+            Expr::Let(e) => {
+                self.expr(&mut e.expr, MentionKind::Place { may_move: true, receiver: false });
+                self.shadow(&e.pat);
+            }
+            Expr::Match(e) => {
+                self.expr(&mut e.expr, MentionKind::Place { may_move: true, receiver: false });
+                for arm in &mut e.arms {
+                    self.scoped(|walk| {
+                        walk.arm_pat(&mut arm.pat);
+                        walk.expr(&mut arm.body, MentionKind::Value);
+                    });
+                }
+            }
+            Expr::Loop(e) => self.block(&mut e.body),
+            Expr::While(e) => self.scoped(|walk| {
+                walk.expr(&mut e.cond, MentionKind::Value);
+                walk.block(&mut e.body);
+            }),
+            Expr::ForLoop(e) => {
+                self.expr(&mut e.expr, MentionKind::Value);
+                self.scoped(|walk| {
+                    walk.shadow(&e.pat);
+                    walk.block(&mut e.body);
+                });
+            }
+            Expr::Closure(e) => {
+                let by_move = e.capture.is_some();
+                self.captured(by_move, |walk| {
+                    for input in &e.inputs {
+                        walk.shadow(input);
+                    }
+                    walk.expr(&mut e.body, MentionKind::Value);
+                });
+            }
+            Expr::Async(e) => {
+                let by_move = e.capture.is_some();
+                self.captured(by_move, |walk| walk.block(&mut e.block));
+            }
+            Expr::Macro(e) => self.mac(&mut e.mac),
+            Expr::Struct(e) => {
+                for field in e.fields.iter_mut() {
+                    self.expr(&mut field.expr, MentionKind::Value);
+                }
+                if let Some(rest) = &mut e.rest {
+                    self.expr(rest, MentionKind::Place { may_move: true, receiver: false });
+                }
+            }
+            Expr::Tuple(e) => e.elems.iter_mut().for_each(|x| self.expr(x, MentionKind::Value)),
+            Expr::Array(e) => e.elems.iter_mut().for_each(|x| self.expr(x, MentionKind::Value)),
+            Expr::Repeat(e) => self.expr(&mut e.expr, MentionKind::Value),
+            Expr::Range(e) => {
+                if let Some(start) = &mut e.start {
+                    self.expr(start, MentionKind::Value);
+                }
+                if let Some(end) = &mut e.end {
+                    self.expr(end, MentionKind::Value);
+                }
+            }
+            Expr::Return(e) => {
+                if let Some(value) = &mut e.expr {
+                    self.expr(value, MentionKind::Value);
+                }
+            }
+            Expr::Break(e) => {
+                if let Some(value) = &mut e.expr {
+                    self.expr(value, MentionKind::Value);
+                }
+            }
+            Expr::Try(e) => self.expr(&mut e.expr, MentionKind::Value),
+            Expr::Await(e) => self.expr(&mut e.base, MentionKind::Value),
+            Expr::TryBlock(e) => self.block(&mut e.block),
+            Expr::Yield(e) => {
+                if let Some(value) = &mut e.expr {
+                    self.expr(value, MentionKind::Value);
+                }
+            }
+            // Paths to non-locals, literals, `continue`, consts (which cannot
+            // use locals) and anything syn keeps as tokens.
+            _ => {}
+        }
+    }
+
+    fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {
+        let outer = self.capture;
+        self.capture = Some(by_move || outer == Some(true));
+        self.scoped(f);
+        self.capture = outer;
+    }
+
+    fn arm_pat(&mut self, pat: &mut syn::Pat) {
+        if let syn::Pat::Guard(guard) = pat {
+            self.shadow(&guard.pat);
+            self.expr(&mut guard.guard, MentionKind::Value);
+        } else {
+            self.shadow(pat);
+        }
+    }
+
+    fn block(&mut self, block: &mut syn::Block) {
+        self.scoped(|walk| {
+            for stmt in &mut block.stmts {
+                walk.stmt(stmt);
+            }
+        });
+    }
+
+    fn stmt(&mut self, stmt: &mut syn::Stmt) {
+        match stmt {
+            syn::Stmt::Local(local) => {
+                if let Some(init) = &mut local.init {
+                    self.expr(&mut init.expr, MentionKind::Value);
+                    if let Some((_, diverge)) = &mut init.diverge {
+                        self.expr(diverge, MentionKind::Value);
+                    }
+                }
+                self.shadow(&local.pat);
+            }
+            syn::Stmt::Expr(expr, _) => self.expr(expr, MentionKind::Value),
+            syn::Stmt::Macro(mac) => self.mac(&mut mac.mac),
+            // A nested item cannot use the body's locals.
+            syn::Stmt::Item(_) => {}
+        }
+    }
+
+    fn mac(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut args) = macros::MacroArgs::parse(mac) {
+            for (arg, kind) in args.args_mut() {
+                self.expr(arg, kind);
+            }
+            for (ident, span) in args.inline_captures() {
+                if let Some(local) = self.resolve(&ident) {
+                    self.report(local, MentionKind::Place { may_move: false, receiver: false }, None, span);
+                }
+            }
+            mac.tokens = args.into_tokens();
+        } else {
+            let tokens = mac.tokens.clone();
+            self.opaque_tokens(tokens);
+        }
+    }
+
+    fn opaque_tokens(&mut self, tokens: TokenStream) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    if let Some(local) = self.resolve(&ident) {
+                        self.report(local, MentionKind::Opaque, None, ident.span());
+                    }
+                }
+                TokenTree::Group(group) => self.opaque_tokens(group.stream()),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn is_compound_assign(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_)
+            | BinOp::BitXorAssign(_)
+            | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_)
+            | BinOp::ShlAssign(_)
+            | BinOp::ShrAssign(_)
+    )
+}

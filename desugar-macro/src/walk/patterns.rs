@@ -1,0 +1,66 @@
+//! The bindings a pattern introduces.
+
+use syn::Pat;
+
+/// One binding of a pattern.
+pub(crate) struct Binding {
+    pub ident: syn::Ident,
+    pub mutable: bool,
+}
+
+/// Input: `(a, mut b, Some(ref c), Point { x, .. })`.
+/// Output: `a`, `b` (mutable), `c`, `x`, in source order.
+///
+/// An identifier starting with an uppercase letter is taken for a unit struct,
+/// unit variant or constant (`None`, `MAX`), as rustc's naming lints assume.
+pub(crate) fn bindings(pat: &Pat) -> Vec<Binding> {
+    let mut out = Vec::new();
+    collect(pat, &mut out);
+    out
+}
+
+fn collect(pat: &Pat, out: &mut Vec<Binding>) {
+    match pat {
+        Pat::Ident(p) => {
+            let is_binding = p.subpat.is_some()
+                || p.by_ref.is_some()
+                || p.mutability.is_some()
+                || !p.ident.to_string().starts_with(|c: char| c.is_uppercase());
+            if is_binding {
+                out.push(Binding { ident: p.ident.clone(), mutable: p.mutability.is_some() });
+            }
+            if let Some((_, sub)) = &p.subpat {
+                collect(sub, out);
+            }
+        }
+        // Every alternative binds the same names.
+        Pat::Or(p) => {
+            if let Some(first) = p.cases.first() {
+                collect(first, out);
+            }
+        }
+        Pat::Paren(p) => collect(&p.pat, out),
+        Pat::Reference(p) => collect(&p.pat, out),
+        Pat::Slice(p) => p.elems.iter().for_each(|e| collect(e, out)),
+        Pat::Struct(p) => p.fields.iter().for_each(|f| collect(&f.pat, out)),
+        Pat::Tuple(p) => p.elems.iter().for_each(|e| collect(e, out)),
+        Pat::TupleStruct(p) => p.elems.iter().for_each(|e| collect(e, out)),
+        Pat::Type(p) => collect(&p.pat, out),
+        Pat::Guard(p) => collect(&p.pat, out),
+        _ => {}
+    }
+}
+
+/// Does the pattern bind anything by reference (`ref x`, `ref mut x`)?
+pub(crate) fn binds_by_ref(pat: &Pat) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.0 |= p.by_ref.is_some();
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::visit_pat(&mut finder, pat);
+    finder.0
+}

@@ -1,0 +1,142 @@
+//! Homed values: locals that something borrows across an `.await`.
+//!
+//! A carried local is moved into the state enum at an await and moved back
+//! out after it. A local that is borrowed across an await cannot move, so it
+//! lives in a [`Slot`] in the machine's pinned homes area instead, from its
+//! `let` to the end of its scope — where rustc keeps it too (the generator
+//! "prefix"). The [`Home`] guard owns the value: it is carried from state to
+//! state like any other local, drops the value when the local's scope ends
+//! (or when the future is dropped while suspended), and doubles as the
+//! local's drop flag when the value is moved out.
+
+use core::marker::PhantomData;
+use core::mem::MaybeUninit;
+use core::pin::Pin;
+use core::ptr::NonNull;
+
+/// Storage for one homed local inside the machine's pinned homes area.
+/// Starts empty; a [`Home`] fills it and owns what it holds.
+#[repr(transparent)]
+pub struct Slot<T>(MaybeUninit<T>);
+
+impl<T> Slot<T> {
+    /// An empty slot.
+    #[inline]
+    pub const fn new() -> Self {
+        Slot(MaybeUninit::uninit())
+    }
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Owner of the value in a [`Slot`], and its drop flag.
+pub struct Home<T> {
+    ptr: NonNull<T>,
+    live: bool,
+    owns: PhantomData<T>,
+}
+
+// SAFETY: a `Home<T>` is the unique owner of a `T` (like `Box<T>`); sending
+// it sends the `T`, sharing it shares only `&T`.
+unsafe impl<T: Send> Send for Home<T> {}
+// SAFETY: see above; `&Home<T>` gives no access beyond `&T`.
+unsafe impl<T: Sync> Sync for Home<T> {}
+
+impl<T> Home<T> {
+    /// Moves `value` into `slot` and returns its owner.
+    ///
+    /// # Safety
+    /// `slot` is a slot of a pinned machine's homes area that no other live
+    /// `Home` owns, and the machine outlives the returned guard (it is kept in
+    /// the machine's state or in the step closure's frame).
+    #[inline]
+    pub unsafe fn new(slot: Pin<&mut Slot<T>>, value: T) -> Self {
+        // SAFETY: the guard never moves the slot; the caller promises the
+        // slot stays where it is for as long as the guard lives.
+        let slot = unsafe { Pin::get_unchecked_mut(slot) };
+        let ptr = NonNull::from(slot.0.write(value));
+        Home { ptr, live: true, owns: PhantomData }
+    }
+
+    /// The owner of a local declared without a value (`let x;`), which a
+    /// later assignment fills through [`Home::set`].
+    ///
+    /// # Safety
+    /// As for [`Home::new`].
+    #[inline]
+    pub unsafe fn vacant(slot: Pin<&mut Slot<T>>) -> Self {
+        // SAFETY: as in `new`.
+        let slot = unsafe { Pin::get_unchecked_mut(slot) };
+        Home { ptr: NonNull::from(slot).cast(), live: false, owns: PhantomData }
+    }
+
+    /// The local's place, for the user's code to use under the local's own
+    /// name. The lifetime is not tied to the guard: the value may stay
+    /// borrowed across a suspension, while the guard is moved between states.
+    ///
+    /// # Safety
+    /// The borrow does not outlive the local's scope. The expansion only
+    /// hands this reference to the user's code within that scope, and rustc
+    /// has borrow-checked the same code in the `_rustc` twin, where the local
+    /// is an ordinary local.
+    #[inline]
+    pub unsafe fn place_mut<'a>(&self) -> &'a mut T {
+        // SAFETY: `ptr` points into a pinned slot that outlives the scope the
+        // caller uses the reference in (see above).
+        unsafe { &mut *self.ptr.as_ptr() }
+    }
+
+    /// Shared form of [`Home::place_mut`], for locals not declared `mut`.
+    ///
+    /// # Safety
+    /// As for [`Home::place_mut`].
+    #[inline]
+    pub unsafe fn place<'a>(&self) -> &'a T {
+        // SAFETY: as in `place_mut`.
+        unsafe { &*self.ptr.as_ptr() }
+    }
+
+    /// Moves the value out (the user's code moved or copied the local). The
+    /// slot keeps its bytes, so a `Copy` local stays readable, and the guard
+    /// no longer drops it.
+    ///
+    /// # Safety
+    /// The slot holds a value: rustc's check of the twin guarantees that the
+    /// user's code only moves an initialized local.
+    #[inline]
+    pub unsafe fn take(&mut self) -> T {
+        self.live = false;
+        // SAFETY: initialized (see above); `live` is now false, so the value
+        // will not be dropped here a second time.
+        unsafe { self.ptr.as_ptr().read() }
+    }
+
+    /// Assigns the local: drops the old value if there is one, stores the new.
+    #[inline]
+    pub fn set(&mut self, value: T) {
+        if self.live {
+            self.live = false;
+            // SAFETY: `live` says the slot holds a value; it is cleared first
+            // so a panicking destructor does not lead to a second drop.
+            unsafe { self.ptr.as_ptr().drop_in_place() };
+        }
+        // SAFETY: the slot is valid for writes for the guard's life.
+        unsafe { self.ptr.as_ptr().write(value) };
+        self.live = true;
+    }
+}
+
+impl<T> Drop for Home<T> {
+    #[inline]
+    fn drop(&mut self) {
+        if self.live {
+            // SAFETY: the slot holds a value that this guard owns, and the
+            // machine (and with it the slot) is still alive.
+            unsafe { self.ptr.as_ptr().drop_in_place() }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The future every desugared fn returns: a pinned state enum, a pinned area
+//! for homed values, and the step closure that drives them.
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+/// Implemented by each generated state enum, so the machine can mark
+/// completion and name the current state without knowing the enum.
+pub trait State {
+    /// The `Returned` variant.
+    fn returned() -> Self;
+    /// The name of the current variant, as rustc names it (`Unresumed`,
+    /// `Suspend0`, …, `Returned`, `Panicked`).
+    fn name(&self) -> &'static str;
+}
+
+pin_project_lite::pin_project! {
+    /// The future returned by a `#[desugar]` fn.
+    ///
+    /// `state` is the visible enum (one variant per `.await`); `homes` holds
+    /// the values that are borrowed across an await and so must not move;
+    /// `step` runs the user's code from the current state to the next
+    /// suspension or to the end.
+    #[must_use = "futures do nothing unless you `.await` or poll them"]
+    pub struct Machine<S, H, F> {
+        #[pin]
+        state: S,
+        #[pin]
+        homes: H,
+        step: F,
+    }
+}
+
+impl<S, H, F, O> Machine<S, H, F>
+where
+    S: State,
+    F: FnMut(Pin<&mut S>, Pin<&mut H>, &mut Context<'_>) -> Poll<O>,
+{
+    /// Builds the machine in its `Unresumed` state. The bound on `step` is
+    /// here (not only on the `Future` impl) so that the closure's argument
+    /// types are known while its body is type-checked.
+    #[inline]
+    pub fn new(state: S, homes: H, step: F) -> Self {
+        Self { state, homes, step }
+    }
+}
+
+impl<S: State, H, F> Machine<S, H, F> {
+    /// The name of the state the machine is in.
+    pub fn state_name(&self) -> &'static str {
+        self.state.name()
+    }
+}
+
+impl<S, H, F, O> Future for Machine<S, H, F>
+where
+    S: State,
+    F: FnMut(Pin<&mut S>, Pin<&mut H>, &mut Context<'_>) -> Poll<O>,
+{
+    type Output = O;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        let this = self.project();
+        let mut state = this.state;
+        let out = (this.step)(state.as_mut(), this.homes, cx);
+        // The step leaves the state `Panicked` while the body runs, so a
+        // panic poisons the machine. It returns after the body's locals are
+        // dropped; only then is the future finished.
+        if out.is_ready() {
+            state.set(S::returned());
+        }
+        out
+    }
+}

@@ -1,0 +1,37 @@
+//! What expansions of `#[desugar]` name at run time. Not public API: the
+//! macro refers to these items as `::desugar::__private::…`, and they may
+//! change in any release.
+
+mod home;
+mod machine;
+mod try_op;
+
+pub use self::home::{Home, Slot};
+pub use self::machine::{Machine, State};
+pub use self::try_op::{Branch, FromResidual};
+pub use core::future::{Future, IntoFuture};
+pub use core::marker::PhantomPinned;
+pub use core::ops::ControlFlow;
+pub use core::pin::Pin;
+pub use core::task::{Context, Poll};
+pub use pin_project_lite::pin_project;
+
+/// Names the lifetimes a desugared fn's future borrows, so that the returned
+/// `impl Future` captures them in every edition (editions before 2024 only
+/// capture lifetimes that appear in the bounds).
+pub trait Captures<T: ?Sized> {}
+impl<T: ?Sized, U: ?Sized> Captures<T> for U {}
+
+/// rustc's message when a finished `async fn` future is polled again.
+#[cold]
+#[track_caller]
+pub fn resumed_after_completion() -> ! {
+    panic!("`async fn` resumed after completion")
+}
+
+/// rustc's message when an `async fn` future whose body panicked is polled again.
+#[cold]
+#[track_caller]
+pub fn resumed_after_panicking() -> ! {
+    panic!("`async fn` resumed after panicking")
+}
