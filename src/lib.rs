@@ -5,5 +5,8 @@ extern crate self as desugar;
 
 pub use desugar_macro::desugar;
 
+#[cfg(feature = "std")]
+pub use desugar_runtime::harness;
+
 #[doc(hidden)]
 pub use desugar_runtime::__private;

@@ -1,36 +1,11 @@
 //! The `#[desugar]` attribute. Use it through the `desugar` crate, which
-//! documents it; this crate is an implementation detail.
-//!
-//! The expansion runs in stages, one module each:
-//!
-//! 1. [`signature`]: check the item is an `async fn` and plan its new
-//!    signature (named lifetimes, parameters that become locals);
-//! 2. [`rewrite`]: syntactic rewrites of the body that do not depend on the
-//!    analysis (`self` → `__self`, `?` and `return` → finishing the future);
-//! 3. [`build`]: turn the body into the [`ir`]: blocks of statements where each
-//!    `.await` is a suspension statement, loops and conditions normalised the
-//!    way rustc lowers them;
-//! 4. [`analysis`]: decide, per local and suspension, whether the local is
-//!    carried in the state enum, homed in the pinned area, or not kept;
-//! 5. [`emit`]: print the state enum, the homes area, the step closure and the
-//!    `_rustc` twin.
+//! documents it; the expansion itself lives in `desugar-expand`.
 #![forbid(unsafe_code)]
-
-mod analysis;
-mod args;
-mod build;
-mod emit;
-mod expand;
-mod ir;
-mod names;
-mod rewrite;
-mod signature;
-mod walk;
 
 use proc_macro::TokenStream;
 
 /// See the `desugar` crate for documentation.
 #[proc_macro_attribute]
 pub fn desugar(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::expand(args.into(), item.into()).into()
+    desugar_expand::expand(args.into(), item.into()).into()
 }

@@ -24,6 +24,7 @@
 //! }
 //! ```
 
+mod divergence;
 mod layout;
 mod step;
 pub(crate) mod twin;

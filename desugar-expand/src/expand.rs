@@ -10,7 +10,7 @@ use crate::{analysis, args, build, emit, rewrite, signature};
 /// Input: `#[desugar(args)] async fn f(..) -> T { body }`.
 /// Output: `fn f(..) -> impl Future<Output = T>` (the machine) and the
 /// hidden `async fn f_rustc(..) -> T { body }` (the twin).
-pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let item_fn = match syn::parse2::<syn::ItemFn>(item.clone()) {
         Ok(item_fn) => item_fn,
         Err(err) => return not_a_fn(err, item),

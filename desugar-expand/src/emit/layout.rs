@@ -122,9 +122,10 @@ impl Layout {
                 quote!(#field: #param)
             })
             .collect();
+        let unresumed = if params.is_empty() { quote!(Unresumed) } else { quote!(Unresumed { #(#params),* }) };
         let mut variants = vec![quote! {
             #[doc = "Created and not polled yet: holds the arguments."]
-            Unresumed { #(#params),* }
+            #unresumed
         }];
         let mut names = vec![quote!(Unresumed)];
         for k in 0..self.kept.len() {
@@ -201,6 +202,9 @@ impl Layout {
     /// `__State::Unresumed { input: input, .. }`
     pub(crate) fn initial(&self) -> TokenStream {
         let (state, _, _) = state_names();
+        if self.params.is_empty() {
+            return quote!(#state::Unresumed);
+        }
         let fields = self.params.iter().map(|&l| self.field(l));
         let sources = &self.sources;
         quote!(#state::Unresumed { #(#fields: #sources),* })

@@ -25,6 +25,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::layout::{Layout, state_names};
+use super::divergence;
 use super::uses;
 use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
@@ -50,10 +51,6 @@ pub(crate) fn arms(_plan: &Plan, body: &Body, decisions: &Decisions, layout: &La
     let saved: Vec<syn::Ident> = params.iter().map(|&l| saved_name(layout, l)).collect();
     let mut emit = Emit::new(body, decisions, layout, None);
     emit.scopes.push(Vec::new());
-    let mut restore = TokenStream::new();
-    for &param in params {
-        restore.extend(emit.restore(param));
-    }
     let body_tokens = emit.stmts(&body.block.stmts);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
@@ -61,7 +58,6 @@ pub(crate) fn arms(_plan: &Plan, body: &Body, decisions: &Decisions, layout: &La
                 #replace::Unresumed { #(#fields: #saved),* } => (#(#saved,)*),
                 _ => ::core::unreachable!(),
             };
-            #restore
             #body_tokens
         }
     });
@@ -79,10 +75,6 @@ pub(crate) fn arms(_plan: &Plan, body: &Body, decisions: &Decisions, layout: &La
         let saved: Vec<syn::Ident> = kept.iter().map(|&l| saved_name(layout, l)).collect();
         let mut emit = Emit::new(body, decisions, layout, Some(k));
         emit.scopes.push(Vec::new());
-        let mut restore = TokenStream::new();
-        for &param in params {
-            restore.extend(emit.restore(param));
-        }
         let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
         arms.extend(quote! {
             #proj::#variant { #awaitee, .. } => {
@@ -94,7 +86,6 @@ pub(crate) fn arms(_plan: &Plan, body: &Body, decisions: &Decisions, layout: &La
                     #replace::#variant { #(#fields: #saved,)* .. } => (#(#saved,)*),
                     _ => ::core::unreachable!(),
                 };
-                #restore
                 #resumed
             }
         });
@@ -123,11 +114,15 @@ struct Emit<'a> {
     /// The suspension this arm resumes from (`None` for `Unresumed`).
     resuming: Option<AwaitId>,
     scopes: Vec<Vec<(String, LocalId)>>,
+    /// Kept locals restored inside a resumed loop: their saved values are
+    /// wrapped in `Option`, since rustc cannot see that the resumed
+    /// iteration runs once.
+    in_option: Vec<LocalId>,
 }
 
 impl<'a> Emit<'a> {
     fn new(body: &'a Body, decisions: &'a Decisions, layout: &'a Layout, resuming: Option<AwaitId>) -> Self {
-        Emit { body, decisions, layout, resuming, scopes: Vec::new() }
+        Emit { body, decisions, layout, resuming, scopes: Vec::new(), in_option: Vec::new() }
     }
 
     fn scope(&self) -> Scope {
@@ -193,6 +188,11 @@ impl<'a> Emit<'a> {
         let mutability = info.mutable.then(|| quote!(mut));
         if kept {
             let saved = saved_name(self.layout, local);
+            let saved = if self.in_option.contains(&local) {
+                quote!(::core::option::Option::take(&mut #saved).unwrap())
+            } else {
+                quote!(#saved)
+            };
             self.bind(local);
             if self.layout.is_homed(local) {
                 if self.resuming.is_none() {
@@ -214,20 +214,33 @@ impl<'a> Emit<'a> {
         TokenStream::new()
     }
 
-    fn declared_value(&mut self, local: LocalId, value: &syn::Ident) -> TokenStream {
+    fn declared_value(&mut self, local: LocalId, value: &TokenStream) -> TokenStream {
         let ident = self.body.locals[local].ident.clone();
         let declare = self.declared(local);
         quote!(let #ident = #value; #declare)
     }
 
-    /// Statements from the start, stopping after a suspension (what follows
-    /// it runs in that suspension's arm).
+    /// Statements from the start, stopping after one that always suspends:
+    /// what follows runs in that suspension's arm. (Emitting it here too
+    /// would be dead code that rustc still type-checks, before the values it
+    /// uses have types.)
     fn stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
-        let mut out = TokenStream::new();
+        let mut emitted: Vec<(Option<Vec<String>>, TokenStream)> = Vec::new();
         for stmt in stmts {
-            out.extend(self.stmt(stmt));
-            if matches!(stmt, Stmt::Await(_)) {
+            emitted.push((deferred_names(stmt), self.stmt(stmt)));
+            if divergence::suspends(stmt) {
                 break;
+            }
+        }
+        // `let x;` whose value is only given after a suspension: nothing here
+        // uses it, and rustc could not infer its type in this arm.
+        let mut out = TokenStream::new();
+        for (index, (deferred, tokens)) in emitted.iter().enumerate() {
+            let unused = deferred.as_ref().is_some_and(|names| {
+                !emitted[index + 1..].iter().any(|(_, later)| names.iter().any(|n| mentions(later, n)))
+            });
+            if !unused {
+                out.extend(tokens.clone());
             }
         }
         out
@@ -247,6 +260,7 @@ impl<'a> Emit<'a> {
     fn stmt(&mut self, stmt: &Stmt) -> TokenStream {
         let scope = self.scope();
         match stmt {
+            Stmt::Param(local) => self.restore(*local),
             Stmt::Plain { stmt, declares } => {
                 let stmt = uses::stmt(stmt, &scope, self.layout);
                 let mut out = quote!(#stmt);
@@ -382,16 +396,27 @@ impl<'a> Emit<'a> {
             }
             Stmt::Loop { label, body } => {
                 let resume = names::hidden("__resume");
+                let inside: Vec<LocalId> = declared_in(body)
+                    .into_iter()
+                    .filter(|l| self.decisions.kept[k].contains(l) && !self.in_option.contains(l))
+                    .collect();
+                let wrap = inside.iter().map(|&l| {
+                    let saved = saved_name(self.layout, l);
+                    quote!(let mut #saved = ::core::option::Option::Some(#saved);)
+                });
+                let wrap = quote!(#(#wrap)*);
+                self.in_option.extend(&inside);
                 let resumed = self.resume_block(body, &[], k)?;
                 let full = self.block(body, &[]);
                 Some(quote! {
+                    #wrap
                     let mut #resume = true;
                     #label loop {
                         if ::core::mem::take(&mut #resume) #resumed else #full
                     }
                 })
             }
-            Stmt::Plain { .. } => None,
+            Stmt::Plain { .. } | Stmt::Param(_) => None,
         }
     }
 
@@ -406,8 +431,61 @@ impl<'a> Emit<'a> {
     }
 }
 
+/// Every local declared anywhere inside `block`.
+fn declared_in(block: &Block) -> Vec<LocalId> {
+    let mut out = Vec::new();
+    for stmt in &block.stmts {
+        out.extend(declared_by(stmt));
+        match stmt {
+            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => out.extend(declared_in(block)),
+            Stmt::If(node) => out.extend(declared_in_if(node)),
+            Stmt::Match(node) => {
+                for arm in &node.arms {
+                    out.extend(&arm.binds);
+                    out.extend(declared_in(&arm.body));
+                }
+            }
+            Stmt::Plain { .. } | Stmt::Await(_) | Stmt::Param(_) => {}
+        }
+    }
+    out
+}
+
+fn declared_in_if(node: &If) -> Vec<LocalId> {
+    let mut out = node.binds.clone();
+    out.extend(declared_in(&node.then));
+    match &node.otherwise {
+        None => {}
+        Some(Else::Block(block)) => out.extend(declared_in(block)),
+        Some(Else::If(inner)) => out.extend(declared_in_if(inner)),
+    }
+    out
+}
+
+/// The names a `let x;` without a value declares.
+fn deferred_names(stmt: &Stmt) -> Option<Vec<String>> {
+    match stmt {
+        Stmt::Plain { stmt: syn::Stmt::Local(local), .. } if local.init.is_none() => Some(
+            crate::walk::patterns::bindings(&local.pat)
+                .into_iter()
+                .map(|b| b.ident.to_string())
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+fn mentions(tokens: &TokenStream, name: &str) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == name,
+        proc_macro2::TokenTree::Group(group) => mentions(&group.stream(), name),
+        _ => false,
+    })
+}
+
 fn declared_by(stmt: &Stmt) -> Vec<LocalId> {
     match stmt {
+        Stmt::Param(local) => vec![*local],
         Stmt::Plain { declares, .. } => declares.clone(),
         Stmt::Await(suspension) => suspension.declares.clone(),
         _ => Vec::new(),
@@ -416,7 +494,7 @@ fn declared_by(stmt: &Stmt) -> Vec<LocalId> {
 
 fn contains(stmt: &Stmt, k: AwaitId) -> bool {
     match stmt {
-        Stmt::Plain { .. } => false,
+        Stmt::Plain { .. } | Stmt::Param(_) => false,
         Stmt::Await(suspension) => suspension.id == k,
         Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => block_contains(block, k),
         Stmt::If(node) => if_contains(node, k),

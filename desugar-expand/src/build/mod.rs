@@ -36,12 +36,16 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
     let mut builder = Builder::default();
     builder.scopes.push(Vec::new());
     let mut params = Vec::new();
+    let mut block = Block::default();
     for param in &plan.params {
-        params.push(builder.declare(param.ident.clone(), param.mutable, true));
+        let id = builder.declare(param.ident.clone(), param.mutable, true);
+        params.push(id);
+        block.stmts.push(Stmt::Param(id));
+        if let Some(destructure) = &param.destructure {
+            builder.stmt(destructure.clone(), &Dest::Discard, &mut block.stmts);
+        }
     }
-    let mut stmts: Vec<syn::Stmt> = plan.params.iter().filter_map(|p| p.destructure.clone()).collect();
-    stmts.extend(body.stmts);
-    let block = builder.block_in_scope(stmts, &Dest::Return);
+    builder.stmts_into(body.stmts, &Dest::Return, &mut block.stmts);
     builder.close_scope();
     if let Some(err) = builder.errors {
         return Err(err);
@@ -227,19 +231,23 @@ impl Builder {
 
     fn block_in_scope(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
         let mut out = Block::default();
+        self.stmts_into(stmts, dest, &mut out.stmts);
+        out
+    }
+
+    fn stmts_into(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest, out: &mut Vec<Stmt>) {
         let count = stmts.len();
         let mut has_tail = false;
         for (index, stmt) in stmts.into_iter().enumerate() {
             let is_tail = index + 1 == count && matches!(stmt, syn::Stmt::Expr(_, None));
             has_tail |= is_tail;
-            self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, &mut out.stmts);
+            self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
         }
         // A block with no tail has the value `()`.
         if !has_tail && !matches!(dest, Dest::Discard) {
             let unit = dest.statement(syn::parse_quote!(()));
-            self.stmt(unit, &Dest::Discard, &mut out.stmts);
+            self.stmt(unit, &Dest::Discard, out);
         }
-        out
     }
 
     fn stmt(&mut self, stmt: syn::Stmt, dest: &Dest, out: &mut Vec<Stmt>) {

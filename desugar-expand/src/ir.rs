@@ -53,6 +53,9 @@ pub(crate) struct Block {
 }
 
 pub(crate) enum Stmt {
+    /// Brings a parameter into the body, where rustc's lowering does:
+    /// parameters and their destructuring `let`s interleave, in order.
+    Param(LocalId),
     /// A statement with no await in it, printed as written.
     Plain {
         stmt: syn::Stmt,

@@ -151,13 +151,16 @@ fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, 
             before.push(part);
             continue;
         }
-        let found = take(part, replacement)?;
+        // Take from a copy: nothing changes unless the await may go first.
+        let mut taken = part.clone();
+        let found = take(&mut taken, replacement)?;
         if let Some(found) = &found {
             let operand_names = idents(found.operand.to_token_stream());
             if before.iter().any(|b| !is_pure(b) || idents(b.to_token_stream()).iter().any(|n| operand_names.contains(n))) {
                 return Err(NotLeading::After(found.span));
             }
         }
+        *part = taken;
         return Ok(found);
     }
     Ok(None)

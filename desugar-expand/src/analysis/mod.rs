@@ -15,6 +15,8 @@
 //! compile error where the user moves out of the local in a way the
 //! expansion cannot follow, never a program that runs differently.
 
+mod assigned;
+
 use crate::ir::{AwaitId, Body, LocalId, Mention, MentionKind};
 
 /// The analysis' answer, read by the emitter.
@@ -109,14 +111,9 @@ impl<'a> Facts<'a> {
         self.initialized_at(local, k) && (self.used_after(local, k) || !may_have_moved)
     }
 
-    /// Declared with a value, or assigned on every path to `k` (an
-    /// assignment in a block that `k` is inside of, before `k`).
+    /// Declared with a value, or assigned on every path to `k`.
     fn initialized_at(&self, local: LocalId, k: AwaitId) -> bool {
-        let info = &self.body.awaits[k];
-        self.body.locals[local].initialized
-            || self.by_local[local].iter().any(|m| {
-                m.kind == MentionKind::Assign && m.seq < info.seq && info.path.starts_with(&m.path)
-            })
+        self.body.locals[local].initialized || assigned::before(&self.body.block, &self.body.locals[local].ident, k)
     }
 
     /// Homed locals: a fixpoint, since a local may be borrowed by another

@@ -1,0 +1,118 @@
+//! Definite assignment of locals declared without a value (`let x;`), the
+//! way rustc's check sees it, for the shapes the lowering produces: an
+//! assignment statement, an `if`/`else` or `match` that assigns in every
+//! branch, a block that assigns, and a value loop (`let v = loop { … break x … }`),
+//! whose every `break` the lowering made assign the hidden value.
+
+use crate::ir::{AwaitId, Block, Else, If, Stmt};
+
+/// Is `name` assigned on every path from the start of `block` to await `k`?
+pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
+    for stmt in &block.stmts {
+        if contains(stmt, k) {
+            return match stmt {
+                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => before(block, name, k),
+                Stmt::If(node) => if_before(node, name, k),
+                Stmt::Match(node) => node
+                    .arms
+                    .iter()
+                    .find(|arm| block_contains(&arm.body, k))
+                    .is_some_and(|arm| before(&arm.body, name, k)),
+                Stmt::Await(_) | Stmt::Plain { .. } | Stmt::Param(_) => false,
+            };
+        }
+        if assigns(stmt, name) {
+            return true;
+        }
+    }
+    false
+}
+
+fn if_before(node: &If, name: &syn::Ident, k: AwaitId) -> bool {
+    if block_contains(&node.then, k) {
+        return before(&node.then, name, k);
+    }
+    match &node.otherwise {
+        Some(Else::Block(block)) => before(block, name, k),
+        Some(Else::If(inner)) => if_before(inner, name, k),
+        None => false,
+    }
+}
+
+/// Does running `stmt` to its end always assign `name`?
+fn assigns(stmt: &Stmt, name: &syn::Ident) -> bool {
+    match stmt {
+        Stmt::Param(_) => false,
+        Stmt::Plain { stmt, .. } => is_assignment(stmt, name),
+        Stmt::Await(suspension) => is_assignment(&suspension.rest, name),
+        Stmt::Block { block, .. } => block_assigns(block, name),
+        Stmt::If(node) => if_assigns(node, name),
+        Stmt::Match(node) => !node.arms.is_empty() && node.arms.iter().all(|arm| block_assigns(&arm.body, name)),
+        // Only the lowering's own value loops are known to assign on exit.
+        Stmt::Loop { body, .. } => name.to_string().starts_with("__value") && mentions_assignment(body, name),
+    }
+}
+
+fn block_assigns(block: &Block, name: &syn::Ident) -> bool {
+    block.stmts.iter().any(|stmt| assigns(stmt, name))
+}
+
+fn if_assigns(node: &If, name: &syn::Ident) -> bool {
+    block_assigns(&node.then, name)
+        && match &node.otherwise {
+            None => false,
+            Some(Else::Block(block)) => block_assigns(block, name),
+            Some(Else::If(inner)) => if_assigns(inner, name),
+        }
+}
+
+fn is_assignment(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
+    match stmt {
+        syn::Stmt::Expr(syn::Expr::Assign(assign), _) => {
+            matches!(&*assign.left, syn::Expr::Path(p) if p.path.is_ident(name))
+        }
+        _ => false,
+    }
+}
+
+fn mentions_assignment(block: &Block, name: &syn::Ident) -> bool {
+    let text = name.to_string();
+    block.stmts.iter().any(|stmt| match stmt {
+        Stmt::Param(_) => false,
+        Stmt::Plain { stmt, .. } => quote::ToTokens::to_token_stream(stmt).to_string().contains(&text),
+        Stmt::Await(suspension) => quote::ToTokens::to_token_stream(&suspension.rest).to_string().contains(&text),
+        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => mentions_assignment(block, name),
+        Stmt::If(node) => {
+            mentions_assignment(&node.then, name)
+                || match &node.otherwise {
+                    None => false,
+                    Some(Else::Block(block)) => mentions_assignment(block, name),
+                    Some(Else::If(inner)) => mentions_assignment(&inner.then, name),
+                }
+        }
+        Stmt::Match(node) => node.arms.iter().any(|arm| mentions_assignment(&arm.body, name)),
+    })
+}
+
+fn contains(stmt: &Stmt, k: AwaitId) -> bool {
+    match stmt {
+        Stmt::Plain { .. } | Stmt::Param(_) => false,
+        Stmt::Await(suspension) => suspension.id == k,
+        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => block_contains(block, k),
+        Stmt::If(node) => if_contains(node, k),
+        Stmt::Match(node) => node.arms.iter().any(|arm| block_contains(&arm.body, k)),
+    }
+}
+
+fn if_contains(node: &If, k: AwaitId) -> bool {
+    block_contains(&node.then, k)
+        || match &node.otherwise {
+            None => false,
+            Some(Else::Block(block)) => block_contains(block, k),
+            Some(Else::If(inner)) => if_contains(inner, k),
+        }
+}
+
+pub(crate) fn block_contains(block: &Block, k: AwaitId) -> bool {
+    block.stmts.iter().any(|stmt| contains(stmt, k))
+}

@@ -1,0 +1,103 @@
+//! Which statements always suspend when run from the start: the emitter
+//! stops after them, since what follows runs in the suspension's own arm.
+//!
+//! A loop whose emitted body always suspends still ends if that body can
+//! `break` before suspending: `loop { if done { break } step().await }`.
+
+use syn::visit::{self, Visit};
+
+use crate::ir::{Block, Else, If, Stmt};
+
+/// Does running `stmt` from its start always reach a suspension?
+pub(crate) fn suspends(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Plain { .. } | Stmt::Param(_) => false,
+        Stmt::Await(_) => true,
+        Stmt::Block { label, block } => {
+            block_suspends(block) && label.as_ref().is_none_or(|l| !breaks(&block.stmts, Some(&l.name), false))
+        }
+        Stmt::If(node) => if_suspends(node),
+        Stmt::Match(node) => !node.arms.is_empty() && node.arms.iter().all(|arm| block_suspends(&arm.body)),
+        Stmt::Loop { label, body } => {
+            block_suspends(body) && !breaks(&body.stmts, label.as_ref().map(|l| &l.name), true)
+        }
+    }
+}
+
+fn block_suspends(block: &Block) -> bool {
+    block.stmts.iter().any(suspends)
+}
+
+fn if_suspends(node: &If) -> bool {
+    block_suspends(&node.then)
+        && match &node.otherwise {
+            None => false,
+            Some(Else::Block(block)) => block_suspends(block),
+            Some(Else::If(inner)) => if_suspends(inner),
+        }
+}
+
+/// Can the emitted part of `stmts` (up to the first that suspends) break out
+/// of the construct they belong to? `is_loop`: an unlabeled `break` counts.
+fn breaks(stmts: &[Stmt], label: Option<&syn::Lifetime>, is_loop: bool) -> bool {
+    for stmt in stmts {
+        let found = match stmt {
+            Stmt::Plain { stmt, .. } => {
+                let mut finder = BreakFinder { label, depth: usize::from(!is_loop), found: false };
+                finder.visit_stmt(stmt);
+                finder.found
+            }
+            Stmt::Await(_) | Stmt::Param(_) => false,
+            Stmt::Block { block, .. } => breaks(&block.stmts, label, is_loop),
+            Stmt::If(node) => if_breaks(node, label, is_loop),
+            Stmt::Match(node) => node.arms.iter().any(|arm| breaks(&arm.body.stmts, label, is_loop)),
+            // Inside an inner loop, only a labeled break can leave ours.
+            Stmt::Loop { body, .. } => label.is_some() && breaks(&body.stmts, label, false),
+        };
+        if found {
+            return true;
+        }
+        if suspends(stmt) {
+            return false;
+        }
+    }
+    false
+}
+
+fn if_breaks(node: &If, label: Option<&syn::Lifetime>, is_loop: bool) -> bool {
+    breaks(&node.then.stmts, label, is_loop)
+        || match &node.otherwise {
+            None => false,
+            Some(Else::Block(block)) => breaks(&block.stmts, label, is_loop),
+            Some(Else::If(inner)) => if_breaks(inner, label, is_loop),
+        }
+}
+
+struct BreakFinder<'a> {
+    label: Option<&'a syn::Lifetime>,
+    /// Loops entered inside the statement (an unlabeled `break` there is theirs).
+    depth: usize,
+    found: bool,
+}
+
+impl<'ast> Visit<'ast> for BreakFinder<'_> {
+    fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+        match expr {
+            syn::Expr::Loop(_) | syn::Expr::While(_) | syn::Expr::ForLoop(_) => {
+                self.depth += 1;
+                visit::visit_expr(self, expr);
+                self.depth -= 1;
+            }
+            syn::Expr::Break(b) => {
+                self.found |= match &b.label {
+                    Some(label) => Some(label) == self.label,
+                    None => self.depth == 0,
+                };
+                visit::visit_expr(self, expr);
+            }
+            syn::Expr::Closure(_) | syn::Expr::Async(_) => {}
+            _ => visit::visit_expr(self, expr),
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
