@@ -3,7 +3,9 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-async fn fetch_length(s: &str) -> usize { s.len() }
+async fn fetch_length(s: &str) -> usize {
+    s.len()
+}
 async fn log_result(_x: usize) {}
 
 #[desugar]
@@ -27,5 +29,8 @@ fn block_on<F: Future>(f: F) -> F::Output {
 
 #[test]
 fn process_matches() {
-    assert_eq!(block_on(process(" hi ".into())), block_on(process_rustc(" hi ".into())));
+    assert_eq!(
+        block_on(process(" hi ".into())),
+        block_on(process_rustc(" hi ".into()))
+    );
 }

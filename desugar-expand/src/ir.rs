@@ -41,9 +41,6 @@ pub(crate) struct Local {
     pub initialized: bool,
     /// Where its scope starts and ends, in [`Mention::seq`] numbers.
     pub scope: (u32, u32),
-    /// The `(loop, iteration path)` context of the declaration: the innermost
-    /// control-flow nodes around it, see [`Mention::path`].
-    pub path: Vec<u32>,
 }
 
 /// A block: a scope.
@@ -74,7 +71,10 @@ pub(crate) enum Stmt {
     /// `match scrutinee { arms }` holding an await in an arm.
     Match(Match),
     /// `'label: loop { … }` holding an await (`while` and `for` included).
-    Loop { label: Option<syn::Label>, body: Block },
+    Loop {
+        label: Option<syn::Label>,
+        body: Block,
+    },
 }
 
 /// A statement whose first effect is awaiting `operand`.
@@ -122,10 +122,8 @@ pub(crate) struct AwaitInfo {
     pub seq: u32,
     /// Locals in scope there, in declaration order.
     pub in_scope: Vec<LocalId>,
-    pub path: Vec<u32>,
     /// `operand.await`, for the variant's doc comment.
     pub source: String,
-    pub span: Span,
 }
 
 /// One use of a local.
@@ -142,9 +140,6 @@ pub(crate) struct Mention {
     /// scrutinee, an `if let`, a `for` iterator): whatever may keep a borrow
     /// made here.
     pub holders: Vec<LocalId>,
-    /// Control-flow context: ids of the branches and loop bodies around the
-    /// mention, outermost first.
-    pub path: Vec<u32>,
     pub span: Span,
 }
 
@@ -154,10 +149,16 @@ pub(crate) enum MentionKind {
     /// By value: moved, or copied.
     Value,
     /// As a place: borrowed, read through, or compared. `may_move` when the
-    /// place may still be moved from (`x.field` by value, `match x`), and
+    /// place may still be moved from (`x.field` by value, `match x`);
     /// `receiver` for a method call's receiver (`x.len()` borrows, but
-    /// `x.into_iter()` moves).
-    Place { may_move: bool, receiver: bool },
+    /// `x.into_iter()` moves); `lasting` when the borrow may outlive the
+    /// expression (`&x`, `x.iter()`), not when it ends with it (`x == y`,
+    /// `x.field + 1`, `*x`).
+    Place {
+        may_move: bool,
+        receiver: bool,
+        lasting: bool,
+    },
     /// Assigned as a whole: `x = value`.
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.
@@ -178,6 +179,10 @@ impl MentionKind {
 
     /// May this use take a borrow of the local that outlives the expression?
     pub(crate) fn may_borrow(self) -> bool {
-        !matches!(self, MentionKind::Value | MentionKind::Assign)
+        match self {
+            MentionKind::Value | MentionKind::Assign => false,
+            MentionKind::Place { lasting, .. } => lasting,
+            MentionKind::Capture { .. } | MentionKind::Opaque => true,
+        }
     }
 }

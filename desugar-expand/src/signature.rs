@@ -135,13 +135,13 @@ fn validate(item: &syn::ItemFn) -> syn::Result<()> {
             "#[desugar] cannot lower an `extern` async fn: remove the ABI",
         ));
     }
-    if let ReturnType::Type(_, ty) = &sig.output {
-        if contains_impl_trait(ty) {
-            return Err(syn::Error::new_spanned(
-                ty,
-                "#[desugar] cannot lower an async fn returning `impl Trait` yet: name the type, or box it (`Box<dyn Trait>`)",
-            ));
-        }
+    if let ReturnType::Type(_, ty) = &sig.output
+        && contains_impl_trait(ty)
+    {
+        return Err(syn::Error::new_spanned(
+            ty,
+            "#[desugar] cannot lower an async fn returning `impl Trait` yet: name the type, or box it (`Box<dyn Trait>`)",
+        ));
     }
     Ok(())
 }
@@ -240,10 +240,13 @@ impl ElidedLifetimes {
     /// Elided lifetimes in the output take the receiver's lifetime, or the
     /// only input lifetime: the elision rules of any fn.
     fn output(&self, ty: &mut Type) {
-        let source = self.receiver.clone().or_else(|| match self.inputs.as_slice() {
-            [only] => Some(only.clone()),
-            _ => None,
-        });
+        let source = self
+            .receiver
+            .clone()
+            .or_else(|| match self.inputs.as_slice() {
+                [only] => Some(only.clone()),
+                _ => None,
+            });
         if let Some(source) = source {
             OutputLifetimes(source).visit_type_mut(ty);
         }

@@ -11,7 +11,9 @@ pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
     for stmt in &block.stmts {
         if contains(stmt, k) {
             return match stmt {
-                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => before(block, name, k),
+                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
+                    before(block, name, k)
+                }
                 Stmt::If(node) => if_before(node, name, k),
                 Stmt::Match(node) => node
                     .arms
@@ -47,9 +49,13 @@ fn assigns(stmt: &Stmt, name: &syn::Ident) -> bool {
         Stmt::Await(suspension) => is_assignment(&suspension.rest, name),
         Stmt::Block { block, .. } => block_assigns(block, name),
         Stmt::If(node) => if_assigns(node, name),
-        Stmt::Match(node) => !node.arms.is_empty() && node.arms.iter().all(|arm| block_assigns(&arm.body, name)),
+        Stmt::Match(node) => {
+            !node.arms.is_empty() && node.arms.iter().all(|arm| block_assigns(&arm.body, name))
+        }
         // Only the lowering's own value loops are known to assign on exit.
-        Stmt::Loop { body, .. } => name.to_string().starts_with("__value") && mentions_assignment(body, name),
+        Stmt::Loop { body, .. } => {
+            name.to_string().starts_with("__value") && mentions_assignment(body, name)
+        }
     }
 }
 
@@ -79,9 +85,15 @@ fn mentions_assignment(block: &Block, name: &syn::Ident) -> bool {
     let text = name.to_string();
     block.stmts.iter().any(|stmt| match stmt {
         Stmt::Param(_) => false,
-        Stmt::Plain { stmt, .. } => quote::ToTokens::to_token_stream(stmt).to_string().contains(&text),
-        Stmt::Await(suspension) => quote::ToTokens::to_token_stream(&suspension.rest).to_string().contains(&text),
-        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => mentions_assignment(block, name),
+        Stmt::Plain { stmt, .. } => quote::ToTokens::to_token_stream(stmt)
+            .to_string()
+            .contains(&text),
+        Stmt::Await(suspension) => quote::ToTokens::to_token_stream(&suspension.rest)
+            .to_string()
+            .contains(&text),
+        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
+            mentions_assignment(block, name)
+        }
         Stmt::If(node) => {
             mentions_assignment(&node.then, name)
                 || match &node.otherwise {
@@ -90,7 +102,10 @@ fn mentions_assignment(block: &Block, name: &syn::Ident) -> bool {
                     Some(Else::If(inner)) => mentions_assignment(&inner.then, name),
                 }
         }
-        Stmt::Match(node) => node.arms.iter().any(|arm| mentions_assignment(&arm.body, name)),
+        Stmt::Match(node) => node
+            .arms
+            .iter()
+            .any(|arm| mentions_assignment(&arm.body, name)),
     })
 }
 

@@ -56,7 +56,11 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 .collect(),
         );
     }
-    Ok(Decisions { homed, kept, redeclare })
+    Ok(Decisions {
+        homed,
+        kept,
+        redeclare,
+    })
 }
 
 struct Facts<'a> {
@@ -82,10 +86,9 @@ impl<'a> Facts<'a> {
     fn same_loop(&self, seq: u32, k: AwaitId, local: LocalId) -> bool {
         let at = self.body.awaits[k].seq;
         let declared = self.body.locals[local].scope.0;
-        self.body
-            .loops
-            .iter()
-            .any(|&(start, end)| start > declared && (start..=end).contains(&at) && (start..=end).contains(&seq))
+        self.body.loops.iter().any(|&(start, end)| {
+            start > declared && (start..=end).contains(&at) && (start..=end).contains(&seq)
+        })
     }
 
     fn before(&self, mention: &Mention, k: AwaitId) -> bool {
@@ -113,7 +116,8 @@ impl<'a> Facts<'a> {
 
     /// Declared with a value, or assigned on every path to `k`.
     fn initialized_at(&self, local: LocalId, k: AwaitId) -> bool {
-        self.body.locals[local].initialized || assigned::before(&self.body.block, &self.body.locals[local].ident, k)
+        self.body.locals[local].initialized
+            || assigned::before(&self.body.block, &self.body.locals[local].ident, k)
     }
 
     /// Homed locals: a fixpoint, since a local may be borrowed by another
@@ -127,8 +131,11 @@ impl<'a> Facts<'a> {
                 if homed[local] || !borrows(mention.kind) {
                     continue;
                 }
-                let held = (0..self.body.awaits.len())
-                    .any(|k| self.in_scope(local, k) && self.before(mention, k) && self.held_across(mention, k, &homed));
+                let held = (0..self.body.awaits.len()).any(|k| {
+                    self.in_scope(local, k)
+                        && self.before(mention, k)
+                        && self.held_across(mention, k, &homed)
+                });
                 if held {
                     homed[local] = true;
                     changed = true;
@@ -150,7 +157,9 @@ impl<'a> Facts<'a> {
         };
         by_awaitee
             || mention.holders.iter().any(|&holder| {
-                holder != mention.local && self.in_scope(holder, k) && (homed[holder] || self.used_after(holder, k))
+                holder != mention.local
+                    && self.in_scope(holder, k)
+                    && (homed[holder] || self.used_after(holder, k))
             })
     }
 
@@ -172,18 +181,24 @@ impl<'a> Facts<'a> {
             if !self.body.locals[local].initialized {
                 report(
                     name.span(),
-                    format!("`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, which needs a value at its `let`: write `let {name} = …;`"),
+                    format!(
+                        "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, which needs a value at its `let`: write `let {name} = …;`"
+                    ),
                 );
             }
             for mention in mentions {
                 match mention.kind {
                     MentionKind::Opaque => report(
                         mention.span,
-                        format!("`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`)"),
+                        format!(
+                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`)"
+                        ),
                     ),
                     MentionKind::Capture { by_move: true } => report(
                         mention.span,
-                        format!("`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local first (`let owned = {name};`)"),
+                        format!(
+                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local first (`let owned = {name};`)"
+                        ),
                     ),
                     _ => {}
                 }

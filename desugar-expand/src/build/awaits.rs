@@ -96,18 +96,19 @@ fn await_in_tokens(tokens: TokenStream) -> Option<Span> {
     for (index, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Ident(ident) if ident == "await" => {
-                if matches!(index.checked_sub(1).map(|i| &trees[i]), Some(TokenTree::Punct(p)) if p.as_char() == '.') {
+                if matches!(index.checked_sub(1).map(|i| &trees[i]), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                {
                     return Some(ident.span());
                 }
             }
             TokenTree::Group(group) => {
-                let after_async = trees[..index].iter().rev().take(2).any(
-                    |t| matches!(t, TokenTree::Ident(i) if i == "async"),
-                );
-                if !after_async {
-                    if let Some(span) = await_in_tokens(group.stream()) {
-                        return Some(span);
-                    }
+                let after_async = trees[..index]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .any(|t| matches!(t, TokenTree::Ident(i) if i == "async"));
+                if !after_async && let Some(span) = await_in_tokens(group.stream()) {
+                    return Some(span);
                 }
             }
             _ => {}

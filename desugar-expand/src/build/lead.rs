@@ -49,7 +49,12 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
         }
         Expr::Await(e) => take(&mut e.base, replacement),
         Expr::Macro(e) if is_awaiting_macro(&e.mac) => {
-            let span = e.mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+            let span = e
+                .mac
+                .path
+                .segments
+                .last()
+                .map_or_else(Span::call_site, |s| s.ident.span());
             if has_early_exit(e.mac.tokens.clone()) {
                 return Err(NotLeading::Unsupported(
                     span,
@@ -105,10 +110,17 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
             if let Some(span) = e.rest.as_deref().and_then(first_await) {
                 return Err(NotLeading::After(span));
             }
-            in_order(e.fields.iter_mut().map(|f| &mut f.expr).collect(), replacement)
+            in_order(
+                e.fields.iter_mut().map(|f| &mut f.expr).collect(),
+                replacement,
+            )
         }
         Expr::Match(e) => {
-            if let Some(span) = e.arms.iter().find_map(|arm| first_await(&arm.pat).or_else(|| first_await(&*arm.body))) {
+            if let Some(span) = e
+                .arms
+                .iter()
+                .find_map(|arm| first_await(&arm.pat).or_else(|| first_await(&*arm.body)))
+            {
                 return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
             }
             take(&mut e.expr, replacement)
@@ -156,7 +168,12 @@ fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, 
         let found = take(&mut taken, replacement)?;
         if let Some(found) = &found {
             let operand_names = idents(found.operand.to_token_stream());
-            if before.iter().any(|b| !is_pure(b) || idents(b.to_token_stream()).iter().any(|n| operand_names.contains(n))) {
+            if before.iter().any(|b| {
+                !is_pure(b)
+                    || idents(b.to_token_stream())
+                        .iter()
+                        .any(|n| operand_names.contains(n))
+            }) {
                 return Err(NotLeading::After(found.span));
             }
         }

@@ -22,7 +22,7 @@ use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
 use super::{Builder, Dest};
-use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
+use crate::ir::{self, Block, Else, LocalId, Stmt};
 use crate::walk::patterns;
 
 /// Is `expr` a construct with an await inside its body (not only in its
@@ -32,9 +32,13 @@ pub(crate) fn is_construct_with_await(expr: &Expr) -> bool {
         Expr::Block(e) => has_await(&e.block),
         Expr::Unsafe(e) => has_await(&e.block),
         Expr::If(e) => {
-            has_await(&e.then_branch) || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b))
+            has_await(&e.then_branch)
+                || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b))
         }
-        Expr::Match(e) => e.arms.iter().any(|arm| has_await(&arm.pat) || has_await(&*arm.body)),
+        Expr::Match(e) => e
+            .arms
+            .iter()
+            .any(|arm| has_await(&arm.pat) || has_await(&*arm.body)),
         Expr::Loop(e) => has_await(&e.body),
         Expr::While(e) => has_await(&*e.cond) || has_await(&e.body),
         Expr::ForLoop(e) => has_await(&e.body),
@@ -42,7 +46,7 @@ pub(crate) fn is_construct_with_await(expr: &Expr) -> bool {
     }
 }
 
-const MAY_MOVE: MentionKind = MentionKind::Place { may_move: true, receiver: false };
+use crate::walk::SCRUTINEE as MAY_MOVE;
 
 impl Builder {
     pub(super) fn construct(&mut self, expr: Expr, dest: &Dest, out: &mut Vec<Stmt>) {
@@ -52,14 +56,14 @@ impl Builder {
                 if let Some(label) = &e.label {
                     retarget_breaks(&mut block, Some(&label.name), dest, false);
                 }
-                let node = self.node();
-                self.path.push(node);
                 let block = self.block(block.stmts, dest, &[]);
-                self.path.pop();
-                out.push(Stmt::Block { label: e.label, block });
+                out.push(Stmt::Block {
+                    label: e.label,
+                    block,
+                });
             }
             Expr::Unsafe(e) => {
-                let span = first_await(&e.block).unwrap_or_else(|| e.unsafe_token.span);
+                let span = first_await(&e.block).unwrap_or(e.unsafe_token.span);
                 self.error(syn::Error::new(
                     span,
                     "#[desugar] cannot suspend inside an `unsafe` block: end the `unsafe` block before the `.await`",
@@ -92,10 +96,7 @@ impl Builder {
     fn if_construct(&mut self, e: syn::ExprIf, dest: &Dest) -> Option<Stmt> {
         if has_await(&*e.cond) {
             let hoisted = self.hoist_condition(e)?;
-            let node = self.node();
-            self.path.push(node);
             let block = self.block(hoisted, dest, &[]);
-            self.path.pop();
             return Some(Stmt::Block { label: None, block });
         }
         Some(Stmt::If(self.if_node(e, dest)))
@@ -128,7 +129,10 @@ impl Builder {
                 (local, cond)
             }
         };
-        Some(vec![syn::parse_quote!(let #local = #cond;), syn::Stmt::Expr(Expr::If(e), None)])
+        Some(vec![
+            syn::parse_quote!(let #local = #cond;),
+            syn::Stmt::Expr(Expr::If(e), None),
+        ])
     }
 
     fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
@@ -143,26 +147,30 @@ impl Builder {
             self.record_place(&part.expr, MAY_MOVE, &holders);
         }
         self.record_conditions(&e.cond);
-        let node = self.node();
-        self.path.push(node);
         let then = self.block(e.then_branch.stmts, dest, &binds);
-        self.path.pop();
         let otherwise = match e.else_branch.map(|(_, b)| *b) {
             None if matches!(dest, Dest::Discard) => None,
             None => Some(Else::Block(self.branch(Vec::new(), dest))),
-            Some(Expr::If(inner)) if !has_await(&*inner.cond) => Some(Else::If(Box::new(self.if_node(inner, dest)))),
-            Some(Expr::Block(block)) if block.label.is_none() => Some(Else::Block(self.branch(block.block.stmts, dest))),
-            Some(other) => Some(Else::Block(self.branch(vec![syn::Stmt::Expr(other, None)], dest))),
+            Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
+                Some(Else::If(Box::new(self.if_node(inner, dest))))
+            }
+            Some(Expr::Block(block)) if block.label.is_none() => {
+                Some(Else::Block(self.branch(block.block.stmts, dest)))
+            }
+            Some(other) => Some(Else::Block(
+                self.branch(vec![syn::Stmt::Expr(other, None)], dest),
+            )),
         };
-        ir::If { cond: *e.cond, binds, then, otherwise }
+        ir::If {
+            cond: *e.cond,
+            binds,
+            then,
+            otherwise,
+        }
     }
 
     fn branch(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
-        let node = self.node();
-        self.path.push(node);
-        let block = self.block(stmts, dest, &[]);
-        self.path.pop();
-        block
+        self.block(stmts, dest, &[])
     }
 
     /// Uses in the non-`let` parts of a condition (`a && let Some(x) = b`).
@@ -183,7 +191,10 @@ impl Builder {
             let scrutinee = (*e.expr).clone();
             let mut rest = e;
             rest.expr = Box::new(syn::parse_quote!(#local));
-            let stmts = vec![syn::parse_quote!(let #local = #scrutinee;), syn::Stmt::Expr(Expr::Match(rest), None)];
+            let stmts = vec![
+                syn::parse_quote!(let #local = #scrutinee;),
+                syn::Stmt::Expr(Expr::Match(rest), None),
+            ];
             let block = self.branch(stmts, dest);
             out.push(Stmt::Block { label: None, block });
             return;
@@ -206,8 +217,6 @@ impl Builder {
         self.record_place(&e.expr, MAY_MOVE, &holders);
         let mut arms = Vec::new();
         for (arm, binds) in e.arms.into_iter().zip(arm_binds) {
-            let node = self.node();
-            self.path.push(node);
             self.scopes.push(Vec::new());
             for &id in &binds {
                 self.enter(id);
@@ -216,23 +225,34 @@ impl Builder {
                 self.record_expr(&guard.guard, &[]);
             }
             let stmts = match *arm.body {
-                Expr::Block(block) if block.label.is_none() && block.attrs.is_empty() => block.block.stmts,
+                Expr::Block(block) if block.label.is_none() && block.attrs.is_empty() => {
+                    block.block.stmts
+                }
                 body => vec![syn::Stmt::Expr(body, None)],
             };
             let body = self.block(stmts, dest, &[]);
             self.close_scope();
-            self.path.pop();
-            arms.push(ir::Arm { attrs: arm.attrs, pat: arm.pat, binds, body });
+            arms.push(ir::Arm {
+                attrs: arm.attrs,
+                pat: arm.pat,
+                binds,
+                body,
+            });
         }
-        out.push(Stmt::Match(ir::Match { scrutinee: *e.expr, arms }));
+        out.push(Stmt::Match(ir::Match {
+            scrutinee: *e.expr,
+            arms,
+        }));
     }
 
-    fn loop_construct(&mut self, label: Option<syn::Label>, stmts: Vec<syn::Stmt>, out: &mut Vec<Stmt>) {
+    fn loop_construct(
+        &mut self,
+        label: Option<syn::Label>,
+        stmts: Vec<syn::Stmt>,
+        out: &mut Vec<Stmt>,
+    ) {
         let start = self.tick();
-        let node = self.node();
-        self.path.push(node);
         let body = self.block(stmts, &Dest::Discard, &[]);
-        self.path.pop();
         let end = self.tick();
         self.loops.push((start, end));
         out.push(Stmt::Loop { label, body });
@@ -250,8 +270,6 @@ impl Builder {
         self.simple(init, &mut inner);
 
         let start = self.tick();
-        let node = self.node();
-        self.path.push(node);
         self.scopes.push(Vec::new());
         let next: Expr = syn::parse_quote_spanned!(span=> ::core::iter::Iterator::next(&mut #iter));
         // The item does not borrow the iterator: nothing holds this borrow.
@@ -259,25 +277,45 @@ impl Builder {
         let pat = &e.pat;
         let some_pat: syn::Pat = syn::parse_quote!(::core::option::Option::Some(#pat));
         let binds = self.allocate_pattern(&e.pat, true);
-        let arm_node = self.node();
-        self.path.push(arm_node);
         let body = self.block(e.body.stmts, &Dest::Discard, &binds);
-        self.path.pop();
         let none_arm = ir::Arm {
             attrs: Vec::new(),
             pat: syn::parse_quote!(::core::option::Option::None),
             binds: Vec::new(),
-            body: Block { stmts: vec![Stmt::Plain { stmt: syn::parse_quote!(break;), declares: Vec::new() }] },
+            body: Block {
+                stmts: vec![Stmt::Plain {
+                    stmt: syn::parse_quote!(break;),
+                    declares: Vec::new(),
+                }],
+            },
         };
-        let arms = vec![ir::Arm { attrs: Vec::new(), pat: some_pat, binds, body }, none_arm];
-        let matched = Stmt::Match(ir::Match { scrutinee: next, arms });
+        let arms = vec![
+            ir::Arm {
+                attrs: Vec::new(),
+                pat: some_pat,
+                binds,
+                body,
+            },
+            none_arm,
+        ];
+        let matched = Stmt::Match(ir::Match {
+            scrutinee: next,
+            arms,
+        });
         self.close_scope();
-        self.path.pop();
         let end = self.tick();
         self.loops.push((start, end));
-        inner.push(Stmt::Loop { label: e.label, body: Block { stmts: vec![matched] } });
+        inner.push(Stmt::Loop {
+            label: e.label,
+            body: Block {
+                stmts: vec![matched],
+            },
+        });
         self.close_scope();
-        out.push(Stmt::Block { label: None, block: Block { stmts: inner } });
+        out.push(Stmt::Block {
+            label: None,
+            block: Block { stmts: inner },
+        });
     }
 }
 
@@ -319,7 +357,11 @@ fn retarget_breaks(block: &mut syn::Block, label: Option<&Lifetime>, dest: &Dest
     if matches!(dest, Dest::Discard) {
         return;
     }
-    let mut retarget = Retarget { label: label.cloned(), dest: dest.clone(), depth: usize::from(!is_loop) };
+    let mut retarget = Retarget {
+        label: label.cloned(),
+        dest: dest.clone(),
+        depth: usize::from(!is_loop),
+    };
     retarget.visit_block_mut(block);
 }
 

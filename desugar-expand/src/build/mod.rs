@@ -91,9 +91,6 @@ struct Builder {
     seq: u32,
     /// Locals in scope, innermost scope last.
     scopes: Vec<Vec<LocalId>>,
-    /// Control-flow nodes around the current position.
-    path: Vec<u32>,
-    next_node: u32,
     hidden: usize,
     /// While walking an await's operand: that await.
     operand_of: Option<usize>,
@@ -104,7 +101,13 @@ struct Builder {
 struct Recorder(Vec<(LocalId, MentionKind, Span)>);
 
 impl walk::Visitor for Recorder {
-    fn mention(&mut self, local: LocalId, kind: MentionKind, _: Option<&mut syn::Expr>, span: Span) {
+    fn mention(
+        &mut self,
+        local: LocalId,
+        kind: MentionKind,
+        _: Option<&mut syn::Expr>,
+        span: Span,
+    ) {
         self.0.push((local, kind, span));
     }
 }
@@ -120,11 +123,6 @@ impl Builder {
     fn tick(&mut self) -> u32 {
         self.seq += 1;
         self.seq
-    }
-
-    fn node(&mut self) -> u32 {
-        self.next_node += 1;
-        self.next_node
     }
 
     fn scope_map(&self) -> Scope {
@@ -149,7 +147,6 @@ impl Builder {
             mutable,
             initialized,
             scope: (0, 0),
-            path: Vec::new(),
         });
         self.locals.len() - 1
     }
@@ -157,7 +154,6 @@ impl Builder {
     fn enter(&mut self, id: LocalId) {
         let start = self.tick();
         self.locals[id].scope.0 = start;
-        self.locals[id].path = self.path.clone();
         if let Some(scope) = self.scopes.last_mut() {
             scope.push(id);
         }
@@ -193,7 +189,6 @@ impl Builder {
                 kind,
                 in_operand: self.operand_of,
                 holders: holders.to_vec(),
-                path: self.path.clone(),
                 span,
             });
         }
@@ -265,14 +260,20 @@ impl Builder {
                 }
             }
             syn::Stmt::Macro(mac) => {
-                let expr = syn::Expr::Macro(syn::ExprMacro { attrs: mac.attrs, mac: mac.mac });
+                let expr = syn::Expr::Macro(syn::ExprMacro {
+                    attrs: mac.attrs,
+                    mac: mac.mac,
+                });
                 let stmt = match mac.semi_token {
                     Some(semi) => syn::Stmt::Expr(expr, Some(semi)),
                     None => dest.statement(expr),
                 };
                 self.simple(stmt, out);
             }
-            syn::Stmt::Item(item) => out.push(Stmt::Plain { stmt: syn::Stmt::Item(item), declares: Vec::new() }),
+            syn::Stmt::Item(item) => out.push(Stmt::Plain {
+                stmt: syn::Stmt::Item(item),
+                declares: Vec::new(),
+            }),
         }
     }
 
@@ -285,7 +286,10 @@ impl Builder {
             // `let __value; if c { __value = a.await } else { __value = b }; let p = __value;`
             let value = self.hidden_local("value");
             let id = self.allocate(value.clone(), false, false);
-            out.push(Stmt::Plain { stmt: syn::parse_quote!(let #value;), declares: vec![id] });
+            out.push(Stmt::Plain {
+                stmt: syn::parse_quote!(let #value;),
+                declares: vec![id],
+            });
             self.enter(id);
             let init = local.init.take().map(|init| *init.expr);
             if let Some(init) = init {
@@ -306,7 +310,11 @@ impl Builder {
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
-                let holders = if owns_value(&stmt) { Vec::new() } else { declares.clone() };
+                let holders = if owns_value(&stmt) {
+                    Vec::new()
+                } else {
+                    declares.clone()
+                };
                 self.record_stmt(&stmt, &holders);
                 for &id in &declares {
                     self.enter(id);
@@ -316,7 +324,11 @@ impl Builder {
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
-            let awaited = if awaits_left > 1 { Some(self.hidden_local("awaited")) } else { None };
+            let awaited = if awaits_left > 1 {
+                Some(self.hidden_local("awaited"))
+            } else {
+                None
+            };
             let replacement: syn::Expr = match &awaited {
                 Some(ident) => syn::parse_quote!(#ident),
                 None => syn::parse_quote!({ #result }),
@@ -359,7 +371,11 @@ impl Builder {
     fn suspension(&mut self, found: lead::Found, rest: syn::Stmt, out: &mut Vec<Stmt>) {
         let id = self.awaits.len();
         let declares = self.plain_declares(&rest);
-        let holders = if owns_value(&rest) { Vec::new() } else { declares.clone() };
+        let holders = if owns_value(&rest) {
+            Vec::new()
+        } else {
+            declares.clone()
+        };
         self.operand_of = Some(id);
         self.record_expr(&found.operand, &holders);
         self.operand_of = None;
@@ -368,15 +384,18 @@ impl Builder {
         self.awaits.push(AwaitInfo {
             seq,
             in_scope,
-            path: self.path.clone(),
             source: describe(&found.operand),
-            span: found.span,
         });
         self.record_stmt(&rest, &holders);
         for &id in &declares {
             self.enter(id);
         }
-        out.push(Stmt::Await(crate::ir::Await { id, operand: found.operand, rest, declares }));
+        out.push(Stmt::Await(crate::ir::Await {
+            id,
+            operand: found.operand,
+            rest,
+            declares,
+        }));
     }
 }
 
@@ -388,7 +407,10 @@ impl Builder {
 /// and comparisons, casts, `format!`/`vec!`, and the last call of a chain
 /// being a method that returns an owned value (`input.trim().to_string()`).
 fn owns_value(stmt: &syn::Stmt) -> bool {
-    let syn::Stmt::Local(syn::Local { init: Some(init), .. }) = stmt else {
+    let syn::Stmt::Local(syn::Local {
+        init: Some(init), ..
+    }) = stmt
+    else {
         return false;
     };
     is_owned_value(&init.expr)
@@ -396,25 +418,54 @@ fn owns_value(stmt: &syn::Stmt) -> bool {
 
 fn is_owned_value(expr: &syn::Expr) -> bool {
     const OWNING: &[&str] = &[
-        "to_string", "to_owned", "clone", "to_vec", "len", "count", "is_empty", "is_some", "is_none",
-        "is_ok", "is_err", "contains", "contains_key", "starts_with", "ends_with", "to_uppercase",
-        "to_lowercase", "into_owned", "sum", "product",
+        "to_string",
+        "to_owned",
+        "clone",
+        "to_vec",
+        "len",
+        "count",
+        "is_empty",
+        "is_some",
+        "is_none",
+        "is_ok",
+        "is_err",
+        "contains",
+        "contains_key",
+        "starts_with",
+        "ends_with",
+        "to_uppercase",
+        "to_lowercase",
+        "into_owned",
+        "sum",
+        "product",
     ];
     match expr {
         syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
         syn::Expr::Binary(_) => true,
         syn::Expr::Paren(e) => is_owned_value(&e.expr),
         syn::Expr::MethodCall(call) => OWNING.contains(&call.method.to_string().as_str()),
-        syn::Expr::Macro(mac) => mac.mac.path.segments.last().is_some_and(|s| s.ident == "format" || s.ident == "vec"),
+        syn::Expr::Macro(mac) => mac
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "format" || s.ident == "vec"),
         _ => false,
     }
 }
 
-fn take_from_stmt(stmt: &mut syn::Stmt, replacement: &syn::Expr) -> Result<Option<lead::Found>, lead::NotLeading> {
+fn take_from_stmt(
+    stmt: &mut syn::Stmt,
+    replacement: &syn::Expr,
+) -> Result<Option<lead::Found>, lead::NotLeading> {
     match stmt {
         syn::Stmt::Local(local) => match &mut local.init {
             Some(init) => {
-                if let Some(span) = init.diverge.as_ref().and_then(|(_, d)| awaits::first_await(&**d)) {
+                if let Some(span) = init
+                    .diverge
+                    .as_ref()
+                    .and_then(|(_, d)| awaits::first_await(&**d))
+                {
                     return Err(lead::NotLeading::Unsupported(
                         span,
                         "#[desugar] cannot suspend in the `else` of a `let … else` yet: move the `.await` before the `let`",
@@ -441,11 +492,50 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
 
 /// `operand.await`, shortened, for the variant's doc comment.
 fn describe(operand: &syn::Expr) -> String {
-    let text = operand.to_token_stream().to_string();
-    let text = if text.chars().count() > 80 {
+    let text = format!("{}.await", compact(operand.to_token_stream()));
+    if text.chars().count() > 80 {
         format!("{} …", text.chars().take(77).collect::<String>())
     } else {
         text
-    };
-    format!("{text}.await")
+    }
+}
+
+/// Tokens printed the way people write them: `f(&x, y.len())`, not
+/// `f (& x , y . len ())`.
+fn compact(tokens: proc_macro2::TokenStream) -> String {
+    use proc_macro2::{Delimiter, Spacing, TokenTree};
+    let mut out = String::new();
+    let mut glue = true;
+    for tree in tokens {
+        let (text, next_glue) = match &tree {
+            TokenTree::Group(group) => {
+                let inner = compact(group.stream());
+                let text = match group.delimiter() {
+                    Delimiter::Parenthesis => format!("({inner})"),
+                    Delimiter::Bracket => format!("[{inner}]"),
+                    Delimiter::Brace => format!("{{ {inner} }}"),
+                    Delimiter::None => inner,
+                };
+                glue |= group.delimiter() != Delimiter::Brace;
+                (text, false)
+            }
+            TokenTree::Punct(punct) => {
+                let c = punct.as_char();
+                glue |= matches!(c, '.' | ',' | ';' | '?' | ':')
+                    || punct.spacing() == Spacing::Joint && c != ':';
+                (
+                    c.to_string(),
+                    matches!(c, '.' | '&' | '*' | '!' | '-' | ':')
+                        || punct.spacing() == Spacing::Joint,
+                )
+            }
+            other => (other.to_string(), false),
+        };
+        if !glue && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text);
+        glue = next_glue;
+    }
+    out
 }

@@ -14,10 +14,15 @@ pub(crate) fn suspends(stmt: &Stmt) -> bool {
         Stmt::Plain { .. } | Stmt::Param(_) => false,
         Stmt::Await(_) => true,
         Stmt::Block { label, block } => {
-            block_suspends(block) && label.as_ref().is_none_or(|l| !breaks(&block.stmts, Some(&l.name), false))
+            block_suspends(block)
+                && label
+                    .as_ref()
+                    .is_none_or(|l| !breaks(&block.stmts, Some(&l.name), false))
         }
         Stmt::If(node) => if_suspends(node),
-        Stmt::Match(node) => !node.arms.is_empty() && node.arms.iter().all(|arm| block_suspends(&arm.body)),
+        Stmt::Match(node) => {
+            !node.arms.is_empty() && node.arms.iter().all(|arm| block_suspends(&arm.body))
+        }
         Stmt::Loop { label, body } => {
             block_suspends(body) && !breaks(&body.stmts, label.as_ref().map(|l| &l.name), true)
         }
@@ -43,14 +48,21 @@ fn breaks(stmts: &[Stmt], label: Option<&syn::Lifetime>, is_loop: bool) -> bool 
     for stmt in stmts {
         let found = match stmt {
             Stmt::Plain { stmt, .. } => {
-                let mut finder = BreakFinder { label, depth: usize::from(!is_loop), found: false };
+                let mut finder = BreakFinder {
+                    label,
+                    depth: usize::from(!is_loop),
+                    found: false,
+                };
                 finder.visit_stmt(stmt);
                 finder.found
             }
             Stmt::Await(_) | Stmt::Param(_) => false,
             Stmt::Block { block, .. } => breaks(&block.stmts, label, is_loop),
             Stmt::If(node) => if_breaks(node, label, is_loop),
-            Stmt::Match(node) => node.arms.iter().any(|arm| breaks(&arm.body.stmts, label, is_loop)),
+            Stmt::Match(node) => node
+                .arms
+                .iter()
+                .any(|arm| breaks(&arm.body.stmts, label, is_loop)),
             // Inside an inner loop, only a labeled break can leave ours.
             Stmt::Loop { body, .. } => label.is_some() && breaks(&body.stmts, label, false),
         };

@@ -41,7 +41,10 @@ impl Layout {
         }
         // Stored locals are named first, so a stored `x` is `x` and only a
         // shadowed one that is also stored becomes `x_1`.
-        let order = stored.iter().copied().chain((0..count).filter(|l| !stored.contains(l)));
+        let order = stored
+            .iter()
+            .copied()
+            .chain((0..count).filter(|l| !stored.contains(l)));
         let mut field = vec![names::hidden("__unnamed"); count];
         let mut used_names: Vec<String> = Vec::new();
         for local in order {
@@ -100,7 +103,7 @@ impl Layout {
         let param = &self.param[local];
         let private = names::private();
         if self.homed[local] {
-            quote!(#field: #private::Home<#param>)
+            quote!(#field: #private::Homed<#param>)
         } else {
             quote!(#field: #param)
         }
@@ -122,7 +125,11 @@ impl Layout {
                 quote!(#field: #param)
             })
             .collect();
-        let unresumed = if params.is_empty() { quote!(Unresumed) } else { quote!(Unresumed { #(#params),* }) };
+        let unresumed = if params.is_empty() {
+            quote!(Unresumed)
+        } else {
+            quote!(Unresumed { #(#params),* })
+        };
         let mut variants = vec![quote! {
             #[doc = "Created and not polled yet: holds the arguments."]
             #unresumed
@@ -132,7 +139,8 @@ impl Layout {
             let variant = format_ident!("Suspend{k}");
             let awaitee = names::hidden("__awaitee");
             let future = format_ident!("F{k}");
-            let fields: Vec<TokenStream> = self.variant_fields(k).map(|l| self.field_decl(l)).collect();
+            let fields: Vec<TokenStream> =
+                self.variant_fields(k).map(|l| self.field_decl(l)).collect();
             let doc = format!("Suspended at `{}`.", self.docs[k]);
             variants.push(quote! {
                 #[doc = #doc]
@@ -141,6 +149,8 @@ impl Layout {
             names.push(quote!(#variant));
         }
         let name_strs: Vec<String> = names.iter().map(ToString::to_string).collect();
+        let homes_type = self.homes_type();
+        let drop_suspended = self.drop_suspended();
         let doc = format!(
             "The states of `{}`: one variant per `.await`, holding what lives across it.",
             self.fn_name
@@ -158,7 +168,7 @@ impl Layout {
                     Panicked,
                 }
             }
-            impl<#(#generics),*> #private::State for #state<#(#generics),*> {
+            impl<#(#generics),*> #private::State<#homes_type> for #state<#(#generics),*> {
                 fn returned() -> Self {
                     #state::Returned
                 }
@@ -168,6 +178,73 @@ impl Layout {
                         #state::Returned => "Returned",
                         #state::Panicked => "Panicked",
                     }
+                }
+                #drop_suspended
+            }
+        }
+    }
+
+    /// The homes area's type as the `State` impl names it, and its generics.
+    /// The slots hold the same types as the enum's `Homed<T>` fields, so the
+    /// impl names the homes area with the enum's own parameters.
+    fn homes_type(&self) -> TokenStream {
+        let params: Vec<&syn::Ident> = (0..self.slot.len())
+            .filter(|&l| self.slot[l].is_some())
+            .filter_map(|l| self.param[l].as_ref())
+            .collect();
+        if params.is_empty() {
+            return quote!(());
+        }
+        let homes = homes_name();
+        quote!(#homes<#(#params),*>)
+    }
+
+    /// `State::drop_suspended` for an enum with homed values: a suspended
+    /// state's values drop in the order its variant lists them (rustc's
+    /// order), homed ones from their slots. Each is a local of this fn, so a
+    /// panicking destructor still lets the others drop.
+    fn drop_suspended(&self) -> TokenStream {
+        let (state, _, replace) = state_names();
+        let private = names::private();
+        let homes = names::hidden("__homes");
+        let mut arms = Vec::new();
+        for k in 0..self.kept.len() {
+            let fields: Vec<LocalId> = self.variant_fields(k).collect();
+            if !fields.iter().any(|&l| self.homed[l]) {
+                continue;
+            }
+            let variant = format_ident!("Suspend{k}");
+            let names: Vec<&syn::Ident> = fields.iter().map(|&l| self.field(l)).collect();
+            let saved: Vec<syn::Ident> = fields
+                .iter()
+                .map(|&l| dropped_name(self.field(l)))
+                .collect();
+            // Declared last-to-drop first: locals drop in reverse order.
+            let declare = fields.iter().rev().map(|&l| {
+                let field = self.field(l);
+                let saved = dropped_name(field);
+                if self.homed[l] {
+                    // SAFETY (of the generated block): the flag was stored
+                    // from this very slot, which the pinned machine still
+                    // holds.
+                    quote!(let #saved = unsafe { #private::Home::restore(#homes.as_mut().project().#field, #saved) };)
+                } else {
+                    quote!(let #saved = #saved;)
+                }
+            });
+            arms.push(quote! {
+                #replace::#variant { #(#names: #saved,)* .. } => { #(#declare)* }
+            });
+        }
+        if arms.is_empty() {
+            return TokenStream::new();
+        }
+        let homes_type = self.homes_type();
+        quote! {
+            fn drop_suspended(self: #private::Pin<&mut Self>, mut #homes: #private::Pin<&mut #homes_type>) {
+                match self.project_replace(#state::Returned) {
+                    #(#arms)*
+                    _ => {}
                 }
             }
         }
@@ -223,9 +300,17 @@ impl Layout {
     }
 }
 
+fn dropped_name(field: &syn::Ident) -> syn::Ident {
+    names::hidden(&format!("__dropped_{field}"))
+}
+
 /// `__State`, `__StateProj`, `__StateReplace`.
 pub(crate) fn state_names() -> (syn::Ident, syn::Ident, syn::Ident) {
-    (names::hidden("__State"), names::hidden("__StateProj"), names::hidden("__StateReplace"))
+    (
+        names::hidden("__State"),
+        names::hidden("__StateProj"),
+        names::hidden("__StateReplace"),
+    )
 }
 
 fn homes_name() -> syn::Ident {

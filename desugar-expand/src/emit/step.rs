@@ -24,8 +24,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::layout::{Layout, state_names};
 use super::divergence;
+use super::layout::{Layout, state_names};
 use super::uses;
 use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
@@ -35,11 +35,19 @@ use crate::walk::Scope;
 
 /// The label of the loop around the dispatch `match`.
 pub(crate) fn dispatch_label() -> syn::Lifetime {
-    syn::Lifetime { apostrophe: proc_macro2::Span::mixed_site(), ident: names::hidden("__dispatch") }
+    syn::Lifetime {
+        apostrophe: proc_macro2::Span::mixed_site(),
+        ident: names::hidden("__dispatch"),
+    }
 }
 
 /// All arms of the dispatch `match`.
-pub(crate) fn arms(_plan: &Plan, body: &Body, decisions: &Decisions, layout: &Layout) -> syn::Result<TokenStream> {
+pub(crate) fn arms(
+    _plan: &Plan,
+    body: &Body,
+    decisions: &Decisions,
+    layout: &Layout,
+) -> syn::Result<TokenStream> {
     let mut arms = TokenStream::new();
     let (state, proj, replace) = state_names();
     let private = names::private();
@@ -121,8 +129,20 @@ struct Emit<'a> {
 }
 
 impl<'a> Emit<'a> {
-    fn new(body: &'a Body, decisions: &'a Decisions, layout: &'a Layout, resuming: Option<AwaitId>) -> Self {
-        Emit { body, decisions, layout, resuming, scopes: Vec::new(), in_option: Vec::new() }
+    fn new(
+        body: &'a Body,
+        decisions: &'a Decisions,
+        layout: &'a Layout,
+        resuming: Option<AwaitId>,
+    ) -> Self {
+        Emit {
+            body,
+            decisions,
+            layout,
+            resuming,
+            scopes: Vec::new(),
+            in_option: Vec::new(),
+        }
     }
 
     fn scope(&self) -> Scope {
@@ -200,13 +220,23 @@ impl<'a> Emit<'a> {
                     let declare = self.declared_value(local, &saved);
                     return declare;
                 }
-                let guard = uses::guard(self.layout.field(local));
+                let field = self.layout.field(local);
+                let guard = uses::guard(field);
                 let place = self.place(local, &guard);
-                return quote!(let mut #guard = #saved; #place);
+                let homes = names::hidden("__homes");
+                let private = names::private();
+                // SAFETY (of the generated block): the flag was stored from
+                // this local's own slot in the pinned homes area.
+                return quote! {
+                    let mut #guard = unsafe { #private::Home::restore(#homes.as_mut().project().#field, #saved) };
+                    #place
+                };
             }
             return quote!(let #mutability #ident = #saved;);
         }
-        let redeclare = self.resuming.is_some_and(|k| self.decisions.redeclare[k].contains(&local));
+        let redeclare = self
+            .resuming
+            .is_some_and(|k| self.decisions.redeclare[k].contains(&local));
         if redeclare {
             self.bind(local);
             return quote!(let #mutability #ident;);
@@ -237,7 +267,9 @@ impl<'a> Emit<'a> {
         let mut out = TokenStream::new();
         for (index, (deferred, tokens)) in emitted.iter().enumerate() {
             let unused = deferred.as_ref().is_some_and(|names| {
-                !emitted[index + 1..].iter().any(|(_, later)| names.iter().any(|n| mentions(later, n)))
+                !emitted[index + 1..]
+                    .iter()
+                    .any(|(_, later)| names.iter().any(|n| mentions(later, n)))
             });
             if !unused {
                 out.extend(tokens.clone());
@@ -336,7 +368,7 @@ impl<'a> Emit<'a> {
             let field = self.layout.field(local);
             if self.layout.is_homed(local) {
                 let guard = uses::guard(field);
-                quote!(#field: #guard)
+                quote!(#field: #guard.store())
             } else {
                 let ident = &self.body.locals[local].ident;
                 quote!(#field: #ident)
@@ -363,7 +395,12 @@ impl<'a> Emit<'a> {
         Some(out)
     }
 
-    fn resume_block(&mut self, block: &Block, prelude: &[LocalId], k: AwaitId) -> Option<TokenStream> {
+    fn resume_block(
+        &mut self,
+        block: &Block,
+        prelude: &[LocalId],
+        k: AwaitId,
+    ) -> Option<TokenStream> {
         self.scopes.push(Vec::new());
         let mut out = TokenStream::new();
         for &local in prelude {
@@ -437,7 +474,9 @@ fn declared_in(block: &Block) -> Vec<LocalId> {
     for stmt in &block.stmts {
         out.extend(declared_by(stmt));
         match stmt {
-            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => out.extend(declared_in(block)),
+            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
+                out.extend(declared_in(block))
+            }
             Stmt::If(node) => out.extend(declared_in_if(node)),
             Stmt::Match(node) => {
                 for arm in &node.arms {
@@ -465,7 +504,10 @@ fn declared_in_if(node: &If) -> Vec<LocalId> {
 /// The names a `let x;` without a value declares.
 fn deferred_names(stmt: &Stmt) -> Option<Vec<String>> {
     match stmt {
-        Stmt::Plain { stmt: syn::Stmt::Local(local), .. } if local.init.is_none() => Some(
+        Stmt::Plain {
+            stmt: syn::Stmt::Local(local),
+            ..
+        } if local.init.is_none() => Some(
             crate::walk::patterns::bindings(&local.pat)
                 .into_iter()
                 .map(|b| b.ident.to_string())

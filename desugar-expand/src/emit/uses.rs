@@ -43,7 +43,7 @@ pub(crate) fn expr(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
 /// Rewrites a `match` scrutinee (a place: arms may bind into it).
 pub(crate) fn scrutinee(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
     let mut expr = expr.clone();
-    let kind = MentionKind::Place { may_move: true, receiver: false };
+    let kind = walk::SCRUTINEE;
     walk::place(&mut expr, kind, scope, &mut HomedUses { layout });
     expr
 }

@@ -45,7 +45,8 @@ fn rename_in_tokens(tokens: TokenStream) -> TokenStream {
     while let Some(tree) = iter.next() {
         out.push(match tree {
             TokenTree::Ident(ident) if ident == "self" => {
-                let is_path = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                let is_path =
+                    matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
                 if is_path {
                     TokenTree::Ident(ident)
                 } else {

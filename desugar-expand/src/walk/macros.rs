@@ -15,7 +15,12 @@ use syn::{Expr, Token};
 
 use crate::ir::MentionKind;
 
-const BORROWED: MentionKind = MentionKind::Place { may_move: false, receiver: false };
+/// Formatting borrows its arguments for the macro call only.
+const BORROWED: MentionKind = MentionKind::Place {
+    may_move: false,
+    receiver: false,
+    lasting: false,
+};
 
 /// The parsed arguments of a known macro.
 pub(crate) struct MacroArgs {
@@ -38,17 +43,33 @@ struct Family {
 }
 
 fn family(name: &str) -> Option<Family> {
-    const RECEIVER: MentionKind = MentionKind::Place { may_move: true, receiver: true };
+    const RECEIVER: MentionKind = MentionKind::Place {
+        may_move: true,
+        receiver: true,
+        lasting: false,
+    };
     Some(match name {
         "print" | "println" | "eprint" | "eprintln" | "format" | "format_args" | "panic"
-        | "unreachable" | "todo" | "unimplemented" => Family { leading: &[], format: true },
-        "write" | "writeln" => Family { leading: &[RECEIVER], format: true },
-        "assert" | "debug_assert" => Family { leading: &[MentionKind::Value], format: true },
+        | "unreachable" | "todo" | "unimplemented" => Family {
+            leading: &[],
+            format: true,
+        },
+        "write" | "writeln" => Family {
+            leading: &[RECEIVER],
+            format: true,
+        },
+        "assert" | "debug_assert" => Family {
+            leading: &[MentionKind::Value],
+            format: true,
+        },
         "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => Family {
             leading: &[BORROWED, BORROWED],
             format: true,
         },
-        "vec" | "dbg" => Family { leading: &[], format: false },
+        "vec" | "dbg" => Family {
+            leading: &[],
+            format: false,
+        },
         _ => return None,
     })
 }
@@ -58,11 +79,18 @@ impl MacroArgs {
     pub(crate) fn parse(mac: &syn::Macro) -> Option<MacroArgs> {
         let name = mac.path.segments.last()?.ident.to_string();
         let family = family(&name)?;
-        if name == "vec" {
-            if let Ok((elem, count)) = mac.parse_body_with(parse_repeat) {
-                let value = |expr| Arg { name: None, expr, kind: Some(MentionKind::Value) };
-                return Some(MacroArgs { items: vec![value(elem), value(count)], repeat: true });
-            }
+        if name == "vec"
+            && let Ok((elem, count)) = mac.parse_body_with(parse_repeat)
+        {
+            let value = |expr| Arg {
+                name: None,
+                expr,
+                kind: Some(MentionKind::Value),
+            };
+            return Some(MacroArgs {
+                items: vec![value(elem), value(count)],
+                repeat: true,
+            });
         }
         let parsed = mac
             .parse_body_with(Punctuated::<RawArg, Token![,]>::parse_terminated)
@@ -80,9 +108,16 @@ impl MacroArgs {
             } else {
                 Some(MentionKind::Value)
             };
-            items.push(Arg { name: raw.name, expr: raw.expr, kind });
+            items.push(Arg {
+                name: raw.name,
+                expr: raw.expr,
+                kind,
+            });
         }
-        Some(MacroArgs { items, repeat: false })
+        Some(MacroArgs {
+            items,
+            repeat: false,
+        })
     }
 
     /// Each expression argument with how the macro uses it.
@@ -96,7 +131,14 @@ impl MacroArgs {
     pub(crate) fn inline_captures(&self) -> Vec<(syn::Ident, Span)> {
         let mut out = Vec::new();
         for arg in &self.items {
-            if let (None, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. })) = (arg.kind, &arg.expr) {
+            if let (
+                None,
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(lit),
+                    ..
+                }),
+            ) = (arg.kind, &arg.expr)
+            {
                 for name in format_captures(&lit.value()) {
                     out.push((syn::Ident::new(&name, lit.span()), lit.span()));
                 }
@@ -108,7 +150,11 @@ impl MacroArgs {
     /// The arguments as macro input again.
     pub(crate) fn into_tokens(self) -> TokenStream {
         let mut tokens = TokenStream::new();
-        let separator = if self.repeat { quote::quote!(;) } else { quote::quote!(,) };
+        let separator = if self.repeat {
+            quote::quote!(;)
+        } else {
+            quote::quote!(,)
+        };
         for (index, arg) in self.items.into_iter().enumerate() {
             if index > 0 {
                 separator.to_tokens(&mut tokens);
@@ -135,7 +181,10 @@ impl syn::parse::Parse for RawArg {
         } else {
             None
         };
-        Ok(RawArg { name, expr: input.parse()? })
+        Ok(RawArg {
+            name,
+            expr: input.parse()?,
+        })
     }
 }
 
@@ -150,7 +199,13 @@ fn parse_repeat(input: ParseStream) -> syn::Result<(Expr, Expr)> {
 }
 
 fn is_str_lit(expr: &Expr) -> bool {
-    matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. }))
+    matches!(
+        expr,
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(_),
+            ..
+        })
+    )
 }
 
 /// Identifiers captured by a format string: `{x}`, `{x:>5}`, not `{{`, `{0}`

@@ -23,6 +23,14 @@ pub(crate) trait Visitor {
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span);
 }
 
+/// A `match` or `if let` scrutinee: its bindings may move out of it or
+/// borrow it, for as long as they live.
+pub(crate) const SCRUTINEE: MentionKind = MentionKind::Place {
+    may_move: true,
+    receiver: false,
+    lasting: true,
+};
+
 /// Names of tracked locals in scope: the innermost binding of each name.
 pub(crate) type Scope = HashMap<String, LocalId>;
 
@@ -32,7 +40,12 @@ pub(crate) fn expr<V: Visitor>(expr: &mut Expr, scope: &Scope, visitor: &mut V) 
 }
 
 /// Walks `expr` evaluated in a place context such as a `match` scrutinee.
-pub(crate) fn place<V: Visitor>(expr: &mut Expr, kind: MentionKind, scope: &Scope, visitor: &mut V) {
+pub(crate) fn place<V: Visitor>(
+    expr: &mut Expr,
+    kind: MentionKind,
+    scope: &Scope,
+    visitor: &mut V,
+) {
     Walk::new(scope, visitor).expr(expr, kind);
 }
 
@@ -61,7 +74,12 @@ struct Walk<'a, V> {
 
 impl<'a, V: Visitor> Walk<'a, V> {
     fn new(scope: &'a Scope, visitor: &'a mut V) -> Self {
-        Walk { scope, shadowed: vec![Vec::new()], visitor, capture: None }
+        Walk {
+            scope,
+            shadowed: vec![Vec::new()],
+            visitor,
+            capture: None,
+        }
     }
 
     fn resolve(&self, ident: &syn::Ident) -> Option<LocalId> {
@@ -74,13 +92,17 @@ impl<'a, V: Visitor> Walk<'a, V> {
 
     fn resolve_path(&self, expr: &Expr) -> Option<LocalId> {
         match expr {
-            Expr::Path(path) if path.qself.is_none() => path.path.get_ident().and_then(|i| self.resolve(i)),
+            Expr::Path(path) if path.qself.is_none() => {
+                path.path.get_ident().and_then(|i| self.resolve(i))
+            }
             _ => None,
         }
     }
 
     fn shadow(&mut self, pat: &syn::Pat) {
-        let names = patterns::bindings(pat).into_iter().map(|b| b.ident.to_string());
+        let names = patterns::bindings(pat)
+            .into_iter()
+            .map(|b| b.ident.to_string());
         if let Some(top) = self.shadowed.last_mut() {
             top.extend(names);
         }
@@ -101,25 +123,53 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 
     fn expr(&mut self, expr: &mut Expr, kind: MentionKind) {
-        const PLACE: MentionKind = MentionKind::Place { may_move: false, receiver: false };
+        // `&x`: a borrow that may be kept.
+        const BORROW: MentionKind = MentionKind::Place {
+            may_move: false,
+            receiver: false,
+            lasting: true,
+        };
+        // `x == y`, `x += 1`: a borrow for the expression only.
+        const TRANSIENT: MentionKind = MentionKind::Place {
+            may_move: false,
+            receiver: false,
+            lasting: false,
+        };
         if let Some(local) = self.resolve_path(expr) {
             let span = expr.span();
             self.report(local, kind, Some(expr), span);
             return;
         }
+        // The base of `x.f`, `x[i]` or `*x`: as lasting as the borrow of the
+        // whole, or a read (perhaps a move) when the whole is used by value.
+        let projected = match kind {
+            MentionKind::Value => MentionKind::Place {
+                may_move: true,
+                receiver: false,
+                lasting: false,
+            },
+            MentionKind::Place { lasting, .. } => MentionKind::Place {
+                may_move: false,
+                receiver: false,
+                lasting,
+            },
+            other => other,
+        };
         match expr {
-            Expr::Reference(e) => self.expr(&mut e.expr, PLACE),
-            Expr::RawAddr(e) => self.expr(&mut e.expr, PLACE),
-            Expr::Field(e) => {
-                let may_move = kind.may_move();
-                self.expr(&mut e.base, MentionKind::Place { may_move, receiver: false });
-            }
+            Expr::Reference(e) => self.expr(&mut e.expr, BORROW),
+            Expr::RawAddr(e) => self.expr(&mut e.expr, BORROW),
+            Expr::Field(e) => self.expr(&mut e.base, projected),
             Expr::Index(e) => {
-                self.expr(&mut e.expr, PLACE);
+                self.expr(&mut e.expr, projected);
                 self.expr(&mut e.index, MentionKind::Value);
             }
             Expr::MethodCall(e) => {
-                self.expr(&mut e.receiver, MentionKind::Place { may_move: true, receiver: true });
+                let receiver = MentionKind::Place {
+                    may_move: true,
+                    receiver: true,
+                    lasting: true,
+                };
+                self.expr(&mut e.receiver, receiver);
                 for arg in e.args.iter_mut() {
                     self.expr(arg, MentionKind::Value);
                 }
@@ -132,10 +182,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Binary(e) => {
                 let (left, right) = match e.op {
-                    BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_) => {
-                        (PLACE, PLACE)
-                    }
-                    op if is_compound_assign(op) => (PLACE, MentionKind::Value),
+                    BinOp::Eq(_)
+                    | BinOp::Ne(_)
+                    | BinOp::Lt(_)
+                    | BinOp::Le(_)
+                    | BinOp::Gt(_)
+                    | BinOp::Ge(_) => (TRANSIENT, TRANSIENT),
+                    op if is_compound_assign(op) => (TRANSIENT, MentionKind::Value),
                     _ => (MentionKind::Value, MentionKind::Value),
                 };
                 self.expr(&mut e.left, left);
@@ -148,12 +201,12 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         let span = e.left.span();
                         self.report(local, MentionKind::Assign, Some(expr), span);
                     }
-                    None => self.expr(&mut e.left, PLACE),
+                    None => self.expr(&mut e.left, TRANSIENT),
                 }
             }
             Expr::Unary(e) => {
                 let inner = match e.op {
-                    UnOp::Deref(_) => MentionKind::Place { may_move: kind.may_move(), receiver: false },
+                    UnOp::Deref(_) => projected,
                     _ => MentionKind::Value,
                 };
                 self.expr(&mut e.expr, inner);
@@ -173,11 +226,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
             }),
             Expr::Let(e) => {
-                self.expr(&mut e.expr, MentionKind::Place { may_move: true, receiver: false });
+                self.expr(&mut e.expr, SCRUTINEE);
                 self.shadow(&e.pat);
             }
             Expr::Match(e) => {
-                self.expr(&mut e.expr, MentionKind::Place { may_move: true, receiver: false });
+                self.expr(&mut e.expr, SCRUTINEE);
                 for arm in &mut e.arms {
                     self.scoped(|walk| {
                         walk.arm_pat(&mut arm.pat);
@@ -216,11 +269,24 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     self.expr(&mut field.expr, MentionKind::Value);
                 }
                 if let Some(rest) = &mut e.rest {
-                    self.expr(rest, MentionKind::Place { may_move: true, receiver: false });
+                    self.expr(
+                        rest,
+                        MentionKind::Place {
+                            may_move: true,
+                            receiver: false,
+                            lasting: false,
+                        },
+                    );
                 }
             }
-            Expr::Tuple(e) => e.elems.iter_mut().for_each(|x| self.expr(x, MentionKind::Value)),
-            Expr::Array(e) => e.elems.iter_mut().for_each(|x| self.expr(x, MentionKind::Value)),
+            Expr::Tuple(e) => e
+                .elems
+                .iter_mut()
+                .for_each(|x| self.expr(x, MentionKind::Value)),
+            Expr::Array(e) => e
+                .elems
+                .iter_mut()
+                .for_each(|x| self.expr(x, MentionKind::Value)),
             Expr::Repeat(e) => self.expr(&mut e.expr, MentionKind::Value),
             Expr::Range(e) => {
                 if let Some(start) = &mut e.start {
@@ -303,7 +369,16 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             for (ident, span) in args.inline_captures() {
                 if let Some(local) = self.resolve(&ident) {
-                    self.report(local, MentionKind::Place { may_move: false, receiver: false }, None, span);
+                    self.report(
+                        local,
+                        MentionKind::Place {
+                            may_move: false,
+                            receiver: false,
+                            lasting: false,
+                        },
+                        None,
+                        span,
+                    );
                 }
             }
             mac.tokens = args.into_tokens();

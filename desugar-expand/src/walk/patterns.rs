@@ -27,7 +27,10 @@ fn collect(pat: &Pat, out: &mut Vec<Binding>) {
                 || p.mutability.is_some()
                 || !p.ident.to_string().starts_with(|c: char| c.is_uppercase());
             if is_binding {
-                out.push(Binding { ident: p.ident.clone(), mutable: p.mutability.is_some() });
+                out.push(Binding {
+                    ident: p.ident.clone(),
+                    mutable: p.mutability.is_some(),
+                });
             }
             if let Some((_, sub)) = &p.subpat {
                 collect(sub, out);

@@ -4,10 +4,14 @@
 //! out after it. A local that is borrowed across an await cannot move, so it
 //! lives in a [`Slot`] in the machine's pinned homes area instead, from its
 //! `let` to the end of its scope — where rustc keeps it too (the generator
-//! "prefix"). The [`Home`] guard owns the value: it is carried from state to
-//! state like any other local, drops the value when the local's scope ends
-//! (or when the future is dropped while suspended), and doubles as the
-//! local's drop flag when the value is moved out.
+//! "prefix").
+//!
+//! While the body runs, a [`Home`] guard owns the value: it drops the value
+//! when the local's scope ends (also while unwinding) and doubles as the
+//! local's drop flag when the value is moved out. At a suspension the guard
+//! is stored in the state as a one-byte [`Homed`] flag; on resuming it is
+//! rebuilt from the flag and the slot. A suspended machine that is dropped
+//! rebuilds the guards too, so its values drop in rustc's order.
 
 use core::marker::PhantomData;
 use core::mem::MaybeUninit;
@@ -31,6 +35,14 @@ impl<T> Default for Slot<T> {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// A homed local as the state enum stores it while suspended: whether its
+/// slot holds a value. The type parameter is the local's type, for the
+/// layout (and the auto traits) to show what lives in the slot.
+pub struct Homed<T> {
+    live: bool,
+    of: PhantomData<T>,
 }
 
 /// Owner of the value in a [`Slot`], and its drop flag.
@@ -59,7 +71,11 @@ impl<T> Home<T> {
         // slot stays where it is for as long as the guard lives.
         let slot = unsafe { Pin::get_unchecked_mut(slot) };
         let ptr = NonNull::from(slot.0.write(value));
-        Home { ptr, live: true, owns: PhantomData }
+        Home {
+            ptr,
+            live: true,
+            owns: PhantomData,
+        }
     }
 
     /// The owner of a local declared without a value (`let x;`), which a
@@ -71,7 +87,11 @@ impl<T> Home<T> {
     pub unsafe fn vacant(slot: Pin<&mut Slot<T>>) -> Self {
         // SAFETY: as in `new`.
         let slot = unsafe { Pin::get_unchecked_mut(slot) };
-        Home { ptr: NonNull::from(slot).cast(), live: false, owns: PhantomData }
+        Home {
+            ptr: NonNull::from(slot).cast(),
+            live: false,
+            owns: PhantomData,
+        }
     }
 
     /// The local's place, for the user's code to use under the local's own
@@ -113,6 +133,33 @@ impl<T> Home<T> {
         // SAFETY: initialized (see above); `live` is now false, so the value
         // will not be dropped here a second time.
         unsafe { self.ptr.as_ptr().read() }
+    }
+
+    /// The guard as the state stores it across a suspension. The value stays
+    /// in its slot, owned by the flag until [`Home::restore`].
+    #[inline]
+    pub fn store(self) -> Homed<T> {
+        let live = self.live;
+        core::mem::forget(self);
+        Homed {
+            live,
+            of: PhantomData,
+        }
+    }
+
+    /// The guard again, on resuming (or on dropping a suspended machine).
+    ///
+    /// # Safety
+    /// `slot` is the slot `flag` was stored from, as for [`Home::new`].
+    #[inline]
+    pub unsafe fn restore(slot: Pin<&mut Slot<T>>, flag: Homed<T>) -> Self {
+        // SAFETY: as in `new`; the flag says whether the slot holds a value.
+        let slot = unsafe { Pin::get_unchecked_mut(slot) };
+        Home {
+            ptr: NonNull::from(slot).cast(),
+            live: flag.live,
+            owns: PhantomData,
+        }
     }
 
     /// Assigns the local: drops the old value if there is one, stores the new.

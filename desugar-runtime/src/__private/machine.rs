@@ -5,14 +5,21 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-/// Implemented by each generated state enum, so the machine can mark
-/// completion and name the current state without knowing the enum.
-pub trait State {
+/// Implemented by each generated state enum (with `H` its homes area), so
+/// the machine can mark completion, name the current state and drop a
+/// suspended state without knowing the enum.
+pub trait State<H> {
     /// The `Returned` variant.
     fn returned() -> Self;
     /// The name of the current variant, as rustc names it (`Unresumed`,
     /// `Suspend0`, …, `Returned`, `Panicked`).
     fn name(&self) -> &'static str;
+    /// Drops what a suspended state keeps, homed values included, in the
+    /// order rustc drops a suspended future's locals; leaves `Returned`.
+    /// States that keep no homed value leave this to the enum's own drop.
+    fn drop_suspended(self: Pin<&mut Self>, homes: Pin<&mut H>) {
+        let _ = (self, homes);
+    }
 }
 
 pin_project_lite::pin_project! {
@@ -23,18 +30,31 @@ pin_project_lite::pin_project! {
     /// `step` runs the user's code from the current state to the next
     /// suspension or to the end.
     #[must_use = "futures do nothing unless you `.await` or poll them"]
-    pub struct Machine<S, H, F> {
+    pub struct Machine<S, H, F>
+    where
+        S: State<H>,
+    {
         #[pin]
         state: S,
         #[pin]
         homes: H,
         step: F,
     }
+
+    impl<S, H, F> PinnedDrop for Machine<S, H, F>
+    where
+        S: State<H>,
+    {
+        fn drop(this: Pin<&mut Self>) {
+            let this = this.project();
+            S::drop_suspended(this.state, this.homes);
+        }
+    }
 }
 
 impl<S, H, F, O> Machine<S, H, F>
 where
-    S: State,
+    S: State<H>,
     F: FnMut(Pin<&mut S>, Pin<&mut H>, &mut Context<'_>) -> Poll<O>,
 {
     /// Builds the machine in its `Unresumed` state. The bound on `step` is
@@ -46,7 +66,7 @@ where
     }
 }
 
-impl<S: State, H, F> Machine<S, H, F> {
+impl<S: State<H>, H, F> Machine<S, H, F> {
     /// The name of the state the machine is in.
     pub fn state_name(&self) -> &'static str {
         self.state.name()
@@ -55,7 +75,7 @@ impl<S: State, H, F> Machine<S, H, F> {
 
 impl<S, H, F, O> Future for Machine<S, H, F>
 where
-    S: State,
+    S: State<H>,
     F: FnMut(Pin<&mut S>, Pin<&mut H>, &mut Context<'_>) -> Poll<O>,
 {
     type Output = O;

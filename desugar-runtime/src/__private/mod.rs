@@ -6,7 +6,7 @@ mod home;
 mod machine;
 mod try_op;
 
-pub use self::home::{Home, Slot};
+pub use self::home::{Home, Homed, Slot};
 pub use self::machine::{Machine, State};
 pub use self::try_op::{Branch, FromResidual};
 pub use core::future::{Future, IntoFuture};

@@ -14,7 +14,7 @@ pub trait StateName {
     fn state_name(&self) -> &'static str;
 }
 
-impl<S: State, H, F> StateName for Machine<S, H, F> {
+impl<S: State<H>, H, F> StateName for Machine<S, H, F> {
     fn state_name(&self) -> &'static str {
         // The inherent method; path syntax picks it over this trait method.
         Machine::state_name(self)

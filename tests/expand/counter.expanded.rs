@@ -1,0 +1,104 @@
+impl Counter {
+    #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+    fn bump<'__life0>(
+        &'__life0 mut self,
+        by: u32,
+    ) -> impl ::core::future::Future<
+        Output = u32,
+    > + ::desugar::__private::Captures<(&'__life0 (),)> {
+        ::desugar::__private::pin_project! {
+            #[doc =
+            "The states of `bump`: one variant per `.await`, holding what lives across it."]
+            #[project = __StateProj] #[project_replace = __StateReplace] enum __State <
+            T0, T1, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
+            Unresumed { __self : T0, by : T1 }, #[doc = "Suspended at `tick(by).await`."]
+            Suspend0 { #[pin] __awaitee : F0, __self : T0 }, #[doc =
+            "Finished: polling again panics."] Returned, #[doc =
+            "The body panicked: polling again panics."] Panicked, }
+        }
+        impl<T0, T1, F0> ::desugar::__private::State<()> for __State<T0, T1, F0> {
+            fn returned() -> Self {
+                __State::Returned
+            }
+            fn name(&self) -> &'static str {
+                match self {
+                    __State::Unresumed { .. } => "Unresumed",
+                    __State::Suspend0 { .. } => "Suspend0",
+                    __State::Returned => "Returned",
+                    __State::Panicked => "Panicked",
+                }
+            }
+        }
+        ::desugar::__private::Machine::new(
+            __State::Unresumed {
+                __self: self,
+                by: by,
+            },
+            (),
+            |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<u32> {
+                '__dispatch: loop {
+                    match __state.as_mut().project() {
+                        __StateProj::Unresumed { .. } => {
+                            let (__saved___self, __saved_by) = match __state
+                                .as_mut()
+                                .project_replace(__State::Panicked)
+                            {
+                                __StateReplace::Unresumed {
+                                    __self: __saved___self,
+                                    by: __saved_by,
+                                } => (__saved___self, __saved_by),
+                                _ => ::core::unreachable!(),
+                            };
+                            let __self = __saved___self;
+                            let by = __saved_by;
+                            let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                                tick(by),
+                            );
+                            __state
+                                .set(__State::Suspend0 {
+                                    __awaitee,
+                                    __self: __self,
+                                });
+                            continue '__dispatch;
+                        }
+                        __StateProj::Suspend0 { __awaitee, .. } => {
+                            let __result = match ::desugar::__private::Future::poll(
+                                __awaitee,
+                                __cx,
+                            ) {
+                                ::desugar::__private::Poll::Ready(__value) => __value,
+                                ::desugar::__private::Poll::Pending => {
+                                    return ::desugar::__private::Poll::Pending;
+                                }
+                            };
+                            let (__saved___self,) = match __state
+                                .as_mut()
+                                .project_replace(__State::Panicked)
+                            {
+                                __StateReplace::Suspend0 { __self: __saved___self, .. } => {
+                                    (__saved___self,)
+                                }
+                                _ => ::core::unreachable!(),
+                            };
+                            let __self = __saved___self;
+                            __self.count += { __result };
+                            return ::desugar::__private::Poll::Ready(__self.count);
+                        }
+                        __StateProj::Returned => {
+                            ::desugar::__private::resumed_after_completion()
+                        }
+                        __StateProj::Panicked => {
+                            ::desugar::__private::resumed_after_panicking()
+                        }
+                    }
+                }
+            },
+        )
+    }
+    #[doc(hidden)]
+    #[allow(dead_code)]
+    async fn bump_rustc(&mut self, by: u32) -> u32 {
+        self.count += tick(by).await;
+        self.count
+    }
+}

@@ -1,0 +1,194 @@
+#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+fn process(
+    input: String,
+) -> impl ::core::future::Future<Output = usize> + ::desugar::__private::Captures<()> {
+    ::desugar::__private::pin_project! {
+        #[doc =
+        "The states of `process`: one variant per `.await`, holding what lives across it."]
+        #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
+        T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
+        Unresumed { input : T0 }, #[doc = "Suspended at `fetch_length(&trimmed).await`."]
+        Suspend0 { #[pin] __awaitee : F0, trimmed : ::desugar::__private::Homed < T1 > },
+        #[doc = "Suspended at `log_result(doubled).await`."] Suspend1 { #[pin] __awaitee
+        : F1, doubled : T2, trimmed : ::desugar::__private::Homed < T1 > }, #[doc =
+        "Finished: polling again panics."] Returned, #[doc =
+        "The body panicked: polling again panics."] Panicked, }
+    }
+    impl<T0, T1, T2, F0, F1> ::desugar::__private::State<__Homes<T1>>
+    for __State<T0, T1, T2, F0, F1> {
+        fn returned() -> Self {
+            __State::Returned
+        }
+        fn name(&self) -> &'static str {
+            match self {
+                __State::Unresumed { .. } => "Unresumed",
+                __State::Suspend0 { .. } => "Suspend0",
+                __State::Suspend1 { .. } => "Suspend1",
+                __State::Returned => "Returned",
+                __State::Panicked => "Panicked",
+            }
+        }
+        fn drop_suspended(
+            self: ::desugar::__private::Pin<&mut Self>,
+            mut __homes: ::desugar::__private::Pin<&mut __Homes<T1>>,
+        ) {
+            match self.project_replace(__State::Returned) {
+                __StateReplace::Suspend0 { trimmed: __dropped_trimmed, .. } => {
+                    let __dropped_trimmed = unsafe {
+                        ::desugar::__private::Home::restore(
+                            __homes.as_mut().project().trimmed,
+                            __dropped_trimmed,
+                        )
+                    };
+                }
+                __StateReplace::Suspend1 {
+                    doubled: __dropped_doubled,
+                    trimmed: __dropped_trimmed,
+                    ..
+                } => {
+                    let __dropped_trimmed = unsafe {
+                        ::desugar::__private::Home::restore(
+                            __homes.as_mut().project().trimmed,
+                            __dropped_trimmed,
+                        )
+                    };
+                    let __dropped_doubled = __dropped_doubled;
+                }
+                _ => {}
+            }
+        }
+    }
+    ::desugar::__private::pin_project! {
+        #[doc = "Where the values borrowed across an `.await` live: they must not move."]
+        struct __Homes < H0 > { #[pin] trimmed : ::desugar::__private::Slot < H0 >,
+        #[pin] __pinned : ::desugar::__private::PhantomPinned, }
+    }
+    ::desugar::__private::Machine::new(
+        __State::Unresumed { input: input },
+        __Homes {
+            trimmed: ::desugar::__private::Slot::new(),
+            __pinned: ::desugar::__private::PhantomPinned,
+        },
+        |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<usize> {
+            '__dispatch: loop {
+                match __state.as_mut().project() {
+                    __StateProj::Unresumed { .. } => {
+                        let (__saved_input,) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Unresumed { input: __saved_input } => {
+                                (__saved_input,)
+                            }
+                            _ => ::core::unreachable!(),
+                        };
+                        let input = __saved_input;
+                        let trimmed = input.trim().to_string();
+                        let mut __home_trimmed = unsafe {
+                            ::desugar::__private::Home::new(
+                                __homes.as_mut().project().trimmed,
+                                trimmed,
+                            )
+                        };
+                        let trimmed = unsafe { __home_trimmed.place() };
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            fetch_length(&(*trimmed)),
+                        );
+                        __state
+                            .set(__State::Suspend0 {
+                                __awaitee,
+                                trimmed: __home_trimmed.store(),
+                            });
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend0 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved_trimmed,) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend0 { trimmed: __saved_trimmed, .. } => {
+                                (__saved_trimmed,)
+                            }
+                            _ => ::core::unreachable!(),
+                        };
+                        let mut __home_trimmed = unsafe {
+                            ::desugar::__private::Home::restore(
+                                __homes.as_mut().project().trimmed,
+                                __saved_trimmed,
+                            )
+                        };
+                        let trimmed = unsafe { __home_trimmed.place() };
+                        let result = { __result };
+                        let doubled = result * 2;
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            log_result(doubled),
+                        );
+                        __state
+                            .set(__State::Suspend1 {
+                                __awaitee,
+                                doubled: doubled,
+                                trimmed: __home_trimmed.store(),
+                            });
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend1 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved_doubled, __saved_trimmed) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend1 {
+                                doubled: __saved_doubled,
+                                trimmed: __saved_trimmed,
+                                ..
+                            } => (__saved_doubled, __saved_trimmed),
+                            _ => ::core::unreachable!(),
+                        };
+                        let mut __home_trimmed = unsafe {
+                            ::desugar::__private::Home::restore(
+                                __homes.as_mut().project().trimmed,
+                                __saved_trimmed,
+                            )
+                        };
+                        let trimmed = unsafe { __home_trimmed.place() };
+                        let doubled = __saved_doubled;
+                        { __result };
+                        return ::desugar::__private::Poll::Ready(doubled);
+                    }
+                    __StateProj::Returned => {
+                        ::desugar::__private::resumed_after_completion()
+                    }
+                    __StateProj::Panicked => {
+                        ::desugar::__private::resumed_after_panicking()
+                    }
+                }
+            }
+        },
+    )
+}
+#[doc(hidden)]
+#[allow(dead_code)]
+async fn process_rustc(input: String) -> usize {
+    let trimmed = input.trim().to_string();
+    let result = fetch_length(&trimmed).await;
+    let doubled = result * 2;
+    log_result(doubled).await;
+    doubled
+}

@@ -1,0 +1,202 @@
+#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+fn sum_loop(
+    items: Vec<u32>,
+) -> impl ::core::future::Future<Output = u32> + ::desugar::__private::Captures<()> {
+    ::desugar::__private::pin_project! {
+        #[doc =
+        "The states of `sum_loop`: one variant per `.await`, holding what lives across it."]
+        #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
+        T1, T2, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
+        Unresumed { items : T0 }, #[doc = "Suspended at `double(*item).await`."] Suspend0
+        { #[pin] __awaitee : F0, __iter1 : T2, total : T1, items :
+        ::desugar::__private::Homed < T0 > }, #[doc = "Finished: polling again panics."]
+        Returned, #[doc = "The body panicked: polling again panics."] Panicked, }
+    }
+    impl<T0, T1, T2, F0> ::desugar::__private::State<__Homes<T0>>
+    for __State<T0, T1, T2, F0> {
+        fn returned() -> Self {
+            __State::Returned
+        }
+        fn name(&self) -> &'static str {
+            match self {
+                __State::Unresumed { .. } => "Unresumed",
+                __State::Suspend0 { .. } => "Suspend0",
+                __State::Returned => "Returned",
+                __State::Panicked => "Panicked",
+            }
+        }
+        fn drop_suspended(
+            self: ::desugar::__private::Pin<&mut Self>,
+            mut __homes: ::desugar::__private::Pin<&mut __Homes<T0>>,
+        ) {
+            match self.project_replace(__State::Returned) {
+                __StateReplace::Suspend0 {
+                    __iter1: __dropped___iter1,
+                    total: __dropped_total,
+                    items: __dropped_items,
+                    ..
+                } => {
+                    let __dropped_items = unsafe {
+                        ::desugar::__private::Home::restore(
+                            __homes.as_mut().project().items,
+                            __dropped_items,
+                        )
+                    };
+                    let __dropped_total = __dropped_total;
+                    let __dropped___iter1 = __dropped___iter1;
+                }
+                _ => {}
+            }
+        }
+    }
+    ::desugar::__private::pin_project! {
+        #[doc = "Where the values borrowed across an `.await` live: they must not move."]
+        struct __Homes < H0 > { #[pin] items : ::desugar::__private::Slot < H0 >, #[pin]
+        __pinned : ::desugar::__private::PhantomPinned, }
+    }
+    ::desugar::__private::Machine::new(
+        __State::Unresumed { items: items },
+        __Homes {
+            items: ::desugar::__private::Slot::new(),
+            __pinned: ::desugar::__private::PhantomPinned,
+        },
+        |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<u32> {
+            '__dispatch: loop {
+                match __state.as_mut().project() {
+                    __StateProj::Unresumed { .. } => {
+                        let (__saved_items,) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Unresumed { items: __saved_items } => {
+                                (__saved_items,)
+                            }
+                            _ => ::core::unreachable!(),
+                        };
+                        let items = __saved_items;
+                        let mut __home_items = unsafe {
+                            ::desugar::__private::Home::new(
+                                __homes.as_mut().project().items,
+                                items,
+                            )
+                        };
+                        let items = unsafe { __home_items.place() };
+                        let mut total = 0;
+                        {
+                            let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                &(*items),
+                            );
+                            loop {
+                                match ::core::iter::Iterator::next(&mut __iter1) {
+                                    ::core::option::Option::Some(item) => {
+                                        if *item == 0 {
+                                            continue;
+                                        }
+                                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                                            double(*item),
+                                        );
+                                        __state
+                                            .set(__State::Suspend0 {
+                                                __awaitee,
+                                                __iter1: __iter1,
+                                                total: total,
+                                                items: __home_items.store(),
+                                            });
+                                        continue '__dispatch;
+                                    }
+                                    ::core::option::Option::None => {
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                        return ::desugar::__private::Poll::Ready(total);
+                    }
+                    __StateProj::Suspend0 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved___iter1, __saved_total, __saved_items) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend0 {
+                                __iter1: __saved___iter1,
+                                total: __saved_total,
+                                items: __saved_items,
+                                ..
+                            } => (__saved___iter1, __saved_total, __saved_items),
+                            _ => ::core::unreachable!(),
+                        };
+                        let mut __home_items = unsafe {
+                            ::desugar::__private::Home::restore(
+                                __homes.as_mut().project().items,
+                                __saved_items,
+                            )
+                        };
+                        let items = unsafe { __home_items.place() };
+                        let mut total = __saved_total;
+                        {
+                            let mut __iter1 = __saved___iter1;
+                            let mut __resume = true;
+                            loop {
+                                if ::core::mem::take(&mut __resume) {
+                                    {
+                                        total += { __result };
+                                    }
+                                } else {
+                                    match ::core::iter::Iterator::next(&mut __iter1) {
+                                        ::core::option::Option::Some(item) => {
+                                            if *item == 0 {
+                                                continue;
+                                            }
+                                            let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                                                double(*item),
+                                            );
+                                            __state
+                                                .set(__State::Suspend0 {
+                                                    __awaitee,
+                                                    __iter1: __iter1,
+                                                    total: total,
+                                                    items: __home_items.store(),
+                                                });
+                                            continue '__dispatch;
+                                        }
+                                        ::core::option::Option::None => {
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        return ::desugar::__private::Poll::Ready(total);
+                    }
+                    __StateProj::Returned => {
+                        ::desugar::__private::resumed_after_completion()
+                    }
+                    __StateProj::Panicked => {
+                        ::desugar::__private::resumed_after_panicking()
+                    }
+                }
+            }
+        },
+    )
+}
+#[doc(hidden)]
+#[allow(dead_code)]
+async fn sum_loop_rustc(items: Vec<u32>) -> u32 {
+    let mut total = 0;
+    for item in &items {
+        if *item == 0 {
+            continue;
+        }
+        total += double(*item).await;
+    }
+    total
+}
