@@ -72,13 +72,39 @@ fn if_assigns(node: &If, name: &syn::Ident) -> bool {
         }
 }
 
+/// A statement without awaits that assigns `name` on every path: `x = v;`,
+/// or a block, `if`/`else` or `match` whose every branch does.
 fn is_assignment(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
     match stmt {
-        syn::Stmt::Expr(syn::Expr::Assign(assign), _) => {
-            matches!(&*assign.left, syn::Expr::Path(p) if p.path.is_ident(name))
-        }
+        syn::Stmt::Expr(expr, _) => expr_assigns(expr, name),
         _ => false,
     }
+}
+
+fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
+    match expr {
+        syn::Expr::Assign(assign) => {
+            matches!(&*assign.left, syn::Expr::Path(p) if p.path.is_ident(name))
+        }
+        syn::Expr::Block(block) if block.label.is_none() => syn_block_assigns(&block.block, name),
+        syn::Expr::Unsafe(block) => syn_block_assigns(&block.block, name),
+        syn::Expr::If(node) => {
+            syn_block_assigns(&node.then_branch, name)
+                && node
+                    .else_branch
+                    .as_ref()
+                    .is_some_and(|(_, other)| expr_assigns(other, name))
+        }
+        syn::Expr::Match(node) => {
+            !node.arms.is_empty() && node.arms.iter().all(|arm| expr_assigns(&arm.body, name))
+        }
+        syn::Expr::Paren(inner) => expr_assigns(&inner.expr, name),
+        _ => false,
+    }
+}
+
+fn syn_block_assigns(block: &syn::Block, name: &syn::Ident) -> bool {
+    block.stmts.iter().any(|stmt| is_assignment(stmt, name))
 }
 
 fn mentions_assignment(block: &Block, name: &syn::Ident) -> bool {

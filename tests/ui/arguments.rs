@@ -1,0 +1,6 @@
+use desugar::desugar;
+
+#[desugar(trace)]
+async fn with_arguments() {}
+
+fn main() {}

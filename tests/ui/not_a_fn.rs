@@ -1,0 +1,6 @@
+use desugar::desugar;
+
+#[desugar]
+struct NotAFn;
+
+fn main() {}
