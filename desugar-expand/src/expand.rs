@@ -23,15 +23,32 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 
 fn try_expand(args: TokenStream, item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
     args::parse(args)?;
-    let sig = signature::plan(item_fn)?;
+    let (plan, ir, decisions) = analyse(item_fn)?;
+    let machine = emit::machine(&plan, &ir, &decisions);
+    let twin = emit::twin::twin(item_fn);
+    Ok(quote! { #machine #twin })
+}
+
+/// Stages 1 to 4: everything but printing.
+fn analyse(
+    item_fn: &syn::ItemFn,
+) -> syn::Result<(signature::Plan, crate::ir::Body, analysis::Decisions)> {
+    let plan = signature::plan(item_fn)?;
     let mut body = (*item_fn.block).clone();
     rewrite::receiver::rename_self(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);
-    let mut ir = build::build(&sig, body)?;
+    let mut ir = build::build(&plan, body)?;
     let decisions = analysis::decide(&mut ir)?;
-    let machine = emit::machine(&sig, &ir, &decisions)?;
-    let twin = emit::twin::twin(item_fn);
-    Ok(quote! { #machine #twin })
+    Ok((plan, ir, decisions))
+}
+
+/// Input: an `async fn` (with or without `#[desugar]`). Output: its machine
+/// described (states, what each keeps, a Mermaid diagram), without
+/// compiling anything; or why `#[desugar]` would reject it.
+pub fn describe(item: TokenStream) -> syn::Result<emit::describe::Description> {
+    let item_fn = syn::parse2::<syn::ItemFn>(item)?;
+    let (plan, ir, decisions) = analyse(&item_fn)?;
+    Ok(emit::describe(&plan, &ir, &decisions))
 }
 
 /// The item did not parse as a fn: say what the attribute applies to, and

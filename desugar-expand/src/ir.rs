@@ -150,15 +150,9 @@ pub(crate) enum MentionKind {
     Value,
     /// As a place: borrowed, read through, or compared. `may_move` when the
     /// place may still be moved from (`x.field` by value, `match x`);
-    /// `receiver` for a method call's receiver (`x.len()` borrows, but
-    /// `x.into_iter()` moves); `lasting` when the borrow may outlive the
-    /// expression (`&x`, `x.iter()`), not when it ends with it (`x == y`,
-    /// `x.field + 1`, `*x`).
-    Place {
-        may_move: bool,
-        receiver: bool,
-        lasting: bool,
-    },
+    /// `lasting` when the borrow may outlive the expression (`&x`,
+    /// `x.iter()`), not when it ends with it (`x == y`, `x.field + 1`, `*x`).
+    Place { may_move: bool, lasting: bool },
     /// Assigned as a whole: `x = value`.
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.
@@ -168,12 +162,19 @@ pub(crate) enum MentionKind {
 }
 
 impl MentionKind {
-    /// May this use move the local (or part of it)?
+    /// May this use have moved the local (or part of it) away?
+    ///
+    /// Where syntax cannot tell, this says no: the local is then kept across
+    /// the next await, and if it was moved after all, rustc rejects the
+    /// expansion (E0382). Saying yes wrongly would drop a live value early.
+    /// Method calls are the usual doubt; [`crate::walk`] knows which common
+    /// methods consume their receiver.
     pub(crate) fn may_move(self) -> bool {
         match self {
-            MentionKind::Value | MentionKind::Opaque | MentionKind::Capture { .. } => true,
+            MentionKind::Value => true,
+            MentionKind::Capture { by_move } => by_move,
             MentionKind::Place { may_move, .. } => may_move,
-            MentionKind::Assign => false,
+            MentionKind::Assign | MentionKind::Opaque => false,
         }
     }
 

@@ -28,4 +28,5 @@ mod rewrite;
 mod signature;
 mod walk;
 
-pub use expand::expand;
+pub use emit::describe::{Description, FieldDescription, StateDescription};
+pub use expand::{describe, expand};

@@ -97,7 +97,7 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
     new_sig.output = ReturnType::Type(
         arrow,
         Box::new(syn::parse_quote! {
-            impl ::core::future::Future<Output = #output> + #private::Captures<(#(&#captured (),)*)>
+            impl ::core::future::Future<Output = #output> + #private::Inspect + #private::Captures<(#(&#captured (),)*)>
         }),
     );
     Ok(Plan {

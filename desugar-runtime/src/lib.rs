@@ -23,5 +23,8 @@ extern crate std;
 #[doc(hidden)]
 pub mod __private;
 
+pub mod inspect;
+pub use inspect::Inspect;
+
 #[cfg(feature = "std")]
 pub mod harness;

@@ -3,10 +3,10 @@ fn branches(
     key: u32,
 ) -> impl ::core::future::Future<
     Output = Option<String>,
-> + ::desugar::__private::Captures<()> {
+> + ::desugar::__private::Inspect + ::desugar::__private::Captures<()> {
     ::desugar::__private::pin_project! {
         #[doc =
-        "The states of `branches`: one variant per `.await`, holding what lives across it."]
+        "The states of `branches`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { key : T0 }, #[doc = "Suspended at `lookup(key).await`."] Suspend0 {
@@ -27,6 +27,71 @@ fn branches(
                 __State::Suspend1 { .. } => "Suspend1",
                 __State::Returned => "Returned",
                 __State::Panicked => "Panicked",
+            }
+        }
+        fn info() -> &'static ::desugar::__private::MachineInfo {
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                name: "branches",
+                states: &[
+                    ::desugar::__private::StateInfo {
+                        name: "Unresumed",
+                        awaits: ::core::option::Option::None,
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "key",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend0",
+                        awaits: ::core::option::Option::Some("lookup(key).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend1",
+                        awaits: ::core::option::Option::Some("fetch_extra(&name).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "name",
+                                kind: ::desugar::__private::FieldKind::Homed,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Returned",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Panicked",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                ],
+                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
+            };
+            &INFO
+        }
+        fn field_layout(
+            state: usize,
+            field: usize,
+        ) -> ::desugar::__private::FieldLayout {
+            match (state, field) {
+                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
+                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                _ => ::desugar::__private::FieldLayout::of::<()>(),
             }
         }
         fn drop_suspended(

@@ -5,10 +5,10 @@ impl Counter {
         by: u32,
     ) -> impl ::core::future::Future<
         Output = u32,
-    > + ::desugar::__private::Captures<(&'__life0 (),)> {
+    > + ::desugar::__private::Inspect + ::desugar::__private::Captures<(&'__life0 (),)> {
         ::desugar::__private::pin_project! {
             #[doc =
-            "The states of `bump`: one variant per `.await`, holding what lives across it."]
+            "The states of `bump`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: tick(by).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n```"]
             #[project = __StateProj] #[project_replace = __StateReplace] enum __State <
             T0, T1, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
             Unresumed { __self : T0, by : T1 }, #[doc = "Suspended at `tick(by).await`."]
@@ -26,6 +26,65 @@ impl Counter {
                     __State::Suspend0 { .. } => "Suspend0",
                     __State::Returned => "Returned",
                     __State::Panicked => "Panicked",
+                }
+            }
+            fn info() -> &'static ::desugar::__private::MachineInfo {
+                static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                    name: "bump",
+                    states: &[
+                        ::desugar::__private::StateInfo {
+                            name: "Unresumed",
+                            awaits: ::core::option::Option::None,
+                            fields: &[
+                                ::desugar::__private::FieldInfo {
+                                    name: "__self",
+                                    kind: ::desugar::__private::FieldKind::Argument,
+                                },
+                                ::desugar::__private::FieldInfo {
+                                    name: "by",
+                                    kind: ::desugar::__private::FieldKind::Argument,
+                                },
+                            ],
+                        },
+                        ::desugar::__private::StateInfo {
+                            name: "Suspend0",
+                            awaits: ::core::option::Option::Some("tick(by).await"),
+                            fields: &[
+                                ::desugar::__private::FieldInfo {
+                                    name: "__awaitee",
+                                    kind: ::desugar::__private::FieldKind::Awaitee,
+                                },
+                                ::desugar::__private::FieldInfo {
+                                    name: "__self",
+                                    kind: ::desugar::__private::FieldKind::Carried,
+                                },
+                            ],
+                        },
+                        ::desugar::__private::StateInfo {
+                            name: "Returned",
+                            awaits: ::core::option::Option::None,
+                            fields: &[],
+                        },
+                        ::desugar::__private::StateInfo {
+                            name: "Panicked",
+                            awaits: ::core::option::Option::None,
+                            fields: &[],
+                        },
+                    ],
+                    mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: tick(by).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n",
+                };
+                &INFO
+            }
+            fn field_layout(
+                state: usize,
+                field: usize,
+            ) -> ::desugar::__private::FieldLayout {
+                match (state, field) {
+                    (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                    (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                    (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                    (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                    _ => ::desugar::__private::FieldLayout::of::<()>(),
                 }
             }
         }

@@ -4,10 +4,12 @@ fn fetch_two<'__life0, '__life1>(
     b: &'__life1 str,
 ) -> impl ::core::future::Future<
     Output = Result<(Bytes, Bytes), Error>,
-> + ::desugar::__private::Captures<(&'__life0 (), &'__life1 ())> {
+> + ::desugar::__private::Inspect + ::desugar::__private::Captures<
+    (&'__life0 (), &'__life1 ()),
+> {
     ::desugar::__private::pin_project! {
         #[doc =
-        "The states of `fetch_two`: one variant per `.await`, holding what lives across it."]
+        "The states of `fetch_two`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { a : T0, b : T1 }, #[doc = "Suspended at `fetch(a).await`."] Suspend0
@@ -28,6 +30,81 @@ fn fetch_two<'__life0, '__life1>(
                 __State::Suspend1 { .. } => "Suspend1",
                 __State::Returned => "Returned",
                 __State::Panicked => "Panicked",
+            }
+        }
+        fn info() -> &'static ::desugar::__private::MachineInfo {
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                name: "fetch_two",
+                states: &[
+                    ::desugar::__private::StateInfo {
+                        name: "Unresumed",
+                        awaits: ::core::option::Option::None,
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "a",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "b",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend0",
+                        awaits: ::core::option::Option::Some("fetch(a).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "b",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend1",
+                        awaits: ::core::option::Option::Some("fetch(b).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "r1",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Returned",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Panicked",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                ],
+                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
+            };
+            &INFO
+        }
+        fn field_layout(
+            state: usize,
+            field: usize,
+        ) -> ::desugar::__private::FieldLayout {
+            match (state, field) {
+                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
+                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
+                _ => ::desugar::__private::FieldLayout::of::<()>(),
             }
         }
     }

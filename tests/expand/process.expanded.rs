@@ -1,17 +1,19 @@
 #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
 fn process(
     input: String,
-) -> impl ::core::future::Future<Output = usize> + ::desugar::__private::Captures<()> {
+) -> impl ::core::future::Future<
+    Output = usize,
+> + ::desugar::__private::Inspect + ::desugar::__private::Captures<()> {
     ::desugar::__private::pin_project! {
         #[doc =
-        "The states of `process`: one variant per `.await`, holding what lives across it."]
+        "The states of `process`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { input : T0 }, #[doc = "Suspended at `fetch_length(&trimmed).await`."]
-        Suspend0 { #[pin] __awaitee : F0, trimmed : ::desugar::__private::Homed < T1 > },
-        #[doc = "Suspended at `log_result(doubled).await`."] Suspend1 { #[pin] __awaitee
-        : F1, doubled : T2, trimmed : ::desugar::__private::Homed < T1 > }, #[doc =
-        "Finished: polling again panics."] Returned, #[doc =
+        Suspend0 { #[pin] __awaitee : F0, trimmed : ::desugar::__private::Homed < T1 >,
+        input : T0 }, #[doc = "Suspended at `log_result(doubled).await`."] Suspend1 {
+        #[pin] __awaitee : F1, doubled : T2, trimmed : ::desugar::__private::Homed < T1
+        >, input : T0 }, #[doc = "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
     impl<T0, T1, T2, F0, F1> ::desugar::__private::State<__Homes<T1>>
@@ -28,12 +30,106 @@ fn process(
                 __State::Panicked => "Panicked",
             }
         }
+        fn info() -> &'static ::desugar::__private::MachineInfo {
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                name: "process",
+                states: &[
+                    ::desugar::__private::StateInfo {
+                        name: "Unresumed",
+                        awaits: ::core::option::Option::None,
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "input",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend0",
+                        awaits: ::core::option::Option::Some(
+                            "fetch_length(&trimmed).await",
+                        ),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "trimmed",
+                                kind: ::desugar::__private::FieldKind::Homed,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "input",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend1",
+                        awaits: ::core::option::Option::Some(
+                            "log_result(doubled).await",
+                        ),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "doubled",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "trimmed",
+                                kind: ::desugar::__private::FieldKind::Homed,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "input",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Returned",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Panicked",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                ],
+                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
+            };
+            &INFO
+        }
+        fn field_layout(
+            state: usize,
+            field: usize,
+        ) -> ::desugar::__private::FieldLayout {
+            match (state, field) {
+                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
+                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
+                (2usize, 2usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (2usize, 3usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                _ => ::desugar::__private::FieldLayout::of::<()>(),
+            }
+        }
         fn drop_suspended(
             self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut __Homes<T1>>,
         ) {
             match self.project_replace(__State::Returned) {
-                __StateReplace::Suspend0 { trimmed: __dropped_trimmed, .. } => {
+                __StateReplace::Suspend0 {
+                    trimmed: __dropped_trimmed,
+                    input: __dropped_input,
+                    ..
+                } => {
+                    let __dropped_input = __dropped_input;
                     let __dropped_trimmed = unsafe {
                         ::desugar::__private::Home::restore(
                             __homes.as_mut().project().trimmed,
@@ -44,8 +140,10 @@ fn process(
                 __StateReplace::Suspend1 {
                     doubled: __dropped_doubled,
                     trimmed: __dropped_trimmed,
+                    input: __dropped_input,
                     ..
                 } => {
+                    let __dropped_input = __dropped_input;
                     let __dropped_trimmed = unsafe {
                         ::desugar::__private::Home::restore(
                             __homes.as_mut().project().trimmed,
@@ -98,6 +196,7 @@ fn process(
                             .set(__State::Suspend0 {
                                 __awaitee,
                                 trimmed: __home_trimmed.store(),
+                                input: input,
                             });
                         continue '__dispatch;
                     }
@@ -111,15 +210,18 @@ fn process(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_trimmed,) = match __state
+                        let (__saved_trimmed, __saved_input) = match __state
                             .as_mut()
                             .project_replace(__State::Panicked)
                         {
-                            __StateReplace::Suspend0 { trimmed: __saved_trimmed, .. } => {
-                                (__saved_trimmed,)
-                            }
+                            __StateReplace::Suspend0 {
+                                trimmed: __saved_trimmed,
+                                input: __saved_input,
+                                ..
+                            } => (__saved_trimmed, __saved_input),
                             _ => ::core::unreachable!(),
                         };
+                        let input = __saved_input;
                         let mut __home_trimmed = unsafe {
                             ::desugar::__private::Home::restore(
                                 __homes.as_mut().project().trimmed,
@@ -137,6 +239,7 @@ fn process(
                                 __awaitee,
                                 doubled: doubled,
                                 trimmed: __home_trimmed.store(),
+                                input: input,
                             });
                         continue '__dispatch;
                     }
@@ -150,17 +253,19 @@ fn process(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_doubled, __saved_trimmed) = match __state
+                        let (__saved_doubled, __saved_trimmed, __saved_input) = match __state
                             .as_mut()
                             .project_replace(__State::Panicked)
                         {
                             __StateReplace::Suspend1 {
                                 doubled: __saved_doubled,
                                 trimmed: __saved_trimmed,
+                                input: __saved_input,
                                 ..
-                            } => (__saved_doubled, __saved_trimmed),
+                            } => (__saved_doubled, __saved_trimmed, __saved_input),
                             _ => ::core::unreachable!(),
                         };
+                        let input = __saved_input;
                         let mut __home_trimmed = unsafe {
                             ::desugar::__private::Home::restore(
                                 __homes.as_mut().project().trimmed,

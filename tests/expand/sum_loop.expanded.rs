@@ -1,19 +1,21 @@
 #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
 fn sum_loop(
     items: Vec<u32>,
-) -> impl ::core::future::Future<Output = u32> + ::desugar::__private::Captures<()> {
+) -> impl ::core::future::Future<
+    Output = u32,
+> + ::desugar::__private::Inspect + ::desugar::__private::Captures<()> {
     ::desugar::__private::pin_project! {
         #[doc =
-        "The states of `sum_loop`: one variant per `.await`, holding what lives across it."]
+        "The states of `sum_loop`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n```"]
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
-        T1, T2, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
+        T1, T2, T3, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { items : T0 }, #[doc = "Suspended at `double(*item).await`."] Suspend0
-        { #[pin] __awaitee : F0, __iter1 : T2, total : T1, items :
+        { #[pin] __awaitee : F0, item : T3, __iter1 : T2, total : T1, items :
         ::desugar::__private::Homed < T0 > }, #[doc = "Finished: polling again panics."]
         Returned, #[doc = "The body panicked: polling again panics."] Panicked, }
     }
-    impl<T0, T1, T2, F0> ::desugar::__private::State<__Homes<T0>>
-    for __State<T0, T1, T2, F0> {
+    impl<T0, T1, T2, T3, F0> ::desugar::__private::State<__Homes<T0>>
+    for __State<T0, T1, T2, T3, F0> {
         fn returned() -> Self {
             __State::Returned
         }
@@ -25,12 +27,82 @@ fn sum_loop(
                 __State::Panicked => "Panicked",
             }
         }
+        fn info() -> &'static ::desugar::__private::MachineInfo {
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                name: "sum_loop",
+                states: &[
+                    ::desugar::__private::StateInfo {
+                        name: "Unresumed",
+                        awaits: ::core::option::Option::None,
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "items",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend0",
+                        awaits: ::core::option::Option::Some("double(*item).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "item",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "__iter1",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "total",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "items",
+                                kind: ::desugar::__private::FieldKind::Homed,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Returned",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Panicked",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                ],
+                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n",
+            };
+            &INFO
+        }
+        fn field_layout(
+            state: usize,
+            field: usize,
+        ) -> ::desugar::__private::FieldLayout {
+            match (state, field) {
+                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T3>(),
+                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T2>(),
+                (1usize, 3usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (1usize, 4usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                _ => ::desugar::__private::FieldLayout::of::<()>(),
+            }
+        }
         fn drop_suspended(
             self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut __Homes<T0>>,
         ) {
             match self.project_replace(__State::Returned) {
                 __StateReplace::Suspend0 {
+                    item: __dropped_item,
                     __iter1: __dropped___iter1,
                     total: __dropped_total,
                     items: __dropped_items,
@@ -44,6 +116,7 @@ fn sum_loop(
                     };
                     let __dropped_total = __dropped_total;
                     let __dropped___iter1 = __dropped___iter1;
+                    let __dropped_item = __dropped_item;
                 }
                 _ => {}
             }
@@ -98,6 +171,7 @@ fn sum_loop(
                                         __state
                                             .set(__State::Suspend0 {
                                                 __awaitee,
+                                                item: item,
                                                 __iter1: __iter1,
                                                 total: total,
                                                 items: __home_items.store(),
@@ -122,16 +196,26 @@ fn sum_loop(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved___iter1, __saved_total, __saved_items) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
+                        let (
+                            __saved_item,
+                            __saved___iter1,
+                            __saved_total,
+                            __saved_items,
+                        ) = match __state.as_mut().project_replace(__State::Panicked) {
                             __StateReplace::Suspend0 {
+                                item: __saved_item,
                                 __iter1: __saved___iter1,
                                 total: __saved_total,
                                 items: __saved_items,
                                 ..
-                            } => (__saved___iter1, __saved_total, __saved_items),
+                            } => {
+                                (
+                                    __saved_item,
+                                    __saved___iter1,
+                                    __saved_total,
+                                    __saved_items,
+                                )
+                            }
                             _ => ::core::unreachable!(),
                         };
                         let mut __home_items = unsafe {
@@ -144,10 +228,15 @@ fn sum_loop(
                         let mut total = __saved_total;
                         {
                             let mut __iter1 = __saved___iter1;
+                            let mut __saved_item = ::core::option::Option::Some(
+                                __saved_item,
+                            );
                             let mut __resume = true;
                             loop {
                                 if ::core::mem::take(&mut __resume) {
                                     {
+                                        let item = ::core::option::Option::take(&mut __saved_item)
+                                            .unwrap();
                                         total += { __result };
                                     }
                                 } else {
@@ -162,6 +251,7 @@ fn sum_loop(
                                             __state
                                                 .set(__State::Suspend0 {
                                                     __awaitee,
+                                                    item: item,
                                                     __iter1: __iter1,
                                                     total: total,
                                                     items: __home_items.store(),

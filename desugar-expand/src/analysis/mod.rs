@@ -149,12 +149,7 @@ impl<'a> Facts<'a> {
 
     /// May the borrow taken by `mention` still be held while suspended at `k`?
     fn held_across(&self, mention: &Mention, k: AwaitId, homed: &[bool]) -> bool {
-        let by_awaitee = mention.in_operand == Some(k) && {
-            // `resp.text().await`: a receiver that is never used again is
-            // most likely consumed by the method, not borrowed.
-            let receiver = matches!(mention.kind, MentionKind::Place { receiver: true, .. });
-            !receiver || self.used_after(mention.local, k)
-        };
+        let by_awaitee = mention.in_operand == Some(k);
         by_awaitee
             || mention.holders.iter().any(|&holder| {
                 holder != mention.local

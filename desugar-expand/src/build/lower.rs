@@ -22,8 +22,8 @@ use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
 use super::{Builder, Dest};
-use crate::ir::{self, Block, Else, LocalId, Stmt};
-use crate::walk::patterns;
+use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
+use crate::walk::{self, patterns};
 
 /// Is `expr` a construct with an await inside its body (not only in its
 /// condition or scrutinee, which a suspension statement handles)?
@@ -45,8 +45,6 @@ pub(crate) fn is_construct_with_await(expr: &Expr) -> bool {
         _ => false,
     }
 }
-
-use crate::walk::SCRUTINEE as MAY_MOVE;
 
 impl Builder {
     pub(super) fn construct(&mut self, expr: Expr, dest: &Dest, out: &mut Vec<Stmt>) {
@@ -144,7 +142,7 @@ impl Builder {
             .collect();
         for part in lets {
             let holders = scrutinee_holders(&part.expr, &[&part.pat], &binds);
-            self.record_place(&part.expr, MAY_MOVE, &holders);
+            self.record_place(&part.expr, walk::scrutinee([&*part.pat]), &holders);
         }
         self.record_conditions(&e.cond);
         let then = self.block(e.then_branch.stmts, dest, &binds);
@@ -214,7 +212,7 @@ impl Builder {
         let all_binds: Vec<LocalId> = arm_binds.iter().flatten().copied().collect();
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
         let holders = scrutinee_holders(&e.expr, &pats, &all_binds);
-        self.record_place(&e.expr, MAY_MOVE, &holders);
+        self.record_place(&e.expr, walk::scrutinee(pats.iter().copied()), &holders);
         let mut arms = Vec::new();
         for (arm, binds) in e.arms.into_iter().zip(arm_binds) {
             self.scopes.push(Vec::new());
@@ -273,7 +271,11 @@ impl Builder {
         self.scopes.push(Vec::new());
         let next: Expr = syn::parse_quote_spanned!(span=> ::core::iter::Iterator::next(&mut #iter));
         // The item does not borrow the iterator: nothing holds this borrow.
-        self.record_place(&next, MAY_MOVE, &[]);
+        let kind = MentionKind::Place {
+            may_move: false,
+            lasting: false,
+        };
+        self.record_place(&next, kind, &[]);
         let pat = &e.pat;
         let some_pat: syn::Pat = syn::parse_quote!(::core::option::Option::Some(#pat));
         let binds = self.allocate_pattern(&e.pat, true);

@@ -417,33 +417,11 @@ fn owns_value(stmt: &syn::Stmt) -> bool {
 }
 
 fn is_owned_value(expr: &syn::Expr) -> bool {
-    const OWNING: &[&str] = &[
-        "to_string",
-        "to_owned",
-        "clone",
-        "to_vec",
-        "len",
-        "count",
-        "is_empty",
-        "is_some",
-        "is_none",
-        "is_ok",
-        "is_err",
-        "contains",
-        "contains_key",
-        "starts_with",
-        "ends_with",
-        "to_uppercase",
-        "to_lowercase",
-        "into_owned",
-        "sum",
-        "product",
-    ];
     match expr {
         syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
         syn::Expr::Binary(_) => true,
         syn::Expr::Paren(e) => is_owned_value(&e.expr),
-        syn::Expr::MethodCall(call) => OWNING.contains(&call.method.to_string().as_str()),
+        syn::Expr::MethodCall(call) => walk::returns_owned(&call.method),
         syn::Expr::Macro(mac) => mac
             .mac
             .path

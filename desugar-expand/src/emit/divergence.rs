@@ -113,3 +113,21 @@ impl<'ast> Visit<'ast> for BreakFinder<'_> {
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
+
+/// Does the statement contain a `return` of the body (after the early-exit
+/// rewrite, every way out of the body is one), outside closures and async
+/// blocks?
+pub(crate) fn returns(stmt: &syn::Stmt) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr_return(&mut self, _: &'ast syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    finder.visit_stmt(stmt);
+    finder.0
+}

@@ -8,6 +8,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::describe::Description;
 use crate::analysis::Decisions;
 use crate::ir::{Body, LocalId};
 use crate::names;
@@ -98,6 +99,27 @@ impl Layout {
         &self.params
     }
 
+    /// The type parameter a stored local has in the enum.
+    pub(crate) fn param(&self, local: LocalId) -> String {
+        self.param[local]
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn suspensions(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// `operand.await` of suspension `k`.
+    pub(crate) fn await_source(&self, k: usize) -> &str {
+        &self.docs[k]
+    }
+
+    pub(crate) fn fn_name(&self) -> &str {
+        &self.fn_name
+    }
+
     fn field_decl(&self, local: LocalId) -> TokenStream {
         let field = self.field(local);
         let param = &self.param[local];
@@ -110,7 +132,7 @@ impl Layout {
     }
 
     /// `__State`, its projections, and its `State` impl.
-    pub(crate) fn state_items(&self) -> TokenStream {
+    pub(crate) fn state_items(&self, description: &Description) -> TokenStream {
         let private = names::private();
         let (state, proj, replace) = state_names();
         let mut generics: Vec<syn::Ident> = self.param.iter().flatten().cloned().collect();
@@ -152,9 +174,10 @@ impl Layout {
         let homes_type = self.homes_type();
         let drop_suspended = self.drop_suspended();
         let doc = format!(
-            "The states of `{}`: one variant per `.await`, holding what lives across it.",
-            self.fn_name
+            "The states of `{}`: one variant per `.await`, holding what lives across it.\n\n```mermaid\n{}```",
+            self.fn_name, description.mermaid
         );
+        let describe = description.impl_items();
         quote! {
             #private::pin_project! {
                 #[doc = #doc]
@@ -179,6 +202,7 @@ impl Layout {
                         #state::Panicked => "Panicked",
                     }
                 }
+                #describe
                 #drop_suspended
             }
         }

@@ -24,6 +24,7 @@
 //! }
 //! ```
 
+pub(crate) mod describe;
 mod divergence;
 mod layout;
 mod step;
@@ -39,13 +40,14 @@ use crate::names;
 use crate::signature::Plan;
 
 /// Input: the plan, the IR and the decisions. Output: the desugared fn.
-pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::Result<TokenStream> {
+pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> TokenStream {
     let layout = layout::Layout::new(plan, body, decisions);
-    let state_items = layout.state_items();
+    let (arms, transitions) = step::arms(body, decisions, &layout);
+    let description = describe::Description::new(&layout, &transitions);
+    let state_items = layout.state_items(&description);
     let homes_items = layout.homes_items();
     let initial = layout.initial();
     let homes_init = layout.homes_init();
-    let arms = step::arms(plan, body, decisions, &layout)?;
     let private = names::private();
     let output = plan.output_tokens();
     let header = plan.header();
@@ -53,7 +55,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     let homes = names::hidden("__homes");
     let cx = names::hidden("__cx");
     let dispatch = step::dispatch_label();
-    Ok(quote! {
+    quote! {
         // The user's code is compiled, warned about and linted in the
         // `_rustc` twin; here it is spliced between state transitions.
         #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -72,5 +74,12 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
                 },
             )
         }
-    })
+    }
+}
+
+/// The machine's description alone.
+pub(crate) fn describe(plan: &Plan, body: &Body, decisions: &Decisions) -> describe::Description {
+    let layout = layout::Layout::new(plan, body, decisions);
+    let (_, transitions) = step::arms(body, decisions, &layout);
+    describe::Description::new(&layout, &transitions)
 }

@@ -30,7 +30,6 @@ use super::uses;
 use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
 use crate::names;
-use crate::signature::Plan;
 use crate::walk::Scope;
 
 /// The label of the loop around the dispatch `match`.
@@ -41,14 +40,23 @@ pub(crate) fn dispatch_label() -> syn::Lifetime {
     }
 }
 
-/// All arms of the dispatch `match`.
+/// Where each arm of the dispatch `match` can go: the suspensions it may
+/// reach, and whether it may finish the future.
+#[derive(Default)]
+pub(crate) struct Transitions {
+    pub to: Vec<AwaitId>,
+    pub returns: bool,
+}
+
+/// All arms of the dispatch `match`, and their transitions (`Unresumed`'s
+/// first, then `SuspendN`'s).
 pub(crate) fn arms(
-    _plan: &Plan,
     body: &Body,
     decisions: &Decisions,
     layout: &Layout,
-) -> syn::Result<TokenStream> {
+) -> (TokenStream, Vec<Transitions>) {
     let mut arms = TokenStream::new();
+    let mut transitions = Vec::new();
     let (state, proj, replace) = state_names();
     let private = names::private();
     let state_var = names::hidden("__state");
@@ -60,6 +68,7 @@ pub(crate) fn arms(
     let mut emit = Emit::new(body, decisions, layout, None);
     emit.scopes.push(Vec::new());
     let body_tokens = emit.stmts(&body.block.stmts);
+    transitions.push(emit.transitions);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
             let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
@@ -84,6 +93,7 @@ pub(crate) fn arms(
         let mut emit = Emit::new(body, decisions, layout, Some(k));
         emit.scopes.push(Vec::new());
         let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
+        transitions.push(emit.transitions);
         arms.extend(quote! {
             #proj::#variant { #awaitee, .. } => {
                 let #result = match #private::Future::poll(#awaitee, #cx) {
@@ -102,12 +112,7 @@ pub(crate) fn arms(
         #proj::Returned => #private::resumed_after_completion(),
         #proj::Panicked => #private::resumed_after_panicking(),
     });
-    let errors = emit_errors();
-    Ok(quote!(#arms #errors))
-}
-
-fn emit_errors() -> TokenStream {
-    TokenStream::new()
+    (arms, transitions)
 }
 
 /// The hidden local a kept value is taken out into.
@@ -126,6 +131,8 @@ struct Emit<'a> {
     /// wrapped in `Option`, since rustc cannot see that the resumed
     /// iteration runs once.
     in_option: Vec<LocalId>,
+    /// What the emitted arm can reach.
+    transitions: Transitions,
 }
 
 impl<'a> Emit<'a> {
@@ -142,6 +149,7 @@ impl<'a> Emit<'a> {
             resuming,
             scopes: Vec::new(),
             in_option: Vec::new(),
+            transitions: Transitions::default(),
         }
     }
 
@@ -294,6 +302,7 @@ impl<'a> Emit<'a> {
         match stmt {
             Stmt::Param(local) => self.restore(*local),
             Stmt::Plain { stmt, declares } => {
+                self.transitions.returns |= divergence::returns(stmt);
                 let stmt = uses::stmt(stmt, &scope, self.layout);
                 let mut out = quote!(#stmt);
                 for &local in declares {
@@ -357,6 +366,9 @@ impl<'a> Emit<'a> {
     /// dispatch loop, which polls the new future at once (as rustc does: no
     /// extra `Pending`).
     fn suspend(&mut self, k: AwaitId, operand: &syn::Expr) -> TokenStream {
+        if !self.transitions.to.contains(&k) {
+            self.transitions.to.push(k);
+        }
         let operand = uses::expr(operand, &self.scope(), self.layout);
         let private = names::private();
         let (state, _, _) = state_names();
@@ -415,6 +427,7 @@ impl<'a> Emit<'a> {
     fn resume_stmt(&mut self, stmt: &Stmt, k: AwaitId) -> Option<TokenStream> {
         match stmt {
             Stmt::Await(suspension) => {
+                self.transitions.returns |= divergence::returns(&suspension.rest);
                 let rest = uses::stmt(&suspension.rest, &self.scope(), self.layout);
                 let mut out = quote!(#rest);
                 for &local in &suspension.declares {

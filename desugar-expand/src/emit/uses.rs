@@ -43,7 +43,10 @@ pub(crate) fn expr(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
 /// Rewrites a `match` scrutinee (a place: arms may bind into it).
 pub(crate) fn scrutinee(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
     let mut expr = expr.clone();
-    let kind = walk::SCRUTINEE;
+    let kind = MentionKind::Place {
+        may_move: false,
+        lasting: true,
+    };
     walk::place(&mut expr, kind, scope, &mut HomedUses { layout });
     expr
 }

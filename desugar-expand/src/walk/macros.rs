@@ -18,7 +18,6 @@ use crate::ir::MentionKind;
 /// Formatting borrows its arguments for the macro call only.
 const BORROWED: MentionKind = MentionKind::Place {
     may_move: false,
-    receiver: false,
     lasting: false,
 };
 
@@ -45,7 +44,6 @@ struct Family {
 fn family(name: &str) -> Option<Family> {
     const RECEIVER: MentionKind = MentionKind::Place {
         may_move: true,
-        receiver: true,
         lasting: false,
     };
     Some(match name {

@@ -23,13 +23,16 @@ pub(crate) trait Visitor {
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span);
 }
 
-/// A `match` or `if let` scrutinee: its bindings may move out of it or
-/// borrow it, for as long as they live.
-pub(crate) const SCRUTINEE: MentionKind = MentionKind::Place {
-    may_move: true,
-    receiver: false,
-    lasting: true,
-};
+/// A `match` or `if let` scrutinee matched against `pats`: the bindings may
+/// borrow it for as long as they live, and move out of it when they bind by
+/// value.
+pub(crate) fn scrutinee<'a>(pats: impl IntoIterator<Item = &'a syn::Pat>) -> MentionKind {
+    let may_move = pats.into_iter().any(patterns::binds_by_value);
+    MentionKind::Place {
+        may_move,
+        lasting: true,
+    }
+}
 
 /// Names of tracked locals in scope: the innermost binding of each name.
 pub(crate) type Scope = HashMap<String, LocalId>;
@@ -126,13 +129,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
         // `&x`: a borrow that may be kept.
         const BORROW: MentionKind = MentionKind::Place {
             may_move: false,
-            receiver: false,
             lasting: true,
         };
         // `x == y`, `x += 1`: a borrow for the expression only.
         const TRANSIENT: MentionKind = MentionKind::Place {
             may_move: false,
-            receiver: false,
             lasting: false,
         };
         if let Some(local) = self.resolve_path(expr) {
@@ -141,16 +142,16 @@ impl<'a, V: Visitor> Walk<'a, V> {
             return;
         }
         // The base of `x.f`, `x[i]` or `*x`: as lasting as the borrow of the
-        // whole, or a read (perhaps a move) when the whole is used by value.
+        // whole, or a read when the whole is used by value. That read may be
+        // a partial move; taking it for one could drop the rest of the local
+        // too early, so it is not (see `MentionKind::may_move`).
         let projected = match kind {
             MentionKind::Value => MentionKind::Place {
-                may_move: true,
-                receiver: false,
+                may_move: false,
                 lasting: false,
             },
             MentionKind::Place { lasting, .. } => MentionKind::Place {
                 may_move: false,
-                receiver: false,
                 lasting,
             },
             other => other,
@@ -164,10 +165,16 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 self.expr(&mut e.index, MentionKind::Value);
             }
             Expr::MethodCall(e) => {
-                let receiver = MentionKind::Place {
-                    may_move: true,
-                    receiver: true,
-                    lasting: true,
+                // `x.unwrap()` moves `x`; `x.len()` borrows it, perhaps for
+                // as long as the result lives (`x.iter()`).
+                let receiver = if consumes_receiver(&e.method) {
+                    MentionKind::Value
+                } else {
+                    let lasting = !returns_owned(&e.method);
+                    MentionKind::Place {
+                        may_move: false,
+                        lasting,
+                    }
                 };
                 self.expr(&mut e.receiver, receiver);
                 for arg in e.args.iter_mut() {
@@ -226,11 +233,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
             }),
             Expr::Let(e) => {
-                self.expr(&mut e.expr, SCRUTINEE);
+                self.expr(&mut e.expr, scrutinee([&*e.pat]));
                 self.shadow(&e.pat);
             }
             Expr::Match(e) => {
-                self.expr(&mut e.expr, SCRUTINEE);
+                self.expr(&mut e.expr, scrutinee(e.arms.iter().map(|arm| &arm.pat)));
                 for arm in &mut e.arms {
                     self.scoped(|walk| {
                         walk.arm_pat(&mut arm.pat);
@@ -272,8 +279,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     self.expr(
                         rest,
                         MentionKind::Place {
-                            may_move: true,
-                            receiver: false,
+                            may_move: false,
                             lasting: false,
                         },
                     );
@@ -373,7 +379,6 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         local,
                         MentionKind::Place {
                             may_move: false,
-                            receiver: false,
                             lasting: false,
                         },
                         None,
@@ -417,4 +422,99 @@ fn is_compound_assign(op: BinOp) -> bool {
             | BinOp::ShlAssign(_)
             | BinOp::ShrAssign(_)
     )
+}
+
+/// Methods of the standard library (and the most used HTTP client) that take
+/// `self` by value, so a local used as their receiver is moved. Any other
+/// method is assumed to borrow its receiver (see [`MentionKind::may_move`]
+/// for why that is the safe guess).
+fn consumes_receiver(method: &syn::Ident) -> bool {
+    const CONSUMING: &[&str] = &[
+        "unwrap",
+        "expect",
+        "unwrap_or",
+        "unwrap_or_else",
+        "unwrap_or_default",
+        "unwrap_err",
+        "expect_err",
+        "unwrap_unchecked",
+        "ok",
+        "err",
+        "map",
+        "map_err",
+        "map_or",
+        "map_or_else",
+        "and_then",
+        "or_else",
+        "ok_or",
+        "ok_or_else",
+        "into",
+        "into_iter",
+        "into_inner",
+        "into_bytes",
+        "into_string",
+        "into_boxed_slice",
+        "into_boxed_str",
+        "into_vec",
+        "into_keys",
+        "into_values",
+        "into_future",
+        "into_parts",
+        "collect",
+        "sum",
+        "product",
+        "fold",
+        "for_each",
+        "rev",
+        "zip",
+        "chain",
+        "enumerate",
+        "skip",
+        "filter",
+        "filter_map",
+        "flat_map",
+        "flatten",
+        "peekable",
+        "fuse",
+        "step_by",
+        "copied",
+        "cloned",
+        "text",
+        "json",
+        "bytes",
+        "boxed",
+    ];
+    CONSUMING.contains(&method.to_string().as_str())
+}
+
+/// Methods of the standard library whose result never borrows from the
+/// receiver (`x.len()`, `x.to_string()`): the receiver is borrowed for the
+/// call only.
+pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
+    const OWNED: &[&str] = &[
+        "to_string",
+        "to_owned",
+        "clone",
+        "to_vec",
+        "len",
+        "count",
+        "is_empty",
+        "is_some",
+        "is_none",
+        "is_ok",
+        "is_err",
+        "contains",
+        "contains_key",
+        "starts_with",
+        "ends_with",
+        "to_uppercase",
+        "to_lowercase",
+        "into_owned",
+        "eq",
+        "ne",
+        "cmp",
+        "partial_cmp",
+        "capacity",
+    ];
+    OWNED.contains(&method.to_string().as_str())
 }

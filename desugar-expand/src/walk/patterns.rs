@@ -67,3 +67,30 @@ pub(crate) fn binds_by_ref(pat: &Pat) -> bool {
     syn::visit::visit_pat(&mut finder, pat);
     finder.0
 }
+
+/// Does the pattern bind anything by value (so matching may move out of the
+/// scrutinee)? Bindings under a `&` pattern, and `ref` bindings, do not.
+pub(crate) fn binds_by_value(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => {
+            let is_binding = p.by_ref.is_none()
+                && (p.mutability.is_some()
+                    || p.subpat.is_some()
+                    || !p.ident.to_string().starts_with(char::is_uppercase));
+            is_binding
+                || p.subpat
+                    .as_ref()
+                    .is_some_and(|(_, sub)| binds_by_value(sub))
+        }
+        Pat::Reference(_) => false,
+        Pat::Or(p) => p.cases.iter().any(binds_by_value),
+        Pat::Paren(p) => binds_by_value(&p.pat),
+        Pat::Slice(p) => p.elems.iter().any(binds_by_value),
+        Pat::Struct(p) => p.fields.iter().any(|f| binds_by_value(&f.pat)),
+        Pat::Tuple(p) => p.elems.iter().any(binds_by_value),
+        Pat::TupleStruct(p) => p.elems.iter().any(binds_by_value),
+        Pat::Type(p) => binds_by_value(&p.pat),
+        Pat::Guard(p) => binds_by_value(&p.pat),
+        _ => false,
+    }
+}

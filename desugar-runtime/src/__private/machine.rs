@@ -14,6 +14,11 @@ pub trait State<H> {
     /// The name of the current variant, as rustc names it (`Unresumed`,
     /// `Suspend0`, …, `Returned`, `Panicked`).
     fn name(&self) -> &'static str;
+    /// The machine's description.
+    fn info() -> &'static crate::inspect::MachineInfo;
+    /// The layout of field `field` of state `state` (indices into
+    /// [`MachineInfo::states`](crate::inspect::MachineInfo::states)).
+    fn field_layout(state: usize, field: usize) -> crate::inspect::FieldLayout;
     /// Drops what a suspended state keeps, homed values included, in the
     /// order rustc drops a suspended future's locals; leaves `Returned`.
     /// States that keep no homed value leave this to the enum's own drop.
@@ -70,6 +75,26 @@ impl<S: State<H>, H, F> Machine<S, H, F> {
     /// The name of the state the machine is in.
     pub fn state_name(&self) -> &'static str {
         self.state.name()
+    }
+}
+
+impl<S: State<H>, H, F> crate::inspect::Inspect for Machine<S, H, F> {
+    fn state_name(&self) -> &'static str {
+        self.state.name()
+    }
+
+    fn info(&self) -> &'static crate::inspect::MachineInfo {
+        S::info()
+    }
+
+    fn layout(&self) -> crate::inspect::Layout {
+        crate::inspect::Layout {
+            info: S::info(),
+            size: core::mem::size_of::<Self>(),
+            align: core::mem::align_of::<Self>(),
+            homes: core::mem::size_of::<H>(),
+            field: S::field_layout,
+        }
     }
 }
 

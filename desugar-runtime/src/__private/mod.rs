@@ -9,6 +9,7 @@ mod try_op;
 pub use self::home::{Home, Homed, Slot};
 pub use self::machine::{Machine, State};
 pub use self::try_op::{Branch, FromResidual};
+pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};
 pub use core::future::{Future, IntoFuture};
 pub use core::marker::PhantomPinned;
 pub use core::ops::ControlFlow;

@@ -1,0 +1,174 @@
+//! The machine described: its states, what each keeps, and a Mermaid
+//! diagram of the transitions. The expansion prints it into the state enum's
+//! `State` impl (for `Inspect::info` at run time) and into its doc comment;
+//! `cargo desugar` prints it without compiling anything.
+//!
+//! Output, for seed 001's `fetch_two`:
+//! ```text
+//! stateDiagram-v2
+//!     [*] --> Unresumed
+//!     Unresumed --> Suspend0: fetch(a).await
+//!     Suspend0 --> Suspend0: Pending
+//!     Suspend0 --> Suspend1: fetch(b).await
+//!     Suspend0 --> Returned: return
+//!     Suspend1 --> Suspend1: Pending
+//!     Suspend1 --> Returned: return
+//!     Returned --> [*]
+//! ```
+
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::layout::Layout;
+use super::step::Transitions;
+use crate::names;
+
+/// A machine, described.
+#[derive(Clone, Debug)]
+pub struct Description {
+    /// The fn's name.
+    pub name: String,
+    /// `Unresumed`, `Suspend0`, …, `Returned`, `Panicked`.
+    pub states: Vec<StateDescription>,
+    /// A Mermaid `stateDiagram-v2`.
+    pub mermaid: String,
+}
+
+/// One state of a described machine.
+#[derive(Clone, Debug)]
+pub struct StateDescription {
+    pub name: String,
+    /// The await a `SuspendN` state stands for.
+    pub awaits: Option<String>,
+    /// The values it keeps, in the order the variant lists (and drops) them.
+    pub fields: Vec<FieldDescription>,
+}
+
+/// One value a state keeps.
+#[derive(Clone, Debug)]
+pub struct FieldDescription {
+    pub name: String,
+    /// `Awaitee`, `Argument`, `Carried` or `Homed`.
+    pub kind: &'static str,
+    /// The type parameter the enum gives it (`T0`, `F1`).
+    pub param: String,
+}
+
+impl Description {
+    pub(crate) fn new(layout: &Layout, transitions: &[Transitions]) -> Self {
+        let mut states = vec![StateDescription {
+            name: "Unresumed".to_owned(),
+            awaits: None,
+            fields: layout
+                .params()
+                .iter()
+                .map(|&l| FieldDescription {
+                    name: layout.field(l).to_string(),
+                    kind: "Argument",
+                    param: layout.param(l),
+                })
+                .collect(),
+        }];
+        for k in 0..layout.suspensions() {
+            let mut fields = vec![FieldDescription {
+                name: "__awaitee".to_owned(),
+                kind: "Awaitee",
+                param: format!("F{k}"),
+            }];
+            fields.extend(layout.variant_fields(k).map(|l| FieldDescription {
+                name: layout.field(l).to_string(),
+                kind: if layout.is_homed(l) {
+                    "Homed"
+                } else {
+                    "Carried"
+                },
+                param: layout.param(l),
+            }));
+            states.push(StateDescription {
+                name: format!("Suspend{k}"),
+                awaits: Some(layout.await_source(k).to_owned()),
+                fields,
+            });
+        }
+        for name in ["Returned", "Panicked"] {
+            states.push(StateDescription {
+                name: name.to_owned(),
+                awaits: None,
+                fields: Vec::new(),
+            });
+        }
+        let mermaid = mermaid(layout, transitions);
+        Description {
+            name: layout.fn_name().to_owned(),
+            states,
+            mermaid,
+        }
+    }
+
+    /// `State::info` and `State::field_layout` for the generated impl.
+    pub(crate) fn impl_items(&self) -> TokenStream {
+        let private = names::private();
+        let name = &self.name;
+        let mermaid = &self.mermaid;
+        let states: Vec<TokenStream> = self.states.iter().map(|state| {
+            let state_name = &state.name;
+            let awaits = match &state.awaits {
+                Some(text) => quote!(::core::option::Option::Some(#text)),
+                None => quote!(::core::option::Option::None),
+            };
+            let fields = state.fields.iter().map(|field| {
+                let field_name = &field.name;
+                let kind = format_ident!("{}", field.kind);
+                quote!(#private::FieldInfo { name: #field_name, kind: #private::FieldKind::#kind })
+            });
+            quote!(#private::StateInfo { name: #state_name, awaits: #awaits, fields: &[#(#fields),*] })
+        }).collect();
+        let mut layouts = Vec::new();
+        for (s, state) in self.states.iter().enumerate() {
+            for (f, field) in state.fields.iter().enumerate() {
+                let param = format_ident!("{}", field.param);
+                layouts.push(quote!((#s, #f) => #private::FieldLayout::of::<#param>(),));
+            }
+        }
+        quote! {
+            fn info() -> &'static #private::MachineInfo {
+                static INFO: #private::MachineInfo = #private::MachineInfo {
+                    name: #name,
+                    states: &[#(#states),*],
+                    mermaid: #mermaid,
+                };
+                &INFO
+            }
+            fn field_layout(state: usize, field: usize) -> #private::FieldLayout {
+                match (state, field) {
+                    #(#layouts)*
+                    _ => #private::FieldLayout::of::<()>(),
+                }
+            }
+        }
+    }
+}
+
+fn mermaid(layout: &Layout, transitions: &[Transitions]) -> String {
+    let mut out = String::from("stateDiagram-v2\n    [*] --> Unresumed\n");
+    for (arm, arm_transitions) in transitions.iter().enumerate() {
+        let from = if arm == 0 {
+            "Unresumed".to_owned()
+        } else {
+            format!("Suspend{}", arm - 1)
+        };
+        if arm > 0 {
+            let _ = writeln!(out, "    {from} --> {from}: Pending");
+        }
+        for &k in &arm_transitions.to {
+            let _ = writeln!(out, "    {from} --> Suspend{k}: {}", layout.await_source(k));
+        }
+        if arm_transitions.returns {
+            let _ = writeln!(out, "    {from} --> Returned: return");
+        }
+    }
+    out.push_str("    Returned --> [*]\n");
+    out
+}

@@ -1,0 +1,113 @@
+//! Sizes, measured on the types rustc inferred for the state enum.
+
+use core::fmt;
+
+use super::info::{FieldKind, MachineInfo};
+
+/// Size and alignment of one kept value's type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldLayout {
+    /// `size_of` of the value's type (for a homed value, of the value in the
+    /// homes area; the state itself keeps a one-byte flag).
+    pub size: usize,
+    /// `align_of` of the value's type.
+    pub align: usize,
+    /// `type_name` of the value's type.
+    pub type_name: &'static str,
+}
+
+impl FieldLayout {
+    /// The layout of `T`.
+    pub fn of<T>() -> Self {
+        FieldLayout {
+            size: core::mem::size_of::<T>(),
+            align: core::mem::align_of::<T>(),
+            type_name: core::any::type_name::<T>(),
+        }
+    }
+}
+
+/// A machine's sizes. Its `Display` follows rustc's `-Zprint-type-sizes`, so
+/// the two can be read side by side.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    /// The machine's description.
+    pub info: &'static MachineInfo,
+    /// `size_of_val` of the whole future.
+    pub size: usize,
+    /// Its alignment.
+    pub align: usize,
+    /// The size of the homes area (0 when no value is homed).
+    pub homes: usize,
+    /// The layout of field `field` of state `state`, by index into
+    /// [`MachineInfo::states`] and [`StateInfo::fields`](super::StateInfo::fields).
+    pub field: fn(state: usize, field: usize) -> FieldLayout,
+}
+
+impl Layout {
+    /// The layout of one kept value, by state and field index.
+    pub fn field(&self, state: usize, field: usize) -> FieldLayout {
+        (self.field)(state, field)
+    }
+
+    /// The bytes a state's fields take in the enum, before padding: a homed
+    /// value counts as its one-byte flag.
+    pub fn state_bytes(&self, state: usize) -> usize {
+        let fields = self.info.states[state].fields;
+        (0..fields.len())
+            .map(|index| match fields[index].kind {
+                FieldKind::Homed => 1,
+                _ => self.field(state, index).size,
+            })
+            .sum()
+    }
+}
+
+impl fmt::Debug for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "print-type-size type: `desugared machine of {}()`: {} bytes, alignment: {} bytes",
+            self.info.name, self.size, self.align
+        )?;
+        if self.homes > 0 {
+            writeln!(f, "print-type-size     homes area: {} bytes", self.homes)?;
+        }
+        for (index, state) in self.info.states.iter().enumerate() {
+            write!(
+                f,
+                "print-type-size     variant `{}`: {} bytes",
+                state.name,
+                self.state_bytes(index)
+            )?;
+            match state.awaits {
+                Some(awaits) => writeln!(f, " (at `{awaits}`)")?,
+                None => writeln!(f)?,
+            }
+            for (field_index, field) in state.fields.iter().enumerate() {
+                let layout = self.field(index, field_index);
+                let word = field.kind.rustc_word();
+                if field.kind == FieldKind::Homed {
+                    writeln!(
+                        f,
+                        "print-type-size         {word} `.{}`: 1 bytes (homed: {} bytes in the homes area), type: `{}`",
+                        field.name, layout.size, layout.type_name
+                    )?;
+                } else {
+                    writeln!(
+                        f,
+                        "print-type-size         {word} `.{}`: {} bytes, alignment: {} bytes, type: `{}`",
+                        field.name, layout.size, layout.align, layout.type_name
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

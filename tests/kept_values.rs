@@ -1,0 +1,122 @@
+//! Which values a suspension keeps, checked where it is observable: probes
+//! whose drops the harness records, compared with rustc's twin.
+//!
+//! Syntax cannot tell a method that borrows its receiver (`p.touch()`) from
+//! one that consumes it, so `#[desugar]` keeps the receiver unless the
+//! method is one the standard library defines to take `self`
+//! (`opt.unwrap()`); a value kept by mistake is a compile error, never an
+//! early drop.
+
+use desugar::desugar;
+use desugar::harness::{Comparison, Leaf, Probe, assert_same};
+
+fn assert_send<T: Send>(_: &T) {}
+
+#[desugar]
+async fn receiver_used_before(p: Probe) -> u32 {
+    let local = Probe::new("local");
+    local.touch();
+    p.touch();
+    Leaf::new("wait").pending(1).ready(()).await;
+    7
+}
+
+#[test]
+fn a_borrowed_receiver_lives_to_the_end_of_its_scope() {
+    let report = assert_same(
+        || receiver_used_before(Probe::new("p")),
+        || receiver_used_before_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(7)");
+    assert_send(&receiver_used_before(Probe::new("p")));
+}
+
+#[desugar]
+async fn consumed_by_a_std_method(p: Option<Probe>) -> bool {
+    let taken = p.unwrap();
+    let label_len = taken.label().len();
+    Leaf::new("wait").pending(1).ready(()).await;
+    label_len > 0
+}
+
+#[test]
+fn a_value_consumed_by_a_std_method_is_not_kept() {
+    assert_same(
+        || consumed_by_a_std_method(Some(Probe::new("p"))),
+        || consumed_by_a_std_method_rustc(Some(Probe::new("p"))),
+    );
+}
+
+struct Holder {
+    count: u32,
+    _probe: Probe,
+}
+
+#[desugar]
+async fn copy_field_read(h: Holder) -> u32 {
+    let count = h.count;
+    Leaf::new("wait").pending(2).ready(()).await;
+    count + 1
+}
+
+#[test]
+fn reading_a_copy_field_keeps_the_whole_value() {
+    let make = || Holder {
+        count: 2,
+        _probe: Probe::new("holder"),
+    };
+    assert_same(|| copy_field_read(make()), || copy_field_read_rustc(make()));
+}
+
+enum Message {
+    Text(String),
+    Ping(u32),
+}
+
+#[desugar]
+async fn match_moves_out(message: Message, p: Probe) -> usize {
+    match message {
+        Message::Text(text) => {
+            let echoed = Leaf::new("echo").pending(1).ready(text).await;
+            p.touch();
+            echoed.len()
+        }
+        Message::Ping(n) => Leaf::new("pong").pending(1).ready(n as usize).await,
+    }
+}
+
+#[test]
+fn a_scrutinee_moved_out_by_its_arm_is_not_kept() {
+    let text = || Message::Text(String::from("hi"));
+    assert_same(
+        || match_moves_out(text(), Probe::new("p")),
+        || match_moves_out_rustc(text(), Probe::new("p")),
+    );
+    let ping = || Message::Ping(3);
+    assert_same(
+        || match_moves_out(ping(), Probe::new("p")),
+        || match_moves_out_rustc(ping(), Probe::new("p")),
+    );
+}
+
+#[desugar]
+async fn guard_across_awaits(lock: std::sync::Arc<std::sync::Mutex<Vec<u32>>>) -> usize {
+    let values = Leaf::new("load").pending(1).ready(vec![1, 2]).await;
+    lock.lock().unwrap().extend(values);
+    Leaf::new("flush").pending(1).ready(()).await;
+    lock.lock().unwrap().len()
+}
+
+#[test]
+fn interleaved_pendings_find_no_difference() {
+    let shared = || std::sync::Arc::new(std::sync::Mutex::new(vec![0]));
+    let report = Comparison::new()
+        .interleave_pending()
+        .check_size()
+        .run(
+            || guard_across_awaits(shared()),
+            || guard_across_awaits_rustc(shared()),
+        )
+        .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    assert_eq!(report.outcome, "Ready(3)");
+}
