@@ -41,10 +41,11 @@ async fn consumed_by_a_std_method(p: Option<Probe>) -> bool {
 
 #[test]
 fn a_value_consumed_by_a_std_method_is_not_kept() {
-    assert_same(
+    let report = assert_same(
         || consumed_by_a_std_method(Some(Probe::new("p"))),
         || consumed_by_a_std_method_rustc(Some(Probe::new("p"))),
     );
+    assert_eq!(report.outcome, "Ready(true)");
 }
 
 struct Holder {
@@ -65,7 +66,8 @@ fn reading_a_copy_field_keeps_the_whole_value() {
         count: 2,
         _probe: Probe::new("holder"),
     };
-    assert_same(|| copy_field_read(make()), || copy_field_read_rustc(make()));
+    let report = assert_same(|| copy_field_read(make()), || copy_field_read_rustc(make()));
+    assert_eq!(report.outcome, "Ready(3)");
 }
 
 enum Message {
@@ -88,15 +90,17 @@ async fn match_moves_out(message: Message, p: Probe) -> usize {
 #[test]
 fn a_scrutinee_moved_out_by_its_arm_is_not_kept() {
     let text = || Message::Text(String::from("hi"));
-    assert_same(
+    let report = assert_same(
         || match_moves_out(text(), Probe::new("p")),
         || match_moves_out_rustc(text(), Probe::new("p")),
     );
+    assert_eq!(report.outcome, "Ready(2)");
     let ping = || Message::Ping(3);
-    assert_same(
+    let report = assert_same(
         || match_moves_out(ping(), Probe::new("p")),
         || match_moves_out_rustc(ping(), Probe::new("p")),
     );
+    assert_eq!(report.outcome, "Ready(3)");
 }
 
 #[desugar]

@@ -130,7 +130,7 @@ fn branches(
                             .as_mut()
                             .project_replace(__State::Panicked)
                         {
-                            __StateReplace::Unresumed { key: __saved_key } => {
+                            __StateReplace::Unresumed { key: __saved_key, .. } => {
                                 (__saved_key,)
                             }
                             _ => ::core::unreachable!(),

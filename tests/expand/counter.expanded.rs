@@ -105,6 +105,7 @@ impl Counter {
                                 __StateReplace::Unresumed {
                                     __self: __saved___self,
                                     by: __saved_by,
+                                    ..
                                 } => (__saved___self, __saved_by),
                                 _ => ::core::unreachable!(),
                             };

@@ -123,9 +123,11 @@ fn fetch_two<'__life0, '__life1>(
                             .as_mut()
                             .project_replace(__State::Panicked)
                         {
-                            __StateReplace::Unresumed { a: __saved_a, b: __saved_b } => {
-                                (__saved_a, __saved_b)
-                            }
+                            __StateReplace::Unresumed {
+                                a: __saved_a,
+                                b: __saved_b,
+                                ..
+                            } => (__saved_a, __saved_b),
                             _ => ::core::unreachable!(),
                         };
                         let a = __saved_a;

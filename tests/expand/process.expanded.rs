@@ -175,7 +175,7 @@ fn process(
                             .as_mut()
                             .project_replace(__State::Panicked)
                         {
-                            __StateReplace::Unresumed { input: __saved_input } => {
+                            __StateReplace::Unresumed { input: __saved_input, .. } => {
                                 (__saved_input,)
                             }
                             _ => ::core::unreachable!(),

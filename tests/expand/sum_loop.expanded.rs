@@ -141,7 +141,7 @@ fn sum_loop(
                             .as_mut()
                             .project_replace(__State::Panicked)
                         {
-                            __StateReplace::Unresumed { items: __saved_items } => {
+                            __StateReplace::Unresumed { items: __saved_items, .. } => {
                                 (__saved_items,)
                             }
                             _ => ::core::unreachable!(),

@@ -4,18 +4,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
-/// Macros whose expansion awaits (`futures::join!(a, b)`): rustc expands
-/// them after `#[desugar]` runs, so their `.await`s are not in the tokens.
-pub(crate) fn is_awaiting_macro(mac: &syn::Macro) -> bool {
-    let name = match mac.path.segments.last() {
-        Some(segment) => segment.ident.to_string(),
-        None => return false,
-    };
-    matches!(
-        name.as_str(),
-        "join" | "try_join" | "select" | "select_biased" | "pending" | "poll_fn"
-    ) && mac.path.segments.len() > 1
-}
+pub(crate) use crate::walk::is_awaiting_macro;
 
 /// The span of the first `.await` that belongs to this body (not to a
 /// closure, async block or nested item inside it), if any.

@@ -18,6 +18,7 @@
 mod awaits;
 mod lead;
 mod lower;
+mod temporaries;
 
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -352,11 +353,41 @@ impl Builder {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
                 None => stmt.clone(),
             };
+            let (found, temporaries) = self.hoist_temporaries(found, out);
             self.suspension(found, rest, out);
+            for temporary in temporaries {
+                let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
+                self.simple(drop, out);
+            }
             if awaited.is_none() {
                 return;
             }
         }
+    }
+
+    /// Temporaries the awaited future borrows live, in rustc, to the end of
+    /// the statement: across the suspension. When such a temporary is the
+    /// first thing the operand evaluates, it becomes a hidden local (homed,
+    /// as the future borrows it) declared just before and dropped just after
+    /// the statement.
+    ///
+    /// Before: `let page = fetch(&format!("{base}/x")).await;`
+    /// After:  `let __temporary1 = format!("{base}/x");`
+    ///         `let page = fetch(&__temporary1).await;`
+    ///         `::core::mem::drop(__temporary1);`
+    fn hoist_temporaries(
+        &mut self,
+        mut found: lead::Found,
+        out: &mut Vec<Stmt>,
+    ) -> (lead::Found, Vec<syn::Ident>) {
+        let mut hoisted = Vec::new();
+        for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
+            let (ident, value) = value;
+            let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
+            self.simple(stmt, out);
+            hoisted.push(ident);
+        }
+        (found, hoisted)
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {

@@ -147,10 +147,14 @@ impl Layout {
                 quote!(#field: #param)
             })
             .collect();
-        let unresumed = if params.is_empty() {
-            quote!(Unresumed)
-        } else {
+        let unresumed = if !params.is_empty() {
             quote!(Unresumed { #(#params),* })
+        } else if self.kept.is_empty() {
+            // pin-project-lite needs a field somewhere in the enum.
+            let unit = names::hidden("__unit");
+            quote!(Unresumed { #unit: () })
+        } else {
+            quote!(Unresumed)
         };
         let mut variants = vec![quote! {
             #[doc = "Created and not polled yet: holds the arguments."]
@@ -303,6 +307,10 @@ impl Layout {
     /// `__State::Unresumed { input: input, .. }`
     pub(crate) fn initial(&self) -> TokenStream {
         let (state, _, _) = state_names();
+        if self.params.is_empty() && self.kept.is_empty() {
+            let unit = names::hidden("__unit");
+            return quote!(#state::Unresumed { #unit: () });
+        }
         if self.params.is_empty() {
             return quote!(#state::Unresumed);
         }

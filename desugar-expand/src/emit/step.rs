@@ -72,7 +72,7 @@ pub(crate) fn arms(
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
             let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
-                #replace::Unresumed { #(#fields: #saved),* } => (#(#saved,)*),
+                #replace::Unresumed { #(#fields: #saved,)* .. } => (#(#saved,)*),
                 _ => ::core::unreachable!(),
             };
             #body_tokens

@@ -237,3 +237,15 @@ fn format_captures(format: &str) -> Vec<String> {
     }
     out
 }
+
+/// Macros whose expansion awaits (`futures::join!(a, b)`, `select!`): rustc
+/// expands them after `#[desugar]` runs, so their `.await`s are not in the
+/// tokens. The expansion awaits such a macro through an inner `async` block.
+pub(crate) fn is_awaiting_macro(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|segment| {
+        matches!(
+            segment.ident.to_string().as_str(),
+            "join" | "try_join" | "select" | "select_biased" | "pending"
+        )
+    })
+}

@@ -5,7 +5,7 @@
 //! emitter runs it to rewrite uses of homed locals.
 
 mod macros;
-pub(crate) use macros::MacroArgs;
+pub(crate) use macros::{MacroArgs, is_awaiting_macro};
 pub(crate) mod patterns;
 
 use std::collections::HashMap;
@@ -118,9 +118,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 
     fn report(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
-        let kind = match self.capture {
-            Some(by_move) => MentionKind::Capture { by_move },
-            None => kind,
+        let kind = match (kind, self.capture) {
+            // Unparsed tokens stay unparsed inside a closure too.
+            (MentionKind::Opaque | MentionKind::Value, _) if expr.is_none() => kind,
+            (_, Some(by_move)) => MentionKind::Capture { by_move },
+            (kind, None) => kind,
         };
         self.visitor.mention(local, kind, expr, span);
     }
@@ -388,20 +390,27 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             mac.tokens = args.into_tokens();
         } else {
+            // An awaiting macro takes the futures it is given (`join!(a, b)`
+            // moves `a` and `b`); anything else may do anything.
+            let kind = if is_awaiting_macro(mac) {
+                MentionKind::Value
+            } else {
+                MentionKind::Opaque
+            };
             let tokens = mac.tokens.clone();
-            self.opaque_tokens(tokens);
+            self.opaque_tokens(tokens, kind);
         }
     }
 
-    fn opaque_tokens(&mut self, tokens: TokenStream) {
+    fn opaque_tokens(&mut self, tokens: TokenStream, kind: MentionKind) {
         for tree in tokens {
             match tree {
                 TokenTree::Ident(ident) => {
                     if let Some(local) = self.resolve(&ident) {
-                        self.report(local, MentionKind::Opaque, None, ident.span());
+                        self.report(local, kind, None, ident.span());
                     }
                 }
-                TokenTree::Group(group) => self.opaque_tokens(group.stream()),
+                TokenTree::Group(group) => self.opaque_tokens(group.stream(), kind),
                 _ => {}
             }
         }

@@ -1,6 +1,6 @@
 //! [`StateName`]: reading which state a desugared future is in.
 
-use crate::__private::{Machine, State};
+use crate::inspect::Inspect;
 
 /// A future that can say which state it is in: `Unresumed`, `Suspend0`, …,
 /// `Returned`, `Panicked` — rustc's names for the variants of its own state
@@ -14,37 +14,10 @@ pub trait StateName {
     fn state_name(&self) -> &'static str;
 }
 
-impl<S: State<H>, H, F> StateName for Machine<S, H, F> {
+/// Every desugared future, whatever its (opaque) type: they all implement
+/// [`Inspect`].
+impl<T: Inspect + ?Sized> StateName for T {
     fn state_name(&self) -> &'static str {
-        // The inherent method; path syntax picks it over this trait method.
-        Machine::state_name(self)
-    }
-}
-
-impl<T: StateName + ?Sized> StateName for &T {
-    fn state_name(&self) -> &'static str {
-        (**self).state_name()
-    }
-}
-
-impl<T: StateName + ?Sized> StateName for &mut T {
-    fn state_name(&self) -> &'static str {
-        (**self).state_name()
-    }
-}
-
-impl<T: StateName + ?Sized> StateName for std::boxed::Box<T> {
-    fn state_name(&self) -> &'static str {
-        (**self).state_name()
-    }
-}
-
-impl<P> StateName for core::pin::Pin<P>
-where
-    P: core::ops::Deref,
-    P::Target: StateName,
-{
-    fn state_name(&self) -> &'static str {
-        (**self).state_name()
+        Inspect::state_name(self)
     }
 }
