@@ -187,3 +187,35 @@ impl MentionKind {
         }
     }
 }
+
+impl Stmt {
+    /// Does this statement hold suspension `k`, at any depth?
+    pub(crate) fn holds(&self, k: AwaitId) -> bool {
+        match self {
+            Stmt::Plain { .. } | Stmt::Param(_) => false,
+            Stmt::Await(suspension) => suspension.id == k,
+            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => block.holds(k),
+            Stmt::If(node) => node.holds(k),
+            Stmt::Match(node) => node.arms.iter().any(|arm| arm.body.holds(k)),
+        }
+    }
+}
+
+impl Block {
+    /// Does one of this block's statements hold suspension `k`?
+    pub(crate) fn holds(&self, k: AwaitId) -> bool {
+        self.stmts.iter().any(|stmt| stmt.holds(k))
+    }
+}
+
+impl If {
+    /// Does a branch of this `if` (or of its `else if`s) hold suspension `k`?
+    pub(crate) fn holds(&self, k: AwaitId) -> bool {
+        self.then.holds(k)
+            || match &self.otherwise {
+                None => false,
+                Some(Else::Block(block)) => block.holds(k),
+                Some(Else::If(inner)) => inner.holds(k),
+            }
+    }
+}

@@ -9,7 +9,7 @@ use crate::ir::{AwaitId, Block, Else, If, Stmt};
 /// Is `name` assigned on every path from the start of `block` to await `k`?
 pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
     for stmt in &block.stmts {
-        if contains(stmt, k) {
+        if stmt.holds(k) {
             return match stmt {
                 Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
                     before(block, name, k)
@@ -18,7 +18,7 @@ pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
                 Stmt::Match(node) => node
                     .arms
                     .iter()
-                    .find(|arm| block_contains(&arm.body, k))
+                    .find(|arm| arm.body.holds(k))
                     .is_some_and(|arm| before(&arm.body, name, k)),
                 Stmt::Await(_) | Stmt::Plain { .. } | Stmt::Param(_) => false,
             };
@@ -31,7 +31,7 @@ pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
 }
 
 fn if_before(node: &If, name: &syn::Ident, k: AwaitId) -> bool {
-    if block_contains(&node.then, k) {
+    if node.then.holds(k) {
         return before(&node.then, name, k);
     }
     match &node.otherwise {
@@ -133,27 +133,4 @@ fn mentions_assignment(block: &Block, name: &syn::Ident) -> bool {
             .iter()
             .any(|arm| mentions_assignment(&arm.body, name)),
     })
-}
-
-fn contains(stmt: &Stmt, k: AwaitId) -> bool {
-    match stmt {
-        Stmt::Plain { .. } | Stmt::Param(_) => false,
-        Stmt::Await(suspension) => suspension.id == k,
-        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => block_contains(block, k),
-        Stmt::If(node) => if_contains(node, k),
-        Stmt::Match(node) => node.arms.iter().any(|arm| block_contains(&arm.body, k)),
-    }
-}
-
-fn if_contains(node: &If, k: AwaitId) -> bool {
-    block_contains(&node.then, k)
-        || match &node.otherwise {
-            None => false,
-            Some(Else::Block(block)) => block_contains(block, k),
-            Some(Else::If(inner)) => if_contains(inner, k),
-        }
-}
-
-pub(crate) fn block_contains(block: &Block, k: AwaitId) -> bool {
-    block.stmts.iter().any(|stmt| contains(stmt, k))
 }

@@ -395,7 +395,7 @@ impl<'a> Emit<'a> {
 
     /// The statements of a block that holds suspension `k`, from `k` on.
     fn resume_stmts(&mut self, stmts: &[Stmt], k: AwaitId) -> Option<TokenStream> {
-        let index = stmts.iter().position(|stmt| contains(stmt, k))?;
+        let index = stmts.iter().position(|stmt| stmt.holds(k))?;
         let mut out = TokenStream::new();
         for stmt in &stmts[..index] {
             for local in declared_by(stmt) {
@@ -441,7 +441,7 @@ impl<'a> Emit<'a> {
             }
             Stmt::If(node) => self.resume_if(node, k),
             Stmt::Match(node) => {
-                let arm = node.arms.iter().find(|arm| block_contains(&arm.body, k))?;
+                let arm = node.arms.iter().find(|arm| arm.body.holds(k))?;
                 self.resume_block(&arm.body, &arm.binds, k)
             }
             Stmt::Loop { label, body } => {
@@ -471,7 +471,7 @@ impl<'a> Emit<'a> {
     }
 
     fn resume_if(&mut self, node: &If, k: AwaitId) -> Option<TokenStream> {
-        if block_contains(&node.then, k) {
+        if node.then.holds(k) {
             return self.resume_block(&node.then, &node.binds, k);
         }
         match node.otherwise.as_ref()? {
@@ -545,27 +545,4 @@ fn declared_by(stmt: &Stmt) -> Vec<LocalId> {
         Stmt::Await(suspension) => suspension.declares.clone(),
         _ => Vec::new(),
     }
-}
-
-fn contains(stmt: &Stmt, k: AwaitId) -> bool {
-    match stmt {
-        Stmt::Plain { .. } | Stmt::Param(_) => false,
-        Stmt::Await(suspension) => suspension.id == k,
-        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => block_contains(block, k),
-        Stmt::If(node) => if_contains(node, k),
-        Stmt::Match(node) => node.arms.iter().any(|arm| block_contains(&arm.body, k)),
-    }
-}
-
-fn if_contains(node: &If, k: AwaitId) -> bool {
-    block_contains(&node.then, k)
-        || match &node.otherwise {
-            None => false,
-            Some(Else::Block(block)) => block_contains(block, k),
-            Some(Else::If(inner)) => if_contains(inner, k),
-        }
-}
-
-fn block_contains(block: &Block, k: AwaitId) -> bool {
-    block.stmts.iter().any(|stmt| contains(stmt, k))
 }
