@@ -7,26 +7,37 @@ use quote::quote;
 
 use crate::{analysis, args, build, emit, rewrite, signature};
 
-/// Input: `#[desugar(args)] async fn f(..) -> T { body }`.
+/// Input: `#[desugar(args)] async fn f(..) -> T { body }`, or an `impl`
+/// block whose async fns to lower.
 /// Output: `fn f(..) -> impl Future<Output = T>` (the machine) and the
 /// hidden `async fn f_rustc(..) -> T { body }` (the twin).
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item_fn = match syn::parse2::<syn::ItemFn>(item.clone()) {
-        Ok(item_fn) => item_fn,
-        Err(err) => return not_a_fn(err, item),
-    };
-    match try_expand(args, &item_fn) {
-        Ok(tokens) => tokens,
-        Err(err) => fallback(err, &item_fn),
+    if let Err(err) = args::parse(args) {
+        let err = err.into_compile_error();
+        return quote! { #err #item };
+    }
+    if let Ok(item_impl) = syn::parse2::<syn::ItemImpl>(item.clone()) {
+        return impl_block::expand(item_impl);
+    }
+    match syn::parse2::<syn::ItemFn>(item.clone()) {
+        Ok(item_fn) => expand_fn(&item_fn),
+        Err(err) => not_a_fn(err, item),
     }
 }
 
-fn try_expand(args: TokenStream, item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
-    args::parse(args)?;
-    let (plan, ir, decisions) = analyse(item_fn)?;
-    let machine = emit::machine(&plan, &ir, &decisions);
+/// One async fn: the machine and the twin, or the fallback.
+fn expand_fn(item_fn: &syn::ItemFn) -> TokenStream {
     let twin = emit::twin::twin(item_fn);
-    Ok(quote! { #machine #twin })
+    match machine(item_fn) {
+        Ok(machine) => quote! { #machine #twin },
+        Err(err) => fallback(err, item_fn),
+    }
+}
+
+/// The desugared fn alone.
+pub(crate) fn machine(item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
+    let (plan, ir, decisions) = analyse(item_fn)?;
+    Ok(emit::machine(&plan, &ir, &decisions))
 }
 
 /// Stages 1 to 4: everything but printing.
@@ -55,7 +66,7 @@ pub fn describe(item: TokenStream) -> syn::Result<emit::describe::Description> {
 /// give the tokens back so the rest of the crate still sees the item.
 fn not_a_fn(err: syn::Error, item: TokenStream) -> TokenStream {
     let msg = format!(
-        "#[desugar] applies to an `async fn` (free fn or method); {}",
+        "#[desugar] applies to an `async fn` (free fn or method) or to an `impl` block; {}",
         err
     );
     let err = syn::Error::new(err.span(), msg).into_compile_error();
@@ -68,4 +79,125 @@ fn fallback(err: syn::Error, item_fn: &syn::ItemFn) -> TokenStream {
     let err = err.into_compile_error();
     let twin = emit::twin::twin(item_fn);
     quote! { #err #item_fn #twin }
+}
+
+mod impl_block {
+    //! `#[desugar]` on an `impl` block lowers each of its async fns. In an
+    //! inherent impl the twins sit beside them. A trait impl cannot have
+    //! methods the trait lacks, so there the twins go into a private trait
+    //! (with the same generics, and the implemented trait as supertrait so
+    //! `Self::Assoc` keeps its meaning) implemented for the same type:
+    //!
+    //! Before: `#[desugar] impl<T> Greet for W<T> { async fn hi(&self) -> String { .. } }`
+    //!
+    //! After:
+    //! ```text
+    //! impl<T> Greet for W<T> { fn hi<'__life0>(&'__life0 self) -> impl Future<Output = String> + .. { .. } }
+    //! trait GreetRustc_1a2b<T>: Greet { async fn hi_rustc(&self) -> String; }
+    //! impl<T> GreetRustc_1a2b<T> for W<T> { async fn hi_rustc(&self) -> String { .. } }
+    //! ```
+
+    use proc_macro2::TokenStream;
+    use quote::{ToTokens, format_ident, quote};
+
+    pub(super) fn expand(mut item_impl: syn::ItemImpl) -> TokenStream {
+        let in_trait = item_impl.trait_.is_some();
+        let mut twins: Vec<syn::ItemFn> = Vec::new();
+        let mut errors = TokenStream::new();
+        let mut items = Vec::new();
+        for impl_item in std::mem::take(&mut item_impl.items) {
+            let syn::ImplItem::Fn(method) = impl_item else {
+                items.push(impl_item);
+                continue;
+            };
+            if method.sig.asyncness.is_none() {
+                items.push(syn::ImplItem::Fn(method));
+                continue;
+            }
+            let item_fn = syn::ItemFn {
+                attrs: method.attrs.clone(),
+                vis: method.vis.clone(),
+                modifiers: method.modifiers.clone(),
+                sig: method.sig.clone(),
+                block: Box::new(method.block.clone()),
+            };
+            match super::machine(&item_fn) {
+                Ok(machine) if in_trait => {
+                    // The trait says `async fn`; the machine's opaque type
+                    // promises more (`Inspect`), which is fine.
+                    items.push(syn::ImplItem::Verbatim(
+                        quote!(#[allow(refining_impl_trait)] #machine),
+                    ));
+                }
+                Ok(machine) => items.push(syn::ImplItem::Verbatim(machine)),
+                Err(err) => {
+                    errors.extend(err.into_compile_error());
+                    items.push(syn::ImplItem::Fn(method));
+                }
+            }
+            twins.push(super::emit::twin::renamed(&item_fn));
+        }
+        if !in_trait {
+            items.extend(
+                twins
+                    .into_iter()
+                    .map(|twin| syn::ImplItem::Verbatim(super::emit::twin::hidden(&twin))),
+            );
+            item_impl.items = items;
+            return quote! { #errors #item_impl };
+        }
+        item_impl.items = items;
+        let twin_items = twin_trait(&item_impl, &twins);
+        quote! { #errors #item_impl #twin_items }
+    }
+
+    /// The private trait the twins of a trait impl's async fns live in.
+    fn twin_trait(item_impl: &syn::ItemImpl, twins: &[syn::ItemFn]) -> TokenStream {
+        let Some((trait_path, _)) = &item_impl.trait_ else {
+            return TokenStream::new();
+        };
+        let trait_name = trait_path
+            .segments
+            .last()
+            .map_or_else(|| "Trait".to_owned(), |s| s.ident.to_string());
+        let self_ty = &item_impl.self_ty;
+        let name = format_ident!(
+            "{}Rustc_{:08x}",
+            trait_name,
+            fnv(&self_ty.to_token_stream().to_string())
+        );
+        let generics = &item_impl.generics;
+        let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+        let params = &generics.params;
+        let declarations = twins.iter().map(|twin| {
+            let mut sig = twin.sig.clone();
+            // A method without a body takes no patterns.
+            for (index, input) in sig.inputs.iter_mut().enumerate() {
+                if let syn::FnArg::Typed(typed) = input {
+                    let ident = format_ident!("__arg{index}");
+                    *typed.pat = syn::parse_quote!(#ident);
+                }
+            }
+            quote!(#sig;)
+        });
+        let bodies = twins.iter();
+        quote! {
+            #[doc(hidden)]
+            #[allow(dead_code, non_camel_case_types, async_fn_in_trait)]
+            trait #name<#params>: #trait_path #where_clause {
+                #(#declarations)*
+            }
+            #[allow(dead_code)]
+            impl #impl_generics #name #type_generics for #self_ty #where_clause {
+                #(#bodies)*
+            }
+        }
+    }
+
+    /// A stable 32-bit hash (FNV-1a), to name the twin trait after the type.
+    fn fnv(text: &str) -> u32 {
+        text.bytes().fold(0x811c_9dc5, |hash, byte| {
+            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+        })
+    }
 }

@@ -11,9 +11,19 @@ use quote::{format_ident, quote};
 /// Input: `#[attrs] pub async fn name(..) { body }`.
 /// Output: `#[doc(hidden)] #[attrs] pub async fn name_rustc(..) { body }`.
 pub(crate) fn twin(item: &syn::ItemFn) -> TokenStream {
+    hidden(&renamed(item))
+}
+
+/// The user's fn, renamed `<name>_rustc`, its doc comments left out.
+pub(crate) fn renamed(item: &syn::ItemFn) -> syn::ItemFn {
     let mut twin = item.clone();
     twin.sig.ident = format_ident!("{}_rustc", item.sig.ident, span = item.sig.ident.span());
     twin.attrs.retain(|attr| !attr.path().is_ident("doc"));
+    twin
+}
+
+/// The twin, hidden from docs and from the dead-code lint.
+pub(crate) fn hidden(twin: &syn::ItemFn) -> TokenStream {
     quote! {
         #[doc(hidden)]
         #[allow(dead_code)]
