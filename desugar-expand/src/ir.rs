@@ -124,6 +124,9 @@ pub(crate) struct AwaitInfo {
     pub in_scope: Vec<LocalId>,
     /// `operand.await`, for the variant's doc comment.
     pub source: String,
+    /// Awaited through an inner `async` block (a macro that awaits in its
+    /// own expansion): the doc comment says so.
+    pub via_async_block: bool,
 }
 
 /// One use of a local.

@@ -24,6 +24,9 @@ pub(crate) struct Found {
     pub operand: Expr,
     /// The span of `.await` (or of the awaiting macro).
     pub span: Span,
+    /// The operand is an `async` block around a macro that awaits in its own
+    /// expansion (`join!`), which `#[desugar]` cannot see into.
+    pub via_async_block: bool,
 }
 
 /// Why no await could be taken.
@@ -45,7 +48,11 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
             let span = e.await_token.span;
             let operand = (*e.base).clone();
             *expr = replacement.clone();
-            Ok(Some(Found { operand, span }))
+            Ok(Some(Found {
+                operand,
+                span,
+                via_async_block: false,
+            }))
         }
         Expr::Await(e) => take(&mut e.base, replacement),
         Expr::Macro(e) if is_awaiting_macro(&e.mac) => {
@@ -63,7 +70,11 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
             }
             let operand = syn::parse_quote_spanned!(span=> async { #expr });
             *expr = replacement.clone();
-            Ok(Some(Found { operand, span }))
+            Ok(Some(Found {
+                operand,
+                span,
+                via_async_block: true,
+            }))
         }
         Expr::Try(e) => take(&mut e.expr, replacement),
         Expr::Field(e) => take(&mut e.base, replacement),

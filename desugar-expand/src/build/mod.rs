@@ -416,6 +416,7 @@ impl Builder {
             seq,
             in_scope,
             source: describe(&found.operand),
+            via_async_block: found.via_async_block,
         });
         self.record_stmt(&rest, &holders);
         for &id in &declares {

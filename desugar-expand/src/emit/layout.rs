@@ -26,6 +26,8 @@ pub(crate) struct Layout {
     sources: Vec<TokenStream>,
     kept: Vec<Vec<LocalId>>,
     docs: Vec<String>,
+    /// Per suspension: awaited through an inner `async` block.
+    via_async_block: Vec<bool>,
     fn_name: String,
 }
 
@@ -76,6 +78,7 @@ impl Layout {
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
             kept: decisions.kept.clone(),
             docs: body.awaits.iter().map(|a| a.source.clone()).collect(),
+            via_async_block: body.awaits.iter().map(|a| a.via_async_block).collect(),
             fn_name: plan.name(),
         }
     }
@@ -167,7 +170,14 @@ impl Layout {
             let future = format_ident!("F{k}");
             let fields: Vec<TokenStream> =
                 self.variant_fields(k).map(|l| self.field_decl(l)).collect();
-            let doc = format!("Suspended at `{}`.", self.docs[k]);
+            let doc = if self.via_async_block[k] {
+                format!(
+                    "Suspended at `{}`: the macro awaits in its own expansion, which `#[desugar]` cannot see, so it is awaited through an inner `async` block (rustc's semantics, one more state tag).",
+                    self.docs[k]
+                )
+            } else {
+                format!("Suspended at `{}`.", self.docs[k])
+            };
             variants.push(quote! {
                 #[doc = #doc]
                 #variant { #[pin] #awaitee: #future, #(#fields),* }
