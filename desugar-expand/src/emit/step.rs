@@ -191,7 +191,8 @@ impl<'a> Emit<'a> {
         }
     }
 
-    /// `let x = unsafe { __home_x.place() };`
+    /// `let x = __home_x.place();` (an `unsafe` call), the local's name for
+    /// its home.
     fn place(&self, local: LocalId, guard: &syn::Ident) -> TokenStream {
         let ident = &self.body.locals[local].ident;
         // SAFETY (of the generated blocks): the reference is used by the

@@ -6,7 +6,7 @@
 //! After:
 //! ```text
 //! let n = (*data).len();                       // `data` is now `&mut String`
-//! consume(unsafe { __home_data.take() });      // moved out: the guard stops owning it
+//! consume(__home_data.take());                 // moved out (an `unsafe` call): the guard stops owning it
 //! __home_data.set(String::new());              // assigned: the guard owns it again
 //! ```
 //!
