@@ -34,6 +34,35 @@ fn expand_fn(item_fn: &syn::ItemFn) -> TokenStream {
     }
 }
 
+/// One async fn's expansion and the description of its machine, from one
+/// analysis: for tools that show both (`cargo desugar`). When the fn is
+/// rejected, the expansion is the fallback (the error, the fn as written
+/// and its twin) and the description is the error.
+pub fn expand_and_describe(
+    args: TokenStream,
+    item: TokenStream,
+) -> (TokenStream, syn::Result<emit::describe::Description>) {
+    if let Err(err) = args::parse(args) {
+        let tokens = err.to_compile_error();
+        return (quote! { #tokens #item }, Err(err));
+    }
+    let item_fn = match syn::parse2::<syn::ItemFn>(item.clone()) {
+        Ok(item_fn) => item_fn,
+        Err(err) => return (not_a_fn(err.clone(), item), Err(err)),
+    };
+    let twin = emit::twin::twin(&item_fn);
+    match analyse(&item_fn) {
+        Ok((plan, ir, decisions)) => {
+            let machine = emit::machine(&plan, &ir, &decisions);
+            (
+                quote! { #machine #twin },
+                Ok(emit::describe(&plan, &ir, &decisions)),
+            )
+        }
+        Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
+    }
+}
+
 /// The desugared fn alone.
 pub(crate) fn machine(item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
     let (plan, ir, decisions) = analyse(item_fn)?;

@@ -60,7 +60,8 @@ pub(crate) enum Stmt {
         declares: Vec<LocalId>,
     },
     /// A suspension: `let pat = operand.await …;`, `operand.await;`, …
-    Await(Await),
+    /// (Boxed: it holds two syn trees, much larger than the other variants.)
+    Await(Box<Await>),
     /// `{ … }` or `'label: { … }` holding an await.
     Block {
         label: Option<syn::Label>,

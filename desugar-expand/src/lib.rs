@@ -28,5 +28,5 @@ mod rewrite;
 mod signature;
 mod walk;
 
-pub use emit::describe::{Description, FieldDescription, StateDescription};
-pub use expand::{describe, expand};
+pub use emit::describe::{Description, FieldDescription, FieldKind, StateDescription};
+pub use expand::{describe, expand, expand_and_describe};

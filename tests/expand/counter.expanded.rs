@@ -37,7 +37,7 @@ impl Counter {
                             awaits: ::core::option::Option::None,
                             fields: &[
                                 ::desugar::__private::FieldInfo {
-                                    name: "__self",
+                                    name: "self",
                                     kind: ::desugar::__private::FieldKind::Argument,
                                 },
                                 ::desugar::__private::FieldInfo {
@@ -55,7 +55,7 @@ impl Counter {
                                     kind: ::desugar::__private::FieldKind::Awaitee,
                                 },
                                 ::desugar::__private::FieldInfo {
-                                    name: "__self",
+                                    name: "self",
                                     kind: ::desugar::__private::FieldKind::Carried,
                                 },
                             ],

@@ -422,12 +422,12 @@ impl Builder {
         for &id in &declares {
             self.enter(id);
         }
-        out.push(Stmt::Await(crate::ir::Await {
+        out.push(Stmt::Await(Box::new(crate::ir::Await {
             id,
             operand: found.operand,
             rest,
             declares,
-        }));
+        })));
     }
 }
 

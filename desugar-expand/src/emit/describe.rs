@@ -46,12 +46,36 @@ pub struct StateDescription {
     pub fields: Vec<FieldDescription>,
 }
 
+/// How a state keeps a value (the run-time twin of this is
+/// `desugar::inspect::FieldKind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// The future being awaited, pinned in place.
+    Awaitee,
+    /// An argument, before the first poll.
+    Argument,
+    /// A local moved into the state at the await and out of it after.
+    Carried,
+    /// A local borrowed across the await, kept in the pinned homes area.
+    Homed,
+}
+
+impl FieldKind {
+    fn variant(self) -> &'static str {
+        match self {
+            FieldKind::Awaitee => "Awaitee",
+            FieldKind::Argument => "Argument",
+            FieldKind::Carried => "Carried",
+            FieldKind::Homed => "Homed",
+        }
+    }
+}
+
 /// One value a state keeps.
 #[derive(Clone, Debug)]
 pub struct FieldDescription {
     pub name: String,
-    /// `Awaitee`, `Argument`, `Carried` or `Homed`.
-    pub kind: &'static str,
+    pub kind: FieldKind,
     /// The type parameter the enum gives it (`T0`, `F1`).
     pub param: String,
 }
@@ -65,8 +89,8 @@ impl Description {
                 .params()
                 .iter()
                 .map(|&l| FieldDescription {
-                    name: layout.field(l).to_string(),
-                    kind: "Argument",
+                    name: shown_name(layout.field(l)),
+                    kind: FieldKind::Argument,
                     param: layout.param(l),
                 })
                 .collect(),
@@ -74,15 +98,15 @@ impl Description {
         for k in 0..layout.suspensions() {
             let mut fields = vec![FieldDescription {
                 name: "__awaitee".to_owned(),
-                kind: "Awaitee",
+                kind: FieldKind::Awaitee,
                 param: format!("F{k}"),
             }];
             fields.extend(layout.variant_fields(k).map(|l| FieldDescription {
-                name: layout.field(l).to_string(),
+                name: shown_name(layout.field(l)),
                 kind: if layout.is_homed(l) {
-                    "Homed"
+                    FieldKind::Homed
                 } else {
-                    "Carried"
+                    FieldKind::Carried
                 },
                 param: layout.param(l),
             }));
@@ -120,7 +144,7 @@ impl Description {
             };
             let fields = state.fields.iter().map(|field| {
                 let field_name = &field.name;
-                let kind = format_ident!("{}", field.kind);
+                let kind = format_ident!("{}", field.kind.variant());
                 quote!(#private::FieldInfo { name: #field_name, kind: #private::FieldKind::#kind })
             });
             quote!(#private::StateInfo { name: #state_name, awaits: #awaits, fields: &[#(#fields),*] })
@@ -171,4 +195,15 @@ fn mermaid(layout: &Layout, transitions: &[Transitions]) -> String {
     }
     out.push_str("    Returned --> [*]\n");
     out
+}
+
+/// A field's name as users know it: the receiver is `self` in their code
+/// (and in rustc's `-Zprint-type-sizes`), whatever the expansion calls it.
+fn shown_name(field: &syn::Ident) -> String {
+    let name = field.to_string();
+    if name == "__self" {
+        "self".to_owned()
+    } else {
+        name
+    }
 }
