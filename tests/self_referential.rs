@@ -52,6 +52,7 @@ fn for_over_a_borrowed_vec() {
 }
 
 #[desugar]
+#[allow(clippy::await_holding_lock)] // holding it is the point of this test
 async fn guard_across_an_await(shared: Arc<Mutex<Vec<Probe>>>) -> usize {
     let local = Arc::clone(&shared);
     let mut guard = local.lock().unwrap();

@@ -21,6 +21,12 @@ fn process(
         fn returned() -> Self {
             __State::Returned
         }
+        fn panicked() -> Self {
+            __State::Panicked
+        }
+        fn is_returned(&self) -> bool {
+            ::core::matches!(self, __State::Returned)
+        }
         fn name(&self) -> &'static str {
             match self {
                 __State::Unresumed { .. } => "Unresumed",

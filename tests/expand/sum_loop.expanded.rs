@@ -19,6 +19,12 @@ fn sum_loop(
         fn returned() -> Self {
             __State::Returned
         }
+        fn panicked() -> Self {
+            __State::Panicked
+        }
+        fn is_returned(&self) -> bool {
+            ::core::matches!(self, __State::Returned)
+        }
         fn name(&self) -> &'static str {
             match self {
                 __State::Unresumed { .. } => "Unresumed",

@@ -71,6 +71,15 @@ impl<'ast> Visit<'ast> for Finder {
         if self.0.is_some() {
             return;
         }
+        // `stringify!` only quotes its tokens.
+        if mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "stringify")
+        {
+            return;
+        }
         if is_awaiting_macro(mac) {
             self.0 = Some(mac.span());
         } else {
@@ -96,7 +105,14 @@ fn await_in_tokens(tokens: TokenStream) -> Option<Span> {
                     .rev()
                     .take(2)
                     .any(|t| matches!(t, TokenTree::Ident(i) if i == "async"));
-                if !after_async && let Some(span) = await_in_tokens(group.stream()) {
+                // `stringify!(…)` only quotes its tokens.
+                let quoted = index >= 2
+                    && matches!(&trees[index - 1], TokenTree::Punct(p) if p.as_char() == '!')
+                    && matches!(&trees[index - 2], TokenTree::Ident(i) if i == "stringify");
+                if !after_async
+                    && !quoted
+                    && let Some(span) = await_in_tokens(group.stream())
+                {
                     return Some(span);
                 }
             }

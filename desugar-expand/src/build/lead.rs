@@ -152,7 +152,18 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                     "#[desugar] cannot see into this macro's arguments: bind the awaited value with `let` before the macro call",
                 ));
             };
+            // `assert!(cond)` says "assertion failed: <cond>" in its own
+            // words: once the await in `cond` is replaced, say it explicitly.
+            let condition = args
+                .bare_assertion()
+                .map(|c| super::compact(c.to_token_stream()));
             let found = in_order(args.args_mut().map(|(arg, _)| arg).collect(), replacement)?;
+            if let (Some(condition), Some(_)) = (condition, &found) {
+                args.push_message(
+                    syn::parse_quote!("assertion failed: {}"),
+                    syn::parse_quote!(#condition),
+                );
+            }
             e.mac.tokens = args.into_tokens();
             Ok(found)
         }

@@ -34,7 +34,10 @@ pub(crate) use awaits::has_await;
 
 /// Input: the planned signature and the rewritten body. Output: the IR.
 pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        fn_name: plan.sig.ident.to_string(),
+        ..Builder::default()
+    };
     builder.scopes.push(Vec::new());
     let mut params = Vec::new();
     let mut block = Block::default();
@@ -85,6 +88,8 @@ impl Dest {
 
 #[derive(Default)]
 struct Builder {
+    /// The async fn's name, to recognise it awaiting itself.
+    fn_name: String,
     locals: Vec<Local>,
     mentions: Vec<Mention>,
     awaits: Vec<AwaitInfo>,
@@ -336,7 +341,18 @@ impl Builder {
             };
             let found = match take_from_stmt(&mut stmt, &replacement) {
                 Ok(Some(found)) => found,
-                Ok(None) => return,
+                // Nothing `#[desugar]` can suspend on after all: the statement
+                // stays as written (never dropped); rustc rejects any
+                // `.await` left in it.
+                Ok(None) => {
+                    let declares = self.plain_declares(&stmt);
+                    self.record_stmt(&stmt, &declares);
+                    for &id in &declares {
+                        self.enter(id);
+                    }
+                    out.push(Stmt::Plain { stmt, declares });
+                    return;
+                }
                 Err(lead::NotLeading::After(span)) => {
                     self.error(syn::Error::new(
                         span,
@@ -400,6 +416,17 @@ impl Builder {
     /// Records a suspension: the operand's uses, the await itself, then the
     /// rest of the statement.
     fn suspension(&mut self, found: lead::Found, rest: syn::Stmt, out: &mut Vec<Stmt>) {
+        if let Some(span) = recursive_call(&found.operand, &self.fn_name) {
+            let name = &self.fn_name;
+            self.error(syn::Error::new(
+                span,
+                format!(
+                    "#[desugar] cannot await `{name}` from inside `{name}`: the machine's type would contain itself. \
+                     Erase the recursive future's type with a trait object (the machine is then not `Send`): \
+                     `(Box::pin({name}(..)) as ::core::pin::Pin<Box<dyn ::core::future::Future<Output = ..>>>).await`"
+                ),
+            ));
+        }
         let id = self.awaits.len();
         let declares = self.plain_declares(&rest);
         let holders = if owns_value(&rest) {
@@ -464,6 +491,43 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
     }
 }
 
+/// A call of the fn itself (`f(..)`, `Self::f(..)`, `self.f(..)`) in an
+/// awaited expression, unless its future is already turned into a trait
+/// object (`… as Pin<Box<dyn Future<..>>>`).
+fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
+    struct Finder<'a> {
+        name: &'a str,
+        found: Option<Span>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(path) = &*call.func
+                && path
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == self.name)
+            {
+                self.found.get_or_insert(path.span());
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if call.method == self.name {
+                self.found.get_or_insert(call.method.span());
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
+        // A cast to a trait object erases the type.
+        fn visit_expr_cast(&mut self, _: &'ast syn::ExprCast) {}
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder { name, found: None };
+    syn::visit::Visit::visit_expr(&mut finder, operand);
+    finder.found
+}
+
 fn take_from_stmt(
     stmt: &mut syn::Stmt,
     replacement: &syn::Expr,
@@ -512,7 +576,7 @@ fn describe(operand: &syn::Expr) -> String {
 
 /// Tokens printed the way people write them: `f(&x, y.len())`, not
 /// `f (& x , y . len ())`.
-fn compact(tokens: proc_macro2::TokenStream) -> String {
+pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     use proc_macro2::{Delimiter, Spacing, TokenTree};
     let mut out = String::new();
     let mut glue = true;

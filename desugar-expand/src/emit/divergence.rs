@@ -1,5 +1,6 @@
-//! Which statements always suspend when run from the start: the emitter
-//! stops after them, since what follows runs in the suspension's own arm.
+//! Which statements never finish when run from the start (they always
+//! suspend, or loop forever): the emitter stops after them, since what
+//! follows runs in a suspension's own arm.
 //!
 //! A loop whose emitted body always suspends still ends if that body can
 //! `break` before suspending: `loop { if done { break } step().await }`.
@@ -23,9 +24,9 @@ pub(crate) fn suspends(stmt: &Stmt) -> bool {
         Stmt::Match(node) => {
             !node.arms.is_empty() && node.arms.iter().all(|arm| block_suspends(&arm.body))
         }
-        Stmt::Loop { label, body } => {
-            block_suspends(body) && !breaks(&body.stmts, label.as_ref().map(|l| &l.name), true)
-        }
+        // A loop ends only by a `break` (one that the emitted part of its
+        // body reaches); without one it suspends or runs forever.
+        Stmt::Loop { label, body } => !breaks(&body.stmts, label.as_ref().map(|l| &l.name), true),
     }
 }
 

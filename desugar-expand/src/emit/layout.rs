@@ -209,6 +209,12 @@ impl Layout {
                 fn returned() -> Self {
                     #state::Returned
                 }
+                fn panicked() -> Self {
+                    #state::Panicked
+                }
+                fn is_returned(&self) -> bool {
+                    ::core::matches!(self, #state::Returned)
+                }
                 fn name(&self) -> &'static str {
                     match self {
                         #(#state::#names { .. } => #name_strs,)*

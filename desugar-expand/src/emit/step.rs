@@ -68,6 +68,7 @@ pub(crate) fn arms(
     let mut emit = Emit::new(body, decisions, layout, None);
     emit.scopes.push(Vec::new());
     let body_tokens = emit.stmts(&body.block.stmts);
+    let body_items = items(&body.block.stmts);
     transitions.push(emit.transitions);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
@@ -75,6 +76,7 @@ pub(crate) fn arms(
                 #replace::Unresumed { #(#fields: #saved,)* .. } => (#(#saved,)*),
                 _ => ::core::unreachable!(),
             };
+            #body_items
             #body_tokens
         }
     });
@@ -93,6 +95,7 @@ pub(crate) fn arms(
         let mut emit = Emit::new(body, decisions, layout, Some(k));
         emit.scopes.push(Vec::new());
         let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
+        let body_items = items(&body.block.stmts);
         transitions.push(emit.transitions);
         arms.extend(quote! {
             #proj::#variant { #awaitee, .. } => {
@@ -104,6 +107,7 @@ pub(crate) fn arms(
                     #replace::#variant { #(#fields: #saved,)* .. } => (#(#saved,)*),
                     _ => ::core::unreachable!(),
                 };
+                #body_items
                 #resumed
             }
         });
@@ -265,7 +269,7 @@ impl<'a> Emit<'a> {
     /// uses have types.)
     fn stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
         let mut emitted: Vec<(Option<Vec<String>>, TokenStream)> = Vec::new();
-        for stmt in stmts {
+        for stmt in stmts.iter().filter(|stmt| !is_item(stmt)) {
             emitted.push((deferred_names(stmt), self.stmt(stmt)));
             if divergence::suspends(stmt) {
                 break;
@@ -289,7 +293,7 @@ impl<'a> Emit<'a> {
 
     fn block(&mut self, block: &Block, prelude: &[LocalId]) -> TokenStream {
         self.scopes.push(Vec::new());
-        let mut out = TokenStream::new();
+        let mut out = items(&block.stmts);
         for &local in prelude {
             out.extend(self.declared(local));
         }
@@ -415,7 +419,7 @@ impl<'a> Emit<'a> {
         k: AwaitId,
     ) -> Option<TokenStream> {
         self.scopes.push(Vec::new());
-        let mut out = TokenStream::new();
+        let mut out = items(&block.stmts);
         for &local in prelude {
             out.extend(self.restore(local));
         }
@@ -480,6 +484,29 @@ impl<'a> Emit<'a> {
             Else::If(inner) => self.resume_if(inner, k),
         }
     }
+}
+
+/// A block's nested items (`fn`, `const`, …). They are visible in the whole
+/// block, so every arm that runs part of it declares them all, first.
+fn items(stmts: &[Stmt]) -> TokenStream {
+    stmts
+        .iter()
+        .filter(|stmt| is_item(stmt))
+        .map(|stmt| match stmt {
+            Stmt::Plain { stmt, .. } => quote!(#stmt),
+            _ => TokenStream::new(),
+        })
+        .collect()
+}
+
+fn is_item(stmt: &Stmt) -> bool {
+    matches!(
+        stmt,
+        Stmt::Plain {
+            stmt: syn::Stmt::Item(_),
+            ..
+        }
+    )
 }
 
 /// Every local declared anywhere inside `block`.

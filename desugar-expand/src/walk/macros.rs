@@ -24,6 +24,8 @@ const BORROWED: MentionKind = MentionKind::Place {
 /// The parsed arguments of a known macro.
 pub(crate) struct MacroArgs {
     items: Vec<Arg>,
+    /// `assert!` or `debug_assert!`.
+    assertion: bool,
     /// `vec![elem; n]`
     repeat: bool,
 }
@@ -88,6 +90,7 @@ impl MacroArgs {
             return Some(MacroArgs {
                 items: vec![value(elem), value(count)],
                 repeat: true,
+                assertion: false,
             });
         }
         let parsed = mac
@@ -115,6 +118,7 @@ impl MacroArgs {
         Some(MacroArgs {
             items,
             repeat: false,
+            assertion: name == "assert" || name == "debug_assert",
         })
     }
 
@@ -143,6 +147,25 @@ impl MacroArgs {
             }
         }
         out
+    }
+
+    /// The condition of an `assert!`/`debug_assert!` given no message.
+    pub(crate) fn bare_assertion(&self) -> Option<&Expr> {
+        match (self.assertion, self.items.as_slice()) {
+            (true, [condition]) => Some(&condition.expr),
+            _ => None,
+        }
+    }
+
+    /// Appends a format string and its argument (neither is walked).
+    pub(crate) fn push_message(&mut self, format: Expr, argument: Expr) {
+        for expr in [format, argument] {
+            self.items.push(Arg {
+                name: None,
+                expr,
+                kind: None,
+            });
+        }
     }
 
     /// The arguments as macro input again.

@@ -11,6 +11,10 @@ use core::task::{Context, Poll};
 pub trait State<H> {
     /// The `Returned` variant.
     fn returned() -> Self;
+    /// The `Panicked` variant.
+    fn panicked() -> Self;
+    /// Is this the `Returned` variant?
+    fn is_returned(&self) -> bool;
     /// The name of the current variant, as rustc names it (`Unresumed`,
     /// `Suspend0`, …, `Returned`, `Panicked`).
     fn name(&self) -> &'static str;
@@ -109,7 +113,23 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
         let this = self.project();
         let mut state = this.state;
-        let out = (this.step)(state.as_mut(), this.homes, cx);
+        let mut homes = this.homes;
+        // SAFETY: the pointers come from pinned places that stay pinned: the
+        // step gets them back as `Pin`s, and `Poison` only drops in place.
+        let state_ptr: *mut S = unsafe { state.as_mut().get_unchecked_mut() };
+        // SAFETY: as above.
+        let homes_ptr: *mut H = unsafe { homes.as_mut().get_unchecked_mut() };
+        let poison = Poison::<S, H> {
+            state: state_ptr,
+            homes: homes_ptr,
+        };
+        // SAFETY: re-pinning a pinned place; this reference is the only one
+        // used until the step returns (or unwinds, when `Poison` takes over).
+        let state_pin = unsafe { Pin::new_unchecked(&mut *state_ptr) };
+        // SAFETY: as above, for the homes area.
+        let homes_pin = unsafe { Pin::new_unchecked(&mut *homes_ptr) };
+        let out = (this.step)(state_pin, homes_pin, cx);
+        core::mem::forget(poison);
         // The step leaves the state `Panicked` while the body runs, so a
         // panic poisons the machine. It returns after the body's locals are
         // dropped; only then is the future finished.
@@ -117,5 +137,32 @@ where
             state.set(S::returned());
         }
         out
+    }
+}
+
+/// Armed while the step runs. If it unwinds — a panic in the body, or in a
+/// future it awaits — the machine is poisoned as rustc poisons its own:
+/// what the current state keeps is dropped now, in rustc's order, and the
+/// next poll panics with "`async fn` resumed after panicking". A finished
+/// machine stays finished (polling it again keeps saying so).
+struct Poison<S: State<H>, H> {
+    state: *mut S,
+    homes: *mut H,
+}
+
+impl<S: State<H>, H> Drop for Poison<S, H> {
+    fn drop(&mut self) {
+        // SAFETY: only reached while unwinding out of `Machine::poll`, whose
+        // pinned state and homes these point to; nothing else uses them now.
+        let (mut state, homes) = unsafe {
+            (
+                Pin::new_unchecked(&mut *self.state),
+                Pin::new_unchecked(&mut *self.homes),
+            )
+        };
+        if !state.is_returned() {
+            S::drop_suspended(state.as_mut(), homes);
+            state.set(S::panicked());
+        }
     }
 }

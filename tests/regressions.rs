@@ -1,0 +1,123 @@
+//! Regression tests: constructs the twin comparison once found wrong, each
+//! compared with rustc's twin by the harness.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe, assert_same};
+
+/// A panic inside the awaited future poisons the machine: the future, the
+/// locals and the arguments drop while unwinding, as rustc drops them, and
+/// the next poll says "`async fn` resumed after panicking".
+mod panic_in_awaited_future {
+    use super::*;
+
+    #[desugar]
+    async fn panicking_awaitee(p: Probe) -> u32 {
+        let q = Probe::new("q");
+        let v = Leaf::new("l").pending(1).panics::<u32>("boom").await;
+        q.touch();
+        p.touch();
+        v
+    }
+
+    #[test]
+    fn unwinds_like_rustc() {
+        let report = assert_same(
+            || panicking_awaitee(Probe::new("p")),
+            || panicking_awaitee_rustc(Probe::new("p")),
+        );
+        assert!(report.outcome.contains("boom"), "{}", report.outcome);
+    }
+}
+
+/// `assert!(x.await)` fails with the condition as written.
+mod assert_message {
+    use super::*;
+
+    #[desugar]
+    async fn asserting() -> u32 {
+        assert!(Leaf::new("a").pending(1).ready(false).await);
+        1
+    }
+
+    #[test]
+    fn says_what_failed() {
+        let report = assert_same(asserting, asserting_rustc);
+        assert!(
+            report
+                .outcome
+                .contains("assertion failed: Leaf::new(\"a\")"),
+            "{}",
+            report.outcome
+        );
+    }
+}
+
+/// `break 'outer value` from an inner loop ends the value loop.
+mod labelled_break_value {
+    use super::*;
+
+    #[desugar]
+    async fn find() -> u32 {
+        let found = 'find: loop {
+            for k in 0..5u32 {
+                if Leaf::new("l").pending(1).ready(k).await == 3 {
+                    break 'find k;
+                }
+            }
+        };
+        1 + found
+    }
+
+    #[test]
+    fn breaks_out_with_the_value() {
+        assert_eq!(assert_same(find, find_rustc).outcome, "Ready(4)");
+    }
+}
+
+/// Items declared in the body are visible after an await too.
+mod items_in_the_body {
+    use super::*;
+
+    #[desugar]
+    async fn items_after_await() -> u32 {
+        const OFFSET: u32 = 100;
+        fn helper(x: u32) -> u32 {
+            x + 1
+        }
+        let a = Leaf::new("a").pending(1).ready(1u32).await;
+        helper(a) + OFFSET
+    }
+
+    #[test]
+    fn are_declared_in_every_state() {
+        assert_eq!(
+            assert_same(items_after_await, items_after_await_rustc).outcome,
+            "Ready(102)"
+        );
+    }
+}
+
+/// Recursion through a boxed trait object (a plain `Box::pin(f(..)).await`
+/// is refused: `tests/ui/await_recursive_call.rs`).
+mod recursion {
+    use super::*;
+
+    #[desugar]
+    async fn recurse(n: u32) -> u32 {
+        if n == 0 {
+            return Leaf::new("bottom").pending(1).ready(0).await;
+        }
+        (Box::pin(recurse(n - 1)) as Pin<Box<dyn Future<Output = u32>>>).await + 1
+    }
+
+    #[test]
+    fn matches_rustc() {
+        assert_eq!(
+            assert_same(|| recurse(2), || recurse_rustc(2)).outcome,
+            "Ready(2)"
+        );
+    }
+}
