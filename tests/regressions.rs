@@ -121,3 +121,70 @@ mod recursion {
         );
     }
 }
+
+/// A `for` loop over a borrowed local, then a mutable use of it: the loop's
+/// borrow lives in the state, but ends with the loop.
+mod loop_borrow_then_use {
+    use super::*;
+
+    #[desugar]
+    async fn push_after_loop() -> usize {
+        let mut v = vec![1u32];
+        for x in &v {
+            Leaf::new("a").pending(1).ready(*x).await;
+        }
+        v.push(2);
+        let mut w = vec![1u32, 2];
+        for x in w.iter_mut() {
+            *x += Leaf::new("b").pending(1).ready(1u32).await;
+        }
+        v.len() + w.len() + w[1] as usize
+    }
+
+    #[test]
+    fn compiles_and_matches() {
+        assert_eq!(
+            assert_same(push_after_loop, push_after_loop_rustc).outcome,
+            "Ready(7)"
+        );
+    }
+}
+
+/// `ref` bindings borrow what they are bound from, across awaits.
+mod ref_bindings {
+    use super::*;
+
+    #[desugar]
+    async fn ref_in_let() -> usize {
+        let pair = (Probe::new("l"), Probe::new("r"));
+        let (ref left, ref right) = pair;
+        Leaf::new("l").pending(1).ready(()).await;
+        left.touch();
+        right.touch();
+        left.label().len()
+    }
+
+    #[desugar]
+    async fn ref_parameter(ref borrowed: Probe) -> usize {
+        Leaf::new("l").pending(1).ready(()).await;
+        borrowed.touch();
+        borrowed.label().len()
+    }
+
+    #[test]
+    fn in_a_let() {
+        assert_eq!(
+            assert_same(ref_in_let, ref_in_let_rustc).outcome,
+            "Ready(1)"
+        );
+    }
+
+    #[test]
+    fn in_a_parameter() {
+        let report = assert_same(
+            || ref_parameter(Probe::new("p")),
+            || ref_parameter_rustc(Probe::new("p")),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+    }
+}

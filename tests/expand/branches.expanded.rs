@@ -167,7 +167,7 @@ fn branches(
                         };
                         let name = unsafe { __home_name.place() };
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
-                            fetch_extra(&(*name)),
+                            fetch_extra(&(*unsafe { __home_name.place() })),
                         );
                         __state
                             .set(__State::Suspend1 {
@@ -206,7 +206,7 @@ fn branches(
                         };
                         let name = unsafe { __home_name.place() };
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
-                            fetch_extra(&(*name)),
+                            fetch_extra(&(*unsafe { __home_name.place() })),
                         );
                         __state
                             .set(__State::Suspend1 {

@@ -196,7 +196,7 @@ fn process(
                         };
                         let trimmed = unsafe { __home_trimmed.place() };
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
-                            fetch_length(&(*trimmed)),
+                            fetch_length(&(*unsafe { __home_trimmed.place() })),
                         );
                         __state
                             .set(__State::Suspend0 {

@@ -163,7 +163,7 @@ fn sum_loop(
                         let mut total = 0;
                         {
                             let mut __iter1 = ::core::iter::IntoIterator::into_iter(
-                                &(*items),
+                                &(*unsafe { __home_items.place() }),
                             );
                             loop {
                                 match ::core::iter::Iterator::next(&mut __iter1) {

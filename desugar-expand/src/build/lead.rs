@@ -205,11 +205,16 @@ fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, 
     Ok(None)
 }
 
+/// Evaluating it later changes nothing observable: literals, paths, and
+/// places built from them (`&x.f`, `*r`, `v[i]`; `*r += x.await` reads `*r`
+/// after the await, as rustc does for `+=` on numbers).
 fn is_pure(expr: &Expr) -> bool {
     match expr {
         Expr::Lit(_) | Expr::Path(_) => true,
         Expr::Reference(e) => is_pure(&e.expr),
         Expr::Field(e) => is_pure(&e.base),
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => is_pure(&e.expr),
+        Expr::Index(e) => is_pure(&e.expr) && is_pure(&e.index),
         Expr::Paren(e) => is_pure(&e.expr),
         Expr::Group(e) => is_pure(&e.expr),
         _ => false,

@@ -22,6 +22,8 @@ pub(crate) struct Layout {
     /// Per homed local: its slot's type parameter in the homes area.
     slot: Vec<Option<syn::Ident>>,
     homed: Vec<bool>,
+    /// Per local: declared `mut`.
+    mutable: Vec<bool>,
     params: Vec<LocalId>,
     sources: Vec<TokenStream>,
     kept: Vec<Vec<LocalId>>,
@@ -74,6 +76,7 @@ impl Layout {
             param,
             slot,
             homed: decisions.homed.clone(),
+            mutable: body.locals.iter().map(|l| l.mutable).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
             kept: decisions.kept.clone(),
@@ -89,6 +92,10 @@ impl Layout {
 
     pub(crate) fn is_homed(&self, local: LocalId) -> bool {
         self.homed[local]
+    }
+
+    pub(crate) fn is_mutable(&self, local: LocalId) -> bool {
+        self.mutable[local]
     }
 
     /// The locals suspension `k` keeps, in the order its variant lists (and

@@ -77,7 +77,30 @@ impl walk::Visitor for HomedUses<'_> {
                 // home holds a value here.
                 *expr = syn::parse_quote_spanned!(span=> (unsafe { #guard.take() }));
             }
-            MentionKind::Place { .. } | MentionKind::Capture { by_move: false } => {
+            // A borrow that may be kept in the state (`for x in &v`) takes a
+            // fresh reference from the guard, so it is not tied to the arm's
+            // own reference and later uses of `v` in the arm do not conflict
+            // with it. rustc checked these very uses in the twin.
+            MentionKind::Place { lasting: true, .. } => {
+                let place = if self.layout.is_mutable(local) {
+                    quote::quote_spanned!(span=> place_mut)
+                } else {
+                    quote::quote_spanned!(span=> place)
+                };
+                // SAFETY (of the generated block): as for the arm's
+                // reference to the home (see `Home::place`).
+                *expr = syn::parse_quote_spanned!(span=> (*unsafe { #guard.#place() }));
+            }
+            // Other uses go through the arm's reference: `(*v).len()`.
+            MentionKind::Place { lasting: false, .. } => {
+                if let Expr::Path(path) = &*expr {
+                    let path = path.clone();
+                    *expr = syn::parse_quote_spanned!(span=> (*#path));
+                }
+            }
+            // A closure captures through the arm's reference (`*x`), never
+            // the guard itself, which moves into the state at the next await.
+            MentionKind::Capture { by_move: false } => {
                 if let Expr::Path(path) = &*expr {
                     let path = path.clone();
                     *expr = syn::parse_quote_spanned!(span=> (*#path));

@@ -356,7 +356,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
         match stmt {
             syn::Stmt::Local(local) => {
                 if let Some(init) = &mut local.init {
-                    self.expr(&mut init.expr, MentionKind::Value);
+                    // `let (a, ref b) = pair;` borrows `pair` for as long as
+                    // `b` lives (and moves `a` out of it).
+                    let kind = if patterns::binds_by_ref(&local.pat) {
+                        let may_move = patterns::binds_by_value(&local.pat);
+                        MentionKind::Place {
+                            may_move,
+                            lasting: true,
+                        }
+                    } else {
+                        MentionKind::Value
+                    };
+                    self.expr(&mut init.expr, kind);
                     if let Some((_, diverge)) = &mut init.diverge {
                         self.expr(diverge, MentionKind::Value);
                     }
