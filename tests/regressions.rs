@@ -188,3 +188,53 @@ mod ref_bindings {
         assert_eq!(report.outcome, "Ready(1)");
     }
 }
+
+/// A local moved on some paths only keeps rustc's drop flag: it drops at the
+/// end of its scope when it was not moved (`if c { drop(m) }`), as does a
+/// local given a value on some paths only.
+mod drop_flags {
+    use super::*;
+
+    #[desugar]
+    async fn conditional_move(c: bool) -> u32 {
+        let m = Probe::new("m");
+        let kept = Probe::new("kept");
+        if c {
+            drop(m);
+        }
+        Leaf::new("l").pending(1).ready(()).await;
+        kept.touch();
+        1
+    }
+
+    #[desugar]
+    async fn conditional_init(c: bool) -> u32 {
+        let maybe;
+        if c {
+            maybe = Probe::new("maybe");
+            maybe.touch();
+        }
+        Leaf::new("l").pending(1).ready(()).await;
+        2
+    }
+
+    #[test]
+    fn a_conditional_move() {
+        for c in [false, true] {
+            assert_eq!(
+                assert_same(|| conditional_move(c), || conditional_move_rustc(c)).outcome,
+                "Ready(1)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_conditional_initialisation() {
+        for c in [false, true] {
+            assert_eq!(
+                assert_same(|| conditional_init(c), || conditional_init_rustc(c)).outcome,
+                "Ready(2)"
+            );
+        }
+    }
+}

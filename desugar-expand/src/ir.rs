@@ -39,6 +39,8 @@ pub(crate) struct Local {
     pub mutable: bool,
     /// Declared with a value (`let x = v;`), not deferred (`let x;`).
     pub initialized: bool,
+    /// Visibly `Copy` (a primitive type or value): it needs no drop flag.
+    pub copy: bool,
     /// Where its scope starts and ends, in [`Mention::seq`] numbers.
     pub scope: (u32, u32),
 }
@@ -123,6 +125,8 @@ pub(crate) struct AwaitInfo {
     pub seq: u32,
     /// Locals in scope there, in declaration order.
     pub in_scope: Vec<LocalId>,
+    /// The branches, arms and loop bodies around it (see [`Mention::path`]).
+    pub path: Vec<u32>,
     /// `operand.await`, for the variant's doc comment.
     pub source: String,
     /// Awaited through an inner `async` block (a macro that awaits in its
@@ -137,6 +141,13 @@ pub(crate) struct Mention {
     /// comes before the suspension, the rest of its statement after.
     pub seq: u32,
     pub kind: MentionKind,
+    /// It may not run every time its statement does (it is in a branch, an
+    /// arm, a loop or on the right of `&&`/`||` within the statement).
+    pub conditional: bool,
+    /// The IR's branches, arms and loop bodies around its statement,
+    /// outermost first: a use whose path starts an await's path (and that
+    /// is not conditional) runs on every path to that await.
+    pub path: Vec<u32>,
     /// The await whose operand holds this mention, if any.
     pub in_operand: Option<AwaitId>,
     /// The locals declared by the `let` whose value holds this mention, or

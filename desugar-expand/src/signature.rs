@@ -31,6 +31,8 @@ pub(crate) struct Param {
     /// For a pattern parameter, the `let` that destructures it at the start of
     /// the body, as rustc's own lowering does.
     pub destructure: Option<syn::Stmt>,
+    /// Its type is visibly `Copy` (see [`crate::walk::copy`]).
+    pub copy: bool,
 }
 
 /// The checked and rewritten signature.
@@ -65,6 +67,7 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
                     mutable: receiver.mutability.is_some(),
                     source: quote!(#self_token),
                     destructure: None,
+                    copy: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, None)),
                 });
                 receiver.mutability = None;
             }
@@ -166,6 +169,7 @@ pub(crate) fn receiver_ident(span: Span) -> syn::Ident {
 }
 
 fn param(index: usize, typed: &mut syn::PatType) -> Param {
+    let copy = crate::walk::copy::is_copy_type(&typed.ty);
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -175,6 +179,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 ident,
                 mutable,
                 destructure: None,
+                copy,
             }
         }
         other => {
@@ -191,6 +196,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 ident,
                 mutable: false,
                 destructure,
+                copy,
             }
         }
     }

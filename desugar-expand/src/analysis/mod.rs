@@ -108,10 +108,58 @@ impl<'a> Facts<'a> {
     }
 
     fn carried(&self, local: LocalId, k: AwaitId) -> bool {
-        let may_have_moved = self.by_local[local]
+        self.initialized_at(local, k)
+            && (self.used_after(local, k) || !self.may_have_moved(local, k))
+    }
+
+    fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {
+        self.by_local[local]
             .iter()
-            .any(|m| m.kind.may_move() && self.before(m, k));
-        self.initialized_at(local, k) && (self.used_after(local, k) || !may_have_moved)
+            .any(|m| m.kind.may_move() && self.before(m, k))
+    }
+
+    /// Moved on every path to `k`: by a use that runs whenever its statement
+    /// runs, in a statement that runs on every path to `k`.
+    fn moved_before(&self, local: LocalId, k: AwaitId) -> bool {
+        let info = &self.body.awaits[k];
+        let declared = self.body.locals[local].scope.0;
+        self.by_local[local].iter().any(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Value | MentionKind::Capture { by_move: true }
+            ) && !m.conditional
+                && (declared..info.seq).contains(&m.seq)
+                && info.path.starts_with(&m.path)
+        })
+    }
+
+    /// A local that may or may not have been moved when the machine suspends
+    /// at `k` (`if c { drop(m) }`), and is not used after: rustc drops it at
+    /// the end of its scope if it is still there, by a drop flag. Homing it
+    /// gives it one (its guard), so it is neither dropped early nor kept
+    /// after a move.
+    ///
+    /// The same holds for a local declared without a value and assigned on
+    /// some paths only (`let m; if c { m = v; }`).
+    fn needs_drop_flag(&self, local: LocalId, k: AwaitId) -> bool {
+        if self.body.locals[local].copy || !self.in_scope(local, k) || self.used_after(local, k) {
+            return false;
+        }
+        if self.initialized_at(local, k) {
+            // Only whole moves: a pattern moving parts out (`match m { A(s) => .. }`)
+            // cannot take them from a home.
+            let moved_whole = self.by_local[local].iter().any(|m| {
+                matches!(
+                    m.kind,
+                    MentionKind::Value | MentionKind::Capture { by_move: true }
+                ) && self.before(m, k)
+            });
+            moved_whole && !self.moved_before(local, k)
+        } else {
+            self.by_local[local]
+                .iter()
+                .any(|m| m.kind == MentionKind::Assign && self.before(m, k))
+        }
     }
 
     /// Declared with a value, or assigned on every path to `k`.
@@ -123,7 +171,9 @@ impl<'a> Facts<'a> {
     /// Homed locals: a fixpoint, since a local may be borrowed by another
     /// that is itself homed.
     fn homed(&self) -> Vec<bool> {
-        let mut homed = vec![false; self.body.locals.len()];
+        let mut homed: Vec<bool> = (0..self.body.locals.len())
+            .map(|local| (0..self.body.awaits.len()).any(|k| self.needs_drop_flag(local, k)))
+            .collect();
         loop {
             let mut changed = false;
             for mention in &self.body.mentions {
@@ -173,14 +223,6 @@ impl<'a> Facts<'a> {
                     None => errors = Some(err),
                 }
             };
-            if !self.body.locals[local].initialized {
-                report(
-                    name.span(),
-                    format!(
-                        "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, which needs a value at its `let`: write `let {name} = …;`"
-                    ),
-                );
-            }
             for mention in mentions {
                 match mention.kind {
                     MentionKind::Opaque => report(

@@ -145,7 +145,7 @@ impl Builder {
             self.record_place(&part.expr, walk::scrutinee([&*part.pat]), &holders);
         }
         self.record_conditions(&e.cond);
-        let then = self.block(e.then_branch.stmts, dest, &binds);
+        let then = self.nested(|this| this.block(e.then_branch.stmts, dest, &binds));
         let otherwise = match e.else_branch.map(|(_, b)| *b) {
             None if matches!(dest, Dest::Discard) => None,
             None => Some(Else::Block(self.branch(Vec::new(), dest))),
@@ -168,7 +168,7 @@ impl Builder {
     }
 
     fn branch(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
-        self.block(stmts, dest, &[])
+        self.nested(|this| this.block(stmts, dest, &[]))
     }
 
     /// Uses in the non-`let` parts of a condition (`a && let Some(x) = b`).
@@ -215,6 +215,17 @@ impl Builder {
         self.record_place(&e.expr, walk::scrutinee(pats.iter().copied()), &holders);
         let mut arms = Vec::new();
         for (arm, binds) in e.arms.into_iter().zip(arm_binds) {
+            let arm = self.nested(|this| this.arm(arm, binds, dest));
+            arms.push(arm);
+        }
+        out.push(Stmt::Match(ir::Match {
+            scrutinee: *e.expr,
+            arms,
+        }));
+    }
+
+    fn arm(&mut self, arm: syn::Arm, binds: Vec<LocalId>, dest: &Dest) -> ir::Arm {
+        {
             self.scopes.push(Vec::new());
             for &id in &binds {
                 self.enter(id);
@@ -230,17 +241,13 @@ impl Builder {
             };
             let body = self.block(stmts, dest, &[]);
             self.close_scope();
-            arms.push(ir::Arm {
+            ir::Arm {
                 attrs: arm.attrs,
                 pat: arm.pat,
                 binds,
                 body,
-            });
+            }
         }
-        out.push(Stmt::Match(ir::Match {
-            scrutinee: *e.expr,
-            arms,
-        }));
     }
 
     fn loop_construct(
@@ -250,7 +257,7 @@ impl Builder {
         out: &mut Vec<Stmt>,
     ) {
         let start = self.tick();
-        let body = self.block(stmts, &Dest::Discard, &[]);
+        let body = self.nested(|this| this.block(stmts, &Dest::Discard, &[]));
         let end = self.tick();
         self.loops.push((start, end));
         out.push(Stmt::Loop { label, body });
@@ -279,7 +286,13 @@ impl Builder {
         let pat = &e.pat;
         let some_pat: syn::Pat = syn::parse_quote!(::core::option::Option::Some(#pat));
         let binds = self.allocate_pattern(&e.pat, true);
-        let body = self.block(e.body.stmts, &Dest::Discard, &binds);
+        // `for i in 0..n`: the counter is a number.
+        if matches!(&*e.expr, Expr::Range(_)) {
+            for &id in &binds {
+                self.locals[id].copy = true;
+            }
+        }
+        let body = self.nested(|this| this.block(e.body.stmts, &Dest::Discard, &binds));
         let none_arm = ir::Arm {
             attrs: Vec::new(),
             pat: syn::parse_quote!(::core::option::Option::None),

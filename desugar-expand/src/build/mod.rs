@@ -43,6 +43,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
     let mut block = Block::default();
     for param in &plan.params {
         let id = builder.declare(param.ident.clone(), param.mutable, true);
+        builder.locals[id].copy = param.copy;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -100,11 +101,14 @@ struct Builder {
     hidden: usize,
     /// While walking an await's operand: that await.
     operand_of: Option<usize>,
+    /// The branches, arms and loop bodies around the current statement.
+    path: Vec<u32>,
+    next_node: u32,
     errors: Option<syn::Error>,
 }
 
-/// Records each use the walk finds.
-struct Recorder(Vec<(LocalId, MentionKind, Span)>);
+/// Records each use the walk finds: local, kind, span, conditional.
+struct Recorder(Vec<(LocalId, MentionKind, Span, bool)>);
 
 impl walk::Visitor for Recorder {
     fn mention(
@@ -114,7 +118,18 @@ impl walk::Visitor for Recorder {
         _: Option<&mut syn::Expr>,
         span: Span,
     ) {
-        self.0.push((local, kind, span));
+        self.0.push((local, kind, span, false));
+    }
+
+    fn conditional_mention(
+        &mut self,
+        local: LocalId,
+        kind: MentionKind,
+        _: Option<&mut syn::Expr>,
+        span: Span,
+        conditional: bool,
+    ) {
+        self.0.push((local, kind, span, conditional));
     }
 }
 
@@ -124,6 +139,15 @@ impl Builder {
             Some(errors) => errors.combine(err),
             None => self.errors = Some(err),
         }
+    }
+
+    /// Runs `f` inside a new branch, arm or loop body.
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.next_node += 1;
+        self.path.push(self.next_node);
+        let out = f(self);
+        self.path.pop();
+        out
     }
 
     fn tick(&mut self) -> u32 {
@@ -152,6 +176,7 @@ impl Builder {
             ident,
             mutable,
             initialized,
+            copy: false,
             scope: (0, 0),
         });
         self.locals.len() - 1
@@ -187,12 +212,14 @@ impl Builder {
     }
 
     fn record(&mut self, found: Recorder, holders: &[LocalId]) {
-        for (local, kind, span) in found.0 {
+        for (local, kind, span, conditional) in found.0 {
             let seq = self.tick();
             self.mentions.push(Mention {
                 local,
                 seq,
                 kind,
+                conditional,
+                path: self.path.clone(),
                 in_operand: self.operand_of,
                 holders: holders.to_vec(),
                 span,
@@ -407,10 +434,23 @@ impl Builder {
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
-        match stmt {
-            syn::Stmt::Local(local) => self.allocate_pattern(&local.pat, local.init.is_some()),
-            _ => Vec::new(),
+        let syn::Stmt::Local(local) = stmt else {
+            return Vec::new();
+        };
+        let ids = self.allocate_pattern(&local.pat, local.init.is_some());
+        // `let n: u32 = ..;` or `let n = 5;`: visibly `Copy`.
+        let copy = match &local.pat {
+            syn::Pat::Type(typed) => walk::copy::is_copy_type(&typed.ty),
+            syn::Pat::Ident(_) => local
+                .init
+                .as_ref()
+                .is_some_and(|init| walk::copy::is_copy_value(&init.expr)),
+            _ => false,
+        };
+        for &id in &ids {
+            self.locals[id].copy = copy;
         }
+        ids
     }
 
     /// Records a suspension: the operand's uses, the await itself, then the
@@ -442,6 +482,7 @@ impl Builder {
         self.awaits.push(AwaitInfo {
             seq,
             in_scope,
+            path: self.path.clone(),
             source: describe(&found.operand),
             via_async_block: found.via_async_block,
         });

@@ -24,6 +24,8 @@ pub(crate) struct Layout {
     homed: Vec<bool>,
     /// Per local: declared `mut`.
     mutable: Vec<bool>,
+    /// Per local: declared without a value (`let x;`).
+    deferred: Vec<bool>,
     params: Vec<LocalId>,
     sources: Vec<TokenStream>,
     kept: Vec<Vec<LocalId>>,
@@ -77,6 +79,7 @@ impl Layout {
             slot,
             homed: decisions.homed.clone(),
             mutable: body.locals.iter().map(|l| l.mutable).collect(),
+            deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
             kept: decisions.kept.clone(),
@@ -96,6 +99,10 @@ impl Layout {
 
     pub(crate) fn is_mutable(&self, local: LocalId) -> bool {
         self.mutable[local]
+    }
+
+    pub(crate) fn is_deferred(&self, local: LocalId) -> bool {
+        self.deferred[local]
     }
 
     /// The locals suspension `k` keeps, in the order its variant lists (and

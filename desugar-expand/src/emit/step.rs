@@ -185,6 +185,13 @@ impl<'a> Emit<'a> {
         let homes = names::hidden("__homes");
         let private = names::private();
         let place = self.place(local, &guard);
+        if self.layout.is_deferred(local) {
+            // `let x;`: the home starts empty; the first assignment fills it.
+            // SAFETY (of the generated block): as for `Home::new` below.
+            return quote! {
+                let mut #guard = unsafe { #private::Home::vacant(#homes.as_mut().project().#field) };
+            };
+        }
         // SAFETY (of the generated block): the slot is this local's own, in
         // the pinned homes area of the machine running this code; the guard
         // lives in this closure's frame or in the machine's state, so the
@@ -197,7 +204,12 @@ impl<'a> Emit<'a> {
 
     /// `let x = __home_x.place();` (an `unsafe` call), the local's name for
     /// its home.
+    /// A local declared without a value gets none: its home may be empty,
+    /// and each use takes a fresh reference from the guard instead.
     fn place(&self, local: LocalId, guard: &syn::Ident) -> TokenStream {
+        if self.layout.is_deferred(local) {
+            return TokenStream::new();
+        }
         let ident = &self.body.locals[local].ident;
         // SAFETY (of the generated blocks): the reference is used by the
         // user's code within the local's scope only; rustc borrow-checked
@@ -257,6 +269,10 @@ impl<'a> Emit<'a> {
         TokenStream::new()
     }
 
+    fn declares_homed(&self, stmt: &Stmt) -> bool {
+        declared_by(stmt).iter().any(|&l| self.layout.is_homed(l))
+    }
+
     fn declared_value(&mut self, local: LocalId, value: &TokenStream) -> TokenStream {
         let ident = self.body.locals[local].ident.clone();
         let declare = self.declared(local);
@@ -270,7 +286,8 @@ impl<'a> Emit<'a> {
     fn stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
         let mut emitted: Vec<(Option<Vec<String>>, TokenStream)> = Vec::new();
         for stmt in stmts.iter().filter(|stmt| !is_item(stmt)) {
-            emitted.push((deferred_names(stmt), self.stmt(stmt)));
+            let deferred = deferred_names(stmt).filter(|_| !self.declares_homed(stmt));
+            emitted.push((deferred, self.stmt(stmt)));
             if divergence::suspends(stmt) {
                 break;
             }
@@ -306,6 +323,16 @@ impl<'a> Emit<'a> {
         let scope = self.scope();
         match stmt {
             Stmt::Param(local) => self.restore(*local),
+            // `let x;` of a homed local: its empty home is the declaration.
+            Stmt::Plain {
+                stmt: syn::Stmt::Local(local),
+                declares,
+            } if local.init.is_none()
+                && !declares.is_empty()
+                && declares.iter().all(|&l| self.layout.is_homed(l)) =>
+            {
+                declares.iter().map(|&l| self.declared(l)).collect()
+            }
             Stmt::Plain { stmt, declares } => {
                 self.transitions.returns |= divergence::returns(stmt);
                 let stmt = uses::stmt(stmt, &scope, self.layout);

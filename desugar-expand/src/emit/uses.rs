@@ -80,9 +80,14 @@ impl walk::Visitor for HomedUses<'_> {
             // A borrow that may be kept in the state (`for x in &v`) takes a
             // fresh reference from the guard, so it is not tied to the arm's
             // own reference and later uses of `v` in the arm do not conflict
-            // with it. rustc checked these very uses in the twin.
-            MentionKind::Place { lasting: true, .. } => {
-                let place = if self.layout.is_mutable(local) {
+            // with it; so do all uses of a local declared without a value,
+            // whose home may be empty (it has no reference of its own).
+            // rustc checked these very uses in the twin.
+            MentionKind::Place { .. } | MentionKind::Capture { by_move: false }
+                if self.layout.is_deferred(local)
+                    || matches!(kind, MentionKind::Place { lasting: true, .. }) =>
+            {
+                let place = if self.layout.is_mutable(local) || self.layout.is_deferred(local) {
                     quote::quote_spanned!(span=> place_mut)
                 } else {
                     quote::quote_spanned!(span=> place)
@@ -91,16 +96,10 @@ impl walk::Visitor for HomedUses<'_> {
                 // reference to the home (see `Home::place`).
                 *expr = syn::parse_quote_spanned!(span=> (*unsafe { #guard.#place() }));
             }
-            // Other uses go through the arm's reference: `(*v).len()`.
-            MentionKind::Place { lasting: false, .. } => {
-                if let Expr::Path(path) = &*expr {
-                    let path = path.clone();
-                    *expr = syn::parse_quote_spanned!(span=> (*#path));
-                }
-            }
-            // A closure captures through the arm's reference (`*x`), never
-            // the guard itself, which moves into the state at the next await.
-            MentionKind::Capture { by_move: false } => {
+            // Other uses go through the arm's reference: `(*v).len()`; a
+            // closure captures through it too, never the guard itself, which
+            // moves into the state at the next await.
+            MentionKind::Place { .. } | MentionKind::Capture { by_move: false } => {
                 if let Expr::Path(path) = &*expr {
                     let path = path.clone();
                     *expr = syn::parse_quote_spanned!(span=> (*#path));

@@ -4,6 +4,7 @@
 //! inner `let`s, match arms). The builder runs it to collect uses; the
 //! emitter runs it to rewrite uses of homed locals.
 
+pub(crate) mod copy;
 mod macros;
 pub(crate) use macros::{MacroArgs, is_awaiting_macro};
 pub(crate) mod patterns;
@@ -21,6 +22,21 @@ pub(crate) trait Visitor {
     /// A use of `local`. `expr` is the path expression, or the whole
     /// assignment for [`MentionKind::Assign`]; `None` inside an unparsed macro.
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span);
+
+    /// As [`Visitor::mention`], also saying whether the use is conditional
+    /// within the walked expression (in a branch, an arm, a loop, or on the
+    /// right of `&&`/`||`): it may not run every time the expression does.
+    fn conditional_mention(
+        &mut self,
+        local: LocalId,
+        kind: MentionKind,
+        expr: Option<&mut Expr>,
+        span: Span,
+        conditional: bool,
+    ) {
+        let _ = conditional;
+        self.mention(local, kind, expr, span);
+    }
 }
 
 /// A `match` or `if let` scrutinee matched against `pats`: the bindings may
@@ -73,6 +89,8 @@ struct Walk<'a, V> {
     visitor: &'a mut V,
     /// Inside a closure or async block: `Some(by_move)`.
     capture: Option<bool>,
+    /// Branches, arms, loops and `&&`/`||` right operands around the walk.
+    conditional: usize,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -82,6 +100,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             shadowed: vec![Vec::new()],
             visitor,
             capture: None,
+            conditional: 0,
         }
     }
 
@@ -124,7 +143,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
             (_, Some(by_move)) => MentionKind::Capture { by_move },
             (kind, None) => kind,
         };
-        self.visitor.mention(local, kind, expr, span);
+        let conditional = self.conditional > 0;
+        self.visitor
+            .conditional_mention(local, kind, expr, span, conditional);
     }
 
     fn expr(&mut self, expr: &mut Expr, kind: MentionKind) {
@@ -201,7 +222,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     _ => (MentionKind::Value, MentionKind::Value),
                 };
                 self.expr(&mut e.left, left);
-                self.expr(&mut e.right, right);
+                let short_circuit = matches!(e.op, BinOp::And(_) | BinOp::Or(_));
+                self.maybe(short_circuit, |walk| walk.expr(&mut e.right, right));
             }
             Expr::Assign(e) => {
                 self.expr(&mut e.right, MentionKind::Value);
@@ -227,11 +249,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Unsafe(e) => self.block(&mut e.block),
             Expr::If(e) => self.scoped(|walk| {
                 walk.expr(&mut e.cond, MentionKind::Value);
-                walk.block(&mut e.then_branch);
+                walk.maybe(true, |walk| walk.block(&mut e.then_branch));
                 walk.shadowed.pop();
                 walk.shadowed.push(Vec::new());
                 if let Some((_, otherwise)) = &mut e.else_branch {
-                    walk.expr(otherwise, MentionKind::Value);
+                    walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
                 }
             }),
             Expr::Let(e) => {
@@ -242,21 +264,25 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 self.expr(&mut e.expr, scrutinee(e.arms.iter().map(|arm| &arm.pat)));
                 for arm in &mut e.arms {
                     self.scoped(|walk| {
-                        walk.arm_pat(&mut arm.pat);
-                        walk.expr(&mut arm.body, MentionKind::Value);
+                        walk.maybe(true, |walk| {
+                            walk.arm_pat(&mut arm.pat);
+                            walk.expr(&mut arm.body, MentionKind::Value);
+                        });
                     });
                 }
             }
-            Expr::Loop(e) => self.block(&mut e.body),
+            Expr::Loop(e) => self.maybe(true, |walk| walk.block(&mut e.body)),
             Expr::While(e) => self.scoped(|walk| {
-                walk.expr(&mut e.cond, MentionKind::Value);
-                walk.block(&mut e.body);
+                walk.maybe(true, |walk| {
+                    walk.expr(&mut e.cond, MentionKind::Value);
+                    walk.block(&mut e.body);
+                });
             }),
             Expr::ForLoop(e) => {
                 self.expr(&mut e.expr, MentionKind::Value);
                 self.scoped(|walk| {
                     walk.shadow(&e.pat);
-                    walk.block(&mut e.body);
+                    walk.maybe(true, |walk| walk.block(&mut e.body));
                 });
             }
             Expr::Closure(e) => {
@@ -326,6 +352,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
             // use locals) and anything syn keeps as tokens.
             _ => {}
         }
+    }
+
+    /// Walks what `f` walks as conditional when `conditional` holds.
+    fn maybe(&mut self, conditional: bool, f: impl FnOnce(&mut Self)) {
+        self.conditional += usize::from(conditional);
+        f(self);
+        self.conditional -= usize::from(conditional);
     }
 
     fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {

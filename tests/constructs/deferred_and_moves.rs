@@ -1,0 +1,103 @@
+//! Deferred initialisation (`let y; if c { y = f().await } else { … }`,
+//! also of values with destructors and in `match` arms), moves into awaited
+//! futures and `move` closures, and shadowing (the shadowed value lives on
+//! to the end of its scope). Partial moves and conditional moves or
+//! initialisations (drop flags across an await) fail for now: see
+//! `tests/PENDING_construct_failures.md`.
+
+use desugar::desugar;
+use desugar::harness::{LeafFuture, Probe, assert_same};
+
+use super::support::{assert_send, leaf};
+
+/// Takes `p` by value and drops it when done: a future that owns a probe.
+async fn consume(p: Probe, l: LeafFuture<u32>) -> u32 {
+    let v = l.await;
+    p.touch();
+    v
+}
+
+// The late initialisation is the construct under test.
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn deferred(c: bool, p: Probe) -> u32 {
+    let y;
+    if c {
+        y = leaf("then", 1, 5u32).await;
+    } else {
+        y = 1;
+    }
+    let held: Probe;
+    let z = match leaf("which", 1, c).await {
+        true => {
+            held = leaf("make_held", 2, Probe::new("held_true")).await;
+            10
+        }
+        false => {
+            held = Probe::new("held_false");
+            leaf("false_arm", 1, 20u32).await
+        }
+    };
+    leaf("after_deferred", 1, ()).await;
+    held.touch();
+    p.touch();
+    y + z
+}
+
+#[test]
+fn deferred_initialisation() {
+    assert_send(&deferred(true, Probe::new("p")));
+    for (c, outcome) in [(true, "Ready(15)"), (false, "Ready(21)")] {
+        let report = assert_same(
+            || deferred(c, Probe::new("p")),
+            || deferred_rustc(c, Probe::new("p")),
+        );
+        assert_eq!(report.outcome, outcome);
+    }
+}
+
+#[desugar]
+async fn moves(p: Probe) -> u32 {
+    let whole = Probe::new("whole");
+    let kept = Probe::new("kept");
+    let a = leaf("first", 1, 1u32).await;
+    let moved_in = consume(whole, leaf("consume", 2, 2u32)).await;
+    let closure_owner = Probe::new("closure_owner");
+    let closure = move || closure_owner.touch();
+    let b = leaf("after_closure", 1, 3u32).await;
+    closure();
+    kept.touch();
+    p.touch();
+    a + moved_in + b
+}
+
+#[test]
+fn moves_into_awaited_futures_and_closures() {
+    assert_send(&moves(Probe::new("p")));
+    let report = assert_same(|| moves(Probe::new("p")), || moves_rustc(Probe::new("p")));
+    assert_eq!(report.outcome, "Ready(6)");
+}
+
+#[desugar]
+async fn shadowing(p: Probe) -> usize {
+    let x = Probe::new("x1");
+    let x = Probe::new(format!("{}-shadow", x.label()));
+    let n = leaf("first", 1, 1usize).await;
+    x.touch();
+    let n = leaf("second", 1, n + x.label().len()).await;
+    let p = (p, Probe::new("p_shadow"));
+    leaf("third", 1, ()).await;
+    p.0.touch();
+    p.1.touch();
+    n
+}
+
+#[test]
+fn shadowed_values_live_to_the_end_of_scope() {
+    assert_send(&shadowing(Probe::new("p")));
+    let report = assert_same(
+        || shadowing(Probe::new("p")),
+        || shadowing_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(10)");
+}

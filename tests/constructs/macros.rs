@@ -1,0 +1,92 @@
+//! Awaits inside the arguments of the standard macros (`format!`, `vec!`
+//! in both forms, `println!`, `assert!`, `assert_eq!`, `write!`), and
+//! `join!`/`select!`-style macros whose own expansion awaits, called by
+//! path (`support::join!`) and by an imported name (`select!`). They are
+//! written in `support` in the style of `futures::join!`, as the suite has
+//! no `futures` dependency.
+
+use std::fmt::Write as _;
+
+use desugar::desugar;
+use desugar::harness::{Probe, assert_same};
+
+use super::support::{self, Either, assert_send, leaf, select};
+
+#[desugar]
+async fn formatting(x: u32, p: Probe) -> String {
+    let q = Probe::new("q");
+    let a = format!(
+        "{}-{x}-{}",
+        leaf("f1", 1, 1u32).await,
+        leaf("f2", 2, 2u32).await
+    );
+    println!("{} {}", leaf("print", 1, 3u32).await, q.label());
+    let mut out = String::new();
+    write!(out, "[{}]", leaf("write", 1, 4u32).await).unwrap();
+    writeln!(out, "{a}").unwrap();
+    q.touch();
+    p.touch();
+    out
+}
+
+#[test]
+fn format_println_and_write() {
+    assert_send(&formatting(9, Probe::new("p")));
+    let report = assert_same(
+        || formatting(9, Probe::new("p")),
+        || formatting_rustc(9, Probe::new("p")),
+    );
+    assert_eq!(report.outcome, r#"Ready("[4]1-9-2\n")"#);
+}
+
+#[desugar]
+async fn collections_and_assertions(p: Probe) -> (Vec<u32>, Vec<Probe>) {
+    let q = Probe::new("q");
+    let list = vec![leaf("v1", 1, 1u32).await, 2, leaf("v3", 1, 3u32).await];
+    let probes = vec![
+        leaf("probe_a", 1, Probe::new("a")).await,
+        leaf("probe_b", 2, Probe::new("b")).await,
+    ];
+    let repeated = vec![leaf("elem", 1, 7u32).await; 2];
+    assert!(leaf("assert", 1, true).await, "{}", q.label());
+    assert_eq!(leaf("assert_eq", 1, 3u32).await, list[2]);
+    assert_ne!(leaf("assert_ne", 1, 0u32).await, 1, "{}", p.label());
+    q.touch();
+    p.touch();
+    (list.into_iter().chain(repeated).collect(), probes)
+}
+
+#[test]
+fn vec_and_assertions() {
+    assert_send(&collections_and_assertions(Probe::new("p")));
+    let report = assert_same(
+        || collections_and_assertions(Probe::new("p")),
+        || collections_and_assertions_rustc(Probe::new("p")),
+    );
+    assert_eq!(
+        report.outcome,
+        r#"Ready(([1, 2, 3, 7, 7], [Probe("a"), Probe("b")]))"#
+    );
+}
+
+#[desugar]
+async fn awaiting_macros(p: Probe) -> (u32, u32, u32) {
+    let q = Probe::new("q");
+    let (a, b) = support::join!(leaf("join_a", 2, 1u32), leaf("join_b", 1, 2u32));
+    let c = match select!(leaf("slow", 3, 10u32), leaf("fast", 1, 20u32)) {
+        Either::Left(v) | Either::Right(v) => v,
+    };
+    q.touch();
+    p.touch();
+    (a, b, c)
+}
+
+#[test]
+fn join_and_select_style_macros() {
+    assert_send(&awaiting_macros(Probe::new("p")));
+    let report = assert_same(
+        || awaiting_macros(Probe::new("p")),
+        || awaiting_macros_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready((1, 2, 20))");
+}

@@ -1,0 +1,129 @@
+//! What the body may hold besides awaits: `async` blocks (awaited at once,
+//! awaited later, `async move`, never awaited), non-async closures (called
+//! with awaited arguments, returning futures that are then awaited), async
+//! closures, nested items, and awaited `#[desugar]` fns and twins.
+//! Recursion through `Box::pin` and items used after an await do not
+//! compile yet: see `tests/PENDING_construct_failures.md`.
+
+use desugar::desugar;
+use desugar::harness::{Probe, assert_same};
+
+use super::support::{assert_send, leaf};
+
+#[desugar]
+async fn async_blocks(p: Probe) -> u32 {
+    let q = Probe::new("q");
+    let now = async {
+        let inner = Probe::new("block_local");
+        let v = leaf("in_block", 1, 1u32).await;
+        inner.touch();
+        v
+    }
+    .await;
+    let owned = Probe::new("moved_into_block");
+    let later = async move {
+        let v = leaf("later", 2, 10u32).await;
+        owned.touch();
+        v
+    };
+    let never = async {
+        leaf("never_polled", 0, ()).await;
+    };
+    let first = leaf("between", 1, 100u32).await;
+    let later = later.await;
+    drop(never);
+    q.touch();
+    p.touch();
+    now + later + first
+}
+
+#[test]
+fn async_blocks_in_the_body() {
+    assert_send(&async_blocks(Probe::new("p")));
+    let report = assert_same(
+        || async_blocks(Probe::new("p")),
+        || async_blocks_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(111)");
+}
+
+#[desugar]
+async fn closures(p: Probe) -> u32 {
+    let scale = 3u32;
+    let times = |x: u32| x * scale;
+    let a = times(leaf("arg", 1, 2u32).await);
+    let make = |n: u32| leaf("made", 1, n + 1);
+    let b = make(a).await;
+    let held = Probe::new("held");
+    let future = make(b);
+    let c = leaf("before_made", 1, 0u32).await + future.await;
+    held.touch();
+    p.touch();
+    a + b + c
+}
+
+#[test]
+fn non_async_closures_in_the_body() {
+    assert_send(&closures(Probe::new("p")));
+    let report = assert_same(
+        || closures(Probe::new("p")),
+        || closures_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(21)");
+}
+
+#[desugar]
+async fn inner(n: u32, p: Probe) -> u32 {
+    let v = leaf("inner", 1, n).await;
+    p.touch();
+    v * 2
+}
+
+#[desugar]
+async fn nested_items_and_desugared_callees(p: Probe) -> u32 {
+    fn helper(x: u32) -> u32 {
+        x + 1
+    }
+    let q = Probe::new("q");
+    let a = inner(helper(1), Probe::new("callee_param")).await;
+    let b = inner_rustc(leaf("arg", 1, 3u32).await, Probe::new("twin_param")).await;
+    q.touch();
+    p.touch();
+    a + b
+}
+
+#[test]
+fn nested_items_and_awaited_desugared_fns() {
+    assert_send(&nested_items_and_desugared_callees(Probe::new("p")));
+    let report = assert_same(
+        || nested_items_and_desugared_callees(Probe::new("p")),
+        || nested_items_and_desugared_callees_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(10)");
+}
+
+#[desugar]
+async fn async_closure(p: Probe) -> u32 {
+    let base = leaf("base", 1, 1u32).await;
+    let add = async |x: u32| {
+        let inner = Probe::new("closure_local");
+        let v = leaf("in_closure", 1, x).await + base;
+        inner.touch();
+        v
+    };
+    let held = Probe::new("held");
+    let v = add(2).await + add(3).await;
+    held.touch();
+    p.touch();
+    v
+}
+
+#[test]
+fn async_closures_in_the_body() {
+    assert_send(&async_closure(Probe::new("p")));
+    let report = assert_same(
+        || async_closure(Probe::new("p")),
+        || async_closure_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(7)");
+}

@@ -1,0 +1,83 @@
+//! What the construct tests share: a leaf shorthand, the `Send` check, and a
+//! `join!`/`select!` pair in the style of `futures::join!`, written here so
+//! the suite needs no new dependency.
+
+use core::future::{Future, poll_fn};
+use core::pin::pin;
+use core::task::Poll;
+
+use desugar::harness::{Leaf, LeafFuture};
+
+/// `Leaf::new(name).pending(pendings).ready(value)`, the scripted future the
+/// tests await.
+pub fn leaf<T>(name: &str, pendings: usize, value: T) -> LeafFuture<T> {
+    Leaf::new(name).pending(pendings).ready(value)
+}
+
+/// Fails to compile unless the future is `Send` (DESIGN.md promise 5): the
+/// tests call it on the desugared future wherever the twin is `Send`.
+pub fn assert_send<T: Send>(_: &T) {}
+
+/// Polls both futures on every poll until both are ready, like
+/// `futures::join!`.
+pub async fn join2<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut out_a, mut out_b) = (None, None);
+    poll_fn(|cx| {
+        if out_a.is_none()
+            && let Poll::Ready(v) = a.as_mut().poll(cx)
+        {
+            out_a = Some(v);
+        }
+        if out_b.is_none()
+            && let Poll::Ready(v) = b.as_mut().poll(cx)
+        {
+            out_b = Some(v);
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(a), Some(b)) => Poll::Ready((a, b)),
+            (a, b) => {
+                (out_a, out_b) = (a, b);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// Which side of a [`select2`] finished first.
+#[derive(Debug, PartialEq)]
+pub enum Either<A, B> {
+    Left(A),
+    Right(B),
+}
+
+/// Polls both futures (left first) until one is ready, then drops the
+/// other, like `futures::select!`.
+pub async fn select2<A: Future, B: Future>(a: A, b: B) -> Either<A::Output, B::Output> {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    poll_fn(|cx| {
+        if let Poll::Ready(v) = a.as_mut().poll(cx) {
+            return Poll::Ready(Either::Left(v));
+        }
+        b.as_mut().poll(cx).map(Either::Right)
+    })
+    .await
+}
+
+/// `join!(a, b)`: a macro whose own expansion awaits, as `futures::join!`'s
+/// does, so `#[desugar]` cannot see that await in the tokens.
+macro_rules! join {
+    ($a:expr, $b:expr $(,)?) => {
+        $crate::constructs::support::join2($a, $b).await
+    };
+}
+pub(crate) use join;
+
+/// `select!(a, b)`: the first of two futures to finish, the other dropped.
+macro_rules! select {
+    ($a:expr, $b:expr $(,)?) => {
+        $crate::constructs::support::select2($a, $b).await
+    };
+}
+pub(crate) use select;
