@@ -165,6 +165,7 @@ mod ref_bindings {
     }
 
     #[desugar]
+    #[allow(clippy::toplevel_ref_arg)] // the `ref` pattern is what is tested
     async fn ref_parameter(ref borrowed: Probe) -> usize {
         Leaf::new("l").pending(1).ready(()).await;
         borrowed.touch();
