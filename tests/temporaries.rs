@@ -42,3 +42,73 @@ fn the_temporary_drops_where_the_statement_ends() {
     let report = assert_same(borrows_a_probe_temporary, borrows_a_probe_temporary_rustc);
     assert_eq!(report.outcome, "Ready(10)");
 }
+
+struct Guarded {
+    value: u32,
+    _guard: Probe,
+}
+
+fn lock(value: u32) -> Guarded {
+    Guarded {
+        value,
+        _guard: Probe::new("guard"),
+    }
+}
+
+fn peek(probe: &Probe, n: u32) -> Option<u32> {
+    (n < 2).then(|| probe.label().len() as u32 + n)
+}
+
+#[desugar]
+async fn match_on_a_field_of_a_temporary(v: u32) -> u32 {
+    let before = Probe::new("before");
+    let out = match lock(v).value {
+        0 => Leaf::new("zero").pending(1).ready(10).await,
+        n => n,
+    };
+    before.touch();
+    out
+}
+
+#[desugar]
+async fn match_borrowing_a_temporary() -> u32 {
+    match peek(&Probe::new("scrutinee"), 0) {
+        Some(n) => Leaf::new("some").pending(2).ready(n).await,
+        None => 0,
+    }
+}
+
+#[desugar]
+async fn while_let_borrowing_a_temporary() -> u32 {
+    let mut n = 0;
+    let mut total = 0;
+    while let Some(x) = peek(&Probe::new("each"), n) {
+        total += Leaf::new("body").pending(1).ready(x).await;
+        n += 1;
+    }
+    total
+}
+
+#[test]
+fn a_scrutinee_temporary_lives_through_the_arms() {
+    for v in [0, 3] {
+        let report = assert_same(
+            || match_on_a_field_of_a_temporary(v),
+            || match_on_a_field_of_a_temporary_rustc(v),
+        );
+        assert_eq!(
+            report.outcome,
+            if v == 0 { "Ready(10)" } else { "Ready(3)" }
+        );
+    }
+    let report = assert_same(
+        match_borrowing_a_temporary,
+        match_borrowing_a_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+    let report = assert_same(
+        while_let_borrowing_a_temporary,
+        while_let_borrowing_a_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+}

@@ -21,6 +21,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
+use super::temporaries;
 use super::{Builder, Dest};
 use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
 use crate::walk::{self, patterns};
@@ -67,12 +68,31 @@ impl Builder {
                     "#[desugar] cannot suspend inside an `unsafe` block: end the `unsafe` block before the `.await`",
                 ));
             }
-            Expr::If(e) => {
+            Expr::If(mut e) => {
+                if let Expr::Let(condition) = &mut *e.cond
+                    && !has_await(&*condition.expr)
+                {
+                    let named = temporaries::of_scrutinee(&mut condition.expr, || {
+                        self.hidden_local("temporary")
+                    });
+                    if !named.is_empty() {
+                        return self.construct_after(named, Expr::If(e), dest, out);
+                    }
+                }
                 if let Some(stmt) = self.if_construct(e, dest) {
                     out.push(stmt);
                 }
             }
-            Expr::Match(e) => self.match_construct(e, dest, out),
+            Expr::Match(mut e) => {
+                if !has_await(&*e.expr) {
+                    let named =
+                        temporaries::of_scrutinee(&mut e.expr, || self.hidden_local("temporary"));
+                    if !named.is_empty() {
+                        return self.construct_after(named, Expr::Match(e), dest, out);
+                    }
+                }
+                self.match_construct(e, dest, out);
+            }
             Expr::Loop(e) => {
                 let mut body = e.body;
                 retarget_breaks(&mut body, e.label.as_ref().map(|l| &l.name), dest, true);
@@ -88,6 +108,28 @@ impl Builder {
             Expr::ForLoop(e) => self.for_construct(e, out),
             other => self.simple(dest.statement(other), out),
         }
+    }
+
+    /// A scrutinee's temporaries live, in rustc, to the end of the `match`
+    /// (or `if let`), across the awaits in its arms: they become locals of a
+    /// block that ends with the construct.
+    ///
+    /// Before: `match m.lock().unwrap().mode { A => a().await, B => {} }`
+    /// After:  `{ let __temporary1 = m.lock().unwrap(); match __temporary1.mode { .. } }`
+    fn construct_after(
+        &mut self,
+        named: Vec<(syn::Ident, Expr)>,
+        construct: Expr,
+        dest: &Dest,
+        out: &mut Vec<Stmt>,
+    ) {
+        let mut stmts: Vec<syn::Stmt> = named
+            .into_iter()
+            .map(|(ident, value)| syn::parse_quote!(let #ident = #value;))
+            .collect();
+        stmts.push(syn::Stmt::Expr(construct, None));
+        let block = self.branch(stmts, dest);
+        out.push(Stmt::Block { label: None, block });
     }
 
     /// `if`, or the block that hoists its awaiting condition.

@@ -23,6 +23,30 @@ pub(crate) fn leading(
     out
 }
 
+/// The temporaries of a scrutinee that syntax can name: those of
+/// [`leading`], and the value whose field the scrutinee reads
+/// (`m.lock().unwrap().mode`: the guard). Nothing else runs before them.
+pub(crate) fn of_scrutinee(
+    scrutinee: &mut Expr,
+    mut name: impl FnMut() -> syn::Ident,
+) -> Vec<(syn::Ident, Expr)> {
+    let mut out = Vec::new();
+    if matches!(scrutinee, Expr::Field(_)) {
+        let mut place = &mut *scrutinee;
+        while let Expr::Field(field) = place {
+            place = &mut *field.base;
+        }
+        if is_value(place) && !has_await(&*place) {
+            let ident = name();
+            let value = std::mem::replace(place, syn::parse_quote!(#ident));
+            out.push((ident, value));
+        }
+        return out;
+    }
+    hoist(scrutinee, &mut name, &mut out);
+    out
+}
+
 /// Returns whether everything in `expr` was pure or hoisted, so that what
 /// follows it may be hoisted too.
 fn hoist(
