@@ -55,12 +55,16 @@ async fn shares_locally(n: u32) -> u32 {
 macro_rules! is_send {
     ($value:expr) => {{
         struct Probe<T>(std::marker::PhantomData<T>);
+        // Used only when the value is `Send`.
+        #[allow(dead_code)]
         trait IsSend {
             fn send(&self) -> bool {
                 true
             }
         }
         impl<T: Send> IsSend for Probe<T> {}
+        // Used only when the value is not `Send`.
+        #[allow(dead_code)]
         trait NotSend {
             fn send(&self) -> bool {
                 false
@@ -76,6 +80,10 @@ macro_rules! is_send {
 
 #[test]
 fn the_variant_holding_an_rc_is_the_reason_it_is_not_send() {
+    assert!(
+        is_send!(keeps_a_buffer(0)),
+        "the check tells Send futures apart"
+    );
     let future = shares_locally(2);
     assert!(!is_send!(future));
     assert!(!is_send!(shares_locally_rustc(2)));
