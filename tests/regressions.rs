@@ -239,3 +239,40 @@ mod drop_flags {
         }
     }
 }
+
+/// Awaiting a value that is not `Copy` inside a loop: the resumed iteration
+/// moves it once, which rustc cannot see through the loop.
+mod owned_value_in_a_loop {
+    use super::*;
+
+    #[desugar]
+    async fn collect_words(count: usize) -> usize {
+        let mut total = 0;
+        for n in 0..count {
+            let word = Leaf::new("word").pending(1).ready(format!("w{n}")).await;
+            total += word.len();
+            total += Leaf::new("again")
+                .pending(1)
+                .ready(String::from("xy"))
+                .await
+                .len();
+        }
+        let mut rounds = 0;
+        while rounds < 2 {
+            let kept: Vec<Probe> = Leaf::new("probes")
+                .pending(1)
+                .ready(vec![Probe::new("p")])
+                .await;
+            rounds += kept.len();
+        }
+        total + rounds
+    }
+
+    #[test]
+    fn compiles_and_matches() {
+        assert_eq!(
+            assert_same(|| collect_words(3), || collect_words_rustc(3)).outcome,
+            "Ready(14)"
+        );
+    }
+}

@@ -237,11 +237,14 @@ fn sum_loop(
                             let mut __saved_item = ::core::option::Option::Some(
                                 __saved_item,
                             );
+                            let mut __result = ::core::option::Option::Some(__result);
                             let mut __resume = true;
                             loop {
                                 if ::core::mem::take(&mut __resume) {
                                     {
                                         let item = ::core::option::Option::take(&mut __saved_item)
+                                            .unwrap();
+                                        let __result = ::core::option::Option::take(&mut __result)
                                             .unwrap();
                                         total += { __result };
                                     }

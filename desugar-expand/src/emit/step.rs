@@ -135,6 +135,9 @@ struct Emit<'a> {
     /// wrapped in `Option`, since rustc cannot see that the resumed
     /// iteration runs once.
     in_option: Vec<LocalId>,
+    /// The awaited value is resumed inside a loop: it is wrapped in `Option`
+    /// for the same reason.
+    result_in_option: bool,
     /// What the emitted arm can reach.
     transitions: Transitions,
 }
@@ -153,6 +156,7 @@ impl<'a> Emit<'a> {
             resuming,
             scopes: Vec::new(),
             in_option: Vec::new(),
+            result_in_option: false,
             transitions: Transitions::default(),
         }
     }
@@ -461,7 +465,12 @@ impl<'a> Emit<'a> {
             Stmt::Await(suspension) => {
                 self.transitions.returns |= divergence::returns(&suspension.rest);
                 let rest = uses::stmt(&suspension.rest, &self.scope(), self.layout);
-                let mut out = quote!(#rest);
+                let mut out = if self.result_in_option {
+                    let result = names::hidden("__result");
+                    quote!(let #result = ::core::option::Option::take(&mut #result).unwrap(); #rest)
+                } else {
+                    quote!(#rest)
+                };
                 for &local in &suspension.declares {
                     out.extend(self.declared(local));
                 }
@@ -486,7 +495,13 @@ impl<'a> Emit<'a> {
                     let saved = saved_name(self.layout, l);
                     quote!(let mut #saved = ::core::option::Option::Some(#saved);)
                 });
-                let wrap = quote!(#(#wrap)*);
+                let mut wrap = quote!(#(#wrap)*);
+                // The awaited value is moved in the resumed iteration too.
+                if !self.result_in_option {
+                    self.result_in_option = true;
+                    let result = names::hidden("__result");
+                    wrap.extend(quote!(let mut #result = ::core::option::Option::Some(#result);));
+                }
                 self.in_option.extend(&inside);
                 let resumed = self.resume_block(body, &[], k)?;
                 let full = self.block(body, &[]);
