@@ -18,10 +18,15 @@
 mod awaits;
 mod lead;
 mod lower;
+mod source_text;
 mod temporaries;
+mod values;
+
+pub(crate) use source_text::compact;
+use source_text::describe;
+use values::{owns_value, recursive_call};
 
 use proc_macro2::Span;
-use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::ir::{AwaitInfo, Block, Body, Local, LocalId, Mention, MentionKind, Stmt};
@@ -499,76 +504,6 @@ impl Builder {
     }
 }
 
-/// Is the value a `let` binds certainly free of borrows of the locals its
-/// initializer uses? Then those locals need not be homed for its sake.
-///
-/// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
-/// recognises only values that are new by construction: literals, arithmetic
-/// and comparisons, casts, `format!`/`vec!`, and the last call of a chain
-/// being a method that returns an owned value (`input.trim().to_string()`).
-fn owns_value(stmt: &syn::Stmt) -> bool {
-    let syn::Stmt::Local(syn::Local {
-        init: Some(init), ..
-    }) = stmt
-    else {
-        return false;
-    };
-    is_owned_value(&init.expr)
-}
-
-fn is_owned_value(expr: &syn::Expr) -> bool {
-    match expr {
-        syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
-        syn::Expr::Binary(_) => true,
-        syn::Expr::Paren(e) => is_owned_value(&e.expr),
-        syn::Expr::MethodCall(call) => walk::returns_owned(&call.method),
-        syn::Expr::Macro(mac) => mac
-            .mac
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "format" || s.ident == "vec"),
-        _ => false,
-    }
-}
-
-/// A call of the fn itself (`f(..)`, `Self::f(..)`, `self.f(..)`) in an
-/// awaited expression, unless its future is already turned into a trait
-/// object (`… as Pin<Box<dyn Future<..>>>`).
-fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
-    struct Finder<'a> {
-        name: &'a str,
-        found: Option<Span>,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
-        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-            if let syn::Expr::Path(path) = &*call.func
-                && path
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident == self.name)
-            {
-                self.found.get_or_insert(path.span());
-            }
-            syn::visit::visit_expr_call(self, call);
-        }
-        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-            if call.method == self.name {
-                self.found.get_or_insert(call.method.span());
-            }
-            syn::visit::visit_expr_method_call(self, call);
-        }
-        // A cast to a trait object erases the type.
-        fn visit_expr_cast(&mut self, _: &'ast syn::ExprCast) {}
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut finder = Finder { name, found: None };
-    syn::visit::Visit::visit_expr(&mut finder, operand);
-    finder.found
-}
-
 fn take_from_stmt(
     stmt: &mut syn::Stmt,
     replacement: &syn::Expr,
@@ -603,54 +538,4 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
         count += 1;
     }
     count + usize::from(has_await(&copy))
-}
-
-/// `operand.await`, shortened, for the variant's doc comment.
-fn describe(operand: &syn::Expr) -> String {
-    let text = format!("{}.await", compact(operand.to_token_stream()));
-    if text.chars().count() > 80 {
-        format!("{} …", text.chars().take(77).collect::<String>())
-    } else {
-        text
-    }
-}
-
-/// Tokens printed the way people write them: `f(&x, y.len())`, not
-/// `f (& x , y . len ())`.
-pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
-    use proc_macro2::{Delimiter, Spacing, TokenTree};
-    let mut out = String::new();
-    let mut glue = true;
-    for tree in tokens {
-        let (text, next_glue) = match &tree {
-            TokenTree::Group(group) => {
-                let inner = compact(group.stream());
-                let text = match group.delimiter() {
-                    Delimiter::Parenthesis => format!("({inner})"),
-                    Delimiter::Bracket => format!("[{inner}]"),
-                    Delimiter::Brace => format!("{{ {inner} }}"),
-                    Delimiter::None => inner,
-                };
-                glue |= group.delimiter() != Delimiter::Brace;
-                (text, false)
-            }
-            TokenTree::Punct(punct) => {
-                let c = punct.as_char();
-                glue |= matches!(c, '.' | ',' | ';' | '?' | ':')
-                    || punct.spacing() == Spacing::Joint && c != ':';
-                (
-                    c.to_string(),
-                    matches!(c, '.' | '&' | '*' | '!' | '-' | ':')
-                        || punct.spacing() == Spacing::Joint,
-                )
-            }
-            other => (other.to_string(), false),
-        };
-        if !glue && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text);
-        glue = next_glue;
-    }
-    out
 }

@@ -27,6 +27,7 @@
 pub(crate) mod describe;
 mod divergence;
 mod layout;
+mod scan;
 mod step;
 pub(crate) mod twin;
 mod uses;

@@ -26,6 +26,7 @@ use quote::{format_ident, quote};
 
 use super::divergence;
 use super::layout::{Layout, state_names};
+use super::scan::{declared_by, declared_in, deferred_names, is_item, items, mentions};
 use super::uses;
 use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
@@ -525,94 +526,5 @@ impl<'a> Emit<'a> {
             Else::Block(block) => self.resume_block(block, &[], k),
             Else::If(inner) => self.resume_if(inner, k),
         }
-    }
-}
-
-/// A block's nested items (`fn`, `const`, …). They are visible in the whole
-/// block, so every arm that runs part of it declares them all, first.
-fn items(stmts: &[Stmt]) -> TokenStream {
-    stmts
-        .iter()
-        .filter(|stmt| is_item(stmt))
-        .map(|stmt| match stmt {
-            Stmt::Plain { stmt, .. } => quote!(#stmt),
-            _ => TokenStream::new(),
-        })
-        .collect()
-}
-
-fn is_item(stmt: &Stmt) -> bool {
-    matches!(
-        stmt,
-        Stmt::Plain {
-            stmt: syn::Stmt::Item(_),
-            ..
-        }
-    )
-}
-
-/// Every local declared anywhere inside `block`.
-fn declared_in(block: &Block) -> Vec<LocalId> {
-    let mut out = Vec::new();
-    for stmt in &block.stmts {
-        out.extend(declared_by(stmt));
-        match stmt {
-            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
-                out.extend(declared_in(block))
-            }
-            Stmt::If(node) => out.extend(declared_in_if(node)),
-            Stmt::Match(node) => {
-                for arm in &node.arms {
-                    out.extend(&arm.binds);
-                    out.extend(declared_in(&arm.body));
-                }
-            }
-            Stmt::Plain { .. } | Stmt::Await(_) | Stmt::Param(_) => {}
-        }
-    }
-    out
-}
-
-fn declared_in_if(node: &If) -> Vec<LocalId> {
-    let mut out = node.binds.clone();
-    out.extend(declared_in(&node.then));
-    match &node.otherwise {
-        None => {}
-        Some(Else::Block(block)) => out.extend(declared_in(block)),
-        Some(Else::If(inner)) => out.extend(declared_in_if(inner)),
-    }
-    out
-}
-
-/// The names a `let x;` without a value declares.
-fn deferred_names(stmt: &Stmt) -> Option<Vec<String>> {
-    match stmt {
-        Stmt::Plain {
-            stmt: syn::Stmt::Local(local),
-            ..
-        } if local.init.is_none() => Some(
-            crate::walk::patterns::bindings(&local.pat)
-                .into_iter()
-                .map(|b| b.ident.to_string())
-                .collect(),
-        ),
-        _ => None,
-    }
-}
-
-fn mentions(tokens: &TokenStream, name: &str) -> bool {
-    tokens.clone().into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == name,
-        proc_macro2::TokenTree::Group(group) => mentions(&group.stream(), name),
-        _ => false,
-    })
-}
-
-fn declared_by(stmt: &Stmt) -> Vec<LocalId> {
-    match stmt {
-        Stmt::Param(local) => vec![*local],
-        Stmt::Plain { declares, .. } => declares.clone(),
-        Stmt::Await(suspension) => suspension.declares.clone(),
-        _ => Vec::new(),
     }
 }

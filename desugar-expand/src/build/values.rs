@@ -1,0 +1,78 @@
+//! What an expression's value is made of, as far as syntax tells: whether it
+//! can hold a borrow of the locals it uses, and whether it calls the fn
+//! being lowered.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use crate::walk;
+
+/// Is the value a `let` binds certainly free of borrows of the locals its
+/// initializer uses? Then those locals need not be homed for its sake.
+///
+/// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
+/// recognises only values that are new by construction: literals, arithmetic
+/// and comparisons, casts, `format!`/`vec!`, and the last call of a chain
+/// being a method that returns an owned value (`input.trim().to_string()`).
+pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
+    let syn::Stmt::Local(syn::Local {
+        init: Some(init), ..
+    }) = stmt
+    else {
+        return false;
+    };
+    is_owned_value(&init.expr)
+}
+
+fn is_owned_value(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
+        syn::Expr::Binary(_) => true,
+        syn::Expr::Paren(e) => is_owned_value(&e.expr),
+        syn::Expr::MethodCall(call) => walk::returns_owned(&call.method),
+        syn::Expr::Macro(mac) => mac
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "format" || s.ident == "vec"),
+        _ => false,
+    }
+}
+
+/// A call of the fn itself (`f(..)`, `Self::f(..)`, `self.f(..)`) in an
+/// awaited expression, unless its future is already turned into a trait
+/// object (`… as Pin<Box<dyn Future<..>>>`).
+pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
+    struct Finder<'a> {
+        name: &'a str,
+        found: Option<Span>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(path) = &*call.func
+                && path
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == self.name)
+            {
+                self.found.get_or_insert(path.span());
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if call.method == self.name {
+                self.found.get_or_insert(call.method.span());
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
+        // A cast to a trait object erases the type.
+        fn visit_expr_cast(&mut self, _: &'ast syn::ExprCast) {}
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder { name, found: None };
+    syn::visit::Visit::visit_expr(&mut finder, operand);
+    finder.found
+}
