@@ -276,3 +276,63 @@ mod owned_value_in_a_loop {
         );
     }
 }
+
+/// Values borrowed across awaits in scopes that are never alive together
+/// share their home, as rustc lets them share bytes.
+mod shared_homes {
+    use super::*;
+
+    async fn fill(buffer: &mut [u8]) -> usize {
+        buffer[0] = 1;
+        Leaf::new("fill").pending(1).ready(buffer.len()).await
+    }
+
+    #[desugar]
+    async fn sequential_buffers(tag: Probe) -> usize {
+        let first = {
+            let mut buffer = [0u8; 1024];
+            fill(&mut buffer).await + buffer[0] as usize
+        };
+        let second = {
+            let mut other = [0u8; 1024];
+            fill(&mut other).await
+        };
+        tag.touch();
+        first + second
+    }
+
+    #[desugar]
+    async fn branch_buffers(left: bool) -> usize {
+        if left {
+            let mut buffer = [0u8; 1024];
+            fill(&mut buffer).await
+        } else {
+            let mut other = [0u8; 1024];
+            fill(&mut other).await + 1
+        }
+    }
+
+    #[test]
+    fn match_rustc_and_take_no_more_room() {
+        let report = assert_same(
+            || sequential_buffers(Probe::new("tag")),
+            || sequential_buffers_rustc(Probe::new("tag")),
+        );
+        assert_eq!(report.outcome, "Ready(2049)");
+        assert!(
+            report.left_size <= report.right_size,
+            "{} > {}",
+            report.left_size,
+            report.right_size
+        );
+        for left in [true, false] {
+            let report = assert_same(|| branch_buffers(left), || branch_buffers_rustc(left));
+            assert!(
+                report.left_size <= report.right_size,
+                "{} > {}",
+                report.left_size,
+                report.right_size
+            );
+        }
+    }
+}

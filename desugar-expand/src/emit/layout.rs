@@ -21,6 +21,10 @@ pub(crate) struct Layout {
     param: Vec<Option<syn::Ident>>,
     /// Per homed local: its slot's type parameter in the homes area.
     slot: Vec<Option<syn::Ident>>,
+    /// Homed locals whose scopes never overlap share one slot (a union):
+    /// the groups, and each homed local's group.
+    groups: Vec<Vec<LocalId>>,
+    group_of: Vec<Option<usize>>,
     homed: Vec<bool>,
     /// Per local: declared `mut`.
     mutable: Vec<bool>,
@@ -73,10 +77,13 @@ impl Layout {
         for (index, local) in (0..count).filter(|&l| decisions.homed[l]).enumerate() {
             slot[local] = Some(format_ident!("H{index}"));
         }
+        let (groups, group_of) = share_slots(body, &decisions.homed);
         Layout {
             field,
             param,
             slot,
+            groups,
+            group_of,
             homed: decisions.homed.clone(),
             mutable: body.locals.iter().map(|l| l.mutable).collect(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
@@ -246,9 +253,12 @@ impl Layout {
     /// The slots hold the same types as the enum's `Homed<T>` fields, so the
     /// impl names the homes area with the enum's own parameters.
     fn homes_type(&self) -> TokenStream {
-        let params: Vec<&syn::Ident> = (0..self.slot.len())
-            .filter(|&l| self.slot[l].is_some())
-            .filter_map(|l| self.param[l].as_ref())
+        // In the order the homes struct declares its parameters.
+        let params: Vec<&syn::Ident> = self
+            .groups
+            .iter()
+            .flatten()
+            .filter_map(|&l| self.param[l].as_ref())
             .collect();
         if params.is_empty() {
             return quote!(());
@@ -285,7 +295,8 @@ impl Layout {
                     // SAFETY (of the generated block): the flag was stored
                     // from this very slot, which the pinned machine still
                     // holds.
-                    quote!(let #saved = unsafe { #private::Home::restore(#homes.as_mut().project().#field, #saved) };)
+                    let slot = self.slot_access(l);
+                    quote!(let #saved = unsafe { #private::Home::restore(#slot, #saved) };)
                 } else {
                     quote!(let #saved = #saved;)
                 }
@@ -312,17 +323,41 @@ impl Layout {
     pub(crate) fn homes_items(&self) -> TokenStream {
         let private = names::private();
         let homes = homes_name();
-        let slots: Vec<(syn::Ident, syn::Ident)> = self.homed_locals().collect();
-        if slots.is_empty() {
+        if self.groups.is_empty() {
             return TokenStream::new();
         }
-        let (fields, params): (Vec<_>, Vec<_>) = slots.into_iter().unzip();
+        let mut params = Vec::new();
+        let mut fields = Vec::new();
+        let mut unions = Vec::new();
+        for (index, group) in self.groups.iter().enumerate() {
+            let group_params: Vec<&syn::Ident> = group
+                .iter()
+                .filter_map(|&l| self.slot[l].as_ref())
+                .collect();
+            params.extend(group_params.iter().copied());
+            if let [local] = group.as_slice() {
+                let field = self.field(*local);
+                let param = &group_params[0];
+                fields.push(quote!(#[pin] #field: #private::Slot<#param>,));
+                continue;
+            }
+            let (union_name, union_field) = shared_names(index);
+            let members: Vec<&syn::Ident> = group.iter().map(|&l| self.field(l)).collect();
+            unions.push(quote! {
+                #[doc = "The homes of locals whose scopes never overlap: at most one is alive at a time."]
+                union #union_name<#(#group_params),*> {
+                    #(#members: ::core::mem::ManuallyDrop<#private::Slot<#group_params>>,)*
+                }
+            });
+            fields.push(quote!(#[pin] #union_field: #union_name<#(#group_params),*>,));
+        }
         let pinned = names::hidden("__pinned");
         quote! {
+            #(#unions)*
             #private::pin_project! {
                 #[doc = "Where the values borrowed across an `.await` live: they must not move."]
                 struct #homes<#(#params),*> {
-                    #(#[pin] #fields: #private::Slot<#params>,)*
+                    #(#fields)*
                     #[pin]
                     #pinned: #private::PhantomPinned,
                 }
@@ -330,8 +365,22 @@ impl Layout {
         }
     }
 
-    fn homed_locals(&self) -> impl Iterator<Item = (syn::Ident, syn::Ident)> + '_ {
-        (0..self.slot.len()).filter_map(|l| Some((self.field[l].clone(), self.slot[l].clone()?)))
+    /// The pinned slot of a homed local, for `Home::new`/`restore`/`vacant`.
+    /// To be used inside an `unsafe` block: a shared slot is a union field.
+    pub(crate) fn slot_access(&self, local: LocalId) -> TokenStream {
+        let homes = names::hidden("__homes");
+        let field = self.field(local);
+        match self.group_of[local] {
+            Some(group) if self.groups[group].len() > 1 => {
+                let (_, union_field) = shared_names(group);
+                let shared = names::hidden("__shared");
+                // (Generated inside an `unsafe` block whose SAFETY comment is
+                // at the call site; the union's other members are not alive
+                // while this local's scope is, so this is its slot alone.)
+                quote!(#homes.as_mut().project().#union_field.map_unchecked_mut(|#shared| &mut **&mut #shared.#field))
+            }
+            _ => quote!(#homes.as_mut().project().#field),
+        }
     }
 
     /// `__State::Unresumed { input: input, .. }`
@@ -353,13 +402,53 @@ impl Layout {
     pub(crate) fn homes_init(&self) -> TokenStream {
         let private = names::private();
         let homes = homes_name();
-        let fields: Vec<syn::Ident> = self.homed_locals().map(|(f, _)| f).collect();
-        if fields.is_empty() {
+        if self.groups.is_empty() {
             return quote!(());
         }
+        let inits = self.groups.iter().enumerate().map(|(index, group)| {
+            let first = self.field(group[0]);
+            if group.len() == 1 {
+                quote!(#first: #private::Slot::new(),)
+            } else {
+                let (union_name, union_field) = shared_names(index);
+                quote!(#union_field: #union_name { #first: ::core::mem::ManuallyDrop::new(#private::Slot::new()) },)
+            }
+        });
         let pinned = names::hidden("__pinned");
-        quote!(#homes { #(#fields: #private::Slot::new(),)* #pinned: #private::PhantomPinned })
+        quote!(#homes { #(#inits)* #pinned: #private::PhantomPinned })
     }
+}
+
+/// `__Shared0` and `__shared0`: a union of slots and the homes field of it.
+fn shared_names(group: usize) -> (syn::Ident, syn::Ident) {
+    (
+        names::hidden(&format!("__Shared{group}")),
+        names::hidden(&format!("__shared{group}")),
+    )
+}
+
+/// Groups the homed locals so that no two in a group are ever alive at the
+/// same time (their scopes do not overlap: sibling blocks, branches, arms),
+/// as rustc lets such locals share bytes. Greedy, in declaration order.
+fn share_slots(body: &Body, homed: &[bool]) -> (Vec<Vec<LocalId>>, Vec<Option<usize>>) {
+    let mut groups: Vec<Vec<LocalId>> = Vec::new();
+    let mut group_of = vec![None; homed.len()];
+    let overlap = |a: LocalId, b: LocalId| {
+        let (x, y) = (body.locals[a].scope, body.locals[b].scope);
+        x.0 <= y.1 && y.0 <= x.1
+    };
+    for local in (0..homed.len()).filter(|&l| homed[l]) {
+        let group = groups
+            .iter()
+            .position(|g| g.iter().all(|&other| !overlap(local, other)));
+        let group = group.unwrap_or_else(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[group].push(local);
+        group_of[local] = Some(group);
+    }
+    (groups, group_of)
 }
 
 fn dropped_name(field: &syn::Ident) -> syn::Ident {

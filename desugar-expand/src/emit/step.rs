@@ -187,14 +187,14 @@ impl<'a> Emit<'a> {
         let ident = &self.body.locals[local].ident;
         let field = self.layout.field(local);
         let guard = uses::guard(field);
-        let homes = names::hidden("__homes");
+        let slot = self.layout.slot_access(local);
         let private = names::private();
         let place = self.place(local, &guard);
         if self.layout.is_deferred(local) {
             // `let x;`: the home starts empty; the first assignment fills it.
             // SAFETY (of the generated block): as for `Home::new` below.
             return quote! {
-                let mut #guard = unsafe { #private::Home::vacant(#homes.as_mut().project().#field) };
+                let mut #guard = unsafe { #private::Home::vacant(#slot) };
             };
         }
         // SAFETY (of the generated block): the slot is this local's own, in
@@ -202,7 +202,7 @@ impl<'a> Emit<'a> {
         // lives in this closure's frame or in the machine's state, so the
         // machine outlives it.
         quote! {
-            let mut #guard = unsafe { #private::Home::new(#homes.as_mut().project().#field, #ident) };
+            let mut #guard = unsafe { #private::Home::new(#slot, #ident) };
             #place
         }
     }
@@ -253,12 +253,12 @@ impl<'a> Emit<'a> {
                 let field = self.layout.field(local);
                 let guard = uses::guard(field);
                 let place = self.place(local, &guard);
-                let homes = names::hidden("__homes");
+                let slot = self.layout.slot_access(local);
                 let private = names::private();
                 // SAFETY (of the generated block): the flag was stored from
                 // this local's own slot in the pinned homes area.
                 return quote! {
-                    let mut #guard = unsafe { #private::Home::restore(#homes.as_mut().project().#field, #saved) };
+                    let mut #guard = unsafe { #private::Home::restore(#slot, #saved) };
                     #place
                 };
             }
