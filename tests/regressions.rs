@@ -336,3 +336,158 @@ mod shared_homes {
         }
     }
 }
+
+/// Findings of the differential fuzzer (desugar-fuzz/FINDINGS.md).
+mod fuzz_findings {
+    use super::*;
+
+    async fn touch_later(p: &Probe, wait: desugar::harness::LeafFuture<u32>) -> u32 {
+        let v = wait.await;
+        p.touch();
+        v
+    }
+
+    /// `let _ = x;` neither moves nor borrows `x`, also when `x` is kept in
+    /// place (it once freed it: a use after free).
+    #[desugar]
+    async fn let_underscore(p: Probe, v: Vec<u32>) -> u32 {
+        let _ = p;
+        let _ = v;
+        let _ = v;
+        touch_later(&p, Leaf::new("L").pending(1).ready(v.len() as u32)).await
+    }
+
+    #[test]
+    fn let_underscore_keeps_the_value() {
+        let report = assert_same(
+            || let_underscore(Probe::new("p"), vec![1, 2, 3]),
+            || let_underscore_rustc(Probe::new("p"), vec![1, 2, 3]),
+        );
+        assert_eq!(report.outcome, "Ready(3)");
+    }
+
+    /// A local shadowed by another, both kept across an await.
+    #[desugar]
+    #[allow(unused_variables)] // the shadowed parameter is what is tested
+    async fn shadowed(s: String, p: Probe) -> u32 {
+        let s = s.len() as u32 + 3;
+        let p = Probe::new("local");
+        Leaf::new("L").pending(1).ready(()).await;
+        p.touch();
+        s
+    }
+
+    #[desugar]
+    async fn shadowed_closure() -> u32 {
+        let f = |a: u32| a + 1;
+        let f = vec![f(1)];
+        Leaf::new("L").pending(1).ready(()).await;
+        f.len() as u32
+    }
+
+    #[test]
+    fn shadowed_locals_keep_their_own_values() {
+        let report = assert_same(
+            || shadowed(String::from("param"), Probe::new("param")),
+            || shadowed_rustc(String::from("param"), Probe::new("param")),
+        );
+        assert_eq!(report.outcome, "Ready(8)");
+        assert_eq!(
+            assert_same(shadowed_closure, shadowed_closure_rustc).outcome,
+            "Ready(1)"
+        );
+    }
+
+    /// A reference or closure kept across an await (for the drop order)
+    /// while unused after it: what it borrows stays in place.
+    #[desugar]
+    #[allow(unused_variables)] // locals unused after the await are the point
+    async fn unused_borrows(p: Probe) -> u32 {
+        let x = 3u32;
+        let r = &p;
+        let f = |a: u32| a ^ x;
+        Leaf::new("L").pending(1).ready(4u32).await
+    }
+
+    #[test]
+    fn borrows_kept_for_their_drop_keep_their_referent() {
+        assert_eq!(
+            assert_same(
+                || unused_borrows(Probe::new("p")),
+                || unused_borrows_rustc(Probe::new("p"))
+            )
+            .outcome,
+            "Ready(4)"
+        );
+    }
+}
+
+/// More findings of the differential fuzzer.
+mod fuzz_findings_2 {
+    use super::*;
+
+    /// `?` inside the arguments of `format!` finishes the future.
+    #[desugar]
+    async fn try_in_format(o: Option<u32>) -> Option<u32> {
+        let s = format!("{}", o?);
+        Leaf::new("L").pending(1).ready(()).await;
+        Some(s.len() as u32)
+    }
+
+    /// A local given its value from an await after an earlier await.
+    #[desugar]
+    #[allow(clippy::needless_late_init)] // the late initialisation is the case
+    async fn deferred_across_awaits() -> u32 {
+        let x: u32;
+        Leaf::new("A").pending(1).ready(()).await;
+        x = Leaf::new("B").pending(2).ready(6u32).await;
+        let y = {
+            Leaf::new("C").pending(1).ready(()).await;
+            Leaf::new("D").pending(1).ready(1u32).await
+        };
+        x + y
+    }
+
+    /// Inline format captures of a local borrowed across an await, in a
+    /// closure and in an async block.
+    #[desugar]
+    async fn inline_captures() -> u32 {
+        let x = 1u32;
+        let f = || format!("{x}").len() as u32;
+        Leaf::new("L").pending(1).ready(()).await;
+        let n = async { format!("{x}-{x:?}").len() as u32 }.await;
+        f() + n
+    }
+
+    /// `for` over an awaited value, with no await in the body; a leading
+    /// await under a turbofish naming types the operand also names.
+    #[desugar]
+    #[allow(clippy::unnecessary_cast)] // the cast names a type the prefix names too
+    async fn for_over_awaited() -> Result<u32, u32> {
+        let mut sum = 0;
+        for x in Leaf::new("L").pending(1).ready(vec![1u32, 2]).await {
+            sum += x;
+        }
+        let r = Ok::<u32, u32>(Leaf::new("M").pending(1).ready(5 as u32).await);
+        Ok(sum + r?)
+    }
+
+    #[test]
+    fn all_match_rustc() {
+        for o in [Some(3), None] {
+            assert_same(|| try_in_format(o), || try_in_format_rustc(o));
+        }
+        assert_eq!(
+            assert_same(deferred_across_awaits, deferred_across_awaits_rustc).outcome,
+            "Ready(7)"
+        );
+        assert_eq!(
+            assert_same(inline_captures, inline_captures_rustc).outcome,
+            "Ready(4)"
+        );
+        assert_eq!(
+            assert_same(for_over_awaited, for_over_awaited_rustc).outcome,
+            "Ready(Ok(8))"
+        );
+    }
+}

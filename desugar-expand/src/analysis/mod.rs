@@ -162,6 +162,20 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// Kept at `k` while a later local of the same name is in scope: the
+    /// suspension could not name it. Homed, it is kept through its guard,
+    /// which has a name of its own.
+    fn shadowed_and_kept(&self, local: LocalId, k: AwaitId) -> bool {
+        let locals = &self.body.locals;
+        self.in_scope(local, k)
+            && self.carried(local, k)
+            && self.body.awaits[k].in_scope.iter().any(|&other| {
+                other != local
+                    && locals[other].ident == locals[local].ident
+                    && locals[other].scope.0 > locals[local].scope.0
+            })
+    }
+
     /// Declared with a value, or assigned on every path to `k`.
     fn initialized_at(&self, local: LocalId, k: AwaitId) -> bool {
         self.body.locals[local].initialized
@@ -172,7 +186,10 @@ impl<'a> Facts<'a> {
     /// that is itself homed.
     fn homed(&self) -> Vec<bool> {
         let mut homed: Vec<bool> = (0..self.body.locals.len())
-            .map(|local| (0..self.body.awaits.len()).any(|k| self.needs_drop_flag(local, k)))
+            .map(|local| {
+                (0..self.body.awaits.len())
+                    .any(|k| self.needs_drop_flag(local, k) || self.shadowed_and_kept(local, k))
+            })
             .collect();
         loop {
             let mut changed = false;
@@ -204,7 +221,7 @@ impl<'a> Facts<'a> {
             || mention.holders.iter().any(|&holder| {
                 holder != mention.local
                     && self.in_scope(holder, k)
-                    && (homed[holder] || self.used_after(holder, k))
+                    && (homed[holder] || self.carried(holder, k))
             })
     }
 

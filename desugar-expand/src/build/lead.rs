@@ -92,6 +92,9 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
             None => Ok(None),
         },
         Expr::Let(e) => take(&mut e.expr, replacement),
+        // `for x in f().await { .. }` (a body with no await): the iterable
+        // runs first.
+        Expr::ForLoop(e) if !has_await(&e.body) => take(&mut e.expr, replacement),
         Expr::MethodCall(e) => {
             let mut parts = vec![&mut *e.receiver];
             parts.extend(e.args.iter_mut());
@@ -190,12 +193,10 @@ fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, 
         let found = take(&mut taken, replacement)?;
         if let Some(found) = &found {
             let operand_names = idents(found.operand.to_token_stream());
-            if before.iter().any(|b| {
-                !is_pure(b)
-                    || idents(b.to_token_stream())
-                        .iter()
-                        .any(|n| operand_names.contains(n))
-            }) {
+            if before
+                .iter()
+                .any(|b| !is_pure(b) || value_names(b).iter().any(|n| operand_names.contains(n)))
+            {
                 return Err(NotLeading::After(found.span));
             }
         }
@@ -219,6 +220,22 @@ fn is_pure(expr: &Expr) -> bool {
         Expr::Group(e) => is_pure(&e.expr),
         _ => false,
     }
+}
+
+/// The names a pure expression reads as values (single-ident paths), not
+/// its types (`Ok::<u32, u32>`): only those can be changed by the operand.
+fn value_names(expr: &Expr) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            if let Some(ident) = path.path.get_ident() {
+                self.0.push(ident.to_string());
+            }
+        }
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_expr(&mut names, expr);
+    names.0
 }
 
 fn idents(tokens: TokenStream) -> Vec<String> {

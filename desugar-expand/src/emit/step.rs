@@ -141,6 +141,9 @@ struct Emit<'a> {
     result_in_option: bool,
     /// What the emitted arm can reach.
     transitions: Transitions,
+    /// Whether the code just resumed can run to its end (not always
+    /// suspending again before it).
+    falls_through: bool,
 }
 
 impl<'a> Emit<'a> {
@@ -159,6 +162,7 @@ impl<'a> Emit<'a> {
             in_option: Vec::new(),
             result_in_option: false,
             transitions: Transitions::default(),
+            falls_through: true,
         }
     }
 
@@ -433,14 +437,31 @@ impl<'a> Emit<'a> {
     /// The statements of a block that holds suspension `k`, from `k` on.
     fn resume_stmts(&mut self, stmts: &[Stmt], k: AwaitId) -> Option<TokenStream> {
         let index = stmts.iter().position(|stmt| stmt.holds(k))?;
-        let mut out = TokenStream::new();
+        let mut restores = Vec::new();
         for stmt in &stmts[..index] {
             for local in declared_by(stmt) {
-                out.extend(self.restore(local));
+                let redeclared = self.decisions.redeclare[k].contains(&local);
+                let name = redeclared.then(|| self.body.locals[local].ident.to_string());
+                restores.push((name, self.restore(local)));
             }
         }
-        out.extend(self.resume_stmt(&stmts[index], k)?);
-        out.extend(self.stmts(&stmts[index + 1..]));
+        let mut rest = self.resume_stmt(&stmts[index], k)?;
+        // What follows runs only if the resumed statement can end here (it
+        // may suspend again, at a later await of the same block).
+        if self.falls_through {
+            let after = &stmts[index + 1..];
+            rest.extend(self.stmts(after));
+            self.falls_through = !after.iter().any(divergence::suspends);
+        }
+        // A `let x;` declared again but given its value only after a later
+        // suspension: unused here, and rustc could not infer its type.
+        let mut out = TokenStream::new();
+        for (name, tokens) in restores {
+            if name.is_none_or(|name| mentions(&rest, &name)) {
+                out.extend(tokens);
+            }
+        }
+        out.extend(rest);
         Some(out)
     }
 
@@ -466,6 +487,7 @@ impl<'a> Emit<'a> {
             Stmt::Await(suspension) => {
                 self.transitions.returns |= divergence::returns(&suspension.rest);
                 let rest = uses::stmt(&suspension.rest, &self.scope(), self.layout);
+                self.falls_through = true;
                 let mut out = if self.result_in_option {
                     let result = names::hidden("__result");
                     quote!(let #result = ::core::option::Option::take(&mut #result).unwrap(); #rest)
@@ -506,6 +528,8 @@ impl<'a> Emit<'a> {
                 self.in_option.extend(&inside);
                 let resumed = self.resume_block(body, &[], k)?;
                 let full = self.block(body, &[]);
+                // The loop may end by a `break` in its resumed iteration.
+                self.falls_through = true;
                 Some(quote! {
                     #wrap
                     let mut #resume = true;

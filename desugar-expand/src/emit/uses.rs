@@ -63,6 +63,22 @@ struct HomedUses<'a> {
 }
 
 impl walk::Visitor for HomedUses<'_> {
+    /// `format!("{x}")` with `x` homed names the arm's reference (or, for a
+    /// local without one, nothing): pass the value explicitly,
+    /// `format!("{x}", x = (*x))`, which also lets a closure or async block
+    /// capture `*x` rather than the arm's own reference.
+    fn inline_capture(&mut self, local: LocalId, name: &syn::Ident) -> Option<Expr> {
+        if !self.layout.is_homed(local) {
+            return None;
+        }
+        if self.layout.is_deferred(local) {
+            let guard = guard(self.layout.field(local));
+            // SAFETY (of the generated block): as for `Home::place`.
+            return Some(syn::parse_quote_spanned!(name.span()=> (*unsafe { #guard.place_mut() })));
+        }
+        Some(syn::parse_quote_spanned!(name.span()=> (*#name)))
+    }
+
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
         if !self.layout.is_homed(local) {
             return;

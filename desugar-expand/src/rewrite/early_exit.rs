@@ -67,6 +67,17 @@ impl VisitMut for EarlyExit {
         }
     }
 
+    // `format!("{}", x?)`: the arguments of the macros whose arguments are
+    // expressions are rewritten like any other code.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut args) = crate::walk::MacroArgs::parse(mac) {
+            for (arg, _) in args.args_mut() {
+                self.visit_expr_mut(arg);
+            }
+            mac.tokens = args.into_tokens();
+        }
+    }
+
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_expr_const_mut(&mut self, _: &mut syn::ExprConst) {}

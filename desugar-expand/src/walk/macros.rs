@@ -157,6 +157,23 @@ impl MacroArgs {
         }
     }
 
+    /// Passes a local named inside the format string as a named argument
+    /// instead (`"{x}"` with `x = value`), unless one is given already.
+    pub(crate) fn push_named(&mut self, name: syn::Ident, value: Expr) {
+        if self
+            .items
+            .iter()
+            .any(|arg| arg.name.as_ref().is_some_and(|(n, _)| *n == name))
+        {
+            return;
+        }
+        self.items.push(Arg {
+            name: Some((name, Default::default())),
+            expr: value,
+            kind: None,
+        });
+    }
+
     /// Appends a format string and its argument (neither is walked).
     pub(crate) fn push_message(&mut self, format: Expr, argument: Expr) {
         for expr in [format, argument] {

@@ -26,6 +26,13 @@ pub(crate) trait Visitor {
     /// As [`Visitor::mention`], also saying whether the use is conditional
     /// within the walked expression (in a branch, an arm, a loop, or on the
     /// right of `&&`/`||`): it may not run every time the expression does.
+    /// A local named inside a format string (`"{x}"`): an expression to pass
+    /// it as instead (`x = (*x)`), or `None` to leave the capture as it is.
+    fn inline_capture(&mut self, local: LocalId, name: &syn::Ident) -> Option<Expr> {
+        let _ = (local, name);
+        None
+    }
+
     fn conditional_mention(
         &mut self,
         local: LocalId,
@@ -226,7 +233,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 self.maybe(short_circuit, |walk| walk.expr(&mut e.right, right));
             }
             Expr::Assign(e) => {
-                self.expr(&mut e.right, MentionKind::Value);
+                // `_ = x;` reads `x` as a place, like `let _ = x;`.
+                let right = if matches!(&*e.left, Expr::Infer(_)) {
+                    TRANSIENT
+                } else {
+                    MentionKind::Value
+                };
+                self.expr(&mut e.right, right);
                 match self.resolve_path(&e.left) {
                     Some(local) => {
                         let span = e.left.span();
@@ -391,11 +404,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 if let Some(init) = &mut local.init {
                     // `let (a, ref b) = pair;` borrows `pair` for as long as
                     // `b` lives (and moves `a` out of it).
+                    // `let _ = x;` (a pattern that binds nothing) reads the
+                    // place `x` and neither moves nor borrows it.
                     let kind = if patterns::binds_by_ref(&local.pat) {
                         let may_move = patterns::binds_by_value(&local.pat);
                         MentionKind::Place {
                             may_move,
                             lasting: true,
+                        }
+                    } else if patterns::bindings(&local.pat).is_empty() {
+                        MentionKind::Place {
+                            may_move: false,
+                            lasting: false,
                         }
                     } else {
                         MentionKind::Value
@@ -430,6 +450,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         None,
                         span,
                     );
+                    if let Some(value) = self.visitor.inline_capture(local, &ident) {
+                        args.push_named(ident, value);
+                    }
                 }
             }
             mac.tokens = args.into_tokens();
