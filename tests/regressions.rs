@@ -474,8 +474,11 @@ mod fuzz_findings_2 {
 
     #[test]
     fn all_match_rustc() {
-        for o in [Some(3), None] {
-            assert_same(|| try_in_format(o), || try_in_format_rustc(o));
+        for (o, expected) in [(Some(3), "Ready(Some(1))"), (None, "Ready(None)")] {
+            assert_eq!(
+                assert_same(|| try_in_format(o), || try_in_format_rustc(o)).outcome,
+                expected
+            );
         }
         assert_eq!(
             assert_same(deferred_across_awaits, deferred_across_awaits_rustc).outcome,
