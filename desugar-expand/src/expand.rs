@@ -52,13 +52,13 @@ pub fn expand_and_describe(
     };
     let twin = emit::twin::twin(&item_fn);
     match analyse(&item_fn) {
-        Ok((plan, ir, decisions)) => {
-            let machine = emit::machine(&plan, &ir, &decisions);
-            (
+        Ok((plan, ir, decisions)) => match emit::machine(&plan, &ir, &decisions) {
+            Ok(machine) => (
                 quote! { #machine #twin },
                 Ok(emit::describe(&plan, &ir, &decisions)),
-            )
-        }
+            ),
+            Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
+        },
         Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
     }
 }
@@ -66,7 +66,7 @@ pub fn expand_and_describe(
 /// The desugared fn alone.
 pub(crate) fn machine(item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
     let (plan, ir, decisions) = analyse(item_fn)?;
-    Ok(emit::machine(&plan, &ir, &decisions))
+    emit::machine(&plan, &ir, &decisions)
 }
 
 /// Stages 1 to 4: everything but printing.

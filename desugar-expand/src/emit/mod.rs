@@ -41,9 +41,12 @@ use crate::names;
 use crate::signature::Plan;
 
 /// Input: the plan, the IR and the decisions. Output: the desugared fn.
-pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> TokenStream {
+pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::Result<TokenStream> {
     let layout = layout::Layout::new(plan, body, decisions);
-    let (arms, transitions) = step::arms(body, decisions, &layout);
+    let (arms, transitions, error) = step::arms(body, decisions, &layout);
+    if let Some(error) = error {
+        return Err(error);
+    }
     let description = describe::Description::new(&layout, &transitions);
     let state_items = layout.state_items(&description);
     let homes_items = layout.homes_items();
@@ -56,7 +59,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> TokenS
     let homes = names::hidden("__homes");
     let cx = names::hidden("__cx");
     let dispatch = step::dispatch_label();
-    quote! {
+    Ok(quote! {
         // The user's code is compiled, warned about and linted in the
         // `_rustc` twin; here it is spliced between state transitions.
         #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -75,12 +78,12 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> TokenS
                 },
             )
         }
-    }
+    })
 }
 
 /// The machine's description alone.
 pub(crate) fn describe(plan: &Plan, body: &Body, decisions: &Decisions) -> describe::Description {
     let layout = layout::Layout::new(plan, body, decisions);
-    let (_, transitions) = step::arms(body, decisions, &layout);
+    let (_, transitions, _) = step::arms(body, decisions, &layout);
     describe::Description::new(&layout, &transitions)
 }

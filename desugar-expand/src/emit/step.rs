@@ -55,9 +55,10 @@ pub(crate) fn arms(
     body: &Body,
     decisions: &Decisions,
     layout: &Layout,
-) -> (TokenStream, Vec<Transitions>) {
+) -> (TokenStream, Vec<Transitions>, Option<syn::Error>) {
     let mut arms = TokenStream::new();
     let mut transitions = Vec::new();
+    let mut typed_copies: Vec<(TypedValue, proc_macro2::Span)> = Vec::new();
     let (state, proj, replace) = state_names();
     let private = names::private();
     let state_var = names::hidden("__state");
@@ -71,6 +72,7 @@ pub(crate) fn arms(
     let body_tokens = emit.stmts(&body.block.stmts);
     let body_items = items(&body.block.stmts);
     transitions.push(emit.transitions);
+    typed_copies.extend(emit.typed_copies);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
             let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
@@ -98,6 +100,7 @@ pub(crate) fn arms(
         let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
         let body_items = items(&body.block.stmts);
         transitions.push(emit.transitions);
+        typed_copies.extend(emit.typed_copies);
         arms.extend(quote! {
             #proj::#variant { #awaitee, .. } => {
                 let #result = match #private::Future::poll(#awaitee, #cx) {
@@ -117,7 +120,73 @@ pub(crate) fn arms(
         #proj::Returned => #private::resumed_after_completion(),
         #proj::Panicked => #private::resumed_after_panicking(),
     });
-    (arms, transitions)
+    (
+        arms,
+        transitions,
+        duplicated_types(&typed_copies, decisions),
+    )
+}
+
+/// A value whose type is its place in the source: an awaited expression or
+/// a `let` that builds a closure or an `async` block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TypedValue {
+    Awaitee(AwaitId),
+    Local(LocalId),
+}
+
+/// Each copy of a closure or `async` block is a type of its own; code the
+/// expansion writes more than once (an enclosing loop, resumed; the code
+/// after a branch that awaits) makes two types for one field of the state.
+fn duplicated_types(
+    copies: &[(TypedValue, proc_macro2::Span)],
+    decisions: &Decisions,
+) -> Option<syn::Error> {
+    let mut errors: Option<syn::Error> = None;
+    let mut reported = Vec::new();
+    for &(value, span) in copies {
+        let count = copies.iter().filter(|(other, _)| *other == value).count();
+        let stored = match value {
+            TypedValue::Awaitee(_) => true,
+            TypedValue::Local(local) => decisions.kept.iter().any(|kept| kept.contains(&local)),
+        };
+        if count < 2 || !stored || reported.contains(&value) {
+            continue;
+        }
+        reported.push(value);
+        let err = syn::Error::new(
+            span,
+            "#[desugar] cannot keep this closure or `async` block across an await here: the expansion writes this code more than once \
+             (it runs again when the machine resumes inside an enclosing loop, or after a branch that awaits), and each copy of a closure or \
+             `async` block is a type of its own. Create it once, before the loop or branch (`let task = async { .. };`), \
+             or await the whole loop inside an `async` block",
+        );
+        match &mut errors {
+            Some(errors) => errors.combine(err),
+            None => errors = Some(err),
+        }
+    }
+    errors
+}
+
+/// Does the expression build a closure or an `async` block (not inside a
+/// nested item)? Awaiting macros are awaited through one.
+fn builds_typed_value<T: quote::ToTokens>(node: &T) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
+            self.0 = true;
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    if let Ok(expr) = syn::parse2::<syn::Stmt>(node.to_token_stream()) {
+        syn::visit::Visit::visit_stmt(&mut finder, &expr);
+    }
+    finder.0
 }
 
 /// The hidden local a kept value is taken out into.
@@ -144,6 +213,9 @@ struct Emit<'a> {
     /// Whether the code just resumed can run to its end (not always
     /// suspending again before it).
     falls_through: bool,
+    /// Each awaited expression and each closure-building `let` this arm
+    /// writes, to find the ones written more than once.
+    typed_copies: Vec<(TypedValue, proc_macro2::Span)>,
 }
 
 impl<'a> Emit<'a> {
@@ -163,6 +235,7 @@ impl<'a> Emit<'a> {
             result_in_option: false,
             transitions: Transitions::default(),
             falls_through: true,
+            typed_copies: Vec::new(),
         }
     }
 
@@ -344,6 +417,12 @@ impl<'a> Emit<'a> {
             }
             Stmt::Plain { stmt, declares } => {
                 self.transitions.returns |= divergence::returns(stmt);
+                if matches!(stmt, syn::Stmt::Local(_)) && builds_typed_value(stmt) {
+                    for &local in declares {
+                        let span = self.body.locals[local].ident.span();
+                        self.typed_copies.push((TypedValue::Local(local), span));
+                    }
+                }
                 let stmt = uses::stmt(stmt, &scope, self.layout);
                 let mut out = quote!(#stmt);
                 for &local in declares {
@@ -409,6 +488,11 @@ impl<'a> Emit<'a> {
     fn suspend(&mut self, k: AwaitId, operand: &syn::Expr) -> TokenStream {
         if !self.transitions.to.contains(&k) {
             self.transitions.to.push(k);
+        }
+        let operand_stmt: syn::Stmt = syn::Stmt::Expr(operand.clone(), Some(Default::default()));
+        if builds_typed_value(&operand_stmt) {
+            self.typed_copies
+                .push((TypedValue::Awaitee(k), syn::spanned::Spanned::span(operand)));
         }
         let operand = uses::expr(operand, &self.scope(), self.layout);
         let private = names::private();

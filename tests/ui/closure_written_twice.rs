@@ -1,0 +1,22 @@
+// A closure kept across an await inside a loop: the loop's body is written
+// once for the first iteration and once for those after a resume.
+use desugar::desugar;
+
+async fn ready() {}
+
+#[desugar]
+async fn closure_in_loop() -> u32 {
+    let mut n = 0u32;
+    loop {
+        if n >= 2 {
+            break;
+        }
+        n += 1;
+        let add = |a: u32| a + 1;
+        ready().await;
+        n = add(n);
+    }
+    n
+}
+
+fn main() {}
