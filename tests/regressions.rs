@@ -494,3 +494,20 @@ mod fuzz_findings_2 {
         );
     }
 }
+
+/// A local named with a raw identifier (it once made the macro panic).
+mod raw_identifiers {
+    use super::*;
+
+    #[desugar]
+    async fn raw(r#in: u32) -> u32 {
+        let r#type = Leaf::new("L").pending(1).ready(r#in + 1).await;
+        Leaf::new("M").pending(1).ready(()).await;
+        r#type
+    }
+
+    #[test]
+    fn matches_rustc() {
+        assert_eq!(assert_same(|| raw(1), || raw_rustc(1)).outcome, "Ready(2)");
+    }
+}

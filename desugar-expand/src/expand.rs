@@ -52,13 +52,15 @@ pub fn expand_and_describe(
     };
     let twin = emit::twin::twin(&item_fn);
     match analyse(&item_fn) {
-        Ok((plan, ir, decisions)) => match emit::machine(&plan, &ir, &decisions) {
-            Ok(machine) => (
-                quote! { #machine #twin },
-                Ok(emit::describe(&plan, &ir, &decisions)),
-            ),
-            Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
-        },
+        Ok((plan, ir, decisions)) => {
+            match emit::machine(&plan, &ir, &decisions).and_then(|m| checked(m, &item_fn)) {
+                Ok(machine) => (
+                    quote! { #machine #twin },
+                    Ok(emit::describe(&plan, &ir, &decisions)),
+                ),
+                Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
+            }
+        }
         Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
     }
 }
@@ -66,7 +68,23 @@ pub fn expand_and_describe(
 /// The desugared fn alone.
 pub(crate) fn machine(item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
     let (plan, ir, decisions) = analyse(item_fn)?;
-    emit::machine(&plan, &ir, &decisions)
+    checked(emit::machine(&plan, &ir, &decisions)?, item_fn)
+}
+
+/// The expansion must be Rust: if it is not (a bug of `#[desugar]`), the
+/// user gets an error at their fn, and the fn as written, rather than
+/// rustc's parse errors inside generated code.
+fn checked(machine: TokenStream, item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
+    match syn::parse2::<syn::File>(machine.clone()) {
+        Ok(_) => Ok(machine),
+        Err(err) => Err(syn::Error::new_spanned(
+            &item_fn.sig.ident,
+            format!(
+                "#[desugar] could not lower this fn ({err}); this is a bug in #[desugar]: please report it with the fn. \
+                 Meanwhile, remove the attribute"
+            ),
+        )),
+    }
 }
 
 /// Stages 1 to 4: everything but printing.
@@ -185,10 +203,11 @@ mod impl_block {
         let Some((trait_path, _)) = &item_impl.trait_ else {
             return TokenStream::new();
         };
+        // The ident itself, so that a raw `r#Trait` formats as `Trait`.
         let trait_name = trait_path
             .segments
             .last()
-            .map_or_else(|| "Trait".to_owned(), |s| s.ident.to_string());
+            .map_or_else(|| format_ident!("Trait"), |s| s.ident.clone());
         let self_ty = &item_impl.self_ty;
         let name = format_ident!(
             "{}Rustc_{:08x}",

@@ -402,6 +402,14 @@ impl Builder {
                 None => stmt.clone(),
             };
             let (found, temporaries) = self.hoist_temporaries(found, out);
+            // The temporaries drop after the statement: a block's tail
+            // becomes a statement (of type `()`) so that they can follow it.
+            let rest = match rest {
+                syn::Stmt::Expr(expr, None) if !temporaries.is_empty() => {
+                    syn::Stmt::Expr(expr, Some(Default::default()))
+                }
+                rest => rest,
+            };
             self.suspension(found, rest, out);
             for temporary in temporaries {
                 let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););

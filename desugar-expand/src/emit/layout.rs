@@ -59,7 +59,11 @@ impl Layout {
         let mut field = vec![names::hidden("__unnamed"); count];
         let mut used_names: Vec<String> = Vec::new();
         for local in order {
+            // `r#type` becomes the field `type_`: a field cannot be raw.
             let base = body.locals[local].ident.to_string();
+            let base = base
+                .strip_prefix("r#")
+                .map_or(base.clone(), |name| format!("{name}_"));
             let mut name = base.clone();
             let mut suffix = 1;
             while used_names.contains(&name) {

@@ -141,6 +141,7 @@ impl MacroArgs {
                 }),
             ) = (arg.kind, &arg.expr)
             {
+                // `format_captures` returns plain identifiers only.
                 for name in format_captures(&lit.value()) {
                     out.push((syn::Ident::new(&name, lit.span()), lit.span()));
                 }

@@ -1,0 +1,46 @@
+//! The expansion never panics and always returns Rust: an expansion, or a
+//! `compile_error!` next to the item. Inputs here are ones the token fuzzer
+//! (`desugar-fuzz tokens`) once found wrong; it runs many more.
+
+use proc_macro2::TokenStream;
+
+fn expand(source: &str) -> String {
+    let item: TokenStream = source.parse().expect("the input is tokens");
+    let output =
+        std::panic::catch_unwind(|| desugar_expand::expand(TokenStream::new(), item.clone()))
+            .unwrap_or_else(|_| panic!("the expansion panicked on: {source}"));
+    let text = output.to_string();
+    assert!(
+        syn::parse2::<syn::File>(output).is_ok(),
+        "the expansion of {source} is not Rust: {text}"
+    );
+    text
+}
+
+#[test]
+fn raw_identifiers() {
+    let text = expand("async fn f() -> u32 { let r#type = 1u32; g().await; r#type }");
+    assert!(!text.contains("compile_error"), "{text}");
+}
+
+#[test]
+fn a_block_tail_after_a_borrowed_temporary() {
+    expand("async fn f() { if c { (&y()).await | 6 } z.await; }");
+}
+
+#[test]
+fn self_in_a_parameter_pattern() {
+    let text = expand("async fn f((self): u32) -> u32 { self.count.await; 1 }");
+    assert!(text.contains("compile_error"), "{text}");
+}
+
+#[test]
+fn not_an_item_at_all() {
+    // An attribute only ever receives items; anything else gets the error
+    // and its tokens back as they were.
+    let output = desugar_expand::expand(TokenStream::new(), "let x = 5;".parse().unwrap());
+    assert!(
+        output.to_string().starts_with(":: core :: compile_error !"),
+        "{output}"
+    );
+}
