@@ -112,10 +112,13 @@ pub fn describe(item: TokenStream) -> syn::Result<emit::describe::Description> {
 /// The item did not parse as a fn: say what the attribute applies to, and
 /// give the tokens back so the rest of the crate still sees the item.
 fn not_a_fn(err: syn::Error, item: TokenStream) -> TokenStream {
-    let msg = format!(
-        "#[desugar] applies to an `async fn` (free fn or method) or to an `impl` block; {}",
-        err
-    );
+    let msg = if syn::parse2::<syn::TraitItemFn>(item.clone()).is_ok_and(|f| f.default.is_none()) {
+        "#[desugar] lowers an `async fn` with a body: put it on the `impl` block that implements this trait".to_owned()
+    } else {
+        format!(
+            "#[desugar] applies to an `async fn` (free fn or method) or to an `impl` block; {err}"
+        )
+    };
     let err = syn::Error::new(err.span(), msg).into_compile_error();
     quote! { #err #item }
 }

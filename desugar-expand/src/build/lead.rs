@@ -35,6 +35,9 @@ pub(crate) enum NotLeading {
     After(Span),
     /// The await sits where `#[desugar]` cannot suspend yet.
     Unsupported(Span, &'static str),
+    /// What runs before the await reads a local that the awaited expression
+    /// uses (and may change): `add(x, bump(&mut x).await)`.
+    Reads(Span, String),
 }
 
 /// Takes the first-running await out of `expr`, putting `replacement` (the
@@ -122,7 +125,10 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
         Expr::Array(e) => in_order(e.elems.iter_mut().collect(), replacement),
         Expr::Struct(e) => {
             if let Some(span) = e.rest.as_deref().and_then(first_await) {
-                return Err(NotLeading::After(span));
+                return Err(NotLeading::Unsupported(
+                    span,
+                    "#[desugar] cannot suspend in the base of a struct update (`..base`), which runs after the fields: bind the awaited value with `let` first",
+                ));
             }
             in_order(
                 e.fields.iter_mut().map(|f| &mut f.expr).collect(),
@@ -193,11 +199,15 @@ fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, 
         let found = take(&mut taken, replacement)?;
         if let Some(found) = &found {
             let operand_names = idents(found.operand.to_token_stream());
-            if before
-                .iter()
-                .any(|b| !is_pure(b) || value_names(b).iter().any(|n| operand_names.contains(n)))
-            {
+            if before.iter().any(|b| !is_pure(b)) {
                 return Err(NotLeading::After(found.span));
+            }
+            let read = before
+                .iter()
+                .flat_map(|b| value_names(b))
+                .find(|n| operand_names.contains(n));
+            if let Some(name) = read {
+                return Err(NotLeading::Reads(found.span, name));
             }
         }
         *part = taken;

@@ -392,6 +392,16 @@ impl Builder {
                     ));
                     return;
                 }
+                Err(lead::NotLeading::Reads(span, name)) => {
+                    self.error(syn::Error::new(
+                        span,
+                        format!(
+                            "#[desugar] cannot suspend here yet: `{name}` is read before this `.await` and used by the awaited expression, \
+                             which may change it; bind the awaited value with `let` in a statement of its own first"
+                        ),
+                    ));
+                    return;
+                }
                 Err(lead::NotLeading::Unsupported(span, msg)) => {
                     self.error(syn::Error::new(span, msg));
                     return;

@@ -1,0 +1,8 @@
+use desugar::desugar;
+
+trait Fetch {
+    #[desugar]
+    async fn fetch(&self) -> u32;
+}
+
+fn main() {}
