@@ -339,9 +339,8 @@ impl Layout {
                 .filter_map(|&l| self.slot[l].as_ref())
                 .collect();
             params.extend(group_params.iter().copied());
-            if let [local] = group.as_slice() {
+            if let ([local], [param]) = (group.as_slice(), group_params.as_slice()) {
                 let field = self.field(*local);
-                let param = &group_params[0];
                 fields.push(quote!(#[pin] #field: #private::Slot<#param>,));
                 continue;
             }
@@ -409,14 +408,14 @@ impl Layout {
         if self.groups.is_empty() {
             return quote!(());
         }
-        let inits = self.groups.iter().enumerate().map(|(index, group)| {
-            let first = self.field(group[0]);
-            if group.len() == 1 {
+        let inits = self.groups.iter().enumerate().filter_map(|(index, group)| {
+            let first = self.field(*group.first()?);
+            Some(if group.len() == 1 {
                 quote!(#first: #private::Slot::new(),)
             } else {
                 let (union_name, union_field) = shared_names(index);
                 quote!(#union_field: #union_name { #first: ::core::mem::ManuallyDrop::new(#private::Slot::new()) },)
-            }
+            })
         });
         let pinned = names::hidden("__pinned");
         quote!(#homes { #(#inits)* #pinned: #private::PhantomPinned })
