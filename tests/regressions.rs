@@ -511,3 +511,29 @@ mod raw_identifiers {
         assert_eq!(assert_same(|| raw(1), || raw_rustc(1)).outcome, "Ready(2)");
     }
 }
+
+/// The machine's type names are free in scopes of their own: a nested fn
+/// and a closure may declare a `__State` without hiding the machine's.
+mod machine_type_names_in_nested_scopes {
+    use super::*;
+
+    #[desugar]
+    async fn nested_state() -> u32 {
+        fn helper() -> u32 {
+            struct __State(u32);
+            __State(2).0
+        }
+        let from_closure = || {
+            struct __Homes(u32);
+            __Homes(3).0
+        };
+        let v = Leaf::new("l").pending(1).ready(5u32).await;
+        v + helper() + from_closure()
+    }
+
+    #[test]
+    fn builds_and_runs_like_rustc() {
+        let report = assert_same(nested_state, nested_state_rustc);
+        assert!(report.outcome.contains("10"), "{}", report.outcome);
+    }
+}

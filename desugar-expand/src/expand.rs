@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::{analysis, args, build, emit, rewrite, signature};
+use crate::{analysis, args, build, emit, names, rewrite, signature};
 
 /// Input: `#[desugar(args)] async fn f(..) -> T { body }`, or an `impl`
 /// block whose async fns to lower.
@@ -92,6 +92,7 @@ fn analyse(
     item_fn: &syn::ItemFn,
 ) -> syn::Result<(signature::Plan, crate::ir::Body, analysis::Decisions)> {
     let plan = signature::plan(item_fn)?;
+    names::check_item_names(&item_fn.block)?;
     let mut body = (*item_fn.block).clone();
     rewrite::receiver::rename_self(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);

@@ -13,3 +13,72 @@ pub(crate) fn hidden(name: &str) -> Ident {
 pub(crate) fn private() -> proc_macro2::TokenStream {
     quote::quote!(::desugar::__private)
 }
+
+/// The machine's own types. They are items, which `Span::mixed_site()` does
+/// not hide, so an item of the same name in the body would shadow them.
+pub(crate) const MACHINE_TYPES: [&str; 4] = [STATE, STATE_PROJ, STATE_REPLACE, HOMES];
+pub(crate) const STATE: &str = "__State";
+pub(crate) const STATE_PROJ: &str = "__StateProj";
+pub(crate) const STATE_REPLACE: &str = "__StateReplace";
+pub(crate) const HOMES: &str = "__Homes";
+
+/// Input: the body as written. Output: an error at the first item (or `use`
+/// name) in it that would shadow one of [`MACHINE_TYPES`] where the machine's
+/// code runs. Items inside nested items, closures and `async` blocks are
+/// their own scopes, so they are left alone.
+pub(crate) fn check_item_names(body: &syn::Block) -> syn::Result<()> {
+    use syn::visit::Visit;
+
+    struct Finder(Option<syn::Error>);
+
+    impl Finder {
+        fn check(&mut self, ident: &Ident) {
+            if self.0.is_none() && MACHINE_TYPES.iter().any(|name| ident == name) {
+                self.0 = Some(syn::Error::new(
+                    ident.span(),
+                    format!(
+                        "`{ident}` is the name of a type in the machine #[desugar] writes, and an item here would hide it; rename this item"
+                    ),
+                ));
+            }
+        }
+    }
+
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_item(&mut self, item: &'ast syn::Item) {
+            let ident = match item {
+                syn::Item::Const(i) => Some(&i.ident),
+                syn::Item::Enum(i) => Some(&i.ident),
+                syn::Item::Fn(i) => Some(&i.sig.ident),
+                syn::Item::Mod(i) => Some(&i.ident),
+                syn::Item::Static(i) => Some(&i.ident),
+                syn::Item::Struct(i) => Some(&i.ident),
+                syn::Item::Trait(i) => Some(&i.ident),
+                syn::Item::TraitAlias(i) => Some(&i.ident),
+                syn::Item::Type(i) => Some(&i.ident),
+                syn::Item::Union(i) => Some(&i.ident),
+                syn::Item::Macro(i) => i.ident.as_ref(),
+                syn::Item::Use(i) => {
+                    self.visit_use_tree(&i.tree);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(ident) = ident {
+                self.check(ident);
+            }
+        }
+        fn visit_use_name(&mut self, name: &'ast syn::UseName) {
+            self.check(&name.ident);
+        }
+        fn visit_use_rename(&mut self, rename: &'ast syn::UseRename) {
+            self.check(&rename.rename);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    }
+
+    let mut finder = Finder(None);
+    finder.visit_block(body);
+    finder.0.map_or(Ok(()), Err)
+}

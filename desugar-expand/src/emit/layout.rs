@@ -461,12 +461,12 @@ fn dropped_name(field: &syn::Ident) -> syn::Ident {
 /// `__State`, `__StateProj`, `__StateReplace`.
 pub(crate) fn state_names() -> (syn::Ident, syn::Ident, syn::Ident) {
     (
-        names::hidden("__State"),
-        names::hidden("__StateProj"),
-        names::hidden("__StateReplace"),
+        names::hidden(names::STATE),
+        names::hidden(names::STATE_PROJ),
+        names::hidden(names::STATE_REPLACE),
     )
 }
 
 fn homes_name() -> syn::Ident {
-    names::hidden("__Homes")
+    names::hidden(names::HOMES)
 }
