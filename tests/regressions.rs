@@ -537,3 +537,49 @@ mod machine_type_names_in_nested_scopes {
         assert!(report.outcome.contains("10"), "{}", report.outcome);
     }
 }
+
+/// Resumed inside a labeled block, a `break 'label` before the block's next
+/// await leaves the block: what follows it runs, instead of the machine
+/// polling itself in its poisoned state.
+mod break_labeled_block_after_resume {
+    use super::*;
+
+    #[desugar]
+    async fn labeled(p: Probe) -> u32 {
+        let v = 'b: {
+            if Leaf::new("a").pending(1).ready(true).await {
+                break 'b 1;
+            }
+            Leaf::new("b").pending(1).ready(2u32).await
+        };
+        p.touch();
+        v + Leaf::new("c").pending(1).ready(9u32).await
+    }
+
+    #[desugar]
+    async fn nested(p: Probe) -> u32 {
+        let v = 'outer: {
+            {
+                let w = Leaf::new("a").pending(1).ready(3u32).await;
+                if w > 2 {
+                    break 'outer w;
+                }
+                Leaf::new("b").pending(1).ready(2u32).await;
+            }
+            5
+        };
+        p.touch();
+        v + Leaf::new("c").pending(1).ready(9u32).await
+    }
+
+    #[test]
+    fn continues_after_the_block() {
+        let report = assert_same(
+            || labeled(Probe::new("p")),
+            || labeled_rustc(Probe::new("p")),
+        );
+        assert!(report.outcome.contains("10"), "{}", report.outcome);
+        let report = assert_same(|| nested(Probe::new("p")), || nested_rustc(Probe::new("p")));
+        assert!(report.outcome.contains("12"), "{}", report.outcome);
+    }
+}

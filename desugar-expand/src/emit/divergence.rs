@@ -7,7 +7,7 @@
 
 use syn::visit::{self, Visit};
 
-use crate::ir::{Block, Else, If, Stmt};
+use crate::ir::{AwaitId, Block, Else, If, Stmt};
 
 /// Does running `stmt` from its start always reach a suspension?
 pub(crate) fn suspends(stmt: &Stmt) -> bool {
@@ -84,6 +84,59 @@ fn if_breaks(node: &If, label: Option<&syn::Lifetime>, is_loop: bool) -> bool {
             Some(Else::Block(block)) => breaks(&block.stmts, label, is_loop),
             Some(Else::If(inner)) => if_breaks(inner, label, is_loop),
         }
+}
+
+/// Resumed at suspension `k` inside `'label: { stmts }`, can the code break
+/// out of the block? Counts every `break 'label` from the statement holding
+/// `k` on, at any depth and in what runs after each suspension: a break
+/// beyond the next suspension only makes the emitter write the block's
+/// continuation where it is not reached, which is harmless.
+///
+/// ```text
+/// 'b: { if f().await { break 'b 1; } g().await }   // resumed after f():
+/// ```
+/// the `if` can leave the block, so what follows it runs in the same arm.
+pub(crate) fn resumed_breaks(stmts: &[Stmt], k: AwaitId, label: &syn::Lifetime) -> bool {
+    let from = stmts
+        .iter()
+        .position(|stmt| stmt.holds(k))
+        .unwrap_or(stmts.len());
+    stmts[from..]
+        .iter()
+        .any(|stmt| breaks_anywhere(stmt, label))
+}
+
+fn breaks_anywhere(stmt: &Stmt, label: &syn::Lifetime) -> bool {
+    let in_syn = |stmt: &syn::Stmt| {
+        let mut finder = BreakFinder {
+            label: Some(label),
+            depth: 1,
+            found: false,
+        };
+        finder.visit_stmt(stmt);
+        finder.found
+    };
+    let in_block = |block: &Block| block.stmts.iter().any(|s| breaks_anywhere(s, label));
+    match stmt {
+        Stmt::Param(_) => false,
+        Stmt::Plain { stmt, .. } => in_syn(stmt),
+        Stmt::Await(suspension) => in_syn(&suspension.rest),
+        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => in_block(block),
+        Stmt::If(node) => {
+            let mut node = node;
+            loop {
+                if in_block(&node.then) {
+                    return true;
+                }
+                match &node.otherwise {
+                    None => return false,
+                    Some(Else::Block(block)) => return in_block(block),
+                    Some(Else::If(inner)) => node = inner,
+                }
+            }
+        }
+        Stmt::Match(node) => node.arms.iter().any(|arm| in_block(&arm.body)),
+    }
 }
 
 struct BreakFinder<'a> {

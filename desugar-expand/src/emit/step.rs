@@ -584,8 +584,13 @@ impl<'a> Emit<'a> {
                 Some(out)
             }
             Stmt::Block { label, block } => {
-                let block = self.resume_block(block, &[], k)?;
-                Some(quote!(#label #block))
+                let resumed = self.resume_block(block, &[], k)?;
+                // A `break 'label` in the resumed part ends the block here,
+                // so what follows it runs in this arm too.
+                if let Some(label) = label {
+                    self.falls_through |= divergence::resumed_breaks(&block.stmts, k, &label.name);
+                }
+                Some(quote!(#label #resumed))
             }
             Stmt::If(node) => self.resume_if(node, k),
             Stmt::Match(node) => {
