@@ -112,3 +112,31 @@ fn a_scrutinee_temporary_lives_through_the_arms() {
     );
     assert_eq!(report.outcome, "Ready(9)");
 }
+
+fn labels(first: &Probe, second: &Probe) -> LeafFuture<usize> {
+    Leaf::new("labels")
+        .pending(1)
+        .ready(first.label().len() + second.label().len())
+}
+
+/// The statement has a second await after the one borrowing the
+/// temporaries: they live past it, to the end of the whole statement, and
+/// drop in the reverse of the order they were made.
+#[desugar]
+async fn temporaries_live_to_the_end_of_the_statement() -> usize {
+    let both = [
+        labels(&Probe::new("a"), &Probe::new("bb")).await,
+        label(&Probe::new("ccc")).await,
+        Leaf::new("last").pending(1).ready(4).await,
+    ];
+    both.iter().sum()
+}
+
+#[test]
+fn temporaries_of_an_earlier_await_outlive_the_later_ones() {
+    let report = assert_same(
+        temporaries_live_to_the_end_of_the_statement,
+        temporaries_live_to_the_end_of_the_statement_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(10)");
+}

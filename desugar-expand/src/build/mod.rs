@@ -345,6 +345,9 @@ impl Builder {
     /// A statement that is not a construct with awaits in its body: plain,
     /// or a chain of suspensions each taking the first-running await.
     fn simple(&mut self, mut stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+        // Temporaries hoisted for any of the statement's awaits: they live to
+        // the end of the whole statement, past its later awaits.
+        let mut temporaries = Vec::new();
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
@@ -383,6 +386,7 @@ impl Builder {
                         self.enter(id);
                     }
                     out.push(Stmt::Plain { stmt, declares });
+                    self.drop_temporaries(temporaries, out);
                     return;
                 }
                 Err(lead::NotLeading::After(span)) => {
@@ -411,7 +415,7 @@ impl Builder {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
                 None => stmt.clone(),
             };
-            let (found, temporaries) = self.hoist_temporaries(found, out);
+            let found = self.hoist_temporaries(found, &mut temporaries, out);
             // The temporaries drop after the statement: a block's tail
             // becomes a statement (of type `()`) so that they can follow it.
             let rest = match rest {
@@ -421,13 +425,19 @@ impl Builder {
                 rest => rest,
             };
             self.suspension(found, rest, out);
-            for temporary in temporaries {
-                let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
-                self.simple(drop, out);
-            }
             if awaited.is_none() {
+                self.drop_temporaries(temporaries, out);
                 return;
             }
+        }
+    }
+
+    /// The end of a statement that hoisted temporaries: they drop in the
+    /// reverse of the order they were made, as rustc drops them.
+    fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
+        for temporary in temporaries.into_iter().rev() {
+            let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
+            self.simple(drop, out);
         }
     }
 
@@ -444,16 +454,16 @@ impl Builder {
     fn hoist_temporaries(
         &mut self,
         mut found: lead::Found,
+        hoisted: &mut Vec<syn::Ident>,
         out: &mut Vec<Stmt>,
-    ) -> (lead::Found, Vec<syn::Ident>) {
-        let mut hoisted = Vec::new();
+    ) -> lead::Found {
         for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
             let (ident, value) = value;
             let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
             self.simple(stmt, out);
             hoisted.push(ident);
         }
-        (found, hoisted)
+        found
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
