@@ -140,3 +140,22 @@ fn temporaries_of_an_earlier_await_outlive_the_later_ones() {
     );
     assert_eq!(report.outcome, "Ready(10)");
 }
+
+/// A `match` on an awaited call keeps the call's borrowed temporaries to
+/// the end of the `match`, across the awaits in its arms.
+#[desugar]
+async fn match_on_an_awaited_call_borrowing_a_temporary() -> usize {
+    match label(&Probe::new("kept")).await {
+        4 => Leaf::new("arm").pending(1).ready(1).await,
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_scrutinee_temporary_outlives_the_arms() {
+    let report = assert_same(
+        match_on_an_awaited_call_borrowing_a_temporary,
+        match_on_an_awaited_call_borrowing_a_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}

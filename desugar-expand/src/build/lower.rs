@@ -84,12 +84,19 @@ impl Builder {
                 }
             }
             Expr::Match(mut e) => {
-                if !has_await(&*e.expr) {
-                    let named =
-                        temporaries::of_scrutinee(&mut e.expr, || self.hidden_local("temporary"));
-                    if !named.is_empty() {
-                        return self.construct_after(named, Expr::Match(e), dest, out);
+                let named = match &mut *e.expr {
+                    // `match f(&t).await { .. }`: the future's borrowed
+                    // temporaries live to the end of the `match` as well.
+                    Expr::Await(awaited) => {
+                        temporaries::leading(&mut awaited.base, || self.hidden_local("temporary"))
                     }
+                    scrutinee if !has_await(&*scrutinee) => {
+                        temporaries::of_scrutinee(scrutinee, || self.hidden_local("temporary"))
+                    }
+                    _ => Vec::new(),
+                };
+                if !named.is_empty() {
+                    return self.construct_after(named, Expr::Match(e), dest, out);
                 }
                 self.match_construct(e, dest, out);
             }
@@ -116,6 +123,9 @@ impl Builder {
     ///
     /// Before: `match m.lock().unwrap().mode { A => a().await, B => {} }`
     /// After:  `{ let __temporary1 = m.lock().unwrap(); match __temporary1.mode { .. } }`
+    ///
+    /// Before: `match fetch(&format!("{id}")).await { .. }`
+    /// After:  `{ let __temporary1 = format!("{id}"); match fetch(&__temporary1).await { .. } }`
     fn construct_after(
         &mut self,
         named: Vec<(syn::Ident, Expr)>,
