@@ -1,0 +1,163 @@
+//! Awaited expressions: scripted leaves, and futures that borrow a local
+//! (`touch_later(&p, ..)`), borrow it mutably (`push_later(&mut v, ..)`,
+//! `bump(m, ..)`), take it (`take_probe(p, ..)`), borrow a temporary, or
+//! are `async` blocks.
+
+use super::Gen;
+use super::expr::{Ctx, Expr, clashes};
+use super::scope::{Scope, Ty};
+
+impl Gen {
+    /// A scripted leaf future with output `value`, named for this site, in
+    /// a spelling whose identifiers `ctx.avoid` does not hold.
+    pub(super) fn leaf(&mut self, value: &str, ctx: &Ctx) -> Option<String> {
+        let site = self.site("L");
+        let pendings = self.rng.weighted(&[3, 4, 2, 1]);
+        let text = if self.rng.chance(5) && pendings > 0 {
+            format!("Leaf::new(\"{site}\").pending({pendings}).wake_from_thread().ready({value})")
+        } else if self.rng.chance(25) {
+            format!("Leaf::new(\"{site}\").pending({pendings}).ready({value})")
+        } else {
+            format!("leaf(\"{site}\", {pendings}, {value})")
+        };
+        if !clashes(&text, &ctx.avoid) {
+            return Some(text);
+        }
+        let other = format!("Leaf::new(\"{site}\").pending({pendings}).ready({value})");
+        (!clashes(&other, &ctx.avoid)).then_some(other)
+    }
+
+    /// A `u32` that suspends: a leaf, a future borrowing or taking a local,
+    /// an `async` block, or a leaf whose value is used by a method.
+    pub(super) fn awaited_u32(&mut self, ctx: &Ctx) -> Expr {
+        let lendable = |g: &Gen, tys: &[Ty]| -> Vec<String> {
+            tys.iter()
+                .flat_map(|&ty| g.usable(ty, ctx))
+                .map(|id| g.borrow_text(id))
+                .collect()
+        };
+        let probes = lendable(self, &[Ty::Probe, Ty::RefProbe]);
+        let vecs = lendable(self, &[Ty::Vec, Ty::RefVec]);
+        let strs = lendable(self, &[Ty::Str, Ty::RefStr]);
+        let (writable_vecs, movable_probes, muts) = if ctx.sealed {
+            (Vec::new(), Vec::new(), Vec::new())
+        } else {
+            let writable_vecs = self.scope.find(Ty::Vec, |v| {
+                Scope::writable(v) && !ctx.avoid.contains(&v.name)
+            });
+            let movable_probes: Vec<usize> = self
+                .usable(Ty::Probe, ctx)
+                .into_iter()
+                .filter(|&id| self.scope.movable(&self.scope.vars[id]))
+                .collect();
+            (writable_vecs, movable_probes, self.usable(Ty::MutU32, ctx))
+        };
+        let weights = [
+            10,                                            // leaf
+            if probes.is_empty() { 0 } else { 3 },         // touch_later(&p)
+            if vecs.is_empty() { 0 } else { 3 },           // borrow_len(&v)
+            if strs.is_empty() { 0 } else { 2 },           // str_len(&s)
+            2,                                             // temporaries
+            if writable_vecs.is_empty() { 0 } else { 2 },  // push_later(&mut v)
+            if movable_probes.is_empty() { 0 } else { 2 }, // take_probe(p)
+            if ctx.depth < 2 && self.written_once() {
+                2
+            } else {
+                0
+            }, // async block
+            if ctx.depth < 3 { 3 } else { 0 },             // method on the result
+            if muts.is_empty() { 0 } else { 2 },           // bump(m)
+        ];
+        let value = self.simple_u32(&Ctx {
+            awaits: false,
+            ..ctx.clone()
+        });
+        let mut moves = None;
+        let operand = match self.rng.weighted(&weights) {
+            0 => self.leaf(&value, ctx),
+            1 => {
+                let p = self.rng.pick(&probes).clone();
+                self.leaf(&value, ctx)
+                    .map(|l| format!("touch_later({p}, {l})"))
+            }
+            2 => {
+                let v = self.rng.pick(&vecs).clone();
+                self.leaf("()", ctx)
+                    .map(|l| format!("borrow_len({v}, {l})"))
+            }
+            3 => {
+                let s = self.rng.pick(&strs).clone();
+                self.leaf("()", ctx).map(|l| format!("str_len({s}, {l})"))
+            }
+            4 if self.rng.chance(50) => {
+                let label = self.site("t");
+                self.leaf(&value, ctx)
+                    .map(|l| format!("touch_later(&Probe::new(\"{label}\"), {l})"))
+            }
+            4 => self
+                .leaf("()", ctx)
+                .map(|l| format!("str_len(&format!(\"{{}}\", {value}), {l})")),
+            5 => {
+                let id = *self.rng.pick(&writable_vecs);
+                let name = &self.scope.vars[id].name;
+                let name = name.clone();
+                self.leaf(&value, ctx)
+                    .map(|l| format!("push_later(&mut {name}, {l})"))
+            }
+            6 => {
+                let id = *self.rng.pick(&movable_probes);
+                let name = self.scope.vars[id].name.clone();
+                moves = Some(id);
+                self.leaf(&value, ctx)
+                    .map(|l| format!("take_probe({name}, {l})"))
+            }
+            7 => {
+                let inner_ctx = Ctx {
+                    awaits: true,
+                    avoid: Vec::new(),
+                    depth: ctx.depth + 1,
+                    sealed: true,
+                };
+                let inner = self.u32(&inner_ctx);
+                Some(format!("async {{ {} }}", inner.text))
+            }
+            8 => {
+                if let Some(operand) = self.leaf(&value, ctx) {
+                    let rest = self.ordered(ctx, &[], &[Ty::U32]);
+                    let method = *self
+                        .rng
+                        .pick(&["wrapping_add", "max", "min", "wrapping_mul"]);
+                    return Expr {
+                        text: format!("{operand}.await.{method}({})", rest[0].text),
+                        awaits: true,
+                        pure: false,
+                    };
+                }
+                None
+            }
+            _ => {
+                let id = *self.rng.pick(&muts);
+                let name = self.scope.vars[id].name.clone();
+                self.leaf(&value, ctx).map(|l| format!("bump({name}, {l})"))
+            }
+        };
+        match operand {
+            Some(operand) if !clashes(&operand, &ctx.avoid) => {
+                if let Some(id) = moves {
+                    self.scope.vars[id].moved = true;
+                }
+                Expr::awaited(operand)
+            }
+            _ => self.literal(),
+        }
+    }
+
+    /// How a future borrows the local `id`: `&v`, or `r` for a reference.
+    pub(super) fn borrow_text(&self, id: usize) -> String {
+        let var = &self.scope.vars[id];
+        match var.ty {
+            Ty::RefProbe | Ty::RefVec | Ty::RefStr => var.name.clone(),
+            _ => format!("&{}", var.name),
+        }
+    }
+}
