@@ -1,0 +1,6 @@
+use desugar::desugar;
+
+#[desugar(send, size = 64)]
+async fn with_arguments() {}
+
+fn main() {}
