@@ -583,3 +583,92 @@ mod break_labeled_block_after_resume {
         assert!(report.outcome.contains("12"), "{}", report.outcome);
     }
 }
+
+/// A `&mut` reference passed to an awaited call is reborrowed, not moved:
+/// it stays usable after the await (FINDINGS.md #3).
+mod mut_reference_passed_on {
+    use super::*;
+
+    async fn bump(m: &mut u32, by: desugar::harness::LeafFuture<u32>) -> u32 {
+        *m += by.await;
+        *m
+    }
+
+    fn leaf(value: u32) -> desugar::harness::LeafFuture<u32> {
+        Leaf::new("by").pending(1).ready(value)
+    }
+
+    #[desugar]
+    async fn reborrowed(mut x: u32) -> u32 {
+        let m = &mut x;
+        bump(m, leaf(2)).await;
+        *m *= 10;
+        bump(m, leaf(1)).await
+    }
+
+    #[desugar]
+    async fn parameter(m: &mut u32) -> u32 {
+        bump(m, leaf(2)).await;
+        *m += 1;
+        *m
+    }
+
+    #[test]
+    fn stays_usable_after_the_await() {
+        let report = assert_same(|| reborrowed(1), || reborrowed_rustc(1));
+        assert_eq!(report.outcome, "Ready(31)");
+        let report = assert_same(
+            || parameter(Box::leak(Box::new(4))),
+            || parameter_rustc(Box::leak(Box::new(4))),
+        );
+        assert_eq!(report.outcome, "Ready(7)");
+    }
+}
+
+/// In a `&mut self` method, a field borrowed mutably across an await: the
+/// machine reaches `self` mutably (FINDINGS.md #6).
+mod mut_self_field_borrowed {
+    use super::*;
+
+    struct Holder {
+        n: u32,
+        v: Vec<u32>,
+    }
+
+    async fn push_later(v: &mut Vec<u32>, value: desugar::harness::LeafFuture<u32>) -> u32 {
+        v.push(value.await);
+        v.len() as u32
+    }
+
+    impl Holder {
+        #[desugar]
+        async fn field(&mut self) -> u32 {
+            let m = &mut self.n;
+            Leaf::new("l").pending(1).ready(()).await;
+            *m += 1;
+            self.n
+        }
+
+        #[desugar]
+        async fn assigned_then_borrowed(&mut self) -> u32 {
+            self.v = Leaf::new("a").pending(0).ready(vec![9, 1]).await;
+            let Some(x) = self.v.pop() else { return 1 };
+            push_later(&mut self.v, Leaf::new("b").pending(1).ready(x)).await
+        }
+    }
+
+    fn holder() -> &'static mut Holder {
+        Box::leak(Box::new(Holder { n: 3, v: vec![] }))
+    }
+
+    #[test]
+    fn borrows_self_mutably() {
+        let report = assert_same(|| holder().field(), || holder().field_rustc());
+        assert_eq!(report.outcome, "Ready(4)");
+        let report = assert_same(
+            || holder().assigned_then_borrowed(),
+            || holder().assigned_then_borrowed_rustc(),
+        );
+        assert_eq!(report.outcome, "Ready(2)");
+    }
+}

@@ -159,3 +159,81 @@ fn a_scrutinee_temporary_outlives_the_arms() {
     );
     assert_eq!(report.outcome, "Ready(1)");
 }
+
+/// An `if` condition is a terminating scope: the temporaries of its awaits
+/// drop where the condition ends, before the branch runs (seed 1, case 77).
+#[desugar]
+async fn if_condition_borrowing_a_temporary(seen: Probe) -> usize {
+    if label(&Probe::new("condition")).await < 10 {
+        seen.touch();
+    }
+    1
+}
+
+#[test]
+fn a_condition_temporary_drops_before_the_branch() {
+    let report = assert_same(
+        || if_condition_borrowing_a_temporary(Probe::new("seen")),
+        || if_condition_borrowing_a_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}
+
+/// The same inside a `match` scrutinee, with a second await in the
+/// condition: the temporary lives through both awaits and drops before the
+/// `else` branch and the arms (seed 100, case 2792).
+#[desugar]
+async fn condition_inside_a_scrutinee(seen: Probe) -> usize {
+    let second = Leaf::new("second").pending(1).ready(3);
+    match (if label(&Probe::new("condition")).await < second.await {
+        1
+    } else {
+        seen.touch();
+        2
+    }) + 1
+    {
+        3 => {
+            seen.touch();
+            1
+        }
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_condition_temporary_inside_a_scrutinee_drops_where_the_condition_ends() {
+    let report = assert_same(
+        || condition_inside_a_scrutinee(Probe::new("seen")),
+        || condition_inside_a_scrutinee_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}
+
+/// A `while` condition too; an `if let` scrutinee's temporaries instead live
+/// through the branch, and a `match` scrutinee's through the arms, also when
+/// the scrutinee does more than await.
+#[desugar]
+async fn loop_and_scrutinee_temporaries(seen: Probe) -> usize {
+    let mut n = 0;
+    while label(&Probe::new("while")).await < 7 - n {
+        seen.touch();
+        n += 1;
+    }
+    if let 5 = label(&Probe::new("if let")).await - n + 1 {
+        seen.touch();
+        Leaf::new("then").pending(1).ready(()).await;
+    }
+    match label(&Probe::new("match")).await + n {
+        7 => Leaf::new("arm").pending(1).ready(n).await,
+        _ => 0,
+    }
+}
+
+#[test]
+fn loop_condition_and_scrutinee_temporaries_drop_as_in_rustc() {
+    let report = assert_same(
+        || loop_and_scrutinee_temporaries(Probe::new("seen")),
+        || loop_and_scrutinee_temporaries_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

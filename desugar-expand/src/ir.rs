@@ -41,8 +41,19 @@ pub(crate) struct Local {
     pub initialized: bool,
     /// Visibly `Copy` (a primitive type or value): it needs no drop flag.
     pub copy: bool,
+    /// Visibly holds a `&mut` reference (`&mut self`, `x: &mut T`,
+    /// `let m = &mut v;`): borrowing through it (`&mut m.field`, a reborrow)
+    /// needs a unique path to it, so a homed one is reached mutably.
+    pub unique: bool,
     /// Where its scope starts and ends, in [`Mention::seq`] numbers.
     pub scope: (u32, u32),
+}
+
+impl Local {
+    /// Its home (when homed) is reached through `&mut`, not `&`.
+    pub fn reached_mutably(&self) -> bool {
+        self.mutable || self.unique
+    }
 }
 
 /// A block: a scope.

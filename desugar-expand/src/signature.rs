@@ -33,6 +33,8 @@ pub(crate) struct Param {
     pub destructure: Option<syn::Stmt>,
     /// Its type is visibly `Copy` (see [`crate::walk::copy`]).
     pub copy: bool,
+    /// Its type is a `&mut` reference (`&mut self` too).
+    pub unique: bool,
 }
 
 /// The checked and rewritten signature.
@@ -68,6 +70,7 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
                     source: quote!(#self_token),
                     destructure: None,
                     copy: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, None)),
+                    unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
                 });
                 receiver.mutability = None;
             }
@@ -170,6 +173,7 @@ pub(crate) fn receiver_ident(span: Span) -> syn::Ident {
 
 fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let copy = crate::walk::copy::is_copy_type(&typed.ty);
+    let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -180,6 +184,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 mutable,
                 destructure: None,
                 copy,
+                unique,
             }
         }
         other => {
@@ -197,6 +202,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 mutable: false,
                 destructure,
                 copy,
+                unique,
             }
         }
     }

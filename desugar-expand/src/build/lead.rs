@@ -27,6 +27,9 @@ pub(crate) struct Found {
     /// The operand is an `async` block around a macro that awaits in its own
     /// expansion (`join!`), which `#[desugar]` cannot see into.
     pub via_async_block: bool,
+    /// The await is in the condition of an `if` (not `if let`): a
+    /// terminating scope, whose temporaries drop where the condition ends.
+    pub in_condition: bool,
 }
 
 /// Why no await could be taken.
@@ -55,6 +58,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 operand,
                 span,
                 via_async_block: false,
+                in_condition: false,
             }))
         }
         Expr::Await(e) => take(&mut e.base, replacement),
@@ -77,6 +81,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 operand,
                 span,
                 via_async_block: true,
+                in_condition: false,
             }))
         }
         Expr::Try(e) => take(&mut e.expr, replacement),
@@ -151,7 +156,12 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
             if let Some(span) = in_branches {
                 return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
             }
-            take(&mut e.cond, replacement)
+            let terminating = !super::lower::is_let_chain(&e.cond);
+            let found = take(&mut e.cond, replacement)?;
+            Ok(found.map(|found| Found {
+                in_condition: found.in_condition || terminating,
+                ..found
+            }))
         }
         Expr::Macro(e) => {
             let Some(mut args) = MacroArgs::parse(&e.mac) else {

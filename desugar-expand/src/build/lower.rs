@@ -79,21 +79,13 @@ impl Builder {
                         return self.construct_after(named, Expr::If(e), dest, out);
                     }
                 }
-                if let Some(stmt) = self.if_construct(e, dest) {
-                    out.push(stmt);
-                }
+                self.if_construct(e, dest, out);
             }
             Expr::Match(mut e) => {
-                let named = match &mut *e.expr {
-                    // `match f(&t).await { .. }`: the future's borrowed
-                    // temporaries live to the end of the `match` as well.
-                    Expr::Await(awaited) => {
-                        temporaries::leading(&mut awaited.base, || self.hidden_local("temporary"))
-                    }
-                    scrutinee if !has_await(&*scrutinee) => {
-                        temporaries::of_scrutinee(scrutinee, || self.hidden_local("temporary"))
-                    }
-                    _ => Vec::new(),
+                let named = if has_await(&*e.expr) {
+                    Vec::new()
+                } else {
+                    temporaries::of_scrutinee(&mut e.expr, || self.hidden_local("temporary"))
                 };
                 if !named.is_empty() {
                     return self.construct_after(named, Expr::Match(e), dest, out);
@@ -142,47 +134,77 @@ impl Builder {
         out.push(Stmt::Block { label: None, block });
     }
 
-    /// `if`, or the block that hoists its awaiting condition.
-    fn if_construct(&mut self, e: syn::ExprIf, dest: &Dest) -> Option<Stmt> {
-        if has_await(&*e.cond) {
-            let hoisted = self.hoist_condition(e)?;
-            let block = self.block(hoisted, dest, &[]);
-            return Some(Stmt::Block { label: None, block });
+    /// `if`, or the block that evaluates its awaiting condition first.
+    ///
+    /// Before: `if let p = e.await {..}`
+    /// After:  `{ let __scrutinee = e.await; if let p = __scrutinee {..} }`
+    ///
+    /// Before: `if c.await {..}`
+    /// After:  `{ let __condition = c.await; if __condition {..} }`
+    ///
+    /// A condition is a terminating scope: its temporaries drop with the
+    /// `let`. A scrutinee's live to the end of the `if let`.
+    fn if_construct(&mut self, mut e: syn::ExprIf, dest: &Dest, out: &mut Vec<Stmt>) {
+        if !has_await(&*e.cond) {
+            let node = self.if_node(e, dest);
+            out.push(Stmt::If(node));
+            return;
         }
-        Some(Stmt::If(self.if_node(e, dest)))
+        if let Expr::Let(let_expr) = &*e.cond {
+            let local = self.hidden_local("scrutinee");
+            let scrutinee = (*let_expr.expr).clone();
+            let pat = &let_expr.pat;
+            e.cond = Box::new(syn::parse_quote!(let #pat = #local));
+            self.scrutinee_first(local, scrutinee, Expr::If(e), dest, out);
+        } else if is_let_chain(&e.cond) {
+            let span = first_await(&*e.cond).unwrap_or_else(|| e.cond.span());
+            self.error(syn::Error::new(
+                span,
+                "#[desugar] cannot suspend inside an `if let` chain yet: bind the awaited value with `let` before the `if`",
+            ));
+        } else {
+            let local = self.hidden_local("condition");
+            let cond = std::mem::replace(&mut *e.cond, syn::parse_quote!(#local));
+            let stmts = vec![
+                syn::parse_quote!(let #local = #cond;),
+                syn::Stmt::Expr(Expr::If(e), None),
+            ];
+            let block = self.block(stmts, dest, &[]);
+            out.push(Stmt::Block { label: None, block });
+        }
     }
 
-    /// `if let p = e.await {..}` => `let __scrutinee = e.await; if let p = __scrutinee {..}`
-    /// `if c.await {..}` => `let __condition = c.await; if __condition {..}`
-    fn hoist_condition(&mut self, mut e: syn::ExprIf) -> Option<Vec<syn::Stmt>> {
-        let (local, cond): (syn::Ident, Expr) = match &*e.cond {
-            Expr::Let(let_expr) => {
-                let local = self.hidden_local("scrutinee");
-                let scrutinee = (*let_expr.expr).clone();
-                let pat = &let_expr.pat;
-                let cond = syn::parse_quote!(let #pat = #local);
-                e.cond = Box::new(cond);
-                (local, scrutinee)
-            }
-            cond if is_let_chain(cond) => {
-                let span = first_await(cond).unwrap_or_else(|| cond.span());
-                self.error(syn::Error::new(
-                    span,
-                    "#[desugar] cannot suspend inside an `if let` chain yet: bind the awaited value with `let` before the `if`",
-                ));
-                return None;
-            }
-            cond => {
-                let local = self.hidden_local("condition");
-                let cond = cond.clone();
-                e.cond = Box::new(syn::parse_quote!(#local));
-                (local, cond)
-            }
-        };
-        Some(vec![
-            syn::parse_quote!(let #local = #cond;),
-            syn::Stmt::Expr(Expr::If(e), None),
-        ])
+    /// A scrutinee that awaits is evaluated into a hidden local first, in a
+    /// block that ends with the construct; the scrutinee's temporaries stay
+    /// locals of that block, so they drop after the construct, as in rustc.
+    ///
+    /// Before: `match f(&t()).await + 1 { arms }`
+    /// After:  `{ let __temporary2 = t(); let __scrutinee1 = f(&__temporary2).await + 1; match __scrutinee1 { arms } }`
+    fn scrutinee_first(
+        &mut self,
+        local: syn::Ident,
+        scrutinee: Expr,
+        construct: Expr,
+        dest: &Dest,
+        out: &mut Vec<Stmt>,
+    ) {
+        let first: syn::Stmt = syn::parse_quote!(let #local = #scrutinee;);
+        let construct = syn::Stmt::Expr(construct, None);
+        if is_construct_with_await(&scrutinee) {
+            let block = self.branch(vec![first, construct], dest);
+            out.push(Stmt::Block { label: None, block });
+            return;
+        }
+        let block = self.nested(|this| {
+            this.scopes.push(Vec::new());
+            let mut stmts = Vec::new();
+            // Left undropped: they are locals of this block.
+            this.simple_keeping(first, &mut stmts);
+            this.stmt(construct, dest, &mut stmts);
+            this.close_scope();
+            Block { stmts }
+        });
+        out.push(Stmt::Block { label: None, block });
     }
 
     fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
@@ -241,12 +263,7 @@ impl Builder {
             let scrutinee = (*e.expr).clone();
             let mut rest = e;
             rest.expr = Box::new(syn::parse_quote!(#local));
-            let stmts = vec![
-                syn::parse_quote!(let #local = #scrutinee;),
-                syn::Stmt::Expr(Expr::Match(rest), None),
-            ];
-            let block = self.branch(stmts, dest);
-            out.push(Stmt::Block { label: None, block });
+            self.scrutinee_first(local, scrutinee, Expr::Match(rest), dest, out);
             return;
         }
         if let Some(span) = e.arms.iter().find_map(|arm| first_await(&arm.pat)) {
@@ -398,7 +415,8 @@ fn scrutinee_holders(scrutinee: &Expr, pats: &[&syn::Pat], binds: &[LocalId]) ->
     }
 }
 
-fn is_let_chain(cond: &Expr) -> bool {
+/// `let p = e`, or a `&&` chain with a `let` in it.
+pub(super) fn is_let_chain(cond: &Expr) -> bool {
     let mut lets = Vec::new();
     let_parts(cond, &mut lets);
     !lets.is_empty()

@@ -24,6 +24,7 @@ mod values;
 
 pub(crate) use source_text::compact;
 use source_text::describe;
+use temporaries::ConditionEnd;
 use values::{owns_value, recursive_call};
 
 use proc_macro2::Span;
@@ -49,6 +50,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
     for param in &plan.params {
         let id = builder.declare(param.ident.clone(), param.mutable, true);
         builder.locals[id].copy = param.copy;
+        builder.locals[id].unique = param.unique;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -113,9 +115,21 @@ struct Builder {
 }
 
 /// Records each use the walk finds: local, kind, span, conditional.
-struct Recorder(Vec<(LocalId, MentionKind, Span, bool)>);
+struct Recorder<'a> {
+    found: Vec<(LocalId, MentionKind, Span, bool)>,
+    locals: &'a [Local],
+}
 
-impl walk::Visitor for Recorder {
+impl<'a> Recorder<'a> {
+    fn new(locals: &'a [Local]) -> Self {
+        Recorder {
+            found: Vec::new(),
+            locals,
+        }
+    }
+}
+
+impl walk::Visitor for Recorder<'_> {
     fn mention(
         &mut self,
         local: LocalId,
@@ -123,7 +137,7 @@ impl walk::Visitor for Recorder {
         _: Option<&mut syn::Expr>,
         span: Span,
     ) {
-        self.0.push((local, kind, span, false));
+        self.found.push((local, kind, span, false));
     }
 
     fn conditional_mention(
@@ -134,7 +148,11 @@ impl walk::Visitor for Recorder {
         span: Span,
         conditional: bool,
     ) {
-        self.0.push((local, kind, span, conditional));
+        self.found.push((local, kind, span, conditional));
+    }
+
+    fn reborrows(&self, local: LocalId) -> bool {
+        self.locals[local].unique
     }
 }
 
@@ -182,6 +200,7 @@ impl Builder {
             mutable,
             initialized,
             copy: false,
+            unique: false,
             scope: (0, 0),
         });
         self.locals.len() - 1
@@ -216,8 +235,8 @@ impl Builder {
         }
     }
 
-    fn record(&mut self, found: Recorder, holders: &[LocalId]) {
-        for (local, kind, span, conditional) in found.0 {
+    fn record(&mut self, found: Vec<(LocalId, MentionKind, Span, bool)>, holders: &[LocalId]) {
+        for (local, kind, span, conditional) in found {
             let seq = self.tick();
             self.mentions.push(Mention {
                 local,
@@ -233,21 +252,24 @@ impl Builder {
     }
 
     fn record_expr(&mut self, expr: &syn::Expr, holders: &[LocalId]) {
-        let mut recorder = Recorder(Vec::new());
+        let mut recorder = Recorder::new(&self.locals);
         walk::expr(&mut expr.clone(), &self.scope_map(), &mut recorder);
-        self.record(recorder, holders);
+        let found = recorder.found;
+        self.record(found, holders);
     }
 
     fn record_place(&mut self, expr: &syn::Expr, kind: MentionKind, holders: &[LocalId]) {
-        let mut recorder = Recorder(Vec::new());
+        let mut recorder = Recorder::new(&self.locals);
         walk::place(&mut expr.clone(), kind, &self.scope_map(), &mut recorder);
-        self.record(recorder, holders);
+        let found = recorder.found;
+        self.record(found, holders);
     }
 
     fn record_stmt(&mut self, stmt: &syn::Stmt, holders: &[LocalId]) {
-        let mut recorder = Recorder(Vec::new());
+        let mut recorder = Recorder::new(&self.locals);
         walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
-        self.record(recorder, holders);
+        let found = recorder.found;
+        self.record(found, holders);
     }
 
     /// A block of statements in a new scope, with `prelude` locals (pattern
@@ -344,10 +366,21 @@ impl Builder {
 
     /// A statement that is not a construct with awaits in its body: plain,
     /// or a chain of suspensions each taking the first-running await.
-    fn simple(&mut self, mut stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+    fn simple(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+        let temporaries = self.simple_keeping(stmt, out);
+        self.drop_temporaries(temporaries, out);
+    }
+
+    /// [`Self::simple`], leaving the temporaries that live to the end of the
+    /// statement undropped: they are returned, for the caller to drop (or
+    /// to leave to the end of the enclosing block).
+    fn simple_keeping(&mut self, mut stmt: syn::Stmt, out: &mut Vec<Stmt>) -> Vec<syn::Ident> {
         // Temporaries hoisted for any of the statement's awaits: they live to
         // the end of the whole statement, past its later awaits.
         let mut temporaries = Vec::new();
+        // Those of awaits in `if` conditions, by the awaited value's name:
+        // they drop where their condition ends, once it has no await left.
+        let mut in_conditions = Vec::new();
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
@@ -361,7 +394,7 @@ impl Builder {
                     self.enter(id);
                 }
                 out.push(Stmt::Plain { stmt, declares });
-                return;
+                return temporaries;
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
@@ -386,15 +419,14 @@ impl Builder {
                         self.enter(id);
                     }
                     out.push(Stmt::Plain { stmt, declares });
-                    self.drop_temporaries(temporaries, out);
-                    return;
+                    return temporaries;
                 }
                 Err(lead::NotLeading::After(span)) => {
                     self.error(syn::Error::new(
                         span,
                         "#[desugar] cannot suspend here yet: this `.await` runs after other parts of its statement that have effects; bind the awaited value with `let` in a statement of its own first",
                     ));
-                    return;
+                    return Vec::new();
                 }
                 Err(lead::NotLeading::Reads(span, name)) => {
                     self.error(syn::Error::new(
@@ -404,18 +436,26 @@ impl Builder {
                              which may change it; bind the awaited value with `let` in a statement of its own first"
                         ),
                     ));
-                    return;
+                    return Vec::new();
                 }
                 Err(lead::NotLeading::Unsupported(span, msg)) => {
                     self.error(syn::Error::new(span, msg));
-                    return;
+                    return Vec::new();
                 }
             };
+            let in_condition = found.in_condition;
+            let (found, hoisted) = self.hoist_temporaries(found, out);
+            if in_condition && !hoisted.is_empty() {
+                let marker = awaited.clone().unwrap_or_else(|| result.clone());
+                in_conditions.push((marker, hoisted));
+            } else {
+                temporaries.extend(hoisted);
+            }
+            self.drop_in_conditions(&mut stmt, &mut in_conditions, &mut temporaries);
             let rest: syn::Stmt = match &awaited {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
                 None => stmt.clone(),
             };
-            let found = self.hoist_temporaries(found, &mut temporaries, out);
             // The temporaries drop after the statement: a block's tail
             // becomes a statement (of type `()`) so that they can follow it.
             let rest = match rest {
@@ -426,10 +466,31 @@ impl Builder {
             };
             self.suspension(found, rest, out);
             if awaited.is_none() {
-                self.drop_temporaries(temporaries, out);
-                return;
+                return temporaries;
             }
         }
+    }
+
+    /// Puts the drops of temporaries hoisted from `if` conditions at the
+    /// ends of their conditions, innermost (latest) first, for each
+    /// condition that has no await left.
+    fn drop_in_conditions(
+        &mut self,
+        stmt: &mut syn::Stmt,
+        pending: &mut Vec<(syn::Ident, Vec<syn::Ident>)>,
+        temporaries: &mut Vec<syn::Ident>,
+    ) {
+        let mut waiting = Vec::new();
+        while let Some((marker, hoisted)) = pending.pop() {
+            let value = self.hidden_local("condition");
+            match temporaries::drop_where_condition_ends(stmt, &marker, &hoisted, &value) {
+                ConditionEnd::Dropped => {}
+                ConditionEnd::Awaiting => waiting.push((marker, hoisted)),
+                ConditionEnd::NotFound => temporaries.extend(hoisted),
+            }
+        }
+        waiting.reverse();
+        *pending = waiting;
     }
 
     /// The end of a statement that hoisted temporaries: they drop in the
@@ -454,16 +515,16 @@ impl Builder {
     fn hoist_temporaries(
         &mut self,
         mut found: lead::Found,
-        hoisted: &mut Vec<syn::Ident>,
         out: &mut Vec<Stmt>,
-    ) -> lead::Found {
+    ) -> (lead::Found, Vec<syn::Ident>) {
+        let mut hoisted = Vec::new();
         for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
             let (ident, value) = value;
             let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
             self.simple(stmt, out);
             hoisted.push(ident);
         }
-        found
+        (found, hoisted)
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
@@ -480,8 +541,18 @@ impl Builder {
                 .is_some_and(|init| walk::copy::is_copy_value(&init.expr)),
             _ => false,
         };
+        // `let m = &mut v;` or `let m: &mut T = ..;`.
+        let unique = match &local.pat {
+            syn::Pat::Type(typed) => {
+                matches!(&*typed.ty, syn::Type::Reference(r) if r.mutability.is_some())
+            }
+            _ => local.init.as_ref().is_some_and(
+                |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
+            ),
+        };
         for &id in &ids {
             self.locals[id].copy = copy;
+            self.locals[id].unique = unique;
         }
         ids
     }

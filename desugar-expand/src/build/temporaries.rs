@@ -7,9 +7,12 @@
 //! before them is a path or literal), so naming them earlier changes no
 //! order of evaluation.
 
+use quote::ToTokens;
 use syn::Expr;
+use syn::visit_mut::{self, VisitMut};
 
 use super::awaits::has_await;
+use crate::walk;
 
 /// Replaces each leading `&value` / `&mut value` argument of the operand's
 /// call chain with a borrow of a new local, and returns the locals with the
@@ -98,4 +101,77 @@ fn is_place(expr: &Expr) -> bool {
         Expr::Paren(e) => is_place(&e.expr),
         _ => false,
     }
+}
+
+/// Where the temporaries of an await in an `if` condition can drop.
+pub(crate) enum ConditionEnd {
+    /// The drops are in place, at the end of the condition.
+    Dropped,
+    /// The condition has awaits left to take out first.
+    Awaiting,
+    /// No condition holds the await: they drop with the statement.
+    NotFound,
+}
+
+/// Drops `temporaries` where the `if` condition holding `marker` (the
+/// awaited value, once the await is taken out) ends: a condition is a
+/// terminating scope, so rustc drops its temporaries before the branch runs.
+///
+/// Before: `if { __result } < 8 { a(); }` (from `if check(&Probe::new("t")).await < 8`)
+/// After:  `if { let __condition2 = { __result } < 8; drop(__temporary1); __condition2 } { a(); }`
+pub(crate) fn drop_where_condition_ends(
+    stmt: &mut syn::Stmt,
+    marker: &syn::Ident,
+    temporaries: &[syn::Ident],
+    value: &syn::Ident,
+) -> ConditionEnd {
+    let mut wrap = Wrap {
+        marker: marker.to_string(),
+        temporaries,
+        value,
+        found: ConditionEnd::NotFound,
+    };
+    wrap.visit_stmt_mut(stmt);
+    wrap.found
+}
+
+struct Wrap<'a> {
+    marker: String,
+    temporaries: &'a [syn::Ident],
+    value: &'a syn::Ident,
+    found: ConditionEnd,
+}
+
+impl VisitMut for Wrap<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if !matches!(self.found, ConditionEnd::NotFound) {
+            return;
+        }
+        match expr {
+            Expr::If(e) => {
+                // The innermost condition holding the await is the one that ends first.
+                self.visit_expr_mut(&mut e.cond);
+                if !matches!(self.found, ConditionEnd::NotFound)
+                    || !walk::mentions(&e.cond.to_token_stream(), &self.marker)
+                {
+                    return;
+                }
+                if has_await(&*e.cond) {
+                    self.found = ConditionEnd::Awaiting;
+                    return;
+                }
+                let (cond, value) = (&e.cond, self.value);
+                let drops = self.temporaries.iter().rev();
+                e.cond = syn::parse_quote!({
+                    let #value = #cond;
+                    #(::core::mem::drop(#drops);)*
+                    #value
+                });
+                self.found = ConditionEnd::Dropped;
+            }
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }

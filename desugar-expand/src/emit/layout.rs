@@ -26,8 +26,10 @@ pub(crate) struct Layout {
     groups: Vec<Vec<LocalId>>,
     group_of: Vec<Option<usize>>,
     homed: Vec<bool>,
-    /// Per local: declared `mut`.
+    /// Per local: reached mutably when homed (see [`crate::ir::Local::reached_mutably`]).
     mutable: Vec<bool>,
+    /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
+    unique: Vec<bool>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -89,7 +91,8 @@ impl Layout {
             groups,
             group_of,
             homed: decisions.homed.clone(),
-            mutable: body.locals.iter().map(|l| l.mutable).collect(),
+            mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
+            unique: body.locals.iter().map(|l| l.unique).collect(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
@@ -108,8 +111,12 @@ impl Layout {
         self.homed[local]
     }
 
-    pub(crate) fn is_mutable(&self, local: LocalId) -> bool {
+    pub(crate) fn is_reached_mutably(&self, local: LocalId) -> bool {
         self.mutable[local]
+    }
+
+    pub(crate) fn is_unique(&self, local: LocalId) -> bool {
+        self.unique[local]
     }
 
     pub(crate) fn is_deferred(&self, local: LocalId) -> bool {

@@ -78,14 +78,6 @@ pub(super) fn deferred_names(stmt: &Stmt) -> Option<Vec<String>> {
     }
 }
 
-pub(super) fn mentions(tokens: &TokenStream, name: &str) -> bool {
-    tokens.clone().into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == name,
-        proc_macro2::TokenTree::Group(group) => mentions(&group.stream(), name),
-        _ => false,
-    })
-}
-
 pub(super) fn declared_by(stmt: &Stmt) -> Vec<LocalId> {
     match stmt {
         Stmt::Param(local) => vec![*local],

@@ -26,12 +26,13 @@ use quote::{format_ident, quote};
 
 use super::divergence;
 use super::layout::{Layout, state_names};
-use super::scan::{declared_by, declared_in, deferred_names, is_item, items, mentions};
+use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
 use crate::names;
 use crate::walk::Scope;
+use crate::walk::mentions;
 
 /// The label of the loop around the dispatch `match`.
 pub(crate) fn dispatch_label() -> syn::Lifetime {
@@ -296,7 +297,7 @@ impl<'a> Emit<'a> {
         // SAFETY (of the generated blocks): the reference is used by the
         // user's code within the local's scope only; rustc borrow-checked
         // the same uses in the `_rustc` twin.
-        if self.body.locals[local].mutable {
+        if self.body.locals[local].reached_mutably() {
             quote!(let #ident = unsafe { #guard.place_mut() };)
         } else {
             quote!(let #ident = unsafe { #guard.place() };)

@@ -79,6 +79,10 @@ impl walk::Visitor for HomedUses<'_> {
         Some(syn::parse_quote_spanned!(name.span()=> (*#name)))
     }
 
+    fn reborrows(&self, local: LocalId) -> bool {
+        self.layout.is_unique(local)
+    }
+
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
         if !self.layout.is_homed(local) {
             return;
@@ -103,11 +107,12 @@ impl walk::Visitor for HomedUses<'_> {
                 if self.layout.is_deferred(local)
                     || matches!(kind, MentionKind::Place { lasting: true, .. }) =>
             {
-                let place = if self.layout.is_mutable(local) || self.layout.is_deferred(local) {
-                    quote::quote_spanned!(span=> place_mut)
-                } else {
-                    quote::quote_spanned!(span=> place)
-                };
+                let place =
+                    if self.layout.is_reached_mutably(local) || self.layout.is_deferred(local) {
+                        quote::quote_spanned!(span=> place_mut)
+                    } else {
+                        quote::quote_spanned!(span=> place)
+                    };
                 // SAFETY (of the generated block): as for the arm's
                 // reference to the home (see `Home::place`).
                 *expr = syn::parse_quote_spanned!(span=> (*unsafe { #guard.#place() }));

@@ -17,6 +17,12 @@ use syn::{BinOp, Expr, UnOp};
 
 use crate::ir::{LocalId, MentionKind};
 
+/// `&x`: a borrow that may be kept.
+const BORROW: MentionKind = MentionKind::Place {
+    may_move: false,
+    lasting: true,
+};
+
 /// What the walk reports and may change at each use.
 pub(crate) trait Visitor {
     /// A use of `local`. `expr` is the path expression, or the whole
@@ -43,6 +49,14 @@ pub(crate) trait Visitor {
     ) {
         let _ = conditional;
         self.mention(local, kind, expr, span);
+    }
+
+    /// Does `local` visibly hold a `&mut` reference? Passed to a call, it is
+    /// then reborrowed (`f(m)` is `f(&mut *m)`, and `m` stays usable), not
+    /// moved.
+    fn reborrows(&self, local: LocalId) -> bool {
+        let _ = local;
+        false
     }
 }
 
@@ -155,12 +169,16 @@ impl<'a, V: Visitor> Walk<'a, V> {
             .conditional_mention(local, kind, expr, span, conditional);
     }
 
-    fn expr(&mut self, expr: &mut Expr, kind: MentionKind) {
-        // `&x`: a borrow that may be kept.
-        const BORROW: MentionKind = MentionKind::Place {
-            may_move: false,
-            lasting: true,
+    /// An argument of a call: moved, or reborrowed if it holds a `&mut`.
+    fn argument(&mut self, arg: &mut Expr) {
+        let kind = match self.resolve_path(arg) {
+            Some(local) if self.visitor.reborrows(local) => BORROW,
+            _ => MentionKind::Value,
         };
+        self.expr(arg, kind);
+    }
+
+    fn expr(&mut self, expr: &mut Expr, kind: MentionKind) {
         // `x == y`, `x += 1`: a borrow for the expression only.
         const TRANSIENT: MentionKind = MentionKind::Place {
             may_move: false,
@@ -208,13 +226,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 };
                 self.expr(&mut e.receiver, receiver);
                 for arg in e.args.iter_mut() {
-                    self.expr(arg, MentionKind::Value);
+                    self.argument(arg);
                 }
             }
             Expr::Call(e) => {
                 self.expr(&mut e.func, MentionKind::Value);
                 for arg in e.args.iter_mut() {
-                    self.expr(arg, MentionKind::Value);
+                    self.argument(arg);
                 }
             }
             Expr::Binary(e) => {
@@ -561,6 +579,15 @@ fn consumes_receiver(method: &syn::Ident) -> bool {
         "boxed",
     ];
     CONSUMING.contains(&method.to_string().as_str())
+}
+
+/// Does `name` occur in `tokens`, at any depth?
+pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == name,
+        proc_macro2::TokenTree::Group(group) => mentions(&group.stream(), name),
+        _ => false,
+    })
 }
 
 /// Methods of the standard library whose result never borrows from the
