@@ -672,3 +672,31 @@ mod mut_self_field_borrowed {
         assert_eq!(report.outcome, "Ready(2)");
     }
 }
+
+/// A local borrowed by a reference that is then moved into the awaited
+/// future is kept in place, also when it shadows a parameter that is kept
+/// too (FINDINGS.md #7).
+mod borrow_moved_into_the_awaitee {
+    use super::*;
+
+    async fn borrow_len(v: &Vec<u32>, wait: desugar::harness::LeafFuture<()>) -> u32 {
+        wait.await;
+        v.len() as u32
+    }
+
+    #[desugar]
+    async fn shadowing(s: Probe) -> u32 {
+        let s = vec![1u32, 2];
+        let r = &s;
+        borrow_len(r, Leaf::new("l").pending(1).ready(())).await
+    }
+
+    #[test]
+    fn keeps_the_borrowed_local_in_place() {
+        let report = assert_same(
+            || shadowing(Probe::new("param")),
+            || shadowing_rustc(Probe::new("param")),
+        );
+        assert_eq!(report.outcome, "Ready(2)");
+    }
+}

@@ -215,14 +215,24 @@ impl<'a> Facts<'a> {
     }
 
     /// May the borrow taken by `mention` still be held while suspended at `k`?
+    /// By the awaited future, or by a local that is kept across `k` or moved
+    /// into the awaited future (`let r = &v; read(r).await`).
     fn held_across(&self, mention: &Mention, k: AwaitId, homed: &[bool]) -> bool {
         let by_awaitee = mention.in_operand == Some(k);
         by_awaitee
             || mention.holders.iter().any(|&holder| {
                 holder != mention.local
                     && self.in_scope(holder, k)
-                    && (homed[holder] || self.carried(holder, k))
+                    && (homed[holder]
+                        || self.carried(holder, k)
+                        || self.moved_into_awaitee(holder, k))
             })
+    }
+
+    fn moved_into_awaitee(&self, local: LocalId, k: AwaitId) -> bool {
+        self.by_local[local]
+            .iter()
+            .any(|m| m.in_operand == Some(k) && m.kind.may_move())
     }
 
     /// Uses of homed locals that cannot be rewritten to use the home.
