@@ -676,10 +676,11 @@ mod mut_self_field_borrowed {
 /// A local borrowed by a reference that is then moved into the awaited
 /// future is kept in place, also when it shadows a parameter that is kept
 /// too (FINDINGS.md #7).
+#[allow(unused_variables)]
 mod borrow_moved_into_the_awaitee {
     use super::*;
 
-    async fn borrow_len(v: &Vec<u32>, wait: desugar::harness::LeafFuture<()>) -> u32 {
+    async fn borrow_len(v: &[u32], wait: desugar::harness::LeafFuture<()>) -> u32 {
         wait.await;
         v.len() as u32
     }
@@ -698,5 +699,112 @@ mod borrow_moved_into_the_awaitee {
             || shadowing_rustc(Probe::new("param")),
         );
         assert_eq!(report.outcome, "Ready(2)");
+    }
+}
+
+/// The value of a `loop` or labelled block given by a `break` that awaits
+/// (FINDINGS.md #5): unused (the other arms cannot infer its type), a
+/// `break 'b` from a value loop to an enclosing labelled block, and a value
+/// moved into the awaited `break` value, which ends the loop.
+#[allow(clippy::never_loop, clippy::let_and_return)]
+mod loop_and_block_values {
+    use super::*;
+
+    async fn take_probe(p: Probe, wait: desugar::harness::LeafFuture<u32>) -> u32 {
+        p.touch();
+        wait.await
+    }
+
+    #[desugar]
+    async fn unused_loop_value(c: bool) -> u32 {
+        let _x = loop {
+            if c {
+                break Leaf::new("a").pending(1).ready(2u32).await;
+            }
+            Leaf::new("b").pending(1).ready(()).await;
+        };
+        1
+    }
+
+    #[desugar]
+    async fn unused_block_value() -> u32 {
+        let _r = 'b: {
+            if Leaf::new("a").pending(1).ready(8u32).await
+                > Leaf::new("b").pending(1).ready(2u32).await
+            {
+                break 'b 3u32;
+            }
+            1u32
+        };
+        0
+    }
+
+    #[desugar]
+    async fn break_to_the_block(c: bool) -> u32 {
+        let x = 'b: {
+            let y = loop {
+                if c {
+                    break 1u32;
+                }
+                break 'b Leaf::new("a").pending(0).ready(2u32).await;
+            };
+            Leaf::new("b").pending(0).ready(y).await
+        };
+        x
+    }
+
+    #[desugar]
+    async fn moved_into_the_break(p: Probe) -> u32 {
+        let mut i = 0u32;
+        let x = loop {
+            if i >= 3 {
+                break take_probe(p, Leaf::new("l").pending(1).ready(2u32)).await;
+            }
+            i += 1;
+        };
+        x + i
+    }
+
+    #[test]
+    fn build_and_behave_like_rustc() {
+        let report = assert_same(|| unused_loop_value(true), || unused_loop_value_rustc(true));
+        assert_eq!(report.outcome, "Ready(1)");
+        for c in [true, false] {
+            let report = assert_same(|| break_to_the_block(c), || break_to_the_block_rustc(c));
+            assert_eq!(report.outcome, if c { "Ready(1)" } else { "Ready(2)" });
+        }
+        let report = assert_same(unused_block_value, unused_block_value_rustc);
+        assert_eq!(report.outcome, "Ready(0)");
+        let report = assert_same(
+            || moved_into_the_break(Probe::new("p")),
+            || moved_into_the_break_rustc(Probe::new("p")),
+        );
+        assert_eq!(report.outcome, "Ready(5)");
+    }
+}
+
+/// A local made by a method that consumes its closure (`fold`) holds no
+/// closure: kept across an await inside a loop, it is one type in every
+/// copy of the code (FINDINGS.md #4).
+mod closure_consumed_by_fold {
+    use super::*;
+
+    #[desugar]
+    async fn folded(v: Vec<u32>) -> u32 {
+        let mut total = 0;
+        for round in 0..2u32 {
+            let k = v.iter().fold(round, |a, b| a ^ b);
+            if k > 0 {
+                Leaf::new("l").pending(1).ready(()).await;
+            }
+            total += k;
+        }
+        total
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        let report = assert_same(|| folded(vec![1, 2]), || folded_rustc(vec![1, 2]));
+        assert_eq!(report.outcome, "Ready(5)");
     }
 }

@@ -88,6 +88,9 @@ pub(crate) enum Stmt {
     Loop {
         label: Option<syn::Label>,
         body: Block,
+        /// The hidden local that every `break` out of the loop assigns
+        /// (`let v = loop { … }`), for a loop with a value.
+        value: Option<syn::Ident>,
     },
 }
 
@@ -143,6 +146,10 @@ pub(crate) struct AwaitInfo {
     /// Awaited through an inner `async` block (a macro that awaits in its
     /// own expansion): the doc comment says so.
     pub via_async_block: bool,
+    /// How many of the loops around it the rest of its statement always
+    /// leaves (`break f(x).await`: 1): no later iteration of those runs
+    /// after it.
+    pub leaves_loops: usize,
 }
 
 /// One use of a local.
@@ -228,6 +235,36 @@ impl Stmt {
 }
 
 impl Block {
+    /// How many loops inside this block are around suspension `k`.
+    pub(crate) fn loops_around(&self, k: AwaitId) -> usize {
+        let Some(stmt) = self.stmts.iter().find(|stmt| stmt.holds(k)) else {
+            return 0;
+        };
+        match stmt {
+            Stmt::Loop { body, .. } => 1 + body.loops_around(k),
+            Stmt::Block { block, .. } => block.loops_around(k),
+            Stmt::If(node) => {
+                let mut node = node;
+                loop {
+                    if node.then.holds(k) {
+                        return node.then.loops_around(k);
+                    }
+                    match &node.otherwise {
+                        Some(Else::Block(block)) => return block.loops_around(k),
+                        Some(Else::If(inner)) => node = inner,
+                        None => return 0,
+                    }
+                }
+            }
+            Stmt::Match(node) => node
+                .arms
+                .iter()
+                .find(|arm| arm.body.holds(k))
+                .map_or(0, |arm| arm.body.loops_around(k)),
+            Stmt::Await(_) | Stmt::Plain { .. } | Stmt::Param(_) => 0,
+        }
+    }
+
     /// Does one of this block's statements hold suspension `k`?
     pub(crate) fn holds(&self, k: AwaitId) -> bool {
         self.stmts.iter().any(|stmt| stmt.holds(k))

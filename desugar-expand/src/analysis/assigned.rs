@@ -52,10 +52,10 @@ fn assigns(stmt: &Stmt, name: &syn::Ident) -> bool {
         Stmt::Match(node) => {
             !node.arms.is_empty() && node.arms.iter().all(|arm| block_assigns(&arm.body, name))
         }
-        // Only the lowering's own value loops are known to assign on exit.
-        Stmt::Loop { body, .. } => {
-            name.to_string().starts_with("__value") && mentions_assignment(body, name)
-        }
+        // A value loop: every `break` out of it assigns its hidden value
+        // (a `break` to an outer label assigns the outer construct's value
+        // instead, and leaves past what follows the loop).
+        Stmt::Loop { value, .. } => value.as_ref() == Some(name),
     }
 }
 
@@ -105,32 +105,4 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
 
 fn syn_block_assigns(block: &syn::Block, name: &syn::Ident) -> bool {
     block.stmts.iter().any(|stmt| is_assignment(stmt, name))
-}
-
-fn mentions_assignment(block: &Block, name: &syn::Ident) -> bool {
-    let text = name.to_string();
-    block.stmts.iter().any(|stmt| match stmt {
-        Stmt::Param(_) => false,
-        Stmt::Plain { stmt, .. } => quote::ToTokens::to_token_stream(stmt)
-            .to_string()
-            .contains(&text),
-        Stmt::Await(suspension) => quote::ToTokens::to_token_stream(&suspension.rest)
-            .to_string()
-            .contains(&text),
-        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
-            mentions_assignment(block, name)
-        }
-        Stmt::If(node) => {
-            mentions_assignment(&node.then, name)
-                || match &node.otherwise {
-                    None => false,
-                    Some(Else::Block(block)) => mentions_assignment(block, name),
-                    Some(Else::If(inner)) => mentions_assignment(&inner.then, name),
-                }
-        }
-        Stmt::Match(node) => node
-            .arms
-            .iter()
-            .any(|arm| mentions_assignment(&arm.body, name)),
-    })
 }

@@ -82,25 +82,41 @@ impl<'a> Facts<'a> {
     }
 
     /// Is `seq` inside a loop around await `k` that `local` was declared
-    /// outside of (so it runs both before and after `k`)?
-    fn same_loop(&self, seq: u32, k: AwaitId, local: LocalId) -> bool {
+    /// outside of (so it runs both before and after `k`)? `after`: only the
+    /// loops that may go on to another iteration after `k`.
+    fn same_loop(&self, seq: u32, k: AwaitId, local: LocalId, after: bool) -> bool {
         let at = self.body.awaits[k].seq;
         let declared = self.body.locals[local].scope.0;
-        self.body.loops.iter().any(|&(start, end)| {
-            start > declared && (start..=end).contains(&at) && (start..=end).contains(&seq)
-        })
+        let mut around: Vec<(u32, u32)> = self
+            .body
+            .loops
+            .iter()
+            .copied()
+            .filter(|&(start, end)| (start..=end).contains(&at))
+            .collect();
+        // Innermost first: the loops the await's statement leaves.
+        around.sort_by_key(|&(start, _)| std::cmp::Reverse(start));
+        let left = if after {
+            self.body.awaits[k].leaves_loops
+        } else {
+            0
+        };
+        around
+            .iter()
+            .skip(left)
+            .any(|&(start, end)| start > declared && (start..=end).contains(&seq))
     }
 
     fn before(&self, mention: &Mention, k: AwaitId) -> bool {
         let local = &self.body.locals[mention.local];
         (mention.seq >= local.scope.0 && mention.seq < self.body.awaits[k].seq)
-            || self.same_loop(mention.seq, k, mention.local)
+            || self.same_loop(mention.seq, k, mention.local, false)
     }
 
     fn after(&self, mention: &Mention, k: AwaitId) -> bool {
         let local = &self.body.locals[mention.local];
         (mention.seq > self.body.awaits[k].seq && mention.seq <= local.scope.1)
-            || self.same_loop(mention.seq, k, mention.local)
+            || self.same_loop(mention.seq, k, mention.local, true)
     }
 
     fn used_after(&self, local: LocalId, k: AwaitId) -> bool {

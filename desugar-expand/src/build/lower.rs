@@ -95,7 +95,11 @@ impl Builder {
             Expr::Loop(e) => {
                 let mut body = e.body;
                 retarget_breaks(&mut body, e.label.as_ref().map(|l| &l.name), dest, true);
-                self.loop_construct(e.label, body.stmts, out);
+                let value = match dest {
+                    Dest::Assign(value) => Some(value.clone()),
+                    Dest::Discard | Dest::Return => None,
+                };
+                self.loop_construct(e.label, body.stmts, value, out);
             }
             Expr::While(e) => {
                 let (label, cond, body) = (e.label, e.cond, e.body);
@@ -323,13 +327,14 @@ impl Builder {
         &mut self,
         label: Option<syn::Label>,
         stmts: Vec<syn::Stmt>,
+        value: Option<syn::Ident>,
         out: &mut Vec<Stmt>,
     ) {
         let start = self.tick();
         let body = self.nested(|this| this.block(stmts, &Dest::Discard, &[]));
         let end = self.tick();
         self.loops.push((start, end));
-        out.push(Stmt::Loop { label, body });
+        out.push(Stmt::Loop { label, body, value });
     }
 
     fn for_construct(&mut self, e: syn::ExprForLoop, out: &mut Vec<Stmt>) {
@@ -390,6 +395,7 @@ impl Builder {
         let end = self.tick();
         self.loops.push((start, end));
         inner.push(Stmt::Loop {
+            value: None,
             label: e.label,
             body: Block {
                 stmts: vec![matched],

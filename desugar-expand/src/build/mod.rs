@@ -16,6 +16,7 @@
 //! ```
 
 mod awaits;
+mod exits;
 mod lead;
 mod lower;
 mod source_text;
@@ -37,6 +38,7 @@ use crate::signature::Plan;
 use crate::walk::{self, Scope, patterns};
 
 pub(crate) use awaits::has_await;
+pub(crate) use exits::always_jumps;
 
 /// Input: the planned signature and the rewritten body. Output: the IR.
 pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
@@ -61,6 +63,9 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
     builder.close_scope();
     if let Some(err) = builder.errors {
         return Err(err);
+    }
+    for (k, info) in builder.awaits.iter_mut().enumerate() {
+        info.leaves_loops = exits::loops_left(&block, k);
     }
     Ok(Body {
         locals: builder.locals,
@@ -589,6 +594,7 @@ impl Builder {
             path: self.path.clone(),
             source: describe(&found.operand),
             via_async_block: found.via_async_block,
+            leaves_loops: 0,
         });
         self.record_stmt(&rest, &holders);
         for &id in &declares {

@@ -7,7 +7,7 @@
 
 use syn::visit::{self, Visit};
 
-use crate::ir::{AwaitId, Block, Else, If, Stmt};
+use crate::ir::{Block, Else, If, Stmt};
 
 /// Does running `stmt` from its start always reach a suspension?
 pub(crate) fn suspends(stmt: &Stmt) -> bool {
@@ -26,8 +26,20 @@ pub(crate) fn suspends(stmt: &Stmt) -> bool {
         }
         // A loop ends only by a `break` (one that the emitted part of its
         // body reaches); without one it suspends or runs forever.
-        Stmt::Loop { label, body } => !breaks(&body.stmts, label.as_ref().map(|l| &l.name), true),
+        Stmt::Loop { label, body, .. } => {
+            !breaks(&body.stmts, label.as_ref().map(|l| &l.name), true)
+        }
     }
+}
+
+/// Does the statement end its block's run: it always suspends, or always
+/// jumps away (`break`, `continue`, `return`)? Nothing after it is reached.
+pub(crate) fn ends_run(stmt: &Stmt) -> bool {
+    suspends(stmt)
+        || match stmt {
+            Stmt::Plain { stmt, .. } => crate::build::always_jumps(stmt),
+            _ => false,
+        }
 }
 
 fn block_suspends(block: &Block) -> bool {
@@ -86,57 +98,33 @@ fn if_breaks(node: &If, label: Option<&syn::Lifetime>, is_loop: bool) -> bool {
         }
 }
 
-/// Resumed at suspension `k` inside `'label: { stmts }`, can the code break
-/// out of the block? Counts every `break 'label` from the statement holding
-/// `k` on, at any depth and in what runs after each suspension: a break
-/// beyond the next suspension only makes the emitter write the block's
-/// continuation where it is not reached, which is harmless.
+/// Can the code emitted for a resumed construct (`'label: { .. }`, or a
+/// loop with `is_loop`) leave it by a `break`? Then what follows the
+/// construct runs in the same arm. Read from the emitted block itself, which
+/// holds exactly what this arm runs: a `break` after the next suspension is
+/// not in it.
 ///
 /// ```text
 /// 'b: { if f().await { break 'b 1; } g().await }   // resumed after f():
 /// ```
-/// the `if` can leave the block, so what follows it runs in the same arm.
-pub(crate) fn resumed_breaks(stmts: &[Stmt], k: AwaitId, label: &syn::Lifetime) -> bool {
-    let from = stmts
-        .iter()
-        .position(|stmt| stmt.holds(k))
-        .unwrap_or(stmts.len());
-    stmts[from..]
-        .iter()
-        .any(|stmt| breaks_anywhere(stmt, label))
-}
-
-fn breaks_anywhere(stmt: &Stmt, label: &syn::Lifetime) -> bool {
-    let in_syn = |stmt: &syn::Stmt| {
-        let mut finder = BreakFinder {
-            label: Some(label),
-            depth: 1,
-            found: false,
-        };
-        finder.visit_stmt(stmt);
-        finder.found
+/// the `if` can leave the block; resumed after `g()`, nothing can.
+pub(crate) fn emitted_breaks(
+    emitted: &proc_macro2::TokenStream,
+    label: Option<&syn::Lifetime>,
+    is_loop: bool,
+) -> bool {
+    // Unparsable (it never is): assume it can, as writing the continuation
+    // where it is not reached is the safe mistake.
+    let Ok(block) = syn::parse2::<syn::Block>(emitted.clone()) else {
+        return true;
     };
-    let in_block = |block: &Block| block.stmts.iter().any(|s| breaks_anywhere(s, label));
-    match stmt {
-        Stmt::Param(_) => false,
-        Stmt::Plain { stmt, .. } => in_syn(stmt),
-        Stmt::Await(suspension) => in_syn(&suspension.rest),
-        Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => in_block(block),
-        Stmt::If(node) => {
-            let mut node = node;
-            loop {
-                if in_block(&node.then) {
-                    return true;
-                }
-                match &node.otherwise {
-                    None => return false,
-                    Some(Else::Block(block)) => return in_block(block),
-                    Some(Else::If(inner)) => node = inner,
-                }
-            }
-        }
-        Stmt::Match(node) => node.arms.iter().any(|arm| in_block(&arm.body)),
-    }
+    let mut finder = BreakFinder {
+        label,
+        depth: usize::from(!is_loop),
+        found: false,
+    };
+    finder.visit_block(&block);
+    finder.found
 }
 
 struct BreakFinder<'a> {

@@ -171,8 +171,18 @@ fn duplicated_types(
 }
 
 /// Does the expression build a closure or an `async` block (not inside a
-/// nested item)? Awaiting macros are awaited through one.
+/// nested item) that its value may hold? Awaiting macros are awaited
+/// through one. A value made by a method that consumes its closures
+/// (`v.iter().fold(0, |a, b| a + b)`, `.map(..).collect()`) holds none.
 fn builds_typed_value<T: quote::ToTokens>(node: &T) -> bool {
+    if let Ok(syn::Stmt::Local(local)) = syn::parse2::<syn::Stmt>(node.to_token_stream())
+        && let Some(init) = &local.init
+        && init.diverge.is_none()
+        && let syn::Expr::MethodCall(call) = &*init.expr
+        && consumes_closures(&call.method)
+    {
+        return false;
+    }
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
@@ -188,6 +198,40 @@ fn builds_typed_value<T: quote::ToTokens>(node: &T) -> bool {
         syn::visit::Visit::visit_stmt(&mut finder, &expr);
     }
     finder.0
+}
+
+/// Methods of the standard library that run the closures given to them (or
+/// to the iterator adapters before them) and return a value made by them,
+/// never the closures themselves.
+fn consumes_closures(method: &syn::Ident) -> bool {
+    const CONSUMING: &[&str] = &[
+        "fold",
+        "try_fold",
+        "for_each",
+        "try_for_each",
+        "collect",
+        "sum",
+        "product",
+        "count",
+        "any",
+        "all",
+        "position",
+        "rposition",
+        "find",
+        "find_map",
+        "max_by",
+        "min_by",
+        "max_by_key",
+        "min_by_key",
+        "last",
+        "unwrap_or_else",
+        "map_or",
+        "map_or_else",
+        "is_some_and",
+        "is_ok_and",
+        "is_none_or",
+    ];
+    CONSUMING.contains(&method.to_string().as_str())
 }
 
 /// The hidden local a kept value is taken out into.
@@ -371,7 +415,7 @@ impl<'a> Emit<'a> {
         for stmt in stmts.iter().filter(|stmt| !is_item(stmt)) {
             let deferred = deferred_names(stmt).filter(|_| !self.declares_homed(stmt));
             emitted.push((deferred, self.stmt(stmt)));
-            if divergence::suspends(stmt) {
+            if divergence::ends_run(stmt) {
                 break;
             }
         }
@@ -456,7 +500,7 @@ impl<'a> Emit<'a> {
                     .collect();
                 quote!(match #scrutinee { #(#arms)* })
             }
-            Stmt::Loop { label, body } => {
+            Stmt::Loop { label, body, .. } => {
                 let body = self.block(body, &[]);
                 quote!(#label loop #body)
             }
@@ -536,7 +580,7 @@ impl<'a> Emit<'a> {
         if self.falls_through {
             let after = &stmts[index + 1..];
             rest.extend(self.stmts(after));
-            self.falls_through = !after.iter().any(divergence::suspends);
+            self.falls_through = !after.iter().any(divergence::ends_run);
         }
         // A `let x;` declared again but given its value only after a later
         // suspension: unused here, and rustc could not infer its type.
@@ -572,7 +616,7 @@ impl<'a> Emit<'a> {
             Stmt::Await(suspension) => {
                 self.transitions.returns |= divergence::returns(&suspension.rest);
                 let rest = uses::stmt(&suspension.rest, &self.scope(), self.layout);
-                self.falls_through = true;
+                self.falls_through = !crate::build::always_jumps(&suspension.rest);
                 let mut out = if self.result_in_option {
                     let result = names::hidden("__result");
                     quote!(let #result = ::core::option::Option::take(&mut #result).unwrap(); #rest)
@@ -589,7 +633,8 @@ impl<'a> Emit<'a> {
                 // A `break 'label` in the resumed part ends the block here,
                 // so what follows it runs in this arm too.
                 if let Some(label) = label {
-                    self.falls_through |= divergence::resumed_breaks(&block.stmts, k, &label.name);
+                    self.falls_through |=
+                        divergence::emitted_breaks(&resumed, Some(&label.name), false);
                 }
                 Some(quote!(#label #resumed))
             }
@@ -598,7 +643,15 @@ impl<'a> Emit<'a> {
                 let arm = node.arms.iter().find(|arm| arm.body.holds(k))?;
                 self.resume_block(&arm.body, &arm.binds, k)
             }
-            Stmt::Loop { label, body } => {
+            Stmt::Loop { label, body, .. } => {
+                let label_name = label.as_ref().map(|l| &l.name);
+                // Never run again after `k` (`break f(x).await`): the
+                // resumed iteration is the loop's last.
+                if self.body.awaits[k].leaves_loops > body.loops_around(k) {
+                    let resumed = self.resume_block(body, &[], k)?;
+                    self.falls_through = divergence::emitted_breaks(&resumed, label_name, true);
+                    return Some(quote!(#label loop #resumed));
+                }
                 let resume = names::hidden("__resume");
                 let inside: Vec<LocalId> = declared_in(body)
                     .into_iter()
@@ -618,8 +671,12 @@ impl<'a> Emit<'a> {
                 self.in_option.extend(&inside);
                 let resumed = self.resume_block(body, &[], k)?;
                 let full = self.block(body, &[]);
-                // The loop may end by a `break` in its resumed iteration.
-                self.falls_through = true;
+                // The loop ends only by a `break`, in its resumed iteration or
+                // in a later one; without one, what follows the loop is not
+                // reached in this arm (and rustc could not infer the types
+                // of values given only by another arm's `break`).
+                self.falls_through = divergence::emitted_breaks(&resumed, label_name, true)
+                    || divergence::emitted_breaks(&full, label_name, true);
                 Some(quote! {
                     #wrap
                     let mut #resume = true;

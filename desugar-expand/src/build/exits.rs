@@ -1,0 +1,169 @@
+//! How the code after a suspension leaves the loops around it.
+//!
+//! `let v = loop { if done { break fetch(x).await; } … };` lowers the break to
+//! `{ __value1 = fetch(x).await; break; }`: after the await the loop never
+//! goes on to another iteration, so what the loop does before the await in
+//! a later iteration is not a later use of `x` (which may have moved into
+//! the awaited future).
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::{Expr, Lifetime};
+
+use crate::ir::{AwaitId, Block, Else, If, Stmt};
+
+/// How many of the loops around await `k` (innermost first) never run
+/// another iteration once it completes: what runs after it, up to the end
+/// of the innermost loop's body, always reaches a `break` out of them (or a
+/// `continue` of an outer one, or a `return`) and nothing before can jump
+/// elsewhere. Where that cannot be told, none.
+///
+/// Before: `loop { if c { { __value1 = f(x).await; break; } } … }`, `k` the await of `f(x)`
+/// After:  1
+pub(super) fn loops_left(block: &Block, k: AwaitId) -> usize {
+    match flow(block, k, &mut Vec::new()) {
+        Flow::Leaves(n) => n,
+        Flow::End | Flow::Unknown => 0,
+    }
+}
+
+enum Flow {
+    /// Leaves this many loops, counted from the innermost around `k`.
+    Leaves(usize),
+    /// Runs to the end of the block.
+    End,
+    /// Anything else (a jump elsewhere, a loop's next iteration).
+    Unknown,
+}
+
+fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
+    let Some(index) = block.stmts.iter().position(|stmt| stmt.holds(k)) else {
+        return Flow::Unknown;
+    };
+    let inner = match &block.stmts[index] {
+        Stmt::Await(suspension) => syn_flow(&suspension.rest, labels),
+        Stmt::Block { label: None, block } => flow(block, k, labels),
+        Stmt::If(node) => if_flow(node, k, labels),
+        Stmt::Match(node) => node
+            .arms
+            .iter()
+            .find(|arm| arm.body.holds(k))
+            .map_or(Flow::Unknown, |arm| flow(&arm.body, k, labels)),
+        Stmt::Loop { label, body, .. } => {
+            labels.push(label.as_ref().map(|l| l.name.clone()));
+            let inner = flow(body, k, labels);
+            labels.pop();
+            // Reaching the end of its body runs the loop again.
+            match inner {
+                Flow::Leaves(n) => Flow::Leaves(n),
+                Flow::End | Flow::Unknown => Flow::Unknown,
+            }
+        }
+        // A labelled block may be left by a `break` to its label.
+        Stmt::Block { .. } | Stmt::Plain { .. } | Stmt::Param(_) => Flow::Unknown,
+    };
+    if !matches!(inner, Flow::End) {
+        return inner;
+    }
+    for stmt in &block.stmts[index + 1..] {
+        let next = match stmt {
+            Stmt::Plain { stmt, .. } => syn_flow(stmt, labels),
+            // Its operand runs first; what follows it, once it completes.
+            Stmt::Await(suspension) => syn_flow(&suspension.rest, labels),
+            _ => Flow::Unknown,
+        };
+        if !matches!(next, Flow::End) {
+            return next;
+        }
+    }
+    Flow::End
+}
+
+fn if_flow(node: &If, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
+    if node.then.holds(k) {
+        return flow(&node.then, k, labels);
+    }
+    match &node.otherwise {
+        Some(Else::Block(block)) => flow(block, k, labels),
+        Some(Else::If(inner)) => if_flow(inner, k, labels),
+        None => Flow::Unknown,
+    }
+}
+
+/// A statement without awaits: ends in a `break`, `continue` or `return`,
+/// runs to its end with no jump in it, or neither.
+fn syn_flow(stmt: &syn::Stmt, labels: &[Option<Lifetime>]) -> Flow {
+    let left = match stmt {
+        syn::Stmt::Expr(expr, _) => expr_leaves(expr, labels),
+        syn::Stmt::Local(_) | syn::Stmt::Item(_) | syn::Stmt::Macro(_) => 0,
+    };
+    if left > 0 {
+        Flow::Leaves(left)
+    } else if jumps(stmt.to_token_stream()) {
+        Flow::Unknown
+    } else {
+        Flow::End
+    }
+}
+
+/// The loops (innermost first, their labels in `labels`, innermost last)
+/// that `expr` leaves: a `break`, a `continue 'outer`, a `return`, or a plain
+/// block ending in one with no other jump before it.
+fn expr_leaves(expr: &Expr, labels: &[Option<Lifetime>]) -> usize {
+    // Loops from the innermost out, up to and including the one labelled `label`.
+    let up_to = |label: &Lifetime| {
+        labels
+            .iter()
+            .rev()
+            .position(|l| l.as_ref() == Some(label))
+            .map_or(0, |index| index + 1)
+    };
+    match expr {
+        Expr::Return(_) => labels.len(),
+        Expr::Break(b) => match &b.label {
+            None => usize::from(!labels.is_empty()),
+            Some(label) => up_to(label),
+        },
+        // `continue 'outer` leaves the loops inside `'outer`.
+        Expr::Continue(c) => c
+            .label
+            .as_ref()
+            .map_or(0, |label| up_to(label).saturating_sub(1)),
+        Expr::Block(b) if b.label.is_none() => match b.block.stmts.split_last() {
+            Some((syn::Stmt::Expr(last, _), before))
+                if !before.iter().any(|s| jumps(s.to_token_stream())) =>
+            {
+                expr_leaves(last, labels)
+            }
+            _ => 0,
+        },
+        Expr::Paren(e) => expr_leaves(&e.expr, labels),
+        _ => 0,
+    }
+}
+
+/// Does the statement always jump away: a `break`, `continue` or `return`,
+/// or a plain block ending in one? What follows it in its block never runs.
+pub(crate) fn always_jumps(stmt: &syn::Stmt) -> bool {
+    fn expr_jumps(expr: &Expr) -> bool {
+        match expr {
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+            Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(always_jumps),
+            Expr::Paren(e) => expr_jumps(&e.expr),
+            _ => false,
+        }
+    }
+    match stmt {
+        syn::Stmt::Expr(expr, _) => expr_jumps(expr),
+        syn::Stmt::Local(_) | syn::Stmt::Item(_) | syn::Stmt::Macro(_) => false,
+    }
+}
+
+/// Any `break` or `continue` in the tokens, at any depth.
+fn jumps(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident == "break" || ident == "continue",
+        TokenTree::Group(group) => jumps(group.stream()),
+        _ => false,
+    })
+}
