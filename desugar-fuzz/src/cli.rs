@@ -27,6 +27,8 @@ pub enum Command {
         case: usize,
         count: usize,
     },
+    /// Print what the commands do (`help`, `--help`, `-h`).
+    Help,
     /// Fuzz the expansion's input (`tokens`).
     Tokens {
         seed: u64,
@@ -45,8 +47,34 @@ pub const USAGE: &str = "usage:
   desugar-fuzz repros [--dir D] [--input FILE]
   desugar-fuzz tokens [--seed S] [--from I] [--count N] [--threads T] [--input FILE]";
 
+pub const HELP: &str =
+    "desugar-fuzz: tests #[desugar] against rustc with generated programs and inputs.
+
+commands:
+  gen      generate async fns, build each batch with #[desugar] and the _rustc twin,
+           compare every pair with the harness, shrink and save the failing ones
+             --seed S (1)  --from I (0)  --count N (200)  --batch B (100)
+             --no-shrink  --max-rounds K (40)  --dir D (target/desugar-fuzz)
+  show     print generated functions without building them
+             --seed S (1)  --case I (0)  --count N (1)
+  repros   rebuild the repros of desugar-fuzz/FINDINGS.md (or --input FILE) and
+           say which still fail
+             --dir D  --input FILE
+  tokens   feed random and mutated token streams to the expansion and check that
+           it never panics and always returns an expansion or a compile_error!
+             --seed S (1)  --from I (0)  --count N (10000)  --threads T (2)  --input FILE
+
+TESTING.md explains how the project is tested and how to read the reports.";
+
 /// Parses the arguments after the program name.
 pub fn parse(args: &[String]) -> Result<Command, String> {
+    if args.is_empty()
+        || args
+            .iter()
+            .any(|a| a == "--help" || a == "-h" || a == "help")
+    {
+        return Ok(Command::Help);
+    }
     let (name, rest) = args.split_first().ok_or("no command given")?;
     let mut options = Options::default();
     let mut iter = rest.iter();
@@ -117,4 +145,45 @@ struct Options {
     dir: Option<PathBuf>,
     input: Option<PathBuf>,
     no_shrink: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn help_in_any_position_or_no_command_asks_for_help() {
+        for line in ["", "--help", "-h", "help", "gen --help", "gen --seed 3 -h"] {
+            assert!(matches!(parse(&args(line)), Ok(Command::Help)), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn options_take_values_and_defaults_fill_the_rest() {
+        let Ok(Command::Gen {
+            seed,
+            from,
+            count,
+            batch,
+            shrink,
+            ..
+        }) = parse(&args("gen --seed 7 --count 30 --no-shrink"))
+        else {
+            panic!("not a gen command");
+        };
+        assert_eq!((seed, from, count, batch, shrink), (7, 0, 30, 100, false));
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let err = |line| parse(&args(line)).err().unwrap_or_default();
+        assert_eq!(err("run"), "unknown command run");
+        assert_eq!(err("gen --seed"), "--seed needs a value");
+        assert_eq!(err("gen --seed x"), "--seed: not a number: x");
+        assert_eq!(err("gen --bogus 1"), "unknown option --bogus");
+    }
 }

@@ -35,6 +35,10 @@ fn main() -> ExitCode {
         }
     };
     let ok = match command {
+        cli::Command::Help => {
+            println!("{}\n\n{}", cli::HELP, cli::USAGE);
+            true
+        }
         cli::Command::Gen {
             seed,
             from,
