@@ -123,9 +123,12 @@ impl<'a> Facts<'a> {
         self.by_local[local].iter().any(|m| self.after(m, k))
     }
 
+    /// Kept across `k` by value: used after it, or still there to be dropped
+    /// at the end of its scope (a visibly `Copy` value has nothing to drop).
     fn carried(&self, local: LocalId, k: AwaitId) -> bool {
         self.initialized_at(local, k)
-            && (self.used_after(local, k) || !self.may_have_moved(local, k))
+            && (self.used_after(local, k)
+                || (!self.body.locals[local].copy && !self.may_have_moved(local, k)))
     }
 
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {

@@ -537,14 +537,14 @@ impl Builder {
             return Vec::new();
         };
         let ids = self.allocate_pattern(&local.pat, local.init.is_some());
-        // `let n: u32 = ..;` or `let n = 5;`: visibly `Copy`.
+        // `let n: u32 = ..;` or `let n = 5;`: visibly `Copy`, and so is every
+        // part of such a value (`let Some(x) = None::<u32> else { .. };`).
         let copy = match &local.pat {
-            syn::Pat::Type(typed) => walk::copy::is_copy_type(&typed.ty),
-            syn::Pat::Ident(_) => local
+            syn::Pat::Type(typed) if walk::copy::is_copy_type(&typed.ty) => true,
+            _ => local
                 .init
                 .as_ref()
                 .is_some_and(|init| walk::copy::is_copy_value(&init.expr)),
-            _ => false,
         };
         // `let m = &mut v;` or `let m: &mut T = ..;`.
         let unique = match &local.pat {

@@ -26,9 +26,11 @@ pub(crate) fn is_copy_type(ty: &Type) -> bool {
     }
 }
 
-/// An initializer whose value is a number, a `bool` or a `char`: literals,
-/// arithmetic and comparisons of those, casts, and the standard methods
-/// that answer with one (`len`, `is_empty`, …).
+/// An initializer whose value is visibly `Copy`: literals, arithmetic of
+/// those, comparisons, casts, shared borrows, tuples and arrays of such
+/// values, `None::<T>` / `Some(..)` / `Ok::<T, E>(..)` of `Copy` types and
+/// values, and the standard methods that answer with a number or a `bool`
+/// (`len`, `is_empty`, …).
 pub(crate) fn is_copy_value(expr: &Expr) -> bool {
     const ANSWERS: &[&str] = &[
         "len",
@@ -55,9 +57,120 @@ pub(crate) fn is_copy_value(expr: &Expr) -> bool {
         Expr::Unary(unary) => {
             !matches!(unary.op, syn::UnOp::Deref(_)) && is_copy_value(&unary.expr)
         }
-        Expr::Binary(binary) => is_copy_value(&binary.left) || is_copy_value(&binary.right),
+        // A comparison or `&&`/`||` answers with a `bool`; arithmetic on a
+        // user's type may not answer with a `Copy` value unless both sides
+        // are plainly numbers.
+        Expr::Binary(binary) => {
+            use syn::BinOp::*;
+            match binary.op {
+                Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_) => true,
+                _ => is_copy_value(&binary.left) && is_copy_value(&binary.right),
+            }
+        }
+        // A borrow of a place; `&String::new()` would extend a temporary,
+        // which then lives (and drops) with the reference.
+        Expr::Reference(reference) => reference.mutability.is_none() && is_place(&reference.expr),
+        Expr::Tuple(tuple) => tuple.elems.iter().all(is_copy_value),
+        Expr::Array(array) => array.elems.iter().all(is_copy_value),
+        Expr::Repeat(repeat) => is_copy_value(&repeat.expr),
+        Expr::Path(path) => is_copy_variant(&path.path, &[]),
+        Expr::Call(call) => match &*call.func {
+            Expr::Path(path) => is_copy_variant(&path.path, &call.args.iter().collect::<Vec<_>>()),
+            _ => false,
+        },
         Expr::Paren(inner) => is_copy_value(&inner.expr),
         Expr::MethodCall(call) => ANSWERS.contains(&call.method.to_string().as_str()),
         _ => false,
+    }
+}
+
+/// A place made of locals, fields, indexes and derefs: borrowing it makes no
+/// temporary.
+fn is_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(path) => path.qself.is_none() && path.path.get_ident().is_some(),
+        Expr::Field(field) => is_place(&field.base),
+        Expr::Index(index) => is_place(&index.expr),
+        Expr::Unary(unary) => matches!(unary.op, syn::UnOp::Deref(_)) && is_place(&unary.expr),
+        Expr::Paren(inner) => is_place(&inner.expr),
+        _ => false,
+    }
+}
+
+/// `None::<T>`, `Some(v)`, `Ok::<T, E>(v)`, `Err::<T, E>(v)`: `Copy` when the
+/// type arguments given are and the value is.
+fn is_copy_variant(path: &syn::Path, args: &[&Expr]) -> bool {
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    let types: Vec<&Type> = match &last.arguments {
+        syn::PathArguments::AngleBracketed(generics) => generics
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let name = last.ident.to_string();
+    let (value_ok, type_count) = match (name.as_str(), args) {
+        ("None", []) => (true, 1),
+        ("Some", [value]) => (is_copy_value(value), 0),
+        ("Ok" | "Err", [value]) => (is_copy_value(value), 2),
+        _ => return false,
+    };
+    value_ok && types.len() == type_count && types.iter().all(|ty| is_copy_type(ty))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> bool {
+        is_copy_value(&syn::parse_str(text).unwrap())
+    }
+
+    #[test]
+    fn values_visibly_copy() {
+        for text in [
+            "5u32",
+            "a < b",
+            "x.len() == 0",
+            "1 + 2",
+            "&x",
+            "&v[i].field",
+            "&*boxed",
+            "(1u8, true)",
+            "[0u8; 4]",
+            "None::<u32>",
+            "Some(3u32)",
+            "Ok::<u32, u32>(6u32)",
+            "n as usize",
+        ] {
+            assert!(value(text), "{text} is Copy");
+        }
+    }
+
+    #[test]
+    fn values_that_may_need_dropping() {
+        for text in [
+            // A user's type may add a number and answer with its own type.
+            "big + 1",
+            // The temporary the reference extends drops with it.
+            "&String::new()",
+            "&vec![1][0]",
+            "&mut x",
+            "\"text\"",
+            "None",
+            "None::<String>",
+            "Some(name)",
+            "Ok::<u32, String>(1u32)",
+            "(1u8, name)",
+            "make()",
+        ] {
+            assert!(!value(text), "{text} may need dropping");
+        }
     }
 }
