@@ -124,3 +124,55 @@ fn interleaved_pendings_find_no_difference() {
         .unwrap_or_else(|mismatch| panic!("{mismatch}"));
     assert_eq!(report.outcome, "Ready(3)");
 }
+
+/// A closure whose captures are all visibly `Copy` (`&self`, numbers) holds
+/// nothing to drop: not used after the await, it is not kept, as rustc does
+/// not keep it (the machine was larger than rustc's).
+mod closure_of_copies {
+    use desugar::desugar;
+    use desugar::harness::{Comparison, Leaf, Probe};
+
+    struct Holder {
+        n: u32,
+        p: Probe,
+    }
+
+    impl Holder {
+        #[desugar]
+        async fn unused_closure(&self) -> u32 {
+            let f = |a: u32| {
+                self.p.touch();
+                a.rotate_left(3)
+            };
+            let n = Leaf::new("l").pending(2).ready(self.n).await;
+            n + f(1) - 8
+        }
+
+        #[desugar]
+        async fn closure_not_used_after(&self) -> u32 {
+            let _f = |a: u32| a + self.n;
+            Leaf::new("l").pending(2).ready(self.n).await
+        }
+    }
+
+    #[test]
+    fn is_not_kept_and_no_larger_than_rustc() {
+        let holder = Box::leak(Box::new(Holder {
+            n: 4,
+            p: Probe::new("p"),
+        }));
+        let report = Comparison::new()
+            .check_size()
+            .run(|| holder.unused_closure(), || holder.unused_closure_rustc())
+            .unwrap();
+        assert_eq!(report.outcome, "Ready(4)");
+        let report = Comparison::new()
+            .check_size()
+            .run(
+                || holder.closure_not_used_after(),
+                || holder.closure_not_used_after_rustc(),
+            )
+            .unwrap();
+        assert_eq!(report.outcome, "Ready(4)");
+    }
+}

@@ -808,3 +808,54 @@ mod closure_consumed_by_fold {
         assert_eq!(report.outcome, "Ready(5)");
     }
 }
+
+/// `place op= value.await` where the awaited value uses the place's local:
+/// on numbers rustc runs the value first and reads the place after, as the
+/// machine does (seed 200, cases 28 and 430, were rejected).
+mod compound_assignment_after_the_await {
+    use super::*;
+
+    async fn bump(m: &mut u32, by: desugar::harness::LeafFuture<u32>) -> u32 {
+        *m += by.await;
+        *m
+    }
+
+    struct Counter {
+        n: u32,
+        v: Vec<u32>,
+    }
+
+    impl Counter {
+        #[desugar]
+        async fn mix(&mut self) -> u32 {
+            self.n ^= Leaf::new("a")
+                .pending(1)
+                .ready(7u32)
+                .await
+                .min(self.v.len() as u32);
+            self.v.push(self.n);
+            self.n += bump(&mut self.n, Leaf::new("b").pending(1).ready(2)).await;
+            self.n
+        }
+    }
+
+    #[desugar]
+    async fn local(mut x: u32) -> u32 {
+        x *= bump(&mut x, Leaf::new("c").pending(1).ready(3)).await;
+        x
+    }
+
+    #[test]
+    fn reads_the_place_after_the_value() {
+        let counter = || {
+            Box::leak(Box::new(Counter {
+                n: 1,
+                v: vec![1, 2],
+            }))
+        };
+        let report = assert_same(|| counter().mix(), || counter().mix_rustc());
+        assert_eq!(report.outcome, "Ready(10)");
+        let report = assert_same(|| local(2), || local_rustc(2));
+        assert_eq!(report.outcome, "Ready(25)");
+    }
+}

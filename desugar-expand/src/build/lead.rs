@@ -17,7 +17,7 @@ use quote::ToTokens;
 use syn::{BinOp, Expr};
 
 use super::awaits::{first_await, has_await, is_awaiting_macro};
-use crate::walk::MacroArgs;
+use crate::walk::{self, MacroArgs};
 
 /// The await found, taken out of its statement.
 pub(crate) struct Found {
@@ -122,6 +122,23 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 ));
             }
             take(&mut e.left, replacement)
+        }
+        // `place op= value`: on numbers the value runs first, then the place
+        // is read and written, as the rest of the statement does after the
+        // await; an overloaded operator borrows the place first, which rustc
+        // let the value not touch. Either way, a pure place can wait.
+        Expr::Binary(e) if walk::is_compound_assign(e.op) => {
+            if let Some(span) = first_await(&*e.left) {
+                return Err(NotLeading::Unsupported(
+                    span,
+                    "#[desugar] cannot suspend in the place of a compound assignment (`place op= value`): bind the awaited value with `let` first",
+                ));
+            }
+            if !is_pure(&e.left) {
+                let span = first_await(&*e.right).unwrap_or_else(Span::call_site);
+                return Err(NotLeading::After(span));
+            }
+            take(&mut e.right, replacement)
         }
         Expr::Binary(e) => in_order(vec![&mut *e.left, &mut *e.right], replacement),
         // `place = value` and `place op= value` run the value first.

@@ -532,6 +532,21 @@ impl Builder {
         (found, hoisted)
     }
 
+    /// A closure or `async` block whose captured locals are all visibly
+    /// `Copy` (`|a| a ^ n`, `|| self.p.touch()` with `&self`): whether it
+    /// captures them by reference or by value, it holds nothing to drop.
+    fn captures_only_copies(&self, expr: &syn::Expr) -> bool {
+        if !matches!(expr, syn::Expr::Closure(_) | syn::Expr::Async(_)) {
+            return false;
+        }
+        let mut recorder = Recorder::new(&self.locals);
+        walk::expr(&mut expr.clone(), &self.scope_map(), &mut recorder);
+        recorder
+            .found
+            .iter()
+            .all(|&(local, ..)| self.locals[local].copy)
+    }
+
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
         let syn::Stmt::Local(local) = stmt else {
             return Vec::new();
@@ -541,10 +556,9 @@ impl Builder {
         // part of such a value (`let Some(x) = None::<u32> else { .. };`).
         let copy = match &local.pat {
             syn::Pat::Type(typed) if walk::copy::is_copy_type(&typed.ty) => true,
-            _ => local
-                .init
-                .as_ref()
-                .is_some_and(|init| walk::copy::is_copy_value(&init.expr)),
+            _ => local.init.as_ref().is_some_and(|init| {
+                walk::copy::is_copy_value(&init.expr) || self.captures_only_copies(&init.expr)
+            }),
         };
         // `let m = &mut v;` or `let m: &mut T = ..;`.
         let unique = match &local.pat {

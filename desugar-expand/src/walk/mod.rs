@@ -502,7 +502,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 }
 
-fn is_compound_assign(op: BinOp) -> bool {
+/// `+=`, `-=`, … (a compound assignment).
+pub(crate) fn is_compound_assign(op: BinOp) -> bool {
     matches!(
         op,
         BinOp::AddAssign(_)
