@@ -176,3 +176,53 @@ mod closure_of_copies {
         assert_eq!(report.outcome, "Ready(4)");
     }
 }
+
+/// Locals kept across awaits only to drop at the end of their scope: a
+/// `Copy` one (whose type only the compiler knows here) is not stored, as
+/// rustc does not store it; one with something to drop still drops where
+/// rustc drops it.
+mod kept_only_to_drop {
+    use desugar::desugar;
+    use desugar::harness::{Comparison, Leaf, Probe};
+
+    #[desugar]
+    async fn unused_number(p: Probe) -> u32 {
+        let _n = Leaf::new("a").pending(1).ready(7u32).await;
+        let _probe = Leaf::new("b").pending(1).ready(Probe::new("kept")).await;
+        p.touch();
+        Leaf::new("c").pending(1).ready(3u32).await
+    }
+
+    /// The same without the number.
+    #[desugar]
+    async fn no_number(p: Probe) -> u32 {
+        Leaf::new("a").pending(1).ready(7u32).await;
+        let _probe = Leaf::new("b").pending(1).ready(Probe::new("kept")).await;
+        p.touch();
+        Leaf::new("c").pending(1).ready(3u32).await
+    }
+
+    #[test]
+    fn a_number_costs_nothing_and_the_rest_drops_as_in_rustc() {
+        let report = Comparison::new()
+            .interleave_pending()
+            .check_size()
+            .run(
+                || unused_number(Probe::new("p")),
+                || unused_number_rustc(Probe::new("p")),
+            )
+            .unwrap();
+        assert_eq!(report.outcome, "Ready(3)");
+        let trace = report.trace.to_string();
+        let kept = trace.find("drop probe \"kept\"").expect("the probe drops");
+        let c = trace.find("leaf c: polled").expect("c is polled");
+        assert!(
+            c < kept,
+            "the probe drops at the end of its scope:\n{trace}"
+        );
+        assert_eq!(
+            size_of_val(&unused_number(Probe::new("p"))),
+            size_of_val(&no_number(Probe::new("p")))
+        );
+    }
+}

@@ -177,7 +177,10 @@ fn sum_loop(
                                         __state
                                             .set(__State::Suspend0 {
                                                 __awaitee,
-                                                item: item,
+                                                item: {
+                                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                                    (&&::desugar::__private::DropOnly::new(item)).kept()
+                                                },
                                                 __iter1: __iter1,
                                                 total: total,
                                                 items: __home_items.store(),
@@ -260,7 +263,10 @@ fn sum_loop(
                                             __state
                                                 .set(__State::Suspend0 {
                                                     __awaitee,
-                                                    item: item,
+                                                    item: {
+                                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                                        (&&::desugar::__private::DropOnly::new(item)).kept()
+                                                    },
                                                     __iter1: __iter1,
                                                     total: total,
                                                     items: __home_items.store(),

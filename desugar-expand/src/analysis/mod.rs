@@ -29,6 +29,11 @@ pub(crate) struct Decisions {
     /// Per await: locals declared without a value (`let x;`) that are not
     /// kept but are assigned and used after it: declared again on resuming.
     pub redeclare: Vec<Vec<LocalId>>,
+    /// Per local: kept across awaits only to be dropped at the end of its
+    /// scope, never used after any of them (not a parameter, not homed).
+    /// rustc keeps such a value only if it has something to drop, which
+    /// the expansion lets the compiler decide (`__private::DropOnly`).
+    pub drop_only: Vec<bool>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -37,7 +42,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let facts = Facts::new(body);
     let homed = facts.homed();
     facts.check_homed_uses(&homed)?;
-    let mut kept = Vec::new();
+    let mut kept: Vec<Vec<LocalId>> = Vec::new();
     let mut redeclare = Vec::new();
     for (k, info) in body.awaits.iter().enumerate() {
         kept.push(
@@ -56,10 +61,21 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 .collect(),
         );
     }
+    let drop_only = (0..body.locals.len())
+        .map(|local| {
+            let mut kept_at = (0..body.awaits.len()).filter(|&k| kept[k].contains(&local));
+            !homed[local]
+                && !body.params.contains(&local)
+                && body.locals[local].initialized
+                && kept_at.clone().next().is_some()
+                && kept_at.all(|k| !facts.used_after(local, k))
+        })
+        .collect();
     Ok(Decisions {
         homed,
         kept,
         redeclare,
+        drop_only,
     })
 }
 

@@ -30,6 +30,8 @@ pub(crate) struct Layout {
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
     unique: Vec<bool>,
+    /// Per local: kept only to be dropped (see [`crate::analysis::Decisions::drop_only`]).
+    drop_only: Vec<bool>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -93,6 +95,7 @@ impl Layout {
             homed: decisions.homed.clone(),
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
+            drop_only: decisions.drop_only.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
@@ -113,6 +116,10 @@ impl Layout {
 
     pub(crate) fn is_reached_mutably(&self, local: LocalId) -> bool {
         self.mutable[local]
+    }
+
+    pub(crate) fn is_drop_only(&self, local: LocalId) -> bool {
+        self.drop_only[local]
     }
 
     pub(crate) fn is_unique(&self, local: LocalId) -> bool {

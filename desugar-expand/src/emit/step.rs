@@ -551,6 +551,14 @@ impl<'a> Emit<'a> {
             if self.layout.is_homed(local) {
                 let guard = uses::guard(field);
                 quote!(#field: #guard.store())
+            } else if self.layout.is_drop_only(local) {
+                // Kept only to drop at the end of its scope: nothing for a
+                // `Copy` value, as in rustc (see `__private::DropOnly`).
+                let ident = &self.body.locals[local].ident;
+                quote!(#field: {
+                    use #private::{ViaCopy as _, ViaValue as _};
+                    (&&#private::DropOnly::new(#ident)).kept()
+                })
             } else {
                 let ident = &self.body.locals[local].ident;
                 quote!(#field: #ident)

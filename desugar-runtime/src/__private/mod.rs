@@ -2,10 +2,12 @@
 //! macro refers to these items as `::desugar::__private::…`, and they may
 //! change in any release.
 
+mod drop_only;
 mod home;
 mod machine;
 mod try_op;
 
+pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::home::{Home, Homed, Slot};
 pub use self::machine::{Machine, State};
 pub use self::try_op::{Branch, FromResidual};

@@ -1,0 +1,62 @@
+//! Values a machine keeps across an await only so that they drop where
+//! rustc drops them: at the end of their scope, not used again.
+//!
+//! rustc keeps such a value only if it has something to drop; the macro
+//! cannot see types, so the expansion asks the compiler, by method
+//! resolution ("autoref specialization"): for a `Copy` value, which has
+//! nothing to drop, `(&&DropOnly::new(x)).kept()` resolves to
+//! [`ViaCopy::kept`] and keeps a zero-sized [`NothingToDrop`] instead; for
+//! anything else (or a type not known there, as in a generic fn) to
+//! [`ViaValue::kept`], which keeps the value itself.
+//!
+//! ```
+//! use desugar_runtime::__private::{DropOnly, ViaCopy as _, ViaValue as _};
+//! let number = (&&DropOnly::new(5u64)).kept();
+//! let text = (&&DropOnly::new(String::from("dropped later"))).kept();
+//! assert_eq!(std::mem::size_of_val(&number), 0);
+//! assert_eq!(text, "dropped later");
+//! ```
+
+use core::cell::Cell;
+
+/// A value on its way into a machine's state.
+pub struct DropOnly<T>(Cell<Option<T>>);
+
+impl<T> DropOnly<T> {
+    pub fn new(value: T) -> Self {
+        DropOnly(Cell::new(Some(value)))
+    }
+}
+
+/// What the state keeps for a `Copy` value: nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct NothingToDrop;
+
+/// Chosen for `Copy` values.
+pub trait ViaCopy {
+    fn kept(&self) -> NothingToDrop;
+}
+
+impl<T: Copy> ViaCopy for &DropOnly<T> {
+    #[inline]
+    fn kept(&self) -> NothingToDrop {
+        NothingToDrop
+    }
+}
+
+/// Chosen for every other value: it is kept, and drops with the state.
+pub trait ViaValue<T> {
+    fn kept(&self) -> T;
+}
+
+impl<T> ViaValue<T> for DropOnly<T> {
+    #[inline]
+    fn kept(&self) -> T {
+        match self.0.take() {
+            Some(value) => value,
+            // `DropOnly::new` put it there, and the expansion calls `kept`
+            // once per value.
+            None => unreachable!("a DropOnly value is kept once"),
+        }
+    }
+}
