@@ -237,3 +237,37 @@ fn loop_condition_and_scrutinee_temporaries_drop_as_in_rustc() {
     );
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+fn pair(a: usize, b: usize) -> usize {
+    a * 10 + b
+}
+
+/// `format!` puts its arguments in a block of its own: their temporaries
+/// drop where the macro call ends, before the rest of the statement runs
+/// and before the arms of a `match` on it (seed 300, case 76).
+#[desugar]
+async fn format_argument_borrowing_a_temporary(seen: Probe) -> usize {
+    let n = pair(
+        format!("{}", label(&Probe::new("in format")).await).len(),
+        {
+            seen.touch();
+            1
+        },
+    );
+    match Some(format!("{}", label(&Probe::new("in scrutinee")).await).len()) {
+        Some(len) => {
+            seen.touch();
+            Leaf::new("arm").pending(1).ready(len + n).await
+        }
+        None => 0,
+    }
+}
+
+#[test]
+fn a_macro_argument_temporary_drops_where_the_macro_ends() {
+    let report = assert_same(
+        || format_argument_borrowing_a_temporary(Probe::new("seen")),
+        || format_argument_borrowing_a_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(13)");
+}

@@ -27,9 +27,10 @@ pub(crate) struct Found {
     /// The operand is an `async` block around a macro that awaits in its own
     /// expansion (`join!`), which `#[desugar]` cannot see into.
     pub via_async_block: bool,
-    /// The await is in the condition of an `if` (not `if let`): a
-    /// terminating scope, whose temporaries drop where the condition ends.
-    pub in_condition: bool,
+    /// The await is inside a terminating scope of its statement (see
+    /// [`super::temporaries::ends_scope`]): its temporaries drop where that
+    /// scope ends, not with the statement.
+    pub in_scope: bool,
 }
 
 /// Why no await could be taken.
@@ -58,7 +59,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 operand,
                 span,
                 via_async_block: false,
-                in_condition: false,
+                in_scope: false,
             }))
         }
         Expr::Await(e) => take(&mut e.base, replacement),
@@ -81,7 +82,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 operand,
                 span,
                 via_async_block: true,
-                in_condition: false,
+                in_scope: false,
             }))
         }
         Expr::Try(e) => take(&mut e.expr, replacement),
@@ -176,7 +177,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
             let terminating = !super::lower::is_let_chain(&e.cond);
             let found = take(&mut e.cond, replacement)?;
             Ok(found.map(|found| Found {
-                in_condition: found.in_condition || terminating,
+                in_scope: found.in_scope || terminating,
                 ..found
             }))
         }
@@ -201,7 +202,11 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 );
             }
             e.mac.tokens = args.into_tokens();
-            Ok(found)
+            let terminating = super::temporaries::macro_ends_scope(&e.mac);
+            Ok(found.map(|found| Found {
+                in_scope: found.in_scope || terminating,
+                ..found
+            }))
         }
         other => {
             let span = first_await(&*other).unwrap_or_else(Span::call_site);

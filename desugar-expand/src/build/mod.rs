@@ -25,7 +25,7 @@ mod values;
 
 pub(crate) use source_text::compact;
 use source_text::describe;
-use temporaries::ConditionEnd;
+use temporaries::ScopeEnd;
 use values::{owns_value, recursive_call};
 
 use proc_macro2::Span;
@@ -383,9 +383,10 @@ impl Builder {
         // Temporaries hoisted for any of the statement's awaits: they live to
         // the end of the whole statement, past its later awaits.
         let mut temporaries = Vec::new();
-        // Those of awaits in `if` conditions, by the awaited value's name:
-        // they drop where their condition ends, once it has no await left.
-        let mut in_conditions = Vec::new();
+        // Those of awaits in terminating scopes (an `if` condition, a
+        // `format!`), by the awaited value's name: they drop where the
+        // scope ends, once it has no await left.
+        let mut in_scopes = Vec::new();
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
@@ -448,15 +449,15 @@ impl Builder {
                     return Vec::new();
                 }
             };
-            let in_condition = found.in_condition;
+            let in_scope = found.in_scope;
             let (found, hoisted) = self.hoist_temporaries(found, out);
-            if in_condition && !hoisted.is_empty() {
+            if in_scope && !hoisted.is_empty() {
                 let marker = awaited.clone().unwrap_or_else(|| result.clone());
-                in_conditions.push((marker, hoisted));
+                in_scopes.push((marker, hoisted));
             } else {
                 temporaries.extend(hoisted);
             }
-            self.drop_in_conditions(&mut stmt, &mut in_conditions, &mut temporaries);
+            self.drop_in_scopes(&mut stmt, &mut in_scopes, &mut temporaries);
             let rest: syn::Stmt = match &awaited {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
                 None => stmt.clone(),
@@ -476,10 +477,10 @@ impl Builder {
         }
     }
 
-    /// Puts the drops of temporaries hoisted from `if` conditions at the
-    /// ends of their conditions, innermost (latest) first, for each
-    /// condition that has no await left.
-    fn drop_in_conditions(
+    /// Puts the drops of temporaries hoisted from terminating scopes at the
+    /// ends of those scopes, innermost (latest) first, for each scope that
+    /// has no await left.
+    fn drop_in_scopes(
         &mut self,
         stmt: &mut syn::Stmt,
         pending: &mut Vec<(syn::Ident, Vec<syn::Ident>)>,
@@ -487,11 +488,11 @@ impl Builder {
     ) {
         let mut waiting = Vec::new();
         while let Some((marker, hoisted)) = pending.pop() {
-            let value = self.hidden_local("condition");
-            match temporaries::drop_where_condition_ends(stmt, &marker, &hoisted, &value) {
-                ConditionEnd::Dropped => {}
-                ConditionEnd::Awaiting => waiting.push((marker, hoisted)),
-                ConditionEnd::NotFound => temporaries.extend(hoisted),
+            let value = self.hidden_local("scope_value");
+            match temporaries::drop_where_scope_ends(stmt, &marker, &hoisted, &value) {
+                ScopeEnd::Dropped => {}
+                ScopeEnd::Awaiting => waiting.push((marker, hoisted)),
+                ScopeEnd::NotFound => temporaries.extend(hoisted),
             }
         }
         waiting.reverse();

@@ -103,33 +103,61 @@ fn is_place(expr: &Expr) -> bool {
     }
 }
 
-/// Where the temporaries of an await in an `if` condition can drop.
-pub(crate) enum ConditionEnd {
-    /// The drops are in place, at the end of the condition.
+/// Where the temporaries of an await in a terminating scope can drop.
+pub(crate) enum ScopeEnd {
+    /// The drops are in place, at the end of the scope.
     Dropped,
-    /// The condition has awaits left to take out first.
+    /// The scope has awaits left to take out first.
     Awaiting,
-    /// No condition holds the await: they drop with the statement.
+    /// No scope holds the await: they drop with the statement.
     NotFound,
 }
 
-/// Drops `temporaries` where the `if` condition holding `marker` (the
-/// awaited value, once the await is taken out) ends: a condition is a
-/// terminating scope, so rustc drops its temporaries before the branch runs.
+/// Macros whose expansion puts their arguments in a scope of their own (a
+/// block, a `match`, an `if` condition), so that the arguments' temporaries
+/// drop where the macro call ends. (`vec!` and `write!` do not: theirs live
+/// to the end of the enclosing statement.)
+pub(crate) fn macro_ends_scope(mac: &syn::Macro) -> bool {
+    const SCOPED: &[&str] = &[
+        "format",
+        "print",
+        "println",
+        "eprint",
+        "eprintln",
+        "assert",
+        "assert_eq",
+        "assert_ne",
+        "debug_assert",
+        "debug_assert_eq",
+        "debug_assert_ne",
+    ];
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| SCOPED.contains(&s.ident.to_string().as_str()))
+}
+
+/// Drops `temporaries` where the innermost terminating scope holding
+/// `marker` (the awaited value, once the await is taken out) ends: an `if`
+/// condition, or a macro of [`macro_ends_scope`]. rustc drops the
+/// temporaries there, before the branch or whatever follows the macro runs.
 ///
 /// Before: `if { __result } < 8 { a(); }` (from `if check(&Probe::new("t")).await < 8`)
-/// After:  `if { let __condition2 = { __result } < 8; drop(__temporary1); __condition2 } { a(); }`
-pub(crate) fn drop_where_condition_ends(
+/// After:  `if { let __scope_value2 = { __result } < 8; drop(__temporary1); __scope_value2 } { a(); }`
+///
+/// Before: `f(format!("{}", { __result }), g())`
+/// After:  `f({ let __scope_value2 = format!("{}", { __result }); drop(__temporary1); __scope_value2 }, g())`
+pub(crate) fn drop_where_scope_ends(
     stmt: &mut syn::Stmt,
     marker: &syn::Ident,
     temporaries: &[syn::Ident],
     value: &syn::Ident,
-) -> ConditionEnd {
+) -> ScopeEnd {
     let mut wrap = Wrap {
         marker: marker.to_string(),
         temporaries,
         value,
-        found: ConditionEnd::NotFound,
+        found: ScopeEnd::NotFound,
     };
     wrap.visit_stmt_mut(stmt);
     wrap.found
@@ -139,35 +167,59 @@ struct Wrap<'a> {
     marker: String,
     temporaries: &'a [syn::Ident],
     value: &'a syn::Ident,
-    found: ConditionEnd,
+    found: ScopeEnd,
+}
+
+impl Wrap<'_> {
+    /// Wraps `scope` (an expression holding the marker, with no inner
+    /// scope that holds it) so that the temporaries drop where it ends.
+    fn wrap(&mut self, scope: &mut Expr) {
+        if has_await(&*scope) {
+            self.found = ScopeEnd::Awaiting;
+            return;
+        }
+        let value = self.value;
+        let drops = self.temporaries.iter().rev();
+        *scope = syn::parse_quote!({
+            let #value = #scope;
+            #(::core::mem::drop(#drops);)*
+            #value
+        });
+        self.found = ScopeEnd::Dropped;
+    }
+
+    fn holds_marker(&self, expr: &Expr) -> bool {
+        walk::mentions(&expr.to_token_stream(), &self.marker)
+    }
 }
 
 impl VisitMut for Wrap<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
-        if !matches!(self.found, ConditionEnd::NotFound) {
+        if !matches!(self.found, ScopeEnd::NotFound) {
             return;
         }
         match expr {
+            // The innermost scope holding the await is the one that ends first.
             Expr::If(e) => {
-                // The innermost condition holding the await is the one that ends first.
                 self.visit_expr_mut(&mut e.cond);
-                if !matches!(self.found, ConditionEnd::NotFound)
-                    || !walk::mentions(&e.cond.to_token_stream(), &self.marker)
-                {
-                    return;
+                if matches!(self.found, ScopeEnd::NotFound) && self.holds_marker(&e.cond) {
+                    self.wrap(&mut e.cond);
                 }
-                if has_await(&*e.cond) {
-                    self.found = ConditionEnd::Awaiting;
-                    return;
+            }
+            Expr::Macro(e) => {
+                // A scope inside the arguments ends first.
+                if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
+                    for (arg, _) in args.args_mut() {
+                        self.visit_expr_mut(arg);
+                    }
+                    if !matches!(self.found, ScopeEnd::NotFound) {
+                        e.mac.tokens = args.into_tokens();
+                        return;
+                    }
                 }
-                let (cond, value) = (&e.cond, self.value);
-                let drops = self.temporaries.iter().rev();
-                e.cond = syn::parse_quote!({
-                    let #value = #cond;
-                    #(::core::mem::drop(#drops);)*
-                    #value
-                });
-                self.found = ConditionEnd::Dropped;
+                if macro_ends_scope(&e.mac) && self.holds_marker(expr) {
+                    self.wrap(expr);
+                }
             }
             Expr::Closure(_) | Expr::Async(_) => {}
             _ => visit_mut::visit_expr_mut(self, expr),
