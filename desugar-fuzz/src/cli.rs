@@ -15,6 +15,8 @@ pub enum Command {
         shrink: bool,
         max_rounds: usize,
         dir: Option<PathBuf>,
+        /// Kinds of failure that do not fail the run.
+        tolerate: Vec<String>,
     },
     /// Rebuild the repros of `FINDINGS.md`, or of another file (`repros`).
     Repros {
@@ -42,7 +44,7 @@ pub enum Command {
 }
 
 pub const USAGE: &str = "usage:
-  desugar-fuzz gen    [--seed S] [--from I] [--count N] [--batch B] [--no-shrink] [--max-rounds K] [--dir D]
+  desugar-fuzz gen    [--seed S] [--from I] [--count N] [--batch B] [--no-shrink] [--max-rounds K] [--dir D] [--tolerate KINDS]
   desugar-fuzz show   [--seed S] [--case I] [--count N]
   desugar-fuzz repros [--dir D] [--input FILE]
   desugar-fuzz tokens [--seed S] [--from I] [--count N] [--threads T] [--input FILE]";
@@ -55,6 +57,9 @@ commands:
            compare every pair with the harness, shrink and save the failing ones
              --seed S (1)  --from I (0)  --count N (200)  --batch B (100)
              --no-shrink  --max-rounds K (40)  --dir D (target/desugar-fuzz)
+             --tolerate size,compile   report these kinds of failure without
+                                       failing the run (behaviour, crashes and
+                                       hangs always fail it)
   show     print generated functions without building them
              --seed S (1)  --case I (0)  --count N (1)
   repros   rebuild the repros of desugar-fuzz/FINDINGS.md (or --input FILE) and
@@ -99,6 +104,16 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--max-rounds" => options.max_rounds = Some(number()? as usize),
             "--dir" => options.dir = Some(PathBuf::from(value)),
             "--input" => options.input = Some(PathBuf::from(value)),
+            "--tolerate" => {
+                for kind in value.split(',') {
+                    let key = match kind {
+                        "size" => "size",
+                        "compile" => "compile failure",
+                        _ => return Err(format!("--tolerate: not a kind: {kind} (size, compile)")),
+                    };
+                    options.tolerate.push(key.to_string());
+                }
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -112,6 +127,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             shrink: !options.no_shrink,
             max_rounds: options.max_rounds.unwrap_or(40),
             dir: options.dir,
+            tolerate: options.tolerate,
         },
         "repros" => Command::Repros {
             dir: options.dir,
@@ -144,6 +160,7 @@ struct Options {
     max_rounds: Option<usize>,
     dir: Option<PathBuf>,
     input: Option<PathBuf>,
+    tolerate: Vec<String>,
     no_shrink: bool,
 }
 
@@ -179,11 +196,23 @@ mod tests {
     }
 
     #[test]
+    fn tolerated_kinds_name_the_failure_keys() {
+        let Ok(Command::Gen { tolerate, .. }) = parse(&args("gen --tolerate size,compile")) else {
+            panic!("not a gen command");
+        };
+        assert_eq!(tolerate, ["size", "compile failure"]);
+    }
+
+    #[test]
     fn mistakes_are_named() {
         let err = |line| parse(&args(line)).err().unwrap_or_default();
         assert_eq!(err("run"), "unknown command run");
         assert_eq!(err("gen --seed"), "--seed needs a value");
         assert_eq!(err("gen --seed x"), "--seed: not a number: x");
         assert_eq!(err("gen --bogus 1"), "unknown option --bogus");
+        assert_eq!(
+            err("gen --tolerate size,speed"),
+            "--tolerate: not a kind: speed (size, compile)"
+        );
     }
 }

@@ -47,6 +47,7 @@ fn main() -> ExitCode {
             shrink,
             max_rounds,
             dir,
+            tolerate,
         } => {
             let root = dir.unwrap_or_else(default_dir);
             let workdir = batch::Workdir::new(root, workspace());
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
                 batch,
                 shrink,
                 max_rounds,
+                tolerate,
             };
             campaign::run(&workdir, &options)
         }
