@@ -271,3 +271,25 @@ fn a_macro_argument_temporary_drops_where_the_macro_ends() {
     );
     assert_eq!(report.outcome, "Ready(13)");
 }
+
+/// A `for` loop's iterable is a scrutinee in rustc's lowering: the
+/// temporaries of an await in it live to the end of the loop, across the
+/// awaits of its body (seed 300, case 1222).
+#[desugar]
+async fn for_over_a_value_borrowing_a_temporary(seen: Probe) -> usize {
+    let mut total = 0;
+    for n in vec![1, label(&Probe::new("iterable")).await] {
+        seen.touch();
+        total += Leaf::new("body").pending(1).ready(n).await;
+    }
+    total
+}
+
+#[test]
+fn an_iterable_temporary_lives_to_the_end_of_the_loop() {
+    let report = assert_same(
+        || for_over_a_value_borrowing_a_temporary(Probe::new("seen")),
+        || for_over_a_value_borrowing_a_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+}

@@ -346,7 +346,9 @@ impl Builder {
         let init: syn::Stmt = syn::parse_quote_spanned! {span=>
             let mut #iter = ::core::iter::IntoIterator::into_iter(#iterable);
         };
-        self.simple(init, &mut inner);
+        // The iterable is a scrutinee in rustc's lowering of `for`: its
+        // temporaries live to the end of the loop, as locals of this block.
+        self.simple_keeping(init, &mut inner);
 
         let start = self.tick();
         self.scopes.push(Vec::new());
