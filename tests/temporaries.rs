@@ -293,3 +293,56 @@ fn an_iterable_temporary_lives_to_the_end_of_the_loop() {
     );
     assert_eq!(report.outcome, "Ready(9)");
 }
+
+#[derive(Debug)]
+struct Labelled(Probe);
+
+/// Every temporary a scrutinee makes lives to the end of the `match` or
+/// `if let`, across the awaits of its arms: a value whose field is read, an
+/// awaited value whose field is read, a `while let` scrutinee's temporaries
+/// per iteration, and a `for` loop's iterable borrowed by `iter()`.
+#[allow(clippy::single_match)]
+#[desugar]
+async fn scrutinee_temporaries_of_every_kind(seen: Probe) -> usize {
+    let mut total = 0;
+    match Labelled(Probe::new("receiver")).0.label().len() {
+        8 => total += Leaf::new("arm").pending(1).ready(1).await,
+        _ => {}
+    }
+    match Leaf::new("value")
+        .pending(1)
+        .ready(Labelled(Probe::new("awaited")))
+        .await
+        .0
+        .label()
+        .len()
+    {
+        7 => {
+            seen.touch();
+            total += Leaf::new("arm").pending(1).ready(10).await;
+        }
+        _ => {}
+    }
+    if let 6 = Labelled(Probe::new("if let")).0.label().len() {
+        total += Leaf::new("then").pending(1).ready(100).await;
+    }
+    let mut rounds = 0;
+    while let 5 = Labelled(Probe::new("while")).0.label().len() + rounds {
+        rounds += 1;
+        total += Leaf::new("body").pending(1).ready(1000).await;
+    }
+    for probe in [Probe::new("a"), Probe::new("b")].iter() {
+        probe.touch();
+        total += Leaf::new("each").pending(1).ready(10000).await;
+    }
+    total
+}
+
+#[test]
+fn scrutinee_temporaries_live_to_the_end_of_their_construct() {
+    let report = assert_same(
+        || scrutinee_temporaries_of_every_kind(Probe::new("seen")),
+        || scrutinee_temporaries_of_every_kind_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(21111)");
+}

@@ -14,6 +14,7 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::spanned::Spanned;
 use syn::{BinOp, Expr};
 
 use super::awaits::{first_await, has_await, is_awaiting_macro};
@@ -31,6 +32,9 @@ pub(crate) struct Found {
     /// [`super::temporaries::ends_scope`]): its temporaries drop where that
     /// scope ends, not with the statement.
     pub in_scope: bool,
+    /// The await is in the scrutinee of an `if let` with an `else` (not in
+    /// a terminating scope inside it): the span of that scrutinee.
+    pub in_let_else: Option<Span>,
 }
 
 /// Why no await could be taken.
@@ -60,6 +64,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 span,
                 via_async_block: false,
                 in_scope: false,
+                in_let_else: None,
             }))
         }
         Expr::Await(e) => take(&mut e.base, replacement),
@@ -83,6 +88,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 span,
                 via_async_block: true,
                 in_scope: false,
+                in_let_else: None,
             }))
         }
         Expr::Try(e) => take(&mut e.expr, replacement),
@@ -175,9 +181,15 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
                 return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
             }
             let terminating = !super::lower::is_let_chain(&e.cond);
+            let let_else = (!terminating && e.else_branch.is_some()).then(|| e.cond.span());
             let found = take(&mut e.cond, replacement)?;
             Ok(found.map(|found| Found {
                 in_scope: found.in_scope || terminating,
+                in_let_else: if found.in_scope {
+                    found.in_let_else
+                } else {
+                    found.in_let_else.or(let_else)
+                },
                 ..found
             }))
         }

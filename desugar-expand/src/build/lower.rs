@@ -21,8 +21,8 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
-use super::temporaries;
 use super::{Builder, Dest};
+use super::{scrutinee, temporaries};
 use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
 use crate::walk::{self, patterns};
 
@@ -69,26 +69,30 @@ impl Builder {
                 ));
             }
             Expr::If(mut e) => {
-                if let Expr::Let(condition) = &mut *e.cond
-                    && !has_await(&*condition.expr)
-                {
-                    let named = temporaries::of_scrutinee(&mut condition.expr, || {
+                // An `else` that only ends the loop (`while let`) runs
+                // nothing the editions' different drop points would show.
+                let observable_else = e.else_branch.as_ref().is_some_and(|(_, b)| !only_breaks(b));
+                if let Expr::Let(condition) = &mut *e.cond {
+                    let named = scrutinee::temporaries(&mut condition.expr, false, || {
                         self.hidden_local("temporary")
                     });
+                    if let Some((_, value)) = named.first().filter(|_| observable_else) {
+                        self.error(temporaries::edition_dependent(value.span()));
+                        return;
+                    }
                     if !named.is_empty() {
-                        return self.construct_after(named, Expr::If(e), dest, out);
+                        self.construct_after(named, Expr::If(e), dest, out);
+                        return;
                     }
                 }
                 self.if_construct(e, dest, out);
             }
             Expr::Match(mut e) => {
-                let named = if has_await(&*e.expr) {
-                    Vec::new()
-                } else {
-                    temporaries::of_scrutinee(&mut e.expr, || self.hidden_local("temporary"))
-                };
+                let named =
+                    scrutinee::temporaries(&mut e.expr, true, || self.hidden_local("temporary"));
                 if !named.is_empty() {
-                    return self.construct_after(named, Expr::Match(e), dest, out);
+                    self.construct_after(named, Expr::Match(e), dest, out);
+                    return;
                 }
                 self.match_construct(e, dest, out);
             }
@@ -115,13 +119,15 @@ impl Builder {
 
     /// A scrutinee's temporaries live, in rustc, to the end of the `match`
     /// (or `if let`), across the awaits in its arms: they become locals of a
-    /// block that ends with the construct.
+    /// block that ends with the construct (see [`scrutinee`]), and so do
+    /// the temporaries borrowed by their own awaits.
     ///
-    /// Before: `match m.lock().unwrap().mode { A => a().await, B => {} }`
-    /// After:  `{ let __temporary1 = m.lock().unwrap(); match __temporary1.mode { .. } }`
+    /// Before: `match m.lock().await.mode { A => a().await, B => {} }`
+    /// After:  `{ let __temporary1 = m.lock().await; match __temporary1.mode { .. } }`
     ///
     /// Before: `match fetch(&format!("{id}")).await { .. }`
-    /// After:  `{ let __temporary1 = format!("{id}"); match fetch(&__temporary1).await { .. } }`
+    /// After:  `{ let __temporary1 = format!("{id}"); let __temporary2 = fetch(&__temporary1).await;
+    ///            match __temporary2 { .. } }`
     fn construct_after(
         &mut self,
         named: Vec<(syn::Ident, Expr)>,
@@ -129,12 +135,22 @@ impl Builder {
         dest: &Dest,
         out: &mut Vec<Stmt>,
     ) {
-        let mut stmts: Vec<syn::Stmt> = named
-            .into_iter()
-            .map(|(ident, value)| syn::parse_quote!(let #ident = #value;))
-            .collect();
-        stmts.push(syn::Stmt::Expr(construct, None));
-        let block = self.branch(stmts, dest);
+        let block = self.nested(|this| {
+            this.scopes.push(Vec::new());
+            let mut stmts = Vec::new();
+            for (ident, value) in named {
+                let first: syn::Stmt = syn::parse_quote!(let #ident = #value;);
+                if is_construct_with_await(&value) {
+                    this.stmt(first, &Dest::Discard, &mut stmts);
+                } else {
+                    // Left undropped: they are locals of this block.
+                    this.simple_keeping(first, &mut stmts);
+                }
+            }
+            this.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
+            this.close_scope();
+            Block { stmts }
+        });
         out.push(Stmt::Block { label: None, block });
     }
 
@@ -158,8 +174,14 @@ impl Builder {
             let local = self.hidden_local("scrutinee");
             let scrutinee = (*let_expr.expr).clone();
             let pat = &let_expr.pat;
+            let else_span = e.else_branch.is_some().then(|| let_expr.expr.span());
             e.cond = Box::new(syn::parse_quote!(let #pat = #local));
-            self.scrutinee_first(local, scrutinee, Expr::If(e), dest, out);
+            let kept = self.scrutinee_first(local, scrutinee, Expr::If(e), dest, out);
+            if let Some(span) = else_span.filter(|_| kept) {
+                self.error(temporaries::edition_dependent(
+                    self.hoisted_at.unwrap_or(span),
+                ));
+            }
         } else if is_let_chain(&e.cond) {
             let span = first_await(&*e.cond).unwrap_or_else(|| e.cond.span());
             self.error(syn::Error::new(
@@ -184,6 +206,8 @@ impl Builder {
     ///
     /// Before: `match f(&t()).await + 1 { arms }`
     /// After:  `{ let __temporary2 = t(); let __scrutinee1 = f(&__temporary2).await + 1; match __scrutinee1 { arms } }`
+    ///
+    /// Returns whether any temporaries are kept.
     fn scrutinee_first(
         &mut self,
         local: syn::Ident,
@@ -191,24 +215,26 @@ impl Builder {
         construct: Expr,
         dest: &Dest,
         out: &mut Vec<Stmt>,
-    ) {
+    ) -> bool {
         let first: syn::Stmt = syn::parse_quote!(let #local = #scrutinee;);
         let construct = syn::Stmt::Expr(construct, None);
         if is_construct_with_await(&scrutinee) {
             let block = self.branch(vec![first, construct], dest);
             out.push(Stmt::Block { label: None, block });
-            return;
+            return false;
         }
+        let mut kept = false;
         let block = self.nested(|this| {
             this.scopes.push(Vec::new());
             let mut stmts = Vec::new();
             // Left undropped: they are locals of this block.
-            this.simple_keeping(first, &mut stmts);
+            kept = !this.simple_keeping(first, &mut stmts).is_empty();
             this.stmt(construct, dest, &mut stmts);
             this.close_scope();
             Block { stmts }
         });
         out.push(Stmt::Block { label: None, block });
+        kept
     }
 
     fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
@@ -337,17 +363,21 @@ impl Builder {
         out.push(Stmt::Loop { label, body, value });
     }
 
-    fn for_construct(&mut self, e: syn::ExprForLoop, out: &mut Vec<Stmt>) {
+    fn for_construct(&mut self, mut e: syn::ExprForLoop, out: &mut Vec<Stmt>) {
         let iter = self.hidden_local("iter");
-        let iterable = &e.expr;
         let span = e.for_token.span;
         let mut inner = Vec::new();
         self.scopes.push(Vec::new());
+        // The iterable is a scrutinee in rustc's lowering of `for`: its
+        // temporaries live to the end of the loop, as locals of this block.
+        let named = scrutinee::temporaries(&mut e.expr, false, || self.hidden_local("temporary"));
+        for (ident, value) in named {
+            self.simple_keeping(syn::parse_quote!(let #ident = #value;), &mut inner);
+        }
+        let iterable = &e.expr;
         let init: syn::Stmt = syn::parse_quote_spanned! {span=>
             let mut #iter = ::core::iter::IntoIterator::into_iter(#iterable);
         };
-        // The iterable is a scrutinee in rustc's lowering of `for`: its
-        // temporaries live to the end of the loop, as locals of this block.
         self.simple_keeping(init, &mut inner);
 
         let start = self.tick();
@@ -420,6 +450,17 @@ fn scrutinee_holders(scrutinee: &Expr, pats: &[&syn::Pat], binds: &[LocalId]) ->
         Vec::new()
     } else {
         binds.to_vec()
+    }
+}
+
+/// `else { break }` (what `while let` lowers to) or `else { break; }`.
+fn only_breaks(branch: &Expr) -> bool {
+    match branch {
+        Expr::Block(b) => match b.block.stmts.as_slice() {
+            [syn::Stmt::Expr(Expr::Break(brk), _)] => brk.expr.is_none(),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

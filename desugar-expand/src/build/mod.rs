@@ -19,6 +19,7 @@ mod awaits;
 mod exits;
 mod lead;
 mod lower;
+mod scrutinee;
 mod source_text;
 mod temporaries;
 mod values;
@@ -113,6 +114,9 @@ struct Builder {
     hidden: usize,
     /// While walking an await's operand: that await.
     operand_of: Option<usize>,
+    /// Where the last temporary hoisted out of an awaited expression was
+    /// written, for errors about it.
+    hoisted_at: Option<Span>,
     /// The branches, arms and loop bodies around the current statement.
     path: Vec<u32>,
     next_node: u32,
@@ -450,7 +454,13 @@ impl Builder {
                 }
             };
             let in_scope = found.in_scope;
+            let in_let_else = found.in_let_else;
             let (found, hoisted) = self.hoist_temporaries(found, out);
+            if let Some(span) = in_let_else.filter(|_| !in_scope && !hoisted.is_empty()) {
+                self.error(temporaries::edition_dependent(
+                    self.hoisted_at.unwrap_or(span),
+                ));
+            }
             if in_scope && !hoisted.is_empty() {
                 let marker = awaited.clone().unwrap_or_else(|| result.clone());
                 in_scopes.push((marker, hoisted));
@@ -526,6 +536,7 @@ impl Builder {
         let mut hoisted = Vec::new();
         for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
             let (ident, value) = value;
+            self.hoisted_at = Some(value.span());
             let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
             self.simple(stmt, out);
             hoisted.push(ident);

@@ -26,30 +26,6 @@ pub(crate) fn leading(
     out
 }
 
-/// The temporaries of a scrutinee that syntax can name: those of
-/// [`leading`], and the value whose field the scrutinee reads
-/// (`m.lock().unwrap().mode`: the guard). Nothing else runs before them.
-pub(crate) fn of_scrutinee(
-    scrutinee: &mut Expr,
-    mut name: impl FnMut() -> syn::Ident,
-) -> Vec<(syn::Ident, Expr)> {
-    let mut out = Vec::new();
-    if matches!(scrutinee, Expr::Field(_)) {
-        let mut place = &mut *scrutinee;
-        while let Expr::Field(field) = place {
-            place = &mut *field.base;
-        }
-        if is_value(place) && !has_await(&*place) {
-            let ident = name();
-            let value = std::mem::replace(place, syn::parse_quote!(#ident));
-            out.push((ident, value));
-        }
-        return out;
-    }
-    hoist(scrutinee, &mut name, &mut out);
-    out
-}
-
 /// Returns whether everything in `expr` was pure or hoisted, so that what
 /// follows it may be hoisted too.
 fn hoist(
@@ -101,6 +77,19 @@ fn is_place(expr: &Expr) -> bool {
         Expr::Paren(e) => is_place(&e.expr),
         _ => false,
     }
+}
+
+/// An `if let … else` whose scrutinee has temporaries that must be kept:
+/// Rust 2024 drops them before the `else` branch, Rust 2021 at the end of
+/// the `if let`, and the edition of the user's code is not visible to a
+/// macro, so the machine cannot promise either.
+pub(crate) fn edition_dependent(span: proc_macro2::Span) -> syn::Error {
+    syn::Error::new(
+        span,
+        "#[desugar] cannot tell when this `if let … else` drops its scrutinee's temporaries: \
+         Rust 2024 drops them before the `else` branch, Rust 2021 after it, and a macro cannot see the edition. \
+         Bind the value the scrutinee borrows with `let` before the `if let` (`let tmp = …;`)",
+    )
 }
 
 /// Where the temporaries of an await in a terminating scope can drop.

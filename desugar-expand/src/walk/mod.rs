@@ -591,6 +591,41 @@ pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
     })
 }
 
+/// Methods of the standard library that take `&self` or `&mut self`: those
+/// of [`returns_owned`], and those whose result borrows from the receiver
+/// (`x.iter()`, `x.as_str()`, `m.lock()`).
+pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
+    const BORROWING: &[&str] = &[
+        "iter",
+        "iter_mut",
+        "as_str",
+        "as_slice",
+        "as_mut_slice",
+        "as_bytes",
+        "as_ref",
+        "as_mut",
+        "as_deref",
+        "as_deref_mut",
+        "as_path",
+        "get",
+        "get_mut",
+        "first",
+        "last",
+        "keys",
+        "values",
+        "values_mut",
+        "chars",
+        "lines",
+        "split_whitespace",
+        "trim",
+        "lock",
+        "try_lock",
+        "borrow",
+        "borrow_mut",
+    ];
+    returns_owned(method) || BORROWING.contains(&method.to_string().as_str())
+}
+
 /// Methods of the standard library whose result never borrows from the
 /// receiver (`x.len()`, `x.to_string()`): the receiver is borrowed for the
 /// call only.

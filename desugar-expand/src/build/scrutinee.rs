@@ -1,0 +1,161 @@
+//! The temporaries of a `match` or `if let` scrutinee.
+//!
+//! rustc keeps every temporary a scrutinee makes to the end of the
+//! construct: a value borrowed by a method (`Probe::new("t").label()`), the
+//! value whose field is read (`m.lock().await.state`), a borrowed value
+//! (`&format!(..)`), and for a `match` the scrutinee's own value. When the
+//! arms await, the machine must keep them across the suspension, so they
+//! become locals of a block that ends with the construct. Naming a value
+//! that is moved instead (a by-value receiver or argument) changes
+//! nothing: the local is moved from.
+//!
+//! Before: `match Probe::new("t").label().len() { 1 => a().await, _ => 0 }`
+//! After:  `{ let __temporary1 = Probe::new("t"); let __temporary2 = __temporary1.label().len();
+//!            match __temporary2 { 1 => a().await, _ => 0 } }`
+
+use syn::Expr;
+
+use crate::walk;
+
+/// Names the temporaries of `scrutinee` in evaluation order, replacing each
+/// with its local. `whole`: name the scrutinee's own value too, if it is a
+/// value rather than a place.
+pub(crate) fn temporaries(
+    scrutinee: &mut Expr,
+    whole: bool,
+    mut name: impl FnMut() -> syn::Ident,
+) -> Vec<(syn::Ident, Expr)> {
+    let mut namer = Namer {
+        name: &mut name,
+        out: Vec::new(),
+    };
+    match scrutinee {
+        // `match &pair`: a borrow of a place makes no temporary, and the
+        // arms' bindings borrow `pair` itself.
+        Expr::Reference(e) if is_place(&e.expr) => namer.place_parts(&mut e.expr),
+        _ if whole => namer.place(scrutinee),
+        _ => namer.place_parts(scrutinee),
+    }
+    namer.out
+}
+
+struct Namer<'a, F> {
+    name: &'a mut F,
+    out: Vec<(syn::Ident, Expr)>,
+}
+
+impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
+    /// `expr` is used as a place (borrowed, read through, matched): a value
+    /// there is a temporary.
+    fn place(&mut self, expr: &mut Expr) {
+        if is_place(expr) {
+            self.place_parts(expr);
+        } else if !is_pure(expr) {
+            self.value(expr);
+            self.bind(expr);
+        }
+    }
+
+    /// The parts of a place expression (`base.field`, `*base`, `base[index]`).
+    fn place_parts(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Field(e) => self.place(&mut e.base),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr),
+            Expr::Index(e) => self.in_order(vec![(&mut *e.expr, true), (&mut *e.index, false)]),
+            Expr::Paren(e) => self.place_parts(&mut e.expr),
+            _ => self.value(expr),
+        }
+    }
+
+    /// `expr` is used as a value (moved or copied into what uses it): only
+    /// the temporaries inside it are named.
+    fn value(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Reference(e) => self.place(&mut e.expr),
+            Expr::MethodCall(e) => {
+                // A method taking `&self` borrows its receiver, a temporary
+                // if it is a value; one taking `self` moves it. Syntax knows
+                // only the standard library's: naming the receiver of a
+                // method that moves it would make the machine keep a moved
+                // value (a compile error), so others are left unnamed.
+                let receiver_is_place = walk::borrows_receiver(&e.method);
+                let mut parts = vec![(&mut *e.receiver, receiver_is_place)];
+                parts.extend(e.args.iter_mut().map(|arg| (arg, false)));
+                self.in_order(parts);
+            }
+            Expr::Call(e) => {
+                let mut parts = vec![(&mut *e.func, false)];
+                parts.extend(e.args.iter_mut().map(|arg| (arg, false)));
+                self.in_order(parts);
+            }
+            Expr::Binary(e) => self.in_order(vec![(&mut *e.left, false), (&mut *e.right, false)]),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr),
+            Expr::Unary(e) => self.value(&mut e.expr),
+            Expr::Field(_) | Expr::Index(_) => self.place_parts(expr),
+            Expr::Cast(e) => self.value(&mut e.expr),
+            Expr::Paren(e) => self.value(&mut e.expr),
+            Expr::Try(e) => self.value(&mut e.expr),
+            Expr::Await(e) => self.value(&mut e.base),
+            Expr::Tuple(e) => self.in_order(e.elems.iter_mut().map(|x| (x, false)).collect()),
+            Expr::Array(e) => self.in_order(e.elems.iter_mut().map(|x| (x, false)).collect()),
+            // Blocks, branches, closures, macros: their temporaries are
+            // their own, or out of sight.
+            _ => {}
+        }
+    }
+
+    /// Parts evaluated in this order (`true`: used as a place). Naming a
+    /// temporary in one part evaluates it before the statement: every
+    /// earlier part that has effects is named too, so nothing changes
+    /// order.
+    fn in_order(&mut self, parts: Vec<(&mut Expr, bool)>) {
+        let mut done: Vec<(&mut Expr, usize)> = Vec::new();
+        for (part, as_place) in parts {
+            let before = self.out.len();
+            if as_place {
+                self.place(part);
+            } else {
+                self.value(part);
+            }
+            if self.out.len() > before {
+                // Earlier parts run first: name those with effects, before
+                // what this part named.
+                let named_here = self.out.split_off(before);
+                let mut inserted = 0;
+                for (earlier, at) in done.iter_mut() {
+                    if !is_pure(earlier) {
+                        let ident = (self.name)();
+                        let value = std::mem::replace(&mut **earlier, syn::parse_quote!(#ident));
+                        self.out.insert(*at + inserted, (ident, value));
+                        inserted += 1;
+                    }
+                }
+                self.out.extend(named_here);
+            }
+            let at = self.out.len();
+            done.push((part, at));
+        }
+    }
+
+    fn bind(&mut self, expr: &mut Expr) {
+        let ident = (self.name)();
+        let value = std::mem::replace(expr, syn::parse_quote!(#ident));
+        self.out.push((ident, value));
+    }
+}
+
+/// A place expression: a path, a field, a deref or an index.
+fn is_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)),
+        Expr::Paren(e) => is_place(&e.expr),
+        _ => false,
+    }
+}
+
+/// Evaluating it earlier or later changes nothing, and it makes no
+/// temporary worth naming: literals, paths, closures.
+fn is_pure(expr: &Expr) -> bool {
+    matches!(expr, Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_))
+}
