@@ -346,3 +346,36 @@ fn scrutinee_temporaries_live_to_the_end_of_their_construct() {
     );
     assert_eq!(report.outcome, "Ready(21111)");
 }
+
+/// An `if let … else` whose scrutinee borrows a temporary: this crate is
+/// Rust 2024, which drops it before the `else` branch (Rust 2021 keeps it
+/// through; `desugar-edition2021` checks that side).
+#[desugar]
+async fn if_let_else_borrowing_a_temporary(seen: Probe) -> usize {
+    if let 5 = label(&Probe::new("temporary")).await {
+        1
+    } else {
+        seen.touch();
+        Leaf::new("else").pending(1).ready(2).await
+    }
+}
+
+#[test]
+fn an_if_let_temporary_drops_before_the_else_branch_in_rust_2024() {
+    let report = assert_same(
+        || if_let_else_borrowing_a_temporary(Probe::new("seen")),
+        || if_let_else_borrowing_a_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+    let trace = report.trace.to_string();
+    let used = trace
+        .find("use probe \"seen\"")
+        .expect("the else branch runs");
+    let dropped = trace
+        .find("drop probe \"temporary\"")
+        .expect("the temporary drops");
+    assert!(
+        dropped < used,
+        "Rust 2024 drops the temporary before `else`:\n{trace}"
+    );
+}

@@ -1,34 +1,20 @@
-// An `if let … else` whose scrutinee borrows a temporary the machine must
-// keep: Rust 2024 drops it before the `else` branch, Rust 2021 after, and
-// the macro cannot see the edition. Binding it with `let` first works in
-// both.
+// An `if let … else` inside a larger expression, whose scrutinee borrows a
+// temporary the machine must keep: Rust 2024 drops it before the `else`
+// branch, Rust 2021 after. As a statement of its own the machine follows
+// the edition; inside an expression it cannot, and says what to write.
 use desugar::desugar;
-use std::sync::Mutex;
 
 async fn length(text: &str) -> usize {
     text.len()
 }
 
-async fn tick() {}
-
-#[desugar]
-async fn awaited(n: u32) -> usize {
-    if let 3 = length(&format!("{n}")).await {
-        1
-    } else {
-        2
-    }
+fn double(n: usize) -> usize {
+    n * 2
 }
 
 #[desugar]
-async fn guard_in_scrutinee(m: &Mutex<Option<u32>>) -> u32 {
-    if let Some(n) = *m.lock().unwrap() {
-        tick().await;
-        n
-    } else {
-        tick().await;
-        0
-    }
+async fn nested(n: u32) -> usize {
+    double(if let 3 = length(&format!("{n}")).await { 1 } else { 2 })
 }
 
 fn main() {}

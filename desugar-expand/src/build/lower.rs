@@ -32,9 +32,14 @@ pub(crate) fn is_construct_with_await(expr: &Expr) -> bool {
     match expr {
         Expr::Block(e) => has_await(&e.block),
         Expr::Unsafe(e) => has_await(&e.block),
+        // An `if let … else` whose scrutinee awaits is one too: its
+        // scrutinee's temporaries drop before the `else` in Rust 2024 only,
+        // which the construct's lowering handles.
         Expr::If(e) => {
             has_await(&e.then_branch)
                 || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b))
+                || (e.else_branch.is_some()
+                    && matches!(&*e.cond, Expr::Let(l) if has_await(&*l.expr)))
         }
         Expr::Match(e) => e
             .arms
@@ -76,9 +81,9 @@ impl Builder {
                     let named = scrutinee::temporaries(&mut condition.expr, false, || {
                         self.hidden_local("temporary")
                     });
-                    if let Some((_, value)) = named.first().filter(|_| observable_else) {
-                        self.error(temporaries::edition_dependent(value.span()));
-                        return;
+                    if observable_else && !named.is_empty() {
+                        let idents: Vec<&syn::Ident> = named.iter().map(|(i, _)| i).collect();
+                        drop_before_else_in_2024(&mut e, &idents);
                     }
                     if !named.is_empty() {
                         self.construct_after(named, Expr::If(e), dest, out);
@@ -451,6 +456,49 @@ fn scrutinee_holders(scrutinee: &Expr, pats: &[&syn::Pat], binds: &[LocalId]) ->
     } else {
         binds.to_vec()
     }
+}
+
+/// The `else` of an `if let` whose scrutinee's temporaries are kept (as
+/// locals around it) starts by dropping them if the user's code is in
+/// Rust 2024, which drops them before the `else` branch; Rust 2021 keeps
+/// them to the end of the `if let`. The edition is the compiler's to tell:
+/// it applies its own rule to a probe `if let` written with the user's
+/// span (see `__private::Rescope`).
+///
+/// Before: `if let Some(x) = f(&__temporary1).await { a } else { b }`
+/// After:  `if let Some(x) = f(&__temporary1).await { a } else { if <2024?> { drop(__temporary1); } b }`
+fn drop_before_else_in_2024(e: &mut syn::ExprIf, temporaries: &[&syn::Ident]) {
+    let Some((else_token, otherwise)) = e.else_branch.take() else {
+        return;
+    };
+    let span = e.if_token.span;
+    let private = crate::names::private();
+    let flag = crate::names::hidden("__rescoped");
+    let probe: Expr = syn::parse_quote_spanned! {span=>
+        {
+            let #flag = ::core::cell::Cell::new(false);
+            let #flag = if let ::core::option::Option::Some(()) = #private::Rescope::new(&#flag).never() {
+                false
+            } else {
+                #flag.get()
+            };
+            #flag
+        }
+    };
+    let drops = temporaries.iter().rev();
+    let stmts: Vec<syn::Stmt> = match *otherwise {
+        Expr::Block(block) if block.label.is_none() => block.block.stmts,
+        other => vec![syn::Stmt::Expr(other, None)],
+    };
+    e.else_branch = Some((
+        else_token,
+        Box::new(syn::parse_quote!({
+            if #probe {
+                #(::core::mem::drop(#drops);)*
+            }
+            #(#stmts)*
+        })),
+    ));
 }
 
 /// `else { break }` (what `while let` lowers to) or `else { break; }`.

@@ -79,16 +79,17 @@ fn is_place(expr: &Expr) -> bool {
     }
 }
 
-/// An `if let … else` whose scrutinee has temporaries that must be kept:
-/// Rust 2024 drops them before the `else` branch, Rust 2021 at the end of
-/// the `if let`, and the edition of the user's code is not visible to a
-/// macro, so the machine cannot promise either.
+/// An `if let … else` inside a larger expression, whose scrutinee has
+/// temporaries that must be kept: Rust 2024 drops them before the `else`
+/// branch, Rust 2021 at the end of the `if let`. As a statement (or a
+/// `let`'s value) the machine follows the edition of the user's code (see
+/// `lower::drop_before_else_in_2024`); inside an expression it cannot.
 pub(crate) fn edition_dependent(span: proc_macro2::Span) -> syn::Error {
     syn::Error::new(
         span,
-        "#[desugar] cannot tell when this `if let … else` drops its scrutinee's temporaries: \
-         Rust 2024 drops them before the `else` branch, Rust 2021 after it, and a macro cannot see the edition. \
-         Bind the value the scrutinee borrows with `let` before the `if let` (`let tmp = …;`)",
+        "#[desugar] cannot keep this temporary here: inside an expression, an `if let … else` drops its scrutinee's temporaries \
+         before the `else` branch in Rust 2024 and after it in Rust 2021, and #[desugar] follows the edition only for an `if let` statement. \
+         Make the `if let` a statement of its own (`let value = if let … else …;`), or bind the borrowed value with `let` before it",
     )
 }
 

@@ -5,11 +5,13 @@
 mod drop_only;
 mod home;
 mod machine;
+mod rescope;
 mod try_op;
 
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::home::{Home, Homed, Slot};
 pub use self::machine::{Machine, State};
+pub use self::rescope::Rescope;
 pub use self::try_op::{Branch, FromResidual};
 pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};
 pub use core::future::{Future, IntoFuture};

@@ -1,0 +1,41 @@
+//! An `if let … else` whose scrutinee borrows a temporary: Rust 2021 keeps
+//! it to the end of the `if let`, through the `else` branch (Rust 2024 drops
+//! it before; `tests/temporaries.rs` checks that side). The machine asks the
+//! compiler which edition the code is in, so both match their twin.
+
+use desugar::desugar;
+use desugar::harness::{assert_same, Leaf, LeafFuture, Probe};
+
+fn label(probe: &Probe) -> LeafFuture<usize> {
+    Leaf::new("label").pending(1).ready(probe.label().len())
+}
+
+#[desugar]
+async fn else_branch_sees_the_temporary(seen: Probe) -> usize {
+    if let 5 = label(&Probe::new("temporary")).await {
+        1
+    } else {
+        seen.touch();
+        Leaf::new("else").pending(1).ready(2).await
+    }
+}
+
+#[test]
+fn the_temporary_drops_after_the_else_branch() {
+    let report = assert_same(
+        || else_branch_sees_the_temporary(Probe::new("seen")),
+        || else_branch_sees_the_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+    let trace = report.trace.to_string();
+    let used = trace
+        .find("use probe \"seen\"")
+        .expect("the else branch runs");
+    let dropped = trace
+        .find("drop probe \"temporary\"")
+        .expect("the temporary drops");
+    assert!(
+        used < dropped,
+        "Rust 2021 keeps the temporary through `else`:\n{trace}"
+    );
+}
