@@ -226,3 +226,32 @@ mod kept_only_to_drop {
         );
     }
 }
+
+/// A `&mut` has nothing to drop: not used after an await, it is not kept,
+/// so the local it borrows need not be kept in place either (the machine
+/// was larger than rustc's; seed 2, case 87).
+mod unused_mut_reference {
+    use desugar::desugar;
+    use desugar::harness::{Comparison, Leaf};
+
+    #[desugar]
+    async fn in_a_loop() -> u32 {
+        let mut total = 0u32;
+        for round in 0..2u32 {
+            let mut x = round;
+            let m = &mut x;
+            *m += 1;
+            total += Leaf::new("l").pending(1).ready(round).await;
+        }
+        total
+    }
+
+    #[test]
+    fn is_not_kept() {
+        let report = Comparison::new()
+            .check_size()
+            .run(in_a_loop, in_a_loop_rustc)
+            .unwrap();
+        assert_eq!(report.outcome, "Ready(1)");
+    }
+}

@@ -39,7 +39,8 @@ pub(crate) struct Local {
     pub mutable: bool,
     /// Declared with a value (`let x = v;`), not deferred (`let x;`).
     pub initialized: bool,
-    /// Visibly `Copy` (a primitive type or value): it needs no drop flag.
+    /// Visibly has nothing to drop (a `Copy` type or value, a `&mut`): it
+    /// needs no drop flag, and is kept across an await only if used after.
     pub copy: bool,
     /// Visibly holds a `&mut` reference (`&mut self`, `x: &mut T`,
     /// `let m = &mut v;`): borrowing through it (`&mut m.field`, a reborrow)

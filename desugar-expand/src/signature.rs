@@ -69,7 +69,7 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
                     mutable: receiver.mutability.is_some(),
                     source: quote!(#self_token),
                     destructure: None,
-                    copy: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, None)),
+                    copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..)),
                     unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
                 });
                 receiver.mutability = None;

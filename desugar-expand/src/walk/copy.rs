@@ -1,11 +1,13 @@
-//! Values that are visibly `Copy`: their type or their initializer says so.
-//! A `Copy` value has no destructor, so when it is dropped cannot matter;
-//! the analysis needs no drop flag for it.
+//! Values that are visibly `Copy`, or like `&mut` have nothing to drop:
+//! their type or their initializer says so. When such a value is dropped
+//! cannot matter; the analysis needs no drop flag for it, and keeps it
+//! across an await only if it is used after.
 
 use syn::{Expr, Type};
 
-/// Primitive numbers, `bool`, `char`, `()`, shared references, raw
-/// pointers, and tuples and arrays of those.
+/// Primitive numbers, `bool`, `char`, `()`, references, raw pointers, and
+/// tuples and arrays of those. (A `&mut` is not `Copy`, but like them it
+/// has nothing to drop, which is what the analysis asks.)
 pub(crate) fn is_copy_type(ty: &Type) -> bool {
     const PRIMITIVES: &[&str] = &[
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
@@ -16,7 +18,7 @@ pub(crate) fn is_copy_type(ty: &Type) -> bool {
             .path
             .get_ident()
             .is_some_and(|ident| PRIMITIVES.contains(&ident.to_string().as_str())),
-        Type::Reference(reference) => reference.mutability.is_none(),
+        Type::Reference(_) => true,
         Type::Ptr(_) | Type::Never(_) => true,
         Type::Tuple(tuple) => tuple.elems.iter().all(is_copy_type),
         Type::Array(array) => is_copy_type(&array.elem),
@@ -67,9 +69,10 @@ pub(crate) fn is_copy_value(expr: &Expr) -> bool {
                 _ => is_copy_value(&binary.left) && is_copy_value(&binary.right),
             }
         }
-        // A borrow of a place; `&String::new()` would extend a temporary,
-        // which then lives (and drops) with the reference.
-        Expr::Reference(reference) => reference.mutability.is_none() && is_place(&reference.expr),
+        // A borrow of a place (`&mut` too: nothing to drop); `&String::new()`
+        // would extend a temporary, which then lives (and drops) with the
+        // reference.
+        Expr::Reference(reference) => is_place(&reference.expr),
         Expr::Tuple(tuple) => tuple.elems.iter().all(is_copy_value),
         Expr::Array(array) => array.elems.iter().all(is_copy_value),
         Expr::Repeat(repeat) => is_copy_value(&repeat.expr),
@@ -142,6 +145,7 @@ mod tests {
             "&x",
             "&v[i].field",
             "&*boxed",
+            "&mut x",
             "(1u8, true)",
             "[0u8; 4]",
             "None::<u32>",
@@ -161,7 +165,7 @@ mod tests {
             // The temporary the reference extends drops with it.
             "&String::new()",
             "&vec![1][0]",
-            "&mut x",
+            "&mut make()",
             "\"text\"",
             "None",
             "None::<String>",
