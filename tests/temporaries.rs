@@ -379,3 +379,25 @@ fn an_if_let_temporary_drops_before_the_else_branch_in_rust_2024() {
         "Rust 2024 drops the temporary before `else`:\n{trace}"
     );
 }
+
+/// Temporaries dropped at the end of their statements leave their slots
+/// in the homes area to later ones, as rustc overlaps them: two statements
+/// each keeping a borrowed temporary cost no more than rustc's machine.
+#[desugar]
+async fn temporaries_of_two_statements() -> usize {
+    let first = label(&Probe::new("first")).await;
+    let second = measure(&format!("{first}")).await;
+    first + second
+}
+
+#[test]
+fn temporaries_of_successive_statements_share_their_home() {
+    let report = desugar::harness::Comparison::new()
+        .check_size()
+        .run(
+            temporaries_of_two_statements,
+            temporaries_of_two_statements_rustc,
+        )
+        .unwrap();
+    assert_eq!(report.outcome, "Ready(6)");
+}

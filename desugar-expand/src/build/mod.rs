@@ -511,10 +511,22 @@ impl Builder {
 
     /// The end of a statement that hoisted temporaries: they drop in the
     /// reverse of the order they were made, as rustc drops them.
+    ///
+    /// Their scope ends there too, so that a later local kept in place can
+    /// share a temporary's slot in the homes area, as rustc overlaps them.
     fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
         for temporary in temporaries.into_iter().rev() {
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
             self.simple(drop, out);
+            let end = self.tick();
+            if let Some(scope) = self.scopes.last_mut()
+                && let Some(index) = scope
+                    .iter()
+                    .position(|&id| self.locals[id].ident == temporary)
+            {
+                let id = scope.remove(index);
+                self.locals[id].scope.1 = end;
+            }
         }
     }
 
