@@ -255,3 +255,32 @@ mod unused_mut_reference {
         assert_eq!(report.outcome, "Ready(1)");
     }
 }
+
+/// A number's own methods answer with a number (or an `Option` of one): a
+/// closure capturing such a value holds nothing to drop and is not kept
+/// when not used after (seed 3, case 87).
+mod numbers_from_number_methods {
+    use desugar::desugar;
+    use desugar::harness::{Comparison, Leaf};
+
+    #[desugar]
+    async fn closure_of_a_checked_difference() -> Option<u32> {
+        let Some(n) = 9u32.checked_sub(4) else {
+            return None;
+        };
+        let _f = |a: u32| a ^ n;
+        Leaf::new("l").pending(1).ready(Some(n)).await
+    }
+
+    #[test]
+    fn no_larger_than_rustc() {
+        let report = Comparison::new()
+            .check_size()
+            .run(
+                closure_of_a_checked_difference,
+                closure_of_a_checked_difference_rustc,
+            )
+            .unwrap();
+        assert_eq!(report.outcome, "Ready(Some(5))");
+    }
+}

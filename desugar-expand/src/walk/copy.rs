@@ -50,6 +50,30 @@ pub(crate) fn is_copy_value(expr: &Expr) -> bool {
         "eq",
         "ne",
     ];
+    const NUMERIC: &[&str] = &[
+        "checked_add",
+        "checked_sub",
+        "checked_mul",
+        "checked_div",
+        "checked_rem",
+        "wrapping_add",
+        "wrapping_sub",
+        "wrapping_mul",
+        "saturating_add",
+        "saturating_sub",
+        "saturating_mul",
+        "pow",
+        "abs",
+        "min",
+        "max",
+        "count_ones",
+        "count_zeros",
+        "leading_zeros",
+        "trailing_zeros",
+        "rotate_left",
+        "rotate_right",
+        "swap_bytes",
+    ];
     match expr {
         Expr::Lit(lit) => !matches!(
             lit.lit,
@@ -82,7 +106,13 @@ pub(crate) fn is_copy_value(expr: &Expr) -> bool {
             _ => false,
         },
         Expr::Paren(inner) => is_copy_value(&inner.expr),
-        Expr::MethodCall(call) => ANSWERS.contains(&call.method.to_string().as_str()),
+        Expr::MethodCall(call) => {
+            let method = call.method.to_string();
+            ANSWERS.contains(&method.as_str())
+                // A number's own methods answer with numbers (or an
+                // `Option` of one): `4u32.checked_sub(n)`, `(a ^ b).count_ones()`.
+                || (NUMERIC.contains(&method.as_str()) && is_copy_value(&call.receiver))
+        }
         _ => false,
     }
 }
@@ -152,6 +182,8 @@ mod tests {
             "Some(3u32)",
             "Ok::<u32, u32>(6u32)",
             "n as usize",
+            "4u32.checked_sub(n)",
+            "(1u8 ^ 2).count_ones()",
         ] {
             assert!(value(text), "{text} is Copy");
         }
@@ -173,6 +205,7 @@ mod tests {
             "Ok::<u32, String>(1u32)",
             "(1u8, name)",
             "make()",
+            "big.checked_sub(n)",
         ] {
             assert!(!value(text), "{text} may need dropping");
         }
