@@ -263,6 +263,7 @@ mod numbers_from_number_methods {
     use desugar::desugar;
     use desugar::harness::{Comparison, Leaf};
 
+    #[allow(clippy::question_mark)]
     #[desugar]
     async fn closure_of_a_checked_difference() -> Option<u32> {
         let Some(n) = 9u32.checked_sub(4) else {
