@@ -157,10 +157,10 @@ mod closure_of_copies {
 
     #[test]
     fn is_not_kept_and_no_larger_than_rustc() {
-        let holder = Box::leak(Box::new(Holder {
+        let holder = Holder {
             n: 4,
             p: Probe::new("p"),
-        }));
+        };
         let report = Comparison::new()
             .check_size()
             .run(|| holder.unused_closure(), || holder.unused_closure_rustc())

@@ -617,9 +617,16 @@ mod mut_reference_passed_on {
     fn stays_usable_after_the_await() {
         let report = assert_same(|| reborrowed(1), || reborrowed_rustc(1));
         assert_eq!(report.outcome, "Ready(31)");
+        // Each run gets a number of its own to borrow.
         let report = assert_same(
-            || parameter(Box::leak(Box::new(4))),
-            || parameter_rustc(Box::leak(Box::new(4))),
+            || async {
+                let mut n = 4;
+                parameter(&mut n).await
+            },
+            || async {
+                let mut n = 4;
+                parameter_rustc(&mut n).await
+            },
         );
         assert_eq!(report.outcome, "Ready(7)");
     }
@@ -657,17 +664,21 @@ mod mut_self_field_borrowed {
         }
     }
 
-    fn holder() -> &'static mut Holder {
-        Box::leak(Box::new(Holder { n: 3, v: vec![] }))
+    fn holder() -> Holder {
+        Holder { n: 3, v: vec![] }
     }
 
+    // Each run gets a holder of its own to borrow.
     #[test]
     fn borrows_self_mutably() {
-        let report = assert_same(|| holder().field(), || holder().field_rustc());
+        let report = assert_same(
+            || async { holder().field().await },
+            || async { holder().field_rustc().await },
+        );
         assert_eq!(report.outcome, "Ready(4)");
         let report = assert_same(
-            || holder().assigned_then_borrowed(),
-            || holder().assigned_then_borrowed_rustc(),
+            || async { holder().assigned_then_borrowed().await },
+            || async { holder().assigned_then_borrowed_rustc().await },
         );
         assert_eq!(report.outcome, "Ready(2)");
     }
@@ -847,13 +858,15 @@ mod compound_assignment_after_the_await {
 
     #[test]
     fn reads_the_place_after_the_value() {
-        let counter = || {
-            Box::leak(Box::new(Counter {
-                n: 1,
-                v: vec![1, 2],
-            }))
+        let counter = || Counter {
+            n: 1,
+            v: vec![1, 2],
         };
-        let report = assert_same(|| counter().mix(), || counter().mix_rustc());
+        // Each run gets a counter of its own to borrow.
+        let report = assert_same(
+            || async { counter().mix().await },
+            || async { counter().mix_rustc().await },
+        );
         assert_eq!(report.outcome, "Ready(10)");
         let report = assert_same(|| local(2), || local_rustc(2));
         assert_eq!(report.outcome, "Ready(25)");
