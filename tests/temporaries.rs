@@ -401,3 +401,32 @@ fn temporaries_of_successive_statements_share_their_home() {
         .unwrap();
     assert_eq!(report.outcome, "Ready(6)");
 }
+
+fn sum(values: &[usize]) -> usize {
+    values.iter().sum()
+}
+
+/// The same when the borrowed temporary belongs to an await inside a value
+/// the scrutinee borrows (`&vec![label(&t).await]`): it drops before the
+/// `else` branch too (seed 400, case 6526).
+// `vec!`, not a slice: its arguments' temporaries live to the end of
+// the enclosing `if let`, which is what is under test.
+#[allow(clippy::useless_vec)]
+#[desugar]
+async fn if_let_else_with_a_nested_temporary(seen: Probe) -> usize {
+    if let 1 = sum(&vec![label(&Probe::new("nested")).await, 0]) {
+        1
+    } else {
+        seen.touch();
+        2
+    }
+}
+
+#[test]
+fn a_nested_if_let_temporary_drops_before_the_else_branch_in_rust_2024() {
+    let report = assert_same(
+        || if_let_else_with_a_nested_temporary(Probe::new("seen")),
+        || if_let_else_with_a_nested_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

@@ -39,3 +39,31 @@ fn the_temporary_drops_after_the_else_branch() {
         "Rust 2021 keeps the temporary through `else`:\n{trace}"
     );
 }
+
+fn sum(values: &[usize]) -> usize {
+    values.iter().sum()
+}
+
+/// The same when the temporary belongs to an await inside a value the
+/// scrutinee borrows (seed 400, case 6526, in Rust 2021).
+// `vec!`, not a slice: its arguments' temporaries live to the end of
+// the enclosing `if let`, which is what is under test.
+#[allow(clippy::useless_vec)]
+#[desugar]
+async fn nested_temporary(seen: Probe) -> usize {
+    if let 1 = sum(&vec![label(&Probe::new("nested")).await, 0]) {
+        1
+    } else {
+        seen.touch();
+        2
+    }
+}
+
+#[test]
+fn a_nested_temporary_drops_after_the_else_branch() {
+    let report = assert_same(
+        || nested_temporary(Probe::new("seen")),
+        || nested_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

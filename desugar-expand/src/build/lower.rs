@@ -81,12 +81,9 @@ impl Builder {
                     let named = scrutinee::temporaries(&mut condition.expr, false, || {
                         self.hidden_local("temporary")
                     });
-                    if observable_else && !named.is_empty() {
-                        let idents: Vec<&syn::Ident> = named.iter().map(|(i, _)| i).collect();
-                        drop_before_else_in_2024(&mut e, &idents);
-                    }
                     if !named.is_empty() {
-                        self.construct_after(named, Expr::If(e), dest, out);
+                        let rescope = observable_else;
+                        self.construct_after(named, Expr::If(e), rescope, dest, out);
                         return;
                     }
                 }
@@ -96,7 +93,7 @@ impl Builder {
                 let named =
                     scrutinee::temporaries(&mut e.expr, true, || self.hidden_local("temporary"));
                 if !named.is_empty() {
-                    self.construct_after(named, Expr::Match(e), dest, out);
+                    self.construct_after(named, Expr::Match(e), false, dest, out);
                     return;
                 }
                 self.match_construct(e, dest, out);
@@ -133,24 +130,35 @@ impl Builder {
     /// Before: `match fetch(&format!("{id}")).await { .. }`
     /// After:  `{ let __temporary1 = format!("{id}"); let __temporary2 = fetch(&__temporary1).await;
     ///            match __temporary2 { .. } }`
+    ///
+    /// `rescope`: the construct is an `if let … else` whose `else` starts by
+    /// dropping all of them in Rust 2024 (see [`drop_before_else_in_2024`]).
     fn construct_after(
         &mut self,
         named: Vec<(syn::Ident, Expr)>,
-        construct: Expr,
+        mut construct: Expr,
+        rescope: bool,
         dest: &Dest,
         out: &mut Vec<Stmt>,
     ) {
         let block = self.nested(|this| {
             this.scopes.push(Vec::new());
             let mut stmts = Vec::new();
+            // In the order they are made: the temporaries an awaited
+            // value borrows come before the value.
+            let mut kept = Vec::new();
             for (ident, value) in named {
                 let first: syn::Stmt = syn::parse_quote!(let #ident = #value;);
                 if is_construct_with_await(&value) {
                     this.stmt(first, &Dest::Discard, &mut stmts);
                 } else {
                     // Left undropped: they are locals of this block.
-                    this.simple_keeping(first, &mut stmts);
+                    kept.extend(this.simple_keeping(first, &mut stmts));
                 }
+                kept.push(ident);
+            }
+            if rescope && let Expr::If(e) = &mut construct {
+                drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>());
             }
             this.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
             this.close_scope();
