@@ -430,3 +430,60 @@ fn a_nested_if_let_temporary_drops_before_the_else_branch_in_rust_2024() {
     );
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+async fn count(values: Vec<usize>) -> usize {
+    values.len()
+}
+
+/// And when the scrutinee awaits a value that owns the awaited temporary's
+/// result (`count(vec![label(&t).await]).await`): the temporary drops before
+/// the `else` branch. (This shape was rejected as edition-dependent before.)
+#[allow(clippy::useless_vec)]
+#[desugar]
+async fn if_let_else_on_an_awaited_scrutinee(seen: Probe) -> usize {
+    if let 3 = count(vec![label(&Probe::new("owned")).await]).await {
+        1
+    } else {
+        seen.touch();
+        2
+    }
+}
+
+#[test]
+fn an_awaited_scrutinee_temporary_drops_before_the_else_branch_in_rust_2024() {
+    let report = assert_same(
+        || if_let_else_on_an_awaited_scrutinee(Probe::new("seen")),
+        || if_let_else_on_an_awaited_scrutinee_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}
+
+fn made(name: &'static str) -> usize {
+    Probe::new(name).label().len()
+}
+
+/// Naming a scrutinee's temporary evaluates it before the construct; the
+/// parts evaluated before it are named too, so the order stays rustc's
+/// (DESIGN.md promise 7): `made("first")` runs before the `Labelled`.
+#[desugar]
+async fn scrutinee_parts_keep_their_order(seen: Probe) -> usize {
+    match pair(
+        made("first"),
+        Labelled(Probe::new("second")).0.label().len(),
+    ) {
+        56 => {
+            seen.touch();
+            Leaf::new("arm").pending(1).ready(1).await
+        }
+        _ => 0,
+    }
+}
+
+#[test]
+fn named_scrutinee_parts_run_in_rustc_s_order() {
+    let report = assert_same(
+        || scrutinee_parts_keep_their_order(Probe::new("seen")),
+        || scrutinee_parts_keep_their_order_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}

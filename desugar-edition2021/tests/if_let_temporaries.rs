@@ -67,3 +67,28 @@ fn a_nested_temporary_drops_after_the_else_branch() {
     );
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+async fn count(values: Vec<usize>) -> usize {
+    values.len()
+}
+
+/// The same on an awaited scrutinee that owns the awaited temporary's
+/// result, in Rust 2021.
+#[desugar]
+async fn awaited_scrutinee(seen: Probe) -> usize {
+    if let 3 = count(vec![label(&Probe::new("owned")).await]).await {
+        1
+    } else {
+        seen.touch();
+        2
+    }
+}
+
+#[test]
+fn an_awaited_scrutinee_temporary_drops_after_the_else_branch() {
+    let report = assert_same(
+        || awaited_scrutinee(Probe::new("seen")),
+        || awaited_scrutinee_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

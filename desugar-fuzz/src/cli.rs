@@ -7,16 +7,8 @@ use std::path::PathBuf;
 pub enum Command {
     /// Generate, build, compare and report (`gen`).
     Gen {
-        seed: u64,
-        /// The first case's number (cases are numbered per seed).
-        from: usize,
-        count: usize,
-        batch: usize,
-        shrink: bool,
-        max_rounds: usize,
+        options: crate::campaign::Options,
         dir: Option<PathBuf>,
-        /// Kinds of failure that do not fail the run.
-        tolerate: Vec<String>,
     },
     /// Rebuild the repros of `FINDINGS.md`, or of another file (`repros`).
     Repros {
@@ -120,14 +112,16 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let seed = options.seed.unwrap_or(1);
     Ok(match name.as_str() {
         "gen" => Command::Gen {
-            seed,
-            from: options.from.unwrap_or(0),
-            count: options.count.unwrap_or(200),
-            batch: options.batch.unwrap_or(100).max(1),
-            shrink: !options.no_shrink,
-            max_rounds: options.max_rounds.unwrap_or(40),
+            options: crate::campaign::Options {
+                seed,
+                from: options.from.unwrap_or(0),
+                count: options.count.unwrap_or(200),
+                batch: options.batch.unwrap_or(100).max(1),
+                shrink: !options.no_shrink,
+                max_rounds: options.max_rounds.unwrap_or(40),
+                tolerate: options.tolerate,
+            },
             dir: options.dir,
-            tolerate: options.tolerate,
         },
         "repros" => Command::Repros {
             dir: options.dir,
@@ -181,26 +175,26 @@ mod tests {
 
     #[test]
     fn options_take_values_and_defaults_fill_the_rest() {
-        let Ok(Command::Gen {
-            seed,
-            from,
-            count,
-            batch,
-            shrink,
-            ..
-        }) = parse(&args("gen --seed 7 --count 30 --no-shrink"))
+        let Ok(Command::Gen { options, .. }) = parse(&args("gen --seed 7 --count 30 --no-shrink"))
         else {
             panic!("not a gen command");
         };
-        assert_eq!((seed, from, count, batch, shrink), (7, 0, 30, 100, false));
+        let got = (
+            options.seed,
+            options.from,
+            options.count,
+            options.batch,
+            options.shrink,
+        );
+        assert_eq!(got, (7, 0, 30, 100, false));
     }
 
     #[test]
     fn tolerated_kinds_name_the_failure_keys() {
-        let Ok(Command::Gen { tolerate, .. }) = parse(&args("gen --tolerate size,compile")) else {
+        let Ok(Command::Gen { options, .. }) = parse(&args("gen --tolerate size,compile")) else {
             panic!("not a gen command");
         };
-        assert_eq!(tolerate, ["size", "compile failure"]);
+        assert_eq!(options.tolerate, ["size", "compile failure"]);
     }
 
     #[test]

@@ -39,27 +39,9 @@ fn main() -> ExitCode {
             println!("{}\n\n{}", cli::HELP, cli::USAGE);
             true
         }
-        cli::Command::Gen {
-            seed,
-            from,
-            count,
-            batch,
-            shrink,
-            max_rounds,
-            dir,
-            tolerate,
-        } => {
+        cli::Command::Gen { options, dir } => {
             let root = dir.unwrap_or_else(default_dir);
             let workdir = batch::Workdir::new(root, workspace());
-            let options = campaign::Options {
-                seed,
-                from,
-                count,
-                batch,
-                shrink,
-                max_rounds,
-                tolerate,
-            };
             campaign::run(&workdir, &options)
         }
         cli::Command::Repros { dir, input } => {

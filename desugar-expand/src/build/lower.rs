@@ -21,8 +21,8 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
+use super::scrutinee;
 use super::{Builder, Dest};
-use super::{scrutinee, temporaries};
 use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
 use crate::walk::{self, patterns};
 
@@ -74,16 +74,13 @@ impl Builder {
                 ));
             }
             Expr::If(mut e) => {
-                // An `else` that only ends the loop (`while let`) runs
-                // nothing the editions' different drop points would show.
-                let observable_else = e.else_branch.as_ref().is_some_and(|(_, b)| !only_breaks(b));
                 if let Expr::Let(condition) = &mut *e.cond {
                     let named = scrutinee::temporaries(&mut condition.expr, false, || {
                         self.hidden_local("temporary")
                     });
                     if !named.is_empty() {
-                        let rescope = observable_else;
-                        self.construct_after(named, Expr::If(e), rescope, dest, out);
+                        let rescope = observable_else(&e);
+                        self.construct_after(named, None, Expr::If(e), rescope, dest, out);
                         return;
                     }
                 }
@@ -93,7 +90,7 @@ impl Builder {
                 let named =
                     scrutinee::temporaries(&mut e.expr, true, || self.hidden_local("temporary"));
                 if !named.is_empty() {
-                    self.construct_after(named, Expr::Match(e), false, dest, out);
+                    self.construct_after(named, None, Expr::Match(e), false, dest, out);
                     return;
                 }
                 self.match_construct(e, dest, out);
@@ -136,6 +133,7 @@ impl Builder {
     fn construct_after(
         &mut self,
         named: Vec<(syn::Ident, Expr)>,
+        scrutinee: Option<(syn::Ident, Expr)>,
         mut construct: Expr,
         rescope: bool,
         dest: &Dest,
@@ -144,10 +142,12 @@ impl Builder {
         let block = self.nested(|this| {
             this.scopes.push(Vec::new());
             let mut stmts = Vec::new();
-            // In the order they are made: the temporaries an awaited
-            // value borrows come before the value.
+            // The temporaries, in the order they are made (those an awaited
+            // value borrows come before it). The scrutinee's own value is
+            // not one: the arms' patterns may move out of it.
             let mut kept = Vec::new();
-            for (ident, value) in named {
+            let values = named.into_iter().map(|n| (n, true));
+            for ((ident, value), temporary) in values.chain(scrutinee.map(|s| (s, false))) {
                 let first: syn::Stmt = syn::parse_quote!(let #ident = #value;);
                 if is_construct_with_await(&value) {
                     this.stmt(first, &Dest::Discard, &mut stmts);
@@ -155,7 +155,9 @@ impl Builder {
                     // Left undropped: they are locals of this block.
                     kept.extend(this.simple_keeping(first, &mut stmts));
                 }
-                kept.push(ident);
+                if temporary {
+                    kept.push(ident);
+                }
             }
             if rescope && let Expr::If(e) = &mut construct {
                 drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>());
@@ -176,7 +178,8 @@ impl Builder {
     /// After:  `{ let __condition = c.await; if __condition {..} }`
     ///
     /// A condition is a terminating scope: its temporaries drop with the
-    /// `let`. A scrutinee's live to the end of the `if let`.
+    /// `let`. A scrutinee's live to the end of the `if let` (to the start of
+    /// its `else` in Rust 2024; see [`Self::construct_after`]).
     fn if_construct(&mut self, mut e: syn::ExprIf, dest: &Dest, out: &mut Vec<Stmt>) {
         if !has_await(&*e.cond) {
             let node = self.if_node(e, dest);
@@ -187,14 +190,10 @@ impl Builder {
             let local = self.hidden_local("scrutinee");
             let scrutinee = (*let_expr.expr).clone();
             let pat = &let_expr.pat;
-            let else_span = e.else_branch.is_some().then(|| let_expr.expr.span());
             e.cond = Box::new(syn::parse_quote!(let #pat = #local));
-            let kept = self.scrutinee_first(local, scrutinee, Expr::If(e), dest, out);
-            if let Some(span) = else_span.filter(|_| kept) {
-                self.error(temporaries::edition_dependent(
-                    self.hoisted_at.unwrap_or(span),
-                ));
-            }
+            let rescope = observable_else(&e);
+            let scrutinee = Some((local, scrutinee));
+            self.construct_after(Vec::new(), scrutinee, Expr::If(e), rescope, dest, out);
         } else if is_let_chain(&e.cond) {
             let span = first_await(&*e.cond).unwrap_or_else(|| e.cond.span());
             self.error(syn::Error::new(
@@ -211,43 +210,6 @@ impl Builder {
             let block = self.block(stmts, dest, &[]);
             out.push(Stmt::Block { label: None, block });
         }
-    }
-
-    /// A scrutinee that awaits is evaluated into a hidden local first, in a
-    /// block that ends with the construct; the scrutinee's temporaries stay
-    /// locals of that block, so they drop after the construct, as in rustc.
-    ///
-    /// Before: `match f(&t()).await + 1 { arms }`
-    /// After:  `{ let __temporary2 = t(); let __scrutinee1 = f(&__temporary2).await + 1; match __scrutinee1 { arms } }`
-    ///
-    /// Returns whether any temporaries are kept.
-    fn scrutinee_first(
-        &mut self,
-        local: syn::Ident,
-        scrutinee: Expr,
-        construct: Expr,
-        dest: &Dest,
-        out: &mut Vec<Stmt>,
-    ) -> bool {
-        let first: syn::Stmt = syn::parse_quote!(let #local = #scrutinee;);
-        let construct = syn::Stmt::Expr(construct, None);
-        if is_construct_with_await(&scrutinee) {
-            let block = self.branch(vec![first, construct], dest);
-            out.push(Stmt::Block { label: None, block });
-            return false;
-        }
-        let mut kept = false;
-        let block = self.nested(|this| {
-            this.scopes.push(Vec::new());
-            let mut stmts = Vec::new();
-            // Left undropped: they are locals of this block.
-            kept = !this.simple_keeping(first, &mut stmts).is_empty();
-            this.stmt(construct, dest, &mut stmts);
-            this.close_scope();
-            Block { stmts }
-        });
-        out.push(Stmt::Block { label: None, block });
-        kept
     }
 
     fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
@@ -306,7 +268,14 @@ impl Builder {
             let scrutinee = (*e.expr).clone();
             let mut rest = e;
             rest.expr = Box::new(syn::parse_quote!(#local));
-            self.scrutinee_first(local, scrutinee, Expr::Match(rest), dest, out);
+            self.construct_after(
+                Vec::new(),
+                Some((local, scrutinee)),
+                Expr::Match(rest),
+                false,
+                dest,
+                out,
+            );
             return;
         }
         if let Some(span) = e.arms.iter().find_map(|arm| first_await(&arm.pat)) {
@@ -509,7 +478,14 @@ fn drop_before_else_in_2024(e: &mut syn::ExprIf, temporaries: &[&syn::Ident]) {
     ));
 }
 
-/// `else { break }` (what `while let` lowers to) or `else { break; }`.
+/// Does the `if` have an `else` whose code could show where the
+/// scrutinee's temporaries drop? One that only ends the loop (what
+/// `while let` lowers to) runs nothing that could.
+fn observable_else(e: &syn::ExprIf) -> bool {
+    e.else_branch.as_ref().is_some_and(|(_, b)| !only_breaks(b))
+}
+
+/// `else { break }` or `else { break; }`.
 fn only_breaks(branch: &Expr) -> bool {
     match branch {
         Expr::Block(b) => match b.block.stmts.as_slice() {

@@ -114,9 +114,6 @@ struct Builder {
     hidden: usize,
     /// While walking an await's operand: that await.
     operand_of: Option<usize>,
-    /// Where the last temporary hoisted out of an awaited expression was
-    /// written, for errors about it.
-    hoisted_at: Option<Span>,
     /// The branches, arms and loop bodies around the current statement.
     path: Vec<u32>,
     next_node: u32,
@@ -455,11 +452,12 @@ impl Builder {
             };
             let in_scope = found.in_scope;
             let in_let_else = found.in_let_else;
-            let (found, hoisted) = self.hoist_temporaries(found, out);
-            if let Some(span) = in_let_else.filter(|_| !in_scope && !hoisted.is_empty()) {
-                self.error(temporaries::edition_dependent(
-                    self.hoisted_at.unwrap_or(span),
-                ));
+            let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, out);
+            if let Some(span) = in_let_else
+                && !in_scope
+                && !hoisted.is_empty()
+            {
+                self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
             }
             if in_scope && !hoisted.is_empty() {
                 let marker = awaited.clone().unwrap_or_else(|| result.clone());
@@ -544,16 +542,17 @@ impl Builder {
         &mut self,
         mut found: lead::Found,
         out: &mut Vec<Stmt>,
-    ) -> (lead::Found, Vec<syn::Ident>) {
+    ) -> (lead::Found, Vec<syn::Ident>, Option<Span>) {
         let mut hoisted = Vec::new();
+        let mut first_at = None;
         for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
             let (ident, value) = value;
-            self.hoisted_at = Some(value.span());
+            first_at = first_at.or(Some(value.span()));
             let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
             self.simple(stmt, out);
             hoisted.push(ident);
         }
-        (found, hoisted)
+        (found, hoisted, first_at)
     }
 
     /// A closure or `async` block whose captured locals are all visibly
