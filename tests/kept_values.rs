@@ -285,3 +285,130 @@ mod numbers_from_number_methods {
         assert_eq!(report.outcome, "Ready(Some(5))");
     }
 }
+
+/// A borrow handed on: moved out of the local that took it into another
+/// (`let x = r.unwrap();`), or assigned to a local declared earlier
+/// (`x = &v[1];`). The borrowed local is kept in place while the new
+/// holder lives across an await (both were compile errors, E0505).
+mod borrow_handed_on {
+    use super::*;
+
+    #[desugar]
+    async fn moved_into_another_local(p: Probe) -> usize {
+        let v = vec![Probe::new("a"), Probe::new("b")];
+        let r = v.first();
+        let x = r.unwrap();
+        Leaf::new("wait").pending(1).ready(()).await;
+        x.touch();
+        p.touch();
+        v.len()
+    }
+
+    #[desugar]
+    async fn assigned_to_an_earlier_local(p: Probe) -> usize {
+        let v = vec![Probe::new("a"), Probe::new("b")];
+        let w = Probe::new("w");
+        let mut x = &w;
+        x.touch();
+        x = &v[1];
+        Leaf::new("wait").pending(1).ready(()).await;
+        x.touch();
+        p.touch();
+        v.len()
+    }
+
+    #[desugar]
+    async fn assigned_in_a_block(p: Probe) -> usize {
+        let v = vec![Probe::new("a"), Probe::new("b")];
+        let x;
+        {
+            let r = v.last();
+            x = r.unwrap();
+        }
+        Leaf::new("wait").pending(1).ready(()).await;
+        x.touch();
+        p.touch();
+        v.len()
+    }
+
+    #[test]
+    fn the_borrowed_local_stays_put() {
+        let report = assert_same(
+            || moved_into_another_local(Probe::new("p")),
+            || moved_into_another_local_rustc(Probe::new("p")),
+        );
+        assert_eq!(report.outcome, "Ready(2)");
+        let report = assert_same(
+            || assigned_to_an_earlier_local(Probe::new("p")),
+            || assigned_to_an_earlier_local_rustc(Probe::new("p")),
+        );
+        assert_eq!(report.outcome, "Ready(2)");
+        let report = assert_same(
+            || assigned_in_a_block(Probe::new("p")),
+            || assigned_in_a_block_rustc(Probe::new("p")),
+        );
+        assert_eq!(report.outcome, "Ready(2)");
+    }
+}
+
+/// `Iterator::count`, `max`, `min` and `Cow::into_owned` take their
+/// receiver: a local iterator they consume is not kept (E0382/E0507
+/// before), nor is the receiver of `count` in a `match` scrutinee named as
+/// a temporary to keep through the arms (E0382).
+mod consumed_by_iterator_methods {
+    use super::*;
+
+    #[desugar]
+    async fn consumed_locals(p: Probe) -> u32 {
+        let v = vec![1u32, 2, 3];
+        let it = v.iter().map(|x| x + 1);
+        let n = it.count();
+        Leaf::new("a").pending(1).ready(()).await;
+        let largest = v.iter();
+        let m = largest.max();
+        Leaf::new("b").pending(1).ready(()).await;
+        let c = std::borrow::Cow::Borrowed("xy");
+        let o = c.into_owned();
+        Leaf::new("c").pending(1).ready(()).await;
+        p.touch();
+        n as u32 + o.len() as u32 + m.copied().unwrap_or(0)
+    }
+
+    #[desugar]
+    async fn counted_scrutinee(p: Probe) -> u32 {
+        let v = vec![Probe::new("a"), Probe::new("b")];
+        match v
+            .iter()
+            .filter(|x| {
+                x.touch();
+                true
+            })
+            .count()
+        {
+            2 => {
+                Leaf::new("arm").pending(1).ready(()).await;
+                p.touch();
+                2
+            }
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn the_consumed_value_is_not_kept() {
+        let report = Comparison::new()
+            .interleave_pending()
+            .check_size()
+            .run(
+                || consumed_locals(Probe::new("p")),
+                || consumed_locals_rustc(Probe::new("p")),
+            )
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+        assert_eq!(report.outcome, "Ready(8)");
+        let report = assert_same(
+            || counted_scrutinee(Probe::new("p")),
+            || counted_scrutinee_rustc(Probe::new("p")),
+        );
+        assert_eq!(report.outcome, "Ready(2)");
+    }
+}

@@ -250,17 +250,35 @@ impl<'a> Facts<'a> {
     }
 
     /// May the borrow taken by `mention` still be held while suspended at `k`?
-    /// By the awaited future, or by a local that is kept across `k` or moved
-    /// into the awaited future (`let r = &v; read(r).await`).
+    /// By the awaited future, or by a local that holds it across `k`.
     fn held_across(&self, mention: &Mention, k: AwaitId, homed: &[bool]) -> bool {
         let by_awaitee = mention.in_operand == Some(k);
+        let mut seen = vec![false; self.body.locals.len()];
+        seen[mention.local] = true;
         by_awaitee
-            || mention.holders.iter().any(|&holder| {
-                holder != mention.local
-                    && self.in_scope(holder, k)
-                    && (homed[holder]
-                        || self.carried(holder, k)
-                        || self.moved_into_awaitee(holder, k))
+            || mention
+                .holders
+                .iter()
+                .any(|&holder| self.holds_across(holder, k, homed, &mut seen))
+    }
+
+    /// Does `holder`, or what its value is moved or copied into, hold a
+    /// borrow across `k`? Kept across it, moved into the awaited future
+    /// (`let r = &v; read(r).await`), or handed on to a local that is
+    /// (`let r = v.first(); let x = r.unwrap();` with `x` used after).
+    fn holds_across(&self, holder: LocalId, k: AwaitId, homed: &[bool], seen: &mut [bool]) -> bool {
+        if std::mem::replace(&mut seen[holder], true) {
+            return false;
+        }
+        // The local handing its value on may be out of scope by `k`.
+        (self.in_scope(holder, k)
+            && (homed[holder] || self.carried(holder, k) || self.moved_into_awaitee(holder, k)))
+            || self.by_local[holder].iter().any(|m| {
+                m.kind.may_move()
+                    && self.before(m, k)
+                    && m.holders
+                        .iter()
+                        .any(|&next| self.holds_across(next, k, homed, seen))
             })
     }
 

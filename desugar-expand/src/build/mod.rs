@@ -271,6 +271,24 @@ impl Builder {
         self.record(found, holders);
     }
 
+    /// The locals that may hold a borrow `stmt` takes: those it declares
+    /// and those it assigns (`x = &v[1];`), unless its value is new by
+    /// construction.
+    fn holders(&self, stmt: &syn::Stmt, declares: &[LocalId]) -> Vec<LocalId> {
+        if owns_value(stmt) {
+            return Vec::new();
+        }
+        let mut recorder = Recorder::new(&self.locals);
+        walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
+        let mut holders = declares.to_vec();
+        for (local, kind, _, _) in recorder.found {
+            if kind == MentionKind::Assign && !holders.contains(&local) {
+                holders.push(local);
+            }
+        }
+        holders
+    }
+
     fn record_stmt(&mut self, stmt: &syn::Stmt, holders: &[LocalId]) {
         let mut recorder = Recorder::new(&self.locals);
         walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
@@ -391,11 +409,7 @@ impl Builder {
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
-                let holders = if owns_value(&stmt) {
-                    Vec::new()
-                } else {
-                    declares.clone()
-                };
+                let holders = self.holders(&stmt, &declares);
                 self.record_stmt(&stmt, &holders);
                 for &id in &declares {
                     self.enter(id);
@@ -615,11 +629,7 @@ impl Builder {
         }
         let id = self.awaits.len();
         let declares = self.plain_declares(&rest);
-        let holders = if owns_value(&rest) {
-            Vec::new()
-        } else {
-            declares.clone()
-        };
+        let holders = self.holders(&rest, &declares);
         self.operand_of = Some(id);
         self.record_expr(&found.operand, &holders);
         self.operand_of = None;

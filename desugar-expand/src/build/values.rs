@@ -7,21 +7,22 @@ use syn::spanned::Spanned;
 
 use crate::walk;
 
-/// Is the value a `let` binds certainly free of borrows of the locals its
-/// initializer uses? Then those locals need not be homed for its sake.
+/// Is the value a `let` binds (or a `x = value;` assigns) certainly free of
+/// borrows of the locals its initializer uses? Then those locals need not be homed for its sake.
 ///
 /// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
 /// recognises only values that are new by construction: literals, arithmetic
 /// and comparisons, casts, `format!`/`vec!`, and the last call of a chain
 /// being a method that returns an owned value (`input.trim().to_string()`).
 pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
-    let syn::Stmt::Local(syn::Local {
-        init: Some(init), ..
-    }) = stmt
-    else {
-        return false;
-    };
-    is_owned_value(&init.expr)
+    match stmt {
+        syn::Stmt::Local(syn::Local {
+            init: Some(init), ..
+        }) => is_owned_value(&init.expr),
+        // `x = value;`: the same, for the local it assigns.
+        syn::Stmt::Expr(syn::Expr::Assign(assign), _) => is_owned_value(&assign.right),
+        _ => false,
+    }
 }
 
 fn is_owned_value(expr: &syn::Expr) -> bool {

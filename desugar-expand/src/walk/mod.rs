@@ -578,6 +578,12 @@ fn consumes_receiver(method: &syn::Ident) -> bool {
         "json",
         "bytes",
         "boxed",
+        // `Iterator`'s, which answer with an owned value (see
+        // `returns_owned`) but take the iterator.
+        "count",
+        "max",
+        "min",
+        "into_owned",
     ];
     CONSUMING.contains(&method.to_string().as_str())
 }
@@ -592,8 +598,9 @@ pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
 }
 
 /// Methods of the standard library that take `&self` or `&mut self`: those
-/// of [`returns_owned`], and those whose result borrows from the receiver
-/// (`x.iter()`, `x.as_str()`, `m.lock()`).
+/// of [`returns_owned`] that do not consume their receiver (`count` does),
+/// and those whose result borrows from the receiver (`x.iter()`,
+/// `x.as_str()`, `m.lock()`).
 pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
     const BORROWING: &[&str] = &[
         "iter",
@@ -623,7 +630,8 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
         "borrow",
         "borrow_mut",
     ];
-    returns_owned(method) || BORROWING.contains(&method.to_string().as_str())
+    !consumes_receiver(method)
+        && (returns_owned(method) || BORROWING.contains(&method.to_string().as_str()))
 }
 
 /// Methods of the standard library whose result never borrows from the
