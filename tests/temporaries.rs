@@ -487,3 +487,50 @@ fn named_scrutinee_parts_run_in_rustc_s_order() {
     );
     assert_eq!(report.outcome, "Ready(1)");
 }
+
+#[derive(Debug)]
+struct Counter(Probe);
+
+impl Counter {
+    fn add(&self, n: u32) -> u32 {
+        self.0.touch();
+        n + 1
+    }
+
+    fn into_sum(self, n: u32) -> u32 {
+        self.0.touch();
+        n + 2
+    }
+}
+
+/// A value awaited before a later await of its statement is a temporary of
+/// the statement: borrowed by a method (`a.await.add(b.await)`), it drops
+/// where the statement ends, before `seen` is touched; moved by one
+/// (`into_sum(self, ..)`), it drops inside that method. (It lived to the
+/// end of the block.)
+#[desugar]
+async fn awaited_receivers(seen: Probe) -> u32 {
+    let borrowed = Leaf::new("a")
+        .pending(1)
+        .ready(Counter(Probe::new("borrowed")))
+        .await
+        .add(Leaf::new("b").pending(1).ready(1).await);
+    seen.touch();
+    let moved = Leaf::new("c")
+        .pending(1)
+        .ready(Counter(Probe::new("moved")))
+        .await
+        .into_sum(Leaf::new("d").pending(1).ready(2).await);
+    seen.touch();
+    Leaf::new("e").pending(1).ready(()).await;
+    borrowed + moved
+}
+
+#[test]
+fn an_awaited_receiver_drops_where_its_statement_ends() {
+    let report = assert_same(
+        || awaited_receivers(Probe::new("seen")),
+        || awaited_receivers_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(6)");
+}

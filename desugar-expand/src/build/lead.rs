@@ -260,8 +260,8 @@ fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, 
     Ok(None)
 }
 
-/// Evaluating it later changes nothing observable: literals, paths, and
-/// places built from them (`&x.f`, `*r`, `v[i]`; `*r += x.await` reads `*r`
+/// Evaluating it later changes nothing observable: literals, paths, `{ x }`,
+/// and places built from them (`&x.f`, `*r`, `v[i]`; `*r += x.await` reads `*r`
 /// after the await, as rustc does for `+=` on numbers).
 fn is_pure(expr: &Expr) -> bool {
     match expr {
@@ -272,6 +272,14 @@ fn is_pure(expr: &Expr) -> bool {
         Expr::Index(e) => is_pure(&e.expr) && is_pure(&e.index),
         Expr::Paren(e) => is_pure(&e.expr),
         Expr::Group(e) => is_pure(&e.expr),
+        // `{ x }`: moves `x` into a temporary (an awaited value, as the
+        // builder writes it), which has no effect of its own.
+        Expr::Block(e) if e.label.is_none() => {
+            matches!(
+                e.block.stmts.as_slice(),
+                [syn::Stmt::Expr(Expr::Path(_), None)]
+            )
+        }
         _ => false,
     }
 }

@@ -424,8 +424,14 @@ impl Builder {
             } else {
                 None
             };
+            // A block, not the local: the awaited value is a temporary of
+            // the statement, made where the `.await` stood. Borrowed (the
+            // receiver of `a.await.method(b.await)`), it drops at the end of
+            // the statement, as in rustc, not at the end of the block that
+            // declares the local; moved (by value, or into a method taking
+            // `self`), nothing is left of it to drop.
             let replacement: syn::Expr = match &awaited {
-                Some(ident) => syn::parse_quote!(#ident),
+                Some(ident) => syn::parse_quote!({ #ident }),
                 None => syn::parse_quote!({ #result }),
             };
             let found = match take_from_stmt(&mut stmt, &replacement) {
@@ -479,6 +485,7 @@ impl Builder {
             } else {
                 temporaries.extend(hoisted);
             }
+
             self.drop_in_scopes(&mut stmt, &mut in_scopes, &mut temporaries);
             let rest: syn::Stmt = match &awaited {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
