@@ -7,8 +7,10 @@
 //! (`opt.unwrap()`); a value kept by mistake is a compile error, never an
 //! early drop.
 
+use desugar::Inspect;
 use desugar::desugar;
 use desugar::harness::{Comparison, Leaf, Probe, assert_same};
+use desugar::inspect::FieldKind;
 
 fn assert_send<T: Send>(_: &T) {}
 
@@ -410,5 +412,68 @@ mod consumed_by_iterator_methods {
             || counted_scrutinee_rustc(Probe::new("p")),
         );
         assert_eq!(report.outcome, "Ready(2)");
+    }
+}
+
+/// Values rustc does not store, which the machine stored too: a borrow of
+/// a constant (`&[1; 32]`, promoted to a `static`) iterated by a `for` loop
+/// that awaits, and an awaited number whose own method (`checked_sub`)
+/// takes a later awaited value (it was kept in place until the end of the
+/// block).
+mod not_stored_by_rustc {
+    use super::*;
+
+    #[desugar]
+    async fn promoted_iterable(p: Probe) -> u64 {
+        let mut total = 0;
+        for &x in &[1u64; 32] {
+            total += Leaf::new("x").pending(1).ready(x).await;
+        }
+        p.touch();
+        total
+    }
+
+    #[desugar]
+    async fn number_method_between_awaits(p: Probe) -> u32 {
+        let left = Leaf::new("a")
+            .pending(1)
+            .ready(5u32)
+            .await
+            .checked_sub(Leaf::new("b").pending(1).ready(2u32).await);
+        let v = Leaf::new("c").pending(1).ready(vec![1u32]).await;
+        p.touch();
+        left.unwrap_or(0) + v[0]
+    }
+
+    #[test]
+    fn the_machine_is_no_larger_than_rustc_s() {
+        let compare = || Comparison::new().interleave_pending().check_size();
+        let report = compare()
+            .run(
+                || promoted_iterable(Probe::new("p")),
+                || promoted_iterable_rustc(Probe::new("p")),
+            )
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+        assert_eq!(report.outcome, "Ready(32)");
+        let report = compare()
+            .run(
+                || number_method_between_awaits(Probe::new("p")),
+                || number_method_between_awaits_rustc(Probe::new("p")),
+            )
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+        assert_eq!(report.outcome, "Ready(4)");
+    }
+
+    #[test]
+    fn an_awaited_number_is_not_kept_in_place() {
+        let machine = number_method_between_awaits(Probe::new("p"));
+        let kept_in_place = machine
+            .info()
+            .states
+            .iter()
+            .flat_map(|state| state.fields)
+            .filter(|field| field.kind == FieldKind::Homed)
+            .count();
+        assert_eq!(kept_in_place, 0, "{:#?}", machine.info());
     }
 }

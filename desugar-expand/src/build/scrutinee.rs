@@ -15,6 +15,7 @@
 
 use syn::Expr;
 
+use super::values;
 use crate::walk;
 
 /// Names the temporaries of `scrutinee` in evaluation order, replacing each
@@ -50,7 +51,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     fn place(&mut self, expr: &mut Expr) {
         if is_place(expr) {
             self.place_parts(expr);
-        } else if !is_pure(expr) {
+        } else if !is_pure(expr) && !values::is_promoted(expr) {
             self.value(expr);
             self.bind(expr);
         }

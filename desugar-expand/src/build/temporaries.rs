@@ -12,6 +12,7 @@ use syn::Expr;
 use syn::visit_mut::{self, VisitMut};
 
 use super::awaits::has_await;
+use super::values;
 use crate::walk;
 
 /// Replaces each leading `&value` / `&mut value` argument of the operand's
@@ -36,6 +37,7 @@ fn hoist(
     match expr {
         Expr::Lit(_) | Expr::Path(_) => true,
         Expr::Paren(e) => hoist(&mut e.expr, name, out),
+        Expr::Reference(e) if values::is_promoted(&e.expr) => true,
         Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
             let ident = name();
             let value = std::mem::replace(&mut *e.expr, syn::parse_quote!(#ident));

@@ -77,3 +77,18 @@ pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
     syn::visit::Visit::visit_expr(&mut finder, operand);
     finder.found
 }
+
+/// Is `&expr` a borrow of a constant that rustc promotes to a `static`
+/// (`&[1, 2]`, `&(0, "x")`, `&-1`)? Then it makes no temporary: there is
+/// nothing to keep across an await, nor to drop.
+pub(super) fn is_promoted(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Array(e) => e.elems.iter().all(is_promoted),
+        syn::Expr::Tuple(e) => e.elems.iter().all(is_promoted),
+        syn::Expr::Repeat(e) => is_promoted(&e.expr) && matches!(&*e.len, syn::Expr::Lit(_)),
+        syn::Expr::Paren(e) => is_promoted(&e.expr),
+        syn::Expr::Unary(e) => matches!(e.op, syn::UnOp::Neg(_)) && is_promoted(&e.expr),
+        _ => false,
+    }
+}

@@ -28,52 +28,58 @@ pub(crate) fn is_copy_type(ty: &Type) -> bool {
     }
 }
 
+/// Standard methods that answer with a number or a `bool` about their
+/// receiver, which they borrow for the call only (but `count`, which
+/// consumes an iterator).
+pub(crate) const ANSWERS: &[&str] = &[
+    "len",
+    "count",
+    "is_empty",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "contains",
+    "contains_key",
+    "starts_with",
+    "ends_with",
+    "capacity",
+    "eq",
+    "ne",
+];
+/// A number's own methods: they answer with a number (or an `Option` of
+/// one) and take the number by value.
+pub(crate) const NUMERIC: &[&str] = &[
+    "checked_add",
+    "checked_sub",
+    "checked_mul",
+    "checked_div",
+    "checked_rem",
+    "wrapping_add",
+    "wrapping_sub",
+    "wrapping_mul",
+    "saturating_add",
+    "saturating_sub",
+    "saturating_mul",
+    "pow",
+    "abs",
+    "min",
+    "max",
+    "count_ones",
+    "count_zeros",
+    "leading_zeros",
+    "trailing_zeros",
+    "rotate_left",
+    "rotate_right",
+    "swap_bytes",
+];
+
 /// An initializer whose value is visibly `Copy`: literals, arithmetic of
 /// those, comparisons, casts, shared borrows, tuples and arrays of such
 /// values, `None::<T>` / `Some(..)` / `Ok::<T, E>(..)` of `Copy` types and
 /// values, and the standard methods that answer with a number or a `bool`
 /// (`len`, `is_empty`, …).
 pub(crate) fn is_copy_value(expr: &Expr) -> bool {
-    const ANSWERS: &[&str] = &[
-        "len",
-        "count",
-        "is_empty",
-        "is_some",
-        "is_none",
-        "is_ok",
-        "is_err",
-        "contains",
-        "contains_key",
-        "starts_with",
-        "ends_with",
-        "capacity",
-        "eq",
-        "ne",
-    ];
-    const NUMERIC: &[&str] = &[
-        "checked_add",
-        "checked_sub",
-        "checked_mul",
-        "checked_div",
-        "checked_rem",
-        "wrapping_add",
-        "wrapping_sub",
-        "wrapping_mul",
-        "saturating_add",
-        "saturating_sub",
-        "saturating_mul",
-        "pow",
-        "abs",
-        "min",
-        "max",
-        "count_ones",
-        "count_zeros",
-        "leading_zeros",
-        "trailing_zeros",
-        "rotate_left",
-        "rotate_right",
-        "swap_bytes",
-    ];
     match expr {
         Expr::Lit(lit) => !matches!(
             lit.lit,

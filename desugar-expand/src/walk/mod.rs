@@ -643,25 +643,18 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
         "to_owned",
         "clone",
         "to_vec",
-        "len",
-        "count",
-        "is_empty",
-        "is_some",
-        "is_none",
-        "is_ok",
-        "is_err",
-        "contains",
-        "contains_key",
-        "starts_with",
-        "ends_with",
         "to_uppercase",
         "to_lowercase",
         "into_owned",
-        "eq",
-        "ne",
         "cmp",
         "partial_cmp",
-        "capacity",
     ];
-    OWNED.contains(&method.to_string().as_str())
+    let method = method.to_string();
+    // An iterator's `min`/`max` answer with one of its items, which may
+    // borrow what the iterator borrows.
+    let item = method == "min" || method == "max";
+    !item
+        && [OWNED, copy::ANSWERS, copy::NUMERIC]
+            .iter()
+            .any(|names| names.contains(&method.as_str()))
 }
