@@ -106,6 +106,27 @@ pub async fn bump(m: &mut u32, l: LeafFuture<u32>) -> u32 {
 
 pub fn assert_send<T: Send>(_: &T) {}
 
+/// A value with a drop to observe, awaited and then used by a method that
+/// borrows it (`add`) or takes it (`into_sum`).
+#[derive(Debug)]
+pub struct Counter(pub Probe);
+
+impl Counter {
+    pub fn new(label: &str) -> Counter {
+        Counter(Probe::new(label))
+    }
+
+    pub fn add(&self, n: u32) -> u32 {
+        self.0.touch();
+        n.wrapping_add(1)
+    }
+
+    pub fn into_sum(self, n: u32) -> u32 {
+        self.0.touch();
+        n.wrapping_add(2)
+    }
+}
+
 /// Defines `Holder`, what a case's generated method is a method of: each
 /// case module has its own, so that their `impl` blocks do not collide.
 macro_rules! holder {

@@ -1,7 +1,7 @@
 //! Awaited expressions: scripted leaves, and futures that borrow a local
 //! (`touch_later(&p, ..)`), borrow it mutably (`push_later(&mut v, ..)`,
 //! `bump(m, ..)`), take it (`take_probe(p, ..)`), borrow a temporary, or
-//! are `async` blocks.
+//! are `async` blocks; a leaf whose value a method then uses.
 
 use super::Gen;
 use super::expr::{Ctx, Expr, clashes};
@@ -122,11 +122,23 @@ impl Gen {
                 Some(format!("async {{ {} }}", inner.text))
             }
             8 => {
+                // A number's method, or a `Counter`'s, which borrows the
+                // awaited value (a temporary to the end of the statement)
+                // or takes it.
+                let counter = self.rng.chance(30);
+                let value = if counter {
+                    format!("Counter::new(\"{}\")", self.site("c"))
+                } else {
+                    value
+                };
                 if let Some(operand) = self.leaf(&value, ctx) {
                     let rest = self.ordered(ctx, &[], &[Ty::U32]);
-                    let method = *self
-                        .rng
-                        .pick(&["wrapping_add", "max", "min", "wrapping_mul"]);
+                    let methods: &[&str] = if counter {
+                        &["add", "into_sum"]
+                    } else {
+                        &["wrapping_add", "max", "min", "wrapping_mul"]
+                    };
+                    let method = *self.rng.pick(methods);
                     return Expr {
                         text: format!("{operand}.await.{method}({})", rest[0].text),
                         awaits: true,
