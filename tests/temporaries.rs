@@ -534,3 +534,62 @@ fn an_awaited_receiver_drops_where_its_statement_ends() {
     );
     assert_eq!(report.outcome, "Ready(6)");
 }
+
+/// In a `match` scrutinee whose arms await, a value awaited before a later
+/// await of the scrutinee and borrowed by its method is a temporary of the
+/// scrutinee: it lives to the end of the `match`, as the twin keeps it, and
+/// drops before the await that follows (seed 8, case 22). One taken by its
+/// method, next to an argument built by a number's method, builds and is
+/// not kept (seed 8, case 73).
+#[desugar]
+async fn borrowed_receiver_in_a_scrutinee(seen: Probe) -> u32 {
+    let first = match Leaf::new("a")
+        .pending(1)
+        .ready(Counter(Probe::new("borrowed")))
+        .await
+        .add(Leaf::new("b").pending(1).ready(1).await)
+    {
+        2 => {
+            seen.touch();
+            Leaf::new("arm").pending(1).ready(3).await
+        }
+        _ => 0,
+    };
+    Leaf::new("after").pending(1).ready(()).await;
+    first
+}
+
+#[desugar]
+async fn moved_receiver_in_a_scrutinee(seen: Probe, n: u32) -> u32 {
+    match Leaf::new("c")
+        .pending(1)
+        .ready(Counter(Probe::new("moved")))
+        .await
+        .into_sum(
+            match n {
+                4 => n,
+                other => other ^ 1,
+            }
+            .wrapping_mul(3),
+        ) {
+        1 => Leaf::new("never").pending(1).ready(0).await,
+        value => {
+            seen.touch();
+            Leaf::new("arm").pending(1).ready(value).await
+        }
+    }
+}
+
+#[test]
+fn an_awaited_receiver_in_a_scrutinee_lives_through_the_arms() {
+    let report = assert_same(
+        || borrowed_receiver_in_a_scrutinee(Probe::new("seen")),
+        || borrowed_receiver_in_a_scrutinee_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+    let report = assert_same(
+        || moved_receiver_in_a_scrutinee(Probe::new("seen"), 4),
+        || moved_receiver_in_a_scrutinee_rustc(Probe::new("seen"), 4),
+    );
+    assert_eq!(report.outcome, "Ready(14)");
+}

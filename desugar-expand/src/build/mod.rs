@@ -391,14 +391,27 @@ impl Builder {
     /// A statement that is not a construct with awaits in its body: plain,
     /// or a chain of suspensions each taking the first-running await.
     fn simple(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) {
-        let temporaries = self.simple_keeping(stmt, out);
+        let temporaries = self.statement(stmt, false, out);
         self.drop_temporaries(temporaries, out);
     }
 
-    /// [`Self::simple`], leaving the temporaries that live to the end of the
-    /// statement undropped: they are returned, for the caller to drop (or
-    /// to leave to the end of the enclosing block).
-    fn simple_keeping(&mut self, mut stmt: syn::Stmt, out: &mut Vec<Stmt>) -> Vec<syn::Ident> {
+    /// [`Self::simple`] for a scrutinee's statement (a `match`'s, a `for`
+    /// loop's iterable), leaving the temporaries that live to the end of the
+    /// statement undropped: they are returned, for the caller to leave to
+    /// the end of the enclosing block, which ends with the construct.
+    fn simple_keeping(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) -> Vec<syn::Ident> {
+        self.statement(stmt, true, out)
+    }
+
+    /// Lowers a statement with its awaits, returning the temporaries that
+    /// live to its end. `keep`: a value awaited before a later await and
+    /// not moved is one of those, to be kept with the others.
+    fn statement(
+        &mut self,
+        mut stmt: syn::Stmt,
+        keep: bool,
+        out: &mut Vec<Stmt>,
+    ) -> Vec<syn::Ident> {
         // Temporaries hoisted for any of the statement's awaits: they live to
         // the end of the whole statement, past its later awaits.
         let mut temporaries = Vec::new();
@@ -406,6 +419,8 @@ impl Builder {
         // `format!`), by the awaited value's name: they drop where the
         // scope ends, once it has no await left.
         let mut in_scopes = Vec::new();
+        // The awaited values among `temporaries`.
+        let mut awaited = Vec::new();
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
@@ -415,11 +430,13 @@ impl Builder {
                     self.enter(id);
                 }
                 out.push(Stmt::Plain { stmt, declares });
+                temporaries
+                    .retain(|temporary| !awaited.contains(temporary) || !self.moved(temporary));
                 return temporaries;
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
-            let awaited = if awaits_left > 1 {
+            let value = if awaits_left > 1 {
                 Some(self.hidden_local("awaited"))
             } else {
                 None
@@ -429,8 +446,11 @@ impl Builder {
             // receiver of `a.await.method(b.await)`), it drops at the end of
             // the statement, as in rustc, not at the end of the block that
             // declares the local; moved (by value, or into a method taking
-            // `self`), nothing is left of it to drop.
-            let replacement: syn::Expr = match &awaited {
+            // `self`), nothing is left of it to drop. A scrutinee's
+            // temporaries live on with the construct: there the local itself
+            // is the temporary, kept with the others.
+            let replacement: syn::Expr = match &value {
+                Some(ident) if keep => syn::parse_quote!(#ident),
                 Some(ident) => syn::parse_quote!({ #ident }),
                 None => syn::parse_quote!({ #result }),
             };
@@ -480,14 +500,14 @@ impl Builder {
                 self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
             }
             if in_scope && !hoisted.is_empty() {
-                let marker = awaited.clone().unwrap_or_else(|| result.clone());
+                let marker = value.clone().unwrap_or_else(|| result.clone());
                 in_scopes.push((marker, hoisted));
             } else {
                 temporaries.extend(hoisted);
             }
 
             self.drop_in_scopes(&mut stmt, &mut in_scopes, &mut temporaries);
-            let rest: syn::Stmt = match &awaited {
+            let rest: syn::Stmt = match &value {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
                 None => stmt.clone(),
             };
@@ -500,8 +520,13 @@ impl Builder {
                 rest => rest,
             };
             self.suspension(found, rest, out);
-            if awaited.is_none() {
-                return temporaries;
+            match value {
+                Some(ident) if keep => {
+                    awaited.push(ident.clone());
+                    temporaries.push(ident);
+                }
+                Some(_) => {}
+                None => return temporaries,
             }
         }
     }
@@ -533,6 +558,17 @@ impl Builder {
     ///
     /// Their scope ends there too, so that a later local kept in place can
     /// share a temporary's slot in the homes area, as rustc overlaps them.
+    /// Is the local named `ident` (the latest of that name) moved, or
+    /// perhaps moved (inside a macro `#[desugar]` cannot read), by a use?
+    fn moved(&self, ident: &syn::Ident) -> bool {
+        let Some(id) = self.locals.iter().rposition(|local| local.ident == *ident) else {
+            return false;
+        };
+        self.mentions
+            .iter()
+            .any(|m| m.local == id && (m.kind.may_move() || m.kind == MentionKind::Opaque))
+    }
+
     fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
         for temporary in temporaries.into_iter().rev() {
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););

@@ -598,7 +598,8 @@ pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
 }
 
 /// Methods of the standard library that take `&self` or `&mut self`: those
-/// of [`returns_owned`] that do not consume their receiver (`count` does),
+/// of [`returns_owned`] that neither consume their receiver (`count`) nor
+/// take a number by value (`wrapping_mul`),
 /// and those whose result borrows from the receiver (`x.iter()`,
 /// `x.as_str()`, `m.lock()`).
 pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
@@ -630,7 +631,10 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
         "borrow",
         "borrow_mut",
     ];
+    // A number's own methods take it by value (it is `Copy`).
+    let by_value = copy::NUMERIC.contains(&method.to_string().as_str());
     !consumes_receiver(method)
+        && !by_value
         && (returns_owned(method) || BORROWING.contains(&method.to_string().as_str()))
 }
 
