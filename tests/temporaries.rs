@@ -593,3 +593,40 @@ fn an_awaited_receiver_in_a_scrutinee_lives_through_the_arms() {
     );
     assert_eq!(report.outcome, "Ready(14)");
 }
+
+fn touched_later(probe: &Probe, value: u32) -> LeafFuture<u32> {
+    probe.touch();
+    Leaf::new("later").pending(2).ready(value)
+}
+
+/// A value awaited before a later await that borrows a temporary: moved
+/// into the call (an operand), rustc drops it before that temporary when
+/// the future is dropped there; borrowed by its method (a temporary too,
+/// made first), it drops after that temporary, when the statement ends.
+#[desugar]
+async fn awaited_value_then_borrowed_temporary(seen: Probe) -> u32 {
+    let moved = Counter::into_sum(
+        Leaf::new("a")
+            .pending(0)
+            .ready(Counter(Probe::new("moved")))
+            .await,
+        touched_later(&Probe::new("first temporary"), 3).await,
+    );
+    seen.touch();
+    let borrowed = Leaf::new("b")
+        .pending(0)
+        .ready(Counter(Probe::new("borrowed")))
+        .await
+        .add(touched_later(&Probe::new("second temporary"), 4).await);
+    seen.touch();
+    moved + borrowed
+}
+
+#[test]
+fn an_awaited_value_drops_in_rustc_s_order_with_later_temporaries() {
+    let report = assert_same(
+        || awaited_value_then_borrowed_temporary(Probe::new("seen")),
+        || awaited_value_then_borrowed_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(10)");
+}

@@ -46,6 +46,11 @@ pub(crate) struct Local {
     /// `let m = &mut v;`): borrowing through it (`&mut m.field`, a reborrow)
     /// needs a unique path to it, so a homed one is reached mutably.
     pub unique: bool,
+    /// An awaited value that its statement moves (`f(a.await, g(&t).await)`):
+    /// while a later await of the statement is suspended, it is an operand
+    /// of the pending call, which rustc drops before the statement's
+    /// temporaries when the future is dropped there.
+    pub operand: bool,
     /// Where its scope starts and ends, in [`Mention::seq`] numbers.
     pub scope: (u32, u32),
 }

@@ -207,6 +207,7 @@ impl Builder {
             initialized,
             copy: false,
             unique: false,
+            operand: false,
             scope: (0, 0),
         });
         self.locals.len() - 1
@@ -419,7 +420,7 @@ impl Builder {
         // `format!`), by the awaited value's name: they drop where the
         // scope ends, once it has no await left.
         let mut in_scopes = Vec::new();
-        // The awaited values among `temporaries`.
+        // The values awaited before a later await of the statement.
         let mut awaited = Vec::new();
         loop {
             if !has_await(&stmt) {
@@ -430,9 +431,7 @@ impl Builder {
                     self.enter(id);
                 }
                 out.push(Stmt::Plain { stmt, declares });
-                temporaries
-                    .retain(|temporary| !awaited.contains(temporary) || !self.moved(temporary));
-                return temporaries;
+                return self.operands(awaited, temporaries);
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
@@ -503,6 +502,17 @@ impl Builder {
                 let marker = value.clone().unwrap_or_else(|| result.clone());
                 in_scopes.push((marker, hoisted));
             } else {
+                if !hoisted.is_empty() {
+                    // A value awaited earlier and read as `{ __awaited1 }`
+                    // would drop when the statement ends, before these,
+                    // which rustc drops first (they are newer): it becomes
+                    // one of the statement's temporaries, dropped after them.
+                    for ident in &awaited {
+                        if temporaries::unwrap_awaited(&mut stmt, ident) {
+                            temporaries.push(ident.clone());
+                        }
+                    }
+                }
                 temporaries.extend(hoisted);
             }
 
@@ -521,12 +531,13 @@ impl Builder {
             };
             self.suspension(found, rest, out);
             match value {
-                Some(ident) if keep => {
-                    awaited.push(ident.clone());
-                    temporaries.push(ident);
+                Some(ident) => {
+                    if keep {
+                        temporaries.push(ident.clone());
+                    }
+                    awaited.push(ident);
                 }
-                Some(_) => {}
-                None => return temporaries,
+                None => return self.operands(awaited, temporaries),
             }
         }
     }
@@ -558,15 +569,34 @@ impl Builder {
     ///
     /// Their scope ends there too, so that a later local kept in place can
     /// share a temporary's slot in the homes area, as rustc overlaps them.
-    /// Is the local named `ident` (the latest of that name) moved, or
-    /// perhaps moved (inside a macro `#[desugar]` cannot read), by a use?
-    fn moved(&self, ident: &syn::Ident) -> bool {
-        let Some(id) = self.locals.iter().rposition(|local| local.ident == *ident) else {
-            return false;
-        };
+    /// Once a statement is lowered: marks the values `awaited` before its
+    /// later awaits that it moves as operands, and returns its
+    /// `temporaries` without them (nothing is left of them to drop).
+    fn operands(
+        &mut self,
+        awaited: Vec<syn::Ident>,
+        mut temporaries: Vec<syn::Ident>,
+    ) -> Vec<syn::Ident> {
+        for ident in &awaited {
+            if let Some(id) = self.moved(ident) {
+                self.locals[id].operand = true;
+                temporaries.retain(|temporary| temporary != ident);
+            }
+        }
+        temporaries
+    }
+
+    /// The local named `ident` (the latest of that name), if a use moves
+    /// it, or perhaps moves it (inside a macro `#[desugar]` cannot read).
+    fn moved(&self, ident: &syn::Ident) -> Option<LocalId> {
+        let id = self
+            .locals
+            .iter()
+            .rposition(|local| local.ident == *ident)?;
         self.mentions
             .iter()
             .any(|m| m.local == id && (m.kind.may_move() || m.kind == MentionKind::Opaque))
+            .then_some(id)
     }
 
     fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {

@@ -219,3 +219,33 @@ impl VisitMut for Wrap<'_> {
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
+
+/// Replaces the block `{ ident }` in `stmt` (how the builder reads a value
+/// awaited before a later await) with `ident` itself. Returns whether it
+/// was there.
+pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
+    struct Unwrap<'a> {
+        ident: &'a syn::Ident,
+        found: bool,
+    }
+    impl VisitMut for Unwrap<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            if let Expr::Block(block) = expr
+                && block.label.is_none()
+                && let [syn::Stmt::Expr(Expr::Path(path), None)] = block.block.stmts.as_slice()
+                && path.path.is_ident(self.ident)
+            {
+                *expr = Expr::Path(path.clone());
+                self.found = true;
+                return;
+            }
+            visit_mut::visit_expr_mut(self, expr);
+        }
+    }
+    let mut unwrap = Unwrap {
+        ident,
+        found: false,
+    };
+    unwrap.visit_stmt_mut(stmt);
+    unwrap.found
+}

@@ -30,6 +30,8 @@ pub(crate) struct Layout {
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
     unique: Vec<bool>,
+    /// Per local: an operand of a pending call (see [`crate::ir::Local::operand`]).
+    operand: Vec<bool>,
     /// Per local: kept only to be dropped (see [`crate::analysis::Decisions::drop_only`]).
     drop_only: Vec<bool>,
     /// Per local: declared without a value (`let x;`).
@@ -95,6 +97,7 @@ impl Layout {
             homed: decisions.homed.clone(),
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
+            operand: body.locals.iter().map(|l| l.operand).collect(),
             drop_only: decisions.drop_only.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
@@ -132,9 +135,13 @@ impl Layout {
 
     /// The locals suspension `k` keeps, in the order its variant lists (and
     /// so drops) them: the most recently declared first, as rustc drops
-    /// locals when a suspended future is dropped.
+    /// locals when a suspended future is dropped, but the operands of a
+    /// pending call before all: rustc drops them first, with the innermost
+    /// scope.
     pub(crate) fn variant_fields(&self, k: usize) -> impl Iterator<Item = LocalId> + '_ {
-        self.kept[k].iter().rev().copied()
+        let newest_first = self.kept[k].iter().rev().copied();
+        let (operands, others): (Vec<_>, Vec<_>) = newest_first.partition(|&l| self.operand[l]);
+        operands.into_iter().chain(others)
     }
 
     pub(crate) fn params(&self) -> &[LocalId] {
