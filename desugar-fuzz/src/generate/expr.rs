@@ -241,7 +241,9 @@ impl Gen {
                 let n = self.rng.range(0, 9);
                 Expr::plain(format!("{name}.unwrap_or({n})"))
             }
-            Ty::MutU32 => Expr::plain(format!("*{name}")),
+            // In parentheses: it may become a method's receiver, where
+            // `*m.checked_sub(x)` would deref the method's result.
+            Ty::MutU32 => Expr::plain(format!("(*{name})")),
             _ => {
                 let arg = self.ordered(ctx, &[&name], &[Ty::U32]);
                 Expr::compound(format!("{name}({})", arg[0].text), &arg)
