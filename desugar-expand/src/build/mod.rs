@@ -435,7 +435,7 @@ impl Builder {
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
-            let value = if awaits_left > 1 {
+            let mut value = if awaits_left > 1 {
                 Some(self.hidden_local("awaited"))
             } else {
                 None
@@ -489,6 +489,11 @@ impl Builder {
                     return Vec::new();
                 }
             };
+            // Errors about the awaited value (a kept one moved by a method
+            // taking `self`) point at the await it stands for.
+            if let Some(ident) = &mut value {
+                ident.set_span(Span::mixed_site().located_at(found.operand.span()));
+            }
             let in_scope = found.in_scope;
             let in_let_else = found.in_let_else;
             let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, out);
