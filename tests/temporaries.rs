@@ -538,9 +538,10 @@ fn an_awaited_receiver_drops_where_its_statement_ends() {
 /// In a `match` scrutinee whose arms await, a value awaited before a later
 /// await of the scrutinee and borrowed by its method is a temporary of the
 /// scrutinee: it lives to the end of the `match`, as the twin keeps it, and
-/// drops before the await that follows (seed 8, case 22). One taken by its
-/// method, next to an argument built by a number's method, builds and is
-/// not kept (seed 8, case 73).
+/// drops before the await that follows (seed 8, case 22). One moved into
+/// a call, next to an argument built by a number's method, builds and is
+/// not kept (seed 8, case 73). (Taken by a method of its own, `into_sum`,
+/// it would be kept: a compile error, `tests/ui/awaited_receiver_moved_in_scrutinee.rs`.)
 #[desugar]
 async fn borrowed_receiver_in_a_scrutinee(seen: Probe) -> u32 {
     let first = match Leaf::new("a")
@@ -561,17 +562,17 @@ async fn borrowed_receiver_in_a_scrutinee(seen: Probe) -> u32 {
 
 #[desugar]
 async fn moved_receiver_in_a_scrutinee(seen: Probe, n: u32) -> u32 {
-    match Leaf::new("c")
-        .pending(1)
-        .ready(Counter(Probe::new("moved")))
-        .await
-        .into_sum(
-            match n {
-                4 => n,
-                other => other ^ 1,
-            }
-            .wrapping_mul(3),
-        ) {
+    match Counter::into_sum(
+        Leaf::new("c")
+            .pending(1)
+            .ready(Counter(Probe::new("moved")))
+            .await,
+        match n {
+            4 => n,
+            other => other ^ 1,
+        }
+        .wrapping_mul(3),
+    ) {
         1 => Leaf::new("never").pending(1).ready(0).await,
         value => {
             seen.touch();
@@ -629,4 +630,33 @@ fn an_awaited_value_drops_in_rustc_s_order_with_later_temporaries() {
         || awaited_value_then_borrowed_temporary_rustc(Probe::new("seen")),
     );
     assert_eq!(report.outcome, "Ready(10)");
+}
+
+/// The same with the scrutinee's only await: the awaited value borrowed by
+/// its method lives through the `if let` branch that awaits, as rustc keeps
+/// it (seed 500, case 214).
+#[desugar]
+async fn borrowed_receiver_of_the_only_await(seen: Probe, n: u32) -> u32 {
+    if let Some(total) = Some(
+        Leaf::new("a")
+            .pending(1)
+            .ready(Counter(Probe::new("borrowed")))
+            .await
+            .add(n),
+    ) {
+        Leaf::new("branch").pending(1).ready(()).await;
+        seen.touch();
+        total
+    } else {
+        0
+    }
+}
+
+#[test]
+fn the_only_awaited_value_of_a_scrutinee_lives_through_the_branch() {
+    let report = assert_same(
+        || borrowed_receiver_of_the_only_await(Probe::new("seen"), 2),
+        || borrowed_receiver_of_the_only_await_rustc(Probe::new("seen"), 2),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
 }

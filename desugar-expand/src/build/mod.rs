@@ -405,8 +405,9 @@ impl Builder {
     }
 
     /// Lowers a statement with its awaits, returning the temporaries that
-    /// live to its end. `keep`: a value awaited before a later await and
-    /// not moved is one of those, to be kept with the others.
+    /// live to its end. `keep` (a scrutinee's statement): an awaited value
+    /// the statement does not move is one of those, to be kept with the
+    /// others.
     fn statement(
         &mut self,
         mut stmt: syn::Stmt,
@@ -435,7 +436,10 @@ impl Builder {
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
-            let mut value = if awaits_left > 1 {
+            // In a scrutinee the last awaited value is named too: a
+            // temporary there (`match a.await.label()`) lives on with the
+            // construct.
+            let mut value = if awaits_left > 1 || keep {
                 Some(self.hidden_local("awaited"))
             } else {
                 None
