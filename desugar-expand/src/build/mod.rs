@@ -452,6 +452,10 @@ impl Builder {
             // `self`), nothing is left of it to drop. A scrutinee's
             // temporaries live on with the construct: there the local itself
             // is the temporary, kept with the others.
+            //
+            // Before: `let n = a.await.add(b.await);`
+            // After:  `let __awaited1 = a.await;` (a suspension)
+            //         `let n = { __awaited1 }.add(b.await);` (another)
             let replacement: syn::Expr = match &value {
                 Some(ident) if keep => syn::parse_quote!(#ident),
                 Some(ident) => syn::parse_quote!({ #ident }),

@@ -223,6 +223,10 @@ impl VisitMut for Wrap<'_> {
 /// Replaces the block `{ ident }` in `stmt` (how the builder reads a value
 /// awaited before a later await) with `ident` itself. Returns whether it
 /// was there.
+///
+/// Before: `let n = { __awaited1 }.add(touch(&__temporary2).await);`
+/// After:  `let n = __awaited1.add(touch(&__temporary2).await);`
+///         (the caller then drops `__awaited1` after `__temporary2`)
 pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
     struct Unwrap<'a> {
         ident: &'a syn::Ident,
