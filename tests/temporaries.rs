@@ -660,3 +660,37 @@ fn the_only_awaited_value_of_a_scrutinee_lives_through_the_branch() {
     );
     assert_eq!(report.outcome, "Ready(3)");
 }
+
+/// An awaited value borrowed by its method inside a `format!` of a
+/// scrutinee: the macro's arguments are a scope of their own, which ends
+/// before the arms, so rustc drops it there, not at the end of the `match`
+/// (seed 501, case 726).
+#[desugar]
+async fn awaited_receiver_in_a_scrutinee_format(seen: Probe) -> usize {
+    match format!(
+        "{}/{}",
+        Leaf::new("a")
+            .pending(1)
+            .ready(Counter(Probe::new("in format")))
+            .await
+            .add(4),
+        1
+    )
+    .len()
+    {
+        0 => 0,
+        length => {
+            seen.touch();
+            Leaf::new("arm").pending(1).ready(length).await
+        }
+    }
+}
+
+#[test]
+fn an_awaited_receiver_in_a_scrutinee_format_drops_where_the_macro_ends() {
+    let report = assert_same(
+        || awaited_receiver_in_a_scrutinee_format(Probe::new("seen")),
+        || awaited_receiver_in_a_scrutinee_format_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}

@@ -421,7 +421,8 @@ impl Builder {
         // `format!`), by the awaited value's name: they drop where the
         // scope ends, once it has no await left.
         let mut in_scopes = Vec::new();
-        // The values awaited before a later await of the statement.
+        // The values awaited before a later await of the statement, and
+        // whether each is in a terminating scope.
         let mut awaited = Vec::new();
         loop {
             if !has_await(&stmt) {
@@ -451,13 +452,13 @@ impl Builder {
             // declares the local; moved (by value, or into a method taking
             // `self`), nothing is left of it to drop. A scrutinee's
             // temporaries live on with the construct: there the local itself
-            // is the temporary, kept with the others.
+            // is the temporary, kept with the others (unless a terminating
+            // scope, a `format!`'s arguments, ends it first).
             //
             // Before: `let n = a.await.add(b.await);`
             // After:  `let __awaited1 = a.await;` (a suspension)
             //         `let n = { __awaited1 }.add(b.await);` (another)
             let replacement: syn::Expr = match &value {
-                Some(ident) if keep => syn::parse_quote!(#ident),
                 Some(ident) => syn::parse_quote!({ #ident }),
                 None => syn::parse_quote!({ #result }),
             };
@@ -520,8 +521,8 @@ impl Builder {
                     // would drop when the statement ends, before these,
                     // which rustc drops first (they are newer): it becomes
                     // one of the statement's temporaries, dropped after them.
-                    for ident in &awaited {
-                        if temporaries::unwrap_awaited(&mut stmt, ident) {
+                    for (ident, in_scope) in &awaited {
+                        if !in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
                             temporaries.push(ident.clone());
                         }
                     }
@@ -545,10 +546,10 @@ impl Builder {
             self.suspension(found, rest, out);
             match value {
                 Some(ident) => {
-                    if keep {
+                    if keep && !in_scope && temporaries::unwrap_awaited(&mut stmt, &ident) {
                         temporaries.push(ident.clone());
                     }
-                    awaited.push(ident);
+                    awaited.push((ident, in_scope));
                 }
                 None => return self.operands(awaited, temporaries),
             }
@@ -587,10 +588,10 @@ impl Builder {
     /// `temporaries` without them (nothing is left of them to drop).
     fn operands(
         &mut self,
-        awaited: Vec<syn::Ident>,
+        awaited: Vec<(syn::Ident, bool)>,
         mut temporaries: Vec<syn::Ident>,
     ) -> Vec<syn::Ident> {
-        for ident in &awaited {
+        for (ident, _) in &awaited {
             if let Some(id) = self.moved(ident) {
                 self.locals[id].operand = true;
                 temporaries.retain(|temporary| temporary != ident);
