@@ -694,3 +694,27 @@ fn an_awaited_receiver_in_a_scrutinee_format_drops_where_the_macro_ends() {
     );
     assert_eq!(report.outcome, "Ready(3)");
 }
+
+/// An awaited value borrowed by its method, whose argument awaits inside a
+/// `format!` on a borrowed temporary: when the future is dropped there,
+/// rustc drops the macro's temporary first (its scope is the inner one),
+/// then the awaited value (seed 501, case 1329).
+#[desugar]
+async fn awaited_receiver_then_format_temporary(seen: Probe) -> u32 {
+    let n = Leaf::new("a")
+        .pending(0)
+        .ready(Counter(Probe::new("receiver")))
+        .await
+        .add(format!("{}", touched_later(&Probe::new("in format"), 2).await).len() as u32);
+    seen.touch();
+    n
+}
+
+#[test]
+fn a_format_temporary_drops_before_an_earlier_awaited_receiver() {
+    let report = assert_same(
+        || awaited_receiver_then_format_temporary(Probe::new("seen")),
+        || awaited_receiver_then_format_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

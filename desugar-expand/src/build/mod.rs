@@ -512,21 +512,22 @@ impl Builder {
             {
                 self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
             }
+            if !hoisted.is_empty() {
+                // A value awaited earlier and read as `{ __awaited1 }` would
+                // drop when the statement ends, before these, which rustc
+                // drops first (they are newer, or in a scope that ends
+                // sooner): it becomes one of the statement's temporaries,
+                // dropped after them.
+                for (ident, in_scope) in &awaited {
+                    if !in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
+                        temporaries.push(ident.clone());
+                    }
+                }
+            }
             if in_scope && !hoisted.is_empty() {
                 let marker = value.clone().unwrap_or_else(|| result.clone());
                 in_scopes.push((marker, hoisted));
             } else {
-                if !hoisted.is_empty() {
-                    // A value awaited earlier and read as `{ __awaited1 }`
-                    // would drop when the statement ends, before these,
-                    // which rustc drops first (they are newer): it becomes
-                    // one of the statement's temporaries, dropped after them.
-                    for (ident, in_scope) in &awaited {
-                        if !in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
-                            temporaries.push(ident.clone());
-                        }
-                    }
-                }
                 temporaries.extend(hoisted);
             }
 
