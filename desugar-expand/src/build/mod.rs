@@ -518,9 +518,22 @@ impl Builder {
                 // drops first (they are newer, or in a scope that ends
                 // sooner): it becomes one of the statement's temporaries,
                 // dropped after them.
-                for (ident, in_scope) in &awaited {
-                    if !in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
+                for (ident, earlier_in_scope) in &awaited {
+                    if !earlier_in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
                         temporaries.push(ident.clone());
+                    } else if *earlier_in_scope
+                        && in_scope
+                        && temporaries::mentions_awaited(&stmt, ident)
+                    {
+                        // Both in terminating scopes (a `format!`'s
+                        // arguments): which drops first depends on whether
+                        // the earlier value is borrowed or moved there,
+                        // which syntax cannot tell for every method.
+                        self.error(syn::Error::new(
+                            hoisted_at.unwrap_or_else(|| ident.span()),
+                            "#[desugar] cannot suspend here yet: this `.await` borrows a temporary in the same macro arguments as a value awaited before it; bind the awaited value with `let` in a statement of its own first",
+                        ));
+                        return Vec::new();
                     }
                 }
             }

@@ -245,6 +245,40 @@ pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
             }
             visit_mut::visit_expr_mut(self, expr);
         }
+
+        // Inside a macro's arguments (`vec![..]`, `format!(..)`) the block
+        // is tokens.
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            mac.tokens = self.tokens(std::mem::take(&mut mac.tokens));
+        }
+    }
+    impl Unwrap<'_> {
+        fn tokens(&mut self, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+            use proc_macro2::{Delimiter, Group, TokenTree};
+            tokens
+                .into_iter()
+                .map(|tree| match tree {
+                    TokenTree::Group(group) => {
+                        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                        match inner.as_slice() {
+                            [TokenTree::Ident(ident)]
+                                if group.delimiter() == Delimiter::Brace && ident == self.ident =>
+                            {
+                                self.found = true;
+                                TokenTree::Ident(ident.clone())
+                            }
+                            _ => {
+                                let mut new =
+                                    Group::new(group.delimiter(), self.tokens(group.stream()));
+                                new.set_span(group.span());
+                                TokenTree::Group(new)
+                            }
+                        }
+                    }
+                    other => other,
+                })
+                .collect()
+        }
     }
     let mut unwrap = Unwrap {
         ident,
@@ -252,4 +286,10 @@ pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
     };
     unwrap.visit_stmt_mut(stmt);
     unwrap.found
+}
+
+/// Does `stmt` still read the awaited value `ident` through `{ ident }`?
+pub(crate) fn mentions_awaited(stmt: &syn::Stmt, ident: &syn::Ident) -> bool {
+    let mut copy = stmt.clone();
+    unwrap_awaited(&mut copy, ident)
 }
