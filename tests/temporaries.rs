@@ -718,3 +718,31 @@ fn a_format_temporary_drops_before_an_earlier_awaited_receiver() {
     );
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+/// An awaited value given to `format!`, whose next argument awaits a
+/// future borrowing a temporary: both are temporaries of the macro call,
+/// which rustc drops newest first where the call ends, and in that order
+/// when the future is dropped at the second await (it was rejected, and
+/// before that dropped in the other order).
+#[desugar]
+async fn format_of_awaited_values(seen: Probe) -> usize {
+    let text = format!(
+        "{:?}/{}",
+        Leaf::new("a")
+            .pending(0)
+            .ready(Counter(Probe::new("argument")))
+            .await,
+        touched_later(&Probe::new("borrowed"), 3).await
+    );
+    seen.touch();
+    text.len()
+}
+
+#[test]
+fn awaited_format_arguments_drop_newest_first() {
+    let report = assert_same(
+        || format_of_awaited_values(Probe::new("seen")),
+        || format_of_awaited_values_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(28)");
+}

@@ -424,6 +424,8 @@ impl Builder {
         // The values awaited before a later await of the statement, and
         // whether each is in a terminating scope.
         let mut awaited = Vec::new();
+        // Those of them that became temporaries of a macro call.
+        let mut macro_temporaries: Vec<syn::Ident> = Vec::new();
         loop {
             if !has_await(&stmt) {
                 let declares = self.plain_declares(&stmt);
@@ -433,6 +435,7 @@ impl Builder {
                     self.enter(id);
                 }
                 out.push(Stmt::Plain { stmt, declares });
+                awaited.retain(|(ident, _)| !macro_temporaries.contains(ident));
                 return self.operands(awaited, temporaries);
             }
             let awaits_left = count_awaits(&stmt);
@@ -512,23 +515,37 @@ impl Builder {
             {
                 self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
             }
+            let marker = value.clone().unwrap_or_else(|| result.clone());
+            // Values awaited earlier in the same macro arguments, to drop at
+            // their end with these temporaries.
+            let mut in_this_scope = Vec::new();
             if !hoisted.is_empty() {
                 // A value awaited earlier and read as `{ __awaited1 }` would
-                // drop when the statement ends, before these, which rustc
-                // drops first (they are newer, or in a scope that ends
-                // sooner): it becomes one of the statement's temporaries,
-                // dropped after them.
+                // drop when the statement (or macro call) ends, before
+                // these, which rustc drops first (they are newer, or in a
+                // scope that ends sooner): it becomes one of the statement's
+                // (or the macro call's) temporaries, dropped after them.
                 for (ident, earlier_in_scope) in &awaited {
                     if !earlier_in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
                         temporaries.push(ident.clone());
                     } else if *earlier_in_scope
                         && in_scope
-                        && temporaries::mentions_awaited(&stmt, ident)
+                        && temporaries::in_same_macro(&stmt, ident, &marker)
+                        && !temporaries::awaited_is_receiver(&stmt, ident)
+                    {
+                        if temporaries::unwrap_awaited(&mut stmt, ident) {
+                            in_this_scope.push(ident.clone());
+                            // Borrowed by the macro, never moved by it.
+                            macro_temporaries.push(ident.clone());
+                        }
+                    } else if *earlier_in_scope
+                        && in_scope
+                        && temporaries::awaited_is_receiver(&stmt, ident)
                     {
                         // Both in terminating scopes (a `format!`'s
                         // arguments): which drops first depends on whether
-                        // the earlier value is borrowed or moved there,
-                        // which syntax cannot tell for every method.
+                        // the earlier value is borrowed or moved by its
+                        // method, which syntax cannot tell for every method.
                         self.error(syn::Error::new(
                             hoisted_at.unwrap_or_else(|| ident.span()),
                             "#[desugar] cannot suspend here yet: this `.await` borrows a temporary in the same macro arguments as a value awaited before it; bind the awaited value with `let` in a statement of its own first",
@@ -538,8 +555,8 @@ impl Builder {
                 }
             }
             if in_scope && !hoisted.is_empty() {
-                let marker = value.clone().unwrap_or_else(|| result.clone());
-                in_scopes.push((marker, hoisted));
+                in_this_scope.extend(hoisted);
+                in_scopes.push((marker, in_this_scope));
             } else {
                 temporaries.extend(hoisted);
             }
@@ -565,7 +582,10 @@ impl Builder {
                     }
                     awaited.push((ident, in_scope));
                 }
-                None => return self.operands(awaited, temporaries),
+                None => {
+                    awaited.retain(|(ident, _)| !macro_temporaries.contains(ident));
+                    return self.operands(awaited, temporaries);
+                }
             }
         }
     }

@@ -288,8 +288,77 @@ pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
     unwrap.found
 }
 
-/// Does `stmt` still read the awaited value `ident` through `{ ident }`?
-pub(crate) fn mentions_awaited(stmt: &syn::Stmt, ident: &syn::Ident) -> bool {
-    let mut copy = stmt.clone();
-    unwrap_awaited(&mut copy, ident)
+/// Does `stmt` read the awaited value `ident` as `{ ident }.method(..)`
+/// (or `{ ident }.field`), where syntax cannot always tell whether the
+/// value is borrowed or moved?
+pub(crate) fn awaited_is_receiver(stmt: &syn::Stmt, ident: &syn::Ident) -> bool {
+    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+    fn search(tokens: TokenStream, ident: &syn::Ident) -> bool {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        trees.iter().enumerate().any(|(i, tree)| match tree {
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let wrapped = group.delimiter() == Delimiter::Brace
+                    && matches!(inner.as_slice(), [TokenTree::Ident(name)] if name == ident);
+                let dot_follows =
+                    matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+                (wrapped && dot_follows) || search(group.stream(), ident)
+            }
+            _ => false,
+        })
+    }
+    search(stmt.to_token_stream(), ident)
+}
+
+/// Are `{ earlier }` and `{ marker }` arguments of the same macro call
+/// (and not of a macro nested in it)? Then they are in the same
+/// terminating scope.
+pub(crate) fn in_same_macro(stmt: &syn::Stmt, earlier: &syn::Ident, marker: &syn::Ident) -> bool {
+    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+    fn wraps(tree: &TokenTree, name: &syn::Ident) -> bool {
+        match tree {
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                (group.delimiter() == Delimiter::Brace
+                    && matches!(inner.as_slice(), [TokenTree::Ident(i)] if i == name))
+                    || group.stream().into_iter().any(|t| wraps(&t, name))
+            }
+            _ => false,
+        }
+    }
+    // The arguments of the innermost macro call holding `{ marker }`.
+    fn innermost(tokens: TokenStream, marker: &syn::Ident) -> Option<TokenStream> {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            let TokenTree::Group(group) = tree else {
+                continue;
+            };
+            if !wraps(tree, marker) {
+                continue;
+            }
+            let after_bang =
+                i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!');
+            return innermost(group.stream(), marker)
+                .or_else(|| after_bang.then(|| group.stream()));
+        }
+        None
+    }
+    // `{ earlier }` directly in these arguments, not in a nested call's.
+    fn direct(tokens: TokenStream, earlier: &syn::Ident) -> bool {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        trees.iter().enumerate().any(|(i, tree)| {
+            let after_bang =
+                i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!');
+            match tree {
+                TokenTree::Group(group) if !after_bang => {
+                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                    (group.delimiter() == Delimiter::Brace
+                        && matches!(inner.as_slice(), [TokenTree::Ident(i)] if i == earlier))
+                        || direct(group.stream(), earlier)
+                }
+                _ => false,
+            }
+        })
+    }
+    innermost(stmt.to_token_stream(), marker).is_some_and(|args| direct(args, earlier))
 }
