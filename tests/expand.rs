@@ -5,6 +5,10 @@
 //! `impl` block); its expansion, formatted with prettyplease, must equal
 //! `tests/expand/<name>.expanded.rs`. After reviewing a change, regenerate
 //! the snapshots with `DESUGAR_BLESS=1 cargo test --test expand`.
+//!
+//! Comments do not survive a token stream, so the `// SAFETY:` line above
+//! each generated `unsafe` block is written here, from the invariant the
+//! emitter states where it writes that block (`desugar-expand/src/emit/`).
 
 use std::path::{Path, PathBuf};
 
@@ -30,7 +34,62 @@ fn expand_file(source: &str) -> String {
             _ => {}
         }
     }
-    prettyplease::unparse(&syn::parse2(file.to_token_stream()).expect("expansion parses"))
+    let formatted =
+        prettyplease::unparse(&syn::parse2(file.to_token_stream()).expect("expansion parses"));
+    with_safety_comments(&formatted)
+}
+
+/// The invariant each kind of generated `unsafe` block relies on, by the
+/// call it makes (as `emit/step.rs`, `emit/uses.rs` and `emit/layout.rs`
+/// state them).
+const SAFETY: &[(&str, &str)] = &[
+    (
+        "Home::new(",
+        "the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it",
+    ),
+    (
+        "Home::vacant(",
+        "as for `Home::new`: the slot is this local's own, in the pinned homes area",
+    ),
+    (
+        "Home::restore(",
+        "the flag was stored from this very slot, which the pinned machine still holds",
+    ),
+    (
+        ".take()",
+        "rustc accepted the twin, where this is a move of an initialized local, so the home holds a value",
+    ),
+    (
+        ".place",
+        "the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin",
+    ),
+];
+
+/// `formatted` with a `// SAFETY:` line above every line holding a
+/// generated `unsafe` block.
+fn with_safety_comments(formatted: &str) -> String {
+    let mut out = String::with_capacity(formatted.len());
+    let mut offset = 0;
+    for line in formatted.lines() {
+        let start = offset;
+        offset += line.len() + 1;
+        if let Some(at) = line.find(concat!("unsafe", " {")) {
+            // The block's call, which may continue on the next lines.
+            let rest: String = formatted[start + at..].chars().take(200).collect();
+            let reason = SAFETY
+                .iter()
+                .find(|(call, _)| rest.contains(call))
+                .map(|(_, reason)| *reason)
+                .unwrap_or_else(|| {
+                    panic!("a generated `unsafe` block with no stated invariant: {line}")
+                });
+            let indent = &line[..line.len() - line.trim_start().len()];
+            out.push_str(&format!("{indent}// SAFETY: {reason}.\n"));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 fn expand_item(tokens: proc_macro2::TokenStream) -> syn::Item {

@@ -106,6 +106,7 @@ fn branches(
         ) {
             match self.project_replace(__State::Returned) {
                 __StateReplace::Suspend1 { name: __dropped_name, .. } => {
+                    // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                     let __dropped_name = unsafe {
                         ::desugar::__private::Home::restore(
                             __homes.as_mut().project().name,
@@ -159,14 +160,17 @@ fn branches(
                             }
                         }
                         let name = __value1;
+                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::new(
                                 __homes.as_mut().project().name,
                                 name,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let name = unsafe { __home_name.place() };
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                             fetch_extra(&(*unsafe { __home_name.place() })),
                         );
                         __state
@@ -198,14 +202,17 @@ fn branches(
                             __value1 = { __result };
                         }
                         let name = __value1;
+                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::new(
                                 __homes.as_mut().project().name,
                                 name,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let name = unsafe { __home_name.place() };
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                             fetch_extra(&(*unsafe { __home_name.place() })),
                         );
                         __state
@@ -234,17 +241,20 @@ fn branches(
                             }
                             _ => ::core::unreachable!(),
                         };
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::restore(
                                 __homes.as_mut().project().name,
                                 __saved_name,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let name = unsafe { __home_name.place() };
                         if let Some(extra) = { __result } {
                             return ::desugar::__private::Poll::Ready(Some(extra));
                         }
                         return ::desugar::__private::Poll::Ready(
+                            // SAFETY: rustc accepted the twin, where this is a move of an initialized local, so the home holds a value.
                             Some((unsafe { __home_name.take() })),
                         );
                     }

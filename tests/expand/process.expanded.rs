@@ -136,6 +136,7 @@ fn process(
                     ..
                 } => {
                     let __dropped_input = __dropped_input;
+                    // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                     let __dropped_trimmed = unsafe {
                         ::desugar::__private::Home::restore(
                             __homes.as_mut().project().trimmed,
@@ -150,6 +151,7 @@ fn process(
                     ..
                 } => {
                     let __dropped_input = __dropped_input;
+                    // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                     let __dropped_trimmed = unsafe {
                         ::desugar::__private::Home::restore(
                             __homes.as_mut().project().trimmed,
@@ -188,14 +190,17 @@ fn process(
                         };
                         let input = __saved_input;
                         let trimmed = input.trim().to_string();
+                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_trimmed = unsafe {
                             ::desugar::__private::Home::new(
                                 __homes.as_mut().project().trimmed,
                                 trimmed,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let trimmed = unsafe { __home_trimmed.place() };
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                             fetch_length(&(*unsafe { __home_trimmed.place() })),
                         );
                         __state
@@ -228,12 +233,14 @@ fn process(
                             _ => ::core::unreachable!(),
                         };
                         let input = __saved_input;
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_trimmed = unsafe {
                             ::desugar::__private::Home::restore(
                                 __homes.as_mut().project().trimmed,
                                 __saved_trimmed,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let trimmed = unsafe { __home_trimmed.place() };
                         let result = { __result };
                         let doubled = result * 2;
@@ -272,12 +279,14 @@ fn process(
                             _ => ::core::unreachable!(),
                         };
                         let input = __saved_input;
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_trimmed = unsafe {
                             ::desugar::__private::Home::restore(
                                 __homes.as_mut().project().trimmed,
                                 __saved_trimmed,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let trimmed = unsafe { __home_trimmed.place() };
                         let doubled = __saved_doubled;
                         { __result };

@@ -114,6 +114,7 @@ fn sum_loop(
                     items: __dropped_items,
                     ..
                 } => {
+                    // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                     let __dropped_items = unsafe {
                         ::desugar::__private::Home::restore(
                             __homes.as_mut().project().items,
@@ -153,16 +154,19 @@ fn sum_loop(
                             _ => ::core::unreachable!(),
                         };
                         let items = __saved_items;
+                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_items = unsafe {
                             ::desugar::__private::Home::new(
                                 __homes.as_mut().project().items,
                                 items,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let items = unsafe { __home_items.place() };
                         let mut total = 0;
                         {
                             let mut __iter1 = ::core::iter::IntoIterator::into_iter(
+                                // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                                 &(*unsafe { __home_items.place() }),
                             );
                             loop {
@@ -227,12 +231,14 @@ fn sum_loop(
                             }
                             _ => ::core::unreachable!(),
                         };
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_items = unsafe {
                             ::desugar::__private::Home::restore(
                                 __homes.as_mut().project().items,
                                 __saved_items,
                             )
                         };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                         let items = unsafe { __home_items.place() };
                         let mut total = __saved_total;
                         {
