@@ -528,29 +528,26 @@ impl Builder {
                 for (ident, earlier_in_scope) in &awaited {
                     if !earlier_in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
                         temporaries.push(ident.clone());
-                    } else if *earlier_in_scope
-                        && in_scope
-                        && temporaries::in_same_macro(&stmt, ident, &marker)
-                        && !temporaries::awaited_is_receiver(&stmt, ident)
-                    {
-                        if temporaries::unwrap_awaited(&mut stmt, ident) {
+                    } else if *earlier_in_scope && in_scope {
+                        if temporaries::awaited_is_receiver(&stmt, ident) {
+                            // Both in terminating scopes (a `format!`'s
+                            // arguments): which drops first depends on
+                            // whether the earlier value is borrowed or moved
+                            // by its method, which syntax cannot tell for
+                            // every method.
+                            self.error(syn::Error::new(
+                                hoisted_at.unwrap_or_else(|| ident.span()),
+                                "#[desugar] cannot suspend here yet: this `.await` borrows a temporary in the same macro arguments as a value awaited before it; bind the awaited value with `let` in a statement of its own first",
+                            ));
+                            return Vec::new();
+                        }
+                        if temporaries::in_same_macro(&stmt, ident, &marker)
+                            && temporaries::unwrap_awaited(&mut stmt, ident)
+                        {
                             in_this_scope.push(ident.clone());
                             // Borrowed by the macro, never moved by it.
                             macro_temporaries.push(ident.clone());
                         }
-                    } else if *earlier_in_scope
-                        && in_scope
-                        && temporaries::awaited_is_receiver(&stmt, ident)
-                    {
-                        // Both in terminating scopes (a `format!`'s
-                        // arguments): which drops first depends on whether
-                        // the earlier value is borrowed or moved by its
-                        // method, which syntax cannot tell for every method.
-                        self.error(syn::Error::new(
-                            hoisted_at.unwrap_or_else(|| ident.span()),
-                            "#[desugar] cannot suspend here yet: this `.await` borrows a temporary in the same macro arguments as a value awaited before it; bind the awaited value with `let` in a statement of its own first",
-                        ));
-                        return Vec::new();
                     }
                 }
             }

@@ -254,26 +254,18 @@ pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
     }
     impl Unwrap<'_> {
         fn tokens(&mut self, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-            use proc_macro2::{Delimiter, Group, TokenTree};
+            use proc_macro2::{Group, TokenTree};
             tokens
                 .into_iter()
                 .map(|tree| match tree {
+                    _ if is_wrapped(&tree, self.ident) => {
+                        self.found = true;
+                        TokenTree::Ident(self.ident.clone())
+                    }
                     TokenTree::Group(group) => {
-                        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                        match inner.as_slice() {
-                            [TokenTree::Ident(ident)]
-                                if group.delimiter() == Delimiter::Brace && ident == self.ident =>
-                            {
-                                self.found = true;
-                                TokenTree::Ident(ident.clone())
-                            }
-                            _ => {
-                                let mut new =
-                                    Group::new(group.delimiter(), self.tokens(group.stream()));
-                                new.set_span(group.span());
-                                TokenTree::Group(new)
-                            }
-                        }
+                        let mut new = Group::new(group.delimiter(), self.tokens(group.stream()));
+                        new.set_span(group.span());
+                        TokenTree::Group(new)
                     }
                     other => other,
                 })
@@ -292,17 +284,14 @@ pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
 /// (or `{ ident }.field`), where syntax cannot always tell whether the
 /// value is borrowed or moved?
 pub(crate) fn awaited_is_receiver(stmt: &syn::Stmt, ident: &syn::Ident) -> bool {
-    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+    use proc_macro2::{TokenStream, TokenTree};
     fn search(tokens: TokenStream, ident: &syn::Ident) -> bool {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
         trees.iter().enumerate().any(|(i, tree)| match tree {
             TokenTree::Group(group) => {
-                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                let wrapped = group.delimiter() == Delimiter::Brace
-                    && matches!(inner.as_slice(), [TokenTree::Ident(name)] if name == ident);
                 let dot_follows =
                     matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
-                (wrapped && dot_follows) || search(group.stream(), ident)
+                (is_wrapped(tree, ident) && dot_follows) || search(group.stream(), ident)
             }
             _ => false,
         })
@@ -314,14 +303,12 @@ pub(crate) fn awaited_is_receiver(stmt: &syn::Stmt, ident: &syn::Ident) -> bool 
 /// (and not of a macro nested in it)? Then they are in the same
 /// terminating scope.
 pub(crate) fn in_same_macro(stmt: &syn::Stmt, earlier: &syn::Ident, marker: &syn::Ident) -> bool {
-    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+    use proc_macro2::{TokenStream, TokenTree};
+    // `{ name }` at any depth of `tree`.
     fn wraps(tree: &TokenTree, name: &syn::Ident) -> bool {
         match tree {
             TokenTree::Group(group) => {
-                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                (group.delimiter() == Delimiter::Brace
-                    && matches!(inner.as_slice(), [TokenTree::Ident(i)] if i == name))
-                    || group.stream().into_iter().any(|t| wraps(&t, name))
+                is_wrapped(tree, name) || group.stream().into_iter().any(|t| wraps(&t, name))
             }
             _ => false,
         }
@@ -351,14 +338,22 @@ pub(crate) fn in_same_macro(stmt: &syn::Stmt, earlier: &syn::Ident, marker: &syn
                 i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!');
             match tree {
                 TokenTree::Group(group) if !after_bang => {
-                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                    (group.delimiter() == Delimiter::Brace
-                        && matches!(inner.as_slice(), [TokenTree::Ident(i)] if i == earlier))
-                        || direct(group.stream(), earlier)
+                    is_wrapped(tree, earlier) || direct(group.stream(), earlier)
                 }
                 _ => false,
             }
         })
     }
     innermost(stmt.to_token_stream(), marker).is_some_and(|args| direct(args, earlier))
+}
+
+/// Is `tree` the block `{ ident }`?
+fn is_wrapped(tree: &proc_macro2::TokenTree, ident: &syn::Ident) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    let TokenTree::Group(group) = tree else {
+        return false;
+    };
+    let mut inner = group.stream().into_iter();
+    group.delimiter() == Delimiter::Brace
+        && matches!((inner.next(), inner.next()), (Some(TokenTree::Ident(name)), None) if name == *ident)
 }
