@@ -314,13 +314,25 @@ impl Builder {
             if let syn::Pat::Guard(guard) = &arm.pat {
                 self.record_expr(&guard.guard, &[]);
             }
-            let stmts = match *arm.body {
+            let body = match *arm.body {
                 Expr::Block(block) if block.label.is_none() && block.attrs.is_empty() => {
-                    block.block.stmts
+                    self.block(block.block.stmts, dest, &[])
                 }
-                body => vec![syn::Stmt::Expr(body, None)],
+                // An arm's expression, unlike a block's tail, is a scope
+                // around the operands of its calls: it is lowered as the
+                // statement that sends its value on.
+                //
+                // Before: `1 => take(a.await, b.await.add(c.await)),`
+                // After:  `1 => { __value = take(a.await, b.await.add(c.await)); }`
+                body if !is_construct_with_await(&body) => {
+                    let stmt = match dest {
+                        Dest::Discard => syn::Stmt::Expr(body, Some(Default::default())),
+                        dest => dest.statement(body),
+                    };
+                    self.block(vec![stmt], &Dest::Discard, &[])
+                }
+                body => self.block(vec![syn::Stmt::Expr(body, None)], dest, &[]),
             };
-            let body = self.block(stmts, dest, &[]);
             self.close_scope();
             ir::Arm {
                 attrs: arm.attrs,

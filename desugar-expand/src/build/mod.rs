@@ -19,6 +19,7 @@ mod awaits;
 mod exits;
 mod lead;
 mod lower;
+mod roles;
 mod scrutinee;
 mod source_text;
 mod temporaries;
@@ -98,6 +99,17 @@ impl Dest {
             Dest::Assign(ident) => syn::parse_quote_spanned!(value.span()=> #ident = #value;),
         }
     }
+}
+
+/// Where a statement [`Builder::statement`] lowers stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Statement,
+    /// A block's tail expression, written as a statement (`__value = ..;`).
+    Tail,
+    /// A scrutinee's (`let __scrutinee = ..;`): its temporaries live on
+    /// with the construct.
+    Scrutinee,
 }
 
 #[derive(Default)]
@@ -337,11 +349,11 @@ impl Builder {
                 if lower::is_construct_with_await(&expr) {
                     self.construct(expr, dest, out);
                 } else {
-                    let stmt = match (semi, dest) {
-                        (None, Dest::Discard) | (Some(_), _) => syn::Stmt::Expr(expr, semi),
-                        (None, dest) => dest.statement(expr),
-                    };
-                    self.simple(stmt, out);
+                    match (semi, dest) {
+                        (Some(_), _) => self.simple(syn::Stmt::Expr(expr, semi), out),
+                        (None, Dest::Discard) => self.simple_tail(syn::Stmt::Expr(expr, None), out),
+                        (None, dest) => self.simple_tail(dest.statement(expr), out),
+                    }
                 }
             }
             syn::Stmt::Macro(mac) => {
@@ -349,11 +361,10 @@ impl Builder {
                     attrs: mac.attrs,
                     mac: mac.mac,
                 });
-                let stmt = match mac.semi_token {
-                    Some(semi) => syn::Stmt::Expr(expr, Some(semi)),
-                    None => dest.statement(expr),
-                };
-                self.simple(stmt, out);
+                match mac.semi_token {
+                    Some(semi) => self.simple(syn::Stmt::Expr(expr, Some(semi)), out),
+                    None => self.simple_tail(dest.statement(expr), out),
+                }
             }
             syn::Stmt::Item(item) => out.push(Stmt::Plain {
                 stmt: syn::Stmt::Item(item),
@@ -392,7 +403,13 @@ impl Builder {
     /// A statement that is not a construct with awaits in its body: plain,
     /// or a chain of suspensions each taking the first-running await.
     fn simple(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) {
-        let temporaries = self.statement(stmt, false, out);
+        let temporaries = self.statement(stmt, Kind::Statement, out);
+        self.drop_temporaries(temporaries, out);
+    }
+
+    /// [`Self::simple`] for what was a block's tail expression.
+    fn simple_tail(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+        let temporaries = self.statement(stmt, Kind::Tail, out);
         self.drop_temporaries(temporaries, out);
     }
 
@@ -401,19 +418,19 @@ impl Builder {
     /// statement undropped: they are returned, for the caller to leave to
     /// the end of the enclosing block, which ends with the construct.
     fn simple_keeping(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) -> Vec<syn::Ident> {
-        self.statement(stmt, true, out)
+        self.statement(stmt, Kind::Scrutinee, out)
     }
 
     /// Lowers a statement with its awaits, returning the temporaries that
-    /// live to its end. `keep` (a scrutinee's statement): an awaited value
-    /// the statement does not move is one of those, to be kept with the
-    /// others.
+    /// live to its end. In a scrutinee's statement, an awaited value the
+    /// statement does not move is one of those, to be kept with the others.
     fn statement(
         &mut self,
         mut stmt: syn::Stmt,
-        keep: bool,
+        kind: Kind,
         out: &mut Vec<Stmt>,
     ) -> Vec<syn::Ident> {
+        let keep = kind == Kind::Scrutinee;
         // Temporaries hoisted for any of the statement's awaits: they live to
         // the end of the whole statement, past its later awaits.
         let mut temporaries = Vec::new();
@@ -550,6 +567,12 @@ impl Builder {
                         }
                     }
                 }
+            }
+            // A tail's temporaries and the operands of its pending calls
+            // share one scope (Rust 2024), where all drop newest first, as
+            // the machine drops values read as `{ __awaitedN }`.
+            if kind != Kind::Tail {
+                roles::settle(&mut stmt, &awaited, &mut temporaries);
             }
             if in_scope && !hoisted.is_empty() {
                 in_this_scope.extend(hoisted);

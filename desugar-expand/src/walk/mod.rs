@@ -523,7 +523,7 @@ pub(crate) fn is_compound_assign(op: BinOp) -> bool {
 /// `self` by value, so a local used as their receiver is moved. Any other
 /// method is assumed to borrow its receiver (see [`MentionKind::may_move`]
 /// for why that is the safe guess).
-fn consumes_receiver(method: &syn::Ident) -> bool {
+pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     const CONSUMING: &[&str] = &[
         "unwrap",
         "expect",

@@ -1,0 +1,201 @@
+//! Values awaited before a later await of their statement: rustc holds each
+//! as an operand of a pending call (moved into it) or as a temporary (borrowed),
+//! and a future dropped while the later await is suspended drops the
+//! operands first, then the temporaries, each newest first. Every case is
+//! dropped at each suspension by `assert_same`, which compares the drop order
+//! with the twin's.
+
+// The statements under test are `let`s: returned directly, their values
+// would be a block's tail, which drops them in another order.
+#![allow(clippy::let_and_return)]
+
+use desugar::desugar;
+use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
+
+#[derive(Debug)]
+struct Counter(Probe);
+
+impl Counter {
+    fn add(&self, n: u32) -> u32 {
+        self.0.touch();
+        n + 1
+    }
+
+    fn into_sum(self, n: u32) -> u32 {
+        self.0.touch();
+        n + 2
+    }
+}
+
+fn counter(label: &'static str) -> LeafFuture<Counter> {
+    Leaf::new(label)
+        .pending(1)
+        .ready(Counter(Probe::new(label)))
+}
+
+fn number(n: u32) -> LeafFuture<u32> {
+    Leaf::new("number").pending(1).ready(n)
+}
+
+fn take(counter: Counter, n: u32) -> u32 {
+    counter.into_sum(n)
+}
+
+fn take_both(moved: Counter, borrowed: &Counter, n: u32) -> u32 {
+    borrowed.add(n) + moved.into_sum(n)
+}
+
+/// `a` moves into the pending `take(..)`, `b` is borrowed by `add`: rustc
+/// drops `a` first (seed 501, the shape of case 4756).
+#[desugar]
+async fn operand_then_borrowed_receiver() -> u32 {
+    let n = take(counter("a").await, counter("b").await.add(number(1).await));
+    n
+}
+
+#[test]
+fn an_operand_drops_before_a_newer_borrowed_receiver() {
+    let report = assert_same(
+        operand_then_borrowed_receiver,
+        operand_then_borrowed_receiver_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}
+
+#[desugar]
+async fn operand_then_borrowed_argument() -> u32 {
+    let n = take_both(counter("a").await, &counter("b").await, number(1).await);
+    n
+}
+
+#[test]
+fn an_operand_drops_before_a_newer_borrowed_argument() {
+    let report = assert_same(
+        operand_then_borrowed_argument,
+        operand_then_borrowed_argument_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}
+
+/// A tuple's fields are operands too.
+#[desugar]
+async fn tuple_field_then_borrowed_receiver() -> u32 {
+    let pair = (counter("a").await, counter("b").await.add(number(1).await));
+    pair.0.add(pair.1)
+}
+
+#[test]
+fn a_tuple_field_drops_before_a_newer_borrowed_receiver() {
+    let report = assert_same(
+        tuple_field_then_borrowed_receiver,
+        tuple_field_then_borrowed_receiver_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+/// Two receivers of methods syntax does not know: the older one, borrowed
+/// here, is kept as a temporary (were its method to take `self`, the
+/// machine would not build, E0382).
+#[desugar]
+async fn two_unknown_receivers() -> u32 {
+    let n = counter("a")
+        .await
+        .add(counter("b").await.into_sum(number(1).await));
+    n
+}
+
+#[test]
+fn of_two_unknown_receivers_the_older_is_a_temporary() {
+    let report = assert_same(two_unknown_receivers, two_unknown_receivers_rustc);
+    assert_eq!(report.outcome, "Ready(4)");
+}
+
+/// A standard borrowing method (`get`) makes its receiver a temporary.
+#[desugar]
+async fn operand_then_indexed_vec() -> u32 {
+    let n = take(
+        counter("a").await,
+        Leaf::new("v")
+            .pending(1)
+            .ready(vec![Probe::new("v")])
+            .await
+            .get(number(0).await as usize)
+            .map_or(0, |probe| probe.label().len() as u32),
+    );
+    n
+}
+
+#[test]
+fn an_operand_drops_before_a_newer_borrowed_vec() {
+    let report = assert_same(operand_then_indexed_vec, operand_then_indexed_vec_rustc);
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+/// A borrow the `let` extends lives as long as the binding: after the
+/// statement's operands, and on to the end of the block.
+#[desugar]
+async fn extended_borrow_then_operand(seen: Probe) -> u32 {
+    let pair = (
+        &counter("a").await,
+        take(counter("b").await, number(1).await),
+    );
+    seen.touch();
+    pair.0.add(pair.1)
+}
+
+#[test]
+fn an_extended_borrow_lives_with_its_binding() {
+    let report = assert_same(
+        || extended_borrow_then_operand(Probe::new("seen")),
+        || extended_borrow_then_operand_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}
+
+/// A block's tail shares one scope with the operands of its calls (Rust
+/// 2024): there rustc drops all of them newest first, whichever way a
+/// method takes its receiver.
+#[desugar]
+async fn tail_operand_then_borrowed_receiver() -> u32 {
+    take(counter("a").await, counter("b").await.add(number(1).await))
+}
+
+#[desugar]
+async fn tail_operand_then_moved_receiver() -> u32 {
+    take(
+        counter("a").await,
+        counter("b").await.into_sum(number(1).await),
+    )
+}
+
+#[test]
+fn a_tail_drops_its_awaited_values_newest_first() {
+    let report = assert_same(
+        tail_operand_then_borrowed_receiver,
+        tail_operand_then_borrowed_receiver_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+    let report = assert_same(
+        tail_operand_then_moved_receiver,
+        tail_operand_then_moved_receiver_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}
+
+/// A `match` arm's expression is not a tail: the operand drops first.
+#[desugar]
+async fn arm_operand_then_borrowed_receiver(n: u32) -> u32 {
+    match n {
+        1 => take(counter("a").await, counter("b").await.add(number(n).await)),
+        _ => 0,
+    }
+}
+
+#[test]
+fn an_arm_drops_an_operand_before_a_borrowed_receiver() {
+    let report = assert_same(
+        || arm_operand_then_borrowed_receiver(1),
+        || arm_operand_then_borrowed_receiver_rustc(1),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}
