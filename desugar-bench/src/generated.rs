@@ -146,8 +146,12 @@ mod tests {
         for i in 0..FNS {
             let tokens: proc_macro2::TokenStream = async_fn(i).parse().expect("fn parses");
             let expanded = desugar_expand::expand(proc_macro2::TokenStream::new(), tokens);
-            let text = expanded.to_string();
-            assert!(!text.contains("compile_error"), "f{i}: {text}");
+            // An error is a top-level `compile_error!`; one inside the
+            // machine is a check that only fires in older editions.
+            let rejected = expanded.clone().into_iter().any(
+                |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "compile_error"),
+            );
+            assert!(!rejected, "f{i}: {expanded}");
         }
     }
 }

@@ -1,7 +1,9 @@
-//! An `if let … else` whose scrutinee borrows a temporary: Rust 2021 keeps
-//! it to the end of the `if let`, through the `else` branch (Rust 2024 drops
-//! it before; `tests/temporaries.rs` checks that side). The machine asks the
-//! compiler which edition the code is in, so both match their twin.
+//! An `if let … else` statement whose scrutinee borrows a temporary: Rust
+//! 2021 keeps it to the end of the `if let`, through the `else` branch (Rust
+//! 2024 drops it before; `tests/temporaries.rs` checks that side). The
+//! machine asks the compiler which edition the code is in, so both match
+//! their twin. (As a block's tail, an `if let` whose scrutinee makes a
+//! temporary stops the build in Rust 2021: see `tests/tails.rs`.)
 
 use desugar::desugar;
 use desugar::harness::{assert_same, Leaf, LeafFuture, Probe};
@@ -12,12 +14,14 @@ fn label(probe: &Probe) -> LeafFuture<usize> {
 
 #[desugar]
 async fn else_branch_sees_the_temporary(seen: Probe) -> usize {
+    let value;
     if let 5 = label(&Probe::new("temporary")).await {
-        1
+        value = 1;
     } else {
         seen.touch();
-        Leaf::new("else").pending(1).ready(2).await
+        value = Leaf::new("else").pending(1).ready(2).await;
     }
+    value
 }
 
 #[test]
@@ -51,12 +55,14 @@ fn sum(values: &[usize]) -> usize {
 #[allow(clippy::useless_vec)]
 #[desugar]
 async fn nested_temporary(seen: Probe) -> usize {
+    let value;
     if let 1 = sum(&vec![label(&Probe::new("nested")).await, 0]) {
-        1
+        value = 1;
     } else {
         seen.touch();
-        2
+        value = 2;
     }
+    value
 }
 
 #[test]
@@ -76,12 +82,14 @@ async fn count(values: Vec<usize>) -> usize {
 /// result, in Rust 2021.
 #[desugar]
 async fn awaited_scrutinee(seen: Probe) -> usize {
+    let value;
     if let 3 = count(vec![label(&Probe::new("owned")).await]).await {
-        1
+        value = 1;
     } else {
         seen.touch();
-        2
+        value = 2;
     }
+    value
 }
 
 #[test]

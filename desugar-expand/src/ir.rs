@@ -28,6 +28,9 @@ pub(crate) struct Body {
     pub mentions: Vec<Mention>,
     /// Every loop's extent in [`Mention::seq`] numbers.
     pub loops: Vec<(u32, u32)>,
+    /// Items that stop the build unless the code is Rust 2024, whose order
+    /// of dropping a tail's temporaries the machine follows.
+    pub edition_check: Option<proc_macro2::TokenStream>,
 }
 
 /// A local variable of the body: a parameter, a `let` binding, a pattern

@@ -22,6 +22,7 @@ mod lower;
 mod roles;
 mod scrutinee;
 mod source_text;
+mod tail_edition;
 mod temporaries;
 mod values;
 
@@ -76,6 +77,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
         awaits: builder.awaits,
         mentions: builder.mentions,
         loops: builder.loops,
+        edition_check: builder.rust_2024_tail.map(tail_edition::check),
     })
 }
 
@@ -130,6 +132,9 @@ struct Builder {
     path: Vec<u32>,
     next_node: u32,
     errors: Option<syn::Error>,
+    /// A lowered tail that may make a temporary, where the code must be
+    /// Rust 2024 (see [`tail_edition`]).
+    rust_2024_tail: Option<Span>,
 }
 
 /// Records each use the walk finds: local, kind, span, conditional.
@@ -333,6 +338,12 @@ impl Builder {
         for (index, stmt) in stmts.into_iter().enumerate() {
             let is_tail = index + 1 == count && matches!(stmt, syn::Stmt::Expr(_, None));
             has_tail |= is_tail;
+            if let syn::Stmt::Expr(tail, None) = &stmt
+                && is_tail
+                && self.rust_2024_tail.is_none()
+            {
+                self.rust_2024_tail = tail_edition::temporary(tail);
+            }
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
         }
         // A block with no tail has the value `()`.

@@ -10,7 +10,7 @@
 //! wherever that changes the order.
 
 use syn::visit::{self, Visit};
-use syn::{BinOp, Expr, UnOp};
+use syn::{Expr, UnOp};
 
 use crate::walk;
 
@@ -229,7 +229,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
             Expr::Binary(e) => {
                 // Comparisons take both sides by reference; the other
                 // operators (a compound assignment's right side) by value.
-                let role = if is_comparison(e.op) {
+                let role = if walk::is_comparison(e.op) {
                     Role::Temporary
                 } else {
                     Role::Operand
@@ -267,13 +267,6 @@ fn place_base(expr: &Expr) -> &Expr {
         Expr::Paren(e) => place_base(&e.expr),
         _ => expr,
     }
-}
-
-fn is_comparison(op: BinOp) -> bool {
-    matches!(
-        op,
-        BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
-    )
 }
 
 #[cfg(test)]

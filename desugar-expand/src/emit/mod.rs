@@ -59,11 +59,13 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     let homes = names::hidden("__homes");
     let cx = names::hidden("__cx");
     let dispatch = step::dispatch_label();
+    let edition_check = &body.edition_check;
     Ok(quote! {
         // The user's code is compiled, warned about and linted in the
         // `_rustc` twin; here it is spliced between state transitions.
         #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
         #header {
+            #edition_check
             #state_items
             #homes_items
             #private::Machine::new(

@@ -502,6 +502,14 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 }
 
+/// `==`, `<`, … (a comparison, which takes both sides by reference).
+pub(crate) fn is_comparison(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
+    )
+}
+
 /// `+=`, `-=`, … (a compound assignment).
 pub(crate) fn is_compound_assign(op: BinOp) -> bool {
     matches!(

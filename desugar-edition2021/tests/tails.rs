@@ -1,0 +1,57 @@
+//! A block's tail expression in Rust 2021 keeps its temporaries to the end
+//! of the enclosing statement, after the block's locals; Rust 2024 drops
+//! them before. The machine follows Rust 2024, so in Rust 2021 a tail that
+//! may make a temporary stops the build (`tests/ui/`), and the way out its
+//! message gives, binding the value with `let`, matches the twin.
+
+use desugar::desugar;
+use desugar::harness::{assert_same, Leaf, Probe};
+
+/// `Probe::new("temporary").label().len()` as the tail would not build;
+/// bound with `let`, its temporary drops where the `let` ends, in both
+/// editions.
+#[desugar]
+async fn bound_before_the_end(seen: Probe) -> usize {
+    let local = Probe::new("local");
+    Leaf::new("a").pending(1).ready(()).await;
+    seen.touch();
+    let value = Probe::new("temporary").label().len();
+    local.touch();
+    value
+}
+
+#[test]
+fn a_tail_bound_with_let_matches_rustc() {
+    let report = assert_same(
+        || bound_before_the_end(Probe::new("seen")),
+        || bound_before_the_end_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+}
+
+/// A tail without temporaries (an operator on locals, a call taking them)
+/// builds as is.
+#[desugar]
+async fn tail_without_temporaries(seen: Probe) -> usize {
+    let local = Probe::new("local");
+    let n = Leaf::new("a").pending(1).ready(4).await;
+    seen.touch();
+    n + core::mem::size_of_val(&local)
+}
+
+#[test]
+fn a_tail_without_temporaries_matches_rustc() {
+    let report = assert_same(
+        || tail_without_temporaries(Probe::new("seen")),
+        || tail_without_temporaries_rustc(Probe::new("seen")),
+    );
+    assert_eq!(
+        report.outcome,
+        format!("Ready({})", 4 + core::mem::size_of::<Probe>())
+    );
+}
+
+#[test]
+fn tails_with_temporaries_do_not_build() {
+    trybuild::TestCases::new().compile_fail("tests/ui/*.rs");
+}

@@ -1,0 +1,141 @@
+//! Tails whose temporaries follow the edition.
+//!
+//! Rust 2024 drops the temporaries of a block's tail expression before the
+//! block's locals (`m.lock().unwrap().len()`: the guard, then `m`); Rust
+//! 2021 keeps them to the end of the enclosing statement, after the locals.
+//! The machine writes the tails of the blocks it lowers as statements
+//! (`return Poll::Ready(..)`, `__value = ..;`) whose temporaries drop in
+//! Rust 2024's order. Where a tail may make a temporary, the expansion asks
+//! the compiler which edition the user's code is in, and in Rust 2021
+//! stops with an error saying to bind the value first.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote_spanned;
+use syn::Expr;
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+
+use crate::walk;
+
+/// The first part of `tail` that may be a temporary with something to
+/// drop: a value (a call's, a method's, a macro's) that the expression
+/// borrows (a receiver, `&value`, a field's base, a compared operand, a
+/// scrutinee), unless it is visibly `Copy`.
+pub(crate) fn temporary(tail: &Expr) -> Option<Span> {
+    let mut finder = Finder { found: None };
+    finder.visit_expr(tail);
+    finder.found
+}
+
+/// Items that fail to build, at `span` (the tail), when the user's code
+/// there is in an edition before Rust 2024: `macro_rules!` reads the `expr`
+/// fragment by the edition of the code it is written with, and only Rust
+/// 2024's matches `_`.
+///
+/// Before: `m.lock().unwrap().len()` (the tail of a lowered block)
+/// After:  the same, and `macro_rules! __tail { ($_:expr) => {}; ($($_:tt)*) => { compile_error!(..) } } __tail!(_);`
+pub(crate) fn check(span: Span) -> TokenStream {
+    let name = crate::names::hidden("__rust_2024_tail");
+    let message = "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
+                   as Rust 2024 does; in this crate's edition they drop after those locals. \
+                   Bind the value with `let` and end the block with it (`let value = …; value`), \
+                   or move the crate to edition 2024";
+    quote_spanned! {span=>
+        macro_rules! #name {
+            ($_value:expr) => {};
+            ($($_other:tt)*) => { ::core::compile_error!(#message); };
+        }
+        #name!(_);
+    }
+}
+
+struct Finder {
+    found: Option<Span>,
+}
+
+impl Finder {
+    /// `expr`, a place the tail borrows, read from a temporary.
+    fn borrowed(&mut self, expr: &Expr) {
+        if self.found.is_none() && is_temporary_value(expr) {
+            self.found = Some(expr.span());
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Finder {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        match expr {
+            Expr::MethodCall(e) => {
+                let name = e.method.to_string();
+                if !walk::consumes_receiver(&e.method)
+                    && !walk::copy::NUMERIC.contains(&name.as_str())
+                {
+                    self.borrowed(&e.receiver);
+                }
+            }
+            Expr::Reference(e) => self.borrowed(&e.expr),
+            Expr::Field(e) => self.borrowed(&e.base),
+            Expr::Index(e) => self.borrowed(&e.expr),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.borrowed(&e.expr),
+            Expr::Binary(e) if walk::is_comparison(e.op) => {
+                self.borrowed(&e.left);
+                self.borrowed(&e.right);
+            }
+            Expr::Match(e) => self.borrowed(&e.expr),
+            Expr::Let(e) => self.borrowed(&e.expr),
+            // Code that runs later, or in a scope of its own.
+            Expr::Closure(_) | Expr::Async(_) => return,
+            _ => {}
+        }
+        visit::visit_expr(self, expr);
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// A value made by the expression, with a type syntax does not show to be
+/// `Copy`: a call's, a method's, a macro's result.
+fn is_temporary_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::Paren(e) => is_temporary_value(&e.expr),
+        Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_) => {
+            !walk::copy::is_copy_value(expr)
+        }
+        Expr::Await(_) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(tail: &str) -> bool {
+        temporary(&syn::parse_str(tail).unwrap()).is_some()
+    }
+
+    #[test]
+    fn a_borrowed_value_is_a_temporary() {
+        assert!(found("m.lock().unwrap().len()"));
+        assert!(found("Probe::new(\"t\").label().len()"));
+        assert!(found("&make()"));
+        assert!(found("make().field"));
+        assert!(found("match make() { _ => 1 }"));
+        assert!(found("f(&g())"));
+    }
+
+    #[test]
+    fn moved_copied_and_local_values_are_not() {
+        assert!(!found("v.len()"));
+        assert!(!found("v.iter().map(|x| x + 1).collect()"));
+        assert!(!found("x.len() == 0"));
+        assert!(!found("f(x, y)"));
+        assert!(!found("opt.unwrap()"));
+        assert!(!found("n.wrapping_add(1)"));
+        assert!(!found("move || make().len()"));
+        assert!(!found("-make()"));
+    }
+}
