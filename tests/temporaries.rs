@@ -746,3 +746,66 @@ fn awaited_format_arguments_drop_newest_first() {
     );
     assert_eq!(report.outcome, "Ready(28)");
 }
+
+/// An awaited value whose known method takes it by value, in the same
+/// `format!` arguments as a later await borrowing a temporary: moved into
+/// the pending call (or a number, with nothing to drop), it is an operand,
+/// not one of the macro's temporaries (seed 502, case 52, was rejected).
+#[desugar]
+async fn format_of_moved_receivers(seen: Probe) -> usize {
+    let numbers = format!(
+        "{}:{}",
+        Leaf::new("a")
+            .pending(1)
+            .ready(9u32)
+            .await
+            .wrapping_mul(touched_later(&Probe::new("borrowed"), 3).await as u32),
+        1
+    );
+    let options = format!(
+        "{:?}",
+        Leaf::new("b")
+            .pending(0)
+            .ready(Some(Counter(Probe::new("moved"))))
+            .await
+            .ok_or(touched_later(&Probe::new("later"), 4).await)
+            .is_ok()
+    );
+    seen.touch();
+    numbers.len() + options.len()
+}
+
+#[test]
+fn moved_receivers_in_format_are_operands() {
+    let report = assert_same(
+        || format_of_moved_receivers(Probe::new("seen")),
+        || format_of_moved_receivers_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(8)");
+}
+
+/// A known borrowing method (`get`) makes its awaited receiver one of the
+/// macro's temporaries, dropped after the later await's.
+#[desugar]
+async fn format_of_borrowed_receiver(seen: Probe) -> usize {
+    let text = format!(
+        "{}",
+        Leaf::new("v")
+            .pending(1)
+            .ready(vec![Probe::new("borrowed")])
+            .await
+            .get(touched_later(&Probe::new("later"), 0).await as usize)
+            .is_some()
+    );
+    seen.touch();
+    text.len()
+}
+
+#[test]
+fn a_borrowed_receiver_in_format_drops_with_the_macro_s_temporaries() {
+    let report = assert_same(
+        || format_of_borrowed_receiver(Probe::new("seen")),
+        || format_of_borrowed_receiver_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}

@@ -557,12 +557,24 @@ impl Builder {
                     if !earlier_in_scope && temporaries::unwrap_awaited(&mut stmt, ident) {
                         temporaries.push(ident.clone());
                     } else if *earlier_in_scope && in_scope {
-                        if temporaries::awaited_is_receiver(&stmt, ident) {
+                        let receiver = temporaries::awaited_receiver(&stmt, ident);
+                        let known = receiver.as_ref().map(|(name, call)| {
+                            let by_value = walk::consumes_receiver(name)
+                                || walk::copy::NUMERIC.contains(&name.to_string().as_str());
+                            (*call && by_value, *call && walk::borrows_receiver(name))
+                        });
+                        if let Some((true, _)) = known {
+                            // Moved into its method's pending call (or a
+                            // number, with nothing to drop): an operand,
+                            // dropped before the macro's temporaries.
+                            continue;
+                        }
+                        if let Some((_, false)) = known {
                             // Both in terminating scopes (a `format!`'s
                             // arguments): which drops first depends on
                             // whether the earlier value is borrowed or moved
                             // by its method, which syntax cannot tell for
-                            // every method.
+                            // this one.
                             self.error(syn::Error::new(
                                 hoisted_at.unwrap_or_else(|| ident.span()),
                                 "#[desugar] cannot suspend here yet: this `.await` borrows a temporary in the same macro arguments as a value awaited before it; bind the awaited value with `let` in a statement of its own first",

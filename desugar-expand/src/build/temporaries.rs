@@ -280,20 +280,31 @@ pub(crate) fn unwrap_awaited(stmt: &mut syn::Stmt, ident: &syn::Ident) -> bool {
     unwrap.found
 }
 
-/// Does `stmt` read the awaited value `ident` as `{ ident }.method(..)`
-/// (or `{ ident }.field`), where syntax cannot always tell whether the
-/// value is borrowed or moved?
-pub(crate) fn awaited_is_receiver(stmt: &syn::Stmt, ident: &syn::Ident) -> bool {
-    use proc_macro2::{TokenStream, TokenTree};
-    fn search(tokens: TokenStream, ident: &syn::Ident) -> bool {
+/// How `stmt` reads the awaited value `ident` as a receiver,
+/// `{ ident }.method(..)` or `{ ident }.field`, where syntax cannot always
+/// tell whether the value is borrowed or moved: the name after the dot, and
+/// whether a call follows it. `None` if it is not read so.
+pub(crate) fn awaited_receiver(stmt: &syn::Stmt, ident: &syn::Ident) -> Option<(syn::Ident, bool)> {
+    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+    fn search(tokens: TokenStream, ident: &syn::Ident) -> Option<(syn::Ident, bool)> {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        trees.iter().enumerate().any(|(i, tree)| match tree {
+        trees.iter().enumerate().find_map(|(i, tree)| match tree {
             TokenTree::Group(group) => {
                 let dot_follows =
                     matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
-                (is_wrapped(tree, ident) && dot_follows) || search(group.stream(), ident)
+                if is_wrapped(tree, ident) && dot_follows {
+                    let TokenTree::Ident(name) = trees.get(i + 2)? else {
+                        return None;
+                    };
+                    let call = matches!(trees.get(i + 3),
+                        Some(TokenTree::Group(args)) if args.delimiter() == Delimiter::Parenthesis)
+                        || matches!(trees.get(i + 3), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                    Some((name.clone(), call))
+                } else {
+                    search(group.stream(), ident)
+                }
             }
-            _ => false,
+            _ => None,
         })
     }
     search(stmt.to_token_stream(), ident)
