@@ -48,6 +48,26 @@ pub(crate) enum NotLeading {
     Reads(Span, String),
 }
 
+impl NotLeading {
+    /// The error to report, which says how to write the statement instead.
+    pub(crate) fn error(self) -> syn::Error {
+        match self {
+            NotLeading::After(span) => syn::Error::new(
+                span,
+                "#[desugar] cannot suspend here yet: this `.await` runs after other parts of its statement that have effects; bind the awaited value with `let` in a statement of its own first",
+            ),
+            NotLeading::Reads(span, name) => syn::Error::new(
+                span,
+                format!(
+                    "#[desugar] cannot suspend here yet: `{name}` is read before this `.await` and used by the awaited expression, \
+                     which may change it; bind the awaited value with `let` in a statement of its own first"
+                ),
+            ),
+            NotLeading::Unsupported(span, msg) => syn::Error::new(span, msg),
+        }
+    }
+}
+
 /// Takes the first-running await out of `expr`, putting `replacement` (the
 /// awaited value) in its place. `Ok(None)`: `expr` has no await.
 pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>, NotLeading> {

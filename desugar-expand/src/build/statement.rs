@@ -1,0 +1,401 @@
+//! Lowering one statement: a chain of suspensions, each on the await that
+//! runs first, and the temporaries and awaited values the statement holds
+//! across its later awaits.
+//!
+//! Input: `let n = a.await.add(f(&t()).await);`
+//! Output: `let __awaited1 = a.await;` (a suspension),
+//! `let __temporary2 = t();`, `let n = __awaited1.add(f(&__temporary2).await);`
+//! (another), then `drop(__temporary2); drop(__awaited1);`.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use super::awaits::has_await;
+use super::temporaries::{self, ScopeEnd};
+use super::{Builder, roles};
+use crate::ir::{LocalId, MentionKind, Stmt};
+use crate::names;
+use crate::walk;
+
+/// Where a statement [`Builder::statement`] lowers stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Statement,
+    /// A block's tail expression, written as a statement (`__value = ..;`).
+    Tail,
+    /// A scrutinee's (`let __scrutinee = ..;`): its temporaries live on
+    /// with the construct.
+    Scrutinee,
+}
+
+/// What a statement holds while its later awaits are suspended.
+#[derive(Default)]
+struct Held {
+    /// Temporaries hoisted for any of the statement's awaits: they live to
+    /// the end of the whole statement, past its later awaits.
+    temporaries: Vec<syn::Ident>,
+    /// Those of awaits in terminating scopes (an `if` condition, a
+    /// `format!`), by the awaited value's name: they drop where the scope
+    /// ends, once it has no await left.
+    in_scopes: Vec<(syn::Ident, Vec<syn::Ident>)>,
+    /// The values awaited before a later await of the statement, and
+    /// whether each is in a terminating scope.
+    awaited: Vec<(syn::Ident, bool)>,
+    /// Those of them that became temporaries of a macro call.
+    macro_temporaries: Vec<syn::Ident>,
+}
+
+impl Held {
+    /// An await about to suspend hoists temporaries, in a terminating scope
+    /// or not (`in_scope`). A value awaited earlier and read as
+    /// `{ __awaited1 }` would drop when the statement (or macro call) ends,
+    /// before these, which rustc drops first (they are newer, or in a scope
+    /// that ends sooner): it becomes one of the statement's (or the macro
+    /// call's) temporaries, dropped after them. Returns those that became
+    /// temporaries of the macro call holding `{ marker }`, or the earlier
+    /// value whose order syntax cannot tell.
+    ///
+    /// Before: `let n = { __awaited1 }.add(touch(&__temporary2).await);`
+    /// After:  `let n = __awaited1.add(touch(&__temporary2).await);`
+    fn before_temporaries(
+        &mut self,
+        stmt: &mut syn::Stmt,
+        in_scope: bool,
+        marker: &syn::Ident,
+    ) -> Result<Vec<syn::Ident>, syn::Ident> {
+        let mut in_macro = Vec::new();
+        for (ident, earlier_in_scope) in &self.awaited {
+            if !earlier_in_scope && temporaries::unwrap_awaited(stmt, ident) {
+                self.temporaries.push(ident.clone());
+            } else if *earlier_in_scope && in_scope {
+                let receiver = temporaries::awaited_receiver(stmt, ident);
+                let known = receiver.as_ref().map(|(name, call)| {
+                    let by_value = walk::consumes_receiver(name)
+                        || walk::copy::NUMERIC.contains(&name.to_string().as_str());
+                    (*call && by_value, *call && walk::borrows_receiver(name))
+                });
+                match known {
+                    // Moved into its method's pending call (or a number,
+                    // with nothing to drop): an operand, dropped before the
+                    // macro's temporaries.
+                    Some((true, _)) => continue,
+                    // Both in terminating scopes (a `format!`'s arguments):
+                    // which drops first depends on whether the earlier value
+                    // is borrowed or moved by its method, which syntax
+                    // cannot tell for this one.
+                    Some((_, false)) => return Err(ident.clone()),
+                    _ => {}
+                }
+                if temporaries::in_same_macro(stmt, ident, marker)
+                    && temporaries::unwrap_awaited(stmt, ident)
+                {
+                    in_macro.push(ident.clone());
+                    // Borrowed by the macro, never moved by it.
+                    self.macro_temporaries.push(ident.clone());
+                }
+            }
+        }
+        Ok(in_macro)
+    }
+}
+
+impl Builder {
+    /// A statement that is not a construct with awaits in its body: plain,
+    /// or a chain of suspensions each taking the first-running await.
+    pub(super) fn simple(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+        let temporaries = self.statement(stmt, Kind::Statement, out);
+        self.drop_temporaries(temporaries, out);
+    }
+
+    /// [`Self::simple`] for what was a block's tail expression.
+    pub(super) fn simple_tail(&mut self, stmt: syn::Stmt, out: &mut Vec<Stmt>) {
+        let temporaries = self.statement(stmt, Kind::Tail, out);
+        self.drop_temporaries(temporaries, out);
+    }
+
+    /// [`Self::simple`] for a scrutinee's statement (a `match`'s, a `for`
+    /// loop's iterable), leaving the temporaries that live to the end of the
+    /// statement undropped: they are returned, for the caller to leave to
+    /// the end of the enclosing block, which ends with the construct.
+    pub(super) fn simple_keeping(
+        &mut self,
+        stmt: syn::Stmt,
+        out: &mut Vec<Stmt>,
+    ) -> Vec<syn::Ident> {
+        self.statement(stmt, Kind::Scrutinee, out)
+    }
+
+    /// Lowers a statement with its awaits, returning the temporaries that
+    /// live to its end. In a scrutinee's statement, an awaited value the
+    /// statement does not move is one of those, to be kept with the others.
+    fn statement(
+        &mut self,
+        mut stmt: syn::Stmt,
+        kind: Kind,
+        out: &mut Vec<Stmt>,
+    ) -> Vec<syn::Ident> {
+        let keep = kind == Kind::Scrutinee;
+        let mut held = Held::default();
+        loop {
+            if !has_await(&stmt) {
+                let declares = self.plain_declares(&stmt);
+                let holders = self.holders(&stmt, &declares);
+                self.record_stmt(&stmt, &holders);
+                for &id in &declares {
+                    self.enter(id);
+                }
+                out.push(Stmt::Plain { stmt, declares });
+                return self.operands(held);
+            }
+            let awaits_left = count_awaits(&stmt);
+            let result = names::hidden("__result");
+            // In a scrutinee the last awaited value is named too: a
+            // temporary there (`match a.await.label()`) lives on with the
+            // construct.
+            let mut value = if awaits_left > 1 || keep {
+                Some(self.hidden_local("awaited"))
+            } else {
+                None
+            };
+            // A block, not the local: the awaited value is a temporary of
+            // the statement, made where the `.await` stood. Borrowed (the
+            // receiver of `a.await.method(b.await)`), it drops at the end of
+            // the statement, as in rustc, not at the end of the block that
+            // declares the local; moved (by value, or into a method taking
+            // `self`), nothing is left of it to drop. A scrutinee's
+            // temporaries live on with the construct: there the local itself
+            // is the temporary, kept with the others (unless a terminating
+            // scope, a `format!`'s arguments, ends it first).
+            //
+            // Before: `let n = a.await.add(b.await);`
+            // After:  `let __awaited1 = a.await;` (a suspension)
+            //         `let n = { __awaited1 }.add(b.await);` (another)
+            let replacement: syn::Expr = match &value {
+                Some(ident) => syn::parse_quote!({ #ident }),
+                None => syn::parse_quote!({ #result }),
+            };
+            let found = match take_from_stmt(&mut stmt, &replacement) {
+                Ok(Some(found)) => found,
+                // Nothing `#[desugar]` can suspend on after all: the statement
+                // stays as written (never dropped); rustc rejects any
+                // `.await` left in it.
+                Ok(None) => {
+                    let declares = self.plain_declares(&stmt);
+                    self.record_stmt(&stmt, &declares);
+                    for &id in &declares {
+                        self.enter(id);
+                    }
+                    out.push(Stmt::Plain { stmt, declares });
+                    return held.temporaries;
+                }
+                Err(not_leading) => {
+                    self.error(not_leading.error());
+                    return Vec::new();
+                }
+            };
+            // Errors about the awaited value (a kept one moved by a method
+            // taking `self`) point at the await it stands for.
+            if let Some(ident) = &mut value {
+                ident.set_span(Span::mixed_site().located_at(found.operand.span()));
+            }
+            let in_scope = found.in_scope;
+            let in_let_else = found.in_let_else;
+            let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, out);
+            if let Some(span) = in_let_else
+                && !in_scope
+                && !hoisted.is_empty()
+            {
+                self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
+            }
+            let marker = value.clone().unwrap_or_else(|| result.clone());
+            // Values awaited earlier in the same macro arguments, to drop at
+            // their end with these temporaries.
+            let mut in_this_scope = Vec::new();
+            if !hoisted.is_empty() {
+                match held.before_temporaries(&mut stmt, in_scope, &marker) {
+                    Ok(in_macro) => in_this_scope = in_macro,
+                    Err(ident) => {
+                        self.error(syn::Error::new(
+                            hoisted_at.unwrap_or_else(|| ident.span()),
+                            "#[desugar] cannot suspend here yet: this `.await` borrows a temporary in the same macro arguments as a value awaited before it; bind the awaited value with `let` in a statement of its own first",
+                        ));
+                        return Vec::new();
+                    }
+                }
+            }
+            // A tail's temporaries and the operands of its pending calls
+            // share one scope (Rust 2024), where all drop newest first, as
+            // the machine drops values read as `{ __awaitedN }`.
+            if kind != Kind::Tail {
+                roles::settle(&mut stmt, &held.awaited, &mut held.temporaries);
+            }
+            if in_scope && !hoisted.is_empty() {
+                in_this_scope.extend(hoisted);
+                held.in_scopes.push((marker, in_this_scope));
+            } else {
+                held.temporaries.extend(hoisted);
+            }
+
+            self.drop_in_scopes(&mut stmt, &mut held);
+            let rest: syn::Stmt = match &value {
+                Some(ident) => syn::parse_quote!(let #ident = { #result };),
+                None => stmt.clone(),
+            };
+            // The temporaries drop after the statement: a block's tail
+            // becomes a statement (of type `()`) so that they can follow it.
+            let rest = match rest {
+                syn::Stmt::Expr(expr, None) if !held.temporaries.is_empty() => {
+                    syn::Stmt::Expr(expr, Some(Default::default()))
+                }
+                rest => rest,
+            };
+            self.suspension(found, rest, out);
+            match value {
+                Some(ident) => {
+                    if keep && !in_scope && temporaries::unwrap_awaited(&mut stmt, &ident) {
+                        held.temporaries.push(ident.clone());
+                    }
+                    held.awaited.push((ident, in_scope));
+                }
+                None => return self.operands(held),
+            }
+        }
+    }
+
+    /// Puts the drops of temporaries hoisted from terminating scopes at the
+    /// ends of those scopes, innermost (latest) first, for each scope that
+    /// has no await left.
+    fn drop_in_scopes(&mut self, stmt: &mut syn::Stmt, held: &mut Held) {
+        let mut waiting = Vec::new();
+        while let Some((marker, hoisted)) = held.in_scopes.pop() {
+            let value = self.hidden_local("scope_value");
+            match temporaries::drop_where_scope_ends(stmt, &marker, &hoisted, &value) {
+                ScopeEnd::Dropped => {}
+                ScopeEnd::Awaiting => waiting.push((marker, hoisted)),
+                ScopeEnd::NotFound => held.temporaries.extend(hoisted),
+            }
+        }
+        waiting.reverse();
+        held.in_scopes = waiting;
+    }
+
+    /// Once a statement is lowered: marks the values awaited before its
+    /// later awaits that it moves as operands, and returns its temporaries
+    /// without them (nothing is left of them to drop).
+    fn operands(&mut self, held: Held) -> Vec<syn::Ident> {
+        let Held {
+            mut temporaries,
+            awaited,
+            macro_temporaries,
+            ..
+        } = held;
+        // Those that became a macro call's temporaries drop with it.
+        for (ident, _) in awaited
+            .iter()
+            .filter(|(ident, _)| !macro_temporaries.contains(ident))
+        {
+            if let Some(id) = self.moved(ident) {
+                self.locals[id].operand = true;
+                temporaries.retain(|temporary| temporary != ident);
+            }
+        }
+        temporaries
+    }
+
+    /// The local named `ident` (the latest of that name), if a use moves
+    /// it, or perhaps moves it (inside a macro `#[desugar]` cannot read).
+    fn moved(&self, ident: &syn::Ident) -> Option<LocalId> {
+        let id = self
+            .locals
+            .iter()
+            .rposition(|local| local.ident == *ident)?;
+        self.mentions
+            .iter()
+            .any(|m| m.local == id && (m.kind.may_move() || m.kind == MentionKind::Opaque))
+            .then_some(id)
+    }
+
+    /// The end of a statement that hoisted temporaries: they drop in the
+    /// reverse of the order they were made, as rustc drops them.
+    ///
+    /// Their scope ends there too, so that a later local kept in place can
+    /// share a temporary's slot in the homes area, as rustc overlaps them.
+    pub(super) fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
+        for temporary in temporaries.into_iter().rev() {
+            let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
+            self.simple(drop, out);
+            let end = self.tick();
+            if let Some(scope) = self.scopes.last_mut()
+                && let Some(index) = scope
+                    .iter()
+                    .position(|&id| self.locals[id].ident == temporary)
+            {
+                let id = scope.remove(index);
+                self.locals[id].scope.1 = end;
+            }
+        }
+    }
+
+    /// Temporaries the awaited future borrows live, in rustc, to the end of
+    /// the statement: across the suspension. When such a temporary is the
+    /// first thing the operand evaluates, it becomes a hidden local (homed,
+    /// as the future borrows it) declared just before and dropped just after
+    /// the statement.
+    ///
+    /// Before: `let page = fetch(&format!("{base}/x")).await;`
+    /// After:  `let __temporary1 = format!("{base}/x");`
+    ///         `let page = fetch(&__temporary1).await;`
+    ///         `::core::mem::drop(__temporary1);`
+    fn hoist_temporaries(
+        &mut self,
+        mut found: super::lead::Found,
+        out: &mut Vec<Stmt>,
+    ) -> (super::lead::Found, Vec<syn::Ident>, Option<Span>) {
+        let mut hoisted = Vec::new();
+        let mut first_at = None;
+        for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
+            let (ident, value) = value;
+            first_at = first_at.or(Some(value.span()));
+            let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
+            self.simple(stmt, out);
+            hoisted.push(ident);
+        }
+        (found, hoisted, first_at)
+    }
+}
+
+fn take_from_stmt(
+    stmt: &mut syn::Stmt,
+    replacement: &syn::Expr,
+) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
+    match stmt {
+        syn::Stmt::Local(local) => match &mut local.init {
+            Some(init) => {
+                if let Some(span) = init
+                    .diverge
+                    .as_ref()
+                    .and_then(|(_, d)| super::awaits::first_await(&**d))
+                {
+                    return Err(super::lead::NotLeading::Unsupported(
+                        span,
+                        "#[desugar] cannot suspend in the `else` of a `let … else` yet: move the `.await` before the `let`",
+                    ));
+                }
+                super::lead::take(&mut init.expr, replacement)
+            }
+            None => Ok(None),
+        },
+        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement),
+        syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
+    }
+}
+
+fn count_awaits(stmt: &syn::Stmt) -> usize {
+    let mut copy = stmt.clone();
+    let mut count = 0;
+    let placeholder: syn::Expr = syn::parse_quote!(());
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder) {
+        count += 1;
+    }
+    count + usize::from(has_await(&copy))
+}
