@@ -199,3 +199,85 @@ fn an_arm_drops_an_operand_before_a_borrowed_receiver() {
     );
     assert_eq!(report.outcome, "Ready(4)");
 }
+
+/// Awaits `wait` while holding `probe`'s borrow: a temporary `&Probe::new(..)`
+/// given to it lives across the await.
+async fn touch_later(probe: &Probe, wait: LeafFuture<u32>) -> u32 {
+    let n = wait.await;
+    probe.touch();
+    n
+}
+
+/// An operand of the tail expression itself shares the tail's scope with
+/// the temporary the later await borrows: rustc drops the newer temporary
+/// first (seed 504, case 9188, in another form).
+#[desugar]
+async fn tail_operand_then_temporary() -> u32 {
+    take(
+        counter("a").await,
+        touch_later(&Probe::new("t"), number(1)).await,
+    )
+}
+
+/// The same in a `match` arm's block, whose tail gives the arm's value.
+#[desugar]
+async fn arm_tail_operand_then_temporary(n: u32) -> u32 {
+    match n {
+        1 => {
+            let kept = Probe::new("kept");
+            kept.touch();
+            take(
+                counter("a").await,
+                touch_later(&Probe::new("t"), number(n)).await,
+            )
+        }
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_tail_s_own_operand_drops_after_a_newer_temporary() {
+    let report = assert_same(
+        tail_operand_then_temporary,
+        tail_operand_then_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+    let report = assert_same(
+        || arm_tail_operand_then_temporary(1),
+        || arm_tail_operand_then_temporary_rustc(1),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+/// Nested in the tail, the operand of `take(..)` drops with that call's
+/// scope, before the tail's temporaries; a receiver borrowed there (`add`
+/// takes `&self`) is a temporary of the tail, dropped after the newer one.
+#[desugar]
+async fn nested_operand_then_temporary() -> u32 {
+    take(
+        counter("a").await,
+        touch_later(&Probe::new("t"), number(1)).await,
+    ) + 1
+}
+
+#[desugar]
+async fn nested_borrowed_receiver_then_temporary() -> u32 {
+    counter("a")
+        .await
+        .add(touch_later(&Probe::new("t"), number(1)).await)
+        + 1
+}
+
+#[test]
+fn in_a_tail_a_nested_operand_drops_first_and_a_borrowed_receiver_last() {
+    let report = assert_same(
+        nested_operand_then_temporary,
+        nested_operand_then_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+    let report = assert_same(
+        nested_borrowed_receiver_then_temporary,
+        nested_borrowed_receiver_then_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}

@@ -122,6 +122,80 @@ pub(crate) fn first_misplaced(roles: &[Role]) -> Option<usize> {
     })
 }
 
+/// Whether `ident` (read as itself, or as `{ ident }`) is moved or borrowed
+/// by the tail expression `tail` itself: an argument or receiver of its
+/// call, a side of its operator, an element of its aggregate. In Rust 2024
+/// such a value shares the tail's temporary scope, where rustc drops it
+/// with the tail's temporaries, newest first; an operand of a call nested
+/// deeper drops before them, with that call's scope.
+pub(crate) fn is_tail_operand(tail: &Expr, ident: &syn::Ident) -> bool {
+    let is_value = |expr: &Expr| names_value(expr, ident);
+    match strip_parens(tail) {
+        Expr::Call(e) => e.args.iter().any(is_value),
+        Expr::MethodCall(e) => is_value(&e.receiver) || e.args.iter().any(is_value),
+        Expr::Binary(e) => is_value(&e.left) || is_value(&e.right),
+        Expr::Unary(e) => is_value(&e.expr),
+        Expr::Cast(e) => is_value(&e.expr),
+        Expr::Tuple(e) => e.elems.iter().any(is_value),
+        Expr::Array(e) => e.elems.iter().any(is_value),
+        Expr::Struct(e) => e.fields.iter().any(|f| is_value(&f.expr)),
+        _ => false,
+    }
+}
+
+/// Whether `ident` (read as itself) is the receiver of a method syntax does
+/// not know, or the base of a field, somewhere in `expr`: borrowed there or
+/// moved, syntax cannot tell.
+pub(crate) fn has_unknown_use(expr: &Expr, ident: &syn::Ident) -> bool {
+    struct Unknown<'a> {
+        ident: &'a syn::Ident,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Unknown<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::MethodCall(e) if names_value(&e.receiver, self.ident) => {
+                    let method = e.method.to_string();
+                    self.found |= !(walk::consumes_receiver(&e.method)
+                        || walk::borrows_receiver(&e.method)
+                        || walk::copy::NUMERIC.contains(&method.as_str()));
+                }
+                Expr::Field(e) if names_value(&e.base, self.ident) => self.found = true,
+                _ => {}
+            }
+            visit::visit_expr(self, expr);
+        }
+
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Unknown {
+        ident,
+        found: false,
+    };
+    finder.visit_expr(expr);
+    finder.found
+}
+
+/// `ident` or `{ ident }`, in parentheses or not.
+fn names_value(expr: &Expr, ident: &syn::Ident) -> bool {
+    match strip_parens(expr) {
+        Expr::Path(path) => path.qself.is_none() && path.path.is_ident(ident),
+        Expr::Block(block) => {
+            block.label.is_none()
+                && matches!(block.block.stmts.as_slice(),
+                    [syn::Stmt::Expr(Expr::Path(path), None)] if path.path.is_ident(ident))
+        }
+        _ => false,
+    }
+}
+
+fn strip_parens(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Paren(e) => strip_parens(&e.expr),
+        _ => expr,
+    }
+}
+
 struct Finder<'a> {
     ident: &'a syn::Ident,
     found: Option<(Role, bool)>,
@@ -335,6 +409,21 @@ mod tests {
             role_of("let x = f(&{ a }, c);"),
             Some((Role::Temporary, false))
         );
+    }
+
+    #[test]
+    fn a_tail_s_own_operands_are_told_from_nested_ones() {
+        let a: syn::Ident = syn::parse_quote!(a);
+        let tail = |text: &str| syn::parse_str::<Expr>(text).unwrap();
+        assert!(is_tail_operand(&tail("take(a, f(&t).await)"), &a));
+        assert!(is_tail_operand(&tail("({ a }).into_sum(b)"), &a));
+        assert!(is_tail_operand(&tail("a + b"), &a));
+        assert!(!is_tail_operand(&tail("take(a, b) + 1"), &a));
+        assert!(!is_tail_operand(&tail("a.into_sum(b).checked_sub(1)"), &a));
+        assert!(has_unknown_use(&tail("a.into_sum(b) + 1"), &a));
+        assert!(has_unknown_use(&tail("g(a.field)"), &a));
+        assert!(!has_unknown_use(&tail("a.len() + 1"), &a));
+        assert!(!has_unknown_use(&tail("take(a, b) + 1"), &a));
     }
 
     #[test]

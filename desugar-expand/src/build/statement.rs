@@ -144,8 +144,11 @@ impl Builder {
                 for &id in &declares {
                     self.enter(id);
                 }
+                let tail = (kind == Kind::Tail)
+                    .then(|| tail_value(&stmt).cloned())
+                    .flatten();
                 out.push(Stmt::Plain { stmt, declares });
-                return self.operands(held);
+                return self.operands(held, tail.as_ref());
             }
             let awaits_left = count_awaits(&stmt);
             let result = names::hidden("__result");
@@ -249,6 +252,14 @@ impl Builder {
                 }
                 rest => rest,
             };
+            let tail = match (&value, kind) {
+                (None, Kind::Tail) => tail_value(&rest).cloned(),
+                _ => None,
+            };
+            let rest = match &tail {
+                Some(tail) => self.unknown_receivers_unmoved(rest, tail, &held),
+                None => rest,
+            };
             self.suspension(found, rest, out);
             match value {
                 Some(ident) => {
@@ -257,7 +268,7 @@ impl Builder {
                     }
                     held.awaited.push((ident, in_scope));
                 }
-                None => return self.operands(held),
+                None => return self.operands(held, tail.as_ref()),
             }
         }
     }
@@ -279,10 +290,64 @@ impl Builder {
         held.in_scopes = waiting;
     }
 
+    /// The last part of a tail that finishes the future (`return
+    /// Poll::Ready(..)`), where nothing follows to drop the tail's
+    /// temporaries: an earlier awaited value there, now one of them, that an
+    /// unknown method nested in the tail may move (`a.await.into_sum(..) + 1`)
+    /// would be an operand of that method's call, which rustc drops before
+    /// the tail's temporaries. Borrowing the value after the tail is
+    /// computed makes the machine fail to build (E0382) where the method
+    /// takes `self`, as a statement's drop of it does; where it borrows, the
+    /// value drops in rustc's order, with the temporaries.
+    ///
+    /// Before: `return Poll::Ready(__awaited1.into_sum({ __result }) + 1);`
+    /// After:  `return Poll::Ready({ let __tail = __awaited1.into_sum({ __result }) + 1; let _ = &__awaited1; __tail });`
+    fn unknown_receivers_unmoved(
+        &self,
+        mut rest: syn::Stmt,
+        tail: &syn::Expr,
+        held: &Held,
+    ) -> syn::Stmt {
+        let unknown: Vec<&syn::Ident> = held
+            .awaited
+            .iter()
+            .map(|(ident, _)| ident)
+            .filter(|&ident| {
+                held.temporaries.contains(ident)
+                    && !roles::is_tail_operand(tail, ident)
+                    && roles::has_unknown_use(tail, ident)
+            })
+            .collect();
+        if unknown.is_empty() {
+            return rest;
+        }
+        if let syn::Stmt::Expr(syn::Expr::Return(ret), _) = &mut rest
+            && let Some(ready) = ret.expr.as_deref_mut()
+            && let syn::Expr::Call(call) = ready
+            && let Some(value) = call.args.first_mut()
+        {
+            let name = names::hidden("__tail");
+            let computed = value.clone();
+            // At the awaits the values stand for, where the error points.
+            let borrows = unknown
+                .iter()
+                .map(|&ident| quote::quote_spanned!(ident.span()=> let _ = &#ident;));
+            *value = syn::parse_quote_spanned!(computed.span()=> {
+                let #name = #computed;
+                #(#borrows)*
+                #name
+            });
+        }
+        rest
+    }
+
     /// Once a statement is lowered: marks the values awaited before its
     /// later awaits that it moves as operands, and returns its temporaries
-    /// without them (nothing is left of them to drop).
-    fn operands(&mut self, held: Held) -> Vec<syn::Ident> {
+    /// without them (nothing is left of them to drop). In a tail
+    /// (`tail`, its value), those the tail expression itself moves stay
+    /// with its temporaries: they share one scope (Rust 2024), where rustc
+    /// drops all of them newest first.
+    fn operands(&mut self, held: Held, tail: Option<&syn::Expr>) -> Vec<syn::Ident> {
         let Held {
             mut temporaries,
             awaited,
@@ -295,7 +360,8 @@ impl Builder {
             .filter(|(ident, _)| !macro_temporaries.contains(ident))
         {
             if let Some(id) = self.moved(ident) {
-                self.locals[id].operand = true;
+                self.locals[id].operand =
+                    !tail.is_some_and(|tail| roles::is_tail_operand(tail, ident));
                 temporaries.retain(|temporary| temporary != ident);
             }
         }
@@ -387,6 +453,21 @@ fn take_from_stmt(
         },
         syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement),
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
+    }
+}
+
+/// What a tail written as a statement evaluates: `E` of `return
+/// Poll::Ready(E);` (the body's tail), `__value = E;` (a block's whose value
+/// is used) or `E;`.
+fn tail_value(stmt: &syn::Stmt) -> Option<&syn::Expr> {
+    match stmt {
+        syn::Stmt::Expr(syn::Expr::Return(ret), _) => match ret.expr.as_deref() {
+            Some(syn::Expr::Call(call)) => call.args.first(),
+            _ => None,
+        },
+        syn::Stmt::Expr(syn::Expr::Assign(assign), _) => Some(&assign.right),
+        syn::Stmt::Expr(expr, _) => Some(expr),
+        _ => None,
     }
 }
 
