@@ -477,3 +477,49 @@ mod not_stored_by_rustc {
         assert_eq!(kept_in_place, 0, "{:#?}", machine.info());
     }
 }
+
+/// `other` is read in the `else` branch only: after the `then` branch's
+/// await it is never used, so rustc does not keep it there, and neither
+/// does the machine (a use later in the source, in the other branch, is
+/// not a use after the await). The `then` branch's state is the largest,
+/// so keeping `other` there would make the machine larger than rustc's.
+#[desugar]
+async fn read_in_the_other_branch(take_then: bool) -> u64 {
+    let other = [7u64; 8];
+    if take_then {
+        Leaf::new("then").pending(1).ready([1u64; 16]).await[0]
+    } else {
+        let n = Leaf::new("else").pending(1).ready(2u64).await;
+        other[0] + n
+    }
+}
+
+#[test]
+fn a_local_read_in_the_other_branch_is_not_kept() {
+    for take_then in [true, false] {
+        let _ = Comparison::new()
+            .interleave_pending()
+            .check_size()
+            .run(
+                || read_in_the_other_branch(take_then),
+                || read_in_the_other_branch_rustc(take_then),
+            )
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    }
+    let machine = read_in_the_other_branch(true);
+    let then = machine
+        .info()
+        .states
+        .iter()
+        .find(|state| {
+            state
+                .awaits
+                .is_some_and(|awaits| awaits.contains("\"then\""))
+        })
+        .expect("the `then` branch's state");
+    assert!(
+        then.fields.iter().all(|field| field.name != "other"),
+        "{:#?}",
+        machine.info()
+    );
+}

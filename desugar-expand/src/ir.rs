@@ -28,6 +28,10 @@ pub(crate) struct Body {
     pub mentions: Vec<Mention>,
     /// Every loop's extent in [`Mention::seq`] numbers.
     pub loops: Vec<(u32, u32)>,
+    /// Per node of [`Mention::path`], for the branches of an `if` and the
+    /// arms of a `match`: the construct and which of its alternatives the
+    /// node is. Once one runs, no other of the same construct does.
+    pub alternatives: std::collections::HashMap<u32, (u32, u32)>,
     /// Items that stop the build unless the code is Rust 2024, whose order
     /// of dropping a tail's temporaries the machine follows.
     pub edition_check: Option<proc_macro2::TokenStream>,

@@ -131,8 +131,24 @@ impl<'a> Facts<'a> {
 
     fn after(&self, mention: &Mention, k: AwaitId) -> bool {
         let local = &self.body.locals[mention.local];
-        (mention.seq > self.body.awaits[k].seq && mention.seq <= local.scope.1)
+        (mention.seq > self.body.awaits[k].seq
+            && mention.seq <= local.scope.1
+            && !self.exclusive(&mention.path, &self.body.awaits[k].path))
             || self.same_loop(mention.seq, k, mention.local, true)
+    }
+
+    /// Are two paths in different branches of one `if`, or different arms
+    /// of one `match`? Then, within one run of the construct (an enclosing
+    /// loop is [`Self::same_loop`]'s), code on one never follows code on
+    /// the other: a use in the `else` branch is not "after" an await in
+    /// the `then` branch, though it comes later in the source.
+    fn exclusive(&self, a: &[u32], b: &[u32]) -> bool {
+        let alternatives = &self.body.alternatives;
+        a.iter()
+            .zip(b)
+            .find(|(x, y)| x != y)
+            .and_then(|(x, y)| Some((alternatives.get(x)?, alternatives.get(y)?)))
+            .is_some_and(|((c, i), (d, j))| c == d && i != j)
     }
 
     fn used_after(&self, local: LocalId, k: AwaitId) -> bool {

@@ -224,19 +224,24 @@ impl Builder {
             self.record_place(&part.expr, walk::scrutinee([&*part.pat]), &holders);
         }
         self.record_conditions(&e.cond);
-        let then = self.nested(|this| this.block(e.then_branch.stmts, dest, &binds));
+        let construct = self.construct_id();
+        let then = self.alternative(construct, 0, |this| {
+            this.block(e.then_branch.stmts, dest, &binds)
+        });
         let otherwise = match e.else_branch.map(|(_, b)| *b) {
             None if matches!(dest, Dest::Discard) => None,
-            None => Some(Else::Block(self.branch(Vec::new(), dest))),
+            None => Some(Else::Block(self.branch(construct, Vec::new(), dest))),
             Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
                 Some(Else::If(Box::new(self.if_node(inner, dest))))
             }
             Some(Expr::Block(block)) if block.label.is_none() => {
-                Some(Else::Block(self.branch(block.block.stmts, dest)))
+                Some(Else::Block(self.branch(construct, block.block.stmts, dest)))
             }
-            Some(other) => Some(Else::Block(
-                self.branch(vec![syn::Stmt::Expr(other, None)], dest),
-            )),
+            Some(other) => Some(Else::Block(self.branch(
+                construct,
+                vec![syn::Stmt::Expr(other, None)],
+                dest,
+            ))),
         };
         ir::If {
             cond: *e.cond,
@@ -246,8 +251,9 @@ impl Builder {
         }
     }
 
-    fn branch(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
-        self.nested(|this| this.block(stmts, dest, &[]))
+    /// The `else` branch of the `if` numbered `construct`.
+    fn branch(&mut self, construct: u32, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
+        self.alternative(construct, 1, |this| this.block(stmts, dest, &[]))
     }
 
     /// Uses in the non-`let` parts of a condition (`a && let Some(x) = b`).
@@ -295,8 +301,9 @@ impl Builder {
         let holders = scrutinee_holders(&e.expr, &pats, &all_binds);
         self.record_place(&e.expr, walk::scrutinee(pats.iter().copied()), &holders);
         let mut arms = Vec::new();
-        for (arm, binds) in e.arms.into_iter().zip(arm_binds) {
-            let arm = self.nested(|this| this.arm(arm, binds, dest));
+        let construct = self.construct_id();
+        for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
+            let arm = self.alternative(construct, index, |this| this.arm(arm, binds, dest));
             arms.push(arm);
         }
         out.push(Stmt::Match(ir::Match {

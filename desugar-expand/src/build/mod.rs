@@ -76,6 +76,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
         awaits: builder.awaits,
         mentions: builder.mentions,
         loops: builder.loops,
+        alternatives: builder.alternatives,
         edition_check: builder.rust_2024_tail.map(tail_edition::check),
     })
 }
@@ -119,6 +120,8 @@ struct Builder {
     /// The branches, arms and loop bodies around the current statement.
     path: Vec<u32>,
     next_node: u32,
+    /// See [`Body::alternatives`].
+    alternatives: std::collections::HashMap<u32, (u32, u32)>,
     errors: Option<syn::Error>,
     /// A lowered tail that may make a temporary, where the code must be
     /// Rust 2024 (see [`tail_edition`]).
@@ -182,6 +185,20 @@ impl Builder {
         let out = f(self);
         self.path.pop();
         out
+    }
+
+    /// [`Self::nested`] for alternative `index` of the `if` or `match`
+    /// numbered `construct` (see [`Self::construct_id`]).
+    fn alternative<T>(&mut self, construct: u32, index: u32, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.alternatives
+            .insert(self.next_node + 1, (construct, index));
+        self.nested(f)
+    }
+
+    /// A number for an `if` or a `match`, whose branches are alternatives.
+    fn construct_id(&mut self) -> u32 {
+        self.next_node += 1;
+        self.next_node
     }
 
     fn tick(&mut self) -> u32 {
