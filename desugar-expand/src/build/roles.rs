@@ -180,13 +180,15 @@ pub(crate) fn has_unknown_use(expr: &Expr, ident: &syn::Ident) -> bool {
 fn names_value(expr: &Expr, ident: &syn::Ident) -> bool {
     match strip_parens(expr) {
         Expr::Path(path) => path.qself.is_none() && path.path.is_ident(ident),
-        Expr::Block(block) => {
-            block.label.is_none()
-                && matches!(block.block.stmts.as_slice(),
-                    [syn::Stmt::Expr(Expr::Path(path), None)] if path.path.is_ident(ident))
-        }
-        _ => false,
+        other => reads_block_of(other, ident),
     }
+}
+
+/// `{ ident }`: an awaited value read as a temporary of its statement.
+fn reads_block_of(expr: &Expr, ident: &syn::Ident) -> bool {
+    matches!(expr, Expr::Block(block) if block.label.is_none()
+        && matches!(block.block.stmts.as_slice(),
+            [syn::Stmt::Expr(Expr::Path(path), None)] if path.path.is_ident(ident)))
 }
 
 fn strip_parens(expr: &Expr) -> &Expr {
@@ -203,15 +205,7 @@ struct Finder<'a> {
 
 impl Finder<'_> {
     fn is_target(&self, expr: &Expr) -> bool {
-        match expr {
-            Expr::Paren(e) => self.is_target(&e.expr),
-            Expr::Block(block) => {
-                block.label.is_none()
-                    && matches!(block.block.stmts.as_slice(),
-                        [syn::Stmt::Expr(Expr::Path(path), None)] if path.path.is_ident(self.ident))
-            }
-            _ => false,
-        }
+        reads_block_of(strip_parens(expr), self.ident)
     }
 
     fn note(&mut self, child: &Expr, role: Role, extended: bool) {

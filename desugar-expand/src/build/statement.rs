@@ -257,7 +257,7 @@ impl Builder {
                 _ => None,
             };
             let rest = match &tail {
-                Some(tail) => self.unknown_receivers_unmoved(rest, tail, &held),
+                Some(tail) => unknown_receivers_unmoved(rest, tail, &held),
                 None => rest,
             };
             self.suspension(found, rest, out);
@@ -288,57 +288,6 @@ impl Builder {
         }
         waiting.reverse();
         held.in_scopes = waiting;
-    }
-
-    /// The last part of a tail that finishes the future (`return
-    /// Poll::Ready(..)`), where nothing follows to drop the tail's
-    /// temporaries: an earlier awaited value there, now one of them, that an
-    /// unknown method nested in the tail may move (`a.await.into_sum(..) + 1`)
-    /// would be an operand of that method's call, which rustc drops before
-    /// the tail's temporaries. Borrowing the value after the tail is
-    /// computed makes the machine fail to build (E0382) where the method
-    /// takes `self`, as a statement's drop of it does; where it borrows, the
-    /// value drops in rustc's order, with the temporaries.
-    ///
-    /// Before: `return Poll::Ready(__awaited1.into_sum({ __result }) + 1);`
-    /// After:  `return Poll::Ready({ let __tail = __awaited1.into_sum({ __result }) + 1; let _ = &__awaited1; __tail });`
-    fn unknown_receivers_unmoved(
-        &self,
-        mut rest: syn::Stmt,
-        tail: &syn::Expr,
-        held: &Held,
-    ) -> syn::Stmt {
-        let unknown: Vec<&syn::Ident> = held
-            .awaited
-            .iter()
-            .map(|(ident, _)| ident)
-            .filter(|&ident| {
-                held.temporaries.contains(ident)
-                    && !roles::is_tail_operand(tail, ident)
-                    && roles::has_unknown_use(tail, ident)
-            })
-            .collect();
-        if unknown.is_empty() {
-            return rest;
-        }
-        if let syn::Stmt::Expr(syn::Expr::Return(ret), _) = &mut rest
-            && let Some(ready) = ret.expr.as_deref_mut()
-            && let syn::Expr::Call(call) = ready
-            && let Some(value) = call.args.first_mut()
-        {
-            let name = names::hidden("__tail");
-            let computed = value.clone();
-            // At the awaits the values stand for, where the error points.
-            let borrows = unknown
-                .iter()
-                .map(|&ident| quote::quote_spanned!(ident.span()=> let _ = &#ident;));
-            *value = syn::parse_quote_spanned!(computed.span()=> {
-                let #name = #computed;
-                #(#borrows)*
-                #name
-            });
-        }
-        rest
     }
 
     /// Once a statement is lowered: marks the values awaited before its
@@ -454,6 +403,52 @@ fn take_from_stmt(
         syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement),
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
     }
+}
+
+/// The last part of a tail that finishes the future (`return
+/// Poll::Ready(..)`), where nothing follows to drop the tail's
+/// temporaries: an earlier awaited value there, now one of them, that an
+/// unknown method nested in the tail may move (`a.await.into_sum(..) + 1`)
+/// would be an operand of that method's call, which rustc drops before
+/// the tail's temporaries. Borrowing the value after the tail is
+/// computed makes the machine fail to build (E0382) where the method
+/// takes `self`, as a statement's drop of it does; where it borrows, the
+/// value drops in rustc's order, with the temporaries.
+///
+/// Before: `return Poll::Ready(__awaited1.into_sum({ __result }) + 1);`
+/// After:  `return Poll::Ready({ let __tail = __awaited1.into_sum({ __result }) + 1; let _ = &__awaited1; __tail });`
+fn unknown_receivers_unmoved(mut rest: syn::Stmt, tail: &syn::Expr, held: &Held) -> syn::Stmt {
+    let unknown: Vec<&syn::Ident> = held
+        .awaited
+        .iter()
+        .map(|(ident, _)| ident)
+        .filter(|&ident| {
+            held.temporaries.contains(ident)
+                && !roles::is_tail_operand(tail, ident)
+                && roles::has_unknown_use(tail, ident)
+        })
+        .collect();
+    if unknown.is_empty() {
+        return rest;
+    }
+    if let syn::Stmt::Expr(syn::Expr::Return(ret), _) = &mut rest
+        && let Some(ready) = ret.expr.as_deref_mut()
+        && let syn::Expr::Call(call) = ready
+        && let Some(value) = call.args.first_mut()
+    {
+        let name = names::hidden("__tail");
+        let computed = value.clone();
+        // At the awaits the values stand for, where the error points.
+        let borrows = unknown
+            .iter()
+            .map(|&ident| quote::quote_spanned!(ident.span()=> let _ = &#ident;));
+        *value = syn::parse_quote_spanned!(computed.span()=> {
+            let #name = #computed;
+            #(#borrows)*
+            #name
+        });
+    }
+    rest
 }
 
 /// What a tail written as a statement evaluates: `E` of `return

@@ -338,12 +338,16 @@ impl<'a> Emit<'a> {
             return TokenStream::new();
         }
         let ident = &self.body.locals[local].ident;
-        // SAFETY (of the generated blocks): the reference is used by the
-        // user's code within the local's scope only; rustc borrow-checked
-        // the same uses in the `_rustc` twin.
         if self.body.locals[local].reached_mutably() {
+            // SAFETY (of the generated block): the `&mut` is used by the
+            // user's code within the local's scope only, and it is the only
+            // path to the value there; rustc borrow-checked the same uses in
+            // the `_rustc` twin.
             quote!(let #ident = unsafe { #guard.place_mut() };)
         } else {
+            // SAFETY (of the generated block): the reference is used by the
+            // user's code within the local's scope only; rustc borrow-checked
+            // the same uses in the `_rustc` twin.
             quote!(let #ident = unsafe { #guard.place() };)
         }
     }
