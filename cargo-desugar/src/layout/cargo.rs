@@ -40,6 +40,10 @@ pub fn type_sizes(args: &LayoutArgs) -> Result<String, String> {
 }
 
 /// `RUSTC_BOOTSTRAP=1 cargo rustc <target> -- -Zprint-type-sizes`: its stdout.
+///
+/// Not incremental: an incremental rebuild reuses the layouts of code it
+/// finds unchanged and prints only the others, so after a change elsewhere
+/// (in the crate, or in `#[desugar]` itself) some machines went missing.
 fn rustc(args: &LayoutArgs, target_dir: &Path) -> Result<String, String> {
     let mut command = cargo(["rustc"]);
     command
@@ -47,7 +51,8 @@ fn rustc(args: &LayoutArgs, target_dir: &Path) -> Result<String, String> {
         .arg(target_dir)
         .args(args.cargo_target())
         .args(["--", PRINT_TYPE_SIZES])
-        .env("RUSTC_BOOTSTRAP", "1");
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_INCREMENTAL", "0");
     let output = run(&mut command, "cargo rustc")?;
     if output.status.success() {
         return Ok(String::from_utf8_lossy(&output.stdout).into_owned());
