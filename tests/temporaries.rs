@@ -809,3 +809,33 @@ fn a_borrowed_receiver_in_format_drops_with_the_macro_s_temporaries() {
     );
     assert_eq!(report.outcome, "Ready(4)");
 }
+
+fn sum_of(values: &[u64]) -> LeafFuture<u64> {
+    Leaf::new("sum").pending(1).ready(values.iter().sum())
+}
+
+fn read(value: &i64) -> LeafFuture<i64> {
+    Leaf::new("read").pending(2).ready(*value)
+}
+
+/// An array, a negation and a cast borrowed by the awaited call are
+/// temporaries like a call's value: kept to the end of the statement (they
+/// failed to build, E0716, when only calls, macros, structs, tuples and
+/// binary operators were).
+#[desugar]
+async fn borrows_aggregates_and_operators(n: i64) -> i64 {
+    let sum = sum_of(&[n.unsigned_abs(), 2]).await;
+    let repeated = sum_of(&[n.unsigned_abs(); 4]).await;
+    let negated = read(&-n).await;
+    let cast = read(&(sum as i64)).await;
+    sum as i64 + repeated as i64 + negated + cast
+}
+
+#[test]
+fn borrowed_arrays_operators_and_casts_are_temporaries() {
+    let report = assert_same(
+        || borrows_aggregates_and_operators(3),
+        || borrows_aggregates_and_operators_rustc(3),
+    );
+    assert_eq!(report.outcome, "Ready(19)"); // 5 + 12 - 3 + 5
+}

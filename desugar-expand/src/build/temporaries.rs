@@ -56,18 +56,24 @@ fn hoist(
 }
 
 /// A value expression whose whole value becomes the temporary: a call, a
-/// macro, a literal aggregate. (`&f().field` borrows part of a temporary:
-/// naming just the field would drop the rest early, so it is left alone.)
+/// macro, a literal aggregate (`&[n; 8]`), an operator or a cast. (`&*r` and
+/// `&f().field` are places: the first makes no temporary, the second borrows
+/// part of one, and naming just the field would drop the rest early, so
+/// both are left alone.)
 fn is_value(expr: &Expr) -> bool {
-    matches!(
-        expr,
+    match expr {
         Expr::Call(_)
-            | Expr::MethodCall(_)
-            | Expr::Macro(_)
-            | Expr::Struct(_)
-            | Expr::Tuple(_)
-            | Expr::Binary(_)
-    )
+        | Expr::MethodCall(_)
+        | Expr::Macro(_)
+        | Expr::Struct(_)
+        | Expr::Tuple(_)
+        | Expr::Array(_)
+        | Expr::Repeat(_)
+        | Expr::Binary(_)
+        | Expr::Cast(_) => true,
+        Expr::Unary(e) => !matches!(e.op, syn::UnOp::Deref(_)),
+        _ => false,
+    }
 }
 
 /// A place built from paths and fields only (no calls, so no effects):
