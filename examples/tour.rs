@@ -120,10 +120,11 @@ impl Tour {
     }
 }
 
-/// `data (homed)`, `__awaitee (future)`, or just the name.
+/// `data (homed)`, `t (in place)`, `__awaitee (future)`, or just the name.
 fn field_label(name: &str, kind: FieldKind) -> String {
     match kind {
         FieldKind::Homed => format!("{name} (homed)"),
+        FieldKind::InPlace => format!("{name} (in place)"),
         FieldKind::Awaitee => format!("{name} (future)"),
         FieldKind::Argument | FieldKind::Carried => name.to_owned(),
     }

@@ -39,28 +39,48 @@ fn expand_file(source: &str) -> String {
     with_safety_comments(&formatted)
 }
 
-/// The invariant each kind of generated `unsafe` block relies on, by the
-/// call it makes (as `emit/step.rs`, `emit/uses.rs` and `emit/layout.rs`
-/// state them).
-const SAFETY: &[(&str, &str)] = &[
+/// The invariant each kind of generated `unsafe` block relies on, by what
+/// its code contains (the first entry whose words all occur), as
+/// `emit/step.rs`, `emit/uses.rs` and `emit/layout.rs` state them.
+const SAFETY: &[(&[&str], &str)] = &[
     (
-        "Home::new(",
+        &["Home::new(", "__StateProj"],
+        "the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it",
+    ),
+    (
+        &["Home::new("],
         "the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it",
     ),
     (
-        "Home::vacant(",
+        &["Home::vacant("],
         "as for `Home::new`: the slot is this local's own, in the pinned homes area",
     ),
     (
-        "Home::restore(",
+        &["Home::restore(", "__StateProj"],
+        "the flag was stored from this local's own slot, in the variant the machine is still in",
+    ),
+    (
+        &["Home::restore("],
         "the flag was stored from this very slot, which the pinned machine still holds",
     ),
     (
-        ".take()",
+        &["Later::pinned("],
+        "`__held` is set, so the future was written here and not dropped since",
+    ),
+    (
+        &["Later::drop_in_place("],
+        "`__held` was set, so the future and the values are written, and is cleared, so they are taken once",
+    ),
+    (
+        &["Later::take("],
+        "`__held` was set, so the future and the values are written, and is cleared, so they are taken once",
+    ),
+    (
+        &[".take()"],
         "rustc accepted the twin, where this is a move of an initialized local, so the home holds a value",
     ),
     (
-        ".place",
+        &[".place"],
         "the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin",
     ),
 ];
@@ -78,7 +98,7 @@ fn with_safety_comments(formatted: &str) -> String {
             let rest: String = formatted[start + at..].chars().take(200).collect();
             let reason = SAFETY
                 .iter()
-                .find(|(call, _)| rest.contains(call))
+                .find(|(words, _)| words.iter().all(|word| rest.contains(word)))
                 .map(|(_, reason)| *reason)
                 .unwrap_or_else(|| {
                     panic!("a generated `unsafe` block with no stated invariant: {line}")

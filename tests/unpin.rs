@@ -53,6 +53,17 @@ async fn borrows_across(text: String) -> usize {
     view.len()
 }
 
+/// `text` is a local borrowed across one await: it lives in that await's
+/// variant, not in the homes area (as the argument of `borrows_across`
+/// does).
+#[desugar]
+async fn borrows_in_place() -> usize {
+    let text = String::from("in place");
+    let view = text.as_str();
+    Leaf::new("wait").pending(1).ready(()).await;
+    view.len()
+}
+
 #[desugar]
 async fn awaits_a_rustc_future(n: u32) -> u32 {
     carries_only_rustc(n).await
@@ -74,6 +85,18 @@ fn unpin_when_nothing_is_homed_and_the_awaited_futures_are_unpin() {
 #[test]
 fn not_unpin_with_a_homed_value() {
     assert!(!is_unpin!(borrows_across(String::from("pinned"))));
+}
+
+/// Whether the homed value is in the state enum or in the homes area, what
+/// the awaited future borrows must not move.
+#[test]
+fn not_unpin_wherever_the_homed_value_lives() {
+    let in_place = borrows_in_place();
+    assert_eq!(desugar::Inspect::layout(&in_place).homes, 0);
+    assert!(!is_unpin!(in_place));
+    let in_homes = borrows_across(String::from("pinned"));
+    assert!(desugar::Inspect::layout(&in_homes).homes > 0);
+    assert!(!is_unpin!(in_homes));
 }
 
 #[test]

@@ -52,5 +52,6 @@ fn kind(kind: FieldKind) -> &'static str {
         FieldKind::Argument => "Argument",
         FieldKind::Carried => "Carried",
         FieldKind::Homed => "Homed",
+        FieldKind::InPlace => "InPlace",
     }
 }

@@ -11,12 +11,13 @@ fn branches(
         T1, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { key : T0 }, #[doc = "Suspended at `lookup(key).await`."] Suspend0 {
         #[pin] __awaitee : F0, }, #[doc = "Suspended at `fetch_extra(&name).await`."]
-        Suspend1 { #[pin] __awaitee : F1, name : ::desugar::__private::Homed < T1 > },
-        #[doc = "Finished: polling again panics."] Returned, #[doc =
+        Suspend1 { #[pin] name : ::desugar::__private::Slot < T1 >, __held : bool, #[pin]
+        __awaitee : ::desugar::__private::Later < F1 >, #[pin] __live_name :
+        ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
+        "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
-    impl<T0, T1, F0, F1> ::desugar::__private::State<__Homes<T1>>
-    for __State<T0, T1, F0, F1> {
+    impl<T0, T1, F0, F1> ::desugar::__private::State<()> for __State<T0, T1, F0, F1> {
         fn returned() -> Self {
             __State::Returned
         }
@@ -69,7 +70,7 @@ fn branches(
                             },
                             ::desugar::__private::FieldInfo {
                                 name: "name",
-                                kind: ::desugar::__private::FieldKind::Homed,
+                                kind: ::desugar::__private::FieldKind::InPlace,
                             },
                         ],
                     },
@@ -101,34 +102,37 @@ fn branches(
             }
         }
         fn drop_suspended(
-            self: ::desugar::__private::Pin<&mut Self>,
-            mut __homes: ::desugar::__private::Pin<&mut __Homes<T1>>,
+            mut self: ::desugar::__private::Pin<&mut Self>,
+            mut __homes: ::desugar::__private::Pin<&mut ()>,
         ) {
-            match self.project_replace(__State::Returned) {
-                __StateReplace::Suspend1 { name: __dropped_name, .. } => {
-                    // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
-                    let __dropped_name = unsafe {
-                        ::desugar::__private::Home::restore(
-                            __homes.as_mut().project().name,
-                            __dropped_name,
-                        )
-                    };
+            match self.as_mut().project() {
+                __StateProj::Suspend1 {
+                    name,
+                    __held,
+                    __awaitee,
+                    __live_name: __dropped_name,
+                } => {
+                    if ::core::mem::take(__held) {
+                        // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
+                        let (__dropped_name,) = (
+                            // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                            unsafe { ::desugar::__private::Later::take(__dropped_name) },
+                        );
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
+                        let __dropped_name = unsafe {
+                            ::desugar::__private::Home::restore(name, __dropped_name)
+                        };
+                    }
                 }
                 _ => {}
             }
+            self.set(__State::Returned);
         }
-    }
-    ::desugar::__private::pin_project! {
-        #[doc = "Where the values borrowed across an `.await` live: they must not move."]
-        struct __Homes < H0 > { #[pin] name : ::desugar::__private::Slot < H0 >, #[pin]
-        __pinned : ::desugar::__private::PhantomPinned, }
     }
     ::desugar::__private::Machine::new(
         __State::Unresumed { key: key },
-        __Homes {
-            name: ::desugar::__private::Slot::new(),
-            __pinned: ::desugar::__private::PhantomPinned,
-        },
+        (),
         |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<Option<String>> {
             '__dispatch: loop {
                 match __state.as_mut().project() {
@@ -160,10 +164,22 @@ fn branches(
                             }
                         }
                         let name = __value1;
-                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        if !::core::matches!(* __state, __State::Suspend1 { .. }) {
+                            __state
+                                .set(__State::Suspend1 {
+                                    name: ::desugar::__private::Slot::new(),
+                                    __held: false,
+                                    __awaitee: ::desugar::__private::Later::new(),
+                                    __live_name: ::desugar::__private::Later::new(),
+                                });
+                        }
+                        // SAFETY: the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::new(
-                                __homes.as_mut().project().name,
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend1 { name, .. } => name,
+                                    _ => ::core::unreachable!(),
+                                },
                                 name,
                             )
                         };
@@ -173,11 +189,19 @@ fn branches(
                             // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                             fetch_extra(&(*unsafe { __home_name.place() })),
                         );
-                        __state
-                            .set(__State::Suspend1 {
-                                __awaitee,
-                                name: __home_name.store(),
-                            });
+                        match __state.as_mut().project() {
+                            __StateProj::Suspend1 {
+                                __held,
+                                __awaitee: __into,
+                                __live_name: __later0,
+                                ..
+                            } => {
+                                __into.write(__awaitee);
+                                __later0.write(__home_name.store());
+                                *__held = true;
+                            }
+                            _ => ::core::unreachable!(),
+                        }
                         continue '__dispatch;
                     }
                     __StateProj::Suspend0 { __awaitee, .. } => {
@@ -202,10 +226,22 @@ fn branches(
                             __value1 = { __result };
                         }
                         let name = __value1;
-                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        if !::core::matches!(* __state, __State::Suspend1 { .. }) {
+                            __state
+                                .set(__State::Suspend1 {
+                                    name: ::desugar::__private::Slot::new(),
+                                    __held: false,
+                                    __awaitee: ::desugar::__private::Later::new(),
+                                    __live_name: ::desugar::__private::Later::new(),
+                                });
+                        }
+                        // SAFETY: the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::new(
-                                __homes.as_mut().project().name,
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend1 { name, .. } => name,
+                                    _ => ::core::unreachable!(),
+                                },
                                 name,
                             )
                         };
@@ -215,16 +251,25 @@ fn branches(
                             // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
                             fetch_extra(&(*unsafe { __home_name.place() })),
                         );
-                        __state
-                            .set(__State::Suspend1 {
-                                __awaitee,
-                                name: __home_name.store(),
-                            });
+                        match __state.as_mut().project() {
+                            __StateProj::Suspend1 {
+                                __held,
+                                __awaitee: __into,
+                                __live_name: __later0,
+                                ..
+                            } => {
+                                __into.write(__awaitee);
+                                __later0.write(__home_name.store());
+                                *__held = true;
+                            }
+                            _ => ::core::unreachable!(),
+                        }
                         continue '__dispatch;
                     }
-                    __StateProj::Suspend1 { __awaitee, .. } => {
+                    __StateProj::Suspend1 { __held: true, __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            // SAFETY: `__held` is set, so the future was written here and not dropped since.
+                            unsafe { ::desugar::__private::Later::pinned(__awaitee) },
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -232,19 +277,32 @@ fn branches(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_name,) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend1 { name: __saved_name, .. } => {
-                                (__saved_name,)
+                        let (__saved_name,) = match __state.as_mut().project() {
+                            __StateProj::Suspend1 {
+                                __held,
+                                __awaitee,
+                                __live_name: __saved_name,
+                                ..
+                            } => {
+                                *__held = false;
+                                // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                unsafe {
+                                    ::desugar::__private::Later::drop_in_place(__awaitee)
+                                };
+                                (
+                                    // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                    unsafe { ::desugar::__private::Later::take(__saved_name) },
+                                )
                             }
                             _ => ::core::unreachable!(),
                         };
-                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
+                        // SAFETY: the flag was stored from this local's own slot, in the variant the machine is still in.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::restore(
-                                __homes.as_mut().project().name,
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend1 { name, .. } => name,
+                                    _ => ::core::unreachable!(),
+                                },
                                 __saved_name,
                             )
                         };
@@ -258,6 +316,7 @@ fn branches(
                             Some((unsafe { __home_name.take() })),
                         );
                     }
+                    __StateProj::Suspend1 { .. } => ::core::unreachable!(),
                     __StateProj::Returned => {
                         ::desugar::__private::resumed_after_completion()
                     }

@@ -301,6 +301,7 @@ fn on_the_fixture_project() {
             "Counter::bump",
             "W::hi",
             "borrow_across",
+            "borrow_across_two",
             "fetch_two",
             "generic"
         ]
@@ -311,7 +312,6 @@ fn on_the_fixture_project() {
         "Suspend1",
         "upvar a",
         "field __awaitee",
-        "homes (pinned)",
     ] {
         assert!(
             run.stdout.contains(row),
@@ -319,4 +319,19 @@ fn on_the_fixture_project() {
             run.stdout
         );
     }
+    // `buf` in the variant of its one await; across two, in the homes area.
+    let section = |name: &str| {
+        run.stdout
+            .split("=== ")
+            .find(|section| section.starts_with(&format!("{name}:")))
+            .unwrap_or_else(|| panic!("no {name} in:\n{}", run.stdout))
+            .to_owned()
+    };
+    let one = section("borrow_across");
+    assert!(
+        one.contains("field __held") && one.contains("field buf"),
+        "{one}"
+    );
+    assert!(!one.contains("homes (pinned)"), "{one}");
+    assert!(section("borrow_across_two").contains("homes (pinned)"));
 }

@@ -58,6 +58,9 @@ pub enum FieldKind {
     Carried,
     /// A local borrowed across the await, kept in the pinned homes area.
     Homed,
+    /// A local borrowed across this await and no other, kept pinned in
+    /// this variant.
+    InPlace,
 }
 
 impl FieldKind {
@@ -67,6 +70,7 @@ impl FieldKind {
             FieldKind::Argument => "Argument",
             FieldKind::Carried => "Carried",
             FieldKind::Homed => "Homed",
+            FieldKind::InPlace => "InPlace",
         }
     }
 }
@@ -103,7 +107,9 @@ impl Description {
             }];
             fields.extend(layout.variant_fields(k).map(|l| FieldDescription {
                 name: shown_name(layout.field(l)),
-                kind: if layout.is_homed(l) {
+                kind: if layout.in_place(l).is_some() {
+                    FieldKind::InPlace
+                } else if layout.is_homed(l) {
                     FieldKind::Homed
                 } else {
                     FieldKind::Carried

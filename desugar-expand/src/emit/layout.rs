@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 
 use super::describe::Description;
 use crate::analysis::Decisions;
-use crate::ir::{Body, LocalId};
+use crate::ir::{AwaitId, Body, LocalId};
 use crate::names;
 use crate::signature::Plan;
 
@@ -26,6 +26,11 @@ pub(crate) struct Layout {
     groups: Vec<Vec<LocalId>>,
     group_of: Vec<Option<usize>>,
     homed: Vec<bool>,
+    /// Per homed local whose scope holds one await only: that await. It
+    /// lives in a slot of that await's variant, not in the homes area.
+    in_place: Vec<Option<AwaitId>>,
+    /// Per await: the locals it keeps in place, in declaration order.
+    placed: Vec<Vec<LocalId>>,
     /// Per local: reached mutably when homed (see [`crate::ir::Local::reached_mutably`]).
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
@@ -87,7 +92,14 @@ impl Layout {
         for (index, local) in (0..count).filter(|&l| decisions.homed[l]).enumerate() {
             slot[local] = Some(format_ident!("H{index}"));
         }
-        let (groups, group_of) = share_slots(body, &decisions.homed);
+        let in_place = in_place(body, decisions);
+        let placed = (0..body.awaits.len())
+            .map(|k| (0..count).filter(|&l| in_place[l] == Some(k)).collect())
+            .collect();
+        let in_homes: Vec<bool> = (0..count)
+            .map(|l| decisions.homed[l] && in_place[l].is_none())
+            .collect();
+        let (groups, group_of) = share_slots(body, &in_homes);
         Layout {
             field,
             param,
@@ -95,6 +107,8 @@ impl Layout {
             groups,
             group_of,
             homed: decisions.homed.clone(),
+            in_place,
+            placed,
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             operand: body.locals.iter().map(|l| l.operand).collect(),
@@ -115,6 +129,18 @@ impl Layout {
 
     pub(crate) fn is_homed(&self, local: LocalId) -> bool {
         self.homed[local]
+    }
+
+    /// The await in whose variant a homed local lives, if it lives in one.
+    pub(crate) fn in_place(&self, local: LocalId) -> Option<AwaitId> {
+        self.in_place[local]
+    }
+
+    /// Does suspension `k` keep values in place in its variant? Then the
+    /// machine enters that state before it suspends there, and what else the
+    /// state keeps is written in later (`Later` fields, and `__held`).
+    pub(crate) fn places(&self, k: AwaitId) -> bool {
+        !self.placed[k].is_empty()
     }
 
     pub(crate) fn is_reached_mutably(&self, local: LocalId) -> bool {
@@ -171,12 +197,30 @@ impl Layout {
 
     fn field_decl(&self, local: LocalId) -> TokenStream {
         let field = self.field(local);
+        let ty = self.field_type(local);
+        quote!(#field: #ty)
+    }
+
+    /// The field of an in-place state (see [`Layout::places`]) that a kept
+    /// local is written into: its own name, or for a local kept in place,
+    /// whose name is its slot's, `__live_<name>` for its flag.
+    pub(crate) fn later_field(&self, local: LocalId) -> syn::Ident {
+        let field = self.field(local);
+        if self.in_place[local].is_some() {
+            names::hidden(&format!("__live_{field}"))
+        } else {
+            field.clone()
+        }
+    }
+
+    /// What a variant stores for a kept local: a homed one's flag, or the value.
+    fn field_type(&self, local: LocalId) -> TokenStream {
         let param = &self.param[local];
         let private = names::private();
         if self.homed[local] {
-            quote!(#field: #private::Homed<#param>)
+            quote!(#private::Homed<#param>)
         } else {
-            quote!(#field: #param)
+            quote!(#param)
         }
     }
 
@@ -224,10 +268,36 @@ impl Layout {
             } else {
                 format!("Suspended at `{}`.", self.docs[k])
             };
-            variants.push(quote! {
-                #[doc = #doc]
-                #variant { #[pin] #awaitee: #future, #(#fields),* }
-            });
+            if self.places(k) {
+                // Values kept in place first: the machine enters this state
+                // before it suspends here, to make them; the rest is written
+                // in at the suspension (`Later`), as `__held` records.
+                let slots = self.placed[k].iter().map(|&l| {
+                    let field = self.field(l);
+                    let param = &self.param[l];
+                    quote!(#[pin] #field: #private::Slot<#param>)
+                });
+                let later = self.variant_fields(k).map(|l| {
+                    let field = self.later_field(l);
+                    let ty = self.field_type(l);
+                    quote!(#[pin] #field: #private::Later<#ty>)
+                });
+                let held = names::hidden("__held");
+                variants.push(quote! {
+                    #[doc = #doc]
+                    #variant {
+                        #(#slots,)*
+                        #held: bool,
+                        #[pin] #awaitee: #private::Later<#future>,
+                        #(#later,)*
+                    }
+                });
+            } else {
+                variants.push(quote! {
+                    #[doc = #doc]
+                    #variant { #[pin] #awaitee: #future, #(#fields),* }
+                });
+            }
             names.push(quote!(#variant));
         }
         let name_strs: Vec<String> = names.iter().map(ToString::to_string).collect();
@@ -297,10 +367,11 @@ impl Layout {
     /// order), homed ones from their slots. Each is a local of this fn, so a
     /// panicking destructor still lets the others drop.
     fn drop_suspended(&self) -> TokenStream {
-        let (state, _, replace) = state_names();
+        let (state, proj, replace) = state_names();
         let private = names::private();
         let homes = names::hidden("__homes");
         let mut arms = Vec::new();
+        let mut in_place_arms = Vec::new();
         for k in 0..self.kept.len() {
             let fields: Vec<LocalId> = self.variant_fields(k).collect();
             if !fields.iter().any(|&l| self.homed[l]) {
@@ -316,7 +387,11 @@ impl Layout {
             let declare = fields.iter().rev().map(|&l| {
                 let field = self.field(l);
                 let saved = dropped_name(field);
-                if self.homed[l] {
+                if self.in_place[l].is_some() {
+                    // SAFETY (of the generated block): the flag was stored
+                    // from this slot of the variant the machine is still in.
+                    quote!(let #saved = unsafe { #private::Home::restore(#field, #saved) };)
+                } else if self.homed[l] {
                     // SAFETY (of the generated block): the flag was stored
                     // from this very slot, which the pinned machine still
                     // holds.
@@ -326,20 +401,58 @@ impl Layout {
                     quote!(let #saved = #saved;)
                 }
             });
-            arms.push(quote! {
-                #replace::#variant { #(#names: #saved,)* .. } => { #(#declare)* }
-            });
+            if self.places(k) {
+                // The awaited future drops first, as in rustc; the slots
+                // stay where they are.
+                let slots = self.placed[k].iter().map(|&l| self.field(l));
+                let later: Vec<syn::Ident> = fields.iter().map(|&l| self.later_field(l)).collect();
+                let held = names::hidden("__held");
+                let awaitee = names::hidden("__awaitee");
+                in_place_arms.push(quote! {
+                    #proj::#variant { #(#slots,)* #held, #awaitee, #(#later: #saved,)* } => {
+                        if ::core::mem::take(#held) {
+                            // SAFETY (of the generated blocks): `__held` was
+                            // set, so the future and the values are written,
+                            // and cleared, so they are taken once.
+                            unsafe { #private::Later::drop_in_place(#awaitee) };
+                            let (#(#saved,)*) = (#(unsafe { #private::Later::take(#saved) },)*);
+                            #(#declare)*
+                        }
+                    }
+                });
+            } else {
+                arms.push(quote! {
+                    #replace::#variant { #(#names: #saved,)* .. } => { #(#declare)* }
+                });
+            }
         }
-        if arms.is_empty() {
+        if arms.is_empty() && in_place_arms.is_empty() {
             return TokenStream::new();
         }
         let homes_type = self.homes_type();
-        quote! {
-            fn drop_suspended(self: #private::Pin<&mut Self>, mut #homes: #private::Pin<&mut #homes_type>) {
+        let in_place = (!in_place_arms.is_empty()).then(|| {
+            quote! {
+                match self.as_mut().project() {
+                    #(#in_place_arms)*
+                    _ => {}
+                }
+            }
+        });
+        let mutability = in_place.is_some().then(|| quote!(mut));
+        let replace_rest = if arms.is_empty() {
+            quote!(self.set(#state::Returned);)
+        } else {
+            quote! {
                 match self.project_replace(#state::Returned) {
                     #(#arms)*
                     _ => {}
                 }
+            }
+        };
+        quote! {
+            fn drop_suspended(#mutability self: #private::Pin<&mut Self>, mut #homes: #private::Pin<&mut #homes_type>) {
+                #in_place
+                #replace_rest
             }
         }
     }
@@ -391,9 +504,22 @@ impl Layout {
 
     /// The pinned slot of a homed local, for `Home::new`/`restore`/`vacant`.
     /// To be used inside an `unsafe` block: a shared slot is a union field.
+    /// A slot in place is in the variant the machine is in (see
+    /// [`Layout::enter_variant`]).
     pub(crate) fn slot_access(&self, local: LocalId) -> TokenStream {
         let homes = names::hidden("__homes");
         let field = self.field(local);
+        if let Some(k) = self.in_place[local] {
+            let (_, proj, _) = state_names();
+            let state = names::hidden("__state");
+            let variant = format_ident!("Suspend{k}");
+            return quote! {
+                match #state.as_mut().project() {
+                    #proj::#variant { #field, .. } => #field,
+                    _ => ::core::unreachable!(),
+                }
+            };
+        }
         match self.group_of[local] {
             Some(group) if self.groups[group].len() > 1 => {
                 let (_, union_field) = shared_names(group);
@@ -404,6 +530,39 @@ impl Layout {
                 quote!(#homes.as_mut().project().#union_field.map_unchecked_mut(|#shared| &mut **&mut #shared.#field))
             }
             _ => quote!(#homes.as_mut().project().#field),
+        }
+    }
+
+    /// Before a local kept in place moves into its slot: puts the machine in
+    /// that await's state, its slots empty and nothing else kept yet, unless
+    /// it is there already (another local kept in place there came first, or
+    /// an earlier pass of a loop left it there).
+    ///
+    /// Before: `let __temporary1 = Probe::new("t");` (then into its home)
+    /// After:  `if !matches!(*__state, __State::Suspend0 { .. }) {
+    ///              __state.set(__State::Suspend0 { __temporary1: Slot::new(), __held: false, __awaitee: Later::new(), .. });
+    ///          }` before the guard is made
+    pub(crate) fn enter_variant(&self, local: LocalId) -> TokenStream {
+        let Some(k) = self.in_place[local] else {
+            return TokenStream::new();
+        };
+        let (state, _, _) = state_names();
+        let private = names::private();
+        let state_var = names::hidden("__state");
+        let held = names::hidden("__held");
+        let awaitee = names::hidden("__awaitee");
+        let variant = format_ident!("Suspend{k}");
+        let slots = self.placed[k].iter().map(|&l| self.field(l));
+        let later = self.variant_fields(k).map(|l| self.later_field(l));
+        quote! {
+            if !::core::matches!(*#state_var, #state::#variant { .. }) {
+                #state_var.set(#state::#variant {
+                    #(#slots: #private::Slot::new(),)*
+                    #held: false,
+                    #awaitee: #private::Later::new(),
+                    #(#later: #private::Later::new(),)*
+                });
+            }
         }
     }
 
@@ -473,6 +632,30 @@ fn share_slots(body: &Body, homed: &[bool]) -> (Vec<Vec<LocalId>>, Vec<Option<us
         group_of[local] = Some(group);
     }
     (groups, group_of)
+}
+
+/// The homed locals whose scope holds a single await: rustc keeps such a
+/// local in that await's variant only, overlapping the other states, and so
+/// does the machine. No other await is in its scope, so nothing else moves
+/// the machine out of that state while it lives; and no two of them for
+/// different awaits are alive at once (the scope of one would hold the
+/// other's await). Arguments (homed as the body starts, from `Unresumed`)
+/// and `let x;` (its home may start empty) stay in the homes area.
+fn in_place(body: &Body, decisions: &Decisions) -> Vec<Option<AwaitId>> {
+    (0..body.locals.len())
+        .map(|local| {
+            if !decisions.homed[local]
+                || body.params.contains(&local)
+                || !body.locals[local].initialized
+            {
+                return None;
+            }
+            let mut at =
+                (0..body.awaits.len()).filter(|&k| body.awaits[k].in_scope.contains(&local));
+            let k = at.next()?;
+            (at.next().is_none() && decisions.kept[k].contains(&local)).then_some(k)
+        })
+        .collect()
 }
 
 fn dropped_name(field: &syn::Ident) -> syn::Ident {

@@ -102,6 +102,39 @@ pub(crate) fn arms(
         let body_items = items(&body.block.stmts);
         transitions.push(emit.transitions);
         typed_copies.extend(emit.typed_copies);
+        if layout.places(k) {
+            // The values kept in place stay in the variant: only what was
+            // written in at the suspension is taken out, and the machine
+            // stays in this state until they are gone.
+            let held = names::hidden("__held");
+            let later: Vec<syn::Ident> = kept.iter().map(|&l| layout.later_field(l)).collect();
+            arms.extend(quote! {
+                #proj::#variant { #held: true, #awaitee, .. } => {
+                    // SAFETY (of the generated block): `__held` is set, so
+                    // the future was written here and not dropped since.
+                    let #result = match #private::Future::poll(unsafe { #private::Later::pinned(#awaitee) }, #cx) {
+                        #private::Poll::Ready(#value) => #value,
+                        #private::Poll::Pending => return #private::Poll::Pending,
+                    };
+                    let (#(#saved,)*) = match #state_var.as_mut().project() {
+                        #proj::#variant { #held, #awaitee, #(#later: #saved,)* .. } => {
+                            *#held = false;
+                            // SAFETY (of the generated blocks): `__held` was
+                            // set, so the future and the values are written,
+                            // and is cleared, so they are taken once.
+                            unsafe { #private::Later::drop_in_place(#awaitee) };
+                            (#(unsafe { #private::Later::take(#saved) },)*)
+                        }
+                        _ => ::core::unreachable!(),
+                    };
+                    #body_items
+                    #resumed
+                }
+                // Entered but not suspended in: only while the body runs.
+                #proj::#variant { .. } => ::core::unreachable!(),
+            });
+            continue;
+        }
         arms.extend(quote! {
             #proj::#variant { #awaitee, .. } => {
                 let #result = match #private::Future::poll(#awaitee, #cx) {
@@ -319,6 +352,19 @@ impl<'a> Emit<'a> {
                 let mut #guard = unsafe { #private::Home::vacant(#slot) };
             };
         }
+        if self.layout.in_place(local).is_some() {
+            let enter = self.layout.enter_variant(local);
+            // SAFETY (of the generated block): the slot is this local's own,
+            // in the variant the machine has just entered, which it stays in
+            // while the local lives (no other await is in its scope); the
+            // guard lives in this closure's frame or in the machine's state,
+            // so the machine outlives it.
+            return quote! {
+                #enter
+                let mut #guard = unsafe { #private::Home::new(#slot, #ident) };
+                #place
+            };
+        }
         // SAFETY (of the generated block): the slot is this local's own, in
         // the pinned homes area of the machine running this code; the guard
         // lives in this closure's frame or in the machine's state, so the
@@ -382,7 +428,8 @@ impl<'a> Emit<'a> {
                 let slot = self.layout.slot_access(local);
                 let private = names::private();
                 // SAFETY (of the generated block): the flag was stored from
-                // this local's own slot in the pinned homes area.
+                // this local's own slot, in the pinned homes area or in the
+                // variant the machine is still in.
                 return quote! {
                     let mut #guard = unsafe { #private::Home::restore(#slot, #saved) };
                     #place
@@ -550,27 +597,53 @@ impl<'a> Emit<'a> {
         let awaitee = names::hidden("__awaitee");
         let variant = format_ident!("Suspend{k}");
         let dispatch = dispatch_label();
-        let fields = self.layout.variant_fields(k).map(|local| {
-            let field = self.layout.field(local);
-            if self.layout.is_homed(local) {
-                let guard = uses::guard(field);
-                quote!(#field: #guard.store())
-            } else if self.layout.is_drop_only(local) {
-                // Kept only to drop at the end of its scope: nothing for a
-                // `Copy` value, as in rustc (see `__private::DropOnly`).
+        let kept: Vec<LocalId> = self.layout.variant_fields(k).collect();
+        let values: Vec<TokenStream> = kept
+            .iter()
+            .map(|&local| {
                 let ident = &self.body.locals[local].ident;
-                quote!(#field: {
-                    use #private::{ViaCopy as _, ViaValue as _};
-                    (&&#private::DropOnly::new(#ident)).kept()
-                })
-            } else {
-                let ident = &self.body.locals[local].ident;
-                quote!(#field: #ident)
-            }
-        });
+                if self.layout.is_homed(local) {
+                    let guard = uses::guard(self.layout.field(local));
+                    quote!(#guard.store())
+                } else if self.layout.is_drop_only(local) {
+                    // Kept only to drop at the end of its scope: nothing for a
+                    // `Copy` value, as in rustc (see `__private::DropOnly`).
+                    quote!({
+                        use #private::{ViaCopy as _, ViaValue as _};
+                        (&&#private::DropOnly::new(#ident)).kept()
+                    })
+                } else {
+                    quote!(#ident)
+                }
+            })
+            .collect();
+        if self.layout.places(k) {
+            // The machine is in this state already, holding the values kept
+            // in place; the future and the rest are written in beside them.
+            let (_, proj, _) = state_names();
+            let held = names::hidden("__held");
+            let later: Vec<syn::Ident> = kept.iter().map(|&l| self.layout.later_field(l)).collect();
+            let bindings: Vec<syn::Ident> = (0..kept.len())
+                .map(|index| names::hidden(&format!("__later{index}")))
+                .collect();
+            let into = names::hidden("__into");
+            return quote! {
+                let #awaitee = #private::IntoFuture::into_future(#operand);
+                match #state_var.as_mut().project() {
+                    #proj::#variant { #held, #awaitee: #into, #(#later: #bindings,)* .. } => {
+                        #into.write(#awaitee);
+                        #(#bindings.write(#values);)*
+                        *#held = true;
+                    }
+                    _ => ::core::unreachable!(),
+                }
+                continue #dispatch;
+            };
+        }
+        let fields = kept.iter().map(|&local| self.layout.field(local));
         quote! {
             let #awaitee = #private::IntoFuture::into_future(#operand);
-            #state_var.set(#state::#variant { #awaitee, #(#fields,)* });
+            #state_var.set(#state::#variant { #awaitee, #(#fields: #values,)* });
             continue #dispatch;
         }
     }

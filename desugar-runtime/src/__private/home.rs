@@ -4,7 +4,9 @@
 //! out after it. A local that is borrowed across an await cannot move, so it
 //! lives in a [`Slot`] in the machine's pinned homes area instead, from its
 //! `let` to the end of its scope — where rustc keeps it too (the generator
-//! "prefix").
+//! "prefix"). One whose scope holds a single await lives in a slot inside
+//! that await's variant instead, as rustc overlaps it with the other states
+//! (see [`Later`](super::Later)).
 //!
 //! While the body runs, a [`Home`] guard owns the value: it drops the value
 //! when the local's scope ends (also while unwinding) and doubles as the
@@ -13,21 +15,25 @@
 //! rebuilt from the flag and the slot. A suspended machine that is dropped
 //! rebuilds the guards too, so its values drop in rustc's order.
 
-use core::marker::PhantomData;
+use core::marker::{PhantomData, PhantomPinned};
 use core::mem::MaybeUninit;
 use core::pin::Pin;
 use core::ptr::NonNull;
 
-/// Storage for one homed local inside the machine's pinned homes area.
+/// Storage for one homed local inside the machine's pinned homes area, or
+/// in place in the variant of the one await its scope holds.
 /// Starts empty; a [`Home`] fills it and owns what it holds.
+///
+/// Never `Unpin`: what it holds is borrowed where it is, so whatever holds a
+/// slot (the homes area, a state enum) must stay pinned too.
 #[repr(transparent)]
-pub struct Slot<T>(MaybeUninit<T>);
+pub struct Slot<T>(MaybeUninit<T>, PhantomPinned);
 
 impl<T> Slot<T> {
     /// An empty slot.
     #[inline]
     pub const fn new() -> Self {
-        Slot(MaybeUninit::uninit())
+        Slot(MaybeUninit::uninit(), PhantomPinned)
     }
 }
 
@@ -62,9 +68,10 @@ impl<T> Home<T> {
     /// Moves `value` into `slot` and returns its owner.
     ///
     /// # Safety
-    /// `slot` is a slot of a pinned machine's homes area that no other live
-    /// `Home` owns, and the machine outlives the returned guard (it is kept in
-    /// the machine's state or in the step closure's frame).
+    /// `slot` is a slot of a pinned machine's homes area, or of the variant
+    /// its state stays in while the guard lives, that no other live `Home`
+    /// owns; the machine outlives the returned guard (it is kept in the
+    /// machine's state or in the step closure's frame).
     #[inline]
     pub unsafe fn new(slot: Pin<&mut Slot<T>>, value: T) -> Self {
         // SAFETY: the guard never moves the slot; the caller promises the

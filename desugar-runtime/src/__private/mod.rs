@@ -4,12 +4,14 @@
 
 mod drop_only;
 mod home;
+mod later;
 mod machine;
 mod rescope;
 mod try_op;
 
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::home::{Home, Homed, Slot};
+pub use self::later::Later;
 pub use self::machine::{Machine, State};
 pub use self::rescope::Rescope;
 pub use self::try_op::{Branch, FromResidual};

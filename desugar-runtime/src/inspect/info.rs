@@ -46,6 +46,10 @@ pub enum FieldKind {
     /// A local that something borrows across the await: it stays in the
     /// pinned homes area, and the state keeps a one-byte flag for it.
     Homed,
+    /// A local that something borrows across this await and no other: it
+    /// lives pinned in this state's variant, as rustc keeps it, beside a
+    /// one-byte flag.
+    InPlace,
 }
 
 impl FieldKind {
@@ -53,7 +57,9 @@ impl FieldKind {
     pub(crate) fn rustc_word(self) -> &'static str {
         match self {
             FieldKind::Argument => "upvar",
-            FieldKind::Awaitee | FieldKind::Carried | FieldKind::Homed => "local",
+            FieldKind::Awaitee | FieldKind::Carried | FieldKind::Homed | FieldKind::InPlace => {
+                "local"
+            }
         }
     }
 }

@@ -51,12 +51,13 @@ impl Layout {
     }
 
     /// The bytes a state's fields take in the enum, before padding: a homed
-    /// value counts as its one-byte flag.
+    /// value counts as its one-byte flag, one in place as itself and its flag.
     pub fn state_bytes(&self, state: usize) -> usize {
         let fields = self.info.states[state].fields;
         (0..fields.len())
             .map(|index| match fields[index].kind {
                 FieldKind::Homed => 1,
+                FieldKind::InPlace => self.field(state, index).size + 1,
                 _ => self.field(state, index).size,
             })
             .sum()
@@ -98,6 +99,12 @@ impl fmt::Display for Layout {
                         f,
                         "print-type-size         {word} `.{}`: 1 bytes (homed: {} bytes in the homes area), type: `{}`",
                         field.name, layout.size, layout.type_name
+                    )?;
+                } else if field.kind == FieldKind::InPlace {
+                    writeln!(
+                        f,
+                        "print-type-size         {word} `.{}`: {} bytes, alignment: {} bytes (in place, and a 1-byte flag), type: `{}`",
+                        field.name, layout.size, layout.align, layout.type_name
                     )?;
                 } else {
                     writeln!(

@@ -1,0 +1,238 @@
+//! Values borrowed across exactly one await live in that await's variant,
+//! as rustc keeps them, instead of in the homes area beside the state enum:
+//! the machine enters the state before it suspends there, makes the value
+//! in its slot, and writes the awaited future in beside it.
+//!
+//! Each machine is compared with rustc's twin on every cancellation point,
+//! with and without extra `Pending`s, and on size.
+
+use desugar::Inspect;
+use desugar::desugar;
+use desugar::harness::{Comparison, Leaf, LeafFuture, Probe};
+use desugar::inspect::FieldKind;
+
+/// Waits, then gives the length of the probe's label, borrowing the probe
+/// the whole time.
+async fn label_len(probe: &Probe, pendings: usize) -> u64 {
+    Leaf::new(format!("label {}", probe.label()))
+        .pending(pendings)
+        .ready(())
+        .await;
+    probe.label().len() as u64
+}
+
+/// Waits with both probes borrowed.
+async fn both_labels(first: &Probe, second: &Probe) -> u64 {
+    Leaf::new("both").pending(1).ready(()).await;
+    (first.label().len() + second.label().len()) as u64
+}
+
+/// Panics before it returns a future, with the probe borrowed.
+fn label_or_panic(probe: &Probe, panic: bool) -> LeafFuture<u64> {
+    assert!(!panic, "no label for {}", probe.label());
+    Leaf::new("label")
+        .pending(1)
+        .ready(probe.label().len() as u64)
+}
+
+/// Compares behaviour (plain and with extra `Pending`s) and size; returns
+/// the outcome.
+fn compare<A, B, FA, FB>(left: FA, right: FB) -> String
+where
+    FA: Fn() -> A,
+    FB: Fn() -> B,
+    A: Future,
+    B: Future<Output = A::Output>,
+    A::Output: std::fmt::Debug + PartialEq,
+{
+    let _ = Comparison::new()
+        .interleave_pending()
+        .check_size()
+        .run(&left, &right)
+        .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    Comparison::new()
+        .check_size()
+        .run(left, right)
+        .unwrap_or_else(|mismatch| panic!("{mismatch}"))
+        .outcome
+}
+
+/// The names of the fields a machine keeps in place, over all its states.
+fn in_place_fields(machine: &impl Inspect) -> Vec<&'static str> {
+    machine
+        .info()
+        .states
+        .iter()
+        .flat_map(|state| state.fields)
+        .filter(|field| field.kind == FieldKind::InPlace)
+        .map(|field| field.name)
+        .collect()
+}
+
+/// Waits, then sums what it borrows.
+async fn sum_of(values: &[u64]) -> u64 {
+    Leaf::new("sum").pending(2).ready(()).await;
+    values.iter().sum()
+}
+
+/// The temporary array lives across the first await only; the second state
+/// is the largest. rustc overlaps the array with it; kept beside the state
+/// enum, it made the machine larger than rustc's (by the array's 64 bytes).
+#[desugar]
+async fn temporary_then_a_larger_state(n: u64) -> u64 {
+    let first = sum_of(&[n; 8]).await;
+    let second = Leaf::new("large").pending(1).ready([n; 16]).await;
+    first + second[15]
+}
+
+#[test]
+fn a_temporary_of_one_await_is_kept_in_its_variant() {
+    assert_eq!(
+        compare(
+            || temporary_then_a_larger_state(3),
+            || temporary_then_a_larger_state_rustc(3)
+        ),
+        "Ready(27)"
+    );
+    let machine = temporary_then_a_larger_state(3);
+    assert_eq!(in_place_fields(&machine), ["__temporary1"]);
+    assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
+}
+
+/// A `let` whose scope holds one await, and a reassignment after it: the
+/// new value goes into the same slot, while the machine is still in that
+/// state.
+#[desugar]
+async fn local_reassigned_after_its_await(n: u64) -> u64 {
+    let total = {
+        let mut probe = Probe::new("first");
+        let length = label_len(&probe, 1).await;
+        probe = Probe::new("second");
+        probe.touch();
+        length + probe.label().len() as u64
+    };
+    let large = Leaf::new("large").pending(1).ready([n; 16]).await;
+    total + large[0]
+}
+
+#[test]
+fn a_local_of_one_await_is_kept_in_its_variant() {
+    assert_eq!(
+        compare(
+            || local_reassigned_after_its_await(1),
+            || local_reassigned_after_its_await_rustc(1)
+        ),
+        "Ready(12)"
+    );
+    assert_eq!(
+        in_place_fields(&local_reassigned_after_its_await(1)),
+        ["probe"]
+    );
+}
+
+/// Two temporaries at one await, in a loop: every pass enters the state
+/// again (or finds it still there) and reuses its slots.
+#[desugar]
+async fn temporaries_in_a_loop(rounds: u64) -> u64 {
+    let mut total = 0;
+    for round in 0..rounds {
+        total += both_labels(&Probe::new(format!("a{round}")), &Probe::new("b")).await;
+    }
+    total
+}
+
+#[test]
+fn temporaries_in_a_loop_reuse_their_slots() {
+    assert_eq!(
+        compare(
+            || temporaries_in_a_loop(3),
+            || temporaries_in_a_loop_rustc(3)
+        ),
+        "Ready(9)"
+    );
+}
+
+/// Kept in place in two states, one after the other, and in a branch that
+/// may not reach its await. The largest state keeps `p` in place and two
+/// numbers written in at the suspension: flat fields beside it, so no tag or
+/// padding of their own (written in as one `enum` value, they made this
+/// machine 168 bytes against rustc's 160).
+#[desugar]
+async fn one_state_after_another(skip: bool) -> u64 {
+    let first = label_len(&Probe::new("first"), 1).await;
+    let second = if skip {
+        0
+    } else {
+        label_len(&Probe::new("second"), 2).await
+    };
+    let p = Probe::new("local");
+    let third = label_len(&p, 1).await;
+    first + second + third
+}
+
+#[test]
+fn values_in_place_in_successive_states() {
+    for skip in [false, true] {
+        let _ = compare(
+            || one_state_after_another(skip),
+            || one_state_after_another_rustc(skip),
+        );
+    }
+    let in_place = in_place_fields(&one_state_after_another(false));
+    assert_eq!(in_place.len(), 3, "{in_place:?}");
+    assert_eq!(in_place.last(), Some(&"p"));
+}
+
+/// The call that makes the awaited future panics after the temporary is
+/// in its slot: the temporary drops while unwinding, and the machine is
+/// poisoned.
+#[desugar]
+async fn panics_before_it_suspends(panic: bool) -> u64 {
+    let kept = Probe::new("kept");
+    let length = label_or_panic(&Probe::new("temporary"), panic).await;
+    kept.touch();
+    length
+}
+
+#[desugar]
+async fn panics_while_polled() -> u64 {
+    let kept = Probe::new("kept");
+    let length = awaits_panicking(&Probe::new("temporary")).await;
+    kept.touch();
+    length
+}
+
+async fn awaits_panicking(probe: &Probe) -> u64 {
+    probe.touch();
+    Leaf::new("fails").pending(1).panics::<u64>("failed").await
+}
+
+#[test]
+fn panics_drop_what_is_kept_in_place() {
+    for panic in [false, true] {
+        let _ = compare(
+            || panics_before_it_suspends(panic),
+            || panics_before_it_suspends_rustc(panic),
+        );
+    }
+    let _ = compare(panics_while_polled, panics_while_polled_rustc);
+    assert_eq!(in_place_fields(&panics_while_polled()), ["__temporary1"]);
+}
+
+/// A temporary that lives across two awaits of its statement stays in the
+/// homes area: no one variant can hold it.
+#[desugar]
+async fn temporary_of_two_awaits() -> u64 {
+    label_len(&Probe::new("temporary"), 1).await + Leaf::new("second").pending(1).ready(2u64).await
+}
+
+#[test]
+fn a_value_of_two_awaits_stays_in_the_homes_area() {
+    assert_eq!(
+        compare(temporary_of_two_awaits, temporary_of_two_awaits_rustc),
+        "Ready(11)"
+    );
+    let machine = temporary_of_two_awaits();
+    assert!(in_place_fields(&machine).is_empty());
+    assert!(machine.layout().homes > 0, "{}", machine.layout());
+}
