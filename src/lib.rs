@@ -79,8 +79,9 @@
 //! assert_eq!(future.state_name(), "Unresumed");
 //! let suspended = &future.info().states[1];
 //! assert_eq!(suspended.name, "Suspend0");
-//! // `data` is borrowed across the await, so it is homed: kept in place.
-//! assert!(suspended.fields.iter().any(|f| f.name == "data" && f.kind == desugar::inspect::FieldKind::Homed));
+//! // `data` is borrowed across the await (its only one), so it is kept in
+//! // place in that await's variant, as rustc keeps it.
+//! assert!(suspended.fields.iter().any(|f| f.name == "data" && f.kind == desugar::inspect::FieldKind::InPlace));
 //! println!("{}", future.layout());
 //! ```
 //!

@@ -472,7 +472,7 @@ mod not_stored_by_rustc {
             .states
             .iter()
             .flat_map(|state| state.fields)
-            .filter(|field| field.kind == FieldKind::Homed)
+            .filter(|field| matches!(field.kind, FieldKind::Homed | FieldKind::InPlace))
             .count();
         assert_eq!(kept_in_place, 0, "{:#?}", machine.info());
     }

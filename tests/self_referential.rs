@@ -16,7 +16,8 @@ fn handle(item: &u32) -> LeafFuture<u32> {
         .ready(*item * 10)
 }
 
-/// Whether suspension `state` of the machine keeps `name` homed.
+/// Whether suspension `state` of the machine keeps `name` homed: where it
+/// is, in the homes area or in that state's own variant.
 fn homed(future: &impl Inspect, state: &str, name: &str) -> bool {
     future
         .info()
@@ -24,7 +25,7 @@ fn homed(future: &impl Inspect, state: &str, name: &str) -> bool {
         .iter()
         .filter(|s| s.name == state)
         .flat_map(|s| s.fields)
-        .any(|f| f.name == name && f.kind == FieldKind::Homed)
+        .any(|f| f.name == name && matches!(f.kind, FieldKind::Homed | FieldKind::InPlace))
 }
 
 #[desugar]
