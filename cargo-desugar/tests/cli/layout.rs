@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{Run, assert_snapshot, run_in};
 
-/// A stand-in for cargo (`$CARGO`): logs each call with `RUSTC_BOOTSTRAP`,
+/// A stand-in for cargo (`$CARGO`): logs each call with `RUSTC_BOOTSTRAP`
+/// and `CARGO_INCREMENTAL`,
 /// answers `metadata`, `pkgid` and `clean`, and for `rustc` prints
 /// `$FAKE_SIZES`, or fails the way `$FAKE_MODE` says. In `fresh` mode, the
 /// target is fresh (nothing printed) until `clean` is run.
 const FAKE_CARGO: &str = r#"#!/bin/sh
-echo "RUSTC_BOOTSTRAP=${RUSTC_BOOTSTRAP-} $*" >> "$FAKE_DIR/log"
+echo "RUSTC_BOOTSTRAP=${RUSTC_BOOTSTRAP-} CARGO_INCREMENTAL=${CARGO_INCREMENTAL-} $*" >> "$FAKE_DIR/log"
 case "$1" in
 metadata) echo '{"packages":[],"target_directory":"/fake/target","version":1}' ;;
 pkgid) echo 'path+file:///fake#fake@0.1.0' ;;
@@ -37,7 +38,7 @@ esac
 /// A run of `layout` with the stand-in, and what cargo was asked.
 struct Faked {
     run: Run,
-    /// One line per cargo call: `RUSTC_BOOTSTRAP=.. <args>`.
+    /// One line per cargo call: `RUSTC_BOOTSTRAP=.. CARGO_INCREMENTAL=.. <args>`.
     calls: Vec<String>,
 }
 
@@ -141,8 +142,10 @@ fn seed_001_side_by_side() {
     assert_eq!(
         faked.calls,
         [
-            "RUSTC_BOOTSTRAP= metadata --format-version 1 --no-deps",
-            "RUSTC_BOOTSTRAP=1 rustc --target-dir /fake/target/desugar-layout \
+            "RUSTC_BOOTSTRAP= CARGO_INCREMENTAL= metadata --format-version 1 --no-deps",
+            // Not incremental: an incremental build prints only the
+            // layouts it did not reuse.
+            "RUSTC_BOOTSTRAP=1 CARGO_INCREMENTAL=0 rustc --target-dir /fake/target/desugar-layout \
              --example seed_001_fetch_two -- -Zprint-type-sizes",
         ]
     );
@@ -207,7 +210,8 @@ fn a_fresh_target_is_built_again() {
     let calls: Vec<&str> = faked
         .calls
         .iter()
-        .map(|call| call.split_once(' ').map_or(call.as_str(), |(_, args)| args))
+        // Past the two variables logged first.
+        .map(|call| call.splitn(3, ' ').nth(2).unwrap_or(call))
         .collect();
     assert_eq!(calls.len(), 5, "{calls:?}");
     assert!(calls[1].starts_with("rustc "), "{calls:?}");
