@@ -236,3 +236,68 @@ fn a_value_of_two_awaits_stays_in_the_homes_area() {
     assert!(in_place_fields(&machine).is_empty());
     assert!(machine.layout().homes > 0, "{}", machine.layout());
 }
+
+/// The local outside the loop, its one await inside: the machine suspends
+/// in that state again on every pass, writing the future in anew.
+#[desugar]
+async fn local_outside_a_loop(rounds: u64) -> u64 {
+    let probe = Probe::new("outside");
+    let mut total = 0;
+    for _ in 0..rounds {
+        total += label_len(&probe, 1).await;
+    }
+    total
+}
+
+/// A local declared in the loop body, used after its await: restored on
+/// resuming inside the loop.
+#[desugar]
+async fn local_inside_a_loop(rounds: u64) -> u64 {
+    let mut total = 0;
+    for round in 0..rounds {
+        let probe = Probe::new(format!("inside {round}"));
+        total += label_len(&probe, 1).await;
+        probe.touch();
+    }
+    total
+}
+
+/// The machine enters the state when the value is made, then leaves the
+/// body without suspending there: by `return`, by `?`, or by a `match` arm
+/// that does not await.
+#[desugar]
+async fn leaves_before_its_await(way: u8) -> Option<u64> {
+    let length = {
+        let probe = Probe::new("made");
+        if way == 0 {
+            return Some(0);
+        }
+        (way != 1).then_some(())?;
+        match way {
+            2 => 2,
+            _ => label_len(&probe, 1).await,
+        }
+    };
+    Some(length + Leaf::new("after").pending(1).ready(1).await)
+}
+
+#[test]
+fn loops_and_early_exits() {
+    assert_eq!(
+        compare(|| local_outside_a_loop(3), || local_outside_a_loop_rustc(3)),
+        "Ready(21)" // 3 × "outside".len()
+    );
+    assert_eq!(
+        compare(|| local_inside_a_loop(2), || local_inside_a_loop_rustc(2)),
+        "Ready(16)" // "inside 0".len() + "inside 1".len()
+    );
+    for way in 0..4 {
+        let _ = compare(
+            || leaves_before_its_await(way),
+            || leaves_before_its_await_rustc(way),
+        );
+    }
+    assert_eq!(in_place_fields(&local_outside_a_loop(1)), ["probe"]);
+    assert_eq!(in_place_fields(&local_inside_a_loop(1)), ["probe"]);
+    assert_eq!(in_place_fields(&leaves_before_its_await(3)), ["probe"]);
+}
