@@ -301,3 +301,30 @@ fn loops_and_early_exits() {
     assert_eq!(in_place_fields(&local_inside_a_loop(1)), ["probe"]);
     assert_eq!(in_place_fields(&leaves_before_its_await(3)), ["probe"]);
 }
+
+/// The temporary of the first await lives to the end of its `let`, after
+/// `lengths` is bound, and `lengths` is borrowed across the second await
+/// only: kept in place, each in its own state, making `lengths` would move
+/// the machine to the second state while the temporary still lived in the
+/// first (a double free: seed 507, case 1033). Such values stay in the homes
+/// area.
+#[desugar]
+async fn local_bound_while_a_temporary_lives() -> u64 {
+    let lengths = vec![label_len(&Probe::new("temporary"), 1).await, 2];
+    let view = lengths.as_slice();
+    view[0] + sum_of(&[3, 4]).await
+}
+
+#[test]
+fn values_alive_together_are_not_kept_in_different_states() {
+    assert_eq!(
+        compare(
+            local_bound_while_a_temporary_lives,
+            local_bound_while_a_temporary_lives_rustc
+        ),
+        "Ready(16)" // "temporary".len() + 3 + 4
+    );
+    let machine = local_bound_while_a_temporary_lives();
+    let in_place = in_place_fields(&machine);
+    assert!(!in_place.contains(&"lengths"), "{in_place:?}");
+}

@@ -616,14 +616,10 @@ fn shared_names(group: usize) -> (syn::Ident, syn::Ident) {
 fn share_slots(body: &Body, homed: &[bool]) -> (Vec<Vec<LocalId>>, Vec<Option<usize>>) {
     let mut groups: Vec<Vec<LocalId>> = Vec::new();
     let mut group_of = vec![None; homed.len()];
-    let overlap = |a: LocalId, b: LocalId| {
-        let (x, y) = (body.locals[a].scope, body.locals[b].scope);
-        x.0 <= y.1 && y.0 <= x.1
-    };
     for local in (0..homed.len()).filter(|&l| homed[l]) {
         let group = groups
             .iter()
-            .position(|g| g.iter().all(|&other| !overlap(local, other)));
+            .position(|g| g.iter().all(|&other| !scopes_overlap(body, local, other)));
         let group = group.unwrap_or_else(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -636,13 +632,17 @@ fn share_slots(body: &Body, homed: &[bool]) -> (Vec<Vec<LocalId>>, Vec<Option<us
 
 /// The homed locals whose scope holds a single await: rustc keeps such a
 /// local in that await's variant only, overlapping the other states, and so
-/// does the machine. No other await is in its scope, so nothing else moves
-/// the machine out of that state while it lives; and no two of them for
-/// different awaits are alive at once (the scope of one would hold the
-/// other's await). Arguments (homed as the body starts, from `Unresumed`)
-/// and `let x;` (its home may start empty) stay in the homes area.
+/// does the machine. No other await is in its scope, so no suspension
+/// moves the machine out of that state while it lives. Two of them for
+/// different awaits must not be alive at once either, or making the second
+/// would move the machine to its state while the first still lives in the
+/// other: a temporary's scope ends after the `let` it is in has bound its
+/// local (`let v = vec![f(&t()).await]; … g(&v).await`), so their scopes
+/// can overlap without either holding the other's await; the later of two
+/// such locals stays in the homes area. So do arguments (homed as the body starts, from
+/// `Unresumed`) and `let x;` (its home may start empty).
 fn in_place(body: &Body, decisions: &Decisions) -> Vec<Option<AwaitId>> {
-    (0..body.locals.len())
+    let candidates: Vec<Option<AwaitId>> = (0..body.locals.len())
         .map(|local| {
             if !decisions.homed[local]
                 || body.params.contains(&local)
@@ -655,7 +655,36 @@ fn in_place(body: &Body, decisions: &Decisions) -> Vec<Option<AwaitId>> {
             let k = at.next()?;
             (at.next().is_none() && decisions.kept[k].contains(&local)).then_some(k)
         })
-        .collect()
+        .collect();
+    // In the order they are made: a later one that would overlap one kept
+    // in place for another await stays in the homes area.
+    let mut order: Vec<LocalId> = (0..body.locals.len())
+        .filter(|&l| candidates[l].is_some())
+        .collect();
+    order.sort_by_key(|&l| body.locals[l].scope.0);
+    let mut in_place = vec![None; body.locals.len()];
+    for local in order {
+        let k = candidates[local];
+        let alone = (0..body.locals.len()).all(|other: LocalId| {
+            in_place[other]
+                .is_none_or(|other_k| Some(other_k) == k || !scopes_overlap(body, local, other))
+        });
+        if alone {
+            in_place[local] = k;
+        }
+    }
+    in_place
+}
+
+/// Can the two locals be alive at the same time? (A scope with no end
+/// recorded is taken to last.)
+fn scopes_overlap(body: &Body, a: LocalId, b: LocalId) -> bool {
+    let span = |local: LocalId| {
+        let (start, end) = body.locals[local].scope;
+        (start, if end < start { u32::MAX } else { end })
+    };
+    let (x, y) = (span(a), span(b));
+    x.0 <= y.1 && y.0 <= x.1
 }
 
 fn dropped_name(field: &syn::Ident) -> syn::Ident {
