@@ -281,3 +281,57 @@ fn in_a_tail_a_nested_operand_drops_first_and_a_borrowed_receiver_last() {
     );
     assert_eq!(report.outcome, "Ready(3)");
 }
+
+/// A `return` leaves before anything after it could drop the statement's
+/// temporaries: a receiver borrowed there (`add` takes `&self`) drops after
+/// the newer temporary, as in rustc; an operand (`take`) before it. (One
+/// moved by an unknown method is a compile error, as in a tail:
+/// `tests/ui/awaited_receiver_moved_in_return.rs`; seed 508, case 5225,
+/// dropped it after the temporary.)
+#[desugar]
+async fn returned_receiver_and_operand(way: u32) -> u32 {
+    if way == 0 {
+        return counter("a")
+            .await
+            .add(touch_later(&Probe::new("t"), number(1)).await);
+    }
+    if way == 1 {
+        return take(
+            counter("b").await,
+            touch_later(&Probe::new("u"), number(2)).await,
+        ) + 1;
+    }
+    0
+}
+
+/// The same for a `break` with a value.
+#[desugar]
+async fn broken_with_a_borrowed_receiver() -> u32 {
+    let mut round = 0;
+    let n = loop {
+        round += 1;
+        if round == 2 {
+            break counter("a")
+                .await
+                .add(touch_later(&Probe::new("t"), number(2)).await);
+        }
+    };
+    n + round
+}
+
+#[test]
+fn in_a_return_or_break_a_borrowed_receiver_drops_last() {
+    // add(1) = 2; take(b, 2) + 1 = into_sum(2) + 1 = 5; neither: 0.
+    for (way, outcome) in [(0, "Ready(2)"), (1, "Ready(5)"), (2, "Ready(0)")] {
+        let report = assert_same(
+            || returned_receiver_and_operand(way),
+            || returned_receiver_and_operand_rustc(way),
+        );
+        assert_eq!(report.outcome, outcome);
+    }
+    let report = assert_same(
+        broken_with_a_borrowed_receiver,
+        broken_with_a_borrowed_receiver_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(5)"); // add(2) + 2 rounds
+}

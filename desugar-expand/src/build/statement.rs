@@ -256,9 +256,10 @@ impl Builder {
                 (None, Kind::Tail) => tail_value(&rest).cloned(),
                 _ => None,
             };
-            let rest = match &tail {
-                Some(tail) => unknown_receivers_unmoved(rest, tail, &held),
-                None => rest,
+            let rest = if value.is_none() {
+                unknown_receivers_unmoved(rest, tail.as_ref(), &held)
+            } else {
+                rest
             };
             self.suspension(found, rest, out);
             match value {
@@ -405,50 +406,66 @@ fn take_from_stmt(
     }
 }
 
-/// The last part of a tail that finishes the future (`return
-/// Poll::Ready(..)`), where nothing follows to drop the tail's
-/// temporaries: an earlier awaited value there, now one of them, that an
-/// unknown method nested in the tail may move (`a.await.into_sum(..) + 1`)
-/// would be an operand of that method's call, which rustc drops before
-/// the tail's temporaries. Borrowing the value after the tail is
-/// computed makes the machine fail to build (E0382) where the method
-/// takes `self`, as a statement's drop of it does; where it borrows, the
-/// value drops in rustc's order, with the temporaries.
+/// The last part of a statement that leaves with a value, where nothing
+/// follows to drop its temporaries: a tail that finishes the future, a
+/// `return` (both `return Poll::Ready(..)` by now) or a `break` with a
+/// value. An earlier awaited value there, now one of its temporaries, that
+/// an unknown method may move (`a.await.into_sum(..)`) would be an operand
+/// of that method's call, which rustc drops before the temporaries.
+/// Borrowing the value after the exit's value is computed makes the
+/// machine fail to build (E0382) where the method takes `self`, as a
+/// statement's later drop of it does; where it borrows, the value drops in
+/// rustc's order, with the temporaries. In a tail (`tail`, its value), the
+/// operands of the tail expression itself are left out: they share the
+/// tail's scope (Rust 2024) and drop with its temporaries, moved or not.
 ///
 /// Before: `return Poll::Ready(__awaited1.into_sum({ __result }) + 1);`
 /// After:  `return Poll::Ready({ let __tail = __awaited1.into_sum({ __result }) + 1; let _ = &__awaited1; __tail });`
-fn unknown_receivers_unmoved(mut rest: syn::Stmt, tail: &syn::Expr, held: &Held) -> syn::Stmt {
+fn unknown_receivers_unmoved(
+    mut rest: syn::Stmt,
+    tail: Option<&syn::Expr>,
+    held: &Held,
+) -> syn::Stmt {
+    let Some(value) = exit_value(&mut rest) else {
+        return rest;
+    };
     let unknown: Vec<&syn::Ident> = held
         .awaited
         .iter()
         .map(|(ident, _)| ident)
         .filter(|&ident| {
             held.temporaries.contains(ident)
-                && !roles::is_tail_operand(tail, ident)
-                && roles::has_unknown_use(tail, ident)
+                && !tail.is_some_and(|tail| roles::is_tail_operand(tail, ident))
+                && roles::has_unknown_use(value, ident)
         })
         .collect();
     if unknown.is_empty() {
         return rest;
     }
-    if let syn::Stmt::Expr(syn::Expr::Return(ret), _) = &mut rest
-        && let Some(ready) = ret.expr.as_deref_mut()
-        && let syn::Expr::Call(call) = ready
-        && let Some(value) = call.args.first_mut()
-    {
-        let name = names::hidden("__tail");
-        let computed = value.clone();
-        // At the awaits the values stand for, where the error points.
-        let borrows = unknown
-            .iter()
-            .map(|&ident| quote::quote_spanned!(ident.span()=> let _ = &#ident;));
-        *value = syn::parse_quote_spanned!(computed.span()=> {
-            let #name = #computed;
-            #(#borrows)*
-            #name
-        });
-    }
+    let name = names::hidden("__tail");
+    let computed = value.clone();
+    // At the awaits the values stand for, where the error points.
+    let borrows = unknown
+        .iter()
+        .map(|&ident| quote::quote_spanned!(ident.span()=> let _ = &#ident;));
+    *value = syn::parse_quote_spanned!(computed.span()=> {
+        let #name = #computed;
+        #(#borrows)*
+        #name
+    });
     rest
+}
+
+/// `E` of `return Poll::Ready(E);` or `break 'label E;`.
+fn exit_value(stmt: &mut syn::Stmt) -> Option<&mut syn::Expr> {
+    match stmt {
+        syn::Stmt::Expr(syn::Expr::Return(ret), _) => match ret.expr.as_deref_mut()? {
+            syn::Expr::Call(call) => call.args.first_mut(),
+            _ => None,
+        },
+        syn::Stmt::Expr(syn::Expr::Break(exit), _) => exit.expr.as_deref_mut(),
+        _ => None,
+    }
 }
 
 /// What a tail written as a statement evaluates: `E` of `return
