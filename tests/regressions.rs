@@ -872,3 +872,70 @@ mod compound_assignment_after_the_await {
         assert_eq!(report.outcome, "Ready(25)");
     }
 }
+
+/// FINDINGS.md entry 40 (seed 508, case 6271): an await whose statement
+/// breaks out of its loop, in a labelled block. Which loops it leaves was
+/// not worked out inside a labelled block, so the loop was taken to run
+/// again and use `p` after the await, where `p` was moved into it (E0382).
+mod break_out_of_a_loop_in_a_labelled_block {
+    use super::*;
+
+    async fn pass_probe(p: Probe, wait: desugar::harness::LeafFuture<()>) -> Probe {
+        wait.await;
+        p
+    }
+
+    #[desugar]
+    async fn moved_by_the_break(rounds: u32) -> u32 {
+        'outer: {
+            let p = Probe::new("p");
+            if rounds > 100 {
+                break 'outer 0;
+            }
+            let mut round = 0u32;
+            let back = 'rounds: loop {
+                if round >= rounds {
+                    break 'rounds pass_probe(p, Leaf::new("pass").pending(1).ready(())).await;
+                }
+                round += 1;
+            };
+            back.touch();
+            round
+        }
+    }
+
+    /// A `break` to the block's label after the await leaves the loop
+    /// too, but by a jump the analysis does not follow: the machine keeps
+    /// what the loop could still use, and behaves the same.
+    #[desugar]
+    async fn left_by_the_block_s_label(leave: bool) -> u32 {
+        'outer: {
+            let kept = Probe::new("kept");
+            let mut n = 0u32;
+            loop {
+                n += Leaf::new("n").pending(1).ready(1u32).await;
+                if leave {
+                    break 'outer n;
+                }
+                kept.touch();
+                if n > 2 {
+                    break;
+                }
+            }
+            n + 10
+        }
+    }
+
+    #[test]
+    fn the_loop_is_left_as_rustc_leaves_it() {
+        let report = assert_same(|| moved_by_the_break(2), || moved_by_the_break_rustc(2));
+        assert_eq!(report.outcome, "Ready(2)");
+        for leave in [true, false] {
+            let report = assert_same(
+                || left_by_the_block_s_label(leave),
+                || left_by_the_block_s_label_rustc(leave),
+            );
+            assert_eq!(report.outcome, if leave { "Ready(1)" } else { "Ready(13)" });
+        }
+    }
+}

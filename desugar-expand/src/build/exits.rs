@@ -42,7 +42,10 @@ fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
     };
     let inner = match &block.stmts[index] {
         Stmt::Await(suspension) => syn_flow(&suspension.rest, labels),
-        Stmt::Block { label: None, block } => flow(block, k, labels),
+        // Falling off a block's end, labelled or not, goes on after it; a
+        // `break` to a block's label after `k` is a jump `syn_flow` cannot
+        // place, so it makes the flow unknown.
+        Stmt::Block { block, .. } => flow(block, k, labels),
         Stmt::If(node) => if_flow(node, k, labels),
         Stmt::Match(node) => node
             .arms
@@ -59,8 +62,7 @@ fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
                 Flow::End | Flow::Unknown => Flow::Unknown,
             }
         }
-        // A labelled block may be left by a `break` to its label.
-        Stmt::Block { .. } | Stmt::Plain { .. } | Stmt::Param(_) => Flow::Unknown,
+        Stmt::Plain { .. } | Stmt::Param(_) => Flow::Unknown,
     };
     if !matches!(inner, Flow::End) {
         return inner;
