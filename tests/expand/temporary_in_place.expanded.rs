@@ -1,0 +1,303 @@
+#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+fn page_length<'__life0>(
+    base: &'__life0 str,
+) -> impl ::core::future::Future<
+    Output = usize,
+> + ::desugar::__private::Inspect + ::desugar::__private::Captures<(&'__life0 (),)> {
+    ::desugar::__private::pin_project! {
+        #[doc =
+        "The states of `page_length`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]
+        #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
+        T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
+        Unresumed { base : T0 }, #[doc =
+        "Suspended at `fetch_length(&__temporary1).await`."] Suspend0 { #[pin]
+        __temporary1 : ::desugar::__private::Slot < T1 >, __held : bool, #[pin] __awaitee
+        : ::desugar::__private::Later < F0 >, #[pin] __live___temporary1 :
+        ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
+        "Suspended at `log_result(length).await`."] Suspend1 { #[pin] __awaitee : F1,
+        length : T2 }, #[doc = "Finished: polling again panics."] Returned, #[doc =
+        "The body panicked: polling again panics."] Panicked, }
+    }
+    impl<T0, T1, T2, F0, F1> ::desugar::__private::State<()>
+    for __State<T0, T1, T2, F0, F1> {
+        fn returned() -> Self {
+            __State::Returned
+        }
+        fn panicked() -> Self {
+            __State::Panicked
+        }
+        fn is_returned(&self) -> bool {
+            ::core::matches!(self, __State::Returned)
+        }
+        fn name(&self) -> &'static str {
+            match self {
+                __State::Unresumed { .. } => "Unresumed",
+                __State::Suspend0 { .. } => "Suspend0",
+                __State::Suspend1 { .. } => "Suspend1",
+                __State::Returned => "Returned",
+                __State::Panicked => "Panicked",
+            }
+        }
+        fn info() -> &'static ::desugar::__private::MachineInfo {
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                name: "page_length",
+                states: &[
+                    ::desugar::__private::StateInfo {
+                        name: "Unresumed",
+                        awaits: ::core::option::Option::None,
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "base",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend0",
+                        awaits: ::core::option::Option::Some(
+                            "fetch_length(&__temporary1).await",
+                        ),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "__temporary1",
+                                kind: ::desugar::__private::FieldKind::InPlace,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend1",
+                        awaits: ::core::option::Option::Some("log_result(length).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "length",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Returned",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Panicked",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                ],
+                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
+            };
+            &INFO
+        }
+        fn field_layout(
+            state: usize,
+            field: usize,
+        ) -> ::desugar::__private::FieldLayout {
+            match (state, field) {
+                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
+                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
+                _ => ::desugar::__private::FieldLayout::of::<()>(),
+            }
+        }
+        fn drop_suspended(
+            mut self: ::desugar::__private::Pin<&mut Self>,
+            mut __homes: ::desugar::__private::Pin<&mut ()>,
+        ) {
+            match self.as_mut().project() {
+                __StateProj::Suspend0 {
+                    __temporary1,
+                    __held,
+                    __awaitee,
+                    __live___temporary1: __dropped___temporary1,
+                } => {
+                    if ::core::mem::take(__held) {
+                        // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
+                        let (__dropped___temporary1,) = (
+                            // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                            unsafe {
+                                ::desugar::__private::Later::take(__dropped___temporary1)
+                            },
+                        );
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
+                        let __dropped___temporary1 = unsafe {
+                            ::desugar::__private::Home::restore(
+                                __temporary1,
+                                __dropped___temporary1,
+                            )
+                        };
+                    }
+                }
+                _ => {}
+            }
+            self.set(__State::Returned);
+        }
+    }
+    ::desugar::__private::Machine::new(
+        __State::Unresumed { base: base },
+        (),
+        |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<usize> {
+            '__dispatch: loop {
+                match __state.as_mut().project() {
+                    __StateProj::Unresumed { .. } => {
+                        let (__saved_base,) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Unresumed { base: __saved_base, .. } => {
+                                (__saved_base,)
+                            }
+                            _ => ::core::unreachable!(),
+                        };
+                        let base = __saved_base;
+                        let __temporary1 = format!("{base}/page");
+                        if !::core::matches!(* __state, __State::Suspend0 { .. }) {
+                            __state
+                                .set(__State::Suspend0 {
+                                    __temporary1: ::desugar::__private::Slot::new(),
+                                    __held: false,
+                                    __awaitee: ::desugar::__private::Later::new(),
+                                    __live___temporary1: ::desugar::__private::Later::new(),
+                                });
+                        }
+                        // SAFETY: the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        let mut __home___temporary1 = unsafe {
+                            ::desugar::__private::Home::new(
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend0 { __temporary1, .. } => __temporary1,
+                                    _ => ::core::unreachable!(),
+                                },
+                                __temporary1,
+                            )
+                        };
+                        // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
+                        let __temporary1 = unsafe { __home___temporary1.place() };
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            // SAFETY: the reference is used by the user's code within the local's scope only; rustc borrow-checked the same uses in the `_rustc` twin.
+                            fetch_length(&(*unsafe { __home___temporary1.place() })),
+                        );
+                        match __state.as_mut().project() {
+                            __StateProj::Suspend0 {
+                                __held,
+                                __awaitee: __into,
+                                __live___temporary1: __later0,
+                                ..
+                            } => {
+                                __into.write(__awaitee);
+                                __later0.write(__home___temporary1.store());
+                                *__held = true;
+                            }
+                            _ => ::core::unreachable!(),
+                        }
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend0 { __held: true, __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            // SAFETY: `__held` is set, so the future was written here and not dropped since.
+                            unsafe { ::desugar::__private::Later::pinned(__awaitee) },
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved___temporary1,) = match __state.as_mut().project() {
+                            __StateProj::Suspend0 {
+                                __held,
+                                __awaitee,
+                                __live___temporary1: __saved___temporary1,
+                                ..
+                            } => {
+                                *__held = false;
+                                // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                unsafe {
+                                    ::desugar::__private::Later::drop_in_place(__awaitee)
+                                };
+                                (
+                                    // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                    unsafe {
+                                        ::desugar::__private::Later::take(__saved___temporary1)
+                                    },
+                                )
+                            }
+                            _ => ::core::unreachable!(),
+                        };
+                        // SAFETY: the flag was stored from this local's own slot, in the variant the machine is still in.
+                        let mut __home___temporary1 = unsafe {
+                            ::desugar::__private::Home::restore(
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend0 { __temporary1, .. } => __temporary1,
+                                    _ => ::core::unreachable!(),
+                                },
+                                __saved___temporary1,
+                            )
+                        };
+                        // SAFETY: rustc accepted the twin, where this is a move of an initialized local, so the home holds a value.
+                        let __temporary1 = unsafe { __home___temporary1.place() };
+                        let length = { __result };
+                        // SAFETY: rustc accepted the twin, where this is a move of an initialized local, so the home holds a value.
+                        ::core::mem::drop((unsafe { __home___temporary1.take() }));
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            log_result(length),
+                        );
+                        __state
+                            .set(__State::Suspend1 {
+                                __awaitee,
+                                length: length,
+                            });
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend0 { .. } => ::core::unreachable!(),
+                    __StateProj::Suspend1 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved_length,) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend1 { length: __saved_length, .. } => {
+                                (__saved_length,)
+                            }
+                            _ => ::core::unreachable!(),
+                        };
+                        let length = __saved_length;
+                        { __result };
+                        return ::desugar::__private::Poll::Ready(length);
+                    }
+                    __StateProj::Returned => {
+                        ::desugar::__private::resumed_after_completion()
+                    }
+                    __StateProj::Panicked => {
+                        ::desugar::__private::resumed_after_panicking()
+                    }
+                }
+            }
+        },
+    )
+}
+#[doc(hidden)]
+#[allow(dead_code)]
+async fn page_length_rustc(base: &str) -> usize {
+    let length = fetch_length(&format!("{base}/page")).await;
+    log_result(length).await;
+    length
+}
