@@ -44,12 +44,8 @@ fn expand_file(source: &str) -> String {
 /// `emit/step.rs`, `emit/uses.rs` and `emit/layout.rs` state them.
 const SAFETY: &[(&[&str], &str)] = &[
     (
-        &["Home::new(", "__StateProj"],
-        "the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it",
-    ),
-    (
         &["Home::new("],
-        "the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it",
+        "the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it",
     ),
     (
         &["Home::vacant("],
@@ -57,7 +53,7 @@ const SAFETY: &[(&[&str], &str)] = &[
     ),
     (
         &["Home::restore(", "__StateProj"],
-        "the flag was stored from this local's own slot, in the variant the machine is still in",
+        "the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in",
     ),
     (
         &["Home::restore("],
@@ -69,15 +65,19 @@ const SAFETY: &[(&[&str], &str)] = &[
     ),
     (
         &["Later::drop_in_place("],
-        "`__held` was set, so the future and the values are written, and is cleared, so they are taken once",
+        "`__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once",
     ),
     (
         &["Later::take("],
-        "`__held` was set, so the future and the values are written, and is cleared, so they are taken once",
+        "`__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once",
     ),
     (
         &[".take()"],
-        "rustc accepted the twin, where this is a move of an initialized local, so the home holds a value",
+        "rustc accepted the twin, where this is a move or copy of an initialized local, so the home holds a value",
+    ),
+    (
+        &[".place_mut()"],
+        "the `&mut` is used by the user's code within the local's scope only, and it is the only path to the value there; rustc borrow-checked the same uses in the twin",
     ),
     (
         &[".place"],

@@ -57,6 +57,10 @@ where
         .outcome
 }
 
+/// Builds only where both futures are `Send`: the twin's is, so the
+/// machine with values kept in place must be too (DESIGN.md promise 5).
+fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+
 /// The names of the fields a machine keeps in place, over all its states.
 fn in_place_fields(machine: &impl Inspect) -> Vec<&'static str> {
     machine
@@ -95,6 +99,7 @@ fn a_temporary_of_one_await_is_kept_in_its_variant() {
         "Ready(27)"
     );
     let machine = temporary_then_a_larger_state(3);
+    both_send(&machine, &temporary_then_a_larger_state_rustc(3));
     assert_eq!(in_place_fields(&machine), ["__temporary1"]);
     assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
 }
@@ -297,6 +302,8 @@ fn loops_and_early_exits() {
             || leaves_before_its_await_rustc(way),
         );
     }
+    both_send(&local_outside_a_loop(1), &local_outside_a_loop_rustc(1));
+    both_send(&local_inside_a_loop(1), &local_inside_a_loop_rustc(1));
     assert_eq!(in_place_fields(&local_outside_a_loop(1)), ["probe"]);
     assert_eq!(in_place_fields(&local_inside_a_loop(1)), ["probe"]);
     assert_eq!(in_place_fields(&leaves_before_its_await(3)), ["probe"]);

@@ -113,12 +113,18 @@ fn branches(
                     __live_name: __dropped_name,
                 } => {
                     if ::core::mem::take(__held) {
-                        // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
-                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
-                        let (__dropped_name,) = (
-                            // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
-                            unsafe { ::desugar::__private::Later::take(__dropped_name) },
-                        );
+                        let (__dropped_name,) = {
+                            // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                            unsafe {
+                                ::desugar::__private::Later::drop_in_place(__awaitee)
+                            };
+                            (
+                                // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                unsafe {
+                                    ::desugar::__private::Later::take(__dropped_name)
+                                },
+                            )
+                        };
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let __dropped_name = unsafe {
                             ::desugar::__private::Home::restore(name, __dropped_name)
@@ -173,7 +179,7 @@ fn branches(
                                     __live_name: ::desugar::__private::Later::new(),
                                 });
                         }
-                        // SAFETY: the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        // SAFETY: the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
@@ -235,7 +241,7 @@ fn branches(
                                     __live_name: ::desugar::__private::Later::new(),
                                 });
                         }
-                        // SAFETY: the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        // SAFETY: the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
@@ -285,18 +291,18 @@ fn branches(
                                 ..
                             } => {
                                 *__held = false;
-                                // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
                                 unsafe {
                                     ::desugar::__private::Later::drop_in_place(__awaitee)
                                 };
                                 (
-                                    // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                                     unsafe { ::desugar::__private::Later::take(__saved_name) },
                                 )
                             }
                             _ => ::core::unreachable!(),
                         };
-                        // SAFETY: the flag was stored from this local's own slot, in the variant the machine is still in.
+                        // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::restore(
                                 match __state.as_mut().project() {
@@ -312,7 +318,7 @@ fn branches(
                             return ::desugar::__private::Poll::Ready(Some(extra));
                         }
                         return ::desugar::__private::Poll::Ready(
-                            // SAFETY: rustc accepted the twin, where this is a move of an initialized local, so the home holds a value.
+                            // SAFETY: rustc accepted the twin, where this is a move or copy of an initialized local, so the home holds a value.
                             Some((unsafe { __home_name.take() })),
                         );
                     }

@@ -190,7 +190,7 @@ fn process(
                         };
                         let input = __saved_input;
                         let trimmed = input.trim().to_string();
-                        // SAFETY: the slot is this local's own, in the pinned homes area of the machine running this code; the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        // SAFETY: the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_trimmed = unsafe {
                             ::desugar::__private::Home::new(
                                 __homes.as_mut().project().trimmed,

@@ -122,14 +122,18 @@ fn page_length<'__life0>(
                     __live___temporary1: __dropped___temporary1,
                 } => {
                     if ::core::mem::take(__held) {
-                        // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
-                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
-                        let (__dropped___temporary1,) = (
-                            // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                        let (__dropped___temporary1,) = {
+                            // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
                             unsafe {
-                                ::desugar::__private::Later::take(__dropped___temporary1)
-                            },
-                        );
+                                ::desugar::__private::Later::drop_in_place(__awaitee)
+                            };
+                            (
+                                // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                unsafe {
+                                    ::desugar::__private::Later::take(__dropped___temporary1)
+                                },
+                            )
+                        };
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let __dropped___temporary1 = unsafe {
                             ::desugar::__private::Home::restore(
@@ -171,7 +175,7 @@ fn page_length<'__life0>(
                                     __live___temporary1: ::desugar::__private::Later::new(),
                                 });
                         }
-                        // SAFETY: the slot is this local's own, in the variant the machine has just entered, which it stays in while the local lives (no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
+                        // SAFETY: the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home___temporary1 = unsafe {
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
@@ -221,12 +225,12 @@ fn page_length<'__life0>(
                                 ..
                             } => {
                                 *__held = false;
-                                // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
                                 unsafe {
                                     ::desugar::__private::Later::drop_in_place(__awaitee)
                                 };
                                 (
-                                    // SAFETY: `__held` was set, so the future and the values are written, and is cleared, so they are taken once.
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                                     unsafe {
                                         ::desugar::__private::Later::take(__saved___temporary1)
                                     },
@@ -234,7 +238,7 @@ fn page_length<'__life0>(
                             }
                             _ => ::core::unreachable!(),
                         };
-                        // SAFETY: the flag was stored from this local's own slot, in the variant the machine is still in.
+                        // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home___temporary1 = unsafe {
                             ::desugar::__private::Home::restore(
                                 match __state.as_mut().project() {
@@ -244,10 +248,10 @@ fn page_length<'__life0>(
                                 __saved___temporary1,
                             )
                         };
-                        // SAFETY: rustc accepted the twin, where this is a move of an initialized local, so the home holds a value.
+                        // SAFETY: rustc accepted the twin, where this is a move or copy of an initialized local, so the home holds a value.
                         let __temporary1 = unsafe { __home___temporary1.place() };
                         let length = { __result };
-                        // SAFETY: rustc accepted the twin, where this is a move of an initialized local, so the home holds a value.
+                        // SAFETY: rustc accepted the twin, where this is a move or copy of an initialized local, so the home holds a value.
                         ::core::mem::drop((unsafe { __home___temporary1.take() }));
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
                             log_result(length),

@@ -19,7 +19,7 @@ pub(crate) struct Layout {
     field: Vec<syn::Ident>,
     /// Per local that is ever stored: its type parameter.
     param: Vec<Option<syn::Ident>>,
-    /// Per homed local: its slot's type parameter in the homes area.
+    /// Per local homed in the homes area: its slot's type parameter there.
     slot: Vec<Option<syn::Ident>>,
     /// Homed locals whose scopes never overlap share one slot (a union):
     /// the groups, and each homed local's group.
@@ -29,8 +29,6 @@ pub(crate) struct Layout {
     /// Per homed local whose scope holds one await only: that await. It
     /// lives in a slot of that await's variant, not in the homes area.
     in_place: Vec<Option<AwaitId>>,
-    /// Per await: the locals it keeps in place, in declaration order.
-    placed: Vec<Vec<LocalId>>,
     /// Per local: reached mutably when homed (see [`crate::ir::Local::reached_mutably`]).
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
@@ -88,17 +86,14 @@ impl Layout {
         for (index, &local) in stored.iter().enumerate() {
             param[local] = Some(format_ident!("T{index}"));
         }
-        let mut slot = vec![None; count];
-        for (index, local) in (0..count).filter(|&l| decisions.homed[l]).enumerate() {
-            slot[local] = Some(format_ident!("H{index}"));
-        }
         let in_place = in_place(body, decisions);
-        let placed = (0..body.awaits.len())
-            .map(|k| (0..count).filter(|&l| in_place[l] == Some(k)).collect())
-            .collect();
         let in_homes: Vec<bool> = (0..count)
             .map(|l| decisions.homed[l] && in_place[l].is_none())
             .collect();
+        let mut slot = vec![None; count];
+        for (index, local) in (0..count).filter(|&l| in_homes[l]).enumerate() {
+            slot[local] = Some(format_ident!("H{index}"));
+        }
         let (groups, group_of) = share_slots(body, &in_homes);
         Layout {
             field,
@@ -108,7 +103,6 @@ impl Layout {
             group_of,
             homed: decisions.homed.clone(),
             in_place,
-            placed,
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             operand: body.locals.iter().map(|l| l.operand).collect(),
@@ -140,7 +134,12 @@ impl Layout {
     /// machine enters that state before it suspends there, and what else the
     /// state keeps is written in later (`Later` fields, and `__held`).
     pub(crate) fn places(&self, k: AwaitId) -> bool {
-        !self.placed[k].is_empty()
+        self.placed(k).next().is_some()
+    }
+
+    /// The locals suspension `k` keeps in place, in declaration order.
+    fn placed(&self, k: AwaitId) -> impl Iterator<Item = LocalId> + '_ {
+        (0..self.in_place.len()).filter(move |&l| self.in_place[l] == Some(k))
     }
 
     pub(crate) fn is_reached_mutably(&self, local: LocalId) -> bool {
@@ -272,7 +271,7 @@ impl Layout {
                 // Values kept in place first: the machine enters this state
                 // before it suspends here, to make them; the rest is written
                 // in at the suspension (`Later`), as `__held` records.
-                let slots = self.placed[k].iter().map(|&l| {
+                let slots = self.placed(k).map(|l| {
                     let field = self.field(l);
                     let param = &self.param[l];
                     quote!(#[pin] #field: #private::Slot<#param>)
@@ -387,35 +386,33 @@ impl Layout {
             let declare = fields.iter().rev().map(|&l| {
                 let field = self.field(l);
                 let saved = dropped_name(field);
-                if self.in_place[l].is_some() {
-                    // SAFETY (of the generated block): the flag was stored
-                    // from this slot of the variant the machine is still in.
-                    quote!(let #saved = unsafe { #private::Home::restore(#field, #saved) };)
-                } else if self.homed[l] {
-                    // SAFETY (of the generated block): the flag was stored
-                    // from this very slot, which the pinned machine still
-                    // holds.
-                    let slot = self.slot_access(l);
-                    quote!(let #saved = unsafe { #private::Home::restore(#slot, #saved) };)
+                if !self.homed[l] {
+                    return quote!(let #saved = #saved;);
+                }
+                // A slot in place is bound by the arm's pattern.
+                let slot = if self.in_place[l].is_some() {
+                    quote!(#field)
                 } else {
-                    quote!(let #saved = #saved;)
+                    self.slot_access(l)
+                };
+                quote! {
+                    // SAFETY: the flag was stored from this very slot, which
+                    // the pinned machine still holds.
+                    let #saved = unsafe { #private::Home::restore(#slot, #saved) };
                 }
             });
             if self.places(k) {
                 // The awaited future drops first, as in rustc; the slots
                 // stay where they are.
-                let slots = self.placed[k].iter().map(|&l| self.field(l));
+                let slots = self.placed(k).map(|l| self.field(l));
                 let later: Vec<syn::Ident> = fields.iter().map(|&l| self.later_field(l)).collect();
                 let held = names::hidden("__held");
                 let awaitee = names::hidden("__awaitee");
+                let release = release_held(&saved);
                 in_place_arms.push(quote! {
                     #proj::#variant { #(#slots,)* #held, #awaitee, #(#later: #saved,)* } => {
                         if ::core::mem::take(#held) {
-                            // SAFETY (of the generated blocks): `__held` was
-                            // set, so the future and the values are written,
-                            // and cleared, so they are taken once.
-                            unsafe { #private::Later::drop_in_place(#awaitee) };
-                            let (#(#saved,)*) = (#(unsafe { #private::Later::take(#saved) },)*);
+                            let (#(#saved,)*) = { #release };
                             #(#declare)*
                         }
                     }
@@ -552,7 +549,7 @@ impl Layout {
         let held = names::hidden("__held");
         let awaitee = names::hidden("__awaitee");
         let variant = format_ident!("Suspend{k}");
-        let slots = self.placed[k].iter().map(|&l| self.field(l));
+        let slots = self.placed(k).map(|l| self.field(l));
         let later = self.variant_fields(k).map(|l| self.later_field(l));
         quote! {
             if !::core::matches!(*#state_var, #state::#variant { .. }) {
@@ -674,6 +671,31 @@ fn in_place(body: &Body, decisions: &Decisions) -> Vec<Option<AwaitId>> {
         }
     }
     in_place
+}
+
+/// What a state that keeps values in place holds besides them, taken back
+/// once its `__held` flag is cleared (on resuming, or dropping a suspended
+/// machine): the awaited future drops in place first, as rustc drops it,
+/// then each kept value moves out of its `Later`, bound as `fields`.
+///
+/// Before: `__held == true`, the future and the values written in
+/// After:  `Later::drop_in_place(__awaitee); (Later::take(__saved_x), ..)`, each `unsafe`
+pub(crate) fn release_held(fields: &[syn::Ident]) -> TokenStream {
+    let private = names::private();
+    let awaitee = names::hidden("__awaitee");
+    let takes = fields.iter().map(|field| {
+        quote! {
+            // SAFETY: `__held` was set, so this value was written at the
+            // suspension; it is cleared now, so the value is taken once.
+            unsafe { #private::Later::take(#field) }
+        }
+    });
+    quote! {
+        // SAFETY: `__held` was set, so the future was written at the
+        // suspension; it is cleared now, so the future is dropped once.
+        unsafe { #private::Later::drop_in_place(#awaitee) };
+        (#(#takes,)*)
+    }
 }
 
 /// Can the two locals be alive at the same time? (A scope with no end

@@ -25,7 +25,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::divergence;
-use super::layout::{Layout, state_names};
+use super::layout::{Layout, release_held, state_names};
 use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
@@ -108,22 +108,22 @@ pub(crate) fn arms(
             // stays in this state until they are gone.
             let held = names::hidden("__held");
             let later: Vec<syn::Ident> = kept.iter().map(|&l| layout.later_field(l)).collect();
+            let release = release_held(&saved);
             arms.extend(quote! {
                 #proj::#variant { #held: true, #awaitee, .. } => {
-                    // SAFETY (of the generated block): `__held` is set, so
-                    // the future was written here and not dropped since.
-                    let #result = match #private::Future::poll(unsafe { #private::Later::pinned(#awaitee) }, #cx) {
+                    let #result = match #private::Future::poll(
+                        // SAFETY: `__held` is set, so the future was written
+                        // here and not dropped since.
+                        unsafe { #private::Later::pinned(#awaitee) },
+                        #cx,
+                    ) {
                         #private::Poll::Ready(#value) => #value,
                         #private::Poll::Pending => return #private::Poll::Pending,
                     };
                     let (#(#saved,)*) = match #state_var.as_mut().project() {
                         #proj::#variant { #held, #awaitee, #(#later: #saved,)* .. } => {
                             *#held = false;
-                            // SAFETY (of the generated blocks): `__held` was
-                            // set, so the future and the values are written,
-                            // and is cleared, so they are taken once.
-                            unsafe { #private::Later::drop_in_place(#awaitee) };
-                            (#(unsafe { #private::Later::take(#saved) },)*)
+                            #release
                         }
                         _ => ::core::unreachable!(),
                     };
@@ -347,29 +347,21 @@ impl<'a> Emit<'a> {
         let place = self.place(local, &guard);
         if self.layout.is_deferred(local) {
             // `let x;`: the home starts empty; the first assignment fills it.
-            // SAFETY (of the generated block): as for `Home::new` below.
             return quote! {
+                // SAFETY: as for `Home::new`: the slot is this local's own,
+                // in the pinned homes area.
                 let mut #guard = unsafe { #private::Home::vacant(#slot) };
             };
         }
-        if self.layout.in_place(local).is_some() {
-            let enter = self.layout.enter_variant(local);
-            // SAFETY (of the generated block): the slot is this local's own,
-            // in the variant the machine has just entered, which it stays in
-            // while the local lives (no other await is in its scope); the
-            // guard lives in this closure's frame or in the machine's state,
-            // so the machine outlives it.
-            return quote! {
-                #enter
-                let mut #guard = unsafe { #private::Home::new(#slot, #ident) };
-                #place
-            };
-        }
-        // SAFETY (of the generated block): the slot is this local's own, in
-        // the pinned homes area of the machine running this code; the guard
-        // lives in this closure's frame or in the machine's state, so the
-        // machine outlives it.
+        // Empty unless the local is kept in place in a variant.
+        let enter = self.layout.enter_variant(local);
         quote! {
+            #enter
+            // SAFETY: the slot is this local's own, in the pinned homes area
+            // or in the variant the machine has just entered (and stays in
+            // while the local lives: no other await is in its scope); the
+            // guard lives in this frame or in the machine's state, so the
+            // machine outlives it.
             let mut #guard = unsafe { #private::Home::new(#slot, #ident) };
             #place
         }
@@ -385,16 +377,19 @@ impl<'a> Emit<'a> {
         }
         let ident = &self.body.locals[local].ident;
         if self.body.locals[local].reached_mutably() {
-            // SAFETY (of the generated block): the `&mut` is used by the
-            // user's code within the local's scope only, and it is the only
-            // path to the value there; rustc borrow-checked the same uses in
-            // the `_rustc` twin.
-            quote!(let #ident = unsafe { #guard.place_mut() };)
+            quote! {
+                // SAFETY: the `&mut` is used by the user's code within the
+                // local's scope only, and it is the only path to the value
+                // there; rustc borrow-checked the same uses in the twin.
+                let #ident = unsafe { #guard.place_mut() };
+            }
         } else {
-            // SAFETY (of the generated block): the reference is used by the
-            // user's code within the local's scope only; rustc borrow-checked
-            // the same uses in the `_rustc` twin.
-            quote!(let #ident = unsafe { #guard.place() };)
+            quote! {
+                // SAFETY: the reference is used by the user's code within the
+                // local's scope only; rustc borrow-checked the same uses in
+                // the `_rustc` twin.
+                let #ident = unsafe { #guard.place() };
+            }
         }
     }
 
@@ -427,10 +422,10 @@ impl<'a> Emit<'a> {
                 let place = self.place(local, &guard);
                 let slot = self.layout.slot_access(local);
                 let private = names::private();
-                // SAFETY (of the generated block): the flag was stored from
-                // this local's own slot, in the pinned homes area or in the
-                // variant the machine is still in.
                 return quote! {
+                    // SAFETY: the flag was stored from this local's own slot,
+                    // in the pinned homes area or in the variant the machine
+                    // is still in.
                     let mut #guard = unsafe { #private::Home::restore(#slot, #saved) };
                     #place
                 };

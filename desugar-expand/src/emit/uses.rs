@@ -73,7 +73,8 @@ impl walk::Visitor for HomedUses<'_> {
         }
         if self.layout.is_deferred(local) {
             let guard = guard(self.layout.field(local));
-            // SAFETY (of the generated block): as for `Home::place`.
+            // SAFETY: as for `Home::place`: used by the user's code within
+            // the local's scope only, as rustc checked in the twin.
             return Some(syn::parse_quote_spanned!(name.span()=> (*unsafe { #guard.place_mut() })));
         }
         Some(syn::parse_quote_spanned!(name.span()=> (*#name)))
@@ -92,9 +93,8 @@ impl walk::Visitor for HomedUses<'_> {
         let guard = guard(self.layout.field(local));
         match kind {
             MentionKind::Value => {
-                // SAFETY (of the generated block): rustc accepted the twin,
-                // where this is a move or copy of an initialized local, so the
-                // home holds a value here.
+                // SAFETY: rustc accepted the twin, where this is a move or
+                // copy of an initialized local, so the home holds a value.
                 *expr = syn::parse_quote_spanned!(span=> (unsafe { #guard.take() }));
             }
             // A borrow that may be kept in the state (`for x in &v`) takes a
@@ -113,8 +113,8 @@ impl walk::Visitor for HomedUses<'_> {
                     } else {
                         quote::quote_spanned!(span=> place)
                     };
-                // SAFETY (of the generated block): as for the arm's
-                // reference to the home (see `Home::place`).
+                // SAFETY: as for the arm's reference to the home (see
+                // `Home::place`): used within the local's scope only.
                 *expr = syn::parse_quote_spanned!(span=> (*unsafe { #guard.#place() }));
             }
             // Other uses go through the arm's reference: `(*v).len()`; a
