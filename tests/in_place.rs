@@ -335,3 +335,55 @@ fn values_alive_together_are_not_kept_in_different_states() {
     let in_place = in_place_fields(&machine);
     assert!(!in_place.contains(&"lengths"), "{in_place:?}");
 }
+
+/// The temporary the awaited call borrows is dropped where the `format!`
+/// around it ends, inside its statement; the later awaits do not keep it.
+/// Its slot outlived it until the end of the block, across the second
+/// await, which made the machine larger than rustc's by the array's 64 bytes.
+#[desugar]
+async fn temporary_in_format_arguments(n: u64) -> u64 {
+    let text = format!("{}", sum_of(&[n; 8]).await);
+    let large = Leaf::new("large").pending(1).ready([n; 16]).await;
+    text.len() as u64 + large[15]
+}
+
+/// The same for the temporary of an `if` condition: it drops before the
+/// branch runs.
+#[desugar]
+async fn temporary_in_a_condition(n: u64) -> u64 {
+    let probe = Probe::new("kept");
+    let mut total = 0;
+    if label_len(&Probe::new("condition"), 1).await > 3 {
+        total = Leaf::new("large").pending(1).ready([n; 16]).await[15];
+    }
+    total + label_len(&probe, 1).await
+}
+
+#[test]
+fn a_temporary_dropped_inside_its_statement_is_not_kept_after_it() {
+    assert_eq!(
+        compare(
+            || temporary_in_format_arguments(3),
+            || temporary_in_format_arguments_rustc(3)
+        ),
+        "Ready(5)"
+    );
+    let machine = temporary_in_format_arguments(3);
+    both_send(&machine, &temporary_in_format_arguments_rustc(3));
+    assert_eq!(in_place_fields(&machine), ["__temporary1"]);
+    assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
+
+    assert_eq!(
+        compare(
+            || temporary_in_a_condition(3),
+            || temporary_in_a_condition_rustc(3)
+        ),
+        "Ready(7)"
+    );
+    let machine = temporary_in_a_condition(3);
+    assert!(
+        machine.layout().homes < std::mem::size_of::<Probe>() * 2,
+        "{}",
+        machine.layout()
+    );
+}

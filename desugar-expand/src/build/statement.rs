@@ -43,6 +43,9 @@ struct Held {
     awaited: Vec<(syn::Ident, bool)>,
     /// Those of them that became temporaries of a macro call.
     macro_temporaries: Vec<syn::Ident>,
+    /// Temporaries dropped where their terminating scope ends, inside the
+    /// statement: their scope ends with the statement, not its block.
+    dropped_in_scopes: Vec<syn::Ident>,
 }
 
 impl Held {
@@ -148,6 +151,7 @@ impl Builder {
                     .then(|| tail_value(&stmt).cloned())
                     .flatten();
                 out.push(Stmt::Plain { stmt, declares });
+                self.end_scopes(&held.dropped_in_scopes);
                 return self.operands(held, tail.as_ref());
             }
             let awaits_left = count_awaits(&stmt);
@@ -189,6 +193,7 @@ impl Builder {
                         self.enter(id);
                     }
                     out.push(Stmt::Plain { stmt, declares });
+                    self.end_scopes(&held.dropped_in_scopes);
                     return held.temporaries;
                 }
                 Err(not_leading) => {
@@ -269,7 +274,10 @@ impl Builder {
                     }
                     held.awaited.push((ident, in_scope));
                 }
-                None => return self.operands(held, tail.as_ref()),
+                None => {
+                    self.end_scopes(&held.dropped_in_scopes);
+                    return self.operands(held, tail.as_ref());
+                }
             }
         }
     }
@@ -282,7 +290,7 @@ impl Builder {
         while let Some((marker, hoisted)) = held.in_scopes.pop() {
             let value = self.hidden_local("scope_value");
             match temporaries::drop_where_scope_ends(stmt, &marker, &hoisted, &value) {
-                ScopeEnd::Dropped => {}
+                ScopeEnd::Dropped => held.dropped_in_scopes.extend(hoisted),
                 ScopeEnd::Awaiting => waiting.push((marker, hoisted)),
                 ScopeEnd::NotFound => held.temporaries.extend(hoisted),
             }
@@ -340,11 +348,17 @@ impl Builder {
         for temporary in temporaries.into_iter().rev() {
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
             self.simple(drop, out);
+            self.end_scopes(std::slice::from_ref(&temporary));
+        }
+    }
+
+    /// Ends the scopes of hidden locals dropped by now: a later await does
+    /// not keep them, and a later homed value may share their slot.
+    fn end_scopes(&mut self, dropped: &[syn::Ident]) {
+        for ident in dropped {
             let end = self.tick();
             if let Some(scope) = self.scopes.last_mut()
-                && let Some(index) = scope
-                    .iter()
-                    .position(|&id| self.locals[id].ident == temporary)
+                && let Some(index) = scope.iter().position(|&id| self.locals[id].ident == *ident)
             {
                 let id = scope.remove(index);
                 self.locals[id].scope.1 = end;
