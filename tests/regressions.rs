@@ -939,3 +939,36 @@ mod break_out_of_a_loop_in_a_labelled_block {
         }
     }
 }
+
+/// A homed local moved by a struct literal's shorthand field (`W { p }`):
+/// the shorthand printed its member only, so the move out of the home was
+/// lost and the field took the local's reference to its home instead; the
+/// probe then dropped at the end of its scope, not with the struct.
+mod shorthand_field_of_a_homed_local {
+    use super::*;
+
+    struct Wrapper<T> {
+        inner: T,
+    }
+
+    async fn label_len(p: &Probe) -> u32 {
+        Leaf::new("borrowing").pending(1).ready(()).await;
+        p.label().len() as u32
+    }
+
+    #[desugar]
+    async fn moved_by_shorthand() -> u32 {
+        let inner = Probe::new("inner");
+        let n = label_len(&inner).await;
+        let wrapper = Wrapper { inner };
+        wrapper.inner.touch();
+        drop(wrapper);
+        Leaf::new("after").pending(1).ready(n).await
+    }
+
+    #[test]
+    fn the_field_takes_the_value() {
+        let report = assert_same(moved_by_shorthand, moved_by_shorthand_rustc);
+        assert_eq!(report.outcome, "Ready(5)");
+    }
+}

@@ -332,6 +332,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Macro(e) => self.mac(&mut e.mac),
             Expr::Struct(e) => {
                 for field in e.fields.iter_mut() {
+                    // `S { x }` prints its member only, so a rewritten use of
+                    // `x` would not be printed: written out as `S { x: x }`.
+                    field.colon_token.get_or_insert_with(Default::default);
                     self.expr(&mut field.expr, MentionKind::Value);
                 }
                 if let Some(rest) = &mut e.rest {
