@@ -523,3 +523,64 @@ fn a_local_read_in_the_other_branch_is_not_kept() {
         machine.info()
     );
 }
+
+/// A local kept across an await while a later one of the same name is in
+/// scope cannot be named there by its own name: it gets a hidden one when
+/// it is bound, and is kept like any other local. The matched `n` is kept
+/// only to be dropped, and has nothing to drop, so rustc does not keep it
+/// at all; it was homed beside the state enum instead (8 bytes, in every
+/// state), which made machines larger than rustc's where the enum needs a
+/// tag of its own.
+#[desugar]
+async fn shadowed_number(n: u64) -> u64 {
+    match Leaf::new("first").pending(1).ready(Some(n)).await {
+        Some(n) => {
+            let n = u64::from(n.count_ones()) + 1;
+            let first = Leaf::new("second").pending(1).ready(n).await;
+            let large = Leaf::new("large").pending(1).ready([first; 16]).await;
+            large[15]
+        }
+        None => 0,
+    }
+}
+
+/// Shadowed probes, kept to be dropped and to be used again once the inner
+/// scope ends: each drops where rustc drops it, on every cancellation point.
+#[desugar]
+async fn shadowed_probes() -> usize {
+    let kept = Probe::new("kept for its drop");
+    kept.touch();
+    let kept = Probe::new("shadows it");
+    let used = Probe::new("used again");
+    let inner = {
+        let used = Probe::new("inner");
+        Leaf::new("wait").pending(1).ready(()).await;
+        used.label().len()
+    };
+    kept.touch();
+    used.label().len() + inner
+}
+
+#[test]
+fn a_shadowed_local_is_kept_under_a_hidden_name() {
+    let report = assert_same(shadowed_probes, shadowed_probes_rustc);
+    assert_eq!(report.outcome, "Ready(15)");
+    assert_send(&shadowed_probes());
+    let _ = Comparison::new()
+        .interleave_pending()
+        .check_size()
+        .run(|| shadowed_number(4), || shadowed_number_rustc(4))
+        .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    let machine = shadowed_number(4);
+    assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
+    assert!(
+        machine
+            .info()
+            .states
+            .iter()
+            .flat_map(|state| state.fields)
+            .all(|field| field.kind != FieldKind::Homed),
+        "{:#?}",
+        machine.info()
+    );
+}

@@ -11,6 +11,9 @@
 //!   been moved out (`resp.text().await` moves `resp`), so whatever is left
 //!   of it is dropped at the suspension.
 //!
+//! A carried local shadowed by a later one of the same name is **renamed**:
+//! the suspension names it by a hidden name.
+//!
 //! All of this is syntactic, and errs towards homing: a wrong "homed" gives a
 //! compile error where the user moves out of the local in a way the
 //! expansion cannot follow, never a program that runs differently.
@@ -34,6 +37,12 @@ pub(crate) struct Decisions {
     /// rustc keeps such a value only if it has something to drop, which
     /// the expansion lets the compiler decide (`__private::DropOnly`).
     pub drop_only: Vec<bool>,
+    /// Per local: kept at an await while a later local of the same name is
+    /// in scope, so the suspension cannot name it by its own name. It gets
+    /// a hidden one as soon as it is bound (`let __shadowed_x = x;`), and
+    /// every use is renamed: kept like any other local, it is dropped (or
+    /// not kept at all, if it has nothing to drop) as rustc drops it.
+    pub renamed: Vec<bool>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -61,6 +70,13 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 .collect(),
         );
     }
+    let renamed = (0..body.locals.len())
+        .map(|local| {
+            !homed[local]
+                && facts.renameable(local)
+                && (0..body.awaits.len()).any(|k| facts.shadowed_and_kept(local, k))
+        })
+        .collect();
     let drop_only = (0..body.locals.len())
         .map(|local| {
             let mut kept_at = (0..body.awaits.len()).filter(|&k| kept[k].contains(&local));
@@ -76,6 +92,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         kept,
         redeclare,
         drop_only,
+        renamed,
     })
 }
 
@@ -214,8 +231,9 @@ impl<'a> Facts<'a> {
     }
 
     /// Kept at `k` while a later local of the same name is in scope: the
-    /// suspension could not name it. Homed, it is kept through its guard,
-    /// which has a name of its own.
+    /// suspension could not name it. Renamed (see [`Decisions::renamed`])
+    /// or, where its uses cannot all be renamed, homed: kept through its
+    /// guard, which has a name of its own.
     fn shadowed_and_kept(&self, local: LocalId, k: AwaitId) -> bool {
         let locals = &self.body.locals;
         self.in_scope(local, k)
@@ -225,6 +243,17 @@ impl<'a> Facts<'a> {
                     && locals[other].ident == locals[local].ident
                     && locals[other].scope.0 > locals[local].scope.0
             })
+    }
+
+    /// Can every use of `local` be renamed? Not inside a macro the
+    /// expansion cannot read; and an argument or a `let x;` has no binding
+    /// with a value to rename it after.
+    fn renameable(&self, local: LocalId) -> bool {
+        !self.body.params.contains(&local)
+            && self.body.locals[local].initialized
+            && self.by_local[local]
+                .iter()
+                .all(|m| m.kind != MentionKind::Opaque)
     }
 
     /// Declared with a value, or assigned on every path to `k`.
@@ -238,8 +267,10 @@ impl<'a> Facts<'a> {
     fn homed(&self) -> Vec<bool> {
         let mut homed: Vec<bool> = (0..self.body.locals.len())
             .map(|local| {
-                (0..self.body.awaits.len())
-                    .any(|k| self.needs_drop_flag(local, k) || self.shadowed_and_kept(local, k))
+                (0..self.body.awaits.len()).any(|k| {
+                    self.needs_drop_flag(local, k)
+                        || (self.shadowed_and_kept(local, k) && !self.renameable(local))
+                })
             })
             .collect();
         loop {

@@ -37,6 +37,9 @@ pub(crate) struct Layout {
     operand: Vec<bool>,
     /// Per local: kept only to be dropped (see [`crate::analysis::Decisions::drop_only`]).
     drop_only: Vec<bool>,
+    /// Per local: its hidden name, if it is renamed (see
+    /// [`crate::analysis::Decisions::renamed`]).
+    renamed: Vec<Option<syn::Ident>>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -96,6 +99,11 @@ impl Layout {
         }
         let (groups, group_of) = share_slots(body, &in_homes);
         Layout {
+            renamed: (0..count)
+                .map(|l| {
+                    decisions.renamed[l].then(|| names::hidden(&format!("__shadowed_{}", field[l])))
+                })
+                .collect(),
             field,
             param,
             slot,
@@ -144,6 +152,11 @@ impl Layout {
 
     pub(crate) fn is_reached_mutably(&self, local: LocalId) -> bool {
         self.mutable[local]
+    }
+
+    /// The hidden name of a renamed local.
+    pub(crate) fn renamed(&self, local: LocalId) -> Option<&syn::Ident> {
+        self.renamed[local].as_ref()
     }
 
     pub(crate) fn is_drop_only(&self, local: LocalId) -> bool {

@@ -325,6 +325,15 @@ impl<'a> Emit<'a> {
         map
     }
 
+    /// The name the expansion binds a local by: the user's, or the hidden
+    /// one of a renamed local.
+    fn name(&self, local: LocalId) -> syn::Ident {
+        self.layout
+            .renamed(local)
+            .unwrap_or(&self.body.locals[local].ident)
+            .clone()
+    }
+
     fn bind(&mut self, local: LocalId) {
         let name = self.body.locals[local].ident.to_string();
         if let Some(scope) = self.scopes.last_mut() {
@@ -336,6 +345,13 @@ impl<'a> Emit<'a> {
     /// into its slot at once, and its name becomes a reference to it there.
     fn declared(&mut self, local: LocalId) -> TokenStream {
         self.bind(local);
+        if let Some(hidden) = self.layout.renamed(local) {
+            let ident = &self.body.locals[local].ident;
+            let mutability = self.body.locals[local].mutable.then(|| quote!(mut));
+            // Moved at once, so it drops in the same order among the
+            // other locals.
+            return quote!(let #mutability #hidden = #ident;);
+        }
         if !self.layout.is_homed(local) {
             return TokenStream::new();
         }
@@ -401,7 +417,7 @@ impl<'a> Emit<'a> {
             Some(k) => self.decisions.kept[k].contains(&local),
         };
         let info = &self.body.locals[local];
-        let ident = &info.ident;
+        let ident = self.name(local);
         let mutability = info.mutable.then(|| quote!(mut));
         if kept {
             let saved = saved_name(self.layout, local);
@@ -596,7 +612,7 @@ impl<'a> Emit<'a> {
         let values: Vec<TokenStream> = kept
             .iter()
             .map(|&local| {
-                let ident = &self.body.locals[local].ident;
+                let ident = self.name(local);
                 if self.layout.is_homed(local) {
                     let guard = uses::guard(self.layout.field(local));
                     quote!(#guard.store())

@@ -12,6 +12,9 @@
 //!
 //! The guard is the local's drop flag: a conditional move leaves it armed on
 //! the path that did not move, exactly like rustc's own drop flags.
+//!
+//! Uses of a renamed local (kept while shadowed) name its hidden name:
+//! `x.len()` becomes `__shadowed_x.len()`.
 
 use proc_macro2::Span;
 use syn::Expr;
@@ -24,6 +27,11 @@ use crate::walk::{self, Scope};
 /// The guard that owns a homed local's value.
 pub(crate) fn guard(field: &syn::Ident) -> syn::Ident {
     names::hidden(&format!("__home_{field}"))
+}
+
+/// A renamed local's hidden name, pointing at the user's use of it.
+fn located(hidden: &syn::Ident, span: Span) -> syn::Ident {
+    syn::Ident::new(&hidden.to_string(), hidden.span().located_at(span))
 }
 
 /// Rewrites the uses of homed locals in a statement.
@@ -68,6 +76,10 @@ impl walk::Visitor for HomedUses<'_> {
     /// `format!("{x}", x = (*x))`, which also lets a closure or async block
     /// capture `*x` rather than the arm's own reference.
     fn inline_capture(&mut self, local: LocalId, name: &syn::Ident) -> Option<Expr> {
+        if let Some(hidden) = self.layout.renamed(local) {
+            let hidden = located(hidden, name.span());
+            return Some(syn::parse_quote!(#hidden));
+        }
         if !self.layout.is_homed(local) {
             return None;
         }
@@ -85,6 +97,17 @@ impl walk::Visitor for HomedUses<'_> {
     }
 
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
+        if let Some(hidden) = self.layout.renamed(local) {
+            // A renamed local has no use inside a macro the expansion
+            // cannot read (`expr` is `None` there only).
+            let hidden = located(hidden, span);
+            match expr {
+                Some(Expr::Assign(assign)) => *assign.left = syn::parse_quote!(#hidden),
+                Some(expr) => *expr = syn::parse_quote!(#hidden),
+                None => {}
+            }
+            return;
+        }
         if !self.layout.is_homed(local) {
             return;
         }
