@@ -584,3 +584,43 @@ fn a_shadowed_local_is_kept_under_a_hidden_name() {
         machine.info()
     );
 }
+
+/// A local that a branch may have moved away before an await it is kept
+/// across only to be dropped: rustc keeps it with a drop flag and drops
+/// what is left at the end of its scope. The machine keeps it as a
+/// `Flagged` (its own drop flag), and nothing at all for a `Copy` value,
+/// as rustc keeps nothing for one.
+#[desugar]
+async fn maybe_moved(give: bool, n: u64) -> u64 {
+    let probe = Probe::new("maybe moved");
+    let number = n;
+    let mut total = 0;
+    if give {
+        total += consume(probe) + number;
+    } else {
+        probe.touch();
+    }
+    let first = Leaf::new("first").pending(1).ready(total).await;
+    let large = Leaf::new("large").pending(1).ready([first; 16]).await;
+    large[15]
+}
+
+fn consume(probe: Probe) -> u64 {
+    probe.label().len() as u64
+}
+
+#[test]
+fn a_maybe_moved_local_is_kept_with_a_drop_flag() {
+    for give in [true, false] {
+        let report = assert_same(|| maybe_moved(give, 2), || maybe_moved_rustc(give, 2));
+        assert_eq!(report.outcome, if give { "Ready(13)" } else { "Ready(0)" });
+        let _ = Comparison::new()
+            .interleave_pending()
+            .check_size()
+            .run(|| maybe_moved(give, 2), || maybe_moved_rustc(give, 2))
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    }
+    assert_send(&maybe_moved(true, 2));
+    let machine = maybe_moved(true, 2);
+    assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
+}

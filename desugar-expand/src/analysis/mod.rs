@@ -12,7 +12,9 @@
 //!   of it is dropped at the suspension.
 //!
 //! A carried local shadowed by a later one of the same name is **renamed**:
-//! the suspension names it by a hidden name.
+//! the suspension names it by a hidden name. One that a branch may have
+//! moved away before an await it is kept across for its drop is
+//! **flagged**: renamed, and kept with a drop flag of its own.
 //!
 //! All of this is syntactic, and errs towards homing: a wrong "homed" gives a
 //! compile error where the user moves out of the local in a way the
@@ -43,6 +45,11 @@ pub(crate) struct Decisions {
     /// every use is renamed: kept like any other local, it is dropped (or
     /// not kept at all, if it has nothing to drop) as rustc drops it.
     pub renamed: Vec<bool>,
+    /// Per local: renamed, and kept at an await that a branch may have
+    /// moved it away before (`if c { consume(x) }`), only to be dropped
+    /// there. rustc gives it a drop flag; the expansion keeps it as a
+    /// `__private::Flagged`, whose uses say whether it was moved.
+    pub flagged: Vec<bool>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -51,6 +58,14 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let facts = Facts::new(body);
     let homed = facts.homed();
     facts.check_homed_uses(&homed)?;
+    let awaits = 0..body.awaits.len();
+    let flagged: Vec<bool> = (0..body.locals.len())
+        .map(|local| {
+            !homed[local]
+                && facts.flaggable(local)
+                && awaits.clone().any(|k| facts.needs_drop_flag(local, k))
+        })
+        .collect();
     let mut kept: Vec<Vec<LocalId>> = Vec::new();
     let mut redeclare = Vec::new();
     for (k, info) in body.awaits.iter().enumerate() {
@@ -58,7 +73,10 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
             info.in_scope
                 .iter()
                 .copied()
-                .filter(|&l| homed[l] || facts.carried(l, k))
+                // A flagged local is kept wherever it is in scope, as a
+                // homed one is: code after a later await may reach an await
+                // where it still has a value, and keeps it there.
+                .filter(|&l| homed[l] || flagged[l] || facts.carried(l, k))
                 .collect(),
         );
         redeclare.push(
@@ -72,9 +90,10 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     }
     let renamed = (0..body.locals.len())
         .map(|local| {
-            !homed[local]
-                && facts.renameable(local)
-                && (0..body.awaits.len()).any(|k| facts.shadowed_and_kept(local, k))
+            flagged[local]
+                || (!homed[local]
+                    && facts.renameable(local)
+                    && awaits.clone().any(|k| facts.shadowed_and_kept(local, k)))
         })
         .collect();
     let drop_only = (0..body.locals.len())
@@ -93,6 +112,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         redeclare,
         drop_only,
         renamed,
+        flagged,
     })
 }
 
@@ -203,8 +223,9 @@ impl<'a> Facts<'a> {
 
     /// A local that may or may not have been moved when the machine suspends
     /// at `k` (`if c { drop(m) }`), and is not used after: rustc drops it at
-    /// the end of its scope if it is still there, by a drop flag. Homing it
-    /// gives it one (its guard), so it is neither dropped early nor kept
+    /// the end of its scope if it is still there, by a drop flag. Flagging
+    /// it (or, where its uses cannot all be rewritten, homing it: its guard
+    /// is the flag) gives it one, so it is neither dropped early nor kept
     /// after a move.
     ///
     /// The same holds for a local declared without a value and assigned on
@@ -256,6 +277,15 @@ impl<'a> Facts<'a> {
                 .all(|m| m.kind != MentionKind::Opaque)
     }
 
+    /// Can `local` be kept as a `Flagged`? Renameable, and not moved into
+    /// a closure or an `async` block (which would take the whole `Flagged`).
+    fn flaggable(&self, local: LocalId) -> bool {
+        self.renameable(local)
+            && self.by_local[local]
+                .iter()
+                .all(|m| m.kind != MentionKind::Capture { by_move: true })
+    }
+
     /// Declared with a value, or assigned on every path to `k`.
     fn initialized_at(&self, local: LocalId, k: AwaitId) -> bool {
         self.body.locals[local].initialized
@@ -268,7 +298,7 @@ impl<'a> Facts<'a> {
         let mut homed: Vec<bool> = (0..self.body.locals.len())
             .map(|local| {
                 (0..self.body.awaits.len()).any(|k| {
-                    self.needs_drop_flag(local, k)
+                    (self.needs_drop_flag(local, k) && !self.flaggable(local))
                         || (self.shadowed_and_kept(local, k) && !self.renameable(local))
                 })
             })

@@ -40,6 +40,9 @@ pub(crate) struct Layout {
     /// Per local: its hidden name, if it is renamed (see
     /// [`crate::analysis::Decisions::renamed`]).
     renamed: Vec<Option<syn::Ident>>,
+    /// Per local: kept as a `Flagged` (see
+    /// [`crate::analysis::Decisions::flagged`]).
+    flagged: Vec<bool>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -101,9 +104,15 @@ impl Layout {
         Layout {
             renamed: (0..count)
                 .map(|l| {
-                    decisions.renamed[l].then(|| names::hidden(&format!("__shadowed_{}", field[l])))
+                    let kind = if decisions.flagged[l] {
+                        "flagged"
+                    } else {
+                        "shadowed"
+                    };
+                    decisions.renamed[l].then(|| names::hidden(&format!("__{kind}_{}", field[l])))
                 })
                 .collect(),
+            flagged: decisions.flagged.clone(),
             field,
             param,
             slot,
@@ -157,6 +166,10 @@ impl Layout {
     /// The hidden name of a renamed local.
     pub(crate) fn renamed(&self, local: LocalId) -> Option<&syn::Ident> {
         self.renamed[local].as_ref()
+    }
+
+    pub(crate) fn is_flagged(&self, local: LocalId) -> bool {
+        self.flagged[local]
     }
 
     pub(crate) fn is_drop_only(&self, local: LocalId) -> bool {

@@ -347,9 +347,13 @@ impl<'a> Emit<'a> {
         self.bind(local);
         if let Some(hidden) = self.layout.renamed(local) {
             let ident = &self.body.locals[local].ident;
-            let mutability = self.body.locals[local].mutable.then(|| quote!(mut));
             // Moved at once, so it drops in the same order among the
             // other locals.
+            if self.layout.is_flagged(local) {
+                let private = names::private();
+                return quote!(let mut #hidden = #private::Flagged::new(#ident););
+            }
+            let mutability = self.body.locals[local].mutable.then(|| quote!(mut));
             return quote!(let #mutability #hidden = #ident;);
         }
         if !self.layout.is_homed(local) {
@@ -418,7 +422,7 @@ impl<'a> Emit<'a> {
         };
         let info = &self.body.locals[local];
         let ident = self.name(local);
-        let mutability = info.mutable.then(|| quote!(mut));
+        let mutability = (info.mutable || self.layout.is_flagged(local)).then(|| quote!(mut));
         if kept {
             let saved = saved_name(self.layout, local);
             let saved = if self.in_option.contains(&local) {

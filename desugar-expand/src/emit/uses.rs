@@ -14,7 +14,8 @@
 //! the path that did not move, exactly like rustc's own drop flags.
 //!
 //! Uses of a renamed local (kept while shadowed) name its hidden name:
-//! `x.len()` becomes `__shadowed_x.len()`.
+//! `x.len()` becomes `__shadowed_x.len()`; those of a flagged one go
+//! through its `Flagged` (`(*__flagged_x.place()).len()`).
 
 use proc_macro2::Span;
 use syn::Expr;
@@ -32,6 +33,24 @@ pub(crate) fn guard(field: &syn::Ident) -> syn::Ident {
 /// A renamed local's hidden name, pointing at the user's use of it.
 fn located(hidden: &syn::Ident, span: Span) -> syn::Ident {
     syn::Ident::new(&hidden.to_string(), hidden.span().located_at(span))
+}
+
+/// A use of a flagged local (see `__private::Flagged`): a move asks it for
+/// its value, an assignment gives it one, any other use reads it in place.
+fn flagged(expr: &Expr, kind: MentionKind, hidden: &syn::Ident, mutably: bool) -> Expr {
+    let private = names::private();
+    match (kind, expr) {
+        (MentionKind::Assign, Expr::Assign(assign)) => {
+            let value = &assign.right;
+            syn::parse_quote!(#hidden.set(#value))
+        }
+        (MentionKind::Value, _) => syn::parse_quote!({
+            use #private::{FetchCopy as _, FetchMove as _};
+            (&mut &mut #hidden).fetch()
+        }),
+        _ if mutably => syn::parse_quote!((*#hidden.place_mut())),
+        _ => syn::parse_quote!((*#hidden.place())),
+    }
 }
 
 /// Rewrites the uses of homed locals in a statement.
@@ -78,6 +97,9 @@ impl walk::Visitor for HomedUses<'_> {
     fn inline_capture(&mut self, local: LocalId, name: &syn::Ident) -> Option<Expr> {
         if let Some(hidden) = self.layout.renamed(local) {
             let hidden = located(hidden, name.span());
+            if self.layout.is_flagged(local) {
+                return Some(syn::parse_quote!((*#hidden.place())));
+            }
             return Some(syn::parse_quote!(#hidden));
         }
         if !self.layout.is_homed(local) {
@@ -102,6 +124,9 @@ impl walk::Visitor for HomedUses<'_> {
             // cannot read (`expr` is `None` there only).
             let hidden = located(hidden, span);
             match expr {
+                Some(expr) if self.layout.is_flagged(local) => {
+                    *expr = flagged(expr, kind, &hidden, self.layout.is_reached_mutably(local));
+                }
                 Some(Expr::Assign(assign)) => *assign.left = syn::parse_quote!(#hidden),
                 Some(expr) => *expr = syn::parse_quote!(#hidden),
                 None => {}

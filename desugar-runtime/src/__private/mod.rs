@@ -3,6 +3,7 @@
 //! change in any release.
 
 mod drop_only;
+mod flagged;
 mod home;
 mod later;
 mod machine;
@@ -10,6 +11,7 @@ mod rescope;
 mod try_op;
 
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
+pub use self::flagged::{FetchCopy, FetchMove, Flagged};
 pub use self::home::{Home, Homed, Slot};
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
