@@ -624,3 +624,45 @@ fn a_maybe_moved_local_is_kept_with_a_drop_flag() {
     let machine = maybe_moved(true, 2);
     assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
 }
+
+/// `number` is used after the first await and not after the second, where
+/// rustc keeps nothing for it (it has nothing to drop) and the largest
+/// state is. The machine kept its value there too, its field being of the
+/// same type in every state; it now has a parameter of its own in the
+/// states that keep it only to drop it.
+#[desugar]
+async fn used_then_only_dropped(n: u64) -> u64 {
+    let number = Leaf::new("number").pending(1).ready(n).await;
+    let first = Leaf::new("first").pending(1).ready(2u64).await + u64::from(number > 3);
+    let large = Leaf::new("large").pending(1).ready([first; 16]).await;
+    large[15]
+}
+
+#[test]
+fn a_local_is_kept_only_where_it_is_used_after() {
+    let _ = Comparison::new()
+        .interleave_pending()
+        .check_size()
+        .run(
+            || used_then_only_dropped(1),
+            || used_then_only_dropped_rustc(1),
+        )
+        .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    let machine = used_then_only_dropped(1);
+    let layout = machine.layout();
+    let sizes: Vec<(&str, usize)> = machine
+        .info()
+        .states
+        .iter()
+        .enumerate()
+        .flat_map(|(s, state)| {
+            state
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, field)| field.name == "number")
+                .map(move |(f, _)| (state.name, (layout.field)(s, f).size))
+        })
+        .collect();
+    assert_eq!(sizes, [("Suspend1", 8), ("Suspend2", 0)], "{layout}");
+}

@@ -39,6 +39,11 @@ pub(crate) struct Decisions {
     /// rustc keeps such a value only if it has something to drop, which
     /// the expansion lets the compiler decide (`__private::DropOnly`).
     pub drop_only: Vec<bool>,
+    /// Per await: the locals it keeps only to be dropped, not used after it
+    /// (a superset of those [`Decisions::drop_only`] at every await). One
+    /// used after an earlier await keeps its value there, and nothing here
+    /// if it has nothing to drop.
+    pub drop_only_at: Vec<Vec<LocalId>>,
     /// Per local: kept at an await while a later local of the same name is
     /// in scope, so the suspension cannot name it by its own name. It gets
     /// a hidden one as soon as it is bound (`let __shadowed_x = x;`), and
@@ -96,14 +101,25 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                     && awaits.clone().any(|k| facts.shadowed_and_kept(local, k)))
         })
         .collect();
+    let drop_only_at: Vec<Vec<LocalId>> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, kept)| {
+            kept.iter()
+                .copied()
+                .filter(|&local| {
+                    !homed[local]
+                        && !body.params.contains(&local)
+                        && body.locals[local].initialized
+                        && !facts.used_after(local, k)
+                })
+                .collect()
+        })
+        .collect();
     let drop_only = (0..body.locals.len())
         .map(|local| {
-            let mut kept_at = (0..body.awaits.len()).filter(|&k| kept[k].contains(&local));
-            !homed[local]
-                && !body.params.contains(&local)
-                && body.locals[local].initialized
-                && kept_at.clone().next().is_some()
-                && kept_at.all(|k| !facts.used_after(local, k))
+            let mut kept_at = awaits.clone().filter(|&k| kept[k].contains(&local));
+            kept_at.clone().next().is_some() && kept_at.all(|k| drop_only_at[k].contains(&local))
         })
         .collect();
     Ok(Decisions {
@@ -111,6 +127,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         kept,
         redeclare,
         drop_only,
+        drop_only_at,
         renamed,
         flagged,
     })

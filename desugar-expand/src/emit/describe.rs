@@ -114,7 +114,7 @@ impl Description {
                 } else {
                     FieldKind::Carried
                 },
-                param: layout.param(l),
+                param: layout.param_name_at(l, k),
             }));
             states.push(StateDescription {
                 name: format!("Suspend{k}"),

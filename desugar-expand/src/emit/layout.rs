@@ -5,6 +5,8 @@
 //! for the future awaited at `Suspend0`), so no type is ever written: rustc
 //! infers each from the value the step closure moves in.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -43,6 +45,9 @@ pub(crate) struct Layout {
     /// Per local: kept as a `Flagged` (see
     /// [`crate::analysis::Decisions::flagged`]).
     flagged: Vec<bool>,
+    /// The parameter of a local's field in the variant of an await that
+    /// keeps it only to drop it, where the local is used after other awaits.
+    drop_param: BTreeMap<(AwaitId, LocalId), syn::Ident>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -92,6 +97,16 @@ impl Layout {
         for (index, &local) in stored.iter().enumerate() {
             param[local] = Some(format_ident!("T{index}"));
         }
+        // A local kept only to be dropped at some of its awaits but used
+        // after others: there its field may be a `NothingToDrop` while
+        // elsewhere it holds the value, so it has a parameter of its own.
+        let mut drop_param = BTreeMap::new();
+        for (k, locals) in decisions.drop_only_at.iter().enumerate() {
+            for &local in locals.iter().filter(|&&l| !decisions.drop_only[l]) {
+                let index = drop_param.len();
+                drop_param.insert((k, local), format_ident!("D{index}"));
+            }
+        }
         let in_place = in_place(body, decisions);
         let in_homes: Vec<bool> = (0..count)
             .map(|l| decisions.homed[l] && in_place[l].is_none())
@@ -113,6 +128,7 @@ impl Layout {
                 })
                 .collect(),
             flagged: decisions.flagged.clone(),
+            drop_param,
             field,
             param,
             slot,
@@ -172,8 +188,10 @@ impl Layout {
         self.flagged[local]
     }
 
-    pub(crate) fn is_drop_only(&self, local: LocalId) -> bool {
-        self.drop_only[local]
+    /// Is `local` kept at `k` only to be dropped? Then the variant keeps
+    /// nothing for a `Copy` value (see `__private::DropOnly`).
+    pub(crate) fn is_drop_only_at(&self, local: LocalId, k: AwaitId) -> bool {
+        self.drop_only[local] || self.drop_param.contains_key(&(k, local))
     }
 
     pub(crate) fn is_unique(&self, local: LocalId) -> bool {
@@ -199,6 +217,20 @@ impl Layout {
         &self.params
     }
 
+    /// The type parameter of a kept local's field in `k`'s variant.
+    fn param_at(&self, local: LocalId, k: AwaitId) -> Option<&syn::Ident> {
+        self.drop_param
+            .get(&(k, local))
+            .or(self.param[local].as_ref())
+    }
+
+    /// [`Self::param_at`], as text.
+    pub(crate) fn param_name_at(&self, local: LocalId, k: AwaitId) -> String {
+        self.param_at(local, k)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
     /// The type parameter a stored local has in the enum.
     pub(crate) fn param(&self, local: LocalId) -> String {
         self.param[local]
@@ -220,9 +252,9 @@ impl Layout {
         &self.fn_name
     }
 
-    fn field_decl(&self, local: LocalId) -> TokenStream {
+    fn field_decl(&self, local: LocalId, k: AwaitId) -> TokenStream {
         let field = self.field(local);
-        let ty = self.field_type(local);
+        let ty = self.field_type(local, k);
         quote!(#field: #ty)
     }
 
@@ -238,9 +270,10 @@ impl Layout {
         }
     }
 
-    /// What a variant stores for a kept local: a homed one's flag, or the value.
-    fn field_type(&self, local: LocalId) -> TokenStream {
-        let param = &self.param[local];
+    /// What `k`'s variant stores for a kept local: a homed one's flag, or
+    /// the value.
+    fn field_type(&self, local: LocalId, k: AwaitId) -> TokenStream {
+        let param = self.param_at(local, k);
         let private = names::private();
         if self.homed[local] {
             quote!(#private::Homed<#param>)
@@ -254,6 +287,7 @@ impl Layout {
         let private = names::private();
         let (state, proj, replace) = state_names();
         let mut generics: Vec<syn::Ident> = self.param.iter().flatten().cloned().collect();
+        generics.extend(self.drop_param.values().cloned());
         generics.extend((0..self.kept.len()).map(|k| format_ident!("F{k}")));
         // Arguments are homed (if at all) when the body starts, not before.
         let params: Vec<TokenStream> = self
@@ -283,8 +317,10 @@ impl Layout {
             let variant = format_ident!("Suspend{k}");
             let awaitee = names::hidden("__awaitee");
             let future = format_ident!("F{k}");
-            let fields: Vec<TokenStream> =
-                self.variant_fields(k).map(|l| self.field_decl(l)).collect();
+            let fields: Vec<TokenStream> = self
+                .variant_fields(k)
+                .map(|l| self.field_decl(l, k))
+                .collect();
             let doc = if self.via_async_block[k] {
                 format!(
                     "Suspended at `{}`: the macro awaits in its own expansion, which `#[desugar]` cannot see, so it is awaited through an inner `async` block (rustc's semantics, one more state tag).",
@@ -304,7 +340,7 @@ impl Layout {
                 });
                 let later = self.variant_fields(k).map(|l| {
                     let field = self.later_field(l);
-                    let ty = self.field_type(l);
+                    let ty = self.field_type(l, k);
                     quote!(#[pin] #field: #private::Later<#ty>)
                 });
                 let held = names::hidden("__held");

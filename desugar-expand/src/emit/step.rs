@@ -620,7 +620,7 @@ impl<'a> Emit<'a> {
                 if self.layout.is_homed(local) {
                     let guard = uses::guard(self.layout.field(local));
                     quote!(#guard.store())
-                } else if self.layout.is_drop_only(local) {
+                } else if self.layout.is_drop_only_at(local, k) {
                     // Kept only to drop at the end of its scope: nothing for a
                     // `Copy` value, as in rustc (see `__private::DropOnly`).
                     quote!({
