@@ -83,6 +83,15 @@
 //! // place in that await's variant, as rustc keeps it.
 //! assert!(suspended.fields.iter().any(|f| f.name == "data" && f.kind == desugar::inspect::FieldKind::InPlace));
 //! println!("{}", future.layout());
+//!
+//! // Each kept value with its state and size.
+//! let layout = future.layout();
+//! let data: Vec<_> = layout
+//!     .fields()
+//!     .filter(|(_, field, _)| field.name == "data")
+//!     .map(|(state, _, value)| (state.name, value.size))
+//!     .collect();
+//! assert_eq!(data, [("Suspend0", core::mem::size_of::<String>())]);
 //! ```
 //!
 //! # What is not supported

@@ -87,25 +87,11 @@ fn the_variant_holding_an_rc_is_the_reason_it_is_not_send() {
     let future = shares_locally(2);
     assert!(!is_send!(future));
     assert!(!is_send!(shares_locally_rustc(2)));
-    let layout = future.layout();
     let holding_rc: Vec<(&str, &str)> = future
-        .info()
-        .states
-        .iter()
-        .enumerate()
-        .flat_map(|(s, state)| {
-            state
-                .fields
-                .iter()
-                .enumerate()
-                .filter_map(move |(f, field)| {
-                    layout
-                        .field(s, f)
-                        .type_name
-                        .contains("Rc<")
-                        .then_some((state.name, field.name))
-                })
-        })
+        .layout()
+        .fields()
+        .filter(|(_, _, value)| value.type_name.contains("Rc<"))
+        .map(|(state, field, _)| (state.name, field.name))
         .collect();
     assert_eq!(holding_rc, [("Suspend1", "shared")]);
 }

@@ -648,21 +648,11 @@ fn a_local_is_kept_only_where_it_is_used_after() {
             || used_then_only_dropped_rustc(1),
         )
         .unwrap_or_else(|mismatch| panic!("{mismatch}"));
-    let machine = used_then_only_dropped(1);
-    let layout = machine.layout();
-    let sizes: Vec<(&str, usize)> = machine
-        .info()
-        .states
-        .iter()
-        .enumerate()
-        .flat_map(|(s, state)| {
-            state
-                .fields
-                .iter()
-                .enumerate()
-                .filter(|(_, field)| field.name == "number")
-                .map(move |(f, _)| (state.name, (layout.field)(s, f).size))
-        })
+    let layout = used_then_only_dropped(1).layout();
+    let sizes: Vec<(&str, usize)> = layout
+        .fields()
+        .filter(|(_, field, _)| field.name == "number")
+        .map(|(state, _, value)| (state.name, value.size))
         .collect();
     assert_eq!(sizes, [("Suspend1", 8), ("Suspend2", 0)], "{layout}");
 }

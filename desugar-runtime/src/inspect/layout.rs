@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::info::{FieldKind, MachineInfo};
+use super::info::{FieldInfo, FieldKind, MachineInfo, StateInfo};
 
 /// Size and alignment of one kept value's type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +48,25 @@ impl Layout {
     /// The layout of one kept value, by state and field index.
     pub fn field(&self, state: usize, field: usize) -> FieldLayout {
         (self.field)(state, field)
+    }
+
+    /// Every value a state keeps, with its state and its layout, state by
+    /// state in the order the states are listed.
+    /// (`desugar`'s crate docs have an example.)
+    pub fn fields(
+        &self,
+    ) -> impl Iterator<Item = (&'static StateInfo, &'static FieldInfo, FieldLayout)> + '_ {
+        self.info
+            .states
+            .iter()
+            .enumerate()
+            .flat_map(move |(s, state)| {
+                state
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(move |(f, field)| (state, field, self.field(s, f)))
+            })
     }
 
     /// The bytes a state's fields take in the enum, before padding: a homed
