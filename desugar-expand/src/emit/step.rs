@@ -351,7 +351,14 @@ impl<'a> Emit<'a> {
             // other locals.
             if self.layout.is_flagged(local) {
                 let private = names::private();
-                return quote!(let mut #hidden = #private::Flagged::new(#ident););
+                // A `Flagged`, or for a `Copy` value, which needs no flag,
+                // an `Unflagged`.
+                return quote! {
+                    let mut #hidden = {
+                        use #private::{FlagCopy as _, FlagValue as _};
+                        (&&#private::DropOnly::new(#ident)).flagged()
+                    };
+                };
             }
             let mutability = self.body.locals[local].mutable.then(|| quote!(mut));
             return quote!(let #mutability #hidden = #ident;);

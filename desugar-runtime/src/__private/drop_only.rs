@@ -20,7 +20,7 @@
 use core::cell::Cell;
 
 /// A value on its way into a machine's state.
-pub struct DropOnly<T>(Cell<Option<T>>);
+pub struct DropOnly<T>(pub(super) Cell<Option<T>>);
 
 impl<T> DropOnly<T> {
     pub fn new(value: T) -> Self {

@@ -10,20 +10,28 @@
 //! | `x.len()` | `(*x.place()).len()` |
 //! | `x = v` | `x.set(v)` |
 //!
-//! A move of a `Copy` value copies it and leaves the flag alone
-//! ([`FetchCopy`], chosen by method resolution where the value is known
-//! to be `Copy`); any other move takes the value ([`FetchMove`]). A
-//! `Flagged` of a `Copy` value is `Copy`, so a suspension that keeps it
-//! only to drop it keeps nothing ([`super::DropOnly`]), as rustc does.
+//! A `Copy` value has nothing to drop, so it needs no flag: where the
+//! compiler knows the value is `Copy`, method resolution picks
+//! [`FlagCopy::flagged`], which keeps it as an [`Unflagged`] (the value
+//! alone, with the same methods), and a move of it is a copy
+//! ([`FetchCopy`]). Any other value is a [`Flagged`], and a move takes it
+//! ([`FetchMove`]). Both are `Copy` for a `Copy` value, so a suspension that
+//! keeps one only to drop it keeps nothing ([`super::DropOnly`]), as rustc
+//! does.
 //!
 //! ```
-//! use desugar_runtime::__private::{FetchCopy as _, FetchMove as _, Flagged};
-//! let mut text = Flagged::new(String::from("moved"));
-//! let mut number = Flagged::new(5u32);
+//! use desugar_runtime::__private::{
+//!     DropOnly, FetchCopy as _, FetchMove as _, FlagCopy as _, FlagValue as _,
+//! };
+//! let mut text = (&&DropOnly::new(String::from("moved"))).flagged();
+//! let mut number = (&&DropOnly::new(5u32)).flagged();
+//! assert_eq!(std::mem::size_of_val(&number), 4);
 //! let moved: String = (&mut &mut text).fetch();
 //! let copied: u32 = (&mut &mut number).fetch();
 //! assert_eq!((moved.as_str(), copied, *number.place()), ("moved", 5, 5));
 //! ```
+
+use super::DropOnly;
 
 /// A local with a drop flag: `None` once its value has been moved away.
 #[derive(Clone, Copy)]
@@ -34,11 +42,6 @@ pub struct Flagged<T>(Option<T>);
 const INITIALIZED: &str = "a moved local is not used again";
 
 impl<T> Flagged<T> {
-    #[inline]
-    pub fn new(value: T) -> Self {
-        Flagged(Some(value))
-    }
-
     #[inline]
     pub fn place(&self) -> &T {
         self.0.as_ref().expect(INITIALIZED)
@@ -56,6 +59,53 @@ impl<T> Flagged<T> {
     }
 }
 
+/// A `Copy` local that a branch may have "moved": copied, it is still
+/// there, so it needs no flag.
+#[derive(Clone, Copy)]
+pub struct Unflagged<T>(T);
+
+impl<T> Unflagged<T> {
+    #[inline]
+    pub fn place(&self) -> &T {
+        &self.0
+    }
+
+    #[inline]
+    pub fn place_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+
+    #[inline]
+    pub fn set(&mut self, value: T) {
+        self.0 = value;
+    }
+}
+
+/// Chosen for a value known to be `Copy`: no flag.
+pub trait FlagCopy<T> {
+    fn flagged(&self) -> Unflagged<T>;
+}
+
+impl<T: Copy> FlagCopy<T> for &DropOnly<T> {
+    #[inline]
+    fn flagged(&self) -> Unflagged<T> {
+        Unflagged(self.0.get().expect(INITIALIZED))
+    }
+}
+
+/// Chosen for every other value (or a type not known there, as in a
+/// generic fn): a flag.
+pub trait FlagValue<T> {
+    fn flagged(&self) -> Flagged<T>;
+}
+
+impl<T> FlagValue<T> for DropOnly<T> {
+    #[inline]
+    fn flagged(&self) -> Flagged<T> {
+        Flagged(self.0.take())
+    }
+}
+
 /// A move of a `Copy` value: a copy, and the value stays.
 pub trait FetchCopy<T> {
     fn fetch(self) -> T;
@@ -65,6 +115,13 @@ impl<T: Copy> FetchCopy<T> for &mut &mut Flagged<T> {
     #[inline]
     fn fetch(self) -> T {
         *self.place()
+    }
+}
+
+impl<T: Copy> FetchCopy<T> for &mut &mut Unflagged<T> {
+    #[inline]
+    fn fetch(self) -> T {
+        self.0
     }
 }
 

@@ -11,7 +11,7 @@ mod rescope;
 mod try_op;
 
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
-pub use self::flagged::{FetchCopy, FetchMove, Flagged};
+pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
