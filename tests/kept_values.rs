@@ -14,6 +14,15 @@ use desugar::inspect::FieldKind;
 
 fn assert_send<T: Send>(_: &T) {}
 
+/// The size of the field `name` in each state that keeps it.
+fn sizes(layout: &desugar::inspect::Layout, name: &str) -> Vec<(&'static str, usize)> {
+    layout
+        .fields()
+        .filter(|(_, field, _)| field.name == name)
+        .map(|(state, _, value)| (state.name, value.size))
+        .collect()
+}
+
 #[desugar]
 async fn receiver_used_before(p: Probe) -> u32 {
     let local = Probe::new("local");
@@ -623,12 +632,11 @@ fn a_maybe_moved_local_is_kept_with_a_drop_flag() {
     assert_send(&maybe_moved(true, 2));
     let layout = maybe_moved(true, 2).layout();
     assert_eq!(layout.homes, 0, "{layout}");
-    let number: Vec<(&str, usize)> = layout
-        .fields()
-        .filter(|(_, field, _)| field.name == "number")
-        .map(|(state, _, value)| (state.name, value.size))
-        .collect();
-    assert_eq!(number, [("Suspend0", 8), ("Suspend1", 0)], "{layout}");
+    assert_eq!(
+        sizes(&layout, "number"),
+        [("Suspend0", 8), ("Suspend1", 0)],
+        "{layout}"
+    );
 }
 
 /// `number` is used after the first await and not after the second, where
@@ -655,10 +663,9 @@ fn a_local_is_kept_only_where_it_is_used_after() {
         )
         .unwrap_or_else(|mismatch| panic!("{mismatch}"));
     let layout = used_then_only_dropped(1).layout();
-    let sizes: Vec<(&str, usize)> = layout
-        .fields()
-        .filter(|(_, field, _)| field.name == "number")
-        .map(|(state, _, value)| (state.name, value.size))
-        .collect();
-    assert_eq!(sizes, [("Suspend1", 8), ("Suspend2", 0)], "{layout}");
+    assert_eq!(
+        sizes(&layout, "number"),
+        [("Suspend1", 8), ("Suspend2", 0)],
+        "{layout}"
+    );
 }
