@@ -317,6 +317,7 @@ impl Gen {
             if vecs.is_empty() { 0 } else { 2 },   // v.push(..)
             if owned.is_empty() { 0 } else { 2 },  // drop(p)
             if owned.is_empty() { 0 } else { 1 },  // let _ = p;
+            if owned.is_empty() { 0 } else { 1 },  // drop(Wrap { p })
             2,                                     // assert_eq!
         ];
         match self.rng.weighted(&weights) {
@@ -341,6 +342,16 @@ impl Gen {
             4 => {
                 let id = *self.rng.pick(&owned);
                 out.push(line(format!("let _ = {};", self.scope.vars[id].name)));
+            }
+            5 => {
+                // Moved by a struct literal's shorthand field, which names
+                // the local without a path expression of its own.
+                let id = *self.rng.pick(&owned);
+                self.scope.vars[id].moved = true;
+                let name = &self.scope.vars[id].name;
+                out.push(line(format!(
+                    "{{ struct Wrap<T> {{ {name}: T }} drop(Wrap {{ {name} }}); }}"
+                )));
             }
             _ => {
                 let k = self.rng.range(0, 9);
