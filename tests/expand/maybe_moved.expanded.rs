@@ -1,0 +1,388 @@
+#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+fn maybe_moved(
+    send: bool,
+    message: String,
+    id: u64,
+) -> impl ::core::future::Future<
+    Output = usize,
+> + ::desugar::__private::Inspect + ::desugar::__private::Captures<()> {
+    ::desugar::__private::pin_project! {
+        #[doc =
+        "The states of `maybe_moved`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: deliver(text, count).await\n    Unresumed --> Suspend1: fetch_length(\"count\").await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_length(\"count\").await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: log_result(count).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n```"]
+        #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
+        T1, T2, T3, T4, T5, F0, F1, F2 > { #[doc =
+        "Created and not polled yet: holds the arguments."] Unresumed { send : T0,
+        message : T1, id : T2 }, #[doc = "Suspended at `deliver(text, count).await`."]
+        Suspend0 { #[pin] __awaitee : F0, count : T4, text : T3 }, #[doc =
+        "Suspended at `fetch_length(\"count\").await`."] Suspend1 { #[pin] __awaitee :
+        F1, count : T4, text : T3 }, #[doc = "Suspended at `log_result(count).await`."]
+        Suspend2 { #[pin] __awaitee : F2, count_1 : T5, count : T4, text : T3 }, #[doc =
+        "Finished: polling again panics."] Returned, #[doc =
+        "The body panicked: polling again panics."] Panicked, }
+    }
+    impl<T0, T1, T2, T3, T4, T5, F0, F1, F2> ::desugar::__private::State<()>
+    for __State<T0, T1, T2, T3, T4, T5, F0, F1, F2> {
+        fn returned() -> Self {
+            __State::Returned
+        }
+        fn panicked() -> Self {
+            __State::Panicked
+        }
+        fn is_returned(&self) -> bool {
+            ::core::matches!(self, __State::Returned)
+        }
+        fn name(&self) -> &'static str {
+            match self {
+                __State::Unresumed { .. } => "Unresumed",
+                __State::Suspend0 { .. } => "Suspend0",
+                __State::Suspend1 { .. } => "Suspend1",
+                __State::Suspend2 { .. } => "Suspend2",
+                __State::Returned => "Returned",
+                __State::Panicked => "Panicked",
+            }
+        }
+        fn info() -> &'static ::desugar::__private::MachineInfo {
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
+                name: "maybe_moved",
+                states: &[
+                    ::desugar::__private::StateInfo {
+                        name: "Unresumed",
+                        awaits: ::core::option::Option::None,
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "send",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "message",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "id",
+                                kind: ::desugar::__private::FieldKind::Argument,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend0",
+                        awaits: ::core::option::Option::Some(
+                            "deliver(text, count).await",
+                        ),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "count",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "text",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend1",
+                        awaits: ::core::option::Option::Some(
+                            "fetch_length(\"count\").await",
+                        ),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "count",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "text",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Suspend2",
+                        awaits: ::core::option::Option::Some("log_result(count).await"),
+                        fields: &[
+                            ::desugar::__private::FieldInfo {
+                                name: "__awaitee",
+                                kind: ::desugar::__private::FieldKind::Awaitee,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "count_1",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "count",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                            ::desugar::__private::FieldInfo {
+                                name: "text",
+                                kind: ::desugar::__private::FieldKind::Carried,
+                            },
+                        ],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Returned",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                    ::desugar::__private::StateInfo {
+                        name: "Panicked",
+                        awaits: ::core::option::Option::None,
+                        fields: &[],
+                    },
+                ],
+                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: deliver(text, count).await\n    Unresumed --> Suspend1: fetch_length(\"count\").await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_length(\"count\").await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: log_result(count).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n",
+            };
+            &INFO
+        }
+        fn field_layout(
+            state: usize,
+            field: usize,
+        ) -> ::desugar::__private::FieldLayout {
+            match (state, field) {
+                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
+                (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
+                (0usize, 2usize) => ::desugar::__private::FieldLayout::of::<T2>(),
+                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
+                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T4>(),
+                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T3>(),
+                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
+                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T4>(),
+                (2usize, 2usize) => ::desugar::__private::FieldLayout::of::<T3>(),
+                (3usize, 0usize) => ::desugar::__private::FieldLayout::of::<F2>(),
+                (3usize, 1usize) => ::desugar::__private::FieldLayout::of::<T5>(),
+                (3usize, 2usize) => ::desugar::__private::FieldLayout::of::<T4>(),
+                (3usize, 3usize) => ::desugar::__private::FieldLayout::of::<T3>(),
+                _ => ::desugar::__private::FieldLayout::of::<()>(),
+            }
+        }
+    }
+    ::desugar::__private::Machine::new(
+        __State::Unresumed {
+            send: send,
+            message: message,
+            id: id,
+        },
+        (),
+        |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<usize> {
+            '__dispatch: loop {
+                match __state.as_mut().project() {
+                    __StateProj::Unresumed { .. } => {
+                        let (__saved_send, __saved_message, __saved_id) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Unresumed {
+                                send: __saved_send,
+                                message: __saved_message,
+                                id: __saved_id,
+                                ..
+                            } => (__saved_send, __saved_message, __saved_id),
+                            _ => ::core::unreachable!(),
+                        };
+                        let send = __saved_send;
+                        let message = __saved_message;
+                        let id = __saved_id;
+                        let text = message;
+                        let mut __flagged_text = {
+                            use ::desugar::__private::{FlagCopy as _, FlagValue as _};
+                            (&&::desugar::__private::DropOnly::new(text)).flagged()
+                        };
+                        let count = id;
+                        let mut __flagged_count = {
+                            use ::desugar::__private::{FlagCopy as _, FlagValue as _};
+                            (&&::desugar::__private::DropOnly::new(count)).flagged()
+                        };
+                        if send {
+                            let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                                deliver(
+                                    {
+                                        use ::desugar::__private::{FetchCopy as _, FetchMove as _};
+                                        (&mut &mut __flagged_text).fetch()
+                                    },
+                                    {
+                                        use ::desugar::__private::{FetchCopy as _, FetchMove as _};
+                                        (&mut &mut __flagged_count).fetch()
+                                    },
+                                ),
+                            );
+                            __state
+                                .set(__State::Suspend0 {
+                                    __awaitee,
+                                    count: {
+                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                        (&&::desugar::__private::DropOnly::new(__flagged_count))
+                                            .kept()
+                                    },
+                                    text: {
+                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                        (&&::desugar::__private::DropOnly::new(__flagged_text))
+                                            .kept()
+                                    },
+                                });
+                            continue '__dispatch;
+                        }
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            fetch_length("count"),
+                        );
+                        __state
+                            .set(__State::Suspend1 {
+                                __awaitee,
+                                count: {
+                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    (&&::desugar::__private::DropOnly::new(__flagged_count))
+                                        .kept()
+                                },
+                                text: {
+                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    (&&::desugar::__private::DropOnly::new(__flagged_text))
+                                        .kept()
+                                },
+                            });
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend0 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved_count, __saved_text) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend0 {
+                                count: __saved_count,
+                                text: __saved_text,
+                                ..
+                            } => (__saved_count, __saved_text),
+                            _ => ::core::unreachable!(),
+                        };
+                        let mut __flagged_text = __saved_text;
+                        let mut __flagged_count = __saved_count;
+                        {
+                            { __result };
+                        }
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            fetch_length("count"),
+                        );
+                        __state
+                            .set(__State::Suspend1 {
+                                __awaitee,
+                                count: {
+                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    (&&::desugar::__private::DropOnly::new(__flagged_count))
+                                        .kept()
+                                },
+                                text: {
+                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    (&&::desugar::__private::DropOnly::new(__flagged_text))
+                                        .kept()
+                                },
+                            });
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend1 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved_count, __saved_text) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend1 {
+                                count: __saved_count,
+                                text: __saved_text,
+                                ..
+                            } => (__saved_count, __saved_text),
+                            _ => ::core::unreachable!(),
+                        };
+                        let mut __flagged_text = __saved_text;
+                        let mut __flagged_count = __saved_count;
+                        let count = { __result };
+                        let __awaitee = ::desugar::__private::IntoFuture::into_future(
+                            log_result(count),
+                        );
+                        __state
+                            .set(__State::Suspend2 {
+                                __awaitee,
+                                count_1: count,
+                                count: {
+                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    (&&::desugar::__private::DropOnly::new(__flagged_count))
+                                        .kept()
+                                },
+                                text: {
+                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    (&&::desugar::__private::DropOnly::new(__flagged_text))
+                                        .kept()
+                                },
+                            });
+                        continue '__dispatch;
+                    }
+                    __StateProj::Suspend2 { __awaitee, .. } => {
+                        let __result = match ::desugar::__private::Future::poll(
+                            __awaitee,
+                            __cx,
+                        ) {
+                            ::desugar::__private::Poll::Ready(__value) => __value,
+                            ::desugar::__private::Poll::Pending => {
+                                return ::desugar::__private::Poll::Pending;
+                            }
+                        };
+                        let (__saved_count_1, __saved_count, __saved_text) = match __state
+                            .as_mut()
+                            .project_replace(__State::Panicked)
+                        {
+                            __StateReplace::Suspend2 {
+                                count_1: __saved_count_1,
+                                count: __saved_count,
+                                text: __saved_text,
+                                ..
+                            } => (__saved_count_1, __saved_count, __saved_text),
+                            _ => ::core::unreachable!(),
+                        };
+                        let mut __flagged_text = __saved_text;
+                        let mut __flagged_count = __saved_count;
+                        let count = __saved_count_1;
+                        { __result };
+                        return ::desugar::__private::Poll::Ready(count);
+                    }
+                    __StateProj::Returned => {
+                        ::desugar::__private::resumed_after_completion()
+                    }
+                    __StateProj::Panicked => {
+                        ::desugar::__private::resumed_after_panicking()
+                    }
+                }
+            }
+        },
+    )
+}
+#[doc(hidden)]
+#[allow(dead_code)]
+async fn maybe_moved_rustc(send: bool, message: String, id: u64) -> usize {
+    let text = message;
+    let count = id;
+    if send {
+        deliver(text, count).await;
+    }
+    let count = fetch_length("count").await;
+    log_result(count).await;
+    count
+}
