@@ -669,3 +669,31 @@ fn a_local_is_kept_only_where_it_is_used_after() {
         "{layout}"
     );
 }
+
+/// A local declared `mut` that a branch may move stays homed (its guard is
+/// its flag): kept as a `Flagged`, each use borrowed the `Flagged` afresh,
+/// and the two borrows a `format!` takes here (one through `&mut`, as for
+/// any use of a mutable local) did not build (E0502; fuzz seed 515, case
+/// 8683).
+#[desugar]
+async fn mutable_and_maybe_moved(give: bool) -> usize {
+    let mut word = Leaf::new("word").pending(1).ready(String::from("ab")).await;
+    word.push('c');
+    let text = format!("{}-{word}", word);
+    if give {
+        drop(word);
+    }
+    Leaf::new("after").pending(1).ready(()).await;
+    text.len()
+}
+
+#[test]
+fn a_mutable_maybe_moved_local_is_read_twice_in_one_format() {
+    for give in [true, false] {
+        let report = assert_same(
+            || mutable_and_maybe_moved(give),
+            || mutable_and_maybe_moved_rustc(give),
+        );
+        assert_eq!(report.outcome, "Ready(7)");
+    }
+}

@@ -294,10 +294,14 @@ impl<'a> Facts<'a> {
                 .all(|m| m.kind != MentionKind::Opaque)
     }
 
-    /// Can `local` be kept as a `Flagged`? Renameable, and not moved into
-    /// a closure or an `async` block (which would take the whole `Flagged`).
+    /// Can `local` be kept as a `Flagged`? Renameable, not moved into a
+    /// closure or an `async` block (which would take the whole `Flagged`),
+    /// and not reached mutably: each use borrows the `Flagged` afresh, and a
+    /// shared borrow beside a mutable one (`format!("{x}", x)` with `x`
+    /// mutable) would not build.
     fn flaggable(&self, local: LocalId) -> bool {
         self.renameable(local)
+            && !self.body.locals[local].reached_mutably()
             && self.by_local[local]
                 .iter()
                 .all(|m| m.kind != MentionKind::Capture { by_move: true })

@@ -36,19 +36,15 @@ fn located(hidden: &syn::Ident, span: Span) -> syn::Ident {
 }
 
 /// A use of a flagged local (see `__private::Flagged`): a move asks it for
-/// its value, an assignment gives it one, any other use reads it in place.
-fn flagged(expr: &Expr, kind: MentionKind, hidden: &syn::Ident, mutably: bool) -> Expr {
+/// its value, any other use reads it in place. (It is not reached mutably:
+/// see `Facts::flaggable`.)
+fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
     let private = names::private();
-    match (kind, expr) {
-        (MentionKind::Assign, Expr::Assign(assign)) => {
-            let value = &assign.right;
-            syn::parse_quote!(#hidden.set(#value))
-        }
-        (MentionKind::Value, _) => syn::parse_quote!({
+    match kind {
+        MentionKind::Value => syn::parse_quote!({
             use #private::{FetchCopy as _, FetchMove as _};
             (&mut &mut #hidden).fetch()
         }),
-        _ if mutably => syn::parse_quote!((*#hidden.place_mut())),
         _ => syn::parse_quote!((*#hidden.place())),
     }
 }
@@ -124,9 +120,7 @@ impl walk::Visitor for HomedUses<'_> {
             // cannot read (`expr` is `None` there only).
             let hidden = located(hidden, span);
             match expr {
-                Some(expr) if self.layout.is_flagged(local) => {
-                    *expr = flagged(expr, kind, &hidden, self.layout.is_reached_mutably(local));
-                }
+                Some(expr) if self.layout.is_flagged(local) => *expr = flagged(kind, &hidden),
                 Some(Expr::Assign(assign)) => *assign.left = syn::parse_quote!(#hidden),
                 Some(expr) => *expr = syn::parse_quote!(#hidden),
                 None => {}

@@ -8,7 +8,8 @@
 //! | --- | --- |
 //! | `consume(x)` | `consume((&mut &mut x).fetch())` |
 //! | `x.len()` | `(*x.place()).len()` |
-//! | `x = v` | `x.set(v)` |
+//!
+//! (A local reached mutably stays homed: its guard is its flag.)
 //!
 //! A `Copy` value has nothing to drop, so it needs no flag: where the
 //! compiler knows the value is `Copy`, method resolution picks
@@ -46,17 +47,6 @@ impl<T> Flagged<T> {
     pub fn place(&self) -> &T {
         self.0.as_ref().expect(INITIALIZED)
     }
-
-    #[inline]
-    pub fn place_mut(&mut self) -> &mut T {
-        self.0.as_mut().expect(INITIALIZED)
-    }
-
-    /// An assignment: the old value, if any, drops first, as in rustc.
-    #[inline]
-    pub fn set(&mut self, value: T) {
-        self.0 = Some(value);
-    }
 }
 
 /// A `Copy` local that a branch may have "moved": copied, it is still
@@ -68,16 +58,6 @@ impl<T> Unflagged<T> {
     #[inline]
     pub fn place(&self) -> &T {
         &self.0
-    }
-
-    #[inline]
-    pub fn place_mut(&mut self) -> &mut T {
-        &mut self.0
-    }
-
-    #[inline]
-    pub fn set(&mut self, value: T) {
-        self.0 = value;
     }
 }
 
