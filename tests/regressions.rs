@@ -972,3 +972,55 @@ mod shorthand_field_of_a_homed_local {
         assert_eq!(report.outcome, "Ready(5)");
     }
 }
+
+/// rustc drops the temporaries of a `let … else` initializer before its
+/// `else` block runs. An awaited value kept across a later await of the
+/// initializer (`n.await.wrapping_add(a.await.add(b.await))`) dropped after
+/// the statement, which a diverging `else` never reaches: after the `else`
+/// block's code instead (fuzz seed 516, case 1458).
+mod let_else_temporaries {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Tally(Probe);
+
+    impl Tally {
+        fn add(&self, n: u32) -> u32 {
+            self.0.touch();
+            n + 1
+        }
+    }
+
+    #[desugar]
+    async fn drops_before_else(p: Probe, limit: u32) -> u32 {
+        let Some(x) = Leaf::new("n")
+            .pending(1)
+            .ready(1u32)
+            .await
+            .wrapping_add(
+                Leaf::new("a")
+                    .pending(1)
+                    .ready(Tally(Probe::new("tally")))
+                    .await
+                    .add(Leaf::new("b").pending(1).ready(2u32).await),
+            )
+            .checked_sub(limit)
+        else {
+            p.touch();
+            return 0;
+        };
+        p.touch();
+        x
+    }
+
+    #[test]
+    fn the_initializer_s_temporaries_drop_first() {
+        for (limit, outcome) in [(10, "Ready(0)"), (1, "Ready(3)")] {
+            let report = assert_same(
+                || drops_before_else(Probe::new("p"), limit),
+                || drops_before_else_rustc(Probe::new("p"), limit),
+            );
+            assert_eq!(report.outcome, outcome);
+        }
+    }
+}

@@ -345,6 +345,7 @@ impl Builder {
     /// Their scope ends there too, so that a later local kept in place can
     /// share a temporary's slot in the homes area, as rustc overlaps them.
     pub(super) fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
+        drop_before_else(&temporaries, out);
         for temporary in temporaries.into_iter().rev() {
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
             self.simple(drop, out);
@@ -392,6 +393,37 @@ impl Builder {
         }
         (found, hoisted, first_at)
     }
+}
+
+/// rustc drops the temporaries of a `let … else` initializer before its
+/// `else` block runs: the drops after the statement (which a diverging
+/// `else` never reaches) come first in the `else` block too.
+///
+/// Before: `let Ok(x) = __awaited1.add({ __result }) else { return 0; };` then `drop(__awaited1);`
+/// After:  `let Ok(x) = __awaited1.add({ __result }) else { drop(__awaited1); return 0; };` then `drop(__awaited1);`
+fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
+    let last = match out.last_mut() {
+        Some(Stmt::Plain {
+            stmt: syn::Stmt::Local(local),
+            ..
+        }) => local,
+        Some(Stmt::Await(suspension)) => match &mut suspension.rest {
+            syn::Stmt::Local(local) => local,
+            _ => return,
+        },
+        _ => return,
+    };
+    let Some((_, diverge)) = last.init.as_mut().and_then(|init| init.diverge.as_mut()) else {
+        return;
+    };
+    let syn::Expr::Block(block) = &mut **diverge else {
+        return;
+    };
+    let drops = temporaries
+        .iter()
+        .rev()
+        .map(|temporary| syn::parse_quote!(::core::mem::drop(#temporary);));
+    block.block.stmts.splice(0..0, drops);
 }
 
 fn take_from_stmt(
