@@ -697,3 +697,41 @@ fn a_mutable_maybe_moved_local_is_read_twice_in_one_format() {
         assert_eq!(report.outcome, "Ready(7)");
     }
 }
+
+/// A panic while a flagged local and a renamed one are kept: both drop
+/// while unwinding, as rustc drops them, and so does whatever is left of
+/// the flagged one.
+#[desugar]
+async fn kept_while_panicking(give: bool) -> u32 {
+    let shadowed = Probe::new("shadowed");
+    shadowed.touch();
+    let shadowed = Probe::new("shadowing");
+    let maybe = Probe::new("maybe moved");
+    if give {
+        drop(maybe);
+    }
+    let n = Leaf::new("panics").pending(1).panics::<u32>("boom").await;
+    shadowed.touch();
+    n
+}
+
+#[test]
+fn flagged_and_renamed_locals_drop_while_unwinding() {
+    for give in [true, false] {
+        let report = assert_same(
+            || kept_while_panicking(give),
+            || kept_while_panicking_rustc(give),
+        );
+        assert!(report.outcome.contains("boom"), "{}", report.outcome);
+    }
+    let states = kept_while_panicking(true).info().states;
+    let kinds: Vec<(&str, FieldKind)> = states[1]
+        .fields
+        .iter()
+        .map(|field| (field.name, field.kind))
+        .collect();
+    assert!(
+        kinds.iter().all(|(_, kind)| *kind != FieldKind::Homed),
+        "{kinds:?}"
+    );
+}

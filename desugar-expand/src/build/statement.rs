@@ -151,7 +151,6 @@ impl Builder {
                     .then(|| tail_value(&stmt).cloned())
                     .flatten();
                 out.push(Stmt::Plain { stmt, declares });
-                self.end_scopes(&held.dropped_in_scopes);
                 return self.operands(held, tail.as_ref());
             }
             let awaits_left = count_awaits(&stmt);
@@ -274,10 +273,7 @@ impl Builder {
                     }
                     held.awaited.push((ident, in_scope));
                 }
-                None => {
-                    self.end_scopes(&held.dropped_in_scopes);
-                    return self.operands(held, tail.as_ref());
-                }
+                None => return self.operands(held, tail.as_ref()),
             }
         }
     }
@@ -299,8 +295,9 @@ impl Builder {
         held.in_scopes = waiting;
     }
 
-    /// Once a statement is lowered: marks the values awaited before its
-    /// later awaits that it moves as operands, and returns its temporaries
+    /// Once a statement is lowered: ends the scopes of the temporaries it
+    /// dropped inside itself, marks the values awaited before its later
+    /// awaits that it moves as operands, and returns its temporaries
     /// without them (nothing is left of them to drop). In a tail
     /// (`tail`, its value), those the tail expression itself moves stay
     /// with its temporaries: they share one scope (Rust 2024), where rustc
@@ -310,8 +307,10 @@ impl Builder {
             mut temporaries,
             awaited,
             macro_temporaries,
+            dropped_in_scopes,
             ..
         } = held;
+        self.end_scopes(&dropped_in_scopes);
         // Those that became a macro call's temporaries drop with it.
         for (ident, _) in awaited
             .iter()

@@ -37,8 +37,9 @@ pub(crate) struct Layout {
     unique: Vec<bool>,
     /// Per local: an operand of a pending call (see [`crate::ir::Local::operand`]).
     operand: Vec<bool>,
-    /// Per local: kept only to be dropped (see [`crate::analysis::Decisions::drop_only`]).
-    drop_only: Vec<bool>,
+    /// Per await: the locals it keeps only to be dropped (see
+    /// [`crate::analysis::Decisions::drop_only_at`]).
+    drop_only_at: Vec<Vec<LocalId>>,
     /// Per local: its hidden name, if it is renamed (see
     /// [`crate::analysis::Decisions::renamed`]).
     renamed: Vec<Option<syn::Ident>>,
@@ -139,7 +140,7 @@ impl Layout {
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             operand: body.locals.iter().map(|l| l.operand).collect(),
-            drop_only: decisions.drop_only.clone(),
+            drop_only_at: decisions.drop_only_at.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
@@ -191,7 +192,7 @@ impl Layout {
     /// Is `local` kept at `k` only to be dropped? Then the variant keeps
     /// nothing for a `Copy` value (see `__private::DropOnly`).
     pub(crate) fn is_drop_only_at(&self, local: LocalId, k: AwaitId) -> bool {
-        self.drop_only[local] || self.drop_param.contains_key(&(k, local))
+        self.drop_only_at[k].contains(&local)
     }
 
     pub(crate) fn is_unique(&self, local: LocalId) -> bool {
