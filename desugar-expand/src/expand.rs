@@ -52,39 +52,25 @@ pub fn expand_and_describe(
     };
     let twin = emit::twin::twin(&item_fn);
     match analyse(&item_fn) {
-        Ok((plan, ir, decisions)) => {
-            match emit::machine(&plan, &ir, &decisions).and_then(|m| checked(m, &item_fn)) {
-                Ok(machine) => (
-                    quote! { #machine #twin },
-                    Ok(emit::describe(&plan, &ir, &decisions)),
-                ),
-                Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
-            }
-        }
+        Ok((plan, ir, decisions)) => match emit::machine(&plan, &ir, &decisions) {
+            Ok(machine) => (
+                quote! { #machine #twin },
+                Ok(emit::describe(&plan, &ir, &decisions)),
+            ),
+            Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
+        },
         Err(err) => (fallback(err.clone(), &item_fn), Err(err)),
     }
 }
 
-/// The desugared fn alone.
+/// The desugared fn alone. Its tokens are not parsed again here: that
+/// costs more than the whole lowering (most of the macro's time in a
+/// debug build, where cargo runs proc macros unoptimised); the token
+/// fuzzer and the differential fuzzer parse every expansion instead
+/// (TESTING.md).
 pub(crate) fn machine(item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
     let (plan, ir, decisions) = analyse(item_fn)?;
-    checked(emit::machine(&plan, &ir, &decisions)?, item_fn)
-}
-
-/// The expansion must be Rust: if it is not (a bug of `#[desugar]`), the
-/// user gets an error at their fn, and the fn as written, rather than
-/// rustc's parse errors inside generated code.
-fn checked(machine: TokenStream, item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
-    match syn::parse2::<syn::File>(machine.clone()) {
-        Ok(_) => Ok(machine),
-        Err(err) => Err(syn::Error::new_spanned(
-            &item_fn.sig.ident,
-            format!(
-                "#[desugar] could not lower this fn ({err}); this is a bug in #[desugar]: please report it with the fn. \
-                 Meanwhile, remove the attribute"
-            ),
-        )),
-    }
+    emit::machine(&plan, &ir, &decisions)
 }
 
 /// Stages 1 to 4: everything but printing.
@@ -92,7 +78,7 @@ fn analyse(
     item_fn: &syn::ItemFn,
 ) -> syn::Result<(signature::Plan, crate::ir::Body, analysis::Decisions)> {
     let plan = signature::plan(item_fn)?;
-    names::check_item_names(&item_fn.block)?;
+    names::check_names(item_fn)?;
     let mut body = (*item_fn.block).clone();
     rewrite::receiver::rename_self(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);

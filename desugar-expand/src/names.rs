@@ -22,11 +22,14 @@ pub(crate) const STATE_PROJ: &str = "__StateProj";
 pub(crate) const STATE_REPLACE: &str = "__StateReplace";
 pub(crate) const HOMES: &str = "__Homes";
 
-/// Input: the body as written. Output: an error at the first item (or `use`
-/// name) in it that would shadow one of [`MACHINE_TYPES`] where the machine's
-/// code runs. Items inside nested items, closures and `async` blocks are
-/// their own scopes, so they are left alone.
-pub(crate) fn check_item_names(body: &syn::Block) -> syn::Result<()> {
+/// Input: the fn as written. Output: an error at the first item (or `use`
+/// name) in its body that would shadow one of [`MACHINE_TYPES`] where the
+/// machine's code runs, or at the first parameter or local named `self`
+/// (syn parses `(self): u32` and `let self = ..`, rustc does not, and the
+/// machine would make it a field name that does not parse either). Items inside nested items, closures and `async` blocks are
+/// their own scopes, so they are left alone: they are written out as they
+/// are, and rustc judges them.
+pub(crate) fn check_names(item_fn: &syn::ItemFn) -> syn::Result<()> {
     use syn::visit::Visit;
 
     struct Finder(Option<syn::Error>);
@@ -68,6 +71,15 @@ pub(crate) fn check_item_names(body: &syn::Block) -> syn::Result<()> {
                 self.check(ident);
             }
         }
+        fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+            if self.0.is_none() && pat.ident == "self" {
+                self.0 = Some(syn::Error::new(
+                    pat.ident.span(),
+                    "`self` is a keyword and cannot name a local; give this binding another name",
+                ));
+            }
+            syn::visit::visit_pat_ident(self, pat);
+        }
         fn visit_use_name(&mut self, name: &'ast syn::UseName) {
             self.check(&name.ident);
         }
@@ -79,6 +91,11 @@ pub(crate) fn check_item_names(body: &syn::Block) -> syn::Result<()> {
     }
 
     let mut finder = Finder(None);
-    finder.visit_block(body);
+    for input in &item_fn.sig.inputs {
+        if let syn::FnArg::Typed(typed) = input {
+            finder.visit_pat(&typed.pat);
+        }
+    }
+    finder.visit_block(&item_fn.block);
     finder.0.map_or(Ok(()), Err)
 }

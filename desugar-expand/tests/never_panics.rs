@@ -35,6 +35,12 @@ fn self_in_a_parameter_pattern() {
 }
 
 #[test]
+fn self_as_a_local_kept_across_an_await() {
+    let text = expand("async fn f() -> u32 { let self = g().await; h().await; 1 }");
+    assert!(text.contains("compile_error"), "{text}");
+}
+
+#[test]
 fn not_an_item_at_all() {
     // An attribute only ever receives items; anything else gets the error
     // and its tokens back as they were.
