@@ -67,10 +67,9 @@ impl Tour {
         self.shown += 1;
         println!("{call}");
         let info = ours().info();
-        for state in info.states {
+        for state in info.states() {
             let fields: Vec<String> = state
-                .fields
-                .iter()
+                .fields()
                 .map(|f| field_label(f.name, f.kind))
                 .collect();
             let at = state
@@ -88,11 +87,11 @@ impl Tour {
             );
         }
         if self.mermaid {
-            for line in info.mermaid.lines() {
+            for line in info.mermaid().lines() {
                 println!("    {line}");
             }
         } else {
-            println!("  {}", transitions(info.mermaid));
+            println!("  {}", transitions(info.mermaid()));
         }
         let states = state_changes(ours());
         let ours_run = run(ours());

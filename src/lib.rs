@@ -77,11 +77,11 @@
 //!
 //! let future = self_ref();
 //! assert_eq!(future.state_name(), "Unresumed");
-//! let suspended = &future.info().states[1];
+//! let suspended = future.info().state(1).unwrap();
 //! assert_eq!(suspended.name, "Suspend0");
 //! // `data` is borrowed across the await (its only one), so it is kept in
 //! // place in that await's variant, as rustc keeps it.
-//! assert!(suspended.fields.iter().any(|f| f.name == "data" && f.kind == desugar::inspect::FieldKind::InPlace));
+//! assert!(suspended.fields().any(|f| f.name == "data" && f.kind == desugar::inspect::FieldKind::InPlace));
 //! println!("{}", future.layout());
 //!
 //! // Each kept value with its state and size.

@@ -65,9 +65,8 @@ fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
 fn in_place_fields(machine: &impl Inspect) -> Vec<&'static str> {
     machine
         .info()
-        .states
-        .iter()
-        .flat_map(|state| state.fields)
+        .states()
+        .flat_map(|state| state.fields())
         .filter(|field| field.kind == FieldKind::InPlace)
         .map(|field| field.name)
         .collect()

@@ -22,16 +22,11 @@ fn a_field_of_a_known_size_reports_that_size() {
     let layout = future.layout();
     let (index, state) = future
         .info()
-        .states
-        .iter()
+        .states()
         .enumerate()
         .find(|(_, s)| s.name == "Suspend0")
         .unwrap();
-    let field = state
-        .fields
-        .iter()
-        .position(|f| f.name == "buffer")
-        .unwrap();
+    let field = state.fields().position(|f| f.name == "buffer").unwrap();
     let buffer = layout.field(index, field);
     assert_eq!(buffer.size, std::mem::size_of::<[u8; 100]>());
     assert_eq!(buffer.align, 1);
@@ -104,11 +99,10 @@ fn state_names_follow_the_polls() {
     assert_eq!((first.from, first.to), ("Unresumed", "Suspend0"));
     let second = stepper.poll_traced();
     assert_eq!((second.from, second.to), ("Suspend0", "Returned"));
-    let suspended = &keeps_a_buffer(1).info().states[1];
+    let suspended = keeps_a_buffer(1).info().state(1).expect("Suspend0");
     assert!(
         suspended
-            .fields
-            .iter()
+            .fields()
             .any(|f| f.name == "__awaitee" && f.kind == FieldKind::Awaitee)
     );
 }

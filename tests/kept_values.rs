@@ -478,9 +478,8 @@ mod not_stored_by_rustc {
         let machine = number_method_between_awaits(Probe::new("p"));
         let kept_in_place = machine
             .info()
-            .states
-            .iter()
-            .flat_map(|state| state.fields)
+            .states()
+            .flat_map(|state| state.fields())
             .filter(|field| matches!(field.kind, FieldKind::Homed | FieldKind::InPlace))
             .count();
         assert_eq!(kept_in_place, 0, "{:#?}", machine.info());
@@ -518,8 +517,7 @@ fn a_local_read_in_the_other_branch_is_not_kept() {
     let machine = read_in_the_other_branch(true);
     let then = machine
         .info()
-        .states
-        .iter()
+        .states()
         .find(|state| {
             state
                 .awaits
@@ -527,7 +525,7 @@ fn a_local_read_in_the_other_branch_is_not_kept() {
         })
         .expect("the `then` branch's state");
     assert!(
-        then.fields.iter().all(|field| field.name != "other"),
+        then.fields().all(|field| field.name != "other"),
         "{:#?}",
         machine.info()
     );
@@ -585,9 +583,8 @@ fn a_shadowed_local_is_kept_under_a_hidden_name() {
     assert!(
         machine
             .info()
-            .states
-            .iter()
-            .flat_map(|state| state.fields)
+            .states()
+            .flat_map(|state| state.fields())
             .all(|field| field.kind != FieldKind::Homed),
         "{:#?}",
         machine.info()
@@ -724,10 +721,12 @@ fn flagged_and_renamed_locals_drop_while_unwinding() {
         );
         assert!(report.outcome.contains("boom"), "{}", report.outcome);
     }
-    let states = kept_while_panicking(true).info().states;
-    let kinds: Vec<(&str, FieldKind)> = states[1]
-        .fields
-        .iter()
+    let suspended = kept_while_panicking(true)
+        .info()
+        .state(1)
+        .expect("Suspend0");
+    let kinds: Vec<(&str, FieldKind)> = suspended
+        .fields()
         .map(|field| (field.name, field.kind))
         .collect();
     assert!(

@@ -21,10 +21,9 @@ fn handle(item: &u32) -> LeafFuture<u32> {
 fn homed(future: &impl Inspect, state: &str, name: &str) -> bool {
     future
         .info()
-        .states
-        .iter()
+        .states()
         .filter(|s| s.name == state)
-        .flat_map(|s| s.fields)
+        .flat_map(|s| s.fields())
         .any(|f| f.name == name && matches!(f.kind, FieldKind::Homed | FieldKind::InPlace))
 }
 

@@ -37,56 +37,9 @@ fn branches(
             }
         }
         fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
-                name: "branches",
-                states: &[
-                    ::desugar::__private::StateInfo {
-                        name: "Unresumed",
-                        awaits: ::core::option::Option::None,
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "key",
-                                kind: ::desugar::__private::FieldKind::Argument,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend0",
-                        awaits: ::core::option::Option::Some("lookup(key).await"),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend1",
-                        awaits: ::core::option::Option::Some("fetch_extra(&name).await"),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "name",
-                                kind: ::desugar::__private::FieldKind::InPlace,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Returned",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Panicked",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
-            };
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                "8:branches349:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A3:key8:Suspend0+17:lookup(key).await1;W9:__awaitee8:Suspend1+24:fetch_extra(&name).await2;W9:__awaiteeI4:name8:Returned-0;8:Panicked-0;",
+            );
             &INFO
         }
         fn field_layout(

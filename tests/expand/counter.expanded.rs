@@ -35,50 +35,9 @@ impl Counter {
                 }
             }
             fn info() -> &'static ::desugar::__private::MachineInfo {
-                static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
-                    name: "bump",
-                    states: &[
-                        ::desugar::__private::StateInfo {
-                            name: "Unresumed",
-                            awaits: ::core::option::Option::None,
-                            fields: &[
-                                ::desugar::__private::FieldInfo {
-                                    name: "self",
-                                    kind: ::desugar::__private::FieldKind::Argument,
-                                },
-                                ::desugar::__private::FieldInfo {
-                                    name: "by",
-                                    kind: ::desugar::__private::FieldKind::Argument,
-                                },
-                            ],
-                        },
-                        ::desugar::__private::StateInfo {
-                            name: "Suspend0",
-                            awaits: ::core::option::Option::Some("tick(by).await"),
-                            fields: &[
-                                ::desugar::__private::FieldInfo {
-                                    name: "__awaitee",
-                                    kind: ::desugar::__private::FieldKind::Awaitee,
-                                },
-                                ::desugar::__private::FieldInfo {
-                                    name: "self",
-                                    kind: ::desugar::__private::FieldKind::Carried,
-                                },
-                            ],
-                        },
-                        ::desugar::__private::StateInfo {
-                            name: "Returned",
-                            awaits: ::core::option::Option::None,
-                            fields: &[],
-                        },
-                        ::desugar::__private::StateInfo {
-                            name: "Panicked",
-                            awaits: ::core::option::Option::None,
-                            fields: &[],
-                        },
-                    ],
-                    mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: tick(by).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n",
-                };
+                static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                    "4:bump171:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: tick(by).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-2;A4:selfA2:by8:Suspend0+14:tick(by).await2;W9:__awaiteeC4:self8:Returned-0;8:Panicked-0;",
+                );
                 &INFO
             }
             fn field_layout(

@@ -39,64 +39,9 @@ fn fetch_two<'__life0, '__life1>(
             }
         }
         fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
-                name: "fetch_two",
-                states: &[
-                    ::desugar::__private::StateInfo {
-                        name: "Unresumed",
-                        awaits: ::core::option::Option::None,
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "a",
-                                kind: ::desugar::__private::FieldKind::Argument,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "b",
-                                kind: ::desugar::__private::FieldKind::Argument,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend0",
-                        awaits: ::core::option::Option::Some("fetch(a).await"),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "b",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend1",
-                        awaits: ::core::option::Option::Some("fetch(b).await"),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "r1",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Returned",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Panicked",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
-            };
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                "9:fetch_two282:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-2;A1:aA1:b8:Suspend0+14:fetch(a).await2;W9:__awaiteeC1:b8:Suspend1+14:fetch(b).await2;W9:__awaiteeC2:r18:Returned-0;8:Panicked-0;",
+            );
             &INFO
         }
         fn field_layout(

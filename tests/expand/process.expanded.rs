@@ -37,76 +37,9 @@ fn process(
             }
         }
         fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
-                name: "process",
-                states: &[
-                    ::desugar::__private::StateInfo {
-                        name: "Unresumed",
-                        awaits: ::core::option::Option::None,
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "input",
-                                kind: ::desugar::__private::FieldKind::Argument,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend0",
-                        awaits: ::core::option::Option::Some(
-                            "fetch_length(&trimmed).await",
-                        ),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "trimmed",
-                                kind: ::desugar::__private::FieldKind::Homed,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "input",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend1",
-                        awaits: ::core::option::Option::Some(
-                            "log_result(doubled).await",
-                        ),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "doubled",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "trimmed",
-                                kind: ::desugar::__private::FieldKind::Homed,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "input",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Returned",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Panicked",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
-            };
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                "7:process273:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A5:input8:Suspend0+28:fetch_length(&trimmed).await3;W9:__awaiteeH7:trimmedC5:input8:Suspend1+25:log_result(doubled).await4;W9:__awaiteeC7:doubledH7:trimmedC5:input8:Returned-0;8:Panicked-0;",
+            );
             &INFO
         }
         fn field_layout(

@@ -34,58 +34,9 @@ fn sum_loop(
             }
         }
         fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
-                name: "sum_loop",
-                states: &[
-                    ::desugar::__private::StateInfo {
-                        name: "Unresumed",
-                        awaits: ::core::option::Option::None,
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "items",
-                                kind: ::desugar::__private::FieldKind::Argument,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend0",
-                        awaits: ::core::option::Option::Some("double(*item).await"),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "item",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "__iter1",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "total",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "items",
-                                kind: ::desugar::__private::FieldKind::Homed,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Returned",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Panicked",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n",
-            };
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totalH5:items8:Returned-0;8:Panicked-0;",
+            );
             &INFO
         }
         fn field_layout(

@@ -39,62 +39,9 @@ fn page_length<'__life0>(
             }
         }
         fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo {
-                name: "page_length",
-                states: &[
-                    ::desugar::__private::StateInfo {
-                        name: "Unresumed",
-                        awaits: ::core::option::Option::None,
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "base",
-                                kind: ::desugar::__private::FieldKind::Argument,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend0",
-                        awaits: ::core::option::Option::Some(
-                            "fetch_length(&__temporary1).await",
-                        ),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "__temporary1",
-                                kind: ::desugar::__private::FieldKind::InPlace,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Suspend1",
-                        awaits: ::core::option::Option::Some("log_result(length).await"),
-                        fields: &[
-                            ::desugar::__private::FieldInfo {
-                                name: "__awaitee",
-                                kind: ::desugar::__private::FieldKind::Awaitee,
-                            },
-                            ::desugar::__private::FieldInfo {
-                                name: "length",
-                                kind: ::desugar::__private::FieldKind::Carried,
-                            },
-                        ],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Returned",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                    ::desugar::__private::StateInfo {
-                        name: "Panicked",
-                        awaits: ::core::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-                mermaid: "stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n",
-            };
+            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                "11:page_length277:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A4:base8:Suspend0+33:fetch_length(&__temporary1).await2;W9:__awaiteeI12:__temporary18:Suspend1+24:log_result(length).await2;W9:__awaiteeC6:length8:Returned-0;8:Panicked-0;",
+            );
             &INFO
         }
         fn field_layout(

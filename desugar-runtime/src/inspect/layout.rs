@@ -40,7 +40,7 @@ pub struct Layout {
     /// The size of the homes area (0 when no value is homed).
     pub homes: usize,
     /// The layout of field `field` of state `state`, by index into
-    /// [`MachineInfo::states`] and [`StateInfo::fields`](super::StateInfo::fields).
+    /// [`MachineInfo::states`](super::MachineInfo::states) and [`StateInfo::fields`](super::StateInfo::fields).
     pub field: fn(state: usize, field: usize) -> FieldLayout,
 }
 
@@ -53,28 +53,24 @@ impl Layout {
     /// Every value a state keeps, with its state and its layout, state by
     /// state in the order the states are listed.
     /// (`desugar`'s crate docs have an example.)
-    pub fn fields(
-        &self,
-    ) -> impl Iterator<Item = (&'static StateInfo, &'static FieldInfo, FieldLayout)> + '_ {
-        self.info
-            .states
-            .iter()
-            .enumerate()
-            .flat_map(move |(s, state)| {
-                state
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .map(move |(f, field)| (state, field, self.field(s, f)))
-            })
+    pub fn fields(&self) -> impl Iterator<Item = (StateInfo, FieldInfo, FieldLayout)> + '_ {
+        self.info.states().enumerate().flat_map(move |(s, state)| {
+            state
+                .fields()
+                .enumerate()
+                .map(move |(f, field)| (state, field, self.field(s, f)))
+        })
     }
 
     /// The bytes a state's fields take in the enum, before padding: a homed
     /// value counts as its one-byte flag, one in place as itself and its flag.
     pub fn state_bytes(&self, state: usize) -> usize {
-        let fields = self.info.states[state].fields;
-        (0..fields.len())
-            .map(|index| match fields[index].kind {
+        let Some(info) = self.info.state(state) else {
+            return 0;
+        };
+        info.fields()
+            .enumerate()
+            .map(|(index, field)| match field.kind {
                 FieldKind::Homed => 1,
                 FieldKind::InPlace => self.field(state, index).size + 1,
                 _ => self.field(state, index).size,
@@ -94,12 +90,14 @@ impl fmt::Display for Layout {
         writeln!(
             f,
             "print-type-size type: `desugared machine of {}()`: {} bytes, alignment: {} bytes",
-            self.info.name, self.size, self.align
+            self.info.name(),
+            self.size,
+            self.align
         )?;
         if self.homes > 0 {
             writeln!(f, "print-type-size     homes area: {} bytes", self.homes)?;
         }
-        for (index, state) in self.info.states.iter().enumerate() {
+        for (index, state) in self.info.states().enumerate() {
             write!(
                 f,
                 "print-type-size     variant `{}`: {} bytes",
@@ -110,7 +108,7 @@ impl fmt::Display for Layout {
                 Some(awaits) => writeln!(f, " (at `{awaits}`)")?,
                 None => writeln!(f)?,
             }
-            for (field_index, field) in state.fields.iter().enumerate() {
+            for (field_index, field) in state.fields().enumerate() {
                 let layout = self.field(index, field_index);
                 let word = field.kind.rustc_word();
                 if field.kind == FieldKind::Homed {

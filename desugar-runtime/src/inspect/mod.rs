@@ -8,10 +8,11 @@
 //!
 //! The `desugar` crate's documentation has a runnable example.
 
+mod encoding;
 mod info;
 mod layout;
 
-pub use self::info::{FieldInfo, FieldKind, MachineInfo, StateInfo};
+pub use self::info::{FieldInfo, FieldKind, Fields, MachineInfo, StateInfo, States};
 pub use self::layout::{FieldLayout, Layout};
 
 /// What a desugared future can tell about itself.
