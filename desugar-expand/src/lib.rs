@@ -16,6 +16,9 @@
 //! 5. [`emit`]: print the state enum, the homes area, the step closure and the
 //!    `_rustc` twin.
 #![forbid(unsafe_code)]
+// The stage list above links the private stage modules, for contributors
+// reading `cargo doc --document-private-items`.
+#![allow(rustdoc::private_intra_doc_links)]
 
 mod analysis;
 mod args;

@@ -29,7 +29,7 @@ pub(crate) struct Found {
     /// expansion (`join!`), which `#[desugar]` cannot see into.
     pub via_async_block: bool,
     /// The await is inside a terminating scope of its statement (see
-    /// [`super::temporaries::ends_scope`]): its temporaries drop where that
+    /// [`super::temporaries::drop_where_scope_ends`]): its temporaries drop where that
     /// scope ends, not with the statement.
     pub in_scope: bool,
     /// The await is in the scrutinee of an `if let` with an `else` (not in

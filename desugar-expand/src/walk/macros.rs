@@ -5,7 +5,7 @@
 //! (borrowed by `format_args!`), and the inline capture `x`.
 //!
 //! Any other macro stays tokens; a use of a local inside it is
-//! [`MentionKind::Opaque`](crate::ir::MentionKind::Opaque).
+//! [`crate::ir::MentionKind::Opaque`].
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
