@@ -26,9 +26,10 @@ pub(crate) const HOMES: &str = "__Homes";
 /// name) in its body that would shadow one of [`MACHINE_TYPES`] where the
 /// machine's code runs, or at the first parameter or local named `self`
 /// (syn parses `(self): u32` and `let self = ..`, rustc does not, and the
-/// machine would make it a field name that does not parse either). Items inside nested items, closures and `async` blocks are
-/// their own scopes, so they are left alone: they are written out as they
-/// are, and rustc judges them.
+/// machine would make it a field name that does not parse either). Items
+/// inside nested items, closures and `async` blocks are their own scopes, so
+/// they are left alone: they are written out as they are, and rustc judges
+/// them.
 pub(crate) fn check_names(item_fn: &syn::ItemFn) -> syn::Result<()> {
     use syn::visit::Visit;
 

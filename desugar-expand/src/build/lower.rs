@@ -481,7 +481,7 @@ fn drop_before_else_in_2024(e: &mut syn::ExprIf, temporaries: &[&syn::Ident]) {
             #flag
         }
     };
-    let drops = temporaries.iter().rev();
+    let drops = super::temporaries::drops_newest_first(temporaries);
     let stmts: Vec<syn::Stmt> = match *otherwise {
         Expr::Block(block) if block.label.is_none() => block.block.stmts,
         other => vec![syn::Stmt::Expr(other, None)],
@@ -490,7 +490,7 @@ fn drop_before_else_in_2024(e: &mut syn::ExprIf, temporaries: &[&syn::Ident]) {
         else_token,
         Box::new(syn::parse_quote!({
             if #probe {
-                #(::core::mem::drop(#drops);)*
+                #(#drops)*
             }
             #(#stmts)*
         })),

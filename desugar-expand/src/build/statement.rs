@@ -418,11 +418,10 @@ fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
     let syn::Expr::Block(block) = &mut **diverge else {
         return;
     };
-    let drops = temporaries
-        .iter()
-        .rev()
-        .map(|temporary| syn::parse_quote!(::core::mem::drop(#temporary);));
-    block.block.stmts.splice(0..0, drops);
+    block
+        .block
+        .stmts
+        .splice(0..0, temporaries::drops_newest_first(temporaries));
 }
 
 fn take_from_stmt(

@@ -111,6 +111,17 @@ pub(crate) enum ScopeEnd {
     NotFound,
 }
 
+/// `::core::mem::drop(t);` for each of `temporaries` (listed oldest
+/// first), newest first: the order in which rustc drops the temporaries of
+/// a scope.
+pub(crate) fn drops_newest_first<T: quote::ToTokens>(temporaries: &[T]) -> Vec<syn::Stmt> {
+    temporaries
+        .iter()
+        .rev()
+        .map(|temporary| syn::parse_quote!(::core::mem::drop(#temporary);))
+        .collect()
+}
+
 /// Macros whose expansion puts their arguments in a scope of their own (a
 /// block, a `match`, an `if` condition), so that the arguments' temporaries
 /// drop where the macro call ends. (`vec!` and `write!` do not: theirs live
@@ -177,10 +188,10 @@ impl Wrap<'_> {
             return;
         }
         let value = self.value;
-        let drops = self.temporaries.iter().rev();
+        let drops = drops_newest_first(self.temporaries);
         *scope = syn::parse_quote!({
             let #value = #scope;
-            #(::core::mem::drop(#drops);)*
+            #(#drops)*
             #value
         });
         self.found = ScopeEnd::Dropped;
