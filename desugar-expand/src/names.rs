@@ -8,6 +8,27 @@ pub(crate) fn hidden(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
 
+/// `tokens` moved to `at` in the user's code, each keeping its hygiene:
+/// rustc's errors about generated code that stands for the user's (an
+/// awaited value, a `?`) then point at what the user wrote, not at
+/// `#[desugar]`.
+pub(crate) fn located_at(tokens: proc_macro2::TokenStream, at: Span) -> proc_macro2::TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut located = Group::new(group.delimiter(), located_at(group.stream(), at));
+                located.set_span(group.span().located_at(at));
+                tree = TokenTree::Group(located);
+            } else {
+                tree.set_span(tree.span().located_at(at));
+            }
+            tree
+        })
+        .collect()
+}
+
 /// The path of the runtime support module, absolute so a user's `mod core`
 /// or `mod desugar` cannot capture it.
 pub(crate) fn private() -> proc_macro2::TokenStream {

@@ -68,6 +68,14 @@ impl NotLeading {
     }
 }
 
+/// The awaited value where the `.await` was, located there: rustc's errors
+/// about it (a type that does not fit, a value moved twice) point at the
+/// user's awaited expression, as they do in the twin.
+fn standing_at(replacement: &Expr, at: Span) -> Expr {
+    syn::parse2(crate::names::located_at(replacement.to_token_stream(), at))
+        .unwrap_or_else(|_| replacement.clone())
+}
+
 /// Takes the first-running await out of `expr`, putting `replacement` (the
 /// awaited value) in its place. `Ok(None)`: `expr` has no await.
 pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>, NotLeading> {
@@ -78,7 +86,7 @@ pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>,
         Expr::Await(e) if !has_await(&e.base) => {
             let span = e.await_token.span;
             let operand = (*e.base).clone();
-            *expr = replacement.clone();
+            *expr = standing_at(replacement, expr.span());
             Ok(Some(Found {
                 operand,
                 span,

@@ -21,7 +21,7 @@
 //! so `break` and `continue` keep their meaning, and every local is declared
 //! in the scope where the user declared it (which keeps rustc's drop order).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::divergence;
@@ -604,6 +604,7 @@ impl<'a> Emit<'a> {
     /// dispatch loop, which polls the new future at once (as rustc does: no
     /// extra `Pending`).
     fn suspend(&mut self, k: AwaitId, operand: &syn::Expr) -> TokenStream {
+        let private = names::private();
         if !self.transitions.to.contains(&k) {
             self.transitions.to.push(k);
         }
@@ -612,8 +613,14 @@ impl<'a> Emit<'a> {
             self.typed_copies
                 .push((TypedValue::Awaitee(k), syn::spanned::Spanned::span(operand)));
         }
+        // Located at the user's awaited expression: a value that is not a
+        // future is reported there, as in the twin, not at `#[desugar]`.
+        let at = syn::spanned::Spanned::span(operand);
         let operand = uses::expr(operand, &self.scope(), self.layout);
-        let private = names::private();
+        let mut arguments =
+            proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#operand));
+        arguments.set_span(Span::call_site().located_at(at));
+        let into_future = names::located_at(quote!(#private::IntoFuture::into_future), at);
         let (state, _, _) = state_names();
         let state_var = names::hidden("__state");
         let awaitee = names::hidden("__awaitee");
@@ -650,7 +657,7 @@ impl<'a> Emit<'a> {
                 .collect();
             let into = names::hidden("__into");
             return quote! {
-                let #awaitee = #private::IntoFuture::into_future(#operand);
+                let #awaitee = #into_future #arguments;
                 match #state_var.as_mut().project() {
                     #proj::#variant { #held, #awaitee: #into, #(#later: #bindings,)* .. } => {
                         #into.write(#awaitee);
@@ -664,7 +671,7 @@ impl<'a> Emit<'a> {
         }
         let fields = kept.iter().map(|&local| self.layout.field(local));
         quote! {
-            let #awaitee = #private::IntoFuture::into_future(#operand);
+            let #awaitee = #into_future #arguments;
             #state_var.set(#state::#variant { #awaitee, #(#fields: #values,)* });
             continue #dispatch;
         }

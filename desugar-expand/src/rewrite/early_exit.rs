@@ -45,14 +45,16 @@ impl VisitMut for EarlyExit {
                 let inner = &try_expr.expr;
                 let value = names::hidden("__value");
                 let residual = names::hidden("__residual");
-                *expr = syn::parse2(quote_spanned! {span=>
+                // Located at the `?`, so that a `?` rustc rejects is
+                // reported there rather than at `#[desugar]`.
+                *expr = syn::parse2(names::located_at(quote_spanned! {span=>
                     match #private::Branch::branch(#inner) {
                         #private::ControlFlow::Continue(#value) => #value,
                         #private::ControlFlow::Break(#residual) => {
                             return #private::Poll::Ready(#private::FromResidual::from_residual(#residual))
                         }
                     }
-                })
+                }, span))
                 .unwrap_or_else(|err| syn::Expr::Verbatim(err.into_compile_error()));
             }
             syn::Expr::Return(ret) => {

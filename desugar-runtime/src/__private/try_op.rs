@@ -20,6 +20,15 @@ use core::task::Poll;
 
 /// `Try::branch`: split a value into the one `?` continues with and the one
 /// it returns early with.
+///
+/// The message is rustc's own for `?`, so that a `?` on a value that has
+/// none reads the same in the machine as in its twin, rather than naming
+/// this trait. The impls are `do_not_recommend`: they mirror the standard
+/// ones and listing them would only name this crate's internals.
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator can only be applied to values that implement `Try`",
+    label = "the `?` operator cannot be applied to type `{Self}`"
+)]
 pub trait Branch {
     type Output;
     type Residual;
@@ -28,10 +37,20 @@ pub trait Branch {
 
 /// `FromResidual::from_residual`: build the function's return value from a
 /// residual, converting the error with `From` as `?` does.
+///
+/// One message covers both ways this fails: a function that returns
+/// neither `Result` nor `Option`, and an error type without the `From`
+/// conversion (the twin's error says which).
+#[diagnostic::on_unimplemented(
+    message = "`?` cannot return early with this value from an async function that returns `{Self}`",
+    label = "the async function returns `{Self}`",
+    note = "`?` needs the function to return `Result` or `Option`, and for a `Result`, an error type that implements `From` for the error `?` is applied to"
+)]
 pub trait FromResidual<R> {
     fn from_residual(residual: R) -> Self;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E> Branch for Result<T, E> {
     type Output = T;
     type Residual = Result<Infallible, E>;
@@ -44,6 +63,7 @@ impl<T, E> Branch for Result<T, E> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> Branch for Option<T> {
     type Output = T;
     type Residual = Option<Infallible>;
@@ -56,6 +76,7 @@ impl<T> Branch for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E> Branch for Poll<Result<T, E>> {
     type Output = Poll<T>;
     type Residual = Result<Infallible, E>;
@@ -69,6 +90,7 @@ impl<T, E> Branch for Poll<Result<T, E>> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E> Branch for Poll<Option<Result<T, E>>> {
     type Output = Poll<Option<T>>;
     type Residual = Result<Infallible, E>;
@@ -83,6 +105,7 @@ impl<T, E> Branch for Poll<Option<Result<T, E>>> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<B, C> Branch for ControlFlow<B, C> {
     type Output = C;
     type Residual = ControlFlow<B, Infallible>;
@@ -95,6 +118,7 @@ impl<B, C> Branch for ControlFlow<B, C> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
     #[inline]
     #[track_caller]
@@ -105,6 +129,7 @@ impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> FromResidual<Option<Infallible>> for Option<T> {
     #[inline]
     fn from_residual(_: Option<Infallible>) -> Self {
@@ -112,6 +137,7 @@ impl<T> FromResidual<Option<Infallible>> for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Poll<Result<T, F>> {
     #[inline]
     #[track_caller]
@@ -122,6 +148,7 @@ impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Poll<Result<T, F>
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Poll<Option<Result<T, F>>> {
     #[inline]
     #[track_caller]
@@ -132,6 +159,7 @@ impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Poll<Option<Resul
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<B, C> FromResidual<ControlFlow<B, Infallible>> for ControlFlow<B, C> {
     #[inline]
     fn from_residual(residual: ControlFlow<B, Infallible>) -> Self {
