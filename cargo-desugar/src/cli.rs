@@ -55,7 +55,7 @@ pub struct Args {
     #[arg(value_name = "FN", conflicts_with = "all")]
     pub fn_name: Option<String>,
 
-    /// Every async fn in the file, with or without #[desugar].
+    /// Every async fn in the file, with or without `#[desugar]`.
     #[arg(long)]
     pub all: bool,
 
@@ -67,7 +67,7 @@ pub struct Args {
     #[arg(long)]
     pub diagram: bool,
 
-    /// Print the expansion of #[desugar], formatted.
+    /// Print the expansion of `#[desugar]`, formatted.
     #[arg(long)]
     pub expand: bool,
 
@@ -81,7 +81,7 @@ pub enum Command {
     Layout(LayoutArgs),
 }
 
-/// Compile the project and print, for each #[desugar] fn, the layout rustc
+/// Compile the project and print, for each `#[desugar]` fn, the layout rustc
 /// gives its future beside the one it gives the `_rustc` twin.
 ///
 /// Runs `RUSTC_BOOTSTRAP=1 cargo rustc <TARGET> -- -Zprint-type-sizes` in the
