@@ -839,3 +839,82 @@ fn borrowed_arrays_operators_and_casts_are_temporaries() {
     );
     assert_eq!(report.outcome, "Ready(19)"); // 5 + 12 - 3 + 5
 }
+
+fn probe(label: &str) -> Probe {
+    Probe::new(label)
+}
+
+async fn owned_and_borrowed(owned: Probe, borrowed: &Probe) -> usize {
+    Leaf::new("pair").pending(1).ready(()).await;
+    owned.label().len() + borrowed.label().len()
+}
+
+/// A borrowed temporary after an argument that runs code (`probe("first")`)
+/// is made in its turn, after that argument, and kept to the end of the
+/// statement. (It was named ahead of the statement, so `second` was made
+/// before `first`.)
+#[desugar]
+async fn temporary_after_an_argument_that_runs() -> usize {
+    let n = owned_and_borrowed(probe("first"), &probe("second")).await;
+    let m = owned_and_borrowed(probe("third"), &probe(&format!("{n}"))).await;
+    n + m
+}
+
+#[test]
+fn a_temporary_after_a_call_is_made_in_its_turn() {
+    let report = assert_same(
+        temporary_after_an_argument_that_runs,
+        temporary_after_an_argument_that_runs_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(18)"); // 5 + 6, then 5 + 2
+}
+
+fn count_with(owned: Probe, n: usize) -> LeafFuture<usize> {
+    Leaf::new("count").pending(1).ready(owned.label().len() + n)
+}
+
+/// The value a standard borrowing method is called on (`len`, `iter`) is
+/// a temporary of the statement: rustc keeps `vec![probe(..)]` until the
+/// statement ends, across the await. (It was dropped as soon as its length
+/// was read, before the machine suspended.)
+#[desugar]
+async fn values_read_by_borrowing_methods() -> usize {
+    let first = count_with(probe("a"), vec![probe("held")].len()).await;
+    let second = count_with(probe("b"), vec![probe("x"), probe("y")].iter().count()).await;
+    Leaf::new("after").pending(1).ready(()).await;
+    first + second
+}
+
+#[test]
+fn a_value_a_borrowing_method_reads_lives_to_the_end_of_the_statement() {
+    let report = assert_same(
+        values_read_by_borrowing_methods,
+        values_read_by_borrowing_methods_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(5)"); // 1 + 1, then 1 + 2
+}
+
+async fn still_locked(lock: &std::sync::Mutex<Vec<u32>>, len: usize) -> (bool, usize) {
+    Leaf::new("while locked").pending(1).ready(()).await;
+    (lock.try_lock().is_err(), len)
+}
+
+/// `still_locked(m, m.lock().unwrap().len()).await`: the guard is a
+/// temporary of the statement, held across the await in rustc (which is why
+/// such a future is not `Send`). The machine holds it there too. (Clippy
+/// warns of exactly this in the twin; here it is the point.)
+#[allow(clippy::await_holding_lock)]
+#[desugar]
+async fn guard_read_by_an_awaited_call(lock: &std::sync::Mutex<Vec<u32>>) -> (bool, usize) {
+    still_locked(lock, lock.lock().unwrap().len()).await
+}
+
+#[test]
+fn a_lock_guard_read_by_an_awaited_call_is_held_across_the_await() {
+    let lock = std::sync::Mutex::new(vec![1, 2]);
+    let report = assert_same(
+        || guard_read_by_an_awaited_call(&lock),
+        || guard_read_by_an_awaited_call_rustc(&lock),
+    );
+    assert_eq!(report.outcome, "Ready((true, 2))");
+}

@@ -367,10 +367,10 @@ impl Builder {
     }
 
     /// Temporaries the awaited future borrows live, in rustc, to the end of
-    /// the statement: across the suspension. When such a temporary is the
-    /// first thing the operand evaluates, it becomes a hidden local (homed,
-    /// as the future borrows it) declared just before and dropped just after
-    /// the statement.
+    /// the statement: across the suspension. Each becomes a hidden local
+    /// (homed, as the future borrows it) declared just before and dropped
+    /// just after the statement, made there if nothing with an effect runs
+    /// before it in the operand, else in place (see `temporaries::leading`).
     ///
     /// Before: `let page = fetch(&format!("{base}/x")).await;`
     /// After:  `let __temporary1 = format!("{base}/x");`
@@ -383,10 +383,16 @@ impl Builder {
     ) -> (super::lead::Found, Vec<syn::Ident>, Option<Span>) {
         let mut hoisted = Vec::new();
         let mut first_at = None;
-        for value in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
-            let (ident, value) = value;
-            first_at = first_at.or(Some(value.span()));
-            let stmt: syn::Stmt = syn::parse_quote!(let #ident = #value;);
+        for named in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
+            let ident = named.ident;
+            let stmt: syn::Stmt = match named.ahead {
+                Some(value) => {
+                    first_at = first_at.or(Some(value.span()));
+                    syn::parse_quote!(let #ident = #value;)
+                }
+                // Made in place by the operand, in its turn.
+                None => syn::parse_quote!(let mut #ident;),
+            };
             self.simple(stmt, out);
             hoisted.push(ident);
         }

@@ -1,11 +1,12 @@
-//! Borrowed temporaries at the start of an awaited expression.
+//! Temporaries of an awaited expression, named so they can be kept.
 //!
 //! `fetch(&format!("{base}/x")).await`: rustc keeps the `String` alive until
 //! the end of the statement, across the suspension, because the future
-//! borrows it. The builder names such temporaries so they can be kept too.
-//! Only temporaries that the operand evaluates first qualify (everything
-//! before them is a path or literal), so naming them earlier changes no
-//! order of evaluation.
+//! borrows it; so it keeps the value a borrowing method is called on
+//! (`send(m.lock().unwrap().len()).await` holds the guard across the
+//! await). The builder names such temporaries so they can be kept too,
+//! each made where the operand makes it: ahead of the statement while
+//! nothing with an effect has run before it, in place after that.
 
 use quote::ToTokens;
 use syn::Expr;
@@ -15,44 +16,120 @@ use super::awaits::has_await;
 use super::values;
 use crate::walk;
 
-/// Replaces each leading `&value` / `&mut value` argument of the operand's
-/// call chain with a borrow of a new local, and returns the locals with the
-/// values they are initialized with, in evaluation order.
-pub(crate) fn leading(
-    operand: &mut Expr,
-    mut name: impl FnMut() -> syn::Ident,
-) -> Vec<(syn::Ident, Expr)> {
-    let mut out = Vec::new();
-    hoist(operand, &mut name, &mut out);
-    out
+/// A temporary of the operand, named.
+pub(crate) struct Named {
+    pub(crate) ident: syn::Ident,
+    /// The value, made in a `let` ahead of the statement; `None` when the
+    /// operand makes it in place, into the local declared ahead (`let mut
+    /// t;`), because something with an effect runs before it.
+    pub(crate) ahead: Option<Expr>,
 }
 
-/// Returns whether everything in `expr` was pure or hoisted, so that what
-/// follows it may be hoisted too.
-fn hoist(
-    expr: &mut Expr,
-    name: &mut impl FnMut() -> syn::Ident,
-    out: &mut Vec<(syn::Ident, Expr)>,
-) -> bool {
-    match expr {
-        Expr::Lit(_) | Expr::Path(_) => true,
-        Expr::Paren(e) => hoist(&mut e.expr, name, out),
-        Expr::Reference(e) if values::is_promoted(&e.expr) => true,
-        Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
-            let ident = name();
-            let value = std::mem::replace(&mut *e.expr, syn::parse_quote!(#ident));
-            out.push((ident, value));
-            true
+/// Replaces each `&value` / `&mut value` argument of the operand's call
+/// chain, and each value a borrowing method is called on, with a borrow of
+/// a new local, and returns the locals in the order they are made.
+///
+/// Before: `fetch(&format!("{id}"), next(), &format!("{id}"))`
+/// After:  `let __temporary1 = format!("{id}"); let mut __temporary2;`
+///         `fetch(&__temporary1, next(), { __temporary2 = format!("{id}"); &__temporary2 })`
+pub(crate) fn leading(operand: &mut Expr, mut name: impl FnMut() -> syn::Ident) -> Vec<Named> {
+    let mut hoist = Hoist {
+        name: &mut name,
+        out: Vec::new(),
+        ran: false,
+    };
+    hoist.expr(operand);
+    hoist.out
+}
+
+struct Hoist<'a, N> {
+    name: &'a mut N,
+    out: Vec<Named>,
+    /// Has something with an effect (a call) run before the current point?
+    /// Then what is named from there on is made in place, in its turn.
+    ran: bool,
+}
+
+impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
+    /// Walks `expr` in evaluation order, naming its temporaries. Only calls,
+    /// method calls, borrows, casts and parentheses are entered: what else
+    /// the operand holds runs as written, and its temporaries drop with the
+    /// statement that makes the future.
+    fn expr(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => {}
+            Expr::Paren(e) => self.expr(&mut e.expr),
+            Expr::Cast(e) => self.expr(&mut e.expr),
+            Expr::Reference(e) if values::is_promoted(&e.expr) => {}
+            Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
+                let mutable = e.mutability.is_some();
+                if let Some(in_place) = self.name_value(&mut e.expr, mutable) {
+                    // The block is the borrow: `{ t = v; &t }`.
+                    *expr = in_place;
+                }
+            }
+            Expr::Reference(e) if is_place(&e.expr) => {}
+            Expr::Call(e) => {
+                self.expr(&mut e.func);
+                for arg in &mut e.args {
+                    self.expr(arg);
+                }
+                self.ran = true;
+            }
+            Expr::MethodCall(e) => {
+                if borrowed_value_receiver(e) {
+                    let mutable = e.method.to_string().ends_with("_mut") || e.method == "as_mut";
+                    if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
+                        *e.receiver = in_place;
+                    }
+                } else {
+                    self.expr(&mut e.receiver);
+                }
+                for arg in &mut e.args {
+                    self.expr(arg);
+                }
+                self.ran = true;
+            }
+            _ => self.ran = true,
         }
-        Expr::Reference(e) => is_place(&e.expr),
-        Expr::Call(e) => {
-            hoist(&mut e.func, name, out) && e.args.iter_mut().all(|arg| hoist(arg, name, out))
-        }
-        Expr::MethodCall(e) => {
-            hoist(&mut e.receiver, name, out) && e.args.iter_mut().all(|arg| hoist(arg, name, out))
-        }
-        _ => false,
     }
+
+    /// Names the value `expr`. Ahead of the statement, when nothing with
+    /// an effect has run before it: `expr` becomes the local. Otherwise in
+    /// place: returns the borrow of the local it is put in (`{ t = v; &t }`)
+    /// to stand for the borrow of `expr`.
+    fn name_value(&mut self, expr: &mut Expr, mutable: bool) -> Option<Expr> {
+        let ident = (self.name)();
+        let value = std::mem::replace(expr, syn::parse_quote!(#ident));
+        if !self.ran {
+            self.out.push(Named {
+                ident,
+                ahead: Some(value),
+            });
+            return None;
+        }
+        let borrow: Expr = if mutable {
+            syn::parse_quote!({ #ident = #value; &mut #ident })
+        } else {
+            syn::parse_quote!({ #ident = #value; &#ident })
+        };
+        self.out.push(Named { ident, ahead: None });
+        Some(borrow)
+    }
+}
+
+/// A value that a method of the standard library known to borrow its
+/// receiver is called on (`m.lock().unwrap().len()`, `vec![p].len()`):
+/// rustc keeps it, as the temporary the method borrows, to the end of the
+/// statement, across the await. Named, it is kept too. A method that takes
+/// it by value after all (one of the user's own, named like a borrowing
+/// one) moves the local, and the statement's later drop of it makes the
+/// machine fail to build (E0382), never drop it twice.
+fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
+    walk::borrows_receiver(&call.method)
+        && is_value(&call.receiver)
+        && !values::is_promoted(&call.receiver)
+        && !has_await(&*call.receiver)
 }
 
 /// A value expression whose whole value becomes the temporary: a call, a
