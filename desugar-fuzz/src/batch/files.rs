@@ -76,6 +76,15 @@ pub async fn touch_later(p: &Probe, l: LeafFuture<u32>) -> u32 {
     n
 }
 
+/// Takes a probe made before the borrowed one (an argument that runs code
+/// ahead of a borrowed temporary).
+pub async fn touch_after(first: Probe, then: &Probe, l: LeafFuture<u32>) -> u32 {
+    let n = l.await;
+    first.touch();
+    then.touch();
+    n
+}
+
 pub async fn str_len(s: &str, l: LeafFuture<()>) -> u32 {
     l.await;
     s.len() as u32

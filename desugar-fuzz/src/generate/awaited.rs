@@ -1,7 +1,9 @@
 //! Awaited expressions: scripted leaves, and futures that borrow a local
 //! (`touch_later(&p, ..)`), borrow it mutably (`push_later(&mut v, ..)`,
-//! `bump(m, ..)`), take it (`take_probe(p, ..)`), borrow a temporary, or
-//! are `async` blocks; a leaf whose value a method then uses.
+//! `bump(m, ..)`), take it (`take_probe(p, ..)`), borrow a temporary (made
+//! first, or after an argument that runs code: `touch_after(..)`), read a
+//! temporary with a borrowing method (`vec![..].len()`), or are `async`
+//! blocks; a leaf whose value a method then uses.
 
 use super::Gen;
 use super::expr::{Ctx, Expr, clashes};
@@ -89,14 +91,31 @@ impl Gen {
                 let s = self.rng.pick(&strs).clone();
                 self.leaf("()", ctx).map(|l| format!("str_len({s}, {l})"))
             }
-            4 if self.rng.chance(50) => {
-                let label = self.site("t");
-                self.leaf(&value, ctx)
-                    .map(|l| format!("touch_later(&Probe::new(\"{label}\"), {l})"))
-            }
-            4 => self
-                .leaf("()", ctx)
-                .map(|l| format!("str_len(&format!(\"{{}}\", {value}), {l})")),
+            // Temporaries the awaited call keeps to the end of the
+            // statement: borrowed ones, one made after an argument that
+            // runs code first, and the value a borrowing method reads.
+            4 => match self.rng.weighted(&[4, 4, 1, 1]) {
+                0 => {
+                    let label = self.site("t");
+                    self.leaf(&value, ctx)
+                        .map(|l| format!("touch_later(&Probe::new(\"{label}\"), {l})"))
+                }
+                1 => self
+                    .leaf("()", ctx)
+                    .map(|l| format!("str_len(&format!(\"{{}}\", {value}), {l})")),
+                2 => {
+                    let (first, then) = (self.site("t"), self.site("t"));
+                    self.leaf(&value, ctx).map(|l| {
+                        format!(
+                            "touch_after(Probe::new(\"{first}\"), &Probe::new(\"{then}\"), {l})"
+                        )
+                    })
+                }
+                _ => {
+                    let label = self.site("t");
+                    self.leaf(&format!("vec![Probe::new(\"{label}\")].len() as u32"), ctx)
+                }
+            },
             5 => {
                 let id = *self.rng.pick(&writable_vecs);
                 let name = &self.scope.vars[id].name;
