@@ -918,3 +918,37 @@ fn a_lock_guard_read_by_an_awaited_call_is_held_across_the_await() {
     );
     assert_eq!(report.outcome, "Ready((true, 2))");
 }
+
+fn first_some(owned: Probe, borrowed: &Probe) -> Option<usize> {
+    borrowed.touch();
+    Some(owned.label().len()).filter(|&n| n > 5)
+}
+
+/// An argument that runs before a scrutinee's borrowed temporary is named
+/// so that it still runs first, but it is an operand, moved into the call:
+/// the machine does not keep it nor drop it before the `else` (it failed to
+/// build, E0382, when it was named like the temporary).
+#[desugar]
+async fn scrutinee_operand_before_a_temporary(seen: Probe) -> usize {
+    let first = if let Some(n) = first_some(probe("owned"), &probe("borrowed")) {
+        Leaf::new("then").pending(1).ready(n).await
+    } else {
+        seen.touch();
+        Leaf::new("else").pending(1).ready(0).await
+    };
+    let second = if let Some(n) = Some(owned_and_borrowed(probe("a"), &probe("b")).await) {
+        n + Leaf::new("then").pending(1).ready(1).await
+    } else {
+        0
+    };
+    first + second
+}
+
+#[test]
+fn a_scrutinee_operand_named_for_its_order_is_moved_not_kept() {
+    let report = assert_same(
+        || scrutinee_operand_before_a_temporary(Probe::new("seen")),
+        || scrutinee_operand_before_a_temporary_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(3)"); // 0, then 1 + 1 + 1
+}

@@ -132,7 +132,7 @@ impl Builder {
     /// dropping all of them in Rust 2024 (see [`drop_before_else_in_2024`]).
     fn construct_after(
         &mut self,
-        named: Vec<(syn::Ident, Expr)>,
+        named: Vec<scrutinee::Named>,
         scrutinee: Option<(syn::Ident, Expr)>,
         mut construct: Expr,
         rescope: bool,
@@ -146,7 +146,7 @@ impl Builder {
             // value borrows come before it). The scrutinee's own value is
             // not one: the arms' patterns may move out of it.
             let mut kept = Vec::new();
-            let values = named.into_iter().map(|n| (n, true));
+            let values = named.into_iter().map(|n| ((n.ident, n.value), n.temporary));
             for ((ident, value), temporary) in values.chain(scrutinee.map(|s| (s, false))) {
                 let first: syn::Stmt = syn::parse_quote!(let #ident = #value;);
                 if is_construct_with_await(&value) {
@@ -372,7 +372,7 @@ impl Builder {
         // The iterable is a scrutinee in rustc's lowering of `for`: its
         // temporaries live to the end of the loop, as locals of this block.
         let named = scrutinee::temporaries(&mut e.expr, false, || self.hidden_local("temporary"));
-        for (ident, value) in named {
+        for scrutinee::Named { ident, value, .. } in named {
             self.simple_keeping(syn::parse_quote!(let #ident = #value;), &mut inner);
         }
         let iterable = &e.expr;

@@ -5,9 +5,10 @@
 //! value whose field is read (`m.lock().await.state`), a borrowed value
 //! (`&format!(..)`), and for a `match` the scrutinee's own value. When the
 //! arms await, the machine must keep them across the suspension, so they
-//! become locals of a block that ends with the construct. Naming a value
-//! that is moved instead (a by-value receiver or argument) changes
-//! nothing: the local is moved from.
+//! become locals of a block that ends with the construct. An argument or
+//! by-value receiver that runs before a later part's temporary is named
+//! too, so that it still runs first; it is an operand, moved into what
+//! uses it, not one of the temporaries the construct drops.
 //!
 //! Before: `match Probe::new("t").label().len() { 1 => a().await, _ => 0 }`
 //! After:  `{ let __temporary1 = Probe::new("t"); let __temporary2 = __temporary1.label().len();
@@ -18,6 +19,17 @@ use syn::Expr;
 use super::values;
 use crate::walk;
 
+/// A value of the scrutinee, named.
+pub(crate) struct Named {
+    pub(crate) ident: syn::Ident,
+    pub(crate) value: Expr,
+    /// A temporary rustc keeps to the end of the construct; otherwise an
+    /// operand (an argument, a by-value receiver) named only so that it
+    /// still runs before a later part's temporary, and moved or copied
+    /// into what uses it: nothing is left of it to drop early.
+    pub(crate) temporary: bool,
+}
+
 /// Names the temporaries of `scrutinee` in evaluation order, replacing each
 /// with its local. `whole`: name the scrutinee's own value too, if it is a
 /// value rather than a place.
@@ -25,7 +37,7 @@ pub(crate) fn temporaries(
     scrutinee: &mut Expr,
     whole: bool,
     mut name: impl FnMut() -> syn::Ident,
-) -> Vec<(syn::Ident, Expr)> {
+) -> Vec<Named> {
     let mut namer = Namer {
         name: &mut name,
         out: Vec::new(),
@@ -42,7 +54,7 @@ pub(crate) fn temporaries(
 
 struct Namer<'a, F> {
     name: &'a mut F,
-    out: Vec<(syn::Ident, Expr)>,
+    out: Vec<Named>,
 }
 
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
@@ -110,7 +122,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// earlier part that has effects is named too, so nothing changes
     /// order.
     fn in_order(&mut self, parts: Vec<(&mut Expr, bool)>) {
-        let mut done: Vec<(&mut Expr, usize)> = Vec::new();
+        let mut done: Vec<(&mut Expr, usize, bool)> = Vec::new();
         for (part, as_place) in parts {
             let before = self.out.len();
             if as_place {
@@ -123,25 +135,34 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // what this part named.
                 let named_here = self.out.split_off(before);
                 let mut inserted = 0;
-                for (earlier, at) in done.iter_mut() {
+                for (earlier, at, as_place) in done.iter_mut() {
                     if !is_pure(earlier) {
                         let ident = (self.name)();
                         let value = std::mem::replace(&mut **earlier, syn::parse_quote!(#ident));
-                        self.out.insert(*at + inserted, (ident, value));
+                        let named = Named {
+                            ident,
+                            value,
+                            temporary: *as_place,
+                        };
+                        self.out.insert(*at + inserted, named);
                         inserted += 1;
                     }
                 }
                 self.out.extend(named_here);
             }
             let at = self.out.len();
-            done.push((part, at));
+            done.push((part, at, as_place));
         }
     }
 
     fn bind(&mut self, expr: &mut Expr) {
         let ident = (self.name)();
         let value = std::mem::replace(expr, syn::parse_quote!(#ident));
-        self.out.push((ident, value));
+        self.out.push(Named {
+            ident,
+            value,
+            temporary: true,
+        });
     }
 }
 
