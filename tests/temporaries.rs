@@ -952,3 +952,29 @@ fn a_scrutinee_operand_named_for_its_order_is_moved_not_kept() {
     );
     assert_eq!(report.outcome, "Ready(3)"); // 0, then 1 + 1 + 1
 }
+
+/// The value a view is taken of (`vec![..]` in `vec![..].first()`,
+/// `String::from(..)` in `String::from(..).trim()`) is the temporary that
+/// lives to the end of the statement; the view, a reference with nothing
+/// to drop, is not kept. (Naming the view alone dropped the value it
+/// borrows at once: E0716.)
+#[desugar]
+async fn views_of_temporaries() -> usize {
+    let first = vec![probe("viewed")].first().map_or(0, |p| p.label().len());
+    let n = Leaf::new("first").pending(1).ready(first).await;
+    let m = Leaf::new("view")
+        .pending(1)
+        .ready(vec![probe("kept")].first().map_or(0, |p| p.label().len()))
+        .await;
+    let k = Leaf::new("trim")
+        .pending(1)
+        .ready(String::from(" ab ").trim().len())
+        .await;
+    n + m + k
+}
+
+#[test]
+fn the_value_a_view_borrows_lives_to_the_end_of_the_statement() {
+    let report = assert_same(views_of_temporaries, views_of_temporaries_rustc);
+    assert_eq!(report.outcome, "Ready(12)"); // 6 + 4 + 2
+}

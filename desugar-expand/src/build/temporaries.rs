@@ -63,6 +63,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             Expr::Reference(e) if values::is_promoted(&e.expr) => {}
             Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
                 let mutable = e.mutability.is_some();
+                self.named_whole(&mut e.expr);
                 if let Some(in_place) = self.name_value(&mut e.expr, mutable) {
                     // The block is the borrow: `{ t = v; &t }`.
                     *expr = in_place;
@@ -79,6 +80,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             Expr::MethodCall(e) => {
                 if borrowed_value_receiver(e) {
                     let mutable = e.method.to_string().ends_with("_mut") || e.method == "as_mut";
+                    self.named_whole(&mut e.receiver);
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;
                     }
@@ -92,6 +94,17 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             }
             _ => self.ran = true,
         }
+    }
+
+    /// Names the temporaries inside `expr`, a value about to be named
+    /// whole: they live to the end of the statement too, and the value may
+    /// borrow them (`&make(&format!(..))`, `text().trim().len()`). What runs
+    /// inside it runs when it is made, so it does not make the value itself
+    /// be made in place.
+    fn named_whole(&mut self, expr: &mut Expr) {
+        let ran = self.ran;
+        self.expr(expr);
+        self.ran = ran;
     }
 
     /// Names the value `expr`. Ahead of the statement, when nothing with
@@ -121,13 +134,18 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
 /// A value that a method of the standard library known to borrow its
 /// receiver is called on (`m.lock().unwrap().len()`, `vec![p].len()`):
 /// rustc keeps it, as the temporary the method borrows, to the end of the
-/// statement, across the await. Named, it is kept too. A method that takes
-/// it by value after all (one of the user's own, named like a borrowing
-/// one) moves the local, and the statement's later drop of it makes the
-/// machine fail to build (E0382), never drop it twice.
+/// statement, across the await. Named, it is kept too. A view of another
+/// value (`text().trim()` in `text().trim().len()`) has nothing to drop and
+/// rustc keeps none: the value it views is named instead. A method that
+/// takes it by value after all (one of the user's own, named like a
+/// borrowing one) moves the local, and the statement's later drop of it
+/// makes the machine fail to build (E0382), never drop it twice.
 fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
+    let view =
+        matches!(&*call.receiver, Expr::MethodCall(inner) if walk::returns_view(&inner.method));
     walk::borrows_receiver(&call.method)
         && is_value(&call.receiver)
+        && !view
         && !values::is_promoted(&call.receiver)
         && !has_await(&*call.receiver)
 }

@@ -610,11 +610,25 @@ pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
 
 /// Methods of the standard library that take `&self` or `&mut self`: those
 /// of [`returns_owned`] that neither consume their receiver (`count`) nor
-/// take a number by value (`wrapping_mul`),
-/// and those whose result borrows from the receiver (`x.iter()`,
-/// `x.as_str()`, `m.lock()`).
+/// take a number by value (`wrapping_mul`), those whose result is a view
+/// of the receiver (`x.iter()`, `x.as_str()`, see [`returns_view`]), and
+/// those whose result is a guard (`m.lock()`, `c.borrow()`).
 pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
-    const BORROWING: &[&str] = &[
+    const GUARDS: &[&str] = &["lock", "try_lock", "borrow", "borrow_mut"];
+    // A number's own methods take it by value (it is `Copy`).
+    let by_value = copy::NUMERIC.contains(&method.to_string().as_str());
+    !consumes_receiver(method)
+        && !by_value
+        && (returns_owned(method)
+            || returns_view(method)
+            || GUARDS.contains(&method.to_string().as_str()))
+}
+
+/// Methods of the standard library whose result borrows from the receiver
+/// and has nothing of its own to drop: a reference, an `Option` of one,
+/// an iterator over it (`x.as_str()`, `m.get(k)`, `v.iter()`).
+pub(crate) fn returns_view(method: &syn::Ident) -> bool {
+    const VIEWS: &[&str] = &[
         "iter",
         "iter_mut",
         "as_str",
@@ -637,16 +651,8 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
         "lines",
         "split_whitespace",
         "trim",
-        "lock",
-        "try_lock",
-        "borrow",
-        "borrow_mut",
     ];
-    // A number's own methods take it by value (it is `Copy`).
-    let by_value = copy::NUMERIC.contains(&method.to_string().as_str());
-    !consumes_receiver(method)
-        && !by_value
-        && (returns_owned(method) || BORROWING.contains(&method.to_string().as_str()))
+    VIEWS.contains(&method.to_string().as_str())
 }
 
 /// Methods of the standard library whose result never borrows from the
