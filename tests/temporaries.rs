@@ -978,3 +978,32 @@ fn the_value_a_view_borrows_lives_to_the_end_of_the_statement() {
     let report = assert_same(views_of_temporaries, views_of_temporaries_rustc);
     assert_eq!(report.outcome, "Ready(12)"); // 6 + 4 + 2
 }
+
+async fn push_probe(v: &mut Vec<Probe>) -> usize {
+    Leaf::new("push").pending(1).ready(()).await;
+    v.push(probe("pushed"));
+    v.len()
+}
+
+/// A temporary borrowed mutably (`&mut vec![..]`, or by `iter_mut`) is
+/// named `mut`, kept and dropped like a shared one. (It failed to build,
+/// E0596, named without `mut`.)
+#[desugar]
+async fn mutably_borrowed_temporaries() -> usize {
+    let a = push_probe(&mut vec![probe("m")]).await;
+    let b = Leaf::new("iter_mut")
+        .pending(1)
+        .ready(vec![probe("n")].iter_mut().count())
+        .await;
+    let c = count_with(probe("c"), vec![probe("o")].iter_mut().count()).await;
+    a + b + c
+}
+
+#[test]
+fn a_temporary_borrowed_mutably_is_kept_like_a_shared_one() {
+    let report = assert_same(
+        mutably_borrowed_temporaries,
+        mutably_borrowed_temporaries_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(5)"); // 2 + 1 + 2
+}

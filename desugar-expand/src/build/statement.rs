@@ -388,7 +388,11 @@ impl Builder {
             let stmt: syn::Stmt = match named.ahead {
                 Some(value) => {
                     first_at = first_at.or(Some(value.span()));
-                    syn::parse_quote!(let #ident = #value;)
+                    if named.mutable {
+                        syn::parse_quote!(let mut #ident = #value;)
+                    } else {
+                        syn::parse_quote!(let #ident = #value;)
+                    }
                 }
                 // Made in place by the operand, in its turn.
                 None => syn::parse_quote!(let mut #ident;),

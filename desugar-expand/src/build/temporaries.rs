@@ -23,6 +23,9 @@ pub(crate) struct Named {
     /// operand makes it in place, into the local declared ahead (`let mut
     /// t;`), because something with an effect runs before it.
     pub(crate) ahead: Option<Expr>,
+    /// Borrowed mutably (`&mut vec![..]`, `make().iter_mut()`): declared
+    /// `mut`.
+    pub(crate) mutable: bool,
 }
 
 /// Replaces each `&value` / `&mut value` argument of the operand's call
@@ -79,7 +82,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             }
             Expr::MethodCall(e) => {
                 if borrowed_value_receiver(e) {
-                    let mutable = e.method.to_string().ends_with("_mut") || e.method == "as_mut";
+                    let mutable = e.method.to_string().contains("mut");
                     self.named_whole(&mut e.receiver);
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;
@@ -118,6 +121,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             self.out.push(Named {
                 ident,
                 ahead: Some(value),
+                mutable,
             });
             return None;
         }
@@ -126,7 +130,11 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
         } else {
             syn::parse_quote!({ #ident = #value; &#ident })
         };
-        self.out.push(Named { ident, ahead: None });
+        self.out.push(Named {
+            ident,
+            ahead: None,
+            mutable,
+        });
         Some(borrow)
     }
 }
