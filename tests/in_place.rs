@@ -386,3 +386,50 @@ fn a_temporary_dropped_inside_its_statement_is_not_kept_after_it() {
         machine.layout()
     );
 }
+
+/// A temporary made in place by the awaited call (after an argument that
+/// runs code first) and a `let x;` assigned before its one await: their
+/// slots are in the variant from their `let` on, empty until assigned. In
+/// the homes area they made the machine larger than rustc's.
+#[desugar]
+async fn declared_without_a_value(n: u64, panic: bool) -> u64 {
+    let first = label_len_after(Probe::new("owned"), &Probe::new("borrowed")).await;
+    {
+        let kept;
+        if n > 1 {
+            kept = Probe::new("assigned");
+            label_or_panic(&kept, panic).await;
+        }
+    }
+    let large = Leaf::new("large").pending(1).ready([n; 16]).await;
+    first + large[0]
+}
+
+/// Waits with `borrowed` borrowed, after `owned` was made.
+async fn label_len_after(owned: Probe, borrowed: &Probe) -> u64 {
+    Leaf::new("after").pending(1).ready(()).await;
+    (owned.label().len() + borrowed.label().len()) as u64
+}
+
+#[test]
+fn locals_declared_without_a_value_are_kept_in_their_variant() {
+    for n in [1, 3] {
+        assert_eq!(
+            compare(
+                || declared_without_a_value(n, false),
+                || declared_without_a_value_rustc(n, false)
+            ),
+            format!("Ready({})", 13 + n)
+        );
+    }
+    let _ = Comparison::new()
+        .run(
+            || declared_without_a_value(3, true),
+            || declared_without_a_value_rustc(3, true),
+        )
+        .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    let machine = declared_without_a_value(3, false);
+    both_send(&machine, &declared_without_a_value_rustc(3, false));
+    assert_eq!(in_place_fields(&machine), ["__temporary1", "kept"]);
+    assert_eq!(machine.layout().homes, 0, "{}", machine.layout());
+}

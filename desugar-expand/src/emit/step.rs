@@ -372,16 +372,17 @@ impl<'a> Emit<'a> {
         let slot = self.layout.slot_access(local);
         let private = names::private();
         let place = self.place(local, &guard);
+        // Empty unless the local is kept in place in a variant.
+        let enter = self.layout.enter_variant(local);
         if self.layout.is_deferred(local) {
             // `let x;`: the home starts empty; the first assignment fills it.
             return quote! {
+                #enter
                 // SAFETY: as for `Home::new`: the slot is this local's own,
-                // in the pinned homes area.
+                // in the pinned homes area or in the variant just entered.
                 let mut #guard = unsafe { #private::Home::vacant(#slot) };
             };
         }
-        // Empty unless the local is kept in place in a variant.
-        let enter = self.layout.enter_variant(local);
         quote! {
             #enter
             // SAFETY: the slot is this local's own, in the pinned homes area
