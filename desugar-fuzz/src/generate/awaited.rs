@@ -2,8 +2,10 @@
 //! (`touch_later(&p, ..)`), borrow it mutably (`push_later(&mut v, ..)`,
 //! `bump(m, ..)`), take it (`take_probe(p, ..)`), borrow a temporary (made
 //! first, or after an argument that runs code: `touch_after(..)`), read a
-//! temporary with a borrowing method (`vec![..].len()`), or are `async`
-//! blocks; a leaf whose value a method then uses.
+//! temporary with a borrowing method (`vec![..].len()`, also through a
+//! view: `format!(..).trim().len()`), borrow one mutably (`push_later(&mut
+//! vec![..], ..)`), or are `async` blocks; a leaf whose value a method then
+//! uses.
 
 use super::Gen;
 use super::expr::{Ctx, Expr, clashes};
@@ -94,7 +96,7 @@ impl Gen {
             // Temporaries the awaited call keeps to the end of the
             // statement: borrowed ones, one made after an argument that
             // runs code first, and the value a borrowing method reads.
-            4 => match self.rng.weighted(&[4, 4, 1, 1]) {
+            4 => match self.rng.weighted(&[4, 4, 1, 1, 1, 1]) {
                 0 => {
                     let label = self.site("t");
                     self.leaf(&value, ctx)
@@ -111,10 +113,18 @@ impl Gen {
                         )
                     })
                 }
-                _ => {
+                3 => {
                     let label = self.site("t");
                     self.leaf(&format!("vec![Probe::new(\"{label}\")].len() as u32"), ctx)
                 }
+                // Borrowed mutably, and a view of a temporary.
+                4 => self
+                    .leaf(&value, ctx)
+                    .map(|l| format!("push_later(&mut vec![{value}], {l})")),
+                _ => self.leaf(
+                    &format!("format!(\" {{}} \", {value}).trim().len() as u32"),
+                    ctx,
+                ),
             },
             5 => {
                 let id = *self.rng.pick(&writable_vecs);
