@@ -1007,3 +1007,27 @@ fn a_temporary_borrowed_mutably_is_kept_like_a_shared_one() {
     );
     assert_eq!(report.outcome, "Ready(5)"); // 2 + 1 + 2
 }
+
+/// A block inside an awaited call ends its tail's temporaries itself
+/// (Rust 2024; Rust 2021 keeps them to the end of the statement, which
+/// the machine refuses there, `desugar-edition2021/tests/ui`): the probe
+/// drops before the machine suspends, as in the twin.
+#[desugar]
+async fn block_tail_in_an_awaited_call() -> usize {
+    Leaf::new("n")
+        .pending(1)
+        .ready({
+            std::hint::black_box(());
+            probe("in block").label().len()
+        })
+        .await
+}
+
+#[test]
+fn a_block_tail_in_an_awaited_call_drops_with_its_block() {
+    let report = assert_same(
+        block_tail_in_an_awaited_call,
+        block_tail_in_an_awaited_call_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(8)");
+}

@@ -55,3 +55,28 @@ fn a_tail_without_temporaries_matches_rustc() {
 fn tails_with_temporaries_do_not_build() {
     trybuild::TestCases::new().compile_fail("tests/ui/*.rs");
 }
+
+/// A block inside an awaited call whose tail makes no temporary builds in
+/// Rust 2021 too, and matches the twin.
+#[desugar]
+async fn block_in_an_awaited_call(seen: Probe) -> usize {
+    let local = Probe::new("local");
+    let n = Leaf::new("a")
+        .pending(1)
+        .ready({
+            let label = local.label();
+            label.len()
+        })
+        .await;
+    seen.touch();
+    n
+}
+
+#[test]
+fn a_block_without_tail_temporaries_in_an_awaited_call_matches_rustc() {
+    let report = assert_same(
+        || block_in_an_awaited_call(Probe::new("seen")),
+        || block_in_an_awaited_call_rustc(Probe::new("seen")),
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}

@@ -77,7 +77,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
         mentions: builder.mentions,
         loops: builder.loops,
         alternatives: builder.alternatives,
-        edition_check: builder.rust_2024_tail.map(tail_edition::check),
+        edition_check: builder.rust_2024.map(tail_edition::check),
     })
 }
 
@@ -123,9 +123,9 @@ struct Builder {
     /// See [`Body::alternatives`].
     alternatives: std::collections::HashMap<u32, (u32, u32)>,
     errors: Option<syn::Error>,
-    /// A lowered tail that may make a temporary, where the code must be
-    /// Rust 2024 (see [`tail_edition`]).
-    rust_2024_tail: Option<Span>,
+    /// A tail that may make a temporary, where the code must be Rust 2024
+    /// (see [`tail_edition`]).
+    rust_2024: Option<tail_edition::Needs2024>,
 }
 
 /// Records each use the walk finds: local, kind, span, conditional.
@@ -345,9 +345,10 @@ impl Builder {
             has_tail |= is_tail;
             if let syn::Stmt::Expr(tail, None) = &stmt
                 && is_tail
-                && self.rust_2024_tail.is_none()
+                && self.rust_2024.is_none()
             {
-                self.rust_2024_tail = tail_edition::temporary(tail);
+                self.rust_2024 =
+                    tail_edition::temporary(tail).map(tail_edition::Needs2024::LoweredTail);
             }
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
         }

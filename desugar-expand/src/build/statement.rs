@@ -381,6 +381,15 @@ impl Builder {
         mut found: super::lead::Found,
         out: &mut Vec<Stmt>,
     ) -> (super::lead::Found, Vec<syn::Ident>, Option<Span>) {
+        // Said rather than a lowered tail's reason where both hold: it
+        // names the block the user can change.
+        if !matches!(
+            self.rust_2024,
+            Some(super::tail_edition::Needs2024::TailInAwaited(_))
+        ) && let Some(span) = super::tail_edition::tail_in_awaited(&found.operand)
+        {
+            self.rust_2024 = Some(super::tail_edition::Needs2024::TailInAwaited(span));
+        }
         let mut hoisted = Vec::new();
         let mut first_at = None;
         for named in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {

@@ -27,19 +27,87 @@ pub(crate) fn temporary(tail: &Expr) -> Option<Span> {
     finder.found
 }
 
-/// Items that fail to build, at `span` (the tail), when the user's code
-/// there is in an edition before Rust 2024: `macro_rules!` reads the `expr`
-/// fragment by the edition of the code it is written with, and only Rust
-/// 2024's matches `_`.
+/// Where the code must be Rust 2024, and why.
+#[derive(Clone, Copy)]
+pub(crate) enum Needs2024 {
+    /// The tail of a block the machine lowers.
+    LoweredTail(Span),
+    /// The tail of a block inside an awaited expression
+    /// (`fetch({ make().len() }).await`): Rust 2021 keeps its temporaries
+    /// to the end of the statement, across the await; the machine, as Rust
+    /// 2024, drops them with the block.
+    TailInAwaited(Span),
+}
+
+/// The tail of a block inside `operand` (not in a branch, an arm or a
+/// loop body, which end their temporaries themselves) that may make a
+/// temporary.
+pub(crate) fn tail_in_awaited(operand: &Expr) -> Option<Span> {
+    let mut finder = BlockTails { found: None };
+    finder.visit_expr(operand);
+    finder.found
+}
+
+struct BlockTails {
+    found: Option<Span>,
+}
+
+impl<'ast> Visit<'ast> for BlockTails {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        match expr {
+            Expr::Block(syn::ExprBlock { block, .. })
+            | Expr::Unsafe(syn::ExprUnsafe { block, .. }) => {
+                if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last() {
+                    self.found = temporary(tail);
+                    self.visit_expr(tail);
+                }
+            }
+            // Scopes that end their own temporaries, and code that runs later.
+            Expr::If(_)
+            | Expr::Match(_)
+            | Expr::Loop(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Closure(_)
+            | Expr::Async(_) => {}
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                self.visit_expr(&e.left);
+            }
+            _ => visit::visit_expr(self, expr),
+        }
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// Items that fail to build, at the span, when the user's code there is in
+/// an edition before Rust 2024: `macro_rules!` reads the `expr` fragment by
+/// the edition of the code it is written with, and only Rust 2024's matches
+/// `_`.
 ///
 /// Before: `m.lock().unwrap().len()` (the tail of a lowered block)
 /// After:  the same, and `macro_rules! __tail { ($_:expr) => {}; ($($_:tt)*) => { compile_error!(..) } } __tail!(_);`
-pub(crate) fn check(span: Span) -> TokenStream {
+pub(crate) fn check(needs: Needs2024) -> TokenStream {
     let name = crate::names::hidden("__rust_2024_tail");
-    let message = "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
-                   as Rust 2024 does; in this crate's edition they drop after those locals. \
-                   Bind the value with `let` and end the block with it (`let value = …; value`), \
-                   or move the crate to edition 2024";
+    let (span, message) = match needs {
+        Needs2024::LoweredTail(span) => (
+            span,
+            "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
+             as Rust 2024 does; in this crate's edition they drop after those locals. \
+             Bind the value with `let` and end the block with it (`let value = …; value`), \
+             or move the crate to edition 2024",
+        ),
+        Needs2024::TailInAwaited(span) => (
+            span,
+            "#[desugar] drops the temporaries of this block's tail expression with the block, \
+             as Rust 2024 does; in this crate's edition they live to the end of the statement, across its `.await`. \
+             Bind the value with `let` before the statement (`let value = …;`), \
+             or move the crate to edition 2024",
+        ),
+    };
     quote_spanned! {span=>
         macro_rules! #name {
             ($_value:expr) => {};
@@ -125,6 +193,22 @@ mod tests {
         assert!(found("make().field"));
         assert!(found("match make() { _ => 1 }"));
         assert!(found("f(&g())"));
+    }
+
+    fn in_awaited(operand: &str) -> bool {
+        tail_in_awaited(&syn::parse_str(operand).unwrap()).is_some()
+    }
+
+    #[test]
+    fn a_block_tail_in_an_awaited_call_is_found_outside_terminating_scopes() {
+        assert!(in_awaited("f({ make().len() })"));
+        assert!(in_awaited("f(a, unsafe { g(); &make() })"));
+        assert!(in_awaited("f(x + { make().field })"));
+        assert!(!in_awaited("f({ let n = make(); n.len() })"));
+        assert!(!in_awaited("f(if c { make().len() } else { 0 })"));
+        assert!(!in_awaited("f(match c { _ => make().len() })"));
+        assert!(!in_awaited("f(c && { make().len() > 0 })"));
+        assert!(!in_awaited("f(|| { make().len() })"));
     }
 
     #[test]
