@@ -139,8 +139,10 @@ impl Builder {
         dest: &Dest,
         out: &mut Vec<Stmt>,
     ) {
-        let block = self.nested(|this| {
-            this.scopes.push(Vec::new());
+        // A block of its own, not a branch: its statements run whenever the
+        // construct does (a move in the scrutinee is a move on every path).
+        let block = {
+            self.scopes.push(Vec::new());
             let mut stmts = Vec::new();
             // The temporaries, in the order they are made (those an awaited
             // value borrows come before it). The scrutinee's own value is
@@ -150,10 +152,10 @@ impl Builder {
             for ((ident, value), temporary) in values.chain(scrutinee.map(|s| (s, false))) {
                 let first: syn::Stmt = syn::parse_quote!(let #ident = #value;);
                 if is_construct_with_await(&value) {
-                    this.stmt(first, &Dest::Discard, &mut stmts);
+                    self.stmt(first, &Dest::Discard, &mut stmts);
                 } else {
                     // Left undropped: they are locals of this block.
-                    kept.extend(this.simple_keeping(first, &mut stmts));
+                    kept.extend(self.simple_keeping(first, &mut stmts));
                 }
                 if temporary {
                     kept.push(ident);
@@ -162,10 +164,10 @@ impl Builder {
             if rescope && let Expr::If(e) = &mut construct {
                 drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>());
             }
-            this.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
-            this.close_scope();
+            self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
+            self.close_scope();
             Block { stmts }
-        });
+        };
         out.push(Stmt::Block { label: None, block });
     }
 
