@@ -1031,3 +1031,33 @@ fn a_block_tail_in_an_awaited_call_drops_with_its_block() {
     );
     assert_eq!(report.outcome, "Ready(8)");
 }
+
+fn count_mut(v: &mut Vec<Probe>) -> usize {
+    v.push(probe("pushed"));
+    v.len()
+}
+
+/// A scrutinee's temporary borrowed mutably is named `mut` too, whether the
+/// scrutinee awaits or only its arms do. (It failed to build, E0596: seed
+/// 528, case 664.)
+#[desugar]
+async fn scrutinee_temporaries_borrowed_mutably() -> usize {
+    let first = match push_probe(&mut vec![probe("awaited")]).await {
+        2 => Leaf::new("arm").pending(1).ready(2).await,
+        n => n,
+    };
+    let second = match count_mut(&mut vec![probe("plain")]) {
+        2 => Leaf::new("arm").pending(1).ready(3).await,
+        n => n,
+    };
+    first + second
+}
+
+#[test]
+fn a_scrutinee_temporary_borrowed_mutably_is_kept_like_a_shared_one() {
+    let report = assert_same(
+        scrutinee_temporaries_borrowed_mutably,
+        scrutinee_temporaries_borrowed_mutably_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}

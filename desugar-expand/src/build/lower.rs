@@ -148,9 +148,16 @@ impl Builder {
             // value borrows come before it). The scrutinee's own value is
             // not one: the arms' patterns may move out of it.
             let mut kept = Vec::new();
-            let values = named.into_iter().map(|n| ((n.ident, n.value), n.temporary));
-            for ((ident, value), temporary) in values.chain(scrutinee.map(|s| (s, false))) {
-                let first: syn::Stmt = syn::parse_quote!(let #ident = #value;);
+            let values = named
+                .into_iter()
+                .map(|n| ((n.ident, n.value), n.temporary, n.mutable));
+            let scrutinee = scrutinee.map(|s| (s, false, false));
+            for ((ident, value), temporary, mutable) in values.chain(scrutinee) {
+                let first: syn::Stmt = if mutable {
+                    syn::parse_quote!(let mut #ident = #value;)
+                } else {
+                    syn::parse_quote!(let #ident = #value;)
+                };
                 if is_construct_with_await(&value) {
                     self.stmt(first, &Dest::Discard, &mut stmts);
                 } else {
@@ -374,8 +381,18 @@ impl Builder {
         // The iterable is a scrutinee in rustc's lowering of `for`: its
         // temporaries live to the end of the loop, as locals of this block.
         let named = scrutinee::temporaries(&mut e.expr, false, || self.hidden_local("temporary"));
-        for scrutinee::Named { ident, value, .. } in named {
-            self.simple_keeping(syn::parse_quote!(let #ident = #value;), &mut inner);
+        for scrutinee::Named {
+            ident,
+            value,
+            mutable,
+            ..
+        } in named
+        {
+            let mutability = mutable.then(|| quote::quote!(mut));
+            self.simple_keeping(
+                syn::parse_quote!(let #mutability #ident = #value;),
+                &mut inner,
+            );
         }
         let iterable = &e.expr;
         let init: syn::Stmt = syn::parse_quote_spanned! {span=>

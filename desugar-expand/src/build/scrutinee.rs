@@ -28,6 +28,9 @@ pub(crate) struct Named {
     /// still runs before a later part's temporary, and moved or copied
     /// into what uses it: nothing is left of it to drop early.
     pub(crate) temporary: bool,
+    /// Borrowed mutably (`&mut vec![..]`, `make().iter_mut()`): declared
+    /// `mut`.
+    pub(crate) mutable: bool,
 }
 
 /// Names the temporaries of `scrutinee` in evaluation order, replacing each
@@ -46,7 +49,7 @@ pub(crate) fn temporaries(
         // `match &pair`: a borrow of a place makes no temporary, and the
         // arms' bindings borrow `pair` itself.
         Expr::Reference(e) if is_place(&e.expr) => namer.place_parts(&mut e.expr),
-        _ if whole => namer.place(scrutinee),
+        _ if whole => namer.place(scrutinee, false),
         _ => namer.place_parts(scrutinee),
     }
     namer.out
@@ -60,21 +63,25 @@ struct Namer<'a, F> {
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// `expr` is used as a place (borrowed, read through, matched): a value
     /// there is a temporary.
-    fn place(&mut self, expr: &mut Expr) {
+    /// `mutable`: borrowed mutably, so a temporary named here is `mut`.
+    fn place(&mut self, expr: &mut Expr, mutable: bool) {
         if is_place(expr) {
             self.place_parts(expr);
         } else if !is_pure(expr) && !values::is_promoted(expr) {
             self.value(expr);
-            self.bind(expr);
+            self.bind(expr, mutable);
         }
     }
 
     /// The parts of a place expression (`base.field`, `*base`, `base[index]`).
     fn place_parts(&mut self, expr: &mut Expr) {
         match expr {
-            Expr::Field(e) => self.place(&mut e.base),
-            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr),
-            Expr::Index(e) => self.in_order(vec![(&mut *e.expr, true), (&mut *e.index, false)]),
+            Expr::Field(e) => self.place(&mut e.base, false),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr, false),
+            Expr::Index(e) => self.in_order(vec![
+                (&mut *e.expr, Use::Place { mutable: false }),
+                (&mut *e.index, Use::Value),
+            ]),
             Expr::Paren(e) => self.place_parts(&mut e.expr),
             _ => self.value(expr),
         }
@@ -84,33 +91,42 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// the temporaries inside it are named.
     fn value(&mut self, expr: &mut Expr) {
         match expr {
-            Expr::Reference(e) => self.place(&mut e.expr),
+            Expr::Reference(e) => self.place(&mut e.expr, e.mutability.is_some()),
             Expr::MethodCall(e) => {
                 // A method taking `&self` borrows its receiver, a temporary
                 // if it is a value; one taking `self` moves it. Syntax knows
                 // only the standard library's: naming the receiver of a
                 // method that moves it would make the machine keep a moved
                 // value (a compile error), so others are left unnamed.
-                let receiver_is_place = walk::borrows_receiver(&e.method);
-                let mut parts = vec![(&mut *e.receiver, receiver_is_place)];
-                parts.extend(e.args.iter_mut().map(|arg| (arg, false)));
+                let receiver = if walk::borrows_receiver(&e.method) {
+                    Use::Place {
+                        mutable: e.method.to_string().contains("mut"),
+                    }
+                } else {
+                    Use::Value
+                };
+                let mut parts = vec![(&mut *e.receiver, receiver)];
+                parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
             }
             Expr::Call(e) => {
-                let mut parts = vec![(&mut *e.func, false)];
-                parts.extend(e.args.iter_mut().map(|arg| (arg, false)));
+                let mut parts = vec![(&mut *e.func, Use::Value)];
+                parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
             }
-            Expr::Binary(e) => self.in_order(vec![(&mut *e.left, false), (&mut *e.right, false)]),
-            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr),
+            Expr::Binary(e) => self.in_order(vec![
+                (&mut *e.left, Use::Value),
+                (&mut *e.right, Use::Value),
+            ]),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr, false),
             Expr::Unary(e) => self.value(&mut e.expr),
             Expr::Field(_) | Expr::Index(_) => self.place_parts(expr),
             Expr::Cast(e) => self.value(&mut e.expr),
             Expr::Paren(e) => self.value(&mut e.expr),
             Expr::Try(e) => self.value(&mut e.expr),
             Expr::Await(e) => self.value(&mut e.base),
-            Expr::Tuple(e) => self.in_order(e.elems.iter_mut().map(|x| (x, false)).collect()),
-            Expr::Array(e) => self.in_order(e.elems.iter_mut().map(|x| (x, false)).collect()),
+            Expr::Tuple(e) => self.in_order(e.elems.iter_mut().map(|x| (x, Use::Value)).collect()),
+            Expr::Array(e) => self.in_order(e.elems.iter_mut().map(|x| (x, Use::Value)).collect()),
             // Blocks, branches, closures, macros: their temporaries are
             // their own, or out of sight.
             _ => {}
@@ -121,28 +137,32 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// temporary in one part evaluates it before the statement: every
     /// earlier part that has effects is named too, so nothing changes
     /// order.
-    fn in_order(&mut self, parts: Vec<(&mut Expr, bool)>) {
-        let mut done: Vec<(&mut Expr, usize, bool)> = Vec::new();
-        for (part, as_place) in parts {
+    fn in_order(&mut self, parts: Vec<(&mut Expr, Use)>) {
+        let mut done: Vec<(&mut Expr, usize, Use)> = Vec::new();
+        for (part, usage) in parts {
             let before = self.out.len();
-            if as_place {
-                self.place(part);
-            } else {
-                self.value(part);
+            match usage {
+                Use::Place { mutable } => self.place(part, mutable),
+                Use::Value => self.value(part),
             }
             if self.out.len() > before {
                 // Earlier parts run first: name those with effects, before
                 // what this part named.
                 let named_here = self.out.split_off(before);
                 let mut inserted = 0;
-                for (earlier, at, as_place) in done.iter_mut() {
+                for (earlier, at, usage) in done.iter_mut() {
                     if !is_pure(earlier) {
                         let ident = (self.name)();
                         let value = std::mem::replace(&mut **earlier, syn::parse_quote!(#ident));
+                        let (temporary, mutable) = match *usage {
+                            Use::Place { mutable } => (true, mutable),
+                            Use::Value => (false, false),
+                        };
                         let named = Named {
                             ident,
                             value,
-                            temporary: *as_place,
+                            temporary,
+                            mutable,
                         };
                         self.out.insert(*at + inserted, named);
                         inserted += 1;
@@ -151,19 +171,29 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 self.out.extend(named_here);
             }
             let at = self.out.len();
-            done.push((part, at, as_place));
+            done.push((part, at, usage));
         }
     }
 
-    fn bind(&mut self, expr: &mut Expr) {
+    fn bind(&mut self, expr: &mut Expr, mutable: bool) {
         let ident = (self.name)();
         let value = std::mem::replace(expr, syn::parse_quote!(#ident));
         self.out.push(Named {
             ident,
             value,
             temporary: true,
+            mutable,
         });
     }
+}
+
+/// How a part of the scrutinee is used by what contains it.
+#[derive(Clone, Copy)]
+enum Use {
+    /// Borrowed, read through or matched: a value there is a temporary.
+    Place { mutable: bool },
+    /// Moved or copied into what uses it.
+    Value,
 }
 
 /// A place expression: a path, a field, a deref or an index.
