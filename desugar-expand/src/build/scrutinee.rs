@@ -100,7 +100,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // value (a compile error), so others are left unnamed.
                 let receiver = if walk::borrows_receiver(&e.method) {
                     Use::Place {
-                        mutable: e.method.to_string().contains("mut"),
+                        mutable: walk::borrows_receiver_mutably(&e.method),
                     }
                 } else {
                     Use::Value

@@ -82,7 +82,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             }
             Expr::MethodCall(e) => {
                 if borrowed_value_receiver(e) {
-                    let mutable = e.method.to_string().contains("mut");
+                    let mutable = walk::borrows_receiver_mutably(&e.method);
                     self.named_whole(&mut e.receiver);
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;

@@ -624,6 +624,13 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
             || GUARDS.contains(&method.to_string().as_str()))
 }
 
+/// Of [`borrows_receiver`]'s methods, those that borrow it mutably
+/// (`iter_mut`, `get_mut`, `as_mut_slice`, `borrow_mut`): a temporary named
+/// for such a receiver is declared `mut`.
+pub(crate) fn borrows_receiver_mutably(method: &syn::Ident) -> bool {
+    method.to_string().contains("mut")
+}
+
 /// Methods of the standard library whose result borrows from the receiver
 /// and has nothing of its own to drop: a reference, an `Option` of one,
 /// an iterator over it (`x.as_str()`, `m.get(k)`, `v.iter()`).
