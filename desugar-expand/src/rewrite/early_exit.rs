@@ -15,7 +15,7 @@
 //! Closures, async blocks and nested items have their own `return` and `?`:
 //! they are left alone.
 
-use quote::quote_spanned;
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 
@@ -43,18 +43,22 @@ impl VisitMut for EarlyExit {
             syn::Expr::Try(try_expr) => {
                 let span = try_expr.question_token.span;
                 let inner = &try_expr.expr;
-                let value = names::hidden("__value");
-                let residual = names::hidden("__residual");
-                // Located at the `?`, so that a `?` rustc rejects is
-                // reported there rather than at `#[desugar]`.
-                *expr = syn::parse2(names::located_at(quote_spanned! {span=>
-                    match #private::Branch::branch(#inner) {
+                // What `?` stands for is located at the `?`, so that a `?`
+                // rustc rejects is reported there rather than at
+                // `#[desugar]`; the user's operand keeps its own spans.
+                let at = |tokens| names::located_at(tokens, span);
+                let value = at(names::hidden("__value").into_token_stream());
+                let residual = at(names::hidden("__residual").into_token_stream());
+                let branch = at(quote!(#private::Branch::branch));
+                let from_residual = at(quote!(#private::FromResidual::from_residual));
+                *expr = syn::parse2(quote_spanned! {span=>
+                    match #branch(#inner) {
                         #private::ControlFlow::Continue(#value) => #value,
                         #private::ControlFlow::Break(#residual) => {
-                            return #private::Poll::Ready(#private::FromResidual::from_residual(#residual))
+                            return #private::Poll::Ready(#from_residual(#residual))
                         }
                     }
-                }, span))
+                })
                 .unwrap_or_else(|err| syn::Expr::Verbatim(err.into_compile_error()));
             }
             syn::Expr::Return(ret) => {
