@@ -141,40 +141,35 @@ impl Builder {
     ) {
         // A block of its own, not a branch: its statements run whenever the
         // construct does (a move in the scrutinee is a move on every path).
-        let block = {
-            self.scopes.push(Vec::new());
-            let mut stmts = Vec::new();
-            // The temporaries, in the order they are made (those an awaited
-            // value borrows come before it). The scrutinee's own value is
-            // not one: the arms' patterns may move out of it.
-            let mut kept = Vec::new();
-            let values = named
-                .into_iter()
-                .map(|n| ((n.ident, n.value), n.temporary, n.mutable));
-            let scrutinee = scrutinee.map(|s| (s, false, false));
-            for ((ident, value), temporary, mutable) in values.chain(scrutinee) {
-                let first: syn::Stmt = if mutable {
-                    syn::parse_quote!(let mut #ident = #value;)
-                } else {
-                    syn::parse_quote!(let #ident = #value;)
-                };
-                if is_construct_with_await(&value) {
-                    self.stmt(first, &Dest::Discard, &mut stmts);
-                } else {
-                    // Left undropped: they are locals of this block.
-                    kept.extend(self.simple_keeping(first, &mut stmts));
-                }
-                if temporary {
-                    kept.push(ident);
-                }
+        self.scopes.push(Vec::new());
+        let mut stmts = Vec::new();
+        // The temporaries, in the order they are made (those an awaited
+        // value borrows come before it). The scrutinee's own value is
+        // not one: the arms' patterns may move out of it.
+        let mut kept = Vec::new();
+        let values = named
+            .into_iter()
+            .map(|n| ((n.ident, n.value), n.temporary, n.mutable));
+        let scrutinee = scrutinee.map(|s| (s, false, false));
+        for ((ident, value), temporary, mutable) in values.chain(scrutinee) {
+            let mutability = mutable.then(|| quote::quote!(mut));
+            let first: syn::Stmt = syn::parse_quote!(let #mutability #ident = #value;);
+            if is_construct_with_await(&value) {
+                self.stmt(first, &Dest::Discard, &mut stmts);
+            } else {
+                // Left undropped: they are locals of this block.
+                kept.extend(self.simple_keeping(first, &mut stmts));
             }
-            if rescope && let Expr::If(e) = &mut construct {
-                drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>());
+            if temporary {
+                kept.push(ident);
             }
-            self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
-            self.close_scope();
-            Block { stmts }
-        };
+        }
+        if rescope && let Expr::If(e) = &mut construct {
+            drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>());
+        }
+        self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
+        self.close_scope();
+        let block = Block { stmts };
         out.push(Stmt::Block { label: None, block });
     }
 

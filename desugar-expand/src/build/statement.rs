@@ -207,6 +207,7 @@ impl Builder {
             }
             let in_scope = found.in_scope;
             let in_let_else = found.in_let_else;
+            self.note_block_tail_in_awaited(&found.operand);
             let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, out);
             if let Some(span) = in_let_else
                 && !in_scope
@@ -366,6 +367,19 @@ impl Builder {
         }
     }
 
+    /// A block in the awaited expression whose tail may make a temporary
+    /// asks for Rust 2024 (see [`super::tail_edition`]); said rather than a
+    /// lowered tail's reason where both hold, as it names the block the user
+    /// can change.
+    fn note_block_tail_in_awaited(&mut self, operand: &syn::Expr) {
+        use super::tail_edition::{Needs2024, tail_in_awaited};
+        if !matches!(self.rust_2024, Some(Needs2024::TailInAwaited(_)))
+            && let Some(span) = tail_in_awaited(operand)
+        {
+            self.rust_2024 = Some(Needs2024::TailInAwaited(span));
+        }
+    }
+
     /// Temporaries the awaited future borrows live, in rustc, to the end of
     /// the statement: across the suspension. Each becomes a hidden local
     /// (homed, as the future borrows it) declared just before and dropped
@@ -381,15 +395,6 @@ impl Builder {
         mut found: super::lead::Found,
         out: &mut Vec<Stmt>,
     ) -> (super::lead::Found, Vec<syn::Ident>, Option<Span>) {
-        // Said rather than a lowered tail's reason where both hold: it
-        // names the block the user can change.
-        if !matches!(
-            self.rust_2024,
-            Some(super::tail_edition::Needs2024::TailInAwaited(_))
-        ) && let Some(span) = super::tail_edition::tail_in_awaited(&found.operand)
-        {
-            self.rust_2024 = Some(super::tail_edition::Needs2024::TailInAwaited(span));
-        }
         let mut hoisted = Vec::new();
         let mut first_at = None;
         for named in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
@@ -397,11 +402,8 @@ impl Builder {
             let stmt: syn::Stmt = match named.ahead {
                 Some(value) => {
                     first_at = first_at.or(Some(value.span()));
-                    if named.mutable {
-                        syn::parse_quote!(let mut #ident = #value;)
-                    } else {
-                        syn::parse_quote!(let #ident = #value;)
-                    }
+                    let mutability = named.mutable.then(|| quote::quote!(mut));
+                    syn::parse_quote!(let #mutability #ident = #value;)
                 }
                 // Made in place by the operand, in its turn.
                 None => syn::parse_quote!(let mut #ident;),
