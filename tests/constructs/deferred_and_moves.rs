@@ -101,3 +101,30 @@ fn shadowed_values_live_to_the_end_of_scope() {
     );
     assert_eq!(report.outcome, "Ready(10)");
 }
+
+/// A local declared without a value and assigned inside an expression
+/// (`{ t = make(); &t }`, as the expansion itself writes a temporary made
+/// in place) is initialised from there on: kept across the await.
+#[desugar]
+async fn assigned_inside_an_expression(p: Probe) -> usize {
+    let t;
+    let n = {
+        t = Probe::new("assigned");
+        &t
+    }
+    .label()
+    .len()
+        + p.label().len();
+    let m = leaf("after", 1, 2usize).await;
+    t.touch();
+    n + m
+}
+
+#[test]
+fn assignment_inside_an_expression_initialises() {
+    let report = assert_same(
+        || assigned_inside_an_expression(Probe::new("p")),
+        || assigned_inside_an_expression_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(11)");
+}

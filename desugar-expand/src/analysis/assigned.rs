@@ -73,34 +73,65 @@ fn if_assigns(node: &If, name: &syn::Ident) -> bool {
 }
 
 /// A statement without awaits that assigns `name` on every path: `x = v;`,
-/// or a block, `if`/`else` or `match` whose every branch does.
+/// a block, `if`/`else` or `match` whose every branch does, or one whose
+/// value always runs such an assignment (a temporary made in place,
+/// `let n = { t = make(); &t }.len();`).
 fn is_assignment(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
     match stmt {
         syn::Stmt::Expr(expr, _) => expr_assigns(expr, name),
+        syn::Stmt::Local(syn::Local {
+            init: Some(init), ..
+        }) => expr_assigns(&init.expr, name),
         _ => false,
     }
 }
 
 fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
+    use syn::Expr;
     match expr {
-        syn::Expr::Assign(assign) => {
-            matches!(&*assign.left, syn::Expr::Path(p) if p.path.is_ident(name))
+        Expr::Assign(assign) => {
+            matches!(&*assign.left, Expr::Path(p) if p.path.is_ident(name))
+                || expr_assigns(&assign.right, name)
         }
-        syn::Expr::Block(block) if block.label.is_none() => syn_block_assigns(&block.block, name),
-        syn::Expr::Unsafe(block) => syn_block_assigns(&block.block, name),
-        syn::Expr::If(node) => {
-            syn_block_assigns(&node.then_branch, name)
-                && node
-                    .else_branch
-                    .as_ref()
-                    .is_some_and(|(_, other)| expr_assigns(other, name))
+        Expr::Call(call) => any_assigns(std::iter::once(&*call.func).chain(&call.args), name),
+        Expr::MethodCall(call) => {
+            any_assigns(std::iter::once(&*call.receiver).chain(&call.args), name)
         }
-        syn::Expr::Match(node) => {
-            !node.arms.is_empty() && node.arms.iter().all(|arm| expr_assigns(&arm.body, name))
+        // The right of `&&` and `||` may not run.
+        Expr::Binary(binary) if matches!(binary.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+            expr_assigns(&binary.left, name)
         }
-        syn::Expr::Paren(inner) => expr_assigns(&inner.expr, name),
+        Expr::Binary(binary) => any_assigns([&*binary.left, &*binary.right], name),
+        Expr::Unary(unary) => expr_assigns(&unary.expr, name),
+        Expr::Cast(cast) => expr_assigns(&cast.expr, name),
+        Expr::Reference(reference) => expr_assigns(&reference.expr, name),
+        Expr::Field(field) => expr_assigns(&field.base, name),
+        Expr::Index(index) => any_assigns([&*index.expr, &*index.index], name),
+        Expr::Tuple(tuple) => any_assigns(&tuple.elems, name),
+        Expr::Array(array) => any_assigns(&array.elems, name),
+        Expr::Block(block) if block.label.is_none() => syn_block_assigns(&block.block, name),
+        Expr::Unsafe(block) => syn_block_assigns(&block.block, name),
+        Expr::If(node) => {
+            expr_assigns(&node.cond, name)
+                || (syn_block_assigns(&node.then_branch, name)
+                    && node
+                        .else_branch
+                        .as_ref()
+                        .is_some_and(|(_, other)| expr_assigns(other, name)))
+        }
+        Expr::Match(node) => {
+            expr_assigns(&node.expr, name)
+                || (!node.arms.is_empty()
+                    && node.arms.iter().all(|arm| expr_assigns(&arm.body, name)))
+        }
+        Expr::Paren(inner) => expr_assigns(&inner.expr, name),
         _ => false,
     }
+}
+
+/// Parts that run whenever the expression holding them does.
+fn any_assigns<'a>(parts: impl IntoIterator<Item = &'a syn::Expr>, name: &syn::Ident) -> bool {
+    parts.into_iter().any(|part| expr_assigns(part, name))
 }
 
 fn syn_block_assigns(block: &syn::Block, name: &syn::Ident) -> bool {
