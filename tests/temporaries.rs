@@ -1061,3 +1061,60 @@ fn a_scrutinee_temporary_borrowed_mutably_is_kept_like_a_shared_one() {
     );
     assert_eq!(report.outcome, "Ready(5)");
 }
+
+fn labels_of(pair: (u32, &Probe), more: [&Probe; 1]) -> LeafFuture<usize> {
+    let n = pair.0 as usize + pair.1.label().len() + more[0].label().len();
+    Leaf::new("labels").pending(1).ready(n)
+}
+
+/// A temporary borrowed inside a tuple or an array argument, or under an
+/// operator, lives to the end of the statement in rustc, across the await,
+/// even when the future does not borrow it (it dropped before the machine
+/// suspended, when only the call chain itself was searched).
+#[desugar]
+async fn temporaries_inside_aggregates() -> usize {
+    let n = labels_of((1, &probe("in a tuple")), [&probe("in an array")]).await;
+    let m = Leaf::new("operand")
+        .pending(1)
+        .ready(vec![probe("operator")].len() + 1)
+        .await;
+    n + m
+}
+
+#[test]
+fn temporaries_inside_aggregates_live_to_the_statements_end() {
+    let report = assert_same(
+        temporaries_inside_aggregates,
+        temporaries_inside_aggregates_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(24)"); // 1 + 10 + 11, then 1 + 1
+}
+
+fn flag(probe: &Probe) -> bool {
+    probe.touch();
+    true
+}
+
+/// The right of `&&` runs only if the left is true: its temporary is made
+/// there, or not at all. (A `let`: as a tail, the value would drop in
+/// another order.)
+#[allow(clippy::let_and_return)]
+#[desugar]
+async fn temporary_right_of_and(first: bool) -> bool {
+    let both = Leaf::new("and")
+        .pending(1)
+        .ready(first && flag(&probe("right")))
+        .await;
+    both
+}
+
+#[test]
+fn a_temporary_right_of_and_is_made_only_if_it_runs() {
+    for first in [false, true] {
+        let report = assert_same(
+            || temporary_right_of_and(first),
+            || temporary_right_of_and_rustc(first),
+        );
+        assert_eq!(report.outcome, format!("Ready({first})"));
+    }
+}

@@ -55,9 +55,9 @@ struct Hoist<'a, N> {
 
 impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
     /// Walks `expr` in evaluation order, naming its temporaries. Only calls,
-    /// method calls, borrows, casts and parentheses are entered: what else
-    /// the operand holds runs as written, and its temporaries drop with the
-    /// statement that makes the future.
+    /// method calls, borrows, casts, parentheses, aggregates and operators
+    /// are entered: what else the operand holds runs as written, and its
+    /// temporaries drop with the statement that makes the future.
     fn expr(&mut self, expr: &mut Expr) {
         match expr {
             Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => {}
@@ -73,6 +73,27 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
             }
             Expr::Reference(e) if is_place(&e.expr) => {}
+            // Building an aggregate runs nothing of its own.
+            Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
+            Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
+            Expr::Struct(e) if e.rest.is_none() => e
+                .fields
+                .iter_mut()
+                .for_each(|field| self.expr(&mut field.expr)),
+            // An operator may be a method of the user's. (The right of `&&`
+            // and `||` may not run: what it makes is left to it.)
+            Expr::Binary(e)
+                if !walk::is_compound_assign(e.op)
+                    && !matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) =>
+            {
+                self.expr(&mut e.left);
+                self.expr(&mut e.right);
+                self.ran = true;
+            }
+            Expr::Unary(e) if !matches!(e.op, syn::UnOp::Deref(_)) => {
+                self.expr(&mut e.expr);
+                self.ran = true;
+            }
             Expr::Call(e) => {
                 self.expr(&mut e.func);
                 for arg in &mut e.args {
