@@ -9,37 +9,11 @@
 // would be a block's tail, which drops them in another order.
 #![allow(clippy::let_and_return)]
 
+mod common;
+
+use common::{Counter, counter, number, take};
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
-
-#[derive(Debug)]
-struct Counter(Probe);
-
-impl Counter {
-    fn add(&self, n: u32) -> u32 {
-        self.0.touch();
-        n + 1
-    }
-
-    fn into_sum(self, n: u32) -> u32 {
-        self.0.touch();
-        n + 2
-    }
-}
-
-fn counter(label: &'static str) -> LeafFuture<Counter> {
-    Leaf::new(label)
-        .pending(1)
-        .ready(Counter(Probe::new(label)))
-}
-
-fn number(n: u32) -> LeafFuture<u32> {
-    Leaf::new("number").pending(1).ready(n)
-}
-
-fn take(counter: Counter, n: u32) -> u32 {
-    counter.into_sum(n)
-}
 
 fn take_both(moved: Counter, borrowed: &Counter, n: u32) -> u32 {
     borrowed.add(n) + moved.into_sum(n)

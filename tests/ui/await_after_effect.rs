@@ -4,13 +4,21 @@ async fn ready() -> u32 {
     1
 }
 
-fn effect() -> u32 {
-    2
+struct Counter(u32);
+
+impl Counter {
+    fn new() -> Counter {
+        Counter(2)
+    }
+
+    fn weight(&self) -> u32 {
+        self.0
+    }
 }
 
 #[desugar]
 async fn after_effect() -> u32 {
-    effect() + ready().await
+    Counter::new().weight() + ready().await
 }
 
 fn main() {}

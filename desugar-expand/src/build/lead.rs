@@ -35,12 +35,31 @@ pub(crate) struct Found {
     /// The await is in the scrutinee of an `if let` with an `else` (not in
     /// a terminating scope inside it): the span of that scrutinee.
     pub in_let_else: Option<Span>,
+    /// The parts of the statement with effects that run before the await,
+    /// in the order they run, each replaced by `{ ident }`.
+    pub earlier: Vec<super::earlier::Earlier>,
+}
+
+impl Found {
+    /// The await was found inside a scope that ends before its statement
+    /// does (`terminating`), as were the parts named so far.
+    fn within_scope(mut self, terminating: bool) -> Self {
+        self.in_scope |= terminating;
+        for earlier in &mut self.earlier {
+            earlier.in_scope |= terminating;
+        }
+        self
+    }
 }
 
 /// Why no await could be taken.
 pub(crate) enum NotLeading {
-    /// Something with an effect runs before the await at this span.
+    /// The place of a compound assignment runs code, and the await at this
+    /// span is in its value.
     After(Span),
+    /// This part runs before the await and may make a temporary that
+    /// rustc keeps to the end of the statement, which syntax cannot name.
+    Unnamed(TokenStream),
     /// The await sits where `#[desugar]` cannot suspend yet.
     Unsupported(Span, &'static str),
     /// What runs before the await reads a local that the awaited expression
@@ -54,7 +73,13 @@ impl NotLeading {
         match self {
             NotLeading::After(span) => syn::Error::new(
                 span,
-                "#[desugar] cannot suspend here yet: this `.await` runs after other parts of its statement that have effects; bind the awaited value with `let` in a statement of its own first",
+                "#[desugar] cannot suspend here yet: the place this compound assignment (`place op= value`) writes runs code, before or after the value depending on its type; bind the awaited value with `let` in a statement of its own first",
+            ),
+            NotLeading::Unnamed(part) => syn::Error::new_spanned(
+                part,
+                "#[desugar] cannot run this before the `.await` later in its statement yet: it may make a temporary that rustc keeps to the end of the statement \
+                 (the receiver of a method #[desugar] does not know, a field of a call's result, a scrutinee), which #[desugar] cannot name; \
+                 bind it with `let` in a statement of its own first",
             ),
             NotLeading::Reads(span, name) => syn::Error::new(
                 span,
@@ -78,214 +103,281 @@ fn standing_at(replacement: &Expr, at: Span) -> Expr {
 
 /// Takes the first-running await out of `expr`, putting `replacement` (the
 /// awaited value) in its place. `Ok(None)`: `expr` has no await.
-pub(crate) fn take(expr: &mut Expr, replacement: &Expr) -> Result<Option<Found>, NotLeading> {
-    if !has_await(expr) {
-        return Ok(None);
+pub(crate) fn take(
+    expr: &mut Expr,
+    replacement: &Expr,
+    name: &mut dyn FnMut() -> syn::Ident,
+    locals: &[String],
+) -> Result<Option<Found>, NotLeading> {
+    Taker {
+        replacement,
+        name,
+        locals,
     }
-    match expr {
-        Expr::Await(e) if !has_await(&e.base) => {
-            let span = e.await_token.span;
-            let operand = (*e.base).clone();
-            *expr = standing_at(replacement, expr.span());
-            Ok(Some(Found {
-                operand,
-                span,
-                via_async_block: false,
-                in_scope: false,
-                in_let_else: None,
-            }))
+    .take(expr)
+}
+
+/// What [`take`] works with as it descends into a statement.
+struct Taker<'a> {
+    replacement: &'a Expr,
+    /// Names a part that runs before the await.
+    name: &'a mut dyn FnMut() -> syn::Ident,
+    /// The locals declared so far: the only names code can change by
+    /// naming them (a fn or a constant it calls or reads stays the same).
+    locals: &'a [String],
+}
+
+impl Taker<'_> {
+    fn take(&mut self, expr: &mut Expr) -> Result<Option<Found>, NotLeading> {
+        if !has_await(expr) {
+            return Ok(None);
         }
-        Expr::Await(e) => take(&mut e.base, replacement),
-        Expr::Macro(e) if is_awaiting_macro(&e.mac) => {
-            let span = e
-                .mac
-                .path
-                .segments
-                .last()
-                .map_or_else(Span::call_site, |s| s.ident.span());
-            if has_early_exit(e.mac.tokens.clone()) {
-                return Err(NotLeading::Unsupported(
+        match expr {
+            Expr::Await(e) if !has_await(&e.base) => {
+                let span = e.await_token.span;
+                let operand = (*e.base).clone();
+                *expr = standing_at(self.replacement, expr.span());
+                Ok(Some(Found {
+                    operand,
                     span,
-                    "#[desugar] awaits this macro through an inner `async` block, where `return`, `?`, `break` and `continue` would leave that block instead of the fn: move them out of the macro",
-                ));
+                    via_async_block: false,
+                    in_scope: false,
+                    in_let_else: None,
+                    earlier: Vec::new(),
+                }))
             }
-            let operand = syn::parse_quote_spanned!(span=> async { #expr });
-            *expr = replacement.clone();
-            Ok(Some(Found {
-                operand,
-                span,
-                via_async_block: true,
-                in_scope: false,
-                in_let_else: None,
-            }))
-        }
-        Expr::Try(e) => take(&mut e.expr, replacement),
-        Expr::Field(e) => take(&mut e.base, replacement),
-        Expr::Cast(e) => take(&mut e.expr, replacement),
-        Expr::Unary(e) => take(&mut e.expr, replacement),
-        Expr::Paren(e) => take(&mut e.expr, replacement),
-        Expr::Group(e) => take(&mut e.expr, replacement),
-        Expr::Reference(e) => take(&mut e.expr, replacement),
-        Expr::Return(e) => match &mut e.expr {
-            Some(value) => take(value, replacement),
-            None => Ok(None),
-        },
-        Expr::Break(e) => match &mut e.expr {
-            Some(value) => take(value, replacement),
-            None => Ok(None),
-        },
-        Expr::Let(e) => take(&mut e.expr, replacement),
-        // `for x in f().await { .. }` (a body with no await): the iterable
-        // runs first.
-        Expr::ForLoop(e) if !has_await(&e.body) => take(&mut e.expr, replacement),
-        Expr::MethodCall(e) => {
-            let mut parts = vec![&mut *e.receiver];
-            parts.extend(e.args.iter_mut());
-            in_order(parts, replacement)
-        }
-        Expr::Call(e) => {
-            let mut parts = vec![&mut *e.func];
-            parts.extend(e.args.iter_mut());
-            in_order(parts, replacement)
-        }
-        Expr::Index(e) => in_order(vec![&mut *e.expr, &mut *e.index], replacement),
-        Expr::Binary(e) if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) => {
-            if let Some(span) = first_await(&*e.right) {
-                return Err(NotLeading::Unsupported(
+            Expr::Await(e) => self.take(&mut e.base),
+            Expr::Macro(e) if is_awaiting_macro(&e.mac) => {
+                let span = e
+                    .mac
+                    .path
+                    .segments
+                    .last()
+                    .map_or_else(Span::call_site, |s| s.ident.span());
+                if has_early_exit(e.mac.tokens.clone()) {
+                    return Err(NotLeading::Unsupported(
+                        span,
+                        "#[desugar] awaits this macro through an inner `async` block, where `return`, `?`, `break` and `continue` would leave that block instead of the fn: move them out of the macro",
+                    ));
+                }
+                let operand = syn::parse_quote_spanned!(span=> async { #expr });
+                *expr = self.replacement.clone();
+                Ok(Some(Found {
+                    operand,
                     span,
-                    "#[desugar] cannot suspend on the right of `&&` or `||` yet (it may not run): write the condition as nested `if`s, or bind the awaited value with `let` first",
-                ));
+                    via_async_block: true,
+                    in_scope: false,
+                    in_let_else: None,
+                    earlier: Vec::new(),
+                }))
             }
-            take(&mut e.left, replacement)
-        }
-        // `place op= value`: on numbers the value runs first, then the place
-        // is read and written, as the rest of the statement does after the
-        // await; an overloaded operator borrows the place first, which rustc
-        // let the value not touch. Either way, a pure place can wait.
-        Expr::Binary(e) if walk::is_compound_assign(e.op) => {
-            if let Some(span) = first_await(&*e.left) {
-                return Err(NotLeading::Unsupported(
-                    span,
-                    "#[desugar] cannot suspend in the place of a compound assignment (`place op= value`): bind the awaited value with `let` first",
-                ));
+            Expr::Try(e) => self.take(&mut e.expr),
+            Expr::Field(e) => self.take(&mut e.base),
+            Expr::Cast(e) => self.take(&mut e.expr),
+            Expr::Unary(e) => self.take(&mut e.expr),
+            Expr::Paren(e) => self.take(&mut e.expr),
+            Expr::Group(e) => self.take(&mut e.expr),
+            Expr::Reference(e) => self.take(&mut e.expr),
+            Expr::Return(e) => match &mut e.expr {
+                Some(value) => self.take(value),
+                None => Ok(None),
+            },
+            Expr::Break(e) => match &mut e.expr {
+                Some(value) => self.take(value),
+                None => Ok(None),
+            },
+            Expr::Let(e) => self.take(&mut e.expr),
+            // `for x in f().await { .. }` (a body with no await): the iterable
+            // runs first.
+            Expr::ForLoop(e) if !has_await(&e.body) => self.take(&mut e.expr),
+            Expr::MethodCall(e) => {
+                let mut parts = vec![&mut *e.receiver];
+                parts.extend(e.args.iter_mut());
+                self.in_order(parts)
             }
-            if !is_pure(&e.left) {
-                let span = first_await(&*e.right).unwrap_or_else(Span::call_site);
-                return Err(NotLeading::After(span));
+            Expr::Call(e) => {
+                let mut parts = vec![&mut *e.func];
+                parts.extend(e.args.iter_mut());
+                self.in_order(parts)
             }
-            take(&mut e.right, replacement)
-        }
-        Expr::Binary(e) => in_order(vec![&mut *e.left, &mut *e.right], replacement),
-        // `place = value` and `place op= value` run the value first.
-        Expr::Assign(e) => in_order(vec![&mut *e.right, &mut *e.left], replacement),
-        Expr::Tuple(e) => in_order(e.elems.iter_mut().collect(), replacement),
-        Expr::Array(e) => in_order(e.elems.iter_mut().collect(), replacement),
-        Expr::Struct(e) => {
-            if let Some(span) = e.rest.as_deref().and_then(first_await) {
-                return Err(NotLeading::Unsupported(
-                    span,
-                    "#[desugar] cannot suspend in the base of a struct update (`..base`), which runs after the fields: bind the awaited value with `let` first",
-                ));
+            Expr::Index(e) => self.in_order(vec![&mut *e.expr, &mut *e.index]),
+            Expr::Binary(e) if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) => {
+                if let Some(span) = first_await(&*e.right) {
+                    return Err(NotLeading::Unsupported(
+                        span,
+                        "#[desugar] cannot suspend on the right of `&&` or `||` yet (it may not run): write the condition as nested `if`s, or bind the awaited value with `let` first",
+                    ));
+                }
+                self.take(&mut e.left)
             }
-            in_order(
-                e.fields.iter_mut().map(|f| &mut f.expr).collect(),
-                replacement,
-            )
-        }
-        Expr::Match(e) => {
-            if let Some(span) = e
-                .arms
-                .iter()
-                .find_map(|arm| first_await(&arm.pat).or_else(|| first_await(&*arm.body)))
-            {
-                return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+            // `place op= value`: on numbers the value runs first, then the place
+            // is read and written, as the rest of the statement does after the
+            // await; an overloaded operator borrows the place first, which rustc
+            // let the value not touch. Either way, a pure place can wait.
+            Expr::Binary(e) if walk::is_compound_assign(e.op) => {
+                if let Some(span) = first_await(&*e.left) {
+                    return Err(NotLeading::Unsupported(
+                        span,
+                        "#[desugar] cannot suspend in the place of a compound assignment (`place op= value`): bind the awaited value with `let` first",
+                    ));
+                }
+                if !is_pure(&e.left) {
+                    let span = first_await(&*e.right).unwrap_or_else(Span::call_site);
+                    return Err(NotLeading::After(span));
+                }
+                self.take(&mut e.right)
             }
-            take(&mut e.expr, replacement)
-        }
-        Expr::If(e) => {
-            let in_branches = first_await(&e.then_branch)
-                .or_else(|| e.else_branch.as_ref().and_then(|(_, b)| first_await(&**b)));
-            if let Some(span) = in_branches {
-                return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+            Expr::Binary(e) => self.in_order(vec![&mut *e.left, &mut *e.right]),
+            // `place = value` and `place op= value` run the value first.
+            Expr::Assign(e) => self.in_order(vec![&mut *e.right, &mut *e.left]),
+            Expr::Tuple(e) => self.in_order(e.elems.iter_mut().collect()),
+            Expr::Array(e) => self.in_order(e.elems.iter_mut().collect()),
+            Expr::Struct(e) => {
+                if let Some(span) = e.rest.as_deref().and_then(first_await) {
+                    return Err(NotLeading::Unsupported(
+                        span,
+                        "#[desugar] cannot suspend in the base of a struct update (`..base`), which runs after the fields: bind the awaited value with `let` first",
+                    ));
+                }
+                self.in_order(e.fields.iter_mut().map(|f| &mut f.expr).collect())
             }
-            let terminating = !super::lower::is_let_chain(&e.cond);
-            let let_else = (!terminating && e.else_branch.is_some()).then(|| e.cond.span());
-            let found = take(&mut e.cond, replacement)?;
-            Ok(found.map(|found| Found {
-                in_scope: found.in_scope || terminating,
-                in_let_else: if found.in_scope {
-                    found.in_let_else
-                } else {
-                    found.in_let_else.or(let_else)
-                },
-                ..found
-            }))
-        }
-        Expr::Macro(e) => {
-            let Some(mut args) = MacroArgs::parse(&e.mac) else {
-                let span = first_await(&*expr).unwrap_or_else(Span::call_site);
-                return Err(NotLeading::Unsupported(
-                    span,
-                    "#[desugar] cannot see into this macro's arguments: bind the awaited value with `let` before the macro call",
-                ));
-            };
-            // `assert!(cond)` says "assertion failed: <cond>" in its own
-            // words: once the await in `cond` is replaced, say it explicitly.
-            let condition = args
-                .bare_assertion()
-                .map(|c| super::compact(c.to_token_stream()));
-            let found = in_order(args.args_mut().map(|(arg, _)| arg).collect(), replacement)?;
-            if let (Some(condition), Some(_)) = (condition, &found) {
-                args.push_message(
-                    syn::parse_quote!("assertion failed: {}"),
-                    syn::parse_quote!(#condition),
-                );
+            Expr::Match(e) => {
+                if let Some(span) = e
+                    .arms
+                    .iter()
+                    .find_map(|arm| first_await(&arm.pat).or_else(|| first_await(&*arm.body)))
+                {
+                    return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+                }
+                self.take(&mut e.expr)
             }
-            e.mac.tokens = args.into_tokens();
-            let terminating = super::temporaries::macro_ends_scope(&e.mac);
-            Ok(found.map(|found| Found {
-                in_scope: found.in_scope || terminating,
-                ..found
-            }))
-        }
-        other => {
-            let span = first_await(&*other).unwrap_or_else(Span::call_site);
-            Err(NotLeading::Unsupported(span, IN_VALUE_POSITION))
+            Expr::If(e) => {
+                let in_branches = first_await(&e.then_branch)
+                    .or_else(|| e.else_branch.as_ref().and_then(|(_, b)| first_await(&**b)));
+                if let Some(span) = in_branches {
+                    return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+                }
+                let terminating = !super::lower::is_let_chain(&e.cond);
+                let let_else = (!terminating && e.else_branch.is_some()).then(|| e.cond.span());
+                let found = self.take(&mut e.cond)?;
+                Ok(found.map(|found| {
+                    let in_let_else = if found.in_scope {
+                        found.in_let_else
+                    } else {
+                        found.in_let_else.or(let_else)
+                    };
+                    Found {
+                        in_let_else,
+                        ..found.within_scope(terminating)
+                    }
+                }))
+            }
+            Expr::Macro(e) => {
+                let Some(mut args) = MacroArgs::parse(&e.mac) else {
+                    let span = first_await(&*expr).unwrap_or_else(Span::call_site);
+                    return Err(NotLeading::Unsupported(
+                        span,
+                        "#[desugar] cannot see into this macro's arguments: bind the awaited value with `let` before the macro call",
+                    ));
+                };
+                // `assert!(cond)` says "assertion failed: <cond>" in its own
+                // words: once the await in `cond` is replaced, say it explicitly.
+                let condition = args
+                    .bare_assertion()
+                    .map(|c| super::compact(c.to_token_stream()));
+                let found = self.in_order(args.args_mut().map(|(arg, _)| arg).collect())?;
+                if let (Some(condition), Some(_)) = (condition, &found) {
+                    args.push_message(
+                        syn::parse_quote!("assertion failed: {}"),
+                        syn::parse_quote!(#condition),
+                    );
+                }
+                e.mac.tokens = args.into_tokens();
+                let terminating = super::temporaries::macro_ends_scope(&e.mac);
+                Ok(found.map(|found| found.within_scope(terminating)))
+            }
+            other => {
+                let span = first_await(&*other).unwrap_or_else(Span::call_site);
+                Err(NotLeading::Unsupported(span, IN_VALUE_POSITION))
+            }
         }
     }
 }
 
 const IN_VALUE_POSITION: &str = "#[desugar] cannot suspend inside this expression yet: bind the awaited value with `let` in a statement of its own, or make this `if`/`match`/block a statement";
 
-/// The parts of an expression in the order they run: the await must be in
-/// the first part that has one, and the parts before it must be pure.
-fn in_order(parts: Vec<&mut Expr>, replacement: &Expr) -> Result<Option<Found>, NotLeading> {
-    let mut before: Vec<&Expr> = Vec::new();
-    for part in parts {
-        if !has_await(&*part) {
-            before.push(part);
-            continue;
-        }
-        // Take from a copy: nothing changes unless the await may go first.
-        let mut taken = part.clone();
-        let found = take(&mut taken, replacement)?;
-        if let Some(found) = &found {
-            let operand_names = idents(found.operand.to_token_stream());
-            if before.iter().any(|b| !is_pure(b)) {
-                return Err(NotLeading::After(found.span));
+impl Taker<'_> {
+    /// The parts of an expression in the order they run: the await is in
+    /// the first part that has one. The parts before it with effects are
+    /// named, to run before the awaited expression as they do in rustc;
+    /// those without are left to run after it, which changes nothing
+    /// unless something that now runs before them changes what they read.
+    ///
+    /// Before: `f(x, g(y), h().await)`
+    /// After:  part `__earlier1 = g(y)`, operand `h()`, and
+    ///         `f(x, { __earlier1 }, { __result })`
+    fn in_order(&mut self, parts: Vec<&mut Expr>) -> Result<Option<Found>, NotLeading> {
+        let mut before: Vec<&mut Expr> = Vec::new();
+        for part in parts {
+            if !has_await(&*part) {
+                before.push(part);
+                continue;
             }
-            let read = before
-                .iter()
-                .flat_map(|b| value_names(b))
-                .find(|n| operand_names.contains(n));
-            if let Some(name) = read {
-                return Err(NotLeading::Reads(found.span, name));
+            // Take from a copy: nothing changes unless the await may go first.
+            let mut taken = part.clone();
+            let Some(mut found) = self.take(&mut taken)? else {
+                *part = taken;
+                return Ok(None);
+            };
+            // What runs before a part left in place, in the machine but
+            // not in rustc: the awaited expression, the parts named inside
+            // the part that awaits, and the parts named after it here.
+            let mut runs_first = self.local_names(found.operand.to_token_stream());
+            for earlier in &found.earlier {
+                runs_first.extend(self.local_names(earlier.value.to_token_stream()));
             }
+            let mut named = Vec::new();
+            for earlier in before.into_iter().rev() {
+                if is_pure(earlier) {
+                    if let Some(name) = value_names(earlier)
+                        .into_iter()
+                        .find(|n| runs_first.contains(n))
+                    {
+                        return Err(NotLeading::Reads(found.span, name));
+                    }
+                    continue;
+                }
+                // A temporary it makes lives to the end of its statement,
+                // or of the terminating scope (`if` condition, `format!`)
+                // around it: kept only where that is the await's scope.
+                match super::earlier::nameable(earlier) {
+                    Some(makes_temporaries) if !(makes_temporaries && found.in_scope) => {}
+                    _ => return Err(NotLeading::Unnamed(earlier.to_token_stream())),
+                }
+                runs_first.extend(self.local_names(earlier.to_token_stream()));
+                let ident = (self.name)();
+                let value = std::mem::replace(earlier, syn::parse_quote!({ #ident }));
+                named.push(super::earlier::Earlier {
+                    ident,
+                    value,
+                    in_scope: false,
+                });
+            }
+            named.reverse();
+            named.append(&mut found.earlier);
+            found.earlier = named;
+            *part = taken;
+            return Ok(Some(found));
         }
-        *part = taken;
-        return Ok(found);
+        Ok(None)
     }
-    Ok(None)
+
+    /// The locals `tokens` names.
+    fn local_names(&self, tokens: TokenStream) -> Vec<String> {
+        let mut names = idents(tokens);
+        names.retain(|name| self.locals.contains(name));
+        names
+    }
 }
 
 /// Evaluating it later changes nothing observable: literals, paths, `{ x }`,

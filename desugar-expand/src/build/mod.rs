@@ -16,6 +16,7 @@
 //! ```
 
 mod awaits;
+mod earlier;
 mod exits;
 mod lead;
 mod lower;

@@ -180,7 +180,10 @@ impl Builder {
                 Some(ident) => syn::parse_quote!({ #ident }),
                 None => syn::parse_quote!({ #result }),
             };
-            let found = match take_from_stmt(&mut stmt, &replacement) {
+            let locals: Vec<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
+            let mut found = match take_from_stmt(&mut stmt, &replacement, &locals, &mut || {
+                self.hidden_local("earlier")
+            }) {
                 Ok(Some(found)) => found,
                 // Nothing `#[desugar]` can suspend on after all: the statement
                 // stays as written (never dropped); rustc rejects any
@@ -208,7 +211,12 @@ impl Builder {
             let in_scope = found.in_scope;
             let in_let_else = found.in_let_else;
             self.note_block_tail_in_awaited(&found.operand);
+            let earlier_idents: Vec<syn::Ident> =
+                found.earlier.iter().map(|e| e.ident.clone()).collect();
+            let (earlier_hoisted, earlier_at) = self.name_earlier(&mut found, &mut held, out);
             let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, out);
+            let hoisted_at = earlier_at.or(hoisted_at);
+            let hoisted = [earlier_hoisted, hoisted].concat();
             if let Some(span) = in_let_else
                 && !in_scope
                 && !hoisted.is_empty()
@@ -271,6 +279,17 @@ impl Builder {
                 Some(ident) => {
                     if keep && !in_scope && temporaries::unwrap_awaited(&mut stmt, &ident) {
                         held.temporaries.push(ident.clone());
+                    }
+                    // Parts named before this await, read as `{ __earlierN }`
+                    // in the scrutinee, are kept with it in the same way.
+                    for (earlier, earlier_in_scope) in &held.awaited {
+                        if keep
+                            && !earlier_in_scope
+                            && earlier_idents.contains(earlier)
+                            && temporaries::unwrap_awaited(&mut stmt, earlier)
+                        {
+                            held.temporaries.push(earlier.clone());
+                        }
                     }
                     held.awaited.push((ident, in_scope));
                 }
@@ -395,9 +414,21 @@ impl Builder {
         mut found: super::lead::Found,
         out: &mut Vec<Stmt>,
     ) -> (super::lead::Found, Vec<syn::Ident>, Option<Span>) {
-        let mut hoisted = Vec::new();
+        let named = temporaries::leading(&mut found.operand, || self.hidden_local("temporary"));
+        let (hoisted, first_at) = self.declare_temporaries(named, out);
+        (found, hoisted, first_at)
+    }
+
+    /// Declares the temporaries [`temporaries::leading`] named, in order,
+    /// returning them and where the first one made ahead is written.
+    fn declare_temporaries(
+        &mut self,
+        named: Vec<temporaries::Named>,
+        out: &mut Vec<Stmt>,
+    ) -> (Vec<syn::Ident>, Option<Span>) {
+        let mut declared = Vec::new();
         let mut first_at = None;
-        for named in temporaries::leading(&mut found.operand, || self.hidden_local("temporary")) {
+        for named in named {
             let ident = named.ident;
             let stmt: syn::Stmt = match named.ahead {
                 Some(value) => {
@@ -409,9 +440,46 @@ impl Builder {
                 None => syn::parse_quote!(let mut #ident;),
             };
             self.simple(stmt, out);
-            hoisted.push(ident);
+            declared.push(ident);
         }
-        (found, hoisted, first_at)
+        (declared, first_at)
+    }
+
+    /// The parts of the statement with effects that run before its await
+    /// are bound ahead of it, in the order they run, each after the
+    /// temporaries it makes (kept, like the awaited expression's, to the end
+    /// of the statement). Each is then read as `{ __earlierN }`, as a value
+    /// awaited earlier in the statement is: moved into what uses it, or a
+    /// temporary of the statement if that borrows it.
+    ///
+    /// Before: `let n = x.len() + fetch(&m.lock().unwrap().name).await;`
+    /// After:  `let __earlier1 = x.len();`
+    ///         `let __temporary2 = m.lock().unwrap();`
+    ///         `let n = { __earlier1 } + fetch(&__temporary2.name).await;`
+    fn name_earlier(
+        &mut self,
+        found: &mut super::lead::Found,
+        held: &mut Held,
+        out: &mut Vec<Stmt>,
+    ) -> (Vec<syn::Ident>, Option<Span>) {
+        let mut hoisted = Vec::new();
+        let mut first_at = None;
+        for earlier in std::mem::take(&mut found.earlier) {
+            let mut value = earlier.value;
+            // Values awaited or named earlier that the part borrows are
+            // temporaries of the statement, older than the part's own.
+            hoisted.extend(temporaries::borrowed_blocks(&mut value, |ident| {
+                held.awaited.iter().any(|(awaited, _)| awaited == ident)
+            }));
+            let named = temporaries::leading(&mut value, || self.hidden_local("temporary"));
+            let (declared, at) = self.declare_temporaries(named, out);
+            hoisted.extend(declared);
+            first_at = first_at.or(at);
+            let ident = earlier.ident;
+            self.simple(syn::parse_quote!(let #ident = #value;), out);
+            held.awaited.push((ident, earlier.in_scope));
+        }
+        (hoisted, first_at)
     }
 }
 
@@ -448,6 +516,8 @@ fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
 fn take_from_stmt(
     stmt: &mut syn::Stmt,
     replacement: &syn::Expr,
+    locals: &[String],
+    name: &mut dyn FnMut() -> syn::Ident,
 ) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
     match stmt {
         syn::Stmt::Local(local) => match &mut local.init {
@@ -462,11 +532,11 @@ fn take_from_stmt(
                         "#[desugar] cannot suspend in the `else` of a `let … else` yet: move the `.await` before the `let`",
                     ));
                 }
-                super::lead::take(&mut init.expr, replacement)
+                super::lead::take(&mut init.expr, replacement, name, locals)
             }
             None => Ok(None),
         },
-        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement),
+        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement, name, locals),
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
     }
 }
@@ -552,7 +622,8 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
     let mut copy = stmt.clone();
     let mut count = 0;
     let placeholder: syn::Expr = syn::parse_quote!(());
-    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder) {
+    let mut name = || quote::format_ident!("__earlier");
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &mut name) {
         count += 1;
     }
     count + usize::from(has_await(&copy))

@@ -361,6 +361,59 @@ impl VisitMut for Wrap<'_> {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
+/// The values awaited or named earlier (read as `{ __awaitedN }`, those
+/// `is_earlier` says) that `part` borrows as a standard borrowing method's
+/// receiver: rustc keeps each, a temporary, to the end of the statement
+/// (or of a `vec!`, which is the same). Each is read as itself from then on,
+/// for the caller to drop with the statement's temporaries. Those inside a
+/// `format!`-like macro drop where it ends, in rustc as in the machine, and
+/// are left alone.
+///
+/// Before: `{ __awaited1 }.len()`
+/// After:  `__awaited1.len()` (`__awaited1` returned)
+pub(crate) fn borrowed_blocks(
+    part: &mut Expr,
+    is_earlier: impl Fn(&syn::Ident) -> bool,
+) -> Vec<syn::Ident> {
+    struct Receivers<F> {
+        is_earlier: F,
+        kept: Vec<syn::Ident>,
+    }
+    impl<F: Fn(&syn::Ident) -> bool> VisitMut for Receivers<F> {
+        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+            visit_mut::visit_expr_method_call_mut(self, call);
+            if let Expr::Block(block) = &*call.receiver
+                && block.label.is_none()
+                && let [syn::Stmt::Expr(Expr::Path(path), None)] = block.block.stmts.as_slice()
+                && let Some(ident) = path.path.get_ident()
+                && (self.is_earlier)(ident)
+                && walk::borrows_receiver(&call.method)
+            {
+                self.kept.push(ident.clone());
+                *call.receiver = Expr::Path(path.clone());
+            }
+        }
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            if macro_ends_scope(mac) {
+                return;
+            }
+            if let Some(mut args) = walk::MacroArgs::parse(mac) {
+                for (arg, _) in args.args_mut() {
+                    self.visit_expr_mut(arg);
+                }
+                mac.tokens = args.into_tokens();
+            }
+        }
+    }
+    let mut receivers = Receivers {
+        is_earlier,
+        kept: Vec::new(),
+    };
+    receivers.visit_expr_mut(part);
+    receivers.kept
+}
+
 /// Replaces the block `{ ident }` in `stmt` (how the builder reads a value
 /// awaited before a later await) with `ident` itself. Returns whether it
 /// was there.

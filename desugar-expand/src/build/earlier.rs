@@ -1,0 +1,158 @@
+//! The parts of a statement that run before its await, bound ahead of it.
+//!
+//! rustc evaluates `x * 2 + 1` in `let n = x * 2 + 1 + f().await;` before
+//! it polls `f()`; the machine suspends at the await with the rest of the
+//! statement after it, so such a part is bound ahead of the await in its
+//! turn (`lead` finds them, the builder binds them) and read as
+//! `{ __earlierN }`, like a value awaited earlier. A temporary it makes
+//! lives, in rustc, to the end of the statement, across the await: it is
+//! named and kept, and a part that may make one syntax cannot name is
+//! rejected instead.
+//!
+//! Before: `let n = x * 2 + m.lock().unwrap().len() + f().await;`
+//! After:  `let mut __temporary2;`
+//!         `let __earlier1 = x * 2 + { __temporary2 = m.lock().unwrap(); &__temporary2 }.len();`
+//!         `let n = { __earlier1 } + f().await;` (then `__temporary2` dropped)
+
+use syn::Expr;
+
+use crate::walk::{self, MacroArgs};
+
+/// A part of the statement that runs before its await (`g(y)` in
+/// `f(g(y), h().await)`), to be bound ahead of it.
+pub(crate) struct Earlier {
+    pub ident: syn::Ident,
+    pub value: Expr,
+    /// In a terminating scope of its statement (an `if` condition, a
+    /// `format!`'s arguments), like an awaited value there.
+    pub in_scope: bool,
+}
+
+/// Whether a part that runs before an await can be named ahead of it
+/// (`Some`), and then whether it makes temporaries to keep to the end of
+/// the statement (named by [`super::temporaries::leading`]). `None`: it may
+/// make a temporary syntax cannot name (the receiver of a method it does
+/// not know, a field of a call's result), which rustc keeps to the end of
+/// the statement and a `let` would drop before the await.
+pub(crate) fn nameable(part: &Expr) -> Option<bool> {
+    let mut copy = part.clone();
+    let named = super::temporaries::leading(&mut copy, || quote::format_ident!("__part"));
+    // The builder's names for them (`hidden_local("awaited")`, and
+    // `"earlier"` above): a block the user wrote is left to `plain_value`.
+    let borrowed = super::temporaries::borrowed_blocks(&mut copy, |ident| {
+        let name = ident.to_string();
+        name.starts_with("__awaited") || name.starts_with("__earlier")
+    });
+    plain_value(&copy).then_some(!named.is_empty() || !borrowed.is_empty())
+}
+
+/// A value whose temporaries, if any, are all named already: a `let`
+/// binding it drops nothing rustc would keep. Built from literals, paths,
+/// places of paths, operators, calls, methods the standard library defines
+/// on a value (they consume it, or return a view of it), aggregates,
+/// `format!`, `?` and closures.
+fn plain_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => true,
+        Expr::Paren(e) => plain_value(&e.expr),
+        Expr::Group(e) => plain_value(&e.expr),
+        Expr::Cast(e) => plain_value(&e.expr),
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => plain_place(&e.expr),
+        Expr::Unary(e) => plain_value(&e.expr),
+        Expr::Reference(e) => plain_place(&e.expr) || super::values::is_promoted(&e.expr),
+        Expr::Field(_) | Expr::Index(_) => plain_place(expr),
+        Expr::Binary(e) => {
+            !walk::is_compound_assign(e.op) && plain_value(&e.left) && plain_value(&e.right)
+        }
+        Expr::Call(e) => plain_value(&e.func) && e.args.iter().all(plain_value),
+        Expr::MethodCall(e) => {
+            // A value a known method consumes is gone with the call. One it
+            // borrows is a temporary: named by `leading` (a path now, or
+            // made in place), or a view of another value or a constant,
+            // which have nothing to drop. (A value awaited or named earlier
+            // that it borrows, `{ __awaited1 }`, was unwrapped by
+            // `borrowed_blocks`, to be kept as a temporary of the statement.)
+            let moved = walk::consumes_receiver(&e.method)
+                || walk::copy::NUMERIC.contains(&e.method.to_string().as_str());
+            let borrowed_without_drop = walk::borrows_receiver(&e.method)
+                && (matches!(&*e.receiver, Expr::MethodCall(inner) if walk::returns_view(&inner.method))
+                    || super::values::is_promoted(&e.receiver)
+                    || is_made_in_place(&e.receiver));
+            let receiver = plain_place(&e.receiver)
+                || ((moved || borrowed_without_drop) && plain_value(&e.receiver));
+            receiver && e.args.iter().all(plain_value)
+        }
+        Expr::Tuple(e) => e.elems.iter().all(plain_value),
+        Expr::Array(e) => e.elems.iter().all(plain_value),
+        Expr::Repeat(e) => plain_value(&e.expr),
+        Expr::Struct(e) => {
+            e.fields.iter().all(|f| plain_value(&f.expr))
+                && e.rest.as_deref().is_none_or(plain_place)
+        }
+        // `format!` binds what it formats inside itself; `vec!` moves its
+        // elements into the vector.
+        Expr::Macro(e) if e.mac.path.is_ident("format") => true,
+        Expr::Macro(e) if e.mac.path.is_ident("vec") => MacroArgs::parse(&e.mac)
+            .is_some_and(|mut args| args.args_mut().all(|(arg, _)| plain_value(arg))),
+        Expr::Match(e) => is_try(e),
+        // A value awaited or named earlier, `{ __awaited1 }`, or a
+        // temporary made in place, `{ t = value; &t }`.
+        Expr::Block(e) if e.label.is_none() => {
+            matches!(
+                e.block.stmts.as_slice(),
+                [syn::Stmt::Expr(Expr::Path(_), None)]
+            ) || is_made_in_place(expr)
+        }
+        _ => false,
+    }
+}
+
+/// A temporary `leading` makes in place, `{ t = value; &t }`: a borrow of
+/// a local that lives to the end of the statement.
+fn is_made_in_place(expr: &Expr) -> bool {
+    let Expr::Block(e) = expr else {
+        return false;
+    };
+    match e.block.stmts.as_slice() {
+        [
+            syn::Stmt::Expr(Expr::Assign(assign), Some(_)),
+            syn::Stmt::Expr(Expr::Reference(r), None),
+        ] => plain_value(&assign.right) && plain_place(&r.expr),
+        _ => false,
+    }
+}
+
+/// A place built from paths: `x`, `x.f`, `x[i]`, `*x`.
+fn plain_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(e) => plain_place(&e.base),
+        Expr::Index(e) => plain_place(&e.expr) && plain_value(&e.index),
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => plain_place(&e.expr),
+        Expr::Paren(e) => plain_place(&e.expr),
+        Expr::Group(e) => plain_place(&e.expr),
+        _ => false,
+    }
+}
+
+/// What a `?` became (`rewrite::early_exit`): `match Branch::branch(value)
+/// { Continue(v) => v, Break(r) => return .. }`. Its scrutinee is moved
+/// into `branch`, so it keeps no temporary of its own.
+fn is_try(e: &syn::ExprMatch) -> bool {
+    let Expr::Call(call) = &*e.expr else {
+        return false;
+    };
+    let Expr::Path(func) = &*call.func else {
+        return false;
+    };
+    let segments: Vec<String> = func
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    segments.ends_with(&["Branch".to_owned(), "branch".to_owned()])
+        && segments.iter().any(|s| s == "__private")
+        && call.args.len() == 1
+        && plain_value(&call.args[0])
+}

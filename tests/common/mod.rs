@@ -1,0 +1,38 @@
+//! Values for the tests of a statement's evaluation order: a `Counter`
+//! whose probe shows when it is made, used and dropped, with a method that
+//! borrows it and one that takes it, and leaves that give one or a number
+//! after one `Pending`.
+
+use desugar::harness::{Leaf, LeafFuture, Probe};
+
+#[derive(Debug)]
+pub struct Counter(pub Probe);
+
+impl Counter {
+    pub fn new(label: &str) -> Counter {
+        Counter(Probe::new(label))
+    }
+
+    pub fn add(&self, n: u32) -> u32 {
+        self.0.touch();
+        n + 1
+    }
+
+    pub fn into_sum(self, n: u32) -> u32 {
+        self.0.touch();
+        n + 2
+    }
+}
+
+pub fn counter(label: &'static str) -> LeafFuture<Counter> {
+    Leaf::new(label).pending(1).ready(Counter::new(label))
+}
+
+pub fn number(n: u32) -> LeafFuture<u32> {
+    Leaf::new("number").pending(1).ready(n)
+}
+
+/// Takes the counter, which `into_sum` drops.
+pub fn take(counter: Counter, n: u32) -> u32 {
+    counter.into_sum(n)
+}

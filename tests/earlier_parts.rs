@@ -1,0 +1,241 @@
+//! Parts of a statement that run before its await: `x * 2` in
+//! `x * 2 + f().await`, `Counter::new("a")` in `take(Counter::new("a"),
+//! f().await)`. rustc evaluates them first; the machine binds them ahead of
+//! the await, in the same order, and keeps the temporaries they make to
+//! the end of the statement as rustc does. `assert_same` drops every case
+//! at each suspension and compares the drop order with the twin's.
+
+// The statements under test are `let`s: returned directly, their values
+// would be a block's tail, which drops them in another order.
+#![allow(clippy::let_and_return)]
+
+mod common;
+
+use common::{Counter, counter, number, take};
+use desugar::desugar;
+use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
+
+/// A value that holds something until it is dropped, like a lock guard.
+struct Guard(Probe);
+
+impl Guard {
+    fn len(&self) -> u32 {
+        self.0.touch();
+        3
+    }
+}
+
+struct Resource;
+
+impl Resource {
+    fn lock(&self) -> Guard {
+        Guard(Probe::new("guard"))
+    }
+}
+
+fn label(probe: &Probe) -> LeafFuture<u32> {
+    Leaf::new("label")
+        .pending(1)
+        .ready(probe.label().len() as u32)
+}
+
+fn take_two(a: Counter, n: u32, b: Counter, m: u32) -> u32 {
+    a.add(n) + b.into_sum(m)
+}
+
+fn parse(text: &str) -> Result<u32, String> {
+    text.parse().map_err(|_| format!("not a number: {text}"))
+}
+
+#[desugar]
+async fn arithmetic_first(x: u32) -> u32 {
+    let n = x * 2 + 1 + number(3).await;
+    n
+}
+
+#[test]
+fn arithmetic_before_an_await_runs_first() {
+    let report = assert_same(|| arithmetic_first(4), || arithmetic_first_rustc(4));
+    assert_eq!(report.outcome, "Ready(12)");
+}
+
+/// `Counter::new("early")` is made before the leaf is first polled, and
+/// dropped with the future if it is dropped while suspended.
+#[desugar]
+async fn operand_first() -> u32 {
+    let n = take(Counter::new("early"), number(1).await);
+    n
+}
+
+#[test]
+fn an_operand_before_an_await_is_made_first() {
+    let report = assert_same(operand_first, operand_first_rustc);
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+/// The guard `len` reads is a temporary of the statement: rustc holds it
+/// across the await.
+#[desugar]
+async fn guard_held_across(resource: &Resource) -> u32 {
+    let n = resource.lock().len() + number(1).await;
+    n
+}
+
+#[test]
+fn a_guard_read_before_an_await_is_held_across_it() {
+    let report = assert_same(
+        || guard_held_across(&Resource),
+        || guard_held_across_rustc(&Resource),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}
+
+/// The receiver of a method that borrows it is a temporary of the
+/// statement; one moved by its method is gone with the call.
+#[desugar]
+async fn receivers_first() -> u32 {
+    let a = Counter::new("borrowed").add(number(1).await);
+    let b = Counter::new("moved").into_sum(number(2).await);
+    a + b
+}
+
+#[test]
+fn a_receiver_made_before_an_await_is_kept_or_moved() {
+    let report = assert_same(receivers_first, receivers_first_rustc);
+    assert_eq!(report.outcome, "Ready(6)");
+}
+
+/// Two awaits, each after an operand made before it.
+#[desugar]
+async fn operands_between_awaits() -> u32 {
+    let n = take_two(
+        Counter::new("a"),
+        number(1).await,
+        Counter::new("b"),
+        number(2).await,
+    );
+    n
+}
+
+#[test]
+fn operands_between_awaits_run_in_order() {
+    let report = assert_same(operands_between_awaits, operands_between_awaits_rustc);
+    assert_eq!(report.outcome, "Ready(6)");
+}
+
+/// The awaited call's own temporary is made after the earlier operand and
+/// dropped before it... when the statement ends, after `take` has moved it.
+#[desugar]
+async fn operand_then_borrowed_temporary() -> u32 {
+    let n = take(Counter::new("operand"), label(&Probe::new("temp")).await);
+    n
+}
+
+#[test]
+fn an_operand_runs_before_the_awaited_calls_temporary() {
+    let report = assert_same(
+        operand_then_borrowed_temporary,
+        operand_then_borrowed_temporary_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(6)");
+}
+
+/// `?` before an await returns before the awaited expression runs.
+#[desugar]
+async fn try_first(text: &str) -> Result<u32, String> {
+    let n = parse(text)? + number(1).await;
+    Ok(n)
+}
+
+#[test]
+fn a_question_mark_before_an_await_returns_first() {
+    let report = assert_same(|| try_first("41"), || try_first_rustc("41"));
+    assert_eq!(report.outcome, "Ready(Ok(42))");
+    let report = assert_same(|| try_first("x"), || try_first_rustc("x"));
+    assert_eq!(report.outcome, r#"Ready(Err("not a number: x"))"#);
+}
+
+/// A view of a local, made before the await and used after it: the local
+/// stays put meanwhile.
+#[desugar]
+async fn view_across(words: Vec<String>) -> usize {
+    let n = pick(words.as_slice(), number(1).await as usize);
+    n
+}
+
+fn pick(words: &[String], index: usize) -> usize {
+    words[index].len()
+}
+
+#[test]
+fn a_view_made_before_an_await_is_used_after_it() {
+    let words = || vec!["a".to_owned(), "bcd".to_owned()];
+    let report = assert_same(|| view_across(words()), || view_across_rustc(words()));
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+/// In macro arguments, an `if` condition, a tail and a `return`.
+#[desugar]
+async fn in_other_places(probe: Probe) -> usize {
+    let text = format!("{}-{}", probe.label().len(), number(2).await);
+    if take(Counter::new("condition"), 0) < number(5).await {
+        return take(Counter::new("returned"), number(3).await) as usize;
+    }
+    text.len() + number(4).await as usize
+}
+
+#[test]
+fn parts_before_awaits_run_first_everywhere() {
+    let report = assert_same(
+        || in_other_places(Probe::new("p")),
+        || in_other_places_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}
+
+/// Elements of a `vec!` and fields of a struct literal made before an
+/// awaited one.
+#[desugar]
+async fn aggregates() -> u32 {
+    let counters = vec![Counter::new("first"), counter("second").await];
+    let pair = Pair {
+        left: Counter::new("left"),
+        right: number(7).await,
+    };
+    counters.len() as u32 + pair.left.add(pair.right)
+}
+
+struct Pair {
+    left: Counter,
+    right: u32,
+}
+
+#[test]
+fn aggregate_parts_before_an_await_run_first() {
+    let report = assert_same(aggregates, aggregates_rustc);
+    assert_eq!(report.outcome, "Ready(10)");
+}
+
+fn probes(label: &'static str) -> LeafFuture<Vec<Probe>> {
+    Leaf::new(label).pending(1).ready(vec![Probe::new(label)])
+}
+
+/// A value awaited first and borrowed by `len` is a temporary of the
+/// statement: rustc drops it once the statement ends, after the second
+/// await; inside `format!` it drops where the macro call ends.
+#[desugar]
+async fn awaited_value_borrowed_first() -> usize {
+    let a = probes("a").await.len() + number(1).await as usize;
+    let b = vec![probes("b").await.len(), number(2).await as usize];
+    let c = format!("{}{}", probes("c").await.len(), number(3).await);
+    a + b.len() + c.len()
+}
+
+#[test]
+fn an_awaited_value_borrowed_before_a_later_await_lives_to_the_statements_end() {
+    let report = assert_same(
+        awaited_value_borrowed_first,
+        awaited_value_borrowed_first_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(6)");
+}
