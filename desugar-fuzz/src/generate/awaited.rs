@@ -146,6 +146,8 @@ impl Gen {
                     avoid: Vec::new(),
                     depth: ctx.depth + 1,
                     sealed: true,
+                    after_temporaries: false,
+                    read_later: Vec::new(),
                 };
                 let inner = self.u32(&inner_ctx);
                 Some(format!("async {{ {} }}", inner.text))
@@ -168,10 +170,13 @@ impl Gen {
                         &["wrapping_add", "max", "min", "wrapping_mul"]
                     };
                     let method = *self.rng.pick(methods);
+                    // A `Counter`'s methods are the user's own, which the
+                    // expansion does not know.
                     return Expr {
                         text: format!("{operand}.await.{method}({})", rest[0].text),
                         awaits: true,
                         pure: false,
+                        nameable: !counter && rest[0].nameable,
                     };
                 }
                 None

@@ -6,8 +6,13 @@
 //! receiver and arguments, operands, elements, macro arguments). An await
 //! may sit in a part only while every part before it is *pure* (a literal,
 //! a path, a borrow or field of one, or an await, which the expansion
-//! replaces by a path) and its awaited expression names none of the
-//! identifiers those parts name. [`Ctx`] carries both facts down.
+//! replaces by a path) or *nameable* (the expansion binds it ahead of the
+//! await: calls, operators, methods it knows), and its awaited expression
+//! names none of the identifiers those parts name. After a part that makes
+//! temporaries (`x.label().len()`), which the expansion keeps to the end of
+//! the statement, an await may not sit in a scope that ends sooner (a
+//! `format!`'s arguments, an `if` condition). [`Ctx`] carries these facts
+//! down.
 
 use super::Gen;
 use super::scope::{Scope, Ty};
@@ -22,6 +27,12 @@ pub struct Ctx {
     pub depth: u32,
     /// Inside an `async` block or a closure: no moves, no `?`.
     pub sealed: bool,
+    /// A part before this one makes temporaries: no await in a terminating
+    /// scope (`format!`'s arguments, an `if` expression's condition).
+    pub after_temporaries: bool,
+    /// Identifiers of the pure parts before this one, which the expansion
+    /// evaluates after the await: a part it binds ahead must not name them.
+    pub read_later: Vec<String>,
 }
 
 impl Ctx {
@@ -40,6 +51,16 @@ impl Ctx {
         }
     }
 
+    /// For the parts of a terminating scope: awaits only if no part before
+    /// made temporaries.
+    fn scoped(&self) -> Ctx {
+        if self.after_temporaries {
+            self.without_awaits()
+        } else {
+            self.deeper()
+        }
+    }
+
     fn without_awaits(&self) -> Ctx {
         Ctx {
             awaits: false,
@@ -48,6 +69,11 @@ impl Ctx {
     }
 }
 
+/// The prelude's functions and the macros that lead a call's parts.
+const PRELUDE_CALLEES: &[&str] = &[
+    "mix", "sum2", "sum3", "pair_sum", "Pair", "fold", "vec", "format",
+];
+
 /// A generated expression.
 #[derive(Clone, Debug)]
 pub struct Expr {
@@ -55,6 +81,10 @@ pub struct Expr {
     pub awaits: bool,
     /// Pure once its awaits are replaced by the awaited values.
     pub pure: bool,
+    /// Bound ahead of a later await by the expansion (once its own awaits
+    /// are replaced): everything but `if`/`match` expressions and methods
+    /// the expansion does not know called on a value.
+    pub nameable: bool,
 }
 
 impl Expr {
@@ -63,6 +93,7 @@ impl Expr {
             text: text.into(),
             awaits: false,
             pure: false,
+            nameable: true,
         }
     }
 
@@ -71,6 +102,7 @@ impl Expr {
             text: text.into(),
             awaits: false,
             pure: true,
+            nameable: true,
         }
     }
 
@@ -79,16 +111,37 @@ impl Expr {
             text: format!("{operand}.await"),
             awaits: true,
             pure: true,
+            nameable: true,
         }
     }
 
-    /// `f(parts)`-like text built from parts: awaits if any part does.
+    /// `f(parts)`-like text built from parts: awaits if any part does,
+    /// nameable if every part is.
     pub(super) fn compound(text: String, parts: &[Expr]) -> Self {
         Expr {
             text,
             awaits: parts.iter().any(|p| p.awaits),
             pure: false,
+            nameable: parts.iter().all(|p| p.nameable),
         }
+    }
+
+    /// Not bound ahead of a later await by the expansion.
+    pub(super) fn unnameable(self) -> Self {
+        Expr {
+            nameable: false,
+            ..self
+        }
+    }
+
+    /// Bound ahead of a later await, it makes temporaries the expansion
+    /// keeps to the end of the statement: a value borrowed by a method or
+    /// by `&`.
+    fn makes_temporaries(&self) -> bool {
+        !self.pure
+            && [".len()", "&vec!", "&Probe", "&format!", "&mut vec!"]
+                .iter()
+                .any(|form| self.text.contains(form))
     }
 }
 
@@ -150,20 +203,33 @@ impl Gen {
     /// allowed while everything before is pure.
     pub(super) fn ordered(&mut self, ctx: &Ctx, lead: &[&str], tys: &[Ty]) -> Vec<Expr> {
         let mut allowed = ctx.awaits;
+        let mut after_temporaries = ctx.after_temporaries;
+        let mut read_later = ctx.read_later.clone();
         let mut avoid = ctx.avoid.clone();
         for text in lead {
             avoid.extend(idents(text));
+            // A receiver or a closure called, read after the await; the
+            // prelude's functions cannot change.
+            if !PRELUDE_CALLEES.contains(text) {
+                read_later.extend(idents(text));
+            }
         }
         let mut out = Vec::new();
         for &ty in tys {
             let part_ctx = Ctx {
                 awaits: allowed,
                 avoid: avoid.clone(),
+                after_temporaries,
+                read_later: read_later.clone(),
                 ..ctx.deeper()
             };
             let part = self.expr(ty, &part_ctx);
             avoid.extend(idents(&part.text));
-            allowed &= part.pure;
+            allowed &= part.pure || (part.nameable && !clashes(&part.text, &read_later));
+            after_temporaries |= part.makes_temporaries();
+            if part.pure && !part.awaits {
+                read_later.extend(idents(&part.text));
+            }
             out.push(part);
         }
         out
@@ -298,7 +364,7 @@ impl Gen {
             4 => self.helper_call(ctx),
             5 => self.awaited_u32(ctx),
             6 => {
-                let cond = self.expr(Ty::Bool, &ctx.deeper());
+                let cond = self.expr(Ty::Bool, &ctx.scoped());
                 let arms = self.ordered(&ctx.without_awaits(), &[], &[Ty::U32, Ty::U32]);
                 Expr::compound(
                     format!(
@@ -307,6 +373,7 @@ impl Gen {
                     ),
                     std::slice::from_ref(&cond),
                 )
+                .unnameable()
             }
             7 => {
                 let scrutinee = self.expr(Ty::U32, &ctx.deeper());
@@ -319,6 +386,7 @@ impl Gen {
                     ),
                     std::slice::from_ref(&scrutinee),
                 )
+                .unnameable()
             }
             8 => match self.derived(ctx) {
                 Some(e) => e,
@@ -326,7 +394,7 @@ impl Gen {
             },
             9 => self.try_value(ctx),
             _ => {
-                let parts = self.ordered(ctx, &["format"], &[Ty::U32, Ty::U32]);
+                let parts = self.ordered(&ctx.scoped(), &["format"], &[Ty::U32, Ty::U32]);
                 // An inline capture names a local, not a field of `self`.
                 let locals: Vec<usize> = self
                     .usable(Ty::U32, ctx)
@@ -418,6 +486,7 @@ impl Gen {
                 text: format!("{operand}.await?"),
                 awaits: true,
                 pure: false,
+                nameable: true,
             },
             None => self.literal(),
         }
@@ -470,7 +539,9 @@ impl Gen {
                 let left = self.bool(&ctx.deeper());
                 let right = self.bool(&ctx.without_awaits());
                 let op = if self.rng.chance(50) { "&&" } else { "||" };
-                Expr::compound(format!("({} {op} {})", left.text, right.text), &[left])
+                let nameable = right.nameable;
+                let expr = Expr::compound(format!("({} {op} {})", left.text, right.text), &[left]);
+                if nameable { expr } else { expr.unnameable() }
             }
             _ => {
                 let inner = self.bool(&ctx.deeper());
