@@ -239,3 +239,41 @@ fn an_awaited_value_borrowed_before_a_later_await_lives_to_the_statements_end() 
     );
     assert_eq!(report.outcome, "Ready(6)");
 }
+
+/// In a `match` scrutinee whose arms await, a part made before the
+/// scrutinee's await lives like the scrutinee's other temporaries: moved
+/// into `take`, or borrowed by `add` and kept to the end of the `match`.
+#[desugar]
+async fn in_scrutinees() -> u32 {
+    let a = match take(Counter::new("moved"), number(1).await) {
+        3 => number(5).await,
+        n => n,
+    };
+    let b = match Counter::new("borrowed").add(number(2).await) {
+        3 => number(6).await,
+        n => n,
+    };
+    a + b
+}
+
+#[test]
+fn parts_before_an_await_in_a_scrutinee_live_as_rustc_keeps_them() {
+    let report = assert_same(in_scrutinees, in_scrutinees_rustc);
+    assert_eq!(report.outcome, "Ready(11)");
+}
+
+/// In a loop's condition, each time it is tested.
+#[desugar]
+async fn in_a_loop_condition(limit: u32) -> u32 {
+    let mut n = 0;
+    while n * 2 + take(Counter::new("test"), 0) < number(limit).await {
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn parts_before_an_await_in_a_loop_condition_run_each_time() {
+    let report = assert_same(|| in_a_loop_condition(7), || in_a_loop_condition_rustc(7));
+    assert_eq!(report.outcome, "Ready(3)");
+}
