@@ -309,3 +309,25 @@ fn in_a_return_or_break_a_borrowed_receiver_drops_last() {
     );
     assert_eq!(report.outcome, "Ready(5)"); // add(2) + 2 rounds
 }
+
+fn probes(label: &'static str) -> LeafFuture<Vec<Probe>> {
+    Leaf::new(label).pending(1).ready(vec![Probe::new(label)])
+}
+
+/// A value awaited inside a later await's operand and borrowed there by
+/// `len` is a temporary of the statement: rustc keeps it across the later
+/// await (the machine dropped it before suspending there).
+#[desugar]
+async fn awaited_value_borrowed_in_a_later_operand() -> u32 {
+    let n = number(probes("a").await.len() as u32).await;
+    n
+}
+
+#[test]
+fn an_awaited_value_borrowed_in_a_later_operand_lives_across_its_await() {
+    let report = assert_same(
+        awaited_value_borrowed_in_a_later_operand,
+        awaited_value_borrowed_in_a_later_operand_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}

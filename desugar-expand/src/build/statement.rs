@@ -214,7 +214,7 @@ impl Builder {
             let earlier_idents: Vec<syn::Ident> =
                 found.earlier.iter().map(|e| e.ident.clone()).collect();
             let (earlier_hoisted, earlier_at) = self.name_earlier(&mut found, &mut held, out);
-            let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, out);
+            let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, &held, out);
             let hoisted_at = earlier_at.or(hoisted_at);
             let hoisted = [earlier_hoisted, hoisted].concat();
             if let Some(span) = in_let_else
@@ -409,13 +409,22 @@ impl Builder {
     /// After:  `let __temporary1 = format!("{base}/x");`
     ///         `let page = fetch(&__temporary1).await;`
     ///         `::core::mem::drop(__temporary1);`
+    ///
+    /// A value awaited earlier in the statement that the operand borrows
+    /// (`leaf(a.await.len()).await`) is kept the same way, as rustc keeps
+    /// it, and is older than the operand's own temporaries.
     fn hoist_temporaries(
         &mut self,
         mut found: super::lead::Found,
+        held: &Held,
         out: &mut Vec<Stmt>,
     ) -> (super::lead::Found, Vec<syn::Ident>, Option<Span>) {
+        let mut hoisted = temporaries::borrowed_blocks(&mut found.operand, |ident| {
+            held.awaited.iter().any(|(awaited, _)| awaited == ident)
+        });
         let named = temporaries::leading(&mut found.operand, || self.hidden_local("temporary"));
-        let (hoisted, first_at) = self.declare_temporaries(named, out);
+        let (declared, first_at) = self.declare_temporaries(named, out);
+        hoisted.extend(declared);
         (found, hoisted, first_at)
     }
 
