@@ -153,6 +153,19 @@ impl Gen {
                 Some(format!("async {{ {} }}", inner.text))
             }
             8 => {
+                // A vector of probes `len` borrows: a temporary of the
+                // statement, kept across its later awaits.
+                if self.rng.chance(35) {
+                    let probe = format!("vec![Probe::new(\"{}\")]", self.site("v"));
+                    if let Some(operand) = self.leaf(&probe, ctx) {
+                        return Expr {
+                            text: format!("({operand}.await.len() as u32)"),
+                            awaits: true,
+                            pure: false,
+                            nameable: true,
+                        };
+                    }
+                }
                 // A number's method, or a `Counter`'s, which borrows the
                 // awaited value (a temporary to the end of the statement)
                 // or takes it.
