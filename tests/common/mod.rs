@@ -3,6 +3,9 @@
 //! borrows it and one that takes it, and leaves that give one or a number
 //! after one `Pending`.
 
+// Each test file that includes this module uses a part of it.
+#![allow(dead_code)]
+
 use desugar::harness::{Leaf, LeafFuture, Probe};
 
 #[derive(Debug)]

@@ -26,6 +26,10 @@ pub(crate) struct Earlier {
     /// In a terminating scope of its statement (an `if` condition, a
     /// `format!`'s arguments), like an awaited value there.
     pub in_scope: bool,
+    /// A terminating scope of its own (the left of `&&`/`||`): its
+    /// temporaries drop where it ends, as the `let` binding it drops them,
+    /// and the statement does not read it.
+    pub own_scope: bool,
 }
 
 /// Whether a part that runs before an await can be named ahead of it
@@ -61,6 +65,9 @@ fn plain_value(expr: &Expr) -> bool {
         Expr::Unary(e) => plain_value(&e.expr),
         Expr::Reference(e) => plain_place(&e.expr) || super::values::is_promoted(&e.expr),
         Expr::Field(_) | Expr::Index(_) => plain_place(expr),
+        // The operands of `&&` and `||` are terminating scopes: their
+        // temporaries drop inside them, before the `let` ends.
+        Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => true,
         Expr::Binary(e) => {
             !walk::is_compound_assign(e.op) && plain_value(&e.left) && plain_value(&e.right)
         }

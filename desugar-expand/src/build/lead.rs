@@ -38,6 +38,29 @@ pub(crate) struct Found {
     /// The parts of the statement with effects that run before the await,
     /// in the order they run, each replaced by `{ ident }`.
     pub earlier: Vec<super::earlier::Earlier>,
+    /// The await is on the right of `&&` or `||`, which runs only if the
+    /// left does not decide: not an await to suspend on, but a branch.
+    pub conditional: Option<Conditional>,
+}
+
+/// `left && right` (or `||`) whose right awaits, taken out of its
+/// statement: the left is bound ahead (the last of the earlier parts; both
+/// operands are terminating scopes in rustc, so a `let` drops the left's
+/// temporaries where rustc does), the right runs in a branch of its own,
+/// and the statement reads the outcome as `{ value }`.
+///
+/// Before: `let ok = ready && check(id).await;`
+/// After:  `let __earlier1 = ready; let __earlier2: bool;`
+///         `if __earlier1 { __earlier2 = check(id).await; } else { __earlier2 = false; }`
+///         `let ok = { __earlier2 };`
+pub(crate) struct Conditional {
+    /// `||` rather than `&&`.
+    pub or: bool,
+    /// The local the left is bound to.
+    pub left: syn::Ident,
+    pub right: Expr,
+    /// The local the outcome is assigned to.
+    pub value: syn::Ident,
 }
 
 impl Found {
@@ -144,6 +167,7 @@ impl Taker<'_> {
                     in_scope: false,
                     in_let_else: None,
                     earlier: Vec::new(),
+                    conditional: None,
                 }))
             }
             Expr::Await(e) => self.take(&mut e.base),
@@ -169,6 +193,7 @@ impl Taker<'_> {
                     in_scope: false,
                     in_let_else: None,
                     earlier: Vec::new(),
+                    conditional: None,
                 }))
             }
             Expr::Try(e) => self.take(&mut e.expr),
@@ -201,14 +226,47 @@ impl Taker<'_> {
                 self.in_order(parts)
             }
             Expr::Index(e) => self.in_order(vec![&mut *e.expr, &mut *e.index]),
-            Expr::Binary(e) if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) => {
-                if let Some(span) = first_await(&*e.right) {
-                    return Err(NotLeading::Unsupported(
-                        span,
-                        "#[desugar] cannot suspend on the right of `&&` or `||` yet (it may not run): write the condition as nested `if`s, or bind the awaited value with `let` first",
-                    ));
-                }
+            // The left runs first; the right only if the left does not
+            // decide: an await there is a branch of its own.
+            Expr::Binary(e)
+                if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) && has_await(&e.left) =>
+            {
                 self.take(&mut e.left)
+            }
+            Expr::Binary(e)
+                if super::lower::is_let_chain(&e.left) || super::lower::is_let_chain(&e.right) =>
+            {
+                let span = first_await(&*e.right).unwrap_or_else(Span::call_site);
+                Err(NotLeading::Unsupported(
+                    span,
+                    "#[desugar] cannot suspend in a `let` chain after its first part yet (it may not run): write the condition as nested `if let`s, or bind the awaited value with `let` first",
+                ))
+            }
+            Expr::Binary(e) if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) => {
+                let span = first_await(&*e.right).unwrap_or_else(Span::call_site);
+                let left = (*e.left).clone();
+                let (left_ident, value) = ((self.name)(), (self.name)());
+                let conditional = Conditional {
+                    or: matches!(e.op, BinOp::Or(_)),
+                    left: left_ident.clone(),
+                    right: (*e.right).clone(),
+                    value: value.clone(),
+                };
+                *expr = syn::parse_quote!({ #value });
+                Ok(Some(Found {
+                    operand: conditional.right.clone(),
+                    span,
+                    via_async_block: false,
+                    in_scope: false,
+                    in_let_else: None,
+                    earlier: vec![super::earlier::Earlier {
+                        ident: left_ident,
+                        value: left,
+                        in_scope: false,
+                        own_scope: true,
+                    }],
+                    conditional: Some(conditional),
+                }))
             }
             // `place op= value`: on numbers the value runs first, then the place
             // is read and written, as the rest of the statement does after the
@@ -361,6 +419,7 @@ impl Taker<'_> {
                     ident,
                     value,
                     in_scope: false,
+                    own_scope: false,
                 });
             }
             named.reverse();

@@ -210,11 +210,19 @@ impl Builder {
             }
             let in_scope = found.in_scope;
             let in_let_else = found.in_let_else;
-            self.note_block_tail_in_awaited(&found.operand);
+            let conditional = found.conditional.take();
+            if conditional.is_none() {
+                self.note_block_tail_in_awaited(&found.operand);
+            }
             let earlier_idents: Vec<syn::Ident> =
                 found.earlier.iter().map(|e| e.ident.clone()).collect();
             let (earlier_hoisted, earlier_at) = self.name_earlier(&mut found, &mut held, out);
-            let (found, hoisted, hoisted_at) = self.hoist_temporaries(found, &held, out);
+            // The right of `&&`/`||` is a statement of its own, with its
+            // own temporaries.
+            let (found, hoisted, hoisted_at) = match &conditional {
+                None => self.hoist_temporaries(found, &held, out),
+                Some(_) => (found, Vec::new(), None),
+            };
             let hoisted_at = earlier_at.or(hoisted_at);
             let hoisted = [earlier_hoisted, hoisted].concat();
             if let Some(span) = in_let_else
@@ -223,7 +231,10 @@ impl Builder {
             {
                 self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
             }
-            let marker = value.clone().unwrap_or_else(|| result.clone());
+            let marker = match &conditional {
+                Some(conditional) => conditional.value.clone(),
+                None => value.clone().unwrap_or_else(|| result.clone()),
+            };
             // Values awaited earlier in the same macro arguments, to drop at
             // their end with these temporaries.
             let mut in_this_scope = Vec::new();
@@ -253,6 +264,12 @@ impl Builder {
             }
 
             self.drop_in_scopes(&mut stmt, &mut held);
+            if let Some(conditional) = conditional {
+                let value = conditional.value.clone();
+                self.short_circuit(conditional, out);
+                held.awaited.push((value, in_scope));
+                continue;
+            }
             let rest: syn::Stmt = match &value {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
                 None => stmt.clone(),
@@ -296,6 +313,31 @@ impl Builder {
                 None => return self.operands(held, tail.as_ref()),
             }
         }
+    }
+
+    /// The right of `&&` or `||` that awaits, run only where the left does
+    /// not decide, in a branch the machine lowers as any `if`: it is a
+    /// terminating scope in rustc too, whose temporaries drop where it
+    /// ends. (The left is bound ahead already, the last of the parts
+    /// before it.)
+    ///
+    /// Before: `left && right` (taken out of its statement)
+    /// After:  `let __earlier2: bool;`
+    ///         `if __earlier1 { __earlier2 = right; } else { __earlier2 = false; }`
+    fn short_circuit(&mut self, conditional: super::lead::Conditional, out: &mut Vec<Stmt>) {
+        let super::lead::Conditional {
+            or,
+            left,
+            right,
+            value,
+        } = conditional;
+        self.simple(syn::parse_quote!(let #value: bool;), out);
+        let branch: syn::Expr = if or {
+            syn::parse_quote!(if #left { #value = true; } else { #value = #right; })
+        } else {
+            syn::parse_quote!(if #left { #value = #right; } else { #value = false; })
+        };
+        self.stmt(syn::Stmt::Expr(branch, None), &super::Dest::Discard, out);
     }
 
     /// Puts the drops of temporaries hoisted from terminating scopes at the
@@ -475,6 +517,11 @@ impl Builder {
         let mut first_at = None;
         for earlier in std::mem::take(&mut found.earlier) {
             let mut value = earlier.value;
+            if earlier.own_scope {
+                let ident = earlier.ident;
+                self.simple(syn::parse_quote!(let #ident = #value;), out);
+                continue;
+            }
             // Values awaited or named earlier that the part borrows are
             // temporaries of the statement, older than the part's own.
             hoisted.extend(temporaries::borrowed_blocks(&mut value, |ident| {

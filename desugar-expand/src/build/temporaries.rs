@@ -80,8 +80,9 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 .fields
                 .iter_mut()
                 .for_each(|field| self.expr(&mut field.expr)),
-            // An operator may be a method of the user's. (The right of `&&`
-            // and `||` may not run: what it makes is left to it.)
+            // An operator may be a method of the user's. (The operands of
+            // `&&` and `||` are terminating scopes: what they make drops
+            // inside them, in rustc too.)
             Expr::Binary(e)
                 if !walk::is_compound_assign(e.op)
                     && !matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) =>
