@@ -536,12 +536,17 @@ impl Gen {
                 }
             }
             3 => {
+                // The right may await too: it runs in a branch of its own
+                // once the left is known. Both operands are scopes of their
+                // own, so the whole is always bound ahead of a later await.
                 let left = self.bool(&ctx.deeper());
-                let right = self.bool(&ctx.without_awaits());
+                let right = self.bool(&ctx.deeper());
                 let op = if self.rng.chance(50) { "&&" } else { "||" };
-                let nameable = right.nameable;
-                let expr = Expr::compound(format!("({} {op} {})", left.text, right.text), &[left]);
-                if nameable { expr } else { expr.unnameable() }
+                let text = format!("({} {op} {})", left.text, right.text);
+                Expr {
+                    nameable: true,
+                    ..Expr::compound(text, &[left, right])
+                }
             }
             _ => {
                 let inner = self.bool(&ctx.deeper());
