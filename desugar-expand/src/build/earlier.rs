@@ -130,7 +130,7 @@ fn is_made_in_place(expr: &Expr) -> bool {
 }
 
 /// A place built from paths: `x`, `x.f`, `x[i]`, `*x`.
-fn plain_place(expr: &Expr) -> bool {
+pub(crate) fn plain_place(expr: &Expr) -> bool {
     match expr {
         Expr::Path(_) => true,
         Expr::Field(e) => plain_place(&e.base),

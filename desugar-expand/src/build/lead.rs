@@ -1,16 +1,20 @@
 //! Finding the await a statement runs first.
 //!
-//! A statement can suspend at an await only if nothing with an effect runs
-//! before it: then "run the operand, suspend, then run the statement with the
-//! awaited value in place of the `.await`" is the statement itself.
+//! "Run what comes before the await, run the operand, suspend, then run the
+//! statement with the awaited value in place of the `.await`" is the
+//! statement itself once the parts with effects that run before the await
+//! are bound ahead of it (see [`super::earlier`]).
 //!
 //! Input: `let n = parse(&fetch(url).await?, LIMIT);`
 //! Output: operand `fetch(url)`, and the statement
 //! `let n = parse(&{ __result }?, LIMIT);` (with `?` already rewritten).
 //!
-//! What may run before the await: literals, paths, and borrows or fields of
-//! those, provided the operand does not name them (`f(x, g(&mut x).await)`
-//! reads `x` before `g` changes it; evaluating it later would not).
+//! What may stay in place before the await, to run after it: literals,
+//! paths, and borrows or fields of those, provided nothing that now runs
+//! before them names them (`f(x, g(&mut x).await)` reads `x` before `g`
+//! changes it; evaluating it later would not). An await on the right of
+//! `&&` or `||` is not suspended on directly: the right becomes a branch
+//! (see [`Conditional`]).
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -38,9 +42,29 @@ pub(crate) struct Found {
     /// The parts of the statement with effects that run before the await,
     /// in the order they run, each replaced by `{ ident }`.
     pub earlier: Vec<super::earlier::Earlier>,
-    /// The await is on the right of `&&` or `||`, which runs only if the
-    /// left does not decide: not an await to suspend on, but a branch.
-    pub conditional: Option<Conditional>,
+    /// The await is on the right of `&&` or `||`, or in the body of an
+    /// `if`, `match`, block or `loop` inside the statement: not an await to
+    /// suspend on, but a construct the statement runs first.
+    pub branch: Option<Branch>,
+}
+
+/// What the statement runs before the rest of it, in place of an await.
+pub(crate) enum Branch {
+    ShortCircuit(Conditional),
+    /// An `if`, `match`, block or `loop` whose body awaits, inside a larger
+    /// expression: lowered as a `let` of its own, as a construct in a
+    /// `let` is, and read as `{ value }`. rustc drops what its branches
+    /// and arms make inside them, and what its condition makes where the
+    /// condition ends; a `match` scrutinee's temporaries would live to the
+    /// end of the statement, so only a place is matched on here.
+    ///
+    /// Before: `let n = 1 + if flag { ready().await } else { 0 };`
+    /// After:  `let __earlier1 = if flag { ready().await } else { 0 };`
+    ///         `let n = 1 + { __earlier1 };`
+    Construct {
+        value: syn::Ident,
+        construct: Expr,
+    },
 }
 
 /// `left && right` (or `||`) whose right awaits, taken out of its
@@ -167,7 +191,7 @@ impl Taker<'_> {
                     in_scope: false,
                     in_let_else: None,
                     earlier: Vec::new(),
-                    conditional: None,
+                    branch: None,
                 }))
             }
             Expr::Await(e) => self.take(&mut e.base),
@@ -193,7 +217,7 @@ impl Taker<'_> {
                     in_scope: false,
                     in_let_else: None,
                     earlier: Vec::new(),
-                    conditional: None,
+                    branch: None,
                 }))
             }
             Expr::Try(e) => self.take(&mut e.expr),
@@ -265,7 +289,7 @@ impl Taker<'_> {
                         in_scope: false,
                         own_scope: true,
                     }],
-                    conditional: Some(conditional),
+                    branch: Some(Branch::ShortCircuit(conditional)),
                 }))
             }
             // `place op= value`: on numbers the value runs first, then the place
@@ -299,22 +323,38 @@ impl Taker<'_> {
                 }
                 self.in_order(e.fields.iter_mut().map(|f| &mut f.expr).collect())
             }
+            Expr::Match(e) if has_await(&e.expr) => self.take(&mut e.expr),
+            // The arms await.
             Expr::Match(e) => {
-                if let Some(span) = e
+                let span = e
                     .arms
                     .iter()
                     .find_map(|arm| first_await(&arm.pat).or_else(|| first_await(&*arm.body)))
-                {
-                    return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
+                    .unwrap_or_else(Span::call_site);
+                if !matches!(&*e.expr, Expr::Lit(_)) && !super::earlier::plain_place(&e.expr) {
+                    return Err(NotLeading::Unsupported(span, SCRUTINEE_IN_VALUE_POSITION));
                 }
-                self.take(&mut e.expr)
+                Ok(Some(self.construct(expr, span)))
+            }
+            // The branches await.
+            Expr::If(e) if !has_await(&e.cond) => {
+                let span = first_await(&e.then_branch)
+                    .or_else(|| e.else_branch.as_ref().and_then(|(_, b)| first_await(&**b)))
+                    .unwrap_or_else(Span::call_site);
+                if !lets_match_places(&e.cond) {
+                    return Err(NotLeading::Unsupported(span, SCRUTINEE_IN_VALUE_POSITION));
+                }
+                Ok(Some(self.construct(expr, span)))
+            }
+            Expr::Block(e) if e.attrs.is_empty() => {
+                let span = first_await(&e.block).unwrap_or_else(Span::call_site);
+                Ok(Some(self.construct(expr, span)))
+            }
+            Expr::Loop(_) => {
+                let span = first_await(&*expr).unwrap_or_else(Span::call_site);
+                Ok(Some(self.construct(expr, span)))
             }
             Expr::If(e) => {
-                let in_branches = first_await(&e.then_branch)
-                    .or_else(|| e.else_branch.as_ref().and_then(|(_, b)| first_await(&**b)));
-                if let Some(span) = in_branches {
-                    return Err(NotLeading::Unsupported(span, IN_VALUE_POSITION));
-                }
                 let terminating = !super::lower::is_let_chain(&e.cond);
                 let let_else = (!terminating && e.else_branch.is_some()).then(|| e.cond.span());
                 let found = self.take(&mut e.cond)?;
@@ -362,9 +402,30 @@ impl Taker<'_> {
     }
 }
 
-const IN_VALUE_POSITION: &str = "#[desugar] cannot suspend inside this expression yet: bind the awaited value with `let` in a statement of its own, or make this `if`/`match`/block a statement";
+const SCRUTINEE_IN_VALUE_POSITION: &str = "#[desugar] cannot suspend in the arms of a `match` (or the branches of an `if let`) inside a larger expression when what it matches on is not a local or a field: rustc keeps that value's temporaries to the end of the statement. Bind what it matches on with `let` first, or make the `match` a statement of its own";
+
+const IN_VALUE_POSITION: &str = "#[desugar] cannot suspend inside this expression yet: bind the awaited value with `let` in a statement of its own first";
 
 impl Taker<'_> {
+    /// `construct`, whose body awaits, to be run as a `let` of its own
+    /// ahead of the rest of its statement (see [`Branch::Construct`]).
+    fn construct(&mut self, construct: &mut Expr, span: Span) -> Found {
+        let value = (self.name)();
+        let taken = std::mem::replace(construct, syn::parse_quote!({ #value }));
+        Found {
+            operand: taken.clone(),
+            span,
+            via_async_block: false,
+            in_scope: false,
+            in_let_else: None,
+            earlier: Vec::new(),
+            branch: Some(Branch::Construct {
+                value,
+                construct: taken,
+            }),
+        }
+    }
+
     /// The parts of an expression in the order they run: the await is in
     /// the first part that has one. The parts before it with effects are
     /// named, to run before the awaited expression as they do in rustc;
@@ -436,6 +497,20 @@ impl Taker<'_> {
         let mut names = idents(tokens);
         names.retain(|name| self.locals.contains(name));
         names
+    }
+}
+
+/// Every `let` in an `if` condition matches a place or a literal: its
+/// temporaries, which Rust 2021 keeps to the end of the statement, are
+/// none.
+fn lets_match_places(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(l) => matches!(&*l.expr, Expr::Lit(_)) || super::earlier::plain_place(&l.expr),
+        Expr::Binary(b) if matches!(b.op, BinOp::And(_)) => {
+            lets_match_places(&b.left) && lets_match_places(&b.right)
+        }
+        Expr::Paren(p) => lets_match_places(&p.expr),
+        _ => true,
     }
 }
 

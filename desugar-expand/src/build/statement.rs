@@ -11,6 +11,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use super::awaits::has_await;
+use super::lead::Branch;
 use super::temporaries::{self, ScopeEnd};
 use super::{Builder, roles};
 use crate::ir::{LocalId, MentionKind, Stmt};
@@ -210,16 +211,15 @@ impl Builder {
             }
             let in_scope = found.in_scope;
             let in_let_else = found.in_let_else;
-            let conditional = found.conditional.take();
-            if conditional.is_none() {
+            let branch = found.branch.take();
+            if branch.is_none() {
                 self.note_block_tail_in_awaited(&found.operand);
             }
             let earlier_idents: Vec<syn::Ident> =
                 found.earlier.iter().map(|e| e.ident.clone()).collect();
             let (earlier_hoisted, earlier_at) = self.name_earlier(&mut found, &mut held, out);
-            // The right of `&&`/`||` is a statement of its own, with its
-            // own temporaries.
-            let (found, hoisted, hoisted_at) = match &conditional {
+            // A branch is a statement of its own, with its own temporaries.
+            let (found, hoisted, hoisted_at) = match &branch {
                 None => self.hoist_temporaries(found, &held, out),
                 Some(_) => (found, Vec::new(), None),
             };
@@ -231,8 +231,9 @@ impl Builder {
             {
                 self.error(temporaries::edition_dependent(hoisted_at.unwrap_or(span)));
             }
-            let marker = match &conditional {
-                Some(conditional) => conditional.value.clone(),
+            let marker = match &branch {
+                Some(Branch::ShortCircuit(conditional)) => conditional.value.clone(),
+                Some(Branch::Construct { value, .. }) => value.clone(),
                 None => value.clone().unwrap_or_else(|| result.clone()),
             };
             // Values awaited earlier in the same macro arguments, to drop at
@@ -258,17 +259,27 @@ impl Builder {
             }
             if in_scope && !hoisted.is_empty() {
                 in_this_scope.extend(hoisted);
-                held.in_scopes.push((marker, in_this_scope));
+                held.in_scopes.push((marker.clone(), in_this_scope));
             } else {
                 held.temporaries.extend(hoisted);
             }
 
             self.drop_in_scopes(&mut stmt, &mut held);
-            if let Some(conditional) = conditional {
-                let value = conditional.value.clone();
-                self.short_circuit(conditional, out);
-                held.awaited.push((value, in_scope));
-                continue;
+            // The statement reads the branch's outcome as `{ marker }`, as it
+            // reads a value awaited earlier.
+            match branch {
+                Some(Branch::ShortCircuit(conditional)) => {
+                    self.short_circuit(conditional, out);
+                    held.awaited.push((marker, in_scope));
+                    continue;
+                }
+                Some(Branch::Construct { value, construct }) => {
+                    let stmt: syn::Stmt = syn::parse_quote!(let #value = #construct;);
+                    self.stmt(stmt, &super::Dest::Discard, out);
+                    held.awaited.push((marker, in_scope));
+                    continue;
+                }
+                None => {}
             }
             let rest: syn::Stmt = match &value {
                 Some(ident) => syn::parse_quote!(let #ident = { #result };),
