@@ -363,30 +363,55 @@ impl Gen {
             }
             4 => self.helper_call(ctx),
             5 => self.awaited_u32(ctx),
+            // An `if` or `match` whose branches may await: the expansion
+            // runs it as a `let` of its own; a `match` then matches on a
+            // local or a literal (one that makes a temporary is rejected).
             6 => {
                 let cond = self.expr(Ty::Bool, &ctx.scoped());
-                let arms = self.ordered(&ctx.without_awaits(), &[], &[Ty::U32, Ty::U32]);
-                Expr::compound(
-                    format!(
-                        "if {} {{ {} }} else {{ {} }}",
-                        cond.text, arms[0].text, arms[1].text
-                    ),
-                    std::slice::from_ref(&cond),
-                )
-                .unnameable()
+                let arms_ctx = self.arms(ctx);
+                let mut arms = self.ordered(&arms_ctx, &[], &[Ty::U32, Ty::U32]);
+                // Run ahead of the parts left in place before it, it must
+                // not name what they read.
+                if arms.iter().any(|arm| arm.awaits) && clashes(&cond.text, &ctx.read_later)
+                    || arms
+                        .iter()
+                        .any(|arm| arm.awaits && clashes(&arm.text, &ctx.read_later))
+                {
+                    arms = self.ordered(&ctx.without_awaits(), &[], &[Ty::U32, Ty::U32]);
+                }
+                let text = format!(
+                    "if {} {{ {} }} else {{ {} }}",
+                    cond.text, arms[0].text, arms[1].text
+                );
+                Expr::compound(text, &[cond, arms[0].clone(), arms[1].clone()]).unnameable()
             }
             7 => {
-                let scrutinee = self.expr(Ty::U32, &ctx.deeper());
-                let arms = self.ordered(&ctx.without_awaits(), &[], &[Ty::U32, Ty::U32]);
+                let arms_ctx = self.arms(ctx);
+                let scrutinee = if arms_ctx.awaits {
+                    match self.readable(Ty::U32, ctx) {
+                        Some(name) => Expr::pure(name),
+                        None => self.literal(),
+                    }
+                } else {
+                    self.expr(Ty::U32, &ctx.deeper())
+                };
+                // The second arm is `n ^ ..`: `n` is read before it.
+                let mut arms = self.ordered(&arms_ctx, &["n"], &[Ty::U32, Ty::U32]);
+                // Run ahead of the parts left in place before it, it must
+                // not name what they read (the arms bind `n` too).
+                if arms.iter().any(|arm| arm.awaits)
+                    && (clashes(&scrutinee.text, &ctx.read_later)
+                        || arms.iter().any(|arm| clashes(&arm.text, &ctx.read_later))
+                        || ctx.read_later.iter().any(|name| name == "n"))
+                {
+                    arms = self.ordered(&ctx.without_awaits(), &["n"], &[Ty::U32, Ty::U32]);
+                }
                 let k = self.rng.range(0, 4);
-                Expr::compound(
-                    format!(
-                        "match {} {{ {k} => {}, n => n ^ {} }}",
-                        scrutinee.text, arms[0].text, arms[1].text
-                    ),
-                    std::slice::from_ref(&scrutinee),
-                )
-                .unnameable()
+                let text = format!(
+                    "match {} {{ {k} => {}, n => n ^ {} }}",
+                    scrutinee.text, arms[0].text, arms[1].text
+                );
+                Expr::compound(text, &[scrutinee, arms[0].clone(), arms[1].clone()]).unnameable()
             }
             8 => match self.derived(ctx) {
                 Some(e) => e,
@@ -415,6 +440,16 @@ impl Gen {
                 };
                 Expr::compound(text, &parts)
             }
+        }
+    }
+
+    /// What the branches of an `if`/`match` expression may hold: awaits
+    /// half the time where the expression itself may await.
+    fn arms(&mut self, ctx: &Ctx) -> Ctx {
+        if ctx.awaits && self.rng.chance(50) {
+            ctx.deeper()
+        } else {
+            ctx.without_awaits()
         }
     }
 
