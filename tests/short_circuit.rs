@@ -108,3 +108,27 @@ fn short_circuits_that_await_work_everywhere() {
     let report = assert_same(|| everywhere(2), || everywhere_rustc(2));
     assert_eq!(report.outcome, "Ready(13)");
 }
+
+fn count(n: usize) -> LeafFuture<usize> {
+    Leaf::new("count").pending(1).ready(n)
+}
+
+/// An await in the left keeps the temporaries its call borrows only to the
+/// end of the left, a scope of its own: they drop before the right runs.
+#[desugar]
+async fn awaits_in_the_left(right: bool) -> bool {
+    let both = count(vec![Probe::new("left")].len()).await > 0 && check("right", right).await;
+    let either = count(vec![Probe::new("or")].len()).await > 5 || flag(&Probe::new("plain"));
+    both && either
+}
+
+#[test]
+fn the_lefts_awaited_temporaries_drop_before_the_right_runs() {
+    for right in [false, true] {
+        let report = assert_same(
+            || awaits_in_the_left(right),
+            || awaits_in_the_left_rustc(right),
+        );
+        assert_eq!(report.outcome, format!("Ready({right})"));
+    }
+}

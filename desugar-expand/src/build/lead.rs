@@ -251,11 +251,15 @@ impl Taker<'_> {
             }
             Expr::Index(e) => self.in_order(vec![&mut *e.expr, &mut *e.index]),
             // The left runs first; the right only if the left does not
-            // decide: an await there is a branch of its own.
+            // decide: an await there is a branch of its own. Each operand
+            // is a terminating scope, unless it is a `let` (or a chain of
+            // them), whose scrutinee lives on through the `if`.
             Expr::Binary(e)
                 if matches!(e.op, BinOp::And(_) | BinOp::Or(_)) && has_await(&e.left) =>
             {
-                self.take(&mut e.left)
+                let terminating = !super::lower::is_let_chain(&e.left);
+                let found = self.take(&mut e.left)?;
+                Ok(found.map(|found| found.within_scope(terminating)))
             }
             Expr::Binary(e)
                 if super::lower::is_let_chain(&e.left) || super::lower::is_let_chain(&e.right) =>

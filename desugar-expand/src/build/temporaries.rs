@@ -273,7 +273,8 @@ pub(crate) fn macro_ends_scope(mac: &syn::Macro) -> bool {
 
 /// Drops `temporaries` where the innermost terminating scope holding
 /// `marker` (the awaited value, once the await is taken out) ends: an `if`
-/// condition, or a macro of [`macro_ends_scope`]. rustc drops the
+/// condition, an operand of `&&` or `||`, or a macro of
+/// [`macro_ends_scope`]. rustc drops the
 /// temporaries there, before the branch or whatever follows the macro runs.
 ///
 /// Before: `if { __result } < 8 { a(); }` (from `if check(&Probe::new("t")).await < 8`)
@@ -353,6 +354,22 @@ impl VisitMut for Wrap<'_> {
                 }
                 if macro_ends_scope(&e.mac) && self.holds_marker(expr) {
                     self.wrap(expr);
+                }
+            }
+            // Each operand of `&&` and `||` is a scope of its own, unless
+            // it is a `let` (or a chain of them).
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                for operand in [&mut e.left, &mut e.right] {
+                    self.visit_expr_mut(operand);
+                    if matches!(self.found, ScopeEnd::NotFound)
+                        && !super::lower::is_let_chain(operand)
+                        && self.holds_marker(operand)
+                    {
+                        self.wrap(operand);
+                    }
+                    if !matches!(self.found, ScopeEnd::NotFound) {
+                        return;
+                    }
                 }
             }
             Expr::Closure(_) | Expr::Async(_) => {}
