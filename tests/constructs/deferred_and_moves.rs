@@ -128,3 +128,41 @@ fn assignment_inside_an_expression_initialises() {
     );
     assert_eq!(report.outcome, "Ready(11)");
 }
+
+/// A value whose type only the branch that awaits tells: the machine
+/// writes the branch that does not (`None`, `Vec::new()`) in another state,
+/// and needs no annotation for it, as rustc does not.
+#[desugar]
+async fn typed_by_the_awaiting_branch(flag: bool) -> usize {
+    let maybe = if flag {
+        Some(leaf("some", 1, 2u32).await)
+    } else {
+        None
+    };
+    let list = if flag {
+        leaf("list", 1, vec![Probe::new("item")]).await
+    } else {
+        Vec::new()
+    };
+    let later;
+    if flag {
+        later = Default::default();
+    } else {
+        later = leaf("later", 1, 5u64).await;
+    }
+    usize::from(maybe.is_some()) + list.len() + later as usize
+}
+
+#[test]
+fn no_annotation_is_needed_where_one_branch_awaits() {
+    for flag in [false, true] {
+        let report = assert_same(
+            || typed_by_the_awaiting_branch(flag),
+            || typed_by_the_awaiting_branch_rustc(flag),
+        );
+        assert_eq!(
+            report.outcome,
+            format!("Ready({})", if flag { 2 } else { 5 })
+        );
+    }
+}

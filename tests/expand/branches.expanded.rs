@@ -93,6 +93,7 @@ fn branches(
         __State::Unresumed { key: key },
         (),
         |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<Option<String>> {
+            let __type1 = ::core::marker::PhantomData;
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
@@ -110,6 +111,7 @@ fn branches(
                         match key {
                             0 => {
                                 __value1 = return ::desugar::__private::Poll::Ready(None);
+                                ::desugar::__private::same_type(&__value1, __type1);
                             }
                             1 => {
                                 let __awaitee = ::desugar::__private::IntoFuture::into_future(
@@ -120,6 +122,7 @@ fn branches(
                             }
                             _ => {
                                 __value1 = String::from("default");
+                                ::desugar::__private::same_type(&__value1, __type1);
                             }
                         }
                         let name = __value1;
@@ -183,6 +186,7 @@ fn branches(
                         let __value1;
                         {
                             __value1 = { __result };
+                            ::desugar::__private::same_type(&__value1, __type1);
                         }
                         let name = __value1;
                         if !::core::matches!(* __state, __State::Suspend1 { .. }) {

@@ -43,10 +43,16 @@ use crate::signature::Plan;
 /// Input: the plan, the IR and the decisions. Output: the desugared fn.
 pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::Result<TokenStream> {
     let layout = layout::Layout::new(plan, body, decisions);
-    let (arms, transitions, error) = step::arms(body, decisions, &layout);
+    let step::Arms {
+        tokens: arms,
+        transitions,
+        error,
+        ties,
+    } = step::arms(body, decisions, &layout);
     if let Some(error) = error {
         return Err(error);
     }
+    let ties = ties.into_iter().map(step::type_tie);
     let description = describe::Description::new(&layout, &transitions);
     let state_items = layout.state_items(&description);
     let homes_items = layout.homes_items();
@@ -72,6 +78,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
                 #initial,
                 #homes_init,
                 |mut #state, mut #homes, #cx| -> #private::Poll<#output> {
+                    #(let #ties = ::core::marker::PhantomData;)*
                     #dispatch: loop {
                         match #state.as_mut().project() {
                             #arms
@@ -86,6 +93,6 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
 /// The machine's description alone.
 pub(crate) fn describe(plan: &Plan, body: &Body, decisions: &Decisions) -> describe::Description {
     let layout = layout::Layout::new(plan, body, decisions);
-    let (_, transitions, _) = step::arms(body, decisions, &layout);
-    describe::Description::new(&layout, &transitions)
+    let arms = step::arms(body, decisions, &layout);
+    describe::Description::new(&layout, &arms.transitions)
 }

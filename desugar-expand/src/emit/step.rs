@@ -52,14 +52,11 @@ pub(crate) struct Transitions {
 
 /// All arms of the dispatch `match`, and their transitions (`Unresumed`'s
 /// first, then `SuspendN`'s).
-pub(crate) fn arms(
-    body: &Body,
-    decisions: &Decisions,
-    layout: &Layout,
-) -> (TokenStream, Vec<Transitions>, Option<syn::Error>) {
+pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms {
     let mut arms = TokenStream::new();
     let mut transitions = Vec::new();
     let mut typed_copies: Vec<(TypedValue, proc_macro2::Span)> = Vec::new();
+    let mut ties: Vec<LocalId> = Vec::new();
     let (state, proj, replace) = state_names();
     let private = names::private();
     let state_var = names::hidden("__state");
@@ -74,6 +71,7 @@ pub(crate) fn arms(
     let body_items = items(&body.block.stmts);
     transitions.push(emit.transitions);
     typed_copies.extend(emit.typed_copies);
+    ties.extend(emit.ties);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
             let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
@@ -102,6 +100,7 @@ pub(crate) fn arms(
         let body_items = items(&body.block.stmts);
         transitions.push(emit.transitions);
         typed_copies.extend(emit.typed_copies);
+        ties.extend(emit.ties);
         if layout.places(k) {
             // The values kept in place stay in the variant: only what was
             // written in at the suspension is taken out, and the machine
@@ -154,11 +153,24 @@ pub(crate) fn arms(
         #proj::Returned => #private::resumed_after_completion(),
         #proj::Panicked => #private::resumed_after_panicking(),
     });
-    (
-        arms,
+    ties.sort_unstable();
+    ties.dedup();
+    Arms {
+        tokens: arms,
         transitions,
-        duplicated_types(&typed_copies, decisions),
-    )
+        error: duplicated_types(&typed_copies, decisions),
+        ties,
+    }
+}
+
+/// The poll closure's arms, and what the machine needs around them.
+pub(crate) struct Arms {
+    pub(crate) tokens: TokenStream,
+    pub(crate) transitions: Vec<Transitions>,
+    /// A closure or `async` block written more than once.
+    pub(crate) error: Option<syn::Error>,
+    /// The locals whose type marker ([`type_tie`]) the arms use.
+    pub(crate) ties: Vec<LocalId>,
 }
 
 /// A value whose type is its place in the source: an awaited expression or
@@ -267,6 +279,13 @@ fn consumes_closures(method: &syn::Ident) -> bool {
     CONSUMING.contains(&method.to_string().as_str())
 }
 
+/// The marker [`Emit::type_tied`]'s ties use for `local`: a
+/// `PhantomData` declared at the top of the poll closure, before the arms,
+/// whose type they infer together.
+pub(crate) fn type_tie(local: LocalId) -> syn::Ident {
+    names::hidden(&format!("__type{local}"))
+}
+
 /// The hidden local a kept value is taken out into.
 fn saved_name(layout: &Layout, local: LocalId) -> syn::Ident {
     names::hidden(&format!("__saved_{}", layout.field(local)))
@@ -294,6 +313,9 @@ struct Emit<'a> {
     /// Each awaited expression and each closure-building `let` this arm
     /// writes, to find the ones written more than once.
     typed_copies: Vec<(TypedValue, proc_macro2::Span)>,
+    /// The locals declared without a value that this arm assigns: each
+    /// assignment ties the local's type to its marker (see [`Emit::type_tied`]).
+    ties: Vec<LocalId>,
 }
 
 impl<'a> Emit<'a> {
@@ -314,6 +336,7 @@ impl<'a> Emit<'a> {
             transitions: Transitions::default(),
             falls_through: true,
             typed_copies: Vec::new(),
+            ties: Vec::new(),
         }
     }
 
@@ -542,11 +565,13 @@ impl<'a> Emit<'a> {
                         self.typed_copies.push((TypedValue::Local(local), span));
                     }
                 }
+                let tie = self.type_tied(stmt, &scope);
                 let stmt = uses::stmt(stmt, &scope, self.layout);
                 let mut out = quote!(#stmt);
                 for &local in declares {
                     out.extend(self.declared(local));
                 }
+                out.extend(tie);
                 out
             }
             Stmt::Await(suspension) => self.suspend(suspension.id, &suspension.operand),
@@ -579,6 +604,39 @@ impl<'a> Emit<'a> {
                 quote!(#label loop #body)
             }
         }
+    }
+
+    /// The local declared without a value (`let x;`, or a construct's
+    /// hidden value) that `stmt` assigns (`x = value;`), unless it is homed
+    /// (its place stands for it). Its declaration and assignments may be
+    /// written in several arms, each a separate local to rustc, and an arm
+    /// that assigns `None` or `Vec::new()` learns its type only from the
+    /// others: the assignment ties it to a marker they share.
+    ///
+    /// Before: `__value1 = None;`
+    /// After:  `__value1 = None; ::desugar::__private::same_type(&__value1, __type1);`
+    fn type_tied(&mut self, stmt: &syn::Stmt, scope: &crate::walk::Scope) -> TokenStream {
+        let syn::Stmt::Expr(syn::Expr::Assign(assign), _) = stmt else {
+            return TokenStream::new();
+        };
+        let syn::Expr::Path(path) = &*assign.left else {
+            return TokenStream::new();
+        };
+        let Some(&local) = path
+            .path
+            .get_ident()
+            .and_then(|i| scope.get(&i.to_string()))
+        else {
+            return TokenStream::new();
+        };
+        if self.body.locals[local].initialized || self.layout.is_homed(local) {
+            return TokenStream::new();
+        }
+        self.ties.push(local);
+        let private = names::private();
+        let name = self.name(local);
+        let tie = type_tie(local);
+        quote!(#private::same_type(&#name, #tie);)
     }
 
     fn if_full(&mut self, node: &If) -> TokenStream {
@@ -730,7 +788,9 @@ impl<'a> Emit<'a> {
         match stmt {
             Stmt::Await(suspension) => {
                 self.transitions.returns |= divergence::returns(&suspension.rest);
-                let rest = uses::stmt(&suspension.rest, &self.scope(), self.layout);
+                let scope = self.scope();
+                let tie = self.type_tied(&suspension.rest, &scope);
+                let rest = uses::stmt(&suspension.rest, &scope, self.layout);
                 self.falls_through = !crate::build::always_jumps(&suspension.rest);
                 let mut out = if self.result_in_option {
                     let result = names::hidden("__result");
@@ -741,6 +801,7 @@ impl<'a> Emit<'a> {
                 for &local in &suspension.declares {
                     out.extend(self.declared(local));
                 }
+                out.extend(tie);
                 Some(out)
             }
             Stmt::Block { label, block } => {

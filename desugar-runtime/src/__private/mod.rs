@@ -31,6 +31,13 @@ pub use pin_project_lite::pin_project;
 pub trait Captures<T: ?Sized> {}
 impl<T: ?Sized, U: ?Sized> Captures<T> for U {}
 
+/// Ties the type of a local the expansion writes more than once (in each
+/// state that runs code after it) to one marker, so that what one copy
+/// assigns tells the others their type, as the one body tells rustc in the
+/// twin. Does nothing at run time.
+#[inline(always)]
+pub fn same_type<T>(_: &T, _: core::marker::PhantomData<T>) {}
+
 /// rustc's message when a finished `async fn` future is polled again.
 #[cold]
 #[track_caller]
