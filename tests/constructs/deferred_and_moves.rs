@@ -131,7 +131,9 @@ fn assignment_inside_an_expression_initialises() {
 
 /// A value whose type only the branch that awaits tells: the machine
 /// writes the branch that does not (`None`, `Vec::new()`) in another state,
-/// and needs no annotation for it, as rustc does not.
+/// and needs no annotation for it, as rustc does not. (The late
+/// initialisation is one of the forms under test.)
+#[allow(clippy::needless_late_init)]
 #[desugar]
 async fn typed_by_the_awaiting_branch(flag: bool) -> usize {
     let maybe = if flag {
