@@ -14,6 +14,7 @@ mod common;
 use common::{Counter, counter, number, take};
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
+use std::ops::AddAssign;
 
 /// A value that holds something until it is dropped, like a lock guard.
 struct Guard(Probe);
@@ -276,4 +277,28 @@ async fn in_a_loop_condition(limit: u32) -> u32 {
 fn parts_before_an_await_in_a_loop_condition_run_each_time() {
     let report = assert_same(|| in_a_loop_condition(7), || in_a_loop_condition_rustc(7));
     assert_eq!(report.outcome, "Ready(3)");
+}
+
+fn index(i: usize) -> usize {
+    i
+}
+
+/// A place whose index runs code stays the place: only the index is bound
+/// ahead, so the method changes the element itself, not a copy of it.
+#[desugar]
+async fn places_with_indexes_that_run() -> u32 {
+    let mut nums = [1u32, 2, 3];
+    nums[index(1)].add_assign(number(10).await);
+    let mut lists = vec![vec![1u32], vec![2]];
+    lists[index(0)].push(number(5).await);
+    nums[1] + lists[0].len() as u32
+}
+
+#[test]
+fn a_place_whose_index_runs_code_stays_the_place() {
+    let report = assert_same(
+        places_with_indexes_that_run,
+        places_with_indexes_that_run_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(14)");
 }

@@ -460,32 +460,14 @@ impl Taker<'_> {
                 runs_first.extend(self.local_names(earlier.value.to_token_stream()));
             }
             let mut named = Vec::new();
+            let mut ahead = Ahead {
+                in_scope: found.in_scope,
+                span: found.span,
+                named: &mut named,
+                runs_first: &mut runs_first,
+            };
             for earlier in before.into_iter().rev() {
-                if is_pure(earlier) {
-                    if let Some(name) = value_names(earlier)
-                        .into_iter()
-                        .find(|n| runs_first.contains(n))
-                    {
-                        return Err(NotLeading::Reads(found.span, name));
-                    }
-                    continue;
-                }
-                // A temporary it makes lives to the end of its statement,
-                // or of the terminating scope (`if` condition, `format!`)
-                // around it: kept only where that is the await's scope.
-                match super::earlier::nameable(earlier) {
-                    Some(makes_temporaries) if !(makes_temporaries && found.in_scope) => {}
-                    _ => return Err(NotLeading::Unnamed(earlier.to_token_stream())),
-                }
-                runs_first.extend(self.local_names(earlier.to_token_stream()));
-                let ident = (self.name)();
-                let value = std::mem::replace(earlier, syn::parse_quote!({ #ident }));
-                named.push(super::earlier::Earlier {
-                    ident,
-                    value,
-                    in_scope: false,
-                    own_scope: false,
-                });
+                self.name_part(earlier, &mut ahead)?;
             }
             named.reverse();
             named.append(&mut found.earlier);
@@ -496,11 +478,88 @@ impl Taker<'_> {
         Ok(None)
     }
 
+    /// Binds `part`, which runs before the await, ahead of it if it has
+    /// effects; a place keeps its place and has only its parts with effects
+    /// bound (`idx()` in `v[idx()]`: `v[{ __earlier1 }]` is still `v`'s
+    /// element, which a method may change). Parts are taken last first, as
+    /// what is left in place must not be changed by what now runs before
+    /// it.
+    ///
+    /// Before: `v[idx()].add_assign(f().await)`
+    /// After:  part `__earlier1 = idx()`, and `v[{ __earlier1 }].add_assign(..)`
+    fn name_part(&mut self, part: &mut Expr, ahead: &mut Ahead<'_>) -> Result<(), NotLeading> {
+        if is_pure(part) {
+            return match value_names(part)
+                .into_iter()
+                .find(|n| ahead.runs_first.contains(n))
+            {
+                Some(name) => Err(NotLeading::Reads(ahead.span, name)),
+                None => Ok(()),
+            };
+        }
+        match part {
+            Expr::Paren(e) => return self.name_part(&mut e.expr, ahead),
+            Expr::Field(e) if is_place_syntax(&e.base) => {
+                return self.name_part(&mut e.base, ahead);
+            }
+            Expr::Index(e) if is_place_syntax(&e.expr) => {
+                self.name_part(&mut e.index, ahead)?;
+                return self.name_part(&mut e.expr, ahead);
+            }
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) && is_place_syntax(&e.expr) => {
+                return self.name_part(&mut e.expr, ahead);
+            }
+            _ => {}
+        }
+        // A temporary it makes lives to the end of its statement, or of the
+        // terminating scope (`if` condition, `format!`) around it: kept only
+        // where that is the await's scope.
+        match super::earlier::nameable(part) {
+            Some(makes_temporaries) if !(makes_temporaries && ahead.in_scope) => {}
+            _ => return Err(NotLeading::Unnamed(part.to_token_stream())),
+        }
+        ahead
+            .runs_first
+            .extend(self.local_names(part.to_token_stream()));
+        let ident = (self.name)();
+        let value = std::mem::replace(part, syn::parse_quote!({ #ident }));
+        ahead.named.push(super::earlier::Earlier {
+            ident,
+            value,
+            in_scope: false,
+            own_scope: false,
+        });
+        Ok(())
+    }
+
     /// The locals `tokens` names.
     fn local_names(&self, tokens: TokenStream) -> Vec<String> {
         let mut names = idents(tokens);
         names.retain(|name| self.locals.contains(name));
         names
+    }
+}
+
+/// What [`Taker::name_part`] works with: the parts bound so far (last
+/// first), and the locals of what now runs before the parts left in place.
+struct Ahead<'a> {
+    /// The await is inside a terminating scope below these parts.
+    in_scope: bool,
+    span: Span,
+    named: &'a mut Vec<super::earlier::Earlier>,
+    runs_first: &'a mut Vec<String>,
+}
+
+/// A place expression by its syntax: a path, a field, an index or a deref
+/// of one (whatever its parts run).
+fn is_place_syntax(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(e) => is_place_syntax(&e.base),
+        Expr::Index(e) => is_place_syntax(&e.expr),
+        Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_place_syntax(&e.expr),
+        Expr::Paren(e) => is_place_syntax(&e.expr),
+        _ => false,
     }
 }
 
