@@ -132,7 +132,8 @@ fn assignment_inside_an_expression_initialises() {
 /// A value whose type only the branch that awaits tells: the machine
 /// writes the branch that does not (`None`, `Vec::new()`) in another state,
 /// and needs no annotation for it, as rustc does not. (The late
-/// initialisation is one of the forms under test.)
+/// initialisation is one of the forms under test, with assignments that end
+/// their blocks without a `;`.)
 #[allow(clippy::needless_late_init)]
 #[desugar]
 async fn typed_by_the_awaiting_branch(flag: bool) -> usize {
@@ -148,9 +149,9 @@ async fn typed_by_the_awaiting_branch(flag: bool) -> usize {
     };
     let later;
     if flag {
-        later = Default::default();
+        later = Default::default()
     } else {
-        later = leaf("later", 1, 5u64).await;
+        later = leaf("later", 1, 5u64).await
     }
     usize::from(maybe.is_some()) + list.len() + later as usize
 }

@@ -616,7 +616,7 @@ impl<'a> Emit<'a> {
     /// Before: `__value1 = None;`
     /// After:  `__value1 = None; ::desugar::__private::same_type(&__value1, __type1);`
     fn type_tied(&mut self, stmt: &syn::Stmt, scope: &crate::walk::Scope) -> TokenStream {
-        let syn::Stmt::Expr(syn::Expr::Assign(assign), _) = stmt else {
+        let syn::Stmt::Expr(syn::Expr::Assign(assign), semi) = stmt else {
             return TokenStream::new();
         };
         let syn::Expr::Path(path) = &*assign.left else {
@@ -636,7 +636,10 @@ impl<'a> Emit<'a> {
         let private = names::private();
         let name = self.name(local);
         let tie = type_tie(local);
-        quote!(#private::same_type(&#name, #tie);)
+        // A block's last assignment, `{ x = v }`, is of type `()` with a
+        // `;` after it too.
+        let end = semi.is_none().then(|| quote!(;));
+        quote!(#end #private::same_type(&#name, #tie);)
     }
 
     fn if_full(&mut self, node: &If) -> TokenStream {
