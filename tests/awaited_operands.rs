@@ -331,3 +331,24 @@ fn an_awaited_value_borrowed_in_a_later_operand_lives_across_its_await() {
     );
     assert_eq!(report.outcome, "Ready(1)");
 }
+
+/// Inside `vec![..]` the values are held as outside it: both receivers
+/// are borrowed by `add`, temporaries rustc drops newest first. (Were the
+/// older one's method to take `self`, the machine would not build, E0382,
+/// as outside a macro.)
+#[desugar]
+async fn receivers_in_a_vec() -> usize {
+    let v = vec![
+        counter("a")
+            .await
+            .add(counter("b").await.add(number(1).await)),
+        0,
+    ];
+    v.len()
+}
+
+#[test]
+fn receivers_in_a_vec_are_held_as_outside_it() {
+    let report = assert_same(receivers_in_a_vec, receivers_in_a_vec_rustc);
+    assert_eq!(report.outcome, "Ready(2)");
+}

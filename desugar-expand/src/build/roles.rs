@@ -79,8 +79,9 @@ pub(crate) fn settle(
                 if temporaries.contains(ident) {
                     (Role::Settled, false)
                 } else {
-                    // Not in the syntax tree: in a macro's arguments, where
-                    // it is moved, as far as the machine can tell.
+                    // Not found: in the arguments of a macro `#[desugar]`
+                    // cannot read, where it is moved, as far as the machine
+                    // can tell.
                     role(stmt, ident).unwrap_or((Role::Operand, false))
                 }
             })
@@ -319,6 +320,33 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         // not tell.
         if self.found.is_none() && self.is_target(expr) {
             self.found = Some((Role::Unknown, false));
+        }
+    }
+
+    // `vec![..]`'s elements are moved into it; a value read in them is
+    // held as it is outside a macro. (A `format!`-like macro's arguments
+    // are a scope of their own, whose values the caller leaves out.)
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if self.found.is_some() || super::temporaries::macro_ends_scope(mac) {
+            return;
+        }
+        let Some(mut args) = walk::MacroArgs::parse(mac) else {
+            return;
+        };
+        for (arg, _) in args.args_mut() {
+            if self.found.is_some() {
+                return;
+            }
+            if self.is_target(arg) {
+                self.found = Some((Role::Operand, false));
+                return;
+            }
+            let mut inner = Finder {
+                ident: self.ident,
+                found: None,
+            };
+            inner.visit_expr(arg);
+            self.found = inner.found;
         }
     }
 
