@@ -302,3 +302,53 @@ fn a_place_whose_index_runs_code_stays_the_place() {
     );
     assert_eq!(report.outcome, "Ready(14)");
 }
+
+struct Lengths {
+    awaited: u32,
+    label: u32,
+}
+
+fn total(lengths: Lengths) -> u32 {
+    lengths.awaited + lengths.label
+}
+
+async fn touch_later(p: &Probe, l: LeafFuture<u32>) -> u32 {
+    let v = l.await;
+    p.touch();
+    v
+}
+
+async fn touch_after(first: Probe, then: &Probe, l: LeafFuture<u32>) -> u32 {
+    let v = l.await;
+    first.touch();
+    then.touch();
+    v
+}
+
+/// A part whose temporary is made in place inside a struct literal (after
+/// a field that awaits), in an `if` condition before an await whose call
+/// makes a temporary in place too: the part's temporary, assigned there,
+/// is kept across the later await (seed 708, case 3985: E0283 before).
+#[desugar]
+async fn temporary_in_a_struct_literal(p: Probe) -> u32 {
+    let r = &p;
+    let mut n = 0;
+    if (total(Lengths {
+        awaited: touch_later(&p, number(6)).await,
+        label: r.label().len() as u32,
+    }) | 1)
+        == touch_after(Probe::new("a"), &Probe::new("b"), number(7)).await
+    {
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn a_temporary_made_in_a_struct_literal_is_kept() {
+    let report = assert_same(
+        || temporary_in_a_struct_literal(Probe::new("p")),
+        || temporary_in_a_struct_literal_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}

@@ -109,6 +109,16 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
         Expr::Index(index) => any_assigns([&*index.expr, &*index.index], name),
         Expr::Tuple(tuple) => any_assigns(&tuple.elems, name),
         Expr::Array(array) => any_assigns(&array.elems, name),
+        Expr::Repeat(repeat) => expr_assigns(&repeat.expr, name),
+        Expr::Struct(fields) => {
+            any_assigns(fields.fields.iter().map(|f| &f.expr), name)
+                || fields
+                    .rest
+                    .as_deref()
+                    .is_some_and(|rest| expr_assigns(rest, name))
+        }
+        Expr::Group(group) => expr_assigns(&group.expr, name),
+        Expr::Try(question) => expr_assigns(&question.expr, name),
         Expr::Block(block) if block.label.is_none() => syn_block_assigns(&block.block, name),
         Expr::Unsafe(block) => syn_block_assigns(&block.block, name),
         Expr::If(node) => {
