@@ -88,6 +88,28 @@ pub(crate) struct Conditional {
 }
 
 impl Found {
+    /// What is taken at `span`, to run ahead of the rest of its statement:
+    /// not yet seen inside any scope, with no part before it.
+    fn new(operand: Expr, span: Span) -> Self {
+        Found {
+            operand,
+            span,
+            via_async_block: false,
+            in_scope: false,
+            in_let_else: None,
+            earlier: Vec::new(),
+            branch: None,
+        }
+    }
+
+    /// Not an await to suspend on, but `branch`, run first.
+    fn branch(self, branch: Branch) -> Self {
+        Found {
+            branch: Some(branch),
+            ..self
+        }
+    }
+
     /// The await was found inside a scope that ends before its statement
     /// does (`terminating`), as were the parts named so far.
     fn within_scope(mut self, terminating: bool) -> Self {
@@ -184,15 +206,7 @@ impl Taker<'_> {
                 let span = e.await_token.span;
                 let operand = (*e.base).clone();
                 *expr = standing_at(self.replacement, expr.span());
-                Ok(Some(Found {
-                    operand,
-                    span,
-                    via_async_block: false,
-                    in_scope: false,
-                    in_let_else: None,
-                    earlier: Vec::new(),
-                    branch: None,
-                }))
+                Ok(Some(Found::new(operand, span)))
             }
             Expr::Await(e) => self.take(&mut e.base),
             Expr::Macro(e) if is_awaiting_macro(&e.mac) => {
@@ -211,13 +225,8 @@ impl Taker<'_> {
                 let operand = syn::parse_quote_spanned!(span=> async { #expr });
                 *expr = self.replacement.clone();
                 Ok(Some(Found {
-                    operand,
-                    span,
                     via_async_block: true,
-                    in_scope: false,
-                    in_let_else: None,
-                    earlier: Vec::new(),
-                    branch: None,
+                    ..Found::new(operand, span)
                 }))
             }
             Expr::Try(e) => self.take(&mut e.expr),
@@ -281,20 +290,19 @@ impl Taker<'_> {
                     value: value.clone(),
                 };
                 *expr = syn::parse_quote!({ #value });
-                Ok(Some(Found {
-                    operand: conditional.right.clone(),
-                    span,
-                    via_async_block: false,
+                let earlier = vec![super::earlier::Earlier {
+                    ident: left_ident,
+                    value: left,
                     in_scope: false,
-                    in_let_else: None,
-                    earlier: vec![super::earlier::Earlier {
-                        ident: left_ident,
-                        value: left,
-                        in_scope: false,
-                        own_scope: true,
-                    }],
-                    branch: Some(Branch::ShortCircuit(conditional)),
-                }))
+                    own_scope: true,
+                }];
+                Ok(Some(
+                    Found {
+                        earlier,
+                        ..Found::new(conditional.right.clone(), span)
+                    }
+                    .branch(Branch::ShortCircuit(conditional)),
+                ))
             }
             // `place op= value`: on numbers the value runs first, then the place
             // is read and written, as the rest of the statement does after the
@@ -416,18 +424,10 @@ impl Taker<'_> {
     fn construct(&mut self, construct: &mut Expr, span: Span) -> Found {
         let value = (self.name)();
         let taken = std::mem::replace(construct, syn::parse_quote!({ #value }));
-        Found {
-            operand: taken.clone(),
-            span,
-            via_async_block: false,
-            in_scope: false,
-            in_let_else: None,
-            earlier: Vec::new(),
-            branch: Some(Branch::Construct {
-                value,
-                construct: taken,
-            }),
-        }
+        Found::new(taken.clone(), span).branch(Branch::Construct {
+            value,
+            construct: taken,
+        })
     }
 
     /// The parts of an expression in the order they run: the await is in
