@@ -352,3 +352,56 @@ fn a_temporary_made_in_a_struct_literal_is_kept() {
     );
     assert_eq!(report.outcome, "Ready(1)");
 }
+
+/// A part before an await reads a view of a parameter (`p.label()`, a
+/// `&str`, kept as a temporary of the statement): rustc keeps nothing for
+/// it across the await, having nothing to drop, and neither does the
+/// machine, which moves `p` into its state there (E0505 before: the view
+/// still borrowed `p`).
+#[desugar]
+async fn view_of_a_parameter(p: Probe) -> u32 {
+    let n = p.label().len() as u32 + number(1).await;
+    drop(p);
+    n
+}
+
+#[test]
+fn a_view_read_before_an_await_is_not_kept_across_it() {
+    let report = assert_same(
+        || view_of_a_parameter(Probe::new("p")),
+        || view_of_a_parameter_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+    assert!(
+        report.left_size <= report.right_size,
+        "the machine keeps the view: {report}"
+    );
+}
+
+struct Named {
+    n: u32,
+    probe: Probe,
+}
+
+impl Named {
+    /// The same through `self` (seed 708, case 5083).
+    #[desugar]
+    async fn view_of_self(self) -> u32 {
+        let n = (self.n & self.probe.label().len() as u32) % (number(6).await | 1);
+        n
+    }
+}
+
+#[test]
+fn a_view_of_self_read_before_an_await_is_not_kept_across_it() {
+    let named = || Named {
+        n: 7,
+        probe: Probe::new("self"),
+    };
+    let report = assert_same(|| named().view_of_self(), || named().view_of_self_rustc());
+    assert_eq!(report.outcome, "Ready(4)");
+    assert!(
+        report.left_size <= report.right_size,
+        "the machine keeps the view: {report}"
+    );
+}

@@ -187,6 +187,9 @@ pub(crate) struct Mention {
     /// made here.
     pub holders: Vec<LocalId>,
     pub span: Span,
+    /// The expansion's own `drop` of a hidden temporary at the end of its
+    /// statement, where rustc drops it: no use of its value.
+    pub drop: bool,
 }
 
 /// How an expression uses a local, as far as syntax tells.

@@ -108,10 +108,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
             kept.iter()
                 .copied()
                 .filter(|&local| {
-                    !homed[local]
-                        && !body.params.contains(&local)
-                        && body.locals[local].initialized
-                        && !facts.used_after(local, k)
+                    !homed[local] && !body.params.contains(&local) && !facts.read_after(local, k)
                 })
                 .collect()
         })
@@ -207,6 +204,15 @@ impl<'a> Facts<'a> {
 
     fn used_after(&self, local: LocalId, k: AwaitId) -> bool {
         self.by_local[local].iter().any(|m| self.after(m, k))
+    }
+
+    /// [`Self::used_after`], but for the expansion's own drop of a hidden
+    /// temporary at the end of its statement: what is only dropped there
+    /// is kept only to be dropped.
+    fn read_after(&self, local: LocalId, k: AwaitId) -> bool {
+        self.by_local[local]
+            .iter()
+            .any(|m| !m.drop && self.after(m, k))
     }
 
     /// Kept across `k` by value: used after it, or still there to be dropped

@@ -277,6 +277,7 @@ impl Builder {
                 in_operand: self.operand_of,
                 holders: holders.to_vec(),
                 span,
+                drop: false,
             });
         }
     }
