@@ -405,3 +405,26 @@ fn a_view_of_self_read_before_an_await_is_not_kept_across_it() {
         "the machine keeps the view: {report}"
     );
 }
+
+/// The same in an operand of `||`, a scope of its own: the view's
+/// temporary ends there, before the right operand runs (seed 708, case
+/// 584: E0716 and E0505 before).
+#[desugar]
+async fn view_in_an_operand_of_or(p: Probe) -> bool {
+    let b = (number(0).await | p.label().len() as u32) > number(1).await || number(2).await > 5;
+    drop(p);
+    b
+}
+
+#[test]
+fn a_view_read_before_an_await_in_an_operand_of_or_is_not_kept() {
+    let report = assert_same(
+        || view_in_an_operand_of_or(Probe::new("p")),
+        || view_in_an_operand_of_or_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(false)");
+    assert!(
+        report.left_size <= report.right_size,
+        "the machine keeps the view: {report}"
+    );
+}

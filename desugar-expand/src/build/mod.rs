@@ -129,9 +129,19 @@ struct Builder {
     rust_2024: Option<tail_edition::Needs2024>,
 }
 
-/// Records each use the walk finds: local, kind, span, conditional.
+/// One use the walk found.
+struct Recorded {
+    local: LocalId,
+    kind: MentionKind,
+    span: Span,
+    conditional: bool,
+    /// See [`Mention::drop`].
+    drop: bool,
+}
+
+/// Records each use the walk finds.
 struct Recorder<'a> {
-    found: Vec<(LocalId, MentionKind, Span, bool)>,
+    found: Vec<Recorded>,
     locals: &'a [Local],
 }
 
@@ -152,7 +162,7 @@ impl walk::Visitor for Recorder<'_> {
         _: Option<&mut syn::Expr>,
         span: Span,
     ) {
-        self.found.push((local, kind, span, false));
+        self.conditional_mention(local, kind, None, span, false);
     }
 
     fn conditional_mention(
@@ -163,7 +173,21 @@ impl walk::Visitor for Recorder<'_> {
         span: Span,
         conditional: bool,
     ) {
-        self.found.push((local, kind, span, conditional));
+        self.found.push(Recorded {
+            local,
+            kind,
+            span,
+            conditional,
+            drop: false,
+        });
+    }
+
+    fn dropped(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.drop = true;
+        }
     }
 
     fn reborrows(&self, local: LocalId) -> bool {
@@ -265,19 +289,19 @@ impl Builder {
         }
     }
 
-    fn record(&mut self, found: Vec<(LocalId, MentionKind, Span, bool)>, holders: &[LocalId]) {
-        for (local, kind, span, conditional) in found {
+    fn record(&mut self, found: Vec<Recorded>, holders: &[LocalId]) {
+        for found in found {
             let seq = self.tick();
             self.mentions.push(Mention {
-                local,
+                local: found.local,
                 seq,
-                kind,
-                conditional,
+                kind: found.kind,
+                conditional: found.conditional,
                 path: self.path.clone(),
                 in_operand: self.operand_of,
                 holders: holders.to_vec(),
-                span,
-                drop: false,
+                span: found.span,
+                drop: found.drop,
             });
         }
     }
@@ -306,9 +330,9 @@ impl Builder {
         let mut recorder = Recorder::new(&self.locals);
         walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
         let mut holders = declares.to_vec();
-        for (local, kind, _, _) in recorder.found {
-            if kind == MentionKind::Assign && !holders.contains(&local) {
-                holders.push(local);
+        for found in recorder.found {
+            if found.kind == MentionKind::Assign && !holders.contains(&found.local) {
+                holders.push(found.local);
             }
         }
         holders
@@ -431,7 +455,7 @@ impl Builder {
         recorder
             .found
             .iter()
-            .all(|&(local, ..)| self.locals[local].copy)
+            .all(|found| self.locals[found.local].copy)
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {

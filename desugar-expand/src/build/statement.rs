@@ -420,11 +420,7 @@ impl Builder {
         drop_before_else(&temporaries, out);
         for temporary in temporaries.into_iter().rev() {
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
-            let first = self.mentions.len();
             self.simple(drop, out);
-            for mention in &mut self.mentions[first..] {
-                mention.drop = true;
-            }
             self.end_scopes(std::slice::from_ref(&temporary));
         }
     }

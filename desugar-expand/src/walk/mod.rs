@@ -58,6 +58,13 @@ pub(crate) trait Visitor {
         let _ = local;
         false
     }
+
+    /// The use of `local` just reported is the expansion's own drop of a
+    /// hidden temporary where its scope ends (`::core::mem::drop(__temporary1)`):
+    /// it ends the value's life without reading it.
+    fn dropped(&mut self, local: LocalId) {
+        let _ = local;
+    }
 }
 
 /// A `match` or `if let` scrutinee matched against `pats`: the bindings may
@@ -169,6 +176,32 @@ impl<'a, V: Visitor> Walk<'a, V> {
             .conditional_mention(local, kind, expr, span, conditional);
     }
 
+    /// The hidden local `call` drops, if it is the expansion's own
+    /// `::core::mem::drop(__name)` (see [`Visitor::dropped`]).
+    fn expansion_drop(&self, call: &syn::ExprCall) -> Option<LocalId> {
+        let Expr::Path(func) = &*call.func else {
+            return None;
+        };
+        let segments: Vec<String> = func
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        if func.path.leading_colon.is_none() || segments != ["core", "mem", "drop"] {
+            return None;
+        }
+        let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let Expr::Path(path) = arg else { return None };
+        let ident = path.path.get_ident()?;
+        if !ident.to_string().starts_with("__") {
+            return None;
+        }
+        self.resolve(ident)
+    }
+
     /// An argument of a call: moved, or reborrowed if it holds a `&mut`.
     fn argument(&mut self, arg: &mut Expr) {
         let kind = match self.resolve_path(arg) {
@@ -233,6 +266,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 self.expr(&mut e.func, MentionKind::Value);
                 for arg in e.args.iter_mut() {
                     self.argument(arg);
+                }
+                if let Some(local) = self.expansion_drop(e) {
+                    self.visitor.dropped(local);
                 }
             }
             Expr::Binary(e) => {
