@@ -428,3 +428,37 @@ fn a_view_read_before_an_await_in_an_operand_of_or_is_not_kept() {
         "the machine keeps the view: {report}"
     );
 }
+
+fn count(probes: &[Probe]) -> u32 {
+    probes.len() as u32
+}
+
+fn probe_of(n: u32) -> Probe {
+    Probe::new(if n == 1 { "one" } else { "other" })
+}
+
+/// A temporary a part before an await borrows, in the left operand of
+/// `||`: kept across the await there, and dropped where that operand ends,
+/// before the right operand's await. rustc keeps it in the first await's
+/// state only; so does the machine (it was kept in place across both, in
+/// the homes area beside the state, and the machine was larger).
+#[desugar]
+#[allow(clippy::useless_vec)] // the vector is the temporary under test
+async fn temporary_in_an_operand_of_or() -> bool {
+    let b = count(&vec![Probe::new("v"), probe_of(number(1).await)]) >= number(3).await
+        || number(4).await > 1;
+    b
+}
+
+#[test]
+fn a_temporary_dropped_where_an_operand_ends_is_not_kept_after() {
+    let report = assert_same(
+        temporary_in_an_operand_of_or,
+        temporary_in_an_operand_of_or_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(true)");
+    assert!(
+        report.left_size <= report.right_size,
+        "the machine keeps the temporary after its operand: {report}"
+    );
+}

@@ -289,7 +289,16 @@ impl Builder {
         }
     }
 
+    /// Records the uses `found` in one statement or expression. A hidden
+    /// temporary the expansion drops there, where a scope inside the
+    /// statement ends (an operand of `||`), is gone from then on: a later
+    /// await of the statement does not keep it.
     fn record(&mut self, found: Vec<Recorded>, holders: &[LocalId]) {
+        let ended: Vec<syn::Ident> = found
+            .iter()
+            .filter(|found| found.drop && !found.conditional)
+            .map(|found| self.locals[found.local].ident.clone())
+            .collect();
         for found in found {
             let seq = self.tick();
             self.mentions.push(Mention {
@@ -304,6 +313,7 @@ impl Builder {
                 drop: found.drop,
             });
         }
+        self.end_scopes(&ended);
     }
 
     fn record_expr(&mut self, expr: &syn::Expr, holders: &[LocalId]) {

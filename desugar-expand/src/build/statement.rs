@@ -427,7 +427,7 @@ impl Builder {
 
     /// Ends the scopes of hidden locals dropped by now: a later await does
     /// not keep them, and a later homed value may share their slot.
-    fn end_scopes(&mut self, dropped: &[syn::Ident]) {
+    pub(super) fn end_scopes(&mut self, dropped: &[syn::Ident]) {
         for ident in dropped {
             let end = self.tick();
             if let Some(scope) = self.scopes.last_mut()
