@@ -353,25 +353,23 @@ fn a_temporary_made_in_a_struct_literal_is_kept() {
     assert_eq!(report.outcome, "Ready(1)");
 }
 
-/// A part before an await reads a view of a parameter (`p.label()`, a
-/// `&str`, kept as a temporary of the statement): rustc keeps nothing for
+/// A part before an await reads a view of a local's field (`pair.1.label()`,
+/// a `&str`, kept as a temporary of the statement): rustc keeps nothing for
 /// it across the await, having nothing to drop, and neither does the
-/// machine, which moves `p` into its state there (E0505 before: the view
-/// still borrowed `p`).
+/// machine, which moves `pair` into its state there (E0505 before: the view
+/// still borrowed `pair`).
 #[desugar]
-async fn view_of_a_parameter(p: Probe) -> u32 {
-    let n = p.label().len() as u32 + number(1).await;
-    drop(p);
+async fn view_of_a_field(x: u32) -> u32 {
+    let pair = (x, Probe::new("pair"));
+    let n = (pair.0 & pair.1.label().len() as u32) % (number(6).await | 1);
+    drop(pair);
     n
 }
 
 #[test]
 fn a_view_read_before_an_await_is_not_kept_across_it() {
-    let report = assert_same(
-        || view_of_a_parameter(Probe::new("p")),
-        || view_of_a_parameter_rustc(Probe::new("p")),
-    );
-    assert_eq!(report.outcome, "Ready(2)");
+    let report = assert_same(|| view_of_a_field(7), || view_of_a_field_rustc(7));
+    assert_eq!(report.outcome, "Ready(4)");
     assert!(
         report.left_size <= report.right_size,
         "the machine keeps the view: {report}"
