@@ -1024,3 +1024,26 @@ mod let_else_temporaries {
         }
     }
 }
+
+/// A local of the user's named like the expansion's temporaries, dropped
+/// with the same `::core::mem::drop` the expansion writes and assigned
+/// again: it is the user's, and lives on across the await.
+mod local_named_like_a_temporary {
+    use super::*;
+
+    #[desugar]
+    #[allow(non_snake_case, unused_assignments)]
+    async fn dropped_and_assigned_again() -> usize {
+        let mut __temporary1 = Probe::new("first");
+        ::core::mem::drop(__temporary1);
+        __temporary1 = Probe::new("second");
+        let n = Leaf::new("l").pending(1).ready(2usize).await;
+        n + __temporary1.label().len()
+    }
+
+    #[test]
+    fn is_kept_across_the_await() {
+        let report = assert_same(dropped_and_assigned_again, dropped_and_assigned_again_rustc);
+        assert_eq!(report.outcome, "Ready(8)");
+    }
+}

@@ -187,8 +187,9 @@ pub(crate) struct Mention {
     /// made here.
     pub holders: Vec<LocalId>,
     pub span: Span,
-    /// The expansion's own `drop` of a hidden temporary at the end of its
-    /// statement, where rustc drops it: no use of its value.
+    /// The expansion's own `drop` of a hidden temporary where its scope ends
+    /// (its statement, or an operand of `&&`/`||` in it), as rustc drops
+    /// it: no use of its value.
     pub drop: bool,
 }
 

@@ -116,6 +116,8 @@ struct Builder {
     /// Locals in scope, innermost scope last.
     scopes: Vec<Vec<LocalId>>,
     hidden: usize,
+    /// The names [`Self::hidden_local`] made: the expansion's own locals.
+    made: std::collections::HashSet<String>,
     /// While walking an await's operand: that await.
     operand_of: Option<usize>,
     /// The branches, arms and loop bodies around the current statement.
@@ -277,7 +279,9 @@ impl Builder {
 
     fn hidden_local(&mut self, base: &str) -> syn::Ident {
         self.hidden += 1;
-        names::hidden(&format!("__{base}{}", self.hidden))
+        let name = format!("__{base}{}", self.hidden);
+        self.made.insert(name.clone());
+        names::hidden(&name)
     }
 
     fn close_scope(&mut self) {
@@ -293,7 +297,15 @@ impl Builder {
     /// temporary the expansion drops there, where a scope inside the
     /// statement ends (an operand of `||`), is gone from then on: a later
     /// await of the statement does not keep it.
-    fn record(&mut self, found: Vec<Recorded>, holders: &[LocalId]) {
+    fn record(&mut self, mut found: Vec<Recorded>, holders: &[LocalId]) {
+        // A user's local of such a name, dropped by the user's own
+        // `::core::mem::drop`, may be assigned again: only the expansion's
+        // temporaries end there.
+        for found in &mut found {
+            found.drop &= self
+                .made
+                .contains(&self.locals[found.local].ident.to_string());
+        }
         let ended: Vec<syn::Ident> = found
             .iter()
             .filter(|found| found.drop && !found.conditional)

@@ -59,9 +59,10 @@ pub(crate) trait Visitor {
         false
     }
 
-    /// The use of `local` just reported is the expansion's own drop of a
-    /// hidden temporary where its scope ends (`::core::mem::drop(__temporary1)`):
-    /// it ends the value's life without reading it.
+    /// The use of `local` just reported is written as the expansion's own
+    /// drop of a hidden temporary where its scope ends
+    /// (`::core::mem::drop(__temporary1)`), which ends the value's life
+    /// without reading it; the caller knows which locals are its own.
     fn dropped(&mut self, local: LocalId) {
         let _ = local;
     }
@@ -176,8 +177,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
             .conditional_mention(local, kind, expr, span, conditional);
     }
 
-    /// The hidden local `call` drops, if it is the expansion's own
-    /// `::core::mem::drop(__name)` (see [`Visitor::dropped`]).
+    /// The local `call` drops, if it is written as the expansion writes its
+    /// own drops, `::core::mem::drop(__name)` (see [`Visitor::dropped`]).
     fn expansion_drop(&self, call: &syn::ExprCall) -> Option<LocalId> {
         let Expr::Path(func) = &*call.func else {
             return None;
@@ -194,12 +195,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
         let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
             return None;
         };
-        let Expr::Path(path) = arg else { return None };
-        let ident = path.path.get_ident()?;
-        if !ident.to_string().starts_with("__") {
-            return None;
-        }
-        self.resolve(ident)
+        self.resolve_path(arg)
     }
 
     /// An argument of a call: moved, or reborrowed if it holds a `&mut`.
