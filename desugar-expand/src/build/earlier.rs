@@ -152,12 +152,7 @@ fn is_try(e: &syn::ExprMatch) -> bool {
     let Expr::Path(func) = &*call.func else {
         return false;
     };
-    let segments: Vec<String> = func
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
+    let segments = walk::segment_names(&func.path);
     segments.ends_with(&["Branch".to_owned(), "branch".to_owned()])
         && segments.iter().any(|s| s == "__private")
         && call.args.len() == 1

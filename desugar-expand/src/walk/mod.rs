@@ -79,6 +79,12 @@ pub(crate) fn scrutinee<'a>(pats: impl IntoIterator<Item = &'a syn::Pat>) -> Men
     }
 }
 
+/// The names of `path`'s segments, in order (`core::mem::drop`: `core`,
+/// `mem`, `drop`).
+pub(crate) fn segment_names(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
+}
+
 /// Names of tracked locals in scope: the innermost binding of each name.
 pub(crate) type Scope = HashMap<String, LocalId>;
 
@@ -183,13 +189,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
         let Expr::Path(func) = &*call.func else {
             return None;
         };
-        let segments: Vec<String> = func
-            .path
-            .segments
-            .iter()
-            .map(|s| s.ident.to_string())
-            .collect();
-        if func.path.leading_colon.is_none() || segments != ["core", "mem", "drop"] {
+        if func.path.leading_colon.is_none() || segment_names(&func.path) != ["core", "mem", "drop"]
+        {
             return None;
         }
         let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
