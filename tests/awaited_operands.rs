@@ -16,7 +16,7 @@ use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
 
 fn take_both(moved: Counter, borrowed: &Counter, n: u32) -> u32 {
-    borrowed.add(n) + moved.into_sum(n)
+    borrowed.add(n) + moved.finish(n)
 }
 
 /// `a` moves into the pending `take(..)`, `b` is borrowed by `add`: rustc
@@ -74,7 +74,7 @@ fn a_tuple_field_drops_before_a_newer_borrowed_receiver() {
 async fn two_unknown_receivers() -> u32 {
     let n = counter("a")
         .await
-        .add(counter("b").await.into_sum(number(1).await));
+        .add(counter("b").await.finish(number(1).await));
     n
 }
 
@@ -138,7 +138,7 @@ async fn tail_operand_then_borrowed_receiver() -> u32 {
 async fn tail_operand_then_moved_receiver() -> u32 {
     take(
         counter("a").await,
-        counter("b").await.into_sum(number(1).await),
+        counter("b").await.finish(number(1).await),
     )
 }
 
@@ -295,7 +295,7 @@ async fn broken_with_a_borrowed_receiver() -> u32 {
 
 #[test]
 fn in_a_return_or_break_a_borrowed_receiver_drops_last() {
-    // add(1) = 2; take(b, 2) + 1 = into_sum(2) + 1 = 5; neither: 0.
+    // add(1) = 2; take(b, 2) + 1 = finish(2) + 1 = 5; neither: 0.
     for (way, outcome) in [(0, "Ready(2)"), (1, "Ready(5)"), (2, "Ready(0)")] {
         let report = assert_same(
             || returned_receiver_and_operand(way),

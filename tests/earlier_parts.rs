@@ -41,7 +41,7 @@ fn label(probe: &Probe) -> LeafFuture<u32> {
 }
 
 fn take_two(a: Counter, n: u32, b: Counter, m: u32) -> u32 {
-    a.add(n) + b.into_sum(m)
+    a.add(n) + b.finish(m)
 }
 
 fn parse(text: &str) -> Result<u32, String> {
@@ -96,7 +96,7 @@ fn a_guard_read_before_an_await_is_held_across_it() {
 #[desugar]
 async fn receivers_first() -> u32 {
     let a = Counter::new("borrowed").add(number(1).await);
-    let b = Counter::new("moved").into_sum(number(2).await);
+    let b = Counter::new("moved").finish(number(2).await);
     a + b
 }
 

@@ -59,6 +59,47 @@ fn a_value_consumed_by_a_std_method_is_not_kept() {
     assert_eq!(report.outcome, "Ready(true)");
 }
 
+/// A value of the user's, with a conversion that consumes it.
+#[derive(Debug)]
+struct Tally(Probe, u32);
+
+impl Tally {
+    fn into_total(self, extra: u32) -> u32 {
+        self.0.touch();
+        self.1 + extra
+    }
+}
+
+/// A method named `into_…` takes `self`, as the Rust API guidelines name
+/// conversions that consume their receiver: a local it consumes is not
+/// kept across the next await, and neither is an awaited value it consumes
+/// in a `match` scrutinee whose arms await (both E0382 before: kept as if
+/// borrowed).
+#[desugar]
+async fn consumed_by_an_into_method(t: Tally) -> u32 {
+    let total = t.into_total(1);
+    Leaf::new("wait").pending(1).ready(()).await;
+    let tally = Leaf::new("tally")
+        .pending(1)
+        .ready(Tally(Probe::new("awaited"), 2));
+    match tally
+        .await
+        .into_total(Leaf::new("extra").pending(1).ready(3).await)
+    {
+        5 => total + Leaf::new("arm").pending(1).ready(10).await,
+        n => n,
+    }
+}
+
+#[test]
+fn a_value_consumed_by_an_into_method_is_not_kept() {
+    let report = assert_same(
+        || consumed_by_an_into_method(Tally(Probe::new("t"), 4)),
+        || consumed_by_an_into_method_rustc(Tally(Probe::new("t"), 4)),
+    );
+    assert_eq!(report.outcome, "Ready(15)");
+}
+
 struct Holder {
     count: u32,
     _probe: Probe,

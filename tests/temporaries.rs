@@ -497,7 +497,7 @@ impl Counter {
         n + 1
     }
 
-    fn into_sum(self, n: u32) -> u32 {
+    fn finish(self, n: u32) -> u32 {
         self.0.touch();
         n + 2
     }
@@ -506,7 +506,7 @@ impl Counter {
 /// A value awaited before a later await of its statement is a temporary of
 /// the statement: borrowed by a method (`a.await.add(b.await)`), it drops
 /// where the statement ends, before `seen` is touched; moved by one
-/// (`into_sum(self, ..)`), it drops inside that method. (It lived to the
+/// (`finish(self, ..)`), it drops inside that method. (It lived to the
 /// end of the block.)
 #[desugar]
 async fn awaited_receivers(seen: Probe) -> u32 {
@@ -520,7 +520,7 @@ async fn awaited_receivers(seen: Probe) -> u32 {
         .pending(1)
         .ready(Counter(Probe::new("moved")))
         .await
-        .into_sum(Leaf::new("d").pending(1).ready(2).await);
+        .finish(Leaf::new("d").pending(1).ready(2).await);
     seen.touch();
     Leaf::new("e").pending(1).ready(()).await;
     borrowed + moved
@@ -540,7 +540,7 @@ fn an_awaited_receiver_drops_where_its_statement_ends() {
 /// scrutinee: it lives to the end of the `match`, as the twin keeps it, and
 /// drops before the await that follows (seed 8, case 22). One moved into
 /// a call, next to an argument built by a number's method, builds and is
-/// not kept (seed 8, case 73). (Taken by a method of its own, `into_sum`,
+/// not kept (seed 8, case 73). (Taken by a method of its own, `finish`,
 /// it would be kept: a compile error, `tests/ui/awaited_receiver_moved_in_scrutinee.rs`.)
 #[desugar]
 async fn borrowed_receiver_in_a_scrutinee(seen: Probe) -> u32 {
@@ -562,7 +562,7 @@ async fn borrowed_receiver_in_a_scrutinee(seen: Probe) -> u32 {
 
 #[desugar]
 async fn moved_receiver_in_a_scrutinee(seen: Probe, n: u32) -> u32 {
-    match Counter::into_sum(
+    match Counter::finish(
         Leaf::new("c")
             .pending(1)
             .ready(Counter(Probe::new("moved")))
@@ -606,7 +606,7 @@ fn touched_later(probe: &Probe, value: u32) -> LeafFuture<u32> {
 /// made first), it drops after that temporary, when the statement ends.
 #[desugar]
 async fn awaited_value_then_borrowed_temporary(seen: Probe) -> u32 {
-    let moved = Counter::into_sum(
+    let moved = Counter::finish(
         Leaf::new("a")
             .pending(0)
             .ready(Counter(Probe::new("moved")))

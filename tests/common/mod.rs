@@ -21,7 +21,7 @@ impl Counter {
         n + 1
     }
 
-    pub fn into_sum(self, n: u32) -> u32 {
+    pub fn finish(self, n: u32) -> u32 {
         self.0.touch();
         n + 2
     }
@@ -35,7 +35,7 @@ pub fn number(n: u32) -> LeafFuture<u32> {
     Leaf::new("number").pending(1).ready(n)
 }
 
-/// Takes the counter, which `into_sum` drops.
+/// Takes the counter, which `finish` drops.
 pub fn take(counter: Counter, n: u32) -> u32 {
-    counter.into_sum(n)
+    counter.finish(n)
 }

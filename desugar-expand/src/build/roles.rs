@@ -438,11 +438,11 @@ mod tests {
         let a: syn::Ident = syn::parse_quote!(a);
         let tail = |text: &str| syn::parse_str::<Expr>(text).unwrap();
         assert!(is_tail_operand(&tail("take(a, f(&t).await)"), &a));
-        assert!(is_tail_operand(&tail("({ a }).into_sum(b)"), &a));
+        assert!(is_tail_operand(&tail("({ a }).finish(b)"), &a));
         assert!(is_tail_operand(&tail("a + b"), &a));
         assert!(!is_tail_operand(&tail("take(a, b) + 1"), &a));
-        assert!(!is_tail_operand(&tail("a.into_sum(b).checked_sub(1)"), &a));
-        assert!(has_unknown_use(&tail("a.into_sum(b) + 1"), &a));
+        assert!(!is_tail_operand(&tail("a.finish(b).checked_sub(1)"), &a));
+        assert!(has_unknown_use(&tail("a.finish(b) + 1"), &a));
         assert!(has_unknown_use(&tail("g(a.field)"), &a));
         assert!(!has_unknown_use(&tail("a.len() + 1"), &a));
         assert!(!has_unknown_use(&tail("take(a, b) + 1"), &a));

@@ -612,7 +612,7 @@ fn take_from_stmt(
 /// follows to drop its temporaries: a tail that finishes the future, a
 /// `return` (both `return Poll::Ready(..)` by now) or a `break` with a
 /// value. An earlier awaited value there, now one of its temporaries, that
-/// an unknown method may move (`a.await.into_sum(..)`) would be an operand
+/// an unknown method may move (`a.await.finish(..)`) would be an operand
 /// of that method's call, which rustc drops before the temporaries.
 /// Borrowing the value after the exit's value is computed makes the
 /// machine fail to build (E0382) where the method takes `self`, as a
@@ -621,8 +621,8 @@ fn take_from_stmt(
 /// operands of the tail expression itself are left out: they share the
 /// tail's scope (Rust 2024) and drop with its temporaries, moved or not.
 ///
-/// Before: `return Poll::Ready(__awaited1.into_sum({ __result }) + 1);`
-/// After:  `return Poll::Ready({ let __tail = __awaited1.into_sum({ __result }) + 1; let _ = &__awaited1; __tail });`
+/// Before: `return Poll::Ready(__awaited1.finish({ __result }) + 1);`
+/// After:  `return Poll::Ready({ let __tail = __awaited1.finish({ __result }) + 1; let _ = &__awaited1; __tail });`
 fn unknown_receivers_unmoved(
     mut rest: syn::Stmt,
     tail: Option<&syn::Expr>,

@@ -563,10 +563,12 @@ pub(crate) fn is_compound_assign(op: BinOp) -> bool {
     )
 }
 
-/// Methods of the standard library (and the most used HTTP client) that take
-/// `self` by value, so a local used as their receiver is moved. Any other
-/// method is assumed to borrow its receiver (see [`MentionKind::may_move`]
-/// for why that is the safe guess).
+/// Methods that take `self` by value, so a local used as their receiver is
+/// moved: the standard library's (and the most used HTTP client's), and any
+/// method named `into_…`, which the Rust API guidelines (C-CONV) reserve for
+/// conversions that consume `self` and clippy's default `wrong_self_convention`
+/// lint enforces. Any other method is assumed to borrow its receiver (see
+/// [`MentionKind::may_move`] for why that is the safe guess).
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     const CONSUMING: &[&str] = &[
         "unwrap",
@@ -588,17 +590,6 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "ok_or",
         "ok_or_else",
         "into",
-        "into_iter",
-        "into_inner",
-        "into_bytes",
-        "into_string",
-        "into_boxed_slice",
-        "into_boxed_str",
-        "into_vec",
-        "into_keys",
-        "into_values",
-        "into_future",
-        "into_parts",
         "collect",
         "sum",
         "product",
@@ -627,9 +618,9 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "count",
         "max",
         "min",
-        "into_owned",
     ];
-    CONSUMING.contains(&method.to_string().as_str())
+    let name = method.to_string();
+    CONSUMING.contains(&name.as_str()) || name.starts_with("into_")
 }
 
 /// Does `name` occur in `tokens`, at any depth?
