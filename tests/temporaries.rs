@@ -458,6 +458,37 @@ fn an_awaited_scrutinee_temporary_drops_before_the_else_branch_in_rust_2024() {
     assert_eq!(report.outcome, "Ready(2)");
 }
 
+fn later(n: usize) -> LeafFuture<usize> {
+    Leaf::new("later").pending(1).ready(n)
+}
+
+/// A view of the scrutinee's temporary (`trim()`'s `&str`), with awaits
+/// in both branches: it has a drop flag (it drops before the `else` branch,
+/// not in the other), and, having nothing to drop, is kept as nothing
+/// across the awaits; the drop that ends its scope then drops nothing
+/// (E0599 there before, seed 709, case 163).
+#[desugar]
+async fn if_let_else_on_a_view(text: String) -> usize {
+    if let Some(n) = Some(later(format!(" {text} ").trim().len()).await) {
+        n + Leaf::new("then").pending(1).ready(1).await
+    } else {
+        Leaf::new("else").pending(1).ready(0).await
+    }
+}
+
+#[test]
+fn a_flagged_view_with_nothing_to_drop_is_kept_as_nothing() {
+    let report = assert_same(
+        || if_let_else_on_a_view(String::from("abc")),
+        || if_let_else_on_a_view_rustc(String::from("abc")),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+    assert!(
+        report.left_size <= report.right_size,
+        "the machine keeps the view: {report}"
+    );
+}
+
 fn made(name: &'static str) -> usize {
     Probe::new(name).label().len()
 }

@@ -18,7 +18,7 @@
 //! ([`FetchCopy`]). Any other value is a [`Flagged`], and a move takes it
 //! ([`FetchMove`]). Both are `Copy` for a `Copy` value, so a suspension that
 //! keeps one only to drop it keeps nothing ([`super::DropOnly`]), as rustc
-//! does.
+//! does; the drop that ends its scope then fetches that nothing.
 //!
 //! ```
 //! use desugar_runtime::__private::{
@@ -32,7 +32,7 @@
 //! assert_eq!((moved.as_str(), copied, *number.place()), ("moved", 5, 5));
 //! ```
 
-use super::DropOnly;
+use super::{DropOnly, NothingToDrop};
 
 /// A local with a drop flag: `None` once its value has been moved away.
 #[derive(Clone, Copy)]
@@ -102,6 +102,16 @@ impl<T: Copy> FetchCopy<T> for &mut &mut Unflagged<T> {
     #[inline]
     fn fetch(self) -> T {
         self.0
+    }
+}
+
+/// A `Copy` value a suspension kept only to be dropped ([`super::DropOnly`]
+/// kept nothing), moved into the drop the expansion writes where its scope
+/// ends: nothing to move, and nothing to drop.
+impl FetchCopy<NothingToDrop> for &mut &mut NothingToDrop {
+    #[inline]
+    fn fetch(self) -> NothingToDrop {
+        NothingToDrop
     }
 }
 
