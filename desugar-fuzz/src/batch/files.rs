@@ -116,7 +116,8 @@ pub async fn bump(m: &mut u32, l: LeafFuture<u32>) -> u32 {
 pub fn assert_send<T: Send>(_: &T) {}
 
 /// A value with a drop to observe, awaited and then used by a method that
-/// borrows it (`add`) or takes it (`into_sum`).
+/// borrows it (`add`) or takes it: `into_sum`, named as the expansion knows
+/// a consuming method, or `finish`, which syntax cannot tell from `add`.
 #[derive(Debug)]
 pub struct Counter(pub Probe);
 
@@ -133,6 +134,11 @@ impl Counter {
     pub fn into_sum(self, n: u32) -> u32 {
         self.0.touch();
         n.wrapping_add(2)
+    }
+
+    pub fn finish(self, n: u32) -> u32 {
+        self.0.touch();
+        n.wrapping_add(3)
     }
 }
 

@@ -178,13 +178,13 @@ impl Gen {
                 if let Some(operand) = self.leaf(&value, ctx) {
                     let rest = self.ordered(ctx, &[], &[Ty::U32]);
                     let methods: &[&str] = if counter {
-                        &["add", "into_sum"]
+                        &["add", "into_sum", "finish"]
                     } else {
                         &["wrapping_add", "max", "min", "wrapping_mul"]
                     };
                     let method = *self.rng.pick(methods);
                     // A `Counter`'s methods are the user's own, which the
-                    // expansion does not know.
+                    // expansion knows by name at most (`into_sum`).
                     return Expr {
                         text: format!("{operand}.await.{method}({})", rest[0].text),
                         awaits: true,
