@@ -352,3 +352,55 @@ fn receivers_in_a_vec_are_held_as_outside_it() {
     let report = assert_same(receivers_in_a_vec, receivers_in_a_vec_rustc);
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+fn maybe_counter(label: &'static str) -> LeafFuture<Option<Counter>> {
+    Leaf::new(label).pending(1).ready(Some(Counter::new(label)))
+}
+
+/// Dropped while suspended inside a `format!` in the arguments of a call
+/// that consumes an awaited value (`map_or` takes `self`): the `format!`'s
+/// temporaries are in a scope inside the call, which rustc drops first,
+/// then the call's operand (the operand dropped first before: seed 709,
+/// case 1442).
+#[desugar]
+async fn scope_inside_a_pending_call() -> u32 {
+    let n = maybe_counter("a").await.map_or(
+        format!("{}", number(vec![Probe::new("t")].len() as u32).await).len() as u32,
+        |c| c.add(1),
+    );
+    n
+}
+
+#[test]
+fn a_scope_inside_a_pending_call_drops_before_its_operand() {
+    let report = assert_same(
+        scope_inside_a_pending_call,
+        scope_inside_a_pending_call_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}
+
+/// And a call inside such a scope: its operand is the innermost, dropped
+/// before the scope's temporaries (`v`); at the end of the scope, its
+/// temporaries made for two awaits drop newest first (`t`, then `v`; `v`
+/// dropped first before).
+#[desugar]
+async fn pending_call_inside_a_scope() -> usize {
+    let s = format!(
+        "{}{}",
+        vec![Probe::new("v")].len(),
+        maybe_counter("a")
+            .await
+            .map_or(touch_later(&Probe::new("t"), number(2)).await, |c| c.add(1)),
+    );
+    s.len()
+}
+
+#[test]
+fn a_call_inside_a_scope_drops_its_operand_first_and_the_scope_newest_first() {
+    let report = assert_same(
+        pending_call_inside_a_scope,
+        pending_call_inside_a_scope_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

@@ -163,6 +163,10 @@ pub(crate) struct AwaitInfo {
     /// leaves (`break f(x).await`: 1): no later iteration of those runs
     /// after it.
     pub leaves_loops: usize,
+    /// Values its statement holds inside the statement, with how deep
+    /// (see `build::nesting`): a machine dropped here drops the deeper
+    /// first. The others rank 0.
+    pub drop_ranks: Vec<(LocalId, u32)>,
 }
 
 /// One use of a local.

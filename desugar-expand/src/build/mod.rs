@@ -20,6 +20,7 @@ mod earlier;
 mod exits;
 mod lead;
 mod lower;
+mod nesting;
 mod roles;
 mod scrutinee;
 mod source_text;
@@ -511,7 +512,14 @@ impl Builder {
 
     /// Records a suspension: the operand's uses, the await itself, then the
     /// rest of the statement.
-    fn suspension(&mut self, found: lead::Found, rest: syn::Stmt, out: &mut Vec<Stmt>) {
+    /// `ranks`: see [`nesting::ranks`].
+    fn suspension(
+        &mut self,
+        found: lead::Found,
+        rest: syn::Stmt,
+        ranks: Vec<(syn::Ident, u32)>,
+        out: &mut Vec<Stmt>,
+    ) {
         if let Some(span) = recursive_call(&found.operand, &self.fn_name) {
             let name = &self.fn_name;
             self.error(syn::Error::new(
@@ -531,6 +539,11 @@ impl Builder {
         self.operand_of = None;
         let seq = self.tick();
         let in_scope = self.scopes.iter().flatten().copied().collect();
+        let scope = self.scope_map();
+        let drop_ranks = ranks
+            .into_iter()
+            .filter_map(|(ident, rank)| Some((*scope.get(&ident.to_string())?, rank)))
+            .collect();
         self.awaits.push(AwaitInfo {
             seq,
             in_scope,
@@ -538,6 +551,7 @@ impl Builder {
             source: describe(&found.operand),
             via_async_block: found.via_async_block,
             leaves_loops: 0,
+            drop_ranks,
         });
         self.record_stmt(&rest, &holders);
         for &id in &declares {

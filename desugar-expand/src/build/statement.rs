@@ -302,7 +302,8 @@ impl Builder {
             } else {
                 rest
             };
-            self.suspension(found, rest, out);
+            let ranks = super::nesting::ranks(&stmt, &marker, &held.in_scopes);
+            self.suspension(found, rest, ranks, out);
             match value {
                 Some(ident) => {
                     if keep && !in_scope && temporaries::unwrap_awaited(&mut stmt, &ident) {

@@ -308,19 +308,46 @@ struct Wrap<'a> {
 impl Wrap<'_> {
     /// Wraps `scope` (an expression holding the marker, with no inner
     /// scope that holds it) so that the temporaries drop where it ends.
+    ///
+    /// A scope wrapped already, for temporaries of a later await in it
+    /// (wrapped first: latest first), gets these drops after its own, so
+    /// that all of the scope's temporaries drop newest first, as in rustc.
     fn wrap(&mut self, scope: &mut Expr) {
         if has_await(&*scope) {
             self.found = ScopeEnd::Awaiting;
             return;
         }
-        let value = self.value;
         let drops = drops_newest_first(self.temporaries);
+        if let Expr::Block(block) = scope
+            && is_scope_wrap(block)
+        {
+            let at = block.block.stmts.len() - 1;
+            block.block.stmts.splice(at..at, drops);
+            self.found = ScopeEnd::Dropped;
+            return;
+        }
+        let value = self.value;
         *scope = syn::parse_quote!({
             let #value = #scope;
             #(#drops)*
             #value
         });
         self.found = ScopeEnd::Dropped;
+    }
+
+    /// Looks for the scope in a macro's arguments, where a scope inside
+    /// them ends first; true once found.
+    fn in_macro_args(&mut self, e: &mut syn::ExprMacro) -> bool {
+        if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
+            for (arg, _) in args.args_mut() {
+                self.visit_expr_mut(arg);
+            }
+            if !matches!(self.found, ScopeEnd::NotFound) {
+                e.mac.tokens = args.into_tokens();
+                return true;
+            }
+        }
+        false
     }
 
     fn holds_marker(&self, expr: &Expr) -> bool {
@@ -343,16 +370,25 @@ impl VisitMut for Wrap<'_> {
             }
             Expr::Macro(e) => {
                 // A scope inside the arguments ends first.
-                if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
-                    for (arg, _) in args.args_mut() {
-                        self.visit_expr_mut(arg);
-                    }
-                    if !matches!(self.found, ScopeEnd::NotFound) {
-                        e.mac.tokens = args.into_tokens();
-                        return;
-                    }
+                if self.in_macro_args(e) {
+                    return;
                 }
                 if macro_ends_scope(&e.mac) && self.holds_marker(expr) {
+                    self.wrap(expr);
+                }
+            }
+            // A macro's scope wrapped already: its drops go in there.
+            Expr::Block(block) if is_scope_wrap(block) => {
+                let holds = self.holds_marker(expr);
+                let Expr::Block(block) = expr else { return };
+                let Some(Expr::Macro(e)) = scope_wrap_init(block) else {
+                    visit_mut::visit_expr_block_mut(self, block);
+                    return;
+                };
+                if self.in_macro_args(e) {
+                    return;
+                }
+                if macro_ends_scope(&e.mac) && holds {
                     self.wrap(expr);
                 }
             }
@@ -377,6 +413,33 @@ impl VisitMut for Wrap<'_> {
         }
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Did [`drop_where_scope_ends`] make `block`?
+/// `{ let __scope_valueN = scope; drops…; __scope_valueN }`
+fn is_scope_wrap(block: &syn::ExprBlock) -> bool {
+    let stmts = &block.block.stmts;
+    let Some(syn::Stmt::Expr(Expr::Path(path), None)) = stmts.last() else {
+        return false;
+    };
+    let Some(value) = path.path.get_ident() else {
+        return false;
+    };
+    block.label.is_none()
+        && value.to_string().starts_with("__scope_value")
+        && matches!(stmts.first(), Some(syn::Stmt::Local(local))
+            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == *value))
+}
+
+/// The scope a block [`is_scope_wrap`] stands for.
+fn scope_wrap_init(block: &mut syn::ExprBlock) -> Option<&mut Expr> {
+    if !is_scope_wrap(block) {
+        return None;
+    }
+    match block.block.stmts.first_mut() {
+        Some(syn::Stmt::Local(local)) => local.init.as_mut().map(|init| &mut *init.expr),
+        _ => None,
+    }
 }
 
 /// The values awaited or named earlier (read as `{ __awaitedN }`, those

@@ -37,6 +37,9 @@ pub(crate) struct Layout {
     unique: Vec<bool>,
     /// Per local: an operand of a pending call (see [`crate::ir::Local::operand`]).
     operand: Vec<bool>,
+    /// Per await: how deep inside the statement each value it keeps lives
+    /// (see [`crate::ir::AwaitInfo::drop_ranks`]).
+    drop_ranks: Vec<Vec<(LocalId, u32)>>,
     /// Per await: the locals it keeps only to be dropped (see
     /// [`crate::analysis::Decisions::drop_only_at`]).
     drop_only_at: Vec<Vec<LocalId>>,
@@ -140,6 +143,7 @@ impl Layout {
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             operand: body.locals.iter().map(|l| l.operand).collect(),
+            drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
             drop_only_at: decisions.drop_only_at.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
@@ -204,14 +208,32 @@ impl Layout {
     }
 
     /// The locals suspension `k` keeps, in the order its variant lists (and
-    /// so drops) them: the most recently declared first, as rustc drops
-    /// locals when a suspended future is dropped, but the operands of a
-    /// pending call before all: rustc drops them first, with the innermost
-    /// scope.
+    /// so drops) them: innermost scope first, as rustc drops what is alive
+    /// when a suspended future is dropped. Inside the statement, that is the
+    /// temporaries of a scope in a pending call's arguments (a `format!`'s),
+    /// then the operands of the pending calls, innermost call first, and so
+    /// on out (see [`crate::ir::AwaitInfo::drop_ranks`]); then the rest, the
+    /// most recently declared first.
     pub(crate) fn variant_fields(&self, k: usize) -> impl Iterator<Item = LocalId> + '_ {
-        let newest_first = self.kept[k].iter().rev().copied();
-        let (operands, others): (Vec<_>, Vec<_>) = newest_first.partition(|&l| self.operand[l]);
-        operands.into_iter().chain(others)
+        let rank = |local: LocalId| {
+            let nested = self.drop_ranks[k]
+                .iter()
+                .find(|&&(l, _)| l == local)
+                .map(|&(_, rank)| rank);
+            match nested {
+                // An awaited value on the path but borrowed, not moved, is
+                // a temporary of the statement.
+                Some(rank) if self.operand[local] || rank % 2 == 1 => rank,
+                // An operand whose call is not on the path still goes
+                // before the statement's temporaries.
+                _ if self.operand[local] => 1,
+                _ => 0,
+            }
+        };
+        let mut fields: Vec<LocalId> = self.kept[k].iter().rev().copied().collect();
+        // Stable: newest first within a rank.
+        fields.sort_by_key(|&local| std::cmp::Reverse(rank(local)));
+        fields.into_iter()
     }
 
     pub(crate) fn params(&self) -> &[LocalId] {
