@@ -55,7 +55,11 @@ pub(super) fn ranks(
         // The innermost scope on the path that holds the scope's marker.
         let depth = (0u32..)
             .zip(&nodes)
-            .filter(|(_, node)| node.scope && walk::mentions(&node.tokens, &name))
+            .filter(|(_, node)| {
+                node.tokens
+                    .as_ref()
+                    .is_some_and(|tokens| walk::mentions(tokens, &name))
+            })
             .map(|(depth, _)| depth)
             .last();
         if let Some(depth) = depth {
@@ -75,10 +79,10 @@ struct Node {
     /// Temporaries a block drops (`::core::mem::drop(x);`), where a scope
     /// ends.
     drops: Vec<syn::Ident>,
-    /// A terminating scope: an `if` condition, an operand of `&&`/`||`, a
-    /// macro whose arguments drop their temporaries where it ends.
-    scope: bool,
-    tokens: proc_macro2::TokenStream,
+    /// For a terminating scope (an `if` condition, an operand of `&&`/`||`,
+    /// a macro whose arguments drop their temporaries where it ends), its
+    /// tokens, to find the values it holds.
+    tokens: Option<proc_macro2::TokenStream>,
 }
 
 struct Path {
@@ -173,11 +177,11 @@ impl<'ast> Visit<'ast> for Path {
             .filter_map(value_ident)
             .cloned()
             .collect();
+        let scope = scope || macro_scope;
         self.stack.push(Node {
             operands,
             drops: block_drops(expr),
-            scope: scope || macro_scope,
-            tokens: quote::ToTokens::to_token_stream(expr),
+            tokens: scope.then(|| quote::ToTokens::to_token_stream(expr)),
         });
         match expr {
             Expr::If(e) => {
