@@ -312,6 +312,9 @@ impl Wrap<'_> {
     /// A scope wrapped already, for temporaries of a later await in it
     /// (wrapped first: latest first), gets these drops after its own, so
     /// that all of the scope's temporaries drop newest first, as in rustc.
+    ///
+    /// Before: `{ let __scope_value4 = format!(..); drop(__temporary3); __scope_value4 }` (`__temporary1` older)
+    /// After:  `{ let __scope_value4 = format!(..); drop(__temporary3); drop(__temporary1); __scope_value4 }`
     fn wrap(&mut self, scope: &mut Expr) {
         if has_await(&*scope) {
             self.found = ScopeEnd::Awaiting;
