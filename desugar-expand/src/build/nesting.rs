@@ -17,6 +17,7 @@
 use syn::Expr;
 use syn::visit::{self, Visit};
 
+use super::values::value_ident;
 use crate::walk::{self, MacroArgs};
 
 /// The rank of each value the path to the await `marker` holds: higher
@@ -80,7 +81,8 @@ struct Node {
     /// ends.
     drops: Vec<syn::Ident>,
     /// For a terminating scope (an `if` condition, an operand of `&&`/`||`,
-    /// a macro whose arguments drop their temporaries where it ends), its
+    /// a macro whose arguments drop their temporaries where it ends: those
+    /// `temporaries::drop_where_scope_ends` puts drops at the end of), its
     /// tokens, to find the values it holds.
     tokens: Option<proc_macro2::TokenStream>,
 }
@@ -101,20 +103,6 @@ impl Path {
     fn scope_child(&mut self, expr: &Expr) {
         self.next_is_scope = true;
         self.visit_expr(expr);
-    }
-}
-
-/// `x` or `{ x }` (in parentheses or not): a value the statement reads.
-fn value_ident(expr: &Expr) -> Option<&syn::Ident> {
-    match expr {
-        Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
-        Expr::Block(block) if block.label.is_none() => match block.block.stmts.as_slice() {
-            [syn::Stmt::Expr(inner, None)] => value_ident(inner),
-            _ => None,
-        },
-        Expr::Paren(e) => value_ident(&e.expr),
-        Expr::Group(e) => value_ident(&e.expr),
-        _ => None,
     }
 }
 
@@ -149,14 +137,9 @@ fn block_drops(expr: &Expr) -> Vec<syn::Ident> {
             syn::Stmt::Expr(Expr::Call(call), Some(_)) => Some(call),
             _ => None,
         })
-        .filter(|call| {
-            matches!(&*call.func, Expr::Path(func)
-                if walk::segment_names(&func.path) == ["core", "mem", "drop"])
-        })
-        .filter_map(|call| match call.args.iter().collect::<Vec<_>>()[..] {
-            [arg] => value_ident(arg).cloned(),
-            _ => None,
-        })
+        .filter_map(|call| walk::expansion_drop_arg(call))
+        .filter_map(value_ident)
+        .cloned()
         .collect()
 }
 

@@ -179,10 +179,7 @@ pub(crate) fn has_unknown_use(expr: &Expr, ident: &syn::Ident) -> bool {
 
 /// `ident` or `{ ident }`, in parentheses or not.
 fn names_value(expr: &Expr, ident: &syn::Ident) -> bool {
-    match strip_parens(expr) {
-        Expr::Path(path) => path.qself.is_none() && path.path.is_ident(ident),
-        other => reads_block_of(other, ident),
-    }
+    super::values::value_ident(expr).is_some_and(|named| named == ident)
 }
 
 /// `{ ident }`: an awaited value read as a temporary of its statement.

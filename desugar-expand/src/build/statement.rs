@@ -420,9 +420,9 @@ impl Builder {
     pub(super) fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
         drop_before_else(&temporaries, out);
         for temporary in temporaries.into_iter().rev() {
+            // Recording the drop ends the temporary's scope (`Builder::record`).
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
             self.simple(drop, out);
-            self.end_scopes(std::slice::from_ref(&temporary));
         }
     }
 

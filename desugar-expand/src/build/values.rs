@@ -92,3 +92,18 @@ pub(super) fn is_promoted(expr: &syn::Expr) -> bool {
         _ => false,
     }
 }
+
+/// `x` or `{ x }`, in parentheses or not: how the builder reads a value it
+/// named (an awaited value, a part bound ahead, a temporary).
+pub(super) fn value_ident(expr: &syn::Expr) -> Option<&syn::Ident> {
+    match expr {
+        syn::Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
+        syn::Expr::Block(block) if block.label.is_none() => match block.block.stmts.as_slice() {
+            [syn::Stmt::Expr(inner, None)] => value_ident(inner),
+            _ => None,
+        },
+        syn::Expr::Paren(e) => value_ident(&e.expr),
+        syn::Expr::Group(e) => value_ident(&e.expr),
+        _ => None,
+    }
+}

@@ -79,6 +79,21 @@ pub(crate) fn scrutinee<'a>(pats: impl IntoIterator<Item = &'a syn::Pat>) -> Men
     }
 }
 
+/// What `call` drops, if it is written as the expansion writes its own drops
+/// of hidden temporaries: `::core::mem::drop(x)`.
+pub(crate) fn expansion_drop_arg(call: &syn::ExprCall) -> Option<&Expr> {
+    let Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    if func.path.leading_colon.is_none() || segment_names(&func.path) != ["core", "mem", "drop"] {
+        return None;
+    }
+    match call.args.iter().collect::<Vec<_>>()[..] {
+        [arg] => Some(arg),
+        _ => None,
+    }
+}
+
 /// The names of `path`'s segments, in order (`core::mem::drop`: `core`,
 /// `mem`, `drop`).
 pub(crate) fn segment_names(path: &syn::Path) -> Vec<String> {
@@ -184,19 +199,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 
     /// The local `call` drops, if it is written as the expansion writes its
-    /// own drops, `::core::mem::drop(__name)` (see [`Visitor::dropped`]).
+    /// own drops (see [`Visitor::dropped`]).
     fn expansion_drop(&self, call: &syn::ExprCall) -> Option<LocalId> {
-        let Expr::Path(func) = &*call.func else {
-            return None;
-        };
-        if func.path.leading_colon.is_none() || segment_names(&func.path) != ["core", "mem", "drop"]
-        {
-            return None;
-        }
-        let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
-            return None;
-        };
-        self.resolve_path(arg)
+        self.resolve_path(expansion_drop_arg(call)?)
     }
 
     /// An argument of a call: moved, or reborrowed if it holds a `&mut`.
