@@ -219,8 +219,8 @@ fn duplicated_types(
 /// nested item) that its value may hold? Awaiting macros are awaited
 /// through one. A value made by a method that consumes its closures
 /// (`v.iter().fold(0, |a, b| a + b)`, `.map(..).collect()`) holds none.
-fn builds_typed_value<T: quote::ToTokens>(node: &T) -> bool {
-    if let Ok(syn::Stmt::Local(local)) = syn::parse2::<syn::Stmt>(node.to_token_stream())
+fn builds_typed_value(stmt: &syn::Stmt) -> bool {
+    if let syn::Stmt::Local(local) = stmt
         && let Some(init) = &local.init
         && init.diverge.is_none()
         && let syn::Expr::MethodCall(call) = &*init.expr
@@ -239,9 +239,7 @@ fn builds_typed_value<T: quote::ToTokens>(node: &T) -> bool {
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
     let mut finder = Finder(false);
-    if let Ok(expr) = syn::parse2::<syn::Stmt>(node.to_token_stream()) {
-        syn::visit::Visit::visit_stmt(&mut finder, &expr);
-    }
+    syn::visit::Visit::visit_stmt(&mut finder, stmt);
     finder.0
 }
 
