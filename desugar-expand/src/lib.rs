@@ -29,6 +29,7 @@ mod ir;
 mod names;
 mod rewrite;
 mod signature;
+mod syntax;
 mod walk;
 
 pub use emit::describe::{Description, FieldDescription, FieldKind, StateDescription};

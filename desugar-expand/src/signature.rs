@@ -100,11 +100,12 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
         ReturnType::Type(arrow, _) => *arrow,
         ReturnType::Default => Default::default(),
     };
+    // Only ever printed: kept as tokens rather than parsed (`crate::syntax`).
     new_sig.output = ReturnType::Type(
         arrow,
-        Box::new(syn::parse_quote! {
+        Box::new(syn::Type::Verbatim(quote! {
             impl ::core::future::Future<Output = #output> + #private::Inspect + #private::Captures<(#(&#captured (),)*)>
-        }),
+        })),
     );
     Ok(Plan {
         attrs: item.attrs.clone(),

@@ -162,19 +162,11 @@ impl NotLeading {
     }
 }
 
-/// The awaited value where the `.await` was, located there: rustc's errors
-/// about it (a type that does not fit, a value moved twice) point at the
-/// user's awaited expression, as they do in the twin.
-fn standing_at(replacement: &Expr, at: Span) -> Expr {
-    syn::parse2(crate::names::located_at(replacement.to_token_stream(), at))
-        .unwrap_or_else(|_| replacement.clone())
-}
-
 /// Takes the first-running await out of `expr`, putting `replacement` (the
 /// awaited value) in its place. `Ok(None)`: `expr` has no await.
 pub(crate) fn take(
     expr: &mut Expr,
-    replacement: &Expr,
+    replacement: &syn::Ident,
     name: &mut dyn FnMut() -> syn::Ident,
     locals: &[String],
 ) -> Result<Option<Found>, NotLeading> {
@@ -188,7 +180,8 @@ pub(crate) fn take(
 
 /// What [`take`] works with as it descends into a statement.
 struct Taker<'a> {
-    replacement: &'a Expr,
+    /// The local the awaited value is read from: `{ replacement }`.
+    replacement: &'a syn::Ident,
     /// Names a part that runs before the await.
     name: &'a mut dyn FnMut() -> syn::Ident,
     /// The locals declared so far: the only names code can change by
@@ -205,7 +198,10 @@ impl Taker<'_> {
             Expr::Await(e) if !has_await(&e.base) => {
                 let span = e.await_token.span;
                 let operand = (*e.base).clone();
-                *expr = standing_at(self.replacement, expr.span());
+                // Located where the `.await` was: rustc's errors about the
+                // value (a type that does not fit, a value moved twice)
+                // point at the user's awaited expression, as in the twin.
+                *expr = crate::syntax::value_block(self.replacement, Some(expr.span()));
                 Ok(Some(Found::new(operand, span)))
             }
             Expr::Await(e) => self.take(&mut e.base),
@@ -223,7 +219,7 @@ impl Taker<'_> {
                     ));
                 }
                 let operand = syn::parse_quote_spanned!(span=> async { #expr });
-                *expr = self.replacement.clone();
+                *expr = crate::syntax::value_block(self.replacement, None);
                 Ok(Some(Found {
                     via_async_block: true,
                     ..Found::new(operand, span)
@@ -289,7 +285,7 @@ impl Taker<'_> {
                     right: (*e.right).clone(),
                     value: value.clone(),
                 };
-                *expr = syn::parse_quote!({ #value });
+                *expr = crate::syntax::value_block(&value, None);
                 let earlier = vec![super::earlier::Earlier {
                     ident: left_ident,
                     value: left,
@@ -423,7 +419,7 @@ impl Taker<'_> {
     /// ahead of the rest of its statement (see [`Branch::Construct`]).
     fn construct(&mut self, construct: &mut Expr, span: Span) -> Found {
         let value = (self.name)();
-        let taken = std::mem::replace(construct, syn::parse_quote!({ #value }));
+        let taken = std::mem::replace(construct, crate::syntax::value_block(&value, None));
         Found::new(taken.clone(), span).branch(Branch::Construct {
             value,
             construct: taken,
@@ -522,7 +518,7 @@ impl Taker<'_> {
             .runs_first
             .extend(self.local_names(part.to_token_stream()));
         let ident = (self.name)();
-        let value = std::mem::replace(part, syn::parse_quote!({ #ident }));
+        let value = std::mem::replace(part, crate::syntax::value_block(&ident, None));
         ahead.named.push(super::earlier::Earlier {
             ident,
             value,

@@ -152,9 +152,9 @@ impl Builder {
             .map(|n| ((n.ident, n.value), n.temporary, n.mutable));
         let scrutinee = scrutinee.map(|s| (s, false, false));
         for ((ident, value), temporary, mutable) in values.chain(scrutinee) {
-            let mutability = mutable.then(|| quote::quote!(mut));
-            let first: syn::Stmt = syn::parse_quote!(let #mutability #ident = #value;);
-            if is_construct_with_await(&value) {
+            let with_await = is_construct_with_await(&value);
+            let first = crate::syntax::let_local(ident.clone(), mutable, Some(value));
+            if with_await {
                 self.stmt(first, &Dest::Discard, &mut stmts);
             } else {
                 // Left undropped: they are locals of this block.
@@ -206,9 +206,9 @@ impl Builder {
             ));
         } else {
             let local = self.hidden_local("condition");
-            let cond = std::mem::replace(&mut *e.cond, syn::parse_quote!(#local));
+            let cond = std::mem::replace(&mut *e.cond, crate::syntax::path(local.clone()));
             let stmts = vec![
-                syn::parse_quote!(let #local = #cond;),
+                crate::syntax::let_local(local, false, Some(cond)),
                 syn::Stmt::Expr(Expr::If(e), None),
             ];
             let block = self.block(stmts, dest, &[]);
@@ -277,7 +277,7 @@ impl Builder {
             let local = self.hidden_local("scrutinee");
             let scrutinee = (*e.expr).clone();
             let mut rest = e;
-            rest.expr = Box::new(syn::parse_quote!(#local));
+            rest.expr = Box::new(crate::syntax::path(local.clone()));
             self.construct_after(
                 Vec::new(),
                 Some((local, scrutinee)),
@@ -383,9 +383,8 @@ impl Builder {
             ..
         } in named
         {
-            let mutability = mutable.then(|| quote::quote!(mut));
             self.simple_keeping(
-                syn::parse_quote!(let #mutability #ident = #value;),
+                crate::syntax::let_local(ident, mutable, Some(value)),
                 &mut inner,
             );
         }

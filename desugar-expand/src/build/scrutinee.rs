@@ -153,7 +153,8 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 for (earlier, at, usage) in done.iter_mut() {
                     if !is_pure(earlier) {
                         let ident = (self.name)();
-                        let value = std::mem::replace(&mut **earlier, syn::parse_quote!(#ident));
+                        let value =
+                            std::mem::replace(&mut **earlier, crate::syntax::path(ident.clone()));
                         let (temporary, mutable) = match *usage {
                             Use::Place { mutable } => (true, mutable),
                             Use::Value => (false, false),
@@ -177,7 +178,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
 
     fn bind(&mut self, expr: &mut Expr, mutable: bool) {
         let ident = (self.name)();
-        let value = std::mem::replace(expr, syn::parse_quote!(#ident));
+        let value = std::mem::replace(expr, crate::syntax::path(ident.clone()));
         self.out.push(Named {
             ident,
             value,

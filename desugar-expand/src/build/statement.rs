@@ -177,12 +177,9 @@ impl Builder {
             // Before: `let n = a.await.add(b.await);`
             // After:  `let __awaited1 = a.await;` (a suspension)
             //         `let n = { __awaited1 }.add(b.await);` (another)
-            let replacement: syn::Expr = match &value {
-                Some(ident) => syn::parse_quote!({ #ident }),
-                None => syn::parse_quote!({ #result }),
-            };
+            let replacement = value.as_ref().unwrap_or(&result);
             let locals: Vec<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
-            let mut found = match take_from_stmt(&mut stmt, &replacement, &locals, &mut || {
+            let mut found = match take_from_stmt(&mut stmt, replacement, &locals, &mut || {
                 self.hidden_local("earlier")
             }) {
                 Ok(Some(found)) => found,
@@ -274,7 +271,7 @@ impl Builder {
                     continue;
                 }
                 Some(Branch::Construct { value, construct }) => {
-                    let stmt: syn::Stmt = syn::parse_quote!(let #value = #construct;);
+                    let stmt = crate::syntax::let_local(value, false, Some(construct));
                     self.stmt(stmt, &super::Dest::Discard, out);
                     held.awaited.push((marker, in_scope));
                     continue;
@@ -496,11 +493,10 @@ impl Builder {
             let stmt: syn::Stmt = match named.ahead {
                 Some(value) => {
                     first_at = first_at.or(Some(value.span()));
-                    let mutability = named.mutable.then(|| quote::quote!(mut));
-                    syn::parse_quote!(let #mutability #ident = #value;)
+                    crate::syntax::let_local(ident.clone(), named.mutable, Some(value))
                 }
                 // Made in place by the operand, in its turn.
-                None => syn::parse_quote!(let mut #ident;),
+                None => crate::syntax::let_local(ident.clone(), true, None),
             };
             self.simple(stmt, out);
             declared.push(ident);
@@ -531,7 +527,7 @@ impl Builder {
             let mut value = earlier.value;
             if earlier.own_scope {
                 let ident = earlier.ident;
-                self.simple(syn::parse_quote!(let #ident = #value;), out);
+                self.simple(crate::syntax::let_local(ident, false, Some(value)), out);
                 continue;
             }
             // Values awaited or named earlier that the part borrows are
@@ -544,7 +540,10 @@ impl Builder {
             hoisted.extend(declared);
             first_at = first_at.or(at);
             let ident = earlier.ident;
-            self.simple(syn::parse_quote!(let #ident = #value;), out);
+            self.simple(
+                crate::syntax::let_local(ident.clone(), false, Some(value)),
+                out,
+            );
             held.awaited.push((ident, earlier.in_scope));
         }
         (hoisted, first_at)
@@ -583,7 +582,7 @@ fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
 
 fn take_from_stmt(
     stmt: &mut syn::Stmt,
-    replacement: &syn::Expr,
+    replacement: &syn::Ident,
     locals: &[String],
     name: &mut dyn FnMut() -> syn::Ident,
 ) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
@@ -689,8 +688,8 @@ fn tail_value(stmt: &syn::Stmt) -> Option<&syn::Expr> {
 fn count_awaits(stmt: &syn::Stmt) -> usize {
     let mut copy = stmt.clone();
     let mut count = 0;
-    let placeholder: syn::Expr = syn::parse_quote!(());
     let mut name = || quote::format_ident!("__earlier");
+    let placeholder = name();
     while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &mut name) {
         count += 1;
     }

@@ -138,7 +138,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
     /// to stand for the borrow of `expr`.
     fn name_value(&mut self, expr: &mut Expr, mutable: bool) -> Option<Expr> {
         let ident = (self.name)();
-        let value = std::mem::replace(expr, syn::parse_quote!(#ident));
+        let value = std::mem::replace(expr, crate::syntax::path(ident.clone()));
         if !self.ran {
             self.out.push(Named {
                 ident,
@@ -147,11 +147,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             });
             return None;
         }
-        let borrow: Expr = if mutable {
-            syn::parse_quote!({ #ident = #value; &mut #ident })
-        } else {
-            syn::parse_quote!({ #ident = #value; &#ident })
-        };
+        let borrow = crate::syntax::assigned_and_borrowed(&ident, value, mutable);
         self.out.push(Named {
             ident,
             ahead: None,

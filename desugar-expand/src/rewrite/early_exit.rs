@@ -15,7 +15,7 @@
 //! Closures, async blocks and nested items have their own `return` and `?`:
 //! they are left alone.
 
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 
@@ -30,7 +30,23 @@ pub(crate) fn rewrite_body(body: &mut syn::Block) {
 pub(crate) fn finish(value: &syn::Expr) -> syn::Expr {
     let private = names::private();
     let span = value.span();
-    syn::parse_quote_spanned!(span=> return #private::Poll::Ready(#value))
+    let mut finish = syn::parse_quote_spanned!(span=> return #private::Poll::Ready(()));
+    if let syn::Expr::Return(syn::ExprReturn {
+        expr: Some(ready), ..
+    }) = &mut finish
+    {
+        put_operand(ready, value.clone());
+    }
+    finish
+}
+
+/// Puts the user's expression into a call parsed with `()` in its place:
+/// the rewrite parses only its own few tokens, not the user's expression
+/// again (parsing is most of a proc macro's time: `crate::syntax`).
+fn put_operand(call: &mut syn::Expr, operand: syn::Expr) {
+    if let syn::Expr::Call(call) = call {
+        call.args = std::iter::once(operand).collect();
+    }
 }
 
 struct EarlyExit;
@@ -42,7 +58,6 @@ impl VisitMut for EarlyExit {
         match expr {
             syn::Expr::Try(try_expr) => {
                 let span = try_expr.question_token.span;
-                let inner = &try_expr.expr;
                 // What `?` stands for is located at the `?`, so that a `?`
                 // rustc rejects is reported there rather than at
                 // `#[desugar]`; the user's operand keeps its own spans.
@@ -51,15 +66,17 @@ impl VisitMut for EarlyExit {
                 let residual = at(names::hidden("__residual").into_token_stream());
                 let branch = at(quote!(#private::Branch::branch));
                 let from_residual = at(quote!(#private::FromResidual::from_residual));
-                *expr = syn::parse2(quote_spanned! {span=>
-                    match #branch(#inner) {
+                let inner = (*try_expr.expr).clone();
+                let mut rewritten: syn::ExprMatch = syn::parse_quote_spanned! {span=>
+                    match #branch(()) {
                         #private::ControlFlow::Continue(#value) => #value,
                         #private::ControlFlow::Break(#residual) => {
                             return #private::Poll::Ready(#from_residual(#residual))
                         }
                     }
-                })
-                .unwrap_or_else(|err| syn::Expr::Verbatim(err.into_compile_error()));
+                };
+                put_operand(&mut rewritten.expr, inner);
+                *expr = syn::Expr::Match(rewritten);
             }
             syn::Expr::Return(ret) => {
                 let span = ret.return_token.span;

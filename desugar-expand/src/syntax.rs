@@ -1,0 +1,91 @@
+//! Syntax trees the stages build themselves, node by node, where quoting
+//! tokens and parsing them back would do. In a proc macro every token goes
+//! through the compiler's bridge and every keyword test compares strings,
+//! so parsing is the larger part of the macro's time in a debug build
+//! (cargo's default for proc macros): BENCHMARKS.md, "Macro cost".
+
+use proc_macro2::{Ident, Span};
+
+/// `{ ident }`: how a statement reads a value computed ahead of it (an
+/// awaited value, a part bound before an await): a block, so that the
+/// value is moved out of the local into a temporary of the statement, as
+/// rustc's temporary would be. With `at`, every token is located there
+/// (keeping its hygiene), so that rustc's errors about the value point at
+/// the user's code.
+pub(crate) fn value_block(ident: &Ident, at: Option<Span>) -> syn::Expr {
+    let (braces, ident) = match at {
+        Some(at) => {
+            let mut ident = ident.clone();
+            ident.set_span(ident.span().located_at(at));
+            (Span::call_site().located_at(at), ident)
+        }
+        None => (Span::call_site(), ident.clone()),
+    };
+    syn::Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: syn::Block {
+            brace_token: syn::token::Brace(braces),
+            stmts: vec![syn::Stmt::Expr(path(ident), None)],
+        },
+    })
+}
+
+/// The expression naming a local: `ident`.
+pub(crate) fn path(ident: Ident) -> syn::Expr {
+    syn::Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: ident.into(),
+    })
+}
+
+/// `let ident = value;` or `let mut ident = value;`, or without a value.
+pub(crate) fn let_local(ident: Ident, mutable: bool, value: Option<syn::Expr>) -> syn::Stmt {
+    syn::Stmt::Local(syn::Local {
+        attrs: Vec::new(),
+        let_token: Default::default(),
+        modifiers: Default::default(),
+        pat: syn::Pat::Ident(syn::PatIdent {
+            attrs: Vec::new(),
+            by_ref: None,
+            mutability: mutable.then(Default::default),
+            ident,
+            subpat: None,
+        }),
+        init: value.map(|value| syn::LocalInit {
+            eq_token: Default::default(),
+            expr: Box::new(value),
+            diverge: None,
+        }),
+        semi_token: Default::default(),
+    })
+}
+
+/// `{ ident = value; &ident }` (or `&mut ident`): a value put in a local
+/// declared earlier, borrowed where the value was.
+pub(crate) fn assigned_and_borrowed(ident: &Ident, value: syn::Expr, mutable: bool) -> syn::Expr {
+    let assign = syn::Expr::Assign(syn::ExprAssign {
+        attrs: Vec::new(),
+        left: Box::new(path(ident.clone())),
+        eq_token: Default::default(),
+        right: Box::new(value),
+    });
+    let borrow = syn::Expr::Reference(syn::ExprReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        mutability: mutable.then(Default::default),
+        expr: Box::new(path(ident.clone())),
+    });
+    syn::Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: syn::Block {
+            brace_token: Default::default(),
+            stmts: vec![
+                syn::Stmt::Expr(assign, Some(Default::default())),
+                syn::Stmt::Expr(borrow, None),
+            ],
+        },
+    })
+}
