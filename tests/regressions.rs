@@ -794,9 +794,10 @@ mod loop_and_block_values {
     }
 }
 
-/// A local made by a method that consumes its closure (`fold`) holds no
-/// closure: kept across an await inside a loop, it is one type in every
-/// copy of the code (FINDINGS.md #4).
+/// A local made by a method that consumes its closure (`fold`, `sum` after
+/// `map`) holds no closure: kept across an await inside a loop, it is one
+/// type in every copy of the code (FINDINGS.md #4; nested in the value,
+/// seed 714's most frequent rejection).
 mod closure_consumed_by_fold {
     use super::*;
 
@@ -813,10 +814,27 @@ mod closure_consumed_by_fold {
         total
     }
 
+    /// The consuming call anywhere in the value: an operand, an argument,
+    /// the receiver of another method.
+    #[desugar]
+    async fn nested(v: Vec<u32>) -> u32 {
+        let mut total = 0;
+        for round in 0..2u32 {
+            let n = round + v.iter().map(|x| x * 2).sum::<u32>();
+            let m = Some(v.iter().any(|&x| x > round));
+            let k = v.iter().fold(0, |a, b| a ^ b).max(round);
+            total += Leaf::new("l").pending(1).ready(1u32).await;
+            total += n + k + u32::from(m == Some(true));
+        }
+        total
+    }
+
     #[test]
     fn builds_and_behaves_like_rustc() {
         let report = assert_same(|| folded(vec![1, 2]), || folded_rustc(vec![1, 2]));
         assert_eq!(report.outcome, "Ready(5)");
+        let report = assert_same(|| nested(vec![1, 2]), || nested_rustc(vec![1, 2]));
+        assert_eq!(report.outcome, "Ready(23)");
     }
 }
 

@@ -215,19 +215,13 @@ fn duplicated_types(
     errors
 }
 
-/// Does the expression build a closure or an `async` block (not inside a
-/// nested item) that its value may hold? Awaiting macros are awaited
-/// through one. A value made by a method that consumes its closures
-/// (`v.iter().fold(0, |a, b| a + b)`, `.map(..).collect()`) holds none.
+/// Does the statement's value hold a closure or an `async` block it builds
+/// (not inside a nested item)? Awaiting macros are awaited through one. A
+/// value made by a method that consumes its closures holds none, wherever
+/// the call sits in the statement (`v.iter().fold(0, |a, b| a + b)`,
+/// `1 + v.iter().map(|x| x * 2).sum::<u32>()`); nor does the `else` of a
+/// `let … else`, which never gives the local a value.
 fn builds_typed_value(stmt: &syn::Stmt) -> bool {
-    if let syn::Stmt::Local(local) = stmt
-        && let Some(init) = &local.init
-        && init.diverge.is_none()
-        && let syn::Expr::MethodCall(call) = &*init.expr
-        && consumes_closures(&call.method)
-    {
-        return false;
-    }
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
@@ -236,10 +230,22 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
         fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
             self.0 = true;
         }
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if !consumes_closures(&call.method) {
+                syn::visit::visit_expr_method_call(self, call);
+            }
+        }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
     let mut finder = Finder(false);
-    syn::visit::Visit::visit_stmt(&mut finder, stmt);
+    match stmt {
+        syn::Stmt::Local(local) => {
+            if let Some(init) = &local.init {
+                syn::visit::Visit::visit_expr(&mut finder, &init.expr);
+            }
+        }
+        _ => syn::visit::Visit::visit_stmt(&mut finder, stmt),
+    }
     finder.0
 }
 
