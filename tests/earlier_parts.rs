@@ -460,3 +460,36 @@ fn a_temporary_dropped_where_an_operand_ends_is_not_kept_after() {
         "the machine keeps the temporary after its operand: {report}"
     );
 }
+
+/// A `match` on a place or an `if` before an await: their arms, bodies
+/// and conditions are temporary scopes of their own, so what they make
+/// drops before the await (seed 714, case 1180, was rejected).
+#[desugar]
+async fn branches_first(x: u32, p: Probe) -> u32 {
+    let n = (if Probe::new("cond").label().len() > x as usize {
+        Probe::new("then").label().len() as u32
+    } else {
+        0
+    }) + number(1).await;
+    let m = match x {
+        0 => Probe::new("arm").label().len() as u32,
+        k if Probe::new("guard").label().len() as u32 > k => k,
+        k => k ^ 9,
+    } * label(&p).await;
+    let k = match 6u32 {
+        0 => 9u32,
+        j => j ^ x,
+    } + number(2).await;
+    n + m + k
+}
+
+#[test]
+fn a_match_or_if_before_an_await_drops_what_it_makes_first() {
+    for x in [0, 3, 7] {
+        let report = assert_same(
+            || branches_first(x, Probe::new("p")),
+            || branches_first_rustc(x, Probe::new("p")),
+        );
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
+}

@@ -21,4 +21,15 @@ async fn after_effect() -> u32 {
     Counter::new().weight() + ready().await
 }
 
+// A scrutinee's temporary lives to the end of the statement, across the
+// await; arms and `if` bodies are scopes of their own, and build.
+#[desugar]
+async fn after_scrutinee() -> u32 {
+    let n = match Counter::new().weight() {
+        0 => 1,
+        k => k,
+    } + ready().await;
+    n
+}
+
 fn main() {}

@@ -101,7 +101,12 @@ fn plain_value(expr: &Expr) -> bool {
         Expr::Macro(e) if e.mac.path.is_ident("format") => true,
         Expr::Macro(e) if e.mac.path.is_ident("vec") => MacroArgs::parse(&e.mac)
             .is_some_and(|mut args| args.args_mut().all(|(arg, _)| plain_value(arg))),
-        Expr::Match(e) => is_try(e),
+        // Arms, guards, `if` bodies and conditions are temporary scopes of
+        // their own: what they make drops inside them, before the `let`
+        // ends. A scrutinee's temporaries live to the end of the statement,
+        // so it must make none.
+        Expr::Match(e) => is_try(e) || matches_in_place(&e.expr),
+        Expr::If(e) => if_makes_none(e),
         // A value awaited or named earlier, `{ __awaited1 }`, or a
         // temporary made in place, `{ t = value; &t }`.
         Expr::Block(e) if e.label.is_none() => {
@@ -112,6 +117,35 @@ fn plain_value(expr: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// A scrutinee that makes no temporary: a place, or a literal (whose
+/// temporary has nothing to drop).
+fn matches_in_place(scrutinee: &Expr) -> bool {
+    matches!(scrutinee, Expr::Lit(_)) || plain_place(scrutinee)
+}
+
+/// Every `let` in an `if` condition matches in place: its temporaries,
+/// which Rust 2021 keeps to the end of the statement, are none.
+pub(crate) fn lets_match_places(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(l) => matches_in_place(&l.expr),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            lets_match_places(&b.left) && lets_match_places(&b.right)
+        }
+        Expr::Paren(p) => lets_match_places(&p.expr),
+        _ => true,
+    }
+}
+
+/// An `if` (and each `else if`) whose conditions keep nothing past
+/// themselves.
+fn if_makes_none(e: &syn::ExprIf) -> bool {
+    lets_match_places(&e.cond)
+        && match e.else_branch.as_ref().map(|(_, b)| &**b) {
+            Some(Expr::If(inner)) => if_makes_none(inner),
+            _ => true,
+        }
 }
 
 /// A temporary `leading` makes in place, `{ t = value; &t }`: a borrow of

@@ -349,7 +349,7 @@ impl Taker<'_> {
                 let span = first_await(&e.then_branch)
                     .or_else(|| e.else_branch.as_ref().and_then(|(_, b)| first_await(&**b)))
                     .unwrap_or_else(Span::call_site);
-                if !lets_match_places(&e.cond) {
+                if !super::earlier::lets_match_places(&e.cond) {
                     return Err(NotLeading::Unsupported(span, SCRUTINEE_IN_VALUE_POSITION));
                 }
                 Ok(Some(self.construct(expr, span)))
@@ -556,20 +556,6 @@ fn is_place_syntax(expr: &Expr) -> bool {
         Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_place_syntax(&e.expr),
         Expr::Paren(e) => is_place_syntax(&e.expr),
         _ => false,
-    }
-}
-
-/// Every `let` in an `if` condition matches a place or a literal: its
-/// temporaries, which Rust 2021 keeps to the end of the statement, are
-/// none.
-fn lets_match_places(cond: &Expr) -> bool {
-    match cond {
-        Expr::Let(l) => matches!(&*l.expr, Expr::Lit(_)) || super::earlier::plain_place(&l.expr),
-        Expr::Binary(b) if matches!(b.op, BinOp::And(_)) => {
-            lets_match_places(&b.left) && lets_match_places(&b.right)
-        }
-        Expr::Paren(p) => lets_match_places(&p.expr),
-        _ => true,
     }
 }
 
