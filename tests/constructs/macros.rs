@@ -90,3 +90,52 @@ fn join_and_select_style_macros() {
     );
     assert_eq!(report.outcome, "Ready((1, 2, 20))");
 }
+
+/// Awaiting macros, and an awaited `async` block, in code the expansion
+/// writes more than once: a loop body (once to enter the loop, once per
+/// await resumed inside it) and the code after a branch that awaits. Each
+/// copy's future is a type of its own, wrapped in its own variant of
+/// `__private::Copies`.
+#[desugar]
+async fn awaiting_macros_in_a_loop(rounds: u32, p: Probe) -> u32 {
+    let mut total = 0;
+    for round in 0..rounds {
+        let (a, b) = support::join!(leaf("join_a", 2, 3u32), leaf("join_b", 1, 2u32));
+        total += a * b + round;
+        total += match select!(leaf("slow", 3, 10u32), leaf("fast", 1, 20u32)) {
+            Either::Left(v) | Either::Right(v) => v,
+        };
+        total += async { leaf("block", 1, round).await + 1 }.await;
+    }
+    p.touch();
+    total
+}
+
+#[desugar]
+async fn async_block_after_a_branch(flag: bool) -> u32 {
+    let q = Probe::new("q");
+    if flag {
+        leaf("branch", 1, ()).await;
+    }
+    let n = async { leaf("after", 1, 7u32).await }.await;
+    q.touch();
+    n
+}
+
+#[test]
+fn awaiting_macros_and_async_blocks_written_twice() {
+    assert_send(&awaiting_macros_in_a_loop(2, Probe::new("p")));
+    let report = assert_same(
+        || awaiting_macros_in_a_loop(3, Probe::new("p")),
+        || awaiting_macros_in_a_loop_rustc(3, Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(87)");
+    for flag in [true, false] {
+        assert_send(&async_block_after_a_branch(flag));
+        let report = assert_same(
+            || async_block_after_a_branch(flag),
+            || async_block_after_a_branch_rustc(flag),
+        );
+        assert_eq!(report.outcome, "Ready(7)");
+    }
+}

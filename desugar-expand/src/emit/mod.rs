@@ -24,6 +24,7 @@
 //! }
 //! ```
 
+mod copies;
 pub(crate) mod describe;
 mod divergence;
 mod layout;

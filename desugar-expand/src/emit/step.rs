@@ -24,6 +24,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::copies::CopiesPlan;
 use super::divergence;
 use super::layout::{Layout, release_held, state_names};
 use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
@@ -51,8 +52,44 @@ pub(crate) struct Transitions {
 }
 
 /// All arms of the dispatch `match`, and their transitions (`Unresumed`'s
-/// first, then `SuspendN`'s).
+/// first, then `SuspendN`'s). Written twice when an await whose future is a
+/// type of its own (an `async` block) turns out to be written more than
+/// once: the second time each copy's future goes into its own variant (see
+/// `copies`).
 pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms {
+    let (arms, typed_copies) = arms_with(body, decisions, layout, &CopiesPlan::default());
+    let mut repeated: Vec<(AwaitId, usize)> = Vec::new();
+    for (value, _) in &typed_copies {
+        if let TypedValue::Awaitee(k) = *value
+            && !repeated.iter().any(|&(seen, _)| seen == k)
+        {
+            let count = typed_copies
+                .iter()
+                .filter(|(other, _)| other == value)
+                .count();
+            if count > 1 {
+                repeated.push((k, count));
+            }
+        }
+    }
+    let (arms, typed_copies) = if repeated.is_empty() {
+        (arms, typed_copies)
+    } else {
+        arms_with(body, decisions, layout, &CopiesPlan::new(&repeated))
+    };
+    Arms {
+        error: duplicated_types(&typed_copies, decisions),
+        ..arms
+    }
+}
+
+/// The arms, and each typed value they write (see [`duplicated_types`]).
+fn arms_with(
+    body: &Body,
+    decisions: &Decisions,
+    layout: &Layout,
+    copies: &CopiesPlan,
+) -> (Arms, Vec<(TypedValue, Span)>) {
     let mut arms = TokenStream::new();
     let mut transitions = Vec::new();
     let mut typed_copies: Vec<(TypedValue, proc_macro2::Span)> = Vec::new();
@@ -65,7 +102,7 @@ pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms 
     let params = layout.params();
     let fields: Vec<&syn::Ident> = params.iter().map(|&l| layout.field(l)).collect();
     let saved: Vec<syn::Ident> = params.iter().map(|&l| saved_name(layout, l)).collect();
-    let mut emit = Emit::new(body, decisions, layout, None);
+    let mut emit = Emit::new(body, decisions, layout, copies, None);
     emit.scopes.push(Vec::new());
     let body_tokens = emit.stmts(&body.block.stmts);
     let body_items = items(&body.block.stmts);
@@ -94,7 +131,7 @@ pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms 
         let kept: Vec<LocalId> = layout.variant_fields(k).collect();
         let fields: Vec<&syn::Ident> = kept.iter().map(|&l| layout.field(l)).collect();
         let saved: Vec<syn::Ident> = kept.iter().map(|&l| saved_name(layout, l)).collect();
-        let mut emit = Emit::new(body, decisions, layout, Some(k));
+        let mut emit = Emit::new(body, decisions, layout, copies, Some(k));
         emit.scopes.push(Vec::new());
         let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
         let body_items = items(&body.block.stmts);
@@ -155,12 +192,13 @@ pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms 
     });
     ties.sort_unstable();
     ties.dedup();
-    Arms {
+    let arms = Arms {
         tokens: arms,
         transitions,
-        error: duplicated_types(&typed_copies, decisions),
+        error: None,
         ties,
-    }
+    };
+    (arms, typed_copies)
 }
 
 /// The poll closure's arms, and what the machine needs around them.
@@ -184,6 +222,8 @@ enum TypedValue {
 /// Each copy of a closure or `async` block is a type of its own; code the
 /// expansion writes more than once (an enclosing loop, resumed; the code
 /// after a branch that awaits) makes two types for one field of the state.
+/// A kept local that holds one is an error; an awaited future is wrapped
+/// per copy instead (see `copies`).
 fn duplicated_types(
     copies: &[(TypedValue, proc_macro2::Span)],
     decisions: &Decisions,
@@ -193,7 +233,7 @@ fn duplicated_types(
     for &(value, span) in copies {
         let count = copies.iter().filter(|(other, _)| *other == value).count();
         let stored = match value {
-            TypedValue::Awaitee(_) => true,
+            TypedValue::Awaitee(_) => false,
             TypedValue::Local(local) => decisions.kept.iter().any(|kept| kept.contains(&local)),
         };
         if count < 2 || !stored || reported.contains(&value) {
@@ -299,6 +339,8 @@ struct Emit<'a> {
     body: &'a Body,
     decisions: &'a Decisions,
     layout: &'a Layout,
+    /// The awaits whose future each copy wraps in its own variant.
+    copies: &'a CopiesPlan,
     /// The suspension this arm resumes from (`None` for `Unresumed`).
     resuming: Option<AwaitId>,
     scopes: Vec<Vec<(String, LocalId)>>,
@@ -327,12 +369,14 @@ impl<'a> Emit<'a> {
         body: &'a Body,
         decisions: &'a Decisions,
         layout: &'a Layout,
+        copies: &'a CopiesPlan,
         resuming: Option<AwaitId>,
     ) -> Self {
         Emit {
             body,
             decisions,
             layout,
+            copies,
             resuming,
             scopes: Vec::new(),
             in_option: Vec::new(),
@@ -687,6 +731,7 @@ impl<'a> Emit<'a> {
             proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#operand));
         arguments.set_span(Span::call_site().located_at(at));
         let into_future = names::located_at(quote!(#private::IntoFuture::into_future), at);
+        let future = self.copies.wrap(k, quote!(#into_future #arguments));
         let (state, _, _) = state_names();
         let state_var = names::hidden("__state");
         let awaitee = names::hidden("__awaitee");
@@ -723,7 +768,7 @@ impl<'a> Emit<'a> {
                 .collect();
             let into = names::hidden("__into");
             return quote! {
-                let #awaitee = #into_future #arguments;
+                let #awaitee = #future;
                 match #state_var.as_mut().project() {
                     #proj::#variant { #held, #awaitee: #into, #(#later: #bindings,)* .. } => {
                         #into.write(#awaitee);
@@ -737,7 +782,7 @@ impl<'a> Emit<'a> {
         }
         let fields = kept.iter().map(|&local| self.layout.field(local));
         quote! {
-            let #awaitee = #into_future #arguments;
+            let #awaitee = #future;
             #state_var.set(#state::#variant { #awaitee, #(#fields: #values,)* });
             continue #dispatch;
         }

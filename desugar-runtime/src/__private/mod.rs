@@ -2,6 +2,7 @@
 //! macro refers to these items as `::desugar::__private::…`, and they may
 //! change in any release.
 
+mod copies;
 mod drop_only;
 mod flagged;
 mod home;
@@ -10,6 +11,7 @@ mod machine;
 mod rescope;
 mod try_op;
 
+pub use self::copies::Copies;
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};
