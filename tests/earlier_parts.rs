@@ -493,3 +493,23 @@ fn a_match_or_if_before_an_await_drops_what_it_makes_first() {
         assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
     }
 }
+
+/// A `format!` whose arguments await and make a temporary (dropped where
+/// the macro ends), read before a later await of the statement (seed 714,
+/// case 1180, was rejected).
+#[desugar]
+async fn format_before_an_await(p: Probe) -> u32 {
+    let n = (format!("{}-{}", p.label().len(), label(&Probe::new("t")).await).len() as u32)
+        .max(number(3).await);
+    p.touch();
+    n
+}
+
+#[test]
+fn a_format_that_awaits_runs_before_a_later_await() {
+    let report = assert_same(
+        || format_before_an_await(Probe::new("p")),
+        || format_before_an_await_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}

@@ -107,13 +107,15 @@ fn plain_value(expr: &Expr) -> bool {
         // so it must make none.
         Expr::Match(e) => is_try(e) || matches_in_place(&e.expr),
         Expr::If(e) => if_makes_none(e),
-        // A value awaited or named earlier, `{ __awaited1 }`, or a
-        // temporary made in place, `{ t = value; &t }`.
+        // A value awaited or named earlier, `{ __awaited1 }`, a temporary
+        // made in place, `{ t = value; &t }`, or a `format!` whose
+        // arguments' temporaries the block drops where the macro ends.
         Expr::Block(e) if e.label.is_none() => {
             matches!(
                 e.block.stmts.as_slice(),
                 [syn::Stmt::Expr(Expr::Path(_), None)]
             ) || is_made_in_place(expr)
+                || super::temporaries::scope_wrapped(expr).is_some_and(plain_value)
         }
         _ => false,
     }

@@ -193,6 +193,8 @@ fn is_value(expr: &Expr) -> bool {
         | Expr::Binary(_)
         | Expr::Cast(_) => true,
         Expr::Unary(e) => !matches!(e.op, syn::UnOp::Deref(_)),
+        // A macro call whose arguments' temporaries drop where it ends.
+        Expr::Block(_) => scope_wrapped(expr).is_some(),
         _ => false,
     }
 }
@@ -428,6 +430,22 @@ fn is_scope_wrap(block: &syn::ExprBlock) -> bool {
         && value.to_string().starts_with("__scope_value")
         && matches!(stmts.first(), Some(syn::Stmt::Local(local))
             if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == *value))
+}
+
+/// The value of the scope a block [`is_scope_wrap`] stands for (a
+/// `format!` whose arguments' temporaries it drops where the macro ends):
+/// the expression the block is a value of, as far as its statement sees.
+pub(crate) fn scope_wrapped(expr: &Expr) -> Option<&Expr> {
+    let Expr::Block(block) = expr else {
+        return None;
+    };
+    if !is_scope_wrap(block) {
+        return None;
+    }
+    match block.block.stmts.first() {
+        Some(syn::Stmt::Local(local)) => local.init.as_ref().map(|init| &*init.expr),
+        _ => None,
+    }
 }
 
 /// The scope a block [`is_scope_wrap`] stands for.
