@@ -139,3 +139,32 @@ fn awaiting_macros_and_async_blocks_written_twice() {
         assert_eq!(report.outcome, "Ready(7)");
     }
 }
+
+async fn len_of(p: &Probe) -> u32 {
+    leaf("len_of", 1, ()).await;
+    p.label().len() as u32
+}
+
+/// The futures a `join!` awaits made first, from borrowed locals: the
+/// macro moves them into its inner `async` block, and the locals they
+/// borrow are kept in place (what the error for `join!(len_of(&q), ..)`
+/// asks for: `tests/ui/awaiting_macro_borrows_local.rs`).
+#[desugar]
+async fn join_of_futures_made_first(p: Probe) -> u32 {
+    let q = Probe::new("q");
+    let fa = len_of(&q);
+    let fb = len_of(&p);
+    let (a, b) = support::join!(fa, fb);
+    q.touch();
+    a + b
+}
+
+#[test]
+fn a_join_of_futures_that_borrow_locals() {
+    assert_send(&join_of_futures_made_first(Probe::new("p")));
+    let report = assert_same(
+        || join_of_futures_made_first(Probe::new("p")),
+        || join_of_futures_made_first_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}

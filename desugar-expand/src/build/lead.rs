@@ -218,6 +218,13 @@ impl Taker<'_> {
                         "#[desugar] awaits this macro through an inner `async` block, where `return`, `?`, `break` and `continue` would leave that block instead of the fn: move them out of the macro",
                     ));
                 }
+                if let Some(at) = borrowed_local(e.mac.tokens.clone(), self.locals) {
+                    return Err(NotLeading::Unsupported(
+                        at,
+                        "#[desugar] awaits this macro through an inner `async` block, which cannot borrow a local of the fn across the await \
+                         (rustc would report E0373 for the block): make the futures first, `let a = fetch(&x);`, and give the macro the futures, `join!(a, b)`",
+                    ));
+                }
                 let operand = syn::parse_quote_spanned!(span=> async { #expr });
                 *expr = crate::syntax::value_block(self.replacement, None);
                 Ok(Some(Found {
@@ -609,6 +616,51 @@ fn idents(tokens: TokenStream) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first local that macro input borrows, `&x` or `&mut x` (not the
+/// operator `&&`): an `async` block around the macro would borrow it from
+/// the fn's state, which cannot be. Input with a `move` block or closure
+/// may move the local into it instead, and is left to rustc.
+fn borrowed_local(tokens: TokenStream, locals: &[String]) -> Option<Span> {
+    fn find(tokens: TokenStream, locals: &[String]) -> Option<Span> {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Group(group) => {
+                    if let Some(at) = find(group.stream(), locals) {
+                        return Some(at);
+                    }
+                }
+                TokenTree::Punct(amp) if amp.as_char() == '&' => {
+                    let after_amp =
+                        |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == '&');
+                    if i.checked_sub(1)
+                        .and_then(|j| trees.get(j))
+                        .is_some_and(after_amp)
+                        || trees.get(i + 1).is_some_and(after_amp)
+                    {
+                        continue;
+                    }
+                    let mut next = i + 1;
+                    if matches!(trees.get(next), Some(TokenTree::Ident(m)) if m == "mut") {
+                        next += 1;
+                    }
+                    if let Some(TokenTree::Ident(name)) = trees.get(next)
+                        && locals.contains(&name.to_string())
+                    {
+                        return Some(name.span());
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    if idents(tokens.clone()).iter().any(|ident| ident == "move") {
+        return None;
+    }
+    find(tokens, locals)
 }
 
 /// `return`, `?`, `break` or `continue` in macro input.
