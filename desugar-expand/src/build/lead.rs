@@ -218,7 +218,9 @@ impl Taker<'_> {
                         "#[desugar] awaits this macro through an inner `async` block, where `return`, `?`, `break` and `continue` would leave that block instead of the fn: move them out of the macro",
                     ));
                 }
-                if let Some(at) = borrowed_local(e.mac.tokens.clone(), self.locals) {
+                if is_join(&e.mac)
+                    && let Some(at) = borrowed_local(e.mac.tokens.clone(), self.locals)
+                {
                     return Err(NotLeading::Unsupported(
                         at,
                         "#[desugar] awaits this macro through an inner `async` block, which cannot borrow a local of the fn across the await \
@@ -618,16 +620,27 @@ fn idents(tokens: TokenStream) -> Vec<String> {
     out
 }
 
-/// The first local that macro input borrows, `&x` or `&mut x` (not the
-/// operator `&&`): an `async` block around the macro would borrow it from
-/// the fn's state, which cannot be. Input with a `move` block or closure
-/// may move the local into it instead, and is left to rustc.
+/// `join!` or `try_join!`: its input is the futures' expressions, where a
+/// name is a local of the fn (a `select!` binds names of its own).
+fn is_join(mac: &syn::Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "join" || segment.ident == "try_join")
+}
+
+/// The first local that a `join!`'s input borrows, `&x` or `&mut x` (not
+/// the operator `&&`): an `async` block around the macro would borrow it
+/// from the fn's state, which cannot be. Blocks inside the input may
+/// declare locals of their own, and are not read; input with a `move`
+/// block or closure may move the local into it instead, and is left to
+/// rustc.
 fn borrowed_local(tokens: TokenStream, locals: &[String]) -> Option<Span> {
     fn find(tokens: TokenStream, locals: &[String]) -> Option<Span> {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
         for (i, tree) in trees.iter().enumerate() {
             match tree {
-                TokenTree::Group(group) => {
+                TokenTree::Group(group) if group.delimiter() != proc_macro2::Delimiter::Brace => {
                     if let Some(at) = find(group.stream(), locals) {
                         return Some(at);
                     }
