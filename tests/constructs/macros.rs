@@ -168,3 +168,27 @@ fn a_join_of_futures_that_borrow_locals() {
     );
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+/// A macro that awaits in its own expansion, inside the arguments of
+/// `vec!` and `format!` (was E0728: the statement was left as written, the
+/// macro's `.await` outside any `async` context).
+#[desugar]
+async fn awaiting_macros_in_macro_arguments(p: Probe) -> usize {
+    let list = vec![support::join!(leaf("a", 2, 1u32), leaf("b", 1, 2u32)).0, 3];
+    let text = format!(
+        "{}-{}",
+        p.label(),
+        support::join!(leaf("c", 1, 4u32), leaf("d", 0, 5u32)).1
+    );
+    list.len() + text.len()
+}
+
+#[test]
+fn awaiting_macros_inside_macro_arguments() {
+    assert_send(&awaiting_macros_in_macro_arguments(Probe::new("p")));
+    let report = assert_same(
+        || awaiting_macros_in_macro_arguments(Probe::new("p")),
+        || awaiting_macros_in_macro_arguments_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}

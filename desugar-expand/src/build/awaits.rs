@@ -88,7 +88,9 @@ impl<'ast> Visit<'ast> for Finder {
     }
 }
 
-/// `.await` in macro input, outside `async { … }` blocks and closures.
+/// `.await` in macro input, or a call of a macro that awaits in its own
+/// expansion (`vec![join!(a, b).0]`), outside `async { … }` blocks and
+/// closures.
 fn await_in_tokens(tokens: TokenStream) -> Option<Span> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (index, tree) in trees.iter().enumerate() {
@@ -98,6 +100,13 @@ fn await_in_tokens(tokens: TokenStream) -> Option<Span> {
                 {
                     return Some(ident.span());
                 }
+            }
+            TokenTree::Ident(ident)
+                if crate::walk::is_awaiting_macro_name(ident)
+                    && matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
+                    && matches!(trees.get(index + 2), Some(TokenTree::Group(_))) =>
+            {
+                return Some(ident.span());
             }
             TokenTree::Group(group) => {
                 let after_async = trees[..index]

@@ -283,10 +283,16 @@ fn format_captures(format: &str) -> Vec<String> {
 /// expands them after `#[desugar]` runs, so their `.await`s are not in the
 /// tokens. The expansion awaits such a macro through an inner `async` block.
 pub(crate) fn is_awaiting_macro(mac: &syn::Macro) -> bool {
-    mac.path.segments.last().is_some_and(|segment| {
-        matches!(
-            segment.ident.to_string().as_str(),
-            "join" | "try_join" | "select" | "select_biased" | "pending"
-        )
-    })
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|segment| is_awaiting_macro_name(&segment.ident))
+}
+
+/// The last segment of an awaiting macro's path ([`is_awaiting_macro`]).
+pub(crate) fn is_awaiting_macro_name(name: &proc_macro2::Ident) -> bool {
+    matches!(
+        name.to_string().as_str(),
+        "join" | "try_join" | "select" | "select_biased" | "pending"
+    )
 }
