@@ -29,41 +29,10 @@ mod tokio {
     /// `tokio::join!` for two futures: polls both until both are ready.
     macro_rules! join {
         ($a:expr, $b:expr $(,)?) => {
-            $crate::seeds::seed_002::tokio::both($a, $b).await
+            desugar::harness::join2($a, $b).await
         };
     }
     pub(crate) use join;
-
-    /// What `join!` awaits: both futures, polled in turn until both are done.
-    pub async fn both<A: std::future::Future, B: std::future::Future>(
-        a: A,
-        b: B,
-    ) -> (A::Output, B::Output) {
-        let mut a = std::pin::pin!(a);
-        let mut b = std::pin::pin!(b);
-        let (mut out_a, mut out_b) = (None, None);
-        std::future::poll_fn(move |cx| {
-            if out_a.is_none()
-                && let std::task::Poll::Ready(v) = a.as_mut().poll(cx)
-            {
-                out_a = Some(v);
-            }
-            if out_b.is_none()
-                && let std::task::Poll::Ready(v) = b.as_mut().poll(cx)
-            {
-                out_b = Some(v);
-            }
-            match (out_a.take(), out_b.take()) {
-                (Some(x), Some(y)) => std::task::Poll::Ready((x, y)),
-                (x, y) => {
-                    out_a = x;
-                    out_b = y;
-                    std::task::Poll::Pending
-                }
-            }
-        })
-        .await
-    }
 
     pub mod time {
         use desugar::harness::{Leaf, LeafFuture};

@@ -18,33 +18,6 @@ pub fn leaf<T>(name: &str, pendings: usize, value: T) -> LeafFuture<T> {
 /// tests call it on the desugared future wherever the twin is `Send`.
 pub fn assert_send<T: Send>(_: &T) {}
 
-/// Polls both futures on every poll until both are ready, like
-/// `futures::join!`.
-pub async fn join2<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let (mut a, mut b) = (pin!(a), pin!(b));
-    let (mut out_a, mut out_b) = (None, None);
-    poll_fn(|cx| {
-        if out_a.is_none()
-            && let Poll::Ready(v) = a.as_mut().poll(cx)
-        {
-            out_a = Some(v);
-        }
-        if out_b.is_none()
-            && let Poll::Ready(v) = b.as_mut().poll(cx)
-        {
-            out_b = Some(v);
-        }
-        match (out_a.take(), out_b.take()) {
-            (Some(a), Some(b)) => Poll::Ready((a, b)),
-            (a, b) => {
-                (out_a, out_b) = (a, b);
-                Poll::Pending
-            }
-        }
-    })
-    .await
-}
-
 /// Which side of a [`select2`] finished first.
 #[derive(Debug, PartialEq)]
 pub enum Either<A, B> {
@@ -69,7 +42,7 @@ pub async fn select2<A: Future, B: Future>(a: A, b: B) -> Either<A::Output, B::O
 /// does, so `#[desugar]` cannot see that await in the tokens.
 macro_rules! join {
     ($a:expr, $b:expr $(,)?) => {
-        $crate::constructs::support::join2($a, $b).await
+        ::desugar::harness::join2($a, $b).await
     };
 }
 pub(crate) use join;

@@ -126,6 +126,7 @@ mod compare;
 mod diff;
 mod event;
 mod executor;
+mod join;
 mod leaf;
 mod macros;
 mod probe;
@@ -140,6 +141,7 @@ pub use self::compare::{Comparison, Mismatch, Phase, Report, Schedule, assert_sa
 pub use self::diff::TraceDiff;
 pub use self::event::Event;
 pub use self::executor::{Executor, Outcome, Run, run, run_polls};
+pub use self::join::join2;
 pub use self::leaf::{Leaf, LeafFuture, WakeHandle};
 pub use self::probe::Probe;
 pub use self::quiet_panic::{catch_quietly, panic_message};
