@@ -115,6 +115,15 @@ pub async fn bump(m: &mut u32, l: LeafFuture<u32>) -> u32 {
 
 pub fn assert_send<T: Send>(_: &T) {}
 
+/// `join!(a, b)`: awaits in its own expansion, as `futures::join!` does, so
+/// `#[desugar]` awaits it through an inner `async` block.
+macro_rules! join {
+    ($a:expr, $b:expr $(,)?) => {
+        desugar::harness::join2($a, $b).await
+    };
+}
+pub(crate) use join;
+
 /// A value with a drop to observe, awaited and then used by a method that
 /// borrows it (`add`) or takes it: `into_sum`, named as the expansion knows
 /// a consuming method, or `finish`, which syntax cannot tell from `add`.

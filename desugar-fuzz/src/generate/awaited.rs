@@ -5,7 +5,7 @@
 //! temporary with a borrowing method (`vec![..].len()`, also through a
 //! view: `format!(..).trim().len()`), borrow one mutably (`push_later(&mut
 //! vec![..], ..)`), or are `async` blocks; a leaf whose value a method then
-//! uses.
+//! uses; a `join!` of two leaves, which awaits in its own expansion.
 
 use super::Gen;
 use super::expr::{Ctx, Expr, clashes};
@@ -64,13 +64,10 @@ impl Gen {
             2,                                             // temporaries
             if writable_vecs.is_empty() { 0 } else { 2 },  // push_later(&mut v)
             if movable_probes.is_empty() { 0 } else { 2 }, // take_probe(p)
-            if ctx.depth < 2 && self.written_once() {
-                2
-            } else {
-                0
-            }, // async block
+            if ctx.depth < 2 { 2 } else { 0 },             // async block
             if ctx.depth < 3 { 3 } else { 0 },             // method on the result
             if muts.is_empty() { 0 } else { 2 },           // bump(m)
+            if ctx.depth < 2 { 1 } else { 0 },             // join!
         ];
         let value = self.simple_u32(&Ctx {
             awaits: false,
@@ -194,10 +191,26 @@ impl Gen {
                 }
                 None
             }
-            _ => {
+            9 => {
                 let id = *self.rng.pick(&muts);
                 let name = self.scope.vars[id].name.clone();
                 self.leaf(&value, ctx).map(|l| format!("bump({name}, {l})"))
+            }
+            // A macro that awaits in its own expansion, awaited through an
+            // inner `async` block (written once per copy of the code, in a
+            // loop or after a branch). Its futures borrow no local: that
+            // block could not (README, "Known differences").
+            _ => {
+                let (first, second) = (self.literal().text, self.literal().text);
+                if let (Some(a), Some(b)) = (self.leaf(&first, ctx), self.leaf(&second, ctx)) {
+                    return Expr {
+                        text: format!("sum2(join!({a}, {b}))"),
+                        awaits: true,
+                        pure: false,
+                        nameable: false,
+                    };
+                }
+                None
             }
         };
         match operand {

@@ -88,10 +88,11 @@ impl Gen {
     }
 
     /// Whether the expansion surely writes the code here once. A closure
-    /// or an `async` block kept across an await where it writes code twice
-    /// (in a loop, after a branch that awaits) is a documented compile error
-    /// (README, "Known differences"), so they are only generated in the
-    /// body's own block, before any construct that awaits.
+    /// kept in a local across an await where it writes code twice (in a
+    /// loop, after a branch that awaits) is a documented compile error
+    /// (README, "Known differences"), so closures are only generated in the
+    /// body's own block, before any construct that awaits. (An awaited
+    /// `async` block may be anywhere: each copy gets a variant of its own.)
     fn written_once(&self) -> bool {
         self.loops == 0 && self.depth == 0 && !self.after_awaiting_construct
     }
