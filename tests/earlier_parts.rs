@@ -513,3 +513,25 @@ fn a_format_that_awaits_runs_before_a_later_await() {
     );
     assert_eq!(report.outcome, "Ready(3)");
 }
+
+/// A scrutinee's awaited value moved into a call, then a later await that
+/// borrows a temporary, with arms that await: dropped while the later
+/// await is pending, rustc drops the moved value (an operand of the
+/// pending call) before the temporary, which lives to the end of the
+/// `match` (seed 901, case 135).
+#[desugar]
+async fn operand_before_a_later_temporary() -> u32 {
+    match take(counter("c").await, label(&Probe::new("t")).await) {
+        0 => 1,
+        n => number(n).await,
+    }
+}
+
+#[test]
+fn a_moved_scrutinee_operand_drops_before_the_scrutinee_temporaries() {
+    let report = assert_same(
+        operand_before_a_later_temporary,
+        operand_before_a_later_temporary_rustc,
+    );
+    assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+}

@@ -149,9 +149,9 @@ impl Builder {
         let mut kept = Vec::new();
         let values = named
             .into_iter()
-            .map(|n| ((n.ident, n.value), n.temporary, n.mutable));
-        let scrutinee = scrutinee.map(|s| (s, false, false));
-        for ((ident, value), temporary, mutable) in values.chain(scrutinee) {
+            .map(|n| ((n.ident, n.value), n.temporary, n.mutable, !n.temporary));
+        let scrutinee = scrutinee.map(|s| (s, false, false, false));
+        for ((ident, value), temporary, mutable, operand) in values.chain(scrutinee) {
             let with_await = is_construct_with_await(&value);
             let first = crate::syntax::let_local(ident.clone(), mutable, Some(value));
             if with_await {
@@ -162,6 +162,12 @@ impl Builder {
             }
             if temporary {
                 kept.push(ident);
+            } else if operand && let Some(&id) = self.scope_map().get(&ident.to_string()) {
+                // Named only to run before a later part's temporary: while
+                // an await of a later part is pending, it is an operand of
+                // a pending call, which rustc drops before the scrutinee's
+                // temporaries (`a.await.into_sum(f(&t()).await)`).
+                self.locals[id].operand = true;
             }
         }
         if rescope && let Expr::If(e) = &mut construct {
