@@ -813,3 +813,40 @@ fn a_value_the_scrutinee_moves_is_not_kept_after_the_match() {
     let machine = moved_by_an_awaited_scrutinee(3);
     assert_eq!(sizes(&machine.layout(), "probe"), []);
 }
+
+/// A local matched by a `match` without `ref` bindings, in code after an
+/// await, takes no borrow of the local: it is not kept in place (it was,
+/// for a `match` whose statement also assigns a local used at a later
+/// await, making the machine a word larger than rustc's: seed 716, case
+/// 2547).
+mod matched_without_ref {
+    use super::*;
+
+    #[desugar]
+    async fn matched() -> u32 {
+        let Some(x) = Leaf::new("a").pending(1).ready(Some(3u32)).await else {
+            return 1;
+        };
+        let y;
+        if Leaf::new("b").pending(1).ready(x).await > 2 {
+            match x {
+                3 => {}
+                _other => {}
+            }
+            y = 4u32;
+        } else {
+            y = 2u32;
+        }
+        Leaf::new("c").pending(1).ready(y).await
+    }
+
+    #[test]
+    fn is_not_kept_in_place_and_no_larger_than_rustc() {
+        let report = Comparison::new()
+            .interleave_pending()
+            .check_size()
+            .run(matched, matched_rustc)
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+        assert_eq!(report.outcome, "Ready(4)");
+    }
+}

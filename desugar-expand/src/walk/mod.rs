@@ -68,14 +68,15 @@ pub(crate) trait Visitor {
     }
 }
 
-/// A `match` or `if let` scrutinee matched against `pats`: the bindings may
-/// borrow it for as long as they live, and move out of it when they bind by
-/// value.
+/// A `match` or `if let` scrutinee matched against `pats`: `ref` bindings
+/// borrow it for as long as they live, and by-value bindings move out of
+/// it. (Other bindings take no borrow of the local: matching a reference,
+/// they borrow what it points to, which stays put when the local moves.)
 pub(crate) fn scrutinee<'a>(pats: impl IntoIterator<Item = &'a syn::Pat>) -> MentionKind {
-    let may_move = pats.into_iter().any(patterns::binds_by_value);
+    let pats: Vec<&syn::Pat> = pats.into_iter().collect();
     MentionKind::Place {
-        may_move,
-        lasting: true,
+        may_move: pats.iter().any(|pat| patterns::binds_by_value(pat)),
+        lasting: pats.iter().any(|pat| patterns::binds_by_ref(pat)),
     }
 }
 
