@@ -822,6 +822,8 @@ fn a_value_the_scrutinee_moves_is_not_kept_after_the_match() {
 mod matched_without_ref {
     use super::*;
 
+    // The late initialization is the shape under test.
+    #[allow(clippy::needless_late_init)]
     #[desugar]
     async fn matched() -> u32 {
         let Some(x) = Leaf::new("a").pending(1).ready(Some(3u32)).await else {
