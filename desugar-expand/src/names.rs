@@ -8,6 +8,12 @@ pub(crate) fn hidden(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
 
+/// A local's name as the user wrote it: the receiver, renamed `__self` in
+/// the body (`rewrite::receiver`), is `self` in messages and descriptions.
+pub(crate) fn shown(name: &str) -> &str {
+    if name == "__self" { "self" } else { name }
+}
+
 /// `tokens` moved to `at` in the user's code, each keeping its hygiene:
 /// rustc's errors about generated code that stands for the user's (an
 /// awaited value, a `?`) then point at what the user wrote, not at

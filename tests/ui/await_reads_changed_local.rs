@@ -17,4 +17,16 @@ async fn named_operand() -> u32 {
     add(x, bump(&mut x).await)
 }
 
+struct Counter {
+    n: u32,
+}
+
+impl Counter {
+    // The receiver is named as the user wrote it, `self`.
+    #[desugar]
+    async fn method(&mut self) -> u32 {
+        add(self.n, bump(&mut self.n).await)
+    }
+}
+
 fn main() {}

@@ -399,7 +399,7 @@ impl<'a> Facts<'a> {
             if !homed[local] {
                 continue;
             }
-            let name = &self.body.locals[local].ident;
+            let name = crate::names::shown(&self.body.locals[local].ident.to_string()).to_owned();
             let mut report = |span, msg: String| {
                 let err = syn::Error::new(span, msg);
                 match &mut errors {

@@ -150,13 +150,16 @@ impl NotLeading {
                  (the receiver of a method #[desugar] does not know, a field of a call's result, a scrutinee), which #[desugar] cannot name; \
                  bind it with `let` in a statement of its own first",
             ),
-            NotLeading::Reads(span, name) => syn::Error::new(
-                span,
-                format!(
-                    "#[desugar] cannot suspend here yet: `{name}` is read before this `.await` and used by the awaited expression, \
-                     which may change it; bind the awaited value with `let` in a statement of its own first"
-                ),
-            ),
+            NotLeading::Reads(span, name) => {
+                let name = crate::names::shown(&name);
+                syn::Error::new(
+                    span,
+                    format!(
+                        "#[desugar] cannot suspend here yet: `{name}` is read before this `.await` and used by the awaited expression, \
+                         which may change it; bind the awaited value with `let` in a statement of its own first"
+                    ),
+                )
+            }
             NotLeading::Unsupported(span, msg) => syn::Error::new(span, msg),
         }
     }

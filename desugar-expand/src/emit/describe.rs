@@ -223,10 +223,5 @@ fn mermaid(layout: &Layout, transitions: &[Transitions]) -> String {
 /// A field's name as users know it: the receiver is `self` in their code
 /// (and in rustc's `-Zprint-type-sizes`), whatever the expansion calls it.
 fn shown_name(field: &syn::Ident) -> String {
-    let name = field.to_string();
-    if name == "__self" {
-        "self".to_owned()
-    } else {
-        name
-    }
+    crate::names::shown(&field.to_string()).to_owned()
 }
