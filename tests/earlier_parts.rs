@@ -535,3 +535,27 @@ fn a_moved_scrutinee_operand_drops_before_the_scrutinee_temporaries() {
     );
     assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
 }
+
+/// A part left in place (`x`, `self.n`) beside an awaited expression that
+/// reads the same local by value: nothing that now runs first can change
+/// it, so the statement builds (seed 716, case 1888, was rejected as "read
+/// before this `.await` and used by the awaited expression"); one that
+/// borrows it mutably stays an error (`tests/ui/await_reads_changed_local.rs`).
+#[desugar]
+async fn read_on_both_sides(x: u32) -> u32 {
+    let n = x + if number(1).await > 0 {
+        number(x).await
+    } else {
+        x
+    };
+    let m = x.max(number(x + 1).await);
+    n + m
+}
+
+#[test]
+fn a_local_read_on_both_sides_of_an_await() {
+    for x in [0, 4] {
+        let report = assert_same(|| read_on_both_sides(x), || read_on_both_sides_rustc(x));
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
+}

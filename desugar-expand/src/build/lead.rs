@@ -463,9 +463,9 @@ impl Taker<'_> {
             // What runs before a part left in place, in the machine but
             // not in rustc: the awaited expression, the parts named inside
             // the part that awaits, and the parts named after it here.
-            let mut runs_first = self.local_names(found.operand.to_token_stream());
+            let mut runs_first = self.changed_locals(&found.operand);
             for earlier in &found.earlier {
-                runs_first.extend(self.local_names(earlier.value.to_token_stream()));
+                runs_first.extend(self.changed_locals(&earlier.value));
             }
             let mut named = Vec::new();
             let mut ahead = Ahead {
@@ -526,9 +526,7 @@ impl Taker<'_> {
             Some(makes_temporaries) if !(makes_temporaries && ahead.in_scope) => {}
             _ => return Err(NotLeading::Unnamed(part.to_token_stream())),
         }
-        ahead
-            .runs_first
-            .extend(self.local_names(part.to_token_stream()));
+        ahead.runs_first.extend(self.changed_locals(part));
         let ident = (self.name)();
         let value = std::mem::replace(part, crate::syntax::value_block(&ident, None));
         ahead.named.push(super::earlier::Earlier {
@@ -540,9 +538,9 @@ impl Taker<'_> {
         Ok(())
     }
 
-    /// The locals `tokens` names.
-    fn local_names(&self, tokens: TokenStream) -> Vec<String> {
-        let mut names = idents(tokens);
+    /// The locals `expr` may change (see [`changed_names`]).
+    fn changed_locals(&self, expr: &Expr) -> Vec<String> {
+        let mut names = changed_names(expr);
         names.retain(|name| self.locals.contains(name));
         names
     }
@@ -621,6 +619,71 @@ fn idents(tokens: TokenStream) -> Vec<String> {
         }
     }
     out
+}
+
+/// The names `expr` may change when it runs: those it assigns, borrows,
+/// calls a method on (which may take `&mut self`), calls, matches against
+/// patterns (which may bind `ref mut`), or names inside a macro, a closure
+/// or an `async` block. A name it only reads or moves by value is left
+/// out: a part that reads it reads the same value before `expr` runs as
+/// after, and after a move the expansion's read is rustc's error (E0382),
+/// never a different value.
+///
+/// `add(x, bump(&mut x).await)`: `x`. `self.n < if c.await { 1 } else { self.n }`: none.
+fn changed_names(expr: &Expr) -> Vec<String> {
+    struct Changes(Vec<String>);
+    impl Changes {
+        /// The local whose place `expr` is (`x`, `x.f`, `x[i]`, `*x`).
+        fn place(&mut self, expr: &Expr) {
+            match expr {
+                Expr::Path(p) => {
+                    if let Some(ident) = p.path.get_ident() {
+                        self.0.push(ident.to_string());
+                    }
+                }
+                Expr::Field(e) => self.place(&e.base),
+                Expr::Index(e) => self.place(&e.expr),
+                Expr::Paren(e) => self.place(&e.expr),
+                Expr::Group(e) => self.place(&e.expr),
+                Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&e.expr),
+                _ => {}
+            }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Changes {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Reference(e) => self.place(&e.expr),
+                Expr::MethodCall(e) => self.place(&e.receiver),
+                Expr::Assign(e) => self.place(&e.left),
+                Expr::Binary(e) if walk::is_compound_assign(e.op) => self.place(&e.left),
+                Expr::Call(e) => self.place(&e.func),
+                Expr::Match(e) => self.place(&e.expr),
+                Expr::Let(e) => self.place(&e.expr),
+                Expr::Closure(_) | Expr::Async(_) => {
+                    self.0.extend(idents(expr.to_token_stream()));
+                    return;
+                }
+                _ => {}
+            }
+            syn::visit::visit_expr(self, expr);
+        }
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let Some(init) = &local.init
+                && walk::patterns::binds_by_ref(&local.pat)
+            {
+                self.place(&init.expr);
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0.extend(idents(mac.tokens.clone()));
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut changes = Changes(Vec::new());
+    syn::visit::Visit::visit_expr(&mut changes, expr);
+    changes.0
 }
 
 /// `join!` or `try_join!`: its input is the futures' expressions, where a
