@@ -1065,3 +1065,52 @@ mod local_named_like_a_temporary {
         assert_eq!(report.outcome, "Ready(8)");
     }
 }
+
+/// A local declared without a value, kept in place, captured by reference
+/// by a closure or an `async` block: the closure captured the local's guard,
+/// which moves into the state at the next await (E0505, FINDINGS.md entry
+/// 37; seed 718, case 580, with an awaited `async` block). It captures a
+/// reference taken from the guard before its statement now.
+mod deferred_local_captured {
+    use super::*;
+
+    // A local declared without a value is the shape under test.
+    #[allow(clippy::needless_late_init)]
+    #[desugar]
+    async fn by_a_closure(flag: bool) -> u32 {
+        let x;
+        if flag {
+            x = 3;
+        } else {
+            x = 4;
+        }
+        let f = |a: u32| a ^ x;
+        let mut total = 0;
+        for round in [1u32, 2] {
+            total += f(Leaf::new("b").pending(1).ready(round).await) + x;
+        }
+        total
+    }
+
+    #[allow(clippy::needless_late_init)]
+    #[desugar]
+    async fn by_an_async_block(flag: bool) -> usize {
+        let x;
+        if flag {
+            x = Leaf::new("a").pending(1).ready(3u32).await;
+        } else {
+            x = 4;
+        }
+        async { format!("{}/{}", Leaf::new("b").pending(1).ready(9u32).await, x).len() }.await
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        for flag in [true, false] {
+            let report = assert_same(|| by_a_closure(flag), || by_a_closure_rustc(flag));
+            assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+            let report = assert_same(|| by_an_async_block(flag), || by_an_async_block_rustc(flag));
+            assert_eq!(report.outcome, "Ready(3)");
+        }
+    }
+}

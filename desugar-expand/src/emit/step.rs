@@ -614,8 +614,8 @@ impl<'a> Emit<'a> {
                     }
                 }
                 let tie = self.type_tied(stmt, &scope);
-                let stmt = uses::stmt(stmt, &scope, self.layout);
-                let mut out = quote!(#stmt);
+                let (captures, stmt) = uses::stmt(stmt, &scope, self.layout);
+                let mut out = quote!(#captures #stmt);
                 for &local in declares {
                     out.extend(self.declared(local));
                 }
@@ -726,7 +726,7 @@ impl<'a> Emit<'a> {
         // Located at the user's awaited expression: a value that is not a
         // future is reported there, as in the twin, not at `#[desugar]`.
         let at = syn::spanned::Spanned::span(operand);
-        let operand = uses::expr(operand, &self.scope(), self.layout);
+        let (captures, operand) = uses::operand(operand, &self.scope(), self.layout);
         let mut arguments =
             proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#operand));
         arguments.set_span(Span::call_site().located_at(at));
@@ -768,6 +768,7 @@ impl<'a> Emit<'a> {
                 .collect();
             let into = names::hidden("__into");
             return quote! {
+                #captures
                 let #awaitee = #future;
                 match #state_var.as_mut().project() {
                     #proj::#variant { #held, #awaitee: #into, #(#later: #bindings,)* .. } => {
@@ -782,6 +783,7 @@ impl<'a> Emit<'a> {
         }
         let fields = kept.iter().map(|&local| self.layout.field(local));
         quote! {
+            #captures
             let #awaitee = #future;
             #state_var.set(#state::#variant { #awaitee, #(#fields: #values,)* });
             continue #dispatch;
@@ -842,7 +844,8 @@ impl<'a> Emit<'a> {
                 self.transitions.returns |= divergence::returns(&suspension.rest);
                 let scope = self.scope();
                 let tie = self.type_tied(&suspension.rest, &scope);
-                let rest = uses::stmt(&suspension.rest, &scope, self.layout);
+                let (captures, rest) = uses::stmt(&suspension.rest, &scope, self.layout);
+                let rest = quote!(#captures #rest);
                 self.falls_through = !crate::build::always_jumps(&suspension.rest);
                 let mut out = if self.result_in_option {
                     let result = names::hidden("__result");

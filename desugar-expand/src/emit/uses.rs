@@ -49,18 +49,139 @@ fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
     }
 }
 
-/// Rewrites the uses of homed locals in a statement.
-pub(crate) fn stmt(stmt: &syn::Stmt, scope: &Scope, layout: &Layout) -> syn::Stmt {
+/// Rewrites the uses of homed locals in a statement; also returns the
+/// `let`s of the references its closures and `async` blocks capture (see
+/// [`Captured`]), to write before it.
+pub(crate) fn stmt(
+    stmt: &syn::Stmt,
+    scope: &Scope,
+    layout: &Layout,
+) -> (proc_macro2::TokenStream, syn::Stmt) {
+    let captured = Captured::find(layout, |visitor| {
+        walk::stmt(&mut stmt.clone(), scope, visitor);
+    });
     let mut stmt = stmt.clone();
-    walk::stmt(&mut stmt, scope, &mut HomedUses { layout });
-    stmt
+    walk::stmt(
+        &mut stmt,
+        scope,
+        &mut HomedUses {
+            layout,
+            captured: &captured.0,
+        },
+    );
+    (captured.lets(layout), stmt)
 }
 
 /// Rewrites the uses of homed locals in an expression evaluated as a value.
 pub(crate) fn expr(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
     let mut expr = expr.clone();
-    walk::expr(&mut expr, scope, &mut HomedUses { layout });
+    walk::expr(&mut expr, scope, &mut HomedUses::plain(layout));
     expr
+}
+
+/// As [`expr`], for an awaited expression: also returns the `let`s of the
+/// references its closures and `async` blocks capture (see [`Captured`]).
+pub(crate) fn operand(
+    expr: &Expr,
+    scope: &Scope,
+    layout: &Layout,
+) -> (proc_macro2::TokenStream, Expr) {
+    let captured = Captured::find(layout, |visitor| {
+        walk::expr(&mut expr.clone(), scope, visitor);
+    });
+    let mut expr = expr.clone();
+    walk::expr(
+        &mut expr,
+        scope,
+        &mut HomedUses {
+            layout,
+            captured: &captured.0,
+        },
+    );
+    (captured.lets(layout), expr)
+}
+
+/// The homed locals declared without a value that a statement's closures
+/// and `async` blocks capture by reference, where the statement does not
+/// assign them. Their uses elsewhere go through the guard (the home may
+/// still be empty), but a closure naming the guard would capture the guard
+/// itself, which moves into the state at the next await while the closure
+/// borrows it. By the time a closure captures a local, rustc's twin has
+/// seen it assigned, and nothing in the statement assigns it before: a
+/// reference taken from the guard before the statement is to a value, and
+/// the closure captures through that reference instead.
+///
+/// Before: `let x; x = 3; let f = async { x + 1 }; f.await`
+/// After:  `let __captured_x = unsafe { __home_x.place() };`
+///         `let f = async { (*__captured_x) + 1 };`
+struct Captured(Vec<LocalId>);
+
+impl Captured {
+    fn find(layout: &Layout, walk_node: impl FnOnce(&mut Collect<'_>)) -> Self {
+        let mut collect = Collect {
+            layout,
+            captured: Vec::new(),
+            assigned: Vec::new(),
+        };
+        walk_node(&mut collect);
+        let Collect {
+            mut captured,
+            assigned,
+            ..
+        } = collect;
+        captured.retain(|local| !assigned.contains(local));
+        captured.sort_unstable();
+        captured.dedup();
+        Captured(captured)
+    }
+
+    fn lets(&self, layout: &Layout) -> proc_macro2::TokenStream {
+        self.0
+            .iter()
+            .map(|&local| {
+                let field = layout.field(local);
+                let guard = guard(field);
+                let reference = captured_reference(field);
+                let place = if layout.is_reached_mutably(local) {
+                    quote::quote!(place_mut)
+                } else {
+                    quote::quote!(place)
+                };
+                // SAFETY: the home holds a value here (the twin's closure
+                // captures the local, so rustc saw it assigned, and the
+                // statement does not assign it first); the reference is
+                // used by the user's code within the local's scope only.
+                quote::quote!(let #reference = unsafe { #guard.#place() };)
+            })
+            .collect()
+    }
+}
+
+/// The reference a statement's closures capture a local through.
+fn captured_reference(field: &syn::Ident) -> syn::Ident {
+    names::hidden(&format!("__captured_{field}"))
+}
+
+/// Finds [`Captured`]'s locals.
+struct Collect<'a> {
+    layout: &'a Layout,
+    captured: Vec<LocalId>,
+    assigned: Vec<LocalId>,
+}
+
+impl walk::Visitor for Collect<'_> {
+    fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, _: Span) {
+        let homed = self.layout.is_homed(local) && self.layout.renamed(local).is_none();
+        match kind {
+            MentionKind::Capture { by_move: false }
+                if homed && self.layout.is_deferred(local) && expr.is_some() =>
+            {
+                self.captured.push(local);
+            }
+            MentionKind::Assign | MentionKind::Opaque => self.assigned.push(local),
+            _ => {}
+        }
+    }
 }
 
 /// Rewrites a `match` scrutinee (a place: arms may bind into it).
@@ -70,19 +191,31 @@ pub(crate) fn scrutinee(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
         may_move: false,
         lasting: true,
     };
-    walk::place(&mut expr, kind, scope, &mut HomedUses { layout });
+    walk::place(&mut expr, kind, scope, &mut HomedUses::plain(layout));
     expr
 }
 
 /// Rewrites a match arm's guard.
 pub(crate) fn pat(pat: &syn::Pat, scope: &Scope, layout: &Layout) -> syn::Pat {
     let mut pat = pat.clone();
-    walk::pat(&mut pat, scope, &mut HomedUses { layout });
+    walk::pat(&mut pat, scope, &mut HomedUses::plain(layout));
     pat
 }
 
 struct HomedUses<'a> {
     layout: &'a Layout,
+    /// Captured through a reference taken before the statement ([`Captured`]).
+    captured: &'a [LocalId],
+}
+
+impl<'a> HomedUses<'a> {
+    /// Where no closure captures through a reference of its own.
+    fn plain(layout: &'a Layout) -> Self {
+        HomedUses {
+            layout,
+            captured: &[],
+        }
+    }
 }
 
 impl walk::Visitor for HomedUses<'_> {
@@ -133,6 +266,11 @@ impl walk::Visitor for HomedUses<'_> {
         // Uses the expansion cannot rewrite were reported by the analysis.
         let Some(expr) = expr else { return };
         let guard = guard(self.layout.field(local));
+        if kind == (MentionKind::Capture { by_move: false }) && self.captured.contains(&local) {
+            let reference = located(&captured_reference(self.layout.field(local)), span);
+            *expr = syn::parse_quote_spanned!(span=> (*#reference));
+            return;
+        }
         match kind {
             MentionKind::Value => {
                 // SAFETY: rustc accepted the twin, where this is a move or
