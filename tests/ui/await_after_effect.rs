@@ -14,6 +14,10 @@ impl Counter {
     fn weight(&self) -> u32 {
         self.0
     }
+
+    fn title(&self) -> String {
+        format!("counter {}", self.0)
+    }
 }
 
 #[desugar]
@@ -30,6 +34,15 @@ async fn after_scrutinee() -> u32 {
         k => k,
     } + ready().await;
     n
+}
+
+// The value of a method syntax does not know, read by a standard one
+// (`len`): the receiver, `Counter::new()`, lives to the end of the
+// statement in rustc, across the await (it dropped before it in the
+// machine: a silent difference until this was an error).
+#[desugar]
+async fn after_unknown_method_read_by_a_known_one() -> u32 {
+    Counter::new().title().len() as u32 + ready().await
 }
 
 fn main() {}

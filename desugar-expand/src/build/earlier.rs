@@ -47,7 +47,15 @@ pub(crate) fn nameable(part: &Expr) -> Option<bool> {
         let name = ident.to_string();
         name.starts_with("__awaited") || name.starts_with("__earlier")
     });
-    plain_value(&copy).then_some(!named.is_empty() || !borrowed.is_empty())
+    // A temporary named ahead is made by a `let` of its own, which drops
+    // what its value makes in turn: that must be nothing rustc keeps
+    // (`make().title().len()`: `make()`'s value, the receiver of a method
+    // syntax does not know, would drop before the await).
+    let ahead_plain = named
+        .iter()
+        .filter_map(|temporary| temporary.ahead.as_ref())
+        .all(plain_value);
+    (ahead_plain && plain_value(&copy)).then_some(!named.is_empty() || !borrowed.is_empty())
 }
 
 /// A value whose temporaries, if any, are all named already: a `let`
