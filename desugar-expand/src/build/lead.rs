@@ -538,9 +538,17 @@ impl Taker<'_> {
         Ok(())
     }
 
-    /// The locals `expr` may change (see [`changed_names`]).
+    /// The locals `expr` may change (see [`changed_names`]). The
+    /// expansion's own (`{ __awaited1 }`) are moved by its rewriting, with
+    /// no read in the twin for rustc to reject after the move: any mention
+    /// of one counts.
     fn changed_locals(&self, expr: &Expr) -> Vec<String> {
         let mut names = changed_names(expr);
+        names.extend(
+            idents(expr.to_token_stream())
+                .into_iter()
+                .filter(|name| name.starts_with("__")),
+        );
         names.retain(|name| self.locals.contains(name));
         names
     }
