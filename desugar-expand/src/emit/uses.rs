@@ -57,19 +57,7 @@ pub(crate) fn stmt(
     scope: &Scope,
     layout: &Layout,
 ) -> (proc_macro2::TokenStream, syn::Stmt) {
-    let captured = Captured::find(layout, |visitor| {
-        walk::stmt(&mut stmt.clone(), scope, visitor);
-    });
-    let mut stmt = stmt.clone();
-    walk::stmt(
-        &mut stmt,
-        scope,
-        &mut HomedUses {
-            layout,
-            captured: &captured.0,
-        },
-    );
-    (captured.lets(layout), stmt)
+    capturing(stmt, scope, layout)
 }
 
 /// Rewrites the uses of homed locals in an expression evaluated as a value.
@@ -86,19 +74,39 @@ pub(crate) fn operand(
     scope: &Scope,
     layout: &Layout,
 ) -> (proc_macro2::TokenStream, Expr) {
-    let captured = Captured::find(layout, |visitor| {
-        walk::expr(&mut expr.clone(), scope, visitor);
-    });
-    let mut expr = expr.clone();
-    walk::expr(
-        &mut expr,
+    capturing(expr, scope, layout)
+}
+
+/// A statement or an expression, walked for its uses of locals.
+trait Walked: Clone {
+    fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V);
+}
+
+impl Walked for syn::Stmt {
+    fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V) {
+        walk::stmt(self, scope, visitor);
+    }
+}
+
+impl Walked for Expr {
+    fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V) {
+        walk::expr(self, scope, visitor);
+    }
+}
+
+/// `node` with the uses of homed locals rewritten, and the `let`s of the
+/// references its closures capture ([`Captured`]).
+fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro2::TokenStream, T) {
+    let captured = Captured::find(layout, |visitor| node.clone().walk(scope, visitor));
+    let mut node = node.clone();
+    node.walk(
         scope,
         &mut HomedUses {
             layout,
             captured: &captured.0,
         },
     );
-    (captured.lets(layout), expr)
+    (captured.lets(layout), node)
 }
 
 /// The homed locals declared without a value that a statement's closures
