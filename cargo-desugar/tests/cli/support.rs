@@ -24,6 +24,10 @@ pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &OsStr)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_cargo-desugar"))
         .args(args)
         .current_dir(dir)
+        // The tool sets these for the cargo it runs, and the faked cargo's
+        // record of them is compared: the caller's own must not leak in.
+        .env_remove("CARGO_INCREMENTAL")
+        .env_remove("RUSTC_BOOTSTRAP")
         .envs(env.iter().copied())
         .output()
         .expect("cargo-desugar runs");
