@@ -11,28 +11,10 @@
 
 mod common;
 
-use common::{Counter, counter, number, take};
+use common::{Counter, Resource, counter, number, take};
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
 use std::ops::AddAssign;
-
-/// A value that holds something until it is dropped, like a lock guard.
-struct Guard(Probe);
-
-impl Guard {
-    fn len(&self) -> u32 {
-        self.0.touch();
-        3
-    }
-}
-
-struct Resource;
-
-impl Resource {
-    fn lock(&self) -> Guard {
-        Guard(Probe::new("guard"))
-    }
-}
 
 fn label(probe: &Probe) -> LeafFuture<u32> {
     Leaf::new("label")
@@ -459,6 +441,28 @@ fn a_temporary_dropped_where_an_operand_ends_is_not_kept_after() {
         report.left_size <= report.right_size,
         "the machine keeps the temporary after its operand: {report}"
     );
+}
+
+/// A guard read inside `vec!` arguments before an await: rustc keeps it to
+/// the end of the statement, as in an array (`vec!` is a call of `[..]`).
+/// Rejected as a part that may make a temporary `#[desugar]` cannot name
+/// (entry 66's rule) while the naming did not enter `vec!`.
+#[desugar]
+#[allow(clippy::useless_vec)] // the vector is the temporary under test
+async fn guard_read_inside_vec(resource: &Resource) -> u32 {
+    let n = count(&vec![Probe::new("v")])
+        + vec![resource.lock().len(), 2].len() as u32
+        + number(1).await;
+    n
+}
+
+#[test]
+fn a_guard_read_inside_vec_before_an_await_is_held_across_it() {
+    let report = assert_same(
+        || guard_read_inside_vec(&Resource),
+        || guard_read_inside_vec_rustc(&Resource),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
 }
 
 /// A `match` on a place or an `if` before an await: their arms, bodies

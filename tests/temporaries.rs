@@ -2,6 +2,9 @@
 //! statement in rustc, across the suspension; the desugared machine keeps
 //! them in place just as long.
 
+mod common;
+
+use common::Resource;
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
 
@@ -869,6 +872,28 @@ fn borrowed_arrays_operators_and_casts_are_temporaries() {
         || borrows_aggregates_and_operators_rustc(3),
     );
     assert_eq!(report.outcome, "Ready(19)"); // 5 + 12 - 3 + 5
+}
+
+/// A guard read inside `vec!` arguments, in a vector the awaited call
+/// borrows: rustc keeps the guard, a temporary of the statement, across the
+/// await (`vec!` is a call of `[..]`), as it would in an array. The vector
+/// was named whole and the guard dropped with its `let`, before the await.
+#[desugar]
+#[allow(clippy::useless_vec)] // the vector is the temporary under test
+async fn guard_read_inside_vec(resource: &Resource) -> u64 {
+    let before = Probe::new("before");
+    let sum = sum_of(&vec![resource.lock().len().into(), 6]).await;
+    before.touch();
+    sum
+}
+
+#[test]
+fn a_guard_read_inside_vec_lives_to_the_end_of_the_statement() {
+    let report = assert_same(
+        || guard_read_inside_vec(&Resource),
+        || guard_read_inside_vec_rustc(&Resource),
+    );
+    assert_eq!(report.outcome, "Ready(9)");
 }
 
 fn probe(label: &str) -> Probe {

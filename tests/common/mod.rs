@@ -39,3 +39,21 @@ pub fn number(n: u32) -> LeafFuture<u32> {
 pub fn take(counter: Counter, n: u32) -> u32 {
     counter.finish(n)
 }
+
+/// A value that holds something until it is dropped, like a lock guard.
+pub struct Guard(Probe);
+
+impl Guard {
+    pub fn len(&self) -> u32 {
+        self.0.touch();
+        3
+    }
+}
+
+pub struct Resource;
+
+impl Resource {
+    pub fn lock(&self) -> Guard {
+        Guard(Probe::new("guard"))
+    }
+}

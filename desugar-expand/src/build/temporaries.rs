@@ -80,6 +80,16 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 .fields
                 .iter_mut()
                 .for_each(|field| self.expr(&mut field.expr)),
+            // `vec![a, b]` is `box_new([a, b])`: the elements' temporaries
+            // live to the end of the statement, as an array's do. Filling
+            // it may run the user's code (`vec![v; n]` clones `v`).
+            Expr::Macro(e) if e.mac.path.is_ident("vec") => {
+                if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
+                    args.args_mut().for_each(|(arg, _)| self.expr(arg));
+                    e.mac.tokens = args.into_tokens();
+                }
+                self.ran = true;
+            }
             // An operator may be a method of the user's. (The operands of
             // `&&` and `||` are terminating scopes: what they make drops
             // inside them, in rustc too.)
