@@ -896,6 +896,42 @@ fn a_guard_read_inside_vec_lives_to_the_end_of_the_statement() {
     assert_eq!(report.outcome, "Ready(9)");
 }
 
+fn number(n: u32) -> LeafFuture<u32> {
+    Leaf::new("number").pending(1).ready(n)
+}
+
+/// A guard read inside a repeat, an index, a range, a `match` scrutinee, a
+/// `?`, a deref and a tuple whose field is read, in the awaited call: each
+/// is a temporary of the statement in rustc, kept across the await. They
+/// were not looked for there, and dropped before the await.
+#[desugar]
+#[allow(clippy::deref_addrof)] // `*&` is one of the shapes under test
+async fn guard_read_inside_other_expressions(resource: &Resource) -> Option<u64> {
+    let repeated = sum_of(&[resource.lock().len().into(); 2]).await;
+    let indexed = number([1, 2, 3, 4][resource.lock().len() as usize]).await;
+    let sliced = sum_of(&[1, 2, 3, 4, 5][resource.lock().len() as usize..]).await;
+    let ranged = number((resource.lock().len()..5).count() as u32).await;
+    let matched = number(match resource.lock().len() {
+        3 => 1,
+        _ => 2,
+    })
+    .await;
+    let tried = number(Some(resource.lock().len())?).await;
+    let derefed = number(*&resource.lock().len()).await;
+    let field = number((resource.lock().len(), 2).0).await;
+    let small = u64::from(indexed + ranged + matched + tried + derefed + field);
+    Some(repeated + sliced + small)
+}
+
+#[test]
+fn a_guard_read_inside_an_index_range_match_or_deref_is_kept() {
+    let report = assert_same(
+        || guard_read_inside_other_expressions(&Resource),
+        || guard_read_inside_other_expressions_rustc(&Resource),
+    );
+    assert_eq!(report.outcome, "Ready(Some(31))"); // 6 + 9 + (4 + 2 + 1 + 3 + 3 + 3)
+}
+
 fn probe(label: &str) -> Probe {
     Probe::new(label)
 }

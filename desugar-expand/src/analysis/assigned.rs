@@ -110,6 +110,7 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
         Expr::Tuple(tuple) => any_assigns(&tuple.elems, name),
         Expr::Array(array) => any_assigns(&array.elems, name),
         Expr::Repeat(repeat) => expr_assigns(&repeat.expr, name),
+        Expr::Range(range) => any_assigns(range.start.iter().chain(&range.end).map(|e| &**e), name),
         Expr::Struct(fields) => {
             any_assigns(fields.fields.iter().map(|f| &f.expr), name)
                 || fields

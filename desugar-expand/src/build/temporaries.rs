@@ -54,15 +54,46 @@ struct Hoist<'a, N> {
 }
 
 impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
-    /// Walks `expr` in evaluation order, naming its temporaries. Only calls,
-    /// method calls, borrows, casts, parentheses, aggregates and operators
-    /// are entered: what else the operand holds runs as written, and its
-    /// temporaries drop with the statement that makes the future.
+    /// Walks `expr` in evaluation order, naming its temporaries: those of
+    /// every part whose temporaries rustc keeps to the end of the statement
+    /// (calls, method calls, borrows, casts, aggregates, operators, indexes,
+    /// fields, derefs, ranges, a `match`'s scrutinee, which a `?` became).
+    /// Blocks, closures, `if` conditions, arms and the operands of `&&` and
+    /// `||` are temporary scopes of their own: what they make drops inside
+    /// them, in rustc too.
     fn expr(&mut self, expr: &mut Expr) {
         match expr {
             Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => {}
             Expr::Paren(e) => self.expr(&mut e.expr),
+            Expr::Group(e) => self.expr(&mut e.expr),
             Expr::Cast(e) => self.expr(&mut e.expr),
+            Expr::Repeat(e) => self.expr(&mut e.expr),
+            Expr::Range(e) => {
+                for end in [&mut e.start, &mut e.end].into_iter().flatten() {
+                    self.expr(end);
+                }
+            }
+            // What is indexed, derefed or has a field read stays whole (a
+            // field of a call's result is part of a temporary that naming
+            // the field would drop early); what it is made of is walked.
+            // The access itself may run the user's `Index` or `Deref`.
+            Expr::Index(e) => {
+                self.expr(&mut e.expr);
+                self.expr(&mut e.index);
+                self.ran = true;
+            }
+            Expr::Field(e) => {
+                self.expr(&mut e.base);
+                self.ran = true;
+            }
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {
+                self.expr(&mut e.expr);
+                self.ran = true;
+            }
+            Expr::Match(e) => {
+                self.expr(&mut e.expr);
+                self.ran = true;
+            }
             Expr::Reference(e) if values::is_promoted(&e.expr) => {}
             Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
                 let mutable = e.mutability.is_some();
@@ -73,6 +104,8 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
             }
             Expr::Reference(e) if is_place(&e.expr) => {}
+            // A borrow of a place made of calls (`&v[i]`, `&*r`).
+            Expr::Reference(e) => self.expr(&mut e.expr),
             // Building an aggregate runs nothing of its own.
             Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
             Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),

@@ -4,7 +4,8 @@
 //! first, or after an argument that runs code: `touch_after(..)`), read a
 //! temporary with a borrowing method (`vec![..].len()`, also through a
 //! view: `format!(..).trim().len()`), borrow one mutably (`push_later(&mut
-//! vec![..], ..)`), or are `async` blocks; a leaf whose value a method then
+//! vec![..], ..)`), read one inside an index, a range, a `match` or `vec!`
+//! (`leaf(.., [x, 0][vec![..].len() - 1])`), or are `async` blocks; a leaf whose value a method then
 //! uses; a `join!` of two leaves, which awaits in its own expansion.
 
 use super::Gen;
@@ -29,6 +30,22 @@ impl Gen {
         }
         let other = format!("Leaf::new(\"{site}\").pending({pendings}).ready({value})");
         (!clashes(&other, &ctx.avoid)).then_some(other)
+    }
+
+    /// `value`, read beside a temporary that a borrowing method reads
+    /// inside an index, a `match` scrutinee, a range, a tuple whose field
+    /// is read, a repeat or `vec!` arguments: rustc keeps each to the end
+    /// of the statement.
+    fn guarded(&mut self, value: &str) -> String {
+        let probe = format!("vec![Probe::new(\"{}\")].len()", self.site("t"));
+        match self.rng.below(6) {
+            0 => format!("[{value}, 0u32][{probe} - 1]"),
+            1 => format!("match {probe} {{ 1 => {value}, _ => 0u32 }}"),
+            2 => format!("({value}).wrapping_add(({probe}..1).count() as u32)"),
+            3 => format!("({value}, {probe}).0"),
+            4 => format!("[{probe} as u32; 2][1] ^ ({value}) ^ 1"),
+            _ => format!("fold(&vec![{value}, {probe} as u32])"),
+        }
     }
 
     /// A `u32` that suspends: a leaf, a future borrowing or taking a local,
@@ -93,7 +110,7 @@ impl Gen {
             // Temporaries the awaited call keeps to the end of the
             // statement: borrowed ones, one made after an argument that
             // runs code first, and the value a borrowing method reads.
-            4 => match self.rng.weighted(&[4, 4, 1, 1, 1, 1]) {
+            4 => match self.rng.weighted(&[4, 4, 1, 1, 1, 1, 2]) {
                 0 => {
                     let label = self.site("t");
                     self.leaf(&value, ctx)
@@ -118,10 +135,14 @@ impl Gen {
                 4 => self
                     .leaf(&value, ctx)
                     .map(|l| format!("push_later(&mut vec![{value}], {l})")),
-                _ => self.leaf(
+                5 => self.leaf(
                     &format!("format!(\" {{}} \", {value}).trim().len() as u32"),
                     ctx,
                 ),
+                _ => {
+                    let guarded = self.guarded(&value);
+                    self.leaf(&guarded, ctx)
+                }
             },
             5 => {
                 let id = *self.rng.pick(&writable_vecs);
