@@ -900,8 +900,21 @@ fn number(n: u32) -> LeafFuture<u32> {
     Leaf::new("number").pending(1).ready(n)
 }
 
+#[derive(Default)]
+struct Lengths {
+    first: u32,
+    second: u32,
+}
+
+impl Lengths {
+    fn total(&self) -> u32 {
+        self.first + self.second
+    }
+}
+
 /// A guard read inside a repeat, an index, a range, a `match` scrutinee, a
-/// `?`, a deref and a tuple whose field is read, in the awaited call: each
+/// `?`, a deref, a tuple whose field is read, a struct literal with a base
+/// and `dbg!`, in the awaited call: each
 /// is a temporary of the statement in rustc, kept across the await. They
 /// were not looked for there, and dropped before the await.
 #[desugar]
@@ -919,7 +932,16 @@ async fn guard_read_inside_other_expressions(resource: &Resource) -> Option<u64>
     let tried = number(Some(resource.lock().len())?).await;
     let derefed = number(*&resource.lock().len()).await;
     let field = number((resource.lock().len(), 2).0).await;
-    let small = u64::from(indexed + ranged + matched + tried + derefed + field);
+    let rest = number(
+        Lengths {
+            first: resource.lock().len(),
+            ..Lengths::default()
+        }
+        .total(),
+    )
+    .await;
+    let printed = number(dbg!(resource.lock().len())).await;
+    let small = u64::from(indexed + ranged + matched + tried + derefed + field + rest + printed);
     Some(repeated + sliced + small)
 }
 
@@ -929,7 +951,7 @@ fn a_guard_read_inside_an_index_range_match_or_deref_is_kept() {
         || guard_read_inside_other_expressions(&Resource),
         || guard_read_inside_other_expressions_rustc(&Resource),
     );
-    assert_eq!(report.outcome, "Ready(Some(31))"); // 6 + 9 + (4 + 2 + 1 + 3 + 3 + 3)
+    assert_eq!(report.outcome, "Ready(Some(37))"); // 6 + 9 + (4 + 2 + 1 + 3 + 3 + 3 + 3 + 3)
 }
 
 fn probe(label: &str) -> Probe {

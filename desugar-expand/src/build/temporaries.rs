@@ -109,14 +109,23 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             // Building an aggregate runs nothing of its own.
             Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
             Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
-            Expr::Struct(e) if e.rest.is_none() => e
-                .fields
-                .iter_mut()
-                .for_each(|field| self.expr(&mut field.expr)),
+            // The base (`..base()`) is made after the fields, and what of
+            // it the literal does not take is a temporary of its own, left
+            // whole like a field's.
+            Expr::Struct(e) => {
+                for field in &mut e.fields {
+                    self.expr(&mut field.expr);
+                }
+                if let Some(rest) = &mut e.rest {
+                    self.expr(rest);
+                }
+            }
             // `vec![a, b]` is `box_new([a, b])`: the elements' temporaries
             // live to the end of the statement, as an array's do. Filling
-            // it may run the user's code (`vec![v; n]` clones `v`).
-            Expr::Macro(e) if e.mac.path.is_ident("vec") => {
+            // it may run the user's code (`vec![v; n]` clones `v`). `dbg!(v)`
+            // is `match v { tmp => { eprintln!(..); tmp } }`, whose
+            // scrutinee's temporaries live as long.
+            Expr::Macro(e) if e.mac.path.is_ident("vec") || e.mac.path.is_ident("dbg") => {
                 if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
                     args.args_mut().for_each(|(arg, _)| self.expr(arg));
                     e.mac.tokens = args.into_tokens();
