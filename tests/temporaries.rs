@@ -297,6 +297,51 @@ fn an_iterable_temporary_lives_to_the_end_of_the_loop() {
     assert_eq!(report.outcome, "Ready(9)");
 }
 
+/// A guard read inside a range, `vec!` arguments, a `?` or a struct
+/// literal with a base, in a `match` scrutinee or a `for` loop's iterable
+/// whose body awaits: rustc keeps it to the end of the construct. It was
+/// left to the statement that makes the scrutinee, and dropped before the
+/// arms' awaits.
+#[desugar]
+#[allow(clippy::useless_vec)] // the vector is one of the shapes under test
+async fn guard_read_in_a_scrutinee(resource: &Resource) -> Option<u32> {
+    let ranged = match (resource.lock().len()..5).count() as u32 {
+        0 => 9,
+        n => Leaf::new("ranged").pending(1).ready(n).await,
+    };
+    let listed = match vec![resource.lock().len()][0] {
+        0 => 9,
+        n => Leaf::new("listed").pending(1).ready(n).await,
+    };
+    let tried = match Some(resource.lock().len())? {
+        0 => 9,
+        n => Leaf::new("tried").pending(1).ready(n).await,
+    };
+    let based = match (Lengths {
+        first: resource.lock().len(),
+        ..Lengths::default()
+    })
+    .total()
+    {
+        0 => 9,
+        n => Leaf::new("based").pending(1).ready(n).await,
+    };
+    let mut counted = 0;
+    for i in 0..resource.lock().len() {
+        counted += Leaf::new("counted").pending(1).ready(i).await;
+    }
+    Some(ranged + listed + tried + based + counted)
+}
+
+#[test]
+fn a_guard_read_in_a_scrutinee_lives_to_the_end_of_the_construct() {
+    let report = assert_same(
+        || guard_read_in_a_scrutinee(&Resource),
+        || guard_read_in_a_scrutinee_rustc(&Resource),
+    );
+    assert_eq!(report.outcome, "Ready(Some(14))"); // 2 + 3 + 3 + 3 + (0 + 1 + 2)
+}
+
 #[derive(Debug)]
 struct Labelled(Probe);
 

@@ -125,10 +125,41 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             Expr::Paren(e) => self.value(&mut e.expr),
             Expr::Try(e) => self.value(&mut e.expr),
             Expr::Await(e) => self.value(&mut e.base),
+            Expr::Group(e) => self.value(&mut e.expr),
             Expr::Tuple(e) => self.in_order(e.elems.iter_mut().map(|x| (x, Use::Value)).collect()),
             Expr::Array(e) => self.in_order(e.elems.iter_mut().map(|x| (x, Use::Value)).collect()),
-            // Blocks, branches, closures, macros: their temporaries are
-            // their own, or out of sight.
+            Expr::Repeat(e) => self.value(&mut e.expr),
+            Expr::Range(e) => self.in_order(
+                [&mut e.start, &mut e.end]
+                    .into_iter()
+                    .flatten()
+                    .map(|end| (&mut **end, Use::Value))
+                    .collect(),
+            ),
+            // A base (`..base()`) gives up the fields the literal takes;
+            // what is left of it stays one temporary, as a field's does.
+            Expr::Struct(e) => self.in_order(
+                e.fields
+                    .iter_mut()
+                    .map(|field| &mut field.expr)
+                    .chain(e.rest.as_deref_mut())
+                    .map(|x| (x, Use::Value))
+                    .collect(),
+            ),
+            // A `match` inside the scrutinee (a `?` became one): its own
+            // scrutinee's temporaries live as long as the outer one's. Its
+            // arms are scopes of their own.
+            Expr::Match(e) => self.value(&mut e.expr),
+            // `vec!` is a call of an array; `dbg!` a `match` on its
+            // argument.
+            Expr::Macro(e) if e.mac.path.is_ident("vec") || e.mac.path.is_ident("dbg") => {
+                if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
+                    self.in_order(args.args_mut().map(|(x, _)| (x, Use::Value)).collect());
+                    e.mac.tokens = args.into_tokens();
+                }
+            }
+            // Blocks, branches, closures, other macros: their temporaries
+            // are their own, or out of sight.
             _ => {}
         }
     }
