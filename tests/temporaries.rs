@@ -342,6 +342,34 @@ fn a_guard_read_in_a_scrutinee_lives_to_the_end_of_the_construct() {
     assert_eq!(report.outcome, "Ready(Some(14))"); // 2 + 3 + 3 + 3 + (0 + 1 + 2)
 }
 
+/// A builder chain awaited in a scrutinee (`Leaf::new(..).ready(..)`, each
+/// method taking `self`), whose argument makes a temporary kept to the end
+/// of the `match`: the builder, named so that it is still made before the
+/// temporary, was kept in place as the receiver of a method syntax does
+/// not know, and moving it into `ready` failed to build (E0507; seed 726,
+/// case 381).
+#[desugar]
+#[allow(clippy::useless_vec)] // the vector is the temporary under test
+async fn builder_awaited_in_a_scrutinee() -> u32 {
+    match Leaf::new("built")
+        .pending(1)
+        .ready(vec![Probe::new("t")].len() as u32)
+        .await
+    {
+        0 => 0,
+        n => Leaf::new("arm").pending(1).ready(n).await,
+    }
+}
+
+#[test]
+fn a_builder_awaited_in_a_scrutinee_is_moved_into_its_method() {
+    let report = assert_same(
+        builder_awaited_in_a_scrutinee,
+        builder_awaited_in_a_scrutinee_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}
+
 #[derive(Debug)]
 struct Labelled(Probe);
 

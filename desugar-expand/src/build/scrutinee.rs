@@ -13,6 +13,10 @@
 //! Before: `match Probe::new("t").label().len() { 1 => a().await, _ => 0 }`
 //! After:  `{ let __temporary1 = Probe::new("t"); let __temporary2 = __temporary1.label().len();
 //!            match __temporary2 { 1 => a().await, _ => 0 } }`
+//!
+//! Before: `match make(1).ready(&format!("x")).await { .. }`
+//! After:  `{ let __temporary1 = make(1); let __temporary2 = format!("x");
+//!            match { __temporary1 }.ready(&__temporary2).await { .. } }`
 
 use syn::Expr;
 
@@ -184,12 +188,20 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 for (earlier, at, usage) in done.iter_mut() {
                     if !is_pure(earlier) {
                         let ident = (self.name)();
-                        let value =
-                            std::mem::replace(&mut **earlier, crate::syntax::path(ident.clone()));
                         let (temporary, mutable) = match *usage {
                             Use::Place { mutable } => (true, mutable),
                             Use::Value => (false, false),
                         };
+                        // An operand is read as `{ ident }`, moved into a
+                        // temporary as the unnamed value was: the receiver
+                        // of a method syntax does not know (a builder's
+                        // `header(self, ..)`) is then not kept in place.
+                        let read = if temporary {
+                            crate::syntax::path(ident.clone())
+                        } else {
+                            crate::syntax::value_block(&ident, None)
+                        };
+                        let value = std::mem::replace(&mut **earlier, read);
                         let named = Named {
                             ident,
                             value,
