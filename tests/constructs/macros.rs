@@ -192,3 +192,29 @@ fn awaiting_macros_inside_macro_arguments() {
     );
     assert_eq!(report.outcome, "Ready(5)");
 }
+
+/// `matches!` in an awaited expression and before an await: its value is
+/// matched as a `match` scrutinee, so a temporary it makes lives to the
+/// end of the statement, and a local it reads is not lent to the future.
+/// The macro was out of sight: a local it read was kept in place for the
+/// future, and the macro's use of it was an error.
+#[desugar]
+#[allow(clippy::redundant_pattern_matching)] // `matches!` is the shape under test
+async fn matches_in_awaited_expressions(p: Probe) -> u32 {
+    let x = leaf("x", 1, Some(3u32)).await;
+    let a = leaf("a", 1, u32::from(matches!(x, Some(3)))).await;
+    let b = leaf("b", 1, u32::from(matches!(Some(Probe::new("t")), Some(_)))).await;
+    let c = u32::from(matches!(Some(Probe::new("u")), None)) + leaf("c", 1, 4u32).await;
+    p.touch();
+    a + b + c + x.unwrap_or(0)
+}
+
+#[test]
+fn matches_in_an_awaited_expression() {
+    assert_send(&matches_in_awaited_expressions(Probe::new("p")));
+    let report = assert_same(
+        || matches_in_awaited_expressions(Probe::new("p")),
+        || matches_in_awaited_expressions_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+}

@@ -136,9 +136,9 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
                     && node.arms.iter().all(|arm| expr_assigns(&arm.body, name)))
         }
         Expr::Paren(inner) => expr_assigns(&inner.expr, name),
-        // Every argument of `vec!` and `dbg!` runs (a temporary of an
-        // element is made in place there: `vec![{ t = lock(); &t }.len()]`).
-        Expr::Macro(call) if call.mac.path.is_ident("vec") || call.mac.path.is_ident("dbg") => {
+        // Every argument of `vec!`, `dbg!` and `matches!` runs (a temporary
+        // of an element is made in place there: `vec![{ t = lock(); &t }.len()]`).
+        Expr::Macro(call) if crate::walk::keeps_temporaries(&call.mac) => {
             crate::walk::MacroArgs::parse(&call.mac)
                 .is_some_and(|mut args| args.args_mut().any(|(arg, _)| expr_assigns(arg, name)))
         }

@@ -409,6 +409,14 @@ impl<'a> Facts<'a> {
             };
             for mention in mentions {
                 match mention.kind {
+                    // In an awaited expression, the macro's expansion may
+                    // itself make what the future borrows.
+                    MentionKind::Opaque if mention.in_operand.is_some() => report(
+                        mention.span,
+                        format!(
+                            "this macro is in an awaited expression, and #[desugar] cannot see whether its expansion lends `{name}` to the future, so it keeps `{name}` in place, where it cannot rewrite the macro's use of it: bind the macro's value with `let` before this statement"
+                        ),
+                    ),
                     MentionKind::Opaque => report(
                         mention.span,
                         format!(

@@ -16,6 +16,7 @@
 
 use syn::Expr;
 
+use crate::ir::MentionKind;
 use crate::walk::{self, MacroArgs};
 
 /// A part of the statement that runs before its await (`g(y)` in
@@ -105,10 +106,19 @@ fn plain_value(expr: &Expr) -> bool {
                 && e.rest.as_deref().is_none_or(plain_place)
         }
         // `format!` binds what it formats inside itself; `vec!` moves its
-        // elements into the vector.
+        // elements into the vector, `dbg!` its argument into its value.
         Expr::Macro(e) if e.mac.path.is_ident("format") => true,
-        Expr::Macro(e) if e.mac.path.is_ident("vec") => MacroArgs::parse(&e.mac)
-            .is_some_and(|mut args| args.args_mut().all(|(arg, _)| plain_value(arg))),
+        // What `matches!` matches must be a place, or a temporary made
+        // already: a value there is one rustc keeps to the end of the
+        // statement.
+        Expr::Macro(e) if walk::keeps_temporaries(&e.mac) => {
+            MacroArgs::parse(&e.mac).is_some_and(|mut args| {
+                args.args_mut().all(|(arg, kind)| match kind {
+                    MentionKind::Place { .. } => matches_in_place(arg),
+                    _ => plain_value(arg),
+                })
+            })
+        }
         // Arms, guards, `if` bodies and conditions are temporary scopes of
         // their own: what they make drops inside them, before the `let`
         // ends. A scrutinee's temporaries live to the end of the statement,

@@ -21,6 +21,7 @@
 use syn::Expr;
 
 use super::values;
+use crate::ir::MentionKind;
 use crate::walk;
 
 /// A value of the scrutinee, named.
@@ -154,11 +155,15 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             // scrutinee's temporaries live as long as the outer one's. Its
             // arms are scopes of their own.
             Expr::Match(e) => self.value(&mut e.expr),
-            // `vec!` is a call of an array; `dbg!` a `match` on its
-            // argument.
-            Expr::Macro(e) if e.mac.path.is_ident("vec") || e.mac.path.is_ident("dbg") => {
+            // `vec!` is a call of an array; `dbg!` and `matches!` a `match`
+            // on their argument, which `matches!` uses as a place.
+            Expr::Macro(e) if walk::keeps_temporaries(&e.mac) => {
                 if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
-                    self.in_order(args.args_mut().map(|(x, _)| (x, Use::Value)).collect());
+                    let parts = args.args_mut().map(|(x, kind)| match kind {
+                        MentionKind::Place { .. } => (x, Use::Place { mutable: false }),
+                        _ => (x, Use::Value),
+                    });
+                    self.in_order(parts.collect());
                     e.mac.tokens = args.into_tokens();
                 }
             }

@@ -14,6 +14,7 @@ use syn::visit_mut::{self, VisitMut};
 
 use super::awaits::has_await;
 use super::values;
+use crate::ir::MentionKind;
 use crate::walk;
 
 /// A temporary of the operand, named.
@@ -120,14 +121,26 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                     self.expr(rest);
                 }
             }
-            // `vec![a, b]` is `box_new([a, b])`: the elements' temporaries
-            // live to the end of the statement, as an array's do. Filling
-            // it may run the user's code (`vec![v; n]` clones `v`). `dbg!(v)`
-            // is `match v { tmp => { eprintln!(..); tmp } }`, whose
-            // scrutinee's temporaries live as long.
-            Expr::Macro(e) if e.mac.path.is_ident("vec") || e.mac.path.is_ident("dbg") => {
+            // `vec!`, `dbg!`, `matches!`: their arguments' temporaries live
+            // to the end of the statement. What `matches!` matches is one
+            // too, if it is a value. Filling a vector may run the user's
+            // code (`vec![v; n]` clones `v`).
+            Expr::Macro(e) if walk::keeps_temporaries(&e.mac) => {
                 if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
-                    args.args_mut().for_each(|(arg, _)| self.expr(arg));
+                    for (arg, kind) in args.args_mut() {
+                        let matched = matches!(kind, MentionKind::Place { .. })
+                            && is_value(arg)
+                            && !values::is_promoted(arg)
+                            && !has_await(&*arg);
+                        if !matched {
+                            self.expr(arg);
+                        } else {
+                            self.named_whole(arg);
+                            if let Some(in_place) = self.name_value(arg, false) {
+                                *arg = in_place;
+                            }
+                        }
+                    }
                     e.mac.tokens = args.into_tokens();
                 }
                 self.ran = true;

@@ -21,6 +21,13 @@ const BORROWED: MentionKind = MentionKind::Place {
     lasting: false,
 };
 
+/// `matches!` matches its first argument: a pattern binding by value moves
+/// out of it.
+const MATCHED: MentionKind = MentionKind::Place {
+    may_move: true,
+    lasting: false,
+};
+
 /// The parsed arguments of a known macro.
 pub(crate) struct MacroArgs {
     items: Vec<Arg>,
@@ -78,6 +85,25 @@ impl MacroArgs {
     /// `None` for a macro whose arguments are not known to be expressions.
     pub(crate) fn parse(mac: &syn::Macro) -> Option<MacroArgs> {
         let name = mac.path.segments.last()?.ident.to_string();
+        if name == "matches" {
+            let (scrutinee, pattern) = mac.parse_body_with(parse_matches).ok()?;
+            return Some(MacroArgs {
+                items: vec![
+                    Arg {
+                        name: None,
+                        expr: scrutinee,
+                        kind: Some(MATCHED),
+                    },
+                    Arg {
+                        name: None,
+                        expr: Expr::Verbatim(pattern),
+                        kind: None,
+                    },
+                ],
+                repeat: false,
+                assertion: false,
+            });
+        }
         let family = family(&name)?;
         if name == "vec"
             && let Ok((elem, count)) = mac.parse_body_with(parse_repeat)
@@ -225,6 +251,32 @@ impl syn::parse::Parse for RawArg {
             expr: input.parse()?,
         })
     }
+}
+
+/// `matches!(value, pattern)`: the value, and the pattern as tokens. A
+/// guard (`pattern if cond`) names the pattern's bindings, which the
+/// walk cannot tell from locals, so a `matches!` with one stays opaque.
+fn parse_matches(input: ParseStream) -> syn::Result<(Expr, TokenStream)> {
+    let scrutinee: Expr = input.parse()?;
+    input.parse::<Token![,]>()?;
+    let pattern: TokenStream = input.parse()?;
+    let guarded = pattern
+        .clone()
+        .into_iter()
+        .any(|tree| matches!(&tree, proc_macro2::TokenTree::Ident(i) if i == "if"));
+    if guarded || pattern.is_empty() {
+        return Err(input.error("a guard, or no pattern"));
+    }
+    Ok((scrutinee, pattern))
+}
+
+/// A macro whose arguments' temporaries live to the end of the statement
+/// holding it, as a call's do: `vec!` is a call of an array, `dbg!` and
+/// `matches!` a `match` on their argument.
+pub(crate) fn keeps_temporaries(mac: &syn::Macro) -> bool {
+    ["vec", "dbg", "matches"]
+        .iter()
+        .any(|name| mac.path.is_ident(name))
 }
 
 fn parse_repeat(input: ParseStream) -> syn::Result<(Expr, Expr)> {

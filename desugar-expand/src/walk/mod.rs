@@ -6,7 +6,7 @@
 
 pub(crate) mod copy;
 mod macros;
-pub(crate) use macros::{MacroArgs, is_awaiting_macro, is_awaiting_macro_name};
+pub(crate) use macros::{MacroArgs, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries};
 pub(crate) mod patterns;
 
 use std::collections::HashMap;
