@@ -65,17 +65,23 @@ pub(crate) fn let_local(ident: Ident, mutable: bool, value: Option<syn::Expr>) -
 /// `{ ident = value; &ident }` (or `&mut ident`): a value put in a local
 /// declared earlier, borrowed where the value was.
 pub(crate) fn assigned_and_borrowed(ident: &Ident, value: syn::Expr, mutable: bool) -> syn::Expr {
-    let assign = syn::Expr::Assign(syn::ExprAssign {
-        attrs: Vec::new(),
-        left: Box::new(path(ident.clone())),
-        eq_token: Default::default(),
-        right: Box::new(value),
-    });
     let borrow = syn::Expr::Reference(syn::ExprReference {
         attrs: Vec::new(),
         and_token: Default::default(),
         mutability: mutable.then(Default::default),
         expr: Box::new(path(ident.clone())),
+    });
+    assigned_then(ident, value, borrow)
+}
+
+/// `{ ident = value; then }`: a value put in a local declared earlier,
+/// then read through `then` (`&ident.field`).
+pub(crate) fn assigned_then(ident: &Ident, value: syn::Expr, then: syn::Expr) -> syn::Expr {
+    let assign = syn::Expr::Assign(syn::ExprAssign {
+        attrs: Vec::new(),
+        left: Box::new(path(ident.clone())),
+        eq_token: Default::default(),
+        right: Box::new(value),
     });
     syn::Expr::Block(syn::ExprBlock {
         attrs: Vec::new(),
@@ -84,7 +90,7 @@ pub(crate) fn assigned_and_borrowed(ident: &Ident, value: syn::Expr, mutable: bo
             brace_token: Default::default(),
             stmts: vec![
                 syn::Stmt::Expr(assign, Some(Default::default())),
-                syn::Stmt::Expr(borrow, None),
+                syn::Stmt::Expr(then, None),
             ],
         },
     })

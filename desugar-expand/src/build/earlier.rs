@@ -64,7 +64,7 @@ pub(crate) fn nameable(part: &Expr) -> Option<bool> {
 /// places of paths, operators, calls, methods the standard library defines
 /// on a value (they consume it, or return a view of it), aggregates,
 /// `format!`, `?` and closures.
-fn plain_value(expr: &Expr) -> bool {
+pub(crate) fn plain_value(expr: &Expr) -> bool {
     match expr {
         Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => true,
         Expr::Paren(e) => plain_value(&e.expr),
@@ -200,15 +200,20 @@ pub(crate) fn plain_place(expr: &Expr) -> bool {
 /// { Continue(v) => v, Break(r) => return .. }`. Its scrutinee is moved
 /// into `branch`, so it keeps no temporary of its own.
 fn is_try(e: &syn::ExprMatch) -> bool {
+    tried(e).is_some_and(plain_value)
+}
+
+/// The value a `?` tries, if `e` is what one became.
+pub(crate) fn tried(e: &syn::ExprMatch) -> Option<&Expr> {
     let Expr::Call(call) = &*e.expr else {
-        return false;
+        return None;
     };
     let Expr::Path(func) = &*call.func else {
-        return false;
+        return None;
     };
     let segments = walk::segment_names(&func.path);
-    segments.ends_with(&["Branch".to_owned(), "branch".to_owned()])
+    let is_branch = segments.ends_with(&["Branch".to_owned(), "branch".to_owned()])
         && segments.iter().any(|s| s == "__private")
-        && call.args.len() == 1
-        && plain_value(&call.args[0])
+        && call.args.len() == 1;
+    is_branch.then(|| &call.args[0])
 }

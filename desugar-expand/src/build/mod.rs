@@ -18,6 +18,7 @@
 mod awaits;
 mod earlier;
 mod exits;
+mod extended;
 mod lead;
 mod lower;
 mod nesting;
@@ -130,6 +131,8 @@ struct Builder {
     /// A tail that may make a temporary, where the code must be Rust 2024
     /// (see [`tail_edition`]).
     rust_2024: Option<tail_edition::Needs2024>,
+    /// Does a statement after the current one in its block await?
+    awaits_later: bool,
 }
 
 /// One use the walk found.
@@ -389,7 +392,14 @@ impl Builder {
     fn stmts_into(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest, out: &mut Vec<Stmt>) {
         let count = stmts.len();
         let mut has_tail = false;
+        // For each statement: does one after it await?
+        let mut awaits_after = vec![false; count];
+        for index in (1..count).rev() {
+            awaits_after[index - 1] = awaits_after[index] || awaits::has_await(&stmts[index]);
+        }
+        let outer = self.awaits_later;
         for (index, stmt) in stmts.into_iter().enumerate() {
+            self.awaits_later = awaits_after[index];
             let is_tail = index + 1 == count && matches!(stmt, syn::Stmt::Expr(_, None));
             has_tail |= is_tail;
             if let syn::Stmt::Expr(tail, None) = &stmt
@@ -401,6 +411,7 @@ impl Builder {
             }
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
         }
+        self.awaits_later = outer;
         // A block with no tail has the value `()`.
         if !has_tail && !matches!(dest, Dest::Discard) {
             let unit = dest.statement(syn::parse_quote!(()));
@@ -440,6 +451,7 @@ impl Builder {
     }
 
     fn local(&mut self, mut local: syn::Local, out: &mut Vec<Stmt>) {
+        self.extend_temporaries(&mut local, out);
         let value_construct = local.init.as_ref().is_some_and(|init| {
             init.diverge.is_none() && lower::is_construct_with_await(&init.expr)
         });
@@ -464,6 +476,41 @@ impl Builder {
             });
         }
         self.simple(syn::Stmt::Local(local), out);
+    }
+
+    /// The temporaries `local` extends to the end of its block become
+    /// locals declared before it (see [`extended`]). One that cannot be
+    /// named would drop where the machine suspends: before an await later
+    /// in the block, that is an error. So is any in a `let … else`, whose
+    /// `else` block rustc runs after dropping them, which a local would
+    /// outlive.
+    fn extend_temporaries(&mut self, local: &mut syn::Local, out: &mut Vec<Stmt>) {
+        let Some(init) = &mut local.init else {
+            return;
+        };
+        if init.diverge.is_some() {
+            let mut value = (*init.expr).clone();
+            let found = extended::name(&mut value, || self.hidden_local("extended"));
+            if (!found.named.is_empty() || found.left.is_some()) && self.awaits_later {
+                self.error(syn::Error::new(
+                    init.expr.span(),
+                    "#[desugar] cannot keep a temporary that this `let … else` extends across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let Some(x) = &value else { .. };`)",
+                ));
+            }
+            return;
+        }
+        let found = extended::name(&mut init.expr, || self.hidden_local("extended"));
+        if let (Some(at), true) = (found.left, self.awaits_later) {
+            self.error(syn::Error::new(
+                at,
+                "#[desugar] cannot keep this temporary, which the `let` extends to the end of the block, across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let x = Some(&value);`)",
+            ));
+        }
+        for named in found.named {
+            let mutable = named.mutable || named.ahead.is_none();
+            let stmt = crate::syntax::let_local(named.ident, mutable, named.ahead);
+            self.stmt(stmt, &Dest::Discard, out);
+        }
     }
 
     /// A closure or `async` block whose captured locals are all visibly

@@ -1,0 +1,254 @@
+//! Temporaries a `let` extends to the end of its block.
+//!
+//! `let s = &format!("{id}");`: the `String` lives as long as `s`, not to
+//! the end of the statement (rustc's temporary lifetime extension), and so
+//! does a borrowed value in an extending place of the initializer: inside
+//! `&`, a field, index or deref of it, an array, tuple, cast or struct
+//! literal, a block's tail, an `if`'s branches and a `match`'s arms. The
+//! machine keeps only what it can name, so each such value becomes a
+//! hidden local declared just before the `let`, which the rest of the
+//! lowering keeps across awaits like any local. rustc drops an extended
+//! temporary after the `let`'s own bindings, as a local declared before
+//! them is dropped.
+//!
+//! Before: `let s = &format!("{id}"); fetch(s).await;`
+//! After:  `let __extended1 = format!("{id}"); let s = &__extended1; fetch(s).await;`
+//!
+//! Made after something with an effect in the initializer, or in a
+//! branch, the value is put in place, into a local declared ahead:
+//!
+//! Before: `let p = (next(), &format!("{id}"));`
+//! After:  `let mut __extended1; let p = (next(), { __extended1 = format!("{id}"); &__extended1 });`
+//!
+//! Only values whose own temporaries are all named already (see
+//! [`super::earlier::plain_value`]) are named, or one that is the whole
+//! initializer: a `let` of their own would drop the others before the rest
+//! of the initializer runs, where rustc drops them at its end. Tuple-struct and variant constructors
+//! (`Some(&make())`) extend too, but syntax cannot tell them from calls,
+//! so they are left as written.
+
+use proc_macro2::Span;
+use syn::Expr;
+
+use super::awaits::has_await;
+use super::temporaries::Named;
+use super::values;
+
+/// What [`name`] found.
+pub(crate) struct Extended {
+    /// The temporaries named, in the order they are made.
+    pub(crate) named: Vec<Named>,
+    /// Where an extended temporary is that could not be named.
+    pub(crate) left: Option<Span>,
+}
+
+/// Names the temporaries `init` (a `let`'s initializer) extends, in the
+/// order they are made, replacing each with its local.
+pub(crate) fn name(init: &mut Expr, mut name: impl FnMut() -> syn::Ident) -> Extended {
+    let mut extend = Extend {
+        name: &mut name,
+        out: Vec::new(),
+        left: None,
+        ran: false,
+        whole: matches!(init, Expr::Reference(_)),
+    };
+    extend.extending(init);
+    Extended {
+        named: extend.out,
+        left: extend.left,
+    }
+}
+
+struct Extend<'a, N> {
+    name: &'a mut N,
+    out: Vec<Named>,
+    left: Option<Span>,
+    /// Has something with an effect run before the current point, or is
+    /// the current point in a branch? Then a value is made in place.
+    ran: bool,
+    /// The initializer is one borrow (`let g = &m.lock().len();`): its
+    /// value may make temporaries of its own, since a `let` that makes it
+    /// drops them where the initializer would have, nothing running
+    /// between.
+    whole: bool,
+}
+
+impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
+    /// `expr` is in an extending place of the initializer.
+    fn extending(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Reference(e) if values::is_promoted(&e.expr) => {}
+            Expr::Reference(_) => self.borrowed(expr),
+            Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.extending(elem)),
+            Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.extending(elem)),
+            Expr::Cast(e) => self.extending(&mut e.expr),
+            Expr::Paren(e) => self.extending(&mut e.expr),
+            Expr::Group(e) => self.extending(&mut e.expr),
+            Expr::Struct(e) => {
+                for field in &mut e.fields {
+                    self.extending(&mut field.expr);
+                }
+                if let Some(rest) = &mut e.rest {
+                    self.other(rest);
+                }
+            }
+            Expr::Block(e) => self.block_tail(&mut e.block),
+            // `Some(&make())` extends `make()`'s value, `f(&make())` does
+            // not, and syntax cannot tell a constructor from a fn beyond
+            // its name's case: a borrowed value there is left as written,
+            // and reported.
+            Expr::Call(e) if is_constructor(&e.func) => {
+                for arg in &mut e.args {
+                    if let Expr::Reference(r) = arg
+                        && !values::is_promoted(&r.expr)
+                        && value_root(&mut r.expr).is_some()
+                    {
+                        self.left.get_or_insert(r.and_token.span);
+                    }
+                }
+                self.ran = true;
+            }
+            Expr::If(e) => {
+                self.other(&e.cond);
+                // A branch runs or not: what it makes is made in place.
+                self.ran = true;
+                self.block_tail(&mut e.then_branch);
+                if let Some((_, otherwise)) = &mut e.else_branch {
+                    self.extending(otherwise);
+                }
+            }
+            Expr::Match(e) => {
+                self.other(&e.expr);
+                self.ran = true;
+                for arm in &mut e.arms {
+                    if let syn::Pat::Guard(guarded) = &arm.pat {
+                        self.other(&guarded.guard);
+                    }
+                    self.extending(&mut arm.body);
+                }
+            }
+            _ => self.other(expr),
+        }
+    }
+
+    /// The statements of a block run first; its tail is extending.
+    fn block_tail(&mut self, block: &mut syn::Block) {
+        let Some((syn::Stmt::Expr(tail, None), stmts)) = block.stmts.split_last_mut() else {
+            self.ran |= !block.stmts.is_empty();
+            return;
+        };
+        self.ran |= !stmts.is_empty();
+        self.extending(tail);
+    }
+
+    /// `reference` is `&operand` in an extending place: the value at the
+    /// root of `operand` (`make()` in `&make().field`, `&*make()`,
+    /// `&make()[0]`) is extended, if it is a value.
+    fn borrowed(&mut self, reference: &mut Expr) {
+        // Only the outermost borrow can be the whole initializer.
+        let whole = std::mem::take(&mut self.whole);
+        let Expr::Reference(r) = reference else {
+            return;
+        };
+        let mutable = r.mutability.is_some();
+        let at = r.and_token.span;
+        let Some(root) = value_root(&mut r.expr) else {
+            // A place of a local, or a value too complex to name.
+            self.other(reference);
+            return;
+        };
+        // What the value is built of is made with it (`&[&make()]`
+        // extends both the array and `make()`'s value).
+        let ran = self.ran;
+        self.extending_parts(root);
+        self.ran = ran;
+        // An awaited value is made by a statement of its own, ahead only.
+        if !(nameable(root) || whole) || (self.ran && has_await(&*root)) {
+            self.left.get_or_insert(at);
+            self.other(reference);
+            return;
+        }
+        let ident = (self.name)();
+        let value = std::mem::replace(root, crate::syntax::path(ident.clone()));
+        if self.ran {
+            let borrow = std::mem::replace(reference, crate::syntax::path(ident.clone()));
+            *reference = crate::syntax::assigned_then(&ident, value, borrow);
+            self.out.push(Named {
+                ident,
+                ahead: None,
+                mutable,
+            });
+        } else {
+            self.out.push(Named {
+                ident,
+                ahead: Some(value),
+                mutable,
+            });
+        }
+    }
+
+    /// The extending places inside a borrowed value: an array's, tuple's or
+    /// struct literal's elements (a call's arguments are not extending).
+    fn extending_parts(&mut self, value: &mut Expr) {
+        match value {
+            Expr::Array(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Cast(_) | Expr::Paren(_) => {
+                self.extending(value)
+            }
+            _ => {}
+        }
+    }
+
+    /// A part that is not extending: anything but a literal or a path may
+    /// have an effect, after which values are made in place.
+    fn other(&mut self, expr: &Expr) {
+        if !matches!(expr, Expr::Lit(_) | Expr::Path(_)) {
+            self.ran = true;
+        }
+    }
+}
+
+/// A path whose last segment is capitalised (`Some`, `Wrapper`,
+/// `Shape::Circle`): a tuple struct or variant, by Rust's naming rules.
+fn is_constructor(func: &Expr) -> bool {
+    let Expr::Path(path) = func else {
+        return false;
+    };
+    path.path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident.to_string().starts_with(char::is_uppercase))
+}
+
+/// A value a `let` of its own makes as the initializer would: one whose
+/// temporaries are all named already, or an awaited or tried (`?`) one
+/// whose operand is such a value (its statement ends with the value).
+fn nameable(value: &Expr) -> bool {
+    match value {
+        Expr::Await(e) => nameable(&e.base),
+        Expr::Match(e) => super::earlier::tried(e).is_some_and(nameable),
+        _ => super::earlier::plain_value(value),
+    }
+}
+
+/// The value at the root of a place expression (`make()` in
+/// `make().field`, `*make()`, `make()[i]`), or `None` when the root is a
+/// local or a constant, which makes no temporary. A root inside a block or
+/// a branch (`&{ make() }.field`) is left alone.
+fn value_root(place: &mut Expr) -> Option<&mut Expr> {
+    match place {
+        Expr::Path(_) | Expr::Lit(_) | Expr::Closure(_) => return None,
+        Expr::Match(e) if super::earlier::tried(e).is_some() => return Some(place),
+        Expr::Block(_) | Expr::If(_) | Expr::Match(_) | Expr::Loop(_) => return None,
+        Expr::Field(_) | Expr::Index(_) | Expr::Paren(_) => {}
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {}
+        _ => return (!values::is_promoted(place)).then_some(place),
+    }
+    let inner = match place {
+        Expr::Field(e) => &mut e.base,
+        Expr::Index(e) => &mut e.expr,
+        Expr::Unary(e) => &mut e.expr,
+        Expr::Paren(e) => &mut e.expr,
+        _ => return None,
+    };
+    value_root(inner)
+}

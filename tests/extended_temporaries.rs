@@ -1,0 +1,115 @@
+//! Temporaries a `let` extends to the end of its block: `let s =
+//! &format!(..);` keeps the `String` as long as `s`, across the awaits
+//! after it, and so do borrowed values inside tuples, arrays, struct
+//! literals, block tails, `if` branches and `match` arms of the
+//! initializer, and the value a borrowed field, index or deref is part of.
+//! rustc drops them after the `let`'s own bindings, at the end of the
+//! block. The machine did not keep them: E0716 at `#[desugar]` where one
+//! was used after an await, and dropped at the first suspension where not.
+
+use desugar::desugar;
+use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
+
+fn wait() -> LeafFuture<()> {
+    Leaf::new("wait").pending(1).ready(())
+}
+
+fn probe_after(label: &'static str) -> LeafFuture<Probe> {
+    Leaf::new(label).pending(1).ready(Probe::new(label))
+}
+
+struct Guard(Probe);
+
+impl Guard {
+    fn len(&self) -> u32 {
+        self.0.touch();
+        3
+    }
+}
+
+fn lock() -> Guard {
+    Guard(Probe::new("guard"))
+}
+
+struct Pair<'a> {
+    first: &'a Probe,
+    second: u32,
+}
+
+#[desugar]
+async fn borrowed_values(k: u32) -> u32 {
+    let used_before = &Probe::new("used before the await only");
+    used_before.touch();
+    let whole = &Probe::new("whole");
+    let text = &format!("{}-{}", k, Leaf::new("text").pending(1).ready(2).await);
+    let list = &mut vec![Probe::new("listed")];
+    let pair = (&Probe::new("in tuple"), Probe::new("beside"));
+    let array = [&Probe::new("a0"), &Probe::new("a1")];
+    let literal = Pair {
+        first: &Probe::new("in struct"),
+        second: 7,
+    };
+    let branch = if k > 1 {
+        &Probe::new("then")
+    } else {
+        &Probe::new("else")
+    };
+    let arm = match k {
+        0 => &Probe::new("arm 0"),
+        _ => &Probe::new("arm n"),
+    };
+    let tail = {
+        let _inner = Probe::new("block local");
+        &Probe::new("block tail")
+    };
+    let derefed = &*Box::new(Probe::new("boxed"));
+    let field = &(Probe::new("field"), 1).0;
+    let awaited = &probe_after("awaited").await;
+    let length = &lock().len();
+    wait().await;
+    list.push(Probe::new("pushed"));
+    for seen in [
+        whole,
+        pair.0,
+        array[1],
+        literal.first,
+        branch,
+        arm,
+        tail,
+        derefed,
+        field,
+    ] {
+        seen.touch();
+    }
+    pair.1.touch();
+    awaited.touch();
+    wait().await;
+    text.len() as u32 + list.len() as u32 + literal.second + length
+}
+
+#[test]
+fn extended_temporaries_live_to_the_end_of_the_block() {
+    for k in [0, 2] {
+        let report = assert_same(|| borrowed_values(k), || borrowed_values_rustc(k));
+        assert_eq!(report.outcome, "Ready(15)"); // 3 + 2 + 7 + 3
+    }
+}
+
+/// A value made after something with an effect in the initializer is
+/// put in place, in its turn: the first probe is made before the `String`.
+#[desugar]
+async fn made_in_turn() -> usize {
+    let pair = (
+        Probe::new("first"),
+        &format!("{}!", Probe::new("second").label()),
+    );
+    wait().await;
+    pair.0.touch();
+    pair.1.len()
+}
+
+#[test]
+fn an_extended_temporary_is_made_in_its_turn() {
+    let report = assert_same(made_in_turn, made_in_turn_rustc);
+    assert_eq!(report.outcome, "Ready(7)");
+}
