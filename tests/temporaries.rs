@@ -370,6 +370,39 @@ fn a_builder_awaited_in_a_scrutinee_is_moved_into_its_method() {
     assert_eq!(report.outcome, "Ready(1)");
 }
 
+fn lengths(counter: common::Counter, a: &str, b: &str) -> LeafFuture<u32> {
+    Leaf::new("lengths")
+        .pending(1)
+        .ready(counter.finish(a.len() as u32) + b.len() as u32)
+}
+
+/// An operand named so that it runs before a later part's temporary
+/// (`Counter::new(..)`, before a `String`), then a third part making a
+/// temporary too: the operand, already named, was named again ahead of
+/// its own naming (E0425 in the expansion; fuzz seed 730, case 265).
+#[desugar]
+async fn operand_before_two_temporaries() -> u32 {
+    match lengths(
+        common::Counter::new("c"),
+        &String::from("ab"),
+        &String::from("cde"),
+    )
+    .await
+    {
+        0 => 0,
+        n => Leaf::new("arm").pending(1).ready(n).await,
+    }
+}
+
+#[test]
+fn an_operand_named_once_before_two_temporaries() {
+    let report = assert_same(
+        operand_before_two_temporaries,
+        operand_before_two_temporaries_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(7)"); // (2 + 2) + 3
+}
+
 #[derive(Debug)]
 struct Labelled(Probe);
 

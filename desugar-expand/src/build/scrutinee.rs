@@ -256,7 +256,9 @@ fn is_place(expr: &Expr) -> bool {
 }
 
 /// Evaluating it earlier or later changes nothing, and it makes no
-/// temporary worth naming: literals, paths, closures.
+/// temporary worth naming: literals, paths, closures, and a value named
+/// already (`{ __temporary1 }`, an operand read where it was).
 fn is_pure(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_))
+        || values::value_ident(expr).is_some()
 }
