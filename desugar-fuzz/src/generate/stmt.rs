@@ -179,10 +179,8 @@ impl Gen {
             if lendable.is_empty() { 0 } else { 5 },
             if writable.is_empty() { 0 } else { 2 },
             if self.written_once() { 2 } else { 0 },
+            2,
         ];
-        if weights == [0, 0, 0] {
-            return self.let_value(out);
-        }
         match self.rng.weighted(&weights) {
             0 => {
                 let target = *self.rng.pick(&lendable);
@@ -209,7 +207,7 @@ impl Gen {
                 let id = self.scope.declare(name, Ty::MutU32, false);
                 self.scope.borrow(id, target, true);
             }
-            _ => {
+            2 => {
                 let name = self.scope.fresh(Ty::Closure);
                 let probes = self.scope.find(Ty::Probe, Scope::readable);
                 let (body, target) = if !probes.is_empty() && self.rng.chance(40) {
@@ -228,7 +226,49 @@ impl Gen {
                     self.scope.borrow(id, target, false);
                 }
             }
+            _ => self.let_extended(out),
         }
+    }
+
+    /// `let r = &Probe::new(..);`: a borrowed temporary the `let` extends
+    /// to the end of the block, made ahead, awaited, or in a branch.
+    fn let_extended(&mut self, out: &mut Out) {
+        let (first, second) = (self.site("e"), self.site("e"));
+        let (ty, value) = match self.rng.below(5) {
+            0 => (Ty::RefProbe, format!("&Probe::new(\"{first}\")")),
+            1 => {
+                let leaf = self.leaf(&format!("Probe::new(\"{first}\")"), &Ctx::lead());
+                match leaf {
+                    Some(leaf) => (Ty::RefProbe, format!("&{leaf}.await")),
+                    None => (Ty::RefProbe, format!("&Probe::new(\"{first}\")")),
+                }
+            }
+            2 => {
+                let cond = self.expr(Ty::Bool, &Ctx::default());
+                (
+                    Ty::RefProbe,
+                    format!(
+                        "if {} {{ &Probe::new(\"{first}\") }} else {{ &Probe::new(\"{second}\") }}",
+                        cond.text
+                    ),
+                )
+            }
+            3 => {
+                let n = self.expr(Ty::U32, &Ctx::default());
+                (Ty::RefVec, format!("&vec![{}, 2u32]", n.text))
+            }
+            _ => {
+                let name = self.binding_name(Ty::RefProbe);
+                out.push(line(format!(
+                    "let ({name}, _) = (&Probe::new(\"{first}\"), 1u32);"
+                )));
+                self.scope.declare(name, Ty::RefProbe, false);
+                return;
+            }
+        };
+        let name = self.binding_name(ty);
+        out.push(line(format!("let {name} = {value};")));
+        self.scope.declare(name, ty, false);
     }
 
     /// `let y; if c { ..; y = a; } else { ..; y = b; }`
