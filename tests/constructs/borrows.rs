@@ -105,6 +105,42 @@ fn references_held_across_awaits() {
     assert_eq!(report.outcome, "Ready(20)");
 }
 
+/// A reference matched by value hands its borrow on to the arm's binding,
+/// which holds it across the arm's await: the value it borrows stays put
+/// (E0505 in the expansion, "cannot move out of value because it is
+/// borrowed", when the binding was not counted as holding it).
+#[desugar]
+async fn reference_matched_by_value(p: Probe) -> usize {
+    let data = vec![Probe::new("data")];
+    let r = &data;
+    let held = match r {
+        empty if empty.is_empty() => 0,
+        seen => {
+            leaf("in_arm", 1, ()).await;
+            seen.len()
+        }
+    };
+    let borrowed = match &vec![Probe::new("temporary")] {
+        empty if empty.is_empty() => 0,
+        seen => {
+            leaf("in_second_arm", 1, ()).await;
+            seen.len()
+        }
+    };
+    p.touch();
+    held + borrowed
+}
+
+#[test]
+fn a_reference_matched_by_value_keeps_its_borrow() {
+    assert_send(&reference_matched_by_value(Probe::new("p")));
+    let report = assert_same(
+        || reference_matched_by_value(Probe::new("p")),
+        || reference_matched_by_value_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}
+
 #[desugar]
 async fn iterate_by_reference(p: Probe) -> u32 {
     let probes = vec![Probe::new("a"), Probe::new("b")];

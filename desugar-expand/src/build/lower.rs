@@ -24,7 +24,7 @@ use super::awaits::{first_await, has_await};
 use super::scrutinee;
 use super::{Builder, Dest};
 use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
-use crate::walk::{self, patterns};
+use crate::walk;
 
 /// Is `expr` a construct with an await inside its body (not only in its
 /// condition or scrutinee, which a suspension statement handles)?
@@ -230,8 +230,9 @@ impl Builder {
             .flat_map(|l| self.allocate_pattern(&l.pat, true))
             .collect();
         for part in lets {
-            let holders = scrutinee_holders(&part.expr, &[&part.pat], &binds);
-            self.record_place(&part.expr, walk::scrutinee([&*part.pat]), &holders);
+            // The bindings may hold a borrow the scrutinee takes, or one it
+            // holds and hands on (`match r { x => .. }` with `r = &v`).
+            self.record_place(&part.expr, walk::scrutinee([&*part.pat]), &binds);
         }
         self.record_conditions(&e.cond);
         let construct = self.construct_id();
@@ -308,8 +309,9 @@ impl Builder {
             .collect();
         let all_binds: Vec<LocalId> = arm_binds.iter().flatten().copied().collect();
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
-        let holders = scrutinee_holders(&e.expr, &pats, &all_binds);
-        self.record_place(&e.expr, walk::scrutinee(pats.iter().copied()), &holders);
+        // The bindings may hold a borrow the scrutinee takes, or one it
+        // holds and hands on (`match r { x => .. }` with `r = &v`).
+        self.record_place(&e.expr, walk::scrutinee(pats.iter().copied()), &all_binds);
         let mut arms = Vec::new();
         let construct = self.construct_id();
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
@@ -458,18 +460,6 @@ impl Builder {
             label: None,
             block: Block { stmts: inner },
         });
-    }
-}
-
-/// The locals that may hold a borrow taken by a scrutinee: its pattern
-/// bindings, unless the scrutinee is a plain local matched by value (then the
-/// bindings move or copy out of it, or borrow through a reference it holds).
-fn scrutinee_holders(scrutinee: &Expr, pats: &[&syn::Pat], binds: &[LocalId]) -> Vec<LocalId> {
-    let plain_local = matches!(scrutinee, Expr::Path(p) if p.path.get_ident().is_some());
-    if plain_local && !pats.iter().any(|pat| patterns::binds_by_ref(pat)) {
-        Vec::new()
-    } else {
-        binds.to_vec()
     }
 }
 
