@@ -1104,12 +1104,31 @@ mod deferred_local_captured {
         async { format!("{}/{}", Leaf::new("b").pending(1).ready(9u32).await, x).len() }.await
     }
 
+    /// Named inside the format string (`{x}`), which the closure captures
+    /// as well: it captured the guard (E0505; seed 729, case 473).
+    #[allow(clippy::needless_late_init)]
+    #[desugar]
+    async fn inline_in_an_async_block(flag: bool) -> usize {
+        let x;
+        if flag {
+            x = Leaf::new("a").pending(1).ready(3u32).await;
+        } else {
+            x = 4;
+        }
+        async { format!("{}/{x}", Leaf::new("b").pending(1).ready(9u32).await).len() }.await
+    }
+
     #[test]
     fn builds_and_behaves_like_rustc() {
         for flag in [true, false] {
             let report = assert_same(|| by_a_closure(flag), || by_a_closure_rustc(flag));
             assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
             let report = assert_same(|| by_an_async_block(flag), || by_an_async_block_rustc(flag));
+            assert_eq!(report.outcome, "Ready(3)");
+            let report = assert_same(
+                || inline_in_an_async_block(flag),
+                || inline_in_an_async_block_rustc(flag),
+            );
             assert_eq!(report.outcome, "Ready(3)");
         }
     }

@@ -177,18 +177,33 @@ struct Collect<'a> {
     assigned: Vec<LocalId>,
 }
 
+impl Collect<'_> {
+    fn is_captured(&self, local: LocalId) -> bool {
+        self.layout.is_homed(local)
+            && self.layout.renamed(local).is_none()
+            && self.layout.is_deferred(local)
+    }
+}
+
 impl walk::Visitor for Collect<'_> {
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, _: Span) {
-        let homed = self.layout.is_homed(local) && self.layout.renamed(local).is_none();
         match kind {
             MentionKind::Capture { by_move: false }
-                if homed && self.layout.is_deferred(local) && expr.is_some() =>
+                if self.is_captured(local) && expr.is_some() =>
             {
                 self.captured.push(local);
             }
             MentionKind::Assign | MentionKind::Opaque => self.assigned.push(local),
             _ => {}
         }
+    }
+
+    /// `format!("{x}")` inside a closure is a capture too.
+    fn inline_capture(&mut self, local: LocalId, _: &syn::Ident, captured: bool) -> Option<Expr> {
+        if captured && self.is_captured(local) {
+            self.captured.push(local);
+        }
+        None
     }
 }
 
@@ -231,7 +246,16 @@ impl walk::Visitor for HomedUses<'_> {
     /// local without one, nothing): pass the value explicitly,
     /// `format!("{x}", x = (*x))`, which also lets a closure or async block
     /// capture `*x` rather than the arm's own reference.
-    fn inline_capture(&mut self, local: LocalId, name: &syn::Ident) -> Option<Expr> {
+    fn inline_capture(
+        &mut self,
+        local: LocalId,
+        name: &syn::Ident,
+        captured: bool,
+    ) -> Option<Expr> {
+        if captured && self.captured.contains(&local) {
+            let reference = located(&captured_reference(self.layout.field(local)), name.span());
+            return Some(syn::parse_quote_spanned!(name.span()=> (*#reference)));
+        }
         if let Some(hidden) = self.layout.renamed(local) {
             let hidden = located(hidden, name.span());
             if self.layout.is_flagged(local) {

@@ -29,16 +29,23 @@ pub(crate) trait Visitor {
     /// assignment for [`MentionKind::Assign`]; `None` inside an unparsed macro.
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span);
 
-    /// As [`Visitor::mention`], also saying whether the use is conditional
-    /// within the walked expression (in a branch, an arm, a loop, or on the
-    /// right of `&&`/`||`): it may not run every time the expression does.
     /// A local named inside a format string (`"{x}"`): an expression to pass
     /// it as instead (`x = (*x)`), or `None` to leave the capture as it is.
-    fn inline_capture(&mut self, local: LocalId, name: &syn::Ident) -> Option<Expr> {
-        let _ = (local, name);
+    /// `captured`: the macro is inside a closure or `async` block, which
+    /// captures the local by reference.
+    fn inline_capture(
+        &mut self,
+        local: LocalId,
+        name: &syn::Ident,
+        captured: bool,
+    ) -> Option<Expr> {
+        let _ = (local, name, captured);
         None
     }
 
+    /// As [`Visitor::mention`], also saying whether the use is conditional
+    /// within the walked expression (in a branch, an arm, a loop, or on the
+    /// right of `&&`/`||`): it may not run every time the expression does.
     fn conditional_mention(
         &mut self,
         local: LocalId,
@@ -510,7 +517,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         None,
                         span,
                     );
-                    if let Some(value) = self.visitor.inline_capture(local, &ident) {
+                    let captured = self.capture == Some(false);
+                    if let Some(value) = self.visitor.inline_capture(local, &ident, captured) {
                         args.push_named(ident, value);
                     }
                 }
