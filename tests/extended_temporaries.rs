@@ -2,7 +2,8 @@
 //! &format!(..);` keeps the `String` as long as `s`, across the awaits
 //! after it, and so do borrowed values inside tuples, arrays, struct
 //! literals, block tails, `if` branches and `match` arms of the
-//! initializer, and the value a borrowed field, index or deref is part of.
+//! initializer, the value a borrowed field, index or deref is part of, and
+//! a value a pattern binds into by reference (`let ref r = make();`).
 //! rustc drops them after the `let`'s own bindings, at the end of the
 //! block. The machine did not keep them: E0716 at `#[desugar]` where one
 //! was used after an await, and dropped at the first suspension where not.
@@ -112,4 +113,25 @@ async fn made_in_turn() -> usize {
 fn an_extended_temporary_is_made_in_its_turn() {
     let report = assert_same(made_in_turn, made_in_turn_rustc);
     assert_eq!(report.outcome, "Ready(7)");
+}
+
+/// A pattern binding by reference extends the value it binds into:
+/// `let ref r = make();` keeps `make()`'s value as long as `r`.
+#[desugar]
+#[allow(clippy::toplevel_ref_arg)] // `let ref` is the shape under test
+async fn bound_by_reference() -> usize {
+    let ref first = Probe::new("bound by ref");
+    let (ref second, count) = (Probe::new("in tuple"), 2usize);
+    let ref mut list = vec![Probe::new("listed")];
+    list.push(probe_after("pushed").await);
+    wait().await;
+    first.touch();
+    second.touch();
+    list.len() + count
+}
+
+#[test]
+fn a_value_bound_by_reference_lives_to_the_end_of_the_block() {
+    let report = assert_same(bound_by_reference, bound_by_reference_rustc);
+    assert_eq!(report.outcome, "Ready(4)");
 }

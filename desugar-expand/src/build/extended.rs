@@ -14,6 +14,9 @@
 //! Before: `let s = &format!("{id}"); fetch(s).await;`
 //! After:  `let __extended1 = format!("{id}"); let s = &__extended1; fetch(s).await;`
 //!
+//! A pattern binding by reference extends the value it binds into
+//! (`let ref r = make();`), which is named the same way.
+//!
 //! Made after something with an effect in the initializer, or in a
 //! branch, the value is put in place, into a local declared ahead:
 //!
@@ -42,9 +45,21 @@ pub(crate) struct Extended {
     pub(crate) left: Option<Span>,
 }
 
+/// How a `let`'s pattern binds: by reference (`let ref r = make();`
+/// extends the value it binds into), and by `ref mut`.
+#[derive(Clone, Copy)]
+pub(crate) struct RefBinding {
+    pub(crate) any: bool,
+    pub(crate) mutable: bool,
+}
+
 /// Names the temporaries `init` (a `let`'s initializer) extends, in the
 /// order they are made, replacing each with its local.
-pub(crate) fn name(init: &mut Expr, mut name: impl FnMut() -> syn::Ident) -> Extended {
+pub(crate) fn name(
+    init: &mut Expr,
+    by_ref: RefBinding,
+    mut name: impl FnMut() -> syn::Ident,
+) -> Extended {
     let mut extend = Extend {
         name: &mut name,
         out: Vec::new(),
@@ -52,7 +67,11 @@ pub(crate) fn name(init: &mut Expr, mut name: impl FnMut() -> syn::Ident) -> Ext
         ran: false,
         whole: matches!(init, Expr::Reference(_)),
     };
-    extend.extending(init);
+    if by_ref.any {
+        extend.bound_by_ref(init, by_ref.mutable);
+    } else {
+        extend.extending(init);
+    }
     Extended {
         named: extend.out,
         left: extend.left,
@@ -185,6 +204,24 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
                 mutable,
             });
         }
+    }
+
+    /// `init`, matched by a pattern that binds by reference: the value at
+    /// its root is extended, named ahead (nothing runs before it).
+    ///
+    /// Before: `let (ref a, b) = (make(), 2);`
+    /// After:  `let __extended1 = (make(), 2); let (ref a, b) = __extended1;`
+    fn bound_by_ref(&mut self, init: &mut Expr, mutable: bool) {
+        let Some(root) = value_root(init) else {
+            return;
+        };
+        let ident = (self.name)();
+        let value = std::mem::replace(root, crate::syntax::path(ident.clone()));
+        self.out.push(Named {
+            ident,
+            ahead: Some(value),
+            mutable,
+        });
     }
 
     /// The extending places inside a borrowed value: an array's, tuple's or

@@ -488,9 +488,13 @@ impl Builder {
         let Some(init) = &mut local.init else {
             return;
         };
+        let by_ref = extended::RefBinding {
+            any: walk::patterns::binds_by_ref(&local.pat),
+            mutable: walk::patterns::binds_by_ref_mut(&local.pat),
+        };
         if init.diverge.is_some() {
             let mut value = (*init.expr).clone();
-            let found = extended::name(&mut value, || self.hidden_local("extended"));
+            let found = extended::name(&mut value, by_ref, || self.hidden_local("extended"));
             if (!found.named.is_empty() || found.left.is_some()) && self.awaits_later {
                 self.error(syn::Error::new(
                     init.expr.span(),
@@ -499,7 +503,7 @@ impl Builder {
             }
             return;
         }
-        let found = extended::name(&mut init.expr, || self.hidden_local("extended"));
+        let found = extended::name(&mut init.expr, by_ref, || self.hidden_local("extended"));
         if let (Some(at), true) = (found.left, self.awaits_later) {
             self.error(syn::Error::new(
                 at,

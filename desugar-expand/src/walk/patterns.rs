@@ -56,14 +56,23 @@ fn collect(pat: &Pat, out: &mut Vec<Binding>) {
 
 /// Does the pattern bind anything by reference (`ref x`, `ref mut x`)?
 pub(crate) fn binds_by_ref(pat: &Pat) -> bool {
-    struct Finder(bool);
+    find_ref_binding(pat, |_| true)
+}
+
+/// Does the pattern bind anything by `ref mut`?
+pub(crate) fn binds_by_ref_mut(pat: &Pat) -> bool {
+    find_ref_binding(pat, |p| p.mutability.is_some())
+}
+
+fn find_ref_binding(pat: &Pat, wanted: fn(&syn::PatIdent) -> bool) -> bool {
+    struct Finder(bool, fn(&syn::PatIdent) -> bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            self.0 |= p.by_ref.is_some();
+            self.0 |= p.by_ref.is_some() && (self.1)(p);
             syn::visit::visit_pat_ident(self, p);
         }
     }
-    let mut finder = Finder(false);
+    let mut finder = Finder(false, wanted);
     syn::visit::visit_pat(&mut finder, pat);
     finder.0
 }
