@@ -44,6 +44,20 @@ fn arithmetic_before_an_await_runs_first() {
 
 /// `Counter::new("early")` is made before the leaf is first polled, and
 /// dropped with the future if it is dropped while suspended.
+/// An inline `const` block before an await: evaluated at compile time, it
+/// makes no temporary (it was taken for a part that may, and rejected).
+#[desugar]
+async fn const_block_first(x: u32) -> u32 {
+    let n = const { 2u32 * 3 } + x + number(1).await;
+    n
+}
+
+#[test]
+fn a_const_block_before_an_await() {
+    let report = assert_same(|| const_block_first(1), || const_block_first_rustc(1));
+    assert_eq!(report.outcome, "Ready(8)");
+}
+
 #[desugar]
 async fn operand_first() -> u32 {
     let n = take(Counter::new("early"), number(1).await);

@@ -66,7 +66,8 @@ pub(crate) fn nameable(part: &Expr) -> Option<bool> {
 /// `format!`, `?` and closures.
 pub(crate) fn plain_value(expr: &Expr) -> bool {
     match expr {
-        Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => true,
+        // An inline `const { .. }` is evaluated at compile time.
+        Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) | Expr::Const(_) => true,
         Expr::Paren(e) => plain_value(&e.expr),
         Expr::Group(e) => plain_value(&e.expr),
         Expr::Cast(e) => plain_value(&e.expr),
