@@ -63,6 +63,9 @@ async fn borrowed_values(k: u32) -> u32 {
         let _inner = Probe::new("block local");
         &Probe::new("block tail")
     };
+    // SAFETY: nothing unsafe; an `unsafe` block's tail is extending too.
+    #[allow(unused_unsafe)]
+    let unsafe_tail = unsafe { &Probe::new("unsafe tail") };
     let derefed = &*Box::new(Probe::new("boxed"));
     let field = &(Probe::new("field"), 1).0;
     let awaited = &probe_after("awaited").await;
@@ -77,6 +80,7 @@ async fn borrowed_values(k: u32) -> u32 {
         branch,
         arm,
         tail,
+        unsafe_tail,
         derefed,
         field,
     ] {

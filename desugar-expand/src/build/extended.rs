@@ -4,7 +4,8 @@
 //! the end of the statement (rustc's temporary lifetime extension), and so
 //! does a borrowed value in an extending place of the initializer: inside
 //! `&`, a field, index or deref of it, an array, tuple, cast or struct
-//! literal, a block's tail, an `if`'s branches and a `match`'s arms. The
+//! literal, a block's (or `unsafe` block's) tail, an `if`'s branches and a
+//! `match`'s arms. The
 //! machine keeps only what it can name, so each such value becomes a
 //! hidden local declared just before the `let`, which the rest of the
 //! lowering keeps across awaits like any local. rustc drops an extended
@@ -112,6 +113,7 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
                 }
             }
             Expr::Block(e) => self.block_tail(&mut e.block),
+            Expr::Unsafe(e) => self.block_tail(&mut e.block),
             // `Some(&make())` extends `make()`'s value, `f(&make())` does
             // not, and syntax cannot tell a constructor from a fn beyond
             // its name's case: a borrowed value there is left as written,
