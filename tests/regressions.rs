@@ -1133,3 +1133,33 @@ mod deferred_local_captured {
         }
     }
 }
+
+/// A local moved in a `let … else`'s `else` block, which runs only when
+/// the pattern fails (and diverges): on the way past the `let` the local
+/// lives on, across the await. The move counted as made on every path, and
+/// the local dropped at the suspension.
+mod moved_in_let_else {
+    use super::*;
+
+    #[desugar]
+    async fn moved_if_the_pattern_fails(value: Option<u32>) -> Option<u32> {
+        let p = Probe::new("p");
+        let Some(x) = value else {
+            drop(p);
+            return None;
+        };
+        Leaf::new("after").pending(1).ready(()).await;
+        Some(x)
+    }
+
+    #[test]
+    fn lives_on_past_the_let() {
+        for value in [Some(3), None] {
+            let report = assert_same(
+                || moved_if_the_pattern_fails(value),
+                || moved_if_the_pattern_fails_rustc(value),
+            );
+            assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+        }
+    }
+}

@@ -488,8 +488,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         MentionKind::Value
                     };
                     self.expr(&mut init.expr, kind);
+                    // The `else` block runs only if the pattern fails.
                     if let Some((_, diverge)) = &mut init.diverge {
-                        self.expr(diverge, MentionKind::Value);
+                        self.maybe(true, |walk| walk.expr(diverge, MentionKind::Value));
                     }
                 }
                 self.shadow(&local.pat);
