@@ -139,3 +139,25 @@ fn a_value_bound_by_reference_lives_to_the_end_of_the_block() {
     let report = assert_same(bound_by_reference, bound_by_reference_rustc);
     assert_eq!(report.outcome, "Ready(4)");
 }
+
+/// In a `let … else`, rustc drops the extended values before the `else`
+/// block runs, after the statement's other temporaries.
+#[desugar]
+async fn in_let_else(keep: bool) -> usize {
+    let Some(kept) = &Some(Probe::new("extended")).filter(|_| keep) else {
+        let other = Probe::new("in else");
+        other.touch();
+        return 0;
+    };
+    wait().await;
+    kept.touch();
+    1
+}
+
+#[test]
+fn a_let_else_drops_its_extended_values_before_the_else() {
+    for keep in [true, false] {
+        let report = assert_same(|| in_let_else(keep), || in_let_else_rustc(keep));
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
+}

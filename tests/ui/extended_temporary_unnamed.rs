@@ -11,14 +11,15 @@ async fn constructor() -> bool {
     found.is_some()
 }
 
-// In a `let … else`, rustc drops the extended value before the `else`.
+// In a `let … else`, a value extended after a part with an effect would
+// be made in place, and might not be made before the `else` drops it.
 #[desugar]
-async fn let_else(values: Vec<u32>) -> u32 {
-    let Some(first) = &values.first().copied() else {
+async fn let_else(values: Vec<u32>) -> usize {
+    let (Some(first), label) = (values.first().copied(), &String::from("first")) else {
         return 0;
     };
     ready().await;
-    *first
+    first as usize + label.len()
 }
 
 fn main() {}

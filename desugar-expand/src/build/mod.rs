@@ -481,9 +481,12 @@ impl Builder {
     /// The temporaries `local` extends to the end of its block become
     /// locals declared before it (see [`extended`]). One that cannot be
     /// named would drop where the machine suspends: before an await later
-    /// in the block, that is an error. So is any in a `let … else`, whose
-    /// `else` block rustc runs after dropping them, which a local would
-    /// outlive.
+    /// in the block, that is an error. A `let … else`'s `else` block starts
+    /// by dropping them, as rustc drops them before it runs; one made in
+    /// place might not be made by then, so there that is an error too.
+    ///
+    /// Before: `let Some(x) = &make() else { return };`
+    /// After:  `let __extended1 = make(); let Some(x) = &__extended1 else { { __extended1 }; return };`
     fn extend_temporaries(&mut self, local: &mut syn::Local, out: &mut Vec<Stmt>) {
         let Some(init) = &mut local.init else {
             return;
@@ -492,18 +495,33 @@ impl Builder {
             any: walk::patterns::binds_by_ref(&local.pat),
             mutable: walk::patterns::binds_by_ref_mut(&local.pat),
         };
-        if init.diverge.is_some() {
-            let mut value = (*init.expr).clone();
-            let found = extended::name(&mut value, by_ref, || self.hidden_local("extended"));
-            if (!found.named.is_empty() || found.left.is_some()) && self.awaits_later {
-                self.error(syn::Error::new(
-                    init.expr.span(),
-                    "#[desugar] cannot keep a temporary that this `let … else` extends across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let Some(x) = &value else { .. };`)",
-                ));
+        let mut value = (*init.expr).clone();
+        let found = extended::name(&mut value, by_ref, || self.hidden_local("extended"));
+        if let Some((_, diverge)) = &mut init.diverge {
+            let in_place = found.named.iter().any(|named| named.ahead.is_none());
+            let syn::Expr::Block(otherwise) = &mut **diverge else {
+                return;
+            };
+            if found.left.is_some() || in_place {
+                if self.awaits_later {
+                    self.error(syn::Error::new(
+                        init.expr.span(),
+                        "#[desugar] cannot keep a temporary that this `let … else` extends across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let Some(x) = &value else { .. };`)",
+                    ));
+                }
+                return;
             }
-            return;
+            // rustc drops them before the `else` block runs: each is moved
+            // into a statement of its own there, newest first.
+            let moves = found.named.iter().rev().map(|named| {
+                syn::Stmt::Expr(
+                    crate::syntax::value_block(&named.ident, None),
+                    Some(Default::default()),
+                )
+            });
+            otherwise.block.stmts.splice(0..0, moves);
         }
-        let found = extended::name(&mut init.expr, by_ref, || self.hidden_local("extended"));
+        *init.expr = value;
         if let (Some(at), true) = (found.left, self.awaits_later) {
             self.error(syn::Error::new(
                 at,
