@@ -342,32 +342,39 @@ fn a_guard_read_in_a_scrutinee_lives_to_the_end_of_the_construct() {
     assert_eq!(report.outcome, "Ready(Some(14))"); // 2 + 3 + 3 + 3 + (0 + 1 + 2)
 }
 
-/// A builder chain awaited in a scrutinee (`Leaf::new(..).ready(..)`, each
-/// method taking `self`), whose argument makes a temporary kept to the end
-/// of the `match`: the builder, named so that it is still made before the
-/// temporary, was kept in place as the receiver of a method syntax does
-/// not know, and moving it into `ready` failed to build (E0507; seed 726,
-/// case 381).
+fn sum_of_three(values: [u32; 3]) -> u32 {
+    values.iter().sum()
+}
+
+/// An awaited value in a scrutinee, the receiver of a method syntax does
+/// not know (`add` borrows it), named so that it still runs before a later
+/// part's temporary (`p.label()`, which `len` borrows): read as a place, it
+/// is borrowed and kept to the end of the `match`, as rustc keeps it. Read
+/// through a block (`{ __temporary4 }.add(..)`, fb694e0, so that a
+/// builder's `self` method could move it), it dropped at the end of the
+/// scrutinee's statement, before the arm's await (seed 732, case 1489).
 #[desugar]
-#[allow(clippy::useless_vec)] // the vector is the temporary under test
-async fn builder_awaited_in_a_scrutinee() -> u32 {
-    match Leaf::new("built")
+async fn receiver_before_a_later_temporary(p: Probe) -> Option<u32> {
+    let counter = Leaf::new("counter")
         .pending(1)
-        .ready(vec![Probe::new("t")].len() as u32)
-        .await
-    {
-        0 => 0,
-        n => Leaf::new("arm").pending(1).ready(n).await,
+        .ready(common::Counter::new("c"));
+    match Some(counter.await.add(sum_of_three([
+        Leaf::new("first").pending(1).ready(1).await,
+        2,
+        p.label().len() as u32,
+    ]))) {
+        Some(n) => Some(Leaf::new("arm").pending(1).ready(n).await),
+        None => None,
     }
 }
 
 #[test]
-fn a_builder_awaited_in_a_scrutinee_is_moved_into_its_method() {
+fn a_receiver_named_for_its_order_is_kept_to_the_end_of_the_match() {
     let report = assert_same(
-        builder_awaited_in_a_scrutinee,
-        builder_awaited_in_a_scrutinee_rustc,
+        || receiver_before_a_later_temporary(Probe::new("p")),
+        || receiver_before_a_later_temporary_rustc(Probe::new("p")),
     );
-    assert_eq!(report.outcome, "Ready(1)");
+    assert_eq!(report.outcome, "Ready(Some(5))"); // 1 + 2 + 1, plus one
 }
 
 fn lengths(counter: common::Counter, a: &str, b: &str) -> LeafFuture<u32> {

@@ -16,7 +16,7 @@
 //!
 //! Before: `match make(1).ready(&format!("x")).await { .. }`
 //! After:  `{ let __temporary1 = make(1); let __temporary2 = format!("x");
-//!            match { __temporary1 }.ready(&__temporary2).await { .. } }`
+//!            match __temporary1.ready(&__temporary2).await { .. } }`
 
 use syn::Expr;
 
@@ -197,16 +197,14 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                             Use::Place { mutable } => (true, mutable),
                             Use::Value => (false, false),
                         };
-                        // An operand is read as `{ ident }`, moved into a
-                        // temporary as the unnamed value was: the receiver
-                        // of a method syntax does not know (a builder's
-                        // `header(self, ..)`) is then not kept in place.
-                        let read = if temporary {
-                            crate::syntax::path(ident.clone())
-                        } else {
-                            crate::syntax::value_block(&ident, None)
-                        };
-                        let value = std::mem::replace(&mut **earlier, read);
+                        // Read as a place, so that the receiver of a
+                        // method syntax does not know is borrowed from the
+                        // local if the method takes `&self` (kept to the end
+                        // of the construct, as rustc keeps it) and moved if
+                        // it takes `self` (a compile error where the local
+                        // is kept in place, never a value dropped early).
+                        let value =
+                            std::mem::replace(&mut **earlier, crate::syntax::path(ident.clone()));
                         let named = Named {
                             ident,
                             value,
@@ -256,8 +254,8 @@ fn is_place(expr: &Expr) -> bool {
 }
 
 /// Evaluating it earlier or later changes nothing, and it makes no
-/// temporary worth naming: literals, paths, closures, and a value named
-/// already (`{ __temporary1 }`, an operand read where it was).
+/// temporary worth naming: literals, paths (a local, or a value named
+/// already), closures, and a value read as `{ x }`.
 fn is_pure(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_))
         || values::value_ident(expr).is_some()
