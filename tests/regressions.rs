@@ -1163,3 +1163,49 @@ mod moved_in_let_else {
         }
     }
 }
+
+/// A local moved in a labeled block after a `break` out of it: the move
+/// does not run on the path that breaks, where the local lives on across
+/// the await after the block. Counted as made on every path, the local
+/// dropped at the suspension (a simple statement, and a block that awaits).
+mod moved_after_a_break {
+    use super::*;
+
+    #[desugar]
+    async fn in_a_plain_block(skip: bool) -> u32 {
+        let p = Probe::new("p");
+        'moving: {
+            if skip {
+                break 'moving;
+            }
+            drop(p);
+        }
+        Leaf::new("after").pending(1).ready(1).await
+    }
+
+    #[desugar]
+    async fn in_a_block_that_awaits(skip: bool) -> u32 {
+        let p = Probe::new("p");
+        'moving: {
+            if skip {
+                break 'moving;
+            }
+            Leaf::new("inside").pending(1).ready(()).await;
+            drop(p);
+        }
+        Leaf::new("after").pending(1).ready(1).await
+    }
+
+    #[test]
+    fn lives_on_when_the_block_breaks() {
+        for skip in [true, false] {
+            let report = assert_same(|| in_a_plain_block(skip), || in_a_plain_block_rustc(skip));
+            assert_eq!(report.outcome, "Ready(1)");
+            let report = assert_same(
+                || in_a_block_that_awaits(skip),
+                || in_a_block_that_awaits_rustc(skip),
+            );
+            assert_eq!(report.outcome, "Ready(1)");
+        }
+    }
+}

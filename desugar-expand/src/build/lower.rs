@@ -60,7 +60,13 @@ impl Builder {
                 if let Some(label) = &e.label {
                     retarget_breaks(&mut block, Some(&label.name), dest, false);
                 }
-                let block = self.block(block.stmts, dest, &[]);
+                // A `break` out of a labeled block may skip what follows
+                // it: its statements do not run on every path past it.
+                let block = if e.label.is_some() {
+                    self.nested(|this| this.block(block.stmts, dest, &[]))
+                } else {
+                    self.block(block.stmts, dest, &[])
+                };
                 out.push(Stmt::Block {
                     label: e.label,
                     block,

@@ -322,7 +322,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Paren(e) => self.expr(&mut e.expr, kind),
             Expr::Group(e) => self.expr(&mut e.expr, kind),
             Expr::Cast(e) => self.expr(&mut e.expr, MentionKind::Value),
-            Expr::Block(e) => self.block(&mut e.block),
+            // A `break` out of a labeled block may skip what follows it.
+            Expr::Block(e) => {
+                let labeled = e.label.is_some();
+                self.maybe(labeled, |walk| walk.block(&mut e.block));
+            }
             Expr::Unsafe(e) => self.block(&mut e.block),
             Expr::If(e) => self.scoped(|walk| {
                 walk.expr(&mut e.cond, MentionKind::Value);
