@@ -4,7 +4,7 @@
 
 use super::Gen;
 use super::expr::Ctx;
-use super::scope::Ty;
+use super::scope::{Scope, Ty};
 use super::stmt::{Out, Target, text};
 use crate::program::{Node, Part};
 
@@ -112,13 +112,37 @@ impl Gen {
     pub(super) fn block_stmt(&mut self, out: &mut Out) {
         if self.rng.chance(40) {
             let label = format!("'{}", self.site("b"));
+            // Sometimes a `break` out of the block first, and a move of a
+            // local last, which the break may skip.
+            let skipped_move = if self.rng.chance(40) {
+                let owned: Vec<usize> = [Ty::Probe, Ty::Vec, Ty::Str]
+                    .iter()
+                    .flat_map(|&ty| self.scope.find(ty, Scope::readable))
+                    .filter(|&id| self.scope.movable(&self.scope.vars[id]))
+                    .collect();
+                (!owned.is_empty()).then(|| *self.rng.pick(&owned))
+            } else {
+                None
+            };
+            let mut body = Vec::new();
+            if let Some(id) = skipped_move {
+                self.scope.vars[id].moved = true;
+                let cond = self.expr(Ty::Bool, &Ctx::default());
+                body.push(Node::Fixed(format!(
+                    "if {} {{ break {label}; }}",
+                    cond.text
+                )));
+            }
             self.targets.push(Target {
                 label: Some(label.clone()),
                 is_loop: false,
                 value: None,
             });
-            let body = self.nested(None, &[]);
+            body.extend(self.nested(None, &[]));
             self.targets.pop();
+            if let Some(id) = skipped_move {
+                body.push(Node::Fixed(format!("drop({});", self.scope.vars[id].name)));
+            }
             out.push(Node::Nest(vec![
                 text(format!("{label}: ")),
                 Part::Block(body),
