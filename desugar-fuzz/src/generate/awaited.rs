@@ -34,12 +34,13 @@ impl Gen {
 
     /// `value`, read beside a temporary that a borrowing method reads
     /// inside an index, a `match` scrutinee, a range, a tuple whose field
-    /// is read, a repeat or `vec!` arguments: rustc keeps each to the end
-    /// of the statement.
+    /// is read, a repeat, `vec!` or `matches!` arguments: rustc keeps each
+    /// to the end of the statement.
     fn guarded(&mut self, value: &str) -> String {
         let probe = format!("vec![Probe::new(\"{}\")].len()", self.site("t"));
-        match self.rng.below(6) {
+        match self.rng.below(7) {
             0 => format!("[{value}, 0u32][{probe} - 1]"),
+            6 => format!("(({value}) ^ u32::from(matches!({probe}, 1)) ^ 1)"),
             1 => format!("match {probe} {{ 1 => {value}, _ => 0u32 }}"),
             2 => format!("({value}).wrapping_add(({probe}..1).count() as u32)"),
             3 => format!("({value}, {probe}).0"),
