@@ -66,6 +66,12 @@ async fn borrowed_values(k: u32) -> u32 {
     // SAFETY: nothing unsafe; an `unsafe` block's tail is extending too.
     #[allow(unused_unsafe)]
     let unsafe_tail = unsafe { &Probe::new("unsafe tail") };
+    let block_value = &{ Probe::new("block value") };
+    let chosen = &if k > 1 {
+        Probe::new("chosen then")
+    } else {
+        Probe::new("chosen else")
+    };
     let derefed = &*Box::new(Probe::new("boxed"));
     let field = &(Probe::new("field"), 1).0;
     let awaited = &probe_after("awaited").await;
@@ -81,6 +87,8 @@ async fn borrowed_values(k: u32) -> u32 {
         arm,
         tail,
         unsafe_tail,
+        block_value,
+        chosen,
         derefed,
         field,
     ] {

@@ -5,12 +5,11 @@
 //! does a borrowed value in an extending place of the initializer: inside
 //! `&`, a field, index or deref of it, an array, tuple, cast or struct
 //! literal, a block's (or `unsafe` block's) tail, an `if`'s branches and a
-//! `match`'s arms. The
-//! machine keeps only what it can name, so each such value becomes a
-//! hidden local declared just before the `let`, which the rest of the
-//! lowering keeps across awaits like any local. rustc drops an extended
-//! temporary after the `let`'s own bindings, as a local declared before
-//! them is dropped.
+//! `match`'s arms. The machine keeps only what it can name, so each such
+//! value becomes a hidden local declared just before the `let`, which the
+//! rest of the lowering keeps across awaits like any local. rustc drops an
+//! extended temporary after the `let`'s own bindings, as a local declared
+//! before them is dropped.
 //!
 //! Before: `let s = &format!("{id}"); fetch(s).await;`
 //! After:  `let __extended1 = format!("{id}"); let s = &__extended1; fetch(s).await;`
@@ -27,12 +26,15 @@
 //! Only values whose own temporaries are all named already (see
 //! [`super::earlier::plain_value`]) are named, or one that is the whole
 //! initializer: a `let` of their own would drop the others before the rest
-//! of the initializer runs, where rustc drops them at its end. Tuple-struct and variant constructors
-//! (`Some(&make())`) extend too, but syntax cannot tell them from calls,
-//! so they are left as written.
+//! of the initializer runs, where rustc drops them at its end. Tuple-struct
+//! and variant constructors (`Some(&make())`) extend too, but syntax can
+//! tell them from calls only by the case of their name, so they are left
+//! as written; the builder reports any temporary left that an await after
+//! the `let` would outlive.
 
 use proc_macro2::Span;
 use syn::Expr;
+use syn::spanned::Spanned;
 
 use super::awaits::has_await;
 use super::temporaries::Named;
@@ -122,7 +124,8 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
                 for arg in &mut e.args {
                     if let Expr::Reference(r) = arg
                         && !values::is_promoted(&r.expr)
-                        && value_root(&mut r.expr).is_some()
+                        && (makes_unnamed_value(&r.expr)
+                            || value_root(&mut r.expr, false).is_some())
                     {
                         self.left.get_or_insert(r.and_token.span);
                     }
@@ -173,8 +176,15 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
         };
         let mutable = r.mutability.is_some();
         let at = r.and_token.span;
-        let Some(root) = value_root(&mut r.expr) else {
-            // A place of a local, or a value too complex to name.
+        // A value made by a block or a branch (`&{ make() }`) is named only
+        // as the whole initializer, ahead: made in place, an `if`'s or a
+        // block's own temporaries would drop at the assignment.
+        let whole_block = whole && !self.ran && makes_unnamed_value(&r.expr);
+        let Some(root) = value_root(&mut r.expr, whole_block) else {
+            // A place of a local, or a block's value (reported).
+            if makes_unnamed_value(&r.expr) {
+                self.left.get_or_insert(at);
+            }
             self.other(reference);
             return;
         };
@@ -214,7 +224,10 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
     /// Before: `let (ref a, b) = (make(), 2);`
     /// After:  `let __extended1 = (make(), 2); let (ref a, b) = __extended1;`
     fn bound_by_ref(&mut self, init: &mut Expr, mutable: bool) {
-        let Some(root) = value_root(init) else {
+        let Some(root) = value_root(init, true) else {
+            if makes_unnamed_value(init) {
+                self.left.get_or_insert(init.span());
+            }
             return;
         };
         let ident = (self.name)();
@@ -269,15 +282,31 @@ fn nameable(value: &Expr) -> bool {
     }
 }
 
+/// A place expression whose root is a value made by a block, a branch or
+/// a loop (`&{ make() }.field`): a temporary [`value_root`] leaves alone.
+fn makes_unnamed_value(place: &Expr) -> bool {
+    match place {
+        Expr::Field(e) => makes_unnamed_value(&e.base),
+        Expr::Index(e) => makes_unnamed_value(&e.expr),
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => makes_unnamed_value(&e.expr),
+        Expr::Paren(e) => makes_unnamed_value(&e.expr),
+        Expr::Match(e) => super::earlier::tried(e).is_none(),
+        Expr::Block(_) | Expr::If(_) | Expr::Loop(_) | Expr::Unsafe(_) => true,
+        _ => false,
+    }
+}
+
 /// The value at the root of a place expression (`make()` in
 /// `make().field`, `*make()`, `make()[i]`), or `None` when the root is a
-/// local or a constant, which makes no temporary. A root inside a block or
-/// a branch (`&{ make() }.field`) is left alone.
-fn value_root(place: &mut Expr) -> Option<&mut Expr> {
+/// local or a constant, which makes no temporary. A root made by a block,
+/// a branch or a loop is returned only with `blocks`.
+fn value_root(place: &mut Expr, blocks: bool) -> Option<&mut Expr> {
     match place {
         Expr::Path(_) | Expr::Lit(_) | Expr::Closure(_) => return None,
         Expr::Match(e) if super::earlier::tried(e).is_some() => return Some(place),
-        Expr::Block(_) | Expr::If(_) | Expr::Match(_) | Expr::Loop(_) => return None,
+        Expr::Block(_) | Expr::If(_) | Expr::Match(_) | Expr::Loop(_) | Expr::Unsafe(_) => {
+            return blocks.then_some(place);
+        }
         Expr::Field(_) | Expr::Index(_) | Expr::Paren(_) => {}
         Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {}
         _ => return (!values::is_promoted(place)).then_some(place),
@@ -289,5 +318,5 @@ fn value_root(place: &mut Expr) -> Option<&mut Expr> {
         Expr::Paren(e) => &mut e.expr,
         _ => return None,
     };
-    value_root(inner)
+    value_root(inner, blocks)
 }
