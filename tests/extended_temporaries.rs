@@ -169,3 +169,27 @@ fn a_let_else_drops_its_extended_values_before_the_else() {
         assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
     }
 }
+
+/// A borrowed constant is promoted to a `static`, with no temporary to
+/// extend: `&(1 + 2)` is a `&'static i32`, and stays one; the machine keeps
+/// no value for it.
+#[desugar]
+#[allow(clippy::nonminimal_bool, clippy::unnecessary_cast)] // the constants under test
+async fn promoted_constants() -> u32 {
+    let sum: &'static u32 = &(1 + 2);
+    let cast: &'static u8 = &(3 as u8);
+    let flag: &'static bool = &!false;
+    wait().await;
+    *sum + u32::from(*cast) + u32::from(*flag)
+}
+
+#[test]
+fn a_borrowed_constant_stays_static() {
+    let report = assert_same(promoted_constants, promoted_constants_rustc);
+    assert_eq!(report.outcome, "Ready(7)");
+    // Named, they were kept in place beside the state, as rustc does not.
+    assert!(
+        report.left_size <= report.right_size,
+        "the machine keeps the constants: {report}"
+    );
+}

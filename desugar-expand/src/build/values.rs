@@ -79,8 +79,8 @@ pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
 }
 
 /// Is `&expr` a borrow of a constant that rustc promotes to a `static`
-/// (`&[1, 2]`, `&(0, "x")`, `&-1`)? Then it makes no temporary: there is
-/// nothing to keep across an await, nor to drop.
+/// (`&[1, 2]`, `&(0, "x")`, `&-1`, `&(1 + 2)`)? Then it makes no
+/// temporary: there is nothing to keep across an await, nor to drop.
 pub(super) fn is_promoted(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Lit(_) => true,
@@ -88,7 +88,21 @@ pub(super) fn is_promoted(expr: &syn::Expr) -> bool {
         syn::Expr::Tuple(e) => e.elems.iter().all(is_promoted),
         syn::Expr::Repeat(e) => is_promoted(&e.expr) && matches!(&*e.len, syn::Expr::Lit(_)),
         syn::Expr::Paren(e) => is_promoted(&e.expr),
-        syn::Expr::Unary(e) => matches!(e.op, syn::UnOp::Neg(_)) && is_promoted(&e.expr),
+        syn::Expr::Unary(e) => {
+            matches!(e.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)) && is_promoted(&e.expr)
+        }
+        // Arithmetic on constants is promoted too (`&(1 + 2)` is a
+        // `&'static i32`); division and remainder only where they cannot
+        // fail, which is left to rustc: such a borrow is named, as before.
+        syn::Expr::Binary(e) => {
+            !matches!(
+                e.op,
+                syn::BinOp::Div(_) | syn::BinOp::Rem(_) | syn::BinOp::And(_) | syn::BinOp::Or(_)
+            ) && !crate::walk::is_compound_assign(e.op)
+                && is_promoted(&e.left)
+                && is_promoted(&e.right)
+        }
+        syn::Expr::Cast(e) => is_promoted(&e.expr),
         _ => false,
     }
 }
