@@ -14,9 +14,14 @@
 //! After:  `{ let __temporary1 = Probe::new("t"); let __temporary2 = __temporary1.label().len();
 //!            match __temporary2 { 1 => a().await, _ => 0 } }`
 //!
-//! Before: `match make(1).ready(&format!("x")).await { .. }`
+//! Before: `match make(1).fetch(&format!("x")).await { .. }`
 //! After:  `{ let __temporary1 = make(1); let __temporary2 = format!("x");
-//!            match __temporary1.ready(&__temporary2).await { .. } }`
+//!            match __temporary1.fetch(&__temporary2).await { .. } }`
+//!
+//! (`fetch` borrowing its receiver borrows the local, kept to the end of
+//! the `match` as rustc keeps the value; `fetch` taking `self` cannot move
+//! it out where the future is taken to borrow it, which is the compile
+//! error README's "Values consumed by a method" describes.)
 
 use syn::Expr;
 
