@@ -1209,3 +1209,33 @@ mod moved_after_a_break {
         }
     }
 }
+
+/// An `if let` whose pattern binds by reference into the scrutinee's own
+/// value (`if let Some(ref p) = make()`): rustc keeps that value to the end
+/// of the `if let` (its `else` in Rust 2024). Only the scrutinee's inner
+/// temporaries were named, so the value dropped at the first suspension in
+/// the body, or failed to build (E0716) where the binding was used after.
+mod if_let_bound_by_reference {
+    use super::*;
+
+    #[desugar]
+    async fn body_awaits(found: bool) -> u32 {
+        if let Some(ref p) = Some(Probe::new("scrutinee")).filter(|_| found) {
+            p.touch();
+            Leaf::new("then").pending(1).ready(()).await;
+            p.touch();
+            1
+        } else {
+            Leaf::new("else").pending(1).ready(()).await;
+            0
+        }
+    }
+
+    #[test]
+    fn keeps_the_scrutinee_to_the_end_of_the_if_let() {
+        for found in [true, false] {
+            let report = assert_same(|| body_awaits(found), || body_awaits_rustc(found));
+            assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+        }
+    }
+}

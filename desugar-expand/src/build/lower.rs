@@ -81,7 +81,11 @@ impl Builder {
             }
             Expr::If(mut e) => {
                 if let Expr::Let(condition) = &mut *e.cond {
-                    let named = scrutinee::temporaries(&mut condition.expr, false, || {
+                    // A pattern binding by reference borrows the scrutinee's
+                    // own value, a temporary too (`if let Some(ref p) =
+                    // make()`); one binding by value moves out of it.
+                    let whole = walk::patterns::binds_by_ref(&condition.pat);
+                    let named = scrutinee::temporaries(&mut condition.expr, whole, || {
                         self.hidden_local("temporary")
                     });
                     if !named.is_empty() {
