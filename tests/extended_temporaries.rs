@@ -8,6 +8,9 @@
 //! block. The machine did not keep them: E0716 at `#[desugar]` where one
 //! was used after an await, and dropped at the first suspension where not.
 
+mod common;
+
+use common::assert_send;
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
 
@@ -102,6 +105,10 @@ async fn borrowed_values(k: u32) -> u32 {
 
 #[test]
 fn extended_temporaries_live_to_the_end_of_the_block() {
+    // Kept in place, the extended values leave the machine `Send`, as the
+    // twin is.
+    assert_send(&borrowed_values(0));
+    assert_send(&borrowed_values_rustc(0));
     for k in [0, 2] {
         let report = assert_same(|| borrowed_values(k), || borrowed_values_rustc(k));
         assert_eq!(report.outcome, "Ready(15)"); // 3 + 2 + 7 + 3

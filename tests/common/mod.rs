@@ -57,3 +57,6 @@ impl Resource {
         Guard(Probe::new("guard"))
     }
 }
+
+/// Compiles only if the future is `Send`, as its rustc twin is.
+pub fn assert_send<T: Send>(_: &T) {}

@@ -495,40 +495,50 @@ impl Builder {
             any: walk::patterns::binds_by_ref(&local.pat),
             mutable: walk::patterns::binds_by_ref_mut(&local.pat),
         };
+        let Some((_, diverge)) = &mut init.diverge else {
+            let found = extended::name(&mut init.expr, by_ref, || self.hidden_local("extended"));
+            if let (Some(at), true) = (found.left, self.awaits_later) {
+                self.error(syn::Error::new(
+                    at,
+                    "#[desugar] cannot keep this temporary, which the `let` extends to the end of the block, across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let x = Some(&value);`)",
+                ));
+            }
+            self.declare_extended(found.named, out);
+            return;
+        };
+        // A `let … else`: named on a copy, kept only if all can be moved
+        // out at the start of the `else` block.
         let mut value = (*init.expr).clone();
         let found = extended::name(&mut value, by_ref, || self.hidden_local("extended"));
-        if let Some((_, diverge)) = &mut init.diverge {
-            let in_place = found.named.iter().any(|named| named.ahead.is_none());
-            let syn::Expr::Block(otherwise) = &mut **diverge else {
-                return;
-            };
-            if found.left.is_some() || in_place {
-                if self.awaits_later {
-                    self.error(syn::Error::new(
-                        init.expr.span(),
-                        "#[desugar] cannot keep a temporary that this `let … else` extends across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let Some(x) = &value else { .. };`)",
-                    ));
-                }
-                return;
+        let syn::Expr::Block(otherwise) = &mut **diverge else {
+            return;
+        };
+        if found.left.is_some() || found.named.iter().any(|named| named.ahead.is_none()) {
+            if self.awaits_later {
+                self.error(syn::Error::new(
+                    init.expr.span(),
+                    "#[desugar] cannot keep a temporary that this `let … else` extends across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let Some(x) = &value else { .. };`)",
+                ));
             }
-            // rustc drops them before the `else` block runs: each is moved
-            // into a statement of its own there, newest first.
-            let moves = found.named.iter().rev().map(|named| {
-                syn::Stmt::Expr(
-                    crate::syntax::value_block(&named.ident, None),
-                    Some(Default::default()),
-                )
-            });
-            otherwise.block.stmts.splice(0..0, moves);
+            return;
         }
+        // rustc drops them before the `else` block runs: each is moved into
+        // a statement of its own there, newest first.
+        let moves = found.named.iter().rev().map(|named| {
+            syn::Stmt::Expr(
+                crate::syntax::value_block(&named.ident, None),
+                Some(Default::default()),
+            )
+        });
+        otherwise.block.stmts.splice(0..0, moves);
         *init.expr = value;
-        if let (Some(at), true) = (found.left, self.awaits_later) {
-            self.error(syn::Error::new(
-                at,
-                "#[desugar] cannot keep this temporary, which the `let` extends to the end of the block, across the `.await` after it yet: bind the borrowed value with a `let` of its own first (`let value = make(); let x = Some(&value);`)",
-            ));
-        }
-        for named in found.named {
+        self.declare_extended(found.named, out);
+    }
+
+    /// The locals [`extended::name`] named, declared in order before the
+    /// `let` (made there, or in place: declared without a value).
+    fn declare_extended(&mut self, named: Vec<temporaries::Named>, out: &mut Vec<Stmt>) {
+        for named in named {
             let mutable = named.mutable || named.ahead.is_none();
             let stmt = crate::syntax::let_local(named.ident, mutable, named.ahead);
             self.stmt(stmt, &Dest::Discard, out);

@@ -260,8 +260,7 @@ fn is_place(expr: &Expr) -> bool {
 
 /// Evaluating it earlier or later changes nothing, and it makes no
 /// temporary worth naming: literals, paths (a local, or a value named
-/// already), closures, and a value read as `{ x }`.
+/// already), closures.
 fn is_pure(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_))
-        || values::value_ident(expr).is_some()
 }

@@ -98,7 +98,6 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             Expr::Reference(e) if values::is_promoted(&e.expr) => {}
             Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
                 let mutable = e.mutability.is_some();
-                self.named_whole(&mut e.expr);
                 if let Some(in_place) = self.name_value(&mut e.expr, mutable) {
                     // The block is the borrow: `{ t = v; &t }`.
                     *expr = in_place;
@@ -134,11 +133,8 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                             && !has_await(&*arg);
                         if !matched {
                             self.expr(arg);
-                        } else {
-                            self.named_whole(arg);
-                            if let Some(in_place) = self.name_value(arg, false) {
-                                *arg = in_place;
-                            }
+                        } else if let Some(in_place) = self.name_value(arg, false) {
+                            *arg = in_place;
                         }
                     }
                     e.mac.tokens = args.into_tokens();
@@ -170,7 +166,6 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             Expr::MethodCall(e) => {
                 if borrowed_value_receiver(e) {
                     let mutable = walk::borrows_receiver_mutably(&e.method);
-                    self.named_whole(&mut e.receiver);
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;
                     }
@@ -197,11 +192,13 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
         self.ran = ran;
     }
 
-    /// Names the value `expr`. Ahead of the statement, when nothing with
-    /// an effect has run before it: `expr` becomes the local. Otherwise in
-    /// place: returns the borrow of the local it is put in (`{ t = v; &t }`)
-    /// to stand for the borrow of `expr`.
+    /// Names the value `expr`, a borrowed one, after the temporaries inside
+    /// it. Ahead of the statement, when nothing with an effect has run
+    /// before it: `expr` becomes the local. Otherwise in place: returns the
+    /// borrow of the local it is put in (`{ t = v; &t }`) to stand for the
+    /// borrow of `expr`.
     fn name_value(&mut self, expr: &mut Expr, mutable: bool) -> Option<Expr> {
+        self.named_whole(expr);
         let ident = (self.name)();
         let value = std::mem::replace(expr, crate::syntax::path(ident.clone()));
         if !self.ran {

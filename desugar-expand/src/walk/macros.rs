@@ -274,9 +274,11 @@ fn parse_matches(input: ParseStream) -> syn::Result<(Expr, TokenStream)> {
 /// holding it, as a call's do: `vec!` is a call of an array, `dbg!` and
 /// `matches!` a `match` on their argument.
 pub(crate) fn keeps_temporaries(mac: &syn::Macro) -> bool {
-    ["vec", "dbg", "matches"]
-        .iter()
-        .any(|name| mac.path.is_ident(name))
+    mac.path.segments.last().is_some_and(|segment| {
+        ["vec", "dbg", "matches"]
+            .iter()
+            .any(|name| segment.ident == name)
+    })
 }
 
 fn parse_repeat(input: ParseStream) -> syn::Result<(Expr, Expr)> {
