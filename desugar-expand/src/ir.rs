@@ -207,6 +207,13 @@ pub(crate) enum MentionKind {
     /// `lasting` when the borrow may outlive the expression (`&x`,
     /// `x.iter()`), not when it ends with it (`x == y`, `x.field + 1`, `*x`).
     Place { may_move: bool, lasting: bool },
+    /// Matched by value, as a `match` or `if let` scrutinee, by patterns
+    /// that take all of it (`Some(p)`, `(a, b)`: moved, or copied), `always`
+    /// or on some paths only (`Ok(p)` beside `Err(_)`, an arm whose guard
+    /// fails, an `if let` whose pattern does not match), leaving it whole on
+    /// the others. A local kept with a drop flag is then matched in its
+    /// flag's place (see `walk::drop_flag`).
+    Taken { always: bool },
     /// Assigned as a whole: `x = value`.
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.
@@ -225,7 +232,7 @@ impl MentionKind {
     /// methods consume their receiver.
     pub(crate) fn may_move(self) -> bool {
         match self {
-            MentionKind::Value => true,
+            MentionKind::Value | MentionKind::Taken { .. } => true,
             MentionKind::Capture { by_move } => by_move,
             MentionKind::Place { may_move, .. } => may_move,
             MentionKind::Assign | MentionKind::Opaque => false,
@@ -235,7 +242,7 @@ impl MentionKind {
     /// May this use take a borrow of the local that outlives the expression?
     pub(crate) fn may_borrow(self) -> bool {
         match self {
-            MentionKind::Value | MentionKind::Assign => false,
+            MentionKind::Value | MentionKind::Taken { .. } | MentionKind::Assign => false,
             MentionKind::Place { lasting, .. } => lasting,
             MentionKind::Capture { .. } | MentionKind::Opaque => true,
         }

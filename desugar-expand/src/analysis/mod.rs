@@ -237,7 +237,9 @@ impl<'a> Facts<'a> {
         self.by_local[local].iter().any(|m| {
             matches!(
                 m.kind,
-                MentionKind::Value | MentionKind::Capture { by_move: true }
+                MentionKind::Value
+                    | MentionKind::Capture { by_move: true }
+                    | MentionKind::Taken { always: true }
             ) && !m.conditional
                 && (declared..info.seq).contains(&m.seq)
                 && info.path.starts_with(&m.path)
@@ -258,12 +260,14 @@ impl<'a> Facts<'a> {
             return false;
         }
         if self.initialized_at(local, k) {
-            // Only whole moves: a pattern moving parts out (`match m { A(s) => .. }`)
-            // cannot take them from a home.
+            // Only whole moves: a pattern that takes some parts and leaves
+            // others (`(a, _)`) is not one (see `walk::drop_flag::kind`).
             let moved_whole = self.by_local[local].iter().any(|m| {
                 matches!(
                     m.kind,
-                    MentionKind::Value | MentionKind::Capture { by_move: true }
+                    MentionKind::Value
+                        | MentionKind::Capture { by_move: true }
+                        | MentionKind::Taken { .. }
                 ) && self.before(m, k)
             });
             moved_whole && !self.moved_before(local, k)
@@ -293,20 +297,27 @@ impl<'a> Facts<'a> {
     /// expansion cannot read; and an argument or a `let x;` has no binding
     /// with a value to rename it after.
     fn renameable(&self, local: LocalId) -> bool {
-        !self.body.params.contains(&local)
-            && self.body.locals[local].initialized
+        !self.body.params.contains(&local) && self.rewritable(local)
+    }
+
+    /// Can every use of `local` be rewritten to go through a hidden name?
+    /// Not inside a macro the expansion cannot read; and a `let x;` has no
+    /// binding with a value to give the name at.
+    fn rewritable(&self, local: LocalId) -> bool {
+        self.body.locals[local].initialized
             && self.by_local[local]
                 .iter()
                 .all(|m| m.kind != MentionKind::Opaque)
     }
 
-    /// Can `local` be kept as a `Flagged`? Renameable, not moved into a
+    /// Can `local` be kept as a `Flagged`? Its uses rewritable (a
+    /// parameter gets its flag where the body starts), not moved into a
     /// closure or an `async` block (which would take the whole `Flagged`),
     /// and not reached mutably: each use borrows the `Flagged` afresh, and a
     /// shared borrow beside a mutable one (`format!("{x}", x)` with `x`
     /// mutable) would not build.
     fn flaggable(&self, local: LocalId) -> bool {
-        self.renameable(local)
+        self.rewritable(local)
             && !self.body.locals[local].reached_mutably()
             && self.by_local[local]
                 .iter()

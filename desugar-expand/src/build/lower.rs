@@ -239,10 +239,17 @@ impl Builder {
             .iter()
             .flat_map(|l| self.allocate_pattern(&l.pat, true))
             .collect();
+        let whole = matches!(&*e.cond, Expr::Let(_));
         for part in lets {
+            let kind = if whole {
+                walk::drop_flag::if_let_kind(part)
+            } else {
+                let may_fail = walk::patterns::may_fail_with_rest(&part.pat);
+                walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
+            };
             // The bindings may hold a borrow the scrutinee takes, or one it
             // holds and hands on (`match r { x => .. }` with `r = &v`).
-            self.record_place(&part.expr, walk::scrutinee([&*part.pat]), &binds);
+            self.record_place(&part.expr, kind, &binds);
         }
         self.record_conditions(&e.cond);
         let construct = self.construct_id();
@@ -321,7 +328,8 @@ impl Builder {
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
         // The bindings may hold a borrow the scrutinee takes, or one it
         // holds and hands on (`match r { x => .. }` with `r = &v`).
-        self.record_place(&e.expr, walk::scrutinee(pats.iter().copied()), &all_binds);
+        let kind = walk::drop_flag::match_kind(&e.expr, pats.iter().copied());
+        self.record_place(&e.expr, kind, &all_binds);
         let mut arms = Vec::new();
         let construct = self.construct_id();
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {

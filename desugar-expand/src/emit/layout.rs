@@ -50,7 +50,8 @@ pub(crate) struct Layout {
     /// [`crate::analysis::Decisions::flagged`]).
     flagged: Vec<bool>,
     /// The parameter of a local's field in the variant of an await that
-    /// keeps it only to drop it, where the local is used after other awaits.
+    /// keeps it only to drop it, where the local is used after other awaits,
+    /// and of a flagged parameter's field wherever it is kept.
     drop_param: BTreeMap<(AwaitId, LocalId), syn::Ident>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
@@ -104,11 +105,19 @@ impl Layout {
         // A local kept only to be dropped at some of its awaits but used
         // after others: there its field may be a `NothingToDrop` while
         // elsewhere it holds the value, so it has a parameter of its own.
+        // So has a flagged parameter wherever it is kept: it holds its
+        // flag there, and its value in `Unresumed`.
         let mut drop_param = BTreeMap::new();
         for (k, locals) in decisions.drop_only_at.iter().enumerate() {
-            for &local in locals.iter().filter(|&&l| !decisions.drop_only[l]) {
+            let flagged_params = decisions.kept[k]
+                .iter()
+                .filter(|&&l| decisions.flagged[l] && body.params.contains(&l));
+            let own = locals.iter().filter(|&&l| !decisions.drop_only[l]);
+            for &local in own.chain(flagged_params) {
                 let index = drop_param.len();
-                drop_param.insert((k, local), format_ident!("D{index}"));
+                drop_param
+                    .entry((k, local))
+                    .or_insert_with(|| format_ident!("D{index}"));
             }
         }
         let in_place = in_place(body, decisions);

@@ -30,10 +30,10 @@ use super::layout::{Layout, release_held, state_names};
 use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
-use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
+use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, MentionKind, Stmt};
 use crate::names;
-use crate::walk::Scope;
 use crate::walk::mentions;
+use crate::walk::{self, Scope};
 
 /// The label of the loop around the dispatch `match`.
 pub(crate) fn dispatch_label() -> syn::Lifetime {
@@ -405,6 +405,16 @@ impl<'a> Emit<'a> {
             .clone()
     }
 
+    /// Is `local` matched by patterns that may take it (see
+    /// `walk::drop_flag`)? Kept with a flag, it is then matched in the
+    /// flag's place.
+    fn matched_in_flag(&self, local: LocalId) -> bool {
+        self.body
+            .mentions
+            .iter()
+            .any(|m| m.local == local && matches!(m.kind, MentionKind::Taken { .. }))
+    }
+
     fn bind(&mut self, local: LocalId) {
         let name = self.body.locals[local].ident.to_string();
         if let Some(scope) = self.scopes.last_mut() {
@@ -422,6 +432,15 @@ impl<'a> Emit<'a> {
             // other locals.
             if self.layout.is_flagged(local) {
                 let private = names::private();
+                // Matched in its flag's place: a `Flagged`, whatever its type.
+                if self.matched_in_flag(local) {
+                    return quote! {
+                        let mut #hidden = {
+                            use #private::FlagValue as _;
+                            (&#private::DropOnly::new(#ident)).flagged()
+                        };
+                    };
+                }
                 // A `Flagged`, or for a `Copy` value, which needs no flag,
                 // an `Unflagged`.
                 return quote! {
@@ -509,6 +528,10 @@ impl<'a> Emit<'a> {
             } else {
                 quote!(#saved)
             };
+            // A flagged parameter gets its flag now.
+            if self.resuming.is_none() && self.layout.is_flagged(local) {
+                return self.declared_value(local, &saved);
+            }
             self.bind(local);
             if self.layout.is_homed(local) {
                 if self.resuming.is_none() {
@@ -629,8 +652,9 @@ impl<'a> Emit<'a> {
             }
             Stmt::If(node) => self.if_full(node),
             Stmt::Match(node) => {
-                let scrutinee = uses::scrutinee(&node.scrutinee, &scope, self.layout);
-                let arms: Vec<TokenStream> = node
+                let pats = node.arms.iter().map(|arm| &arm.pat);
+                let (scrutinee, flag) = uses::scrutinee(&node.scrutinee, pats, &scope, self.layout);
+                let mut arms: Vec<TokenStream> = node
                     .arms
                     .iter()
                     .map(|arm| {
@@ -639,12 +663,22 @@ impl<'a> Emit<'a> {
                         for &local in &arm.binds {
                             self.bind(local);
                         }
-                        let pat = uses::pat(&arm.pat, &self.scope(), self.layout);
+                        let mut pat = uses::pat(&arm.pat, &self.scope(), self.layout);
                         self.scopes.pop();
-                        let body = self.block(&arm.body, &arm.binds);
+                        let mut body = self.block(&arm.body, &arm.binds);
+                        if let Some(flag) = &flag {
+                            if walk::patterns::binds_by_value(&arm.pat) {
+                                let clear = walk::drop_flag::clear(flag);
+                                body = quote!({ #clear #body });
+                            }
+                            walk::drop_flag::wrap(&mut pat);
+                        }
                         quote!(#(#attrs)* #pat => #body)
                     })
                     .collect();
+                if flag.is_some() {
+                    arms.push(walk::drop_flag::none_arm());
+                }
                 quote!(match #scrutinee { #(#arms)* })
             }
             Stmt::Loop { label, body, .. } => {
@@ -692,9 +726,13 @@ impl<'a> Emit<'a> {
 
     fn if_full(&mut self, node: &If) -> TokenStream {
         self.scopes.push(Vec::new());
-        let cond = uses::expr(&node.cond, &self.scope(), self.layout);
+        let (cond, flag) = uses::condition(&node.cond, &self.scope(), self.layout);
         self.scopes.pop();
-        let then = self.block(&node.then, &node.binds);
+        let mut then = self.block(&node.then, &node.binds);
+        if let Some(flag) = flag {
+            let clear = walk::drop_flag::clear(&flag);
+            then = quote!({ #clear #then });
+        }
         let otherwise = match &node.otherwise {
             None => TokenStream::new(),
             Some(Else::Block(block)) => {

@@ -41,6 +41,9 @@ fn located(hidden: &syn::Ident, span: Span) -> syn::Ident {
 fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
     let private = names::private();
     match kind {
+        // Matched in the flag's place, its patterns wrapped (see
+        // `walk::drop_flag`).
+        MentionKind::Taken { .. } => syn::parse_quote!(#hidden.0),
         MentionKind::Value => syn::parse_quote!({
             use #private::{FetchCopy as _, FetchMove as _};
             (&mut &mut #hidden).fetch()
@@ -60,14 +63,7 @@ pub(crate) fn stmt(
     capturing(stmt, scope, layout)
 }
 
-/// Rewrites the uses of homed locals in an expression evaluated as a value.
-pub(crate) fn expr(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
-    let mut expr = expr.clone();
-    walk::expr(&mut expr, scope, &mut HomedUses::plain(layout));
-    expr
-}
-
-/// As [`expr`], for an awaited expression: also returns the `let`s of the
+/// Rewrites the uses of homed locals in an awaited expression; also returns the `let`s of the
 /// references its closures and `async` blocks capture (see [`Captured`]).
 pub(crate) fn operand(
     expr: &Expr,
@@ -207,15 +203,40 @@ impl walk::Visitor for Collect<'_> {
     }
 }
 
-/// Rewrites a `match` scrutinee (a place: arms may bind into it).
-pub(crate) fn scrutinee(expr: &Expr, scope: &Scope, layout: &Layout) -> Expr {
+/// Rewrites a `match` scrutinee (a place: arms may bind into it); also
+/// returns the drop flag it is matched in, if it is a local kept with one
+/// and the arms may take it: the arms must then be rewritten to match
+/// there (`walk::drop_flag::arms`).
+pub(crate) fn scrutinee<'p>(
+    expr: &Expr,
+    pats: impl IntoIterator<Item = &'p syn::Pat>,
+    scope: &Scope,
+    layout: &Layout,
+) -> (Expr, Option<syn::Ident>) {
     let mut expr = expr.clone();
-    let kind = MentionKind::Place {
-        may_move: false,
-        lasting: true,
+    let mut visitor = HomedUses::plain(layout);
+    let taken = walk::drop_flag::match_kind(&expr, pats);
+    let flag = walk::resolve(&expr, scope)
+        .filter(|_| matches!(taken, MentionKind::Taken { .. }))
+        .and_then(|local| walk::Visitor::drop_flag(&visitor, local));
+    let kind = match flag {
+        Some(_) => taken,
+        None => MentionKind::Place {
+            may_move: false,
+            lasting: true,
+        },
     };
-    walk::place(&mut expr, kind, scope, &mut HomedUses::plain(layout));
-    expr
+    walk::place(&mut expr, kind, scope, &mut visitor);
+    (expr, flag)
+}
+
+/// Rewrites an `if`'s condition; also returns the drop flag an `if let`
+/// matches in, which the `then` block must clear first
+/// (`walk::drop_flag::clear`).
+pub(crate) fn condition(cond: &Expr, scope: &Scope, layout: &Layout) -> (Expr, Option<syn::Ident>) {
+    let mut cond = cond.clone();
+    let flag = walk::condition(&mut cond, scope, &mut HomedUses::plain(layout));
+    (cond, flag)
 }
 
 /// Rewrites a match arm's guard.
@@ -279,6 +300,13 @@ impl walk::Visitor for HomedUses<'_> {
         self.layout.is_unique(local)
     }
 
+    fn drop_flag(&self, local: LocalId) -> Option<syn::Ident> {
+        self.layout
+            .renamed(local)
+            .filter(|_| self.layout.is_flagged(local))
+            .cloned()
+    }
+
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
         if let Some(hidden) = self.layout.renamed(local) {
             // A renamed local has no use inside a macro the expansion
@@ -332,7 +360,9 @@ impl walk::Visitor for HomedUses<'_> {
             // Other uses go through the arm's reference: `(*v).len()`; a
             // closure captures through it too, never the guard itself, which
             // moves into the state at the next await.
-            MentionKind::Place { .. } | MentionKind::Capture { by_move: false } => {
+            MentionKind::Place { .. }
+            | MentionKind::Taken { .. }
+            | MentionKind::Capture { by_move: false } => {
                 if let Expr::Path(path) = &*expr {
                     let path = path.clone();
                     *expr = syn::parse_quote_spanned!(span=> (*#path));

@@ -21,10 +21,13 @@ const BORROWED: MentionKind = MentionKind::Place {
     lasting: false,
 };
 
-/// `matches!` matches its first argument: a pattern binding by value moves
-/// out of it.
+/// `matches!` matches its first argument, in place. A binding by value
+/// there would move a part out, which nothing reads (`matches!(x, Some(_))`
+/// is how it is written): the local is taken for still whole, and if a
+/// part was moved after all, the expansion does not build rather than
+/// drop the rest early (see `drop_flag::kind`).
 const MATCHED: MentionKind = MentionKind::Place {
-    may_move: true,
+    may_move: false,
     lasting: false,
 };
 

@@ -5,6 +5,7 @@
 //! emitter runs it to rewrite uses of homed locals.
 
 pub(crate) mod copy;
+pub(crate) mod drop_flag;
 mod macros;
 pub(crate) use macros::{MacroArgs, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries};
 pub(crate) mod patterns;
@@ -66,24 +67,20 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// `local`, matched by patterns that may take it ([`MentionKind::Taken`]):
+    /// the name of its drop flag, if it is kept with one. The walk then
+    /// matches the flag's place (see [`drop_flag`]).
+    fn drop_flag(&self, local: LocalId) -> Option<syn::Ident> {
+        let _ = local;
+        None
+    }
+
     /// The use of `local` just reported is written as the expansion's own
     /// drop of a hidden temporary where its scope ends
     /// (`::core::mem::drop(__temporary1)`), which ends the value's life
     /// without reading it; the caller knows which locals are its own.
     fn dropped(&mut self, local: LocalId) {
         let _ = local;
-    }
-}
-
-/// A `match` or `if let` scrutinee matched against `pats`: `ref` bindings
-/// borrow it for as long as they live, and by-value bindings move out of
-/// it. (Other bindings take no borrow of the local: matching a reference,
-/// they borrow what it points to, which stays put when the local moves.)
-pub(crate) fn scrutinee<'a>(pats: impl IntoIterator<Item = &'a syn::Pat>) -> MentionKind {
-    let pats: Vec<&syn::Pat> = pats.into_iter().collect();
-    MentionKind::Place {
-        may_move: pats.iter().any(|pat| patterns::binds_by_value(pat)),
-        lasting: pats.iter().any(|pat| patterns::binds_by_ref(pat)),
     }
 }
 
@@ -124,6 +121,27 @@ pub(crate) fn place<V: Visitor>(
     visitor: &mut V,
 ) {
     Walk::new(scope, visitor).expr(expr, kind);
+}
+
+/// The local `expr` names, if it is a bare name of one in scope.
+pub(crate) fn resolve(expr: &Expr, scope: &Scope) -> Option<LocalId> {
+    match expr {
+        Expr::Path(path) if path.qself.is_none() => {
+            scope.get(&path.path.get_ident()?.to_string()).copied()
+        }
+        _ => None,
+    }
+}
+
+/// Walks an `if`'s condition; returns the drop flag an `if let` that is
+/// the whole condition is matched in (see [`Visitor::drop_flag`]), which
+/// the `then` block must clear first.
+pub(crate) fn condition<V: Visitor>(
+    cond: &mut Expr,
+    scope: &Scope,
+    visitor: &mut V,
+) -> Option<syn::Ident> {
+    Walk::new(scope, visitor).condition(cond)
 }
 
 /// Walks a statement.
@@ -177,6 +195,34 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             _ => None,
         }
+    }
+
+    /// The drop flag `scrutinee` is matched in, if it names a local kept
+    /// with one and `kind` takes it (see [`Visitor::drop_flag`]); never
+    /// inside a closure, which captures the local instead.
+    fn flag(&self, scrutinee: &Expr, kind: MentionKind) -> Option<syn::Ident> {
+        if self.capture.is_some() || !matches!(kind, MentionKind::Taken { .. }) {
+            return None;
+        }
+        self.visitor.drop_flag(self.resolve_path(scrutinee)?)
+    }
+
+    /// An `if`'s or a `while`'s condition. A `let` that is the whole
+    /// condition may be matched in a drop flag's place: its pattern is
+    /// wrapped, and the flag returned for the body to clear.
+    fn condition(&mut self, cond: &mut Expr) -> Option<syn::Ident> {
+        let Expr::Let(e) = cond else {
+            self.expr(cond, MentionKind::Value);
+            return None;
+        };
+        let kind = drop_flag::if_let_kind(e);
+        let flag = self.flag(&e.expr, kind);
+        self.expr(&mut e.expr, kind);
+        self.shadow(&e.pat);
+        if flag.is_some() {
+            drop_flag::wrap(&mut e.pat);
+        }
+        flag
     }
 
     fn shadow(&mut self, pat: &syn::Pat) {
@@ -244,6 +290,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
             MentionKind::Place { lasting, .. } => MentionKind::Place {
                 may_move: false,
                 lasting,
+            },
+            MentionKind::Taken { .. } => MentionKind::Place {
+                may_move: false,
+                lasting: false,
             },
             other => other,
         };
@@ -329,20 +379,32 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Unsafe(e) => self.block(&mut e.block),
             Expr::If(e) => self.scoped(|walk| {
-                walk.expr(&mut e.cond, MentionKind::Value);
+                let flag = walk.condition(&mut e.cond);
                 walk.maybe(true, |walk| walk.block(&mut e.then_branch));
+                if let Some(flag) = flag {
+                    e.then_branch.stmts.insert(0, drop_flag::clear(&flag));
+                }
                 walk.shadowed.pop();
                 walk.shadowed.push(Vec::new());
                 if let Some((_, otherwise)) = &mut e.else_branch {
                     walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
                 }
             }),
+            // Inside a condition (`a && let p = x`), where it is not
+            // rewritten for a drop flag.
             Expr::Let(e) => {
-                self.expr(&mut e.expr, scrutinee([&*e.pat]));
+                let may_fail = patterns::may_fail_with_rest(&e.pat);
+                let kind = drop_flag::kind(&e.expr, [&*e.pat], may_fail, false);
+                self.expr(&mut e.expr, kind);
                 self.shadow(&e.pat);
             }
             Expr::Match(e) => {
-                self.expr(&mut e.expr, scrutinee(e.arms.iter().map(|arm| &arm.pat)));
+                let kind = drop_flag::match_kind(&e.expr, e.arms.iter().map(|arm| &arm.pat));
+                let flag = self.flag(&e.expr, kind);
+                self.expr(&mut e.expr, kind);
+                if let Some(flag) = &flag {
+                    drop_flag::arms(&mut e.arms, flag);
+                }
                 for arm in &mut e.arms {
                     self.scoped(|walk| {
                         walk.maybe(true, |walk| {
@@ -355,8 +417,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Loop(e) => self.maybe(true, |walk| walk.block(&mut e.body)),
             Expr::While(e) => self.scoped(|walk| {
                 walk.maybe(true, |walk| {
-                    walk.expr(&mut e.cond, MentionKind::Value);
+                    let flag = walk.condition(&mut e.cond);
                     walk.block(&mut e.body);
+                    if let Some(flag) = flag {
+                        e.body.stmts.insert(0, drop_flag::clear(&flag));
+                    }
                 });
             }),
             Expr::ForLoop(e) => {
@@ -477,11 +542,14 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     // `b` lives (and moves `a` out of it).
                     // `let _ = x;` (a pattern that binds nothing) reads the
                     // place `x` and neither moves nor borrows it.
-                    let kind = if patterns::binds_by_ref(&local.pat) {
-                        let may_move = patterns::binds_by_value(&local.pat);
+                    // `let (a, _) = pair;` takes a part and leaves the
+                    // rest: see `drop_flag::kind`.
+                    let kind = if patterns::binds_by_ref(&local.pat)
+                        || patterns::leaves_rest(&local.pat)
+                    {
                         MentionKind::Place {
-                            may_move,
-                            lasting: true,
+                            may_move: false,
+                            lasting: patterns::binds_by_ref(&local.pat),
                         }
                     } else if patterns::bindings(&local.pat).is_empty() {
                         MentionKind::Place {

@@ -103,3 +103,82 @@ pub(crate) fn binds_by_value(pat: &Pat) -> bool {
         _ => false,
     }
 }
+
+/// Does the pattern, matching, leave a part of the value unbound that may
+/// still have something to drop (`_`, `..`, a `ref` binding)? A by-value
+/// binding takes its part (moved, or copied if `Copy`: either way the
+/// value keeps nothing of it to drop), and a literal, a range, a reference
+/// or a unit variant matches a part with nothing to drop.
+///
+/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `x`, `Some((a, 3))`.
+/// Output: yes, yes, yes, no, no.
+pub(crate) fn leaves_rest(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => p.by_ref.is_some(),
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Reference(_) => false,
+        Pat::Or(p) => p.cases.iter().any(leaves_rest),
+        Pat::Paren(p) => leaves_rest(&p.pat),
+        Pat::Slice(p) => p.elems.iter().any(leaves_rest),
+        Pat::Struct(p) => p.rest.is_some() || p.fields.iter().any(|f| leaves_rest(&f.pat)),
+        Pat::Tuple(p) => p.elems.iter().any(leaves_rest),
+        Pat::TupleStruct(p) => p.elems.iter().any(leaves_rest),
+        Pat::Type(p) => leaves_rest(&p.pat),
+        Pat::Guard(p) => leaves_rest(&p.pat),
+        // A macro or a `const` block: not known, so kept.
+        _ => true,
+    }
+}
+
+/// How matching a local by value against some patterns leaves it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Matched {
+    /// No pattern binds a part by value: the local stays whole.
+    Untouched,
+    /// Every path through the patterns takes all of it, or matches only a
+    /// value with nothing to drop (`Some(p)` beside `None`).
+    Taken,
+    /// Some paths take all of it, others leave it whole (`Ok(p)` beside
+    /// `Err(_)`, an arm whose guard fails, an `if let` that does not
+    /// match): rustc gives it a drop flag.
+    MaybeTaken,
+    /// A pattern takes some parts and leaves others (`(a, _)`).
+    PartlyTaken,
+}
+
+/// Input: a `match`'s arms (`Some(p) if c`, `_`), and whether a value may
+/// also match none of them and go on untouched (an `if let` whose pattern
+/// fails, except `Some(..)`, which leaves `None`: nothing to drop).
+/// Output: [`Matched::MaybeTaken`].
+pub(crate) fn matched<'a>(
+    pats: impl IntoIterator<Item = &'a Pat>,
+    may_fall_through: bool,
+) -> Matched {
+    let mut takes = false;
+    let mut leaves_whole = may_fall_through;
+    for pat in pats {
+        match (binds_by_value(pat), leaves_rest(pat)) {
+            (true, true) => return Matched::PartlyTaken,
+            (true, false) => takes = true,
+            (false, rest) => leaves_whole |= rest,
+        }
+    }
+    match (takes, leaves_whole) {
+        (false, _) => Matched::Untouched,
+        (true, false) => Matched::Taken,
+        (true, true) => Matched::MaybeTaken,
+    }
+}
+
+/// Does an `if let` with this pattern leave, when it fails, a value with
+/// something to drop? Not for `Some(..)` (what fails is `None`) nor for a
+/// pattern that cannot fail (a binding).
+pub(crate) fn may_fail_with_rest(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => p.subpat.is_some(),
+        Pat::TupleStruct(p) => p.path.segments.last().is_none_or(|s| s.ident != "Some"),
+        Pat::Paren(p) => may_fail_with_rest(&p.pat),
+        Pat::Type(p) => may_fail_with_rest(&p.pat),
+        _ => true,
+    }
+}

@@ -8,6 +8,7 @@
 //! | --- | --- |
 //! | `consume(x)` | `consume((&mut &mut x).fetch())` |
 //! | `x.len()` | `(*x.place()).len()` |
+//! | `match x { Ok(p) => f(p), _ => 0 }` | `match x.0 { Some(Ok(p)) => { x.0 = None; f(p) } _ => 0, None => unreachable!() }` |
 //!
 //! (A local reached mutably stays homed: its guard is its flag.)
 //!
@@ -35,8 +36,10 @@
 use super::{DropOnly, NothingToDrop};
 
 /// A local with a drop flag: `None` once its value has been moved away.
+/// A `match` or `if let` whose patterns may take the value matches this
+/// field in place, and an arm that takes it sets `None`.
 #[derive(Clone, Copy)]
-pub struct Flagged<T>(Option<T>);
+pub struct Flagged<T>(pub Option<T>);
 
 /// The user's code reads a local only where rustc proved it holds a value
 /// (the `_rustc` twin compiled), so this cannot be reached.

@@ -1,0 +1,124 @@
+//! A local matched by patterns that may take it: how the match uses it, and
+//! the match rewritten for a local kept with a drop flag.
+//!
+//! rustc gives a local a drop flag when a path may move it and another may
+//! not: `match x { Ok(p) => .., Err(_) => .. }` takes `x` on one arm and
+//! leaves it whole on the other, to be dropped at the end of its scope. The
+//! expansion keeps such a local as a `__private::Flagged` (an `Option`
+//! whose `None` is the flag) and matches the flag's place itself, so a
+//! pattern moves out of it as it moves out of the local, and an arm that
+//! takes the value clears the flag:
+//!
+//! Before: `match x { Ok(p) if c => use_it(p), _ => 0 }`
+//! After:
+//! ```text
+//! match __flagged_x.0 {
+//!     Some(Ok(p)) if c => { __flagged_x.0 = None; use_it(p) }
+//!     Some(_) => 0,
+//!     None => unreachable!(),
+//! }
+//! ```
+//! (a `_` arm is left as it is: it matches the flag's `None` too). An
+//! `if let` is rewritten alike, its `then` block clearing the flag.
+
+use syn::{Expr, Pat};
+
+use super::patterns::{self, Matched};
+use crate::ir::MentionKind;
+
+/// How a `match` or `if let` uses its scrutinee, matched against `pats`.
+/// `falls_through`: a value may match none of them and go on untouched
+/// (an `if let` that does not match). `rewritable`: the construct can be
+/// matched in a flag's place (a `match`, or an `if let` that is the whole
+/// condition), if the scrutinee is a local's name.
+///
+/// `ref` bindings borrow the scrutinee for as long as they live. A pattern
+/// that takes some parts and leaves others (`(a, _)`) is taken for a read:
+/// what it leaves cannot be kept across an await without the rest, so the
+/// local is kept whole, and if a part was moved after all, the expansion
+/// does not build (E0382) rather than drop the rest early.
+pub(crate) fn kind<'a>(
+    scrutinee: &Expr,
+    pats: impl IntoIterator<Item = &'a Pat>,
+    falls_through: bool,
+    rewritable: bool,
+) -> MentionKind {
+    let pats: Vec<&Pat> = pats.into_iter().collect();
+    let lasting = pats.iter().any(|pat| patterns::binds_by_ref(pat));
+    let named =
+        matches!(scrutinee, Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some());
+    match patterns::matched(pats.iter().copied(), falls_through) {
+        Matched::Taken => MentionKind::Taken { always: true },
+        Matched::MaybeTaken if named && rewritable && !lasting => {
+            MentionKind::Taken { always: false }
+        }
+        Matched::Untouched | Matched::MaybeTaken | Matched::PartlyTaken => MentionKind::Place {
+            may_move: false,
+            lasting,
+        },
+    }
+}
+
+/// How an `if let` that is the whole condition of its `if` uses its
+/// scrutinee.
+pub(crate) fn if_let_kind(e: &syn::ExprLet) -> MentionKind {
+    kind(
+        &e.expr,
+        [&*e.pat],
+        patterns::may_fail_with_rest(&e.pat),
+        true,
+    )
+}
+
+/// How a `match` uses its scrutinee.
+pub(crate) fn match_kind<'a>(
+    scrutinee: &Expr,
+    pats: impl IntoIterator<Item = &'a Pat>,
+) -> MentionKind {
+    kind(scrutinee, pats, false, true)
+}
+
+/// `pat` matched in a flag's place: `Some(pat)`, its guard kept outside.
+pub(crate) fn wrap(pat: &mut Pat) {
+    let inner = match pat {
+        Pat::Guard(guarded) => &mut *guarded.pat,
+        other => other,
+    };
+    // A `_` matches the flag's `None` as well, which never happens.
+    if matches!(inner, Pat::Wild(_)) {
+        return;
+    }
+    let taken = std::mem::replace(inner, Pat::Verbatim(Default::default()));
+    *inner = syn::parse_quote!(::core::option::Option::Some(#taken));
+}
+
+/// The statement an arm that takes the value starts with.
+pub(crate) fn clear(flag: &syn::Ident) -> syn::Stmt {
+    syn::parse_quote!(#flag.0 = ::core::option::Option::None;)
+}
+
+/// A `match`'s arms, matching the place of `flag`: each pattern wrapped,
+/// each arm that binds by value clearing the flag first, and an arm for
+/// the flag's `None`.
+pub(crate) fn arms(arms: &mut Vec<syn::Arm>, flag: &syn::Ident) {
+    for arm in arms.iter_mut() {
+        if patterns::binds_by_value(&arm.pat) {
+            let body = &arm.body;
+            let clear = clear(flag);
+            *arm.body = syn::parse_quote!({ #clear #body });
+        }
+        wrap(&mut arm.pat);
+        arm.comma.get_or_insert_with(Default::default);
+    }
+    let none = none_arm();
+    arms.push(syn::parse_quote!(#none));
+}
+
+/// The arm for the flag's `None`, after the user's arms (rustc accepted
+/// the twin, which reads the local only where it holds a value).
+pub(crate) fn none_arm() -> proc_macro2::TokenStream {
+    quote::quote! {
+        #[allow(unreachable_patterns)]
+        ::core::option::Option::None => ::core::unreachable!(),
+    }
+}

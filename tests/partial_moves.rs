@@ -1,0 +1,178 @@
+//! Locals matched by patterns that may move them, on some paths or in
+//! part: what is left of them drops where rustc drops it, at the end of
+//! their scope, after the awaits that follow (desugar-fuzz/FINDINGS.md,
+//! entry 74). Each is compared with rustc's twin by the harness, on every
+//! path, dropped at every suspension.
+
+use desugar::desugar;
+use desugar::harness::{Comparison, Leaf, Probe, assert_same};
+
+/// `Ok(p)` beside `Err(_)`, an arm whose guard fails, an `if let` that
+/// does not match: the value is taken on one path and left whole on the
+/// other. Kept with a drop flag, the machine matches the flag's place.
+mod taken_on_some_paths {
+    use super::*;
+
+    #[desugar]
+    async fn guard_fails(take: bool) -> u32 {
+        let o = Some(Probe::new("o"));
+        let n = match o {
+            Some(p) if take => {
+                drop(p);
+                1
+            }
+            _ => 0,
+        };
+        Leaf::new("after").pending(1).ready(()).await;
+        n
+    }
+
+    #[desugar]
+    async fn err_beside_ok(ok: bool) -> u32 {
+        let r: Result<Probe, Probe> = if ok {
+            Ok(Probe::new("ok"))
+        } else {
+            Err(Probe::new("err"))
+        };
+        if let Ok(p) = r {
+            p.touch();
+        }
+        Leaf::new("after").pending(1).ready(2u32).await
+    }
+
+    /// The same, matched by a `match` and an `if let` whose arms await, on
+    /// parameters.
+    #[desugar]
+    async fn arms_that_await(r: Result<Probe, Probe>, again: Result<Probe, u32>) -> u32 {
+        let n = match r {
+            Ok(p) => {
+                Leaf::new("ok")
+                    .pending(1)
+                    .ready(p.label().len() as u32)
+                    .await
+            }
+            Err(_) => Leaf::new("err").pending(1).ready(0u32).await,
+        };
+        if let Ok(q) = again {
+            Leaf::new("again").pending(1).ready(()).await;
+            q.touch();
+        }
+        Leaf::new("after").pending(1).ready(n).await
+    }
+
+    /// Taken on every path through the `if let`, but the `if let` itself
+    /// runs on one path only.
+    #[desugar]
+    async fn taken_in_a_branch(c: bool) -> u32 {
+        let o: Result<Probe, Probe> = Err(Probe::new("o"));
+        if c {
+            match o {
+                Ok(p) | Err(p) => p.touch(),
+            }
+        }
+        Leaf::new("after").pending(1).ready(3u32).await
+    }
+
+    /// A `while let` whose body leaves the loop, awaiting or not (one that
+    /// went round again would match a moved value).
+    #[allow(clippy::never_loop)]
+    #[desugar]
+    async fn while_let(r: Result<Probe, Probe>, again: Result<Probe, u32>) -> u32 {
+        while let Ok(p) = r {
+            p.touch();
+            break;
+        }
+        while let Ok(q) = again {
+            Leaf::new("loop").pending(1).ready(()).await;
+            q.touch();
+            break;
+        }
+        Leaf::new("after").pending(1).ready(4u32).await
+    }
+
+    fn result(ok: bool, label: &'static str) -> Result<Probe, Probe> {
+        if ok {
+            Ok(Probe::new(label))
+        } else {
+            Err(Probe::new(label))
+        }
+    }
+
+    #[test]
+    fn what_is_left_drops_at_the_end_of_its_scope() {
+        for c in [true, false] {
+            let reports = [
+                assert_same(|| guard_fails(c), || guard_fails_rustc(c)),
+                assert_same(|| err_beside_ok(c), || err_beside_ok_rustc(c)),
+                assert_same(|| taken_in_a_branch(c), || taken_in_a_branch_rustc(c)),
+            ];
+            for report in reports {
+                assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+            }
+            for d in [true, false] {
+                let again = || if d { Ok(Probe::new("again")) } else { Err(7) };
+                let reports = [
+                    assert_same(
+                        || arms_that_await(result(c, "r"), again()),
+                        || arms_that_await_rustc(result(c, "r"), again()),
+                    ),
+                    assert_same(
+                        || while_let(result(c, "r"), again()),
+                        || while_let_rustc(result(c, "r"), again()),
+                    ),
+                ];
+                for report in reports {
+                    assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_flag_costs_no_more_than_rustcs() {
+        let _ = Comparison::new()
+            .check_size()
+            .run(|| err_beside_ok(false), || err_beside_ok_rustc(false))
+            .unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    }
+}
+
+/// A pattern that binds a part and leaves the rest (`(n, _)`, `S { n, .. }`):
+/// what it binds is copied here, and the local stays whole, to be dropped
+/// at the end of its scope.
+mod a_part_copied_out {
+    use super::*;
+
+    enum Event {
+        Key {
+            code: u32,
+            #[allow(dead_code)]
+            probe: Probe,
+        },
+        #[allow(dead_code)]
+        Closed,
+    }
+
+    #[desugar]
+    async fn copied_parts() -> u32 {
+        let pair = (3u32, Probe::new("pair"));
+        let (n, _) = pair;
+        let event = Event::Key {
+            code: 4,
+            probe: Probe::new("event"),
+        };
+        let m = match event {
+            Event::Key { code, .. } => Leaf::new("arm").pending(1).ready(code).await,
+            Event::Closed => 0,
+        };
+        let t = (Probe::new("matched"), 1u32);
+        let seen = matches!(t, (_, 1));
+        Leaf::new("after").pending(1).ready(n + m + u32::from(seen)).await
+    }
+
+    #[test]
+    fn the_local_stays_whole() {
+        let report = assert_same(copied_parts, copied_parts_rustc);
+        assert_eq!(report.outcome, "Ready(8)");
+    }
+}
