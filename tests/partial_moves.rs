@@ -167,7 +167,10 @@ mod a_part_copied_out {
         };
         let t = (Probe::new("matched"), 1u32);
         let seen = matches!(t, (_, 1));
-        Leaf::new("after").pending(1).ready(n + m + u32::from(seen)).await
+        Leaf::new("after")
+            .pending(1)
+            .ready(n + m + u32::from(seen))
+            .await
     }
 
     #[test]

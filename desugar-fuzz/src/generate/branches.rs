@@ -5,7 +5,7 @@
 use super::Gen;
 use super::expr::Ctx;
 use super::scope::{Scope, Ty};
-use super::stmt::{Out, Target, text};
+use super::stmt::{Out, Target, line, text};
 use crate::program::{Node, Part};
 
 impl Gen {
@@ -48,6 +48,50 @@ impl Gen {
             parts.push(Part::Block(self.nested(None, &[])));
         }
         out.push(Node::Nest(parts));
+    }
+
+    /// A local holding a probe, matched by patterns that take it on some
+    /// paths (a guard, `Err(_)`, an `if let` or `while let` that fails) or
+    /// copy a part out and leave the rest (`let (n, _) = pair;`): what is
+    /// left drops at the end of the block, after what follows.
+    pub(super) fn taken_by_pattern(&mut self, out: &mut Out) {
+        let name = self.scope.fresh(Ty::Probe);
+        let taken = self.scope.fresh(Ty::Probe);
+        let site = self.site("t");
+        let cond = self.expr(Ty::Bool, &Ctx::default()).text;
+        let result = format!(
+            "let {name} = if {cond} {{ Ok::<Probe, Probe>(Probe::new(\"{site}\")) }} else {{ Err(Probe::new(\"{site}e\")) }};"
+        );
+        match self.rng.below(4) {
+            0 => {
+                out.push(line(result));
+                out.push(line(format!(
+                    "if let Ok({taken}) = {name} {{ {taken}.touch(); }}"
+                )));
+            }
+            1 => {
+                let guard = self.expr(Ty::Bool, &Ctx::default()).text;
+                out.push(line(format!("let {name} = Some(Probe::new(\"{site}\"));")));
+                out.push(line(format!(
+                    "match {name} {{ Some({taken}) if {guard} => drop({taken}), _ => {{}} }}"
+                )));
+            }
+            2 => {
+                let value = self.expr(Ty::U32, &Ctx::default()).text;
+                let n = self.scope.fresh(Ty::U32);
+                out.push(line(format!(
+                    "let {name} = ({value}, Probe::new(\"{site}\"));"
+                )));
+                out.push(line(format!("let ({n}, _) = {name};")));
+                self.scope.declare(n, Ty::U32, false);
+            }
+            _ => {
+                out.push(line(result));
+                out.push(line(format!(
+                    "while let Ok({taken}) = {name} {{ {taken}.touch(); break; }}"
+                )));
+            }
+        }
     }
 
     /// The arms of a `match` on a value of type `scrutinee`: patterns with

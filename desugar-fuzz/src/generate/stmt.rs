@@ -91,6 +91,7 @@ impl Gen {
             2,                                                  // let … else
             if in_loop || self.ret != Ty::U32 { 3 } else { 1 }, // exit
             if self.panics { 2 } else { 0 },                    // panic
+            if deep { 0 } else { 2 },                           // a pattern that may take a local
         ];
         let before = out.len();
         match self.rng.weighted(&weights) {
@@ -108,7 +109,8 @@ impl Gen {
             9 => self.let_construct(out),
             10 => self.let_else(out),
             11 => self.exit(out),
-            _ => self.panic_stmt(out),
+            12 => self.panic_stmt(out),
+            _ => self.taken_by_pattern(out),
         }
         if out[before..]
             .iter()
