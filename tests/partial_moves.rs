@@ -90,6 +90,27 @@ mod taken_on_some_paths {
         Leaf::new("after").pending(1).ready(4u32).await
     }
 
+    /// A pattern that copies, followed by a use of the local: the match
+    /// reads the local in place, its flag untouched (fuzz seed 743, cases
+    /// 47 and 217, where it cleared the flag and the use read it empty).
+    #[desugar]
+    async fn copied_then_used(c: bool, v: Vec<u32>) -> u32 {
+        let n = v[0];
+        let mut total = 0;
+        if c {
+            total += std::convert::identity(n);
+        }
+        let m = if c {
+            0
+        } else {
+            match n {
+                0 => 1,
+                k => k ^ n,
+            }
+        };
+        Leaf::new("after").pending(1).ready(total + m).await
+    }
+
     fn result(ok: bool, label: &'static str) -> Result<Probe, Probe> {
         if ok {
             Ok(Probe::new(label))
@@ -105,6 +126,10 @@ mod taken_on_some_paths {
                 assert_same(|| guard_fails(c), || guard_fails_rustc(c)),
                 assert_same(|| err_beside_ok(c), || err_beside_ok_rustc(c)),
                 assert_same(|| taken_in_a_branch(c), || taken_in_a_branch_rustc(c)),
+                assert_same(
+                    || copied_then_used(c, vec![5]),
+                    || copied_then_used_rustc(c, vec![5]),
+                ),
             ];
             for report in reports {
                 assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);

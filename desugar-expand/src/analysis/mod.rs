@@ -55,6 +55,13 @@ pub(crate) struct Decisions {
     /// there. rustc gives it a drop flag; the expansion keeps it as a
     /// `__private::Flagged`, whose uses say whether it was moved.
     pub flagged: Vec<bool>,
+    /// Per local: flagged, and matched by patterns that may take it
+    /// (`MentionKind::Taken`), with no use after any such match: each match
+    /// reads the flag's place and clears the flag where it takes the value
+    /// (see `walk::drop_flag`). A use after one would read the cleared flag
+    /// where the pattern only copied (`match n { m => m ^ n }`): such a
+    /// local's matches read it in place, as any other use does.
+    pub taken_in_flag: Vec<bool>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -119,7 +126,11 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
             kept_at.clone().next().is_some() && kept_at.all(|k| drop_only_at[k].contains(&local))
         })
         .collect();
+    let taken_in_flag = (0..body.locals.len())
+        .map(|local| flagged[local] && facts.taken_last(local))
+        .collect();
     Ok(Decisions {
+        taken_in_flag,
         homed,
         kept,
         redeclare,
@@ -276,6 +287,35 @@ impl<'a> Facts<'a> {
                 .iter()
                 .any(|m| m.kind == MentionKind::Assign && self.before(m, k))
         }
+    }
+
+    /// Is `local` matched by patterns that may take it, and never used
+    /// after such a match (later, or again in a loop around both)?
+    fn taken_last(&self, local: LocalId) -> bool {
+        let mentions = &self.by_local[local];
+        let declared = self.body.locals[local].scope.0;
+        let taken = || {
+            mentions
+                .iter()
+                .filter(|m| matches!(m.kind, MentionKind::Taken { .. }))
+        };
+        taken().next().is_some()
+            && taken().all(|m| {
+                let loops: Vec<(u32, u32)> = self
+                    .body
+                    .loops
+                    .iter()
+                    .copied()
+                    .filter(|&(start, end)| start > declared && (start..=end).contains(&m.seq))
+                    .collect();
+                !mentions.iter().any(|other| {
+                    !std::ptr::eq(*other, *m)
+                        && (other.seq > m.seq
+                            || loops
+                                .iter()
+                                .any(|&(start, end)| (start..=end).contains(&other.seq)))
+                })
+            })
     }
 
     /// Kept at `k` while a later local of the same name is in scope: the

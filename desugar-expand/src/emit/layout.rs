@@ -49,6 +49,8 @@ pub(crate) struct Layout {
     /// Per local: kept as a `Flagged` (see
     /// [`crate::analysis::Decisions::flagged`]).
     flagged: Vec<bool>,
+    /// Per local: see [`crate::analysis::Decisions::taken_in_flag`].
+    taken_in_flag: Vec<bool>,
     /// The parameter of a local's field in the variant of an await that
     /// keeps it only to drop it, where the local is used after other awaits,
     /// and of a flagged parameter's field wherever it is kept.
@@ -141,6 +143,7 @@ impl Layout {
                 })
                 .collect(),
             flagged: decisions.flagged.clone(),
+            taken_in_flag: decisions.taken_in_flag.clone(),
             drop_param,
             field,
             param,
@@ -200,6 +203,12 @@ impl Layout {
 
     pub(crate) fn is_flagged(&self, local: LocalId) -> bool {
         self.flagged[local]
+    }
+
+    /// Is `local` matched in its flag's place (see
+    /// [`crate::analysis::Decisions::taken_in_flag`])?
+    pub(crate) fn is_taken_in_flag(&self, local: LocalId) -> bool {
+        self.taken_in_flag[local]
     }
 
     /// Is `local` kept at `k` only to be dropped? Then the variant keeps

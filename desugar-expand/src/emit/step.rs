@@ -30,7 +30,7 @@ use super::layout::{Layout, release_held, state_names};
 use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
-use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, MentionKind, Stmt};
+use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
 use crate::names;
 use crate::walk::mentions;
 use crate::walk::{self, Scope};
@@ -405,16 +405,6 @@ impl<'a> Emit<'a> {
             .clone()
     }
 
-    /// Is `local` matched by patterns that may take it (see
-    /// `walk::drop_flag`)? Kept with a flag, it is then matched in the
-    /// flag's place.
-    fn matched_in_flag(&self, local: LocalId) -> bool {
-        self.body
-            .mentions
-            .iter()
-            .any(|m| m.local == local && matches!(m.kind, MentionKind::Taken { .. }))
-    }
-
     fn bind(&mut self, local: LocalId) {
         let name = self.body.locals[local].ident.to_string();
         if let Some(scope) = self.scopes.last_mut() {
@@ -433,7 +423,7 @@ impl<'a> Emit<'a> {
             if self.layout.is_flagged(local) {
                 let private = names::private();
                 // Matched in its flag's place: a `Flagged`, whatever its type.
-                if self.matched_in_flag(local) {
+                if self.layout.is_taken_in_flag(local) {
                     return quote! {
                         let mut #hidden = {
                             use #private::FlagValue as _;

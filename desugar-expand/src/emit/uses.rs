@@ -303,7 +303,7 @@ impl walk::Visitor for HomedUses<'_> {
     fn drop_flag(&self, local: LocalId) -> Option<syn::Ident> {
         self.layout
             .renamed(local)
-            .filter(|_| self.layout.is_flagged(local))
+            .filter(|_| self.layout.is_taken_in_flag(local))
             .cloned()
     }
 
@@ -312,6 +312,16 @@ impl walk::Visitor for HomedUses<'_> {
             // A renamed local has no use inside a macro the expansion
             // cannot read (`expr` is `None` there only).
             let hidden = located(hidden, span);
+            // A match that does not read the flag's place reads the value.
+            let kind = match kind {
+                MentionKind::Taken { .. } if !self.layout.is_taken_in_flag(local) => {
+                    MentionKind::Place {
+                        may_move: false,
+                        lasting: false,
+                    }
+                }
+                kind => kind,
+            };
             match expr {
                 Some(expr) if self.layout.is_flagged(local) => *expr = flagged(kind, &hidden),
                 Some(Expr::Assign(assign)) => *assign.left = syn::parse_quote!(#hidden),
