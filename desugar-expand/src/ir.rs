@@ -211,9 +211,11 @@ pub(crate) enum MentionKind {
     /// that take all of it (`Some(p)`, `(a, b)`: moved, or copied), `always`
     /// or on some paths only (`Ok(p)` beside `Err(_)`, an arm whose guard
     /// fails, an `if let` whose pattern does not match), leaving it whole on
-    /// the others. A local kept with a drop flag is then matched in its
-    /// flag's place (see `walk::drop_flag`).
-    Taken { always: bool },
+    /// the others. `in_place`: the construct can match a drop flag's place
+    /// instead (see `walk::drop_flag`): a `match` or an `if let` on the
+    /// local's name, that runs once for each time the enclosing statement
+    /// runs (not in a loop inside it, nor a `while let`).
+    Taken { always: bool, in_place: bool },
     /// Assigned as a whole: `x = value`.
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.

@@ -250,7 +250,7 @@ impl<'a> Facts<'a> {
                 m.kind,
                 MentionKind::Value
                     | MentionKind::Capture { by_move: true }
-                    | MentionKind::Taken { always: true }
+                    | MentionKind::Taken { always: true, .. }
             ) && !m.conditional
                 && (declared..info.seq).contains(&m.seq)
                 && info.path.starts_with(&m.path)
@@ -289,8 +289,9 @@ impl<'a> Facts<'a> {
         }
     }
 
-    /// Is `local` matched by patterns that may take it, and never used
-    /// after such a match (later, or again in a loop around both)?
+    /// Is `local` matched by patterns that may take it, each match able to
+    /// read a flag's place, not in a loop inside the local's scope (which
+    /// could match again what a pattern copied), and never used after one?
     fn taken_last(&self, local: LocalId) -> bool {
         let mentions = &self.by_local[local];
         let declared = self.body.locals[local].scope.0;
@@ -301,20 +302,14 @@ impl<'a> Facts<'a> {
         };
         taken().next().is_some()
             && taken().all(|m| {
-                let loops: Vec<(u32, u32)> = self
+                let in_loop = self
                     .body
                     .loops
                     .iter()
-                    .copied()
-                    .filter(|&(start, end)| start > declared && (start..=end).contains(&m.seq))
-                    .collect();
-                !mentions.iter().any(|other| {
-                    !std::ptr::eq(*other, *m)
-                        && (other.seq > m.seq
-                            || loops
-                                .iter()
-                                .any(|&(start, end)| (start..=end).contains(&other.seq)))
-                })
+                    .any(|&(start, end)| start > declared && (start..=end).contains(&m.seq));
+                matches!(m.kind, MentionKind::Taken { in_place: true, .. })
+                    && !in_loop
+                    && !mentions.iter().any(|other| other.seq > m.seq)
             })
     }
 

@@ -242,7 +242,7 @@ impl Builder {
         let whole = matches!(&*e.cond, Expr::Let(_));
         for part in lets {
             let kind = if whole {
-                walk::drop_flag::if_let_kind(part)
+                walk::drop_flag::if_let_kind(part, false)
             } else {
                 let may_fail = walk::patterns::may_fail_with_rest(&part.pat);
                 walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
@@ -328,7 +328,7 @@ impl Builder {
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
         // The bindings may hold a borrow the scrutinee takes, or one it
         // holds and hands on (`match r { x => .. }` with `r = &v`).
-        let kind = walk::drop_flag::match_kind(&e.expr, pats.iter().copied());
+        let kind = walk::drop_flag::match_kind(&e.expr, pats.iter().copied(), false);
         self.record_place(&e.expr, kind, &all_binds);
         let mut arms = Vec::new();
         let construct = self.construct_id();

@@ -215,9 +215,9 @@ pub(crate) fn scrutinee<'p>(
 ) -> (Expr, Option<syn::Ident>) {
     let mut expr = expr.clone();
     let mut visitor = HomedUses::plain(layout);
-    let taken = walk::drop_flag::match_kind(&expr, pats);
+    let taken = walk::drop_flag::match_kind(&expr, pats, false);
     let flag = walk::resolve(&expr, scope)
-        .filter(|_| matches!(taken, MentionKind::Taken { .. }))
+        .filter(|_| matches!(taken, MentionKind::Taken { in_place: true, .. }))
         .and_then(|local| walk::Visitor::drop_flag(&visitor, local));
     let kind = match flag {
         Some(_) => taken,

@@ -30,7 +30,10 @@ use crate::ir::MentionKind;
 /// `falls_through`: a value may match none of them and go on untouched
 /// (an `if let` that does not match). `rewritable`: the construct can be
 /// matched in a flag's place (a `match`, or an `if let` that is the whole
-/// condition), if the scrutinee is a local's name.
+/// condition, not inside a loop of the statement), if the scrutinee is a
+/// local's name. Matched again after it cleared the flag, where the
+/// pattern only copied (`loop { match n { k => .. } }`), it would find it
+/// empty; a loop the statement is in is the analysis' to see.
 ///
 /// `ref` bindings borrow the scrutinee for as long as they live. A pattern
 /// that takes some parts and leaves others (`(a, _)`) is taken for a read:
@@ -47,11 +50,16 @@ pub(crate) fn kind<'a>(
     let lasting = pats.iter().any(|pat| patterns::binds_by_ref(pat));
     let named =
         matches!(scrutinee, Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some());
+    let in_place = named && rewritable;
     match patterns::matched(pats.iter().copied(), falls_through) {
-        Matched::Taken => MentionKind::Taken { always: true },
-        Matched::MaybeTaken if named && rewritable && !lasting => {
-            MentionKind::Taken { always: false }
-        }
+        Matched::Taken => MentionKind::Taken {
+            always: true,
+            in_place,
+        },
+        Matched::MaybeTaken if in_place && !lasting => MentionKind::Taken {
+            always: false,
+            in_place,
+        },
         Matched::Untouched | Matched::MaybeTaken | Matched::PartlyTaken => MentionKind::Place {
             may_move: false,
             lasting,
@@ -60,22 +68,19 @@ pub(crate) fn kind<'a>(
 }
 
 /// How an `if let` that is the whole condition of its `if` uses its
-/// scrutinee.
-pub(crate) fn if_let_kind(e: &syn::ExprLet) -> MentionKind {
-    kind(
-        &e.expr,
-        [&*e.pat],
-        patterns::may_fail_with_rest(&e.pat),
-        true,
-    )
+/// scrutinee (`in_loop`: inside a loop of the walked statement).
+pub(crate) fn if_let_kind(e: &syn::ExprLet, in_loop: bool) -> MentionKind {
+    let may_fail = patterns::may_fail_with_rest(&e.pat);
+    kind(&e.expr, [&*e.pat], may_fail, !in_loop)
 }
 
-/// How a `match` uses its scrutinee.
+/// How a `match` uses its scrutinee (`in_loop`: as for [`if_let_kind`]).
 pub(crate) fn match_kind<'a>(
     scrutinee: &Expr,
     pats: impl IntoIterator<Item = &'a Pat>,
+    in_loop: bool,
 ) -> MentionKind {
-    kind(scrutinee, pats, false, true)
+    kind(scrutinee, pats, false, !in_loop)
 }
 
 /// `pat` matched in a flag's place: `Some(pat)`, its guard kept outside.

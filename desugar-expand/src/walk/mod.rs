@@ -167,6 +167,8 @@ struct Walk<'a, V> {
     capture: Option<bool>,
     /// Branches, arms, loops and `&&`/`||` right operands around the walk.
     conditional: usize,
+    /// Loops around the walk, inside the walked expression.
+    loops: usize,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -177,6 +179,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             visitor,
             capture: None,
             conditional: 0,
+            loops: 0,
         }
     }
 
@@ -201,21 +204,21 @@ impl<'a, V: Visitor> Walk<'a, V> {
     /// with one and `kind` takes it (see [`Visitor::drop_flag`]); never
     /// inside a closure, which captures the local instead.
     fn flag(&self, scrutinee: &Expr, kind: MentionKind) -> Option<syn::Ident> {
-        if self.capture.is_some() || !matches!(kind, MentionKind::Taken { .. }) {
+        if self.capture.is_some() || !matches!(kind, MentionKind::Taken { in_place: true, .. }) {
             return None;
         }
         self.visitor.drop_flag(self.resolve_path(scrutinee)?)
     }
 
-    /// An `if`'s or a `while`'s condition. A `let` that is the whole
-    /// condition may be matched in a drop flag's place: its pattern is
-    /// wrapped, and the flag returned for the body to clear.
+    /// An `if`'s condition. An `if let` that is the whole condition may be
+    /// matched in a drop flag's place: its pattern is wrapped, and the flag
+    /// returned for the `then` block to clear.
     fn condition(&mut self, cond: &mut Expr) -> Option<syn::Ident> {
         let Expr::Let(e) = cond else {
             self.expr(cond, MentionKind::Value);
             return None;
         };
-        let kind = drop_flag::if_let_kind(e);
+        let kind = drop_flag::if_let_kind(e, self.loops > 0);
         let flag = self.flag(&e.expr, kind);
         self.expr(&mut e.expr, kind);
         self.shadow(&e.pat);
@@ -390,8 +393,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
                 }
             }),
-            // Inside a condition (`a && let p = x`), where it is not
-            // rewritten for a drop flag.
+            // Inside a condition (`a && let p = x`, `while let`), where it
+            // is not rewritten for a drop flag.
             Expr::Let(e) => {
                 let may_fail = patterns::may_fail_with_rest(&e.pat);
                 let kind = drop_flag::kind(&e.expr, [&*e.pat], may_fail, false);
@@ -399,7 +402,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 self.shadow(&e.pat);
             }
             Expr::Match(e) => {
-                let kind = drop_flag::match_kind(&e.expr, e.arms.iter().map(|arm| &arm.pat));
+                let arms = e.arms.iter().map(|arm| &arm.pat);
+                let kind = drop_flag::match_kind(&e.expr, arms, self.loops > 0);
                 let flag = self.flag(&e.expr, kind);
                 self.expr(&mut e.expr, kind);
                 if let Some(flag) = &flag {
@@ -414,21 +418,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     });
                 }
             }
-            Expr::Loop(e) => self.maybe(true, |walk| walk.block(&mut e.body)),
+            Expr::Loop(e) => self.looping(|walk| walk.block(&mut e.body)),
             Expr::While(e) => self.scoped(|walk| {
-                walk.maybe(true, |walk| {
-                    let flag = walk.condition(&mut e.cond);
+                walk.looping(|walk| {
+                    walk.expr(&mut e.cond, MentionKind::Value);
                     walk.block(&mut e.body);
-                    if let Some(flag) = flag {
-                        e.body.stmts.insert(0, drop_flag::clear(&flag));
-                    }
                 });
             }),
             Expr::ForLoop(e) => {
                 self.expr(&mut e.expr, MentionKind::Value);
                 self.scoped(|walk| {
                     walk.shadow(&e.pat);
-                    walk.maybe(true, |walk| walk.block(&mut e.body));
+                    walk.looping(|walk| walk.block(&mut e.body));
                 });
             }
             Expr::Closure(e) => {
@@ -508,6 +509,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
         self.conditional += usize::from(conditional);
         f(self);
         self.conditional -= usize::from(conditional);
+    }
+
+    /// Inside a loop: conditional, and run again.
+    fn looping(&mut self, f: impl FnOnce(&mut Self)) {
+        self.loops += 1;
+        self.maybe(true, f);
+        self.loops -= 1;
     }
 
     fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {
