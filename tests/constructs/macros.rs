@@ -218,3 +218,27 @@ fn matches_in_an_awaited_expression() {
     );
     assert_eq!(report.outcome, "Ready(9)");
 }
+
+/// A writer that `write!` writes to is borrowed for the call, not moved:
+/// it lives to the end of its scope, across the await after. Taken for
+/// moved, it dropped at the suspension.
+struct Sink(#[allow(dead_code)] Probe);
+
+impl std::fmt::Write for Sink {
+    fn write_str(&mut self, _: &str) -> std::fmt::Result {
+        Ok(())
+    }
+}
+
+#[desugar]
+async fn written_then_awaited() -> u32 {
+    let mut sink = Sink(Probe::new("sink"));
+    write!(sink, "{}", 1).unwrap();
+    leaf("after", 1, 2u32).await
+}
+
+#[test]
+fn a_writer_lives_to_the_end_of_its_scope() {
+    let report = assert_same(written_then_awaited, written_then_awaited_rustc);
+    assert_eq!(report.outcome, "Ready(2)");
+}

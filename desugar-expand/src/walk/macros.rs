@@ -54,8 +54,10 @@ struct Family {
 }
 
 fn family(name: &str) -> Option<Family> {
+    // `write!(w, ..)` is `w.write_fmt(..)`, which borrows `w` for the
+    // call: the writer stays, to be dropped at the end of its scope.
     const RECEIVER: MentionKind = MentionKind::Place {
-        may_move: true,
+        may_move: false,
         lasting: false,
     };
     Some(match name {
