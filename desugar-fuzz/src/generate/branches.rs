@@ -51,9 +51,10 @@ impl Gen {
     }
 
     /// A local holding a probe, matched by patterns that take it on some
-    /// paths (a guard, `Err(_)`, an `if let` or `while let` that fails) or
-    /// copy a part out and leave the rest (`let (n, _) = pair;`): what is
-    /// left drops at the end of the block, after what follows.
+    /// paths (a guard, `Err(_)`, an `if let` that fails) or copy a part out
+    /// and leave the rest (`let (n, _) = pair;`): what is left drops at the
+    /// end of the block, after what follows. (A `while let` that takes the
+    /// value is a documented compile error: README, "Partial moves".)
     pub(super) fn taken_by_pattern(&mut self, out: &mut Out) {
         let name = self.scope.fresh(Ty::Probe);
         let taken = self.scope.fresh(Ty::Probe);
@@ -86,10 +87,12 @@ impl Gen {
                 self.scope.declare(n, Ty::U32, false);
             }
             _ => {
+                let n = self.scope.fresh(Ty::U32);
                 out.push(line(result));
                 out.push(line(format!(
-                    "while let Ok({taken}) = {name} {{ {taken}.touch(); break; }}"
+                    "let {n} = match {name} {{ Ok({taken}) => {taken}.label().len() as u32, Err(_) => 0u32 }};"
                 )));
+                self.scope.declare(n, Ty::U32, false);
             }
         }
     }
