@@ -211,3 +211,42 @@ mod a_part_copied_out {
         assert_eq!(report.outcome, "Ready(8)");
     }
 }
+
+/// A `move` closure or `async` block that names a field captures that field
+/// alone (Rust 2021's precise captures): the rest of the local stays, to be
+/// dropped at the end of its scope. Taken for a move of the whole, it
+/// dropped at the suspension.
+mod a_field_captured {
+    use super::*;
+
+    struct Pair {
+        name: &'static str,
+        count: usize,
+        #[allow(dead_code)]
+        probe: Probe,
+    }
+
+    fn pair(label: &'static str) -> Pair {
+        Pair {
+            name: "ab",
+            count: 1,
+            probe: Probe::new(label),
+        }
+    }
+
+    #[desugar]
+    async fn captured_fields() -> usize {
+        let first = pair("closure");
+        let second = pair("async block");
+        let f = move || first.name.len() + first.count;
+        let g = async move { second.count };
+        Leaf::new("after").pending(1).ready(()).await;
+        f() + g.await
+    }
+
+    #[test]
+    fn the_rest_of_the_local_stays() {
+        let report = assert_same(captured_fields, captured_fields_rustc);
+        assert_eq!(report.outcome, "Ready(4)");
+    }
+}

@@ -303,7 +303,30 @@ impl<'a, V: Visitor> Walk<'a, V> {
         match expr {
             Expr::Reference(e) => self.expr(&mut e.expr, BORROW),
             Expr::RawAddr(e) => self.expr(&mut e.expr, BORROW),
-            Expr::Field(e) => self.expr(&mut e.base, projected),
+            Expr::Field(e) => match self.resolve_path(&e.base) {
+                // A `move` closure or `async` block captures the field
+                // alone (Rust 2021's precise captures), moving or copying
+                // that part only: what is left of the local stays, to be
+                // dropped at the end of its scope. It is read, not moved:
+                // kept whole, the local does not build where the part was
+                // moved (E0382), rather than drop the rest early.
+                Some(local) if self.capture == Some(true) => {
+                    let kind = MentionKind::Place {
+                        may_move: false,
+                        lasting: false,
+                    };
+                    let span = e.base.span();
+                    let conditional = self.conditional > 0;
+                    self.visitor.conditional_mention(
+                        local,
+                        kind,
+                        Some(&mut e.base),
+                        span,
+                        conditional,
+                    );
+                }
+                _ => self.expr(&mut e.base, projected),
+            },
             Expr::Index(e) => {
                 self.expr(&mut e.expr, projected);
                 self.expr(&mut e.index, MentionKind::Value);
