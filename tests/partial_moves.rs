@@ -250,3 +250,50 @@ mod a_field_captured {
         assert_eq!(report.outcome, "Ready(4)");
     }
 }
+
+/// A type with a `Drop` impl cannot have a field moved out: a pattern
+/// binding its fields by value copies them, and the value stays, to be
+/// dropped at the end of its scope. Syntax cannot tell it from a move
+/// (`tests/ui/destructured_drop_type.rs` is the compile error the
+/// expansion then asks the compiler for); bound by reference or copied out,
+/// as the error says, it is kept as in rustc. A type without one is
+/// destructured, and moved, as before.
+mod a_drop_type_destructured {
+    use super::*;
+
+    struct Token {
+        id: u32,
+    }
+
+    impl Drop for Token {
+        fn drop(&mut self) {
+            drop(Probe::new("token dropped"));
+        }
+    }
+
+    struct Plain {
+        id: u32,
+        probe: Probe,
+    }
+
+    #[desugar]
+    async fn as_the_error_says() -> u32 {
+        let token = Token { id: 3 };
+        let Token { ref id } = token;
+        let other = Token { id: 4 };
+        let copied = other.id;
+        let plain = Plain {
+            id: 5,
+            probe: Probe::new("plain"),
+        };
+        let Plain { id: n, probe } = plain;
+        probe.touch();
+        Leaf::new("after").pending(1).ready(*id + copied + n).await
+    }
+
+    #[test]
+    fn the_value_stays() {
+        let report = assert_same(as_the_error_says, as_the_error_says_rustc);
+        assert_eq!(report.outcome, "Ready(12)");
+    }
+}

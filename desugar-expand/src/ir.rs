@@ -195,6 +195,10 @@ pub(crate) struct Mention {
     /// (its statement, or an operand of `&&`/`||` in it), as rustc drops
     /// it: no use of its value.
     pub drop: bool,
+    /// A pattern destructures the local, binding by value, with a struct or
+    /// variant pattern of a type that may implement `Drop` (see
+    /// `walk::patterns::may_copy_from_drop`).
+    pub destructured: bool,
 }
 
 /// How an expression uses a local, as far as syntax tells.

@@ -62,6 +62,13 @@ pub(crate) struct Decisions {
     /// where the pattern only copied (`match n { m => m ^ n }`): such a
     /// local's matches read it in place, as any other use does.
     pub taken_in_flag: Vec<bool>,
+    /// Per local: where a pattern destructures it that may only copy the
+    /// fields of a type with a `Drop` impl (`let Token { id } = token;`),
+    /// taken for a move, with an await after it where the local is not
+    /// kept. Only the compiler knows the type; the expansion asks it, and
+    /// stops the build there if it has a `Drop` impl (see
+    /// `__private::destructured`), since rustc would keep the value.
+    pub destructured_at: Vec<Option<proc_macro2::Span>>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -129,7 +136,21 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let taken_in_flag = (0..body.locals.len())
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
+    let destructured_at = (0..body.locals.len())
+        .map(|local| {
+            let dropped_early = |m: &&Mention| {
+                awaits.clone().any(|k| {
+                    facts.in_scope(local, k) && facts.before(m, k) && !kept[k].contains(&local)
+                })
+            };
+            facts.by_local[local]
+                .iter()
+                .find(|m| m.destructured && dropped_early(m))
+                .map(|m| m.span)
+        })
+        .collect();
     Ok(Decisions {
+        destructured_at,
         taken_in_flag,
         homed,
         kept,

@@ -250,6 +250,7 @@ impl Builder {
             // The bindings may hold a borrow the scrutinee takes, or one it
             // holds and hands on (`match r { x => .. }` with `r = &v`).
             self.record_place(&part.expr, kind, &binds);
+            self.mark_destructured(&part.expr, kind, [&*part.pat]);
         }
         self.record_conditions(&e.cond);
         let construct = self.construct_id();
@@ -330,6 +331,7 @@ impl Builder {
         // holds and hands on (`match r { x => .. }` with `r = &v`).
         let kind = walk::drop_flag::match_kind(&e.expr, pats.iter().copied(), false);
         self.record_place(&e.expr, kind, &all_binds);
+        self.mark_destructured(&e.expr, kind, pats.iter().copied());
         let mut arms = Vec::new();
         let construct = self.construct_id();
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {

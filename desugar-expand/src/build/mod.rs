@@ -143,6 +143,8 @@ struct Recorded {
     conditional: bool,
     /// See [`Mention::drop`].
     drop: bool,
+    /// See [`Mention::destructured`].
+    destructured: bool,
 }
 
 /// Records each use the walk finds.
@@ -185,7 +187,16 @@ impl walk::Visitor for Recorder<'_> {
             span,
             conditional,
             drop: false,
+            destructured: false,
         });
+    }
+
+    fn destructured(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.destructured = true;
+        }
     }
 
     fn dropped(&mut self, local: LocalId) {
@@ -327,6 +338,7 @@ impl Builder {
                 holders: holders.to_vec(),
                 span: found.span,
                 drop: found.drop,
+                destructured: found.destructured,
             });
         }
         self.end_scopes(&ended);
@@ -344,6 +356,27 @@ impl Builder {
         walk::place(&mut expr.clone(), kind, &self.scope_map(), &mut recorder);
         let found = recorder.found;
         self.record(found, holders);
+    }
+
+    /// A `match` or `if let` scrutinee, just recorded with `kind`: marks
+    /// its mention destructured as the walk does in statements
+    /// (see [`Mention::destructured`]).
+    fn mark_destructured<'p>(
+        &mut self,
+        scrutinee: &syn::Expr,
+        kind: MentionKind,
+        pats: impl IntoIterator<Item = &'p syn::Pat>,
+    ) {
+        let Some(local) = walk::resolve(scrutinee, &self.scope_map()) else {
+            return;
+        };
+        if matches!(kind, MentionKind::Taken { .. })
+            && pats.into_iter().any(patterns::may_copy_from_drop)
+            && let Some(mention) = self.mentions.last_mut()
+            && mention.local == local
+        {
+            mention.destructured = true;
+        }
     }
 
     /// The locals that may hold a borrow `stmt` takes: those it declares

@@ -51,6 +51,8 @@ pub(crate) struct Layout {
     flagged: Vec<bool>,
     /// Per local: see [`crate::analysis::Decisions::taken_in_flag`].
     taken_in_flag: Vec<bool>,
+    /// Per local: see [`crate::analysis::Decisions::destructured_at`].
+    destructured_at: Vec<Option<Span>>,
     /// The parameter of a local's field in the variant of an await that
     /// keeps it only to drop it, where the local is used after other awaits,
     /// and of a flagged parameter's field wherever it is kept.
@@ -144,6 +146,7 @@ impl Layout {
                 .collect(),
             flagged: decisions.flagged.clone(),
             taken_in_flag: decisions.taken_in_flag.clone(),
+            destructured_at: decisions.destructured_at.clone(),
             drop_param,
             field,
             param,
@@ -203,6 +206,12 @@ impl Layout {
 
     pub(crate) fn is_flagged(&self, local: LocalId) -> bool {
         self.flagged[local]
+    }
+
+    /// Where a pattern destructures `local` that may only copy its fields
+    /// (see [`crate::analysis::Decisions::destructured_at`]).
+    pub(crate) fn destructured_at(&self, local: LocalId) -> Option<Span> {
+        self.destructured_at[local]
     }
 
     /// Is `local` matched in its flag's place (see

@@ -415,6 +415,39 @@ impl<'a> Emit<'a> {
     /// Declares a local that the user's code just bound; a homed one moves
     /// into its slot at once, and its name becomes a reference to it there.
     fn declared(&mut self, local: LocalId) -> TokenStream {
+        let check = self.no_drop_impl(local);
+        let declared = self.declared_unchecked(local);
+        quote!(#check #declared)
+    }
+
+    /// For a local a pattern destructures that may only copy its fields:
+    /// stops the build there if its type has a `Drop` impl (see
+    /// `__private::destructured`), before the local is moved anywhere.
+    ///
+    /// Before: `let token = Token { id: 1 }; let Token { id } = token; f().await;`
+    /// After:  `let token = Token { id: 1 };`
+    ///         `{ use ..; taken_whole((&&Destructured(&token)).kind()); }` ...
+    fn no_drop_impl(&self, local: LocalId) -> TokenStream {
+        let info = &self.body.locals[local];
+        let Some(at) = self
+            .layout
+            .destructured_at(local)
+            .filter(|_| info.initialized)
+        else {
+            return TokenStream::new();
+        };
+        let private = names::private();
+        let ident = &info.ident;
+        let check = quote::quote_spanned! {at=>
+            #private::taken_whole((&&#private::Destructured(&#ident)).kind())
+        };
+        quote!({
+            use #private::{ViaDrop as _, ViaFields as _};
+            #check;
+        })
+    }
+
+    fn declared_unchecked(&mut self, local: LocalId) -> TokenStream {
         self.bind(local);
         if let Some(hidden) = self.layout.renamed(local) {
             let ident = &self.body.locals[local].ident;
@@ -542,7 +575,8 @@ impl<'a> Emit<'a> {
                     #place
                 };
             }
-            return quote!(let #mutability #ident = #saved;);
+            let check = self.no_drop_impl(local);
+            return quote!(let #mutability #ident = #saved; #check);
         }
         let redeclare = self
             .resuming

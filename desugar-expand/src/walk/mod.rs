@@ -75,6 +75,13 @@ pub(crate) trait Visitor {
         None
     }
 
+    /// The use of `local` just reported is its destructuring by a pattern
+    /// that may only copy fields of a type with a `Drop` impl (see
+    /// [`patterns::may_copy_from_drop`]).
+    fn destructured(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
     /// The use of `local` just reported is written as the expansion's own
     /// drop of a hidden temporary where its scope ends
     /// (`::core::mem::drop(__temporary1)`), which ends the value's life
@@ -210,6 +217,26 @@ impl<'a, V: Visitor> Walk<'a, V> {
         self.visitor.drop_flag(self.resolve_path(scrutinee)?)
     }
 
+    /// Reports `scrutinee`, just walked, as destructured where `kind` takes
+    /// it and a pattern may only copy the fields of a type with a `Drop`
+    /// impl (see [`Visitor::destructured`]).
+    fn destructure<'p>(
+        &mut self,
+        scrutinee: &Expr,
+        kind: MentionKind,
+        pats: impl IntoIterator<Item = &'p syn::Pat>,
+    ) {
+        let taken = matches!(kind, MentionKind::Taken { .. } | MentionKind::Value);
+        if self.capture.is_some() || !taken {
+            return;
+        }
+        if let Some(local) = self.resolve_path(scrutinee)
+            && pats.into_iter().any(patterns::may_copy_from_drop)
+        {
+            self.visitor.destructured(local);
+        }
+    }
+
     /// An `if`'s condition. An `if let` that is the whole condition may be
     /// matched in a drop flag's place: its pattern is wrapped, and the flag
     /// returned for the `then` block to clear.
@@ -221,6 +248,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
         let kind = drop_flag::if_let_kind(e, self.loops > 0);
         let flag = self.flag(&e.expr, kind);
         self.expr(&mut e.expr, kind);
+        self.destructure(&e.expr, kind, [&*e.pat]);
         self.shadow(&e.pat);
         if flag.is_some() {
             drop_flag::wrap(&mut e.pat);
@@ -422,6 +450,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let may_fail = patterns::may_fail_with_rest(&e.pat);
                 let kind = drop_flag::kind(&e.expr, [&*e.pat], may_fail, false);
                 self.expr(&mut e.expr, kind);
+                self.destructure(&e.expr, kind, [&*e.pat]);
                 self.shadow(&e.pat);
             }
             Expr::Match(e) => {
@@ -429,6 +458,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let kind = drop_flag::match_kind(&e.expr, arms, self.loops > 0);
                 let flag = self.flag(&e.expr, kind);
                 self.expr(&mut e.expr, kind);
+                self.destructure(&e.expr, kind, e.arms.iter().map(|arm| &arm.pat));
                 if let Some(flag) = &flag {
                     drop_flag::arms(&mut e.arms, flag);
                 }
@@ -591,6 +621,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         MentionKind::Value
                     };
                     self.expr(&mut init.expr, kind);
+                    self.destructure(&init.expr, kind, [&local.pat]);
                     // The `else` block runs only if the pattern fails.
                     if let Some((_, diverge)) = &mut init.diverge {
                         self.maybe(true, |walk| walk.expr(diverge, MentionKind::Value));

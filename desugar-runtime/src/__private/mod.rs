@@ -3,6 +3,7 @@
 //! change in any release.
 
 mod copies;
+mod destructured;
 mod drop_only;
 mod flagged;
 mod home;
@@ -12,6 +13,9 @@ mod rescope;
 mod try_op;
 
 pub use self::copies::Copies;
+pub use self::destructured::{
+    Destructured, DropImpl, NoDropImpl, TakenWhole, ViaDrop, ViaFields, taken_whole,
+};
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};

@@ -1,0 +1,72 @@
+//! A local destructured by a pattern that binds every field by value
+//! (`let Token { id } = token;`, `match token { Token { id } => .. }`):
+//! the expansion takes it for moved, and keeps nothing of it across the
+//! next await. That holds unless its type implements `Drop`: then no field
+//! can be moved out (rustc rejects the twin), the pattern only copies, and
+//! rustc drops the whole value at the end of its scope. Which it is, only
+//! the compiler knows: method resolution picks [`ViaDrop::kind`] for a type
+//! with a `Drop` impl, whose answer [`taken_whole`] does not accept, so the
+//! expansion does not build rather than drop the value early.
+//!
+//! ```
+//! use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, taken_whole};
+//! struct Point { x: u32 }
+//! let point = Point { x: 1 };
+//! taken_whole((&&Destructured(&point)).kind());
+//! ```
+//!
+//! ```compile_fail
+//! use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, taken_whole};
+//! struct Token { id: u32 }
+//! impl Drop for Token { fn drop(&mut self) {} }
+//! let token = Token { id: 1 };
+//! taken_whole((&&Destructured(&token)).kind());
+//! ```
+
+/// The local a pattern destructures, by reference.
+pub struct Destructured<'a, T>(pub &'a T);
+
+/// Its type has no `Drop` impl the compiler can see: destructured, it is
+/// taken whole.
+pub struct NoDropImpl;
+
+/// Its type implements `Drop`: destructured, it stays.
+pub struct DropImpl;
+
+/// Chosen for a type with a `Drop` impl.
+pub trait ViaDrop {
+    fn kind(&self) -> DropImpl {
+        DropImpl
+    }
+}
+
+// A `Drop` bound is what tells the two apart here: it holds exactly for a
+// type with a `Drop` impl of its own.
+#[allow(drop_bounds)]
+impl<T: Drop> ViaDrop for &Destructured<'_, T> {}
+
+/// Chosen for every other type (and a generic one, whose impls are not
+/// known there).
+pub trait ViaFields {
+    fn kind(&self) -> NoDropImpl {
+        NoDropImpl
+    }
+}
+
+impl<T> ViaFields for Destructured<'_, T> {}
+
+/// What [`taken_whole`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] takes this pattern for a move of the whole value, but its type implements `Drop`, so the pattern only copies its fields and rustc drops the value at the end of its scope, after the `.await`s that follow",
+    label = "destructured here",
+    note = "bind the fields by reference (`let Token {{ ref id }} = token;`) or copy them out (`let id = token.id;`): the value is then kept, as in rustc"
+)]
+pub trait TakenWhole {}
+
+impl TakenWhole for NoDropImpl {}
+
+/// Accepts a destructured local only if its type has no `Drop` impl.
+#[inline(always)]
+pub fn taken_whole<K: TakenWhole>(kind: K) {
+    let _ = kind;
+}
