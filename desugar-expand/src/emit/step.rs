@@ -575,7 +575,9 @@ impl<'a> Emit<'a> {
                     #place
                 };
             }
-            let check = self.no_drop_impl(local);
+            // A parameter, where the body starts (once is enough for the
+            // compiler; a restored local was checked where it was bound).
+            let check = self.resuming.is_none().then(|| self.no_drop_impl(local));
             return quote!(let #mutability #ident = #saved; #check);
         }
         let redeclare = self
