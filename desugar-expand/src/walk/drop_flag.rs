@@ -93,8 +93,15 @@ pub(crate) fn wrap(pat: &mut Pat) {
     if matches!(inner, Pat::Wild(_)) {
         return;
     }
+    // Built, not parsed: any pattern the user wrote fits.
     let taken = std::mem::replace(inner, Pat::Verbatim(Default::default()));
-    *inner = syn::parse_quote!(::core::option::Option::Some(#taken));
+    *inner = Pat::TupleStruct(syn::PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path: syn::parse_quote!(::core::option::Option::Some),
+        paren_token: Default::default(),
+        elems: std::iter::once(taken).collect(),
+    });
 }
 
 /// The statement an arm that takes the value starts with.
@@ -108,9 +115,15 @@ pub(crate) fn clear(flag: &syn::Ident) -> syn::Stmt {
 pub(crate) fn arms(arms: &mut Vec<syn::Arm>, flag: &syn::Ident) {
     for arm in arms.iter_mut() {
         if patterns::binds_by_value(&arm.pat) {
-            let body = &arm.body;
-            let clear = clear(flag);
-            *arm.body = syn::parse_quote!({ #clear #body });
+            let body = std::mem::replace(&mut *arm.body, Expr::Verbatim(Default::default()));
+            *arm.body = Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block: syn::Block {
+                    brace_token: Default::default(),
+                    stmts: vec![clear(flag), syn::Stmt::Expr(body, None)],
+                },
+            });
         }
         wrap(&mut arm.pat);
         arm.comma.get_or_insert_with(Default::default);
