@@ -120,6 +120,29 @@ mod taken_on_some_paths {
         Leaf::new("after").pending(1).ready(total).await
     }
 
+    /// A local declared without a value and kept in place (an `async` block
+    /// borrows it), matched after a resumption: read through its home, as
+    /// its other uses are (fuzz seed 745, case 915, where the match named a
+    /// reference the resumed code does not bind: E0425).
+    #[allow(clippy::needless_late_init)] // the late initialisation is under test
+    #[desugar]
+    async fn deferred_in_place(c: bool) -> u32 {
+        let x;
+        if c {
+            x = 1u32;
+        } else {
+            x = 2;
+        }
+        Leaf::new("first").pending(1).ready(()).await;
+        let n = match x {
+            0 => 5,
+            k => k,
+        };
+        let later = async { x + 1 };
+        Leaf::new("second").pending(1).ready(()).await;
+        n + later.await
+    }
+
     fn result(ok: bool, label: &'static str) -> Result<Probe, Probe> {
         if ok {
             Ok(Probe::new(label))
@@ -143,6 +166,7 @@ mod taken_on_some_paths {
                     || copied_in_loops(c, vec![5, 6]),
                     || copied_in_loops_rustc(c, vec![5, 6]),
                 ),
+                assert_same(|| deferred_in_place(c), || deferred_in_place_rustc(c)),
             ];
             for report in reports {
                 assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);

@@ -353,7 +353,9 @@ impl walk::Visitor for HomedUses<'_> {
             // with it; so do all uses of a local declared without a value,
             // whose home may be empty (it has no reference of its own).
             // rustc checked these very uses in the twin.
-            MentionKind::Place { .. } | MentionKind::Capture { by_move: false }
+            MentionKind::Place { .. }
+            | MentionKind::Taken { .. }
+            | MentionKind::Capture { by_move: false }
                 if self.layout.is_deferred(local)
                     || matches!(kind, MentionKind::Place { lasting: true, .. }) =>
             {
