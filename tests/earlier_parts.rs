@@ -554,6 +554,35 @@ fn a_moved_scrutinee_operand_drops_before_the_scrutinee_temporaries() {
     assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
 }
 
+/// A scrutinee's awaited value whose method borrows it, then a later
+/// await whose value the scrutinee borrows, with arms that await: both are
+/// temporaries of the `match` once its scrutinee is computed, and a future
+/// dropped in an arm drops the later one first. Named to run first, the
+/// receiver was still listed as an operand of a pending call there, and
+/// dropped first (seed 746, case 375).
+#[desugar]
+async fn borrowed_receiver_beside_a_later_temporary() -> u32 {
+    match counter("c").await.add(
+        Leaf::new("v")
+            .pending(0)
+            .ready(vec![Probe::new("t")])
+            .await
+            .len() as u32,
+    ) {
+        0 => 1,
+        n => number(n).await,
+    }
+}
+
+#[test]
+fn a_borrowed_scrutinee_receiver_drops_in_declaration_order_in_the_arms() {
+    let report = assert_same(
+        borrowed_receiver_beside_a_later_temporary,
+        borrowed_receiver_beside_a_later_temporary_rustc,
+    );
+    assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+}
+
 /// A part left in place (`x`, `self.n`) beside an awaited expression that
 /// reads the same local by value: nothing that now runs first can change
 /// it, so the statement builds (seed 716, case 1888, was rejected as "read

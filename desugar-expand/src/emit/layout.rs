@@ -35,8 +35,12 @@ pub(crate) struct Layout {
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
     unique: Vec<bool>,
-    /// Per local: an operand of a pending call (see [`crate::ir::Local::operand`]).
-    operand: Vec<bool>,
+    /// Per await: the locals that are operands of a call still pending
+    /// there (see [`crate::ir::Local::operand`]): awaited before the call
+    /// that takes them, which runs after this await. Once it has run (an
+    /// await in a `match` arm after the scrutinee's call), such a local is
+    /// still kept only if the call borrowed it: a temporary like the others.
+    pending_operands: Vec<Vec<LocalId>>,
     /// Per await: how deep inside the statement each value it keeps lives
     /// (see [`crate::ir::AwaitInfo::drop_ranks`]).
     drop_ranks: Vec<Vec<(LocalId, u32)>>,
@@ -157,7 +161,7 @@ impl Layout {
             in_place,
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
-            operand: body.locals.iter().map(|l| l.operand).collect(),
+            pending_operands: pending_operands(body),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
             drop_only_at: decisions.drop_only_at.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
@@ -250,10 +254,10 @@ impl Layout {
             match nested {
                 // An awaited value on the path but borrowed, not moved, is
                 // a temporary of the statement.
-                Some(rank) if self.operand[local] || rank % 2 == 1 => rank,
+                Some(rank) if self.is_pending_operand(k, local) || rank % 2 == 1 => rank,
                 // An operand whose call is not on the path still goes
                 // before the statement's temporaries.
-                _ if self.operand[local] => 1,
+                _ if self.is_pending_operand(k, local) => 1,
                 _ => 0,
             }
         };
@@ -261,6 +265,10 @@ impl Layout {
         // Stable: newest first within a rank.
         fields.sort_by_key(|&local| std::cmp::Reverse(rank(local)));
         fields.into_iter()
+    }
+
+    fn is_pending_operand(&self, k: AwaitId, local: LocalId) -> bool {
+        self.pending_operands[k].contains(&local)
     }
 
     pub(crate) fn params(&self) -> &[LocalId] {
@@ -835,4 +843,23 @@ pub(crate) fn state_names() -> (syn::Ident, syn::Ident, syn::Ident) {
 
 fn homes_name() -> syn::Ident {
     names::hidden(names::HOMES)
+}
+
+/// Per await: the operand locals (see [`crate::ir::Local::operand`]) whose
+/// call has not run yet there: the call's use of the local comes after the
+/// await.
+fn pending_operands(body: &Body) -> Vec<Vec<LocalId>> {
+    body.awaits
+        .iter()
+        .map(|info| {
+            (0..body.locals.len())
+                .filter(|&local| body.locals[local].operand)
+                .filter(|&local| {
+                    body.mentions
+                        .iter()
+                        .any(|m| m.local == local && m.seq > info.seq)
+                })
+                .collect()
+        })
+        .collect()
 }
