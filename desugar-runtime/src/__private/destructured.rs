@@ -45,8 +45,8 @@ pub trait ViaDrop {
 #[allow(drop_bounds)]
 impl<T: Drop> ViaDrop for &Destructured<'_, T> {}
 
-/// Chosen for every other type (and a generic one, whose impls are not
-/// known there).
+/// Chosen for every other type. (A `Drop` impl cannot be conditional, so
+/// even in a generic fn a struct or variant type has one or has none.)
 pub trait ViaFields {
     fn kind(&self) -> NoDropImpl {
         NoDropImpl
