@@ -73,6 +73,21 @@ mod taken_on_some_paths {
         Leaf::new("after").pending(1).ready(3u32).await
     }
 
+    /// An `else if let` on the same local: it runs only where the pattern
+    /// before it did not match, so both match the flag's place (it was a
+    /// use after the first match, and did not build: E0507). The second
+    /// `if` awaits in its branch.
+    #[desugar]
+    async fn else_if_let(r: Result<Probe, Probe>) -> u32 {
+        if let Ok(p) = r {
+            p.touch();
+        } else if let Err(e) = r {
+            Leaf::new("err").pending(1).ready(()).await;
+            e.touch();
+        }
+        Leaf::new("after").pending(1).ready(1u32).await
+    }
+
     /// A pattern that copies, followed by a use of the local: the match
     /// reads the local in place, its flag untouched (fuzz seed 743, cases
     /// 47 and 217, where it cleared the flag and the use read it empty).
@@ -173,10 +188,16 @@ mod taken_on_some_paths {
             }
             for d in [true, false] {
                 let again = || if d { Ok(Probe::new("again")) } else { Err(7) };
-                let reports = [assert_same(
-                    || arms_that_await(result(c, "r"), again()),
-                    || arms_that_await_rustc(result(c, "r"), again()),
-                )];
+                let reports = [
+                    assert_same(
+                        || arms_that_await(result(c, "r"), again()),
+                        || arms_that_await_rustc(result(c, "r"), again()),
+                    ),
+                    assert_same(
+                        || else_if_let(result(d, "r")),
+                        || else_if_let_rustc(result(d, "r")),
+                    ),
+                ];
                 for report in reports {
                     assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
                 }

@@ -218,8 +218,15 @@ pub(crate) enum MentionKind {
     /// the others. `in_place`: the construct can match a drop flag's place
     /// instead (see `walk::drop_flag`): a `match` or an `if let` on the
     /// local's name, that runs once for each time the enclosing statement
-    /// runs (not in a loop inside it, nor a `while let`).
-    Taken { always: bool, in_place: bool },
+    /// runs (not in a loop inside it, nor a `while let`). `chained`: an
+    /// `else if let` on the local the `if let` before it matches, which
+    /// runs only where that pattern did not match, so it finds the local as
+    /// that match left it, whole.
+    Taken {
+        always: bool,
+        in_place: bool,
+        chained: bool,
+    },
     /// Assigned as a whole: `x = value`.
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.

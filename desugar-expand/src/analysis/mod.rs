@@ -328,9 +328,16 @@ impl<'a> Facts<'a> {
                     .loops
                     .iter()
                     .any(|&(start, end)| start > declared && (start..=end).contains(&m.seq));
+                // An `else if let` on the local runs only where the match
+                // before it did not take it: no use after a cleared flag.
+                let chained = |other: &Mention| {
+                    matches!(other.kind, MentionKind::Taken { chained: true, .. })
+                };
                 matches!(m.kind, MentionKind::Taken { in_place: true, .. })
                     && !in_loop
-                    && !mentions.iter().any(|other| other.seq > m.seq)
+                    && !mentions
+                        .iter()
+                        .any(|other| other.seq > m.seq && !chained(other))
             })
     }
 

@@ -202,7 +202,7 @@ impl Builder {
     /// its `else` in Rust 2024; see [`Self::construct_after`]).
     fn if_construct(&mut self, mut e: syn::ExprIf, dest: &Dest, out: &mut Vec<Stmt>) {
         if !has_await(&*e.cond) {
-            let node = self.if_node(e, dest);
+            let node = self.if_node(e, dest, None);
             out.push(Stmt::If(node));
             return;
         }
@@ -232,7 +232,9 @@ impl Builder {
         }
     }
 
-    fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
+    /// `chained_to`: for an `else if`, the local the `if let` before it
+    /// matches (see `MentionKind::Taken`).
+    fn if_node(&mut self, e: syn::ExprIf, dest: &Dest, chained_to: Option<LocalId>) -> ir::If {
         let mut lets = Vec::new();
         let_parts(&e.cond, &mut lets);
         let binds: Vec<LocalId> = lets
@@ -240,9 +242,15 @@ impl Builder {
             .flat_map(|l| self.allocate_pattern(&l.pat, true))
             .collect();
         let whole = matches!(&*e.cond, Expr::Let(_));
+        let head = match &*e.cond {
+            Expr::Let(l) => walk::resolve(&l.expr, &self.scope_map()),
+            _ => None,
+        };
         for part in lets {
             let kind = if whole {
-                walk::drop_flag::if_let_kind(part, false)
+                let chained = chained_to.is_some()
+                    && walk::resolve(&part.expr, &self.scope_map()) == chained_to;
+                walk::drop_flag::if_let_kind(part, false, chained)
             } else {
                 let may_fail = walk::patterns::may_fail_with_rest(&part.pat);
                 walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
@@ -261,7 +269,7 @@ impl Builder {
             None if matches!(dest, Dest::Discard) => None,
             None => Some(Else::Block(self.branch(construct, Vec::new(), dest))),
             Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
-                Some(Else::If(Box::new(self.if_node(inner, dest))))
+                Some(Else::If(Box::new(self.if_node(inner, dest, head))))
             }
             Some(Expr::Block(block)) if block.label.is_none() => {
                 Some(Else::Block(self.branch(construct, block.block.stmts, dest)))

@@ -148,7 +148,7 @@ pub(crate) fn condition<V: Visitor>(
     scope: &Scope,
     visitor: &mut V,
 ) -> Option<syn::Ident> {
-    Walk::new(scope, visitor).condition(cond)
+    Walk::new(scope, visitor).condition(cond, None)
 }
 
 /// Walks a statement.
@@ -176,6 +176,8 @@ struct Walk<'a, V> {
     conditional: usize,
     /// Loops around the walk, inside the walked expression.
     loops: usize,
+    /// Walking an `else if`: the local the `if let` before it matches.
+    chained_to: Option<LocalId>,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -187,6 +189,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             capture: None,
             conditional: 0,
             loops: 0,
+            chained_to: None,
         }
     }
 
@@ -239,13 +242,15 @@ impl<'a, V: Visitor> Walk<'a, V> {
 
     /// An `if`'s condition. An `if let` that is the whole condition may be
     /// matched in a drop flag's place: its pattern is wrapped, and the flag
-    /// returned for the `then` block to clear.
-    fn condition(&mut self, cond: &mut Expr) -> Option<syn::Ident> {
+    /// returned for the `then` block to clear. `chained_to`: for an `else
+    /// if`, the local the `if let` before it matches.
+    fn condition(&mut self, cond: &mut Expr, chained_to: Option<LocalId>) -> Option<syn::Ident> {
         let Expr::Let(e) = cond else {
             self.expr(cond, MentionKind::Value);
             return None;
         };
-        let kind = drop_flag::if_let_kind(e, self.loops > 0);
+        let chained = chained_to.is_some() && self.resolve_path(&e.expr) == chained_to;
+        let kind = drop_flag::if_let_kind(e, self.loops > 0, chained);
         let flag = self.flag(&e.expr, kind);
         self.expr(&mut e.expr, kind);
         self.destructure(&e.expr, kind, [&*e.pat]);
@@ -433,7 +438,12 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Unsafe(e) => self.block(&mut e.block),
             Expr::If(e) => self.scoped(|walk| {
-                let flag = walk.condition(&mut e.cond);
+                let chained_to = walk.chained_to.take();
+                let head = match &*e.cond {
+                    Expr::Let(l) => walk.resolve_path(&l.expr),
+                    _ => None,
+                };
+                let flag = walk.condition(&mut e.cond, chained_to);
                 walk.maybe(true, |walk| walk.block(&mut e.then_branch));
                 if let Some(flag) = flag {
                     e.then_branch.stmts.insert(0, drop_flag::clear(&flag));
@@ -441,7 +451,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 walk.shadowed.pop();
                 walk.shadowed.push(Vec::new());
                 if let Some((_, otherwise)) = &mut e.else_branch {
+                    if matches!(&**otherwise, Expr::If(_)) {
+                        walk.chained_to = head;
+                    }
                     walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
+                    walk.chained_to = None;
                 }
             }),
             // Inside a condition (`a && let p = x`, `while let`), where it
