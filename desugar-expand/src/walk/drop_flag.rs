@@ -14,12 +14,14 @@
 //! ```text
 //! match __flagged_x.0 {
 //!     Some(Ok(p)) if c => { __flagged_x.0 = None; use_it(p) }
-//!     Some(_) => 0,
+//!     _ => 0,
+//!     #[allow(unreachable_patterns)]
 //!     None => unreachable!(),
 //! }
 //! ```
-//! (a `_` arm is left as it is: it matches the flag's `None` too). An
-//! `if let` is rewritten alike, its `then` block clearing the flag.
+//! (a `_` arm is left as it is: it would match the flag's `None` too,
+//! which the twin proves never happens). An `if let` is rewritten alike,
+//! its `then` block clearing the flag.
 
 use syn::{Expr, Pat};
 
