@@ -88,6 +88,23 @@ mod taken_on_some_paths {
         Leaf::new("after").pending(1).ready(1u32).await
     }
 
+    /// A local declared `mut` is kept in place where it needs a flag, and a
+    /// pattern cannot move out of it there
+    /// (`tests/ui/mutable_local_taken_on_some_paths.rs`); rebound without
+    /// `mut`, as that error's test says, it is kept with a flag.
+    #[desugar]
+    async fn rebound_without_mut(r: Result<Probe, Probe>) -> u32 {
+        let mut r = r;
+        if let Err(e) = &mut r {
+            e.touch();
+        }
+        let r = r;
+        if let Ok(p) = r {
+            p.touch();
+        }
+        Leaf::new("after").pending(1).ready(1u32).await
+    }
+
     /// A pattern that copies, followed by a use of the local: the match
     /// reads the local in place, its flag untouched (fuzz seed 743, cases
     /// 47 and 217, where it cleared the flag and the use read it empty).
@@ -196,6 +213,10 @@ mod taken_on_some_paths {
                     assert_same(
                         || else_if_let(result(d, "r")),
                         || else_if_let_rustc(result(d, "r")),
+                    ),
+                    assert_same(
+                        || rebound_without_mut(result(d, "r")),
+                        || rebound_without_mut_rustc(result(d, "r")),
                     ),
                 ];
                 for report in reports {
