@@ -231,6 +231,11 @@ pub(crate) enum MentionKind {
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.
     Capture { by_move: bool },
+    /// A field a `move` closure or `async` block names (`move || x.count`),
+    /// which Rust 2021 captures alone, moved or copied: the rest of the
+    /// local stays. Neither a move of the local nor a borrow of it; a local
+    /// kept with a flag or in place cannot give a part to the closure.
+    CapturedPart,
     /// Inside a macro the expansion cannot parse.
     Opaque,
 }
@@ -248,14 +253,17 @@ impl MentionKind {
             MentionKind::Value | MentionKind::Taken { .. } => true,
             MentionKind::Capture { by_move } => by_move,
             MentionKind::Place { may_move, .. } => may_move,
-            MentionKind::Assign | MentionKind::Opaque => false,
+            MentionKind::Assign | MentionKind::Opaque | MentionKind::CapturedPart => false,
         }
     }
 
     /// May this use take a borrow of the local that outlives the expression?
     pub(crate) fn may_borrow(self) -> bool {
         match self {
-            MentionKind::Value | MentionKind::Taken { .. } | MentionKind::Assign => false,
+            MentionKind::Value
+            | MentionKind::Taken { .. }
+            | MentionKind::Assign
+            | MentionKind::CapturedPart => false,
             MentionKind::Place { lasting, .. } => lasting,
             MentionKind::Capture { .. } | MentionKind::Opaque => true,
         }

@@ -382,9 +382,12 @@ impl<'a> Facts<'a> {
     fn flaggable(&self, local: LocalId) -> bool {
         self.rewritable(local)
             && !self.body.locals[local].reached_mutably()
-            && self.by_local[local]
-                .iter()
-                .all(|m| m.kind != MentionKind::Capture { by_move: true })
+            && self.by_local[local].iter().all(|m| {
+                !matches!(
+                    m.kind,
+                    MentionKind::Capture { by_move: true } | MentionKind::CapturedPart
+                )
+            })
     }
 
     /// Declared with a value, or assigned on every path to `k`.
@@ -500,7 +503,13 @@ impl<'a> Facts<'a> {
                     MentionKind::Capture { by_move: true } => report(
                         mention.span,
                         format!(
-                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local first (`let owned = {name};`)"
+                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local first (`let owned = {name};`)"
+                        ),
+                    ),
+                    MentionKind::CapturedPart => report(
+                        mention.span,
+                        format!(
+                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take a field of it from there: bind the field to a new local before the closure (`let field = {name}.field;`) and name that"
                         ),
                     ),
                     _ => {}

@@ -386,7 +386,9 @@ impl walk::Visitor for HomedUses<'_> {
                     *expr = syn::parse_quote_spanned!(span=> #guard.set(#value));
                 }
             }
-            MentionKind::Capture { by_move: true } | MentionKind::Opaque => {}
+            MentionKind::Capture { by_move: true }
+            | MentionKind::CapturedPart
+            | MentionKind::Opaque => {}
         }
     }
 }

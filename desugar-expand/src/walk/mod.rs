@@ -340,14 +340,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // A `move` closure or `async` block captures the field
                 // alone (Rust 2021's precise captures), moving or copying
                 // that part only: what is left of the local stays, to be
-                // dropped at the end of its scope. It is read, not moved:
-                // kept whole, the local does not build where the part was
-                // moved (E0382), rather than drop the rest early.
+                // dropped at the end of its scope. Kept whole, the local
+                // does not build where the part was moved (E0382), rather
+                // than drop the rest early.
                 Some(local) if self.capture == Some(true) => {
-                    let kind = MentionKind::Place {
-                        may_move: false,
-                        lasting: false,
-                    };
+                    let kind = MentionKind::CapturedPart;
                     let span = e.base.span();
                     let conditional = self.conditional > 0;
                     self.visitor.conditional_mention(
