@@ -28,6 +28,15 @@ fn a_block_tail_after_a_borrowed_temporary() {
     expand("async fn f() { if c { (&y()).await | 6 } z.await; }");
 }
 
+/// A discarded block's tail, followed by the drop of a temporary one of
+/// its parts named (CI's token run, seed 1, input 17603).
+#[test]
+fn a_discarded_tail_before_a_temporary_s_drop() {
+    expand(
+        "async fn f() -> usize { { Pair { a: (s, x).len() as u32, b: if c { a.await } else { b.await } } } [] = 1; c.await }",
+    );
+}
+
 #[test]
 fn self_in_a_parameter_pattern() {
     let text = expand("async fn f((self): u32) -> u32 { self.count.await; 1 }");

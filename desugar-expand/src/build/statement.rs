@@ -416,6 +416,7 @@ impl Builder {
     /// share a temporary's slot in the homes area, as rustc overlaps them.
     pub(super) fn drop_temporaries(&mut self, temporaries: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
         drop_before_else(&temporaries, out);
+        end_with_semicolon(out);
         for temporary in temporaries.into_iter().rev() {
             // Recording the drop ends the temporary's scope (`Builder::record`).
             let drop: syn::Stmt = syn::parse_quote!(::core::mem::drop(#temporary););
@@ -556,6 +557,23 @@ impl Builder {
 ///
 /// Before: `let Ok(x) = __awaited1.add({ __result }) else { return 0; };` then `drop(__awaited1);`
 /// After:  `let Ok(x) = __awaited1.add({ __result }) else { drop(__awaited1); return 0; };` then `drop(__awaited1);`
+/// The statement the drops follow, ended by `;` if it was an expression
+/// without one (a discarded block's tail): printed before
+/// `::core::mem::drop(..)`, the two would read as one expression.
+///
+/// Before: `{ Pair { a: x.len() } }` (a statement)
+/// After:  `{ Pair { a: __earlier1 }; ::core::mem::drop(__temporary2); }`
+fn end_with_semicolon(out: &mut [Stmt]) {
+    let stmt = match out.last_mut() {
+        Some(Stmt::Plain { stmt, .. }) => stmt,
+        Some(Stmt::Await(suspension)) => &mut suspension.rest,
+        _ => return,
+    };
+    if let syn::Stmt::Expr(_, semi @ None) = stmt {
+        *semi = Some(Default::default());
+    }
+}
+
 fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
     let last = match out.last_mut() {
         Some(Stmt::Plain {
