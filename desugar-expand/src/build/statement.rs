@@ -557,34 +557,9 @@ impl Builder {
 ///
 /// Before: `let Ok(x) = __awaited1.add({ __result }) else { return 0; };` then `drop(__awaited1);`
 /// After:  `let Ok(x) = __awaited1.add({ __result }) else { drop(__awaited1); return 0; };` then `drop(__awaited1);`
-/// The statement the drops follow, ended by `;` if it was an expression
-/// without one (a discarded block's tail): printed before
-/// `::core::mem::drop(..)`, the two would read as one expression.
-///
-/// Before: `{ Pair { a: x.len() } }` (a statement)
-/// After:  `{ Pair { a: __earlier1 }; ::core::mem::drop(__temporary2); }`
-fn end_with_semicolon(out: &mut [Stmt]) {
-    let stmt = match out.last_mut() {
-        Some(Stmt::Plain { stmt, .. }) => stmt,
-        Some(Stmt::Await(suspension)) => &mut suspension.rest,
-        _ => return,
-    };
-    if let syn::Stmt::Expr(_, semi @ None) = stmt {
-        *semi = Some(Default::default());
-    }
-}
-
 fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
-    let last = match out.last_mut() {
-        Some(Stmt::Plain {
-            stmt: syn::Stmt::Local(local),
-            ..
-        }) => local,
-        Some(Stmt::Await(suspension)) => match &mut suspension.rest {
-            syn::Stmt::Local(local) => local,
-            _ => return,
-        },
-        _ => return,
+    let Some(syn::Stmt::Local(last)) = last_statement(out) else {
+        return;
     };
     let Some((_, diverge)) = last.init.as_mut().and_then(|init| init.diverge.as_mut()) else {
         return;
@@ -596,6 +571,28 @@ fn drop_before_else(temporaries: &[syn::Ident], out: &mut [Stmt]) {
         .block
         .stmts
         .splice(0..0, temporaries::drops_newest_first(temporaries));
+}
+
+/// The statement the drops follow, ended by `;` if it was an expression
+/// without one (a discarded block's tail): printed before
+/// `::core::mem::drop(..)`, the two would read as one expression.
+///
+/// Before: `{ Pair { a: x.len() } }` (a statement)
+/// After:  `{ Pair { a: __earlier1 }; ::core::mem::drop(__temporary2); }`
+fn end_with_semicolon(out: &mut [Stmt]) {
+    if let Some(syn::Stmt::Expr(_, semi @ None)) = last_statement(out) {
+        *semi = Some(Default::default());
+    }
+}
+
+/// The user's statement last written to `out`: a plain one, or what an
+/// await's statement runs after the suspension.
+fn last_statement(out: &mut [Stmt]) -> Option<&mut syn::Stmt> {
+    match out.last_mut()? {
+        Stmt::Plain { stmt, .. } => Some(stmt),
+        Stmt::Await(suspension) => Some(&mut suspension.rest),
+        _ => None,
+    }
 }
 
 fn take_from_stmt(

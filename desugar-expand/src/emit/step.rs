@@ -692,12 +692,10 @@ impl<'a> Emit<'a> {
                         let mut pat = uses::pat(&arm.pat, &self.scope(), self.layout);
                         self.scopes.pop();
                         let mut body = self.block(&arm.body, &arm.binds);
-                        if let Some(flag) = &flag {
-                            if walk::patterns::binds_by_value(&arm.pat) {
-                                let clear = walk::drop_flag::clear(flag);
-                                body = quote!({ #clear #body });
-                            }
-                            walk::drop_flag::wrap(&mut pat);
+                        if let Some(flag) = &flag
+                            && let Some(clear) = walk::drop_flag::arm_in_flag(&mut pat, flag)
+                        {
+                            body = quote!({ #clear #body });
                         }
                         quote!(#(#attrs)* #pat => #body)
                     })

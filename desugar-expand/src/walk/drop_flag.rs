@@ -128,22 +128,29 @@ pub(crate) fn clear(flag: &syn::Ident) -> syn::Stmt {
 /// the flag's `None`.
 pub(crate) fn arms(arms: &mut Vec<syn::Arm>, flag: &syn::Ident) {
     for arm in arms.iter_mut() {
-        if patterns::binds_by_value(&arm.pat) {
+        if let Some(clear) = arm_in_flag(&mut arm.pat, flag) {
             let body = std::mem::replace(&mut *arm.body, Expr::Verbatim(Default::default()));
             *arm.body = Expr::Block(syn::ExprBlock {
                 attrs: Vec::new(),
                 label: None,
                 block: syn::Block {
                     brace_token: Default::default(),
-                    stmts: vec![clear(flag), syn::Stmt::Expr(body, None)],
+                    stmts: vec![clear, syn::Stmt::Expr(body, None)],
                 },
             });
         }
-        wrap(&mut arm.pat);
         arm.comma.get_or_insert_with(Default::default);
     }
     let none = none_arm();
     arms.push(syn::parse_quote!(#none));
+}
+
+/// One arm's pattern, matching the place of `flag`: wrapped, and, if the
+/// arm takes the value, the statement its body starts with.
+pub(crate) fn arm_in_flag(pat: &mut Pat, flag: &syn::Ident) -> Option<syn::Stmt> {
+    let takes = patterns::binds_by_value(pat);
+    wrap(pat);
+    takes.then(|| clear(flag))
 }
 
 /// The arm for the flag's `None`, after the user's arms (rustc accepted
