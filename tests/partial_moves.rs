@@ -175,6 +175,30 @@ mod taken_on_some_paths {
         n + later.await
     }
 
+    /// Unwinding from a guard of a match in the flag's place, or from a
+    /// taking arm after it cleared the flag: the value is dropped once,
+    /// where rustc drops it (in the flag, or as the arm's binding).
+    #[desugar]
+    async fn unwinding(r: Result<Probe, Probe>, in_guard: bool) -> u32 {
+        let later = Probe::new("later");
+        let n = match r {
+            Ok(p) if panics_if(in_guard) => {
+                p.touch();
+                panics_if(true);
+                1
+            }
+            _ => 0,
+        };
+        Leaf::new("after").pending(1).ready(()).await;
+        later.touch();
+        n
+    }
+
+    fn panics_if(panics: bool) -> bool {
+        assert!(!panics, "a panic in the match");
+        true
+    }
+
     fn result(ok: bool, label: &'static str) -> Result<Probe, Probe> {
         if ok {
             Ok(Probe::new(label))
@@ -204,6 +228,12 @@ mod taken_on_some_paths {
                 assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
             }
             for d in [true, false] {
+                let report = assert_same(
+                    || unwinding(result(c, "r"), d),
+                    || unwinding_rustc(result(c, "r"), d),
+                );
+                let expected = if c { "panic" } else { "Ready(0)" };
+                assert!(report.outcome.contains(expected), "{}", report.outcome);
                 let again = || if d { Ok(Probe::new("again")) } else { Err(7) };
                 let reports = [
                     assert_same(
