@@ -392,4 +392,57 @@ mod a_drop_type_destructured {
         let report = assert_same(as_the_error_says, as_the_error_says_rustc);
         assert_eq!(report.outcome, "Ready(12)");
     }
+
+    struct Wrap(Token);
+
+    /// Nested inside a tuple, an `Option` or a struct without a `Drop` impl
+    /// of its own: a `Drop` type bound by reference stays, the others are
+    /// moved out, whole or destructured.
+    #[desugar]
+    async fn nested(maybe: Option<Plain>, wrap: Wrap) -> u32 {
+        let pair = (Token { id: 1 }, 0u32);
+        let (Token { ref id }, zero) = pair;
+        let Wrap(token) = wrap;
+        let n = match maybe {
+            Some(Plain { id, probe }) => {
+                probe.touch();
+                id
+            }
+            None => 0,
+        };
+        let moved = (
+            Plain {
+                id: 2,
+                probe: Probe::new("moved"),
+            },
+            3u32,
+        );
+        let (Plain { id: m, probe: _ }, k) = moved;
+        Leaf::new("after")
+            .pending(1)
+            .ready(*id + zero + token.id + n + m + k)
+            .await
+    }
+
+    #[test]
+    fn nested_values_stay_or_move_as_in_rustc() {
+        let args = || {
+            let plain = Plain {
+                id: 10,
+                probe: Probe::new("maybe"),
+            };
+            (Some(plain), Wrap(Token { id: 20 }))
+        };
+        let report = assert_same(
+            move || {
+                let (maybe, wrap) = args();
+                nested(maybe, wrap)
+            },
+            move || {
+                let (maybe, wrap) = args();
+                nested_rustc(maybe, wrap)
+            },
+        );
+        assert_eq!(report.outcome, "Ready(36)");
+    }
 }

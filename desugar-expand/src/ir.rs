@@ -195,10 +195,10 @@ pub(crate) struct Mention {
     /// (its statement, or an operand of `&&`/`||` in it), as rustc drops
     /// it: no use of its value.
     pub drop: bool,
-    /// A pattern destructures the local, binding by value, with a struct or
-    /// variant pattern of a type that may implement `Drop` (see
-    /// `walk::patterns::may_copy_from_drop`).
-    pub destructured: bool,
+    /// The parts of the local a pattern destructures, binding by value, with
+    /// a struct or variant pattern of a type that may implement `Drop` (see
+    /// `walk::drop_witness`); empty for any other use.
+    pub destructured: Vec<crate::walk::drop_witness::Witness>,
 }
 
 /// How an expression uses a local, as far as syntax tells.

@@ -23,6 +23,7 @@
 mod assigned;
 
 use crate::ir::{AwaitId, Body, LocalId, Mention, MentionKind};
+use crate::walk::drop_witness::Witness;
 
 /// The analysis' answer, read by the emitter.
 pub(crate) struct Decisions {
@@ -62,13 +63,14 @@ pub(crate) struct Decisions {
     /// where the pattern only copied (`match n { m => m ^ n }`): such a
     /// local's matches read it in place, as any other use does.
     pub taken_in_flag: Vec<bool>,
-    /// Per local: where a pattern destructures it that may only copy the
-    /// fields of a type with a `Drop` impl (`let Token { id } = token;`),
-    /// taken for a move, with an await after it where the local is not
-    /// kept. Only the compiler knows the type; the expansion asks it, and
-    /// stops the build there if it has a `Drop` impl (see
-    /// `__private::destructured`), since rustc would keep the value.
-    pub destructured_at: Vec<Option<proc_macro2::Span>>,
+    /// Per local: the parts of it patterns destructure that may only copy
+    /// the fields of a type with a `Drop` impl (`let Token { id } = token;`,
+    /// `let (Token { id }, n) = pair;`), where the pattern is taken for a
+    /// move with an await after it where the local is not kept. Only the
+    /// compiler knows the types; the expansion asks it, and stops the build
+    /// at the part if it has a `Drop` impl (see `__private::destructured`),
+    /// since rustc would keep the value.
+    pub destructured: Vec<Vec<Witness>>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -136,7 +138,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let taken_in_flag = (0..body.locals.len())
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
-    let destructured_at = (0..body.locals.len())
+    let destructured = (0..body.locals.len())
         .map(|local| {
             let dropped_early = |m: &&Mention| {
                 awaits.clone().any(|k| {
@@ -145,12 +147,13 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
             };
             facts.by_local[local]
                 .iter()
-                .find(|m| m.destructured && dropped_early(m))
-                .map(|m| m.span)
+                .filter(|m| dropped_early(m))
+                .flat_map(|m| m.destructured.iter().cloned())
+                .collect()
         })
         .collect();
     Ok(Decisions {
-        destructured_at,
+        destructured,
         taken_in_flag,
         homed,
         kept,

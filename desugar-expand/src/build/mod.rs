@@ -41,6 +41,7 @@ use crate::ir::{AwaitInfo, Block, Body, Local, LocalId, Mention, MentionKind, St
 use crate::names;
 use crate::rewrite::early_exit::finish;
 use crate::signature::Plan;
+use crate::walk::drop_witness::{Witness, witnesses};
 use crate::walk::{self, Scope, patterns};
 
 pub(crate) use exits::always_jumps;
@@ -144,7 +145,7 @@ struct Recorded {
     /// See [`Mention::drop`].
     drop: bool,
     /// See [`Mention::destructured`].
-    destructured: bool,
+    destructured: Vec<Witness>,
 }
 
 /// Records each use the walk finds.
@@ -187,15 +188,15 @@ impl walk::Visitor for Recorder<'_> {
             span,
             conditional,
             drop: false,
-            destructured: false,
+            destructured: Vec::new(),
         });
     }
 
-    fn destructured(&mut self, local: LocalId) {
+    fn destructured(&mut self, local: LocalId, parts: Vec<Witness>) {
         if let Some(found) = self.found.last_mut()
             && found.local == local
         {
-            found.destructured = true;
+            found.destructured = parts;
         }
     }
 
@@ -371,11 +372,10 @@ impl Builder {
             return;
         };
         if matches!(kind, MentionKind::Taken { .. })
-            && pats.into_iter().any(patterns::may_copy_from_drop)
             && let Some(mention) = self.mentions.last_mut()
             && mention.local == local
         {
-            mention.destructured = true;
+            mention.destructured = pats.into_iter().flat_map(witnesses).collect();
         }
     }
 

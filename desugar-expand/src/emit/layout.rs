@@ -15,6 +15,7 @@ use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Body, LocalId};
 use crate::names;
 use crate::signature::Plan;
+use crate::walk::drop_witness::Witness;
 
 pub(crate) struct Layout {
     /// Per local: its field name, unique in the fn.
@@ -55,8 +56,8 @@ pub(crate) struct Layout {
     flagged: Vec<bool>,
     /// Per local: see [`crate::analysis::Decisions::taken_in_flag`].
     taken_in_flag: Vec<bool>,
-    /// Per local: see [`crate::analysis::Decisions::destructured_at`].
-    destructured_at: Vec<Option<Span>>,
+    /// Per local: see [`crate::analysis::Decisions::destructured`].
+    destructured: Vec<Vec<Witness>>,
     /// The parameter of a local's field in the variant of an await that
     /// keeps it only to drop it, where the local is used after other awaits,
     /// and of a flagged parameter's field wherever it is kept.
@@ -150,7 +151,7 @@ impl Layout {
                 .collect(),
             flagged: decisions.flagged.clone(),
             taken_in_flag: decisions.taken_in_flag.clone(),
-            destructured_at: decisions.destructured_at.clone(),
+            destructured: decisions.destructured.clone(),
             drop_param,
             field,
             param,
@@ -212,10 +213,10 @@ impl Layout {
         self.flagged[local]
     }
 
-    /// Where a pattern destructures `local` that may only copy its fields
-    /// (see [`crate::analysis::Decisions::destructured_at`]).
-    pub(crate) fn destructured_at(&self, local: LocalId) -> Option<Span> {
-        self.destructured_at[local]
+    /// The parts of `local` patterns destructure that may only copy their
+    /// fields (see [`crate::analysis::Decisions::destructured`]).
+    pub(crate) fn destructured(&self, local: LocalId) -> &[Witness] {
+        &self.destructured[local]
     }
 
     /// Is `local` matched in its flag's place (see

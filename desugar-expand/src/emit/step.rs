@@ -32,8 +32,8 @@ use super::uses;
 use crate::analysis::Decisions;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
 use crate::names;
-use crate::walk::mentions;
 use crate::walk::{self, Scope};
+use crate::walk::{drop_witness, mentions};
 
 /// The label of the loop around the dispatch `match`.
 pub(crate) fn dispatch_label() -> syn::Lifetime {
@@ -420,30 +420,50 @@ impl<'a> Emit<'a> {
         quote!(#check #declared)
     }
 
-    /// For a local a pattern destructures that may only copy its fields:
-    /// stops the build there if its type has a `Drop` impl (see
-    /// `__private::destructured`), before the local is moved anywhere.
+    /// For a local patterns destructure that may only copy the fields of
+    /// its parts: stops the build at a part whose type has a `Drop` impl
+    /// (see `__private::destructured` and `walk::drop_witness`), before the
+    /// local is moved anywhere.
     ///
-    /// Before: `let token = Token { id: 1 }; let Token { id } = token; f().await;`
-    /// After:  `let token = Token { id: 1 };`
-    ///         `{ use ..; taken_whole((&&Destructured(&token)).kind()); }` ...
+    /// Before: `let pair = (Token { id: 1 }, 2); let (Token { id }, n) = pair; f().await;`
+    /// After:  `let pair = (Token { id: 1 }, 2);`
+    ///         `{ use ..; match &pair { (__part, _) => taken_whole((&&Destructured(__part)).kind()), _ => {} } }` ...
+    ///
+    /// (the whole local, `let Token { id } = token;`, is asked about
+    /// directly: `taken_whole((&&Destructured(&token)).kind())`).
     fn no_drop_impl(&self, local: LocalId) -> TokenStream {
         let info = &self.body.locals[local];
-        let Some(at) = self
-            .layout
-            .destructured_at(local)
-            .filter(|_| info.initialized)
-        else {
+        let parts = self.layout.destructured(local);
+        if parts.is_empty() || !info.initialized {
             return TokenStream::new();
-        };
+        }
         let private = names::private();
         let ident = &info.ident;
-        let check = quote::quote_spanned! {at=>
-            #private::taken_whole((&&#private::Destructured(&#ident)).kind())
-        };
+        let checks = parts.iter().map(|part| {
+            let name = drop_witness::part();
+            let value = if part.is_whole() {
+                quote!(&#ident)
+            } else {
+                quote!(#name)
+            };
+            let check = quote::quote_spanned! {part.at=>
+                #private::taken_whole((&&#private::Destructured(#value)).kind())
+            };
+            if part.is_whole() {
+                return quote!(#check;);
+            }
+            let pat = &part.pat;
+            quote! {
+                match &#ident {
+                    #pat => #check,
+                    #[allow(unreachable_patterns)]
+                    _ => {}
+                }
+            }
+        });
         quote!({
             use #private::{ViaDrop as _, ViaFields as _};
-            #check;
+            #(#checks)*
         })
     }
 

@@ -6,6 +6,7 @@
 
 pub(crate) mod copy;
 pub(crate) mod drop_flag;
+pub(crate) mod drop_witness;
 mod macros;
 pub(crate) use macros::{MacroArgs, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries};
 pub(crate) mod patterns;
@@ -76,10 +77,10 @@ pub(crate) trait Visitor {
     }
 
     /// The use of `local` just reported is its destructuring by a pattern
-    /// that may only copy fields of a type with a `Drop` impl (see
-    /// [`patterns::may_copy_from_drop`]).
-    fn destructured(&mut self, local: LocalId) {
-        let _ = local;
+    /// that may only copy fields of a type with a `Drop` impl: `parts` says
+    /// which (see [`drop_witness`]).
+    fn destructured(&mut self, local: LocalId, parts: Vec<drop_witness::Witness>) {
+        let _ = (local, parts);
     }
 
     /// The use of `local` just reported is written as the expansion's own
@@ -233,10 +234,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
         if self.capture.is_some() || !taken {
             return;
         }
-        if let Some(local) = self.resolve_path(scrutinee)
-            && pats.into_iter().any(patterns::may_copy_from_drop)
-        {
-            self.visitor.destructured(local);
+        if let Some(local) = self.resolve_path(scrutinee) {
+            let parts: Vec<_> = pats.into_iter().flat_map(drop_witness::witnesses).collect();
+            if !parts.is_empty() {
+                self.visitor.destructured(local, parts);
+            }
         }
     }
 

@@ -182,34 +182,3 @@ pub(crate) fn may_fail_with_rest(pat: &Pat) -> bool {
         _ => true,
     }
 }
-
-/// Does the pattern destructure a struct or an enum variant of a type that
-/// may implement `Drop` (not `Option`'s or `Result`'s), binding by value?
-/// Such a type's fields cannot be moved out, so the pattern only copies
-/// them, and the value stays (see `__private::destructured`).
-///
-/// Input: `Token { id }`, `Some(p)`, `(a, b)`.
-/// Output: yes, no, no.
-pub(crate) fn may_copy_from_drop(pat: &Pat) -> bool {
-    let std_variant = |path: &syn::Path| {
-        path.segments
-            .last()
-            .is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err")
-    };
-    let shape = match pat {
-        Pat::Struct(p) => !std_variant(&p.path),
-        Pat::TupleStruct(p) => !std_variant(&p.path),
-        Pat::Paren(p) => return may_copy_from_drop(&p.pat),
-        Pat::Type(p) => return may_copy_from_drop(&p.pat),
-        Pat::Guard(p) => return may_copy_from_drop(&p.pat),
-        Pat::Or(p) => return p.cases.iter().any(may_copy_from_drop),
-        Pat::Ident(p) => {
-            return p
-                .subpat
-                .as_ref()
-                .is_some_and(|(_, sub)| may_copy_from_drop(sub));
-        }
-        _ => false,
-    };
-    shape && binds_by_value(pat)
-}

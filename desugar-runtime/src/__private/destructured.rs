@@ -57,9 +57,9 @@ impl<T> ViaFields for Destructured<'_, T> {}
 
 /// What [`taken_whole`] accepts.
 #[diagnostic::on_unimplemented(
-    message = "#[desugar] takes this pattern for a move of the whole value, but its type implements `Drop`, so the pattern only copies its fields and rustc drops the value at the end of its scope, after the `.await`s that follow",
-    label = "destructured here",
-    note = "bind the fields by reference (`let Token {{ ref id }} = token;`) or copy them out (`let id = token.id;`): the value is then kept, as in rustc"
+    message = "#[desugar] takes this pattern for a move, but the type it destructures here implements `Drop`, so the pattern only copies its fields and rustc drops the value at the end of its scope, after the `.await`s that follow",
+    label = "a type with a `Drop` impl, destructured here",
+    note = "bind the fields by reference (`Token {{ ref id }}`) or copy them out first (`let id = token.id;`): the value is then kept, as in rustc"
 )]
 pub trait TakenWhole {}
 

@@ -1,0 +1,250 @@
+//! The parts of a value a pattern destructures whose type may implement
+//! `Drop`.
+//!
+//! No field of a type with a `Drop` impl can be moved out, so a pattern that
+//! binds its fields by value only copies them, and the value stays to the
+//! end of its scope (`let (Token { id }, n) = pair;` moves `n` and leaves
+//! `pair.0` to be dropped there). Syntax takes such a pattern for a move;
+//! only the compiler knows the types, so the expansion asks it about each
+//! part (`__private::destructured`), through a pattern that matches the
+//! local by reference and binds that part alone:
+//!
+//! Before: `let (Token { id }, n) = pair;`
+//! After:  `match &pair { (__part, _) => taken_whole((&&Destructured(__part)).kind()), _ => {} }`
+
+use proc_macro2::Span;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{FieldPat, Pat, PatIdent, PatRest, PatStruct, PatTuple, PatTupleStruct, PatWild};
+
+use super::patterns::binds_by_value;
+use crate::names;
+
+/// One part to ask about: `pat` matches the whole value (by reference) and
+/// binds the part to [`part`]; `at` is where the user's pattern
+/// destructures it.
+#[derive(Clone)]
+pub(crate) struct Witness {
+    pub pat: Pat,
+    pub at: Span,
+}
+
+impl Witness {
+    /// Is the part the whole value (`let Token { id } = token;`)?
+    pub(crate) fn is_whole(&self) -> bool {
+        matches!(&self.pat, Pat::Ident(p) if p.ident == part())
+    }
+}
+
+/// The name a witness binds its part to.
+pub(crate) fn part() -> syn::Ident {
+    names::hidden("__part")
+}
+
+/// Input: `Token { id }`, `(Token { id }, n)`, `Some(Wrap(Token { id }))`,
+/// `Some(p)`, `x @ Token { id }`.
+/// Output: `__part`; `(__part, _)`; `Some(__part)` and `Some(Wrap(__part))`;
+/// nothing; nothing (`x` takes the whole value).
+///
+/// `Option`'s, `Result`'s, tuples and arrays never implement `Drop`; every
+/// other struct or variant pattern that binds by value is a part. A
+/// reference pattern destructures through a reference, which moves nothing.
+pub(crate) fn witnesses(pat: &Pat) -> Vec<Witness> {
+    match pat {
+        Pat::Ident(p) if p.by_ref.is_some() => p
+            .subpat
+            .as_ref()
+            .map(|(_, sub)| witnesses(sub))
+            .unwrap_or_default(),
+        Pat::Paren(p) => witnesses(&p.pat),
+        Pat::Type(p) => witnesses(&p.pat),
+        Pat::Guard(p) => witnesses(&p.pat),
+        Pat::Or(p) => p.cases.iter().flat_map(witnesses).collect(),
+        Pat::Tuple(p) => in_elements(&p.elems, |elems| {
+            Pat::Tuple(PatTuple {
+                attrs: Vec::new(),
+                paren_token: p.paren_token,
+                elems,
+            })
+        }),
+        Pat::Slice(p) => in_elements(&p.elems, |elems| {
+            Pat::Slice(syn::PatSlice {
+                attrs: Vec::new(),
+                bracket_token: p.bracket_token,
+                elems,
+            })
+        }),
+        Pat::TupleStruct(p) => {
+            let mut found = own(pat, &p.path);
+            found.extend(in_elements(&p.elems, |elems| {
+                Pat::TupleStruct(PatTupleStruct {
+                    attrs: Vec::new(),
+                    qself: p.qself.clone(),
+                    path: p.path.clone(),
+                    paren_token: p.paren_token,
+                    elems,
+                })
+            }));
+            found
+        }
+        Pat::Struct(p) => {
+            let mut found = own(pat, &p.path);
+            for field in &p.fields {
+                found.extend(witnesses(&field.pat).into_iter().map(|inner| {
+                    let only = FieldPat {
+                        attrs: Vec::new(),
+                        member: field.member.clone(),
+                        colon_token: Some(Default::default()),
+                        pat: Box::new(inner.pat),
+                    };
+                    Witness {
+                        pat: Pat::Struct(PatStruct {
+                            attrs: Vec::new(),
+                            qself: p.qself.clone(),
+                            path: p.path.clone(),
+                            brace_token: p.brace_token,
+                            fields: Punctuated::from_iter([only]),
+                            rest: Some(PatRest {
+                                attrs: Vec::new(),
+                                dot2_token: Default::default(),
+                            }),
+                        }),
+                        at: inner.at,
+                    }
+                }));
+            }
+            found
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The struct or variant pattern `pat` itself, if its type may implement
+/// `Drop` and it binds by value.
+fn own(pat: &Pat, path: &syn::Path) -> Vec<Witness> {
+    let std_variant = path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err");
+    if std_variant || !binds_by_value(pat) {
+        return Vec::new();
+    }
+    let binding = Pat::Ident(PatIdent {
+        attrs: Vec::new(),
+        by_ref: None,
+        mutability: None,
+        ident: part(),
+        subpat: None,
+    });
+    vec![Witness {
+        pat: binding,
+        at: pat.span(),
+    }]
+}
+
+/// The parts inside a list of element patterns, each put back into the
+/// list by `rebuild` with its siblings blanked.
+fn in_elements(
+    elems: &Punctuated<Pat, syn::Token![,]>,
+    rebuild: impl Fn(Punctuated<Pat, syn::Token![,]>) -> Pat,
+) -> Vec<Witness> {
+    let mut found = Vec::new();
+    for (index, elem) in elems.iter().enumerate() {
+        for Witness { pat, at } in witnesses(elem) {
+            let mut pat = Some(pat);
+            let list = elems
+                .iter()
+                .enumerate()
+                .map(|(i, sibling)| match pat.take_if(|_| i == index) {
+                    Some(pat) => pat,
+                    None => blank(sibling),
+                })
+                .collect();
+            found.push(Witness {
+                pat: rebuild(list),
+                at,
+            });
+        }
+    }
+    found
+}
+
+/// A sibling of the part: `..` (or `rest @ ..`) stays a rest pattern, so
+/// the list keeps its length; anything else matches as `_`.
+fn blank(sibling: &Pat) -> Pat {
+    let rest = match sibling {
+        Pat::Rest(_) => true,
+        Pat::Ident(p) => p
+            .subpat
+            .as_ref()
+            .is_some_and(|(_, sub)| matches!(**sub, Pat::Rest(_))),
+        _ => false,
+    };
+    if rest {
+        Pat::Rest(PatRest {
+            attrs: Vec::new(),
+            dot2_token: Default::default(),
+        })
+    } else {
+        Pat::Wild(PatWild {
+            attrs: Vec::new(),
+            underscore_token: Default::default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+    use syn::parse::Parser;
+
+    use super::*;
+
+    fn parts(text: &str) -> Vec<String> {
+        let pat = Pat::parse_multi_with_leading_vert
+            .parse_str(text)
+            .expect("a pattern");
+        witnesses(&pat)
+            .iter()
+            .map(|w| w.pat.to_token_stream().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn each_part_that_may_implement_drop_is_bound_alone() {
+        assert_eq!(parts("Token { id }"), ["__part"]);
+        assert_eq!(parts("(Token { id }, n)"), ["(__part , _)"]);
+        assert_eq!(
+            parts("Some(Wrap(Token { id }))"),
+            ["Some (__part)", "Some (Wrap (__part))"]
+        );
+        assert_eq!(
+            parts("Outer { inner: Token(id), n }"),
+            ["__part", "Outer { inner : __part , .. }"]
+        );
+        assert_eq!(
+            parts("[first, Token { id }, rest @ ..]"),
+            ["[_ , __part , ..]"]
+        );
+        assert_eq!(
+            parts("Ok(Token { id }) | Err(Token { id })"),
+            ["Ok (__part)", "Err (__part)"]
+        );
+        assert_eq!(parts("ref whole @ Token { id }"), ["__part"]);
+    }
+
+    #[test]
+    fn moves_borrows_and_std_types_are_not_parts() {
+        for text in [
+            "Some(p)",
+            "(a, b)",
+            "whole @ Token { id }",
+            "&Token { id }",
+            "Token { ref id }",
+            "Token { id: _ }",
+            "Ok(n) | Err(n)",
+        ] {
+            assert!(parts(text).is_empty(), "{text}");
+        }
+    }
+}
