@@ -40,6 +40,16 @@ pub(crate) fn path(ident: Ident) -> syn::Expr {
     })
 }
 
+/// The hidden local `ident` a part of the user's code is put in, located
+/// at that part (keeping its own hygiene): rustc's errors about the local
+/// (a move out of it where it is kept in place) then point at what the
+/// user wrote, not at `#[desugar]`.
+pub(crate) fn located(mut ident: Ident, part: &syn::Expr) -> Ident {
+    use syn::spanned::Spanned;
+    ident.set_span(ident.span().located_at(part.span()));
+    ident
+}
+
 /// `let ident = value;` or `let mut ident = value;`, or without a value.
 pub(crate) fn let_local(ident: Ident, mutable: bool, value: Option<syn::Expr>) -> syn::Stmt {
     syn::Stmt::Local(syn::Local {

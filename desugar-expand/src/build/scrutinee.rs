@@ -197,7 +197,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 let mut inserted = 0;
                 for (earlier, at, usage) in done.iter_mut() {
                     if !is_pure(earlier) {
-                        let ident = (self.name)();
+                        let ident = crate::syntax::located((self.name)(), earlier);
                         let (temporary, mutable) = match *usage {
                             Use::Place { mutable } => (true, mutable),
                             Use::Value => (false, false),
@@ -228,7 +228,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     }
 
     fn bind(&mut self, expr: &mut Expr, mutable: bool) {
-        let ident = (self.name)();
+        let ident = crate::syntax::located((self.name)(), expr);
         let value = std::mem::replace(expr, crate::syntax::path(ident.clone()));
         self.out.push(Named {
             ident,

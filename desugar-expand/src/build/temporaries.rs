@@ -199,7 +199,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
     /// borrow of `expr`.
     fn name_value(&mut self, expr: &mut Expr, mutable: bool) -> Option<Expr> {
         self.named_whole(expr);
-        let ident = (self.name)();
+        let ident = crate::syntax::located((self.name)(), expr);
         let value = std::mem::replace(expr, crate::syntax::path(ident.clone()));
         if !self.ran {
             self.out.push(Named {
