@@ -85,9 +85,12 @@ impl Builder {
                     // own value, a temporary too (`if let Some(ref p) =
                     // make()`); one binding by value moves out of it.
                     let whole = walk::patterns::binds_by_ref(&condition.pat);
-                    let named = scrutinee::temporaries(&mut condition.expr, whole, || {
-                        self.hidden_local("temporary")
-                    });
+                    let bodies_await = has_await(&e.then_branch)
+                        || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b));
+                    let named =
+                        scrutinee::temporaries(&mut condition.expr, whole, bodies_await, || {
+                            self.hidden_local("temporary")
+                        });
                     if !named.is_empty() {
                         let rescope = observable_else(&e);
                         self.construct_after(named, None, Expr::If(e), rescope, dest, out);
@@ -97,8 +100,10 @@ impl Builder {
                 self.if_construct(e, dest, out);
             }
             Expr::Match(mut e) => {
-                let named =
-                    scrutinee::temporaries(&mut e.expr, true, || self.hidden_local("temporary"));
+                // Only a `match` whose arms await is lowered here.
+                let named = scrutinee::temporaries(&mut e.expr, true, true, || {
+                    self.hidden_local("temporary")
+                });
                 if !named.is_empty() {
                     self.construct_after(named, None, Expr::Match(e), false, dest, out);
                     return;
@@ -411,7 +416,8 @@ impl Builder {
         self.scopes.push(Vec::new());
         // The iterable is a scrutinee in rustc's lowering of `for`: its
         // temporaries live to the end of the loop, as locals of this block.
-        let named = scrutinee::temporaries(&mut e.expr, false, || self.hidden_local("temporary"));
+        let named =
+            scrutinee::temporaries(&mut e.expr, false, false, || self.hidden_local("temporary"));
         for scrutinee::Named {
             ident,
             value,

@@ -22,6 +22,7 @@ mod extended;
 mod lead;
 mod lower;
 mod nesting;
+mod receiver_check;
 mod roles;
 mod scrutinee;
 mod source_text;

@@ -25,6 +25,7 @@
 
 use syn::Expr;
 
+use super::receiver_check;
 use super::values;
 use crate::ir::MentionKind;
 use crate::walk;
@@ -45,15 +46,19 @@ pub(crate) struct Named {
 
 /// Names the temporaries of `scrutinee` in evaluation order, replacing each
 /// with its local. `whole`: name the scrutinee's own value too, if it is a
-/// value rather than a place.
+/// value rather than a place. `arms_await`: the construct suspends while
+/// they live, so the receivers of methods syntax does not know are
+/// checked (see [`receiver_check`]).
 pub(crate) fn temporaries(
     scrutinee: &mut Expr,
     whole: bool,
+    arms_await: bool,
     mut name: impl FnMut() -> syn::Ident,
 ) -> Vec<Named> {
     let mut namer = Namer {
         name: &mut name,
         out: Vec::new(),
+        check_receivers: arms_await,
     };
     match scrutinee {
         // `match &pair`: a borrow of a place makes no temporary, and the
@@ -68,6 +73,7 @@ pub(crate) fn temporaries(
 struct Namer<'a, F> {
     name: &'a mut F,
     out: Vec<Named>,
+    check_receivers: bool,
 }
 
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
@@ -118,6 +124,11 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 let mut parts = vec![(&mut *e.receiver, receiver)];
                 parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
+                // Still a value made here, not named: the method may
+                // borrow it.
+                if self.check_receivers && receiver_check::needed(e) {
+                    receiver_check::wrap(e);
+                }
             }
             Expr::Call(e) => {
                 let mut parts = vec![(&mut *e.func, Use::Value)];

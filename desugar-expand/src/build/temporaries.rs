@@ -13,6 +13,7 @@ use syn::Expr;
 use syn::visit_mut::{self, VisitMut};
 
 use super::awaits::has_await;
+use super::receiver_check;
 use super::values;
 use crate::ir::MentionKind;
 use crate::walk;
@@ -174,6 +175,11 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
                 for arg in &mut e.args {
                     self.expr(arg);
+                }
+                // A value made here for a method syntax does not know: it
+                // may borrow it, to the end of the statement.
+                if receiver_check::needed(e) {
+                    receiver_check::wrap(e);
                 }
                 self.ran = true;
             }

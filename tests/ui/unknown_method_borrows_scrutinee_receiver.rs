@@ -1,0 +1,60 @@
+// `add` takes `&self`: rustc keeps `Counter(..)` to the end of the `match`,
+// across the arm's await, where the machine would drop it when the
+// scrutinee has been evaluated; so for `fetch` and the end of the statement
+// that awaits its future. Syntax cannot tell `add(&self)` from a
+// builder's `finish(self)`, which moves the value, so the expansion asks
+// the compiler. It answers when the machine is compiled for a caller (here
+// `main`), as the compiler's `const` checks do, so `cargo check` does not
+// show this error. Bind the value with `let` before the `match`, and it is
+// kept to the end of its scope.
+use desugar::desugar;
+use std::future::Future;
+use std::pin::Pin;
+
+async fn ready() {}
+
+struct Counter(String);
+
+impl Counter {
+    fn add(&self, n: u32) -> u32 {
+        n + self.0.len() as u32
+    }
+
+    fn fetch(&self) -> std::future::Ready<u32> {
+        std::future::ready(self.0.len() as u32)
+    }
+}
+
+#[desugar]
+async fn borrowed(n: u32) -> u32 {
+    match Counter(String::from("c")).add(1) {
+        0 => 0,
+        m => {
+            ready().await;
+            m + n
+        }
+    }
+}
+
+#[desugar]
+async fn in_an_awaited_call() -> u32 {
+    Counter(String::from("c")).fetch().await
+}
+
+#[desugar]
+async fn bound_first(n: u32) -> u32 {
+    let counter = Counter(String::from("c"));
+    match counter.add(n) {
+        0 => 0,
+        m => {
+            ready().await;
+            m
+        }
+    }
+}
+
+fn main() {
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed(1));
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_an_awaited_call());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
+}

@@ -1,0 +1,85 @@
+//! The receiver of a method syntax does not know, made in a `match` or
+//! `if let` scrutinee whose arms await (desugar-fuzz/FINDINGS.md, entry
+//! 27). rustc keeps such a value to the end of the construct if the method
+//! borrows it and moves it if the method takes `self`. A builder's method
+//! (`finish(self)`) moves it in the machine too; a borrowing one stops the
+//! build (`tests/ui/unknown_method_borrows_scrutinee_receiver.rs`), unless
+//! the value has nothing to drop, which the harness shows here. (The check
+//! needs the call's arguments to be literals.)
+
+mod common;
+
+use common::Counter;
+use desugar::desugar;
+use desugar::harness::{Leaf, assert_same};
+
+#[desugar]
+async fn builder_in_a_match(n: u32) -> u32 {
+    match Counter::new("built").finish(1) {
+        0 => 0,
+        m => m + n + Leaf::new("arm").pending(1).ready(1).await,
+    }
+}
+
+#[desugar]
+async fn builder_in_an_if_let(n: u32) -> u32 {
+    if let 3 = Counter::new("built").finish(1) {
+        Leaf::new("then").pending(1).ready(n).await
+    } else {
+        Leaf::new("else").pending(1).ready(4).await
+    }
+}
+
+#[desugar]
+async fn builder_in_a_while_let() -> u32 {
+    let mut n = 0;
+    while let 3 = Counter::new("step").finish(1) {
+        n = Leaf::new("body").pending(1).ready(n + 1).await;
+        if n == 3 {
+            break;
+        }
+    }
+    n
+}
+
+#[test]
+fn a_builder_s_receiver_is_moved_as_in_rustc() {
+    for n in [0, 1, 2] {
+        let report = assert_same(|| builder_in_a_match(n), || builder_in_a_match_rustc(n));
+        assert_eq!(report.outcome, format!("Ready({})", n + 4));
+        let report = assert_same(|| builder_in_an_if_let(n), || builder_in_an_if_let_rustc(n));
+        assert_eq!(report.outcome, format!("Ready({n})"));
+    }
+    let report = assert_same(builder_in_a_while_let, builder_in_a_while_let_rustc);
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+struct Point {
+    x: u32,
+    y: u32,
+}
+
+impl Point {
+    fn sum(&self) -> u32 {
+        self.x + self.y
+    }
+}
+
+/// `sum` borrows the point, which has nothing to drop: where the machine
+/// lets it go changes nothing.
+#[desugar]
+async fn borrowed_with_nothing_to_drop(x: u32) -> u32 {
+    match (Point { x, y: 1 }).sum() {
+        1 => 0,
+        s => s + Leaf::new("arm").pending(1).ready(1).await,
+    }
+}
+
+#[test]
+fn a_borrowed_receiver_with_nothing_to_drop_builds() {
+    let report = assert_same(
+        || borrowed_with_nothing_to_drop(2),
+        || borrowed_with_nothing_to_drop_rustc(2),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}
