@@ -27,11 +27,11 @@ impl Counter {
 
 #[desugar]
 async fn borrowed(n: u32) -> u32 {
-    match Counter(String::from("c")).add(1) {
+    match Counter(String::from("c")).add(n) {
         0 => 0,
         m => {
             ready().await;
-            m + n
+            m
         }
     }
 }

@@ -147,7 +147,7 @@ impl Builder {
     /// dropping all of them in Rust 2024 (see [`drop_before_else_in_2024`]).
     fn construct_after(
         &mut self,
-        named: Vec<scrutinee::Named>,
+        found: scrutinee::Scrutinee,
         scrutinee: Option<(syn::Ident, Expr)>,
         mut construct: Expr,
         rescope: bool,
@@ -158,11 +158,15 @@ impl Builder {
         // construct does (a move in the scrutinee is a move on every path).
         self.scopes.push(Vec::new());
         let mut stmts = Vec::new();
+        // The receiver checks' tokens, which hold nothing (see
+        // `receiver_check`).
+        self.declare_tokens(found.tokens, &mut stmts);
         // The temporaries, in the order they are made (those an awaited
         // value borrows come before it). The scrutinee's own value is
         // not one: the arms' patterns may move out of it.
         let mut kept = Vec::new();
-        let values = named
+        let values = found
+            .named
             .into_iter()
             .map(|n| ((n.ident, n.value), n.temporary, n.mutable, !n.temporary));
         let scrutinee = scrutinee.map(|s| (s, false, false, false));
@@ -218,7 +222,14 @@ impl Builder {
             e.cond = Box::new(syn::parse_quote!(let #pat = #local));
             let rescope = observable_else(&e);
             let scrutinee = Some((local, scrutinee));
-            self.construct_after(Vec::new(), scrutinee, Expr::If(e), rescope, dest, out);
+            self.construct_after(
+                Default::default(),
+                scrutinee,
+                Expr::If(e),
+                rescope,
+                dest,
+                out,
+            );
         } else if is_let_chain(&e.cond) {
             let span = first_await(&*e.cond).unwrap_or_else(|| e.cond.span());
             self.error(syn::Error::new(
@@ -317,7 +328,7 @@ impl Builder {
             let mut rest = e;
             rest.expr = Box::new(crate::syntax::path(local.clone()));
             self.construct_after(
-                Vec::new(),
+                Default::default(),
                 Some((local, scrutinee)),
                 Expr::Match(rest),
                 false,
@@ -423,7 +434,7 @@ impl Builder {
             value,
             mutable,
             ..
-        } in named
+        } in named.named
         {
             self.simple_keeping(
                 crate::syntax::let_local(ident, mutable, Some(value)),

@@ -21,28 +21,25 @@
 //!     receiver_moved(__of, &__call);
 //! }).label().len() { 1 => a().await, _ => 0 }
 //! ```
-//! (the call's arguments, literals, are copied into the check: only the
-//! receiver decides what the closure captures).
+//! (the call's arguments are values of their types in the check, through
+//! tokens declared before the statement: only the receiver decides what
+//! the closure captures).
 
 use proc_macro2::Span;
 use quote::quote;
 use syn::Expr;
 use syn::spanned::Spanned;
 
+use super::awaits::has_await;
 use crate::names;
 use crate::walk;
 
-/// Does `call`'s receiver need the check, and can it have it? Its method
-/// is not one syntax knows, and the receiver is a value with something
-/// that may drop (not a place, a literal, a reference or an awaited value,
-/// which the expansion keeps itself).
-///
-/// The check calls the method with the call's arguments, so they must be
-/// literals: copied into the check, they have the types the call gives
-/// them, where a placeholder would leave a generic parameter
-/// (`header(name: impl Into<String>)`) without one, and naming a local
-/// there would borrow or move it. A call with other arguments is not
-/// checked (README, "Known differences").
+/// Does `call`'s receiver need the check? Its method is not one syntax
+/// knows, and the receiver is a value with something that may drop (not
+/// a place, a literal, a reference or an awaited value, which the
+/// expansion keeps itself). A receiver made before an await in the
+/// arguments is named by the statement's own lowering, and kept
+/// (`match Counter::new("c").add(number(2).await)`).
 pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
     let method = call.method.to_string();
     let known = walk::borrows_receiver(&call.method)
@@ -51,7 +48,7 @@ pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
     !known
         && is_made_value(&call.receiver)
         && !is_checked(&call.receiver)
-        && call.args.iter().all(is_literal)
+        && !call.args.iter().any(has_await)
 }
 
 /// `"a"`, `1`, `-1`.
@@ -105,27 +102,48 @@ fn is_made_value(expr: &Expr) -> bool {
     }
 }
 
-/// Puts `call`'s receiver through the check.
+/// Puts `call`'s receiver through the check, and each argument but a
+/// literal through a token of its own, which the check calls the method
+/// with: a generic parameter gets its type from the call. Returns the
+/// tokens, to be declared before the statement.
 ///
-/// Before: `Probe::new("t").label()`
-/// After:  `checked(Probe::new("t"), |mut __value| { .. }).label()`
-pub(crate) fn wrap(call: &mut syn::ExprMethodCall) {
+/// Before: `Probe::new("t").label(&name, 1)`
+/// After:  `checked(Probe::new("t"), move |mut __value| { .. __value.label(__temporary1.value(), 1) .. })`
+///         `.label(pass(__temporary1, &name), 1)`
+pub(crate) fn wrap(
+    call: &mut syn::ExprMethodCall,
+    mut token: impl FnMut() -> syn::Ident,
+) -> Vec<syn::Ident> {
     let at = call.receiver.span();
     let private = names::private();
     let value = names::hidden("__value");
     let of = names::hidden("__of");
     let closure = names::hidden("__call");
+    let mut tokens = Vec::new();
+    let mut args = Vec::new();
+    for arg in call.args.iter_mut() {
+        if is_literal(arg) {
+            args.push(quote!(#arg));
+            continue;
+        }
+        let ident = token();
+        let span = arg.span();
+        let passed = std::mem::replace(arg, crate::syntax::path(ident.clone()));
+        *arg = syn::parse_quote_spanned!(span=> #private::pass(#ident, #passed));
+        args.push(quote!(#private::Token::value(#ident)));
+        tokens.push(ident);
+    }
     let method = &call.method;
     let turbofish = &call.turbofish;
-    let args = &call.args;
     // Where the compiler points when the check fails: the receiver.
     let check = names::located_at(quote!(#private::receiver_moved(#of, &#closure)), at);
     let receiver = std::mem::replace(&mut *call.receiver, crate::syntax::path(value.clone()));
     *call.receiver = syn::parse_quote_spanned! {Span::mixed_site()=>
-        #private::checked(#receiver, |mut #value| {
+        #private::checked(#receiver, move |mut #value| {
             let #of = #private::type_of(&#value);
-            let #closure = || { let _ = #value.#method #turbofish (#args); };
+            let #closure = || { let _ = #value.#method #turbofish (#(#args),*); };
             #check;
         })
     };
+    tokens
 }

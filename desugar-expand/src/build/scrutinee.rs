@@ -44,6 +44,22 @@ pub(crate) struct Named {
     pub(crate) mutable: bool,
 }
 
+/// What [`temporaries`] found in a scrutinee.
+#[derive(Default)]
+pub(crate) struct Scrutinee {
+    /// Its temporaries, named.
+    pub(crate) named: Vec<Named>,
+    /// The tokens of the receiver checks (see [`receiver_check`]), to be
+    /// declared before the construct.
+    pub(crate) tokens: Vec<syn::Ident>,
+}
+
+impl Scrutinee {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.named.is_empty() && self.tokens.is_empty()
+    }
+}
+
 /// Names the temporaries of `scrutinee` in evaluation order, replacing each
 /// with its local. `whole`: name the scrutinee's own value too, if it is a
 /// value rather than a place. `arms_await`: the construct suspends while
@@ -54,11 +70,12 @@ pub(crate) fn temporaries(
     whole: bool,
     arms_await: bool,
     mut name: impl FnMut() -> syn::Ident,
-) -> Vec<Named> {
+) -> Scrutinee {
     let mut namer = Namer {
         name: &mut name,
         out: Vec::new(),
         check_receivers: arms_await,
+        tokens: Vec::new(),
     };
     match scrutinee {
         // `match &pair`: a borrow of a place makes no temporary, and the
@@ -67,13 +84,17 @@ pub(crate) fn temporaries(
         _ if whole => namer.place(scrutinee, false),
         _ => namer.place_parts(scrutinee),
     }
-    namer.out
+    Scrutinee {
+        named: namer.out,
+        tokens: namer.tokens,
+    }
 }
 
 struct Namer<'a, F> {
     name: &'a mut F,
     out: Vec<Named>,
     check_receivers: bool,
+    tokens: Vec<syn::Ident>,
 }
 
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
@@ -127,7 +148,8 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // Still a value made here, not named: the method may
                 // borrow it.
                 if self.check_receivers && receiver_check::needed(e) {
-                    receiver_check::wrap(e);
+                    let tokens = receiver_check::wrap(e, &mut *self.name);
+                    self.tokens.extend(tokens);
                 }
             }
             Expr::Call(e) => {

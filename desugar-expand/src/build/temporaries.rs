@@ -37,19 +37,34 @@ pub(crate) struct Named {
 /// Before: `fetch(&format!("{id}"), next(), &format!("{id}"))`
 /// After:  `let __temporary1 = format!("{id}"); let mut __temporary2;`
 ///         `fetch(&__temporary1, next(), { __temporary2 = format!("{id}"); &__temporary2 })`
-pub(crate) fn leading(operand: &mut Expr, mut name: impl FnMut() -> syn::Ident) -> Vec<Named> {
+pub(crate) fn leading(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
+    leading_checked(operand, false, name).0
+}
+
+/// [`leading`] for an awaited operand, whose temporaries rustc keeps
+/// across the suspension: with `check_receivers`, the receivers of methods
+/// syntax does not know are checked too (see [`receiver_check`]), and the
+/// checks' tokens returned, to be declared before the statement.
+pub(crate) fn leading_checked(
+    operand: &mut Expr,
+    check_receivers: bool,
+    mut name: impl FnMut() -> syn::Ident,
+) -> (Vec<Named>, Vec<syn::Ident>) {
     let mut hoist = Hoist {
         name: &mut name,
         out: Vec::new(),
+        tokens: check_receivers.then(Vec::new),
         ran: false,
     };
     hoist.expr(operand);
-    hoist.out
+    (hoist.out, hoist.tokens.unwrap_or_default())
 }
 
 struct Hoist<'a, N> {
     name: &'a mut N,
     out: Vec<Named>,
+    /// `None` where receivers are not checked.
+    tokens: Option<Vec<syn::Ident>>,
     /// Has something with an effect (a call) run before the current point?
     /// Then what is named from there on is made in place, in its turn.
     ran: bool,
@@ -178,8 +193,10 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
                 // A value made here for a method syntax does not know: it
                 // may borrow it, to the end of the statement.
-                if receiver_check::needed(e) {
-                    receiver_check::wrap(e);
+                if let Some(tokens) = &mut self.tokens
+                    && receiver_check::needed(e)
+                {
+                    tokens.extend(receiver_check::wrap(e, &mut *self.name));
                 }
                 self.ran = true;
             }

@@ -15,6 +15,10 @@
 //! capture by reference has nothing to drop, one by value has the value's
 //! own drop). The answer comes when the code is compiled for a caller, as
 //! for the compiler's own `const` checks: `cargo check` does not see it.
+//! The call's arguments other than literals go through [`pass`], which
+//! ties each one's type to a [`Token`] declared before the statement, so
+//! that the check calls the method with values of the same types (a
+//! generic parameter gets its type from the call).
 //!
 //! ```
 //! use desugar_runtime::__private::{checked, receiver_moved, type_of};
@@ -48,6 +52,39 @@
 //! ```
 
 use core::marker::PhantomData;
+
+/// Stands for the type of one argument of the call ([`pass`]), for the
+/// check to call the method with ([`Token::value`]); holds nothing.
+pub struct Token<T>(PhantomData<fn() -> T>);
+
+// By hand: a derive would ask `T: Copy`.
+impl<T> Clone for Token<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Token<T> {}
+
+impl<T> Token<T> {
+    #[inline(always)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Token(PhantomData)
+    }
+
+    /// A value of the argument's type, for the check, which never runs.
+    pub fn value(self) -> T {
+        never_made()
+    }
+}
+
+/// The argument itself, its type tied to `token`.
+#[inline(always)]
+pub fn pass<T>(token: Token<T>, argument: T) -> T {
+    let _ = token;
+    argument
+}
 
 /// The receiver itself. `check` is never called, but compiled with it.
 #[inline(always)]
