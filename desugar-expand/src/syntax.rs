@@ -50,6 +50,30 @@ pub(crate) fn located(mut ident: Ident, part: &syn::Expr) -> Ident {
     ident
 }
 
+/// `::desugar::__private::<helper>(args..)`, built node by node (nothing
+/// of the user's is parsed again), its path located at `at`.
+pub(crate) fn private_call(helper: &str, args: Vec<syn::Expr>, at: Span) -> syn::Expr {
+    let segment =
+        |name: &str| syn::PathSegment::from(Ident::new(name, Span::call_site().located_at(at)));
+    let path = syn::Path {
+        leading_colon: Some(Default::default()),
+        segments: ["desugar", "__private", helper]
+            .into_iter()
+            .map(segment)
+            .collect(),
+    };
+    syn::Expr::Call(syn::ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(syn::Expr::Path(syn::ExprPath {
+            attrs: Vec::new(),
+            qself: None,
+            path,
+        })),
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
 /// `let ident = value;` or `let mut ident = value;`, or without a value.
 pub(crate) fn let_local(ident: Ident, mutable: bool, value: Option<syn::Expr>) -> syn::Stmt {
     syn::Stmt::Local(syn::Local {

@@ -22,7 +22,7 @@ mod extended;
 mod lead;
 mod lower;
 mod nesting;
-mod receiver_check;
+pub(crate) mod receiver_check;
 mod roles;
 mod scrutinee;
 mod source_text;
@@ -661,7 +661,7 @@ impl Builder {
             seq,
             in_scope,
             path: self.path.clone(),
-            source: describe(&found.operand),
+            source: describe(&receiver_check::unwrapped(&found.operand)),
             via_async_block: found.via_async_block,
             leaves_loops: 0,
             drop_ranks,

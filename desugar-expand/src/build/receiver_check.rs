@@ -64,19 +64,55 @@ fn is_literal(arg: &Expr) -> bool {
 /// once its scrutinee's temporaries are named, and an `if let`'s scrutinee
 /// stays where it was.)
 fn is_checked(receiver: &Expr) -> bool {
-    let Expr::Call(call) = receiver else {
-        return false;
+    wrapped(receiver, "checked").is_some()
+}
+
+/// The expression `expr` wraps, if it is a call of `__private::<helper>`
+/// that [`wrap`] wrote: the receiver of `checked`, the argument of `pass`.
+fn wrapped<'e>(expr: &'e Expr, helper: &str) -> Option<&'e Expr> {
+    let Expr::Call(call) = expr else {
+        return None;
     };
+    wrapped_by(call, helper)
+}
+
+/// The receiver `call` checks, if it is a check [`wrap`] wrote: the
+/// closure beside it is never kept, and holds nothing of the user's.
+pub(crate) fn checked_receiver(call: &syn::ExprCall) -> Option<&Expr> {
+    wrapped_by(call, "checked")
+}
+
+fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str) -> Option<&'e Expr> {
     let Expr::Path(func) = &*call.func else {
-        return false;
+        return None;
     };
-    let segments: Vec<String> = func
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    func.path.leading_colon.is_some() && segments == ["desugar", "__private", "checked"]
+    let mut segments = func.path.segments.iter().map(|s| s.ident.to_string());
+    let ours = func.path.leading_colon.is_some()
+        && segments.next().as_deref() == Some("desugar")
+        && segments.next().as_deref() == Some("__private")
+        && segments.next().as_deref() == Some(helper)
+        && segments.next().is_none();
+    let index = if helper == "checked" { 0 } else { 1 };
+    ours.then(|| call.args.iter().nth(index)).flatten()
+}
+
+/// `expr` as the user wrote it, for a description: the checks taken out.
+///
+/// Before: `checked(Probe::new("t"), move |mut __value| { .. }).label(pass(__temporary1, &name))`
+/// After:  `Probe::new("t").label(&name)`
+pub(crate) fn unwrapped(expr: &Expr) -> Expr {
+    struct Unwrap;
+    impl syn::visit_mut::VisitMut for Unwrap {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            while let Some(inner) = wrapped(expr, "checked").or_else(|| wrapped(expr, "pass")) {
+                *expr = inner.clone();
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+    }
+    let mut expr = expr.clone();
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Unwrap, &mut expr);
+    expr
 }
 
 /// A value the expression makes (a call's result, a literal struct, a
@@ -119,31 +155,118 @@ pub(crate) fn wrap(
     let value = names::hidden("__value");
     let of = names::hidden("__of");
     let closure = names::hidden("__call");
-    let mut tokens = Vec::new();
-    let mut args = Vec::new();
-    for arg in call.args.iter_mut() {
-        if is_literal(arg) {
-            args.push(quote!(#arg));
-            continue;
-        }
-        let ident = token();
-        let span = arg.span();
-        let passed = std::mem::replace(arg, crate::syntax::path(ident.clone()));
-        *arg = syn::parse_quote_spanned!(span=> #private::pass(#ident, #passed));
-        args.push(quote!(#private::Token::value(#ident)));
-        tokens.push(ident);
-    }
+    let tokens: Vec<Option<syn::Ident>> = call
+        .args
+        .iter()
+        .map(|arg| (!is_literal(arg)).then(&mut token))
+        .collect();
+    let args = call
+        .args
+        .iter()
+        .zip(&tokens)
+        .map(|(arg, token)| match token {
+            Some(token) => quote!(#private::Token::value(#token)),
+            None => quote!(#arg),
+        });
     let method = &call.method;
     let turbofish = &call.turbofish;
     // Where the compiler points when the check fails: the receiver.
-    let check = names::located_at(quote!(#private::receiver_moved(#of, &#closure)), at);
-    let receiver = std::mem::replace(&mut *call.receiver, crate::syntax::path(value.clone()));
-    *call.receiver = syn::parse_quote_spanned! {Span::mixed_site()=>
-        #private::checked(#receiver, move |mut #value| {
+    let verdict = names::located_at(quote!(#private::receiver_moved(#of, &#closure)), at);
+    let given: Vec<&syn::Ident> = tokens.iter().flatten().collect();
+    let check = quote::quote_spanned! {Span::mixed_site()=>
+        |mut #value, (#(#given,)*)| {
             let #of = #private::type_of(&#value);
             let #closure = || { let _ = #value.#method #turbofish (#(#args),*); };
-            #check;
-        })
+            #verdict;
+        }
     };
-    tokens
+    // Only the method's name, its turbofish and literals are the user's
+    // here, all parsed once already; a check that does not parse is left
+    // out rather than have the macro panic.
+    let Ok(check) = syn::parse2::<Expr>(check) else {
+        return Vec::new();
+    };
+    for (arg, token) in call.args.iter_mut().zip(&tokens) {
+        if let Some(token) = token {
+            let span = arg.span();
+            let passed = std::mem::replace(arg, crate::syntax::path(token.clone()));
+            *arg = crate::syntax::private_call(
+                "pass",
+                vec![crate::syntax::path(token.clone()), passed],
+                span,
+            );
+        }
+    }
+    let mut elems: syn::punctuated::Punctuated<Expr, syn::Token![,]> = given
+        .into_iter()
+        .cloned()
+        .map(crate::syntax::path)
+        .collect();
+    if elems.len() == 1 {
+        elems.push_punct(Default::default());
+    }
+    let given = Expr::Tuple(syn::ExprTuple {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        elems,
+    });
+    let receiver = std::mem::replace(&mut *call.receiver, crate::syntax::path(value));
+    *call.receiver = crate::syntax::private_call("checked", vec![receiver, given, check], at);
+    tokens.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    use super::*;
+
+    fn call(text: &str) -> syn::ExprMethodCall {
+        syn::parse_str(text).expect("a method call")
+    }
+
+    #[test]
+    fn a_description_shows_the_call_as_written() {
+        let mut outer = call(r#"Leaf::new("a").pending(1).ready(x)"#);
+        let mut n = 0;
+        let mut token = || {
+            n += 1;
+            names::hidden(&format!("__temporary{n}"))
+        };
+        assert!(needed(&outer));
+        let Expr::MethodCall(inner) = &mut *outer.receiver else {
+            unreachable!("a chain")
+        };
+        assert!(needed(inner));
+        assert!(
+            wrap(inner, &mut token).is_empty(),
+            "a literal needs no token"
+        );
+        assert_eq!(wrap(&mut outer, &mut token).len(), 1);
+        let wrapped = Expr::MethodCall(outer);
+        let text = wrapped.to_token_stream().to_string();
+        assert!(text.contains("checked") && text.contains("pass"), "{text}");
+        assert_eq!(
+            unwrapped(&wrapped).to_token_stream().to_string(),
+            call(r#"Leaf::new("a").pending(1).ready(x)"#)
+                .to_token_stream()
+                .to_string()
+        );
+    }
+
+    #[test]
+    fn places_references_and_known_methods_are_not_checked() {
+        for text in [
+            "probe.label()",
+            "(&make()).label()",
+            "make().len()",
+            "make().unwrap()",
+            "f().await.label()",
+            "make().label(g().await)",
+        ] {
+            assert!(!needed(&call(text)), "{text}");
+        }
+        assert!(needed(&call("make().label()")));
+        assert!(needed(&call("Named { p }.label(&x, 1)")));
+    }
 }

@@ -30,6 +30,7 @@ use super::layout::{Layout, release_held, state_names};
 use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
+use crate::build::receiver_check;
 use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
 use crate::names;
 use crate::walk::{self, Scope};
@@ -273,6 +274,12 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
             if !consumes_closures(&call.method) {
                 syn::visit::visit_expr_method_call(self, call);
+            }
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            match receiver_check::checked_receiver(call) {
+                Some(receiver) => syn::visit::Visit::visit_expr(self, receiver),
+                None => syn::visit::visit_expr_call(self, call),
             }
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}

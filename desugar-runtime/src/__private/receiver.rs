@@ -26,7 +26,7 @@
 //! impl Builder {
 //!     fn send(self) -> usize { self.0.len() }
 //! }
-//! let sent = checked(Builder(String::from("x")), |mut value| {
+//! let sent = checked(Builder(String::from("x")), (), |mut value, ()| {
 //!     let of = type_of(&value);
 //!     let call = || { let _ = value.send(); };
 //!     receiver_moved(of, &call);
@@ -41,7 +41,7 @@
 //! impl Probe {
 //!     fn label(&self) -> &str { &self.0 }
 //! }
-//! let len = checked(Probe(String::from("x")), |mut value| {
+//! let len = checked(Probe(String::from("x")), (), |mut value, ()| {
 //!     let of = type_of(&value);
 //!     let call = || { let _ = value.label(); };
 //!     receiver_moved(of, &call);
@@ -86,11 +86,13 @@ pub fn pass<T>(token: Token<T>, argument: T) -> T {
     argument
 }
 
-/// The receiver itself. `check` is never called, but compiled with it.
+/// The receiver itself. `check` is never called, but compiled with it;
+/// `tokens` are the call's arguments' ([`pass`]), for `check` to call the
+/// method with.
 #[inline(always)]
-pub fn checked<T, W: FnOnce(T)>(receiver: T, check: W) -> T {
+pub fn checked<T, A, W: FnOnce(T, A)>(receiver: T, tokens: A, check: W) -> T {
     if false {
-        check(never_made())
+        check(never_made(), tokens)
     }
     receiver
 }
