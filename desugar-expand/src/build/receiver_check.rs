@@ -12,18 +12,20 @@
 //! goes through a check that never runs, which calls the method on a value
 //! of its type in a closure whose captures tell a borrow from a move:
 //!
-//! Before: `match Probe::new("t").label().len() { 1 => a().await, _ => 0 }`
+//! Before: `match Probe::new("t").label(&name).len() { 1 => a().await, _ => 0 }`
 //! After:
 //! ```text
-//! match checked(Probe::new("t"), |mut __value| {
+//! let __temporary1 = Token::new();
+//! match checked(Probe::new("t"), (__temporary1,), |mut __value, (__temporary1,)| {
 //!     let __of = type_of(&__value);
-//!     let __call = || { let _ = __value.label(); };
+//!     let __call = || { let _ = __value.label(__temporary1.value()); };
 //!     receiver_moved(__of, &__call);
-//! }).label().len() { 1 => a().await, _ => 0 }
+//! }).label(pass(__temporary1, &name)).len() { 1 => a().await, _ => 0 }
 //! ```
-//! (the call's arguments are values of their types in the check, through
-//! tokens declared before the statement: only the receiver decides what
-//! the closure captures).
+//! The arguments are values of their own types in the check, through a
+//! token each (a literal is copied): a generic parameter gets its type
+//! from the call. The check captures nothing; only the receiver decides
+//! what its inner closure captures.
 
 use proc_macro2::Span;
 use quote::quote;
@@ -98,7 +100,7 @@ fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str) -> Option<&'e Expr> {
 
 /// `expr` as the user wrote it, for a description: the checks taken out.
 ///
-/// Before: `checked(Probe::new("t"), move |mut __value| { .. }).label(pass(__temporary1, &name))`
+/// Before: `checked(Probe::new("t"), (__temporary1,), |mut __value, (__temporary1,)| { .. }).label(pass(__temporary1, &name))`
 /// After:  `Probe::new("t").label(&name)`
 pub(crate) fn unwrapped(expr: &Expr) -> Expr {
     struct Unwrap;
@@ -144,7 +146,7 @@ fn is_made_value(expr: &Expr) -> bool {
 /// tokens, to be declared before the statement.
 ///
 /// Before: `Probe::new("t").label(&name, 1)`
-/// After:  `checked(Probe::new("t"), move |mut __value| { .. __value.label(__temporary1.value(), 1) .. })`
+/// After:  `checked(Probe::new("t"), (__temporary1,), |mut __value, (__temporary1,)| { .. })`
 ///         `.label(pass(__temporary1, &name), 1)`
 pub(crate) fn wrap(
     call: &mut syn::ExprMethodCall,
