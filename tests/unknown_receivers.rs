@@ -1,6 +1,6 @@
 //! The receiver of a method syntax does not know, made in a `match` or
-//! `if let` scrutinee whose arms await (desugar-fuzz/FINDINGS.md, entry
-//! 27). rustc keeps such a value to the end of the construct if the method
+//! `if let` scrutinee whose arms await, or a `for` loop's iterable whose
+//! body does (desugar-fuzz/FINDINGS.md, entry 27). rustc keeps such a value to the end of the construct if the method
 //! borrows it and moves it if the method takes `self`. A builder's method
 //! (`finish(self)`) moves it in the machine too; a borrowing one stops the
 //! build (`tests/ui/unknown_method_borrows_scrutinee_receiver.rs`), unless
@@ -10,7 +10,7 @@ mod common;
 
 use common::Counter;
 use desugar::desugar;
-use desugar::harness::{Leaf, assert_same};
+use desugar::harness::{Leaf, Probe, assert_same};
 
 #[desugar]
 async fn builder_in_a_match(n: u32) -> u32 {
@@ -41,6 +41,24 @@ async fn builder_in_a_while_let() -> u32 {
     n
 }
 
+struct Batch(Probe);
+
+impl Batch {
+    fn items(self, n: u32) -> Vec<u32> {
+        self.0.touch();
+        (0..n).collect()
+    }
+}
+
+#[desugar]
+async fn builder_in_a_for_loop(n: u32) -> u32 {
+    let mut total = 0;
+    for item in Batch(Probe::new("batch")).items(n) {
+        total += Leaf::new("body").pending(1).ready(item).await;
+    }
+    total
+}
+
 #[test]
 fn a_builder_s_receiver_is_moved_as_in_rustc() {
     for n in [0, 1, 2] {
@@ -50,6 +68,11 @@ fn a_builder_s_receiver_is_moved_as_in_rustc() {
         assert_eq!(report.outcome, format!("Ready({n})"));
     }
     let report = assert_same(builder_in_a_while_let, builder_in_a_while_let_rustc);
+    assert_eq!(report.outcome, "Ready(3)");
+    let report = assert_same(
+        || builder_in_a_for_loop(3),
+        || builder_in_a_for_loop_rustc(3),
+    );
     assert_eq!(report.outcome, "Ready(3)");
 }
 

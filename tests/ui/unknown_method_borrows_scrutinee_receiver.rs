@@ -1,7 +1,7 @@
 // `add` takes `&self`: rustc keeps `Counter(..)` to the end of the `match`,
 // across the arm's await, where the machine would drop it when the
 // scrutinee has been evaluated; so for `fetch` and the end of the statement
-// that awaits its future. Syntax cannot tell `add(&self)` from a
+// that awaits its future, and for `counts` and the end of the `for` loop. Syntax cannot tell `add(&self)` from a
 // builder's `finish(self)`, which moves the value, so the expansion asks
 // the compiler. It answers when the machine is compiled for a caller (here
 // `main`), as the compiler's `const` checks do, so `cargo check` does not
@@ -18,6 +18,10 @@ struct Counter(String);
 impl Counter {
     fn add(&self, n: u32) -> u32 {
         n + self.0.len() as u32
+    }
+
+    fn counts(&self) -> Vec<u32> {
+        vec![self.0.len() as u32]
     }
 
     fn fetch(&self) -> std::future::Ready<u32> {
@@ -42,6 +46,16 @@ async fn in_an_awaited_call() -> u32 {
 }
 
 #[desugar]
+async fn in_a_for_loop() -> u32 {
+    let mut total = 0;
+    for n in Counter(String::from("c")).counts() {
+        ready().await;
+        total += n;
+    }
+    total
+}
+
+#[desugar]
 async fn bound_first(n: u32) -> u32 {
     let counter = Counter(String::from("c"));
     match counter.add(n) {
@@ -56,5 +70,6 @@ async fn bound_first(n: u32) -> u32 {
 fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_an_awaited_call());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_for_loop());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
 }

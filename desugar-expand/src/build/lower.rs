@@ -426,9 +426,12 @@ impl Builder {
         let mut inner = Vec::new();
         self.scopes.push(Vec::new());
         // The iterable is a scrutinee in rustc's lowering of `for`: its
-        // temporaries live to the end of the loop, as locals of this block.
+        // temporaries live to the end of the loop, as locals of this block,
+        // across the body's awaits (only a loop whose body awaits is
+        // lowered here).
         let named =
-            scrutinee::temporaries(&mut e.expr, false, false, || self.hidden_local("temporary"));
+            scrutinee::temporaries(&mut e.expr, false, true, || self.hidden_local("temporary"));
+        self.declare_tokens(named.tokens, &mut inner);
         for scrutinee::Named {
             ident,
             value,
