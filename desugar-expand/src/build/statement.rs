@@ -474,9 +474,8 @@ impl Builder {
         let mut hoisted = temporaries::borrowed_blocks(&mut found.operand, |ident| {
             held.awaited.iter().any(|(awaited, _)| awaited == ident)
         });
-        let (named, tokens) = temporaries::leading_checked(&mut found.operand, true, || {
-            self.hidden_local("temporary")
-        });
+        let (named, tokens) =
+            temporaries::leading_checked(&mut found.operand, || self.hidden_local("temporary"));
         self.declare_tokens(tokens, out);
         let (declared, first_at) = self.declare_temporaries(named, out);
         hoisted.extend(declared);

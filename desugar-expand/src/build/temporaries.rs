@@ -38,22 +38,29 @@ pub(crate) struct Named {
 /// After:  `let __temporary1 = format!("{id}"); let mut __temporary2;`
 ///         `fetch(&__temporary1, next(), { __temporary2 = format!("{id}"); &__temporary2 })`
 pub(crate) fn leading(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
-    leading_checked(operand, false, name).0
+    hoist(operand, None, name).0
 }
 
 /// [`leading`] for an awaited operand, whose temporaries rustc keeps
-/// across the suspension: with `check_receivers`, the receivers of methods
-/// syntax does not know are checked too (see [`receiver_check`]), and the
-/// checks' tokens returned, to be declared before the statement.
+/// across the suspension: the receivers of methods syntax does not know
+/// are checked too (see [`receiver_check`]), and the checks' tokens
+/// returned, to be declared before the statement.
 pub(crate) fn leading_checked(
     operand: &mut Expr,
-    check_receivers: bool,
+    name: impl FnMut() -> syn::Ident,
+) -> (Vec<Named>, Vec<syn::Ident>) {
+    hoist(operand, Some(Vec::new()), name)
+}
+
+fn hoist(
+    operand: &mut Expr,
+    tokens: Option<Vec<syn::Ident>>,
     mut name: impl FnMut() -> syn::Ident,
 ) -> (Vec<Named>, Vec<syn::Ident>) {
     let mut hoist = Hoist {
         name: &mut name,
         out: Vec::new(),
-        tokens: check_receivers.then(Vec::new),
+        tokens,
         ran: false,
     };
     hoist.expr(operand);
