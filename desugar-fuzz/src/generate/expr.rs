@@ -355,6 +355,23 @@ impl Gen {
                 Expr::compound(text, &parts)
             }
             3 => {
+                // A builder's method on a value made here, which the
+                // expansion does not know takes `self`: in a scrutinee
+                // whose arms await, or in an awaited call, the compiler is
+                // asked whether it borrows the value (it moves it). Its
+                // argument does not await: a value made before an await in
+                // the same call is kept for it, which a method taking
+                // `self` cannot build (README, "Values consumed by a
+                // method").
+                if self.rng.chance(15) {
+                    let parts = self.ordered(&ctx.without_awaits(), &[], &[Ty::U32]);
+                    let text = format!(
+                        "Counter::new(\"{}\").finish({})",
+                        self.site("b"),
+                        parts[0].text
+                    );
+                    return Expr::compound(text, &parts).unnameable();
+                }
                 let parts = self.ordered(ctx, &[], &[Ty::U32]);
                 let method = *self
                     .rng
