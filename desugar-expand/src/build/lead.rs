@@ -151,11 +151,18 @@ impl NotLeading {
                  bind it with `let` in a statement of its own first",
             ),
             NotLeading::Reads(span, name) => {
+                // A value the expansion named (a part run ahead of an
+                // earlier await) has no name the user knows.
                 let name = crate::names::shown(&name);
+                let what = if name.starts_with("__") {
+                    "a value computed earlier in this statement".to_string()
+                } else {
+                    format!("`{name}`")
+                };
                 syn::Error::new(
                     span,
                     format!(
-                        "#[desugar] cannot suspend here yet: `{name}` is read before this `.await` and used by the awaited expression, \
+                        "#[desugar] cannot suspend here yet: {what} is read before this `.await` and used by the awaited expression, \
                          which may change it; bind the awaited value with `let` in a statement of its own first"
                     ),
                 )
