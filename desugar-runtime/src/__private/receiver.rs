@@ -1,7 +1,8 @@
 //! The receiver of a method syntax does not know, a value made where rustc
 //! keeps it across an await if the method borrows it: a `match` or
-//! `if let` scrutinee whose arms await (`match make().label().len()`), an
-//! awaited call (`make().fetch().await`).
+//! `if let` scrutinee whose arms await (`match make().label().len()`), a
+//! `for` loop's iterable whose body awaits, an awaited call
+//! (`make().fetch().await`).
 //!
 //! A method taking `&self` borrows the value, a temporary rustc keeps to
 //! the end of the construct or statement; one taking `self` moves it. The
@@ -117,7 +118,7 @@ pub fn receiver_moved<T, F>(of: PhantomData<T>, call: &F) {
     const {
         if core::mem::needs_drop::<T>() && !core::mem::needs_drop::<F>() {
             panic!(
-                "#[desugar]: a method here borrows its receiver, a value that rustc keeps to the end of the `match`, `if let` or statement, across the `.await` that follows, where the machine would drop it before. Bind the value with `let` first (`let value = make(); match value.label() {{ .. }}`); the note below says where"
+                "#[desugar]: a method here borrows its receiver, a value that rustc keeps to the end of the `match`, `if let`, `for` loop or statement, across the `.await` that follows, where the machine would drop it before. Bind the value with `let` first (`let value = make(); match value.label() {{ .. }}`); the note below says where"
             )
         }
     }
