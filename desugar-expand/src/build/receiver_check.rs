@@ -66,25 +66,26 @@ fn is_literal(arg: &Expr) -> bool {
 /// once its scrutinee's temporaries are named, and an `if let`'s scrutinee
 /// stays where it was.)
 fn is_checked(receiver: &Expr) -> bool {
-    wrapped(receiver, "checked").is_some()
-}
-
-/// The expression `expr` wraps, if it is a call of `__private::<helper>`
-/// that [`wrap`] wrote: the receiver of `checked`, the argument of `pass`.
-fn wrapped<'e>(expr: &'e Expr, helper: &str) -> Option<&'e Expr> {
-    let Expr::Call(call) = expr else {
-        return None;
-    };
-    wrapped_by(call, helper)
+    matches!(receiver, Expr::Call(call) if checked_receiver(call).is_some())
 }
 
 /// The receiver `call` checks, if it is a check [`wrap`] wrote: the
 /// closure beside it is never kept, and holds nothing of the user's.
 pub(crate) fn checked_receiver(call: &syn::ExprCall) -> Option<&Expr> {
-    wrapped_by(call, "checked")
+    wrapped_by(call, "checked", 0)
 }
 
-fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str) -> Option<&'e Expr> {
+/// What `expr` wraps, if it is a call [`wrap`] wrote: the receiver of
+/// `checked`, the argument of `pass`.
+fn wrapped(expr: &Expr) -> Option<&Expr> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    wrapped_by(call, "checked", 0).or_else(|| wrapped_by(call, "pass", 1))
+}
+
+/// Argument `index` of `call`, if it calls `::desugar::__private::<helper>`.
+fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str, index: usize) -> Option<&'e Expr> {
     let Expr::Path(func) = &*call.func else {
         return None;
     };
@@ -94,7 +95,6 @@ fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str) -> Option<&'e Expr> {
         && segments.next().as_deref() == Some("__private")
         && segments.next().as_deref() == Some(helper)
         && segments.next().is_none();
-    let index = if helper == "checked" { 0 } else { 1 };
     ours.then(|| call.args.iter().nth(index)).flatten()
 }
 
@@ -106,7 +106,7 @@ pub(crate) fn unwrapped(expr: &Expr) -> Expr {
     struct Unwrap;
     impl syn::visit_mut::VisitMut for Unwrap {
         fn visit_expr_mut(&mut self, expr: &mut Expr) {
-            while let Some(inner) = wrapped(expr, "checked").or_else(|| wrapped(expr, "pass")) {
+            while let Some(inner) = wrapped(expr) {
                 *expr = inner.clone();
             }
             syn::visit_mut::visit_expr_mut(self, expr);

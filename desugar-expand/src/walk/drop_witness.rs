@@ -60,7 +60,11 @@ pub(crate) fn witnesses(pat: &Pat) -> Vec<Witness> {
         Pat::Type(p) => witnesses(&p.pat),
         Pat::Guard(p) => witnesses(&p.pat),
         Pat::Or(p) => p.cases.iter().flat_map(witnesses).collect(),
-        Pat::Tuple(p) => in_elements(&p.elems, |elems| {
+        Pat::Tuple(p) => in_elements(&p.elems, |mut elems| {
+            // `(x,)`: without its comma, `(x)` is no tuple.
+            if elems.len() == 1 {
+                elems.push_punct(Default::default());
+            }
             Pat::Tuple(PatTuple {
                 attrs: Vec::new(),
                 paren_token: p.paren_token,
@@ -214,6 +218,7 @@ mod tests {
     fn each_part_that_may_implement_drop_is_bound_alone() {
         assert_eq!(parts("Token { id }"), ["__part"]);
         assert_eq!(parts("(Token { id }, n)"), ["(__part , _)"]);
+        assert_eq!(parts("(Token { id },)"), ["(__part ,)"]);
         assert_eq!(
             parts("Some(Wrap(Token { id }))"),
             ["Some (__part)", "Some (Wrap (__part))"]
