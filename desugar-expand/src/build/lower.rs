@@ -87,13 +87,13 @@ impl Builder {
                     let whole = walk::patterns::binds_by_ref(&condition.pat);
                     let bodies_await = has_await(&e.then_branch)
                         || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b));
-                    let named =
+                    let found =
                         scrutinee::temporaries(&mut condition.expr, whole, bodies_await, || {
                             self.hidden_local("temporary")
                         });
-                    if !named.is_empty() {
+                    if !found.is_empty() {
                         let rescope = observable_else(&e);
-                        self.construct_after(named, None, Expr::If(e), rescope, dest, out);
+                        self.construct_after(found, None, Expr::If(e), rescope, dest, out);
                         return;
                     }
                 }
@@ -101,11 +101,11 @@ impl Builder {
             }
             Expr::Match(mut e) => {
                 // Only a `match` whose arms await is lowered here.
-                let named = scrutinee::temporaries(&mut e.expr, true, true, || {
+                let found = scrutinee::temporaries(&mut e.expr, true, true, || {
                     self.hidden_local("temporary")
                 });
-                if !named.is_empty() {
-                    self.construct_after(named, None, Expr::Match(e), false, dest, out);
+                if !found.is_empty() {
+                    self.construct_after(found, None, Expr::Match(e), false, dest, out);
                     return;
                 }
                 self.match_construct(e, dest, out);
@@ -429,15 +429,15 @@ impl Builder {
         // temporaries live to the end of the loop, as locals of this block,
         // across the body's awaits (only a loop whose body awaits is
         // lowered here).
-        let named =
+        let found =
             scrutinee::temporaries(&mut e.expr, false, true, || self.hidden_local("temporary"));
-        self.declare_tokens(named.tokens, &mut inner);
+        self.declare_tokens(found.tokens, &mut inner);
         for scrutinee::Named {
             ident,
             value,
             mutable,
             ..
-        } in named.named
+        } in found.named
         {
             self.simple_keeping(
                 crate::syntax::let_local(ident, mutable, Some(value)),

@@ -447,18 +447,17 @@ impl<'a> Emit<'a> {
         let private = names::private();
         let ident = &info.ident;
         let checks = parts.iter().map(|part| {
-            let name = drop_witness::part();
-            let value = if part.is_whole() {
-                quote!(&#ident)
-            } else {
-                quote!(#name)
-            };
-            let check = quote::quote_spanned! {part.at=>
-                #private::taken_whole((&&#private::Destructured(#value)).kind())
+            let check = |value: TokenStream| {
+                quote::quote_spanned! {part.at=>
+                    #private::taken_whole((&&#private::Destructured(#value)).kind())
+                }
             };
             if part.is_whole() {
+                let check = check(quote!(&#ident));
                 return quote!(#check;);
             }
+            let name = drop_witness::part();
+            let check = check(quote!(#name));
             let pat = &part.pat;
             quote! {
                 match &#ident {
