@@ -852,3 +852,87 @@ mod matched_without_ref {
         assert_eq!(report.outcome, "Ready(4)");
     }
 }
+
+/// A local used as the receiver of a method named like the standard
+/// library's that take `self` is taken for moved there; the expansion asks
+/// the compiler whether the method borrows it instead, and stops the build
+/// if so (`tests/ui/std_named_method_borrows_local.rs`). What builds keeps
+/// and drops as rustc's does.
+mod std_named_methods {
+    use super::*;
+
+    struct Bag(Probe);
+
+    impl Bag {
+        fn count(&self) -> u32 {
+            self.0.label().len() as u32
+        }
+
+        fn map(self, f: impl FnOnce(u32) -> u32) -> u32 {
+            f(self.0.label().len() as u32)
+        }
+    }
+
+    /// Written as a borrow, the call keeps the bag to the end of its scope.
+    #[desugar]
+    async fn borrowed_outright() -> u32 {
+        let bag = Bag(Probe::new("bag"));
+        let n = Bag::count(&bag);
+        let after = Probe::new("after");
+        Leaf::new("wait").pending(1).ready(()).await;
+        after.touch();
+        n
+    }
+
+    /// A borrowing call where the bag is kept for a later use anyway.
+    #[desugar]
+    async fn kept_for_a_later_use() -> u32 {
+        let bag = Bag(Probe::new("bag"));
+        let n = bag.count();
+        Leaf::new("wait").pending(1).ready(()).await;
+        n + bag.count()
+    }
+
+    /// A method of that name that takes `self`, with a closure that moves
+    /// what it captures.
+    #[desugar]
+    async fn consumed(k: u32) -> u32 {
+        let bag = Bag(Probe::new("bag"));
+        let extra = Probe::new("extra");
+        let n = bag.map(move |len| len + k + extra.label().len() as u32);
+        Leaf::new("wait").pending(1).ready(()).await;
+        n
+    }
+
+    /// The standard library's own, whose results' types come from where
+    /// they go (`into`, `collect`, `sum`), and one kept in place.
+    #[desugar]
+    async fn standard(items: Vec<u32>, name: Option<Probe>, n: u32) -> u64 {
+        let total: u64 = n.into();
+        let doubled: Vec<u32> = items.into_iter().map(|i| i * 2).collect();
+        let numbers = doubled.iter().copied();
+        let sum: u32 = numbers.sum();
+        let named = name.map(|p| p.label().len()).unwrap_or_default();
+        let kept = Some(Probe::new("kept"));
+        let held = &kept;
+        Leaf::new("wait").pending(1).ready(()).await;
+        held.iter().for_each(Probe::touch);
+        let label = kept.map(|p| p.label().len()).unwrap_or(0);
+        total + u64::from(sum) + (named + label) as u64
+    }
+
+    #[test]
+    fn what_builds_drops_as_in_rustc() {
+        let report = assert_same(borrowed_outright, borrowed_outright_rustc);
+        assert_eq!(report.outcome, "Ready(3)");
+        let report = assert_same(kept_for_a_later_use, kept_for_a_later_use_rustc);
+        assert_eq!(report.outcome, "Ready(6)");
+        let report = assert_same(|| consumed(1), || consumed_rustc(1));
+        assert_eq!(report.outcome, "Ready(9)");
+        let report = assert_same(
+            || standard(vec![1, 2], Some(Probe::new("name")), 4),
+            || standard_rustc(vec![1, 2], Some(Probe::new("name")), 4),
+        );
+        assert_eq!(report.outcome, "Ready(18)");
+    }
+}

@@ -76,6 +76,61 @@ fn a_builder_s_receiver_is_moved_as_in_rustc() {
     assert_eq!(report.outcome, "Ready(3)");
 }
 
+struct Request(Probe, u32);
+
+impl Request {
+    fn with<F: FnOnce(u32) -> u32>(mut self, f: F) -> Self {
+        self.1 = f(self.1);
+        self
+    }
+
+    fn retries(mut self, n: u64) -> Self {
+        self.1 += n as u32;
+        self
+    }
+
+    fn send(self) -> desugar::harness::LeafFuture<u32> {
+        self.0.touch();
+        Leaf::new("send").pending(1).ready(self.1)
+    }
+
+    fn total<F: Fn(u32) -> u32>(self, f: F) -> u32 {
+        self.0.touch();
+        f(self.1)
+    }
+}
+
+/// Closures given to a builder's methods get their parameters' types from
+/// the method, in the check too (`v.count_ones()` needs `v`'s type), as do
+/// arguments that need the parameter's (`n.into()`, `Default::default()`).
+#[desugar]
+async fn builder_taking_closures(n: u32) -> u32 {
+    let sent = Request(Probe::new("request"), 0)
+        .with(|v| v.count_ones() + n)
+        .retries(n.into())
+        .retries(Default::default())
+        .send()
+        .await;
+    match Request(Probe::new("matched"), sent).total(|v| v.pow(2)) {
+        0 => 0,
+        t => t + Leaf::new("arm").pending(1).ready(1).await,
+    }
+}
+
+#[test]
+fn a_builder_taking_closures_is_moved_as_in_rustc() {
+    for n in [0, 1, 3] {
+        let report = assert_same(
+            || builder_taking_closures(n),
+            || builder_taking_closures_rustc(n),
+        );
+        // `with` gives 0 + n, the retries n more; `total` squares it.
+        let total = (2 * n).pow(2);
+        let arm = if total == 0 { 0 } else { total + 1 };
+        assert_eq!(report.outcome, format!("Ready({arm})"));
+    }
+}
+
 struct Point {
     x: u32,
     y: u32,

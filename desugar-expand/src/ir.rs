@@ -199,6 +199,10 @@ pub(crate) struct Mention {
     /// a struct or variant pattern of a type that may implement `Drop` (see
     /// `walk::drop_witness`); empty for any other use.
     pub destructured: Vec<crate::walk::drop_witness::Witness>,
+    /// The receiver of a method named like the standard library's that
+    /// take `self` (`bag.count()`), taken for a move (see
+    /// `walk::consumes_receiver`).
+    pub consumed: bool,
 }
 
 /// How an expression uses a local, as far as syntax tells.

@@ -53,24 +53,28 @@ pub(crate) fn located(mut ident: Ident, part: &syn::Expr) -> Ident {
 /// `::desugar::__private::<helper>(args..)`, built node by node (nothing
 /// of the user's is parsed again), its path located at `at`.
 pub(crate) fn private_call(helper: &str, args: Vec<syn::Expr>, at: Span) -> syn::Expr {
-    let segment =
-        |name: &str| syn::PathSegment::from(Ident::new(name, Span::call_site().located_at(at)));
-    let path = syn::Path {
-        leading_colon: Some(Default::default()),
-        segments: ["desugar", "__private", helper]
-            .into_iter()
-            .map(segment)
-            .collect(),
-    };
     syn::Expr::Call(syn::ExprCall {
         attrs: Vec::new(),
-        func: Box::new(syn::Expr::Path(syn::ExprPath {
-            attrs: Vec::new(),
-            qself: None,
-            path,
-        })),
+        func: Box::new(private_path(helper, at)),
         paren_token: Default::default(),
         args: args.into_iter().collect(),
+    })
+}
+
+/// `::desugar::__private::<name>`, located at the user's code `at`.
+pub(crate) fn private_path(name: &str, at: Span) -> syn::Expr {
+    syn::Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: syn::Path {
+            leading_colon: Some(Default::default()),
+            segments: ["desugar", "__private", name]
+                .into_iter()
+                .map(|name| {
+                    syn::PathSegment::from(Ident::new(name, Span::call_site().located_at(at)))
+                })
+                .collect(),
+        },
     })
 }
 

@@ -71,6 +71,14 @@ pub(crate) struct Decisions {
     /// at the part if it has a `Drop` impl (see `__private::destructured`),
     /// since rustc would keep the value.
     pub destructured: Vec<Vec<Witness>>,
+    /// Per local: used as the receiver of a method named like the standard
+    /// library's that take `self` (`bag.count()`), taken for a move, where
+    /// the machine would then drop it earlier than rustc if the method
+    /// borrows it: no await after the call keeps it, or it is kept with a
+    /// drop flag or in place, whose move takes the value out there. Only
+    /// the compiler knows the method; the expansion asks it at each such
+    /// call (see `__private::receiver_consumed`).
+    pub consumed: Vec<bool>,
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -138,21 +146,33 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let taken_in_flag = (0..body.locals.len())
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
+    // Is a local, taken for moved at `m`, no longer kept at an await that
+    // follows in its scope?
+    let dropped_after = |local: LocalId, m: &Mention| {
+        awaits
+            .clone()
+            .any(|k| facts.in_scope(local, k) && facts.before(m, k) && !kept[k].contains(&local))
+    };
     let destructured = (0..body.locals.len())
         .map(|local| {
-            let dropped_early = |m: &&Mention| {
-                awaits.clone().any(|k| {
-                    facts.in_scope(local, k) && facts.before(m, k) && !kept[k].contains(&local)
-                })
-            };
             facts.by_local[local]
                 .iter()
-                .filter(|m| dropped_early(m))
+                .filter(|m| dropped_after(local, m))
                 .flat_map(|m| m.destructured.iter().cloned())
                 .collect()
         })
         .collect();
+    // A local kept with a flag or in place is taken out of it by a move,
+    // and dropped at the end of the statement.
+    let consumed = (0..body.locals.len())
+        .map(|local| {
+            facts.by_local[local]
+                .iter()
+                .any(|m| m.consumed && (homed[local] || flagged[local] || dropped_after(local, m)))
+        })
+        .collect();
     Ok(Decisions {
+        consumed,
         destructured,
         taken_in_flag,
         homed,

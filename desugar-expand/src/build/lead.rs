@@ -758,7 +758,7 @@ fn borrowed_local(tokens: TokenStream, locals: &[String]) -> Option<Span> {
 }
 
 /// `return`, `?`, `break` or `continue` in macro input.
-fn has_early_exit(tokens: TokenStream) -> bool {
+pub(super) fn has_early_exit(tokens: TokenStream) -> bool {
     tokens.into_iter().any(|tree| match tree {
         TokenTree::Ident(ident) => ident == "return" || ident == "break" || ident == "continue",
         TokenTree::Punct(punct) => punct.as_char() == '?',

@@ -158,9 +158,6 @@ impl Builder {
         // construct does (a move in the scrutinee is a move on every path).
         self.scopes.push(Vec::new());
         let mut stmts = Vec::new();
-        // The receiver checks' tokens, which hold nothing (see
-        // `receiver_check`).
-        self.declare_tokens(found.tokens, &mut stmts);
         // The temporaries, in the order they are made (those an awaited
         // value borrows come before it). The scrutinee's own value is
         // not one: the arms' patterns may move out of it.
@@ -431,7 +428,6 @@ impl Builder {
         // lowered here).
         let found =
             scrutinee::temporaries(&mut e.expr, false, true, || self.hidden_local("temporary"));
-        self.declare_tokens(found.tokens, &mut inner);
         for scrutinee::Named {
             ident,
             value,

@@ -147,6 +147,8 @@ struct Recorded {
     drop: bool,
     /// See [`Mention::destructured`].
     destructured: Vec<Witness>,
+    /// See [`Mention::consumed`].
+    consumed: bool,
 }
 
 /// Records each use the walk finds.
@@ -190,6 +192,7 @@ impl walk::Visitor for Recorder<'_> {
             conditional,
             drop: false,
             destructured: Vec::new(),
+            consumed: false,
         });
     }
 
@@ -198,6 +201,17 @@ impl walk::Visitor for Recorder<'_> {
             && found.local == local
         {
             found.destructured = parts;
+        }
+    }
+
+    fn consumed_receiver(&mut self, local: LocalId, _: &mut syn::Expr) {
+        if let Some(found) = self
+            .found
+            .iter_mut()
+            .rev()
+            .find(|found| found.local == local && found.kind == MentionKind::Value)
+        {
+            found.consumed = true;
         }
     }
 
@@ -341,6 +355,7 @@ impl Builder {
                 span: found.span,
                 drop: found.drop,
                 destructured: found.destructured,
+                consumed: found.consumed,
             });
         }
         self.end_scopes(&ended);

@@ -1,31 +1,51 @@
-//! The receiver of a method syntax does not know, made where rustc keeps
-//! it across an await if the method borrows it: the expansion asks the
-//! compiler whether it does (see `__private::receiver`).
+//! Where the machine would drop a value a method borrows at the wrong
+//! time, because syntax cannot tell a method taking `&self` from one taking
+//! `self`: the expansion asks the compiler (see `__private::receiver`).
 //!
-//! rustc keeps the temporaries of a scrutinee to the end of the construct,
-//! and those of an awaited call to the end of its statement. A value a
-//! method borrows is one (`Probe::new("t")` in
-//! `match Probe::new("t").label().len()`); a value a method moves is not
-//! (a builder's `send(self)`). Naming the receiver would keep a moved value
-//! (a compile error for every builder chain), so it is left unnamed, and
-//! the machine would drop a borrowed one before the await. So the receiver
-//! goes through a check that never runs, which calls the method on a value
-//! of its type in a closure whose captures tell a borrow from a move:
+//! The receiver of a method syntax does not know, made where rustc keeps
+//! it across an await if the method borrows it. rustc keeps the
+//! temporaries of a scrutinee to the end of the construct, and those of an
+//! awaited call to the end of its statement. A value a method borrows is
+//! one (`Probe::new("t")` in `match Probe::new("t").label().len()`); a
+//! value a method moves is not (a builder's `send(self)`). Naming the
+//! receiver would keep a moved value (a compile error for every builder
+//! chain), so it is left unnamed, and the machine would drop a borrowed one
+//! before the await. The builder marks the receiver ([`wrap`]); the
+//! emitter, once the uses of locals are rewritten, writes the check beside
+//! it ([`expand`]):
 //!
 //! Before: `match Probe::new("t").label(&name).len() { 1 => a().await, _ => 0 }`
+//! Marked: `match checked(Probe::new("t"), Check(PhantomData)).label(&name).len() { .. }`
 //! After:
 //! ```text
-//! let __temporary1 = Token::new();
-//! match checked(Probe::new("t"), (__temporary1,), |mut __value, (__temporary1,)| {
-//!     let __of = type_of(&__value);
-//!     let __call = || { let _ = __value.label(__temporary1.value()); };
-//!     receiver_moved(__of, &__call);
-//! }).label(pass(__temporary1, &name)).len() { 1 => a().await, _ => 0 }
+//! match checked(Probe::new("t"), {
+//!     let __witness = PhantomData;
+//!     if false {
+//!         let mut __found = None;
+//!         receiver_moved(&__found);
+//!         loop {}
+//!         {
+//!             let mut __value = value_of(type_of(&(Probe::new("t"))));
+//!             let __of = type_of(&__value);
+//!             let __call = || { let _ = __value.label(&name); };
+//!             __found = Some((__of, __call));
+//!         };
+//!     }
+//!     Check(__witness)
+//! }).label(&name).len() { 1 => a().await, _ => 0 }
 //! ```
-//! The arguments are values of their own types in the check, through a
-//! token each (a literal is copied): a generic parameter gets its type
-//! from the call. The check captures nothing; only the receiver decides
-//! what its inner closure captures.
+//! After the `loop {}` nothing runs, and the compiler types the code
+//! without borrow-checking it against the rest: the copies of the receiver
+//! and the arguments (which keep closures' types inferred from the
+//! method, as in the call) take nothing the call uses.
+//!
+//! A local used as the receiver of a method named like the standard
+//! library's that take `self` ([`walk::consumes_receiver`]), where taking
+//! the call for a move makes the machine keep the local no further than
+//! the call: the call itself goes through the check ([`consumed`]).
+//!
+//! Before: `let n = bag.count(); f().await;`
+//! After:  `let n = checked(bag.count(), { .. receiver_consumed(&__found) .. }); f().await;`
 
 use proc_macro2::Span;
 use quote::quote;
@@ -53,39 +73,16 @@ pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
         && !call.args.iter().any(has_await)
 }
 
-/// `"a"`, `1`, `-1`.
-fn is_literal(arg: &Expr) -> bool {
-    match arg {
-        Expr::Lit(_) => true,
-        Expr::Unary(e) => matches!(e.op, syn::UnOp::Neg(_)) && matches!(&*e.expr, Expr::Lit(_)),
-        _ => false,
-    }
-}
-
-/// Is it a receiver [`wrap`] made already? (A construct is lowered again
-/// once its scrutinee's temporaries are named, and an `if let`'s scrutinee
-/// stays where it was.)
+/// Is it a receiver [`wrap`] marked already? (A construct is lowered
+/// again once its scrutinee's temporaries are named, and an `if let`'s
+/// scrutinee stays where it was.)
 fn is_checked(receiver: &Expr) -> bool {
     matches!(receiver, Expr::Call(call) if checked_receiver(call).is_some())
 }
 
-/// The receiver `call` checks, if it is a check [`wrap`] wrote: the
-/// closure beside it is never kept, and holds nothing of the user's.
+/// The value `call` checks, if it is a check this module wrote: what is
+/// beside it is never kept, and holds nothing that runs.
 pub(crate) fn checked_receiver(call: &syn::ExprCall) -> Option<&Expr> {
-    wrapped_by(call, "checked", 0)
-}
-
-/// What `expr` wraps, if it is a call [`wrap`] wrote: the receiver of
-/// `checked`, the argument of `pass`.
-fn wrapped(expr: &Expr) -> Option<&Expr> {
-    let Expr::Call(call) = expr else {
-        return None;
-    };
-    wrapped_by(call, "checked", 0).or_else(|| wrapped_by(call, "pass", 1))
-}
-
-/// Argument `index` of `call`, if it calls `::desugar::__private::<helper>`.
-fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str, index: usize) -> Option<&'e Expr> {
     let Expr::Path(func) = &*call.func else {
         return None;
     };
@@ -93,20 +90,24 @@ fn wrapped_by<'e>(call: &'e syn::ExprCall, helper: &str, index: usize) -> Option
     let ours = func.path.leading_colon.is_some()
         && segments.next().as_deref() == Some("desugar")
         && segments.next().as_deref() == Some("__private")
-        && segments.next().as_deref() == Some(helper)
-        && segments.next().is_none();
-    ours.then(|| call.args.iter().nth(index)).flatten()
+        && segments.next().as_deref() == Some("checked")
+        && segments.next().is_none()
+        && call.args.len() == 2;
+    ours.then(|| call.args.first()).flatten()
 }
 
-/// `expr` as the user wrote it, for a description: the checks taken out.
+/// `expr` as the user wrote it, for a description and for the copy a
+/// check makes: the checks taken out.
 ///
-/// Before: `checked(Probe::new("t"), (__temporary1,), |mut __value, (__temporary1,)| { .. }).label(pass(__temporary1, &name))`
+/// Before: `checked(Probe::new("t"), Check).label(&name)`
 /// After:  `Probe::new("t").label(&name)`
 pub(crate) fn unwrapped(expr: &Expr) -> Expr {
     struct Unwrap;
     impl syn::visit_mut::VisitMut for Unwrap {
         fn visit_expr_mut(&mut self, expr: &mut Expr) {
-            while let Some(inner) = wrapped(expr) {
+            while let Expr::Call(call) = expr
+                && let Some(inner) = checked_receiver(call)
+            {
                 *expr = inner.clone();
             }
             syn::visit_mut::visit_expr_mut(self, expr);
@@ -140,81 +141,165 @@ fn is_made_value(expr: &Expr) -> bool {
     }
 }
 
-/// Puts `call`'s receiver through the check, and each argument but a
-/// literal through a token of its own, which the check calls the method
-/// with: a generic parameter gets its type from the call. Returns the
-/// tokens, to be declared before the statement.
+/// Marks `call`'s receiver for the check [`Expand`] writes (unexpanded,
+/// the mark builds, and checks nothing).
 ///
-/// Before: `Probe::new("t").label(&name, 1)`
-/// After:  `checked(Probe::new("t"), (__temporary1,), |mut __value, (__temporary1,)| { .. })`
-///         `.label(pass(__temporary1, &name), 1)`
-pub(crate) fn wrap(
-    call: &mut syn::ExprMethodCall,
-    mut token: impl FnMut() -> syn::Ident,
-) -> Vec<syn::Ident> {
+/// Before: `Probe::new("t").label(&name)`
+/// After:  `checked(Probe::new("t"), Check(PhantomData)).label(&name)`
+pub(crate) fn wrap(call: &mut syn::ExprMethodCall) {
     let at = call.receiver.span();
+    let mark: Expr = syn::parse_quote!(::core::marker::PhantomData);
+    let mark = crate::syntax::private_call("Check", vec![mark], at);
+    let receiver = std::mem::replace(&mut *call.receiver, mark.clone());
+    *call.receiver = crate::syntax::private_call("checked", vec![receiver, mark], at);
+}
+
+/// Writes the check beside each receiver [`wrap`] marked in what it
+/// visits, once its uses of locals are rewritten.
+pub(crate) struct Expand;
+
+impl syn::visit_mut::VisitMut for Expand {
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        syn::visit_mut::visit_expr_method_call_mut(self, call);
+        let Expr::Call(marked) = &*call.receiver else {
+            return;
+        };
+        let Some(receiver) = checked_receiver(marked) else {
+            return;
+        };
+        if !is_mark(&marked.args[1]) {
+            return;
+        }
+        let at = receiver.span();
+        let receiver = unwrapped(receiver);
+        if let Some(check) = check(&receiver, call, "receiver_moved", false, at)
+            && let Expr::Call(marked) = &mut *call.receiver
+        {
+            marked.args[1] = check;
+        }
+    }
+}
+
+/// Is it the mark [`wrap`] leaves for the check?
+fn is_mark(expr: &Expr) -> bool {
+    matches!(expr, Expr::Call(call) if matches!(&*call.func,
+        Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Check")))
+}
+
+/// Puts `call`, whose receiver is a local the machine takes it for a move
+/// of, through the check.
+///
+/// Before: `bag.count()`
+/// After:  `checked(bag.count(), { .. receiver_consumed(&__found) .. })`
+pub(crate) fn consumed(call: &mut Expr) {
+    let Expr::MethodCall(method_call) = &*call else {
+        return;
+    };
+    let at = method_call.receiver.span();
+    let Some(check) = check(
+        &method_call.receiver,
+        method_call,
+        "receiver_consumed",
+        true,
+        at,
+    ) else {
+        return;
+    };
+    let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
+    *call = crate::syntax::private_call("checked", vec![value, check], at);
+}
+
+/// Methods whose result's type the caller chooses (`let v: Vec<_> =
+/// it.collect();`): the check's copy of the call is given the type of the
+/// call it stands beside.
+const RESULT_CHOSEN_BY_CALLER: [&str; 4] = ["into", "collect", "sum", "product"];
+
+/// The check: the method called with `call`'s arguments on a value of
+/// `receiver`'s type, in code that never runs, whose capture of the value
+/// `verdict` is asked about. It evaluates to the `Check` of the type of the
+/// value it stands beside (`tie`: the call's result, which the copy of the
+/// call is given). `None` where an argument leaves the code around it
+/// (`?`, `return`, `break`, `.await`), which a copy inside the check's
+/// closure cannot; the call then goes unchecked.
+fn check(
+    receiver: &Expr,
+    call: &syn::ExprMethodCall,
+    verdict: &str,
+    tie: bool,
+    at: Span,
+) -> Option<Expr> {
+    if call.args.iter().any(leaves) {
+        return None;
+    }
     let private = names::private();
+    let witness = names::hidden("__witness");
+    let found = names::hidden("__found");
     let value = names::hidden("__value");
     let of = names::hidden("__of");
     let closure = names::hidden("__call");
-    let tokens: Vec<Option<syn::Ident>> = call
-        .args
-        .iter()
-        .map(|arg| (!is_literal(arg)).then(&mut token))
-        .collect();
-    let args = call
-        .args
-        .iter()
-        .zip(&tokens)
-        .map(|(arg, token)| match token {
-            Some(token) => quote!(#private::Token::value(#token)),
-            None => quote!(#arg),
-        });
     let method = &call.method;
     let turbofish = &call.turbofish;
+    let args = call.args.iter();
+    let copy = quote!(#value.#method #turbofish (#(#args),*));
+    let tie = tie && RESULT_CHOSEN_BY_CALLER.contains(&method.to_string().as_str());
+    let used = if tie {
+        quote!(#private::same_as(#witness, #copy))
+    } else {
+        quote!(let _ = #copy)
+    };
+    let verdict = syn::Ident::new(verdict, Span::call_site());
     // Where the compiler points when the check fails: the receiver.
-    let verdict = names::located_at(quote!(#private::receiver_moved(#of, &#closure)), at);
-    let given: Vec<&syn::Ident> = tokens.iter().flatten().collect();
+    let verdict = names::located_at(quote!(#private::#verdict(&#found)), at);
     let check = quote::quote_spanned! {Span::mixed_site()=>
-        |mut #value, (#(#given,)*)| {
-            let #of = #private::type_of(&#value);
-            let #closure = || { let _ = #value.#method #turbofish (#(#args),*); };
-            #verdict;
+        {
+            let #witness = ::core::marker::PhantomData;
+            if false {
+                let mut #found = ::core::option::Option::None;
+                #verdict;
+                loop {}
+                #[allow(unreachable_code)]
+                {
+                    let mut #value = #private::value_of(#private::type_of(&(#receiver)));
+                    let #of = #private::type_of(&#value);
+                    let #closure = || { #used; };
+                    #found = ::core::option::Option::Some((#of, #closure));
+                };
+            }
+            #private::Check(#witness)
         }
     };
-    // Only the method's name, its turbofish and literals are the user's
-    // here, all parsed once already; a check that does not parse is left
-    // out rather than have the macro panic.
-    let Ok(check) = syn::parse2::<Expr>(check) else {
-        return Vec::new();
-    };
-    for (arg, token) in call.args.iter_mut().zip(&tokens) {
-        if let Some(token) = token {
-            let span = arg.span();
-            let passed = std::mem::replace(arg, crate::syntax::path(token.clone()));
-            *arg = crate::syntax::private_call(
-                "pass",
-                vec![crate::syntax::path(token.clone()), passed],
-                span,
-            );
+    // Only the user's code, parsed once already, and the expansion's own
+    // tokens: a check that does not parse is left out rather than have
+    // the macro panic.
+    syn::parse2::<Expr>(check).ok()
+}
+
+/// Does `arg` leave the code around it, outside its own closures and
+/// `async` blocks?
+fn leaves(arg: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Try(_)
+                | Expr::Return(_)
+                | Expr::Break(_)
+                | Expr::Continue(_)
+                | Expr::Await(_)
+                | Expr::Yield(_) => self.0 = true,
+                Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+                _ => syn::visit::visit_expr(self, expr),
+            }
         }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0 |= super::lead::has_early_exit(mac.tokens.clone())
+                || walk::mentions(&mac.tokens, "await");
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut elems: syn::punctuated::Punctuated<Expr, syn::Token![,]> = given
-        .into_iter()
-        .cloned()
-        .map(crate::syntax::path)
-        .collect();
-    if elems.len() == 1 {
-        elems.push_punct(Default::default());
-    }
-    let given = Expr::Tuple(syn::ExprTuple {
-        attrs: Vec::new(),
-        paren_token: Default::default(),
-        elems,
-    });
-    let receiver = std::mem::replace(&mut *call.receiver, crate::syntax::path(value));
-    *call.receiver = crate::syntax::private_call("checked", vec![receiver, given, check], at);
-    tokens.into_iter().flatten().collect()
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, arg);
+    finder.0
 }
 
 #[cfg(test)]
@@ -230,30 +315,40 @@ mod tests {
     #[test]
     fn a_description_shows_the_call_as_written() {
         let mut outer = call(r#"Leaf::new("a").pending(1).ready(x)"#);
-        let mut n = 0;
-        let mut token = || {
-            n += 1;
-            names::hidden(&format!("__temporary{n}"))
-        };
         assert!(needed(&outer));
         let Expr::MethodCall(inner) = &mut *outer.receiver else {
             unreachable!("a chain")
         };
         assert!(needed(inner));
-        assert!(
-            wrap(inner, &mut token).is_empty(),
-            "a literal needs no token"
-        );
-        assert_eq!(wrap(&mut outer, &mut token).len(), 1);
-        let wrapped = Expr::MethodCall(outer);
+        wrap(inner);
+        assert!(!needed(inner), "marked once");
+        wrap(&mut outer);
+        let mut wrapped = Expr::MethodCall(outer);
+        syn::visit_mut::VisitMut::visit_expr_mut(&mut Expand, &mut wrapped);
         let text = wrapped.to_token_stream().to_string();
-        assert!(text.contains("checked") && text.contains("pass"), "{text}");
+        assert_eq!(text.matches("receiver_moved").count(), 2, "{text}");
         assert_eq!(
             unwrapped(&wrapped).to_token_stream().to_string(),
             call(r#"Leaf::new("a").pending(1).ready(x)"#)
                 .to_token_stream()
                 .to_string()
         );
+    }
+
+    #[test]
+    fn a_call_whose_arguments_leave_goes_unchecked() {
+        for (text, checked) in [
+            ("bag.count()", true),
+            ("bag.map(|x| x?)", true),
+            ("bag.map(f()?)", false),
+            ("bag.map(format!(\"{}\", g().await))", false),
+            ("bag.zip(if c { break } else { 1 })", false),
+        ] {
+            let mut expr: Expr = syn::parse_str(text).expect("a call");
+            consumed(&mut expr);
+            let text = expr.to_token_stream().to_string();
+            assert_eq!(text.contains("receiver_consumed"), checked, "{text}");
+        }
     }
 
     #[test]

@@ -49,14 +49,11 @@ pub(crate) struct Named {
 pub(crate) struct Scrutinee {
     /// Its temporaries, named.
     pub(crate) named: Vec<Named>,
-    /// The tokens of the receiver checks (see [`receiver_check`]), to be
-    /// declared before the construct.
-    pub(crate) tokens: Vec<syn::Ident>,
 }
 
 impl Scrutinee {
     pub(crate) fn is_empty(&self) -> bool {
-        self.named.is_empty() && self.tokens.is_empty()
+        self.named.is_empty()
     }
 }
 
@@ -75,7 +72,6 @@ pub(crate) fn temporaries(
         name: &mut name,
         out: Vec::new(),
         check_receivers: arms_await,
-        tokens: Vec::new(),
     };
     match scrutinee {
         // `match &pair`: a borrow of a place makes no temporary, and the
@@ -84,17 +80,13 @@ pub(crate) fn temporaries(
         _ if whole => namer.place(scrutinee, false),
         _ => namer.place_parts(scrutinee),
     }
-    Scrutinee {
-        named: namer.out,
-        tokens: namer.tokens,
-    }
+    Scrutinee { named: namer.out }
 }
 
 struct Namer<'a, F> {
     name: &'a mut F,
     out: Vec<Named>,
     check_receivers: bool,
-    tokens: Vec<syn::Ident>,
 }
 
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
@@ -148,8 +140,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // Still a value made here, not named: the method may
                 // borrow it.
                 if self.check_receivers && receiver_check::needed(e) {
-                    let tokens = receiver_check::wrap(e, &mut *self.name);
-                    self.tokens.extend(tokens);
+                    receiver_check::wrap(e);
                 }
             }
             Expr::Call(e) => {

@@ -474,21 +474,11 @@ impl Builder {
         let mut hoisted = temporaries::borrowed_blocks(&mut found.operand, |ident| {
             held.awaited.iter().any(|(awaited, _)| awaited == ident)
         });
-        let (named, tokens) =
+        let named =
             temporaries::leading_checked(&mut found.operand, || self.hidden_local("temporary"));
-        self.declare_tokens(tokens, out);
         let (declared, first_at) = self.declare_temporaries(named, out);
         hoisted.extend(declared);
         (found, hoisted, first_at)
-    }
-
-    /// Declares the tokens of receiver checks (see `receiver_check`), which
-    /// hold nothing.
-    pub(super) fn declare_tokens(&mut self, tokens: Vec<syn::Ident>, out: &mut Vec<Stmt>) {
-        let private = crate::names::private();
-        for token in tokens {
-            self.simple(syn::parse_quote!(let #token = #private::Token::new();), out);
-        }
     }
 
     /// Declares the temporaries [`temporaries::leading`] named, in order,

@@ -38,40 +38,32 @@ pub(crate) struct Named {
 /// After:  `let __temporary1 = format!("{id}"); let mut __temporary2;`
 ///         `fetch(&__temporary1, next(), { __temporary2 = format!("{id}"); &__temporary2 })`
 pub(crate) fn leading(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
-    hoist(operand, None, name).0
+    hoist(operand, false, name)
 }
 
 /// [`leading`] for an awaited operand, whose temporaries rustc keeps
 /// across the suspension: the receivers of methods syntax does not know
-/// are checked too (see [`receiver_check`]), and the checks' tokens
-/// returned, to be declared before the statement.
-pub(crate) fn leading_checked(
-    operand: &mut Expr,
-    name: impl FnMut() -> syn::Ident,
-) -> (Vec<Named>, Vec<syn::Ident>) {
-    hoist(operand, Some(Vec::new()), name)
+/// are checked too (see [`receiver_check`]).
+pub(crate) fn leading_checked(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
+    hoist(operand, true, name)
 }
 
-fn hoist(
-    operand: &mut Expr,
-    tokens: Option<Vec<syn::Ident>>,
-    mut name: impl FnMut() -> syn::Ident,
-) -> (Vec<Named>, Vec<syn::Ident>) {
+fn hoist(operand: &mut Expr, check: bool, mut name: impl FnMut() -> syn::Ident) -> Vec<Named> {
     let mut hoist = Hoist {
         name: &mut name,
         out: Vec::new(),
-        tokens,
+        check,
         ran: false,
     };
     hoist.expr(operand);
-    (hoist.out, hoist.tokens.unwrap_or_default())
+    hoist.out
 }
 
 struct Hoist<'a, N> {
     name: &'a mut N,
     out: Vec<Named>,
-    /// `None` where receivers are not checked.
-    tokens: Option<Vec<syn::Ident>>,
+    /// Are receivers checked?
+    check: bool,
     /// Has something with an effect (a call) run before the current point?
     /// Then what is named from there on is made in place, in its turn.
     ran: bool,
@@ -200,10 +192,8 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
                 // A value made here for a method syntax does not know: it
                 // may borrow it, to the end of the statement.
-                if let Some(tokens) = &mut self.tokens
-                    && receiver_check::needed(e)
-                {
-                    tokens.extend(receiver_check::wrap(e, &mut *self.name));
+                if self.check && receiver_check::needed(e) {
+                    receiver_check::wrap(e);
                 }
                 self.ran = true;
             }

@@ -58,6 +58,8 @@ pub(crate) struct Layout {
     taken_in_flag: Vec<bool>,
     /// Per local: see [`crate::analysis::Decisions::destructured`].
     destructured: Vec<Vec<Witness>>,
+    /// Per local: see [`crate::analysis::Decisions::consumed`].
+    consumed: Vec<bool>,
     /// The parameter of a local's field in the variant of an await that
     /// keeps it only to drop it, where the local is used after other awaits,
     /// and of a flagged parameter's field wherever it is kept.
@@ -152,6 +154,7 @@ impl Layout {
             flagged: decisions.flagged.clone(),
             taken_in_flag: decisions.taken_in_flag.clone(),
             destructured: decisions.destructured.clone(),
+            consumed: decisions.consumed.clone(),
             drop_param,
             field,
             param,
@@ -217,6 +220,13 @@ impl Layout {
     /// fields (see [`crate::analysis::Decisions::destructured`]).
     pub(crate) fn destructured(&self, local: LocalId) -> &[Witness] {
         &self.destructured[local]
+    }
+
+    /// Does a call that takes `local` for its receiver by a method named
+    /// like the standard library's that take `self` go through the check
+    /// (see [`crate::analysis::Decisions::consumed`])?
+    pub(crate) fn is_consumed_checked(&self, local: LocalId) -> bool {
+        self.consumed[local]
     }
 
     /// Is `local` matched in its flag's place (see

@@ -21,6 +21,7 @@ use proc_macro2::Span;
 use syn::Expr;
 
 use super::layout::Layout;
+use crate::build::receiver_check;
 use crate::ir::{LocalId, MentionKind};
 use crate::names;
 use crate::walk::{self, Scope};
@@ -76,17 +77,29 @@ pub(crate) fn operand(
 /// A statement or an expression, walked for its uses of locals.
 trait Walked: Clone {
     fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V);
+
+    /// Writes the receiver checks the builder marked (see
+    /// `receiver_check::Expand`).
+    fn expand_checks(&mut self);
 }
 
 impl Walked for syn::Stmt {
     fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V) {
         walk::stmt(self, scope, visitor);
     }
+
+    fn expand_checks(&mut self) {
+        syn::visit_mut::VisitMut::visit_stmt_mut(&mut receiver_check::Expand, self);
+    }
 }
 
 impl Walked for Expr {
     fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V) {
         walk::expr(self, scope, visitor);
+    }
+
+    fn expand_checks(&mut self) {
+        syn::visit_mut::VisitMut::visit_expr_mut(&mut receiver_check::Expand, self);
     }
 }
 
@@ -102,6 +115,7 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
             captured: &captured.0,
         },
     );
+    node.expand_checks();
     (captured.lets(layout), node)
 }
 
@@ -227,6 +241,7 @@ pub(crate) fn scrutinee<'p>(
         },
     };
     walk::place(&mut expr, kind, scope, &mut visitor);
+    expr.expand_checks();
     (expr, flag)
 }
 
@@ -236,6 +251,7 @@ pub(crate) fn scrutinee<'p>(
 pub(crate) fn condition(cond: &Expr, scope: &Scope, layout: &Layout) -> (Expr, Option<syn::Ident>) {
     let mut cond = cond.clone();
     let flag = walk::condition(&mut cond, scope, &mut HomedUses::plain(layout));
+    cond.expand_checks();
     (cond, flag)
 }
 
@@ -298,6 +314,12 @@ impl walk::Visitor for HomedUses<'_> {
 
     fn reborrows(&self, local: LocalId) -> bool {
         self.layout.is_unique(local)
+    }
+
+    fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
+        if self.layout.is_consumed_checked(local) {
+            receiver_check::consumed(call);
+        }
     }
 
     fn drop_flag(&self, local: LocalId) -> Option<syn::Ident> {

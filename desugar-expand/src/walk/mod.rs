@@ -90,6 +90,15 @@ pub(crate) trait Visitor {
     fn dropped(&mut self, local: LocalId) {
         let _ = local;
     }
+
+    /// `call` (`bag.count()`, `text.into_bytes()`) has `local` for its
+    /// receiver, just reported as moved because the method is named like
+    /// the standard library's that take `self` ([`consumes_receiver`]);
+    /// the visitor may put the call through a check that it does (see
+    /// `receiver_check::consumed`).
+    fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
+        let _ = (local, call);
+    }
 }
 
 /// What `call` drops, if it is written as the expansion writes its own drops
@@ -366,7 +375,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::MethodCall(e) => {
                 // `x.unwrap()` moves `x`; `x.len()` borrows it, perhaps for
                 // as long as the result lives (`x.iter()`).
-                let receiver = if consumes_receiver(&e.method) {
+                let consumes = consumes_receiver(&e.method);
+                let receiver = if consumes {
                     MentionKind::Value
                 } else {
                     let lasting = !returns_owned(&e.method);
@@ -375,9 +385,17 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         lasting,
                     }
                 };
+                // Inside a closure the local is captured, not moved by
+                // the call.
+                let consumed = self
+                    .resolve_path(&e.receiver)
+                    .filter(|_| consumes && self.capture.is_none());
                 self.expr(&mut e.receiver, receiver);
                 for arg in e.args.iter_mut() {
                     self.argument(arg);
+                }
+                if let Some(local) = consumed {
+                    self.visitor.consumed_receiver(local, expr);
                 }
             }
             Expr::Call(e) => {

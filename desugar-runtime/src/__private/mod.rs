@@ -22,7 +22,9 @@ pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unfl
 pub use self::home::{Home, Homed, Slot};
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
-pub use self::receiver::{Token, checked, pass, receiver_moved, type_of};
+pub use self::receiver::{
+    Check, checked, receiver_consumed, receiver_moved, same_as, type_of, value_of,
+};
 pub use self::rescope::Rescope;
 pub use self::try_op::{Branch, FromResidual};
 pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};

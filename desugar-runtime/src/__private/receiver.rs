@@ -1,124 +1,154 @@
-//! The receiver of a method syntax does not know, a value made where rustc
-//! keeps it across an await if the method borrows it: a `match` or
-//! `if let` scrutinee whose arms await (`match make().label().len()`), a
-//! `for` loop's iterable whose body awaits, an awaited call
-//! (`make().fetch().await`).
+//! Whether a method borrows or moves its receiver, asked of the compiler
+//! where syntax cannot tell and the machine would drop a borrowed value at
+//! the wrong time.
 //!
-//! A method taking `&self` borrows the value, a temporary rustc keeps to
-//! the end of the construct or statement; one taking `self` moves it. The
-//! expansion cannot tell them apart and keeps nothing: right for a
-//! builder's `send(self)`, a value dropped early for `label(&self)`. So it
-//! asks the compiler. The receiver is passed through [`checked`] beside a
-//! closure, never called, that calls the same method on a value of its type
-//! inside another closure, which captures the value by reference if the
-//! method borrows it and by value if it moves it. [`receiver_moved`] stops
-//! the build where the value is borrowed and has something to drop (a
-//! capture by reference has nothing to drop, one by value has the value's
-//! own drop). The answer comes when the code is compiled for a caller, as
-//! for the compiler's own `const` checks: `cargo check` does not see it.
-//! The call's arguments other than literals go through [`pass`], which
-//! ties each one's type to a [`Token`] declared before the statement, so
-//! that the check calls the method with values of the same types (a
-//! generic parameter gets its type from the call).
+//! Two cases. The receiver of a method syntax does not know, a value made
+//! where rustc keeps it across an await if the method borrows it (a
+//! `match` or `if let` scrutinee whose arms await, `match
+//! make().label().len()`; a `for` loop's iterable whose body awaits; an
+//! awaited call, `make().fetch().await`): the machine keeps nothing, right
+//! for a builder's `send(self)`, a value dropped early for `label(&self)`
+//! ([`receiver_moved`]). And a local used as the receiver of a method
+//! named like the standard library's that take `self` (`unwrap`, `map`,
+//! `count`, `into_…`): the machine takes the call for a move, and keeps
+//! the local no further, where rustc would keep it to the end of its scope
+//! if the method borrows it ([`receiver_consumed`]).
+//!
+//! The call goes through [`checked`] beside a check that never runs. The
+//! check calls the same method, with the same arguments, on a value of the
+//! receiver's type inside a closure, which captures the value by reference
+//! if the method borrows it and by value if it moves it; the closure's type
+//! reaches the verdict, which stops the build where the value is borrowed
+//! and has something to drop (a capture by reference has nothing to drop,
+//! one by value has the value's own drop). The check is written after a
+//! `loop {}`, where the compiler types the code but does not borrow-check
+//! it against the rest of the function: its copies of the arguments move
+//! and borrow nothing the real call uses. The answer comes when the code
+//! is compiled for a caller, as for the compiler's own `const` checks:
+//! `cargo check` does not see it. An argument that moves something with a
+//! drop into the call makes the closure own that too, and the check then
+//! finds nothing to say.
 //!
 //! ```
-//! use desugar_runtime::__private::{checked, receiver_moved, type_of};
+//! use core::marker::PhantomData;
+//! use desugar_runtime::__private::{Check, checked, receiver_moved, type_of, value_of};
 //! struct Builder(String);
 //! impl Builder {
 //!     fn send(self) -> usize { self.0.len() }
 //! }
-//! let sent = checked(Builder(String::from("x")), (), |mut value, ()| {
-//!     let of = type_of(&value);
-//!     let call = || { let _ = value.send(); };
-//!     receiver_moved(of, &call);
+//! let sent = checked(Builder(String::from("x")), {
+//!     let witness = PhantomData;
+//!     if false {
+//!         let mut found = None;
+//!         receiver_moved(&found);
+//!         loop {}
+//!         #[allow(unreachable_code)]
+//!         {
+//!             let mut value = value_of(type_of(&(Builder(String::from("x")))));
+//!             let of = type_of(&value);
+//!             let call = || { let _ = value.send(); };
+//!             found = Some((of, call));
+//!         };
+//!     }
+//!     Check(witness)
 //! })
 //! .send();
 //! assert_eq!(sent, 1);
 //! ```
 //!
 //! ```compile_fail,E0080
-//! use desugar_runtime::__private::{checked, receiver_moved, type_of};
-//! struct Probe(String);
-//! impl Probe {
-//!     fn label(&self) -> &str { &self.0 }
+//! use core::marker::PhantomData;
+//! use desugar_runtime::__private::{Check, checked, receiver_consumed, same_as, type_of, value_of};
+//! struct Bag(String);
+//! impl Bag {
+//!     fn count(&self) -> usize { self.0.len() }
 //! }
-//! let len = checked(Probe(String::from("x")), (), |mut value, ()| {
-//!     let of = type_of(&value);
-//!     let call = || { let _ = value.label(); };
-//!     receiver_moved(of, &call);
-//! })
-//! .label()
-//! .len();
-//! assert_eq!(len, 1);
+//! let bag = Bag(String::from("x"));
+//! let n = checked(bag.count(), {
+//!     let witness = PhantomData;
+//!     if false {
+//!         let mut found = None;
+//!         receiver_consumed(&found);
+//!         loop {}
+//!         #[allow(unreachable_code)]
+//!         {
+//!             let mut value = value_of(type_of(&bag));
+//!             let of = type_of(&value);
+//!             let call = || same_as(witness, value.count());
+//!             found = Some((of, call));
+//!         };
+//!     }
+//!     Check(witness)
+//! });
+//! assert_eq!(n, 1);
 //! ```
 
 use core::marker::PhantomData;
 
-/// Stands for the type of one argument of the call ([`pass`]), for the
-/// check to call the method with ([`Token::value`]); holds nothing.
-pub struct Token<T>(PhantomData<fn() -> T>);
+/// What a check that never runs evaluates to: the type of the value it
+/// stands beside, which the check can take its receiver's type from, or
+/// tie its call's result to.
+pub struct Check<T>(pub PhantomData<T>);
 
-// By hand: a derive would ask `T: Copy`.
-impl<T> Clone for Token<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Token<T> {}
-
-impl<T> Token<T> {
-    #[inline(always)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> Self {
-        Token(PhantomData)
-    }
-
-    /// A value of the argument's type, for the check, which never runs.
-    pub fn value(self) -> T {
-        never_made()
-    }
-}
-
-/// The argument itself, its type tied to `token`.
+/// `value` itself; `check` is compiled with it.
 #[inline(always)]
-pub fn pass<T>(token: Token<T>, argument: T) -> T {
-    let _ = token;
-    argument
+pub fn checked<T>(value: T, check: Check<T>) -> T {
+    let _ = check;
+    value
 }
 
-/// The receiver itself. `check` is never called, but compiled with it;
-/// `tokens` are the call's arguments' ([`pass`]), for `check` to call the
-/// method with.
+/// Gives `value` the type `of` stands for (the check's call answers with
+/// the type of the call it copies, where the method leaves it to the
+/// caller: `into`, `collect`).
 #[inline(always)]
-pub fn checked<T, A, W: FnOnce(T, A)>(receiver: T, tokens: A, check: W) -> T {
-    if false {
-        check(never_made(), tokens)
-    }
-    receiver
+pub fn same_as<T>(of: PhantomData<T>, value: T) {
+    let _ = (of, value);
 }
 
-/// A value for code that never runs.
-fn never_made<T>() -> T {
-    unreachable!("the receiver check of #[desugar] never runs")
-}
-
-/// The type of `value`, for [`receiver_moved`] after `value` is captured.
+/// The type of `value`, for the verdict and for [`value_of`].
 #[inline(always)]
 pub fn type_of<T>(value: &T) -> PhantomData<T> {
     let _ = value;
     PhantomData
 }
 
-/// `call` uses a value of type `T` as the method does: stops the build if
-/// it borrows a value that has something to drop.
+/// A value of type `T`, for code that never runs.
+pub fn value_of<T>(of: PhantomData<T>) -> T {
+    let _ = of;
+    unreachable!("the receiver check of #[desugar] never runs")
+}
+
+/// Does `F`, a closure that calls the method on a value of type `T`,
+/// borrow the value where it has something to drop? (A capture by
+/// reference has nothing to drop; one by value has the value's drop.)
+const fn borrows_what_drops<T, F>() -> bool {
+    core::mem::needs_drop::<T>() && !core::mem::needs_drop::<F>()
+}
+
+/// The call found uses a value of type `T` as the method does: stops the
+/// build if it borrows a value that has something to drop, where the
+/// machine keeps no value made for the method.
 #[inline(always)]
-pub fn receiver_moved<T, F>(of: PhantomData<T>, call: &F) {
-    let _ = (of, call);
+pub fn receiver_moved<T, F>(found: &Option<(PhantomData<T>, F)>) {
+    let _ = found;
     const {
-        if core::mem::needs_drop::<T>() && !core::mem::needs_drop::<F>() {
+        if borrows_what_drops::<T, F>() {
             panic!(
                 "#[desugar]: a method here borrows its receiver, a value that rustc keeps to the end of the `match`, `if let`, `for` loop or statement, across the `.await` that follows, where the machine would drop it before. Bind the value with `let` first (`let value = make(); match value.label() {{ .. }}`); the note below says where"
+            )
+        }
+    }
+}
+
+/// As [`receiver_moved`], for a local the machine takes the call for a
+/// move of.
+#[inline(always)]
+pub fn receiver_consumed<T, F>(found: &Option<(PhantomData<T>, F)>) {
+    let _ = found;
+    const {
+        if borrows_what_drops::<T, F>() {
+            panic!(
+                "#[desugar]: this method borrows its receiver, a local, but has the name of a standard method that takes `self` (`map`, `count`, `into_…`), so the machine takes the call for a move and drops the local at the next `.await`, where rustc keeps it to the end of its scope. Write the borrow out: `Type::count(&value)`, or `Type::count(&mut value)` for a method taking `&mut self`; the note below says where"
             )
         }
     }

@@ -1,0 +1,65 @@
+// `count` and `map` are named like the standard library's methods that
+// take `self`, so the expansion takes `bag.count()` for a move of `bag`
+// and keeps it no further, where these take `&self` and `&mut self`: rustc
+// keeps `bag` to the end of its scope, across the await, where the machine
+// would drop it at the await. The expansion asks the compiler whether the
+// method borrows its receiver; it answers when the machine is compiled for
+// a caller (here `main`), as the compiler's `const` checks do, so `cargo
+// check` does not show this error. Written as a borrow (`Bag::count(&bag)`),
+// the call keeps `bag` as rustc does.
+use desugar::desugar;
+use std::future::Future;
+use std::pin::Pin;
+
+async fn ready() {}
+
+struct Bag(String);
+
+impl Bag {
+    fn count(&self) -> u32 {
+        self.0.len() as u32
+    }
+
+    fn map(&mut self, f: impl Fn(u32) -> u32) -> u32 {
+        f(self.0.len() as u32)
+    }
+}
+
+#[desugar]
+async fn counted() -> u32 {
+    let bag = Bag(String::from("b"));
+    let n = bag.count();
+    ready().await;
+    n
+}
+
+#[desugar]
+async fn mapped(k: u32) -> u32 {
+    let mut bag = Bag(String::from("b"));
+    let n = bag.map(|len| len.pow(2) + k);
+    ready().await;
+    n
+}
+
+#[desugar]
+async fn borrowed_outright() -> u32 {
+    let bag = Bag(String::from("b"));
+    let n = Bag::count(&bag);
+    ready().await;
+    n
+}
+
+#[desugar]
+async fn kept_after() -> u32 {
+    let bag = Bag(String::from("b"));
+    let n = bag.count();
+    ready().await;
+    n + bag.count()
+}
+
+fn main() {
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(mapped(1));
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed_outright());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(kept_after());
+}
