@@ -14,10 +14,27 @@ pub struct Diagnostics {
     pub other: Vec<String>,
 }
 
-/// Builds the crate in `dir` into `target` and sorts its errors.
+/// Builds the crate in `dir` into `target` and sorts its errors. An error
+/// found when a function is compiled for its caller (a `const` check of
+/// `#[desugar]`'s) points into the runtime, and says which case only in a
+/// note: the build runs again, with the notes, to find it.
 pub fn build(dir: &Path, target: &Path) -> Diagnostics {
+    let diagnostics = run_cargo(dir, target, "short", sort);
+    if diagnostics.other.is_empty() {
+        return diagnostics;
+    }
+    run_cargo(dir, target, "human", sort_with_notes)
+}
+
+fn run_cargo(
+    dir: &Path,
+    target: &Path,
+    format: &str,
+    sort: fn(&str) -> Diagnostics,
+) -> Diagnostics {
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--quiet", "--message-format=short", "-j2"])
+        .args(["build", "--quiet", "-j2"])
+        .arg(format!("--message-format={format}"))
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
         .current_dir(dir)
@@ -37,6 +54,50 @@ pub fn build(dir: &Path, target: &Path) -> Diagnostics {
         diagnostics.other.push(format!("cargo failed: {stderr}"));
     }
     diagnostics
+}
+
+/// Sorts the errors of cargo's human output by the first case file they
+/// or their notes point at (`--> src/cases/c3.rs:10:13`).
+fn sort_with_notes(stderr: &str) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    let mut current: Option<(String, bool)> = None;
+    let finish = |current: Option<(String, bool)>, out: &mut Diagnostics| {
+        if let Some((message, false)) = current {
+            out.other.push(message);
+        }
+    };
+    for line in stderr.lines() {
+        if line.starts_with("error") {
+            finish(current.take(), &mut out);
+            if !line.starts_with("error: could not compile") {
+                current = Some((line.to_string(), false));
+            }
+            continue;
+        }
+        let Some((message, found)) = &mut current else {
+            continue;
+        };
+        if *found {
+            continue;
+        }
+        let Some(place) = line.trim_start().strip_prefix("--> src/cases/c") else {
+            continue;
+        };
+        let mut parts = place.split(':');
+        let index = parts
+            .next()
+            .and_then(|n| n.strip_suffix(".rs")?.parse().ok());
+        let at: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        if let Some(index) = index {
+            out.cases
+                .entry(index)
+                .or_default()
+                .push((at, message.clone()));
+            *found = true;
+        }
+    }
+    finish(current, &mut out);
+    out
 }
 
 /// Sorts `file:line:col: error…` lines by file.
@@ -68,7 +129,22 @@ fn sort(stderr: &str) -> Diagnostics {
 
 #[cfg(test)]
 mod tests {
-    use super::sort;
+    use super::{sort, sort_with_notes};
+
+    #[test]
+    fn an_error_found_for_a_caller_is_sorted_by_its_note() {
+        let stderr = "error[E0080]: evaluation panicked: #[desugar]: a method here borrows\n\
+                      \x20--> /work/desugar-runtime/src/__private/receiver.rs:150:13\n\
+                      note: the above error was encountered while instantiating `fn f`\n\
+                      \x20 --> src/cases/c7.rs:10:13\n\
+                      error: could not compile `batch` (bin \"batch\") due to 1 previous error\n";
+        let d = sort_with_notes(stderr);
+        assert_eq!(d.cases[&7][0].0, 10);
+        assert!(d.cases[&7][0].1.starts_with("error[E0080]"));
+        assert!(d.other.is_empty(), "{:?}", d.other);
+        let lost = sort_with_notes("error: linker failed\n");
+        assert_eq!(lost.other, ["error: linker failed"]);
+    }
 
     #[test]
     fn errors_are_sorted_by_case() {
