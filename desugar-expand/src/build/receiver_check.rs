@@ -12,7 +12,7 @@
 //! chain), so it is left unnamed, and the machine would drop a borrowed one
 //! before the await. The builder marks the receiver ([`wrap`]); the
 //! emitter, once the uses of locals are rewritten, writes the check beside
-//! it ([`expand`]):
+//! it ([`Expand`]):
 //!
 //! Before: `match Probe::new("t").label(&name).len() { 1 => a().await, _ => 0 }`
 //! Marked: `match checked(Probe::new("t"), Check(PhantomData)).label(&name).len() { .. }`
@@ -99,7 +99,7 @@ pub(crate) fn checked_receiver(call: &syn::ExprCall) -> Option<&Expr> {
 /// `expr` as the user wrote it, for a description and for the copy a
 /// check makes: the checks taken out.
 ///
-/// Before: `checked(Probe::new("t"), Check).label(&name)`
+/// Before: `checked(Probe::new("t"), Check(PhantomData)).label(&name)`
 /// After:  `Probe::new("t").label(&name)`
 pub(crate) fn unwrapped(expr: &Expr) -> Expr {
     struct Unwrap;
@@ -239,7 +239,8 @@ fn check(
     let closure = names::hidden("__call");
     let method = &call.method;
     let turbofish = &call.turbofish;
-    let args = call.args.iter();
+    // The checks inside the arguments are not copied.
+    let args = call.args.iter().map(unwrapped);
     let copy = quote!(#value.#method #turbofish (#(#args),*));
     let tie = tie && RESULT_CHOSEN_BY_CALLER.contains(&method.to_string().as_str());
     let used = if tie {
