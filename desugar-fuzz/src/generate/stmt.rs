@@ -353,14 +353,20 @@ impl Gen {
             .flat_map(|&ty| self.scope.find(ty, Scope::readable))
             .filter(|&id| self.scope.movable(&self.scope.vars[id]))
             .collect();
+        let owned_probes: Vec<usize> = owned
+            .iter()
+            .copied()
+            .filter(|&id| self.scope.vars[id].ty == Ty::Probe)
+            .collect();
         let weights = [
-            8,                                     // an awaited value, dropped
-            if probes.is_empty() { 0 } else { 4 }, // p.touch()
-            if vecs.is_empty() { 0 } else { 2 },   // v.push(..)
-            if owned.is_empty() { 0 } else { 2 },  // drop(p)
-            if owned.is_empty() { 0 } else { 1 },  // let _ = p;
-            if owned.is_empty() { 0 } else { 1 },  // drop(Wrap { p })
-            2,                                     // assert_eq!
+            8,                                           // an awaited value, dropped
+            if probes.is_empty() { 0 } else { 4 },       // p.touch()
+            if vecs.is_empty() { 0 } else { 2 },         // v.push(..)
+            if owned.is_empty() { 0 } else { 2 },        // drop(p)
+            if owned.is_empty() { 0 } else { 1 },        // let _ = p;
+            if owned.is_empty() { 0 } else { 1 },        // drop(Wrap { p })
+            2,                                           // assert_eq!
+            if owned_probes.is_empty() { 0 } else { 1 }, // o.map(..) before an await
         ];
         match self.rng.weighted(&weights) {
             0 => {
@@ -395,12 +401,28 @@ impl Gen {
                     "{{ struct Wrap<T> {{ {name}: T }} drop(Wrap {{ {name} }}); }}"
                 )));
             }
-            _ => {
+            6 => {
                 let k = self.rng.range(0, 9);
                 match self.leaf(&k.to_string(), &Ctx::lead()) {
                     Some(leaf) => out.push(line(format!("assert_eq!({leaf}.await, {k});"))),
                     None => out.push(line(format!("assert_eq!({k}, {k});"))),
                 }
+            }
+            _ => {
+                // A local taken by a standard method, not kept after it,
+                // before an await in its scope: the call goes through the
+                // check that the method moves it (`__private::receiver_consumed`).
+                let id = *self.rng.pick(&owned_probes);
+                self.scope.vars[id].moved = true;
+                let p = self.scope.vars[id].name.clone();
+                let k = self.rng.range(0, 9);
+                let wait = match self.leaf(&k.to_string(), &Ctx::lead()) {
+                    Some(leaf) => format!("{leaf}.await"),
+                    None => k.to_string(),
+                };
+                out.push(line(format!(
+                    "{{ let o = Some({p}); let n = o.map(|q| {{ q.touch(); q.label().len() as u32 }}).unwrap_or(0); n.max({wait}) }};"
+                )));
             }
         }
     }
