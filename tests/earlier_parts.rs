@@ -137,6 +137,38 @@ fn an_operand_runs_before_the_awaited_calls_temporary() {
     assert_eq!(report.outcome, "Ready(6)");
 }
 
+/// A block or a `match` arm among a pending call's arguments is a scope
+/// inside the statement: dropped while an await there is pending, the
+/// machine drops the scope's temporary before the awaited operand the call
+/// will take, as rustc does (desugar-fuzz/FINDINGS.md, entry 81).
+#[desugar]
+async fn scopes_in_arguments_after_an_operand(x: u32) -> u32 {
+    let a = take(counter("block").await, {
+        let y = x;
+        y ^ label(&Probe::new("in block")).await
+    });
+    let b = take(
+        counter("arm").await,
+        match x {
+            0 => x,
+            n => n ^ label(&Probe::new("in arm")).await,
+        },
+    );
+    a + b
+}
+
+#[test]
+fn a_scope_in_the_arguments_drops_before_an_earlier_operand() {
+    for x in [0, 1] {
+        let report = assert_same(
+            || scopes_in_arguments_after_an_operand(x),
+            || scopes_in_arguments_after_an_operand_rustc(x),
+        );
+        let arm = if x == 0 { 0 } else { x ^ 6 };
+        assert_eq!(report.outcome, format!("Ready({})", (x ^ 8) + 2 + arm + 2));
+    }
+}
+
 /// `?` before an await returns before the awaited expression runs.
 #[desugar]
 async fn try_first(text: &str) -> Result<u32, String> {

@@ -41,7 +41,12 @@ pub(crate) struct Layout {
     /// that takes them, which runs after this await. Once it has run (an
     /// await in a `match` arm after the scrutinee's call), such a local is
     /// still kept only if the call borrowed it: a temporary like the others.
-    pending_operands: Vec<Vec<LocalId>>,
+    /// Per await: the pending operands, each with where the call that
+    /// takes it uses it (see [`pending_operands`]).
+    pending_operands: Vec<Vec<(LocalId, u32)>>,
+    /// Per local: where its scope starts and ends (see
+    /// [`crate::ir::Local::scope`]).
+    scopes: Vec<(u32, u32)>,
     /// Per await: how deep inside the statement each value it keeps lives
     /// (see [`crate::ir::AwaitInfo::drop_ranks`]).
     drop_ranks: Vec<Vec<(LocalId, u32)>>,
@@ -166,6 +171,7 @@ impl Layout {
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             pending_operands: pending_operands(body),
+            scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
             drop_only_at: decisions.drop_only_at.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
@@ -272,14 +278,28 @@ impl Layout {
                 _ => 0,
             }
         };
+        // A local made after a pending operand, in a scope that ends before
+        // the call takes the operand, lives in a block among the call's
+        // arguments (lowered ahead of the call): it is deeper, and drops
+        // first. A scope that holds the call (the statement's own, with its
+        // temporaries) is not.
+        let nested_rank = |local: LocalId| {
+            let (start, end) = self.scopes[local];
+            let deeper = self.pending_operands[k]
+                .iter()
+                .filter(|&&(operand, used)| start > self.scopes[operand].0 && end < used)
+                .map(|&(operand, _)| rank(operand) + 1)
+                .max();
+            rank(local).max(deeper.unwrap_or(0))
+        };
         let mut fields: Vec<LocalId> = self.kept[k].iter().rev().copied().collect();
         // Stable: newest first within a rank.
-        fields.sort_by_key(|&local| std::cmp::Reverse(rank(local)));
+        fields.sort_by_key(|&local| std::cmp::Reverse(nested_rank(local)));
         fields.into_iter()
     }
 
     fn is_pending_operand(&self, k: AwaitId, local: LocalId) -> bool {
-        self.pending_operands[k].contains(&local)
+        self.pending_operands[k].iter().any(|&(l, _)| l == local)
     }
 
     pub(crate) fn params(&self) -> &[LocalId] {
@@ -857,18 +877,21 @@ fn homes_name() -> syn::Ident {
 }
 
 /// Per await: the operand locals (see [`crate::ir::Local::operand`]) whose
-/// call has not run yet there: the call's use of the local comes after the
-/// await.
-fn pending_operands(body: &Body) -> Vec<Vec<LocalId>> {
+/// call has not run yet there (the call's use of the local comes after the
+/// await), each with where that use is.
+fn pending_operands(body: &Body) -> Vec<Vec<(LocalId, u32)>> {
     body.awaits
         .iter()
         .map(|info| {
             (0..body.locals.len())
                 .filter(|&local| body.locals[local].operand)
-                .filter(|&local| {
+                .filter_map(|local| {
                     body.mentions
                         .iter()
-                        .any(|m| m.local == local && m.seq > info.seq)
+                        .filter(|m| m.local == local && m.seq > info.seq)
+                        .map(|m| m.seq)
+                        .min()
+                        .map(|used| (local, used))
                 })
                 .collect()
         })
