@@ -909,7 +909,10 @@ mod std_named_methods {
     #[desugar]
     async fn standard(items: Vec<u32>, name: Option<Probe>, n: u32) -> u64 {
         let total: u64 = n.into();
-        let doubled: Vec<u32> = items.into_iter().map(|i| i * 2).collect();
+        let text = String::from("ab");
+        let boxed: Box<str> = text.into();
+        let mapped = items.into_iter().map(|i| i * 2);
+        let doubled: Vec<u32> = mapped.collect();
         let numbers = doubled.iter().copied();
         let sum: u32 = numbers.sum();
         let named = name.map(|p| p.label().len()).unwrap_or_default();
@@ -918,7 +921,7 @@ mod std_named_methods {
         Leaf::new("wait").pending(1).ready(()).await;
         held.iter().for_each(Probe::touch);
         let label = kept.map(|p| p.label().len()).unwrap_or(0);
-        total + u64::from(sum) + (named + label) as u64
+        total + u64::from(sum) + (named + label + boxed.len()) as u64
     }
 
     #[test]
@@ -933,6 +936,6 @@ mod std_named_methods {
             || standard(vec![1, 2], Some(Probe::new("name")), 4),
             || standard_rustc(vec![1, 2], Some(Probe::new("name")), 4),
         );
-        assert_eq!(report.outcome, "Ready(18)");
+        assert_eq!(report.outcome, "Ready(20)");
     }
 }

@@ -60,6 +60,9 @@ pub(crate) struct Local {
     pub operand: bool,
     /// Where its scope starts and ends, in [`Mention::seq`] numbers.
     pub scope: (u32, u32),
+    /// Visibly of a standard type whose methods named like those that take
+    /// `self` do (see `walk::consumed_by_name`).
+    pub consumed_by_name: bool,
 }
 
 impl Local {

@@ -163,12 +163,17 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         })
         .collect();
     // A local kept with a flag or in place is taken out of it by a move,
-    // and dropped at the end of the statement.
+    // and dropped at the end of the statement. One that visibly has nothing
+    // to drop (a number) cannot be dropped at the wrong time, nor is one
+    // visibly of a standard type whose such methods take `self` kept.
     let consumed = (0..body.locals.len())
         .map(|local| {
-            facts.by_local[local]
-                .iter()
-                .any(|m| m.consumed && (homed[local] || flagged[local] || dropped_after(local, m)))
+            let info = &body.locals[local];
+            !info.copy
+                && !info.consumed_by_name
+                && facts.by_local[local].iter().any(|m| {
+                    m.consumed && (homed[local] || flagged[local] || dropped_after(local, m))
+                })
         })
         .collect();
     Ok(Decisions {

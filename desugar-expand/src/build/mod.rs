@@ -59,6 +59,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
     for param in &plan.params {
         let id = builder.declare(param.ident.clone(), param.mutable, true);
         builder.locals[id].copy = param.copy;
+        builder.locals[id].consumed_by_name = param.consumed_by_name;
         builder.locals[id].unique = param.unique;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
@@ -289,6 +290,7 @@ impl Builder {
             unique: false,
             operand: false,
             scope: (0, 0),
+            consumed_by_name: false,
         });
         self.locals.len() - 1
     }
@@ -631,9 +633,13 @@ impl Builder {
                 |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
             ),
         };
+        // `let v: Vec<u32> = ..;`
+        let consumed_by_name = matches!(&local.pat,
+            syn::Pat::Type(typed) if walk::consumed_by_name(&typed.ty));
         for &id in &ids {
             self.locals[id].copy = copy;
             self.locals[id].unique = unique;
+            self.locals[id].consumed_by_name = consumed_by_name;
         }
         ids
     }

@@ -803,6 +803,43 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     CONSUMING.contains(&name.as_str()) || name.starts_with("into_")
 }
 
+/// Is `ty` visibly a standard library type whose methods of the names in
+/// [`consumes_receiver`] all take `self` (`Option<T>`, `Vec<T>`, the
+/// collections, `impl Iterator`)? A local of such a type needs no check
+/// that they do. Not `String` (`bytes` is `str`'s, and borrows), nor a
+/// smart pointer, whose methods may be its target's. (A type of the user's
+/// named like these, in scope instead of the standard one, is taken for
+/// it.)
+pub(crate) fn consumed_by_name(ty: &syn::Type) -> bool {
+    const OWNERS: &[&str] = &[
+        "Option",
+        "Result",
+        "Vec",
+        "VecDeque",
+        "HashMap",
+        "HashSet",
+        "BTreeMap",
+        "BTreeSet",
+        "BinaryHeap",
+        "LinkedList",
+    ];
+    const ITERATORS: &[&str] = &["Iterator", "DoubleEndedIterator", "ExactSizeIterator"];
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let names = segment_names(&path.path);
+            let standard = names.len() == 1 || ["std", "core", "alloc"].contains(&names[0].as_str());
+            standard && names.last().is_some_and(|last| OWNERS.contains(&last.as_str()))
+        }
+        syn::Type::ImplTrait(bounds) => bounds.bounds.iter().any(|bound| {
+            matches!(bound, syn::TypeParamBound::Trait(t)
+                if t.path.segments.last().is_some_and(|s| ITERATORS.contains(&s.ident.to_string().as_str())))
+        }),
+        syn::Type::Paren(inner) => consumed_by_name(&inner.elem),
+        syn::Type::Group(inner) => consumed_by_name(&inner.elem),
+        _ => false,
+    }
+}
+
 /// Does `name` occur in `tokens`, at any depth?
 pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
     tokens.clone().into_iter().any(|tree| match tree {
@@ -889,4 +926,27 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
         && [OWNED, copy::ANSWERS, copy::NUMERIC]
             .iter()
             .any(|names| names.contains(&method.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::consumed_by_name;
+
+    #[test]
+    fn standard_types_whose_methods_of_those_names_take_self() {
+        for (text, standard) in [
+            ("Option<String>", true),
+            ("std::vec::Vec<u32>", true),
+            ("Result<u32, E>", true),
+            ("impl Iterator<Item = u32>", true),
+            ("String", false),
+            ("Box<Option<u32>>", false),
+            ("Arc<Bag>", false),
+            ("my::Option<u32>", false),
+            ("Bag", false),
+        ] {
+            let ty: syn::Type = syn::parse_str(text).expect("a type");
+            assert_eq!(consumed_by_name(&ty), standard, "{text}");
+        }
+    }
 }
