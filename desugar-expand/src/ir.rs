@@ -60,9 +60,8 @@ pub(crate) struct Local {
     pub operand: bool,
     /// Where its scope starts and ends, in [`Mention::seq`] numbers.
     pub scope: (u32, u32),
-    /// Visibly of a standard type whose methods named like those that take
-    /// `self` do (see `walk::consumed_by_name`).
-    pub consumed_by_name: bool,
+    /// The standard type it visibly has, if any (see `walk::Standard`).
+    pub standard: Option<crate::walk::Standard>,
 }
 
 impl Local {
@@ -204,8 +203,8 @@ pub(crate) struct Mention {
     pub destructured: Vec<crate::walk::drop_witness::Witness>,
     /// The receiver of a method named like the standard library's that
     /// take `self` (`bag.count()`), taken for a move (see
-    /// `walk::consumes_receiver`).
-    pub consumed: bool,
+    /// `walk::consumes_receiver`): the method's name.
+    pub consumed: Option<String>,
 }
 
 /// How an expression uses a local, as far as syntax tells.

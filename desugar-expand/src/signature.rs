@@ -33,8 +33,8 @@ pub(crate) struct Param {
     pub destructure: Option<syn::Stmt>,
     /// Its type is visibly `Copy` (see [`crate::walk::copy`]).
     pub copy: bool,
-    /// See [`crate::ir::Local::consumed_by_name`].
-    pub consumed_by_name: bool,
+    /// See [`crate::ir::Local::standard`].
+    pub standard: Option<crate::walk::Standard>,
     /// Its type is a `&mut` reference (`&mut self` too).
     pub unique: bool,
 }
@@ -72,7 +72,7 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
                     source: quote!(#self_token),
                     destructure: None,
                     copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..)),
-                    consumed_by_name: false,
+                    standard: None,
                     unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
                 });
                 receiver.mutability = None;
@@ -177,7 +177,7 @@ pub(crate) fn receiver_ident(span: Span) -> syn::Ident {
 
 fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let copy = crate::walk::copy::is_copy_type(&typed.ty);
-    let consumed_by_name = crate::walk::consumed_by_name(&typed.ty);
+    let standard = crate::walk::Standard::of(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
@@ -189,7 +189,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 mutable,
                 destructure: None,
                 copy,
-                consumed_by_name,
+                standard,
                 unique,
             }
         }
@@ -208,7 +208,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 mutable: false,
                 destructure,
                 copy,
-                consumed_by_name,
+                standard,
                 unique,
             }
         }

@@ -41,6 +41,25 @@ async fn mapped(k: u32) -> u32 {
     n
 }
 
+/// A trait of the user's gives `Option` a `count` that borrows: the local's
+/// type alone does not tell.
+trait Tally {
+    fn count(&self) -> u32;
+}
+
+impl<T> Tally for Option<T> {
+    fn count(&self) -> u32 {
+        u32::from(self.is_some())
+    }
+}
+
+#[desugar]
+async fn counted_option(maybe: Option<Bag>) -> u32 {
+    let n = maybe.count();
+    ready().await;
+    n
+}
+
 #[desugar]
 async fn borrowed_outright() -> u32 {
     let bag = Bag(String::from("b"));
@@ -60,6 +79,7 @@ async fn kept_after() -> u32 {
 fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(mapped(1));
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_option(None));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed_outright());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(kept_after());
 }

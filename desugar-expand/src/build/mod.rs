@@ -59,7 +59,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
     for param in &plan.params {
         let id = builder.declare(param.ident.clone(), param.mutable, true);
         builder.locals[id].copy = param.copy;
-        builder.locals[id].consumed_by_name = param.consumed_by_name;
+        builder.locals[id].standard = param.standard;
         builder.locals[id].unique = param.unique;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
@@ -149,7 +149,7 @@ struct Recorded {
     /// See [`Mention::destructured`].
     destructured: Vec<Witness>,
     /// See [`Mention::consumed`].
-    consumed: bool,
+    consumed: Option<String>,
 }
 
 /// Records each use the walk finds.
@@ -193,7 +193,7 @@ impl walk::Visitor for Recorder<'_> {
             conditional,
             drop: false,
             destructured: Vec::new(),
-            consumed: false,
+            consumed: None,
         });
     }
 
@@ -205,14 +205,17 @@ impl walk::Visitor for Recorder<'_> {
         }
     }
 
-    fn consumed_receiver(&mut self, local: LocalId, _: &mut syn::Expr) {
+    fn consumed_receiver(&mut self, local: LocalId, call: &mut syn::Expr) {
+        let syn::Expr::MethodCall(call) = call else {
+            return;
+        };
         if let Some(found) = self
             .found
             .iter_mut()
             .rev()
             .find(|found| found.local == local && found.kind == MentionKind::Value)
         {
-            found.consumed = true;
+            found.consumed = Some(call.method.to_string());
         }
     }
 
@@ -290,7 +293,7 @@ impl Builder {
             unique: false,
             operand: false,
             scope: (0, 0),
-            consumed_by_name: false,
+            standard: None,
         });
         self.locals.len() - 1
     }
@@ -634,12 +637,14 @@ impl Builder {
             ),
         };
         // `let v: Vec<u32> = ..;`
-        let consumed_by_name = matches!(&local.pat,
-            syn::Pat::Type(typed) if walk::consumed_by_name(&typed.ty));
+        let standard = match &local.pat {
+            syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
+            _ => None,
+        };
         for &id in &ids {
             self.locals[id].copy = copy;
             self.locals[id].unique = unique;
-            self.locals[id].consumed_by_name = consumed_by_name;
+            self.locals[id].standard = standard;
         }
         ids
     }

@@ -803,40 +803,129 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     CONSUMING.contains(&name.as_str()) || name.starts_with("into_")
 }
 
-/// Is `ty` visibly a standard library type whose methods of the names in
-/// [`consumes_receiver`] all take `self` (`Option<T>`, `Vec<T>`, the
-/// collections, `impl Iterator`)? A local of such a type needs no check
-/// that they do. Not `String` (`bytes` is `str`'s, and borrows), nor a
-/// smart pointer, whose methods may be its target's. (A type of the user's
-/// named like these, in scope instead of the standard one, is taken for
-/// it.)
-pub(crate) fn consumed_by_name(ty: &syn::Type) -> bool {
-    const OWNERS: &[&str] = &[
-        "Option",
-        "Result",
-        "Vec",
-        "VecDeque",
-        "HashMap",
-        "HashSet",
-        "BTreeMap",
-        "BTreeSet",
-        "BinaryHeap",
-        "LinkedList",
-    ];
-    const ITERATORS: &[&str] = &["Iterator", "DoubleEndedIterator", "ExactSizeIterator"];
-    match ty {
-        syn::Type::Path(path) if path.qself.is_none() => {
-            let names = segment_names(&path.path);
-            let standard = names.len() == 1 || ["std", "core", "alloc"].contains(&names[0].as_str());
-            standard && names.last().is_some_and(|last| OWNERS.contains(&last.as_str()))
+/// A standard library type a local visibly has, whose methods named like
+/// those that take `self` ([`consumes_receiver`]) do take it, so that a
+/// call of one of its own needs no check (see [`Standard::takes_self`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Standard {
+    Option,
+    Result,
+    /// `Vec` and the other collections.
+    Collection,
+    /// `impl Iterator`.
+    Iterator,
+}
+
+impl Standard {
+    /// The standard type `ty` visibly is, if any. Not `String` (`bytes` is
+    /// `str`'s, and borrows), nor a smart pointer, whose methods may be its
+    /// target's. (A type of the user's named like these, in scope instead
+    /// of the standard one, is taken for it.)
+    pub(crate) fn of(ty: &syn::Type) -> Option<Standard> {
+        const COLLECTIONS: &[&str] = &[
+            "Vec",
+            "VecDeque",
+            "HashMap",
+            "HashSet",
+            "BTreeMap",
+            "BTreeSet",
+            "BinaryHeap",
+            "LinkedList",
+        ];
+        const ITERATORS: &[&str] = &["Iterator", "DoubleEndedIterator", "ExactSizeIterator"];
+        match ty {
+            syn::Type::Path(path) if path.qself.is_none() => {
+                let names = segment_names(&path.path);
+                let standard =
+                    names.len() == 1 || ["std", "core", "alloc"].contains(&names[0].as_str());
+                match names.last().map(String::as_str) {
+                    _ if !standard => None,
+                    Some("Option") => Some(Standard::Option),
+                    Some("Result") => Some(Standard::Result),
+                    Some(name) if COLLECTIONS.contains(&name) => Some(Standard::Collection),
+                    _ => None,
+                }
+            }
+            syn::Type::ImplTrait(bounds) => bounds
+                .bounds
+                .iter()
+                .any(|bound| {
+                    matches!(bound, syn::TypeParamBound::Trait(t)
+                        if t.path.segments.last().is_some_and(|s| ITERATORS.contains(&s.ident.to_string().as_str())))
+                })
+                .then_some(Standard::Iterator),
+            syn::Type::Paren(inner) => Standard::of(&inner.elem),
+            syn::Type::Group(inner) => Standard::of(&inner.elem),
+            _ => None,
         }
-        syn::Type::ImplTrait(bounds) => bounds.bounds.iter().any(|bound| {
-            matches!(bound, syn::TypeParamBound::Trait(t)
-                if t.path.segments.last().is_some_and(|s| ITERATORS.contains(&s.ident.to_string().as_str())))
-        }),
-        syn::Type::Paren(inner) => consumed_by_name(&inner.elem),
-        syn::Type::Group(inner) => consumed_by_name(&inner.elem),
-        _ => false,
+    }
+
+    /// Is `method` one of the type's own that take `self`? Another name
+    /// may be a method of a trait of the user's, which may borrow.
+    pub(crate) fn takes_self(self, method: &str) -> bool {
+        const OPTION_AND_RESULT: &[&str] = &[
+            "unwrap",
+            "expect",
+            "unwrap_or",
+            "unwrap_or_else",
+            "unwrap_or_default",
+            "unwrap_unchecked",
+            "map",
+            "map_or",
+            "map_or_else",
+            "and_then",
+            "or_else",
+            "flatten",
+            "copied",
+            "cloned",
+            "into",
+            "into_iter",
+        ];
+        const OPTION: &[&str] = &["ok_or", "ok_or_else", "filter", "zip"];
+        const RESULT: &[&str] = &["unwrap_err", "expect_err", "ok", "err", "map_err"];
+        const COLLECTION: &[&str] = &[
+            "into",
+            "into_iter",
+            "into_keys",
+            "into_values",
+            "into_boxed_slice",
+            "into_sorted_vec",
+            "into_vec",
+        ];
+        const ITERATOR: &[&str] = &[
+            "map",
+            "filter",
+            "filter_map",
+            "flat_map",
+            "flatten",
+            "rev",
+            "zip",
+            "chain",
+            "enumerate",
+            "skip",
+            "peekable",
+            "fuse",
+            "step_by",
+            "copied",
+            "cloned",
+            "collect",
+            "sum",
+            "product",
+            "fold",
+            "for_each",
+            "count",
+            "max",
+            "min",
+            "into",
+            "into_iter",
+        ];
+        let own: &[&[&str]] = match self {
+            Standard::Option => &[OPTION_AND_RESULT, OPTION],
+            Standard::Result => &[OPTION_AND_RESULT, RESULT],
+            Standard::Collection => &[COLLECTION],
+            Standard::Iterator => &[ITERATOR],
+        };
+        own.iter().any(|names| names.contains(&method))
     }
 }
 
@@ -930,23 +1019,29 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::consumed_by_name;
+    use super::Standard;
 
     #[test]
     fn standard_types_whose_methods_of_those_names_take_self() {
         for (text, standard) in [
-            ("Option<String>", true),
-            ("std::vec::Vec<u32>", true),
-            ("Result<u32, E>", true),
-            ("impl Iterator<Item = u32>", true),
-            ("String", false),
-            ("Box<Option<u32>>", false),
-            ("Arc<Bag>", false),
-            ("my::Option<u32>", false),
-            ("Bag", false),
+            ("Option<String>", Some(Standard::Option)),
+            ("std::vec::Vec<u32>", Some(Standard::Collection)),
+            ("Result<u32, E>", Some(Standard::Result)),
+            ("impl Iterator<Item = u32>", Some(Standard::Iterator)),
+            ("String", None),
+            ("Box<Option<u32>>", None),
+            ("Arc<Bag>", None),
+            ("my::Option<u32>", None),
+            ("Bag", None),
         ] {
             let ty: syn::Type = syn::parse_str(text).expect("a type");
-            assert_eq!(consumed_by_name(&ty), standard, "{text}");
+            assert_eq!(Standard::of(&ty), standard, "{text}");
         }
+        assert!(Standard::Option.takes_self("unwrap_or_default"));
+        assert!(Standard::Collection.takes_self("into_iter"));
+        // Not a method of `Option` or `Vec`: a trait of the user's may
+        // give them one that borrows.
+        assert!(!Standard::Option.takes_self("count"));
+        assert!(!Standard::Collection.takes_self("map"));
     }
 }
