@@ -67,7 +67,9 @@ pub(crate) fn private_path(name: &str, at: Span) -> syn::Expr {
         attrs: Vec::new(),
         qself: None,
         path: syn::Path {
-            leading_colon: Some(Default::default()),
+            // Located too: the span of an expression that starts here is
+            // the first token's.
+            leading_colon: Some(syn::Token![::](Span::call_site().located_at(at))),
             segments: ["desugar", "__private", name]
                 .into_iter()
                 .map(|name| {

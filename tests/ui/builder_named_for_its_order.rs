@@ -17,6 +17,10 @@ impl Request {
         Request
     }
 
+    fn retried(self) -> Self {
+        self
+    }
+
     async fn send(self, len: usize) -> usize {
         len
     }
@@ -30,6 +34,17 @@ async fn fetch(name: &str) -> usize {
             0
         }
         n => n,
+    }
+}
+
+/// The same in an `if let … else`, for a receiver built by a chain.
+#[desugar]
+async fn fetch_if_let(name: &str) -> usize {
+    if let Some(n) = 9usize.checked_sub(Request::new().retried().send(format!("/{name}").trim().len()).await) {
+        n
+    } else {
+        ready().await;
+        1
     }
 }
 
