@@ -924,6 +924,23 @@ mod std_named_methods {
         total + u64::from(sum) + (named + label + boxed.len()) as u64
     }
 
+    /// A macro that prints its arguments' text gets no check inside them:
+    /// the failed assertion says what rustc's says.
+    #[desugar]
+    async fn asserted(limit: usize) -> usize {
+        let named = Some(Probe::new("named"));
+        assert!(named.map(|p| p.label().len()).unwrap_or(0) > limit);
+        Leaf::new("wait").pending(1).ready(limit).await
+    }
+
+    #[test]
+    fn an_assertion_prints_the_call_as_written() {
+        let report = assert_same(|| asserted(1), || asserted_rustc(1));
+        assert_eq!(report.outcome, "Ready(1)");
+        let report = assert_same(|| asserted(9), || asserted_rustc(9));
+        assert!(report.outcome.contains("named.map"), "{}", report.outcome);
+    }
+
     #[test]
     fn what_builds_drops_as_in_rustc() {
         let report = assert_same(borrowed_outright, borrowed_outright_rustc);

@@ -36,6 +36,9 @@ pub(crate) struct MacroArgs {
     items: Vec<Arg>,
     /// `assert!` or `debug_assert!`.
     assertion: bool,
+    /// The macro prints its arguments' text (`assert!`'s message on
+    /// failure, `dbg!`).
+    quotes: bool,
     /// `vec![elem; n]`
     repeat: bool,
 }
@@ -107,6 +110,7 @@ impl MacroArgs {
                 ],
                 repeat: false,
                 assertion: false,
+                quotes: false,
             });
         }
         let family = family(&name)?;
@@ -122,6 +126,7 @@ impl MacroArgs {
                 items: vec![value(elem), value(count)],
                 repeat: true,
                 assertion: false,
+                quotes: false,
             });
         }
         let parsed = mac
@@ -150,6 +155,7 @@ impl MacroArgs {
             items,
             repeat: false,
             assertion: name == "assert" || name == "debug_assert",
+            quotes: name == "dbg" || name.contains("assert"),
         })
     }
 
@@ -182,6 +188,11 @@ impl MacroArgs {
     }
 
     /// The condition of an `assert!`/`debug_assert!` given no message.
+    /// Does the macro print its arguments' text? A rewrite there shows.
+    pub(crate) fn quotes(&self) -> bool {
+        self.quotes
+    }
+
     pub(crate) fn bare_assertion(&self) -> Option<&Expr> {
         match (self.assertion, self.items.as_slice()) {
             (true, [condition]) => Some(&condition.expr),

@@ -188,6 +188,9 @@ struct Walk<'a, V> {
     loops: usize,
     /// Walking an `else if`: the local the `if let` before it matches.
     chained_to: Option<LocalId>,
+    /// Inside the arguments of a macro that prints their text (see
+    /// [`MacroArgs::quotes`]).
+    quoted: usize,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -200,6 +203,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             conditional: 0,
             loops: 0,
             chained_to: None,
+            quoted: 0,
         }
     }
 
@@ -386,10 +390,12 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     }
                 };
                 // Inside a closure the local is captured, not moved by
-                // the call.
+                // the call. The check is not written where a macro prints
+                // the call's text (`assert!(bag.count() > 0)` would print
+                // the check's).
                 let consumed = self
                     .resolve_path(&e.receiver)
-                    .filter(|_| consumes && self.capture.is_none());
+                    .filter(|_| consumes && self.capture.is_none() && self.quoted == 0);
                 self.expr(&mut e.receiver, receiver);
                 for arg in e.args.iter_mut() {
                     self.argument(arg);
@@ -669,9 +675,12 @@ impl<'a, V: Visitor> Walk<'a, V> {
 
     fn mac(&mut self, mac: &mut syn::Macro) {
         if let Some(mut args) = macros::MacroArgs::parse(mac) {
+            let quoted = usize::from(args.quotes());
+            self.quoted += quoted;
             for (arg, kind) in args.args_mut() {
                 self.expr(arg, kind);
             }
+            self.quoted -= quoted;
             for (ident, span) in args.inline_captures() {
                 if let Some(local) = self.resolve(&ident) {
                     self.report(
