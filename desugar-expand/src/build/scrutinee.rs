@@ -188,11 +188,15 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             // on their argument, which `matches!` uses as a place.
             Expr::Macro(e) if walk::keeps_temporaries(&e.mac) => {
                 if let Some(mut args) = walk::MacroArgs::parse(&e.mac) {
+                    // `dbg!` prints its argument's text: no check there.
+                    let check = self.check_receivers && !args.quotes();
+                    let check = std::mem::replace(&mut self.check_receivers, check);
                     let parts = args.args_mut().map(|(x, kind)| match kind {
                         MentionKind::Place { .. } => (x, Use::Place { mutable: false }),
                         _ => (x, Use::Value),
                     });
                     self.in_order(parts.collect());
+                    self.check_receivers = check;
                     e.mac.tokens = args.into_tokens();
                 }
             }
