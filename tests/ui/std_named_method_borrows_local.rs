@@ -23,6 +23,10 @@ impl Bag {
     fn map(&mut self, f: impl Fn(u32) -> u32) -> u32 {
         f(self.0.len() as u32)
     }
+
+    fn zip(&self, other: String) -> u32 {
+        (self.0.len() + other.len()) as u32
+    }
 }
 
 #[desugar]
@@ -37,6 +41,16 @@ async fn counted() -> u32 {
 async fn mapped(k: u32) -> u32 {
     let mut bag = Bag(String::from("b"));
     let n = bag.map(|len| len.pow(2) + k);
+    ready().await;
+    n
+}
+
+/// The argument moved into the call does not hide that `zip` borrows.
+#[desugar]
+async fn zipped() -> u32 {
+    let bag = Bag(String::from("b"));
+    let other = String::from("o");
+    let n = bag.zip(other);
     ready().await;
     n
 }
@@ -80,6 +94,7 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(mapped(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_option(None));
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed_outright());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(kept_after());
 }

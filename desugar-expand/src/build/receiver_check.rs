@@ -239,8 +239,18 @@ fn check(
     let closure = names::hidden("__call");
     let method = &call.method;
     let turbofish = &call.turbofish;
-    // The checks inside the arguments are not copied.
-    let args = call.args.iter().map(unwrapped);
+    // The checks inside the arguments are not copied. A place given by
+    // value (`bag.zip(other)`) is given as a value of its type, which the
+    // closure does not capture: a capture by value of something with a
+    // drop would hide the receiver's.
+    let args = call.args.iter().map(|arg| {
+        let arg = unwrapped(arg);
+        if is_place(&arg) {
+            quote!(#private::value_of(#private::type_of(&(#arg))))
+        } else {
+            quote!(#arg)
+        }
+    });
     let copy = quote!(#value.#method #turbofish (#(#args),*));
     let tie = tie && RESULT_CHOSEN_BY_CALLER.contains(&method.to_string().as_str());
     let used = if tie {
@@ -273,6 +283,19 @@ fn check(
     // tokens: a check that does not parse is left out rather than have
     // the macro panic.
     syn::parse2::<Expr>(check).ok()
+}
+
+/// `x`, `x.field`, `x[i]`, `*x`: a place, whose type the compiler knows
+/// without the method's.
+fn is_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(e) => is_place(&e.base),
+        Expr::Index(e) => is_place(&e.expr),
+        Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_place(&e.expr),
+        Expr::Paren(e) => is_place(&e.expr),
+        _ => false,
+    }
 }
 
 /// Does `arg` leave the code around it, outside its own closures and
