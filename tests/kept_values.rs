@@ -924,6 +924,28 @@ mod std_named_methods {
         total + u64::from(sum) + (named + label + boxed.len()) as u64
     }
 
+    /// A closure's return type, or a generic function's, may come from
+    /// what follows the call (`collect` into a `Vec<u32>`): such a call
+    /// goes unchecked, and builds.
+    #[desugar]
+    async fn typed_by_what_follows(line: String) -> usize {
+        let parts = line.split(',');
+        let numbers: Vec<u32> = parts.map(|p| p.parse().unwrap()).collect();
+        let names = vec!["a", "bc"].into_iter();
+        let owned: Vec<String> = names.map(Into::into).collect();
+        Leaf::new("wait").pending(1).ready(()).await;
+        numbers.len() + owned.len()
+    }
+
+    #[test]
+    fn a_call_typed_by_what_follows_builds() {
+        let report = assert_same(
+            || typed_by_what_follows(String::from("1,2,3")),
+            || typed_by_what_follows_rustc(String::from("1,2,3")),
+        );
+        assert_eq!(report.outcome, "Ready(5)");
+    }
+
     /// A macro that prints its arguments' text gets no check inside them:
     /// the failed assertion says what rustc's says.
     #[desugar]

@@ -20,8 +20,8 @@ impl Bag {
         self.0.len() as u32
     }
 
-    fn map(&mut self, f: impl Fn(u32) -> u32) -> u32 {
-        f(self.0.len() as u32)
+    fn map(&mut self, k: u32) -> u32 {
+        self.0.len() as u32 + k
     }
 
     fn zip(&self, other: String) -> u32 {
@@ -40,7 +40,7 @@ async fn counted() -> u32 {
 #[desugar]
 async fn mapped(k: u32) -> u32 {
     let mut bag = Bag(String::from("b"));
-    let n = bag.map(|len| len.pow(2) + k);
+    let n = bag.map(k);
     ready().await;
     n
 }

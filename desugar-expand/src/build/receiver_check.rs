@@ -36,8 +36,9 @@
 //! ```
 //! After the `loop {}` nothing runs, and the compiler types the code
 //! without borrow-checking it against the rest: the copies of the receiver
-//! and the arguments (which keep closures' types inferred from the
-//! method, as in the call) take nothing the call uses.
+//! and the arguments take nothing the call uses. A call given a closure or
+//! a generic function is not checked: their types may come from what the
+//! code after the call does with its result, which the copy does not do.
 //!
 //! A local used as the receiver of a method named like the standard
 //! library's that take `self` ([`walk::consumes_receiver`]), where taking
@@ -220,7 +221,8 @@ const RESULT_CHOSEN_BY_CALLER: [&str; 4] = ["into", "collect", "sum", "product"]
 /// value it stands beside (`tie`: the call's result, which the copy of the
 /// call is given). `None` where an argument leaves the code around it
 /// (`?`, `return`, `break`, `.await`), which a copy inside the check's
-/// closure cannot; the call then goes unchecked.
+/// closure cannot, or may be typed by code after the call
+/// ([`typed_by_later_code`]); the call then goes unchecked.
 fn check(
     receiver: &Expr,
     call: &syn::ExprMethodCall,
@@ -228,7 +230,11 @@ fn check(
     tie: bool,
     at: Span,
 ) -> Option<Expr> {
-    if call.args.iter().any(leaves) {
+    if call
+        .args
+        .iter()
+        .any(|arg| leaves(arg) || typed_by_later_code(arg))
+    {
         return None;
     }
     let private = names::private();
@@ -283,6 +289,39 @@ fn check(
     // tokens: a check that does not parse is left out rather than have
     // the macro panic.
     syn::parse2::<Expr>(check).ok()
+}
+
+/// May `arg`'s type be inferred from what the code after the call does
+/// with its result? A closure's return type may be (`parts.map(|p|
+/// p.parse().unwrap()).collect::<Vec<u32>>()`), and so may a generic
+/// function's (`map(Into::into)`); a copy of the call, whose result goes
+/// nowhere, would not build.
+fn typed_by_later_code(arg: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            let segments = &path.path.segments;
+            let generic = segments.len() > 1 && segments.iter().all(|s| s.arguments.is_none())
+                || path.qself.is_some();
+            self.0 |= generic;
+        }
+        // A function called is not a value whose type is to be found.
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if !matches!(&*call.func, Expr::Path(_)) {
+                syn::visit::visit_expr(self, &call.func);
+            }
+            for arg in &call.args {
+                syn::visit::visit_expr(self, arg);
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, arg);
+    finder.0
 }
 
 /// `x`, `x.field`, `x[i]`, `*x`: a place, whose type the compiler knows
@@ -363,10 +402,13 @@ mod tests {
     fn a_call_whose_arguments_leave_goes_unchecked() {
         for (text, checked) in [
             ("bag.count()", true),
-            ("bag.map(|x| x?)", true),
             ("bag.map(f()?)", false),
             ("bag.map(format!(\"{}\", g().await))", false),
             ("bag.zip(if c { break } else { 1 })", false),
+            ("bag.map(|x| x.into())", false),
+            ("bag.map(Into::into)", false),
+            ("bag.zip(Probe::new(\"p\"))", true),
+            ("bag.zip(Vec::<u32>::new)", true),
         ] {
             let mut expr: Expr = syn::parse_str(text).expect("a call");
             consumed(&mut expr);
