@@ -100,9 +100,10 @@ impl Request {
     }
 }
 
-/// Closures given to a builder's methods get their parameters' types from
-/// the method, in the check too (`v.count_ones()` needs `v`'s type), as do
-/// arguments that need the parameter's (`n.into()`, `Default::default()`).
+/// A builder given closures (whose parameters' types come from the method:
+/// `v.count_ones()` needs `v`'s) and arguments that need the parameter's
+/// type (`n.into()`, `Default::default()`) builds: a call given a closure
+/// goes unchecked, and the others' checks copy the arguments as written.
 #[desugar]
 async fn builder_taking_closures(n: u32) -> u32 {
     let sent = Request(Probe::new("request"), 0)
