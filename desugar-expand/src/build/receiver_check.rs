@@ -293,13 +293,16 @@ fn check(
 
 /// May `arg`'s type be inferred from what the code after the call does
 /// with its result? A closure's return type may be (`parts.map(|p|
-/// p.parse().unwrap()).collect::<Vec<u32>>()`), and so may a generic
-/// function's (`map(Into::into)`); a copy of the call, whose result goes
-/// nowhere, would not build.
+/// p.parse().unwrap()).collect::<Vec<u32>>()`), and so may an `async`
+/// block's output or a generic function's (`map(Into::into)`); a copy of
+/// the call, whose result goes nowhere, would not build.
 fn typed_by_later_code(arg: &Expr) -> bool {
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
             self.0 = true;
         }
         fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
@@ -407,6 +410,7 @@ mod tests {
             ("bag.zip(if c { break } else { 1 })", false),
             ("bag.map(|x| x.into())", false),
             ("bag.map(Into::into)", false),
+            ("bag.map(async { 1 })", false),
             ("bag.zip(Probe::new(\"p\"))", true),
             ("bag.zip(Vec::<u32>::new)", true),
         ] {
