@@ -946,6 +946,31 @@ mod std_named_methods {
         assert_eq!(report.outcome, "Ready(5)");
     }
 
+    struct Response(Probe);
+
+    impl Response {
+        /// As an HTTP client's: the caller chooses what it decodes to.
+        fn json<T: From<u32>>(self) -> desugar::harness::LeafFuture<T> {
+            self.0.touch();
+            Leaf::new("json").pending(1).ready(T::from(7))
+        }
+    }
+
+    /// The result of `json`, like `collect`'s, has the type the code after
+    /// the call gives it, which the check's copy of the call is given too.
+    #[desugar]
+    async fn decoded(n: u64) -> u64 {
+        let response = Response(Probe::new("response"));
+        let data: u64 = response.json().await;
+        data + n
+    }
+
+    #[test]
+    fn a_result_typed_by_its_caller_builds() {
+        let report = assert_same(|| decoded(1), || decoded_rustc(1));
+        assert_eq!(report.outcome, "Ready(8)");
+    }
+
     /// A macro that prints its arguments' text gets no check inside them:
     /// the failed assertion says what rustc's says.
     #[desugar]

@@ -211,9 +211,10 @@ pub(crate) fn consumed(call: &mut Expr) {
 }
 
 /// Methods whose result's type the caller chooses (`let v: Vec<_> =
-/// it.collect();`): the check's copy of the call is given the type of the
-/// call it stands beside.
-const RESULT_CHOSEN_BY_CALLER: [&str; 4] = ["into", "collect", "sum", "product"];
+/// it.collect();`, an HTTP response's `let data: Data =
+/// response.json().await?;`): the check's copy of the call is given the
+/// type of the call it stands beside.
+const RESULT_CHOSEN_BY_CALLER: [&str; 5] = ["into", "collect", "sum", "product", "json"];
 
 /// The check: the method called with `call`'s arguments on a value of
 /// `receiver`'s type, in code that never runs, whose capture of the value
