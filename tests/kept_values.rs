@@ -956,19 +956,32 @@ mod std_named_methods {
         }
     }
 
-    /// The result of `json`, like `collect`'s, has the type the code after
-    /// the call gives it, which the check's copy of the call is given too.
+    struct Raw(Probe);
+
+    impl Raw {
+        fn into_model<T: From<u32>>(self) -> T {
+            self.0.touch();
+            T::from(5)
+        }
+    }
+
+    /// The result of `json`, like `collect`'s or an `into_…` method's, has
+    /// the type the code after the call gives it, which the check's copy of
+    /// the call is given too.
     #[desugar]
     async fn decoded(n: u64) -> u64 {
         let response = Response(Probe::new("response"));
         let data: u64 = response.json().await;
-        data + n
+        let raw = Raw(Probe::new("raw"));
+        let model: u64 = raw.into_model();
+        Leaf::new("wait").pending(1).ready(()).await;
+        data + model + n
     }
 
     #[test]
     fn a_result_typed_by_its_caller_builds() {
         let report = assert_same(|| decoded(1), || decoded_rustc(1));
-        assert_eq!(report.outcome, "Ready(8)");
+        assert_eq!(report.outcome, "Ready(13)");
     }
 
     /// A macro that prints its arguments' text gets no check inside them:

@@ -259,7 +259,11 @@ fn check(
         }
     });
     let copy = quote!(#value.#method #turbofish (#(#args),*));
-    let tie = tie && RESULT_CHOSEN_BY_CALLER.contains(&method.to_string().as_str());
+    // An `into_…` method takes `self` by convention, and may leave its
+    // result's type to the caller too (`let m: Model = raw.into_model();`).
+    let name = method.to_string();
+    let tie =
+        tie && (RESULT_CHOSEN_BY_CALLER.contains(&name.as_str()) || name.starts_with("into_"));
     let used = if tie {
         quote!(#private::same_as(#witness, #copy))
     } else {
