@@ -573,7 +573,7 @@ struct Ahead<'a> {
 
 /// A place expression by its syntax: a path, a field, an index or a deref
 /// of one (whatever its parts run).
-fn is_place_syntax(expr: &Expr) -> bool {
+pub(super) fn is_place_syntax(expr: &Expr) -> bool {
     match expr {
         Expr::Path(_) => true,
         Expr::Field(e) => is_place_syntax(&e.base),

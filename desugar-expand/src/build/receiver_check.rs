@@ -252,7 +252,8 @@ fn check(
     // drop would hide the receiver's.
     let args = call.args.iter().map(|arg| {
         let arg = unwrapped(arg);
-        if is_place(&arg) {
+        // A place's type the compiler knows without the method's.
+        if super::lead::is_place_syntax(&arg) {
             quote!(#private::value_of(#private::type_of(&(#arg))))
         } else {
             quote!(#arg)
@@ -330,19 +331,6 @@ fn typed_by_later_code(arg: &Expr) -> bool {
     let mut finder = Finder(false);
     syn::visit::Visit::visit_expr(&mut finder, arg);
     finder.0
-}
-
-/// `x`, `x.field`, `x[i]`, `*x`: a place, whose type the compiler knows
-/// without the method's.
-fn is_place(expr: &Expr) -> bool {
-    match expr {
-        Expr::Path(_) => true,
-        Expr::Field(e) => is_place(&e.base),
-        Expr::Index(e) => is_place(&e.expr),
-        Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_place(&e.expr),
-        Expr::Paren(e) => is_place(&e.expr),
-        _ => false,
-    }
 }
 
 /// Does `arg` leave the code around it, outside its own closures and
