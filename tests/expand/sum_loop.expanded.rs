@@ -141,6 +141,10 @@ fn sum_loop(
                                                 items: __home_items.store(),
                                             });
                                         continue '__dispatch;
+                                        {
+                                            let __result = ::desugar::__private::output_of(&__awaitee);
+                                            total += { __result };
+                                        }
                                     }
                                     ::core::option::Option::None => {
                                         break;
@@ -229,6 +233,10 @@ fn sum_loop(
                                                     items: __home_items.store(),
                                                 });
                                             continue '__dispatch;
+                                            {
+                                                let __result = ::desugar::__private::output_of(&__awaitee);
+                                                total += { __result };
+                                            }
                                         }
                                         ::core::option::Option::None => {
                                             break;

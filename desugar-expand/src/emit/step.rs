@@ -24,6 +24,8 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
+mod rest_for_types;
+
 use super::copies::CopiesPlan;
 use super::divergence;
 use super::layout::{Layout, release_held, state_names};
@@ -31,7 +33,7 @@ use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
 use crate::build::receiver_check;
-use crate::ir::{AwaitId, Block, Body, Else, If, LocalId, Stmt};
+use crate::ir::{Await, AwaitId, Block, Body, Else, If, LocalId, Stmt};
 use crate::names;
 use crate::walk::{self, Scope};
 use crate::walk::{drop_witness, mentions};
@@ -369,6 +371,12 @@ struct Emit<'a> {
     /// The locals declared without a value that this arm assigns: each
     /// assignment ties the local's type to its marker (see [`Emit::type_tied`]).
     ties: Vec<LocalId>,
+    /// Blocks entered below the arm's own statements.
+    depth: usize,
+    /// Writing the code after a suspension that never runs (see
+    /// `rest_for_types`), and whether it had to stop.
+    reading_ahead: bool,
+    stopped: bool,
 }
 
 impl<'a> Emit<'a> {
@@ -392,6 +400,9 @@ impl<'a> Emit<'a> {
             falls_through: true,
             typed_copies: Vec::new(),
             ties: Vec::new(),
+            depth: 0,
+            reading_ahead: false,
+            stopped: false,
         }
     }
 
@@ -632,10 +643,22 @@ impl<'a> Emit<'a> {
     /// uses have types.)
     fn stmts(&mut self, stmts: &[Stmt]) -> TokenStream {
         let mut emitted: Vec<(Option<Vec<String>>, TokenStream)> = Vec::new();
-        for stmt in stmts.iter().filter(|stmt| !is_item(stmt)) {
+        for (index, stmt) in stmts.iter().enumerate().filter(|(_, stmt)| !is_item(stmt)) {
+            if self.reading_ahead && !self.may_read_ahead(stmt) {
+                break;
+            }
             let deferred = deferred_names(stmt).filter(|_| !self.declares_homed(stmt));
-            emitted.push((deferred, self.stmt(stmt)));
-            if divergence::ends_run(stmt) {
+            let mut tokens = self.stmt(stmt);
+            if let Stmt::Await(node) = stmt {
+                // Read ahead, an await gives its value and the block goes on.
+                if self.reading_ahead {
+                    emitted.push((deferred, tokens));
+                    continue;
+                }
+                tokens.extend(self.rest_for_types(node, &stmts[index + 1..]));
+            }
+            emitted.push((deferred, tokens));
+            if divergence::ends_run(stmt) || (self.reading_ahead && self.stopped) {
                 break;
             }
         }
@@ -656,12 +679,20 @@ impl<'a> Emit<'a> {
     }
 
     fn block(&mut self, block: &Block, prelude: &[LocalId]) -> TokenStream {
+        let items = items(&block.stmts);
+        if self.reading_ahead && !items.is_empty() {
+            // A second copy of an item would be a type of its own.
+            self.stopped = true;
+            return quote!({});
+        }
         self.scopes.push(Vec::new());
-        let mut out = items(&block.stmts);
+        self.depth += 1;
+        let mut out = items;
         for &local in prelude {
             out.extend(self.declared(local));
         }
         out.extend(self.stmts(&block.stmts));
+        self.depth -= 1;
         self.scopes.pop();
         quote!({ #out })
     }
@@ -697,6 +728,7 @@ impl<'a> Emit<'a> {
                 out.extend(tie);
                 out
             }
+            Stmt::Await(suspension) if self.reading_ahead => self.awaited_ahead(suspension),
             Stmt::Await(suspension) => self.suspend(suspension.id, &suspension.operand),
             Stmt::Block { label, block } => {
                 let block = self.block(block, &[]);
@@ -916,11 +948,13 @@ impl<'a> Emit<'a> {
         k: AwaitId,
     ) -> Option<TokenStream> {
         self.scopes.push(Vec::new());
+        self.depth += 1;
         let mut out = items(&block.stmts);
         for &local in prelude {
             out.extend(self.restore(local));
         }
         let rest = self.resume_stmts(&block.stmts, k);
+        self.depth -= 1;
         self.scopes.pop();
         out.extend(rest?);
         Some(quote!({ #out }))
@@ -930,21 +964,14 @@ impl<'a> Emit<'a> {
         match stmt {
             Stmt::Await(suspension) => {
                 self.transitions.returns |= divergence::returns(&suspension.rest);
-                let scope = self.scope();
-                let tie = self.type_tied(&suspension.rest, &scope);
-                let (captures, rest) = uses::stmt(&suspension.rest, &scope, self.layout);
-                let rest = quote!(#captures #rest);
                 self.falls_through = !crate::build::always_jumps(&suspension.rest);
                 let mut out = if self.result_in_option {
                     let result = names::hidden("__result");
-                    quote!(let #result = ::core::option::Option::take(&mut #result).unwrap(); #rest)
+                    quote!(let #result = ::core::option::Option::take(&mut #result).unwrap();)
                 } else {
-                    quote!(#rest)
+                    TokenStream::new()
                 };
-                for &local in &suspension.declares {
-                    out.extend(self.declared(local));
-                }
-                out.extend(tie);
+                out.extend(self.await_rest(suspension));
                 Some(out)
             }
             Stmt::Block { label, block } => {
@@ -1006,6 +1033,20 @@ impl<'a> Emit<'a> {
             }
             Stmt::Plain { .. } | Stmt::Param(_) => None,
         }
+    }
+
+    /// The rest of an await's statement, `__result` standing for the
+    /// awaited value, and the locals it declares.
+    fn await_rest(&mut self, node: &Await) -> TokenStream {
+        let scope = self.scope();
+        let tie = self.type_tied(&node.rest, &scope);
+        let (captures, rest) = uses::stmt(&node.rest, &scope, self.layout);
+        let mut out = quote!(#captures #rest);
+        for &local in &node.declares {
+            out.extend(self.declared(local));
+        }
+        out.extend(tie);
+        out
     }
 
     fn resume_if(&mut self, node: &If, k: AwaitId) -> Option<TokenStream> {

@@ -48,6 +48,22 @@ impl<T: ?Sized, U: ?Sized> Captures<T> for U {}
 #[inline(always)]
 pub fn same_type<T>(_: &T, _: core::marker::PhantomData<T>) {}
 
+/// The value `future` gives when it is ready, for code the expansion writes
+/// after a suspension only for the compiler to read in the user's order (a
+/// copy of the rest of the block, after the `continue` that leaves for the
+/// suspension's arm). It never runs.
+pub fn output_of<F: Future>(future: &F) -> F::Output {
+    let _ = future;
+    unreachable!("#[desugar]: code written only for its types never runs")
+}
+
+/// The value `.await` on `future` gives, in the same code, for an await
+/// after the first.
+pub fn awaited<F: IntoFuture>(future: F) -> F::Output {
+    let _ = future;
+    unreachable!("#[desugar]: code written only for its types never runs")
+}
+
 /// rustc's message when a finished `async fn` future is polled again.
 #[cold]
 #[track_caller]
