@@ -28,7 +28,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 /// One async fn: the machine and the twin, or the fallback.
 fn expand_fn(item_fn: &syn::ItemFn) -> TokenStream {
     let twin = emit::twin::twin(item_fn);
-    match machine(item_fn) {
+    match machine(item_fn, signature::Owner::Fn) {
         Ok(machine) => quote! { #machine #twin },
         Err(err) => fallback(err, item_fn),
     }
@@ -51,7 +51,7 @@ pub fn expand_and_describe(
         Err(err) => return (not_a_fn(err.clone(), item), Err(err)),
     };
     let twin = emit::twin::twin(&item_fn);
-    match analyse(&item_fn) {
+    match analyse(&item_fn, signature::Owner::Fn) {
         Ok((plan, ir, decisions)) => match emit::machine(&plan, &ir, &decisions) {
             Ok(machine) => (
                 quote! { #machine #twin },
@@ -68,16 +68,17 @@ pub fn expand_and_describe(
 /// debug build, where cargo runs proc macros unoptimised); the token
 /// fuzzer and the differential fuzzer parse every expansion instead
 /// (TESTING.md).
-pub(crate) fn machine(item_fn: &syn::ItemFn) -> syn::Result<TokenStream> {
-    let (plan, ir, decisions) = analyse(item_fn)?;
+pub(crate) fn machine(item_fn: &syn::ItemFn, owner: signature::Owner) -> syn::Result<TokenStream> {
+    let (plan, ir, decisions) = analyse(item_fn, owner)?;
     emit::machine(&plan, &ir, &decisions)
 }
 
 /// Stages 1 to 4: everything but printing.
 fn analyse(
     item_fn: &syn::ItemFn,
+    owner: signature::Owner,
 ) -> syn::Result<(signature::Plan, crate::ir::Body, analysis::Decisions)> {
-    let plan = signature::plan(item_fn)?;
+    let plan = signature::plan(item_fn, owner)?;
     names::check_names(item_fn)?;
     let mut body = (*item_fn.block).clone();
     rewrite::receiver::rename_self(&mut body);
@@ -92,7 +93,7 @@ fn analyse(
 /// compiling anything; or why `#[desugar]` would reject it.
 pub fn describe(item: TokenStream) -> syn::Result<emit::describe::Description> {
     let item_fn = syn::parse2::<syn::ItemFn>(item)?;
-    let (plan, ir, decisions) = analyse(&item_fn)?;
+    let (plan, ir, decisions) = analyse(&item_fn, signature::Owner::Fn)?;
     Ok(emit::describe(&plan, &ir, &decisions))
 }
 
@@ -158,7 +159,12 @@ mod impl_block {
                 sig: method.sig.clone(),
                 block: Box::new(method.block.clone()),
             };
-            match super::machine(&item_fn) {
+            let owner = if in_trait {
+                super::signature::Owner::TraitImpl
+            } else {
+                super::signature::Owner::Impl
+            };
+            match super::machine(&item_fn, owner) {
                 Ok(machine) if in_trait => {
                     // The trait says `async fn`; the machine's opaque type
                     // promises more (`Inspect`), which is fine.

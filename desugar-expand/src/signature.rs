@@ -18,6 +18,19 @@ use syn::{FnArg, GenericParam, Lifetime, LifetimeParam, Pat, ReturnType, Type};
 
 use crate::names;
 
+mod outlives;
+
+/// Where the async fn is written: it decides what its signature may say.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Owner {
+    /// A free fn, or a method given `#[desugar]` itself.
+    Fn,
+    /// A fn of an inherent `impl` block given `#[desugar]`.
+    Impl,
+    /// A fn of a trait impl given `#[desugar]`: the trait fixes its signature.
+    TraitImpl,
+}
+
 /// One parameter of the async fn, as a local of the body.
 pub(crate) struct Param {
     /// The name the body uses (`__self` for the receiver, `__argN` for a
@@ -49,11 +62,12 @@ pub(crate) struct Plan {
     pub params: Vec<Param>,
     /// The async fn's declared output type (`()` when none).
     pub output: Type,
+    pub owner: Owner,
 }
 
 /// Input: the parsed item. Output: the plan, or an error at the user's span
 /// saying what to write instead.
-pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
+pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
     let sig = &item.sig;
     validate(item)?;
     let mut new_sig = sig.clone();
@@ -97,26 +111,33 @@ pub(crate) fn plan(item: &syn::ItemFn) -> syn::Result<Plan> {
             .params
             .push(GenericParam::Lifetime(LifetimeParam::new(lifetime.clone())));
     }
-    let captured = captured_lifetimes(&new_sig.generics);
-    let private = names::private();
     let arrow = match &sig.output {
         ReturnType::Type(arrow, _) => *arrow,
         ReturnType::Default => Default::default(),
     };
-    // Only ever printed: kept as tokens rather than parsed (`crate::syntax`).
-    new_sig.output = ReturnType::Type(
-        arrow,
-        Box::new(syn::Type::Verbatim(quote! {
-            impl ::core::future::Future<Output = #output> + #private::Inspect + #private::Captures<(#(&#captured (),)*)>
-        })),
-    );
+    new_sig.output = ReturnType::Type(arrow, Box::new(syn::Type::Verbatim(Default::default())));
     Ok(Plan {
         attrs: item.attrs.clone(),
         vis: item.vis.clone(),
         sig: new_sig,
         params,
         output,
+        owner,
     })
+}
+
+/// `sig` returning `impl Future<Output = output>` that captures every
+/// lifetime of its generics.
+fn returning_future(mut sig: syn::Signature, output: &Type) -> syn::Signature {
+    let captured = captured_lifetimes(&sig.generics);
+    let private = names::private();
+    if let ReturnType::Type(_, ty) = &mut sig.output {
+        // Only ever printed: kept as tokens rather than parsed (`crate::syntax`).
+        **ty = syn::Type::Verbatim(quote! {
+            impl ::core::future::Future<Output = #output> + #private::Inspect + #private::Captures<(#(&#captured (),)*)>
+        });
+    }
+    sig
 }
 
 fn validate(item: &syn::ItemFn) -> syn::Result<()> {
@@ -324,11 +345,17 @@ impl VisitMut for OutputLifetimes {
 }
 
 impl Plan {
-    /// `fn name<..>(..) -> impl Future<..>` with attributes and visibility.
-    pub(crate) fn header(&self) -> TokenStream {
+    /// `fn name<..>(..) -> impl Future<..>` with attributes and visibility;
+    /// `keeps_borrows`: the machine keeps values borrowed across an await,
+    /// and may need a lifetime for them (see `outlives`).
+    pub(crate) fn header(&self, keeps_borrows: bool) -> TokenStream {
         let attrs = &self.attrs;
         let vis = &self.vis;
-        let sig = &self.sig;
+        let sig = keeps_borrows
+            .then(|| outlives::outliving(&self.sig, self.owner))
+            .flatten()
+            .unwrap_or_else(|| self.sig.clone());
+        let sig = returning_future(sig, &self.output);
         quote! { #(#attrs)* #vis #sig }
     }
 

@@ -192,6 +192,11 @@ impl Layout {
         self.homed[local]
     }
 
+    /// Does the machine keep any value borrowed across an await?
+    pub(crate) fn keeps_borrows(&self) -> bool {
+        self.homed.iter().any(|&homed| homed)
+    }
+
     /// The await in whose variant a homed local lives, if it lives in one.
     pub(crate) fn in_place(&self, local: LocalId) -> Option<AwaitId> {
         self.in_place[local]

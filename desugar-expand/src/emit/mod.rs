@@ -61,7 +61,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     let homes_init = layout.homes_init();
     let private = names::private();
     let output = plan.output_tokens();
-    let header = plan.header();
+    let header = plan.header(layout.keeps_borrows());
     let state = names::hidden("__state");
     let homes = names::hidden("__homes");
     let cx = names::hidden("__cx");
