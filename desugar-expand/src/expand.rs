@@ -162,7 +162,9 @@ mod impl_block {
             let owner = if in_trait {
                 super::signature::Owner::TraitImpl
             } else {
-                super::signature::Owner::Impl
+                super::signature::Owner::Impl {
+                    generic: !item_impl.generics.params.is_empty(),
+                }
             };
             match super::machine(&item_fn, owner) {
                 Ok(machine) if in_trait => {

@@ -25,8 +25,9 @@ mod outlives;
 pub(crate) enum Owner {
     /// A free fn, or a method given `#[desugar]` itself.
     Fn,
-    /// A fn of an inherent `impl` block given `#[desugar]`.
-    Impl,
+    /// A fn of an inherent `impl` block given `#[desugar]`; `generic`: the
+    /// block has generic parameters, which `Self` may hold.
+    Impl { generic: bool },
     /// A fn of a trait impl given `#[desugar]`: the trait fixes its signature.
     TraitImpl,
 }

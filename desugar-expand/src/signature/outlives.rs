@@ -33,7 +33,8 @@ use super::Owner;
 pub(super) fn outliving(sig: &syn::Signature, owner: Owner) -> Option<syn::Signature> {
     let has_self = match owner {
         Owner::TraitImpl => return None,
-        Owner::Impl => true,
+        Owner::Impl { generic } => generic,
+        // Inside an `impl` block `#[desugar]` does not see.
         Owner::Fn => sig.receiver().is_some(),
     };
     let mut sig = sig.clone();
