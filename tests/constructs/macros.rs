@@ -242,3 +242,45 @@ fn a_writer_lives_to_the_end_of_its_scope() {
     let report = assert_same(written_then_awaited, written_then_awaited_rustc);
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+/// A braced macro call ending a block is the block's value, as rustc reads
+/// it: `select! { .. }` as a fn's or an arm's last expression, `format! { .. }`.
+#[desugar]
+async fn braced_macros_as_tails(p: Probe, flag: bool) -> (u32, String) {
+    let n = leaf("first", 1, 3u32).await;
+    let picked = if flag {
+        let (slow, fast) = (leaf("slow", 2, n), leaf("fast", 1, n + 1));
+        select! { slow, fast }
+    } else {
+        Either::Left(0)
+    };
+    let label = format! { "{}-{}", n, p.label() };
+    let first = leaf("a", 1, n);
+    let (a, b) = support::join! { first, leaf("b", 0, 2u32) };
+    let v = match picked {
+        Either::Left(v) | Either::Right(v) => v,
+    };
+    (v + a + b, label)
+}
+
+#[desugar]
+async fn braced_join_as_the_body_s_tail(n: u32) -> (u32, u32) {
+    let m = leaf("m", 1, n).await;
+    let (a, b) = (leaf("a", 1, m), leaf("b", 2, m + 1));
+    support::join! { a, b }
+}
+
+#[test]
+fn braced_macros_ending_a_block() {
+    for flag in [false, true] {
+        let _ = assert_same(
+            || braced_macros_as_tails(Probe::new("p"), flag),
+            || braced_macros_as_tails_rustc(Probe::new("p"), flag),
+        );
+    }
+    let report = assert_same(
+        || braced_join_as_the_body_s_tail(4),
+        || braced_join_as_the_body_s_tail_rustc(4),
+    );
+    assert_eq!(report.outcome, "Ready((4, 5))");
+}

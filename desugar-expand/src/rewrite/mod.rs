@@ -1,4 +1,5 @@
 //! Stage 2: rewrites of the body that need no analysis.
 
+pub(crate) mod braced_tail;
 pub(crate) mod early_exit;
 pub(crate) mod receiver;

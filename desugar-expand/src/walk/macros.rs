@@ -359,6 +359,34 @@ pub(crate) fn is_awaiting_macro(mac: &syn::Macro) -> bool {
         .is_some_and(|segment| is_awaiting_macro_name(&segment.ident))
 }
 
+/// Does the macro always expand to an expression (an awaiting macro, or
+/// one of the standard library's that give a value)?
+pub(crate) fn gives_value(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|segment| {
+        is_awaiting_macro_name(&segment.ident)
+            || matches!(
+                segment.ident.to_string().as_str(),
+                "format"
+                    | "format_args"
+                    | "vec"
+                    | "matches"
+                    | "concat"
+                    | "stringify"
+                    | "write"
+                    | "writeln"
+                    | "env"
+                    | "option_env"
+                    | "include_str"
+                    | "include_bytes"
+                    | "line"
+                    | "column"
+                    | "file"
+                    | "module_path"
+                    | "cfg"
+            )
+    })
+}
+
 /// The last segment of an awaiting macro's path ([`is_awaiting_macro`]).
 pub(crate) fn is_awaiting_macro_name(name: &proc_macro2::Ident) -> bool {
     matches!(

@@ -8,7 +8,9 @@ pub(crate) mod copy;
 pub(crate) mod drop_flag;
 pub(crate) mod drop_witness;
 mod macros;
-pub(crate) use macros::{MacroArgs, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries};
+pub(crate) use macros::{
+    MacroArgs, gives_value, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries,
+};
 pub(crate) mod patterns;
 
 use std::collections::HashMap;
