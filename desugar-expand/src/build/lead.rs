@@ -134,6 +134,9 @@ pub(crate) enum NotLeading {
     /// What runs before the await reads a local that the awaited expression
     /// uses (and may change): `add(x, bump(&mut x).await)`.
     Reads(Span, String),
+    /// A branch of a `select!` awaited through an inner `async` block names
+    /// this local of the fn.
+    InBranch(Span, String),
 }
 
 impl NotLeading {
@@ -167,6 +170,14 @@ impl NotLeading {
                     ),
                 )
             }
+            NotLeading::InBranch(span, name) => syn::Error::new(
+                span,
+                format!(
+                    "#[desugar] awaits this macro through an inner `async` block, which takes `{name}` from the fn when it starts, \
+                     where rustc uses it only if this branch runs (moved there, it would drop at another time): \
+                     let the branches give a value and use `{name}` after the macro, `let got = select! {{ x = a => Some(x), .. }};`"
+                ),
+            ),
             NotLeading::Unsupported(span, msg) => syn::Error::new(span, msg),
         }
     }
@@ -235,6 +246,22 @@ impl Taker<'_> {
                         at,
                         "#[desugar] awaits this macro through an inner `async` block, which cannot borrow a local of the fn across the await \
                          (rustc would report E0373 for the block): make the futures first, `let a = fetch(&x);`, and give the macro the futures, `join!(a, b)`",
+                    ));
+                }
+                if is_select(&e.mac)
+                    && let Some((at, name)) = local_in_branch(e.mac.tokens.clone(), self.locals)
+                {
+                    return Err(NotLeading::InBranch(at, name));
+                }
+                if is_select(&e.mac)
+                    && let Some(at) = borrowed_local(e.mac.tokens.clone(), self.locals)
+                        .or_else(|| polled_local(&e.mac, self.locals))
+                {
+                    return Err(NotLeading::Unsupported(
+                        at,
+                        "#[desugar] awaits this macro through an inner `async` block, which cannot borrow a local of the fn across the await \
+                         (rustc would report E0373 for the block): make the future in the macro (`x = fetch(1).fuse() => ..`), \
+                         or give it the futures inside an `async move` block that owns them, `async move { select! { .. } }.await` (they then drop when it ends)",
                     ));
                 }
                 let operand = syn::parse_quote_spanned!(span=> async { #expr });
@@ -708,6 +735,113 @@ fn is_join(mac: &syn::Macro) -> bool {
         .segments
         .last()
         .is_some_and(|segment| segment.ident == "join" || segment.ident == "try_join")
+}
+
+fn is_select(mac: &syn::Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "select" || segment.ident == "select_biased")
+}
+
+/// The first local of the fn a `select!` branch's code names (after `=>`),
+/// and its name: the branch runs only if its future wins. Names the
+/// branch's pattern binds are its own; so are names after `.` or `::`
+/// (fields, methods, paths) and before `!` or `::` (macros, paths).
+fn local_in_branch(tokens: TokenStream, locals: &[String]) -> Option<(Span, String)> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let is = |tree: Option<&TokenTree>, c: char| matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let mut bound: Vec<String> = Vec::new();
+    let mut head_start = 0;
+    let mut index = 0;
+    while index < trees.len() {
+        let arrow = is(trees.get(index), '=') && is(trees.get(index + 1), '>');
+        if !arrow {
+            index += 1;
+            continue;
+        }
+        // The branch's pattern: everything before its first `=` alone.
+        bound.clear();
+        for tree in &trees[head_start..index] {
+            if matches!(tree, TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Alone)
+            {
+                break;
+            }
+            bound.extend(idents(tree.clone().into()));
+        }
+        // The branch's code: a block, or tokens up to the next `,`.
+        let start = index + 2;
+        let end = match trees.get(start) {
+            Some(TokenTree::Group(group)) if group.delimiter() == proc_macro2::Delimiter::Brace => {
+                start + 1
+            }
+            _ => (start..trees.len())
+                .find(|&i| is(trees.get(i), ','))
+                .unwrap_or(trees.len()),
+        };
+        let code: TokenStream = trees[start..end].iter().cloned().collect();
+        if let Some(found) = named_local(code, locals, &bound) {
+            return Some(found);
+        }
+        head_start = end;
+        index = end;
+    }
+    None
+}
+
+/// The first of `locals` (not in `own`) that `tokens` name as a value.
+fn named_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option<(Span, String)> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let punct = |i: Option<usize>, c: char| {
+        i.and_then(|i| trees.get(i))
+            .is_some_and(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == c))
+    };
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => {
+                if let Some(found) = named_local(group.stream(), locals, own) {
+                    return Some(found);
+                }
+            }
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let after_path = punct(i.checked_sub(1), '.') || punct(i.checked_sub(1), ':');
+                let before_path = punct(Some(i + 1), '!') || punct(Some(i + 1), ':');
+                if !after_path && !before_path && locals.contains(&name) && !own.contains(&name) {
+                    return Some((ident.span(), name));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first local `futures::select!` polls in place, `x = fut => ..`: it
+/// takes `&mut fut`. (`tokio::select!` moves a future given so, and a bare
+/// `select!` may be either: only `&mut fut` is known there, see
+/// [`borrowed_local`].)
+fn polled_local(mac: &syn::Macro, locals: &[String]) -> Option<Span> {
+    if mac.path.segments.first()?.ident != "futures" {
+        return None;
+    }
+    let trees: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+    trees.windows(4).find_map(|window| match window {
+        [
+            TokenTree::Punct(eq),
+            TokenTree::Ident(name),
+            TokenTree::Punct(arrow),
+            TokenTree::Punct(head),
+        ] if eq.as_char() == '='
+            && eq.spacing() == proc_macro2::Spacing::Alone
+            && arrow.as_char() == '='
+            && head.as_char() == '>'
+            && locals.contains(&name.to_string()) =>
+        {
+            Some(name.span())
+        }
+        _ => None,
+    })
 }
 
 /// The first local that a `join!`'s input borrows, `&x` or `&mut x` (not
