@@ -367,6 +367,7 @@ impl Gen {
             if owned.is_empty() { 0 } else { 1 },        // drop(Wrap { p })
             2,                                           // assert_eq!
             if owned_probes.is_empty() { 0 } else { 1 }, // o.map(..) before an await
+            1,                                           // collected in a loop, read after
         ];
         match self.rng.weighted(&weights) {
             0 => {
@@ -407,6 +408,26 @@ impl Gen {
                     Some(leaf) => out.push(line(format!("assert_eq!({leaf}.await, {k});"))),
                     None => out.push(line(format!("assert_eq!({k}, {k});"))),
                 }
+            }
+            8 => {
+                // Values collected in a loop whose element type only the
+                // code after the await gives (`Vec::new()`, then `push`),
+                // read after the loop, which also runs when no iteration
+                // reaches the await: each arm must know the type there.
+                let iterations = self.rng.range(0, 3);
+                let every = self.rng.range(1, 3);
+                let site = self.site("c");
+                let Some(leaf) = self.leaf(&format!("Probe::new(\"{site}\")"), &Ctx::lead()) else {
+                    return;
+                };
+                let read = if self.rng.chance(50) {
+                    "acc.iter().map(|x| x.label().len() as u32).sum::<u32>()"
+                } else {
+                    "acc.first().map_or(0, |x| x.label().len() as u32)"
+                };
+                out.push(line(format!(
+                    "{{ let mut acc = Vec::new(); for i in 0..{iterations}u32 {{ let v = {leaf}.await; if i % {every} == 0 {{ acc.push(v); }} }} {read} }};"
+                )));
             }
             _ => {
                 // A local taken by a standard method, not kept after it,
