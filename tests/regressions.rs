@@ -829,12 +829,38 @@ mod closure_consumed_by_fold {
         total
     }
 
+    /// Other standard methods that run their closure and return what it
+    /// made, or a borrow: `get_or_insert_with`, `or_insert_with`,
+    /// `ok_or_else`, sorting by a key.
+    #[desugar]
+    async fn made_by_closures(words: Vec<&'static str>) -> usize {
+        let mut current: Option<Vec<String>> = None;
+        let mut counts = std::collections::BTreeMap::new();
+        let mut total = 0;
+        for w in words {
+            let batch = current.get_or_insert_with(|| Vec::with_capacity(2));
+            batch.push(w.to_string());
+            let count = counts.entry(w.len()).or_insert_with(|| 0);
+            *count += 1;
+            let first = w.chars().next().ok_or_else(|| "empty".to_string());
+            Leaf::new("l").pending(1).ready(()).await;
+            total += batch.len() + usize::from(first.is_ok());
+        }
+        let mut lens: Vec<usize> = counts.into_values().collect();
+        lens.sort_by_key(|n| std::cmp::Reverse(*n));
+        total + lens.len()
+    }
+
     #[test]
     fn builds_and_behaves_like_rustc() {
         let report = assert_same(|| folded(vec![1, 2]), || folded_rustc(vec![1, 2]));
         assert_eq!(report.outcome, "Ready(5)");
         let report = assert_same(|| nested(vec![1, 2]), || nested_rustc(vec![1, 2]));
         assert_eq!(report.outcome, "Ready(23)");
+        let _ = assert_same(
+            || made_by_closures(vec!["a", "bb", "c"]),
+            || made_by_closures_rustc(vec!["a", "bb", "c"]),
+        );
     }
 }
 
