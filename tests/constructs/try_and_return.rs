@@ -146,6 +146,20 @@ async fn returns(mode: u8, p: Probe) -> Probe {
     Probe::new("end")
 }
 
+/// `return` of an awaited value from an arm of a `match` whose value a
+/// `let` takes: the arm gives no value.
+#[desugar]
+async fn return_from_a_value_arm(x: u32, p: Probe) -> u32 {
+    let v = match x {
+        0 => 1,
+        _ => {
+            p.touch();
+            return leaf("returned", 1, 9u32).await;
+        }
+    };
+    v + leaf("after", 1, 1u32).await
+}
+
 #[test]
 fn return_before_of_and_after_awaits() {
     assert_send(&returns(0, Probe::new("p")));
@@ -192,6 +206,17 @@ fn return_and_question_mark_inside_loops() {
         let report = assert_same(
             || exits_from_loops(stop_at, fail_at, Probe::new("p")),
             || exits_from_loops_rustc(stop_at, fail_at, Probe::new("p")),
+        );
+        assert_eq!(report.outcome, outcome);
+    }
+}
+
+#[test]
+fn return_of_an_await_from_a_value_arm() {
+    for (x, outcome) in [(0, "Ready(2)"), (1, "Ready(9)")] {
+        let report = assert_same(
+            || return_from_a_value_arm(x, Probe::new("p")),
+            || return_from_a_value_arm_rustc(x, Probe::new("p")),
         );
         assert_eq!(report.outcome, outcome);
     }

@@ -119,11 +119,11 @@ fn branches(
                                 );
                                 __state.set(__State::Suspend0 { __awaitee });
                                 continue '__dispatch;
-                                {
+                                let _ = {
                                     let __result = ::desugar::__private::output_of(&__awaitee);
                                     __value1 = { __result };
                                     ::desugar::__private::same_type(&__value1, __type1);
-                                }
+                                };
                             }
                             _ => {
                                 __value1 = String::from("default");

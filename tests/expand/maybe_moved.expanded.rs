@@ -133,10 +133,10 @@ fn maybe_moved(
                                     },
                                 });
                             continue '__dispatch;
-                            {
+                            let _ = {
                                 let __result = ::desugar::__private::output_of(&__awaitee);
                                 { __result };
-                            }
+                            };
                         }
                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
                             fetch_length("count"),

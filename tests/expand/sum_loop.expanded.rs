@@ -141,10 +141,10 @@ fn sum_loop(
                                                 items: __home_items.store(),
                                             });
                                         continue '__dispatch;
-                                        {
+                                        let _ = {
                                             let __result = ::desugar::__private::output_of(&__awaitee);
                                             total += { __result };
-                                        }
+                                        };
                                     }
                                     ::core::option::Option::None => {
                                         break;
@@ -233,10 +233,10 @@ fn sum_loop(
                                                     items: __home_items.store(),
                                                 });
                                             continue '__dispatch;
-                                            {
+                                            let _ = {
                                                 let __result = ::desugar::__private::output_of(&__awaitee);
                                                 total += { __result };
-                                            }
+                                            };
                                         }
                                         ::core::option::Option::None => {
                                             break;

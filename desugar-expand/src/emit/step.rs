@@ -670,9 +670,13 @@ impl<'a> Emit<'a> {
             let deferred = deferred_names(stmt).filter(|_| !self.declares_homed(stmt));
             let mut tokens = self.stmt(stmt);
             if let Stmt::Await(node) = stmt {
-                // Read ahead, an await gives its value and the block goes on.
+                // Read ahead, an await gives its value and the block goes
+                // on, unless its statement jumps away.
                 if self.reading_ahead {
                     emitted.push((deferred, tokens));
+                    if crate::build::always_jumps(&node.rest) {
+                        break;
+                    }
                     continue;
                 }
                 tokens.extend(self.rest_for_types(node, &stmts[index + 1..]));

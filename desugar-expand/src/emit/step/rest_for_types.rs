@@ -26,11 +26,11 @@
 //!     let __awaitee = IntoFuture::into_future(fetch(u));
 //!     __state.set(__State::Suspend0 { __awaitee, v: v, .. });
 //!     continue '__dispatch;
-//!     {
+//!     let _ = {
 //!         let __result = ::desugar::__private::output_of(&__awaitee);
 //!         let r = __result;
 //!         v.push(r);
-//!     }
+//!     };
 //! }
 //! ```
 //! Unreachable code is type-checked but neither borrow-checked nor
@@ -66,12 +66,18 @@ impl Emit<'_> {
         let awaitee = names::hidden("__awaitee");
         let mut out = quote!(let #result = #private::output_of(&#awaitee););
         out.extend(self.await_rest(node));
-        out.extend(self.stmts(after));
+        // Nothing after a `return`, `break` or `continue` runs (the values
+        // the lowering assigns there would tie types to `()`).
+        if !crate::build::always_jumps(&node.rest) {
+            out.extend(self.stmts(after));
+        }
         self.scopes.pop();
         self.reading_ahead = false;
         self.stopped = false;
         self.transitions = transitions;
-        quote!({ #out })
+        // A statement: as a block's last expression it would give the block
+        // its type, where the `continue` before it makes that `!`.
+        quote!(let _ = { #out };)
     }
 
     /// A later await inside the copy: its value, typed by its operand.
