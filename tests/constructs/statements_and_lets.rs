@@ -96,6 +96,41 @@ async fn let_else(input: Option<u32>, result: Result<u32, ()>, p: Probe) -> u32 
     n + m
 }
 
+/// The `else` of a `let … else` awaits: the value matched and its
+/// temporaries drop before the `else` runs, as in rustc; where the pattern
+/// matches, what it leaves of the value drops at the end of the statement.
+#[desugar]
+async fn let_else_awaiting_in_else(input: Result<u32, u32>, p: Probe) -> u32 {
+    let guard = Probe::new("guard");
+    let Ok((mut n, _)) = input
+        .map(|x| (x, Probe::new("part")))
+        .map_err(|e| (e, Probe::new("err")))
+    else {
+        Probe::new("in else").touch();
+        leaf("log", 1, ()).await;
+        return leaf("fallback", 1, 9u32).await;
+    };
+    n += leaf("after", 1, 1u32).await;
+    guard.touch();
+    p.touch();
+    n
+}
+
+/// In a loop, the `else` awaits and goes on with the next item; a pattern
+/// on a reference binds references into the matched value.
+#[desugar]
+async fn let_else_awaiting_in_a_loop(items: Vec<Option<u32>>) -> u32 {
+    let mut total = 0;
+    for item in items {
+        let Some(v) = &item else {
+            total += leaf("skip", 1, 100u32).await;
+            continue;
+        };
+        total += leaf("v", 1, *v).await;
+    }
+    total
+}
+
 #[test]
 fn let_else_on_an_awaited_value() {
     assert_send(&let_else(Some(1), Ok(2), Probe::new("p")));
@@ -219,4 +254,19 @@ fn an_unpin_machine_may_move_between_polls() {
         )
         .unwrap();
     assert_eq!(report.outcome, "Ready(3)");
+}
+
+#[test]
+fn let_else_whose_else_awaits() {
+    for input in [Ok(3), Err(4)] {
+        let _ = assert_same(
+            || let_else_awaiting_in_else(input, Probe::new("p")),
+            || let_else_awaiting_in_else_rustc(input, Probe::new("p")),
+        );
+    }
+    let report = assert_same(
+        || let_else_awaiting_in_a_loop(vec![Some(1), None, Some(3)]),
+        || let_else_awaiting_in_a_loop_rustc(vec![Some(1), None, Some(3)]),
+    );
+    assert_eq!(report.outcome, "Ready(104)");
 }

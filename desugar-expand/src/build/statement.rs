@@ -612,7 +612,8 @@ fn take_from_stmt(
                 {
                     return Err(super::lead::NotLeading::Unsupported(
                         span,
-                        "#[desugar] cannot suspend in the `else` of a `let … else` yet: move the `.await` before the `let`",
+                        "#[desugar] cannot suspend in the `else` of a `let … else` whose pattern binds by reference (`ref`) yet: \
+                         bind by value, or match on a reference (`let Some(n) = &value else { .. }`)",
                     ));
                 }
                 super::lead::take(&mut init.expr, replacement, name, locals)

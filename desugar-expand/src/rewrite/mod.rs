@@ -2,4 +2,5 @@
 
 pub(crate) mod braced_tail;
 pub(crate) mod early_exit;
+pub(crate) mod let_else;
 pub(crate) mod receiver;

@@ -456,11 +456,19 @@ impl Gen {
             (Ty::ResU32, "Ok")
         };
         let value = self.expr(ty, &Ctx::lead());
-        // An await in the `else` is rejected by `#[desugar]`.
         let exit = self.diverging(&Ctx::default());
+        // An `else` that awaits before it leaves (lowered as a `match`).
+        let wait = if self.rng.chance(40) {
+            let site = self.site("t");
+            self.leaf(&format!("Probe::new(\"{site}\")"), &Ctx::lead())
+                .map(|leaf| format!("{leaf}.await.touch(); "))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
         let n = self.binding_name(Ty::U32);
         out.push(line(format!(
-            "let {pat_of}({n}) = {} else {{ {exit} }};",
+            "let {pat_of}({n}) = {} else {{ {wait}{exit} }};",
             value.text
         )));
         self.scope.declare(n, Ty::U32, false);

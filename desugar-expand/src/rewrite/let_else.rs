@@ -1,0 +1,131 @@
+//! A `let … else` whose `else` block awaits, as a `match` in a block,
+//! which the engine lowers like any other (an await in a `match` arm).
+//!
+//! Before:
+//! ```text
+//! let Some(user) = find(id) else {
+//!     log(id).await;
+//!     return None;
+//! };
+//! ```
+//! After:
+//! ```text
+//! let (user,) = {
+//!     let __else_value = find(id);
+//!     match __else_value {
+//!         Some(user) => (user,),
+//!         _ => {
+//!             ::core::mem::drop(__else_value);
+//!             log(id).await;
+//!             return None;
+//!         }
+//!     }
+//! };
+//! ```
+//! As in rustc, the value's temporaries drop before the `else` block runs
+//! (at the end of its own `let`), the value itself too (the `drop`), and
+//! where the pattern matches, what it does not take drops at the end of
+//! the statement. A pattern that binds by reference would borrow the
+//! block's local past its end: such a `let … else` is left as written, and
+//! an await in its `else` is the error that says to move it.
+
+use syn::visit::Visit;
+use syn::visit_mut::{self, VisitMut};
+
+use crate::build::has_await;
+use crate::names;
+
+pub(crate) fn rewrite_body(body: &mut syn::Block) {
+    LetElse.visit_block_mut(body);
+}
+
+struct LetElse;
+
+impl VisitMut for LetElse {
+    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+        visit_mut::visit_stmt_mut(self, stmt);
+        if let syn::Stmt::Local(local) = stmt
+            && let Some(rewritten) = as_match(local)
+        {
+            *stmt = rewritten;
+        }
+    }
+
+    // Their bodies are not lowered; rustc reads them as written.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
+    let init = local.init.as_ref()?;
+    let (_, otherwise) = init.diverge.as_ref()?;
+    if !has_await(&**otherwise) {
+        return None;
+    }
+    let (pat, ty) = match &local.pat {
+        syn::Pat::Type(typed) => (&*typed.pat, Some(&typed.ty)),
+        pat => (pat, None),
+    };
+    let mut bindings = Bindings::default();
+    bindings.visit_pat(pat);
+    if bindings.by_ref {
+        return None;
+    }
+    let value = names::hidden("__else_value");
+    let expr = &init.expr;
+    let ty = ty.map(|ty| quote::quote!(: #ty));
+    let attrs = &local.attrs;
+    let names = bindings.names.iter().map(|(name, _)| name);
+    let declared = bindings.names.iter().map(|(name, mutable)| {
+        let mutability = mutable.then(|| quote::quote!(mut));
+        quote::quote!(#mutability #name)
+    });
+    // Built from parts that parse; should they not, the `let` stays as
+    // written (and an await in its `else` is reported).
+    syn::parse2(quote::quote! {
+        #(#attrs)*
+        let (#(#declared,)*) = {
+            let #value #ty = #expr;
+            match #value {
+                #pat => (#(#names,)*),
+                _ => {
+                    ::core::mem::drop(#value);
+                    #otherwise
+                }
+            }
+        };
+    })
+    .ok()
+}
+
+/// The names a pattern binds, and whether each is declared `mut`; whether
+/// any binds by reference. A lone name starting with an upper-case letter
+/// is taken for a constant or a unit variant (`None`), as Rust's naming
+/// conventions have it.
+#[derive(Default)]
+struct Bindings {
+    names: Vec<(syn::Ident, bool)>,
+    by_ref: bool,
+}
+
+impl<'ast> Visit<'ast> for Bindings {
+    fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+        let constant = pat.subpat.is_none()
+            && pat.by_ref.is_none()
+            && pat.mutability.is_none()
+            && pat
+                .ident
+                .to_string()
+                .starts_with(|c: char| c.is_ascii_uppercase());
+        if !constant {
+            self.by_ref |= pat.by_ref.is_some();
+            self.names
+                .push((pat.ident.clone(), pat.mutability.is_some()));
+        }
+        syn::visit::visit_pat_ident(self, pat);
+    }
+
+    // A path in a pattern names a constant or a variant, not a binding.
+    fn visit_expr(&mut self, _: &'ast syn::Expr) {}
+}
