@@ -256,6 +256,33 @@ fn an_unpin_machine_may_move_between_polls() {
     assert_eq!(report.outcome, "Ready(3)");
 }
 
+/// A typed struct pattern with a `mut` binding; an `else` that breaks out
+/// of a labeled block with a value after awaiting.
+#[desugar]
+async fn let_else_patterns(input: Option<(u32, String)>, items: Vec<Result<u32, u32>>) -> u32 {
+    struct Named {
+        n: u32,
+        text: String,
+    }
+    let named = input.map(|(n, text)| Named { n, text });
+    let Some(Named { n, text: mut name }): Option<Named> = named else {
+        return leaf("none", 1, 0u32).await;
+    };
+    name.push('x');
+    let total = 'outer: {
+        let mut acc = 0;
+        for item in items.iter().copied() {
+            let Ok(v) = item else {
+                let e = leaf("err", 1, 10u32).await;
+                break 'outer acc + e;
+            };
+            acc += v;
+        }
+        acc
+    };
+    n + name.len() as u32 + total
+}
+
 #[test]
 fn let_else_whose_else_awaits() {
     for input in [Ok(3), Err(4)] {
@@ -269,4 +296,12 @@ fn let_else_whose_else_awaits() {
         || let_else_awaiting_in_a_loop_rustc(vec![Some(1), None, Some(3)]),
     );
     assert_eq!(report.outcome, "Ready(104)");
+    for input in [None, Some((3, String::from("ab")))] {
+        for items in [vec![Ok(1), Err(2), Ok(3)], vec![Ok(1)]] {
+            let _ = assert_same(
+                || let_else_patterns(input.clone(), items.clone()),
+                || let_else_patterns_rustc(input.clone(), items.clone()),
+            );
+        }
+    }
 }
