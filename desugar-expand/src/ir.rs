@@ -205,6 +205,9 @@ pub(crate) struct Mention {
     /// take `self` (`bag.count()`), taken for a move (see
     /// `walk::consumes_receiver`): the method's name.
     pub consumed: Option<String>,
+    /// Named inside an awaiting macro's tokens (`join!(a, b)`), which the
+    /// expansion awaits through an `async` block and cannot rewrite.
+    pub in_awaiting_macro: bool,
 }
 
 /// How an expression uses a local, as far as syntax tells.

@@ -399,7 +399,7 @@ impl<'a> Facts<'a> {
         self.body.locals[local].initialized
             && self.by_local[local]
                 .iter()
-                .all(|m| m.kind != MentionKind::Opaque)
+                .all(|m| m.kind != MentionKind::Opaque && !m.in_awaiting_macro)
     }
 
     /// Can `local` be kept as a `Flagged`? Its uses rewritable (a
@@ -527,6 +527,12 @@ impl<'a> Facts<'a> {
                         mention.span,
                         format!(
                             "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`)"
+                        ),
+                    ),
+                    MentionKind::Value if mention.in_awaiting_macro => report(
+                        mention.span,
+                        format!(
+                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and the `async` block this macro is awaited through cannot take it from there: move it into a new local first (`let owned = {name};`) and give the macro that"
                         ),
                     ),
                     MentionKind::Capture { by_move: true } => report(

@@ -151,6 +151,8 @@ struct Recorded {
     destructured: Vec<Witness>,
     /// See [`Mention::consumed`].
     consumed: Option<String>,
+    /// See [`Mention::in_awaiting_macro`].
+    in_awaiting_macro: bool,
 }
 
 /// Records each use the walk finds.
@@ -195,6 +197,7 @@ impl walk::Visitor for Recorder<'_> {
             drop: false,
             destructured: Vec::new(),
             consumed: None,
+            in_awaiting_macro: false,
         });
     }
 
@@ -217,6 +220,14 @@ impl walk::Visitor for Recorder<'_> {
             .find(|found| found.local == local && found.kind == MentionKind::Value)
         {
             found.consumed = Some(call.method.to_string());
+        }
+    }
+
+    fn in_awaiting_macro(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.in_awaiting_macro = true;
         }
     }
 
@@ -362,6 +373,7 @@ impl Builder {
                 drop: found.drop,
                 destructured: found.destructured,
                 consumed: found.consumed,
+                in_awaiting_macro: found.in_awaiting_macro,
             });
         }
         self.end_scopes(&ended);

@@ -62,6 +62,12 @@ pub(crate) trait Visitor {
         self.mention(local, kind, expr, span);
     }
 
+    /// The use of `local` just reported is inside an awaiting macro's
+    /// tokens (`join!(a, b)`), which the expansion cannot rewrite.
+    fn in_awaiting_macro(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
     /// Does `local` visibly hold a `&mut` reference? Passed to a call, it is
     /// then reborrowed (`f(m)` is `f(&mut *m)`, and `m` stays usable), not
     /// moved.
@@ -720,6 +726,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 TokenTree::Ident(ident) => {
                     if let Some(local) = self.resolve(&ident) {
                         self.report(local, kind, None, ident.span());
+                        if kind == MentionKind::Value {
+                            self.visitor.in_awaiting_macro(local);
+                        }
                     }
                 }
                 TokenTree::Group(group) => self.opaque_tokens(group.stream(), kind),
