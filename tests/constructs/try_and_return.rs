@@ -160,6 +160,24 @@ async fn return_from_a_value_arm(x: u32, p: Probe) -> u32 {
     v + leaf("after", 1, 1u32).await
 }
 
+/// An arm of a `match` whose value a `let` takes, ending in a `panic!`
+/// statement, after an await or not: the arm gives no value.
+#[desugar]
+async fn panic_from_a_value_arm(x: u32, p: Probe) -> u32 {
+    let v = match x {
+        0 => leaf("zero", 1, 1u32).await,
+        1 => {
+            leaf("before panic", 1, ()).await;
+            p.touch();
+            panic!("one");
+        }
+        _ => {
+            unreachable!("two");
+        }
+    };
+    v + 1
+}
+
 #[test]
 fn return_before_of_and_after_awaits() {
     assert_send(&returns(0, Probe::new("p")));
@@ -219,5 +237,16 @@ fn return_of_an_await_from_a_value_arm() {
             || return_from_a_value_arm_rustc(x, Probe::new("p")),
         );
         assert_eq!(report.outcome, outcome);
+    }
+}
+
+#[test]
+fn panic_from_a_value_arm_ending_in_a_statement() {
+    for (x, outcome) in [(0, "Ready(2)"), (1, "one"), (2, "two")] {
+        let report = assert_same(
+            || panic_from_a_value_arm(x, Probe::new("p")),
+            || panic_from_a_value_arm_rustc(x, Probe::new("p")),
+        );
+        assert!(report.outcome.contains(outcome), "{}", report.outcome);
     }
 }

@@ -456,7 +456,16 @@ impl Builder {
         out
     }
 
-    fn stmts_into(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest, out: &mut Vec<Stmt>) {
+    fn stmts_into(&mut self, mut stmts: Vec<syn::Stmt>, dest: &Dest, out: &mut Vec<Stmt>) {
+        // A block whose value is used and that ends in a panic
+        // (`{ log(); panic!(".."); }`) has the type `!`, which its value
+        // takes: the panic is made its tail (`{ log(); panic!("..") }`), of
+        // the same type, where the block would otherwise give `()`.
+        if !matches!(dest, Dest::Discard)
+            && let Some(last) = stmts.last_mut()
+        {
+            panic_as_tail(last);
+        }
         let count = stmts.len();
         let mut has_tail = false;
         // For each statement: does one after it await?
@@ -715,5 +724,33 @@ impl Builder {
             rest,
             declares,
         })));
+    }
+}
+
+/// Makes a call of one of the standard library's macros that never return
+/// (`panic!`, `unreachable!`, `todo!`, `unimplemented!`), written as a
+/// statement, the block's tail.
+///
+/// Before: `panic!("boom");` (a statement)
+/// After:  `panic!("boom")` (the tail)
+fn panic_as_tail(last: &mut syn::Stmt) {
+    let expr = match last {
+        syn::Stmt::Macro(stmt) if stmt.semi_token.is_some() => syn::Expr::Macro(syn::ExprMacro {
+            attrs: stmt.attrs.clone(),
+            mac: stmt.mac.clone(),
+        }),
+        syn::Stmt::Expr(expr @ syn::Expr::Macro(_), Some(_)) => expr.clone(),
+        _ => return,
+    };
+    let syn::Expr::Macro(call) = &expr else {
+        return;
+    };
+    let panics = call.mac.path.segments.last().is_some_and(|segment| {
+        ["panic", "unreachable", "todo", "unimplemented"]
+            .iter()
+            .any(|name| segment.ident == name)
+    });
+    if panics {
+        *last = syn::Stmt::Expr(expr, None);
     }
 }
