@@ -57,12 +57,13 @@ pub(crate) struct Param {
 pub(crate) struct Plan {
     pub attrs: Vec<syn::Attribute>,
     pub vis: syn::Visibility,
-    /// The signature of the desugared fn, with `async` removed, elided
-    /// lifetimes named and the output replaced by `impl Future`.
+    /// The signature of the desugared fn, with `async` removed and elided
+    /// lifetimes named; its output is written by [`Plan::header`].
     pub sig: syn::Signature,
     pub params: Vec<Param>,
     /// The async fn's declared output type (`()` when none).
     pub output: Type,
+    /// Where the fn is written.
     pub owner: Owner,
 }
 
