@@ -55,6 +55,16 @@ async fn zipped() -> u32 {
     n
 }
 
+/// Nor does one moved in otherwise than by its name (`Some(other)`).
+#[desugar]
+async fn zipped_inside() -> u32 {
+    let bag = Bag(String::from("b"));
+    let other = String::from("o");
+    let n = bag.zip(Some(other).unwrap_or_default());
+    ready().await;
+    n
+}
+
 /// A trait of the user's gives `Option` a `count` that borrows: the local's
 /// type alone does not tell.
 trait Tally {
@@ -95,6 +105,7 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(mapped(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_option(None));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped_inside());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed_outright());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(kept_after());
 }

@@ -53,6 +53,8 @@ use quote::quote;
 use syn::Expr;
 use syn::spanned::Spanned;
 
+mod values;
+
 use super::awaits::has_await;
 use crate::names;
 use crate::walk;
@@ -246,18 +248,14 @@ fn check(
     let closure = names::hidden("__call");
     let method = &call.method;
     let turbofish = &call.turbofish;
-    // The checks inside the arguments are not copied. A place given by
-    // value (`bag.zip(other)`) is given as a value of its type, which the
-    // closure does not capture: a capture by value of something with a
-    // drop would hide the receiver's.
+    // The checks inside the arguments are not copied. The places they
+    // read (`bag.zip(other)`, `Some(other)`) are given as values of their
+    // types, which the closure does not capture: a capture by value of
+    // something with a drop would hide the receiver's (see `values`).
     let args = call.args.iter().map(|arg| {
-        let arg = unwrapped(arg);
-        // A place's type the compiler knows without the method's.
-        if super::lead::is_place_syntax(&arg) {
-            quote!(#private::value_of(#private::type_of(&(#arg))))
-        } else {
-            quote!(#arg)
-        }
+        let mut arg = unwrapped(arg);
+        values::places_as_values(&mut arg);
+        quote!(#arg)
     });
     let copy = quote!(#value.#method #turbofish (#(#args),*));
     // An `into_…` method takes `self` by convention, and may leave its

@@ -25,11 +25,11 @@
 //! it against the rest of the function: its copies of the arguments move
 //! and borrow nothing the real call uses. The answer comes when the code
 //! is compiled for a caller, as for the compiler's own `const` checks:
-//! `cargo check` does not see it. A local the call's arguments name by
-//! value is given as a value of its type, which the closure does not
-//! capture; an argument that moves one in otherwise (`Some(name)`, a
-//! `move` closure owning it) makes the closure own that too, and the
-//! check then finds nothing to say.
+//! `cargo check` does not see it. Each place the call's arguments read
+//! (`name`, `Some(name)`, `&other.field`) is given as a value of its type,
+//! which the closure does not capture; a local moved in inside a macro's
+//! arguments (`vec![name]`) makes the closure own that too, and the check
+//! then finds nothing to say.
 //!
 //! ```
 //! use core::marker::PhantomData;

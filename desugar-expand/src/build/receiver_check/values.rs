@@ -1,0 +1,82 @@
+//! The check's copy of a call's arguments takes every place they name as a
+//! value of its type, so that its closure captures none of them by value:
+//! a capture by value of something with a drop would hide the answer about
+//! the receiver.
+//!
+//! Before: `bag.map_with(Some(name), &other.field)`
+//! After:  `__value.map_with(Some(value_of(type_of(&(name)))), &value_of(type_of(&(other.field))))`
+//!
+//! The compiler types each one as the place it stands for; the copy runs
+//! never, so taking a value out of a borrowed place is not checked.
+
+use syn::Expr;
+use syn::visit_mut::{self, VisitMut};
+
+use crate::names;
+
+/// `arg` with each place it reads written as a value of its type.
+pub(super) fn places_as_values(arg: &mut Expr) {
+    PlacesAsValues.visit_expr_mut(arg);
+}
+
+struct PlacesAsValues;
+
+impl VisitMut for PlacesAsValues {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if super::super::lead::is_place_syntax(expr) {
+            let private = names::private();
+            let place = expr.clone();
+            *expr = Expr::Verbatim(quote::quote!(#private::value_of(#private::type_of(&(#place)))));
+            return;
+        }
+        match expr {
+            // A callee is a function, not a value to take.
+            Expr::Call(call) => {
+                for arg in call.args.iter_mut() {
+                    self.visit_expr_mut(arg);
+                }
+                if !matches!(*call.func, Expr::Path(_)) {
+                    self.visit_expr_mut(&mut call.func);
+                }
+            }
+            // What an assignment writes stays a place.
+            Expr::Assign(assign) => self.visit_expr_mut(&mut assign.right),
+            Expr::Binary(binary) if is_compound_assignment(&binary.op) => {
+                self.visit_expr_mut(&mut binary.right);
+            }
+            // `S { name }` names its field too: written out in full.
+            Expr::Struct(literal) => {
+                for field in literal.fields.iter_mut() {
+                    field.colon_token.get_or_insert_with(Default::default);
+                    self.visit_expr_mut(&mut field.expr);
+                }
+                if let Some(rest) = &mut literal.rest {
+                    self.visit_expr_mut(rest);
+                }
+            }
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    // Their bodies are not copied by the check (see `typed_by_later_code`).
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
