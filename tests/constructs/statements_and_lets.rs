@@ -256,6 +256,19 @@ fn an_unpin_machine_may_move_between_polls() {
     assert_eq!(report.outcome, "Ready(3)");
 }
 
+/// A local matched where it is: what the pattern leaves of it stays in it,
+/// to the end of its scope, as rustc leaves it.
+#[desugar]
+async fn let_else_on_a_local(pair: Result<(u32, Probe), u32>, p: Probe) -> u32 {
+    let Ok((n, _)) = pair else {
+        p.touch();
+        return leaf("err", 1, 0u32).await;
+    };
+    let m = leaf("after", 1, 1u32).await;
+    p.touch();
+    n + m
+}
+
 /// A typed struct pattern with a `mut` binding; an `else` that breaks out
 /// of a labeled block with a value after awaiting.
 #[desugar]
@@ -296,6 +309,19 @@ fn let_else_whose_else_awaits() {
         || let_else_awaiting_in_a_loop_rustc(vec![Some(1), None, Some(3)]),
     );
     assert_eq!(report.outcome, "Ready(104)");
+    for ok in [true, false] {
+        let pair = |ok| {
+            if ok {
+                Ok((3, Probe::new("kept")))
+            } else {
+                Err(5)
+            }
+        };
+        let _ = assert_same(
+            || let_else_on_a_local(pair(ok), Probe::new("p")),
+            || let_else_on_a_local_rustc(pair(ok), Probe::new("p")),
+        );
+    }
     for input in [None, Some((3, String::from("ab")))] {
         for items in [vec![Ok(1), Err(2), Ok(3)], vec![Ok(1)]] {
             let _ = assert_same(

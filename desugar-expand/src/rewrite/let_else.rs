@@ -25,7 +25,8 @@
 //! As in rustc, the value's temporaries drop before the `else` block runs
 //! (at the end of its own `let`), the value itself too (the `drop`), and
 //! where the pattern matches, what it does not take drops at the end of
-//! the statement. A pattern that binds by reference would borrow the
+//! the statement. A place (`let Some(v) = self.next else`) is matched where
+//! it is, as rustc matches it: what the pattern does not take stays there. A pattern that binds by reference would borrow the
 //! block's local past its end: such a `let … else` is left as written, and
 //! an await in its `else` is the error that says to move it.
 
@@ -72,20 +73,26 @@ fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
     if bindings.by_ref {
         return None;
     }
-    let value = names::hidden("__else_value");
     let expr = &init.expr;
-    let ty = ty.map(|ty| quote::quote!(: #ty));
     let attrs = &local.attrs;
     let names = bindings.names.iter().map(|(name, _)| name);
     let declared = bindings.names.iter().map(|(name, mutable)| {
         let mutability = mutable.then(|| quote::quote!(mut));
         quote::quote!(#mutability #name)
     });
-    // Built from parts that parse; should they not, the `let` stays as
-    // written (and an await in its `else` is reported).
-    syn::parse2(quote::quote! {
-        #(#attrs)*
-        let (#(#declared,)*) = {
+    let matched = if ty.is_none() && is_place(expr) {
+        // A place (`self.next`) is matched where it is: what the pattern
+        // does not take stays there, as with `let … else`.
+        quote::quote! {
+            match #expr {
+                #pat => (#(#names,)*),
+                _ => #otherwise
+            }
+        }
+    } else {
+        let value = names::hidden("__else_value");
+        let ty = ty.map(|ty| quote::quote!(: #ty));
+        quote::quote! {{
             let #value #ty = #expr;
             match #value {
                 #pat => (#(#names,)*),
@@ -94,9 +101,27 @@ fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
                     #otherwise
                 }
             }
-        };
+        }}
+    };
+    // Built from parts that parse; should they not, the `let` stays as
+    // written (and an await in its `else` is reported).
+    syn::parse2(quote::quote! {
+        #(#attrs)*
+        let (#(#declared,)*) = #matched;
     })
     .ok()
+}
+
+/// A place whose evaluation makes no temporary: a path, a field of a
+/// place, a dereference of one.
+fn is_place(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Path(_) => true,
+        syn::Expr::Field(e) => is_place(&e.base),
+        syn::Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_place(&e.expr),
+        syn::Expr::Paren(e) => is_place(&e.expr),
+        _ => false,
+    }
 }
 
 /// The names a pattern binds, and whether each is declared `mut`; whether
