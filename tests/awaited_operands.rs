@@ -404,3 +404,40 @@ fn a_call_inside_a_scope_drops_its_operand_first_and_the_scope_newest_first() {
     );
     assert_eq!(report.outcome, "Ready(2)");
 }
+
+/// The awaited receiver of a method syntax does not know (`add` borrows),
+/// in a scrutinee whose arms await, before a temporary an argument's await
+/// borrows: both are the scrutinee's temporaries, kept through the arms,
+/// and rustc drops the newer (`t`) first (seed 772, case 119). Known to
+/// move it (`into_sum`), the receiver is an operand of the pending call,
+/// dropped first.
+#[desugar]
+async fn scrutinee_receiver_then_temporary(borrowing: bool) -> u32 {
+    if borrowing {
+        match counter("a")
+            .await
+            .add(touch_later(&Probe::new("t"), number(1)).await)
+        {
+            2 => number(3).await,
+            _ => 0,
+        }
+    } else {
+        match counter("b")
+            .await
+            .into_sum(touch_later(&Probe::new("u"), number(1)).await)
+        {
+            2 => number(3).await,
+            _ => 0,
+        }
+    }
+}
+
+#[test]
+fn a_scrutinee_s_borrowed_receiver_drops_after_a_newer_temporary() {
+    for borrowing in [true, false] {
+        let _ = assert_same(
+            || scrutinee_receiver_then_temporary(borrowing),
+            || scrutinee_receiver_then_temporary_rustc(borrowing),
+        );
+    }
+}

@@ -25,6 +25,12 @@ impl Counter {
         self.0.touch();
         n + 2
     }
+
+    /// Takes `self`, and is named so (`into_…`): syntax knows it moves.
+    pub fn into_sum(self, n: u32) -> u32 {
+        self.0.touch();
+        n + 3
+    }
 }
 
 pub fn counter(label: &'static str) -> LeafFuture<Counter> {

@@ -131,8 +131,10 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                     Use::Place {
                         mutable: walk::borrows_receiver_mutably(&e.method),
                     }
-                } else {
+                } else if walk::consumes_receiver(&e.method) {
                     Use::Value
+                } else {
+                    Use::Unknown
                 };
                 let mut parts = vec![(&mut *e.receiver, receiver)];
                 parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
@@ -216,7 +218,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             let before = self.out.len();
             match usage {
                 Use::Place { mutable } => self.place(part, mutable),
-                Use::Value => self.value(part),
+                Use::Value | Use::Unknown => self.value(part),
             }
             if self.out.len() > before {
                 // Earlier parts run first: name those with effects, before
@@ -228,6 +230,10 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                         let ident = crate::syntax::located((self.name)(), earlier);
                         let (temporary, mutable) = match *usage {
                             Use::Place { mutable } => (true, mutable),
+                            // Kept as a place (below): rustc's temporary if
+                            // the method borrows it, a compile error if it
+                            // moves it.
+                            Use::Unknown => (true, false),
                             Use::Value => (false, false),
                         };
                         // Read as a place, so that the receiver of a
@@ -274,6 +280,9 @@ enum Use {
     Place { mutable: bool },
     /// Moved or copied into what uses it.
     Value,
+    /// The receiver of a method syntax does not know: used as a value
+    /// where it is, named as a temporary (see [`Namer::in_order`]).
+    Unknown,
 }
 
 /// A place expression: a path, a field, a deref or an index.
