@@ -21,6 +21,7 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{BinOp, Expr};
 
+use super::awaiting_macro;
 use super::awaits::{first_await, has_await, is_awaiting_macro};
 use crate::walk::{self, MacroArgs};
 
@@ -239,8 +240,9 @@ impl Taker<'_> {
                         "#[desugar] awaits this macro through an inner `async` block, where `return`, `?`, `break` and `continue` would leave that block instead of the fn: move them out of the macro",
                     ));
                 }
-                if is_join(&e.mac)
-                    && let Some(at) = borrowed_local(e.mac.tokens.clone(), self.locals)
+                if awaiting_macro::is_join(&e.mac)
+                    && let Some(at) =
+                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), self.locals)
                 {
                     return Err(NotLeading::Unsupported(
                         at,
@@ -248,14 +250,16 @@ impl Taker<'_> {
                          (rustc would report E0373 for the block): make the futures first, `let a = fetch(&x);`, and give the macro the futures, `join!(a, b)`",
                     ));
                 }
-                if is_select(&e.mac)
-                    && let Some((at, name)) = local_in_branch(e.mac.tokens.clone(), self.locals)
+                if awaiting_macro::is_select(&e.mac)
+                    && let Some((at, name)) =
+                        awaiting_macro::local_in_branch(e.mac.tokens.clone(), self.locals)
                 {
                     return Err(NotLeading::InBranch(at, name));
                 }
-                if is_select(&e.mac)
-                    && let Some(at) = borrowed_local(e.mac.tokens.clone(), self.locals)
-                        .or_else(|| polled_local(&e.mac, self.locals))
+                if awaiting_macro::is_select(&e.mac)
+                    && let Some(at) =
+                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), self.locals)
+                            .or_else(|| awaiting_macro::polled_local(&e.mac, self.locals))
                 {
                     return Err(NotLeading::Unsupported(
                         at,
@@ -651,7 +655,7 @@ fn value_names(expr: &Expr) -> Vec<String> {
     names.0
 }
 
-fn idents(tokens: TokenStream) -> Vec<String> {
+pub(super) fn idents(tokens: TokenStream) -> Vec<String> {
     let mut out = Vec::new();
     for tree in tokens {
         match tree {
@@ -726,169 +730,6 @@ fn changed_names(expr: &Expr) -> Vec<String> {
     let mut changes = Changes(Vec::new());
     syn::visit::Visit::visit_expr(&mut changes, expr);
     changes.0
-}
-
-/// `join!` or `try_join!`: its input is the futures' expressions, where a
-/// name is a local of the fn (a `select!` binds names of its own).
-fn is_join(mac: &syn::Macro) -> bool {
-    mac.path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "join" || segment.ident == "try_join")
-}
-
-fn is_select(mac: &syn::Macro) -> bool {
-    mac.path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "select" || segment.ident == "select_biased")
-}
-
-/// The first local of the fn a `select!` branch's code names (after `=>`),
-/// and its name: the branch runs only if its future wins. Names the
-/// branch's pattern binds are its own; so are names after `.` or `::`
-/// (fields, methods, paths) and before `!` or `::` (macros, paths).
-fn local_in_branch(tokens: TokenStream, locals: &[String]) -> Option<(Span, String)> {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let is = |tree: Option<&TokenTree>, c: char| matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == c);
-    let mut bound: Vec<String> = Vec::new();
-    let mut head_start = 0;
-    let mut index = 0;
-    while index < trees.len() {
-        let arrow = is(trees.get(index), '=') && is(trees.get(index + 1), '>');
-        if !arrow {
-            index += 1;
-            continue;
-        }
-        // The branch's pattern: everything before its first `=` alone.
-        bound.clear();
-        for tree in &trees[head_start..index] {
-            if matches!(tree, TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Alone)
-            {
-                break;
-            }
-            bound.extend(idents(tree.clone().into()));
-        }
-        // The branch's code: a block, or tokens up to the next `,`.
-        let start = index + 2;
-        let end = match trees.get(start) {
-            Some(TokenTree::Group(group)) if group.delimiter() == proc_macro2::Delimiter::Brace => {
-                start + 1
-            }
-            _ => (start..trees.len())
-                .find(|&i| is(trees.get(i), ','))
-                .unwrap_or(trees.len()),
-        };
-        let code: TokenStream = trees[start..end].iter().cloned().collect();
-        if let Some(found) = named_local(code, locals, &bound) {
-            return Some(found);
-        }
-        head_start = end;
-        index = end;
-    }
-    None
-}
-
-/// The first of `locals` (not in `own`) that `tokens` name as a value.
-fn named_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option<(Span, String)> {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let punct = |i: Option<usize>, c: char| {
-        i.and_then(|i| trees.get(i))
-            .is_some_and(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == c))
-    };
-    for (i, tree) in trees.iter().enumerate() {
-        match tree {
-            TokenTree::Group(group) => {
-                if let Some(found) = named_local(group.stream(), locals, own) {
-                    return Some(found);
-                }
-            }
-            TokenTree::Ident(ident) => {
-                let name = ident.to_string();
-                let after_path = punct(i.checked_sub(1), '.') || punct(i.checked_sub(1), ':');
-                let before_path = punct(Some(i + 1), '!') || punct(Some(i + 1), ':');
-                if !after_path && !before_path && locals.contains(&name) && !own.contains(&name) {
-                    return Some((ident.span(), name));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The first local `futures::select!` polls in place, `x = fut => ..`: it
-/// takes `&mut fut`. (`tokio::select!` moves a future given so, and a bare
-/// `select!` may be either: only `&mut fut` is known there, see
-/// [`borrowed_local`].)
-fn polled_local(mac: &syn::Macro, locals: &[String]) -> Option<Span> {
-    if mac.path.segments.first()?.ident != "futures" {
-        return None;
-    }
-    let trees: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
-    trees.windows(4).find_map(|window| match window {
-        [
-            TokenTree::Punct(eq),
-            TokenTree::Ident(name),
-            TokenTree::Punct(arrow),
-            TokenTree::Punct(head),
-        ] if eq.as_char() == '='
-            && eq.spacing() == proc_macro2::Spacing::Alone
-            && arrow.as_char() == '='
-            && head.as_char() == '>'
-            && locals.contains(&name.to_string()) =>
-        {
-            Some(name.span())
-        }
-        _ => None,
-    })
-}
-
-/// The first local that a `join!`'s input borrows, `&x` or `&mut x` (not
-/// the operator `&&`): an `async` block around the macro would borrow it
-/// from the fn's state, which cannot be. Blocks inside the input may
-/// declare locals of their own, and are not read; input with a `move`
-/// block or closure may move the local into it instead, and is left to
-/// rustc.
-fn borrowed_local(tokens: TokenStream, locals: &[String]) -> Option<Span> {
-    fn find(tokens: TokenStream, locals: &[String]) -> Option<Span> {
-        let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        for (i, tree) in trees.iter().enumerate() {
-            match tree {
-                TokenTree::Group(group) if group.delimiter() != proc_macro2::Delimiter::Brace => {
-                    if let Some(at) = find(group.stream(), locals) {
-                        return Some(at);
-                    }
-                }
-                TokenTree::Punct(amp) if amp.as_char() == '&' => {
-                    let after_amp =
-                        |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == '&');
-                    if i.checked_sub(1)
-                        .and_then(|j| trees.get(j))
-                        .is_some_and(after_amp)
-                        || trees.get(i + 1).is_some_and(after_amp)
-                    {
-                        continue;
-                    }
-                    let mut next = i + 1;
-                    if matches!(trees.get(next), Some(TokenTree::Ident(m)) if m == "mut") {
-                        next += 1;
-                    }
-                    if let Some(TokenTree::Ident(name)) = trees.get(next)
-                        && locals.contains(&name.to_string())
-                    {
-                        return Some(name.span());
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
-    }
-    if idents(tokens.clone()).iter().any(|ident| ident == "move") {
-        return None;
-    }
-    find(tokens, locals)
 }
 
 /// `return`, `?`, `break` or `continue` in macro input.

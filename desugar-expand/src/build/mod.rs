@@ -15,6 +15,7 @@
 //! Plain   return Poll::Ready(result * 2);
 //! ```
 
+mod awaiting_macro;
 mod awaits;
 mod earlier;
 mod exits;
