@@ -434,6 +434,7 @@ async fn scrutinee_receiver_then_temporary(borrowing: bool) -> u32 {
 
 #[test]
 fn a_scrutinee_s_borrowed_receiver_drops_after_a_newer_temporary() {
+    common::assert_send(&scrutinee_receiver_then_temporary(true));
     for borrowing in [true, false] {
         let _ = assert_same(
             || scrutinee_receiver_then_temporary(borrowing),

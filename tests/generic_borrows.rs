@@ -12,6 +12,9 @@ use desugar::harness::{Leaf, Probe, assert_same};
 /// The future is `'static` when what it holds is: a caller can spawn it.
 fn assert_static<F: 'static>(_: &F) {}
 
+/// And `Send` where the twin is (what it holds is).
+fn assert_send<F: Send>(_: &F) {}
+
 mod type_parameter {
     use super::*;
 
@@ -41,8 +44,10 @@ mod type_parameter {
     }
 
     #[test]
-    fn is_static_when_its_items_are() {
+    fn is_static_and_send_when_its_items_are() {
         assert_static(&count_all(vec![1u8]));
+        assert_send(&count_all(vec![1u8]));
+        assert_send(&count_all_rustc(vec![1u8]));
     }
 }
 

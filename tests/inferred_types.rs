@@ -8,6 +8,9 @@ use std::collections::HashMap;
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe, assert_same};
 
+/// The machines are `Send` where their twins are.
+fn assert_send<F: Send>(_: &F) {}
+
 /// The element type of `pages` is given by the `push` after the await;
 /// the code after the loop, which also runs when `ids` is empty, calls a
 /// method on an element.
@@ -29,6 +32,8 @@ mod collected_in_a_loop {
 
     #[test]
     fn builds_and_behaves_as_rustc() {
+        assert_send(&total_length_rustc(vec![]));
+        assert_send(&total_length(vec![]));
         for ids in [vec![], vec![1], vec![7, 42, 3]] {
             let _ = assert_same(
                 || total_length(ids.clone()),

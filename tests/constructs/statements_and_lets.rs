@@ -298,6 +298,8 @@ async fn let_else_patterns(input: Option<(u32, String)>, items: Vec<Result<u32, 
 
 #[test]
 fn let_else_whose_else_awaits() {
+    assert_send(&let_else_awaiting_in_else(Ok(3), Probe::new("p")));
+    assert_send(&let_else_on_a_local(Err(5), Probe::new("p")));
     for input in [Ok(3), Err(4)] {
         let _ = assert_same(
             || let_else_awaiting_in_else(input, Probe::new("p")),

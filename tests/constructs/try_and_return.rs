@@ -242,6 +242,7 @@ fn return_of_an_await_from_a_value_arm() {
 
 #[test]
 fn panic_from_a_value_arm_ending_in_a_statement() {
+    assert_send(&panic_from_a_value_arm(0, Probe::new("p")));
     for (x, outcome) in [(0, "Ready(2)"), (1, "one"), (2, "two")] {
         let report = assert_same(
             || panic_from_a_value_arm(x, Probe::new("p")),

@@ -743,15 +743,9 @@ fn panic_as_tail(last: &mut syn::Stmt) {
         syn::Stmt::Expr(expr @ syn::Expr::Macro(_), Some(_)) => expr.clone(),
         _ => return,
     };
-    let syn::Expr::Macro(call) = &expr else {
-        return;
-    };
-    let panics = call.mac.path.segments.last().is_some_and(|segment| {
-        ["panic", "unreachable", "todo", "unimplemented"]
-            .iter()
-            .any(|name| segment.ident == name)
-    });
-    if panics {
+    if let syn::Expr::Macro(call) = &expr
+        && walk::never_returns(&call.mac)
+    {
         *last = syn::Stmt::Expr(expr, None);
     }
 }

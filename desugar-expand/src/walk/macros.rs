@@ -359,21 +359,19 @@ pub(crate) fn is_awaiting_macro(mac: &syn::Macro) -> bool {
         .is_some_and(|segment| is_awaiting_macro_name(&segment.ident))
 }
 
-/// Does the macro always expand to an expression (an awaiting macro, or
-/// one of the standard library's that give a value)?
+/// Does the macro always expand to an expression: an awaiting macro, one
+/// whose arguments the walk reads ([`family`]), or one of the standard
+/// library's that give a constant?
 pub(crate) fn gives_value(mac: &syn::Macro) -> bool {
     mac.path.segments.last().is_some_and(|segment| {
+        let name = segment.ident.to_string();
         is_awaiting_macro_name(&segment.ident)
+            || family(&name).is_some()
             || matches!(
-                segment.ident.to_string().as_str(),
-                "format"
-                    | "format_args"
-                    | "vec"
-                    | "matches"
+                name.as_str(),
+                "matches"
                     | "concat"
                     | "stringify"
-                    | "write"
-                    | "writeln"
                     | "env"
                     | "option_env"
                     | "include_str"
@@ -384,6 +382,16 @@ pub(crate) fn gives_value(mac: &syn::Macro) -> bool {
                     | "module_path"
                     | "cfg"
             )
+    })
+}
+
+/// Is the macro one of the standard library's that never return
+/// (`panic!`, `unreachable!`, `todo!`, `unimplemented!`)?
+pub(crate) fn never_returns(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|segment| {
+        ["panic", "unreachable", "todo", "unimplemented"]
+            .iter()
+            .any(|name| segment.ident == name)
     })
 }
 

@@ -10,6 +10,7 @@ pub(crate) mod drop_witness;
 mod macros;
 pub(crate) use macros::{
     MacroArgs, gives_value, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries,
+    never_returns,
 };
 pub(crate) mod patterns;
 
