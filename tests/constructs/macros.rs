@@ -169,6 +169,78 @@ fn a_join_of_futures_that_borrow_locals() {
     assert_eq!(report.outcome, "Ready(2)");
 }
 
+async fn holding(p: Probe, n: u32) -> u32 {
+    let v = leaf("held", 1, n).await;
+    p.touch();
+    v
+}
+
+/// A `join!` whose futures copy locals (numbers, a shared reference) and
+/// move one as an operand: its inner `async` block takes them by value,
+/// where a plain block would borrow the copied ones from the step that
+/// makes it (rustc's E0373 for the block). The locals stay usable after.
+#[desugar]
+async fn join_copying_locals(p: Probe, n: u32) -> u32 {
+    let m = n + 1;
+    let r = &p;
+    let owned = Probe::new("owned");
+    let kept = Probe::new("kept");
+    let (a, b) = support::join!(
+        leaf("a", 2, n + m),
+        holding(owned, r.label().len() as u32 + m)
+    );
+    let c = leaf("c", 1, m).await;
+    r.touch();
+    kept.touch();
+    a + b + c
+}
+
+/// A `select!` branch naming a local of a type written as a number: the
+/// inner `async` block copies it, as rustc's branch reads it.
+#[desugar]
+async fn select_branch_reading_a_number(n: u32) -> u32 {
+    let k: u32 = n * 3;
+    let got = support::select_biased! {
+        a = leaf("slow", 2, n) => a + k,
+        b = leaf("fast", 1, k) => b * k,
+    };
+    got + k
+}
+
+/// The same in a loop, whose body the expansion writes twice.
+#[desugar]
+async fn join_copying_locals_in_a_loop(rounds: u32) -> u32 {
+    let mut total = 0;
+    for round in 0..rounds {
+        let step = 2;
+        let (a, b) = support::join!(leaf("a", 1, round), leaf("b", 0, round * step));
+        total += a + b;
+    }
+    total
+}
+
+#[test]
+fn a_join_copying_locals() {
+    assert_send(&join_copying_locals(Probe::new("p"), 3));
+    let report = assert_same(
+        || join_copying_locals(Probe::new("p"), 3),
+        || join_copying_locals_rustc(Probe::new("p"), 3),
+    );
+    assert_eq!(report.outcome, "Ready(16)");
+    assert_send(&join_copying_locals_in_a_loop(3));
+    let report = assert_same(
+        || join_copying_locals_in_a_loop(3),
+        || join_copying_locals_in_a_loop_rustc(3),
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+    assert_send(&select_branch_reading_a_number(2));
+    let report = assert_same(
+        || select_branch_reading_a_number(2),
+        || select_branch_reading_a_number_rustc(2),
+    );
+    assert_eq!(report.outcome, "Ready(42)");
+}
+
 /// A macro that awaits in its own expansion, inside the arguments of
 /// `vec!` and `format!` (was E0728: the statement was left as written, the
 /// macro's `.await` outside any `async` context).

@@ -54,3 +54,15 @@ macro_rules! select {
     };
 }
 pub(crate) use select;
+
+/// `select_biased! { x = a => .., y = b => .. }`: [`select!`] with code for
+/// each branch, in the form of `futures::select_biased!`.
+macro_rules! select_biased {
+    ($a:pat = $fa:expr => $ea:expr, $b:pat = $fb:expr => $eb:expr $(,)?) => {
+        match $crate::constructs::support::select2($fa, $fb).await {
+            $crate::constructs::support::Either::Left($a) => $ea,
+            $crate::constructs::support::Either::Right($b) => $eb,
+        }
+    };
+}
+pub(crate) use select_biased;

@@ -5,7 +5,11 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 
+use syn::punctuated::Punctuated;
+
 use super::lead::idents;
+use crate::ir::{LocalId, MentionKind};
+use crate::walk;
 
 /// `join!` or `try_join!`: its input is the futures' expressions, where a
 /// name is a local of the fn (a `select!` binds names of its own).
@@ -168,4 +172,74 @@ pub(super) fn borrowed_local(tokens: TokenStream, locals: &[String]) -> Option<S
         return None;
     }
     find(tokens, locals)
+}
+
+/// Makes the inner `async` block a macro is awaited through `async move`
+/// where that changes nothing rustc would do: every use of a local of the
+/// fn in the macro's tokens copies it (a number, a shared reference,
+/// `&self`) or, in a `join!`'s futures, moves it as an operand
+/// (`join!(a, send(msg))`), which the block then does when it is made, just
+/// before it first runs. A plain block would borrow a `Copy` local it reads,
+/// and that borrow cannot outlive the step that makes the block (rustc's
+/// E0373). A local the macro may only borrow (`client.get(1)`, `&x`, a
+/// macro inside), or a `&mut` it reborrows, keeps the plain block: moved
+/// into the block it would drop, or be given up, when the block ends.
+///
+/// Before: `let (a, b) = join!(get(n), get(m));` (`n`, `m` numbers)
+/// After:  operand `async move { join!(get(n), get(m)) }`
+impl super::Builder {
+    /// The names in scope of locals that are visibly `Copy` and not `&mut`.
+    pub(super) fn copies_in_scope(&self) -> Vec<String> {
+        self.scope_map()
+            .into_iter()
+            .filter(|&(_, local)| self.copied(local))
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    fn copied(&self, local: LocalId) -> bool {
+        self.locals[local].copy && !self.locals[local].unique
+    }
+
+    pub(super) fn move_copies_into_block(&self, operand: &mut syn::Expr) {
+        let syn::Expr::Async(block) = operand else {
+            return;
+        };
+        let mac = match block.block.stmts.first() {
+            Some(syn::Stmt::Expr(syn::Expr::Macro(e), _)) => &e.mac,
+            Some(syn::Stmt::Macro(s)) => &s.mac,
+            _ => return,
+        };
+        let scope = self.scope_map();
+        let futures = is_join(mac)
+            .then(|| {
+                mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+                    .ok()
+            })
+            .flatten();
+        let owned = match futures {
+            Some(futures) => {
+                let mut recorder = super::Recorder::new(&self.locals);
+                for mut future in futures {
+                    walk::expr(&mut future, &scope, &mut recorder);
+                }
+                !recorder.found.is_empty()
+                    && recorder.found.iter().all(|found| {
+                        self.copied(found.local)
+                            || matches!(found.kind, MentionKind::Capture { by_move: true })
+                            || (found.kind == MentionKind::Value && found.consumed.is_none())
+                    })
+            }
+            None => {
+                let named: Vec<LocalId> = idents(mac.tokens.clone())
+                    .iter()
+                    .filter_map(|name| scope.get(name).copied())
+                    .collect();
+                !named.is_empty() && named.into_iter().all(|local| self.copied(local))
+            }
+        };
+        if owned {
+            block.capture = Some(Default::default());
+        }
+    }
 }

@@ -176,7 +176,8 @@ impl NotLeading {
                 format!(
                     "#[desugar] awaits this macro through an inner `async` block, which takes `{name}` from the fn when it starts, \
                      where rustc uses it only if this branch runs (moved there, it would drop at another time): \
-                     let the branches give a value and use `{name}` after the macro, `let got = select! {{ x = a => Some(x), .. }};`"
+                     let the branches give a value and use `{name}` after the macro, `let got = select! {{ x = a => Some(x), .. }};` \
+                     (a number may stay there once its type is written, `let {name}: u32 = ..;`)"
                 ),
             ),
             NotLeading::Unsupported(span, msg) => syn::Error::new(span, msg),
@@ -191,11 +192,13 @@ pub(crate) fn take(
     replacement: &syn::Ident,
     name: &mut dyn FnMut() -> syn::Ident,
     locals: &[String],
+    copies: &[String],
 ) -> Result<Option<Found>, NotLeading> {
     Taker {
         replacement,
         name,
         locals,
+        copies,
     }
     .take(expr)
 }
@@ -209,6 +212,10 @@ struct Taker<'a> {
     /// The locals declared so far: the only names code can change by
     /// naming them (a fn or a constant it calls or reads stays the same).
     locals: &'a [String],
+    /// The locals in scope whose values are visibly `Copy` (not `&mut`): a
+    /// `select!` branch may name them, as the block copies them (see
+    /// [`super::Builder::move_copies_into_block`]).
+    copies: &'a [String],
 }
 
 impl Taker<'_> {
@@ -251,8 +258,15 @@ impl Taker<'_> {
                     ));
                 }
                 if awaiting_macro::is_select(&e.mac)
-                    && let Some((at, name)) =
-                        awaiting_macro::local_in_branch(e.mac.tokens.clone(), self.locals)
+                    && let Some((at, name)) = awaiting_macro::local_in_branch(
+                        e.mac.tokens.clone(),
+                        &self
+                            .locals
+                            .iter()
+                            .filter(|name| !self.copies.contains(name))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    )
                 {
                     return Err(NotLeading::InBranch(at, name));
                 }

@@ -179,28 +179,33 @@ impl Builder {
             //         `let n = { __awaited1 }.add(b.await);` (another)
             let replacement = value.as_ref().unwrap_or(&result);
             let locals: Vec<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
-            let mut found = match take_from_stmt(&mut stmt, replacement, &locals, &mut || {
-                self.hidden_local("earlier")
-            }) {
-                Ok(Some(found)) => found,
-                // Nothing `#[desugar]` can suspend on after all: the statement
-                // stays as written (never dropped); rustc rejects any
-                // `.await` left in it.
-                Ok(None) => {
-                    let declares = self.plain_declares(&stmt);
-                    self.record_stmt(&stmt, &declares);
-                    for &id in &declares {
-                        self.enter(id);
+            let copies = self.copies_in_scope();
+            let mut found =
+                match take_from_stmt(&mut stmt, replacement, &locals, &copies, &mut || {
+                    self.hidden_local("earlier")
+                }) {
+                    Ok(Some(found)) => found,
+                    // Nothing `#[desugar]` can suspend on after all: the statement
+                    // stays as written (never dropped); rustc rejects any
+                    // `.await` left in it.
+                    Ok(None) => {
+                        let declares = self.plain_declares(&stmt);
+                        self.record_stmt(&stmt, &declares);
+                        for &id in &declares {
+                            self.enter(id);
+                        }
+                        out.push(Stmt::Plain { stmt, declares });
+                        self.end_scopes(&held.dropped_in_scopes);
+                        return held.temporaries;
                     }
-                    out.push(Stmt::Plain { stmt, declares });
-                    self.end_scopes(&held.dropped_in_scopes);
-                    return held.temporaries;
-                }
-                Err(not_leading) => {
-                    self.error(not_leading.error());
-                    return Vec::new();
-                }
-            };
+                    Err(not_leading) => {
+                        self.error(not_leading.error());
+                        return Vec::new();
+                    }
+                };
+            if found.via_async_block {
+                self.move_copies_into_block(&mut found.operand);
+            }
             // Errors about the awaited value (a kept one moved by a method
             // taking `self`) point at the await it stands for.
             if let Some(ident) = &mut value {
@@ -600,6 +605,7 @@ fn take_from_stmt(
     stmt: &mut syn::Stmt,
     replacement: &syn::Ident,
     locals: &[String],
+    copies: &[String],
     name: &mut dyn FnMut() -> syn::Ident,
 ) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
     match stmt {
@@ -616,11 +622,11 @@ fn take_from_stmt(
                          bind by value, or match on a reference (`let Some(n) = &value else { .. }`)",
                     ));
                 }
-                super::lead::take(&mut init.expr, replacement, name, locals)
+                super::lead::take(&mut init.expr, replacement, name, locals, copies)
             }
             None => Ok(None),
         },
-        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement, name, locals),
+        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement, name, locals, copies),
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
     }
 }
@@ -707,7 +713,7 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
     let mut count = 0;
     let mut name = || quote::format_ident!("__earlier");
     let placeholder = name();
-    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &mut name) {
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &[], &mut name) {
         count += 1;
     }
     count + usize::from(has_await(&copy))
