@@ -1,9 +1,8 @@
 //! Deferred initialisation (`let y; if c { y = f().await } else { … }`,
 //! also of values with destructors and in `match` arms), moves into awaited
 //! futures and `move` closures, and shadowing (the shadowed value lives on
-//! to the end of its scope). Partial moves and conditional moves or
-//! initialisations (drop flags across an await) fail for now: see
-//! `tests/PENDING_construct_failures.md`.
+//! to the end of its scope), and locals moved and given a new value across
+//! an await. Partial moves are `tests/partial_moves.rs`'s.
 
 use desugar::desugar;
 use desugar::harness::{LeafFuture, Probe, assert_same};
@@ -168,4 +167,75 @@ fn no_annotation_is_needed_where_one_branch_awaits() {
             format!("Ready({})", if flag { 2 } else { 5 })
         );
     }
+}
+
+/// Gives back a new probe for the one it takes, after a leaf: the owned
+/// handle a protocol step threads through (`conn = step(conn).await`).
+async fn step(p: Probe, l: LeafFuture<u32>) -> Probe {
+    let v = l.await;
+    Probe::new(format!("{}+{v}", p.label()))
+}
+
+/// A local moved before (or by) an await and given a new value after it:
+/// it has no value while the machine is suspended, so nothing is kept for
+/// it; rustc drops the new value at the end of the scope.
+#[desugar]
+async fn moved_then_assigned(flag: bool) -> String {
+    let mut conn = Probe::new("conn");
+    conn = step(conn, leaf("first", 1, 1)).await;
+    let mut acc = Probe::new("acc");
+    let cur = acc;
+    let q = Probe::new("q");
+    leaf("tick", 1, ()).await;
+    acc = Probe::new(format!("{}!", cur.label()));
+    if flag {
+        conn = step(conn, leaf("again", 1, 2)).await;
+    }
+    q.touch();
+    format!("{} {}", conn.label(), acc.label())
+}
+
+/// Moved, then given a new value before the await: the new value is kept
+/// to the end of its scope though nothing reads it after the await.
+#[desugar]
+async fn assigned_again_before_an_await() -> u32 {
+    let mut a = Probe::new("a");
+    drop(a);
+    a = Probe::new("b");
+    let n = leaf("l", 1, 3u32).await;
+    let _c = Probe::new("c");
+    a.touch();
+    n
+}
+
+/// A value syntax cannot see to be `Copy`, given by value before an await
+/// and read after it: still kept.
+#[desugar]
+async fn copied_and_read_after(n: u32) -> u32 {
+    let id = u32::from(n as u16);
+    let sent = leaf("send", 1, id).await;
+    sent + id
+}
+
+#[test]
+fn locals_moved_and_assigned_again() {
+    for flag in [false, true] {
+        assert_send(&moved_then_assigned(flag));
+        let report = assert_same(
+            || moved_then_assigned(flag),
+            move || moved_then_assigned_rustc(flag),
+        );
+        let expected = if flag { "conn+1+2 acc!" } else { "conn+1 acc!" };
+        assert_eq!(report.outcome, format!("Ready({expected:?})"));
+    }
+    let report = assert_same(
+        assigned_again_before_an_await,
+        assigned_again_before_an_await_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+    let report = assert_same(
+        || copied_and_read_after(4),
+        || copied_and_read_after_rustc(4),
+    );
+    assert_eq!(report.outcome, "Ready(8)");
 }

@@ -113,7 +113,10 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 .iter()
                 .copied()
                 .filter(|&l| !homed[l] && !facts.carried(l, k))
-                .filter(|&l| !body.locals[l].initialized && facts.used_after(l, k))
+                .filter(|&l| {
+                    (!body.locals[l].initialized || facts.moved_and_assigned_after(l, k))
+                        && facts.used_after(l, k)
+                })
                 .collect(),
         );
     }
@@ -280,6 +283,7 @@ impl<'a> Facts<'a> {
     /// at the end of its scope (a visibly `Copy` value has nothing to drop).
     fn carried(&self, local: LocalId, k: AwaitId) -> bool {
         self.initialized_at(local, k)
+            && !self.moved_and_assigned_after(local, k)
             && (self.used_after(local, k)
                 || (!self.body.locals[local].copy && !self.may_have_moved(local, k)))
     }
@@ -305,6 +309,56 @@ impl<'a> Facts<'a> {
                 && (declared..info.seq).contains(&m.seq)
                 && info.path.starts_with(&m.path)
         })
+    }
+
+    /// Moved on every path to `k` and given a new value after it before
+    /// anything reads it (`conn = step(conn).await;`, `let cur = acc; ..
+    /// .await; acc = cur + 1;`): it has no value at `k`, so nothing is kept,
+    /// and it is declared again on resuming. Not in a loop around `k` inside
+    /// the local's scope: resuming there runs the rest of the iteration and
+    /// then the loop again, in which rustc cannot see that the local
+    /// declared again is assigned before the next iteration reads it
+    /// (E0381); there the local is kept, and the machine does not build
+    /// (E0382, README). Where syntax took a copy for a move
+    /// (a `Copy` value it cannot see the type of), the value it did not
+    /// keep is overwritten unread, which nothing can observe.
+    fn moved_and_assigned_after(&self, local: LocalId, k: AwaitId) -> bool {
+        let info = &self.body.awaits[k];
+        let (declared, _) = self.body.locals[local].scope;
+        let mentions = &self.by_local[local];
+        let on_every_path = |m: &Mention| !m.conditional && info.path.starts_with(&m.path);
+        let Some(assigned) = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Assign && m.seq > info.seq && on_every_path(m))
+            .min_by_key(|m| m.seq)
+        else {
+            return false;
+        };
+        let Some(moved) = mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    MentionKind::Value
+                        | MentionKind::Capture { by_move: true }
+                        | MentionKind::Taken { always: true, .. }
+                ) && (declared..info.seq).contains(&m.seq)
+                    && on_every_path(m)
+            })
+            .max_by_key(|m| m.seq)
+        else {
+            return false;
+        };
+        let in_loop = self
+            .body
+            .loops
+            .iter()
+            .any(|&(start, end)| start > declared && (start..=end).contains(&info.seq));
+        !in_loop
+            && mentions.iter().all(|m| {
+                let between = m.seq > moved.seq && m.seq < assigned.seq;
+                std::ptr::eq(m, moved) || std::ptr::eq(m, assigned) || !between
+            })
     }
 
     /// A local that may or may not have been moved when the machine suspends
