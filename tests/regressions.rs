@@ -1265,3 +1265,56 @@ mod if_let_bound_by_reference {
         }
     }
 }
+
+/// A wrapper that awaits a call of its own name on something else
+/// (`self.inner.get(k)`, `backend::fetch(n)`) was rejected as recursion.
+mod wrapper_of_the_same_name {
+    use super::*;
+
+    mod backend {
+        use desugar::harness::{Leaf, LeafFuture};
+
+        pub fn fetch(n: u32) -> LeafFuture<u32> {
+            Leaf::new("backend").pending(1).ready(n * 2)
+        }
+    }
+
+    struct Inner;
+
+    impl Inner {
+        fn get(&self, key: u32) -> desugar::harness::LeafFuture<u32> {
+            Leaf::new("inner").pending(1).ready(key + 1)
+        }
+    }
+
+    struct Outer {
+        inner: Inner,
+        tag: Probe,
+    }
+
+    impl Outer {
+        #[desugar]
+        async fn get(&self, key: u32) -> u32 {
+            let v = self.inner.get(key).await;
+            self.tag.touch();
+            v
+        }
+    }
+
+    #[desugar]
+    async fn fetch(n: u32) -> u32 {
+        backend::fetch(n).await + 1
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        let outer = Outer {
+            inner: Inner,
+            tag: Probe::new("tag"),
+        };
+        let report = assert_same(|| outer.get(4), || outer.get_rustc(4));
+        assert_eq!(report.outcome, "Ready(5)");
+        let report = assert_same(|| fetch(3), || fetch_rustc(3));
+        assert_eq!(report.outcome, "Ready(7)");
+    }
+}

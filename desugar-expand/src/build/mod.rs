@@ -688,8 +688,9 @@ impl Builder {
                 span,
                 format!(
                     "#[desugar] cannot await `{name}` from inside `{name}`: the machine's type would contain itself. \
-                     Erase the recursive future's type with a trait object (the machine is then not `Send`): \
-                     `(Box::pin({name}(..)) as ::core::pin::Pin<Box<dyn ::core::future::Future<Output = ..>>>).await`"
+                     Erase the recursive future's type with a trait object: \
+                     `(Box::pin({name}(..)) as ::core::pin::Pin<Box<dyn ::core::future::Future<Output = ..> + Send>>).await` \
+                     (without `+ Send` where the future is not `Send`)"
                 ),
             ));
         }

@@ -43,27 +43,48 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
 
 /// A call of the fn itself (`f(..)`, `Self::f(..)`, `self.f(..)`) in an
 /// awaited expression, unless its future is already turned into a trait
-/// object (`… as Pin<Box<dyn Future<..>>>`).
+/// object (`… as Pin<Box<dyn Future<..>>>`). A call of the same name
+/// elsewhere (`self.inner.f(..)`, `backend::f(..)`, the wrapper's usual
+/// shape) is not one; a recursion this misses (`child.f()`, another
+/// module's path to the fn) is rustc's own error in the twin (E0733).
 pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
     struct Finder<'a> {
         name: &'a str,
         found: Option<Span>,
     }
+    fn is_self(expr: &syn::Expr) -> bool {
+        match expr {
+            syn::Expr::Path(path) => path.path.is_ident("__self") || path.path.is_ident("self"),
+            syn::Expr::Paren(e) => is_self(&e.expr),
+            syn::Expr::Reference(e) => is_self(&e.expr),
+            syn::Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_self(&e.expr),
+            _ => false,
+        }
+    }
     impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             if let syn::Expr::Path(path) = &*call.func
-                && path
+                && path.qself.is_none()
+            {
+                let segments: Vec<String> = path
                     .path
                     .segments
-                    .last()
-                    .is_some_and(|s| s.ident == self.name)
-            {
-                self.found.get_or_insert(path.span());
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                let itself = match segments.as_slice() {
+                    [f] => f == self.name,
+                    [first, f] => (first == "Self" || first == "self") && f == self.name,
+                    _ => false,
+                };
+                if itself {
+                    self.found.get_or_insert(path.span());
+                }
             }
             syn::visit::visit_expr_call(self, call);
         }
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-            if call.method == self.name {
+            if call.method == self.name && is_self(&call.receiver) {
                 self.found.get_or_insert(call.method.span());
             }
             syn::visit::visit_expr_method_call(self, call);
