@@ -55,6 +55,46 @@ mod assert_message {
     }
 }
 
+/// An `assert!` message that awaits runs only if the assertion fails, and a
+/// `debug_assert!` only where debug assertions are on (as in this test
+/// build: `cfg!(debug_assertions)` decides it, as it does for rustc). Both
+/// awaited whatever the outcome before.
+mod lazy_assertion_arguments {
+    use super::*;
+
+    fn name() -> desugar::harness::LeafFuture<String> {
+        Leaf::new("name").pending(1).ready("n".to_string())
+    }
+
+    #[desugar]
+    async fn asserting(a: u32, p: Probe) -> u32 {
+        assert!(a > 0, "bad {} for {}", name().await, p.label());
+        let b = Leaf::new("b").pending(1).ready(a + 1).await;
+        debug_assert!(b > 1, "bad b {}", name().await);
+        debug_assert_eq!(
+            Leaf::new("check").pending(1).ready(b).await,
+            a + 1,
+            "b is {}",
+            b
+        );
+        debug_assert_ne!(b, 0);
+        p.touch();
+        b
+    }
+
+    #[test]
+    fn awaits_the_message_only_on_failure() {
+        for a in [0, 3] {
+            let report = assert_same(
+                || asserting(a, Probe::new("p")),
+                || asserting_rustc(a, Probe::new("p")),
+            );
+            let expected = if a == 0 { "bad n for p" } else { "Ready(4)" };
+            assert!(report.outcome.contains(expected), "{}", report.outcome);
+        }
+    }
+}
+
 /// `break 'outer value` from an inner loop ends the value loop.
 mod labelled_break_value {
     use super::*;

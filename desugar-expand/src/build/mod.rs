@@ -46,7 +46,7 @@ use crate::signature::Plan;
 use crate::walk::drop_witness::{Witness, witnesses};
 use crate::walk::{self, Scope, patterns};
 
-pub(crate) use awaits::has_await;
+pub(crate) use awaits::{first_await, has_await};
 pub(crate) use exits::always_jumps;
 
 /// Input: the planned signature and the rewritten body. Output: the IR.

@@ -1,0 +1,123 @@
+//! Assertions whose arguments await where rustc may not run them: an
+//! `assert!`'s message is evaluated only if the assertion fails, and a
+//! `debug_assert!` runs nothing in a build without debug assertions. The
+//! expansion suspends at every await it is given, so such an await is
+//! first made conditional, as the macro makes it.
+//!
+//! Before: `debug_assert!(ok(x).await, "bad {}", name().await);`
+//! After:  `if ::core::cfg!(debug_assertions) { if !(ok(x).await) { ::core::panic!("bad {}", name().await) } }`
+//!
+//! An `assert_eq!`/`assert_ne!` message that awaits is an error: its
+//! panic prints both values in a form only the macro writes.
+
+use proc_macro2::Span;
+use quote::quote_spanned;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+
+use crate::build::first_await;
+
+pub(crate) fn rewrite_body(body: &mut syn::Block) -> syn::Result<()> {
+    let mut rewriter = Assertions { error: None };
+    rewriter.visit_block_mut(body);
+    rewriter.error.map_or(Ok(()), Err)
+}
+
+struct Assertions {
+    error: Option<syn::Error>,
+}
+
+impl Assertions {
+    /// The `if` that stands for `mac`, if it must.
+    fn lowered(&mut self, mac: &syn::Macro) -> Option<syn::Expr> {
+        let name = mac.path.segments.last()?.ident.to_string();
+        if !matches!(
+            name.as_str(),
+            "assert"
+                | "assert_eq"
+                | "assert_ne"
+                | "debug_assert"
+                | "debug_assert_eq"
+                | "debug_assert_ne"
+        ) {
+            return None;
+        }
+        let whole = syn::Expr::Macro(syn::ExprMacro {
+            attrs: Vec::new(),
+            mac: mac.clone(),
+        });
+        first_await(&whole)?;
+        let span = mac.path.span();
+        if let Some(checked) = name.strip_prefix("debug_") {
+            let checked = syn::Ident::new(checked, span);
+            let tokens = &mac.tokens;
+            return parsed(quote_spanned! {span=>
+                if ::core::cfg!(debug_assertions) { ::core::#checked!(#tokens) }
+            });
+        }
+        let args = mac
+            .parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+            .ok()?;
+        let values = if name == "assert" { 1 } else { 2 };
+        let message: Vec<&syn::Expr> = args.iter().skip(values).collect();
+        let awaits_at = message.iter().find_map(|arg| first_await(*arg))?;
+        if name != "assert" {
+            let op = if name == "assert_eq" { "!=" } else { "==" };
+            self.error(
+                awaits_at,
+                format!(
+                    "#[desugar] cannot await in an `{name}!` message: rustc evaluates it only if the assertion fails, \
+                     and the message the macro prints beside it cannot be written out. \
+                     Write the check out: `if left {op} right {{ panic!(\"..\", value.await) }}`"
+                ),
+            );
+            return None;
+        }
+        let condition = args.first()?;
+        parsed(quote_spanned! {span=>
+            if !(#condition) { ::core::panic!(#(#message),*) }
+        })
+    }
+
+    fn error(&mut self, span: Span, message: String) {
+        let error = syn::Error::new(span, message);
+        match &mut self.error {
+            Some(errors) => errors.combine(error),
+            None => self.error = Some(error),
+        }
+    }
+}
+
+impl VisitMut for Assertions {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        if let syn::Expr::Macro(mac) = expr
+            && let Some(lowered) = self.lowered(&mac.mac)
+        {
+            *expr = lowered;
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+        if let syn::Stmt::Macro(mac) = stmt
+            && let Some(lowered) = self.lowered(&mac.mac)
+        {
+            *stmt = syn::Stmt::Expr(lowered, mac.semi_token);
+        }
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
+    // Their bodies are not lowered; rustc reads them as written.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The `if` as a syntax tree, so that the rest of the expansion reads its
+/// condition and body (and the `assert!` inside a `debug_assert!`'s). It
+/// is made of expressions just parsed; if it did not parse after all, the
+/// macro stays as written.
+fn parsed(tokens: proc_macro2::TokenStream) -> Option<syn::Expr> {
+    syn::parse2(tokens).ok()
+}
