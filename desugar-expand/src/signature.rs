@@ -353,9 +353,7 @@ impl Plan {
     pub(crate) fn header(&self, keeps_borrows: bool) -> TokenStream {
         let attrs = &self.attrs;
         let vis = &self.vis;
-        let sig = keeps_borrows
-            .then(|| outlives::outliving(&self.sig, self.owner))
-            .flatten()
+        let sig = outlives::outliving(&self.sig, self.owner, keeps_borrows)
             .unwrap_or_else(|| self.sig.clone());
         let sig = returning_future(sig, &self.output);
         quote! { #(#attrs)* #vis #sig }

@@ -389,3 +389,77 @@ fn visibility_docs_and_attributes_are_kept() {
     assert!(public.attrs.iter().any(|a| a.path().is_ident("doc")));
     assert!(public.attrs.iter().any(|a| a.path().is_ident("must_use")));
 }
+
+/// One lifetime for two borrows, as `futures`' `WriteAll<'a, W>` has: the
+/// future a fn awaits may hold two references it is given under the
+/// shorter of their lifetimes, which the returned future must capture.
+struct Appending<'a> {
+    out: &'a mut Vec<u8>,
+    data: &'a [u8],
+    polled: bool,
+}
+
+impl Future for Appending<'_> {
+    type Output = usize;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut core::task::Context<'_>) -> core::task::Poll<usize> {
+        if !self.polled {
+            self.polled = true;
+            cx.waker().wake_by_ref();
+            return core::task::Poll::Pending;
+        }
+        let this = &mut *self;
+        this.out.extend_from_slice(this.data);
+        core::task::Poll::Ready(this.out.len())
+    }
+}
+
+fn appending<'a>(out: &'a mut Vec<u8>, data: &'a [u8]) -> Appending<'a> {
+    Appending {
+        out,
+        data,
+        polled: false,
+    }
+}
+
+#[desugar]
+async fn append(out: &mut Vec<u8>, data: &[u8]) -> usize {
+    appending(out, data).await
+}
+
+#[desugar]
+async fn append_twice(out: &mut Vec<u8>, data: &[u8], p: Probe) -> usize {
+    let first = appending(out, data).await;
+    let second = appending(out, data).await;
+    p.touch();
+    first + second + out.len()
+}
+
+#[test]
+fn two_references_under_one_lifetime() {
+    let data = [1u8, 2, 3];
+    let report = assert_same(
+        || async {
+            let mut out = Vec::new();
+            append(&mut out, &data).await
+        },
+        || async {
+            let mut out = Vec::new();
+            append_rustc(&mut out, &data).await
+        },
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+    let report = assert_same(
+        || async {
+            let mut out = Vec::new();
+            append_twice(&mut out, &data, Probe::new("p")).await
+        },
+        || async {
+            let mut out = Vec::new();
+            append_twice_rustc(&mut out, &data, Probe::new("p")).await
+        },
+    );
+    assert_eq!(report.outcome, "Ready(15)");
+    let mut out = Vec::new();
+    assert_send(&append_twice(&mut out, &data, Probe::new("p")));
+}

@@ -1,12 +1,16 @@
 #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
-fn fetch_two<'__life0, '__life1>(
+fn fetch_two<'__homed, '__life0, '__life1>(
     a: &'__life0 str,
     b: &'__life1 str,
 ) -> impl ::core::future::Future<
     Output = Result<(Bytes, Bytes), Error>,
 > + ::desugar::__private::Inspect + ::desugar::__private::Captures<
-    (&'__life0 (), &'__life1 ()),
-> {
+    (&'__homed (), &'__life0 (), &'__life1 ()),
+>
+where
+    '__life0: '__homed,
+    '__life1: '__homed,
+{
     ::desugar::__private::pin_project! {
         #[doc =
         "The states of `fetch_two`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]

@@ -1,4 +1,5 @@
-//! A lifetime of its own for a generic machine that keeps borrows.
+//! A lifetime of its own for a generic machine that keeps borrows, and
+//! for a fn given two lifetimes or more.
 //!
 //! A local borrowed across an await lives in the machine's homes area, and
 //! the references to it that the state keeps (an iterator over it, a
@@ -20,6 +21,13 @@
 //! where T: '__homed
 //! ```
 //!
+//! The same holds for a borrow of two references the fn is given, held
+//! under one lifetime by what it awaits (`async fn put(w: &mut Vec<u8>, d:
+//! &[u8]) { w.write_all(d).await }`: futures' `WriteAll<'a, W>`): it lives
+//! as long as the shorter of the two, which is neither (E0700, "hidden type
+//! captures lifetime that does not appear in bounds"). So a fn with two
+//! lifetimes or more gets it too, borrows kept or not.
+//!
 //! Not in a trait impl, whose signature the trait fixes.
 
 use proc_macro2::Span;
@@ -28,9 +36,15 @@ use syn::{GenericParam, Lifetime, LifetimeParam};
 
 use super::Owner;
 
-/// `sig` with the lifetime added, or `None` where nothing in it needs one
-/// (no type parameter, `impl Trait` argument or `Self`: `'static` serves).
-pub(super) fn outliving(sig: &syn::Signature, owner: Owner) -> Option<syn::Signature> {
+/// `sig` with the lifetime added, or `None` where nothing in it needs one:
+/// a machine that keeps no borrows, or whose borrows' types hold no type
+/// parameter, `impl Trait` argument or `Self` (`'static` serves), and a
+/// signature with one lifetime at most (`'_` is that one).
+pub(super) fn outliving(
+    sig: &syn::Signature,
+    owner: Owner,
+    keeps_borrows: bool,
+) -> Option<syn::Signature> {
     let has_self = match owner {
         Owner::TraitImpl => return None,
         Owner::Impl { generic } => generic,
@@ -63,7 +77,8 @@ pub(super) fn outliving(sig: &syn::Signature, owner: Owner) -> Option<syn::Signa
         }
     }
     let has_type_param = sig.generics.type_params().next().is_some();
-    if !has_type_param && !bounds.found && !has_self {
+    let generic = has_type_param || bounds.found || has_self;
+    if !(keeps_borrows && generic) && sig.generics.lifetimes().count() < 2 {
         return None;
     }
     if has_self {
