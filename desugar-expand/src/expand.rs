@@ -83,6 +83,7 @@ fn analyse(
     let mut body = (*item_fn.block).clone();
     rewrite::receiver::rename_self(&mut body);
     rewrite::braced_tail::rewrite_body(&mut body);
+    rewrite::poll_macro::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::let_else::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);

@@ -241,6 +241,32 @@ fn a_join_copying_locals() {
     assert_eq!(report.outcome, "Ready(42)");
 }
 
+/// `poll!` polls a future once, here one the fn keeps pinned in a `Box`
+/// and awaits after: the expansion awaits a future that polls it once, with
+/// the local borrowed by the awaited expression as any operand.
+#[desugar]
+async fn polled_once(p: Probe) -> u32 {
+    let mut fut = Box::pin(leaf("slow", 2, 5u32));
+    let first = support::poll!(fut.as_mut());
+    let n = match first {
+        core::task::Poll::Ready(v) => v,
+        core::task::Poll::Pending => fut.await + 1,
+    };
+    let ready = support::poll!(leaf("ready", 0, 2u32));
+    p.touch();
+    n + u32::from(ready.is_ready())
+}
+
+#[test]
+fn poll_macro_polls_once() {
+    assert_send(&polled_once(Probe::new("p")));
+    let report = assert_same(
+        || polled_once(Probe::new("p")),
+        || polled_once_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(7)");
+}
+
 /// A macro that awaits in its own expansion, inside the arguments of
 /// `vec!` and `format!` (was E0728: the statement was left as written, the
 /// macro's `.await` outside any `async` context).

@@ -66,3 +66,19 @@ macro_rules! select_biased {
     };
 }
 pub(crate) use select_biased;
+
+/// `poll!(fut)`: polls an `Unpin` future once and gives its `Poll`, as
+/// `futures::poll!` does, written here with `poll_fn`.
+macro_rules! poll {
+    ($future:expr) => {{
+        let mut future = $future;
+        ::core::future::poll_fn(|cx| {
+            ::core::task::Poll::Ready(::core::future::Future::poll(
+                ::core::pin::Pin::new(&mut future),
+                cx,
+            ))
+        })
+        .await
+    }};
+}
+pub(crate) use poll;

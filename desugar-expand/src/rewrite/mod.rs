@@ -4,4 +4,5 @@ pub(crate) mod assertions;
 pub(crate) mod braced_tail;
 pub(crate) mod early_exit;
 pub(crate) mod let_else;
+pub(crate) mod poll_macro;
 pub(crate) mod receiver;

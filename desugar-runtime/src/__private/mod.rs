@@ -9,6 +9,7 @@ mod flagged;
 mod home;
 mod later;
 mod machine;
+mod poll_once;
 mod receiver;
 mod rescope;
 mod try_op;
@@ -22,6 +23,7 @@ pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unfl
 pub use self::home::{Home, Homed, Slot};
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
+pub use self::poll_once::{PollOnce, poll_once};
 pub use self::receiver::{
     Check, checked, receiver_consumed, receiver_moved, same_as, type_of, value_of,
 };
