@@ -3,9 +3,11 @@
 //! on the left (short-circuiting the right), comparisons, casts, indexing,
 //! fields, references, struct (with `..base`), tuple and array literals,
 //! method-call chains, an await of an awaited future, and literals of every
-//! kind as awaited values. Positions `#[desugar]` rejects (an await after
-//! an effect in the same statement, `[x.await; n]`, ranges) are listed in
-//! `tests/PENDING_construct_failures.md`.
+//! kind as awaited values, ranges and array repeats (`[x.await; n]`). The
+//! parts of a statement that run before its await are
+//! `tests/earlier_parts.rs`'s; an await after a part that may make a
+//! temporary `#[desugar]` cannot name is a compile error asking for a `let`
+//! first (`tests/ui/await_after_effect.rs`).
 
 use desugar::desugar;
 use desugar::harness::{Probe, assert_same};
@@ -223,4 +225,29 @@ fn literals_of_every_kind() {
         "{}",
         report.outcome
     );
+}
+
+/// Ranges run their bounds in order, as the struct literal they are; an
+/// array repeat runs its value once (its length is a constant).
+#[desugar]
+async fn ranges_and_repeats(p: Probe) -> (u32, Vec<u32>, [u32; 3], u32) {
+    let mut sum = 0;
+    for i in 0..leaf("end", 1, 4u32).await {
+        sum += i;
+    }
+    let both: Vec<u32> = (leaf("start", 1, 2u32).await..=leaf("last", 2, 5u32).await).collect();
+    let limit = (..leaf("limit", 1, 3usize).await).end as u32;
+    let repeated = [leaf("value", 1, 7u32).await; 3];
+    p.touch();
+    (sum, both, repeated, limit)
+}
+
+#[test]
+fn ranges_and_array_repeats() {
+    assert_send(&ranges_and_repeats(Probe::new("p")));
+    let report = assert_same(
+        || ranges_and_repeats(Probe::new("p")),
+        || ranges_and_repeats_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready((6, [2, 3, 4, 5], [7, 7, 7], 3))");
 }

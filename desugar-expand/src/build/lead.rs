@@ -386,6 +386,16 @@ impl Taker<'_> {
             Expr::Assign(e) => self.in_order(vec![&mut *e.right, &mut *e.left]),
             Expr::Tuple(e) => self.in_order(e.elems.iter_mut().collect()),
             Expr::Array(e) => self.in_order(e.elems.iter_mut().collect()),
+            // `[value; N]` runs `value` once (`N` is a constant), and
+            // `start..end` is a struct literal of its bounds, in order.
+            Expr::Repeat(e) => self.take(&mut e.expr),
+            Expr::Range(e) => self.in_order(
+                e.start
+                    .iter_mut()
+                    .chain(e.end.iter_mut())
+                    .map(|bound| &mut **bound)
+                    .collect(),
+            ),
             Expr::Struct(e) => {
                 if let Some(span) = e.rest.as_deref().and_then(first_await) {
                     return Err(NotLeading::Unsupported(
