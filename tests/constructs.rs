@@ -4,9 +4,9 @@
 //! cancelled after every number of polls, under interleaved `Pending`s, and
 //! when polled after the end.
 //!
-//! One module per area, in `tests/constructs/`. Cases that do not compile or
-//! that the harness finds different are kept out of the suite, with minimal
-//! repros, in `tests/PENDING_construct_failures.md`.
+//! One module per area, in `tests/constructs/`. What `#[desugar]` rejects
+//! is in `tests/ui/`, with the error each case gives; what still differs
+//! from rustc is in README.md, "Known differences from rustc".
 
 mod constructs {
     mod support;

@@ -5,8 +5,7 @@
 //! fields, slices, parameters, `as_str()`), `for x in &v { f(x).await }`,
 //! guards held across awaits (a `Send` guard and `std::sync::MutexGuard`),
 //! and closures that borrow locals. A loop over a borrowed local followed by
-//! a conflicting use of it does not compile yet: see
-//! `tests/PENDING_construct_failures.md`.
+//! a conflicting use of it is `tests/regressions.rs`'s.
 
 use std::sync::{Arc, Mutex};
 

@@ -5,9 +5,9 @@
 //! (edition 2024) awaiting in their first `let` or in their bodies, and
 //! `match` with an awaited scrutinee, guards, awaits in arms, bindings that
 //! move out of the scrutinee or borrow it, and a `match` on `&mut` of a
-//! local. Scrutinee temporaries that live across the arms' awaits and
-//! `ref` bindings of a local's parts differ for now: see
-//! `tests/PENDING_construct_failures.md`.
+//! local. Scrutinee temporaries that live across the arms' awaits are
+//! `tests/temporaries.rs`'s; `ref` bindings of a local's parts are
+//! `tests/regressions.rs`'s.
 
 use desugar::desugar;
 use desugar::harness::{Probe, assert_same};

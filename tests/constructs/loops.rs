@@ -5,8 +5,7 @@
 //! `break`/`continue` across nested loops, labelled blocks, and `continue`
 //! in every kind of loop (also from a `match` arm and a `let … else`).
 //! Probes made in each iteration show what every cancellation point drops.
-//! A `break 'outer value` from an inner loop does not compile yet: see
-//! `tests/PENDING_construct_failures.md`.
+//! A `break 'outer value` from an inner loop is `tests/regressions.rs`'s.
 
 use desugar::desugar;
 use desugar::harness::{Probe, assert_same};

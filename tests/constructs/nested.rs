@@ -2,8 +2,11 @@
 //! awaited later, `async move`, never awaited), non-async closures (called
 //! with awaited arguments, returning futures that are then awaited), async
 //! closures, nested items, and awaited `#[desugar]` fns and twins.
-//! Recursion through `Box::pin` and items used after an await do not
-//! compile yet: see `tests/PENDING_construct_failures.md`.
+//! Items used after an await, and recursion through a boxed trait object,
+//! are `tests/regressions.rs`'s; a plain `Box::pin(f(..)).await` of the fn
+//! itself is a compile error giving that cast
+//! (`tests/ui/await_recursive_call.rs`; README.md, "Known differences
+//! from rustc").
 
 use desugar::desugar;
 use desugar::harness::{Probe, assert_same};

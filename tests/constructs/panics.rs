@@ -3,8 +3,7 @@
 //! `assert!` on awaited values — with probes alive, so the unwinding drops
 //! are compared, and so is the poison panic ("`async fn` resumed after
 //! panicking") on the next poll. A panic inside an awaited future, and
-//! `assert!(x.await)` without a message, differ for now: see
-//! `tests/PENDING_construct_failures.md`.
+//! `assert!(x.await)` without a message, are `tests/regressions.rs`'s.
 
 use desugar::desugar;
 use desugar::harness::{Probe, assert_same};

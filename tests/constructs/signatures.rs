@@ -5,8 +5,8 @@
 //! captured by the future (also in borrowed outputs), `impl Trait`
 //! arguments (including an awaited `impl Future`), parameter patterns (`_`,
 //! tuples, structs, `mut`), `unsafe async fn`, and visibility, doc comments
-//! and attributes carried over. A `ref` parameter used after an await does
-//! not compile yet: see `tests/PENDING_construct_failures.md`.
+//! and attributes carried over. A `ref` parameter used after an await is
+//! `tests/regressions.rs`'s.
 
 use core::fmt::Debug;
 use core::future::Future;

@@ -5,8 +5,9 @@
 //! await, dropped at the end of their statement (tails: before the locals,
 //! as in edition 2024). Also: a future with only carried values is `Unpin`
 //! and may move between polls. Temporaries made before an await and not
-//! borrowed by it drop too early for now: see
-//! `tests/PENDING_construct_failures.md`.
+//! borrowed by it are `tests/earlier_parts.rs`'s; one `#[desugar]` cannot
+//! name is a compile error asking for a `let`
+//! (`tests/ui/await_after_effect.rs`).
 
 use desugar::desugar;
 use desugar::harness::{Comparison, LeafFuture, Probe, assert_same};
