@@ -1358,3 +1358,33 @@ mod wrapper_of_the_same_name {
         assert_eq!(report.outcome, "Ready(7)");
     }
 }
+
+/// A value read from a borrow before an await, into a local whose type
+/// says it is a number, holds no borrow: the local it read stays
+/// movable after the await. It was kept in place for that `let`, where
+/// the move after the await then failed (E0507).
+mod number_read_from_a_borrow {
+    use super::*;
+
+    #[desugar]
+    async fn label_length(o: Option<Probe>) -> usize {
+        let n: usize = o.as_ref().map(|p| p.label().len()).unwrap_or(0);
+        let v = Leaf::new("a").pending(1).ready(n).await;
+        if let Some(p) = o {
+            drop(p);
+        }
+        let _q = Probe::new("q");
+        v
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        let report = assert_same(
+            || label_length(Some(Probe::new("p"))),
+            || label_length_rustc(Some(Probe::new("p"))),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+        let report = assert_same(|| label_length(None), || label_length_rustc(None));
+        assert_eq!(report.outcome, "Ready(0)");
+    }
+}

@@ -16,6 +16,13 @@ use crate::walk;
 /// being a method that returns an owned value (`input.trim().to_string()`).
 pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
     match stmt {
+        // `let n: usize = o.as_ref().map(..).unwrap_or(0);`: a number holds
+        // no borrow, whatever made it.
+        syn::Stmt::Local(syn::Local {
+            pat: syn::Pat::Type(typed),
+            init: Some(_),
+            ..
+        }) if walk::copy::holds_no_borrow(&typed.ty) => true,
         syn::Stmt::Local(syn::Local {
             init: Some(init), ..
         }) => is_owned_value(&init.expr),

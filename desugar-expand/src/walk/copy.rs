@@ -28,6 +28,20 @@ pub(crate) fn is_copy_type(ty: &Type) -> bool {
     }
 }
 
+/// Primitive numbers, `bool`, `char`, `()`, `String`, and tuples and arrays
+/// of those: a value of such a type cannot hold a borrow.
+pub(crate) fn holds_no_borrow(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(_) | Type::Ptr(_) => false,
+        Type::Path(path) if path.qself.is_none() && path.path.is_ident("String") => true,
+        Type::Tuple(tuple) => tuple.elems.iter().all(holds_no_borrow),
+        Type::Array(array) => holds_no_borrow(&array.elem),
+        Type::Paren(inner) => holds_no_borrow(&inner.elem),
+        Type::Group(inner) => holds_no_borrow(&inner.elem),
+        ty => is_copy_type(ty),
+    }
+}
+
 /// Standard methods that answer with a number or a `bool` about their
 /// receiver, which they borrow for the call only (but `count`, which
 /// consumes an iterator).
