@@ -580,7 +580,9 @@ impl<'a> Facts<'a> {
                     MentionKind::Opaque => report(
                         mention.span,
                         format!(
-                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`)"
+                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`). \
+                             Where what is kept is this macro's own value, which #[desugar] cannot see does not borrow `{name}`, give the macro its own `{name}` in a block: \
+                             `let v = {{ let {name} = {name}; the_macro!(..) }};`"
                         ),
                     ),
                     MentionKind::Value if mention.in_awaiting_macro => report(
