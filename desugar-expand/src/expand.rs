@@ -211,11 +211,15 @@ mod impl_block {
             .last()
             .map_or_else(|| format_ident!("Trait"), |s| s.ident.clone());
         let self_ty = &item_impl.self_ty;
-        let name = format_ident!(
-            "{}Rustc_{:08x}",
-            trait_name,
-            fnv(&self_ty.to_token_stream().to_string())
+        // After the whole trait, type arguments and path included, and the
+        // type: `impl Sink<u32> for S` and `impl Sink<String> for S`, or
+        // `other::Lookup` beside `Lookup`, each get a trait of their own.
+        let implemented = format!(
+            "{} for {}",
+            trait_path.to_token_stream(),
+            self_ty.to_token_stream()
         );
+        let name = format_ident!("{}Rustc_{:08x}", trait_name, fnv(&implemented));
         let generics = &item_impl.generics;
         let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
         let params = &generics.params;
@@ -244,7 +248,7 @@ mod impl_block {
         }
     }
 
-    /// A stable 32-bit hash (FNV-1a), to name the twin trait after the type.
+    /// A stable 32-bit hash (FNV-1a), to name the twin trait after the impl.
     fn fnv(text: &str) -> u32 {
         text.bytes().fold(0x811c_9dc5, |hash, byte| {
             (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
