@@ -87,7 +87,8 @@ fn analyse(
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::let_else::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);
-    let mut ir = build::build(&plan, body)?;
+    let pinned = rewrite::pinning::rewrite_body(&mut body)?;
+    let mut ir = build::build(&plan, body, &pinned)?;
     let decisions = analysis::decide(&mut ir)?;
     Ok((plan, ir, decisions))
 }

@@ -62,6 +62,9 @@ pub(crate) struct Local {
     pub scope: (u32, u32),
     /// The standard type it visibly has, if any (see `walk::Standard`).
     pub standard: Option<crate::walk::Standard>,
+    /// A hidden local holding a pinned value (`rewrite::pinning`): never
+    /// moved once pinned, so kept in place wherever an await is in scope.
+    pub pinned: bool,
 }
 
 impl Local {

@@ -487,6 +487,8 @@ impl<'a> Facts<'a> {
                 (0..self.body.awaits.len()).any(|k| {
                     (self.needs_drop_flag(local, k) && !self.flaggable(local))
                         || (self.shadowed_and_kept(local, k) && !self.renameable(local))
+                        // A pinned value may not move again.
+                        || (self.body.locals[local].pinned && self.in_scope(local, k))
                 })
             })
             .collect();

@@ -49,10 +49,12 @@ use crate::walk::{self, Scope, patterns};
 pub(crate) use awaits::{first_await, has_await};
 pub(crate) use exits::always_jumps;
 
-/// Input: the planned signature and the rewritten body. Output: the IR.
-pub(crate) fn build(plan: &Plan, body: syn::Block) -> syn::Result<Body> {
+/// Input: the planned signature, the rewritten body and the hidden locals
+/// that hold pinned values (`rewrite::pinning`). Output: the IR.
+pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn::Result<Body> {
     let mut builder = Builder {
         fn_name: plan.sig.ident.to_string(),
+        pinned: pinned.iter().map(ToString::to_string).collect(),
         ..Builder::default()
     };
     builder.scopes.push(Vec::new());
@@ -138,6 +140,8 @@ struct Builder {
     rust_2024: Option<tail_edition::Needs2024>,
     /// Does a statement after the current one in its block await?
     awaits_later: bool,
+    /// The names of the hidden locals that hold pinned values.
+    pinned: std::collections::HashSet<String>,
 }
 
 /// One use the walk found.
@@ -298,6 +302,7 @@ impl Builder {
 
     /// A local that a statement will declare once its value is evaluated.
     fn allocate(&mut self, ident: syn::Ident, mutable: bool, initialized: bool) -> LocalId {
+        let ident_name = ident.to_string();
         self.locals.push(Local {
             ident,
             mutable,
@@ -307,6 +312,7 @@ impl Builder {
             operand: false,
             scope: (0, 0),
             standard: None,
+            pinned: self.pinned.contains(&ident_name),
         });
         self.locals.len() - 1
     }
