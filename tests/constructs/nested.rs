@@ -130,3 +130,38 @@ fn async_closures_in_the_body() {
     );
     assert_eq!(report.outcome, "Ready(7)");
 }
+
+type BoxedTask = core::pin::Pin<Box<dyn core::future::Future<Output = u32> + Send>>;
+
+/// An `async` block made in a loop whose body is written twice, kept
+/// across an await: each copy is a type of its own, but boxed as a trait
+/// object whose type is written out (by the `let`, or by a cast) every copy
+/// has that type.
+#[desugar]
+async fn boxed_tasks_in_a_loop(n: u32, p: Probe) -> u32 {
+    let mut tasks: Vec<BoxedTask> = Vec::new();
+    for i in 0..n {
+        let task: BoxedTask = Box::pin(async move { leaf("task", 1, i).await });
+        let cast = Box::pin(async move { i * 10 }) as BoxedTask;
+        let k = leaf("between", 1, i + 100).await;
+        tasks.push(task);
+        tasks.push(cast);
+        tasks.push(Box::pin(async move { k }));
+    }
+    let mut sum = 0;
+    for task in tasks {
+        sum += task.await;
+    }
+    p.touch();
+    sum
+}
+
+#[test]
+fn boxed_async_blocks_kept_across_awaits_in_a_loop() {
+    assert_send(&boxed_tasks_in_a_loop(2, Probe::new("p")));
+    let report = assert_same(
+        || boxed_tasks_in_a_loop(2, Probe::new("p")),
+        || boxed_tasks_in_a_loop_rustc(2, Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(212)");
+}

@@ -263,10 +263,14 @@ fn duplicated_types(
 /// value made by a method that consumes its closures holds none, wherever
 /// the call sits in the statement (`v.iter().fold(0, |a, b| a + b)`,
 /// `1 + v.iter().map(|x| x * 2).sum::<u32>()`); nor does the `else` of a
-/// `let … else`, which never gives the local a value.
+/// `let … else`, which never gives the local a value. Nor does a value
+/// whose type is written out, by the `let` (`let t: BoxFuture = ..`, no
+/// `_` or `impl` in it) or by a cast (`Box::pin(async { .. }) as BoxFuture`):
+/// every copy has that type.
 fn builds_typed_value(stmt: &syn::Stmt) -> bool {
     struct Finder(bool);
     impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_cast(&mut self, _: &'ast syn::ExprCast) {}
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
             self.0 = true;
         }
@@ -288,6 +292,10 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
     }
     let mut finder = Finder(false);
     match stmt {
+        syn::Stmt::Local(syn::Local {
+            pat: syn::Pat::Type(typed),
+            ..
+        }) if names_its_type(&typed.ty) => {}
         syn::Stmt::Local(local) => {
             if let Some(init) = &local.init {
                 syn::visit::Visit::visit_expr(&mut finder, &init.expr);
@@ -295,6 +303,22 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
         }
         _ => syn::visit::Visit::visit_stmt(&mut finder, stmt),
     }
+    finder.0
+}
+
+/// A type written out in full: no `_` and no `impl Trait` in it.
+fn names_its_type(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_infer(&mut self, _: &'ast syn::TypeInfer) {
+            self.0 = false;
+        }
+        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+            self.0 = false;
+        }
+    }
+    let mut finder = Finder(true);
+    syn::visit::Visit::visit_type(&mut finder, ty);
     finder.0
 }
 
