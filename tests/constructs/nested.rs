@@ -165,3 +165,31 @@ fn boxed_async_blocks_kept_across_awaits_in_a_loop() {
     );
     assert_eq!(report.outcome, "Ready(212)");
 }
+
+/// A local moved into an `async move` block whose own loop borrows it
+/// across the block's awaits: the block takes it when it is made, however
+/// its body runs (it was taken for moved on some paths only, and rejected).
+#[desugar]
+async fn moved_into_a_looping_block(p: Probe) -> u32 {
+    let q = Probe::new("q");
+    let task = async move {
+        let mut n = 0;
+        for round in 0..2u32 {
+            n += leaf("round", 1, round + q.label().len() as u32).await;
+        }
+        n
+    };
+    let first = leaf("first", 1, 5u32).await;
+    p.touch();
+    first + task.await
+}
+
+#[test]
+fn a_block_moving_a_local_it_uses_in_a_loop() {
+    assert_send(&moved_into_a_looping_block(Probe::new("p")));
+    let report = assert_same(
+        || moved_into_a_looping_block(Probe::new("p")),
+        || moved_into_a_looping_block_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(8)");
+}

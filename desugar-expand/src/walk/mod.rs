@@ -193,6 +193,10 @@ struct Walk<'a, V> {
     capture: Option<bool>,
     /// Branches, arms, loops and `&&`/`||` right operands around the walk.
     conditional: usize,
+    /// Inside a closure or async block: [`Self::conditional`] where the
+    /// outermost one is made. Its captures happen there, whatever branches
+    /// or loops its body runs them in.
+    capture_conditional: usize,
     /// Loops around the walk, inside the walked expression.
     loops: usize,
     /// Walking an `else if`: the local the `if let` before it matches.
@@ -210,6 +214,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             visitor,
             capture: None,
             conditional: 0,
+            capture_conditional: 0,
             loops: 0,
             chained_to: None,
             quoted: 0,
@@ -307,7 +312,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
             (_, Some(by_move)) => MentionKind::Capture { by_move },
             (kind, None) => kind,
         };
-        let conditional = self.conditional > 0;
+        let conditional = match self.capture {
+            Some(_) => self.capture_conditional > 0,
+            None => self.conditional > 0,
+        };
         self.visitor
             .conditional_mention(local, kind, expr, span, conditional);
     }
@@ -619,6 +627,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
 
     fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {
         let outer = self.capture;
+        if outer.is_none() {
+            self.capture_conditional = self.conditional;
+        }
         self.capture = Some(by_move || outer == Some(true));
         self.scoped(f);
         self.capture = outer;
