@@ -217,8 +217,29 @@ async fn copied_and_read_after(n: u32) -> u32 {
     sent + id
 }
 
+/// Given by value in a branch's awaited operand (a copy, for a number),
+/// then assigned after another await: on the other path it was never given
+/// away, and the await between keeps it (fuzz seed 774, case 230).
+#[desugar]
+async fn given_in_a_branch_then_assigned(flag: bool, mut n: u32) -> u32 {
+    if flag {
+        if leaf("a", 1, n).await > 100 {
+            return 0;
+        }
+    }
+    n = leaf("b", 1, 8u32).await;
+    n
+}
+
 #[test]
 fn locals_moved_and_assigned_again() {
+    for flag in [false, true] {
+        let report = assert_same(
+            move || given_in_a_branch_then_assigned(flag, 3),
+            move || given_in_a_branch_then_assigned_rustc(flag, 3),
+        );
+        assert_eq!(report.outcome, "Ready(8)");
+    }
     for flag in [false, true] {
         assert_send(&moved_then_assigned(flag));
         let report = assert_same(

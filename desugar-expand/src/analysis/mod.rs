@@ -319,7 +319,8 @@ impl<'a> Facts<'a> {
     /// then the loop again, in which rustc cannot see that the local
     /// declared again is assigned before the next iteration reads it
     /// (E0381); there the local is kept, and the machine does not build
-    /// (E0382, README). Where syntax took a copy for a move
+    /// (E0382, README). Nor where another await comes before the
+    /// assignment. Where syntax took a copy for a move
     /// (a `Copy` value it cannot see the type of), the value it did not
     /// keep is overwritten unread, which nothing can observe.
     fn moved_and_assigned_after(&self, local: LocalId, k: AwaitId) -> bool {
@@ -354,7 +355,16 @@ impl<'a> Facts<'a> {
             .loops
             .iter()
             .any(|&(start, end)| start > declared && (start..=end).contains(&info.seq));
+        // No other suspension before the assignment: one there would find
+        // the local with a value on the paths that did not move it (or
+        // where syntax took a copy for a move), and keep it.
+        let suspends_between = self
+            .body
+            .awaits
+            .iter()
+            .any(|other| other.seq > info.seq && other.seq < assigned.seq);
         !in_loop
+            && !suspends_between
             && mentions.iter().all(|m| {
                 let between = m.seq > moved.seq && m.seq < assigned.seq;
                 std::ptr::eq(m, moved) || std::ptr::eq(m, assigned) || !between
