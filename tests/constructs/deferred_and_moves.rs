@@ -223,7 +223,8 @@ async fn copied_and_read_after(n: u32) -> u32 {
 #[desugar]
 async fn given_in_a_branch_then_assigned(flag: bool, mut n: u32) -> u32 {
     if flag {
-        if leaf("a", 1, n).await > 100 {
+        let a = leaf("a", 1, n).await;
+        if a > 100 {
             return 0;
         }
     }
