@@ -1345,3 +1345,28 @@ fn a_temporary_right_of_and_is_made_only_if_it_runs() {
         assert_eq!(report.outcome, format!("Ready({first})"));
     }
 }
+
+/// A queue drained by `while let` on a lock's guard: rustc keeps the guard
+/// (a temporary of the scrutinee) through each iteration's body, across
+/// its await, so the lock is taken there. `pop_front`, a standard
+/// collection's method, borrows the guard for the call only.
+#[desugar]
+#[allow(clippy::await_holding_lock)] // What is compared.
+async fn drain(
+    queue: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<u32>>>,
+) -> (u32, u32) {
+    let mut sum = 0;
+    let mut held = 0;
+    while let Some(job) = queue.lock().unwrap().pop_front() {
+        sum += Leaf::new("job").pending(1).ready(job).await;
+        held += u32::from(queue.try_lock().is_err());
+    }
+    (sum, held)
+}
+
+#[test]
+fn a_while_let_guard_is_held_through_the_body() {
+    let queue = || std::sync::Arc::new(std::sync::Mutex::new([1, 2].into()));
+    let report = assert_same(|| drain(queue()), || drain_rustc(queue()));
+    assert_eq!(report.outcome, "Ready((3, 2))");
+}

@@ -990,8 +990,23 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
 /// (`iter_mut`, `get_mut`, `as_mut_slice`, `borrow_mut`): a temporary named
 /// for such a receiver is declared `mut`.
 pub(crate) fn borrows_receiver_mutably(method: &syn::Ident) -> bool {
-    method.to_string().contains("mut")
+    let method = method.to_string();
+    method.contains("mut") || COLLECTION_CHANGES.contains(&method.as_str())
 }
+
+/// A collection's methods that move an item in or out (`q.pop_front()`):
+/// they borrow it mutably for the call, and answer with no borrow of it.
+const COLLECTION_CHANGES: &[&str] = &[
+    "push",
+    "push_back",
+    "push_front",
+    "pop",
+    "pop_back",
+    "pop_front",
+    "insert",
+    "remove",
+    "clear",
+];
 
 /// Methods of the standard library whose result borrows from the receiver
 /// and has nothing of its own to drop: a reference, an `Option` of one,
@@ -1013,6 +1028,8 @@ pub(crate) fn returns_view(method: &syn::Ident) -> bool {
         "get_mut",
         "first",
         "last",
+        "front",
+        "back",
         "keys",
         "values",
         "values_mut",
@@ -1044,7 +1061,7 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
     // borrow what the iterator borrows.
     let item = method == "min" || method == "max";
     !item
-        && [OWNED, copy::ANSWERS, copy::NUMERIC]
+        && [OWNED, COLLECTION_CHANGES, copy::ANSWERS, copy::NUMERIC]
             .iter()
             .any(|names| names.contains(&method.as_str()))
 }
