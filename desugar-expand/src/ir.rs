@@ -62,6 +62,12 @@ pub(crate) struct Local {
     pub scope: (u32, u32),
     /// The standard type it visibly has, if any (see `walk::Standard`).
     pub standard: Option<crate::walk::Standard>,
+    /// May hold a `&mut` its type does not show, by what made it: a binding
+    /// of `for c in v.iter_mut()`, of `if let Some(c) = &mut x` or
+    /// `v.last_mut()`, of a destructured `&mut self`, a struct built with
+    /// `&mut c` (`Tx { conn: &mut c }`). A homed one is reached mutably, as
+    /// `tx.conn.query()` reborrows through it.
+    pub holds_mut: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,
@@ -70,7 +76,7 @@ pub(crate) struct Local {
 impl Local {
     /// Its home (when homed) is reached through `&mut`, not `&`.
     pub fn reached_mutably(&self) -> bool {
-        self.mutable || self.unique
+        self.mutable || self.unique || self.holds_mut
     }
 }
 

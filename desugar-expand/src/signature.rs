@@ -51,6 +51,10 @@ pub(crate) struct Param {
     pub standard: Option<crate::walk::Standard>,
     /// Its type is a `&mut` reference (`&mut self` too).
     pub unique: bool,
+    /// Its type may hold a `&mut` it does not show: not a reference itself,
+    /// it has a lifetime or a `&mut` inside (`ctx: Ctx<'_>`); see
+    /// [`crate::ir::Local::holds_mut`].
+    pub holds_mut: bool,
 }
 
 /// The checked and rewritten signature.
@@ -90,6 +94,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..)),
                     standard: None,
                     unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
+                    holds_mut: false,
                 });
                 receiver.mutability = None;
             }
@@ -202,6 +207,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let copy = crate::walk::copy::is_copy_type(&typed.ty);
     let standard = crate::walk::Standard::of(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
+    let holds_mut = !matches!(&*typed.ty, Type::Reference(_)) && borrows_inside(&typed.ty);
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -214,6 +220,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 copy,
                 standard,
                 unique,
+                holds_mut,
             }
         }
         other => {
@@ -233,9 +240,26 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 copy,
                 standard,
                 unique,
+                holds_mut,
             }
         }
     }
+}
+
+/// Does `ty` name a lifetime, or a reference, anywhere inside it?
+fn borrows_inside(ty: &Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_lifetime(&mut self, _: &'ast Lifetime) {
+            self.0 = true;
+        }
+        fn visit_type_reference(&mut self, _: &'ast syn::TypeReference) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_type(&mut finder, ty);
+    finder.0
 }
 
 fn captured_lifetimes(generics: &syn::Generics) -> Vec<Lifetime> {

@@ -255,3 +255,120 @@ fn closures_that_borrow_locals() {
     );
     assert_eq!(report.outcome, "Ready((5, 2))");
 }
+
+/// A connection whose query borrows it mutably until it is answered.
+struct Conn {
+    queries: u32,
+    tag: Probe,
+}
+
+impl Conn {
+    fn new(label: &str) -> Conn {
+        Conn {
+            queries: 0,
+            tag: Probe::new(label),
+        }
+    }
+
+    fn query(&mut self) -> impl core::future::Future<Output = u32> + '_ {
+        self.queries += 1;
+        async move {
+            let n = leaf("query", 1, self.queries).await;
+            self.tag.touch();
+            n
+        }
+    }
+}
+
+/// A transaction borrowing its connection mutably (a lifetime, no `&mut`
+/// in its type as the fn sees it).
+struct Tx<'c> {
+    conn: &'c mut Conn,
+    tag: Probe,
+}
+
+struct Client {
+    conn: Option<Conn>,
+    backup: Conn,
+}
+
+impl Client {
+    #[desugar]
+    async fn through_bindings(&mut self) -> u32 {
+        let mut n = 0;
+        if let Some(c) = &mut self.conn {
+            n += c.query().await;
+        }
+        match &mut self.conn {
+            Some(c) => n += c.query().await,
+            None => n += 100,
+        }
+        let Client { conn, backup } = self;
+        n += backup.query().await;
+        n + conn.as_ref().map_or(0, |c| c.queries)
+    }
+}
+
+/// Bindings that hold a `&mut` their type does not show: each query
+/// reborrows through them across its await (E0596 before: the machine
+/// reached them through a shared reference).
+#[desugar]
+async fn mutable_through_bindings(mut conns: Vec<Conn>, ctx: Tx<'_>) -> u32 {
+    let mut sum = 0;
+    for c in conns.iter_mut() {
+        sum += c.query().await;
+    }
+    for c in &mut conns {
+        sum += c.query().await;
+    }
+    if let Some(c) = conns.last_mut() {
+        sum += c.query().await;
+    }
+    let last = conns.first_mut().unwrap();
+    sum += last.query().await;
+    sum += ctx.conn.query().await;
+    ctx.tag.touch();
+    let mut other = Conn::new("other");
+    let tx = Tx {
+        conn: &mut other,
+        tag: Probe::new("tx"),
+    };
+    sum += tx.conn.query().await;
+    tx.tag.touch();
+    sum
+}
+
+#[test]
+fn bindings_that_hold_a_mutable_reference() {
+    let conns = || vec![Conn::new("a"), Conn::new("b")];
+    let report = assert_same(
+        || async {
+            let mut shared = Conn::new("shared");
+            let ctx = Tx {
+                conn: &mut shared,
+                tag: Probe::new("ctx"),
+            };
+            mutable_through_bindings(conns(), ctx).await
+        },
+        || async {
+            let mut shared = Conn::new("shared");
+            let ctx = Tx {
+                conn: &mut shared,
+                tag: Probe::new("ctx"),
+            };
+            mutable_through_bindings_rustc(conns(), ctx).await
+        },
+    );
+    assert_eq!(report.outcome, "Ready(14)");
+    let client = || Client {
+        conn: Some(Conn::new("conn")),
+        backup: Conn::new("backup"),
+    };
+    let report = assert_same(
+        || async move { client().through_bindings().await },
+        || async move { client().through_bindings_rustc().await },
+    );
+    assert_eq!(report.outcome, "Ready(6)");
+    let mut client = client();
+    assert_send(&client.through_bindings());
+}

@@ -250,10 +250,12 @@ impl Builder {
     fn if_node(&mut self, e: syn::ExprIf, dest: &Dest, chained_to: Option<LocalId>) -> ir::If {
         let mut lets = Vec::new();
         let_parts(&e.cond, &mut lets);
-        let binds: Vec<LocalId> = lets
-            .iter()
-            .flat_map(|l| self.allocate_pattern(&l.pat, true))
-            .collect();
+        let mut binds: Vec<LocalId> = Vec::new();
+        for part in &lets {
+            let part_binds = self.allocate_pattern(&part.pat, true);
+            self.bound_from(&part.expr, &part_binds);
+            binds.extend(part_binds);
+        }
         let whole = matches!(&*e.cond, Expr::Let(_));
         let head = match &*e.cond {
             Expr::Let(l) => walk::resolve(&l.expr, &self.scope_map()),
@@ -347,6 +349,7 @@ impl Builder {
             .map(|arm| self.allocate_pattern(&arm.pat, true))
             .collect();
         let all_binds: Vec<LocalId> = arm_binds.iter().flatten().copied().collect();
+        self.bound_from(&e.expr, &all_binds);
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
         // The bindings may hold a borrow the scrutinee takes, or one it
         // holds and hands on (`match r { x => .. }` with `r = &v`).
@@ -458,6 +461,7 @@ impl Builder {
         let pat = &e.pat;
         let some_pat: syn::Pat = syn::parse_quote!(::core::option::Option::Some(#pat));
         let binds = self.allocate_pattern(&e.pat, true);
+        self.bound_from(&e.expr, &binds);
         // `for i in 0..n`: the counter is a number.
         if matches!(&*e.expr, Expr::Range(_)) {
             for &id in &binds {

@@ -65,6 +65,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].copy = param.copy;
         builder.locals[id].standard = param.standard;
         builder.locals[id].unique = param.unique;
+        builder.locals[id].holds_mut = param.holds_mut;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -313,6 +314,7 @@ impl Builder {
             scope: (0, 0),
             standard: None,
             pinned: self.pinned.contains(&ident_name),
+            holds_mut: false,
         });
         self.locals.len() - 1
     }
@@ -628,6 +630,41 @@ impl Builder {
         }
     }
 
+    /// Does `expr` give a `&mut`, or a value holding one, that its type
+    /// does not show (see [`Local::holds_mut`])? `&mut x`, a method named
+    /// `…_mut` (and what is taken from its result: `unwrap`, `next`, `?`),
+    /// a local that holds one, or a struct, tuple or call given one.
+    fn yields_mut(&self, expr: &syn::Expr) -> bool {
+        use syn::Expr;
+        match expr {
+            Expr::Reference(r) => r.mutability.is_some(),
+            Expr::MethodCall(call) => {
+                call.method.to_string().ends_with("_mut") || self.yields_mut(&call.receiver)
+            }
+            Expr::Try(e) => self.yields_mut(&e.expr),
+            Expr::Paren(e) => self.yields_mut(&e.expr),
+            Expr::Group(e) => self.yields_mut(&e.expr),
+            Expr::Path(_) => walk::resolve(expr, &self.scope_map()).is_some_and(|local| {
+                let local = &self.locals[local];
+                local.unique || local.holds_mut
+            }),
+            Expr::Struct(e) => e.fields.iter().any(|field| self.yields_mut(&field.expr)),
+            Expr::Tuple(e) => e.elems.iter().any(|elem| self.yields_mut(elem)),
+            Expr::Call(e) => e.args.iter().any(|arg| self.yields_mut(arg)),
+            _ => false,
+        }
+    }
+
+    /// Marks `binds`, bound from `source`, as holding a `&mut` where it
+    /// yields one (see [`Local::holds_mut`]).
+    fn bound_from(&mut self, source: &syn::Expr, binds: &[LocalId]) {
+        if self.yields_mut(source) {
+            for &id in binds {
+                self.locals[id].holds_mut = true;
+            }
+        }
+    }
+
     /// A closure or `async` block whose captured locals are all visibly
     /// `Copy` (`|a| a ^ n`, `|| self.p.touch()` with `&self`): whether it
     /// captures them by reference or by value, it holds nothing to drop.
@@ -670,10 +707,15 @@ impl Builder {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
             _ => None,
         };
+        let holds_mut = local
+            .init
+            .as_ref()
+            .is_some_and(|init| self.yields_mut(&init.expr));
         for &id in &ids {
             self.locals[id].copy = copy;
             self.locals[id].unique = unique;
             self.locals[id].standard = standard;
+            self.locals[id].holds_mut = holds_mut;
         }
         ids
     }
