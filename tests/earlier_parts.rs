@@ -638,3 +638,61 @@ fn a_local_read_on_both_sides_of_an_await() {
         assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
     }
 }
+
+/// A local given by value to a call, a tuple or a struct before an await in
+/// a later part: rustc moves it into the pending operand first, which a
+/// dropped future drops before the locals declared after it (and a value the
+/// awaited expression then changes is read as it was).
+mod locals_moved_before_a_later_await {
+    use super::*;
+
+    fn two(a: Probe, b: u32) -> u32 {
+        a.touch();
+        b
+    }
+
+    struct Pair {
+        probe: Probe,
+        n: u32,
+    }
+
+    async fn bump(m: &mut u32, by: LeafFuture<u32>) -> u32 {
+        *m += by.await;
+        *m
+    }
+
+    #[desugar]
+    async fn moved_into_operands(flag: bool) -> u32 {
+        let c = Probe::new("c");
+        let d = Probe::new("d");
+        let mut x = 1;
+        let n = two(c, Leaf::new("call").pending(1).ready(2u32).await);
+        let t = (d, Leaf::new("tuple").pending(1).ready(3u32).await);
+        let e = Probe::new("e");
+        let _later = Probe::new("later");
+        let p = Pair {
+            probe: e,
+            n: Leaf::new("struct").pending(1).ready(4u32).await,
+        };
+        let read = x + bump(&mut x, Leaf::new("bump").pending(1).ready(10)).await;
+        if flag {
+            Leaf::new("panics").pending(1).panics::<()>("boom").await;
+        }
+        t.0.touch();
+        p.probe.touch();
+        n + t.1 + p.n + read
+    }
+
+    #[test]
+    fn drop_with_the_pending_operands() {
+        for flag in [false, true] {
+            let report = assert_same(
+                move || moved_into_operands(flag),
+                move || moved_into_operands_rustc(flag),
+            );
+            if !flag {
+                assert_eq!(report.outcome, "Ready(21)");
+            }
+        }
+    }
+}

@@ -1,5 +1,7 @@
-// `x` is read before the await and changed by the awaited expression:
-// evaluating it after the suspension would read the new value.
+// `self.n` is read before the await and changed by the awaited expression:
+// evaluating it after the suspension would read the new value. (A local
+// given by value there, `add(x, bump(&mut x).await)`, is moved ahead of
+// the await, as rustc moves it: `tests/earlier_parts.rs`.)
 use desugar::desugar;
 
 async fn bump(x: &mut u32) -> u32 {
@@ -9,12 +11,6 @@ async fn bump(x: &mut u32) -> u32 {
 
 fn add(a: u32, b: u32) -> u32 {
     a + b
-}
-
-#[desugar]
-async fn named_operand() -> u32 {
-    let mut x = 1;
-    add(x, bump(&mut x).await)
 }
 
 struct Counter {

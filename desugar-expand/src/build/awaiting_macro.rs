@@ -197,6 +197,15 @@ impl super::Builder {
             .collect()
     }
 
+    /// The names in scope of locals that hold a `&mut`, or may.
+    pub(super) fn reborrowed_in_scope(&self) -> Vec<String> {
+        self.scope_map()
+            .into_iter()
+            .filter(|&(_, local)| self.locals[local].unique || self.locals[local].holds_mut)
+            .map(|(name, _)| name)
+            .collect()
+    }
+
     fn copied(&self, local: LocalId) -> bool {
         self.locals[local].copy && !self.locals[local].unique
     }

@@ -23,6 +23,7 @@ use syn::{BinOp, Expr};
 
 use super::awaiting_macro;
 use super::awaits::{first_await, has_await, is_awaiting_macro};
+use crate::ir::MentionKind;
 use crate::walk::{self, MacroArgs};
 
 /// The await found, taken out of its statement.
@@ -193,12 +194,14 @@ pub(crate) fn take(
     name: &mut dyn FnMut() -> syn::Ident,
     locals: &[String],
     copies: &[String],
+    reborrowed: &[String],
 ) -> Result<Option<Found>, NotLeading> {
     Taker {
         replacement,
         name,
         locals,
         copies,
+        reborrowed,
     }
     .take(expr)
 }
@@ -216,6 +219,9 @@ struct Taker<'a> {
     /// `select!` branch may name them, as the block copies them (see
     /// [`super::Builder::move_copies_into_block`]).
     copies: &'a [String],
+    /// The locals in scope that hold a `&mut` (or may): given to a call, one
+    /// is reborrowed, not moved, so it stays where it is.
+    reborrowed: &'a [String],
 }
 
 impl Taker<'_> {
@@ -311,14 +317,15 @@ impl Taker<'_> {
             Expr::MethodCall(e) => {
                 let mut parts = vec![&mut *e.receiver];
                 parts.extend(e.args.iter_mut());
-                self.in_order(parts)
+                // The receiver may be borrowed; the arguments are moved.
+                self.in_order(parts, |index| index > 0)
             }
             Expr::Call(e) => {
                 let mut parts = vec![&mut *e.func];
                 parts.extend(e.args.iter_mut());
-                self.in_order(parts)
+                self.in_order(parts, |index| index > 0)
             }
-            Expr::Index(e) => self.in_order(vec![&mut *e.expr, &mut *e.index]),
+            Expr::Index(e) => self.in_order(vec![&mut *e.expr, &mut *e.index], |_| false),
             // The left runs first; the right only if the left does not
             // decide: an await there is a branch of its own. Each operand
             // is a terminating scope, unless it is a `let` (or a chain of
@@ -381,11 +388,15 @@ impl Taker<'_> {
                 }
                 self.take(&mut e.right)
             }
-            Expr::Binary(e) => self.in_order(vec![&mut *e.left, &mut *e.right]),
+            // Arithmetic takes its operands by value; a comparison borrows.
+            Expr::Binary(e) => {
+                let moves = !walk::is_comparison(e.op);
+                self.in_order(vec![&mut *e.left, &mut *e.right], |_| moves)
+            }
             // `place = value` and `place op= value` run the value first.
-            Expr::Assign(e) => self.in_order(vec![&mut *e.right, &mut *e.left]),
-            Expr::Tuple(e) => self.in_order(e.elems.iter_mut().collect()),
-            Expr::Array(e) => self.in_order(e.elems.iter_mut().collect()),
+            Expr::Assign(e) => self.in_order(vec![&mut *e.right, &mut *e.left], |_| false),
+            Expr::Tuple(e) => self.in_order(e.elems.iter_mut().collect(), |_| true),
+            Expr::Array(e) => self.in_order(e.elems.iter_mut().collect(), |_| true),
             // `[value; N]` runs `value` once (`N` is a constant), and
             // `start..end` is a struct literal of its bounds, in order.
             Expr::Repeat(e) => self.take(&mut e.expr),
@@ -395,6 +406,7 @@ impl Taker<'_> {
                     .chain(e.end.iter_mut())
                     .map(|bound| &mut **bound)
                     .collect(),
+                |_| true,
             ),
             Expr::Struct(e) => {
                 if let Some(span) = e.rest.as_deref().and_then(first_await) {
@@ -403,7 +415,7 @@ impl Taker<'_> {
                         "#[desugar] cannot suspend in the base of a struct update (`..base`), which runs after the fields: bind the awaited value with `let` first",
                     ));
                 }
-                self.in_order(e.fields.iter_mut().map(|f| &mut f.expr).collect())
+                self.in_order(e.fields.iter_mut().map(|f| &mut f.expr).collect(), |_| true)
             }
             Expr::Match(e) if has_await(&e.expr) => self.take(&mut e.expr),
             // The arms await.
@@ -465,7 +477,8 @@ impl Taker<'_> {
                 let condition = args
                     .bare_assertion()
                     .map(|c| super::compact(c.to_token_stream()));
-                let found = self.in_order(args.args_mut().map(|(arg, _)| arg).collect())?;
+                let (parts, kinds): (Vec<&mut Expr>, Vec<MentionKind>) = args.args_mut().unzip();
+                let found = self.in_order(parts, |index| kinds[index] == MentionKind::Value)?;
                 if let (Some(condition), Some(_)) = (condition, &found) {
                     args.push_message(
                         syn::parse_quote!("assertion failed: {}"),
@@ -509,11 +522,22 @@ impl Taker<'_> {
     /// Before: `f(x, g(y), h().await)`
     /// After:  part `__earlier1 = g(y)`, operand `h()`, and
     ///         `f(x, { __earlier1 }, { __result })`
-    fn in_order(&mut self, parts: Vec<&mut Expr>) -> Result<Option<Found>, NotLeading> {
-        let mut before: Vec<&mut Expr> = Vec::new();
-        for part in parts {
+    ///
+    /// `moves(index)`: the part at `index` is moved (or copied) into what
+    /// the expression builds, a call's argument or a tuple's element, not
+    /// borrowed: a local there that has something to drop is moved ahead,
+    /// as rustc moves it into the pending operand before the await (and
+    /// drops it with the operands, before the statement's temporaries and
+    /// the locals declared after it, if the future is dropped there).
+    fn in_order(
+        &mut self,
+        parts: Vec<&mut Expr>,
+        moves: impl Fn(usize) -> bool,
+    ) -> Result<Option<Found>, NotLeading> {
+        let mut before: Vec<(&mut Expr, bool)> = Vec::new();
+        for (index, part) in parts.into_iter().enumerate() {
             if !has_await(&*part) {
-                before.push(part);
+                before.push((part, moves(index)));
                 continue;
             }
             // Take from a copy: nothing changes unless the await may go first.
@@ -536,7 +560,11 @@ impl Taker<'_> {
                 named: &mut named,
                 runs_first: &mut runs_first,
             };
-            for earlier in before.into_iter().rev() {
+            for (earlier, moved) in before.into_iter().rev() {
+                if moved && self.moved_local(earlier, &ahead) {
+                    self.bind_ahead(earlier, &mut ahead);
+                    continue;
+                }
                 self.name_part(earlier, &mut ahead)?;
             }
             named.reverse();
@@ -589,6 +617,29 @@ impl Taker<'_> {
             _ => return Err(NotLeading::Unnamed(part.to_token_stream())),
         }
         ahead.runs_first.extend(self.changed_locals(part));
+        self.bind_ahead(part, ahead);
+        Ok(())
+    }
+
+    /// Is `part`, moved before the await, a local of the fn that has
+    /// something to drop, or that what now runs first may change? Then it
+    /// is moved ahead (see [`Self::in_order`]); a visibly `Copy` local left
+    /// in place reads the same value after the await.
+    fn moved_local(&self, part: &Expr, ahead: &Ahead<'_>) -> bool {
+        let Expr::Path(path) = part else {
+            return false;
+        };
+        let Some(name) = path.path.get_ident().map(ToString::to_string) else {
+            return false;
+        };
+        self.locals.contains(&name)
+            && !self.reborrowed.contains(&name)
+            && (!self.copies.contains(&name) || ahead.runs_first.contains(&name))
+    }
+
+    /// `part` runs ahead of the await, bound to a hidden local that stands
+    /// in its place.
+    fn bind_ahead(&mut self, part: &mut Expr, ahead: &mut Ahead<'_>) {
         let ident = (self.name)();
         let value = std::mem::replace(part, crate::syntax::value_block(&ident, None));
         ahead.named.push(super::earlier::Earlier {
@@ -597,7 +648,6 @@ impl Taker<'_> {
             in_scope: false,
             own_scope: false,
         });
-        Ok(())
     }
 
     /// The locals `expr` may change (see [`changed_names`]). The

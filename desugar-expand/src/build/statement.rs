@@ -180,29 +180,34 @@ impl Builder {
             let replacement = value.as_ref().unwrap_or(&result);
             let locals: Vec<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
             let copies = self.copies_in_scope();
-            let mut found =
-                match take_from_stmt(&mut stmt, replacement, &locals, &copies, &mut || {
-                    self.hidden_local("earlier")
-                }) {
-                    Ok(Some(found)) => found,
-                    // Nothing `#[desugar]` can suspend on after all: the statement
-                    // stays as written (never dropped); rustc rejects any
-                    // `.await` left in it.
-                    Ok(None) => {
-                        let declares = self.plain_declares(&stmt);
-                        self.record_stmt(&stmt, &declares);
-                        for &id in &declares {
-                            self.enter(id);
-                        }
-                        out.push(Stmt::Plain { stmt, declares });
-                        self.end_scopes(&held.dropped_in_scopes);
-                        return held.temporaries;
+            let reborrowed = self.reborrowed_in_scope();
+            let mut found = match take_from_stmt(
+                &mut stmt,
+                replacement,
+                &locals,
+                &copies,
+                &reborrowed,
+                &mut || self.hidden_local("earlier"),
+            ) {
+                Ok(Some(found)) => found,
+                // Nothing `#[desugar]` can suspend on after all: the statement
+                // stays as written (never dropped); rustc rejects any
+                // `.await` left in it.
+                Ok(None) => {
+                    let declares = self.plain_declares(&stmt);
+                    self.record_stmt(&stmt, &declares);
+                    for &id in &declares {
+                        self.enter(id);
                     }
-                    Err(not_leading) => {
-                        self.error(not_leading.error());
-                        return Vec::new();
-                    }
-                };
+                    out.push(Stmt::Plain { stmt, declares });
+                    self.end_scopes(&held.dropped_in_scopes);
+                    return held.temporaries;
+                }
+                Err(not_leading) => {
+                    self.error(not_leading.error());
+                    return Vec::new();
+                }
+            };
             if found.via_async_block {
                 self.move_copies_into_block(&mut found.operand);
             }
@@ -606,6 +611,7 @@ fn take_from_stmt(
     replacement: &syn::Ident,
     locals: &[String],
     copies: &[String],
+    reborrowed: &[String],
     name: &mut dyn FnMut() -> syn::Ident,
 ) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
     match stmt {
@@ -622,11 +628,20 @@ fn take_from_stmt(
                          bind by value, or match on a reference (`let Some(n) = &value else { .. }`)",
                     ));
                 }
-                super::lead::take(&mut init.expr, replacement, name, locals, copies)
+                super::lead::take(
+                    &mut init.expr,
+                    replacement,
+                    name,
+                    locals,
+                    copies,
+                    reborrowed,
+                )
             }
             None => Ok(None),
         },
-        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement, name, locals, copies),
+        syn::Stmt::Expr(expr, _) => {
+            super::lead::take(expr, replacement, name, locals, copies, reborrowed)
+        }
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
     }
 }
@@ -713,7 +728,7 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
     let mut count = 0;
     let mut name = || quote::format_ident!("__earlier");
     let placeholder = name();
-    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &[], &mut name) {
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &[], &[], &mut name) {
         count += 1;
     }
     count + usize::from(has_await(&copy))
