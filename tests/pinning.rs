@@ -179,3 +179,29 @@ fn pinned_values_stay_put_as_in_rustc() {
     );
     assert_eq!(report.outcome, "Ready(5)");
 }
+
+/// A value pinned inside an `async move` block that owns it: the block
+/// takes the local when it is made, as the macro's expansion inside it
+/// cannot be seen (it was taken for a borrow, and rejected).
+#[desugar]
+async fn pinned_inside_a_block(p: Probe) -> u32 {
+    let stays = Stays::new(1, 6);
+    let other = Stays::new(2, 1);
+    let block = async move {
+        pin_mut!(stays);
+        let other = pin!(other);
+        stays.await + other.await
+    };
+    let first = Leaf::new("first").pending(1).ready(1u32).await;
+    p.touch();
+    first + block.await
+}
+
+#[test]
+fn a_block_pins_what_it_owns() {
+    let report = assert_same(
+        || pinned_inside_a_block(Probe::new("p")),
+        || pinned_inside_a_block_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(8)");
+}

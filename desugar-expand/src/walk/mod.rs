@@ -733,10 +733,25 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 
     fn opaque_tokens(&mut self, tokens: TokenStream, kind: MentionKind) {
-        for tree in tokens {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (index, tree) in trees.iter().enumerate() {
             match tree {
                 TokenTree::Ident(ident) => {
-                    if let Some(local) = self.resolve(&ident) {
+                    if let Some(local) = self.resolve(ident) {
+                        // Inside a `move` closure or `async move` block, a
+                        // local named whole (not `x.field`, which Rust 2021
+                        // captures alone) is moved in when it is made,
+                        // whatever the macro does with it there
+                        // (`async move { pin_mut!(fut); fut.await }`).
+                        let field = matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+                        let kind = if kind == MentionKind::Opaque
+                            && self.capture == Some(true)
+                            && !field
+                        {
+                            MentionKind::Capture { by_move: true }
+                        } else {
+                            kind
+                        };
                         self.report(local, kind, None, ident.span());
                         if kind == MentionKind::Value {
                             self.visitor.in_awaiting_macro(local);
