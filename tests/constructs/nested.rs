@@ -193,3 +193,25 @@ fn a_block_moving_a_local_it_uses_in_a_loop() {
     );
     assert_eq!(report.outcome, "Ready(8)");
 }
+
+/// A `move` closure and an `async move` block holding a probe, never used
+/// after the await: kept to be dropped at the end of their scope, as in
+/// rustc (whether such a value is `Copy` cannot be asked where the machine
+/// would ask it: E0277 before).
+#[desugar]
+async fn closures_kept_to_drop() -> usize {
+    let p = Probe::new("p");
+    let q = Probe::new("q");
+    let _by_closure = move || p.label().len();
+    let _by_block = async move { q.label().len() };
+    let n = leaf("between", 1, 1usize).await;
+    let _r = Probe::new("r");
+    n
+}
+
+#[test]
+fn closures_kept_only_to_be_dropped() {
+    assert_send(&closures_kept_to_drop());
+    let report = assert_same(closures_kept_to_drop, closures_kept_to_drop_rustc);
+    assert_eq!(report.outcome, "Ready(1)");
+}

@@ -173,7 +173,23 @@ impl Layout {
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
-            drop_only_at: decisions.drop_only_at.clone(),
+            drop_only_at: {
+                // Whether a closure or an `async` block is `Copy` is not
+                // settled where `DropOnly` asks (its captures are inferred
+                // later), and the question fails to build: one is kept.
+                let closures = super::step::closure_locals(&body.block);
+                decisions
+                    .drop_only_at
+                    .iter()
+                    .map(|locals| {
+                        locals
+                            .iter()
+                            .copied()
+                            .filter(|local| !closures.contains(local))
+                            .collect()
+                    })
+                    .collect()
+            },
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),

@@ -306,6 +306,53 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
     finder.0
 }
 
+/// The locals a `let` that builds a closure or an `async` block declares
+/// (see [`builds_typed_value`]), anywhere in `block`.
+pub(super) fn closure_locals(block: &crate::ir::Block) -> Vec<LocalId> {
+    let mut out = Vec::new();
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Plain { stmt, declares } => {
+                if matches!(stmt, syn::Stmt::Local(_)) && builds_typed_value(stmt) {
+                    out.extend(declares.iter().copied());
+                }
+            }
+            Stmt::Await(suspension) => {
+                if matches!(suspension.rest, syn::Stmt::Local(_))
+                    && builds_typed_value(&suspension.rest)
+                {
+                    out.extend(suspension.declares.iter().copied());
+                }
+            }
+            Stmt::Param(_) => {}
+            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
+                out.extend(closure_locals(block));
+            }
+            Stmt::If(node) => {
+                let mut node = node;
+                loop {
+                    out.extend(closure_locals(&node.then));
+                    match &node.otherwise {
+                        Some(crate::ir::Else::Block(block)) => out.extend(closure_locals(block)),
+                        Some(crate::ir::Else::If(inner)) => {
+                            node = inner;
+                            continue;
+                        }
+                        None => {}
+                    }
+                    break;
+                }
+            }
+            Stmt::Match(node) => {
+                for arm in &node.arms {
+                    out.extend(closure_locals(&arm.body));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A type written out in full: no `_` and no `impl Trait` in it.
 fn names_its_type(ty: &syn::Type) -> bool {
     struct Finder(bool);
