@@ -238,7 +238,7 @@ mod impl_block {
         let bodies = twins.iter();
         quote! {
             #[doc(hidden)]
-            #[allow(dead_code, non_camel_case_types, async_fn_in_trait)]
+            #[allow(dead_code, non_camel_case_types, non_snake_case, async_fn_in_trait)]
             trait #name<#params>: #trait_path #where_clause {
                 #(#declarations)*
             }

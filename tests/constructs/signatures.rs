@@ -463,3 +463,16 @@ fn two_references_under_one_lifetime() {
     let mut out = Vec::new();
     assert_send(&append_twice(&mut out, &data, Probe::new("p")));
 }
+
+/// A name ending in `_`, as a keyword's stand-in is written: its twin,
+/// `match__rustc`, is not linted for its name.
+#[desugar]
+async fn match_(n: u32) -> u32 {
+    leaf("match", 1, n).await
+}
+
+#[test]
+fn a_name_ending_in_an_underscore() {
+    let report = assert_same(|| match_(2), || match__rustc(2));
+    assert_eq!(report.outcome, "Ready(2)");
+}

@@ -297,7 +297,7 @@ fn branches(
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn branches_rustc(key: u32) -> Option<String> {
     let name = match key {
         0 => return None,

@@ -121,7 +121,7 @@ impl Counter {
         )
     }
     #[doc(hidden)]
-    #[allow(dead_code)]
+    #[allow(dead_code, non_snake_case)]
     async fn bump_rustc(&mut self, by: u32) -> u32 {
         self.count += tick(by).await;
         self.count

@@ -226,7 +226,7 @@ fn label_length(
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn label_length_rustc(id: u32) -> usize {
     let label = &format!("item {id}");
     log_result(label.len()).await;

@@ -187,7 +187,7 @@ where
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn fetch_two_rustc(a: &str, b: &str) -> Result<(Bytes, Bytes), Error> {
     let r1 = fetch(a).await?;
     let r2 = fetch(b).await?;

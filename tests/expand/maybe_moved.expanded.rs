@@ -286,7 +286,7 @@ fn maybe_moved(
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn maybe_moved_rustc(send: bool, message: String, id: u64) -> usize {
     let text = message;
     let count = id;

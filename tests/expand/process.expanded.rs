@@ -237,7 +237,7 @@ fn process(
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn process_rustc(input: String) -> usize {
     let trimmed = input.trim().to_string();
     let result = fetch_length(&trimmed).await;

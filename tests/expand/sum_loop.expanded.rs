@@ -259,7 +259,7 @@ fn sum_loop(
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn sum_loop_rustc(items: Vec<u32>) -> u32 {
     let mut total = 0;
     for item in &items {

@@ -246,7 +246,7 @@ fn page_length<'__life0>(
     )
 }
 #[doc(hidden)]
-#[allow(dead_code)]
+#[allow(dead_code, non_snake_case)]
 async fn page_length_rustc(base: &str) -> usize {
     let length = fetch_length(&format!("{base}/page")).await;
     log_result(length).await;

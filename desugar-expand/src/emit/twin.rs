@@ -22,11 +22,12 @@ pub(crate) fn renamed(item: &syn::ItemFn) -> syn::ItemFn {
     twin
 }
 
-/// The twin, hidden from docs and from the dead-code lint.
+/// The twin, hidden from docs and from the dead-code lint, and from the
+/// naming lint, which the fn itself gets (`type_` makes `type__rustc`).
 pub(crate) fn hidden(twin: &syn::ItemFn) -> TokenStream {
     quote! {
         #[doc(hidden)]
-        #[allow(dead_code)]
+        #[allow(dead_code, non_snake_case)]
         #twin
     }
 }
