@@ -1370,3 +1370,17 @@ fn a_while_let_guard_is_held_through_the_body() {
     let report = assert_same(|| drain(queue()), || drain_rustc(queue()));
     assert_eq!(report.outcome, "Ready((3, 2))");
 }
+
+/// `&(make())`: the parenthesised value is the same temporary as
+/// `&make()`, kept across the await of the call that borrows it (E0716
+/// before).
+#[desugar]
+async fn parenthesised_temporary() -> usize {
+    label(&(Probe::new("t"))).await
+}
+
+#[test]
+fn a_parenthesised_temporary_lives_across_the_await() {
+    let report = assert_same(parenthesised_temporary, parenthesised_temporary_rustc);
+    assert_eq!(report.outcome, "Ready(1)");
+}

@@ -281,6 +281,8 @@ fn is_value(expr: &Expr) -> bool {
         Expr::Unary(e) => !matches!(e.op, syn::UnOp::Deref(_)),
         // A macro call whose arguments' temporaries drop where it ends.
         Expr::Block(_) => scope_wrapped(expr).is_some(),
+        // `&(make())`.
+        Expr::Paren(e) => is_value(&e.expr),
         _ => false,
     }
 }
