@@ -1384,3 +1384,28 @@ fn a_parenthesised_temporary_lives_across_the_await() {
     let report = assert_same(parenthesised_temporary, parenthesised_temporary_rustc);
     assert_eq!(report.outcome, "Ready(1)");
 }
+
+fn probe_and_number() -> (Probe, u32) {
+    (Probe::new("pair"), 1)
+}
+
+/// Part of a temporary borrowed by an awaited call (a field, an index, a
+/// deref of a `Box`), or a block's value: rustc keeps the whole temporary
+/// to the end of the statement, across the await; the machine dropped it
+/// before the call's future was first polled.
+#[desugar]
+#[allow(clippy::explicit_auto_deref, clippy::unnecessary_mut_passed)] // The shapes compared.
+async fn parts_of_temporaries() -> usize {
+    let a = label(&probe_and_number().0).await;
+    let b = label(&vec![Probe::new("vec")][0]).await;
+    let c = label(&*Box::new(Probe::new("box"))).await;
+    let d = label(&{ Probe::new("block") }).await;
+    let e = label(&mut (probe_and_number()).0).await;
+    a + b + c + d + e
+}
+
+#[test]
+fn a_borrowed_part_keeps_its_whole_temporary() {
+    let report = assert_same(parts_of_temporaries, parts_of_temporaries_rustc);
+    assert_eq!(report.outcome, "Ready(19)");
+}

@@ -111,7 +111,9 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.ran = true;
             }
             Expr::Reference(e) if values::is_promoted(&e.expr) => {}
-            Expr::Reference(e) if is_value(&e.expr) && !has_await(&*e.expr) => {
+            Expr::Reference(e)
+                if (is_value(&e.expr) || is_user_block(&e.expr)) && !has_await(&*e.expr) =>
+            {
                 let mutable = e.mutability.is_some();
                 if let Some(in_place) = self.name_value(&mut e.expr, mutable) {
                     // The block is the borrow: `{ t = v; &t }`.
@@ -119,6 +121,11 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
             }
             Expr::Reference(e) if is_place(&e.expr) => {}
+            // A borrow of part of a value (`&pair().0`, `&make()[0]`,
+            // `&*Box::new(v)`): the whole value is the temporary.
+            Expr::Reference(e) if projects_value(&e.expr) => {
+                self.projection(&mut e.expr, e.mutability.is_some());
+            }
             // A borrow of a place made of calls (`&v[i]`, `&*r`).
             Expr::Reference(e) => self.expr(&mut e.expr),
             // Building an aggregate runs nothing of its own.
@@ -210,6 +217,34 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
     /// borrow them (`&make(&format!(..))`, `text().trim().len()`). What runs
     /// inside it runs when it is made, so it does not make the value itself
     /// be made in place.
+    /// A place that projects a value ([`projects_value`]): the value is
+    /// named whole, the place read through it (`(*{ t = pair(); &t }).0`,
+    /// or `t.0` with `t` named ahead), and what the indexes make walked
+    /// after it, in the order they run.
+    ///
+    /// Before: `label(&pair().0)`
+    /// After:  `let __temporary1 = pair();` ahead, and `label(&__temporary1.0)`
+    fn projection(&mut self, expr: &mut Expr, mutable: bool) {
+        match expr {
+            Expr::Field(e) => self.projection(&mut e.base, mutable),
+            Expr::Paren(e) => self.projection(&mut e.expr, mutable),
+            Expr::Index(e) => {
+                self.projection(&mut e.expr, mutable);
+                self.expr(&mut e.index);
+                self.ran = true;
+            }
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {
+                self.projection(&mut e.expr, mutable);
+                self.ran = true;
+            }
+            value => {
+                if let Some(borrow) = self.name_value(value, mutable) {
+                    *value = syn::parse_quote!((*#borrow));
+                }
+            }
+        }
+    }
+
     fn named_whole(&mut self, expr: &mut Expr) {
         let ran = self.ran;
         self.expr(expr);
@@ -265,8 +300,7 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
 /// A value expression whose whole value becomes the temporary: a call, a
 /// macro, a literal aggregate (`&[n; 8]`), an operator or a cast. (`&*r` and
 /// `&f().field` are places: the first makes no temporary, the second borrows
-/// part of one, and naming just the field would drop the rest early, so
-/// both are left alone.)
+/// part of one, which is named whole: [`projects_value`].)
 fn is_value(expr: &Expr) -> bool {
     match expr {
         Expr::Call(_)
@@ -285,6 +319,42 @@ fn is_value(expr: &Expr) -> bool {
         Expr::Paren(e) => is_value(&e.expr),
         _ => false,
     }
+}
+
+/// Fields, indexes and derefs of a value ([`is_value`] or a block of the
+/// user's) that has no await in it: borrowing the place borrows part of a
+/// temporary, which rustc keeps whole to the end of the statement.
+fn projects_value(expr: &Expr) -> bool {
+    fn base(expr: &Expr, projected: bool) -> bool {
+        match expr {
+            Expr::Field(e) => base(&e.base, true),
+            Expr::Index(e) => base(&e.expr, true),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => base(&e.expr, true),
+            Expr::Paren(e) => base(&e.expr, projected),
+            value => {
+                projected
+                    && (is_value(value) || is_user_block(value))
+                    && !values::is_promoted(value)
+                    && !has_await(value)
+            }
+        }
+    }
+    base(expr, false)
+}
+
+/// A block the user wrote as a value (`&{ make() }`): its value is a
+/// temporary. Not the expansion's own `{ __result }`, whose value is
+/// named where it is awaited.
+fn is_user_block(expr: &Expr) -> bool {
+    let Expr::Block(block) = expr else {
+        return false;
+    };
+    let own = matches!(
+        block.block.stmts.as_slice(),
+        [syn::Stmt::Expr(Expr::Path(path), None)]
+            if path.path.get_ident().is_some_and(|ident| ident.to_string().starts_with("__"))
+    );
+    block.label.is_none() && block.attrs.is_empty() && !own
 }
 
 /// A place built from paths and fields only (no calls, so no effects):
