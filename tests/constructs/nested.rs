@@ -215,3 +215,33 @@ fn closures_kept_only_to_be_dropped() {
     let report = assert_same(closures_kept_to_drop, closures_kept_to_drop_rustc);
     assert_eq!(report.outcome, "Ready(1)");
 }
+
+/// An async closure kept in a local and called: its future borrows the
+/// closure (E0597 before: the call was taken for a move); a `FnOnce`
+/// closure called before an await is moved by the call as before.
+#[desugar]
+async fn async_closure_called(p: Probe) -> usize {
+    let q = Probe::new("q");
+    let lengths = async move |n: usize| {
+        leaf("inside", 1, ()).await;
+        n + q.label().len()
+    };
+    let first = lengths(1).await;
+    let second = lengths(2).await;
+    let r = Probe::new("r");
+    let once = move || r.label().len();
+    let third = once();
+    let last = leaf("last", 1, 4usize).await;
+    p.touch();
+    first + second + third + last
+}
+
+#[test]
+fn async_closures_kept_and_called() {
+    assert_send(&async_closure_called(Probe::new("p")));
+    let report = assert_same(
+        || async_closure_called(Probe::new("p")),
+        || async_closure_called_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(10)");
+}

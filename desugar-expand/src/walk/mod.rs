@@ -422,7 +422,16 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
             }
             Expr::Call(e) => {
-                self.expr(&mut e.func, MentionKind::Value);
+                // A local called: a closure, which the call may move
+                // (`FnOnce`) or borrow, and whose result may hold the
+                // borrow (an async closure's future: `c(1).await`).
+                self.expr(
+                    &mut e.func,
+                    MentionKind::Place {
+                        may_move: true,
+                        lasting: true,
+                    },
+                );
                 for arg in e.args.iter_mut() {
                     self.argument(arg);
                 }
