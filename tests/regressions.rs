@@ -1388,3 +1388,35 @@ mod number_read_from_a_borrow {
         assert_eq!(report.outcome, "Ready(0)");
     }
 }
+
+/// `matches!` gives a `bool`, which holds no borrow of what it matched: a
+/// guarded `matches!` (whose arguments `#[desugar]` does not read) on a
+/// local, kept across an await, left the local movable. It was kept in
+/// place for the `bool`, and the macro's use of it could not be rewritten.
+mod matches_gives_a_bool {
+    use super::*;
+
+    #[desugar]
+    async fn guarded(v: Option<Probe>) -> (bool, usize) {
+        let named_a = matches!(v, Some(ref p) if p.label() == "a");
+        let n = Leaf::new("between").pending(1).ready(1usize).await;
+        let rest = v.map_or(0, |p| p.label().len());
+        (named_a, n + rest)
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        for label in ["a", "bc"] {
+            let report = assert_same(
+                move || guarded(Some(Probe::new(label))),
+                move || guarded_rustc(Some(Probe::new(label))),
+            );
+            let expected = if label == "a" {
+                "Ready((true, 2))"
+            } else {
+                "Ready((false, 3))"
+            };
+            assert_eq!(report.outcome, expected);
+        }
+    }
+}

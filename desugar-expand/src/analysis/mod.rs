@@ -593,7 +593,7 @@ impl<'a> Facts<'a> {
                         mention.span,
                         format!(
                             "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`). \
-                             Where what is kept is this macro's own value, which #[desugar] cannot see does not borrow `{name}`, give the macro its own `{name}` in a block: \
+                             Where what is kept is this macro's own value, which #[desugar] cannot see does not borrow `{name}`, and `{name}` is `Copy`, give the macro a copy of its own in a block: \
                              `let v = {{ let {name} = {name}; the_macro!(..) }};`"
                         ),
                     ),

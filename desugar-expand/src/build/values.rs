@@ -12,7 +12,7 @@ use crate::walk;
 ///
 /// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
 /// recognises only values that are new by construction: literals, arithmetic
-/// and comparisons, casts, `format!`/`vec!`, and the last call of a chain
+/// and comparisons, casts, `format!`/`vec!`/`matches!`, and the last call of a chain
 /// being a method that returns an owned value (`input.trim().to_string()`).
 pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
     match stmt {
@@ -43,7 +43,7 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
             .path
             .segments
             .last()
-            .is_some_and(|s| s.ident == "format" || s.ident == "vec"),
+            .is_some_and(|s| s.ident == "format" || s.ident == "vec" || s.ident == "matches"),
         _ => false,
     }
 }
