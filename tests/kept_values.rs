@@ -640,7 +640,9 @@ fn a_shadowed_local_is_kept_under_a_hidden_name() {
 #[desugar]
 async fn maybe_moved(give: bool, n: u64) -> u64 {
     let probe = Probe::new("maybe moved");
-    let number = n;
+    // A number syntax cannot see to be one: kept only to be dropped where
+    // it is not used after, as nothing (`DropOnly`).
+    let number = std::convert::identity(n);
     let mut total = 0;
     if give {
         total += consume(probe) + number;

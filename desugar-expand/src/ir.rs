@@ -62,6 +62,9 @@ pub(crate) struct Local {
     pub scope: (u32, u32),
     /// The standard type it visibly has, if any (see `walk::Standard`).
     pub standard: Option<crate::walk::Standard>,
+    /// Visibly a primitive number, `bool` or `char` (by its type, or made
+    /// by arithmetic of such: `let m = n + 1;` with `n: u32`): `Copy`.
+    pub number: bool,
     /// May hold a `&mut` its type does not show, by what made it: a binding
     /// of `for c in v.iter_mut()`, of `if let Some(c) = &mut x` or
     /// `v.last_mut()`, of a destructured `&mut self`, a struct built with

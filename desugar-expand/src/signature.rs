@@ -55,6 +55,8 @@ pub(crate) struct Param {
     /// it has a lifetime or a `&mut` inside (`ctx: Ctx<'_>`); see
     /// [`crate::ir::Local::holds_mut`].
     pub holds_mut: bool,
+    /// Its type is a primitive number, `bool` or `char`.
+    pub number: bool,
 }
 
 /// The checked and rewritten signature.
@@ -95,6 +97,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     standard: None,
                     unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
                     holds_mut: false,
+                    number: false,
                 });
                 receiver.mutability = None;
             }
@@ -208,6 +211,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let standard = crate::walk::Standard::of(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
     let holds_mut = !matches!(&*typed.ty, Type::Reference(_)) && borrows_inside(&typed.ty);
+    let number = crate::walk::copy::is_number_type(&typed.ty);
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -221,6 +225,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 standard,
                 unique,
                 holds_mut,
+                number,
             }
         }
         other => {
@@ -241,6 +246,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 standard,
                 unique,
                 holds_mut,
+                number,
             }
         }
     }

@@ -195,14 +195,16 @@ async fn join_copying_locals(p: Probe, n: u32) -> u32 {
     a + b + c
 }
 
-/// A `select!` branch naming a local of a type written as a number: the
-/// inner `async` block copies it, as rustc's branch reads it.
+/// A `select!` branch naming locals that are visibly numbers (a type
+/// written, or arithmetic of numbers): the inner `async` block copies them,
+/// as rustc's branch reads them.
 #[desugar]
 async fn select_branch_reading_a_number(n: u32) -> u32 {
     let k: u32 = n * 3;
+    let j = k + 1;
     let got = support::select_biased! {
         a = leaf("slow", 2, n) => a + k,
-        b = leaf("fast", 1, k) => b * k,
+        b = leaf("fast", 1, k) => b * k + j,
     };
     got + k
 }
@@ -238,7 +240,7 @@ fn a_join_copying_locals() {
         || select_branch_reading_a_number(2),
         || select_branch_reading_a_number_rustc(2),
     );
-    assert_eq!(report.outcome, "Ready(42)");
+    assert_eq!(report.outcome, "Ready(49)");
 }
 
 /// `poll!` polls a future once, here one the fn keeps pinned in a `Box`

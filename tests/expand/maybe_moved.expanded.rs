@@ -2,7 +2,7 @@
 fn maybe_moved(
     send: bool,
     message: String,
-    id: u64,
+    id: u32,
 ) -> impl ::core::future::Future<
     Output = usize,
 > + ::desugar::__private::Inspect + ::desugar::__private::Captures<()> {
@@ -100,7 +100,7 @@ fn maybe_moved(
                             use ::desugar::__private::{FlagCopy as _, FlagValue as _};
                             (&&::desugar::__private::DropOnly::new(text)).flagged()
                         };
-                        let count = id;
+                        let count = u64::from(id);
                         let mut __flagged_count = {
                             use ::desugar::__private::{FlagCopy as _, FlagValue as _};
                             (&&::desugar::__private::DropOnly::new(count)).flagged()
@@ -287,9 +287,9 @@ fn maybe_moved(
 }
 #[doc(hidden)]
 #[allow(dead_code, non_snake_case)]
-async fn maybe_moved_rustc(send: bool, message: String, id: u64) -> usize {
+async fn maybe_moved_rustc(send: bool, message: String, id: u32) -> usize {
     let text = message;
-    let count = id;
+    let count = u64::from(id);
     if send {
         deliver(text, count).await;
     }

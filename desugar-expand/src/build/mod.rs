@@ -66,6 +66,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].standard = param.standard;
         builder.locals[id].unique = param.unique;
         builder.locals[id].holds_mut = param.holds_mut;
+        builder.locals[id].number = param.number;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -315,6 +316,7 @@ impl Builder {
             standard: None,
             pinned: self.pinned.contains(&ident_name),
             holds_mut: false,
+            number: false,
         });
         self.locals.len() - 1
     }
@@ -687,12 +689,24 @@ impl Builder {
         let ids = self.allocate_pattern(&local.pat, local.init.is_some());
         // `let n: u32 = ..;` or `let n = 5;`: visibly `Copy`, and so is every
         // part of such a value (`let Some(x) = None::<u32> else { .. };`).
-        let copy = match &local.pat {
-            syn::Pat::Type(typed) if walk::copy::is_copy_type(&typed.ty) => true,
-            _ => local.init.as_ref().is_some_and(|init| {
-                walk::copy::is_copy_value(&init.expr) || self.captures_only_copies(&init.expr)
-            }),
+        let scope = self.scope_map();
+        let number_local = |expr: &syn::Expr| {
+            walk::resolve(expr, &scope).is_some_and(|local| self.locals[local].number)
         };
+        let number = match &local.pat {
+            syn::Pat::Type(typed) => walk::copy::is_number_type(&typed.ty),
+            _ => local
+                .init
+                .as_ref()
+                .is_some_and(|init| walk::copy::is_number_value(&init.expr, &number_local)),
+        };
+        let copy = number
+            || match &local.pat {
+                syn::Pat::Type(typed) if walk::copy::is_copy_type(&typed.ty) => true,
+                _ => local.init.as_ref().is_some_and(|init| {
+                    walk::copy::is_copy_value(&init.expr) || self.captures_only_copies(&init.expr)
+                }),
+            };
         // `let m = &mut v;` or `let m: &mut T = ..;`.
         let unique = match &local.pat {
             syn::Pat::Type(typed) => {
@@ -716,6 +730,10 @@ impl Builder {
             self.locals[id].unique = unique;
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
+            // A pattern's parts of a number (`let (a, b) = (1, 2)`) are
+            // not known to be numbers; only a name bound whole is.
+            self.locals[id].number =
+                number && matches!(local.pat, syn::Pat::Ident(_) | syn::Pat::Type(_));
         }
         ids
     }

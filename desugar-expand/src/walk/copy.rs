@@ -9,6 +9,20 @@ use syn::{Expr, Type};
 /// tuples and arrays of those. (A `&mut` is not `Copy`, but like them it
 /// has nothing to drop, which is what the analysis asks.)
 pub(crate) fn is_copy_type(ty: &Type) -> bool {
+    match ty {
+        Type::Path(_) => is_number_type(ty),
+        Type::Reference(_) => true,
+        Type::Ptr(_) | Type::Never(_) => true,
+        Type::Tuple(tuple) => tuple.elems.iter().all(is_copy_type),
+        Type::Array(array) => is_copy_type(&array.elem),
+        Type::Paren(inner) => is_copy_type(&inner.elem),
+        Type::Group(inner) => is_copy_type(&inner.elem),
+        _ => false,
+    }
+}
+
+/// A primitive number, `bool` or `char`, written as the type.
+pub(crate) fn is_number_type(ty: &Type) -> bool {
     const PRIMITIVES: &[&str] = &[
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
         "f32", "f64", "bool", "char",
@@ -18,12 +32,35 @@ pub(crate) fn is_copy_type(ty: &Type) -> bool {
             .path
             .get_ident()
             .is_some_and(|ident| PRIMITIVES.contains(&ident.to_string().as_str())),
-        Type::Reference(_) => true,
-        Type::Ptr(_) | Type::Never(_) => true,
-        Type::Tuple(tuple) => tuple.elems.iter().all(is_copy_type),
-        Type::Array(array) => is_copy_type(&array.elem),
-        Type::Paren(inner) => is_copy_type(&inner.elem),
-        Type::Group(inner) => is_copy_type(&inner.elem),
+        Type::Paren(inner) => is_number_type(&inner.elem),
+        Type::Group(inner) => is_number_type(&inner.elem),
+        _ => false,
+    }
+}
+
+/// Arithmetic, casts and literals whose operands are all numbers: literals,
+/// casts, and the locals `number` says are (`n + 1` with `n: u32`). A
+/// user's operator impl on a reference could answer with anything, so a
+/// reference is not a number here.
+pub(crate) fn is_number_value(expr: &Expr, number: &dyn Fn(&Expr) -> bool) -> bool {
+    match expr {
+        Expr::Lit(lit) => matches!(
+            lit.lit,
+            syn::Lit::Int(_) | syn::Lit::Float(_) | syn::Lit::Bool(_) | syn::Lit::Char(_)
+        ),
+        Expr::Cast(cast) => is_number_type(&cast.ty),
+        Expr::Paren(inner) => is_number_value(&inner.expr, number),
+        Expr::Unary(unary) => {
+            !matches!(unary.op, syn::UnOp::Deref(_)) && is_number_value(&unary.expr, number)
+        }
+        Expr::Binary(binary) => {
+            is_number_value(&binary.left, number) && is_number_value(&binary.right, number)
+        }
+        Expr::MethodCall(call) => {
+            NUMERIC.contains(&call.method.to_string().as_str())
+                && is_number_value(&call.receiver, number)
+        }
+        Expr::Path(_) => number(expr),
         _ => false,
     }
 }
