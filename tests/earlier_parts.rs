@@ -685,6 +685,7 @@ mod locals_moved_before_a_later_await {
 
     #[test]
     fn drop_with_the_pending_operands() {
+        common::assert_send(&moved_into_operands(true));
         for flag in [false, true] {
             let report = assert_same(
                 move || moved_into_operands(flag),

@@ -22,6 +22,9 @@ macro_rules! pin_mut {
     )* };
 }
 
+/// Where the twin is `Send`, the machine must be (DESIGN.md, promise 5).
+fn assert_send<T: Send>(_: &T) {}
+
 /// `futures::poll!`: one poll of an `Unpin` future.
 macro_rules! poll {
     ($future:expr) => {{
@@ -152,6 +155,10 @@ async fn pinned_in_a_branch(flag: bool) -> u32 {
 
 #[test]
 fn pinned_values_stay_put_as_in_rustc() {
+    assert_send(&pinned_then_awaited(Probe::new("p")));
+    assert_send(&pinned_in_a_loop(2));
+    assert_send(&pinned_in_a_branch(true));
+    assert_send(&pinned_and_dropped_later());
     for flag in [false, true] {
         let report = assert_same(
             || pinned_in_a_branch(flag),
@@ -199,6 +206,7 @@ async fn pinned_inside_a_block(p: Probe) -> u32 {
 
 #[test]
 fn a_block_pins_what_it_owns() {
+    assert_send(&pinned_inside_a_block(Probe::new("p")));
     let report = assert_same(
         || pinned_inside_a_block(Probe::new("p")),
         || pinned_inside_a_block_rustc(Probe::new("p")),

@@ -7,6 +7,9 @@ use std::pin::Pin;
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe, assert_same};
 
+/// Where the twin is `Send`, the machine must be (DESIGN.md, promise 5).
+fn assert_send<T: Send>(_: &T) {}
+
 /// A panic inside the awaited future poisons the machine: the future, the
 /// locals and the arguments drop while unwinding, as rustc drops them, and
 /// the next poll says "`async fn` resumed after panicking".
@@ -84,6 +87,7 @@ mod lazy_assertion_arguments {
 
     #[test]
     fn awaits_the_message_only_on_failure() {
+        assert_send(&asserting(0, Probe::new("p")));
         for a in [0, 3] {
             let report = assert_same(
                 || asserting(a, Probe::new("p")),
@@ -1348,6 +1352,7 @@ mod wrapper_of_the_same_name {
 
     #[test]
     fn builds_and_behaves_like_rustc() {
+        assert_send(&fetch(3));
         let outer = Outer {
             inner: Inner,
             tag: Probe::new("tag"),
@@ -1379,6 +1384,7 @@ mod number_read_from_a_borrow {
 
     #[test]
     fn builds_and_behaves_like_rustc() {
+        assert_send(&label_length(None));
         let report = assert_same(
             || label_length(Some(Probe::new("p"))),
             || label_length_rustc(Some(Probe::new("p"))),
@@ -1406,6 +1412,7 @@ mod matches_gives_a_bool {
 
     #[test]
     fn builds_and_behaves_like_rustc() {
+        assert_send(&guarded(None));
         for label in ["a", "bc"] {
             let report = assert_same(
                 move || guarded(Some(Probe::new(label))),

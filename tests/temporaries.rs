@@ -1381,6 +1381,7 @@ async fn parenthesised_temporary() -> usize {
 
 #[test]
 fn a_parenthesised_temporary_lives_across_the_await() {
+    common::assert_send(&parenthesised_temporary());
     let report = assert_same(parenthesised_temporary, parenthesised_temporary_rustc);
     assert_eq!(report.outcome, "Ready(1)");
 }
@@ -1406,6 +1407,7 @@ async fn parts_of_temporaries() -> usize {
 
 #[test]
 fn a_borrowed_part_keeps_its_whole_temporary() {
+    common::assert_send(&parts_of_temporaries());
     let report = assert_same(parts_of_temporaries, parts_of_temporaries_rustc);
     assert_eq!(report.outcome, "Ready(19)");
 }

@@ -190,18 +190,18 @@ pub(super) fn borrowed_local(tokens: TokenStream, locals: &[String]) -> Option<S
 impl super::Builder {
     /// The names in scope of locals that are visibly `Copy` and not `&mut`.
     pub(super) fn copies_in_scope(&self) -> Vec<String> {
-        self.scope_map()
-            .into_iter()
-            .filter(|&(_, local)| self.copied(local))
-            .map(|(name, _)| name)
-            .collect()
+        self.names_in_scope(|this, local| this.copied(local))
     }
 
     /// The names in scope of locals that hold a `&mut`, or may.
     pub(super) fn reborrowed_in_scope(&self) -> Vec<String> {
+        self.names_in_scope(|this, local| this.locals[local].unique || this.locals[local].holds_mut)
+    }
+
+    fn names_in_scope(&self, which: impl Fn(&Self, LocalId) -> bool) -> Vec<String> {
         self.scope_map()
             .into_iter()
-            .filter(|&(_, local)| self.locals[local].unique || self.locals[local].holds_mut)
+            .filter(|&(_, local)| which(self, local))
             .map(|(name, _)| name)
             .collect()
     }

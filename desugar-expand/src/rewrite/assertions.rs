@@ -14,13 +14,12 @@ use proc_macro2::Span;
 use quote::quote_spanned;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::visit_mut::{self, VisitMut};
 
 use crate::build::first_await;
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) -> syn::Result<()> {
     let mut rewriter = Assertions { error: None };
-    rewriter.visit_block_mut(body);
+    super::macro_calls::replace(body, |mac| rewriter.lowered(mac));
     rewriter.error.map_or(Ok(()), Err)
 }
 
@@ -87,31 +86,6 @@ impl Assertions {
             None => self.error = Some(error),
         }
     }
-}
-
-impl VisitMut for Assertions {
-    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-        if let syn::Expr::Macro(mac) = expr
-            && let Some(lowered) = self.lowered(&mac.mac)
-        {
-            *expr = lowered;
-        }
-        visit_mut::visit_expr_mut(self, expr);
-    }
-
-    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-        if let syn::Stmt::Macro(mac) = stmt
-            && let Some(lowered) = self.lowered(&mac.mac)
-        {
-            *stmt = syn::Stmt::Expr(lowered, mac.semi_token);
-        }
-        visit_mut::visit_stmt_mut(self, stmt);
-    }
-
-    // Their bodies are not lowered; rustc reads them as written.
-    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
-    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
-    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 /// The `if` as a syntax tree, so that the rest of the expansion reads its

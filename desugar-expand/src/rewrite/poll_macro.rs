@@ -11,15 +11,12 @@
 
 use quote::quote_spanned;
 use syn::spanned::Spanned;
-use syn::visit_mut::{self, VisitMut};
 
 use crate::names;
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) {
-    PollMacros.visit_block_mut(body);
+    super::macro_calls::replace(body, awaited);
 }
-
-struct PollMacros;
 
 /// The await that stands for `mac`, if it is a `poll!`.
 fn awaited(mac: &syn::Macro) -> Option<syn::Expr> {
@@ -30,29 +27,4 @@ fn awaited(mac: &syn::Macro) -> Option<syn::Expr> {
     let span = mac.path.span();
     let private = names::private();
     syn::parse2(quote_spanned! {span=> #private::poll_once(#future).await }).ok()
-}
-
-impl VisitMut for PollMacros {
-    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-        if let syn::Expr::Macro(mac) = expr
-            && let Some(awaited) = awaited(&mac.mac)
-        {
-            *expr = awaited;
-        }
-        visit_mut::visit_expr_mut(self, expr);
-    }
-
-    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-        if let syn::Stmt::Macro(mac) = stmt
-            && let Some(awaited) = awaited(&mac.mac)
-        {
-            *stmt = syn::Stmt::Expr(awaited, mac.semi_token);
-        }
-        visit_mut::visit_stmt_mut(self, stmt);
-    }
-
-    // Their bodies are not lowered; rustc reads them as written.
-    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
-    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
-    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
