@@ -86,6 +86,7 @@ fn analyse(
     rewrite::poll_macro::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::let_else::rewrite_body(&mut body);
+    rewrite::promoted::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);
     let pinned = rewrite::pinning::rewrite_body(&mut body)?;
     let mut ir = build::build(&plan, body, &pinned)?;

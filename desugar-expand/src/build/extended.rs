@@ -120,7 +120,7 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
             // not, and syntax cannot tell a constructor from a fn beyond
             // its name's case: a borrowed value there is left as written,
             // and reported.
-            Expr::Call(e) if is_constructor(&e.func) => {
+            Expr::Call(e) if values::is_constructor(&e.func) => {
                 for arg in &mut e.args {
                     if let Expr::Reference(r) = arg
                         && !values::is_promoted(&r.expr)
@@ -257,18 +257,6 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
             self.ran = true;
         }
     }
-}
-
-/// A path whose last segment is capitalised (`Some`, `Wrapper`,
-/// `Shape::Circle`): a tuple struct or variant, by Rust's naming rules.
-fn is_constructor(func: &Expr) -> bool {
-    let Expr::Path(path) = func else {
-        return false;
-    };
-    path.path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident.to_string().starts_with(char::is_uppercase))
 }
 
 /// A value a `let` of its own makes as the initializer would: one whose

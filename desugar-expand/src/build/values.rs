@@ -106,16 +106,25 @@ pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
     finder.found
 }
 
-/// Is `&expr` a borrow of a constant that rustc promotes to a `static`
-/// (`&[1, 2]`, `&(0, "x")`, `&-1`, `&(1 + 2)`)? Then it makes no
-/// temporary: there is nothing to keep across an await, nor to drop.
-pub(super) fn is_promoted(expr: &syn::Expr) -> bool {
+/// Is `expr` a constant that rustc may promote to a `static` where it is
+/// borrowed (`&[1, 2]`, `&(0, "x")`, `&-1`, `&(1 + 2)`, `&Some(3)`, `&Point
+/// { x: 1, y: 2 }`, `&(u32::MAX, Kind::A)`, and the receivers and
+/// scrutinees borrowed by `Some(3).as_ref()` or `match Some(3) { ref x =>
+/// .. }`)? Then it makes no temporary: there is nothing to keep across an
+/// await, nor to drop. A promoted value is a `&'static`, which the user's
+/// code may keep beyond the machine: named and kept in the machine, it
+/// would dangle. A constructor or struct literal of a type with a `Drop`
+/// impl is not promoted; a borrow of one across an await is checked by
+/// the compiler (see `rewrite::promoted`).
+pub(crate) fn is_promoted(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Lit(_) => true,
+        syn::Expr::Path(path) => names_constant(path),
         syn::Expr::Array(e) => e.elems.iter().all(is_promoted),
         syn::Expr::Tuple(e) => e.elems.iter().all(is_promoted),
-        syn::Expr::Repeat(e) => is_promoted(&e.expr) && matches!(&*e.len, syn::Expr::Lit(_)),
+        syn::Expr::Repeat(e) => is_promoted(&e.expr) && is_promoted(&e.len),
         syn::Expr::Paren(e) => is_promoted(&e.expr),
+        syn::Expr::Group(e) => is_promoted(&e.expr),
         syn::Expr::Unary(e) => {
             matches!(e.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)) && is_promoted(&e.expr)
         }
@@ -131,8 +140,36 @@ pub(super) fn is_promoted(expr: &syn::Expr) -> bool {
                 && is_promoted(&e.right)
         }
         syn::Expr::Cast(e) => is_promoted(&e.expr),
+        syn::Expr::Call(e) => is_constructor(&e.func) && e.args.iter().all(is_promoted),
+        syn::Expr::Struct(e) => {
+            e.qself.is_none() && e.rest.is_none() && e.fields.iter().all(|f| is_promoted(&f.expr))
+        }
         _ => false,
     }
+}
+
+/// A path to a constant, a unit struct or a unit variant, by Rust's naming
+/// rules (`MAX`, `Kind::A`, `u32::MAX`, `None`), not to a local (`count`).
+fn names_constant(path: &syn::ExprPath) -> bool {
+    path.qself.is_some()
+        || path.path.segments.len() > 1
+        || path
+            .path
+            .segments
+            .first()
+            .is_some_and(|segment| segment.ident.to_string().starts_with(char::is_uppercase))
+}
+
+/// A path whose last segment is capitalised (`Some`, `Wrapper`,
+/// `Shape::Circle`): a tuple struct or variant, by Rust's naming rules.
+pub(crate) fn is_constructor(func: &syn::Expr) -> bool {
+    let syn::Expr::Path(path) = func else {
+        return false;
+    };
+    path.path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident.to_string().starts_with(char::is_uppercase))
 }
 
 /// `x` or `{ x }`, in parentheses or not: how the builder reads a value it

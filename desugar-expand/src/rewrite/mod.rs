@@ -7,4 +7,5 @@ pub(crate) mod let_else;
 pub(crate) mod macro_calls;
 pub(crate) mod pinning;
 pub(crate) mod poll_macro;
+pub(crate) mod promoted;
 pub(crate) mod receiver;

@@ -23,7 +23,8 @@
 //! taken_whole((&&Destructured(&token)).kind());
 //! ```
 
-/// The local a pattern destructures, by reference.
+/// The value asked about, by reference: a local a pattern destructures, or
+/// a constant the machine leaves for rustc to promote (see [`promoted`]).
 pub struct Destructured<'a, T>(pub &'a T);
 
 /// Its type has no `Drop` impl the compiler can see: destructured, it is
@@ -68,5 +69,36 @@ impl TakenWhole for NoDropImpl {}
 /// Accepts a destructured local only if its type has no `Drop` impl.
 #[inline(always)]
 pub fn taken_whole<K: TakenWhole>(kind: K) {
+    let _ = kind;
+}
+
+/// What [`promoted`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] leaves this borrowed constant for rustc to promote to a `static`, but its type implements `Drop`, so rustc keeps it as a temporary across the `.await` that follows, where the machine would drop it before",
+    label = "a type with a `Drop` impl, borrowed here",
+    note = "bind the value with `let` first (`let value = Guard(1); use_it(&value).await;`): the machine then keeps it, as rustc does"
+)]
+pub trait Promoted {}
+
+impl Promoted for NoDropImpl {}
+
+/// Accepts a struct or variant of a borrowed constant only if its type has
+/// no `Drop` impl: rustc then promotes the constant to a `static`, and the
+/// machine, which leaves it as written, may too.
+///
+/// ```
+/// use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, promoted};
+/// struct Config { retries: u32 }
+/// promoted((&&Destructured(&Config { retries: 3 })).kind());
+/// ```
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, promoted};
+/// struct Guard(u32);
+/// impl Drop for Guard { fn drop(&mut self) {} }
+/// promoted((&&Destructured(&Guard(1))).kind());
+/// ```
+#[inline(always)]
+pub fn promoted<K: Promoted>(kind: K) {
     let _ = kind;
 }

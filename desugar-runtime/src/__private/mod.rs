@@ -16,7 +16,8 @@ mod try_op;
 
 pub use self::copies::Copies;
 pub use self::destructured::{
-    Destructured, DropImpl, NoDropImpl, TakenWhole, ViaDrop, ViaFields, taken_whole,
+    Destructured, DropImpl, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields, promoted,
+    taken_whole,
 };
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};

@@ -1,0 +1,134 @@
+//! Borrowed constants rustc promotes to a `static`: `&Some(3)`, `&Point {
+//! x: 1, y: 2 }`, the receiver of `Some(3).as_ref()`, a scrutinee bound by
+//! `ref`. The borrow is a `&'static`, which the user's code may keep beyond
+//! the future (here: return it). The machine named such a value and kept it
+//! in its own memory, so the `&'static` it returned dangled once the future
+//! was dropped (an invalid read under valgrind, garbage without). It now
+//! leaves them as written, for rustc to promote as it does in the twin.
+//! A constant of a type with a `Drop` impl is not promoted, and its borrow
+//! across an await is a compile error (`tests/ui/promoted_constant_with_drop.rs`).
+
+mod common;
+
+use common::assert_send;
+use desugar::desugar;
+use desugar::harness::{Leaf, LeafFuture, Report, Stepper, assert_same};
+
+fn wait() -> LeafFuture<()> {
+    Leaf::new("wait").pending(1).ready(())
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Point {
+    x: u64,
+    y: u64,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Kind {
+    Plain,
+    Sized(u64),
+}
+
+/// A future that keeps a `&'static` it is given, and gives it back.
+async fn keep<T: ?Sized + Sync>(value: &'static T) -> &'static T {
+    wait().await;
+    value
+}
+
+#[desugar]
+async fn extended_by_let() -> &'static Option<u64> {
+    let kept: &'static Option<u64> = &Some(0x1234_5678);
+    wait().await;
+    kept
+}
+
+#[desugar]
+async fn struct_literal() -> &'static Point {
+    let kept = &Point { x: 7, y: 9 };
+    wait().await;
+    kept
+}
+
+#[desugar]
+async fn paths_in_an_array() -> &'static [Kind] {
+    let kept: &'static [Kind] = &[Kind::Plain, Kind::Sized(u64::MAX)];
+    wait().await;
+    kept
+}
+
+#[desugar]
+async fn awaited_operand() -> &'static Point {
+    keep(&Point { x: 1, y: 2 }).await
+}
+
+#[desugar]
+async fn borrowed_receiver() -> Option<&'static u64> {
+    let kept = Some(0xabcd_u64).as_ref();
+    wait().await;
+    kept
+}
+
+#[desugar]
+#[allow(clippy::match_single_binding)] // the binding under test
+async fn matched_by_ref() -> &'static Kind {
+    match Kind::Sized(5) {
+        ref kept => {
+            wait().await;
+            kept
+        }
+    }
+}
+
+#[desugar]
+#[allow(clippy::toplevel_ref_arg)] // the binding under test
+async fn bound_by_ref() -> &'static Point {
+    let ref kept = Point { x: 3, y: 4 };
+    wait().await;
+    kept
+}
+
+/// Runs `future` to completion, drops it, and hands back its output: what
+/// it returned must not point into the dropped future.
+fn run_and_drop<F: Future<Output: std::fmt::Debug>>(future: F) -> F::Output {
+    let mut stepper = Stepper::new(future);
+    stepper.expect_pending();
+    let output = stepper.expect_ready();
+    drop(stepper);
+    // Reuse the memory the future had.
+    let reused = vec![0xa5_u8; 4096];
+    std::hint::black_box(&reused);
+    output
+}
+
+#[test]
+fn a_promoted_constant_outlives_the_future() {
+    assert_eq!(run_and_drop(extended_by_let()), &Some(0x1234_5678));
+    assert_eq!(run_and_drop(struct_literal()), &Point { x: 7, y: 9 });
+    assert_eq!(
+        run_and_drop(paths_in_an_array()),
+        &[Kind::Plain, Kind::Sized(u64::MAX)]
+    );
+    assert_eq!(run_and_drop(awaited_operand()), &Point { x: 1, y: 2 });
+    assert_eq!(run_and_drop(borrowed_receiver()), Some(&0xabcd));
+    assert_eq!(run_and_drop(matched_by_ref()), &Kind::Sized(5));
+    assert_eq!(run_and_drop(bound_by_ref()), &Point { x: 3, y: 4 });
+}
+
+fn ready(report: Report) {
+    assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+}
+
+#[test]
+fn promoted_constants_behave_as_in_rustc() {
+    ready(assert_same(extended_by_let, extended_by_let_rustc));
+    ready(assert_same(struct_literal, struct_literal_rustc));
+    ready(assert_same(paths_in_an_array, paths_in_an_array_rustc));
+    ready(assert_same(awaited_operand, awaited_operand_rustc));
+    ready(assert_same(borrowed_receiver, borrowed_receiver_rustc));
+    ready(assert_same(matched_by_ref, matched_by_ref_rustc));
+    ready(assert_same(bound_by_ref, bound_by_ref_rustc));
+    assert_send(&extended_by_let());
+    assert_send(&awaited_operand());
+    assert_send(&matched_by_ref());
+}

@@ -1,0 +1,39 @@
+// A borrowed constant is left for rustc to promote to a `static` (see
+// `tests/promoted_constants.rs`), but a constant of a type with a `Drop`
+// impl is not promoted: rustc keeps it as a temporary to the end of the
+// statement, or of the block where a `let` extends it, across the awaits
+// there. The compiler, asked about the type, stops the build at the value,
+// saying to bind it with `let` first. A constant without a `Drop` impl
+// (`&Some(1)`) builds.
+use desugar::desugar;
+
+async fn ready() {}
+
+async fn send(_: &Guard) {}
+
+struct Guard(u32);
+
+impl Drop for Guard {
+    fn drop(&mut self) {}
+}
+
+#[desugar]
+async fn extended() -> u32 {
+    let guard = &Guard(1);
+    ready().await;
+    guard.0
+}
+
+#[desugar]
+async fn awaited_operand() {
+    send(&Guard(2)).await;
+}
+
+#[desugar]
+async fn promoted() -> u32 {
+    let one = &Some(1);
+    ready().await;
+    one.unwrap_or(0)
+}
+
+fn main() {}
