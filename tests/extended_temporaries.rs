@@ -177,6 +177,81 @@ fn a_let_else_drops_its_extended_values_before_the_else() {
     }
 }
 
+struct Named {
+    name: Option<String>,
+    _probe: Probe,
+}
+
+fn named(name: Option<&str>, _beside: &Probe) -> Named {
+    Named {
+        name: name.map(String::from),
+        _probe: Probe::new("named"),
+    }
+}
+
+/// The same with an `else` that awaits: the extended value lives on where
+/// the pattern matches, and drops before the `else` block where it does
+/// not, after the other temporaries (`beside`). The machine made the value
+/// inside a block of its own: E0716 at `#[desugar]`.
+#[desugar]
+async fn in_awaiting_let_else(name: Option<&'static str>) -> usize {
+    let _before = Probe::new("before");
+    let Some(kept) = &named(name, &Probe::new("beside")).name else {
+        wait().await;
+        return 0;
+    };
+    let _after = Probe::new("after");
+    wait().await;
+    kept.len()
+}
+
+/// Through an index and a `&mut`, with a type written.
+#[desugar]
+async fn in_awaiting_let_else_mut(name: Option<&'static str>) -> usize {
+    let Some(kept): &mut Option<String> = &mut (vec![named(name, &Probe::new("beside"))][0]).name
+    else {
+        wait().await;
+        return 0;
+    };
+    kept.push('!');
+    wait().await;
+    kept.len()
+}
+
+/// A borrowed constant stays a `&'static`.
+#[desugar]
+async fn constant_in_awaiting_let_else(keep: bool) -> u32 {
+    let Some(n): &'static Option<u32> = &Some(3) else {
+        wait().await;
+        return 0;
+    };
+    let n: &'static u32 = n;
+    wait().await;
+    if keep { *n } else { 0 }
+}
+
+#[test]
+fn a_let_else_with_an_awaiting_else_keeps_or_drops_its_extended_values() {
+    for name in [Some("kept"), None] {
+        let report = assert_same(
+            || in_awaiting_let_else(name),
+            || in_awaiting_let_else_rustc(name),
+        );
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+        assert_send(&in_awaiting_let_else(name));
+        let report = assert_same(
+            || in_awaiting_let_else_mut(name),
+            || in_awaiting_let_else_mut_rustc(name),
+        );
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
+    let report = assert_same(
+        || constant_in_awaiting_let_else(true),
+        || constant_in_awaiting_let_else_rustc(true),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
 /// A borrowed constant is promoted to a `static`, with no temporary to
 /// extend: `&(1 + 2)` is a `&'static i32`, and stays one; the machine keeps
 /// no value for it.

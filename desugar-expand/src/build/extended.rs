@@ -288,7 +288,7 @@ fn makes_unnamed_value(place: &Expr) -> bool {
 /// `make().field`, `*make()`, `make()[i]`), or `None` when the root is a
 /// local or a constant, which makes no temporary. A root made by a block,
 /// a branch or a loop is returned only with `blocks`.
-fn value_root(place: &mut Expr, blocks: bool) -> Option<&mut Expr> {
+pub(crate) fn value_root(place: &mut Expr, blocks: bool) -> Option<&mut Expr> {
     match place {
         Expr::Path(_) | Expr::Lit(_) | Expr::Closure(_) => return None,
         Expr::Match(e) if super::earlier::tried(e).is_some() => return Some(place),

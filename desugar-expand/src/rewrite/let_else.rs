@@ -26,14 +26,37 @@
 //! (at the end of its own `let`), the value itself too (the `drop`), and
 //! where the pattern matches, what it does not take drops at the end of
 //! the statement. A place (`let Some(v) = self.next else`) is matched where
-//! it is, as rustc matches it: what the pattern does not take stays there. A pattern that binds by reference would borrow the
-//! block's local past its end: such a `let … else` is left as written, and
-//! an await in its `else` is the error that says to move it.
+//! it is, as rustc matches it: what the pattern does not take stays there.
+//!
+//! The temporary a reference borrows into (`&make().name`), which rustc
+//! extends to the end of the block, is bound by a `let` of its own beside
+//! the `match`; where the pattern fails, rustc drops it before the `else`
+//! block runs:
+//!
+//! Before: `let Some(name) = &make().name else { log().await; return 0; };`
+//! After:
+//! ```text
+//! let __else_extended = make();
+//! let __else_value = &__else_extended.name;
+//! let (name,) = match __else_value {
+//!     Some(name) => (name,),
+//!     _ => {
+//!         ::core::mem::drop(__else_value);
+//!         ::core::mem::drop(__else_extended);
+//!         log().await;
+//!         return 0;
+//!     }
+//! };
+//! ```
+//!
+//! A pattern that binds by reference would borrow the block's local past
+//! its end: such a `let … else` is left as written, and an await in its
+//! `else` is the error that says to move it.
 
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
-use crate::build::has_await;
+use crate::build::{has_await, value_root};
 use crate::names;
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) {
@@ -43,12 +66,17 @@ pub(crate) fn rewrite_body(body: &mut syn::Block) {
 struct LetElse;
 
 impl VisitMut for LetElse {
-    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-        visit_mut::visit_stmt_mut(self, stmt);
-        if let syn::Stmt::Local(local) = stmt
-            && let Some(rewritten) = as_match(local)
-        {
-            *stmt = rewritten;
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        visit_mut::visit_block_mut(self, block);
+        let stmts = std::mem::take(&mut block.stmts);
+        for stmt in stmts {
+            match &stmt {
+                syn::Stmt::Local(local) => match as_match(local) {
+                    Some(rewritten) => block.stmts.extend(rewritten),
+                    None => block.stmts.push(stmt),
+                },
+                _ => block.stmts.push(stmt),
+            }
         }
     }
 
@@ -58,7 +86,7 @@ impl VisitMut for LetElse {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
+fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
     let init = local.init.as_ref()?;
     let (_, otherwise) = init.diverge.as_ref()?;
     if !has_await(&**otherwise) {
@@ -80,6 +108,7 @@ fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
         let mutability = mutable.then(|| quote::quote!(mut));
         quote::quote!(#mutability #name)
     });
+    let value = names::hidden("__else_value");
     let matched = if ty.is_none() && is_place(expr) {
         // A place (`self.next`) is matched where it is: what the pattern
         // does not take stays there, as with `let … else`.
@@ -89,8 +118,31 @@ fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
                 _ => #otherwise
             }
         }
+    } else if let Some((root, borrow)) = extended_root(expr) {
+        // The temporary a reference borrows into gets a `let` of its own,
+        // beside the `match`: it lives to the end of the block, as rustc
+        // extends it, and where the pattern fails it drops before the
+        // `else` block runs, as in rustc.
+        let extended = names::hidden("__else_extended");
+        let mutability = matches!(&borrow, syn::Expr::Reference(r) if r.mutability.is_some())
+            .then(|| quote::quote!(mut));
+        let ty = ty.map(|ty| quote::quote!(: #ty));
+        return syn::parse2::<syn::Block>(quote::quote! {{
+            let #mutability #extended = #root;
+            let #value #ty = #borrow;
+            #(#attrs)*
+            let (#(#declared,)*) = match #value {
+                #pat => (#(#names,)*),
+                _ => {
+                    ::core::mem::drop(#value);
+                    ::core::mem::drop(#extended);
+                    #otherwise
+                }
+            };
+        }})
+        .ok()
+        .map(|block| block.stmts);
     } else {
-        let value = names::hidden("__else_value");
         let ty = ty.map(|ty| quote::quote!(: #ty));
         quote::quote! {{
             let #value #ty = #expr;
@@ -110,6 +162,25 @@ fn as_match(local: &syn::Local) -> Option<syn::Stmt> {
         let (#(#declared,)*) = #matched;
     })
     .ok()
+    .map(|stmt| vec![stmt])
+}
+
+/// `&make().name`: the temporary the reference borrows into (`make()`),
+/// which rustc extends, and the reference with the temporary replaced by
+/// `__else_extended`. `None` where the reference borrows a place
+/// (`&self.name`) or a constant, which make no temporary.
+fn extended_root(expr: &syn::Expr) -> Option<(syn::Expr, syn::Expr)> {
+    let mut borrow = expr.clone();
+    while let syn::Expr::Paren(e) = borrow {
+        borrow = *e.expr;
+    }
+    let syn::Expr::Reference(reference) = &mut borrow else {
+        return None;
+    };
+    let root = value_root(&mut reference.expr, true)?;
+    let extended = names::hidden("__else_extended");
+    let value = std::mem::replace(root, syn::parse_quote!(#extended));
+    Some((value, borrow))
 }
 
 /// A place whose evaluation makes no temporary: a path, a field of a
