@@ -5,6 +5,7 @@
 //! `break`/`continue` across nested loops, labelled blocks, and `continue`
 //! in every kind of loop (also from a `match` arm and a `let … else`).
 //! Probes made in each iteration show what every cancellation point drops.
+//! A `for` loop as the tail of a unit body, or of a branch that ends it.
 //! A `break 'outer value` from an inner loop is `tests/regressions.rs`'s.
 
 use desugar::desugar;
@@ -197,4 +198,59 @@ fn continue_from_match_arms_and_let_else() {
         || continue_from_arms_and_let_else_rustc(Probe::new("p")),
     );
     assert_eq!(report.outcome, "Ready(24)");
+}
+
+/// A `for` loop that awaits as the body's tail: the fn returns `()` once
+/// the loop ends. The machine ran off the end of its arm instead and
+/// panicked, "resumed after panicking", on the poll that ended the loop.
+#[desugar]
+async fn for_loop_as_the_tail(probes: Vec<Probe>) {
+    for p in probes {
+        let _ = leaf("each", 1, 0).await;
+        p.touch();
+    }
+}
+
+/// The same in the branches of an `if` and the arms of a `match` that end
+/// the body.
+#[desugar]
+async fn for_loops_in_tail_branches(n: u32) {
+    let held = Probe::new("held");
+    if n > 1 {
+        for i in 0..n {
+            let _ = leaf("then", 1, i).await;
+        }
+    } else {
+        held.touch();
+    }
+    match n {
+        0 => {}
+        _ => {
+            for i in 0..n {
+                let _ = leaf("arm", 1, i).await;
+            }
+        }
+    }
+}
+
+#[test]
+fn a_for_loop_ends_a_unit_body() {
+    for count in [0, 1, 2] {
+        let probes = move || {
+            (0..count)
+                .map(|i| Probe::new(format!("p{i}")))
+                .collect::<Vec<_>>()
+        };
+        assert_send(&for_loop_as_the_tail(probes()));
+        let report = assert_same(
+            || for_loop_as_the_tail(probes()),
+            || for_loop_as_the_tail_rustc(probes()),
+        );
+        assert_eq!(report.outcome, "Ready(())");
+        let report = assert_same(
+            || for_loops_in_tail_branches(count),
+            || for_loops_in_tail_branches_rustc(count),
+        );
+        assert_eq!(report.outcome, "Ready(())");
+    }
 }

@@ -126,7 +126,14 @@ impl Builder {
                 };
                 self.construct(lowered, dest, out);
             }
-            Expr::ForLoop(e) => self.for_construct(e, out),
+            Expr::ForLoop(e) => {
+                self.for_construct(e, out);
+                // A `for` loop's value is `()`, given once the loop ends (a
+                // unit fn's tail returns it).
+                if !matches!(dest, Dest::Discard) {
+                    self.stmt(dest.statement(syn::parse_quote!(())), &Dest::Discard, out);
+                }
+            }
             other => self.simple(dest.statement(other), out),
         }
     }
