@@ -80,17 +80,15 @@ impl Builder {
                 ));
             }
             Expr::If(mut e) => {
-                if let Expr::Let(condition) = &mut *e.cond {
-                    // A pattern binding by reference borrows the scrutinee's
-                    // own value, a temporary too (`if let Some(ref p) =
-                    // make()`); one binding by value moves out of it.
-                    let whole = walk::patterns::binds_by_ref(&condition.pat);
-                    let bodies_await = has_await(&e.then_branch)
-                        || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b));
-                    let found =
-                        scrutinee::temporaries(&mut condition.expr, whole, bodies_await, || {
-                            self.hidden_local("temporary")
-                        });
+                let bodies_await = has_await(&e.then_branch)
+                    || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b));
+                if has_await(&e.then_branch) {
+                    self.check_chain_temporaries(&e.cond);
+                }
+                if let Some((scrutinee, whole)) = leading_part(&mut e.cond) {
+                    let found = scrutinee::temporaries(scrutinee, whole, bodies_await, || {
+                        self.hidden_local("temporary")
+                    });
                     if !found.is_empty() {
                         let rescope = observable_else(&e);
                         self.construct_after(found, None, Expr::If(e), rescope, dest, out);
@@ -138,6 +136,28 @@ impl Builder {
         }
     }
 
+    /// A `let` chain keeps the temporaries of all its parts to the end of
+    /// its `then` block (`if let Some(v) = a && make().ready() { .. }`),
+    /// across the awaits there. Those of its first part, which runs
+    /// whenever the `if` does, are named ahead of it ([`leading_part`]);
+    /// those of a later part, which runs only if the ones before it hold,
+    /// cannot be: an error, where the machine would drop them at the first
+    /// await.
+    fn check_chain_temporaries(&mut self, cond: &Expr) {
+        for (part, whole) in later_lets(cond) {
+            let mut part = part.clone();
+            let found = scrutinee::temporaries(&mut part, whole, true, || {
+                syn::Ident::new("__temporary", proc_macro2::Span::call_site())
+            });
+            if found.named.iter().any(|named| named.temporary) {
+                self.error(syn::Error::new(
+                    part.span(),
+                    "#[desugar] cannot keep the temporaries of this part of a `let` chain, which rustc keeps to the end of the `then` block, across the `.await` there yet: bind the value with `let` before the `if`, or nest an `if` for this part",
+                ));
+            }
+        }
+    }
+
     /// A scrutinee's temporaries live, in rustc, to the end of the `match`
     /// (or `if let`), across the awaits in its arms: they become locals of a
     /// block that ends with the construct (see [`scrutinee`]), and so do
@@ -173,6 +193,10 @@ impl Builder {
             .named
             .into_iter()
             .map(|n| ((n.ident, n.value), n.temporary, n.mutable, !n.temporary));
+        // In Rust 2024 an `if let`'s `else` starts by dropping the
+        // scrutinee's value too, which it finds whole: the pattern did not
+        // match (`if let Ok(n) = fetch().await { .. } else { .. }`).
+        let dropped_before_else = scrutinee.as_ref().map(|(ident, _)| ident.clone());
         let scrutinee = scrutinee.map(|s| (s, false, false, false));
         for ((ident, value), temporary, mutable, operand) in values.chain(scrutinee) {
             let with_await = is_construct_with_await(&value);
@@ -194,7 +218,8 @@ impl Builder {
             }
         }
         if rescope && let Expr::If(e) = &mut construct {
-            drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>());
+            let dropped: Vec<&syn::Ident> = kept.iter().chain(&dropped_before_else).collect();
+            drop_before_else_in_2024(e, &dropped);
         }
         self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
         self.close_scope();
@@ -577,6 +602,62 @@ fn only_breaks(branch: &Expr) -> bool {
         },
         _ => false,
     }
+}
+
+/// What of an `if` condition runs first, whenever the `if` does, and keeps
+/// its temporaries to the end of the `then` block: an `if let`'s scrutinee,
+/// or the first part of a `let` chain (`make().id()` in `if let Some(v) =
+/// make().id() && ok`). With it, whether its own value is kept too: a
+/// pattern binding by reference borrows it (`if let Some(ref p) =
+/// make()`), and one that leaves some of it leaves that to be dropped at
+/// the end of the `then` block (`if let Some(_) = map.remove(&k)`, `Ok(Reply
+/// { body, .. })`); one that takes all of it moves it out.
+fn leading_part(cond: &mut Expr) -> Option<(&mut Expr, bool)> {
+    if !is_let_chain(cond) {
+        return None;
+    }
+    leading(cond)
+}
+
+fn leading(cond: &mut Expr) -> Option<(&mut Expr, bool)> {
+    if matches!(cond, Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_))) {
+        let Expr::Binary(b) = cond else {
+            return None;
+        };
+        return leading(&mut b.left);
+    }
+    match cond {
+        Expr::Let(part) => Some((&mut part.expr, keeps_scrutinee(&part.pat))),
+        // A condition's temporaries drop where it ends, as in an `&&`
+        // outside a chain.
+        _ => None,
+    }
+}
+
+fn keeps_scrutinee(pat: &syn::Pat) -> bool {
+    let leaves = !matches!(
+        walk::patterns::matched([pat], false),
+        walk::patterns::Matched::Taken
+    );
+    leaves || walk::patterns::binds_by_ref(pat)
+}
+
+/// The scrutinees of a `let` chain's `let`s after its first part (`b` in
+/// `let a = x && let b = y()`, and in `ok && let b = y()`), each with
+/// whether its own value is kept ([`keeps_scrutinee`]).
+fn later_lets(cond: &Expr) -> Vec<(&Expr, bool)> {
+    let mut lets = Vec::new();
+    let_parts(cond, &mut lets);
+    let mut first = cond;
+    while let Expr::Binary(b) = first
+        && matches!(b.op, syn::BinOp::And(_))
+    {
+        first = &b.left;
+    }
+    lets.into_iter()
+        .filter(|part| !matches!(first, Expr::Let(l) if std::ptr::eq(l, *part)))
+        .map(|part| (&*part.expr, keeps_scrutinee(&part.pat)))
+        .collect()
 }
 
 /// `let p = e`, or a `&&` chain with a `let` in it.

@@ -1,0 +1,225 @@
+//! What an `if let` (or `while let`, or `let` chain) keeps of its
+//! scrutinee while its `then` block awaits, and what it drops before its
+//! `else`, as rustc (Rust 2024) does:
+//!
+//! - a pattern that leaves some of the value (`Some(_)`, `Ok(Reply { code,
+//!   .. })` copying a field, `(3.., _)`) leaves it to the end of the `then`
+//!   block: the machine dropped it before the block ran;
+//! - the first `let` of a chain keeps its temporaries to the end of the
+//!   `then` block too: the machine dropped them at the first await;
+//! - an awaited scrutinee that does not match drops before the `else`
+//!   block: the machine dropped it after.
+//!
+//! A later `let` of a chain whose temporaries the `then` block would keep
+//! across an await is an error (`tests/ui/let_chain_later_temporary.rs`).
+
+use std::collections::BTreeMap;
+
+use desugar::desugar;
+use desugar::harness::{Leaf, LeafFuture, Probe, Report, assert_same, note};
+
+fn wait(label: &str) -> LeafFuture<()> {
+    Leaf::new(label).pending(1).ready(())
+}
+
+fn ready(report: Report) {
+    assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+}
+
+pub struct Session {
+    _conn: Probe,
+}
+
+fn sessions() -> BTreeMap<u32, Session> {
+    BTreeMap::from([(
+        7,
+        Session {
+            _conn: Probe::new("conn"),
+        },
+    )])
+}
+
+#[desugar]
+#[allow(clippy::redundant_pattern_matching)] // the drop order under test
+async fn removed_and_ignored(mut sessions: BTreeMap<u32, Session>, id: u32) -> u32 {
+    if let Some(_) = sessions.remove(&id) {
+        wait("notify").await;
+        1
+    } else {
+        wait("miss").await;
+        0
+    }
+}
+
+pub struct Reply {
+    code: u32,
+    _body: Probe,
+}
+
+fn reply(code: u32) -> Result<Reply, Probe> {
+    if code > 0 {
+        Ok(Reply {
+            code,
+            _body: Probe::new("body"),
+        })
+    } else {
+        Err(Probe::new("error"))
+    }
+}
+
+fn pair(n: u32) -> (u32, Probe) {
+    (n, Probe::new("second"))
+}
+
+#[desugar]
+async fn field_copied(n: u32) -> u32 {
+    if let Ok(Reply { code, .. }) = reply(n) {
+        wait("store").await;
+        code
+    } else {
+        wait("else").await;
+        0
+    }
+}
+
+#[desugar]
+async fn rest_of_a_tuple(n: u32) -> u32 {
+    let mut total = 0;
+    while let (3.., _) = pair(n - total) {
+        wait("loop").await;
+        total += 1;
+    }
+    if let (1, _) = pair(n) {
+        wait("one").await;
+    }
+    total
+}
+
+#[test]
+fn a_pattern_that_leaves_part_of_the_value_keeps_it_through_the_block() {
+    for id in [7, 8] {
+        ready(assert_same(
+            || removed_and_ignored(sessions(), id),
+            || removed_and_ignored_rustc(sessions(), id),
+        ));
+    }
+    for n in [0, 1, 5] {
+        ready(assert_same(|| field_copied(n), || field_copied_rustc(n)));
+        ready(assert_same(
+            || rest_of_a_tuple(n),
+            || rest_of_a_tuple_rustc(n),
+        ));
+    }
+}
+
+fn probes(n: u32) -> Vec<Probe> {
+    (0..n).map(|i| Probe::new(format!("p{i}"))).collect()
+}
+
+#[desugar]
+async fn chain_borrowing_a_temporary(n: u32, flag: bool) -> usize {
+    if let Some(first) = probes(n).first()
+        && flag
+    {
+        first.touch();
+        wait("then").await;
+        1
+    } else {
+        wait("else").await;
+        0
+    }
+}
+
+/// A condition's temporaries drop where it ends, also in a chain.
+#[desugar]
+async fn chain_after_a_condition(n: u32) -> u32 {
+    if !probes(n).is_empty()
+        && let Some(k) = n.checked_sub(1)
+    {
+        wait("then").await;
+        k
+    } else {
+        0
+    }
+}
+
+#[desugar]
+#[allow(clippy::redundant_pattern_matching)] // the drop order under test
+async fn chain_leaving_the_value(n: u32) -> u32 {
+    let v = [1u32, 2, 3];
+    if let Some(_) = probes(n).pop()
+        && let Some(x) = v.get(n as usize)
+    {
+        wait("then").await;
+        *x
+    } else {
+        9
+    }
+}
+
+#[test]
+fn the_first_let_of_a_chain_keeps_its_temporaries_through_the_block() {
+    for n in [0, 1, 2] {
+        for flag in [true, false] {
+            ready(assert_same(
+                || chain_borrowing_a_temporary(n, flag),
+                || chain_borrowing_a_temporary_rustc(n, flag),
+            ));
+        }
+        ready(assert_same(
+            || chain_after_a_condition(n),
+            || chain_after_a_condition_rustc(n),
+        ));
+        ready(assert_same(
+            || chain_leaving_the_value(n),
+            || chain_leaving_the_value_rustc(n),
+        ));
+    }
+}
+
+async fn fetch(ok: bool) -> Result<u32, Probe> {
+    Leaf::new("fetch")
+        .pending(1)
+        .ready(if ok { Ok(1) } else { Err(Probe::new("error")) })
+        .await
+}
+
+#[desugar]
+async fn awaited_then_else(ok: bool) -> u32 {
+    let mut r = 0;
+    if let Ok(n) = fetch(ok).await {
+        r = n;
+    } else {
+        note("else");
+    }
+    note("after");
+    r
+}
+
+#[desugar]
+async fn awaited_else_if(first: bool, second: bool) -> u32 {
+    if let Ok(n) = fetch(first).await {
+        n
+    } else if let Ok(m) = fetch(second).await {
+        m + 10
+    } else {
+        note("else");
+        0
+    }
+}
+
+#[test]
+fn an_awaited_scrutinee_that_does_not_match_drops_before_the_else() {
+    for ok in [true, false] {
+        ready(assert_same(
+            || awaited_then_else(ok),
+            || awaited_then_else_rustc(ok),
+        ));
+        for second in [true, false] {
+            ready(assert_same(
+                || awaited_else_if(ok, second),
+                || awaited_else_if_rustc(ok, second),
+            ));
+        }
+    }
+}
