@@ -1411,3 +1411,102 @@ fn a_borrowed_part_keeps_its_whole_temporary() {
     let report = assert_same(parts_of_temporaries, parts_of_temporaries_rustc);
     assert_eq!(report.outcome, "Ready(19)");
 }
+
+pub struct Conn {
+    id: u32,
+    name: String,
+    _probe: Probe,
+}
+
+impl PartialEq<u32> for Conn {
+    fn eq(&self, other: &u32) -> bool {
+        self.id == *other
+    }
+}
+
+fn checkout() -> Conn {
+    Conn {
+        id: 7,
+        name: "primary".into(),
+        _probe: Probe::new("conn"),
+    }
+}
+
+pub struct Row(Vec<u32>, #[allow(dead_code)] Probe);
+
+impl std::ops::Index<usize> for Row {
+    type Output = u32;
+    fn index(&self, i: usize) -> &u32 {
+        &self.0[i]
+    }
+}
+
+fn row() -> Row {
+    Row(vec![4, 5], Probe::new("row"))
+}
+
+fn send<T>(value: T) -> LeafFuture<T> {
+    Leaf::new("send").pending(1).ready(value)
+}
+
+/// Values a comparison, an index or a borrowing method on a field borrow
+/// in an awaited expression or a scrutinee: rustc keeps them to the end of
+/// the statement or construct, across the await. The machine dropped them
+/// before it.
+#[desugar]
+async fn borrowed_by_operators() -> u32 {
+    let same = send(checkout() == 7).await;
+    let first = send(row()[0]).await;
+    let len = send(checkout().name.len()).await;
+    let pair = (checkout() != 8, send(1u32).await);
+    let routed = match checkout() == 7 {
+        true => send(10u32).await,
+        false => 0,
+    };
+    u32::from(same) + first + len as u32 + u32::from(pair.0) + pair.1 + routed
+}
+
+/// A field read through a guard borrows the guard: rustc holds the lock
+/// across the await (`try_lock` in the future sees it held).
+pub struct Stats {
+    hits: u32,
+}
+
+pub struct Report {
+    stats: std::sync::Arc<std::sync::Mutex<Stats>>,
+    value: u32,
+}
+
+impl Future for Report {
+    type Output = (u32, bool);
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<(u32, bool)> {
+        let free = self.stats.try_lock().is_ok();
+        desugar::harness::note(format!("lock free: {free}"));
+        std::task::Poll::Ready((self.value, free))
+    }
+}
+
+#[desugar]
+#[allow(clippy::await_holding_lock)] // the lock held across the await is under test
+async fn field_through_a_guard(stats: std::sync::Arc<std::sync::Mutex<Stats>>) -> (u32, bool) {
+    Report {
+        stats: stats.clone(),
+        value: stats.lock().unwrap().hits,
+    }
+    .await
+}
+
+#[test]
+fn a_value_an_operator_or_a_guard_borrows_lives_across_the_await() {
+    let report = assert_same(borrowed_by_operators, borrowed_by_operators_rustc);
+    assert_eq!(report.outcome, "Ready(24)");
+    let stats = || std::sync::Arc::new(std::sync::Mutex::new(Stats { hits: 3 }));
+    let report = assert_same(
+        || field_through_a_guard(stats()),
+        || field_through_a_guard_rustc(stats()),
+    );
+    assert_eq!(report.outcome, "Ready((3, false))");
+}

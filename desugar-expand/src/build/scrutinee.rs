@@ -150,6 +150,11 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
             }
+            // A comparison borrows its operands (`conn() == 7`).
+            Expr::Binary(e) if super::temporaries::is_comparison(e.op) => self.in_order(vec![
+                (&mut *e.left, Use::Place { mutable: false }),
+                (&mut *e.right, Use::Place { mutable: false }),
+            ]),
             Expr::Binary(e) => self.in_order(vec![
                 (&mut *e.left, Use::Value),
                 (&mut *e.right, Use::Value),

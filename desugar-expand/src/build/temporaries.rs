@@ -94,8 +94,18 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             // the field would drop early); what it is made of is walked.
             // The access itself may run the user's `Index` or `Deref`.
             Expr::Index(e) => {
-                self.expr(&mut e.expr);
+                // `Index::index` borrows what is indexed: a value is a
+                // temporary, kept whole (`send(row()[0]).await`).
+                self.borrowed(&mut e.expr);
                 self.expr(&mut e.index);
+                self.ran = true;
+            }
+            // A field read through a guard (`m.lock().unwrap().hits`) borrows
+            // the guard, which rustc keeps to the end of the statement. (A
+            // field of another value may be moved out of it, which naming the
+            // value whole would not let the machine keep.)
+            Expr::Field(e) if reads_through_guard(&e.base) => {
+                self.borrowed(&mut e.base);
                 self.ran = true;
             }
             Expr::Field(e) => {
@@ -170,6 +180,13 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             // An operator may be a method of the user's. (The operands of
             // `&&` and `||` are terminating scopes: what they make drops
             // inside them, in rustc too.)
+            // A comparison borrows its operands (`conn() == 7` is
+            // `PartialEq::eq(&conn(), &7)`): a value is a temporary.
+            Expr::Binary(e) if is_comparison(e.op) => {
+                self.borrowed(&mut e.left);
+                self.borrowed(&mut e.right);
+                self.ran = true;
+            }
             Expr::Binary(e)
                 if !walk::is_compound_assign(e.op)
                     && !matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) =>
@@ -190,7 +207,10 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.ran = true;
             }
             Expr::MethodCall(e) => {
-                if borrowed_value_receiver(e) {
+                if walk::borrows_receiver(&e.method) && projects_value(&e.receiver) {
+                    // `conn().name.len()`: the method borrows part of a value.
+                    self.projection(&mut e.receiver, walk::borrows_receiver_mutably(&e.method));
+                } else if borrowed_value_receiver(e) {
                     let mutable = walk::borrows_receiver_mutably(&e.method);
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;
@@ -245,6 +265,20 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
         }
     }
 
+    /// `expr` is borrowed where it is (an operand of a comparison, what
+    /// is indexed, a guard whose field is read): a value there, or the
+    /// value a place projects, is a temporary, named whole.
+    fn borrowed(&mut self, expr: &mut Expr) {
+        let value = (is_value(expr) || is_user_block(expr))
+            && !values::is_promoted(expr)
+            && !has_await(&*expr);
+        if value || projects_value(expr) {
+            self.projection(expr, false);
+        } else {
+            self.expr(expr);
+        }
+    }
+
     fn named_whole(&mut self, expr: &mut Expr) {
         let ran = self.ran;
         self.expr(expr);
@@ -295,6 +329,35 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
         && !view
         && !values::is_promoted(&call.receiver)
         && !has_await(&*call.receiver)
+}
+
+/// `==`, `!=`, `<`, `<=`, `>`, `>=`: they borrow their operands.
+pub(super) fn is_comparison(op: syn::BinOp) -> bool {
+    matches!(
+        op,
+        syn::BinOp::Eq(_)
+            | syn::BinOp::Ne(_)
+            | syn::BinOp::Lt(_)
+            | syn::BinOp::Le(_)
+            | syn::BinOp::Gt(_)
+            | syn::BinOp::Ge(_)
+    )
+}
+
+/// A guard of the standard library's locks and cells, maybe unwrapped
+/// (`m.lock().unwrap()`, `cell.borrow()`, `rw.read().expect("..")`): a
+/// field read through it goes through `Deref`, a borrow of the guard.
+fn reads_through_guard(base: &Expr) -> bool {
+    const GUARDS: &[&str] = &["lock", "try_lock", "read", "write", "borrow", "borrow_mut"];
+    match base {
+        Expr::MethodCall(call) if call.method == "unwrap" || call.method == "expect" => {
+            matches!(&*call.receiver, Expr::MethodCall(inner)
+                if GUARDS.contains(&inner.method.to_string().as_str()))
+        }
+        Expr::MethodCall(call) => GUARDS.contains(&call.method.to_string().as_str()),
+        Expr::Paren(e) => reads_through_guard(&e.expr),
+        _ => false,
+    }
 }
 
 /// A value expression whose whole value becomes the temporary: a call, a
