@@ -1018,3 +1018,51 @@ mod std_named_methods {
         assert_eq!(report.outcome, "Ready(20)");
     }
 }
+
+/// A local closure called before an await and not after: the machine takes
+/// the call for a move (`FnOnce`), and keeps nothing. Where the closure is
+/// only borrowed by the call and has nothing to drop (it captures by
+/// reference), that is what rustc does too; where it is consumed, it is
+/// gone; where it is used after the await, it is kept. One borrowed by the
+/// call with something to drop is a compile error
+/// (`tests/ui/called_closure_borrowed.rs`): the machine would drop it at
+/// the await.
+#[desugar]
+async fn called_closures(p: Probe, q: Probe, r: Probe) -> usize {
+    let consumed = move || {
+        let n = p.label().len();
+        drop(p);
+        n
+    };
+    let by_reference = || q.label().len();
+    let mut count = 0;
+    let mut used_after = move |k: usize| {
+        count += k;
+        count + r.label().len()
+    };
+    let n = consumed() * 2 + by_reference() + used_after(1);
+    Leaf::new("wait").pending(1).ready(()).await;
+    q.touch();
+    n + used_after(2)
+}
+
+#[test]
+fn a_called_closure_is_kept_as_rustc_keeps_it() {
+    let probes = || (Probe::new("p"), Probe::new("q"), Probe::new("r"));
+    assert_send(&called_closures(
+        Probe::new("p"),
+        Probe::new("q"),
+        Probe::new("r"),
+    ));
+    let report = assert_same(
+        || {
+            let (p, q, r) = probes();
+            called_closures(p, q, r)
+        },
+        || {
+            let (p, q, r) = probes();
+            called_closures_rustc(p, q, r)
+        },
+    );
+    assert_eq!(report.outcome, "Ready(9)");
+}

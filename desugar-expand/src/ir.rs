@@ -215,12 +215,16 @@ pub(crate) struct Mention {
     pub destructured: Vec<crate::walk::drop_witness::Witness>,
     /// The receiver of a method named like the standard library's that
     /// take `self` (`bag.count()`), taken for a move (see
-    /// `walk::consumes_receiver`): the method's name.
+    /// `walk::consumes_receiver`): the method's name; or a local closure
+    /// called, which the call may move: [`CALLED`].
     pub consumed: Option<String>,
     /// Named inside an awaiting macro's tokens (`join!(a, b)`), which the
     /// expansion awaits through an `async` block and cannot rewrite.
     pub in_awaiting_macro: bool,
 }
+
+/// [`Mention::consumed`] of a local closure called (`log("start")`).
+pub(crate) const CALLED: &str = "()";
 
 /// How an expression uses a local, as far as syntax tells.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

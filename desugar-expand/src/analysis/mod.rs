@@ -166,17 +166,21 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         })
         .collect();
     // A local kept with a flag or in place is taken out of it by a move,
-    // and dropped at the end of the statement. One that visibly has nothing
-    // to drop (a number) cannot be dropped at the wrong time; a method of
-    // the standard type a local visibly has is known to take `self`.
+    // and dropped at the end of the statement (a closure called there is
+    // called in place). One that visibly has nothing to drop (a number)
+    // cannot be dropped at the wrong time; a method of the standard type a
+    // local visibly has is known to take `self`.
     let consumed = (0..body.locals.len())
         .map(|local| {
             let info = &body.locals[local];
             let unknown = |method: &str| !info.standard.is_some_and(|s| s.takes_self(method));
             !info.copy
                 && facts.by_local[local].iter().any(|m| {
-                    m.consumed.as_deref().is_some_and(unknown)
-                        && (homed[local] || flagged[local] || dropped_after(local, m))
+                    let Some(method) = m.consumed.as_deref() else {
+                        return false;
+                    };
+                    let taken_out = (homed[local] || flagged[local]) && method != crate::ir::CALLED;
+                    unknown(method) && (taken_out || dropped_after(local, m))
                 })
         })
         .collect();

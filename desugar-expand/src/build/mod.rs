@@ -219,16 +219,24 @@ impl walk::Visitor for Recorder<'_> {
     }
 
     fn consumed_receiver(&mut self, local: LocalId, call: &mut syn::Expr) {
-        let syn::Expr::MethodCall(call) = call else {
-            return;
+        let (kind, method) = match call {
+            syn::Expr::MethodCall(call) => (MentionKind::Value, call.method.to_string()),
+            syn::Expr::Call(_) => (
+                MentionKind::Place {
+                    may_move: true,
+                    lasting: true,
+                },
+                crate::ir::CALLED.to_owned(),
+            ),
+            _ => return,
         };
         if let Some(found) = self
             .found
             .iter_mut()
             .rev()
-            .find(|found| found.local == local && found.kind == MentionKind::Value)
+            .find(|found| found.local == local && found.kind == kind)
         {
-            found.consumed = Some(call.method.to_string());
+            found.consumed = Some(method);
         }
     }
 

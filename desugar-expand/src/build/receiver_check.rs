@@ -175,7 +175,7 @@ impl syn::visit_mut::VisitMut for Expand {
         }
         let at = receiver.span();
         let receiver = unwrapped(receiver);
-        if let Some(check) = check(&receiver, call, "receiver_moved", false, at)
+        if let Some(check) = check(&receiver, Copied::Method(call), "receiver_moved", false, at)
             && let Expr::Call(marked) = &mut *call.receiver
         {
             marked.args[1] = check;
@@ -194,22 +194,48 @@ fn is_mark(expr: &Expr) -> bool {
 ///
 /// Before: `bag.count()`
 /// After:  `checked(bag.count(), { .. receiver_consumed(&__found) .. })`
+///
+/// A local closure called, which the machine takes the call for a move of
+/// (`FnOnce`), is checked alike: the copy calls a value of its type.
+///
+/// Before: `log("start")`
+/// After:  `checked(log("start"), { .. callee_consumed(&__found) .. })`
 pub(crate) fn consumed(call: &mut Expr) {
-    let Expr::MethodCall(method_call) = &*call else {
-        return;
+    let found = match &*call {
+        Expr::MethodCall(method_call) => {
+            let at = method_call.receiver.span();
+            let copied = Copied::Method(method_call);
+            check(&method_call.receiver, copied, "receiver_consumed", true, at).map(|c| (c, at))
+        }
+        Expr::Call(called) => {
+            let at = called.func.span();
+            let copied = Copied::Callee(&called.args);
+            check(&called.func, copied, "callee_consumed", false, at).map(|c| (c, at))
+        }
+        _ => None,
     };
-    let at = method_call.receiver.span();
-    let Some(check) = check(
-        &method_call.receiver,
-        method_call,
-        "receiver_consumed",
-        true,
-        at,
-    ) else {
+    let Some((check, at)) = found else {
         return;
     };
     let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
     *call = crate::syntax::private_call("checked", vec![value, check], at);
+}
+
+/// The call a check copies: a method called on the value, or the value
+/// called (a closure).
+#[derive(Clone, Copy)]
+enum Copied<'a> {
+    Method(&'a syn::ExprMethodCall),
+    Callee(&'a syn::punctuated::Punctuated<Expr, syn::Token![,]>),
+}
+
+impl<'a> Copied<'a> {
+    fn args(self) -> &'a syn::punctuated::Punctuated<Expr, syn::Token![,]> {
+        match self {
+            Copied::Method(call) => &call.args,
+            Copied::Callee(args) => args,
+        }
+    }
 }
 
 /// Methods whose result's type the caller chooses (`let v: Vec<_> =
@@ -226,15 +252,9 @@ const RESULT_CHOSEN_BY_CALLER: [&str; 5] = ["into", "collect", "sum", "product",
 /// (`?`, `return`, `break`, `.await`), which a copy inside the check's
 /// closure cannot, or may be typed by code after the call
 /// ([`typed_by_later_code`]); the call then goes unchecked.
-fn check(
-    receiver: &Expr,
-    call: &syn::ExprMethodCall,
-    verdict: &str,
-    tie: bool,
-    at: Span,
-) -> Option<Expr> {
+fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) -> Option<Expr> {
     if call
-        .args
+        .args()
         .iter()
         .any(|arg| leaves(arg) || typed_by_later_code(arg))
     {
@@ -246,23 +266,29 @@ fn check(
     let value = names::hidden("__value");
     let of = names::hidden("__of");
     let closure = names::hidden("__call");
-    let method = &call.method;
-    let turbofish = &call.turbofish;
     // The checks inside the arguments are not copied. The places they
     // read (`bag.zip(other)`, `Some(other)`) are given as values of their
     // types, which the closure does not capture: a capture by value of
     // something with a drop would hide the receiver's (see `values`).
-    let args = call.args.iter().map(|arg| {
+    let args = call.args().iter().map(|arg| {
         let mut arg = unwrapped(arg);
         values::places_as_values(&mut arg);
         quote!(#arg)
     });
-    let copy = quote!(#value.#method #turbofish (#(#args),*));
-    // An `into_…` method takes `self` by convention, and may leave its
-    // result's type to the caller too (`let m: Model = raw.into_model();`).
-    let name = method.to_string();
-    let tie =
-        tie && (RESULT_CHOSEN_BY_CALLER.contains(&name.as_str()) || name.starts_with("into_"));
+    let (copy, tie) = match call {
+        Copied::Method(call) => {
+            let method = &call.method;
+            let turbofish = &call.turbofish;
+            // An `into_…` method takes `self` by convention, and may leave
+            // its result's type to the caller too (`let m: Model =
+            // raw.into_model();`).
+            let name = method.to_string();
+            let tie = tie
+                && (RESULT_CHOSEN_BY_CALLER.contains(&name.as_str()) || name.starts_with("into_"));
+            (quote!(#value.#method #turbofish (#(#args),*)), tie)
+        }
+        Copied::Callee(_) => (quote!((#value)(#(#args),*)), false),
+    };
     let used = if tie {
         quote!(#private::same_as(#witness, #copy))
     } else {

@@ -424,7 +424,12 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Call(e) => {
                 // A local called: a closure, which the call may move
                 // (`FnOnce`) or borrow, and whose result may hold the
-                // borrow (an async closure's future: `c(1).await`).
+                // borrow (an async closure's future: `c(1).await`). Taken
+                // for a move, the call is checked as a consuming method's
+                // is (see `receiver_check::consumed`).
+                let called = self
+                    .resolve_path(&e.func)
+                    .filter(|_| self.capture.is_none() && self.quoted == 0);
                 self.expr(
                     &mut e.func,
                     MentionKind::Place {
@@ -437,6 +442,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
                 if let Some(local) = self.expansion_drop(e) {
                     self.visitor.dropped(local);
+                }
+                if let Some(local) = called {
+                    self.visitor.consumed_receiver(local, expr);
                 }
             }
             Expr::Binary(e) => {

@@ -142,6 +142,21 @@ pub fn receiver_moved<T, F>(found: &Option<(PhantomData<T>, F)>) {
     }
 }
 
+/// As [`receiver_consumed`], for a local closure called, which the
+/// machine takes the call for a move of (`FnOnce`): the copy of the call
+/// borrows the closure if it is `Fn` or `FnMut`.
+#[inline(always)]
+pub fn callee_consumed<T, F>(found: &Option<(PhantomData<T>, F)>) {
+    let _ = found;
+    const {
+        if borrows_what_drops::<T, F>() {
+            panic!(
+                "#[desugar]: this call borrows the closure it calls (`Fn` or `FnMut`), which has something to drop, so rustc keeps the closure to the end of its scope, across the `.await` that follows; the machine, which cannot tell a call that borrows a closure from one that consumes it (`FnOnce`), would drop it at that `.await`. Use the closure after the `.await` (`drop(name);` where its scope ends) and the machine keeps it; the note below says where"
+            )
+        }
+    }
+}
+
 /// As [`receiver_moved`], for a local the machine takes the call for a
 /// move of.
 #[inline(always)]
