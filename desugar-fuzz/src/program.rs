@@ -13,7 +13,7 @@ pub struct Function {
     /// For a method of the prelude's `Holder`: its receiver.
     pub receiver: Option<Receiver>,
     pub params: Vec<Param>,
-    /// The return type, e.g. `Option<u32>`.
+    /// The return type, e.g. `Option<u32>`; empty for none (`()`).
     pub ret: String,
     pub body: Vec<Node>,
 }
@@ -90,6 +90,17 @@ impl Node {
             }),
         }
     }
+
+    /// Whether the statement ends with `;` (otherwise, last in a block, it
+    /// is the block's tail).
+    pub fn ends_with_semicolon(&self) -> bool {
+        match self {
+            Node::Line(text) | Node::Fixed(text) => text.ends_with(';'),
+            Node::Nest(parts) => {
+                matches!(parts.last(), Some(Part::Text(text)) if text.ends_with(';'))
+            }
+        }
+    }
 }
 
 impl Function {
@@ -106,12 +117,10 @@ impl Function {
         }
         let mut params: Vec<String> = self.receiver.iter().map(|r| r.decl.clone()).collect();
         params.extend(self.params.iter().map(|p| format!("{}: {}", p.pat, p.ty)));
-        let _ = write!(
-            out,
-            "async fn {name}({}) -> {} ",
-            params.join(", "),
-            self.ret
-        );
+        let _ = write!(out, "async fn {name}({}) ", params.join(", "));
+        if !self.ret.is_empty() {
+            let _ = write!(out, "-> {} ", self.ret);
+        }
         render_block(&self.body, 0, &mut out);
         out.push('\n');
         if self.receiver.is_some() {

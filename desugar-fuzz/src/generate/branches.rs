@@ -9,14 +9,16 @@ use super::stmt::{Out, Target, line, text};
 use crate::program::{Node, Part};
 
 impl Gen {
-    /// `if`, `if … else`, `else if`, `if let` (with a `&&` chain).
-    pub(super) fn if_stmt(&mut self, out: &mut Out) {
+    /// `if`, `if … else`, `else if`, `if let` (with a `&&` chain), whose
+    /// blocks end with a `tail` of type `()` where the `if` is a unit
+    /// block's tail.
+    pub(super) fn if_stmt(&mut self, out: &mut Out, tail: Option<Ty>) {
         let mut parts = Vec::new();
         match self.rng.below(3) {
             0 | 1 => {
                 let cond = self.expr(Ty::Bool, &Ctx::lead());
                 parts.push(text(format!("if {} ", cond.text)));
-                parts.push(Part::Block(self.nested(None, &[])));
+                parts.push(Part::Block(self.nested(tail, &[])));
             }
             _ => {
                 let chain = self.rng.chance(30);
@@ -35,17 +37,17 @@ impl Gen {
                     "if let Some({n}) = {}{extra} ",
                     scrutinee.text
                 )));
-                parts.push(Part::Block(self.nested(None, &[(n, Ty::U32)])));
+                parts.push(Part::Block(self.nested(tail, &[(n, Ty::U32)])));
             }
         }
         if self.rng.chance(60) {
             if self.rng.chance(30) {
                 let cond = self.expr(Ty::Bool, &Ctx::lead());
                 parts.push(text(format!(" else if {} ", cond.text)));
-                parts.push(Part::Block(self.nested(None, &[])));
+                parts.push(Part::Block(self.nested(tail, &[])));
             }
             parts.push(text(" else "));
-            parts.push(Part::Block(self.nested(None, &[])));
+            parts.push(Part::Block(self.nested(tail, &[])));
         }
         out.push(Node::Nest(parts));
     }
@@ -145,12 +147,14 @@ impl Gen {
         (ty, self.expr(ty, &Ctx::lead()).text)
     }
 
-    pub(super) fn match_stmt(&mut self, out: &mut Out) {
+    /// A `match` whose arms are blocks, ending with a `tail` like
+    /// [`Gen::if_stmt`]'s.
+    pub(super) fn match_stmt(&mut self, out: &mut Out, tail: Option<Ty>) {
         let (ty, scrutinee) = self.scrutinee();
         let mut parts = vec![text(format!("match {scrutinee} {{"))];
         for (pat, binds) in self.arm_patterns(ty) {
             parts.push(text(format!("\n{pat} => ")));
-            parts.push(Part::Block(self.nested(None, &binds)));
+            parts.push(Part::Block(self.nested(tail, &binds)));
         }
         parts.push(text("\n}"));
         out.push(Node::Nest(parts));

@@ -245,6 +245,7 @@ impl Gen {
             Ty::Probe => self.probe(ctx),
             Ty::Vec => self.vec(ctx),
             Ty::Str => self.string(ctx),
+            Ty::Unit => Expr::pure("()"),
             _ => Expr::plain("0u32"),
         }
     }
@@ -510,9 +511,10 @@ impl Gen {
         }
     }
 
-    /// Whether `?` may be used here.
+    /// Whether `?` may be used here: in a function returning an `Option`
+    /// or a `Result`.
     pub(super) fn try_ok(&self, ctx: &Ctx) -> bool {
-        !ctx.sealed && self.ret != Ty::U32
+        !ctx.sealed && matches!(self.ret, Ty::OptU32 | Ty::ResU32)
     }
 
     /// `expr?` on the function's own kind of `Option`/`Result`.

@@ -2,12 +2,14 @@
 //! supports, each valid Rust by construction.
 //!
 //! A function has a few parameters (probes, numbers, vectors, strings,
-//! references, a tuple pattern), returns `u32`, `Option<u32>` or
-//! `Result<u32, u32>`, and a body of nested blocks built by [`stmt`],
-//! [`branches`] and [`loops`] from expressions built by [`expr`],
-//! [`awaited`] and [`values`], with the locals in scope tracked by
-//! [`scope`]. The functions it calls (`leaf`, `touch_later`,
-//! `mix`, …) are in the batch's prelude (`crate::batch::files`).
+//! references, a tuple pattern), returns `u32`, `Option<u32>`,
+//! `Result<u32, u32>` or `()`, and a body of nested blocks built by
+//! [`stmt`], [`branches`] and [`loops`] from expressions built by
+//! [`expr`], [`awaited`] and [`values`], with the locals in scope tracked
+//! by [`scope`]. A block of type `()` ends with a statement, with `()`, or
+//! with a construct without `;` (a loop, an `if`, a `match`, a block) that
+//! may await. The functions it calls (`leaf`, `touch_later`, `mix`, …)
+//! are in the batch's prelude (`crate::batch::files`).
 
 mod awaited;
 mod branches;
@@ -59,7 +61,8 @@ pub fn function(rng: &mut Rng) -> Function {
         panics: false,
         after_awaiting_construct: false,
     };
-    g.ret = [Ty::U32, Ty::OptU32, Ty::ResU32][g.rng.below(3)];
+    // One in four returns `()`, written `-> ()` or (as usual) not at all.
+    g.ret = [Ty::U32, Ty::OptU32, Ty::ResU32, Ty::Unit][g.rng.below(4)];
     g.budget = g.rng.range(3, 24) as usize;
     g.panics = g.rng.chance(8);
     g.scope.open();
@@ -67,10 +70,14 @@ pub fn function(rng: &mut Rng) -> Function {
     let params = g.params();
     let body = g.block_in_scope(Some(g.ret));
     g.scope.close();
+    let ret = match g.ret {
+        Ty::Unit if g.rng.chance(70) => String::new(),
+        ty => ty.rust().to_string(),
+    };
     let mut function = Function {
         receiver,
         params,
-        ret: g.ret.rust().to_string(),
+        ret,
         body,
     };
     if !function.render("f", "").contains(".await") {
@@ -231,5 +238,50 @@ mod tests {
                 panic!("{err}\n{text}");
             }
         }
+    }
+
+    /// Some functions return `()`, with and without `-> ()`, and some of
+    /// those end with a loop that awaits, with no `;`: the shape of a bug
+    /// that value tails could not show.
+    #[test]
+    fn unit_functions_parse() {
+        let mut rng = Rng::new(12);
+        let (mut unit, mut written, mut loop_tails) = (0, 0, 0);
+        for _ in 0..300 {
+            let function = function(&mut rng);
+            let text = function.render("f", "");
+            let file = match syn::parse_file(&text) {
+                Ok(file) => file,
+                Err(err) => panic!("{err}\n{text}"),
+            };
+            match function.ret.as_str() {
+                "" => unit += 1,
+                "()" => written += 1,
+                _ => continue,
+            }
+            let block = match file.items.first() {
+                Some(syn::Item::Fn(item)) => item.block.clone(),
+                Some(syn::Item::Impl(item)) => match item.items.first() {
+                    Some(syn::ImplItem::Fn(method)) => Box::new(method.block.clone()),
+                    _ => panic!("no method\n{text}"),
+                },
+                _ => panic!("no fn\n{text}"),
+            };
+            let loop_tail = matches!(
+                block.stmts.last(),
+                Some(syn::Stmt::Expr(
+                    syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_),
+                    None
+                ))
+            );
+            if loop_tail && function.body.last().is_some_and(|node| node.awaits()) {
+                loop_tails += 1;
+            }
+        }
+        assert!(
+            unit > 30 && written > 10,
+            "{unit} without `-> ()`, {written} with"
+        );
+        assert!(loop_tails > 0, "no unit fn ends with a loop that awaits");
     }
 }

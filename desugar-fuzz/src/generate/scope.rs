@@ -29,6 +29,8 @@ pub enum Ty {
     MutU32,
     /// A closure `|u32| -> u32`.
     Closure,
+    /// `()`: a function's return type and its blocks' tails, never a local.
+    Unit,
 }
 
 impl Ty {
@@ -47,6 +49,7 @@ impl Ty {
             Ty::RefStr => "&str",
             Ty::MutU32 => "&mut u32",
             Ty::Closure => "_",
+            Ty::Unit => "()",
         }
     }
 
@@ -63,6 +66,7 @@ impl Ty {
             Ty::RefProbe | Ty::RefVec | Ty::RefStr => "r",
             Ty::MutU32 => "m",
             Ty::Closure => "f",
+            Ty::Unit => "u",
         }
     }
 }

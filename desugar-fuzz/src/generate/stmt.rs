@@ -63,6 +63,9 @@ impl Gen {
     /// A block's last expression, of type `ty`: an expression, or (while
     /// not too deep) an `if`/`match`/block whose branches may await.
     pub(super) fn tail(&mut self, ty: Ty, out: &mut Out) {
+        if ty == Ty::Unit {
+            return self.unit_tail(out);
+        }
         if self.depth < 3 && self.budget > 0 && self.rng.chance(25) {
             self.budget -= 1;
             if let Some(node) = self.value_construct(ty) {
@@ -72,6 +75,38 @@ impl Gen {
         }
         let e = self.expr(ty, &Ctx::lead());
         out.push(line(statement_safe(&e.text)));
+    }
+
+    /// The end of a block of type `()`: nothing (a statement and its `;`
+    /// last), `()`, or (while not too deep) a construct without a `;`
+    /// whose value is the block's: a loop (`loop` leaves by `break;`), an
+    /// `if` with or without `else`, a `match`, a block, whose own blocks
+    /// end the same way (an `if` whose branch ends with a `for`). Each may
+    /// await inside, and must still give `()` where it ends: a `for` that
+    /// awaits as a unit body's tail once ran off its arm and panicked.
+    fn unit_tail(&mut self, out: &mut Out) {
+        let construct = self.depth < 3 && self.budget > 0;
+        match self.rng.weighted(&[3, 2, if construct { 6 } else { 0 }]) {
+            0 => {
+                // A statement that ends with `}` would be the tail itself.
+                if out.last().is_some_and(|node| !node.ends_with_semicolon()) {
+                    self.expr_stmt(out);
+                }
+            }
+            1 => out.push(line("()")),
+            _ => {
+                self.budget -= 1;
+                let weights = [if self.loops < 2 { 4 } else { 0 }, 3, 2, 2];
+                match self.rng.weighted(&weights) {
+                    0 => {
+                        self.loop_stmt(out, None);
+                    }
+                    1 => self.if_stmt(out, Some(Ty::Unit)),
+                    2 => self.match_stmt(out, Some(Ty::Unit)),
+                    _ => out.extend(self.value_construct(Ty::Unit)),
+                }
+            }
+        }
     }
 
     pub(super) fn statement(&mut self, out: &mut Out) {
@@ -100,8 +135,8 @@ impl Gen {
             2 => self.deferred(out),
             3 => self.assign(out),
             4 => self.expr_stmt(out),
-            5 => self.if_stmt(out),
-            6 => self.match_stmt(out),
+            5 => self.if_stmt(out, None),
+            6 => self.match_stmt(out, None),
             7 => {
                 self.loop_stmt(out, None);
             }
@@ -502,8 +537,13 @@ impl Gen {
                 }
             }
         }
-        let ret = self.expr(self.ret, ctx);
-        options.push(format!("return {};", ret.text));
+        // A unit function's `return` has a value only sometimes: `return ()`.
+        if self.ret == Ty::Unit && self.rng.chance(50) {
+            options.push("return;".into());
+        } else {
+            let ret = self.expr(self.ret, ctx);
+            options.push(format!("return {};", ret.text));
+        }
         if self.panics {
             options.push(format!("panic!(\"{}\");", self.site("panic")));
         }
