@@ -1427,3 +1427,31 @@ mod matches_gives_a_bool {
         }
     }
 }
+
+/// An `Option`'s `map` runs its closure at once: `o.map(|q| ..).unwrap_or(0)`
+/// is a number, not a closure. In a loop that awaits (code the expansion
+/// writes twice), it was rejected as a closure kept across an await (fuzz
+/// seed 901, case 188).
+mod option_map_unwrap_or_holds_no_closure {
+    use super::*;
+
+    #[desugar]
+    async fn in_a_loop(p: Option<Probe>) -> u32 {
+        let mut total = 0;
+        for i in 0..2u32 {
+            let n = p.as_ref().map(|q| q.label().len() as u32).unwrap_or(0);
+            total += n.max(Leaf::new("max").pending(1).ready(i).await);
+        }
+        total
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        assert_send(&in_a_loop(None));
+        let report = assert_same(
+            || in_a_loop(Some(Probe::new("abc"))),
+            || in_a_loop_rustc(Some(Probe::new("abc"))),
+        );
+        assert_eq!(report.outcome, "Ready(6)");
+    }
+}

@@ -393,6 +393,12 @@ fn consumes_closures(method: &syn::Ident) -> bool {
         "max_by_key",
         "min_by_key",
         "last",
+        // An `Option`'s or `Result`'s `map` runs its closure at once:
+        // `o.map(|q| q + 1).unwrap_or(0)` is the closure's value.
+        "unwrap",
+        "expect",
+        "unwrap_or",
+        "unwrap_or_default",
         "unwrap_or_else",
         "map_or",
         "map_or_else",
