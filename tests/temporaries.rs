@@ -1510,3 +1510,23 @@ fn a_value_an_operator_or_a_guard_borrows_lives_across_the_await() {
     );
     assert_eq!(report.outcome, "Ready((3, false))");
 }
+
+/// A view of a temporary (`trim_matches`, `trim_start`, … return a `&str`
+/// of the `String` `to_lowercase` made): the viewed value is named, as for
+/// `trim`. Naming the view instead left it borrowing a value dropped at
+/// once (E0716).
+#[desugar]
+async fn views_of_a_temporary(word: String) -> String {
+    let a = send(word.to_lowercase().trim_matches('!').to_string()).await;
+    let b = send(word.to_uppercase().trim_start().trim_end_matches('!').len()).await;
+    format!("{a}{b}")
+}
+
+#[test]
+fn a_view_of_a_temporary_names_the_viewed_value() {
+    let report = assert_same(
+        || views_of_a_temporary(" Hi! ".into()),
+        || views_of_a_temporary_rustc(" Hi! ".into()),
+    );
+    assert_eq!(report.outcome, "Ready(\" hi! 4\")");
+}

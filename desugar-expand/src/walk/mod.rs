@@ -1068,7 +1068,14 @@ pub(crate) fn returns_view(method: &syn::Ident) -> bool {
         "chars",
         "lines",
         "split_whitespace",
+        "split_ascii_whitespace",
+        "char_indices",
         "trim",
+        "trim_start",
+        "trim_end",
+        "trim_matches",
+        "trim_start_matches",
+        "trim_end_matches",
     ];
     VIEWS.contains(&method.to_string().as_str())
 }
