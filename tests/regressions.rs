@@ -1455,3 +1455,52 @@ mod option_map_unwrap_or_holds_no_closure {
         assert_eq!(report.outcome, "Ready(6)");
     }
 }
+
+/// Items declared in the body (a `struct`, an `enum`, a `fn`, a `use`),
+/// values of which live across awaits, also in a loop: each arm of the
+/// machine had a copy of them, each a type of its own (E0308, "expected
+/// `Mode`, found a different `Mode`"). They are written once now, before
+/// the machine.
+mod items_in_the_body_kept_across_awaits {
+    use super::*;
+
+    #[desugar]
+    async fn tally(fast: bool) -> u32 {
+        use std::fmt::Write as _;
+        #[derive(Clone, Copy)]
+        enum Mode {
+            Fast,
+            Slow,
+        }
+        struct Tally {
+            count: u32,
+            _held: Probe,
+        }
+        fn weight(mode: Mode) -> u32 {
+            match mode {
+                Mode::Fast => 2,
+                Mode::Slow => 1,
+            }
+        }
+        let mode = if fast { Mode::Fast } else { Mode::Slow };
+        let mut tally = Tally {
+            count: 0,
+            _held: Probe::new("tally"),
+        };
+        let mut log = String::new();
+        for i in 0..2u32 {
+            tally.count += Leaf::new("tick").pending(1).ready(i).await * weight(mode);
+            let _ = write!(log, "{i}");
+        }
+        tally.count + log.len() as u32
+    }
+
+    #[test]
+    fn builds_and_behaves_like_rustc() {
+        assert_send(&tally(true));
+        for fast in [true, false] {
+            let report = assert_same(move || tally(fast), move || tally_rustc(fast));
+            assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+        }
+    }
+}

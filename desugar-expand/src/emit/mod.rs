@@ -67,12 +67,16 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     let cx = names::hidden("__cx");
     let dispatch = step::dispatch_label();
     let edition_check = &body.edition_check;
+    // Items declared in the body (`struct Mode`, `use ..`), once: the step
+    // closure sees them, and a copy in each arm would be a type of its own.
+    let body_items = scan::items(&body.block.stmts);
     Ok(quote! {
         // The user's code is compiled, warned about and linted in the
         // `_rustc` twin; here it is spliced between state transitions.
         #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
         #header {
             #edition_check
+            #body_items
             #state_items
             #homes_items
             #private::Machine::new(

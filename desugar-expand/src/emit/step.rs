@@ -108,7 +108,6 @@ fn arms_with(
     let mut emit = Emit::new(body, decisions, layout, copies, None);
     emit.scopes.push(Vec::new());
     let body_tokens = emit.stmts(&body.block.stmts);
-    let body_items = items(&body.block.stmts);
     transitions.push(emit.transitions);
     typed_copies.extend(emit.typed_copies);
     ties.extend(emit.ties);
@@ -118,7 +117,6 @@ fn arms_with(
                 #replace::Unresumed { #(#fields: #saved,)* .. } => (#(#saved,)*),
                 _ => ::core::unreachable!(),
             };
-            #body_items
             #body_tokens
         }
     });
@@ -137,7 +135,6 @@ fn arms_with(
         let mut emit = Emit::new(body, decisions, layout, copies, Some(k));
         emit.scopes.push(Vec::new());
         let resumed = emit.resume_stmts(&body.block.stmts, k).unwrap_or_default();
-        let body_items = items(&body.block.stmts);
         transitions.push(emit.transitions);
         typed_copies.extend(emit.typed_copies);
         ties.extend(emit.ties);
@@ -166,8 +163,7 @@ fn arms_with(
                         }
                         _ => ::core::unreachable!(),
                     };
-                    #body_items
-                    #resumed
+                            #resumed
                 }
                 // Entered but not suspended in: only while the body runs.
                 #proj::#variant { .. } => ::core::unreachable!(),
@@ -184,8 +180,7 @@ fn arms_with(
                     #replace::#variant { #(#fields: #saved,)* .. } => (#(#saved,)*),
                     _ => ::core::unreachable!(),
                 };
-                #body_items
-                #resumed
+                    #resumed
             }
         });
     }
