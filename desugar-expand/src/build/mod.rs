@@ -765,8 +765,8 @@ impl Builder {
                 format!(
                     "#[desugar] cannot await `{name}` from inside `{name}`: the machine's type would contain itself. \
                      Erase the recursive future's type with a trait object: \
-                     `(Box::pin({name}(..)) as ::core::pin::Pin<Box<dyn ::core::future::Future<Output = ..> + Send>>).await` \
-                     (without `+ Send` where the future is not `Send`)"
+                     `(Box::pin({name}(..)) as ::core::pin::Pin<Box<dyn ::core::future::Future<Output = ..>>>).await`; \
+                     for a `Send` future, box it in a fn of its own that returns `Pin<Box<dyn Future<Output = ..> + Send>>`, and await that"
                 ),
             ));
         }
