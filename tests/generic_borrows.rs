@@ -97,12 +97,42 @@ mod impl_trait_argument {
         n
     }
 
+    pub trait Store {
+        fn put(&mut self, v: u32) -> impl Future<Output = bool>;
+    }
+
+    impl Store for Vec<u32> {
+        async fn put(&mut self, v: u32) -> bool {
+            self.push(Leaf::new("put").pending(1).ready(v).await);
+            true
+        }
+    }
+
+    /// Behind a reference, the lifetime the machine adds to an `impl
+    /// Trait` argument needs parentheses: `&mut impl Store + '__homed` did
+    /// not parse ("ambiguous `+` in a type").
+    #[desugar]
+    async fn save(store: &mut impl Store, v: u32) -> bool {
+        store.put(v).await
+    }
+
     #[test]
     fn builds_and_behaves_as_rustc() {
         let _ = assert_same(
             || repeated(Rc::new(Probe::new("p"))),
             || repeated_rustc(Rc::new(Probe::new("p"))),
         );
+        let report = assert_same(
+            || async {
+                let mut store = Vec::new();
+                (save(&mut store, 1).await, store)
+            },
+            || async {
+                let mut store = Vec::new();
+                (save_rustc(&mut store, 1).await, store)
+            },
+        );
+        assert_eq!(report.outcome, "Ready((true, [1]))");
     }
 }
 

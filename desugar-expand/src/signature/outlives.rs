@@ -94,17 +94,26 @@ pub(super) fn outliving(
     Some(sig)
 }
 
-/// Adds `+ 'lifetime` to every `impl Trait` argument type.
+/// Adds `+ 'lifetime` to every `impl Trait` argument type, in parentheses:
+/// behind a reference, `&mut impl Store + 'a` is ambiguous.
+///
+/// Before: `store: &mut impl Store`
+/// After:  `store: &mut (impl Store + '__homed)`
 struct ImplTraitBounds<'a> {
     lifetime: &'a Lifetime,
     found: bool,
 }
 
 impl VisitMut for ImplTraitBounds<'_> {
-    fn visit_type_impl_trait_mut(&mut self, ty: &mut syn::TypeImplTrait) {
-        syn::visit_mut::visit_type_impl_trait_mut(self, ty);
-        ty.bounds
-            .push(syn::TypeParamBound::Lifetime(self.lifetime.clone()));
-        self.found = true;
+    fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+        syn::visit_mut::visit_type_mut(self, ty);
+        if let syn::Type::ImplTrait(bounded) = ty {
+            bounded
+                .bounds
+                .push(syn::TypeParamBound::Lifetime(self.lifetime.clone()));
+            self.found = true;
+            let bounded = std::mem::replace(ty, syn::Type::Verbatim(Default::default()));
+            *ty = syn::parse_quote!((#bounded));
+        }
     }
 }
