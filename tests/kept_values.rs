@@ -1066,3 +1066,78 @@ fn a_called_closure_is_kept_as_rustc_keeps_it() {
     );
     assert_eq!(report.outcome, "Ready(9)");
 }
+
+fn commit(p: Probe) -> usize {
+    p.touch();
+    1
+}
+
+fn rollback(p: Probe) -> usize {
+    drop(p);
+    0
+}
+
+/// A local every branch of an `if … else` or every arm of a `match` moves
+/// is moved on every path: nothing of it is kept across the await after,
+/// as in rustc. It was kept with a drop flag, which made the machine not
+/// `Send` where the local's type is not (a `MutexGuard`).
+#[desugar]
+#[allow(clippy::await_holding_lock)] // dropped on every path before it; clippy does not see it
+async fn moved_in_every_branch(ok: bool, guard_of: &std::sync::Mutex<u32>) -> usize {
+    let p = Probe::new("p");
+    let n = if ok { commit(p) } else { rollback(p) };
+    let q = Probe::new("q");
+    let m = match n {
+        0 => rollback(q),
+        _ => commit(q),
+    };
+    let guard = guard_of.lock().unwrap();
+    let g = if ok {
+        let value = *guard;
+        drop(guard);
+        value
+    } else {
+        drop(guard);
+        0
+    } as usize;
+    Leaf::new("flush").pending(1).ready(()).await;
+    n + m + g
+}
+
+/// A branch that moves a local and gives it a new value leaves it there:
+/// kept to the end of its scope, as rustc keeps it.
+#[desugar]
+#[allow(unused_assignments)] // the new value is kept only to be dropped
+async fn moved_and_given_again(ok: bool) -> usize {
+    let mut p = Probe::new("first");
+    let n = if ok {
+        commit(p);
+        p = Probe::new("again");
+        1
+    } else {
+        rollback(p);
+        p = Probe::new("other");
+        0
+    };
+    Leaf::new("flush").pending(1).ready(()).await;
+    n
+}
+
+#[test]
+fn a_local_moved_in_every_branch_is_not_kept() {
+    let m = std::sync::Mutex::new(3);
+    for ok in [true, false] {
+        let report = assert_same(
+            || moved_in_every_branch(ok, &m),
+            || moved_in_every_branch_rustc(ok, &m),
+        );
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+        let report = assert_same(
+            || moved_and_given_again(ok),
+            || moved_and_given_again_rustc(ok),
+        );
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
+    let m = std::sync::Mutex::new(3);
+    assert_send(&moved_in_every_branch(true, &m));
+}

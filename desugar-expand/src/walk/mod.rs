@@ -204,6 +204,10 @@ struct Walk<'a, V> {
     /// Inside the arguments of a macro that prints their text (see
     /// [`MacroArgs::quotes`]).
     quoted: usize,
+    /// The branches being walked, innermost last: each with its
+    /// [`Self::conditional`] depth and the locals it moves whole on every
+    /// path through it (see [`Self::branches`]).
+    branches: Vec<(usize, Vec<LocalId>)>,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -218,6 +222,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             loops: 0,
             chained_to: None,
             quoted: 0,
+            branches: Vec::new(),
         }
     }
 
@@ -316,8 +321,59 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Some(_) => self.capture_conditional > 0,
             None => self.conditional > 0,
         };
+        let whole_move = matches!(
+            kind,
+            MentionKind::Value | MentionKind::Taken { always: true, .. }
+        );
+        if whole_move
+            && self.capture.is_none()
+            && let Some((depth, moved)) = self.branches.last_mut()
+            && *depth == self.conditional
+        {
+            moved.push(local);
+        }
+        // Given a value again (on some path, or by a closure): not moved.
+        if matches!(kind, MentionKind::Assign | MentionKind::Capture { .. }) {
+            for (_, moved) in &mut self.branches {
+                moved.retain(|&l| l != local);
+            }
+        }
         self.visitor
             .conditional_mention(local, kind, expr, span, conditional);
+    }
+
+    /// Starts a branch of an `if … else` or an arm of a `match`, to be
+    /// walked as conditional; [`Self::leave_branch`] gives the locals it
+    /// moves whole on every path through it.
+    fn enter_branch(&mut self) {
+        self.branches.push((self.conditional + 1, Vec::new()));
+    }
+
+    fn leave_branch(&mut self) -> Vec<LocalId> {
+        self.branches
+            .pop()
+            .map(|(_, moved)| moved)
+            .unwrap_or_default()
+    }
+
+    /// Reports a local that every branch of a construct moves whole
+    /// (`branches`: what each moves, one for every path through it) as
+    /// moved by the construct itself, on every path: `let n = if ok {
+    /// commit(g) } else { rollback(g) };` moves `g`, which is then neither
+    /// kept with a drop flag nor kept at all.
+    fn moved_on_every_path(&mut self, branches: Vec<Vec<LocalId>>, span: Span) {
+        let mut branches = branches.into_iter();
+        let Some(mut every) = branches.next() else {
+            return;
+        };
+        for moved in branches {
+            every.retain(|local| moved.contains(local));
+        }
+        every.sort_unstable();
+        every.dedup();
+        for local in every {
+            self.report(local, MentionKind::Value, None, span);
+        }
     }
 
     /// The local `call` drops, if it is written as the expansion writes its
@@ -501,7 +557,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     _ => None,
                 };
                 let flag = walk.condition(&mut e.cond, chained_to);
+                walk.enter_branch();
                 walk.maybe(true, |walk| walk.block(&mut e.then_branch));
+                let then_moved = walk.leave_branch();
                 if let Some(flag) = flag {
                     e.then_branch.stmts.insert(0, drop_flag::clear(&flag));
                 }
@@ -511,8 +569,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     if matches!(&**otherwise, Expr::If(_)) {
                         walk.chained_to = head;
                     }
+                    walk.enter_branch();
                     walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
+                    let else_moved = walk.leave_branch();
                     walk.chained_to = None;
+                    walk.moved_on_every_path(vec![then_moved, else_moved], e.if_token.span);
                 }
             }),
             // Inside a condition (`a && let p = x`, `while let`), where it
@@ -533,14 +594,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 if let Some(flag) = &flag {
                     drop_flag::arms(&mut e.arms, flag);
                 }
+                let mut arms_moved = Vec::new();
                 for arm in &mut e.arms {
+                    self.enter_branch();
                     self.scoped(|walk| {
                         walk.maybe(true, |walk| {
                             walk.arm_pat(&mut arm.pat);
                             walk.expr(&mut arm.body, MentionKind::Value);
                         });
                     });
+                    arms_moved.push(self.leave_branch());
                 }
+                self.moved_on_every_path(arms_moved, e.match_token.span);
             }
             Expr::Loop(e) => self.looping(|walk| walk.block(&mut e.body)),
             Expr::While(e) => self.scoped(|walk| {
