@@ -10,8 +10,10 @@
 //! - an awaited scrutinee that does not match drops before the `else`
 //!   block: the machine dropped it after.
 //!
-//! A later `let` of a chain whose temporaries the `then` block would keep
-//! across an await is an error (`tests/ui/let_chain_later_temporary.rs`).
+//! An await in the first part of a chain, the only part that awaits, is
+//! made ahead as a lone `if let`'s. A later `let` of a chain whose
+//! temporaries the `then` block would keep across an await is an error
+//! (`tests/ui/let_chain_later_temporary.rs`).
 
 use std::collections::BTreeMap;
 
@@ -219,6 +221,35 @@ fn an_awaited_scrutinee_that_does_not_match_drops_before_the_else() {
             ready(assert_same(
                 || awaited_else_if(ok, second),
                 || awaited_else_if_rustc(ok, second),
+            ));
+        }
+    }
+}
+
+/// An await in the first part of a `let` chain, the only part that awaits:
+/// its value is made ahead, as a lone `if let`'s is, kept through the
+/// `then` block and dropped before the `else` (it was an error).
+#[desugar]
+async fn chain_awaiting_first(ok: bool, flag: bool) -> u32 {
+    if let Ok(n) = fetch(ok).await
+        && flag
+    {
+        wait("then").await;
+        n
+    } else {
+        note("else");
+        wait("else").await;
+        0
+    }
+}
+
+#[test]
+fn an_awaited_first_part_of_a_chain_is_made_ahead() {
+    for ok in [true, false] {
+        for flag in [true, false] {
+            ready(assert_same(
+                || chain_awaiting_first(ok, flag),
+                || chain_awaiting_first_rustc(ok, flag),
             ));
         }
     }

@@ -259,6 +259,20 @@ impl Builder {
                 dest,
                 out,
             );
+        } else if let Some(scrutinee) = awaited_first_scrutinee(&mut e.cond) {
+            // The first part of a chain runs first, whenever the `if` does:
+            // its awaited scrutinee is made ahead, as a lone `if let`'s is.
+            let local = self.hidden_local("scrutinee");
+            let value = std::mem::replace(scrutinee, crate::syntax::path(local.clone()));
+            let rescope = observable_else(&e);
+            self.construct_after(
+                Default::default(),
+                Some((local, value)),
+                Expr::If(e),
+                rescope,
+                dest,
+                out,
+            );
         } else if is_let_chain(&e.cond) {
             let span = first_await(&*e.cond).unwrap_or_else(|| e.cond.span());
             self.error(syn::Error::new(
@@ -640,6 +654,24 @@ fn keeps_scrutinee(pat: &syn::Pat) -> bool {
         walk::patterns::Matched::Taken
     );
     leaves || walk::patterns::binds_by_ref(pat)
+}
+
+/// The scrutinee of a `let` chain's first part, where it is the only part
+/// that awaits (`if let Some(v) = fetch().await && ok`).
+fn awaited_first_scrutinee(cond: &mut Expr) -> Option<&mut Expr> {
+    if matches!(cond, Expr::Let(_)) {
+        return None;
+    }
+    let mut rest = cond.clone();
+    let (first, _) = leading_part(&mut rest)?;
+    if !has_await(&*first) {
+        return None;
+    }
+    *first = syn::parse_quote!(());
+    if has_await(&rest) {
+        return None;
+    }
+    leading_part(cond).map(|(first, _)| first)
 }
 
 /// The scrutinees of a `let` chain's `let`s after its first part (`b` in
