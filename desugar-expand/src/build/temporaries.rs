@@ -177,9 +177,6 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 }
                 self.ran = true;
             }
-            // An operator may be a method of the user's. (The operands of
-            // `&&` and `||` are terminating scopes: what they make drops
-            // inside them, in rustc too.)
             // A comparison borrows its operands (`conn() == 7` is
             // `PartialEq::eq(&conn(), &7)`): a value is a temporary.
             Expr::Binary(e) if is_comparison(e.op) => {
@@ -187,6 +184,9 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.borrowed(&mut e.right);
                 self.ran = true;
             }
+            // An operator may be a method of the user's. (The operands of
+            // `&&` and `||` are terminating scopes: what they make drops
+            // inside them, in rustc too.)
             Expr::Binary(e)
                 if !walk::is_compound_assign(e.op)
                     && !matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) =>

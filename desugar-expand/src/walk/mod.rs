@@ -206,7 +206,7 @@ struct Walk<'a, V> {
     quoted: usize,
     /// The branches being walked, innermost last: each with its
     /// [`Self::conditional`] depth and the locals it moves whole on every
-    /// path through it (see [`Self::branches`]).
+    /// path through it (see [`Self::enter_branch`]).
     branches: Vec<(usize, Vec<LocalId>)>,
 }
 
