@@ -41,15 +41,18 @@ fn located(hidden: &syn::Ident, span: Span) -> syn::Ident {
 /// see `Facts::flaggable`.)
 fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
     let private = names::private();
+    // At the user's use: a move out of the place (`pair.0` beside a use of
+    // all of `pair`) is reported there.
+    let span = hidden.span();
     match kind {
         // Matched in the flag's place, its patterns wrapped (see
         // `walk::drop_flag`).
-        MentionKind::Taken { .. } => syn::parse_quote!(#hidden.0),
-        MentionKind::Value => syn::parse_quote!({
+        MentionKind::Taken { .. } => syn::parse_quote_spanned!(span=> #hidden.0),
+        MentionKind::Value => syn::parse_quote_spanned!(span=> {
             use #private::{FetchCopy as _, FetchMove as _};
             (&mut &mut #hidden).fetch()
         }),
-        _ => syn::parse_quote!((*#hidden.place())),
+        _ => syn::parse_quote_spanned!(span=> (*#hidden.place())),
     }
 }
 
