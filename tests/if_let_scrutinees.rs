@@ -254,3 +254,36 @@ fn an_awaited_first_part_of_a_chain_is_made_ahead() {
         }
     }
 }
+
+async fn fetch_text(ok: bool) -> Result<u32, String> {
+    Leaf::new("fetch")
+        .pending(1)
+        .ready(if ok { Ok(1) } else { Err("error".into()) })
+        .await
+}
+
+/// The pattern moves a part that is not `Copy` out of the awaited value
+/// (`Err(e)` of a `String`), and the `then` block awaits: the value the
+/// `else` drops is taken by an `else if let` on it, so the machine may keep
+/// it with a drop flag and match it in place (E0507 before, at the
+/// attribute).
+#[desugar]
+async fn moved_out_of_the_awaited_value(ok: bool) -> usize {
+    if let Err(e) = fetch_text(ok).await {
+        wait("report").await;
+        e.len()
+    } else {
+        note("else");
+        0
+    }
+}
+
+#[test]
+fn a_part_moved_out_of_an_awaited_scrutinee_builds() {
+    for ok in [true, false] {
+        ready(assert_same(
+            || moved_out_of_the_awaited_value(ok),
+            || moved_out_of_the_awaited_value_rustc(ok),
+        ));
+    }
+}

@@ -1,4 +1,11 @@
-#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+#[allow(
+    unused,
+    irrefutable_let_patterns,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery,
+    clippy::restriction
+)]
 fn branches(
     key: u32,
 ) -> impl ::core::future::Future<

@@ -1,5 +1,12 @@
 impl Counter {
-    #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+    #[allow(
+        unused,
+        irrefutable_let_patterns,
+        clippy::all,
+        clippy::pedantic,
+        clippy::nursery,
+        clippy::restriction
+    )]
     fn bump<'__life0>(
         &'__life0 mut self,
         by: u32,

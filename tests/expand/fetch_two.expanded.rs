@@ -1,4 +1,11 @@
-#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+#[allow(
+    unused,
+    irrefutable_let_patterns,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery,
+    clippy::restriction
+)]
 fn fetch_two<'__homed, '__life0, '__life1>(
     a: &'__life0 str,
     b: &'__life1 str,

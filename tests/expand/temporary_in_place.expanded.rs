@@ -1,4 +1,11 @@
-#[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+#[allow(
+    unused,
+    irrefutable_let_patterns,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery,
+    clippy::restriction
+)]
 fn page_length<'__life0>(
     base: &'__life0 str,
 ) -> impl ::core::future::Future<

@@ -194,8 +194,8 @@ impl Builder {
             .into_iter()
             .map(|n| ((n.ident, n.value), n.temporary, n.mutable, !n.temporary));
         // In Rust 2024 an `if let`'s `else` starts by dropping the
-        // scrutinee's value too, which it finds whole: the pattern did not
-        // match (`if let Ok(n) = fetch().await { .. } else { .. }`).
+        // scrutinee's value too (`if let Ok(n) = fetch().await { .. } else
+        // { .. }`).
         let dropped_before_else = scrutinee.as_ref().map(|(ident, _)| ident.clone());
         let scrutinee = scrutinee.map(|s| (s, false, false, false));
         for ((ident, value), temporary, mutable, operand) in values.chain(scrutinee) {
@@ -218,8 +218,7 @@ impl Builder {
             }
         }
         if rescope && let Expr::If(e) = &mut construct {
-            let dropped: Vec<&syn::Ident> = kept.iter().chain(&dropped_before_else).collect();
-            drop_before_else_in_2024(e, &dropped);
+            drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>(), dropped_before_else);
         }
         self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
         self.close_scope();
@@ -329,8 +328,11 @@ impl Builder {
         let otherwise = match e.else_branch.map(|(_, b)| *b) {
             None if matches!(dest, Dest::Discard) => None,
             None => Some(Else::Block(self.branch(construct, Vec::new(), dest))),
+            // An `else if` runs where the `then` branch does not: its
+            // condition is on the `else` branch's path too.
             Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
-                Some(Else::If(Box::new(self.if_node(inner, dest, head))))
+                let inner = self.alternative(construct, 1, |this| this.if_node(inner, dest, head));
+                Some(Else::If(Box::new(inner)))
             }
             Some(Expr::Block(block)) if block.label.is_none() => {
                 Some(Else::Block(self.branch(construct, block.block.stmts, dest)))
@@ -566,7 +568,21 @@ impl Builder {
 ///
 /// Before: `if let Some(x) = f(&__temporary1).await { a } else { b }`
 /// After:  `if let Some(x) = f(&__temporary1).await { a } else { if <2024?> { drop(__temporary1); } b }`
-fn drop_before_else_in_2024(e: &mut syn::ExprIf, temporaries: &[&syn::Ident]) {
+///
+/// The scrutinee's own value (`unmatched`), which the pattern did not
+/// match, is taken by an `else if let` on it: it then reads as the local
+/// the `if let` left whole (see `MentionKind::Taken`), which a local kept
+/// with a drop flag is matched in place for. (One the pattern borrows, by
+/// `ref`, or the first `let` of a chain matches, is dropped as a temporary
+/// is.)
+///
+/// Before: `if let Ok(n) = __scrutinee1 { a } else { b }`
+/// After:  `if let Ok(n) = __scrutinee1 { a } else if let __unmatched = __scrutinee1 { if <2024?> { drop(__unmatched); } b } else { unreachable!() }`
+fn drop_before_else_in_2024(
+    e: &mut syn::ExprIf,
+    temporaries: &[&syn::Ident],
+    unmatched: Option<syn::Ident>,
+) {
     let Some((else_token, otherwise)) = e.else_branch.take() else {
         return;
     };
@@ -584,20 +600,50 @@ fn drop_before_else_in_2024(e: &mut syn::ExprIf, temporaries: &[&syn::Ident]) {
             #flag
         }
     };
-    let drops = super::temporaries::drops_newest_first(temporaries);
+    // After a chain's first `let`, whose pattern may have matched (and
+    // moved out of the value) before a later part failed, the value is
+    // dropped as a temporary is: where a part was moved, that does not
+    // build (E0382), never drops it twice.
+    let by_ref = match &*e.cond {
+        Expr::Let(l) => walk::patterns::binds_by_ref(&l.pat),
+        _ => true,
+    };
+    let mut dropped: Vec<&syn::Ident> = temporaries.to_vec();
+    let taken = match &unmatched {
+        Some(value) if by_ref => {
+            dropped.push(value);
+            None
+        }
+        Some(value) => Some((value, crate::names::hidden("__unmatched"))),
+        None => None,
+    };
+    let mut drops = Vec::new();
+    if let Some((_, binding)) = &taken {
+        drops.extend(super::temporaries::drops_newest_first(&[binding]));
+    }
+    drops.extend(super::temporaries::drops_newest_first(&dropped));
     let stmts: Vec<syn::Stmt> = match *otherwise {
         Expr::Block(block) if block.label.is_none() => block.block.stmts,
         other => vec![syn::Stmt::Expr(other, None)],
     };
-    e.else_branch = Some((
-        else_token,
-        Box::new(syn::parse_quote!({
-            if #probe {
-                #(#drops)*
-            }
-            #(#stmts)*
-        })),
-    ));
+    let body: syn::Block = syn::parse_quote!({
+        if #probe {
+            #(#drops)*
+        }
+        #(#stmts)*
+    });
+    let otherwise: Expr = match taken {
+        // Irrefutable: the `else` never runs, and gives the `if` a value.
+        Some((value, binding)) => {
+            syn::parse_quote!(if let #binding = #value #body else { ::core::unreachable!() })
+        }
+        None => Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: body,
+        }),
+    };
+    e.else_branch = Some((else_token, Box::new(otherwise)));
 }
 
 /// Does the `if` have an `else` whose code could show where the

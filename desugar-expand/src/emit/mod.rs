@@ -73,7 +73,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     Ok(quote! {
         // The user's code is compiled, warned about and linted in the
         // `_rustc` twin; here it is spliced between state transitions.
-        #[allow(unused, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+        #[allow(unused, irrefutable_let_patterns, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
         #header {
             #edition_check
             #body_items
