@@ -132,3 +132,29 @@ fn promoted_constants_behave_as_in_rustc() {
     assert_send(&awaited_operand());
     assert_send(&matched_by_ref());
 }
+
+pub struct Job(u32);
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        desugar::harness::note(format!("job {} done", self.0));
+    }
+}
+
+/// Values of a type with a `Drop` impl that are not borrowed where they are
+/// made (moved into `vec!`, the receiver of `unwrap`, which takes `self`)
+/// are no constants rustc promotes, and build: they were taken for
+/// borrowed ones and rejected.
+#[desugar]
+#[allow(clippy::unnecessary_literal_unwrap)] // the receiver under test
+async fn moved_not_borrowed() -> usize {
+    let jobs = vec![Job(1), Job(2)];
+    let one = Some(Job(3)).unwrap();
+    wait().await;
+    jobs.len() + one.0 as usize
+}
+
+#[test]
+fn values_moved_where_they_are_made_build() {
+    ready(assert_same(moved_not_borrowed, moved_not_borrowed_rustc));
+}

@@ -95,7 +95,11 @@ impl<'ast> Visit<'ast> for Borrowed {
     }
 
     fn visit_expr_method_call(&mut self, e: &'ast syn::ExprMethodCall) {
-        self.borrowed(&e.receiver);
+        // A method known to take `self` (`Some(Tok(7)).unwrap()`) borrows
+        // nothing.
+        if !walk::consumes_receiver(&e.method) {
+            self.borrowed(&e.receiver);
+        }
         visit::visit_expr_method_call(self, e);
     }
 
@@ -120,10 +124,12 @@ impl<'ast> Visit<'ast> for Borrowed {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        // A format argument is borrowed; so may any other be.
+        // A format argument is borrowed; `vec![Job(1)]` moves its own.
         if let Some(mut args) = walk::MacroArgs::parse(mac) {
-            for (arg, _) in args.args_mut() {
-                self.borrowed(arg);
+            for (arg, kind) in args.args_mut() {
+                if matches!(kind, crate::ir::MentionKind::Place { .. }) {
+                    self.borrowed(arg);
+                }
                 self.visit_expr(arg);
             }
         }
