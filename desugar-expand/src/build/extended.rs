@@ -290,7 +290,10 @@ fn makes_unnamed_value(place: &Expr) -> bool {
 /// a branch or a loop is returned only with `blocks`.
 pub(crate) fn value_root(place: &mut Expr, blocks: bool) -> Option<&mut Expr> {
     match place {
-        Expr::Path(_) | Expr::Lit(_) | Expr::Closure(_) => return None,
+        Expr::Path(_) | Expr::Lit(_) => return None,
+        // A `move` closure owns what it captures, which rustc drops with it
+        // at the end of the block (`let f: &dyn Fn() = &move || c.touch();`).
+        Expr::Closure(closure) if closure.capture.is_none() => return None,
         Expr::Match(e) if super::earlier::tried(e).is_some() => return Some(place),
         Expr::Block(_) | Expr::If(_) | Expr::Match(_) | Expr::Loop(_) | Expr::Unsafe(_) => {
             return blocks.then_some(place);
