@@ -167,8 +167,9 @@ impl NotLeading {
                 syn::Error::new(
                     span,
                     format!(
-                        "#[desugar] cannot suspend here yet: {what} is read before this `.await` and used by the awaited expression, \
-                         which may change it; bind the awaited value with `let` in a statement of its own first"
+                        "#[desugar] cannot suspend here yet: {what} is read before this `.await`, and what the machine runs first here \
+                         (the awaited expression, or a part of the statement with effects) uses it and may change it; \
+                         bind the awaited value with `let` in a statement of its own first"
                     ),
                 )
             }
