@@ -287,3 +287,67 @@ fn a_part_moved_out_of_an_awaited_scrutinee_builds() {
         ));
     }
 }
+
+fn fetch_probe(k: u32) -> LeafFuture<Result<Probe, Probe>> {
+    Leaf::new("fetch").pending(1).ready(if k.is_multiple_of(2) {
+        Ok(Probe::new("ok"))
+    } else {
+        Err(Probe::new("err"))
+    })
+}
+
+/// Awaited scrutinees that do not match, in the shapes the `else` that
+/// drops them takes: an `else if let` chain, a pattern binding by `ref`, a
+/// loop around, `while let`, an `if let` giving a value.
+#[desugar]
+async fn unmatched_values(k: u32) -> usize {
+    let chained = if let Ok(p) = fetch_probe(k).await {
+        wait("a").await;
+        p.label().len()
+    } else if let Err(e) = fetch_probe(k + 1).await {
+        wait("b").await;
+        e.label().len() + 10
+    } else {
+        note("else");
+        wait("c").await;
+        0
+    };
+    let by_ref = if let Ok(ref p) = fetch_probe(k).await {
+        wait("d").await;
+        p.label().len()
+    } else {
+        wait("e").await;
+        0
+    };
+    let mut looped = 0;
+    for i in 0..k {
+        let held = Probe::new("held");
+        if let Err(e) = fetch_probe(i).await {
+            wait("f").await;
+            looped += e.label().len();
+        } else {
+            held.touch();
+            wait("g").await;
+        }
+    }
+    let mut rounds = 0;
+    while let Ok(p) = fetch_probe(rounds * 2 + k).await {
+        wait("h").await;
+        p.touch();
+        rounds += 1;
+        if rounds > 2 {
+            break;
+        }
+    }
+    chained + by_ref + looped + rounds as usize
+}
+
+#[test]
+fn unmatched_awaited_values_in_chains_loops_and_values() {
+    for k in 0..4 {
+        ready(assert_same(
+            || unmatched_values(k),
+            || unmatched_values_rustc(k),
+        ));
+    }
+}
