@@ -1141,3 +1141,48 @@ fn a_local_moved_in_every_branch_is_not_kept() {
     let m = std::sync::Mutex::new(3);
     assert_send(&moved_in_every_branch(true, &m));
 }
+
+pub struct Counter {
+    next_id: std::cell::Cell<u32>,
+    names: Vec<String>,
+}
+
+/// A local bound to a shared reference lends its referent: a value made
+/// through it (`ids.get()`, `names.first()`) borrows the referent, not the
+/// local, which is not kept in place for it. The machine kept `ids` (a
+/// `&Cell`) in place, and was not `Send` where the twin is. What the value
+/// made through it borrows from a local of the fn (`list.first()` with
+/// `list = &v`) is still kept in place.
+#[desugar]
+async fn through_a_reference(counter: &mut Counter) -> usize {
+    let ids = &counter.next_id;
+    let id = ids.get();
+    let v = vec![String::from("x"), String::from("yz")];
+    let list = &v;
+    let first = list.first();
+    let names = &counter.names;
+    let count = names.iter().filter(|n| !n.is_empty()).count();
+    Leaf::new("send").pending(1).ready(()).await;
+    id as usize + first.map_or(0, |s| s.len()) + count
+}
+
+#[test]
+fn a_reference_hands_on_what_it_lends() {
+    let counter = || Counter {
+        next_id: std::cell::Cell::new(3),
+        names: vec!["a".into()],
+    };
+    let mut c = counter();
+    assert_send(&through_a_reference(&mut c));
+    let report = assert_same(
+        || async {
+            let mut c = counter();
+            through_a_reference(&mut c).await
+        },
+        || async {
+            let mut c = counter();
+            through_a_reference_rustc(&mut c).await
+        },
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+}

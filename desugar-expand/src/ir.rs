@@ -71,6 +71,11 @@ pub(crate) struct Local {
     /// `&mut c` (`Tx { conn: &mut c }`). A homed one is reached mutably, as
     /// `tx.conn.query()` reborrows through it.
     pub holds_mut: bool,
+    /// Bound whole to a shared reference (`let ids = &self.ids;`, `let r:
+    /// &T = ..;`): what a method called through it, a field of it or a
+    /// reborrow of it borrows is the referent, not the local, which a value
+    /// made through it (`let id = ids.get();`) does not keep in place.
+    pub shared_ref: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,

@@ -510,7 +510,7 @@ impl<'a> Facts<'a> {
             let mut changed = false;
             for mention in &self.body.mentions {
                 let local = mention.local;
-                if homed[local] || !borrows(mention.kind) {
+                if homed[local] || !borrows(mention.kind) || self.through_reference(mention) {
                     continue;
                 }
                 let held = (0..self.body.awaits.len()).any(|k| {
@@ -554,12 +554,20 @@ impl<'a> Facts<'a> {
         (self.in_scope(holder, k)
             && (homed[holder] || self.carried(holder, k) || self.moved_into_awaitee(holder, k)))
             || self.by_local[holder].iter().any(|m| {
-                m.kind.may_move()
+                (m.kind.may_move() || self.through_reference(m))
                     && self.before(m, k)
                     && m.holders
                         .iter()
                         .any(|&next| self.holds_across(next, k, homed, seen))
             })
+    }
+
+    /// A use of a local bound to a shared reference as a place (`ids.get()`,
+    /// `&ids.name`, `ids.iter()`): what it lends is the referent, which
+    /// the local only hands on, as a copy of the reference would.
+    fn through_reference(&self, mention: &Mention) -> bool {
+        self.body.locals[mention.local].shared_ref
+            && matches!(mention.kind, MentionKind::Place { .. })
     }
 
     fn moved_into_awaitee(&self, local: LocalId, k: AwaitId) -> bool {

@@ -326,6 +326,7 @@ impl Builder {
             standard: None,
             pinned: self.pinned.contains(&ident_name),
             holds_mut: false,
+            shared_ref: false,
             number: false,
         });
         self.locals.len() - 1
@@ -726,6 +727,20 @@ impl Builder {
                 |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
             ),
         };
+        // `let r = &v;` or `let r: &T = ..;`, bound whole.
+        let shared_ref = match &local.pat {
+            syn::Pat::Type(typed) => {
+                matches!(&*typed.pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
+                    && matches!(&*typed.ty, syn::Type::Reference(r) if r.mutability.is_none())
+            }
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                local.init.as_ref().is_some_and(|init| {
+                    init.diverge.is_none()
+                        && matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_none())
+                })
+            }
+            _ => false,
+        };
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
@@ -740,6 +755,7 @@ impl Builder {
             self.locals[id].unique = unique;
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
+            self.locals[id].shared_ref = shared_ref;
             // A pattern's parts of a number (`let (a, b) = (1, 2)`) are
             // not known to be numbers; only a name bound whole is.
             self.locals[id].number =
