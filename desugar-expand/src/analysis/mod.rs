@@ -562,12 +562,13 @@ impl<'a> Facts<'a> {
             })
     }
 
-    /// A use of a local bound to a shared reference as a place (`ids.get()`,
-    /// `&ids.name`, `ids.iter()`): what it lends is the referent, which
-    /// the local only hands on, as a copy of the reference would.
+    /// A use of a local bound to a shared reference as a place whose
+    /// borrow may outlive it (`ids.get()`, `&ids.name`, `ids.iter()`): what
+    /// it lends is the referent, which the local only hands on, as a copy
+    /// of the reference would.
     fn through_reference(&self, mention: &Mention) -> bool {
         self.body.locals[mention.local].shared_ref
-            && matches!(mention.kind, MentionKind::Place { .. })
+            && matches!(mention.kind, MentionKind::Place { lasting: true, .. })
     }
 
     fn moved_into_awaitee(&self, local: LocalId, k: AwaitId) -> bool {
