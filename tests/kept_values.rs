@@ -1186,3 +1186,70 @@ fn a_reference_hands_on_what_it_lends() {
     );
     assert_eq!(report.outcome, "Ready(5)");
 }
+
+pub struct Session {
+    label: Probe,
+}
+
+impl Session {
+    /// `let this = *self;` in a `self: Box<Self>` method moves the value out
+    /// of the box, and the box with it: nothing of it is kept across the
+    /// await after. The machine kept the box (E0382).
+    #[desugar]
+    async fn finish(self: Box<Self>) -> usize {
+        let this = *self;
+        Leaf::new("flush").pending(1).ready(()).await;
+        this.label.label().len()
+    }
+}
+
+#[desugar]
+async fn unboxed(boxed: Box<(Probe, u32)>, other: Probe) -> u32 {
+    let local = Box::new(other);
+    let (p, n) = *boxed;
+    let q = *local;
+    Leaf::new("use").pending(1).ready(()).await;
+    p.touch();
+    q.touch();
+    n
+}
+
+#[test]
+fn a_value_moved_out_of_a_box_takes_the_box() {
+    let session = || {
+        Box::new(Session {
+            label: Probe::new("session"),
+        })
+    };
+    assert_send(&session().finish());
+    let report = assert_same(|| session().finish(), || session().finish_rustc());
+    assert_eq!(report.outcome, "Ready(7)");
+    let report = assert_same(
+        || unboxed(Box::new((Probe::new("p"), 3)), Probe::new("o")),
+        || unboxed_rustc(Box::new((Probe::new("p"), 3)), Probe::new("o")),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
+/// `*b` of a `Box` of a `Copy` value only copies it, and the box stays for
+/// the uses after: where the box is kept in place (borrowed across an
+/// await), it is read there, never moved out of its home and freed (which
+/// the reference kept across the second await would then read).
+#[desugar]
+async fn copied_out_of_a_kept_box(k: u32) -> u32 {
+    let b = Box::new(k);
+    let r = &b;
+    Leaf::new("first").pending(1).ready(()).await;
+    let n = *b;
+    Leaf::new("second").pending(1).ready(()).await;
+    **r + n + *b
+}
+
+#[test]
+fn a_copy_out_of_a_kept_box_leaves_it() {
+    let report = assert_same(
+        || copied_out_of_a_kept_box(4),
+        || copied_out_of_a_kept_box_rustc(4),
+    );
+    assert_eq!(report.outcome, "Ready(12)");
+}

@@ -76,6 +76,10 @@ pub(crate) struct Local {
     /// reborrow of it borrows is the referent, not the local, which a value
     /// made through it (`let id = ids.get();`) does not keep in place.
     pub shared_ref: bool,
+    /// Visibly a `Box` (`b: Box<T>`, `self: Box<Self>`, `let b =
+    /// Box::new(..)`): `*b` read by value moves out of it (or copies a
+    /// `Copy` value, leaving a box that has nothing to show when it drops).
+    pub boxed: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,

@@ -57,6 +57,8 @@ pub(crate) struct Param {
     pub holds_mut: bool,
     /// Its type is a primitive number, `bool` or `char`.
     pub number: bool,
+    /// See [`crate::ir::Local::boxed`].
+    pub boxed: bool,
 }
 
 /// The checked and rewritten signature.
@@ -98,6 +100,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
                     holds_mut: false,
                     number: false,
+                    boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
                 });
                 receiver.mutability = None;
             }
@@ -212,6 +215,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
     let holds_mut = !matches!(&*typed.ty, Type::Reference(_)) && borrows_inside(&typed.ty);
     let number = crate::walk::copy::is_number_type(&typed.ty);
+    let boxed = crate::walk::is_box_type(&typed.ty);
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -226,6 +230,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 unique,
                 holds_mut,
                 number,
+                boxed,
             }
         }
         other => {
@@ -247,6 +252,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 unique,
                 holds_mut,
                 number,
+                boxed,
             }
         }
     }

@@ -69,6 +69,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].unique = param.unique;
         builder.locals[id].holds_mut = param.holds_mut;
         builder.locals[id].number = param.number;
+        builder.locals[id].boxed = param.boxed;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -259,6 +260,10 @@ impl walk::Visitor for Recorder<'_> {
     fn reborrows(&self, local: LocalId) -> bool {
         self.locals[local].unique
     }
+
+    fn is_boxed(&self, local: LocalId) -> bool {
+        self.locals[local].boxed
+    }
 }
 
 impl Builder {
@@ -327,6 +332,7 @@ impl Builder {
             pinned: self.pinned.contains(&ident_name),
             holds_mut: false,
             shared_ref: false,
+            boxed: false,
             number: false,
         });
         self.locals.len() - 1
@@ -741,6 +747,22 @@ impl Builder {
             }
             _ => false,
         };
+        // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
+        let boxed = match &local.pat {
+            syn::Pat::Type(typed) => {
+                matches!(&*typed.pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
+                    && walk::is_box_type(&typed.ty)
+            }
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                local.init.as_ref().is_some_and(|init| {
+                    init.diverge.is_none()
+                        && matches!(&*init.expr, syn::Expr::Call(call)
+                            if matches!(&*call.func, syn::Expr::Path(f)
+                                if walk::segment_names(&f.path).ends_with(&["Box".to_owned(), "new".to_owned()])))
+                })
+            }
+            _ => false,
+        };
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
@@ -756,6 +778,7 @@ impl Builder {
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
             self.locals[id].shared_ref = shared_ref;
+            self.locals[id].boxed = boxed;
             // A pattern's parts of a number (`let (a, b) = (1, 2)`) are
             // not known to be numbers; only a name bound whole is.
             self.locals[id].number =

@@ -36,6 +36,8 @@ pub(crate) struct Layout {
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
     unique: Vec<bool>,
+    /// Per local: visibly a `Box` (see [`crate::ir::Local::boxed`]).
+    boxed: Vec<bool>,
     /// Per await: the locals that are operands of a call still pending
     /// there (see [`crate::ir::Local::operand`]): awaited before the call
     /// that takes them, which runs after this await. Once it has run (an
@@ -170,6 +172,7 @@ impl Layout {
             in_place,
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
+            boxed: body.locals.iter().map(|l| l.boxed).collect(),
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
@@ -270,6 +273,10 @@ impl Layout {
 
     pub(crate) fn is_unique(&self, local: LocalId) -> bool {
         self.unique[local]
+    }
+
+    pub(crate) fn is_boxed(&self, local: LocalId) -> bool {
+        self.boxed[local]
     }
 
     pub(crate) fn is_deferred(&self, local: LocalId) -> bool {

@@ -319,6 +319,16 @@ impl walk::Visitor for HomedUses<'_> {
         self.layout.is_unique(local)
     }
 
+    /// Only a plain local: one kept in place or with a flag is read where
+    /// it is (`*(*b)`), as `*b` may copy a `Copy` value out and leave the
+    /// box to later uses, which a move out of its home or flag would free
+    /// (where `*b` moves, reading it in place does not build, E0507).
+    fn is_boxed(&self, local: LocalId) -> bool {
+        self.layout.is_boxed(local)
+            && !self.layout.is_homed(local)
+            && self.layout.renamed(local).is_none()
+    }
+
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
         if self.layout.is_consumed_checked(local) {
             receiver_check::consumed(call);

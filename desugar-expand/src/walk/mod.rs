@@ -77,6 +77,13 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// Is `local` visibly a `Box` (see [`crate::ir::Local::boxed`])? `*b`
+    /// read by value then moves it.
+    fn is_boxed(&self, local: LocalId) -> bool {
+        let _ = local;
+        false
+    }
+
     /// `local`, matched by patterns that may take it ([`MentionKind::Taken`]):
     /// the name of its drop flag, if it is kept with one. The walk then
     /// matches the flag's place (see [`drop_flag`]).
@@ -535,7 +542,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
             }
             Expr::Unary(e) => {
+                // `let inner = *boxed;` moves the box's value out, and with
+                // it the box: nothing of it is kept after.
+                let moves_box = matches!(e.op, UnOp::Deref(_))
+                    && matches!(
+                        kind,
+                        MentionKind::Value | MentionKind::Taken { always: true, .. }
+                    )
+                    && self
+                        .resolve_path(&e.expr)
+                        .is_some_and(|local| self.visitor.is_boxed(local));
                 let inner = match e.op {
+                    UnOp::Deref(_) if moves_box => MentionKind::Value,
                     UnOp::Deref(_) => projected,
                     _ => MentionKind::Value,
                 };
@@ -930,6 +948,17 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     ];
     let name = method.to_string();
     CONSUMING.contains(&name.as_str()) || name.starts_with("into_")
+}
+
+/// `Box<T>`, `std::boxed::Box<T>`.
+pub(crate) fn is_box_type(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let names = segment_names(&path.path);
+    path.qself.is_none()
+        && names.last().is_some_and(|n| n == "Box")
+        && (names.len() == 1 || ["std", "alloc"].contains(&names[0].as_str()))
 }
 
 /// A standard library type a local visibly has, whose methods named like
