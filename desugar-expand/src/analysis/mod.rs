@@ -619,7 +619,7 @@ impl<'a> Facts<'a> {
                     MentionKind::Capture { by_move: true } => report(
                         mention.span,
                         format!(
-                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local first (`let owned = {name};`)"
+                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local just before the closure or block, in the same branch (`let owned = {name};`), and name that"
                         ),
                     ),
                     MentionKind::CapturedPart => report(
