@@ -122,6 +122,8 @@ mod impl_trait_argument {
             || repeated(Rc::new(Probe::new("p"))),
             || repeated_rustc(Rc::new(Probe::new("p"))),
         );
+        let mut store = Vec::new();
+        assert_send(&save(&mut store, 1));
         let report = assert_same(
             || async {
                 let mut store = Vec::new();

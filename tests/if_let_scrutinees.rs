@@ -24,6 +24,8 @@ fn wait(label: &str) -> LeafFuture<()> {
     Leaf::new(label).pending(1).ready(())
 }
 
+fn assert_send<T: Send>(_: &T) {}
+
 fn ready(report: Report) {
     assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
 }
@@ -99,6 +101,9 @@ async fn rest_of_a_tuple(n: u32) -> u32 {
 
 #[test]
 fn a_pattern_that_leaves_part_of_the_value_keeps_it_through_the_block() {
+    assert_send(&removed_and_ignored(sessions(), 7));
+    assert_send(&field_copied(1));
+    assert_send(&rest_of_a_tuple(1));
     for id in [7, 8] {
         ready(assert_same(
             || removed_and_ignored(sessions(), id),
@@ -161,6 +166,9 @@ async fn chain_leaving_the_value(n: u32) -> u32 {
 
 #[test]
 fn the_first_let_of_a_chain_keeps_its_temporaries_through_the_block() {
+    assert_send(&chain_borrowing_a_temporary(1, true));
+    assert_send(&chain_after_a_condition(1));
+    assert_send(&chain_leaving_the_value(1));
     for n in [0, 1, 2] {
         for flag in [true, false] {
             ready(assert_same(
@@ -212,6 +220,8 @@ async fn awaited_else_if(first: bool, second: bool) -> u32 {
 
 #[test]
 fn an_awaited_scrutinee_that_does_not_match_drops_before_the_else() {
+    assert_send(&awaited_then_else(true));
+    assert_send(&awaited_else_if(true, false));
     for ok in [true, false] {
         ready(assert_same(
             || awaited_then_else(ok),
@@ -245,6 +255,7 @@ async fn chain_awaiting_first(ok: bool, flag: bool) -> u32 {
 
 #[test]
 fn an_awaited_first_part_of_a_chain_is_made_ahead() {
+    assert_send(&chain_awaiting_first(true, true));
     for ok in [true, false] {
         for flag in [true, false] {
             ready(assert_same(
@@ -280,6 +291,7 @@ async fn moved_out_of_the_awaited_value(ok: bool) -> usize {
 
 #[test]
 fn a_part_moved_out_of_an_awaited_scrutinee_builds() {
+    assert_send(&moved_out_of_the_awaited_value(true));
     for ok in [true, false] {
         ready(assert_same(
             || moved_out_of_the_awaited_value(ok),
@@ -344,6 +356,7 @@ async fn unmatched_values(k: u32) -> usize {
 
 #[test]
 fn unmatched_awaited_values_in_chains_loops_and_values() {
+    assert_send(&unmatched_values(1));
     for k in 0..4 {
         ready(assert_same(
             || unmatched_values(k),

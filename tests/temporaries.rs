@@ -1501,6 +1501,7 @@ async fn field_through_a_guard(stats: std::sync::Arc<std::sync::Mutex<Stats>>) -
 
 #[test]
 fn a_value_an_operator_or_a_guard_borrows_lives_across_the_await() {
+    common::assert_send(&borrowed_by_operators());
     let report = assert_same(borrowed_by_operators, borrowed_by_operators_rustc);
     assert_eq!(report.outcome, "Ready(24)");
     let stats = || std::sync::Arc::new(std::sync::Mutex::new(Stats { hits: 3 }));
@@ -1524,6 +1525,7 @@ async fn views_of_a_temporary(word: String) -> String {
 
 #[test]
 fn a_view_of_a_temporary_names_the_viewed_value() {
+    common::assert_send(&views_of_a_temporary(String::new()));
     let report = assert_same(
         || views_of_a_temporary(" Hi! ".into()),
         || views_of_a_temporary_rustc(" Hi! ".into()),

@@ -734,35 +734,17 @@ impl Builder {
             ),
         };
         // `let r = &v;` or `let r: &T = ..;`, bound whole.
-        let shared_ref = match &local.pat {
-            syn::Pat::Type(typed) => {
-                matches!(&*typed.pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
-                    && matches!(&*typed.ty, syn::Type::Reference(r) if r.mutability.is_none())
-            }
-            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
-                local.init.as_ref().is_some_and(|init| {
-                    init.diverge.is_none()
-                        && matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_none())
-                })
-            }
-            _ => false,
-        };
+        let shared_ref = bound_whole(
+            local,
+            |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
+            |value| matches!(value, syn::Expr::Reference(r) if r.mutability.is_none()),
+        );
         // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
-        let boxed = match &local.pat {
-            syn::Pat::Type(typed) => {
-                matches!(&*typed.pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
-                    && walk::is_box_type(&typed.ty)
-            }
-            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
-                local.init.as_ref().is_some_and(|init| {
-                    init.diverge.is_none()
-                        && matches!(&*init.expr, syn::Expr::Call(call)
-                            if matches!(&*call.func, syn::Expr::Path(f)
-                                if walk::segment_names(&f.path).ends_with(&["Box".to_owned(), "new".to_owned()])))
-                })
-            }
-            _ => false,
-        };
+        let boxed = bound_whole(local, walk::is_box_type, |value| {
+            matches!(value, syn::Expr::Call(call)
+                if matches!(&*call.func, syn::Expr::Path(f)
+                    if walk::segment_names(&f.path).ends_with(&["Box".to_owned(), "new".to_owned()])))
+        });
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
@@ -863,5 +845,26 @@ fn panic_as_tail(last: &mut syn::Stmt) {
         && walk::never_returns(&call.mac)
     {
         *last = syn::Stmt::Expr(expr, None);
+    }
+}
+
+/// Does `local` bind its value whole to one name, and is that value what
+/// `by_type` says of its written type (`let r: &T = ..;`), or, without one,
+/// what `by_value` says of its initializer (`let r = &v;`)?
+fn bound_whole(
+    local: &syn::Local,
+    by_type: impl Fn(&syn::Type) -> bool,
+    by_value: impl Fn(&syn::Expr) -> bool,
+) -> bool {
+    let named = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
+    match &local.pat {
+        syn::Pat::Type(typed) => named(&typed.pat) && by_type(&typed.ty),
+        pat => {
+            named(pat)
+                && local
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| init.diverge.is_none() && by_value(&init.expr))
+        }
     }
 }

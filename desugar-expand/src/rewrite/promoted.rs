@@ -169,7 +169,9 @@ struct Built<'ast>(Vec<&'ast Expr>);
 impl<'ast> Visit<'ast> for Built<'ast> {
     fn visit_expr(&mut self, expr: &'ast Expr) {
         let user_made = match expr {
-            Expr::Call(call) => is_constructor(&call.func) && !is_std_variant(&call.func),
+            Expr::Call(call) => {
+                is_constructor(&call.func) && !calls_one_of(&call.func, &["Some", "Ok", "Err"])
+            }
             Expr::Struct(_) => true,
             _ => false,
         };
@@ -180,9 +182,10 @@ impl<'ast> Visit<'ast> for Built<'ast> {
     }
 }
 
-fn is_std_variant(func: &Expr) -> bool {
+/// A path whose last segment is one of `names` (`Some`, `Result::Ok`).
+fn calls_one_of(func: &Expr, names: &[&str]) -> bool {
     matches!(func, Expr::Path(p) if p.path.segments.last()
-        .is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err"))
+        .is_some_and(|s| names.iter().any(|name| s.ident == name)))
 }
 
 /// Does the constant leave a type for its context to settle: a `None`, an
@@ -194,10 +197,7 @@ fn unsettled(expr: &Expr) -> bool {
         fn visit_expr(&mut self, expr: &'ast Expr) {
             self.0 |= match expr {
                 Expr::Path(p) => p.path.is_ident("None"),
-                Expr::Call(call) => {
-                    matches!(&*call.func, Expr::Path(p) if p.path.segments.last()
-                        .is_some_and(|s| s.ident == "Ok" || s.ident == "Err"))
-                }
+                Expr::Call(call) => calls_one_of(&call.func, &["Ok", "Err"]),
                 Expr::Array(array) => array.elems.is_empty(),
                 _ => false,
             };
