@@ -30,6 +30,7 @@ mod source_text;
 mod statement;
 mod tail_edition;
 mod temporaries;
+mod tried;
 mod values;
 
 pub(crate) use source_text::compact;

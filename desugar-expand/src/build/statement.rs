@@ -211,6 +211,14 @@ impl Builder {
             if found.via_async_block {
                 self.move_copies_into_block(&mut found.operand);
             }
+            // `a.await?` beside a later await: the `?` is taken with the
+            // await, and the value kept is the one it gives.
+            let tried = match &value {
+                Some(ident) if awaits_left > 1 && found.branch.is_none() => {
+                    super::tried::take_tried(&mut stmt, ident, syn::parse_quote!({ #result }))
+                }
+                _ => None,
+            };
             // Errors about the awaited value (a kept one moved by a method
             // taking `self`) point at the await it stands for.
             if let Some(ident) = &mut value {
@@ -289,7 +297,10 @@ impl Builder {
                 None => {}
             }
             let rest: syn::Stmt = match &value {
-                Some(ident) => syn::parse_quote!(let #ident = { #result };),
+                Some(ident) => match tried {
+                    Some(tried) => syn::parse_quote!(let #ident = #tried;),
+                    None => syn::parse_quote!(let #ident = { #result };),
+                },
                 None => stmt.clone(),
             };
             // The temporaries drop after the statement: a block's tail
