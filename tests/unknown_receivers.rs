@@ -161,3 +161,27 @@ fn a_borrowed_receiver_with_nothing_to_drop_builds() {
     );
     assert_eq!(report.outcome, "Ready(4)");
 }
+
+/// A response whose `text(self)` takes it, as an HTTP client's does: the
+/// name is one syntax takes for a move, asked of the compiler on a value
+/// made for it, which answers that it is moved.
+struct Response(Probe);
+
+impl Response {
+    fn text(self) -> desugar::harness::LeafFuture<u32> {
+        self.0.touch();
+        Leaf::new("text").pending(1).ready(4)
+    }
+}
+
+#[desugar]
+async fn response_text_taken() -> u32 {
+    let n = Response(Probe::new("response")).text().await;
+    n + Leaf::new("after").pending(1).ready(1).await
+}
+
+#[test]
+fn a_method_named_like_a_move_that_moves_builds_as_before() {
+    let report = assert_same(response_text_taken, response_text_taken_rustc);
+    assert_eq!(report.outcome, "Ready(5)");
+}

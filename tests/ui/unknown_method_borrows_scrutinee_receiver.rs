@@ -6,7 +6,8 @@
 // the compiler. It answers when the machine is compiled for a caller (here
 // `main`), as the compiler's `const` checks do, so `cargo check` does not
 // show this error. Bind the value with `let` before the `match`, and it is
-// kept to the end of its scope.
+// kept to the end of its scope. A method named like one that takes `self`
+// (`text`, `count`) but borrowing is asked about the same way.
 use desugar::desugar;
 use std::future::Future;
 use std::pin::Pin;
@@ -26,6 +27,14 @@ impl Counter {
 
     fn fetch(&self) -> std::future::Ready<u32> {
         std::future::ready(self.0.len() as u32)
+    }
+
+    fn text(&self) -> std::future::Ready<u32> {
+        std::future::ready(self.0.len() as u32)
+    }
+
+    fn count(&self) -> u32 {
+        self.0.len() as u32
     }
 }
 
@@ -56,6 +65,18 @@ async fn in_a_for_loop() -> u32 {
 }
 
 #[desugar]
+async fn named_like_a_move() -> u32 {
+    let n = Counter(String::from("c")).text().await;
+    match Counter(String::from("d")).count() {
+        0 => 0,
+        m => {
+            ready().await;
+            m + n
+        }
+    }
+}
+
+#[desugar]
 async fn bound_first(n: u32) -> u32 {
     let counter = Counter(String::from("c"));
     match counter.add(n) {
@@ -71,5 +92,6 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_an_awaited_call());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_for_loop());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
 }

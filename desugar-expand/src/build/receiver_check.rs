@@ -68,7 +68,8 @@ use crate::walk;
 pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
     let method = call.method.to_string();
     let known = walk::borrows_receiver(&call.method)
-        || walk::consumes_receiver(&call.method)
+        || (walk::consumes_receiver(&call.method)
+            && !walk::consumes_receiver_ambiguously(&call.method))
         || walk::copy::NUMERIC.contains(&method.as_str());
     !known
         && is_made_value(&call.receiver)
@@ -452,5 +453,9 @@ mod tests {
         }
         assert!(needed(&call("make().label()")));
         assert!(needed(&call("Named { p }.label(&x, 1)")));
+        assert!(
+            needed(&call("make().text()")),
+            "a name taken for a move, ambiguously"
+        );
     }
 }

@@ -950,6 +950,17 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     CONSUMING.contains(&name.as_str()) || name.starts_with("into_")
 }
 
+/// Of [`consumes_receiver`]'s names, those a type of the user's as often
+/// gives a method that borrows (`text(&self) -> &str`, `count(&self)`), or
+/// the standard library does too (`str::bytes`). On a local they are taken
+/// for a move, checked as every such name is; on a value made for them
+/// (`make().text()`), which the machine would not keep, the compiler is
+/// asked whether the method borrows it, as for a name syntax does not know.
+pub(crate) fn consumes_receiver_ambiguously(method: &syn::Ident) -> bool {
+    const AMBIGUOUS: &[&str] = &["text", "json", "bytes", "boxed", "count", "max", "min"];
+    AMBIGUOUS.contains(&method.to_string().as_str())
+}
+
 /// `Box<T>`, `std::boxed::Box<T>`.
 pub(crate) fn is_box_type(ty: &syn::Type) -> bool {
     let syn::Type::Path(path) = ty else {
