@@ -5,7 +5,10 @@
 //! message gives, binding the value with `let`, matches the twin.
 
 use desugar::desugar;
-use desugar::harness::{assert_same, Leaf, Probe};
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+use desugar::harness::{assert_same, Leaf, LeafFuture, Probe};
 
 /// `Probe::new("temporary").label().len()` as the tail would not build;
 /// bound with `let`, its temporary drops where the `let` ends, in both
@@ -79,4 +82,51 @@ fn a_block_without_tail_temporaries_in_an_awaited_call_matches_rustc() {
         || block_in_an_awaited_call_rustc(Probe::new("seen")),
     );
     assert_eq!(report.outcome, "Ready(5)");
+}
+
+fn after_pending<T: core::fmt::Debug>(label: &str, value: T) -> LeafFuture<T> {
+    Leaf::new(label).pending(1).ready(value)
+}
+
+/// Blocks without locals of their own, whose tails' temporaries drop at the
+/// same point in both editions, build in Rust 2021: a `while let` on an
+/// awaited value or a guard, a `while` condition that borrows, an `else if
+/// let`, an arm whose statements make temporaries.
+// The guards held across awaits are what the test compares.
+#[allow(clippy::await_holding_lock)]
+#[desugar]
+async fn loops_and_arms(queue: &Mutex<VecDeque<u32>>, command: u32, seen: Probe) -> u32 {
+    let mut total = 0;
+    while let Some(n) = after_pending("next", queue.lock().unwrap().pop_front()).await {
+        total += after_pending("item", n).await;
+    }
+    while queue.lock().unwrap().len() < 2 {
+        queue.lock().unwrap().push_back(total);
+        Leaf::new("push").pending(1).ready(()).await;
+    }
+    if let Some(over) = total.checked_sub(100) {
+        total = over;
+    } else if let Some(next) = queue.lock().unwrap().pop_front() {
+        total += Leaf::new("else").pending(1).ready(next).await;
+    }
+    seen.touch();
+    match command {
+        0 => {
+            queue.lock().unwrap().clear();
+            Leaf::new("cleared").pending(1).ready(total).await
+        }
+        _ => total + command,
+    }
+}
+
+#[test]
+fn blocks_without_locals_build_and_match_rustc() {
+    for command in [0, 1] {
+        let fresh = || Mutex::new(VecDeque::from([1, 2]));
+        let (a, b) = (fresh(), fresh());
+        let _ = assert_same(
+            || loops_and_arms(&a, command, Probe::new("seen")),
+            || loops_and_arms_rustc(&b, command, Probe::new("seen")),
+        );
+    }
 }

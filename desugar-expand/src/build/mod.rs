@@ -93,7 +93,9 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         mentions: builder.mentions,
         loops: builder.loops,
         alternatives: builder.alternatives,
-        edition_check: builder.rust_2024.map(tail_edition::check),
+        edition_check: builder
+            .rust_2024
+            .map(|needs| tail_edition::check(needs, plan.sig.fn_token.span)),
     })
 }
 
@@ -502,6 +504,11 @@ impl Builder {
         for index in (1..count).rev() {
             awaits_after[index - 1] = awaits_after[index] || awaits::has_await(&stmts[index]);
         }
+        // A tail's temporaries drop after the block's locals in Rust 2021,
+        // before them in Rust 2024: only a block with locals (its own, or
+        // the body's parameters) tells the two apart.
+        let has_locals =
+            self.scopes.len() == 1 || stmts.iter().any(|s| matches!(s, syn::Stmt::Local(_)));
         let outer = self.awaits_later;
         for (index, stmt) in stmts.into_iter().enumerate() {
             self.awaits_later = awaits_after[index];
@@ -509,6 +516,7 @@ impl Builder {
             has_tail |= is_tail;
             if let syn::Stmt::Expr(tail, None) = &stmt
                 && is_tail
+                && has_locals
                 && self.rust_2024.is_none()
             {
                 self.rust_2024 =

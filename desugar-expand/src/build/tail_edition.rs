@@ -15,6 +15,8 @@ use syn::Expr;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
+use super::temporaries;
+use crate::ir::MentionKind;
 use crate::walk;
 
 /// The first part of `tail` that may be a temporary with something to
@@ -83,14 +85,14 @@ impl<'ast> Visit<'ast> for BlockTails {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
-/// Items that fail to build, at the span, when the user's code there is in
-/// an edition before Rust 2024: `macro_rules!` reads the `expr` fragment by
-/// the edition of the code it is written with, and only Rust 2024's matches
-/// `_`.
+/// Items that fail to build, at the tail's span, when the user's code is in
+/// an edition before Rust 2024 (as the token `user` says): `macro_rules!`
+/// reads the `expr` fragment by the edition of the code it is written with,
+/// and only Rust 2024's matches `_`.
 ///
 /// Before: `m.lock().unwrap().len()` (the tail of a lowered block)
 /// After:  the same, and `macro_rules! __tail { ($_:expr) => {}; ($($_:tt)*) => { compile_error!(..) } } __tail!(_);`
-pub(crate) fn check(needs: Needs2024) -> TokenStream {
+pub(crate) fn check(needs: Needs2024, user: Span) -> TokenStream {
     let name = crate::names::hidden("__rust_2024_tail");
     let (span, message) = match needs {
         Needs2024::LoweredTail(span) => (
@@ -108,10 +110,14 @@ pub(crate) fn check(needs: Needs2024) -> TokenStream {
              or move the crate to edition 2024",
         ),
     };
-    quote_spanned! {span=>
+    // The edition is read from `user`, a token of the user's own (the
+    // `fn`), not from the tail: a tail the expansion rewrote (`self` made
+    // a hidden local) has spans of the macro's own crate, Rust 2024.
+    let error = quote_spanned!(span=> ::core::compile_error!(#message););
+    quote_spanned! {user=>
         macro_rules! #name {
             ($_value:expr) => {};
-            ($($_other:tt)*) => { ::core::compile_error!(#message); };
+            ($($_other:tt)*) => { #error };
         }
         #name!(_);
     }
@@ -136,11 +142,55 @@ impl<'ast> Visit<'ast> for Finder {
             return;
         }
         match expr {
+            // Scopes that end their own temporaries, in both editions: an
+            // `if` condition without `let`, the branches and arms, loops
+            // (their conditions and bodies). What an `if let` or a `match`
+            // matches, and a `for` loop's iterable, live on with the tail.
+            Expr::If(e) => {
+                if has_let(&e.cond) {
+                    self.visit_expr(&e.cond);
+                }
+                return;
+            }
+            Expr::Match(e) => {
+                self.borrowed(&e.expr);
+                self.visit_expr(&e.expr);
+                return;
+            }
+            Expr::ForLoop(e) => {
+                self.visit_expr(&e.expr);
+                return;
+            }
+            Expr::While(_) | Expr::Loop(_) => return,
+            // A block's statements end their own temporaries; its tail's
+            // live on with the enclosing tail.
+            Expr::Block(syn::ExprBlock { block, .. })
+            | Expr::Unsafe(syn::ExprUnsafe { block, .. })
+            | Expr::Const(syn::ExprConst { block, .. }) => {
+                if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last() {
+                    self.visit_expr(tail);
+                }
+                return;
+            }
+            // An awaited call of a name taken for a move (`make().text().await`)
+            // has its receiver checked by the compiler where the await is
+            // lowered: a builder's `send(self)` is not flagged here.
+            Expr::Await(e) => {
+                if let Expr::MethodCall(call) = &*e.base
+                    && walk::consumes_receiver(&call.method)
+                {
+                    self.visit_expr(&call.receiver);
+                    for arg in &call.args {
+                        self.visit_expr(arg);
+                    }
+                    return;
+                }
+            }
             Expr::MethodCall(e) => {
                 let name = e.method.to_string();
-                if !walk::consumes_receiver(&e.method)
-                    && !walk::copy::NUMERIC.contains(&name.as_str())
-                {
+                let moves = walk::consumes_receiver(&e.method)
+                    && !walk::consumes_receiver_ambiguously(&e.method);
+                if !moves && !walk::copy::NUMERIC.contains(&name.as_str()) {
                     self.borrowed(&e.receiver);
                 }
             }
@@ -152,7 +202,6 @@ impl<'ast> Visit<'ast> for Finder {
                 self.borrowed(&e.left);
                 self.borrowed(&e.right);
             }
-            Expr::Match(e) => self.borrowed(&e.expr),
             Expr::Let(e) => self.borrowed(&e.expr),
             // Code that runs later, or in a scope of its own.
             Expr::Closure(_) | Expr::Async(_) => return,
@@ -161,18 +210,60 @@ impl<'ast> Visit<'ast> for Finder {
         visit::visit_expr(self, expr);
     }
 
+    // The arguments of the macros whose arguments are expressions, unless
+    // the macro ends their temporaries itself (`format!`): `matches!`
+    // matches its first in place, formatting borrows its arguments.
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if temporaries::macro_ends_scope(mac) {
+            return;
+        }
+        let Some(mut args) = walk::MacroArgs::parse(mac) else {
+            return;
+        };
+        for (arg, kind) in args.args_mut() {
+            if matches!(kind, MentionKind::Place { .. }) {
+                self.borrowed(arg);
+            }
+            self.visit_expr(arg);
+        }
+    }
+
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
+/// Does the condition hold a `let` (an `if let`, a `let` chain)?
+fn has_let(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(_) => true,
+        Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_)) => {
+            has_let(&e.left) || has_let(&e.right)
+        }
+        Expr::Paren(e) => has_let(&e.expr),
+        _ => false,
+    }
+}
+
 /// A value made by the expression, with a type syntax does not show to be
-/// `Copy`: a call's, a method's, a macro's result.
+/// `Copy`: a call's, a method's, a macro's result, what a `?` gives, a
+/// literal array or tuple, the value of a block, an `if` or a `match`.
 fn is_temporary_value(expr: &Expr) -> bool {
     match expr {
         Expr::Paren(e) => is_temporary_value(&e.expr),
-        Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_) => {
-            !walk::copy::is_copy_value(expr)
-        }
-        Expr::Await(_) => true,
+        Expr::Group(e) => is_temporary_value(&e.expr),
+        Expr::Call(_)
+        | Expr::MethodCall(_)
+        | Expr::Macro(_)
+        | Expr::Struct(_)
+        | Expr::Array(_)
+        | Expr::Tuple(_)
+        | Expr::Repeat(_)
+        | Expr::Binary(_) => !walk::copy::is_copy_value(expr),
+        Expr::Await(_)
+        | Expr::Try(_)
+        | Expr::Block(_)
+        | Expr::Unsafe(_)
+        | Expr::If(_)
+        | Expr::Match(_) => true,
         _ => false,
     }
 }
