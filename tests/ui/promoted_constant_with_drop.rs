@@ -3,7 +3,8 @@
 // impl is not promoted: rustc keeps it as a temporary to the end of the
 // statement, or of the block where a `let` extends it, across the awaits
 // there. The compiler, asked about the type, stops the build at the value,
-// saying to bind it with `let` first. A constant without a `Drop` impl
+// saying to bind it with `let` first; so for a named constant of such a
+// type (`SPARE`, `Guard::NONE`). A constant without a `Drop` impl
 // (`&Some(1)`) builds.
 use desugar::desugar;
 
@@ -13,8 +14,22 @@ async fn send(_: &Guard) {}
 
 struct Guard(u32);
 
+impl Guard {
+    const NONE: Guard = Guard(0);
+
+    fn id(&self) -> u32 {
+        self.0
+    }
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {}
+}
+
+const SPARE: Guard = Guard(9);
+
+async fn lookup(id: u32) -> u32 {
+    id
 }
 
 #[desugar]
@@ -27,6 +42,12 @@ async fn extended() -> u32 {
 #[desugar]
 async fn awaited_operand() {
     send(&Guard(2)).await;
+}
+
+#[desugar]
+async fn named_constants() -> u32 {
+    let spare = &SPARE;
+    lookup(Guard::NONE.id()).await + spare.0
 }
 
 #[desugar]

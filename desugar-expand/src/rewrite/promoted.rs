@@ -162,7 +162,9 @@ fn projected_value(expr: &Expr) -> &Expr {
 }
 
 /// The structs and variants a constant builds, other than the standard
-/// library's (`Some`, `Ok`, `Err`), which have no `Drop` impl.
+/// library's (`Some`, `Ok`, `Err`, `None`), which have no `Drop` impl, and
+/// the constants it names (`SPARE`, `Ticket::NONE`, the unit variant
+/// `Slot::Empty`): rustc promotes none whose type has one.
 #[derive(Default)]
 struct Built<'ast>(Vec<&'ast Expr>);
 
@@ -173,12 +175,17 @@ impl<'ast> Visit<'ast> for Built<'ast> {
                 is_constructor(&call.func) && !calls_one_of(&call.func, &["Some", "Ok", "Err"])
             }
             Expr::Struct(_) => true,
+            Expr::Path(path) => is_promoted(expr) && !path.path.is_ident("None"),
             _ => false,
         };
         if user_made {
             self.0.push(expr);
         }
-        visit::visit_expr(self, expr);
+        match expr {
+            // The constructor called is a function, not a constant.
+            Expr::Call(call) => call.args.iter().for_each(|arg| self.visit_expr(arg)),
+            _ => visit::visit_expr(self, expr),
+        }
     }
 }
 
