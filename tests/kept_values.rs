@@ -9,7 +9,7 @@
 
 use desugar::Inspect;
 use desugar::desugar;
-use desugar::harness::{Comparison, Leaf, Probe, assert_same};
+use desugar::harness::{Comparison, Leaf, Probe, assert_same, note};
 use desugar::inspect::FieldKind;
 
 fn assert_send<T: Send>(_: &T) {}
@@ -1065,6 +1065,68 @@ fn a_called_closure_is_kept_as_rustc_keeps_it() {
         },
     );
     assert_eq!(report.outcome, "Ready(9)");
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Level {
+    Info,
+}
+
+/// A consumed closure given a variant, a constant and a value a `?` gives:
+/// the compiler, asked about the call as for any other argument, answers
+/// that it moves the closure, and the machine keeps nothing, as rustc.
+#[desugar]
+async fn consumed_with_a_variant_and_a_try(p: Probe, raw: &str) -> Result<usize, String> {
+    let log = move |level: Level, limit: usize, n: usize| {
+        let len = format!("{} {level:?} {n}", p.label()).len().min(limit);
+        drop(p);
+        len
+    };
+    let parsed: Result<usize, String> = raw.parse().map_err(|_| "nan".to_owned());
+    note(log(Level::Info, usize::MAX, parsed?).to_string());
+    Leaf::new("wait").pending(1).ready(()).await;
+    Ok(1)
+}
+
+#[test]
+fn a_consumed_closure_given_a_variant_or_a_try_is_not_kept() {
+    for raw in ["12", "x"] {
+        let report = assert_same(
+            || consumed_with_a_variant_and_a_try(Probe::new("p"), raw),
+            || consumed_with_a_variant_and_a_try_rustc(Probe::new("p"), raw),
+        );
+        let expected = if raw == "x" {
+            r#"Ready(Err("nan"))"#
+        } else {
+            "Ready(Ok(1))"
+        };
+        assert_eq!(report.outcome, expected);
+    }
+}
+
+/// A closure called inside `assert!`, which prints the call's text and so
+/// gets no check: taken for a borrow, it is kept to the end of its scope,
+/// as rustc keeps it.
+#[desugar]
+async fn called_in_an_assertion(p: Probe) -> u32 {
+    let positive = move |n: u32| {
+        p.touch();
+        n > 0
+    };
+    assert!(positive(1));
+    let n = Leaf::new("wait").pending(1).ready(2).await;
+    note("end of body");
+    n
+}
+
+#[test]
+fn a_closure_called_in_an_assertion_is_kept() {
+    let report = assert_same(
+        || called_in_an_assertion(Probe::new("p")),
+        || called_in_an_assertion_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+    assert_send(&called_in_an_assertion(Probe::new("p")));
 }
 
 fn commit(p: Probe) -> usize {

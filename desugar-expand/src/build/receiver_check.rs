@@ -337,8 +337,17 @@ fn typed_by_later_code(arg: &Expr) -> bool {
             self.0 = true;
         }
         fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            // `Into::into`, `String::from`; not a constant or a variant
+            // (`u32::MAX`, `Level::Info`), whose type is its own.
             let segments = &path.path.segments;
-            let generic = segments.len() > 1 && segments.iter().all(|s| s.arguments.is_none())
+            let names_function = segments.last().is_some_and(|s| {
+                s.ident
+                    .to_string()
+                    .starts_with(|c: char| c.is_lowercase() || c == '_')
+            });
+            let generic = segments.len() > 1
+                && names_function
+                && segments.iter().all(|s| s.arguments.is_none())
                 || path.qself.is_some();
             self.0 |= generic;
         }
@@ -365,6 +374,13 @@ fn leaves(arg: &Expr) -> bool {
     impl<'ast> syn::visit::Visit<'ast> for Finder {
         fn visit_expr(&mut self, expr: &'ast Expr) {
             match expr {
+                // A `?` (as it became) is copied as the type it continues
+                // with (see `values`); what it tries may still leave.
+                Expr::Match(m) if super::earlier::tried(m).is_some() => {
+                    if let Some(tried) = super::earlier::tried(m) {
+                        self.visit_expr(tried);
+                    }
+                }
                 Expr::Try(_)
                 | Expr::Return(_)
                 | Expr::Break(_)

@@ -131,7 +131,7 @@ pub(crate) fn first_misplaced(roles: &[Role]) -> Option<usize> {
 /// deeper drops before them, with that call's scope.
 pub(crate) fn is_tail_operand(tail: &Expr, ident: &syn::Ident) -> bool {
     let is_value = |expr: &Expr| names_value(expr, ident);
-    match strip_parens(tail) {
+    match walk::strip_parens(tail) {
         Expr::Call(e) => e.args.iter().any(is_value),
         Expr::MethodCall(e) => is_value(&e.receiver) || e.args.iter().any(is_value),
         Expr::Binary(e) => is_value(&e.left) || is_value(&e.right),
@@ -189,13 +189,6 @@ fn reads_block_of(expr: &Expr, ident: &syn::Ident) -> bool {
             [syn::Stmt::Expr(Expr::Path(path), None)] if path.path.is_ident(ident)))
 }
 
-fn strip_parens(expr: &Expr) -> &Expr {
-    match expr {
-        Expr::Paren(e) => strip_parens(&e.expr),
-        _ => expr,
-    }
-}
-
 struct Finder<'a> {
     ident: &'a syn::Ident,
     found: Option<(Role, bool)>,
@@ -203,7 +196,7 @@ struct Finder<'a> {
 
 impl Finder<'_> {
     fn is_target(&self, expr: &Expr) -> bool {
-        reads_block_of(strip_parens(expr), self.ident)
+        reads_block_of(walk::strip_parens(expr), self.ident)
     }
 
     fn note(&mut self, child: &Expr, role: Role, extended: bool) {

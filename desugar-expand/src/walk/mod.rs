@@ -490,13 +490,19 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // borrow (an async closure's future: `c(1).await`). Taken
                 // for a move, the call is checked as a consuming method's
                 // is (see `receiver_check::consumed`).
-                let called = self
-                    .resolve_path(&e.func)
-                    .filter(|_| self.capture.is_none() && self.quoted == 0);
+                //
+                // Where a macro prints the call's text (`assert!(ok(1))`)
+                // the check is not written: the call is taken for a borrow
+                // instead, which keeps the closure to the end of its scope
+                // (an `FnOnce` one there does not build).
+                let callee = strip_parens(&e.func);
+                let local = self.resolve_path(callee).filter(|_| self.capture.is_none());
+                let called = local.filter(|_| self.quoted == 0);
+                let may_move = local.is_none() || called.is_some();
                 self.expr(
                     &mut e.func,
                     MentionKind::Place {
-                        may_move: true,
+                        may_move,
                         lasting: true,
                     },
                 );
@@ -959,6 +965,15 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 pub(crate) fn consumes_receiver_ambiguously(method: &syn::Ident) -> bool {
     const AMBIGUOUS: &[&str] = &["text", "json", "bytes", "boxed", "count", "max", "min"];
     AMBIGUOUS.contains(&method.to_string().as_str())
+}
+
+/// `expr` without the parentheses around it: `f` in `(f)(x)`.
+pub(crate) fn strip_parens(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Paren(e) => strip_parens(&e.expr),
+        Expr::Group(e) => strip_parens(&e.expr),
+        other => other,
+    }
 }
 
 /// `Box<T>`, `std::boxed::Box<T>`.

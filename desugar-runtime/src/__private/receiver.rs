@@ -114,6 +114,15 @@ pub fn type_of<T>(value: &T) -> PhantomData<T> {
     PhantomData
 }
 
+/// The type a `?` on a value of type `T` continues with (`u32` for
+/// `Result<u32, E>`): the check's copy of an argument `raw.parse()?`, whose
+/// `?` would return from the copy's closure.
+#[inline(always)]
+pub fn continue_of<T: crate::__private::Branch>(of: PhantomData<T>) -> PhantomData<T::Output> {
+    let _ = of;
+    PhantomData
+}
+
 /// A value of type `T`, for code that never runs.
 pub fn value_of<T>(of: PhantomData<T>) -> T {
     let _ = of;

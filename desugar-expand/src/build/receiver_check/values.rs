@@ -6,6 +6,9 @@
 //! Before: `bag.map_with(Some(name), &other.field)`
 //! After:  `__value.map_with(Some(value_of(type_of(&(name)))), &value_of(type_of(&(other.field))))`
 //!
+//! Before: `log(raw.parse()?)` (the `?` rewritten: `match Branch::branch(..)`)
+//! After:  `(__value)(value_of(continue_of(type_of(&(raw.parse())))))`
+//!
 //! The compiler types each one as the place it stands for; the copy runs
 //! never, so taking a value out of a borrowed place is not checked.
 
@@ -30,6 +33,18 @@ impl VisitMut for PlacesAsValues {
             return;
         }
         match expr {
+            // `raw.parse()?` (as a `?` became): a value of the type the `?`
+            // continues with, whose `return` the copy does not make.
+            Expr::Match(m) if super::super::earlier::tried(m).is_some() => {
+                let private = names::private();
+                let Some(mut tried) = super::super::earlier::tried(m).cloned() else {
+                    return;
+                };
+                self.visit_expr_mut(&mut tried);
+                *expr = Expr::Verbatim(quote::quote!(
+                    #private::value_of(#private::continue_of(#private::type_of(&(#tried))))
+                ));
+            }
             // A callee is a function, not a value to take.
             Expr::Call(call) => {
                 for arg in call.args.iter_mut() {
