@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{Counter, Resource, counter, number, take};
+use common::{Counter, Resource, assert_send, counter, number, take};
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
 use std::ops::AddAssign;
@@ -85,6 +85,29 @@ fn a_guard_read_before_an_await_is_held_across_it() {
         || guard_held_across_rustc(&Resource),
     );
     assert_eq!(report.outcome, "Ready(4)");
+}
+
+/// A block before the await ends what it makes: its local guard, and (Rust
+/// 2024) the guard its tail reads. Both are released before the await, as
+/// in rustc: the way to keep a lock out of a suspension.
+#[desugar]
+async fn guard_released_by_a_block(resource: &Resource) -> u32 {
+    let n = {
+        let guard = resource.lock();
+        guard.len()
+    } + { resource.lock().len() }
+        + number(1).await;
+    n
+}
+
+#[test]
+fn a_block_before_an_await_releases_its_guards_first() {
+    let report = assert_same(
+        || guard_released_by_a_block(&Resource),
+        || guard_released_by_a_block_rustc(&Resource),
+    );
+    assert_eq!(report.outcome, "Ready(7)");
+    assert_send(&guard_released_by_a_block(&Resource));
 }
 
 /// The receiver of a method that borrows it is a temporary of the

@@ -88,6 +88,27 @@ fn after_pending<T: core::fmt::Debug>(label: &str, value: T) -> LeafFuture<T> {
     Leaf::new(label).pending(1).ready(value)
 }
 
+/// A block before an await whose guard is its own local, dropped where the
+/// block ends in both editions.
+#[desugar]
+async fn guard_released_by_a_block(queue: &Mutex<VecDeque<u32>>) -> u32 {
+    let n = {
+        let guard = queue.lock().unwrap();
+        guard.len() as u32
+    } + after_pending("wait", 1).await;
+    n
+}
+
+#[test]
+fn a_block_releasing_its_guard_before_an_await_matches_rustc() {
+    let queue = Mutex::new(VecDeque::from([1, 2]));
+    let report = assert_same(
+        || guard_released_by_a_block(&queue),
+        || guard_released_by_a_block_rustc(&queue),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
 /// Blocks without locals of their own, whose tails' temporaries drop at the
 /// same point in both editions, build in Rust 2021: a `while let` on an
 /// awaited value or a guard, a `while` condition that borrows, an `else if

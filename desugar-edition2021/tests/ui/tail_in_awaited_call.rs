@@ -1,7 +1,8 @@
 // In Rust 2021 the temporaries of a block's tail expression live to the end
 // of the enclosing statement: here the guard, across the `.await`. The
-// machine would drop it with the block, as Rust 2024 does. Bound with `let`
-// before the statement, it builds.
+// machine would drop it with the block, as Rust 2024 does; so for a block
+// that runs before the await in its statement. Bound with `let` before the
+// statement, it builds.
 use std::sync::Mutex;
 
 use desugar::desugar;
@@ -17,6 +18,12 @@ async fn guarded(counts: &Mutex<Vec<u32>>) -> usize {
         counts.lock().unwrap().len()
     })
     .await
+}
+
+#[desugar]
+async fn before_the_await(counts: &Mutex<Vec<u32>>) -> usize {
+    let n = { counts.lock().unwrap().len() } + wait_with(1).await;
+    n
 }
 
 fn main() {}

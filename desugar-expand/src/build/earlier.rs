@@ -63,11 +63,20 @@ pub(crate) fn nameable(part: &Expr) -> Option<bool> {
 /// binding it drops nothing rustc would keep. Built from literals, paths,
 /// places of paths, operators, calls, methods the standard library defines
 /// on a value (they consume it, or return a view of it), aggregates,
-/// `format!`, `?` and closures.
+/// blocks, `format!`, `?` and closures.
 pub(crate) fn plain_value(expr: &Expr) -> bool {
     match expr {
-        // An inline `const { .. }` is evaluated at compile time.
+        // An inline `const { .. }` is evaluated at compile time. A block
+        // ends the temporaries of its statements and, in Rust 2024, of its
+        // tail (`{ let g = m.lock().unwrap(); g.len() }`; where Rust 2021
+        // keeps a tail's to the end of the statement, the builder asks for
+        // Rust 2024: `tail_edition`). So do the builder's own: a value
+        // awaited or named earlier, `{ __awaited1 }`, a temporary made in
+        // place, `{ t = value; &t }`, a `format!` wrapped in the scope that
+        // drops its arguments' temporaries.
         Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) | Expr::Const(_) => true,
+        Expr::Block(e) => e.label.is_none(),
+        Expr::Unsafe(_) => true,
         Expr::Paren(e) => plain_value(&e.expr),
         Expr::Group(e) => plain_value(&e.expr),
         Expr::Cast(e) => plain_value(&e.expr),
@@ -126,16 +135,6 @@ pub(crate) fn plain_value(expr: &Expr) -> bool {
         // so it must make none.
         Expr::Match(e) => is_try(e) || matches_in_place(&e.expr),
         Expr::If(e) => if_makes_none(e),
-        // A value awaited or named earlier, `{ __awaited1 }`, a temporary
-        // made in place, `{ t = value; &t }`, or a `format!` whose
-        // arguments' temporaries the block drops where the macro ends.
-        Expr::Block(e) if e.label.is_none() => {
-            matches!(
-                e.block.stmts.as_slice(),
-                [syn::Stmt::Expr(Expr::Path(_), None)]
-            ) || is_made_in_place(expr)
-                || super::temporaries::scope_wrapped(expr).is_some_and(plain_value)
-        }
         _ => false,
     }
 }

@@ -459,10 +459,10 @@ impl Builder {
         }
     }
 
-    /// A block in the awaited expression whose tail may make a temporary
-    /// asks for Rust 2024 (see [`super::tail_edition`]); said rather than a
-    /// lowered tail's reason where both hold, as it names the block the user
-    /// can change.
+    /// A block in the awaited expression, or in a part bound ahead of it,
+    /// whose tail may make a temporary asks for Rust 2024 (see
+    /// [`super::tail_edition`]); said rather than a lowered tail's reason
+    /// where both hold, as it names the block the user can change.
     fn note_block_tail_in_awaited(&mut self, operand: &syn::Expr) {
         use super::tail_edition::{Needs2024, tail_in_awaited};
         if !matches!(self.rust_2024, Some(Needs2024::TailInAwaited(_)))
@@ -558,6 +558,9 @@ impl Builder {
             hoisted.extend(temporaries::borrowed_blocks(&mut value, |ident| {
                 held.awaited.iter().any(|(awaited, _)| awaited == ident)
             }));
+            // A block's tail there keeps its temporaries to the end of the
+            // statement in Rust 2021, across the await; the `let` ends them.
+            self.note_block_tail_in_awaited(&value);
             let named = temporaries::leading(&mut value, || self.hidden_local("temporary"));
             let (declared, at) = self.declare_temporaries(named, out);
             hoisted.extend(declared);
