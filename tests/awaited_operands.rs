@@ -442,3 +442,48 @@ fn a_scrutinee_s_borrowed_receiver_drops_after_a_newer_temporary() {
         );
     }
 }
+
+/// A counter whose label is read, after one `Pending`.
+fn look(counter: &Counter, n: u32) -> LeafFuture<u32> {
+    Leaf::new("look").pending(1).ready(counter.add(n))
+}
+
+fn label_len(counter: &Counter) -> u32 {
+    counter.0.label().len() as u32
+}
+
+#[derive(Debug)]
+struct Named {
+    name: String,
+    _probe: Probe,
+}
+
+fn named() -> LeafFuture<Named> {
+    Leaf::new("named").pending(1).ready(Named {
+        name: "named".to_owned(),
+        _probe: Probe::new("named"),
+    })
+}
+
+/// A value awaited and then borrowed by a later awaited call's operand,
+/// by `&`, by a plain fn, through a field or a deref: rustc keeps it, a
+/// temporary of the statement, across the later await.
+// `&*` on the box is the shape under test.
+#[allow(clippy::explicit_auto_deref)]
+#[desugar]
+async fn awaited_values_borrowed_by_a_later_await() -> u32 {
+    let a = look(&counter("a").await, 1).await;
+    let b = number(label_len(&counter("b").await)).await;
+    let c = number(named().await.name.len() as u32).await;
+    let d = look(&*Box::new(counter("d").await), 2).await;
+    a + b + c + d
+}
+
+#[test]
+fn an_awaited_value_borrowed_by_a_later_await_is_kept_across_it() {
+    let report = assert_same(
+        awaited_values_borrowed_by_a_later_await,
+        awaited_values_borrowed_by_a_later_await_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(11)");
+}

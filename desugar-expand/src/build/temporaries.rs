@@ -681,15 +681,17 @@ fn scope_wrap_init(block: &mut syn::ExprBlock) -> Option<&mut Expr> {
 }
 
 /// The values awaited or named earlier (read as `{ __awaitedN }`, those
-/// `is_earlier` says) that `part` borrows as a standard borrowing method's
-/// receiver: rustc keeps each, a temporary, to the end of the statement
+/// `is_earlier` says) that `part` borrows, as a standard borrowing method's
+/// receiver or by `&`, whole or through a field or a deref: rustc keeps
+/// each, a temporary, to the end of the statement
 /// (or of a `vec!`, which is the same). Each is read as itself from then on,
 /// for the caller to drop with the statement's temporaries. Those inside a
 /// `format!`-like macro drop where it ends, in rustc as in the machine, and
 /// are left alone.
 ///
-/// Before: `{ __awaited1 }.len()`
-/// After:  `__awaited1.len()` (`__awaited1` returned)
+/// Before: `{ __awaited1 }.len()`, `&{ __awaited1 }`, `{ __awaited1 }.name.len()`, `&*{ __awaited1 }`
+/// After:  `__awaited1.len()`, `&__awaited1`, `__awaited1.name.len()`, `&*__awaited1`
+///         (`__awaited1` returned)
 pub(crate) fn borrowed_blocks(
     part: &mut Expr,
     is_earlier: impl Fn(&syn::Ident) -> bool,
@@ -698,19 +700,42 @@ pub(crate) fn borrowed_blocks(
         is_earlier: F,
         kept: Vec<syn::Ident>,
     }
+    impl<F: Fn(&syn::Ident) -> bool> Receivers<F> {
+        /// `place` is borrowed: if it is `{ ident }` (or a field of it,
+        /// `{ ident }.name`), `ident` is kept and read as itself.
+        fn borrowed(&mut self, place: &mut Expr) {
+            match place {
+                Expr::Field(field) => self.borrowed(&mut field.base),
+                Expr::Paren(paren) => self.borrowed(&mut paren.expr),
+                // `&*{ guard }`: a `Deref` borrows the guard.
+                Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
+                    self.borrowed(&mut unary.expr);
+                }
+                Expr::Block(block) if block.label.is_none() => {
+                    if let [syn::Stmt::Expr(Expr::Path(path), None)] = block.block.stmts.as_slice()
+                        && let Some(ident) = path.path.get_ident()
+                        && (self.is_earlier)(ident)
+                    {
+                        self.kept.push(ident.clone());
+                        *place = Expr::Path(path.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     impl<F: Fn(&syn::Ident) -> bool> VisitMut for Receivers<F> {
         fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
             visit_mut::visit_expr_method_call_mut(self, call);
-            if let Expr::Block(block) = &*call.receiver
-                && block.label.is_none()
-                && let [syn::Stmt::Expr(Expr::Path(path), None)] = block.block.stmts.as_slice()
-                && let Some(ident) = path.path.get_ident()
-                && (self.is_earlier)(ident)
-                && walk::borrows_receiver(&call.method)
-            {
-                self.kept.push(ident.clone());
-                *call.receiver = Expr::Path(path.clone());
+            if walk::borrows_receiver(&call.method) {
+                self.borrowed(&mut call.receiver);
             }
+        }
+        // `save(&{ __awaited1 }).await`: rustc keeps the value to the end
+        // of the statement, across the await, as for a method's receiver.
+        fn visit_expr_reference_mut(&mut self, reference: &mut syn::ExprReference) {
+            visit_mut::visit_expr_reference_mut(self, reference);
+            self.borrowed(&mut reference.expr);
         }
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
