@@ -56,6 +56,32 @@ mod assert_message {
             report.outcome
         );
     }
+    /// A local kept in place (`host`, borrowed across the await) is read
+    /// through its home in the condition; the message still shows the
+    /// condition as written.
+    #[desugar]
+    async fn asserting_on_a_kept_local(host: String) -> usize {
+        let n = Leaf::new("resolve").pending(1).ready(host.len()).await;
+        let seen = &host;
+        Leaf::new("connect").pending(1).ready(()).await;
+        assert!(seen.contains(':') && host.len() > 2);
+        n
+    }
+
+    #[test]
+    fn says_what_failed_in_the_users_words() {
+        let report = assert_same(
+            || asserting_on_a_kept_local("db".to_owned()),
+            || asserting_on_a_kept_local_rustc("db".to_owned()),
+        );
+        assert!(
+            report
+                .outcome
+                .contains("assertion failed: seen.contains(':') && host.len() > 2"),
+            "{}",
+            report.outcome
+        );
+    }
 }
 
 /// An `assert!` message that awaits runs only if the assertion fails, and a

@@ -802,11 +802,24 @@ impl<'a, V: Visitor> Walk<'a, V> {
     fn mac(&mut self, mac: &mut syn::Macro) {
         if let Some(mut args) = macros::MacroArgs::parse(mac) {
             let quoted = usize::from(args.quotes());
+            // `assert!(cond)` says "assertion failed: <cond>" in its own
+            // words: where a use in `cond` is rewritten (`(*host)` for a
+            // local kept in place), it says the user's words explicitly.
+            let condition = args.bare_assertion().map(quote::ToTokens::to_token_stream);
             self.quoted += quoted;
             for (arg, kind) in args.args_mut() {
                 self.expr(arg, kind);
             }
             self.quoted -= quoted;
+            if let Some(condition) = condition
+                && let Some(rewritten) = args.bare_assertion()
+                && quote::ToTokens::to_token_stream(rewritten).to_string() != condition.to_string()
+            {
+                args.push_message(
+                    syn::parse_quote!("assertion failed: {}"),
+                    syn::parse_quote!(::core::stringify!(#condition)),
+                );
+            }
             for (ident, span) in args.inline_captures() {
                 if let Some(local) = self.resolve(&ident) {
                     self.report(
