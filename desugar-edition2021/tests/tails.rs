@@ -109,6 +109,30 @@ fn a_block_releasing_its_guard_before_an_await_matches_rustc() {
     assert_eq!(report.outcome, "Ready(3)");
 }
 
+/// Tails that borrow nothing made for them: a value a `?` gives, moved
+/// out; a view of a local (`v.iter()`), which has nothing to drop.
+// `Ok(x.await?)` is the shape under test.
+#[allow(clippy::needless_question_mark)]
+#[desugar]
+async fn tails_without_temporaries(values: Vec<u32>, seen: Probe) -> Result<bool, String> {
+    let local = Probe::new("local");
+    let first = after_pending("first", values.first().copied().ok_or("empty")).await;
+    seen.touch();
+    local.touch();
+    let any = values.iter().any(|v| Some(*v) == first.ok());
+    Ok(after_pending("check", Ok::<bool, String>(any)).await?)
+}
+
+#[test]
+fn tails_without_temporaries_build_and_match_rustc() {
+    for values in [vec![], vec![1, 2]] {
+        let _ = assert_same(
+            || tails_without_temporaries(values.clone(), Probe::new("seen")),
+            || tails_without_temporaries_rustc(values.clone(), Probe::new("seen")),
+        );
+    }
+}
+
 /// Blocks without locals of their own, whose tails' temporaries drop at the
 /// same point in both editions, build in Rust 2021: a `while let` on an
 /// awaited value or a guard, a `while` condition that borrows, an `else if

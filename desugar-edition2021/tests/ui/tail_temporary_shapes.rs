@@ -1,8 +1,8 @@
 // Tails whose temporaries Rust 2021 drops after the block's locals, where the
 // machine would drop them before: the value a `?` gives, a literal array, an
 // `if`'s value, a macro's argument, a method of the user's named like one
-// that takes `self` (`text(&self)`), and a method's tail, whose `self` the
-// expansion renames. Each builds once bound with `let` and returned.
+// that takes `self` (`text(&self)`), `assert_eq!`'s arguments (which it
+// matches), and a method's tail, whose `self` the expansion renames. Each builds once bound with `let` and returned.
 use desugar::desugar;
 
 async fn ready() {}
@@ -56,6 +56,13 @@ async fn named_like_a_move() -> usize {
     let _local = String::from("local");
     ready().await;
     Conn(String::from("text")).text().len()
+}
+
+#[desugar]
+async fn compared() {
+    let _local = String::from("local");
+    ready().await;
+    assert_eq!(Conn(String::new()).status(), 0)
 }
 
 struct Pool(std::sync::Mutex<Vec<u32>>);

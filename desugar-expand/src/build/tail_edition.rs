@@ -24,7 +24,10 @@ use crate::walk;
 /// borrows (a receiver, `&value`, a field's base, a compared operand, a
 /// scrutinee), unless it is visibly `Copy`.
 pub(crate) fn temporary(tail: &Expr) -> Option<Span> {
-    let mut finder = Finder { found: None };
+    let mut finder = Finder {
+        found: None,
+        in_awaited: false,
+    };
     finder.visit_expr(tail);
     finder.found
 }
@@ -125,6 +128,8 @@ pub(crate) fn check(needs: Needs2024, user: Span) -> TokenStream {
 
 struct Finder {
     found: Option<Span>,
+    /// Inside an awaited operand.
+    in_awaited: bool,
 }
 
 impl Finder {
@@ -147,8 +152,16 @@ impl<'ast> Visit<'ast> for Finder {
             // (their conditions and bodies). What an `if let` or a `match`
             // matches, and a `for` loop's iterable, live on with the tail.
             Expr::If(e) => {
-                if has_let(&e.cond) {
+                if walk::has_let(&e.cond) {
                     self.visit_expr(&e.cond);
+                }
+                return;
+            }
+            // What a `?` became (`match Branch::branch(v) { .. }`): `v` is
+            // moved into `branch`, and the value it gives is moved out.
+            Expr::Match(e) if super::earlier::tried(e).is_some() => {
+                if let Some(tried) = super::earlier::tried(e) {
+                    self.visit_expr(tried);
                 }
                 return;
             }
@@ -172,25 +185,23 @@ impl<'ast> Visit<'ast> for Finder {
                 }
                 return;
             }
-            // An awaited call of a name taken for a move (`make().text().await`)
-            // has its receiver checked by the compiler where the await is
-            // lowered: a builder's `send(self)` is not flagged here.
+            // In an awaited operand, the receivers of methods syntax does
+            // not know (a builder's `ready(self)`, `make().text()`) are
+            // checked by the compiler where the await is lowered
+            // (`receiver_check`): only the standard borrowing ones are
+            // flagged here.
             Expr::Await(e) => {
-                if let Expr::MethodCall(call) = &*e.base
-                    && walk::consumes_receiver(&call.method)
-                {
-                    self.visit_expr(&call.receiver);
-                    for arg in &call.args {
-                        self.visit_expr(arg);
-                    }
-                    return;
-                }
+                let outer = std::mem::replace(&mut self.in_awaited, true);
+                self.visit_expr(&e.base);
+                self.in_awaited = outer;
+                return;
             }
             Expr::MethodCall(e) => {
                 let name = e.method.to_string();
                 let moves = walk::consumes_receiver(&e.method)
                     && !walk::consumes_receiver_ambiguously(&e.method);
-                if !moves && !walk::copy::NUMERIC.contains(&name.as_str()) {
+                let checked = self.in_awaited && !walk::borrows_receiver(&e.method);
+                if !moves && !checked && !walk::copy::NUMERIC.contains(&name.as_str()) {
                     self.borrowed(&e.receiver);
                 }
             }
@@ -214,7 +225,12 @@ impl<'ast> Visit<'ast> for Finder {
     // the macro ends their temporaries itself (`format!`): `matches!`
     // matches its first in place, formatting borrows its arguments.
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if temporaries::macro_ends_scope(mac) {
+        // `assert_eq!` matches its arguments' references: they live on
+        // with the tail, like a scrutinee's.
+        let matches = mac.path.segments.last().is_some_and(|s| {
+            s.ident.to_string().ends_with("_eq") || s.ident.to_string().ends_with("_ne")
+        });
+        if temporaries::macro_ends_scope(mac) && !matches {
             return;
         }
         let Some(mut args) = walk::MacroArgs::parse(mac) else {
@@ -231,18 +247,6 @@ impl<'ast> Visit<'ast> for Finder {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
-/// Does the condition hold a `let` (an `if let`, a `let` chain)?
-fn has_let(cond: &Expr) -> bool {
-    match cond {
-        Expr::Let(_) => true,
-        Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_)) => {
-            has_let(&e.left) || has_let(&e.right)
-        }
-        Expr::Paren(e) => has_let(&e.expr),
-        _ => false,
-    }
-}
-
 /// A value made by the expression, with a type syntax does not show to be
 /// `Copy`: a call's, a method's, a macro's result, what a `?` gives, a
 /// literal array or tuple, the value of a block, an `if` or a `match`.
@@ -250,6 +254,12 @@ fn is_temporary_value(expr: &Expr) -> bool {
     match expr {
         Expr::Paren(e) => is_temporary_value(&e.expr),
         Expr::Group(e) => is_temporary_value(&e.expr),
+        // A view of a place (`v.iter()`, `s.chars()`) has nothing to drop.
+        Expr::MethodCall(e)
+            if walk::returns_view(&e.method) && super::earlier::plain_place(&e.receiver) =>
+        {
+            false
+        }
         Expr::Call(_)
         | Expr::MethodCall(_)
         | Expr::Macro(_)

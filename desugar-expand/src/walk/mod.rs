@@ -980,6 +980,16 @@ pub(crate) fn consumes_receiver_ambiguously(method: &syn::Ident) -> bool {
     AMBIGUOUS.contains(&method.to_string().as_str())
 }
 
+/// Does the condition hold a `let` (an `if let`, a `let` chain)?
+pub(crate) fn has_let(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(_) => true,
+        Expr::Binary(e) if matches!(e.op, BinOp::And(_)) => has_let(&e.left) || has_let(&e.right),
+        Expr::Paren(e) => has_let(&e.expr),
+        _ => false,
+    }
+}
+
 /// `expr` without the parentheses around it: `f` in `(f)(x)`.
 pub(crate) fn strip_parens(expr: &Expr) -> &Expr {
     match expr {
