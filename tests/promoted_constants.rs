@@ -158,3 +158,70 @@ async fn moved_not_borrowed() -> usize {
 fn values_moved_where_they_are_made_build() {
     ready(assert_same(moved_not_borrowed, moved_not_borrowed_rustc));
 }
+
+/// A budget whose drop is seen.
+pub struct Budget(u32);
+
+impl Budget {
+    const DEFAULT: Budget = Budget(3);
+
+    fn limit(&self) -> u32 {
+        self.0
+    }
+}
+
+impl Drop for Budget {
+    fn drop(&mut self) {
+        desugar::harness::note(format!("budget {} dropped", self.0));
+    }
+}
+
+/// A constant of a type with a `Drop` impl, borrowed where its temporary
+/// ends before any await (a `while` condition, an arm without one, a `let`
+/// with no await after it in its block): nothing to keep, it builds and
+/// drops where rustc drops it.
+#[desugar]
+async fn constant_ended_before_the_awaits(pick: u32) -> u32 {
+    let mut tries = 0;
+    while tries < Budget::DEFAULT.limit() {
+        tries += Leaf::new("attempt").pending(1).ready(1).await;
+    }
+    let extra = match pick {
+        0 => Budget::DEFAULT.limit(),
+        _ => Leaf::new("arm").pending(1).ready(pick).await,
+    };
+    {
+        let budget = &Budget::DEFAULT;
+        tries += budget.limit();
+    }
+    tries + extra
+}
+
+/// A `static` of a type with a `Drop` impl is a place: borrowed in a
+/// statement that awaits, it makes no temporary, and builds.
+static SHARED: Budget = Budget(5);
+
+#[desugar]
+async fn static_borrowed_across() -> u32 {
+    Leaf::new("shared").pending(1).ready(SHARED.limit()).await + SHARED.limit()
+}
+
+#[test]
+fn a_static_with_drop_is_borrowed_in_place() {
+    let report = assert_same(static_borrowed_across, static_borrowed_across_rustc);
+    assert_eq!(report.outcome, "Ready(10)");
+}
+
+#[test]
+fn a_drop_constant_ended_before_the_awaits_builds() {
+    for pick in [0, 2] {
+        let report = assert_same(
+            || constant_ended_before_the_awaits(pick),
+            || constant_ended_before_the_awaits_rustc(pick),
+        );
+        assert_eq!(
+            report.outcome,
+            format!("Ready({})", 6 + if pick == 0 { 3 } else { pick })
+        );
+    }
+}

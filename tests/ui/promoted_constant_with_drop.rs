@@ -4,8 +4,10 @@
 // statement, or of the block where a `let` extends it, across the awaits
 // there. The compiler, asked about the type, stops the build at the value,
 // saying to bind it with `let` first; so for a named constant of such a
-// type (`SPARE`, `Guard::NONE`). A constant without a `Drop` impl
-// (`&Some(1)`) builds.
+// type (`Guard::NONE`, `Guard::SPARE`), and for one used by value in a
+// statement that awaits, which rustc makes before the await and the machine
+// after.
+// A constant without a `Drop` impl (`&Some(1)`) builds.
 use desugar::desugar;
 
 async fn ready() {}
@@ -16,6 +18,7 @@ struct Guard(u32);
 
 impl Guard {
     const NONE: Guard = Guard(0);
+    const SPARE: Guard = Guard(9);
 
     fn id(&self) -> u32 {
         self.0
@@ -25,8 +28,6 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {}
 }
-
-const SPARE: Guard = Guard(9);
 
 async fn lookup(id: u32) -> u32 {
     id
@@ -46,8 +47,17 @@ async fn awaited_operand() {
 
 #[desugar]
 async fn named_constants() -> u32 {
-    let spare = &SPARE;
+    let spare = &Guard::SPARE;
     lookup(Guard::NONE.id()).await + spare.0
+}
+
+async fn redeem(guard: Guard, seat: u32) -> u32 {
+    guard.0 + seat
+}
+
+#[desugar]
+async fn by_value() -> u32 {
+    redeem(Guard::SPARE, lookup(1).await).await
 }
 
 #[desugar]

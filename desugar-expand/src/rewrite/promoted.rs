@@ -42,9 +42,13 @@ use crate::walk;
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) {
     let stmts = std::mem::take(&mut body.stmts);
-    for stmt in stmts {
-        if matches!(stmt, syn::Stmt::Local(_)) || has_await(&stmt) {
-            let mut found = Borrowed::default();
+    let keeps = kept_across_awaits(&stmts);
+    for (stmt, keeps) in stmts.into_iter().zip(keeps) {
+        if keeps {
+            let mut found = Borrowed {
+                awaits: has_await(&stmt),
+                ..Borrowed::default()
+            };
             found.visit_stmt(&stmt);
             if !found.checks.is_empty() {
                 let private = names::private();
@@ -61,13 +65,41 @@ pub(crate) fn rewrite_body(body: &mut syn::Block) {
     }
 }
 
+/// For each statement of a block: may a temporary it makes live across an
+/// await? One of a statement that awaits may (unless it is in a scope of
+/// the statement that ends before, see [`Borrowed`]); one a `let` extends
+/// lives to the end of the block, across the awaits after it.
+fn kept_across_awaits(stmts: &[syn::Stmt]) -> Vec<bool> {
+    let mut awaits_after = false;
+    let mut keeps: Vec<bool> = stmts
+        .iter()
+        .rev()
+        .map(|stmt| {
+            let keeps = has_await(stmt) || (matches!(stmt, syn::Stmt::Local(_)) && awaits_after);
+            awaits_after |= has_await(stmt);
+            keeps
+        })
+        .collect();
+    keeps.reverse();
+    keeps
+}
+
 /// The checks for the structs and variants of the constants a statement
-/// borrows.
+/// borrows, where their temporaries may live across an await: not in a
+/// condition, an arm or a statement of a nested block that ends them before
+/// any (`while n < Budget::DEFAULT.limit() { x.await; }`). And for the
+/// constants a statement that awaits names by value (`redeem(SPARE,
+/// seat.await)`): rustc makes the value where the statement reaches it,
+/// before the await, the machine where it is used, after.
 #[derive(Default)]
 struct Borrowed {
     checks: Vec<TokenStream>,
     /// Inside blocks that declare items.
     in_items: usize,
+    /// The statement being visited awaits.
+    awaits: bool,
+    /// The constants checked as borrowed, not to be checked again.
+    borrowed: Vec<*const Expr>,
 }
 
 impl Borrowed {
@@ -75,6 +107,7 @@ impl Borrowed {
     /// constant rustc may promote, check what it builds.
     fn borrowed(&mut self, expr: &Expr) {
         let root = projected_value(expr);
+        self.borrowed.push(root);
         if self.in_items == 0 && is_promoted(root) && !unsettled(root) {
             let mut built = Built::default();
             built.visit_expr(root);
@@ -89,6 +122,32 @@ impl Borrowed {
 }
 
 impl<'ast> Visit<'ast> for Borrowed {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        if let Expr::Path(path) = expr
+            && self.awaits
+            && self.in_items == 0
+            && surely_constant(path)
+            && !path.path.is_ident("None")
+            && !self.borrowed.contains(&std::ptr::from_ref(expr))
+        {
+            let private = names::private();
+            self.checks.push(quote_spanned! {expr.span()=>
+                #private::made_in_place((&&#private::Destructured(&#expr)).kind());
+            });
+        }
+        visit::visit_expr(self, expr);
+    }
+
+    // The function called is not a constant.
+    fn visit_expr_call(&mut self, e: &'ast syn::ExprCall) {
+        if !matches!(&*e.func, Expr::Path(_)) {
+            self.visit_expr(&e.func);
+        }
+        for arg in &e.args {
+            self.visit_expr(arg);
+        }
+    }
+
     fn visit_expr_reference(&mut self, e: &'ast syn::ExprReference) {
         self.borrowed(&e.expr);
         visit::visit_expr_reference(self, e);
@@ -141,14 +200,71 @@ impl<'ast> Visit<'ast> for Borrowed {
             .iter()
             .any(|stmt| matches!(stmt, syn::Stmt::Item(_)));
         self.in_items += usize::from(items);
-        visit::visit_block(self, block);
+        let keeps = kept_across_awaits(&block.stmts);
+        let outer = self.awaits;
+        for (stmt, keeps) in block.stmts.iter().zip(keeps) {
+            if keeps {
+                self.awaits = has_await(stmt);
+                self.visit_stmt(stmt);
+            }
+        }
+        self.awaits = outer;
         self.in_items -= usize::from(items);
+    }
+
+    // A condition ends its temporaries before the branch, unless it awaits
+    // itself or an `if let` keeps them through a branch that awaits.
+    fn visit_expr_if(&mut self, e: &'ast syn::ExprIf) {
+        if has_await(&*e.cond) || (walk::has_let(&e.cond) && has_await(&e.then_branch)) {
+            self.visit_expr(&e.cond);
+        }
+        self.visit_block(&e.then_branch);
+        if let Some((_, other)) = &e.else_branch {
+            self.visit_expr(other);
+        }
+    }
+
+    fn visit_expr_while(&mut self, e: &'ast syn::ExprWhile) {
+        if has_await(&*e.cond) || (walk::has_let(&e.cond) && has_await(&e.body)) {
+            self.visit_expr(&e.cond);
+        }
+        self.visit_block(&e.body);
+    }
+
+    // An arm's guard and body end theirs where they end.
+    fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+        if let syn::Pat::Guard(guarded) = &arm.pat
+            && has_await(&*guarded.guard)
+        {
+            self.visit_expr(&guarded.guard);
+        }
+        if has_await(&*arm.body) {
+            self.visit_expr(&arm.body);
+        }
     }
 
     // Their bodies are not lowered; rustc reads them as written.
     fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
     fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
     fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// A path that names a constant, never a `static`: a variant or a unit
+/// struct (`Slot::Empty`), or a type's associated constant (`Ticket::NONE`,
+/// `Self::DEFAULT`), which no `static` can be. A SCREAMING_CASE name alone
+/// or in a module (`SPARE`, `config::POOL`) may be a `static`, a place whose
+/// borrow makes no temporary (`static RE: LazyLock<Regex>`), and is not
+/// asked about.
+fn surely_constant(path: &syn::ExprPath) -> bool {
+    let camel = |s: &syn::PathSegment| {
+        let name = s.ident.to_string();
+        name.starts_with(char::is_uppercase) && name.chars().any(char::is_lowercase)
+    };
+    let mut segments = path.path.segments.iter().rev();
+    let (Some(last), owner) = (segments.next(), segments.next()) else {
+        return false;
+    };
+    path.qself.is_some() || camel(last) || owner.is_some_and(|o| camel(o) || o.ident == "Self")
 }
 
 /// The value a place expression projects: `Some(3)` in `Some(3).0`.
@@ -175,7 +291,7 @@ impl<'ast> Visit<'ast> for Built<'ast> {
                 is_constructor(&call.func) && !calls_one_of(&call.func, &["Some", "Ok", "Err"])
             }
             Expr::Struct(_) => true,
-            Expr::Path(path) => is_promoted(expr) && !path.path.is_ident("None"),
+            Expr::Path(path) => surely_constant(path) && !path.path.is_ident("None"),
             _ => false,
         };
         if user_made {

@@ -102,3 +102,35 @@ impl Promoted for NoDropImpl {}
 pub fn promoted<K: Promoted>(kind: K) {
     let _ = kind;
 }
+
+/// What [`made_in_place`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] leaves this constant where it is written, in a statement that awaits, but its type implements `Drop`: rustc makes the value where the statement reaches it and drops it if the future is dropped at an `.await` after that, where the machine may make it only once the `.await` is done",
+    label = "a constant of a type with a `Drop` impl, in a statement that awaits",
+    note = "bind it with `let` before the statement (`let spare = SPARE;`) and use that: the machine then keeps it, as rustc does"
+)]
+pub trait MadeInPlace {}
+
+impl MadeInPlace for NoDropImpl {}
+
+/// Accepts a constant used by value in a statement that awaits only if its
+/// type has no `Drop` impl, whose value nothing can see made or dropped.
+///
+/// ```
+/// use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, made_in_place};
+/// struct Limit(u32);
+/// const LIMIT: Limit = Limit(3);
+/// made_in_place((&&Destructured(&LIMIT)).kind());
+/// ```
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, made_in_place};
+/// struct Ticket(u32);
+/// impl Drop for Ticket { fn drop(&mut self) {} }
+/// const SPARE: Ticket = Ticket(9);
+/// made_in_place((&&Destructured(&SPARE)).kind());
+/// ```
+#[inline(always)]
+pub fn made_in_place<K: MadeInPlace>(kind: K) {
+    let _ = kind;
+}

@@ -16,8 +16,8 @@ mod try_op;
 
 pub use self::copies::Copies;
 pub use self::destructured::{
-    Destructured, DropImpl, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields, promoted,
-    taken_whole,
+    Destructured, DropImpl, MadeInPlace, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields,
+    made_in_place, promoted, taken_whole,
 };
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
