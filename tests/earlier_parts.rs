@@ -110,6 +110,24 @@ fn a_block_before_an_await_releases_its_guards_first() {
     assert_send(&guard_released_by_a_block(&Resource));
 }
 
+/// `count` on an iterator made before the await: a name the compiler is
+/// asked about (a type of the user's may borrow with it), whose answer
+/// here is that the iterator is moved, with nothing to drop.
+#[desugar]
+async fn counted_before_an_await(values: Vec<u32>) -> u32 {
+    let n = values.iter().filter(|v| **v > 1).count() as u32 + number(1).await;
+    n
+}
+
+#[test]
+fn an_iterator_counted_before_an_await_builds() {
+    let report = assert_same(
+        || counted_before_an_await(vec![1, 2, 3]),
+        || counted_before_an_await_rustc(vec![1, 2, 3]),
+    );
+    assert_eq!(report.outcome, "Ready(3)");
+}
+
 /// The receiver of a method that borrows it is a temporary of the
 /// statement; one moved by its method is gone with the call.
 #[desugar]

@@ -77,6 +77,11 @@ async fn named_like_a_move() -> u32 {
 }
 
 #[desugar]
+async fn named_like_a_move_before_an_await() -> u32 {
+    Counter(String::from("e")).count() + std::future::ready(1).await
+}
+
+#[desugar]
 async fn bound_first(n: u32) -> u32 {
     let counter = Counter(String::from("c"));
     match counter.add(n) {
@@ -93,5 +98,6 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_an_awaited_call());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_for_loop());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move_before_an_await());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
 }

@@ -561,7 +561,9 @@ impl Builder {
             // A block's tail there keeps its temporaries to the end of the
             // statement in Rust 2021, across the await; the `let` ends them.
             self.note_block_tail_in_awaited(&value);
-            let named = temporaries::leading(&mut value, || self.hidden_local("temporary"));
+            // A value made for a method named like one taking `self` but as
+            // often borrowing (`make().count() + f().await`) is asked about.
+            let named = temporaries::leading_checked(&mut value, || self.hidden_local("temporary"));
             let (declared, at) = self.declare_temporaries(named, out);
             hoisted.extend(declared);
             first_at = first_at.or(at);

@@ -41,9 +41,9 @@ pub(crate) fn leading(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> V
     hoist(operand, false, name)
 }
 
-/// [`leading`] for an awaited operand, whose temporaries rustc keeps
-/// across the suspension: the receivers of methods syntax does not know
-/// are checked too (see [`receiver_check`]).
+/// [`leading`] for an awaited operand, or a part bound ahead of the await,
+/// whose temporaries rustc keeps across the suspension: the receivers of
+/// methods syntax does not know are checked too (see [`receiver_check`]).
 pub(crate) fn leading_checked(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
     hoist(operand, true, name)
 }
