@@ -185,3 +185,20 @@ fn a_method_named_like_a_move_that_moves_builds_as_before() {
     let report = assert_same(response_text_taken, response_text_taken_rustc);
     assert_eq!(report.outcome, "Ready(5)");
 }
+
+fn total(values: Vec<u32>) -> desugar::harness::LeafFuture<u32> {
+    Leaf::new("total").pending(1).ready(values.iter().sum())
+}
+
+/// A builder's method inside `vec!` in an awaited call: asked about as
+/// anywhere else, the value is moved, and nothing is kept.
+#[desugar]
+async fn builder_in_a_vec(n: u32) -> u32 {
+    total(vec![Counter::new("built").finish(n), n]).await
+}
+
+#[test]
+fn a_builder_in_a_vec_builds_as_before() {
+    let report = assert_same(|| builder_in_a_vec(1), || builder_in_a_vec_rustc(1));
+    assert_eq!(report.outcome, "Ready(4)");
+}

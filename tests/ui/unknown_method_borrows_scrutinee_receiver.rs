@@ -81,6 +81,15 @@ async fn named_like_a_move_before_an_await() -> u32 {
     Counter(String::from("e")).count() + std::future::ready(1).await
 }
 
+async fn sum(values: Vec<u32>) -> u32 {
+    values.iter().sum()
+}
+
+#[desugar]
+async fn in_a_vec(n: u32) -> u32 {
+    sum(vec![Counter(String::from("f")).add(n)]).await
+}
+
 #[desugar]
 async fn bound_first(n: u32) -> u32 {
     let counter = Counter(String::from("c"));
@@ -99,5 +108,6 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_for_loop());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move_before_an_await());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_vec(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
 }

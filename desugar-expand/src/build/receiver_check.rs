@@ -182,6 +182,18 @@ impl syn::visit_mut::VisitMut for Expand {
             marked.args[1] = check;
         }
     }
+
+    // `send(vec![Conn(..).status()]).await`: a receiver marked inside a
+    // macro's arguments is checked there too; left as a mark, its check
+    // would never be written.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut args) = walk::MacroArgs::parse(mac) {
+            for (arg, _) in args.args_mut() {
+                self.visit_expr_mut(arg);
+            }
+            mac.tokens = args.into_tokens();
+        }
+    }
 }
 
 /// Is it the mark [`wrap`] leaves for the check?
