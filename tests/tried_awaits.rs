@@ -139,3 +139,50 @@ fn a_later_question_mark_returns_with_the_earlier_value_kept() {
     }
     assert_send(&fields(true, true));
 }
+
+/// Rows of a stream, after one `Pending` each, the last one failing where
+/// `fails` is set.
+struct Rows {
+    left: Vec<Result<u32, String>>,
+}
+
+impl Rows {
+    fn next(&mut self) -> LeafFuture<Option<Result<u32, String>>> {
+        Leaf::new("next").pending(1).ready(self.left.pop())
+    }
+}
+
+/// `transpose` and `inspect_err` take `self`, as the other `Option` and
+/// `Result` methods the expansion knows: the awaited value is moved, not
+/// kept across the loop body's await.
+#[desugar]
+async fn stream_rows(mut rows: Rows, probe: Probe) -> Result<u32, String> {
+    let mut total = 0;
+    while let Some(row) = rows
+        .next()
+        .await
+        .transpose()
+        .inspect_err(|_| probe.touch())?
+    {
+        total += Leaf::new("process").pending(1).ready(row).await;
+    }
+    Ok(total)
+}
+
+#[test]
+fn a_stream_read_through_transpose_matches_rustc() {
+    for fails in [false, true] {
+        let rows = || Rows {
+            left: if fails {
+                vec![Err("bad row".to_owned()), Ok(1)]
+            } else {
+                vec![Ok(2), Ok(1)]
+            },
+        };
+        let _ = assert_same(
+            || stream_rows(rows(), Probe::new("probe")),
+            || stream_rows_rustc(rows(), Probe::new("probe")),
+        );
+    }
+    assert_send(&stream_rows(Rows { left: Vec::new() }, Probe::new("probe")));
+}

@@ -955,6 +955,14 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "step_by",
         "copied",
         "cloned",
+        // `Option`'s and `Result`'s own, which no other type is likely
+        // to name.
+        "transpose",
+        "inspect_err",
+        "is_some_and",
+        "is_none_or",
+        "is_ok_and",
+        "is_err_and",
         "text",
         "json",
         "bytes",
