@@ -1,8 +1,9 @@
 // Tails whose temporaries Rust 2021 drops after the block's locals, where the
 // machine would drop them before: the value a `?` gives, a literal array, an
-// `if`'s value, a macro's argument, a method of the user's named like one
-// that takes `self` (`text(&self)`), `assert_eq!`'s arguments (which it
-// matches), and a method's tail, whose `self` the expansion renames. Each builds once bound with `let` and returned.
+// `if`'s value, a `break` value, a macro's argument, a method of the user's
+// named like one that takes `self` (`text(&self)`), `assert_eq!`'s arguments
+// (which it matches), and a method's tail, whose `self` the expansion
+// renames. Each builds once bound with `let` and returned.
 use desugar::desugar;
 
 async fn ready() {}
@@ -63,6 +64,15 @@ async fn compared() {
     let _local = String::from("local");
     ready().await;
     assert_eq!(Conn(String::new()).status(), 0)
+}
+
+#[desugar]
+async fn broken_out() -> usize {
+    loop {
+        let _local = String::from("local");
+        ready().await;
+        break Conn(String::new()).status()
+    }
 }
 
 struct Pool(std::sync::Mutex<Vec<u32>>);

@@ -180,8 +180,19 @@ impl<'ast> Visit<'ast> for Finder {
             Expr::Block(syn::ExprBlock { block, .. })
             | Expr::Unsafe(syn::ExprUnsafe { block, .. })
             | Expr::Const(syn::ExprConst { block, .. }) => {
-                if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last() {
-                    self.visit_expr(tail);
+                match block.stmts.as_slice() {
+                    // What a `break value` became (`lower::Retarget`): the
+                    // value is the tail's, kept on by Rust 2021 as a tail's.
+                    [
+                        syn::Stmt::Expr(sent, Some(_)),
+                        syn::Stmt::Expr(Expr::Break(b), None),
+                    ] if b.expr.is_none() => match sent {
+                        Expr::Assign(e) => self.visit_expr(&e.right),
+                        Expr::Return(e) => e.expr.iter().for_each(|v| self.visit_expr(v)),
+                        _ => {}
+                    },
+                    [.., syn::Stmt::Expr(tail, None)] => self.visit_expr(tail),
+                    _ => {}
                 }
                 return;
             }
