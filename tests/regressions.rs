@@ -68,6 +68,37 @@ mod assert_message {
         n
     }
 
+    /// Conditions with indexing, generics, a macro and a closure, each
+    /// failing for one `which`, on a local kept in place. (Tokens inside a
+    /// macro in the condition print with the spacing they come back with
+    /// from the expansion: `matches!(x, Some(& 9))`, see README.)
+    #[desugar]
+    async fn asserting_shapes(v: Vec<u32>, which: u32) -> usize {
+        let n = Leaf::new("len").pending(1).ready(v.len()).await;
+        let seen = &v;
+        Leaf::new("more").pending(1).ready(()).await;
+        assert!(which != 0 || seen[0] == 9);
+        assert!(which != 1 || Vec::<u32>::is_empty(seen));
+        assert!(which != 2 || matches!(seen.len(), 0 | 5));
+        assert!(which != 3 || seen.iter().any(|x| *x > 100));
+        n
+    }
+
+    #[test]
+    fn says_each_shape_as_rustc_prints_it() {
+        for which in 0..4 {
+            let report = assert_same(
+                || asserting_shapes(vec![1, 2], which),
+                || asserting_shapes_rustc(vec![1, 2], which),
+            );
+            assert!(
+                report.outcome.contains("assertion failed"),
+                "{}",
+                report.outcome
+            );
+        }
+    }
+
     #[test]
     fn says_what_failed_in_the_users_words() {
         let report = assert_same(

@@ -486,7 +486,7 @@ impl Taker<'_> {
                         syn::parse_quote!(#condition),
                     );
                 }
-                e.mac.tokens = args.into_tokens();
+                args.write_back(&mut e.mac.tokens);
                 let terminating = super::temporaries::macro_ends_scope(&e.mac);
                 Ok(found.map(|found| found.within_scope(terminating)))
             }

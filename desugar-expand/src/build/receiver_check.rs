@@ -191,7 +191,7 @@ impl syn::visit_mut::VisitMut for Expand {
             for (arg, _) in args.args_mut() {
                 self.visit_expr_mut(arg);
             }
-            mac.tokens = args.into_tokens();
+            args.write_back(&mut mac.tokens);
         }
     }
 }

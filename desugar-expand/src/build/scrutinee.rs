@@ -204,7 +204,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                     });
                     self.in_order(parts.collect());
                     self.check_receivers = check;
-                    e.mac.tokens = args.into_tokens();
+                    args.write_back(&mut e.mac.tokens);
                 }
             }
             // Blocks, branches, closures, other macros: their temporaries

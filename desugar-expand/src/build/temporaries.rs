@@ -173,7 +173,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                         }
                     }
                     self.check = check;
-                    e.mac.tokens = args.into_tokens();
+                    args.write_back(&mut e.mac.tokens);
                 }
                 self.ran = true;
             }
@@ -565,7 +565,7 @@ impl Wrap<'_> {
                 self.visit_expr_mut(arg);
             }
             if !matches!(self.found, ScopeEnd::NotFound) {
-                e.mac.tokens = args.into_tokens();
+                args.write_back(&mut e.mac.tokens);
                 return true;
             }
         }
@@ -746,7 +746,7 @@ pub(crate) fn borrowed_blocks(
                 for (arg, _) in args.args_mut() {
                     self.visit_expr_mut(arg);
                 }
-                mac.tokens = args.into_tokens();
+                args.write_back(&mut mac.tokens);
             }
         }
     }

@@ -97,7 +97,7 @@ impl VisitMut for EarlyExit {
             for (arg, _) in args.args_mut() {
                 self.visit_expr_mut(arg);
             }
-            mac.tokens = args.into_tokens();
+            args.write_back(&mut mac.tokens);
         }
     }
 

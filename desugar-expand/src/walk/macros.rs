@@ -229,6 +229,17 @@ impl MacroArgs {
     }
 
     /// The arguments as macro input again.
+    /// Writes the arguments back into `tokens`, the macro's, where they
+    /// changed: tokens left as the user wrote them keep the spacing rustc
+    /// prints them with (`assert!`'s message: `v[0]`, `&9`), which tokens
+    /// made again lose (`v [0]`, `& 9`).
+    pub(crate) fn write_back(self, tokens: &mut TokenStream) {
+        let new = self.into_tokens();
+        if new.to_string() != tokens.to_string() {
+            *tokens = new;
+        }
+    }
+
     pub(crate) fn into_tokens(self) -> TokenStream {
         let mut tokens = TokenStream::new();
         let separator = if self.repeat {

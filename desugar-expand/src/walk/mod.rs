@@ -804,7 +804,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
             let quoted = usize::from(args.quotes());
             // `assert!(cond)` says "assertion failed: <cond>" in its own
             // words: where a use in `cond` is rewritten (`(*host)` for a
-            // local kept in place), it says the user's words explicitly.
+            // local kept in place), it says the user's words explicitly,
+            // spaced as rustc prints an expression (`stringify!` of the
+            // tokens would print `v [0]`).
             let condition = args.bare_assertion().map(quote::ToTokens::to_token_stream);
             self.quoted += quoted;
             for (arg, kind) in args.args_mut() {
@@ -815,9 +817,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 && let Some(rewritten) = args.bare_assertion()
                 && quote::ToTokens::to_token_stream(rewritten).to_string() != condition.to_string()
             {
+                let text = crate::build::compact(condition);
                 args.push_message(
                     syn::parse_quote!("assertion failed: {}"),
-                    syn::parse_quote!(::core::stringify!(#condition)),
+                    syn::parse_quote!(#text),
                 );
             }
             for (ident, span) in args.inline_captures() {
@@ -837,7 +840,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     }
                 }
             }
-            mac.tokens = args.into_tokens();
+            args.write_back(&mut mac.tokens);
         } else {
             // An awaiting macro takes the futures it is given (`join!(a, b)`
             // moves `a` and `b`); anything else may do anything.
