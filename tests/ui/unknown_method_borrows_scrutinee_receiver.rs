@@ -36,6 +36,10 @@ impl Counter {
     fn count(&self) -> u32 {
         self.0.len() as u32
     }
+
+    fn max(&self) -> u32 {
+        self.0.len() as u32
+    }
 }
 
 #[desugar]
@@ -81,6 +85,11 @@ async fn named_like_a_move_before_an_await() -> u32 {
     Counter(String::from("e")).count() + std::future::ready(1).await
 }
 
+#[desugar]
+async fn named_like_a_number_method() -> u32 {
+    sum(vec![Counter(String::from("g")).max()]).await
+}
+
 async fn sum(values: Vec<u32>) -> u32 {
     values.iter().sum()
 }
@@ -109,5 +118,6 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_move_before_an_await());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_vec(1));
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_number_method());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
 }

@@ -67,10 +67,10 @@ use crate::walk;
 /// (`match Counter::new("c").add(number(2).await)`).
 pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
     let method = call.method.to_string();
+    let ambiguous = walk::consumes_receiver_ambiguously(&call.method);
     let known = walk::borrows_receiver(&call.method)
-        || (walk::consumes_receiver(&call.method)
-            && !walk::consumes_receiver_ambiguously(&call.method))
-        || walk::copy::NUMERIC.contains(&method.as_str());
+        || (walk::consumes_receiver(&call.method) && !ambiguous)
+        || (walk::copy::NUMERIC.contains(&method.as_str()) && !ambiguous);
     !known
         && is_made_value(&call.receiver)
         && !is_checked(&call.receiver)

@@ -987,7 +987,16 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 /// (`make().text()`), which the machine would not keep, the compiler is
 /// asked whether the method borrows it, as for a name syntax does not know.
 pub(crate) fn consumes_receiver_ambiguously(method: &syn::Ident) -> bool {
-    const AMBIGUOUS: &[&str] = &["text", "json", "bytes", "boxed", "count", "max", "min"];
+    const AMBIGUOUS: &[&str] = &[
+        "text",
+        "json",
+        "bytes",
+        "boxed",
+        "count",
+        "max",
+        "min",
+        "transpose",
+    ];
     AMBIGUOUS.contains(&method.to_string().as_str())
 }
 
