@@ -194,6 +194,9 @@ async fn constant_ended_before_the_awaits(pick: u32) -> u32 {
         let budget = &Budget::DEFAULT;
         tries += budget.limit();
     }
+    // A `let` whose temporary ends at its `;`, before the await after it.
+    let limit = Budget::DEFAULT.limit();
+    tries += Leaf::new("after").pending(1).ready(limit).await;
     tries + extra
 }
 
@@ -221,7 +224,7 @@ fn a_drop_constant_ended_before_the_awaits_builds() {
         );
         assert_eq!(
             report.outcome,
-            format!("Ready({})", 6 + if pick == 0 { 3 } else { pick })
+            format!("Ready({})", 9 + if pick == 0 { 3 } else { pick })
         );
     }
 }

@@ -14,6 +14,7 @@ async fn ready() {}
 
 async fn send(_: &Guard) {}
 
+#[derive(PartialEq)]
 struct Guard(u32);
 
 impl Guard {
@@ -53,6 +54,13 @@ async fn named_constants() -> u32 {
 
 async fn redeem(guard: Guard, seat: u32) -> u32 {
     guard.0 + seat
+}
+
+async fn flag(_: bool) {}
+
+#[desugar]
+async fn compared(g: Guard) {
+    flag(g == Guard(0)).await;
 }
 
 #[desugar]

@@ -45,11 +45,8 @@ pub(crate) fn rewrite_body(body: &mut syn::Block) {
     let keeps = kept_across_awaits(&stmts);
     for (stmt, keeps) in stmts.into_iter().zip(keeps) {
         if keeps {
-            let mut found = Borrowed {
-                awaits: has_await(&stmt),
-                ..Borrowed::default()
-            };
-            found.visit_stmt(&stmt);
+            let mut found = Borrowed::default();
+            found.statement(&stmt);
             if !found.checks.is_empty() {
                 let private = names::private();
                 let checks = found.checks;
@@ -100,6 +97,53 @@ struct Borrowed {
     awaits: bool,
     /// The constants checked as borrowed, not to be checked again.
     borrowed: Vec<*const Expr>,
+}
+
+impl Borrowed {
+    /// A `let` that does not await, before an await of its block: only
+    /// what it extends to the end of the block lives across it (`let t =
+    /// &Ticket::NONE;`, a `ref` binding); the rest of its temporaries end
+    /// at its `;`.
+    fn extended_by(&mut self, local: &syn::Local) {
+        let Some(init) = &local.init else {
+            return;
+        };
+        if walk::patterns::binds_by_ref(&local.pat) {
+            self.borrowed(&init.expr);
+        }
+        self.extended(&init.expr);
+    }
+
+    /// The operands of `&` in the extending positions of a `let`'s value.
+    fn extended(&mut self, expr: &Expr) {
+        match expr {
+            Expr::Reference(e) => {
+                self.borrowed(&e.expr);
+                self.extended(&e.expr);
+            }
+            Expr::Tuple(e) => e.elems.iter().for_each(|e| self.extended(e)),
+            Expr::Array(e) => e.elems.iter().for_each(|e| self.extended(e)),
+            Expr::Struct(e) => e.fields.iter().for_each(|f| self.extended(&f.expr)),
+            Expr::Paren(e) => self.extended(&e.expr),
+            Expr::Cast(e) => self.extended(&e.expr),
+            Expr::Block(e) => {
+                if let Some(syn::Stmt::Expr(tail, None)) = e.block.stmts.last() {
+                    self.extended(tail);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Checks `stmt`, kept across awaits: whole if it awaits, its extended
+    /// temporaries if it is a `let` that does not.
+    fn statement(&mut self, stmt: &syn::Stmt) {
+        self.awaits = has_await(stmt);
+        match stmt {
+            syn::Stmt::Local(local) if !self.awaits => self.extended_by(local),
+            _ => self.visit_stmt(stmt),
+        }
+    }
 }
 
 impl Borrowed {
@@ -162,6 +206,15 @@ impl<'ast> Visit<'ast> for Borrowed {
         visit::visit_expr_method_call(self, e);
     }
 
+    // A comparison borrows its operands (`t == Ticket { id: 0 }`).
+    fn visit_expr_binary(&mut self, e: &'ast syn::ExprBinary) {
+        if walk::is_comparison(e.op) {
+            self.borrowed(&e.left);
+            self.borrowed(&e.right);
+        }
+        visit::visit_expr_binary(self, e);
+    }
+
     fn visit_expr_match(&mut self, e: &'ast syn::ExprMatch) {
         self.borrowed(&e.expr);
         visit::visit_expr_match(self, e);
@@ -204,8 +257,7 @@ impl<'ast> Visit<'ast> for Borrowed {
         let outer = self.awaits;
         for (stmt, keeps) in block.stmts.iter().zip(keeps) {
             if keeps {
-                self.awaits = has_await(stmt);
-                self.visit_stmt(stmt);
+                self.statement(stmt);
             }
         }
         self.awaits = outer;
