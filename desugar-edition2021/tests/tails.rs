@@ -133,6 +133,23 @@ fn tails_without_temporaries_build_and_match_rustc() {
     }
 }
 
+fn status() -> LeafFuture<Probe> {
+    Leaf::new("status").pending(1).ready(Probe::new("status"))
+}
+
+/// A body with no locals and no parameters: its tail's temporaries drop in
+/// the same order in both editions.
+#[desugar]
+async fn without_locals() -> usize {
+    status().await.label().len()
+}
+
+#[test]
+fn a_body_without_locals_builds_and_matches_rustc() {
+    let report = assert_same(without_locals, without_locals_rustc);
+    assert_eq!(report.outcome, "Ready(6)");
+}
+
 /// Blocks without locals of their own, whose tails' temporaries drop at the
 /// same point in both editions, build in Rust 2021: a `while let` on an
 /// awaited value or a guard, a `while` condition that borrows, an `else if

@@ -2,7 +2,8 @@
 // machine would drop them before: the value a `?` gives, a literal array, an
 // `if`'s value, a `break` value, a macro's argument, a method of the user's
 // named like one that takes `self` (`text(&self)`), `assert_eq!`'s arguments
-// (which it matches), and a method's tail, whose `self` the expansion
+// (which it matches), a guard a method of the user's named like a view
+// (`get`) hands out, and a method's tail, whose `self` the expansion
 // renames. Each builds once bound with `let` and returned.
 use desugar::desugar;
 
@@ -73,6 +74,33 @@ async fn broken_out() -> usize {
         ready().await;
         break Conn(String::new()).status()
     }
+}
+
+/// A pool whose `get` hands out a guard, as the standard `get` does not.
+struct Checkout(String);
+
+impl Checkout {
+    fn get(&self) -> Conn {
+        Conn(self.0.clone())
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {}
+}
+
+#[desugar]
+async fn through_a_guard(pool: Checkout) -> usize {
+    let _local = String::from("local");
+    ready().await;
+    pool.get().status()
+}
+
+#[desugar]
+async fn a_number_through_a_guard(pool: Checkout) -> usize {
+    let _local = String::from("local");
+    ready().await;
+    pool.get().status().wrapping_add(1)
 }
 
 struct Pool(std::sync::Mutex<Vec<u32>>);

@@ -507,8 +507,8 @@ impl Builder {
         // A tail's temporaries drop after the block's locals in Rust 2021,
         // before them in Rust 2024: only a block with locals (its own, or
         // the body's parameters) tells the two apart.
-        let has_locals =
-            self.scopes.len() == 1 || stmts.iter().any(|s| matches!(s, syn::Stmt::Local(_)));
+        let has_locals = (self.scopes.len() == 1 && self.scopes.iter().flatten().next().is_some())
+            || stmts.iter().any(|s| matches!(s, syn::Stmt::Local(_)));
         let outer = self.awaits_later;
         for (index, stmt) in stmts.into_iter().enumerate() {
             self.awaits_later = awaits_after[index];
@@ -519,8 +519,14 @@ impl Builder {
                 && has_locals
                 && self.rust_2024.is_none()
             {
-                self.rust_2024 =
-                    tail_edition::temporary(tail).map(tail_edition::Needs2024::LoweredTail);
+                let scope = self.scope_map();
+                let standard = |ident: &syn::Ident| {
+                    scope
+                        .get(&ident.to_string())
+                        .is_some_and(|&id| self.locals[id].standard.is_some())
+                };
+                self.rust_2024 = tail_edition::temporary(tail, &standard)
+                    .map(tail_edition::Needs2024::LoweredTail);
             }
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
         }

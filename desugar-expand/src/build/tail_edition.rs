@@ -23,10 +23,11 @@ use crate::walk;
 /// drop: a value (a call's, a method's, a macro's) that the expression
 /// borrows (a receiver, `&value`, a field's base, a compared operand, a
 /// scrutinee), unless it is visibly `Copy`.
-pub(crate) fn temporary(tail: &Expr) -> Option<Span> {
+pub(crate) fn temporary(tail: &Expr, standard: &dyn Fn(&syn::Ident) -> bool) -> Option<Span> {
     let mut finder = Finder {
         found: None,
         in_awaited: false,
+        standard,
     };
     finder.visit_expr(tail);
     finder.found
@@ -66,7 +67,7 @@ impl<'ast> Visit<'ast> for BlockTails {
             Expr::Block(syn::ExprBlock { block, .. })
             | Expr::Unsafe(syn::ExprUnsafe { block, .. }) => {
                 if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last() {
-                    self.found = temporary(tail);
+                    self.found = temporary(tail, &|_| false);
                     self.visit_expr(tail);
                 }
             }
@@ -126,22 +127,33 @@ pub(crate) fn check(needs: Needs2024, user: Span) -> TokenStream {
     }
 }
 
-struct Finder {
+struct Finder<'a> {
     found: Option<Span>,
     /// Inside an awaited operand.
     in_awaited: bool,
+    /// Is the local named visibly of a standard type (`Vec`, `HashMap`,
+    /// `Option`, …), whose views (`v.iter()`) have nothing to drop?
+    standard: &'a dyn Fn(&syn::Ident) -> bool,
 }
 
-impl Finder {
+impl Finder<'_> {
     /// `expr`, a place the tail borrows, read from a temporary.
     fn borrowed(&mut self, expr: &Expr) {
-        if self.found.is_none() && is_temporary_value(expr) {
+        if self.found.is_none() && is_temporary_value(expr) && !self.is_standard_view(expr) {
             self.found = Some(expr.span());
         }
     }
+
+    /// A view of a local of a standard type (`v.iter()`, `m.get(&k)`):
+    /// nothing to drop. (A method of the user's named `get` may return a
+    /// guard.)
+    fn is_standard_view(&self, expr: &Expr) -> bool {
+        matches!(expr, Expr::MethodCall(e) if walk::returns_view(&e.method)
+            && matches!(&*e.receiver, Expr::Path(p) if p.path.get_ident().is_some_and(|i| (self.standard)(i))))
+    }
 }
 
-impl<'ast> Visit<'ast> for Finder {
+impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_expr(&mut self, expr: &'ast Expr) {
         if self.found.is_some() {
             return;
@@ -207,12 +219,14 @@ impl<'ast> Visit<'ast> for Finder {
                 self.in_awaited = outer;
                 return;
             }
+            // A number's method (`wrapping_add`, `max`) may be reached
+            // through a guard's `Deref` (`stats.hits().wrapping_add(1)`):
+            // its receiver is a temporary like any other.
             Expr::MethodCall(e) => {
-                let name = e.method.to_string();
                 let moves = walk::consumes_receiver(&e.method)
                     && !walk::consumes_receiver_ambiguously(&e.method);
                 let checked = self.in_awaited && !walk::borrows_receiver(&e.method);
-                if !moves && !checked && !walk::copy::NUMERIC.contains(&name.as_str()) {
+                if !moves && !checked {
                     self.borrowed(&e.receiver);
                 }
             }
@@ -265,12 +279,6 @@ fn is_temporary_value(expr: &Expr) -> bool {
     match expr {
         Expr::Paren(e) => is_temporary_value(&e.expr),
         Expr::Group(e) => is_temporary_value(&e.expr),
-        // A view of a place (`v.iter()`, `s.chars()`) has nothing to drop.
-        Expr::MethodCall(e)
-            if walk::returns_view(&e.method) && super::earlier::plain_place(&e.receiver) =>
-        {
-            false
-        }
         Expr::Call(_)
         | Expr::MethodCall(_)
         | Expr::Macro(_)
@@ -294,7 +302,7 @@ mod tests {
     use super::*;
 
     fn found(tail: &str) -> bool {
-        temporary(&syn::parse_str(tail).unwrap()).is_some()
+        temporary(&syn::parse_str(tail).unwrap(), &|_| false).is_some()
     }
 
     #[test]
