@@ -85,9 +85,11 @@ fn kept_across_awaits(stmts: &[syn::Stmt]) -> Vec<bool> {
 /// borrows, where their temporaries may live across an await: not in a
 /// condition, an arm or a statement of a nested block that ends them before
 /// any (`while n < Budget::DEFAULT.limit() { x.await; }`). And for the
-/// constants a statement that awaits names by value (`redeem(SPARE,
-/// seat.await)`): rustc makes the value where the statement reaches it,
-/// before the await, the machine where it is used, after.
+/// constants a statement that awaits names by value
+/// (`redeem(Ticket::SPARE, seat.await)`): rustc makes the value where the
+/// statement reaches it, before the await, the machine where it is used,
+/// after. A bare SCREAMING_CASE name may be a `static`, and is not asked
+/// about (see [`surely_constant`]).
 #[derive(Default)]
 struct Borrowed {
     checks: Vec<TokenStream>,
@@ -331,8 +333,9 @@ fn projected_value(expr: &Expr) -> &Expr {
 
 /// The structs and variants a constant builds, other than the standard
 /// library's (`Some`, `Ok`, `Err`, `None`), which have no `Drop` impl, and
-/// the constants it names (`SPARE`, `Ticket::NONE`, the unit variant
-/// `Slot::Empty`): rustc promotes none whose type has one.
+/// the constants it names surely (`Ticket::NONE`, the unit variant
+/// `Slot::Empty`: [`surely_constant`]): rustc promotes none whose type has
+/// one.
 #[derive(Default)]
 struct Built<'ast>(Vec<&'ast Expr>);
 

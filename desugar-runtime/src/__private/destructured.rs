@@ -107,7 +107,7 @@ pub fn promoted<K: Promoted>(kind: K) {
 #[diagnostic::on_unimplemented(
     message = "#[desugar] leaves this constant where it is written, in a statement that awaits, but its type implements `Drop`: rustc makes the value where the statement reaches it and drops it if the future is dropped at an `.await` after that, where the machine may make it only once the `.await` is done",
     label = "a constant of a type with a `Drop` impl, in a statement that awaits",
-    note = "bind it with `let` before the statement (`let spare = SPARE;`) and use that: the machine then keeps it, as rustc does"
+    note = "bind it with `let` before the statement (`let spare = Ticket::SPARE;`) and use that: the machine then keeps it, as rustc does"
 )]
 pub trait MadeInPlace {}
 
