@@ -151,7 +151,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 self.in_order(parts);
             }
             // A comparison borrows its operands (`conn() == 7`).
-            Expr::Binary(e) if super::temporaries::is_comparison(e.op) => self.in_order(vec![
+            Expr::Binary(e) if walk::is_comparison(e.op) => self.in_order(vec![
                 (&mut *e.left, Use::Place { mutable: false }),
                 (&mut *e.right, Use::Place { mutable: false }),
             ]),

@@ -179,7 +179,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             }
             // A comparison borrows its operands (`conn() == 7` is
             // `PartialEq::eq(&conn(), &7)`): a value is a temporary.
-            Expr::Binary(e) if is_comparison(e.op) => {
+            Expr::Binary(e) if walk::is_comparison(e.op) => {
                 self.borrowed(&mut e.left);
                 self.borrowed(&mut e.right);
                 self.ran = true;
@@ -329,19 +329,6 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
         && !view
         && !values::is_promoted(&call.receiver)
         && !has_await(&*call.receiver)
-}
-
-/// `==`, `!=`, `<`, `<=`, `>`, `>=`: they borrow their operands.
-pub(super) fn is_comparison(op: syn::BinOp) -> bool {
-    matches!(
-        op,
-        syn::BinOp::Eq(_)
-            | syn::BinOp::Ne(_)
-            | syn::BinOp::Lt(_)
-            | syn::BinOp::Le(_)
-            | syn::BinOp::Gt(_)
-            | syn::BinOp::Ge(_)
-    )
 }
 
 /// A guard of the standard library's locks and cells, maybe unwrapped

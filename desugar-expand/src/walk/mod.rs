@@ -960,25 +960,34 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "cloned",
         // `Option`'s and `Result`'s own, which no other type is likely
         // to name.
-        "transpose",
         "inspect_err",
         "is_some_and",
         "is_none_or",
         "is_ok_and",
         "is_err_and",
-        "text",
-        "json",
-        "bytes",
-        "boxed",
-        // `Iterator`'s, which answer with an owned value (see
-        // `returns_owned`) but take the iterator.
-        "count",
-        "max",
-        "min",
     ];
     let name = method.to_string();
-    CONSUMING.contains(&name.as_str()) || name.starts_with("into_")
+    CONSUMING.contains(&name.as_str())
+        || AMBIGUOUS.contains(&name.as_str())
+        || name.starts_with("into_")
 }
+
+/// Names of the standard library's (and the most used HTTP client's)
+/// methods taking `self` that are as often a borrowing method's: see
+/// [`consumes_receiver_ambiguously`].
+const AMBIGUOUS: &[&str] = &[
+    "text",
+    "json",
+    "bytes",
+    "boxed",
+    // `Iterator`'s, which answer with an owned value (see `returns_owned`)
+    // but take the iterator.
+    "count",
+    "max",
+    "min",
+    // `Option`'s and `Result`'s, and a matrix's `transpose(&self)`.
+    "transpose",
+];
 
 /// Of [`consumes_receiver`]'s names, those a type of the user's as often
 /// gives a method that borrows (`text(&self) -> &str`, `count(&self)`), or
@@ -987,16 +996,6 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 /// (`make().text()`), which the machine would not keep, the compiler is
 /// asked whether the method borrows it, as for a name syntax does not know.
 pub(crate) fn consumes_receiver_ambiguously(method: &syn::Ident) -> bool {
-    const AMBIGUOUS: &[&str] = &[
-        "text",
-        "json",
-        "bytes",
-        "boxed",
-        "count",
-        "max",
-        "min",
-        "transpose",
-    ];
     AMBIGUOUS.contains(&method.to_string().as_str())
 }
 
