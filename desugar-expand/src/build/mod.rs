@@ -755,11 +755,7 @@ impl Builder {
             |value| matches!(value, syn::Expr::Reference(r) if r.mutability.is_none()),
         );
         // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
-        let boxed = bound_whole(local, walk::is_box_type, |value| {
-            matches!(value, syn::Expr::Call(call)
-                if matches!(&*call.func, syn::Expr::Path(f)
-                    if walk::segment_names(&f.path).ends_with(&["Box".to_owned(), "new".to_owned()])))
-        });
+        let boxed = bound_whole(local, walk::is_box_type, walk::makes_box);
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),

@@ -112,8 +112,19 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.expr(&mut e.base);
                 self.ran = true;
             }
+            // `Deref::deref` borrows what is derefed: a value is a
+            // temporary, kept whole (`route(*m.lock().unwrap()).await` holds
+            // the guard across the await). But `*` moves out of a `Box`,
+            // which then has nothing left to drop (`*Box::new(v)`); one
+            // made by a call of the user's and moved out of is used after
+            // the move by the statement's drop of it: the machine fails to
+            // build, never drops it twice.
             Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {
-                self.expr(&mut e.expr);
+                if walk::makes_box(&e.expr) {
+                    self.expr(&mut e.expr);
+                } else {
+                    self.borrowed(&mut e.expr);
+                }
                 self.ran = true;
             }
             Expr::Match(e) => {

@@ -1029,6 +1029,13 @@ pub(crate) fn is_box_type(ty: &syn::Type) -> bool {
         && (names.len() == 1 || ["std", "alloc"].contains(&names[0].as_str()))
 }
 
+/// `Box::new(v)`: what it makes is a `Box`, whose contents `*` moves out.
+pub(crate) fn makes_box(expr: &Expr) -> bool {
+    matches!(strip_parens(expr), Expr::Call(call)
+        if matches!(&*call.func, Expr::Path(f)
+            if segment_names(&f.path).ends_with(&["Box".to_owned(), "new".to_owned()])))
+}
+
 /// A standard library type a local visibly has, whose methods named like
 /// those that take `self` ([`consumes_receiver`]) do take it, so that a
 /// call of one of its own needs no check (see [`Standard::takes_self`]).
