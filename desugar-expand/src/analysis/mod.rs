@@ -150,11 +150,15 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
     // Is a local, taken for moved at `m`, no longer kept at an await that
-    // follows in its scope?
+    // follows in its scope, with nothing moving it on the way (`f();
+    // drop(f); x.await` drops it where rustc does)?
     let dropped_after = |local: LocalId, m: &Mention| {
-        awaits
-            .clone()
-            .any(|k| facts.in_scope(local, k) && facts.before(m, k) && !kept[k].contains(&local))
+        awaits.clone().any(|k| {
+            facts.in_scope(local, k)
+                && facts.before(m, k)
+                && !kept[k].contains(&local)
+                && !facts.moved_between(m, k)
+        })
     };
     let destructured = (0..body.locals.len())
         .map(|local| {
@@ -295,24 +299,74 @@ impl<'a> Facts<'a> {
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {
         self.by_local[local]
             .iter()
-            .any(|m| m.kind.may_move() && self.before(m, k))
+            .any(|m| m.kind.may_move() && self.moved_away_at(m, k))
     }
 
-    /// Moved on every path to `k`: by a use that runs whenever its statement
-    /// runs, in a statement that runs on every path to `k`.
-    fn moved_before(&self, local: LocalId, k: AwaitId) -> bool {
+    /// Does the move `m` leave the local without a value at `k`? It runs
+    /// before `k`, and no assignment gives the local a new value on every
+    /// path from it to `k` (`conn = step(conn); conn.touch(); ack.await`
+    /// holds the new `conn` at the await, as rustc does, to drop it at the
+    /// end of its scope). An assignment on some of those paths only (after
+    /// a `continue` that may skip it) leaves the local maybe moved: kept,
+    /// the machine fails to build (E0382), never drops it early.
+    fn moved_away_at(&self, m: &Mention, k: AwaitId) -> bool {
+        let at = self.body.awaits[k].seq;
+        let reassigned = self.by_local[m.local].iter().any(|a| {
+            let follows = if m.seq < at {
+                (m.seq..at).contains(&a.seq)
+            } else {
+                // A move after `k` in a loop around it reaches `k` again
+                // through the loop's next iteration.
+                a.seq > m.seq && self.same_loop(a.seq, k, a.local, false)
+            };
+            a.kind == MentionKind::Assign
+                && !a.conditional
+                && m.path.starts_with(&a.path)
+                && follows
+        });
+        self.before(m, k) && !reassigned
+    }
+
+    /// Moved on every path from `m` to `k`, by a later use that runs
+    /// whenever its statement runs.
+    fn moved_between(&self, m: &Mention, k: AwaitId) -> bool {
         let info = &self.body.awaits[k];
-        let declared = self.body.locals[local].scope.0;
-        self.by_local[local].iter().any(|m| {
+        self.by_local[m.local].iter().any(|later| {
             matches!(
-                m.kind,
-                MentionKind::Value
-                    | MentionKind::Capture { by_move: true }
-                    | MentionKind::Taken { always: true, .. }
-            ) && !m.conditional
-                && (declared..info.seq).contains(&m.seq)
-                && info.path.starts_with(&m.path)
+                later.kind,
+                MentionKind::Value | MentionKind::Capture { by_move: true }
+            ) && !later.conditional
+                && (m.seq + 1..info.seq).contains(&later.seq)
+                && info.path.starts_with(&later.path)
         })
+    }
+
+    /// The last of the moves that leave `local` without a value on every
+    /// path to `k`: by a use that runs whenever its statement runs, in a
+    /// statement that runs on every path to `k`, with no new value given
+    /// to it after.
+    fn last_move_before(&self, local: LocalId, k: AwaitId) -> Option<&Mention> {
+        self.by_local[local]
+            .iter()
+            .copied()
+            .filter(|m| self.moves_on_every_path_to(m, k) && self.moved_away_at(m, k))
+            .max_by_key(|m| m.seq)
+    }
+
+    /// Does `m` move its local whole, in the local's scope before `k`,
+    /// whenever its statement runs, in a statement that runs on every path
+    /// to `k`?
+    fn moves_on_every_path_to(&self, m: &Mention, k: AwaitId) -> bool {
+        let info = &self.body.awaits[k];
+        let declared = self.body.locals[m.local].scope.0;
+        matches!(
+            m.kind,
+            MentionKind::Value
+                | MentionKind::Capture { by_move: true }
+                | MentionKind::Taken { always: true, .. }
+        ) && !m.conditional
+            && (declared..info.seq).contains(&m.seq)
+            && info.path.starts_with(&m.path)
     }
 
     /// Moved on every path to `k` and given a new value after it before
@@ -322,36 +376,15 @@ impl<'a> Facts<'a> {
     /// the local's scope: resuming there runs the rest of the iteration and
     /// then the loop again, in which rustc cannot see that the local
     /// declared again is assigned before the next iteration reads it
-    /// (E0381); there the local is kept, and the machine does not build
-    /// (E0382, README). Nor where another await comes before the
-    /// assignment. Where syntax took a copy for a move
-    /// (a `Copy` value it cannot see the type of), the value it did not
-    /// keep is overwritten unread, which nothing can observe.
+    /// (E0381); there the local is homed, and its guard says it has no
+    /// value at `k`. Nor where another await comes before the assignment.
+    /// Where syntax took a copy for a move (a `Copy` value it cannot see
+    /// the type of), the value it did not keep is overwritten unread, which
+    /// nothing can observe.
     fn moved_and_assigned_after(&self, local: LocalId, k: AwaitId) -> bool {
         let info = &self.body.awaits[k];
-        let (declared, _) = self.body.locals[local].scope;
-        let mentions = &self.by_local[local];
-        let on_every_path = |m: &Mention| !m.conditional && info.path.starts_with(&m.path);
-        let Some(assigned) = mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Assign && m.seq > info.seq && on_every_path(m))
-            .min_by_key(|m| m.seq)
-        else {
-            return false;
-        };
-        let Some(moved) = mentions
-            .iter()
-            .filter(|m| {
-                matches!(
-                    m.kind,
-                    MentionKind::Value
-                        | MentionKind::Capture { by_move: true }
-                        | MentionKind::Taken { always: true, .. }
-                ) && (declared..info.seq).contains(&m.seq)
-                    && on_every_path(m)
-            })
-            .max_by_key(|m| m.seq)
-        else {
+        let declared = self.body.locals[local].scope.0;
+        let Some(assigned) = self.assigned_unread_after_move(local, k) else {
             return false;
         };
         let in_loop = self
@@ -367,12 +400,28 @@ impl<'a> Facts<'a> {
             .awaits
             .iter()
             .any(|other| other.seq > info.seq && other.seq < assigned.seq);
-        !in_loop
-            && !suspends_between
-            && mentions.iter().all(|m| {
-                let between = m.seq > moved.seq && m.seq < assigned.seq;
-                std::ptr::eq(m, moved) || std::ptr::eq(m, assigned) || !between
-            })
+        !in_loop && !suspends_between
+    }
+
+    /// Moved on every path to `k`, and given a new value on every path
+    /// after it before anything reads it: the assignment.
+    fn assigned_unread_after_move(&self, local: LocalId, k: AwaitId) -> Option<&Mention> {
+        let info = &self.body.awaits[k];
+        let mentions = &self.by_local[local];
+        let on_every_path = |m: &Mention| !m.conditional && info.path.starts_with(&m.path);
+        let assigned = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Assign && m.seq > info.seq && on_every_path(m))
+            .min_by_key(|m| m.seq)?;
+        let moved = mentions
+            .iter()
+            .filter(|m| self.moves_on_every_path_to(m, k))
+            .max_by_key(|m| m.seq)?;
+        let unread = mentions.iter().all(|m| {
+            let between = m.seq > moved.seq && m.seq < assigned.seq;
+            std::ptr::eq(*m, *moved) || std::ptr::eq(*m, *assigned) || !between
+        });
+        unread.then_some(*assigned)
     }
 
     /// A local that may or may not have been moved when the machine suspends
@@ -397,9 +446,16 @@ impl<'a> Facts<'a> {
                     MentionKind::Value
                         | MentionKind::Capture { by_move: true }
                         | MentionKind::Taken { .. }
-                ) && self.before(m, k)
+                ) && self.moved_away_at(m, k)
             });
-            moved_whole && !self.moved_before(local, k)
+            // Moved on every path, it may still be given a new value on
+            // some (`drop(c); if r { c = open() }`).
+            let assigned_since = |moved: &Mention| {
+                self.by_local[local].iter().any(|a| {
+                    a.kind == MentionKind::Assign && a.seq > moved.seq && self.before(a, k)
+                })
+            };
+            moved_whole && self.last_move_before(local, k).is_none_or(assigned_since)
         } else {
             self.by_local[local]
                 .iter()
@@ -501,6 +557,12 @@ impl<'a> Facts<'a> {
                 (0..self.body.awaits.len()).any(|k| {
                     (self.needs_drop_flag(local, k) && !self.flaggable(local))
                         || (self.shadowed_and_kept(local, k) && !self.renameable(local))
+                        // Moved on every path to `k` and given a new value
+                        // after it, where it cannot be declared again on
+                        // resuming (in a loop: `conn = step(conn).await`):
+                        // its guard says it has no value there.
+                        || (self.carried(local, k)
+                            && self.assigned_unread_after_move(local, k).is_some())
                         // A pinned value may not move again.
                         || (self.body.locals[local].pinned && self.in_scope(local, k))
                 })

@@ -1,0 +1,188 @@
+//! A local moved and then given a new value (`conn = step(conn)`) holds
+//! that value at the awaits after the assignment: rustc keeps it there and
+//! drops it at the end of its scope, even where nothing reads it again.
+//! The machine keeps it too, rather than taking it for moved.
+
+#![allow(unused_assignments)] // values overwritten unread are under test
+
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe, assert_same};
+
+fn step_now(conn: Probe) -> Probe {
+    conn.touch();
+    Probe::new("stepped")
+}
+
+async fn step(conn: Probe) -> Probe {
+    conn.touch();
+    Leaf::new("step")
+        .pending(1)
+        .ready(Probe::new("stepped"))
+        .await
+}
+
+async fn ack(n: u32) -> u32 {
+    Leaf::new("ack").pending(1).ready(n).await
+}
+
+#[desugar]
+async fn moved_and_reassigned() -> u32 {
+    let mut conn = Probe::new("opened");
+    conn = step_now(conn);
+    conn.touch();
+    ack(1).await
+}
+
+/// The new value comes from an await: not kept there (it has none), kept
+/// at the next.
+#[desugar]
+async fn reassigned_by_an_await() -> u32 {
+    let mut conn = Probe::new("opened");
+    conn = step(conn).await;
+    conn.touch();
+    ack(2).await
+}
+
+#[desugar]
+async fn dropped_then_reassigned() -> u32 {
+    let mut conn = Probe::new("opened");
+    drop(conn);
+    ack(0).await;
+    conn = Probe::new("reopened");
+    conn.touch();
+    ack(3).await
+}
+
+#[test]
+fn a_reassigned_local_is_kept_to_the_end_of_its_scope() {
+    let report = assert_same(moved_and_reassigned, moved_and_reassigned_rustc);
+    assert_eq!(report.trace.probe_drops(), ["opened", "stepped"]);
+    let report = assert_same(reassigned_by_an_await, reassigned_by_an_await_rustc);
+    assert_eq!(report.trace.probe_drops(), ["opened", "stepped"]);
+    let report = assert_same(dropped_then_reassigned, dropped_then_reassigned_rustc);
+    assert_eq!(report.trace.probe_drops(), ["opened", "reopened"]);
+}
+
+/// Threaded through a loop: the value of each iteration is kept at the
+/// awaits after its assignment, and the last one after the loop.
+#[desugar]
+async fn reassigned_in_a_loop(n: u32) -> u32 {
+    let mut conn = Probe::new("opened");
+    let mut done = 0;
+    while done < n {
+        done += ack(1).await;
+        conn = step_now(conn);
+    }
+    ack(done).await
+}
+
+#[desugar]
+async fn reassigned_by_an_await_in_a_loop(n: u32) -> u32 {
+    let mut conn = Probe::new("opened");
+    for _ in 0..n {
+        conn = step(conn).await;
+        ack(0).await;
+    }
+    ack(n).await
+}
+
+/// The README's protocol loop, which did not build (E0382).
+#[desugar]
+async fn stepped_until(n: u32) -> Result<u32, ()> {
+    let mut conn = Probe::new("opened");
+    let mut i = 0;
+    loop {
+        if i == n {
+            break;
+        }
+        conn = step(conn).await;
+        i += ack(1).await;
+    }
+    conn.touch();
+    Ok(i)
+}
+
+#[test]
+fn a_local_reassigned_in_a_loop_is_kept_at_every_await() {
+    for n in 0..3 {
+        let report = assert_same(|| reassigned_in_a_loop(n), || reassigned_in_a_loop_rustc(n));
+        assert_eq!(report.outcome, format!("Ready({n})"));
+        let report = assert_same(
+            || reassigned_by_an_await_in_a_loop(n),
+            || reassigned_by_an_await_in_a_loop_rustc(n),
+        );
+        assert_eq!(report.trace.probe_drops().len(), n as usize + 1);
+        let report = assert_same(|| stepped_until(n), || stepped_until_rustc(n));
+        assert_eq!(report.outcome, format!("Ready(Ok({n}))"));
+    }
+}
+
+/// Moved on one path and reassigned on every path, or moved on every path
+/// and reassigned on one: whether it holds a value at the await depends on
+/// the path, as rustc's drop flag says.
+#[desugar]
+async fn moved_on_a_branch_then_reassigned(moved: bool) -> u32 {
+    let mut conn = Probe::new("opened");
+    if moved {
+        drop(conn);
+    }
+    conn = Probe::new("reopened");
+    ack(1).await;
+    conn.touch();
+    2
+}
+
+#[desugar]
+async fn reassigned_on_a_branch(reopen: bool) -> u32 {
+    let mut conn = Probe::new("opened");
+    let other = Probe::new("other");
+    drop(conn);
+    if reopen {
+        conn = Probe::new("reopened");
+        conn.touch();
+    }
+    ack(1).await;
+    other.touch();
+    3
+}
+
+#[test]
+fn a_local_reassigned_on_some_paths_drops_by_its_flag() {
+    for c in [false, true] {
+        let report = assert_same(
+            || moved_on_a_branch_then_reassigned(c),
+            || moved_on_a_branch_then_reassigned_rustc(c),
+        );
+        assert_eq!(report.trace.probe_drops(), ["opened", "reopened"]);
+        let report = assert_same(
+            || reassigned_on_a_branch(c),
+            || reassigned_on_a_branch_rustc(c),
+        );
+        let expected: &[&str] = if c {
+            &["opened", "other", "reopened"]
+        } else {
+            &["opened", "other"]
+        };
+        assert_eq!(report.trace.probe_drops(), expected);
+    }
+}
+
+/// A closure called, then moved away before the await: the machine drops
+/// it where the user does, and needs no check of the call.
+#[desugar]
+async fn closure_dropped_before_the_await() -> u32 {
+    let conn = Probe::new("captured");
+    let touch = move || conn.touch();
+    touch();
+    drop(touch);
+    ack(4).await
+}
+
+#[test]
+fn a_closure_moved_after_its_call_is_not_checked() {
+    let report = assert_same(
+        closure_dropped_before_the_await,
+        closure_dropped_before_the_await_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}
