@@ -16,11 +16,15 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         let err = err.into_compile_error();
         return quote! { #err #item };
     }
-    if let Ok(item_impl) = syn::parse2::<syn::ItemImpl>(item.clone()) {
+    if let Ok(mut item_impl) = syn::parse2::<syn::ItemImpl>(item.clone()) {
+        rewrite::invisible_groups::parenthesize(&mut item_impl);
         return impl_block::expand(item_impl);
     }
     match syn::parse2::<syn::ItemFn>(item.clone()) {
-        Ok(item_fn) => expand_fn(&item_fn),
+        Ok(mut item_fn) => {
+            rewrite::invisible_groups::parenthesize(&mut item_fn);
+            expand_fn(&item_fn)
+        }
         Err(err) => not_a_fn(err, item),
     }
 }
@@ -46,10 +50,11 @@ pub fn expand_and_describe(
         let tokens = err.to_compile_error();
         return (quote! { #tokens #item }, Err(err));
     }
-    let item_fn = match syn::parse2::<syn::ItemFn>(item.clone()) {
+    let mut item_fn = match syn::parse2::<syn::ItemFn>(item.clone()) {
         Ok(item_fn) => item_fn,
         Err(err) => return (not_a_fn(err.clone(), item), Err(err)),
     };
+    rewrite::invisible_groups::parenthesize(&mut item_fn);
     let twin = emit::twin::twin(&item_fn);
     match analyse(&item_fn, signature::Owner::Fn) {
         Ok((plan, ir, decisions)) => match emit::machine(&plan, &ir, &decisions) {

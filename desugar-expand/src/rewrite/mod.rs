@@ -3,6 +3,7 @@
 pub(crate) mod assertions;
 pub(crate) mod braced_tail;
 pub(crate) mod early_exit;
+pub(crate) mod invisible_groups;
 pub(crate) mod let_else;
 pub(crate) mod macro_calls;
 pub(crate) mod pinning;
