@@ -14,6 +14,7 @@ mod common;
 use common::{Counter, counter, number, take};
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, assert_same};
+use std::fmt::Write as _;
 
 fn take_both(moved: Counter, borrowed: &Counter, n: u32) -> u32 {
     borrowed.add(n) + moved.finish(n)
@@ -486,4 +487,46 @@ fn an_awaited_value_borrowed_by_a_later_await_is_kept_across_it() {
         awaited_values_borrowed_by_a_later_await_rustc,
     );
     assert_eq!(report.outcome, "Ready(11)");
+}
+
+fn keep(probe: Probe, n: usize) -> usize {
+    probe.touch();
+    n
+}
+
+fn row(label: &'static str) -> LeafFuture<Probe> {
+    Leaf::new(label).pending(1).ready(Probe::new(label))
+}
+
+/// A macro that awaits, inside a larger expression: what it has made
+/// before the await is deeper than the operands made before it, and
+/// drops first when the machine is dropped there. `vec!` takes its
+/// arguments by value (operands of the array it builds); `format!` borrows
+/// them, temporaries of its own scope; `write!` borrows them too, but its
+/// temporaries are the statement's, which drop after every operand.
+#[desugar]
+async fn macros_that_await_inside_expressions() -> usize {
+    let rows = (
+        Probe::new("owner"),
+        vec![Probe::new("row0"), row("row1").await],
+    );
+    let text = (
+        Probe::new("title"),
+        format!("{:?}{:?}", Probe::new("body"), row("row2").await),
+    );
+    let mut log = String::new();
+    let logged = keep(
+        Probe::new("logged"),
+        write!(log, "{:?} {:?}", Probe::new("entry"), row("row3").await).map_or(0, |()| 1),
+    );
+    rows.1.len() + text.1.len() + logged + log.len()
+}
+
+#[test]
+fn what_a_macro_made_before_its_await_drops_before_older_operands() {
+    let report = assert_same(
+        macros_that_await_inside_expressions,
+        macros_that_await_inside_expressions_rustc,
+    );
+    assert!(report.runs > 1, "cancelled at each await");
 }

@@ -124,6 +124,39 @@ fn operand_children(expr: &Expr) -> Vec<&Expr> {
     }
 }
 
+/// The values read directly in `expr`'s operand positions, and the
+/// temporaries of the scope it is, if it ends one. A macro takes some
+/// arguments by value (`vec![row, { __result }]` moves `row` into the
+/// array it builds, pending while the await is) and borrows others, which
+/// are temporaries: of its own scope where it ends one (`format!("{:?}",
+/// row, ..)`), of the statement otherwise (`write!`), ranked with it.
+fn operands_and_drops(expr: &Expr) -> (Vec<syn::Ident>, Vec<syn::Ident>) {
+    let Expr::Macro(e) = expr else {
+        let operands = operand_children(expr)
+            .into_iter()
+            .filter_map(value_ident)
+            .cloned()
+            .collect();
+        return (operands, block_drops(expr));
+    };
+    let Some(mut args) = MacroArgs::parse(&e.mac) else {
+        return (Vec::new(), Vec::new());
+    };
+    let scope = super::temporaries::macro_ends_scope(&e.mac);
+    let (mut operands, mut drops) = (Vec::new(), Vec::new());
+    for (arg, kind) in args.args_mut() {
+        let Some(ident) = value_ident(arg) else {
+            continue;
+        };
+        if kind == crate::ir::MentionKind::Value {
+            operands.push(ident.clone());
+        } else if scope {
+            drops.push(ident.clone());
+        }
+    }
+    (operands, drops)
+}
+
 /// `::core::mem::drop(x);` statements of a block.
 fn block_drops(expr: &Expr) -> Vec<syn::Ident> {
     let Expr::Block(block) = expr else {
@@ -155,15 +188,11 @@ impl<'ast> Visit<'ast> for Path {
         }
         let macro_scope =
             matches!(expr, Expr::Macro(e) if super::temporaries::macro_ends_scope(&e.mac));
-        let operands = operand_children(expr)
-            .into_iter()
-            .filter_map(value_ident)
-            .cloned()
-            .collect();
+        let (operands, drops) = operands_and_drops(expr);
         let scope = scope || macro_scope;
         self.stack.push(Node {
             operands,
-            drops: block_drops(expr),
+            drops,
             tokens: scope.then(|| quote::ToTokens::to_token_stream(expr)),
         });
         match expr {
