@@ -738,3 +738,61 @@ mod locals_moved_before_a_later_await {
         }
     }
 }
+
+/// An element read before an await in its statement (`(ids[pos],
+/// fetch().await)`) stays in place, read after the await, but is indexed
+/// ahead of it too: out of bounds, rustc panics before it makes the awaited
+/// future, and so does the machine, never after that future has run.
+mod indexes {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[desugar]
+    async fn element_beside_an_await(ids: Vec<u32>, pos: usize) -> (u32, u32) {
+        (ids[pos], number(1).await)
+    }
+
+    fn measure(host: &str, n: u32) -> u32 {
+        host.len() as u32 + n
+    }
+
+    #[desugar]
+    async fn entry_borrowed_beside_an_await(cfg: HashMap<String, String>) -> u32 {
+        let held = Probe::new("held");
+        let n = measure(&cfg["host"], number(2).await);
+        held.touch();
+        n
+    }
+
+    #[desugar]
+    async fn nested_elements_beside_an_await(grid: Vec<Vec<(u32, u32)>>, at: usize) -> u32 {
+        let total = grid[0][at].1 * number(3).await;
+        total
+    }
+
+    #[test]
+    fn an_index_out_of_bounds_panics_before_the_await() {
+        for pos in [0, 1] {
+            let report = assert_same(
+                || element_beside_an_await(vec![7], pos),
+                || element_beside_an_await_rustc(vec![7], pos),
+            );
+            assert_eq!(report.trace.leaf_polls().is_empty(), pos == 1);
+            let report = assert_same(
+                || nested_elements_beside_an_await(vec![vec![(1, 2)]], pos),
+                || nested_elements_beside_an_await_rustc(vec![vec![(1, 2)]], pos),
+            );
+            assert_eq!(report.trace.leaf_polls().is_empty(), pos == 1);
+        }
+        for cfg in [
+            HashMap::new(),
+            HashMap::from([("host".to_owned(), "h".to_owned())]),
+        ] {
+            let report = assert_same(
+                || entry_borrowed_beside_an_await(cfg.clone()),
+                || entry_borrowed_beside_an_await_rustc(cfg.clone()),
+            );
+            assert_eq!(report.trace.leaf_polls().is_empty(), cfg.is_empty());
+        }
+    }
+}

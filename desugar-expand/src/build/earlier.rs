@@ -27,9 +27,9 @@ pub(crate) struct Earlier {
     /// In a terminating scope of its statement (an `if` condition, a
     /// `format!`'s arguments), like an awaited value there.
     pub in_scope: bool,
-    /// A terminating scope of its own (the left of `&&`/`||`): its
-    /// temporaries drop where it ends, as the `let` binding it drops them,
-    /// and the statement does not read it.
+    /// A terminating scope of its own (the left of `&&`/`||`, an index
+    /// checked ahead): its temporaries drop where it ends, as the `let`
+    /// binding it drops them, and the statement does not read it.
     pub own_scope: bool,
 }
 

@@ -588,13 +588,16 @@ impl Taker<'_> {
     /// After:  part `__earlier1 = idx()`, and `v[{ __earlier1 }].add_assign(..)`
     fn name_part(&mut self, part: &mut Expr, ahead: &mut Ahead<'_>) -> Result<(), NotLeading> {
         if is_pure(part) {
-            return match value_names(part)
+            if let Some(name) = value_names(part)
                 .into_iter()
                 .find(|n| ahead.runs_first.contains(n))
             {
-                Some(name) => Err(NotLeading::Reads(ahead.span, name)),
-                None => Ok(()),
-            };
+                return Err(NotLeading::Reads(ahead.span, name));
+            }
+            if indexes(part) {
+                self.check_index_ahead(part, ahead);
+            }
+            return Ok(());
         }
         match part {
             Expr::Paren(e) => return self.name_part(&mut e.expr, ahead),
@@ -620,6 +623,28 @@ impl Taker<'_> {
         ahead.runs_first.extend(self.changed_locals(part));
         self.bind_ahead(part, ahead);
         Ok(())
+    }
+
+    /// `part`, a place with an index left in place, is indexed ahead of
+    /// the await too, and the borrow dropped at once: an index out of
+    /// bounds panics before the awaited future is made, as in rustc, not
+    /// after it has run. (The place is read again after the await, as
+    /// nothing can change it; an `Index` of the user's with an effect runs
+    /// twice.)
+    ///
+    /// Before: `(ids[pos], fetch().await)`
+    /// After:  `let __earlier1 = &ids[pos];` ahead, and `(ids[pos], { __result })`
+    fn check_index_ahead(&mut self, part: &Expr, ahead: &mut Ahead<'_>) {
+        let place = match part {
+            Expr::Reference(e) => &*e.expr,
+            place => place,
+        };
+        ahead.named.push(super::earlier::Earlier {
+            ident: (self.name)(),
+            value: syn::parse_quote!(&#place),
+            in_scope: false,
+            own_scope: true,
+        });
     }
 
     /// Is `part`, moved before the await, a local of the fn that has
@@ -710,6 +735,19 @@ fn is_pure(expr: &Expr) -> bool {
                 [syn::Stmt::Expr(Expr::Path(_), None)]
             )
         }
+        _ => false,
+    }
+}
+
+/// Does the pure place `expr` index something (`v[i]`, `&m[&k].name`)?
+fn indexes(expr: &Expr) -> bool {
+    match expr {
+        Expr::Index(_) => true,
+        Expr::Reference(e) => indexes(&e.expr),
+        Expr::Field(e) => indexes(&e.base),
+        Expr::Unary(e) => indexes(&e.expr),
+        Expr::Paren(e) => indexes(&e.expr),
+        Expr::Group(e) => indexes(&e.expr),
         _ => false,
     }
 }
