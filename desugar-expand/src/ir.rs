@@ -271,7 +271,22 @@ pub(crate) enum MentionKind {
     /// kept with a flag or in place cannot give a part to the closure.
     CapturedPart,
     /// Inside a macro the expansion cannot parse.
-    Opaque,
+    Opaque { named: InMacro },
+}
+
+/// How a macro the expansion cannot parse names a local.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InMacro {
+    /// Among its tokens: `length!(data)`.
+    Token,
+    /// Inside a string, as an argument a format string would capture and
+    /// format (`info!("saved {id:?}")`, see `walk::literal_captures`): a
+    /// reference to the local formats the same.
+    Formatted,
+    /// Inside a string, as a width or precision a format string would take
+    /// from it (`"{v:w$}"`, a `usize`), or as `"{p:p}"`, which prints the
+    /// address a pointer holds: a reference to the local would not do.
+    Read,
 }
 
 impl MentionKind {
@@ -287,7 +302,7 @@ impl MentionKind {
             MentionKind::Value | MentionKind::Taken { .. } => true,
             MentionKind::Capture { by_move } => by_move,
             MentionKind::Place { may_move, .. } => may_move,
-            MentionKind::Assign | MentionKind::Opaque | MentionKind::CapturedPart => false,
+            MentionKind::Assign | MentionKind::Opaque { .. } | MentionKind::CapturedPart => false,
         }
     }
 
@@ -299,7 +314,7 @@ impl MentionKind {
             | MentionKind::Assign
             | MentionKind::CapturedPart => false,
             MentionKind::Place { lasting, .. } => lasting,
-            MentionKind::Capture { .. } | MentionKind::Opaque => true,
+            MentionKind::Capture { .. } | MentionKind::Opaque { .. } => true,
         }
     }
 }

@@ -209,6 +209,18 @@ async fn select_branch_reading_a_number(n: u32) -> u32 {
     got + k
 }
 
+/// The same with the numbers named nowhere but inside a branch's format
+/// string (`"{k}"`, a width `w$`): the block copies them too.
+#[desugar]
+async fn select_branch_formatting_a_number(n: u32) -> String {
+    let k: u32 = n * 3;
+    let w: usize = 4;
+    support::select_biased! {
+        a = leaf("slow", 2, 1u32) => format!("{a}{k:>w$}"),
+        b = leaf("fast", 1, 2u32) => format!("{b}{k:<w$}"),
+    }
+}
+
 /// The same in a loop, whose body the expansion writes twice.
 #[desugar]
 async fn join_copying_locals_in_a_loop(rounds: u32) -> u32 {
@@ -241,6 +253,11 @@ fn a_join_copying_locals() {
         || select_branch_reading_a_number_rustc(2),
     );
     assert_eq!(report.outcome, "Ready(49)");
+    let report = assert_same(
+        || select_branch_formatting_a_number(2),
+        || select_branch_formatting_a_number_rustc(2),
+    );
+    assert_eq!(report.outcome, r#"Ready("26   ")"#);
 }
 
 /// `poll!` polls a future once, here one the fn keeps pinned in a `Box`

@@ -29,6 +29,16 @@ async fn moved_in_a_branch(name: String) -> u32 {
     got
 }
 
+// Named only inside a format string, `"{name}"`, the same.
+#[desugar]
+async fn formatted_in_a_branch(name: String) -> u32 {
+    let got = futures::select! {
+        x = fetch(1) => { println!("{name}"); x },
+        y = fetch(2) => y,
+    };
+    got
+}
+
 #[desugar]
 async fn polled_in_place() -> u32 {
     let mut a = fetch(1);

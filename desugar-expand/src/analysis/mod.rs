@@ -22,7 +22,7 @@
 
 mod assigned;
 
-use crate::ir::{AwaitId, Body, LocalId, Mention, MentionKind};
+use crate::ir::{AwaitId, Body, InMacro, LocalId, Mention, MentionKind};
 use crate::walk::drop_witness::Witness;
 
 /// The analysis' answer, read by the emitter.
@@ -523,7 +523,7 @@ impl<'a> Facts<'a> {
         self.body.locals[local].initialized
             && self.by_local[local]
                 .iter()
-                .all(|m| m.kind != MentionKind::Opaque && !m.in_awaiting_macro)
+                .all(|m| !matches!(m.kind, MentionKind::Opaque { .. }) && !m.in_awaiting_macro)
     }
 
     /// Can `local` be kept as a `Flagged`? Its uses rewritable (a
@@ -656,15 +656,31 @@ impl<'a> Facts<'a> {
             };
             for mention in mentions {
                 match mention.kind {
+                    // `info!("{name}")`: the string captures the local by
+                    // its name, which the machine binds to a reference to
+                    // the home wherever the local has a value (the emitter's
+                    // `let name = __home_name.place();`), and a reference
+                    // formats as the value does.
+                    MentionKind::Opaque {
+                        named: InMacro::Formatted,
+                    } if self.body.locals[local].initialized => {}
+                    MentionKind::Opaque {
+                        named: InMacro::Read,
+                    } => report(
+                        mention.span,
+                        format!(
+                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and gives this macro a reference to it under its name, where this string takes `{name}` itself (a width or precision, `{{v:{name}$}}`, or `{{{name}:p}}`): give the string a copy made before the macro, `let copy = {name};`, and name that (`{{v:copy$}}`)"
+                        ),
+                    ),
                     // In an awaited expression, the macro's expansion may
                     // itself make what the future borrows.
-                    MentionKind::Opaque if mention.in_operand.is_some() => report(
+                    MentionKind::Opaque { .. } if mention.in_operand.is_some() => report(
                         mention.span,
                         format!(
                             "this macro is in an awaited expression, and #[desugar] cannot see whether its expansion lends `{name}` to the future, so it keeps `{name}` in place, where it cannot rewrite the macro's use of it: bind the macro's value with `let` before this statement"
                         ),
                     ),
-                    MentionKind::Opaque => report(
+                    MentionKind::Opaque { .. } => report(
                         mention.span,
                         format!(
                             "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`). \

@@ -94,7 +94,16 @@ fn named_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option
                     return Some((ident.span(), name));
                 }
             }
-            _ => {}
+            // `println!("{x}")` in the branch's code.
+            TokenTree::Literal(literal) => {
+                let mut captured = walk::literal_captures(literal).into_iter();
+                if let Some(capture) =
+                    captured.find(|c| locals.contains(&c.name) && !own.contains(&c.name))
+                {
+                    return Some((literal.span(), capture.name));
+                }
+            }
+            TokenTree::Punct(_) => {}
         }
     }
     None

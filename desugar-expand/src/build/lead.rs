@@ -768,13 +768,19 @@ fn value_names(expr: &Expr) -> Vec<String> {
     names.0
 }
 
+/// The identifiers in `tokens`, at any depth, and the names their strings
+/// would capture as format strings (`"{x}"`, `"{v:w$}"`): every name the
+/// code they expand to may read a local by.
 pub(super) fn idents(tokens: TokenStream) -> Vec<String> {
     let mut out = Vec::new();
     for tree in tokens {
         match tree {
             TokenTree::Ident(ident) => out.push(ident.to_string()),
             TokenTree::Group(group) => out.extend(idents(group.stream())),
-            _ => {}
+            TokenTree::Literal(literal) => {
+                out.extend(walk::literal_captures(&literal).into_iter().map(|c| c.name))
+            }
+            TokenTree::Punct(_) => {}
         }
     }
     out

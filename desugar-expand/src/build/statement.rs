@@ -426,7 +426,9 @@ impl Builder {
             .rposition(|local| local.ident == *ident)?;
         self.mentions
             .iter()
-            .any(|m| m.local == id && (m.kind.may_move() || m.kind == MentionKind::Opaque))
+            .any(|m| {
+                m.local == id && (m.kind.may_move() || matches!(m.kind, MentionKind::Opaque { .. }))
+            })
             .then_some(id)
     }
 

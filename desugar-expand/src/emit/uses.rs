@@ -206,7 +206,7 @@ impl walk::Visitor for Collect<'_> {
             {
                 self.captured.push(local);
             }
-            MentionKind::Assign | MentionKind::Opaque => self.assigned.push(local),
+            MentionKind::Assign | MentionKind::Opaque { .. } => self.assigned.push(local),
             _ => {}
         }
     }
@@ -423,7 +423,7 @@ impl walk::Visitor for HomedUses<'_> {
             }
             MentionKind::Capture { by_move: true }
             | MentionKind::CapturedPart
-            | MentionKind::Opaque => {}
+            | MentionKind::Opaque { .. } => {}
         }
     }
 }

@@ -166,7 +166,8 @@ impl MacroArgs {
             .filter_map(|arg| arg.kind.map(|kind| (&mut arg.expr, kind)))
     }
 
-    /// Locals named inside the format string: `"{x}"`, `"{x:?}"`.
+    /// Locals named inside the format string: `"{x}"`, `"{x:?}"`, and the
+    /// widths and precisions `"{v:>w$.prec$}"` takes from `w` and `prec`.
     pub(crate) fn inline_captures(&self) -> Vec<(syn::Ident, Span)> {
         let mut out = Vec::new();
         for arg in &self.items {
@@ -178,9 +179,9 @@ impl MacroArgs {
                 }),
             ) = (arg.kind, &arg.expr)
             {
-                // `format_captures` returns plain identifiers only.
-                for name in format_captures(&lit.value()) {
-                    out.push((syn::Ident::new(&name, lit.span()), lit.span()));
+                // `captures` returns plain identifiers only.
+                for capture in super::format_string::captures(&lit.value()) {
+                    out.push((syn::Ident::new(&capture.name, lit.span()), lit.span()));
                 }
             }
         }
@@ -326,38 +327,6 @@ fn is_str_lit(expr: &Expr) -> bool {
             ..
         })
     )
-}
-
-/// Identifiers captured by a format string: `{x}`, `{x:>5}`, not `{{`, `{0}`
-/// or `{}`.
-fn format_captures(format: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = format.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-            }
-            '{' => {
-                let mut name = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c == '}' || c == ':' {
-                        break;
-                    }
-                    name.push(c);
-                    chars.next();
-                }
-                let name = name.trim();
-                let is_ident = name.starts_with(|c: char| c.is_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-                if is_ident && syn::parse_str::<syn::Ident>(name).is_ok() {
-                    out.push(name.to_owned());
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Macros whose expansion awaits (`futures::join!(a, b)`, `select!`): rustc

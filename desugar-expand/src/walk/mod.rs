@@ -7,6 +7,8 @@
 pub(crate) mod copy;
 pub(crate) mod drop_flag;
 pub(crate) mod drop_witness;
+mod format_string;
+pub(crate) use format_string::literal_captures;
 mod macros;
 pub(crate) use macros::{
     MacroArgs, gives_value, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries,
@@ -20,7 +22,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::{BinOp, Expr, UnOp};
 
-use crate::ir::{LocalId, MentionKind};
+use crate::ir::{InMacro, LocalId, MentionKind};
 
 /// `&x`: a borrow that may be kept.
 const BORROW: MentionKind = MentionKind::Place {
@@ -320,7 +322,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
     fn report(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, span: Span) {
         let kind = match (kind, self.capture) {
             // Unparsed tokens stay unparsed inside a closure too.
-            (MentionKind::Opaque | MentionKind::Value, _) if expr.is_none() => kind,
+            (MentionKind::Opaque { .. } | MentionKind::Value, _) if expr.is_none() => kind,
             (_, Some(by_move)) => MentionKind::Capture { by_move },
             (kind, None) => kind,
         };
@@ -847,7 +849,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
             let kind = if is_awaiting_macro(mac) {
                 MentionKind::Value
             } else {
-                MentionKind::Opaque
+                MentionKind::Opaque {
+                    named: InMacro::Token,
+                }
             };
             let tokens = mac.tokens.clone();
             self.opaque_tokens(tokens, kind);
@@ -860,29 +864,54 @@ impl<'a, V: Visitor> Walk<'a, V> {
             match tree {
                 TokenTree::Ident(ident) => {
                     if let Some(local) = self.resolve(ident) {
-                        // Inside a `move` closure or `async move` block, a
-                        // local named whole (not `x.field`, which Rust 2021
-                        // captures alone) is moved in when it is made,
-                        // whatever the macro does with it there
-                        // (`async move { pin_mut!(fut); fut.await }`).
                         let field = matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
-                        let kind = if kind == MentionKind::Opaque
-                            && self.capture == Some(true)
-                            && !field
-                        {
-                            MentionKind::Capture { by_move: true }
-                        } else {
-                            kind
-                        };
-                        self.report(local, kind, None, ident.span());
-                        if kind == MentionKind::Value {
-                            self.visitor.in_awaiting_macro(local);
-                        }
+                        self.opaque_use(local, kind, !field, ident.span());
                     }
                 }
                 TokenTree::Group(group) => self.opaque_tokens(group.stream(), kind),
-                _ => {}
+                // A string the macro may hand on to `format!` (a logging
+                // macro's `info!("saved {id:?}")`): what it would capture
+                // is taken for a use, as a name among the tokens is.
+                TokenTree::Literal(literal) => {
+                    for capture in literal_captures(literal) {
+                        let ident = syn::Ident::new(&capture.name, literal.span());
+                        let Some(local) = self.resolve(&ident) else {
+                            continue;
+                        };
+                        let kind = match kind {
+                            MentionKind::Opaque { .. } => MentionKind::Opaque {
+                                named: if capture.formatted {
+                                    InMacro::Formatted
+                                } else {
+                                    InMacro::Read
+                                },
+                            },
+                            kind => kind,
+                        };
+                        self.opaque_use(local, kind, true, literal.span());
+                    }
+                }
+                TokenTree::Punct(_) => {}
             }
+        }
+    }
+
+    /// A use of `local` among a macro's tokens; `whole`: named alone, not
+    /// as `x.field`.
+    fn opaque_use(&mut self, local: LocalId, kind: MentionKind, whole: bool, span: Span) {
+        // Inside a `move` closure or `async move` block, a local named
+        // whole (not `x.field`, which Rust 2021 captures alone) is moved
+        // in when it is made, whatever the macro does with it there
+        // (`async move { pin_mut!(fut); fut.await }`).
+        let kind =
+            if matches!(kind, MentionKind::Opaque { .. }) && self.capture == Some(true) && whole {
+                MentionKind::Capture { by_move: true }
+            } else {
+                kind
+            };
+        self.report(local, kind, None, span);
+        if kind == MentionKind::Value {
+            self.visitor.in_awaiting_macro(local);
         }
     }
 }
@@ -1162,12 +1191,16 @@ impl Standard {
     }
 }
 
-/// Does `name` occur in `tokens`, at any depth?
+/// Does `name` occur in `tokens`, at any depth, or would a string there
+/// capture it as a format string (`"{name}"`, `"{v:name$}"`)?
 pub(crate) fn mentions(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
     tokens.clone().into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == name,
-        proc_macro2::TokenTree::Group(group) => mentions(&group.stream(), name),
-        _ => false,
+        TokenTree::Ident(ident) => ident == name,
+        TokenTree::Group(group) => mentions(&group.stream(), name),
+        TokenTree::Literal(literal) => literal_captures(&literal)
+            .iter()
+            .any(|captured| captured.name == name),
+        TokenTree::Punct(_) => false,
     })
 }
 
