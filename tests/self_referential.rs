@@ -141,3 +141,30 @@ fn the_awaited_future_borrows_a_local() {
     );
     assert_eq!(report.outcome, "Ready(7)");
 }
+
+async fn read(item: &u32) -> u32 {
+    Leaf::new("read").pending(1).ready(()).await;
+    *item
+}
+
+/// The awaited future borrows `items` through `view`, a reference bound
+/// before the statement: `items` is kept in place, as for `&items[0]`.
+#[desugar]
+async fn awaitee_borrows_through_a_reference(items: Vec<u32>) -> usize {
+    let view = &items;
+    read(&view[0]).await as usize + items.len()
+}
+
+#[test]
+fn the_awaited_future_borrows_a_local_through_a_reference() {
+    let report = assert_same(
+        || awaitee_borrows_through_a_reference(vec![5, 6]),
+        || awaitee_borrows_through_a_reference_rustc(vec![5, 6]),
+    );
+    assert_eq!(report.outcome, "Ready(7)");
+    assert!(homed(
+        &awaitee_borrows_through_a_reference(vec![1]),
+        "Suspend0",
+        "items"
+    ));
+}

@@ -270,8 +270,10 @@ pub(crate) enum MentionKind {
     /// local stays. Neither a move of the local nor a borrow of it; a local
     /// kept with a flag or in place cannot give a part to the closure.
     CapturedPart,
-    /// Inside a macro the expansion cannot parse.
-    Opaque { named: InMacro },
+    /// Inside a macro the expansion cannot parse. `captured`: inside a
+    /// closure or `async` block without `move` as well, which borrows the
+    /// local whatever the macro does with it.
+    Opaque { named: InMacro, captured: bool },
 }
 
 /// How a macro the expansion cannot parse names a local.

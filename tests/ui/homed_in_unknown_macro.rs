@@ -34,4 +34,20 @@ async fn width_named_in_a_string() -> String {
     view.to_string()
 }
 
+macro_rules! url {
+    ($base:expr, $id:expr) => {
+        format!("{}/{}", $base, $id)
+    };
+}
+
+// A closure without `move` borrows what a macro inside it names, whatever
+// the macro does; kept across an await, it keeps `base` in place. (The
+// macro's value alone, `let u = url!(base, 1);`, is taken not to borrow.)
+#[desugar]
+async fn closure_kept_across_an_await(base: String) -> usize {
+    let link = || url!(base, 1);
+    ready().await;
+    link().len()
+}
+
 fn main() {}

@@ -575,12 +575,7 @@ impl<'a> Facts<'a> {
                 if homed[local] || !borrows(mention.kind) || self.through_reference(mention) {
                     continue;
                 }
-                let held = (0..self.body.awaits.len()).any(|k| {
-                    self.in_scope(local, k)
-                        && self.before(mention, k)
-                        && self.held_across(mention, k, &homed)
-                });
-                if held {
+                if self.held_across_any(mention, &homed) {
                     homed[local] = true;
                     changed = true;
                 }
@@ -589,6 +584,15 @@ impl<'a> Facts<'a> {
                 return homed;
             }
         }
+    }
+
+    /// May the borrow taken by `mention` be held across an await?
+    fn held_across_any(&self, mention: &Mention, homed: &[bool]) -> bool {
+        (0..self.body.awaits.len()).any(|k| {
+            self.in_scope(mention.local, k)
+                && self.before(mention, k)
+                && self.held_across(mention, k, homed)
+        })
     }
 
     /// May the borrow taken by `mention` still be held while suspended at `k`?
@@ -614,7 +618,7 @@ impl<'a> Facts<'a> {
         }
         // The local handing its value on may be out of scope by `k`.
         (self.in_scope(holder, k)
-            && (homed[holder] || self.carried(holder, k) || self.moved_into_awaitee(holder, k)))
+            && (homed[holder] || self.carried(holder, k) || self.handed_to_awaitee(holder, k)))
             || self.by_local[holder].iter().any(|m| {
                 (m.kind.may_move() || self.through_reference(m))
                     && self.before(m, k)
@@ -625,18 +629,28 @@ impl<'a> Facts<'a> {
     }
 
     /// A use of a local bound to a shared reference as a place whose
-    /// borrow may outlive it (`ids.get()`, `&ids.name`, `ids.iter()`): what
-    /// it lends is the referent, which the local only hands on, as a copy
-    /// of the reference would.
+    /// borrow may outlive it (`ids.get()`, `&ids.name`, `ids.iter()`), or
+    /// inside a macro the expansion cannot read (`first!(ids)`, expanding
+    /// to `&$v[0]`): what it lends is the referent, which the local only
+    /// hands on, as a copy of the reference would. So `let ids = &v; let f
+    /// = first!(ids);` with `f` used after an await keeps `v` in place, and
+    /// the macro reads it through `ids`, which it sees as written.
     fn through_reference(&self, mention: &Mention) -> bool {
         self.body.locals[mention.local].shared_ref
-            && matches!(mention.kind, MentionKind::Place { lasting: true, .. })
+            && matches!(
+                mention.kind,
+                MentionKind::Place { lasting: true, .. } | MentionKind::Opaque { .. }
+            )
     }
 
-    fn moved_into_awaitee(&self, local: LocalId, k: AwaitId) -> bool {
+    /// Does the future awaited at `k` take what `local` holds: the value,
+    /// moved into its operand (`read(r).await`), or, for a shared
+    /// reference, the borrow it hands on there (`len_of(&r[0]).await` with
+    /// `let r = &v;`)?
+    fn handed_to_awaitee(&self, local: LocalId, k: AwaitId) -> bool {
         self.by_local[local]
             .iter()
-            .any(|m| m.in_operand == Some(k) && m.kind.may_move())
+            .any(|m| m.in_operand == Some(k) && (m.kind.may_move() || self.through_reference(m)))
     }
 
     /// Uses of homed locals that cannot be rewritten to use the home.
@@ -661,31 +675,36 @@ impl<'a> Facts<'a> {
                     // the home wherever the local has a value (the emitter's
                     // `let name = __home_name.place();`), and a reference
                     // formats as the value does.
+                    // (Not in a closure kept across an await, which would
+                    // hold a borrow of that reference, a local of the step.)
                     MentionKind::Opaque {
                         named: InMacro::Formatted,
-                    } if self.body.locals[local].initialized => {}
+                        captured,
+                    } if self.body.locals[local].initialized
+                        && !(captured && self.held_across_any(mention, homed)) => {}
+                    MentionKind::Opaque { captured: true, .. } => report(
+                        mention.span,
+                        format!(
+                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] cannot rewrite this macro's use of it, which the closure or `async` block around it borrows: give the macro a reference bound before it, `let value = &{name};`, name `value` there, and make the closure or block `move`, which copies the reference"
+                        ),
+                    ),
                     MentionKind::Opaque {
                         named: InMacro::Read,
+                        ..
                     } => report(
                         mention.span,
                         format!(
-                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and gives this macro a reference to it under its name, where this string takes `{name}` itself (a width or precision, `{{v:{name}$}}`, or `{{{name}:p}}`): give the string a copy made before the macro, `let copy = {name};`, and name that (`{{v:copy$}}`)"
+                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] gives this macro a reference to it under its name, where this string takes `{name}` itself (a width or precision, `{{v:{name}$}}`, or `{{{name}:p}}`): give the string a copy made before the macro, `let copy = {name};`, and name that (`{{v:copy$}}`)"
                         ),
                     ),
-                    // In an awaited expression, the macro's expansion may
-                    // itself make what the future borrows.
-                    MentionKind::Opaque { .. } if mention.in_operand.is_some() => report(
-                        mention.span,
-                        format!(
-                            "this macro is in an awaited expression, and #[desugar] cannot see whether its expansion lends `{name}` to the future, so it keeps `{name}` in place, where it cannot rewrite the macro's use of it: bind the macro's value with `let` before this statement"
-                        ),
-                    ),
+                    // A reference bound before the macro is a local of its
+                    // own, which the macro reads as written, and which hands
+                    // on the borrow of what it points to (see
+                    // `through_reference`).
                     MentionKind::Opaque { .. } => report(
                         mention.span,
                         format!(
-                            "`{name}` is borrowed across an `.await`, so #[desugar] keeps it in place, and cannot rewrite this macro's use of it: pass the macro a local bound before it (`let value = &{name};`). \
-                             Where what is kept is this macro's own value, which #[desugar] cannot see does not borrow `{name}`, and `{name}` is `Copy`, give the macro a copy of its own in a block: \
-                             `let v = {{ let {name} = {name}; the_macro!(..) }};`"
+                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] cannot rewrite this macro's use of it: give the macro a reference bound before it, `let value = &{name};`, and name `value` there"
                         ),
                     ),
                     MentionKind::Value if mention.in_awaiting_macro => report(
@@ -714,7 +733,25 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// Can this use take a borrow that outlives the expression?
+/// Can this use take a borrow that outlives the expression, one the
+/// local must stay in place for?
+///
+/// Not a use inside a macro the expansion cannot read (`let key =
+/// cache_key!(id);` with `key` used after an await), although the macro's
+/// value may borrow the local: kept in place, the local would be named
+/// there by a reference to its home, which the macro's tokens cannot be
+/// rewritten to read through, so the build would stop for every such
+/// macro. Left where it is, the local builds for a macro whose value owns
+/// what it holds (a `String`, a number), the everyday kind; for one whose
+/// value borrows it, rustc's borrow check of the machine rejects it (E0505,
+/// "cannot move out of `id` because it is borrowed", or E0597), never an
+/// unsound machine. Inside a closure without `move` the closure borrows
+/// the local in any case, and keeps it in place if it lives across an
+/// await (where the build stops, saying to make the closure `move`).
 fn borrows(kind: MentionKind) -> bool {
-    !matches!(kind, MentionKind::Capture { by_move: true }) && kind.may_borrow()
+    match kind {
+        MentionKind::Capture { by_move: true } => false,
+        MentionKind::Opaque { captured, .. } => captured,
+        kind => kind.may_borrow(),
+    }
 }

@@ -851,6 +851,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             } else {
                 MentionKind::Opaque {
                     named: InMacro::Token,
+                    captured: false,
                 }
             };
             let tokens = mac.tokens.clone();
@@ -879,12 +880,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
                             continue;
                         };
                         let kind = match kind {
-                            MentionKind::Opaque { .. } => MentionKind::Opaque {
+                            MentionKind::Opaque { captured, .. } => MentionKind::Opaque {
                                 named: if capture.formatted {
                                     InMacro::Formatted
                                 } else {
                                     InMacro::Read
                                 },
+                                captured,
                             },
                             kind => kind,
                         };
@@ -899,16 +901,20 @@ impl<'a, V: Visitor> Walk<'a, V> {
     /// A use of `local` among a macro's tokens; `whole`: named alone, not
     /// as `x.field`.
     fn opaque_use(&mut self, local: LocalId, kind: MentionKind, whole: bool, span: Span) {
-        // Inside a `move` closure or `async move` block, a local named
-        // whole (not `x.field`, which Rust 2021 captures alone) is moved
-        // in when it is made, whatever the macro does with it there
-        // (`async move { pin_mut!(fut); fut.await }`).
-        let kind =
-            if matches!(kind, MentionKind::Opaque { .. }) && self.capture == Some(true) && whole {
+        let kind = match kind {
+            // Inside a `move` closure or `async move` block, a local named
+            // whole (not `x.field`, which Rust 2021 captures alone) is moved
+            // in when it is made, whatever the macro does with it there
+            // (`async move { pin_mut!(fut); fut.await }`).
+            MentionKind::Opaque { .. } if self.capture == Some(true) && whole => {
                 MentionKind::Capture { by_move: true }
-            } else {
-                kind
-            };
+            }
+            MentionKind::Opaque { named, .. } => MentionKind::Opaque {
+                named,
+                captured: self.capture == Some(false),
+            },
+            kind => kind,
+        };
         self.report(local, kind, None, span);
         if kind == MentionKind::Value {
             self.visitor.in_awaiting_macro(local);
