@@ -401,3 +401,32 @@ fn braced_macros_ending_a_block() {
     );
     assert_eq!(report.outcome, "Ready((4, 5))");
 }
+
+/// `stringify!`, `concat!`, `line!` and the like give a constant made of
+/// their arguments' text: a local named there is not used. `name` lives
+/// across the await without keeping `p`, which `r` borrows across it, and
+/// `q`, moved before it, is named after it.
+#[desugar]
+async fn names_that_are_not_uses(p: Probe) -> String {
+    let q = Probe::new("q");
+    drop(q);
+    let r = &p;
+    let name = stringify!(p);
+    let v = leaf("v", 1, 5u32).await;
+    let text = concat!("a", stringify!(q), 1);
+    format!(
+        "{}={v} {name} {} {text} {}",
+        stringify!(q),
+        r.label(),
+        line!() > 0
+    )
+}
+
+#[test]
+fn names_in_stringify_and_concat() {
+    let report = assert_same(
+        || names_that_are_not_uses(Probe::new("p")),
+        || names_that_are_not_uses_rustc(Probe::new("p")),
+    );
+    assert_eq!(report.outcome, r#"Ready("q=5 p p aq1 true")"#);
+}

@@ -842,7 +842,9 @@ fn changed_names(expr: &Expr) -> Vec<String> {
             syn::visit::visit_local(self, local);
         }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            self.0.extend(idents(mac.tokens.clone()));
+            if !walk::evaluates_nothing(mac) {
+                self.0.extend(idents(mac.tokens.clone()));
+            }
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }

@@ -347,21 +347,33 @@ pub(crate) fn gives_value(mac: &syn::Macro) -> bool {
         let name = segment.ident.to_string();
         is_awaiting_macro_name(&segment.ident)
             || family(&name).is_some()
-            || matches!(
-                name.as_str(),
-                "matches"
-                    | "concat"
-                    | "stringify"
-                    | "env"
-                    | "option_env"
-                    | "include_str"
-                    | "include_bytes"
-                    | "line"
-                    | "column"
-                    | "file"
-                    | "module_path"
-                    | "cfg"
-            )
+            || name == "matches"
+            || evaluates_nothing(mac)
+    })
+}
+
+/// Is the macro one of the standard library's that give a constant, made
+/// of their arguments' text or of the compiler's facts, never evaluating
+/// an argument (`stringify!(x)` is `"x"`, `concat!`, `line!`, `env!`, …)?
+/// A local named there is not used. (`include!` is not: the code it
+/// includes may use the fn's locals.)
+pub(crate) fn evaluates_nothing(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|segment| {
+        [
+            "concat",
+            "stringify",
+            "env",
+            "option_env",
+            "include_str",
+            "include_bytes",
+            "line",
+            "column",
+            "file",
+            "module_path",
+            "cfg",
+        ]
+        .iter()
+        .any(|name| segment.ident == name)
     })
 }
 

@@ -11,8 +11,8 @@ mod format_string;
 pub(crate) use format_string::literal_captures;
 mod macros;
 pub(crate) use macros::{
-    MacroArgs, gives_value, is_awaiting_macro, is_awaiting_macro_name, keeps_temporaries,
-    never_returns,
+    MacroArgs, evaluates_nothing, gives_value, is_awaiting_macro, is_awaiting_macro_name,
+    keeps_temporaries, never_returns,
 };
 pub(crate) mod patterns;
 
@@ -802,6 +802,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 
     fn mac(&mut self, mac: &mut syn::Macro) {
+        if evaluates_nothing(mac) {
+            // `stringify!(retries)`: a name, no use of the local.
+            return;
+        }
         if let Some(mut args) = macros::MacroArgs::parse(mac) {
             let quoted = usize::from(args.quotes());
             // `assert!(cond)` says "assertion failed: <cond>" in its own
