@@ -58,4 +58,34 @@ async fn pattern_names_are_the_branch_s_own(x: u32) -> u32 {
     got + x
 }
 
+// Imported by its bare name (`use futures::select;`): a local polled in
+// place is taken for `futures::select!`'s where it is declared `mut`, which
+// `&mut a` needs, or a branch is `futures`' own (`complete =>`). A bare
+// `select!` moving a local that is neither may be `tokio::select!`, which
+// moves it, and builds (`tests/ui_pass/bare_select_moving_local.rs`).
+mod imported {
+    use super::futures::select;
+    use super::fetch;
+    use desugar::desugar;
+
+    #[desugar]
+    async fn polled_in_place_by_bare_name() -> u32 {
+        let mut a = fetch(1);
+        let mut b = fetch(2);
+        select! {
+            x = a => x,
+            y = b => y,
+        }
+    }
+
+    #[desugar]
+    async fn polled_beside_complete() -> u32 {
+        let a = fetch(1);
+        select! {
+            x = a => x,
+            complete => 0,
+        }
+    }
+}
+
 fn main() {}

@@ -110,14 +110,28 @@ fn named_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option
 }
 
 /// The first local `futures::select!` polls in place, `x = fut => ..`: it
-/// takes `&mut fut`. (`tokio::select!` moves a future given so, and a bare
-/// `select!` may be either: only `&mut fut` is known there, see
-/// [`borrowed_local`].)
-pub(super) fn polled_local(mac: &syn::Macro, locals: &[String]) -> Option<Span> {
-    if mac.path.segments.first()?.ident != "futures" {
-        return None;
-    }
+/// takes `&mut fut`. `tokio::select!` moves a future given so, and a bare
+/// `select!` may be either (see also [`borrowed_local`]): it is taken for
+/// `futures`' where it has a branch only `futures`' has (`complete =>`,
+/// `default =>`), or where the local is declared `mut` (in `mutable`),
+/// which `&mut fut` needs and a move does not. A bare `select_biased!` is
+/// `futures`' (tokio's is `select! { biased; .. }`).
+pub(super) fn polled_local(
+    mac: &syn::Macro,
+    locals: &[String],
+    mutable: &[String],
+) -> Option<Span> {
+    let path = &mac.path.segments;
     let trees: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+    let is_arrow = |eq: &proc_macro2::Punct, head: &proc_macro2::Punct| {
+        eq.as_char() == '=' && head.as_char() == '>'
+    };
+    let futures_branch = trees.windows(3).any(|window| {
+        matches!(window, [TokenTree::Ident(name), TokenTree::Punct(eq), TokenTree::Punct(head)]
+            if (name == "complete" || name == "default") && is_arrow(eq, head))
+    });
+    let futures =
+        path.first()?.ident == "futures" || path.last()?.ident == "select_biased" || futures_branch;
     trees.windows(4).find_map(|window| match window {
         [
             TokenTree::Punct(eq),
@@ -126,9 +140,9 @@ pub(super) fn polled_local(mac: &syn::Macro, locals: &[String]) -> Option<Span> 
             TokenTree::Punct(head),
         ] if eq.as_char() == '='
             && eq.spacing() == proc_macro2::Spacing::Alone
-            && arrow.as_char() == '='
-            && head.as_char() == '>'
-            && locals.contains(&name.to_string()) =>
+            && is_arrow(arrow, head)
+            && locals.contains(&name.to_string())
+            && (futures || mutable.contains(&name.to_string())) =>
         {
             Some(name.span())
         }
@@ -200,6 +214,11 @@ impl super::Builder {
     /// The names in scope of locals that are visibly `Copy` and not `&mut`.
     pub(super) fn copies_in_scope(&self) -> Vec<String> {
         self.names_in_scope(|this, local| this.copied(local))
+    }
+
+    /// The names in scope of locals declared `mut`.
+    pub(super) fn mutable_in_scope(&self) -> Vec<String> {
+        self.names_in_scope(|this, local| this.locals[local].mutable)
     }
 
     /// The names in scope of locals that hold a `&mut`, or may.

@@ -196,6 +196,7 @@ pub(crate) fn take(
     locals: &[String],
     copies: &[String],
     reborrowed: &[String],
+    mutable: &[String],
 ) -> Result<Option<Found>, NotLeading> {
     Taker {
         replacement,
@@ -203,6 +204,7 @@ pub(crate) fn take(
         locals,
         copies,
         reborrowed,
+        mutable,
     }
     .take(expr)
 }
@@ -223,6 +225,10 @@ struct Taker<'a> {
     /// The locals in scope that hold a `&mut` (or may): given to a call, one
     /// is reborrowed, not moved, so it stays where it is.
     reborrowed: &'a [String],
+    /// The locals in scope declared `mut`: a bare `select!` polling one in
+    /// place is taken for `futures::select!` (see
+    /// [`awaiting_macro::polled_local`]).
+    mutable: &'a [String],
 }
 
 impl Taker<'_> {
@@ -279,8 +285,9 @@ impl Taker<'_> {
                 }
                 if awaiting_macro::is_select(&e.mac)
                     && let Some(at) =
-                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), self.locals)
-                            .or_else(|| awaiting_macro::polled_local(&e.mac, self.locals))
+                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), self.locals).or_else(
+                            || awaiting_macro::polled_local(&e.mac, self.locals, self.mutable),
+                        )
                 {
                     return Err(NotLeading::Unsupported(
                         at,

@@ -181,12 +181,14 @@ impl Builder {
             let locals: Vec<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
             let copies = self.copies_in_scope();
             let reborrowed = self.reborrowed_in_scope();
+            let mutable = self.mutable_in_scope();
             let mut found = match take_from_stmt(
                 &mut stmt,
                 replacement,
                 &locals,
                 &copies,
                 &reborrowed,
+                &mutable,
                 &mut || self.hidden_local("earlier"),
             ) {
                 Ok(Some(found)) => found,
@@ -630,6 +632,7 @@ fn take_from_stmt(
     locals: &[String],
     copies: &[String],
     reborrowed: &[String],
+    mutable: &[String],
     name: &mut dyn FnMut() -> syn::Ident,
 ) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
     match stmt {
@@ -653,12 +656,13 @@ fn take_from_stmt(
                     locals,
                     copies,
                     reborrowed,
+                    mutable,
                 )
             }
             None => Ok(None),
         },
         syn::Stmt::Expr(expr, _) => {
-            super::lead::take(expr, replacement, name, locals, copies, reborrowed)
+            super::lead::take(expr, replacement, name, locals, copies, reborrowed, mutable)
         }
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
     }
@@ -746,7 +750,7 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
     let mut count = 0;
     let mut name = || quote::format_ident!("__earlier");
     let placeholder = name();
-    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &[], &[], &mut name) {
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &[], &[], &[], &mut name) {
         count += 1;
     }
     count + usize::from(has_await(&copy))
