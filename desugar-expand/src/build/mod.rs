@@ -22,6 +22,7 @@ mod exits;
 mod extended;
 mod lead;
 mod lower;
+mod macro_lets;
 mod nesting;
 pub(crate) mod receiver_check;
 mod roles;
@@ -499,11 +500,13 @@ impl Builder {
         }
         let count = stmts.len();
         let mut has_tail = false;
+        let awaits: Vec<bool> = stmts.iter().map(awaits::has_await).collect();
         // For each statement: does one after it await?
         let mut awaits_after = vec![false; count];
         for index in (1..count).rev() {
-            awaits_after[index - 1] = awaits_after[index] || awaits::has_await(&stmts[index]);
+            awaits_after[index - 1] = awaits_after[index] || awaits[index];
         }
+        let macro_lets = macro_lets::MacroLets::new(&stmts, awaits);
         // A tail's temporaries drop after the block's locals in Rust 2021,
         // before them in Rust 2024: only a block with locals (its own, or
         // the body's parameters) tells the two apart.
@@ -531,6 +534,9 @@ impl Builder {
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
         }
         self.awaits_later = outer;
+        for err in macro_lets.check(&self.locals) {
+            self.error(err);
+        }
         // A block with no tail has the value `()`.
         if !has_tail && !matches!(dest, Dest::Discard) {
             let unit = dest.statement(syn::parse_quote!(()));
