@@ -796,3 +796,46 @@ mod indexes {
         }
     }
 }
+
+/// A place read before an await whose operand only borrows its local
+/// (`add(req.id, call(&req).await)`): nothing can change it meanwhile, so
+/// it is read after the await, as it was rejected before (a shared borrow
+/// taken for a change).
+mod shared_borrows {
+    use super::*;
+
+    struct Request {
+        id: u32,
+        path: String,
+        _probe: Probe,
+    }
+
+    fn call(request: &Request) -> LeafFuture<u32> {
+        Leaf::new("call")
+            .pending(1)
+            .ready(request.path.len() as u32)
+    }
+
+    fn add(a: u32, b: u32) -> u32 {
+        a + b
+    }
+
+    #[desugar]
+    async fn handler(request: Request) -> String {
+        let sum = add(request.id, call(&request).await);
+        let line = format!("{}:{}", request.id, call(&request).await);
+        let parts = (request.id, &request.path, call(&request).await);
+        format!("{sum} {line} {} {} {}", parts.0, parts.1, parts.2)
+    }
+
+    #[test]
+    fn a_place_beside_a_shared_borrow_reads_the_same_after_the_await() {
+        let request = || Request {
+            id: 3,
+            path: "/x".to_owned(),
+            _probe: Probe::new("request"),
+        };
+        let report = assert_same(|| handler(request()), || handler_rustc(request()));
+        assert_eq!(report.outcome, "Ready(\"5 3:2 3 /x 2\")");
+    }
+}

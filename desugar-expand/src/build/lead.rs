@@ -793,8 +793,8 @@ pub(super) fn idents(tokens: TokenStream) -> Vec<String> {
     out
 }
 
-/// The names `expr` may change when it runs: those it assigns, borrows,
-/// calls a method on (which may take `&mut self`), calls, matches against
+/// The names `expr` may change when it runs: those it assigns, borrows
+/// mutably, calls a method on (which may take `&mut self`), calls, matches against
 /// patterns (which may bind `ref mut`), or names inside a macro, a closure
 /// or an `async` block. A name it only reads or moves by value is left
 /// out: a part that reads it reads the same value before `expr` runs as
@@ -825,7 +825,11 @@ fn changed_names(expr: &Expr) -> Vec<String> {
     impl<'ast> syn::visit::Visit<'ast> for Changes {
         fn visit_expr(&mut self, expr: &'ast Expr) {
             match expr {
-                Expr::Reference(e) => self.place(&e.expr),
+                // A shared borrow changes nothing a place read before it
+                // copies: a `Copy` value holds no cell (`add(req.id,
+                // call(&req).await)`), and a value moved out there is
+                // borrowed after the move, which rustc rejects.
+                Expr::Reference(e) if e.mutability.is_some() => self.place(&e.expr),
                 Expr::MethodCall(e) => self.place(&e.receiver),
                 Expr::Assign(e) => self.place(&e.left),
                 Expr::Binary(e) if walk::is_compound_assign(e.op) => self.place(&e.left),
