@@ -109,3 +109,58 @@ fn panics_in_loops_arms_and_assertions_unwind_alike() {
         assert_eq!(report.outcome, outcome);
     }
 }
+
+/// A future that panics when dropped before it is done (a debug check
+/// that a request is not abandoned in flight).
+struct InFlight {
+    inner: desugar::harness::LeafFuture<u32>,
+    done: bool,
+}
+
+impl std::future::Future for InFlight {
+    type Output = u32;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<u32> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll(cx);
+        self.done = polled.is_ready();
+        polled
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            assert!(self.done, "dropped in flight");
+        }
+    }
+}
+
+async fn upload(body: &Probe) -> u32 {
+    body.touch();
+    InFlight {
+        inner: leaf("upload", 1, 4),
+        done: false,
+    }
+    .await
+}
+
+/// Dropped while suspended on a future whose destructor panics, with a
+/// temporary kept in place for it: the values the state keeps beside it
+/// still drop, while unwinding, as rustc drops them.
+#[desugar]
+async fn abandons_an_upload(conn: Probe) -> u32 {
+    let n = upload(&Probe::new("body")).await;
+    conn.touch();
+    n
+}
+
+#[test]
+fn a_panicking_awaited_future_still_lets_the_kept_values_drop() {
+    let report = assert_same(
+        || abandons_an_upload(Probe::new("conn")),
+        || abandons_an_upload_rustc(Probe::new("conn")),
+    );
+    assert_eq!(report.outcome, "Ready(4)");
+}

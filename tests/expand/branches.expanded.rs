@@ -73,22 +73,16 @@ fn branches(
                     __live_name: __dropped_name,
                 } => {
                     if ::core::mem::take(__held) {
-                        let (__dropped_name,) = {
-                            // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
-                            unsafe {
-                                ::desugar::__private::Later::drop_in_place(__awaitee)
-                            };
-                            (
-                                // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
-                                unsafe {
-                                    ::desugar::__private::Later::take(__dropped_name)
-                                },
-                            )
-                        };
+                        let (__dropped_name,) = (
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                            unsafe { ::desugar::__private::Later::take(__dropped_name) },
+                        );
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let __dropped_name = unsafe {
                             ::desugar::__private::Home::restore(name, __dropped_name)
                         };
+                        // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
                     }
                 }
                 _ => {}
@@ -260,14 +254,15 @@ fn branches(
                                 ..
                             } => {
                                 *__held = false;
+                                let __values = (
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                    unsafe { ::desugar::__private::Later::take(__saved_name) },
+                                );
                                 // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
                                 unsafe {
                                     ::desugar::__private::Later::drop_in_place(__awaitee)
                                 };
-                                (
-                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
-                                    unsafe { ::desugar::__private::Later::take(__saved_name) },
-                                )
+                                __values
                             }
                             _ => ::core::unreachable!(),
                         };

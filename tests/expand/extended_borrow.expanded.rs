@@ -73,22 +73,16 @@ fn label_length(
                     __live___extended1: __dropped___extended1,
                 } => {
                     if ::core::mem::take(__held) {
-                        let (__dropped_label, __dropped___extended1) = {
-                            // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                        let (__dropped_label, __dropped___extended1) = (
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                             unsafe {
-                                ::desugar::__private::Later::drop_in_place(__awaitee)
-                            };
-                            (
-                                // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
-                                unsafe {
-                                    ::desugar::__private::Later::take(__dropped_label)
-                                },
-                                // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
-                                unsafe {
-                                    ::desugar::__private::Later::take(__dropped___extended1)
-                                },
-                            )
-                        };
+                                ::desugar::__private::Later::take(__dropped_label)
+                            },
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                            unsafe {
+                                ::desugar::__private::Later::take(__dropped___extended1)
+                            },
+                        );
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let __dropped___extended1 = unsafe {
                             ::desugar::__private::Home::restore(
@@ -97,6 +91,8 @@ fn label_length(
                             )
                         };
                         let __dropped_label = __dropped_label;
+                        // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
                     }
                 }
                 _ => {}
@@ -189,18 +185,19 @@ fn label_length(
                                 ..
                             } => {
                                 *__held = false;
-                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
-                                unsafe {
-                                    ::desugar::__private::Later::drop_in_place(__awaitee)
-                                };
-                                (
+                                let __values = (
                                     // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                                     unsafe { ::desugar::__private::Later::take(__saved_label) },
                                     // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                                     unsafe {
                                         ::desugar::__private::Later::take(__saved___extended1)
                                     },
-                                )
+                                );
+                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                                unsafe {
+                                    ::desugar::__private::Later::drop_in_place(__awaitee)
+                                };
+                                __values
                             }
                             _ => ::core::unreachable!(),
                         };

@@ -76,18 +76,12 @@ fn page_length<'__life0>(
                     __live___temporary1: __dropped___temporary1,
                 } => {
                     if ::core::mem::take(__held) {
-                        let (__dropped___temporary1,) = {
-                            // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                        let (__dropped___temporary1,) = (
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                             unsafe {
-                                ::desugar::__private::Later::drop_in_place(__awaitee)
-                            };
-                            (
-                                // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
-                                unsafe {
-                                    ::desugar::__private::Later::take(__dropped___temporary1)
-                                },
-                            )
-                        };
+                                ::desugar::__private::Later::take(__dropped___temporary1)
+                            },
+                        );
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let __dropped___temporary1 = unsafe {
                             ::desugar::__private::Home::restore(
@@ -95,6 +89,8 @@ fn page_length<'__life0>(
                                 __dropped___temporary1,
                             )
                         };
+                        // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
                     }
                 }
                 _ => {}
@@ -179,16 +175,17 @@ fn page_length<'__life0>(
                                 ..
                             } => {
                                 *__held = false;
-                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
-                                unsafe {
-                                    ::desugar::__private::Later::drop_in_place(__awaitee)
-                                };
-                                (
+                                let __values = (
                                     // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
                                     unsafe {
                                         ::desugar::__private::Later::take(__saved___temporary1)
                                     },
-                                )
+                                );
+                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                                unsafe {
+                                    ::desugar::__private::Later::drop_in_place(__awaitee)
+                                };
+                                __values
                             }
                             _ => ::core::unreachable!(),
                         };

@@ -587,12 +587,17 @@ impl Layout {
                 let later: Vec<syn::Ident> = fields.iter().map(|&l| self.later_field(l)).collect();
                 let held = names::hidden("__held");
                 let awaitee = names::hidden("__awaitee");
-                let release = release_held(&saved);
+                let takes = take_held(&saved);
+                let drop_awaitee = drop_held_awaitee();
+                // Every value bound first, the slots' among them, so that
+                // they drop while unwinding if the future's destructor
+                // panics, and after it otherwise.
                 in_place_arms.push(quote! {
                     #proj::#variant { #(#slots,)* #held, #awaitee, #(#later: #saved,)* } => {
                         if ::core::mem::take(#held) {
-                            let (#(#saved,)*) = { #release };
+                            let (#(#saved,)*) = #takes;
                             #(#declare)*
+                            #drop_awaitee
                         }
                     }
                 });
@@ -853,14 +858,28 @@ fn in_place(body: &Body, decisions: &Decisions) -> Vec<Option<AwaitId>> {
 
 /// What a state that keeps values in place holds besides them, taken back
 /// once its `__held` flag is cleared (on resuming, or dropping a suspended
-/// machine): the awaited future drops in place first, as rustc drops it,
-/// then each kept value moves out of its `Later`, bound as `fields`.
+/// machine): each kept value moves out of its `Later`, bound as `fields`,
+/// and then the awaited future drops in place, first of all as rustc drops
+/// it. Taken out before, the values still drop if its destructor panics,
+/// as rustc drops them while unwinding (the future borrows none of them:
+/// what it borrows stays in its slot).
 ///
 /// Before: `__held == true`, the future and the values written in
-/// After:  `Later::drop_in_place(__awaitee); (Later::take(__saved_x), ..)`, each `unsafe`
+/// After:  `let __values = (Later::take(__saved_x), ..); Later::drop_in_place(__awaitee); __values`, each `unsafe`
 pub(crate) fn release_held(fields: &[syn::Ident]) -> TokenStream {
+    let values = names::hidden("__values");
+    let takes = take_held(fields);
+    let drop_awaitee = drop_held_awaitee();
+    quote! {
+        let #values = #takes;
+        #drop_awaitee
+        #values
+    }
+}
+
+/// The values a state keeps beside its slots, moved out of their `Later`s.
+fn take_held(fields: &[syn::Ident]) -> TokenStream {
     let private = names::private();
-    let awaitee = names::hidden("__awaitee");
     let takes = fields.iter().map(|field| {
         quote! {
             // SAFETY: `__held` was set, so this value was written at the
@@ -868,11 +887,17 @@ pub(crate) fn release_held(fields: &[syn::Ident]) -> TokenStream {
             unsafe { #private::Later::take(#field) }
         }
     });
+    quote!((#(#takes,)*))
+}
+
+/// The awaited future of a state that keeps values in place, dropped.
+fn drop_held_awaitee() -> TokenStream {
+    let private = names::private();
+    let awaitee = names::hidden("__awaitee");
     quote! {
         // SAFETY: `__held` was set, so the future was written at the
         // suspension; it is cleared now, so the future is dropped once.
         unsafe { #private::Later::drop_in_place(#awaitee) };
-        (#(#takes,)*)
     }
 }
 
