@@ -87,3 +87,57 @@ fn a_spliced_expression_keeps_its_grouping() {
     assert_eq!(report.outcome, "Ready(84)");
     assert_eq!(pool.sized_now(), 28);
 }
+
+async fn report(state: &std::sync::Mutex<Vec<u32>>, n: usize) -> usize {
+    desugar::harness::note(format!(
+        "locked while polled: {}",
+        state.try_lock().is_err()
+    ));
+    Leaf::new("report").pending(1).ready(n).await
+}
+
+/// Fragments inside macro calls, and a fragment that is the receiver of
+/// a method in an awaited call: a guard, which rustc keeps to the end of
+/// the statement, across the await.
+macro_rules! fragment_fns {
+    (@fn $(#[$attr:meta])* $name:ident, $state:ident, $secs:expr, $guard:expr) => {
+        $(#[$attr])*
+        #[allow(clippy::await_holding_lock)] // the lock held across the await is under test
+        async fn $name($state: std::sync::Mutex<Vec<u32>>) -> (String, Vec<u32>, usize) {
+            let millis = format!("{}", $secs * 1000);
+            let parts = vec![$secs * 2, Leaf::new("part").pending(1).ready(1).await];
+            assert_eq!($secs * 3, 9, "computed {}", $secs * 3);
+            let reported = report(&$state, $guard.len()).await;
+            (millis, parts, reported)
+        }
+    };
+    ($name:ident, $plain:ident, $state:ident, $secs:expr, $guard:expr) => {
+        fragment_fns!(@fn #[desugar] $name, $state, $secs, $guard);
+        fragment_fns!(@fn $plain, $state, $secs, $guard);
+    };
+}
+
+fragment_fns!(
+    fragments,
+    fragments_plain,
+    state,
+    1 + 2,
+    state.lock().unwrap()
+);
+
+#[test]
+fn a_fragment_in_a_macro_call_or_as_a_receiver_reads_as_written() {
+    let state = || std::sync::Mutex::new(vec![1, 2]);
+    let twin = assert_same(|| fragments(state()), || fragments_rustc(state()));
+    let report = assert_same(|| fragments(state()), || fragments_plain(state()));
+    assert_eq!(report.outcome, "Ready((\"3000\", [6, 1], 2))");
+    assert_eq!(twin.outcome, report.outcome);
+    assert!(
+        report
+            .trace
+            .lines()
+            .contains(&"note: locked while polled: true".to_owned()),
+        "{}",
+        report.trace
+    );
+}
