@@ -186,3 +186,88 @@ fn a_closure_moved_after_its_call_is_not_checked() {
     );
     assert_eq!(report.outcome, "Ready(4)");
 }
+
+/// Given a value on some paths only before an await, and a new one after
+/// it before anything reads it: what it may hold at the await is kept, by
+/// its drop flag, and dropped where the assignment replaces it.
+#[desugar]
+async fn assigned_on_a_branch_then_replaced(reuse: bool) -> u32 {
+    let mut lease: Probe;
+    if reuse {
+        lease = Probe::new("cached");
+        lease.touch();
+    }
+    let n = ack(1).await;
+    lease = Probe::new("renewed");
+    lease.touch();
+    n
+}
+
+#[desugar]
+async fn assigned_on_a_branch_then_awaited_into(reuse: bool) -> u32 {
+    let mut conn: Probe;
+    if reuse {
+        conn = Probe::new("cached");
+        conn.touch();
+    }
+    conn = step(Probe::new("old")).await;
+    conn.touch();
+    1
+}
+
+#[desugar]
+async fn moved_on_a_branch_then_replaced(release: bool) -> u32 {
+    let mut lease = Probe::new("first");
+    if release {
+        drop(lease);
+    }
+    let n = ack(1).await;
+    lease = Probe::new("second");
+    lease.touch();
+    n
+}
+
+#[desugar]
+async fn taken_every_other_iteration(n: u32) -> u32 {
+    let mut lease: Probe;
+    let mut i = 0;
+    while i < n {
+        if i % 2 == 0 {
+            lease = Probe::new("lease");
+            lease.touch();
+        }
+        ack(0).await;
+        i += 1;
+    }
+    lease = Probe::new("final");
+    lease.touch();
+    i
+}
+
+#[test]
+fn a_value_held_on_some_paths_drops_where_it_is_replaced() {
+    for c in [false, true] {
+        let report = assert_same(
+            || assigned_on_a_branch_then_replaced(c),
+            || assigned_on_a_branch_then_replaced_rustc(c),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+        let report = assert_same(
+            || assigned_on_a_branch_then_awaited_into(c),
+            || assigned_on_a_branch_then_awaited_into_rustc(c),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+        let report = assert_same(
+            || moved_on_a_branch_then_replaced(c),
+            || moved_on_a_branch_then_replaced_rustc(c),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+    }
+    for n in 0..4 {
+        let report = assert_same(
+            || taken_every_other_iteration(n),
+            || taken_every_other_iteration_rustc(n),
+        );
+        assert_eq!(report.outcome, format!("Ready({n})"));
+    }
+}

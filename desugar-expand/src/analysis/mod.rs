@@ -112,7 +112,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
             info.in_scope
                 .iter()
                 .copied()
-                .filter(|&l| !homed[l] && !facts.carried(l, k))
+                .filter(|&l| !homed[l] && !flagged[l] && !facts.carried(l, k))
                 .filter(|&l| {
                     (!body.locals[l].initialized || facts.moved_and_assigned_after(l, k))
                         && facts.used_after(l, k)
@@ -278,6 +278,40 @@ impl<'a> Facts<'a> {
         self.by_local[local].iter().any(|m| self.after(m, k))
     }
 
+    /// [`Self::used_after`], but only for uses that read the value the
+    /// local has at `k`: not an assignment, nor a read after one that runs
+    /// whenever the read does, between `k` and it (`conn =
+    /// connect().await; conn.touch()`, with `conn` assigned before `k` on
+    /// some paths only; or `if even { lease = take(); lease.touch() }` in
+    /// the loop around `k`). The value it may hold at `k` is then only
+    /// dropped, by its drop flag, where the assignment replaces it.
+    fn value_read_after(&self, local: LocalId, k: AwaitId) -> bool {
+        let at = self.body.awaits[k].seq;
+        // Distance from `k` in the order the code runs after it: a use
+        // before `k` in a loop around it comes after the rest.
+        let from_k = |m: &Mention| {
+            if m.seq > at {
+                m.seq - at
+            } else {
+                m.seq + u32::MAX / 2
+            }
+        };
+        let after: Vec<&Mention> = self.by_local[local]
+            .iter()
+            .copied()
+            .filter(|m| self.after(m, k))
+            .collect();
+        after.iter().any(|read| {
+            read.kind != MentionKind::Assign
+                && !after.iter().any(|assign| {
+                    assign.kind == MentionKind::Assign
+                        && !assign.conditional
+                        && from_k(assign) < from_k(read)
+                        && read.path.starts_with(&assign.path)
+                })
+        })
+    }
+
     /// [`Self::used_after`], but for the expansion's own drop of a hidden
     /// temporary at the end of its statement: what is only dropped there
     /// is kept only to be dropped.
@@ -434,7 +468,10 @@ impl<'a> Facts<'a> {
     /// The same holds for a local declared without a value and assigned on
     /// some paths only (`let m; if c { m = v; }`).
     fn needs_drop_flag(&self, local: LocalId, k: AwaitId) -> bool {
-        if self.body.locals[local].copy || !self.in_scope(local, k) || self.used_after(local, k) {
+        if self.body.locals[local].copy
+            || !self.in_scope(local, k)
+            || self.value_read_after(local, k)
+        {
             return false;
         }
         if self.initialized_at(local, k) {
