@@ -145,8 +145,11 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                     receiver_check::wrap(e);
                 }
             }
+            // The closure a call calls (`classify(p)(x)`) is borrowed by
+            // it (`Fn`, `FnMut`): a temporary if it is a value. (One that
+            // is `FnOnce` is moved, and the machine fails to build.)
             Expr::Call(e) => {
-                let mut parts = vec![(&mut *e.func, Use::Value)];
+                let mut parts = vec![(&mut *e.func, Use::Place { mutable: true })];
                 parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
             }

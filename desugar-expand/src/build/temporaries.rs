@@ -210,8 +210,21 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.expr(&mut e.expr);
                 self.ran = true;
             }
+            // A closure made to be called (`handler(p)(x)`) is a temporary
+            // the call borrows (`Fn`, `FnMut`): kept whole. One called once
+            // only (`FnOnce`) is moved by the call, and the statement's
+            // later drop of it makes the machine fail to build (E0382),
+            // never drop it twice.
             Expr::Call(e) => {
-                self.expr(&mut e.func);
+                let closure = matches!(walk::strip_parens(&e.func), Expr::Closure(_));
+                let callee = (is_value(&e.func) || is_user_block(&e.func) || closure)
+                    && !values::is_promoted(&e.func)
+                    && !has_await(&*e.func);
+                if callee || projects_value(&e.func) {
+                    self.projection(&mut e.func, true);
+                } else {
+                    self.expr(&mut e.func);
+                }
                 for arg in &mut e.args {
                     self.expr(arg);
                 }
