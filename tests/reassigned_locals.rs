@@ -271,3 +271,47 @@ fn a_value_held_on_some_paths_drops_where_it_is_replaced() {
         assert_eq!(report.outcome, format!("Ready({n})"));
     }
 }
+
+/// Given a value in one branch, the other leaving (`return`, `panic!`):
+/// it has one at the await after, kept like any other (E0282 before: it
+/// was taken for declared without a value there).
+#[desugar]
+async fn assigned_where_the_other_branch_leaves(open: bool) -> u32 {
+    let conn: Probe;
+    if open {
+        conn = Probe::new("opened");
+    } else {
+        return 0;
+    }
+    let n = ack(1).await;
+    conn.touch();
+    n
+}
+
+#[desugar]
+async fn assigned_unless_it_panics(open: bool) -> u32 {
+    let conn: Probe;
+    match open {
+        true => conn = Probe::new("opened"),
+        false => panic!("closed"),
+    }
+    let n = ack(1).await;
+    conn.touch();
+    n
+}
+
+#[test]
+fn a_local_assigned_where_the_other_branches_leave_is_kept() {
+    for c in [false, true] {
+        let report = assert_same(
+            || assigned_where_the_other_branch_leaves(c),
+            || assigned_where_the_other_branch_leaves_rustc(c),
+        );
+        assert_eq!(report.outcome, if c { "Ready(1)" } else { "Ready(0)" });
+        let report = assert_same(
+            || assigned_unless_it_panics(c),
+            || assigned_unless_it_panics_rustc(c),
+        );
+        assert_eq!(report.outcome, if c { "Ready(1)" } else { "panic: closed" });
+    }
+}

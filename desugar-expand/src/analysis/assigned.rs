@@ -1,7 +1,8 @@
 //! Definite assignment of locals declared without a value (`let x;`), the
 //! way rustc's check sees it, for the shapes the lowering produces: an
 //! assignment statement, an `if`/`else` or `match` that assigns in every
-//! branch, a block that assigns, and a value loop (`let v = loop { … break x … }`),
+//! branch that goes on (one that returns, breaks, continues or panics does
+//! not), a block that assigns, and a value loop (`let v = loop { … break x … }`),
 //! whose every `break` the lowering made assign the hidden value.
 
 use crate::ir::{AwaitId, Block, Else, If, Stmt};
@@ -82,6 +83,7 @@ fn is_assignment(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
         syn::Stmt::Local(syn::Local {
             init: Some(init), ..
         }) => expr_assigns(&init.expr, name),
+        syn::Stmt::Macro(stmt) => diverges(&stmt.mac),
         _ => false,
     }
 }
@@ -89,6 +91,11 @@ fn is_assignment(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
 fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
     use syn::Expr;
     match expr {
+        // Code after one that leaves is not reached from it: as far as what
+        // follows can tell, that path assigned (`if c { g = open(); } else
+        // { return 0; }`).
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(call) if diverges(&call.mac) => true,
         Expr::Assign(assign) => {
             matches!(&*assign.left, Expr::Path(p) if p.path.is_ident(name))
                 || expr_assigns(&assign.right, name)
@@ -144,6 +151,15 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
         }
         _ => false,
     }
+}
+
+/// `panic!`, `unreachable!`, `todo!`, `unimplemented!`: they never return.
+fn diverges(mac: &syn::Macro) -> bool {
+    const DIVERGING: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| DIVERGING.contains(&s.ident.to_string().as_str()))
 }
 
 /// Parts that run whenever the expression holding them does.
