@@ -63,7 +63,12 @@ pub(crate) struct Param {
 
 /// The checked and rewritten signature.
 pub(crate) struct Plan {
+    /// The fn's outer attributes (`#[inline]`), written on the machine.
     pub attrs: Vec<syn::Attribute>,
+    /// The inner attributes at the start of its body (`#![allow(..)]`),
+    /// which syn keeps with the outer ones: written at the start of the
+    /// machine's body, where they annotate the fn as they do in the twin.
+    pub inner_attrs: Vec<syn::Attribute>,
     pub vis: syn::Visibility,
     /// The signature of the desugared fn, with `async` removed and elided
     /// lifetimes named; its output is written by [`Plan::header`].
@@ -129,8 +134,14 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
         ReturnType::Default => Default::default(),
     };
     new_sig.output = ReturnType::Type(arrow, Box::new(syn::Type::Verbatim(Default::default())));
+    let (inner_attrs, attrs) = item
+        .attrs
+        .iter()
+        .cloned()
+        .partition(|attr| matches!(attr.style, syn::AttrStyle::Inner(_)));
     Ok(Plan {
-        attrs: item.attrs.clone(),
+        attrs,
+        inner_attrs,
         vis: item.vis.clone(),
         sig: new_sig,
         params,

@@ -390,6 +390,29 @@ fn visibility_docs_and_attributes_are_kept() {
     assert!(public.attrs.iter().any(|a| a.path().is_ident("must_use")));
 }
 
+/// An inner attribute at the start of the body (`#![allow(..)]`) annotates
+/// the fn, as in rustc: it was written before the machine's `fn`, where an
+/// inner attribute is an error ("not permitted following an outer
+/// attribute"); `tests/ui_pass/inner_attribute.rs` shows it applies.
+#[desugar]
+async fn with_inner_attribute(n: u32, p: Probe) -> u32 {
+    #![allow(unused_variables)]
+    let scratch = Probe::new("scratch");
+    let v = leaf("inner", 1, n).await;
+    p.touch();
+    v + 1
+}
+
+#[test]
+fn inner_attribute_of_the_body() {
+    assert_send(&with_inner_attribute(1, Probe::new("p")));
+    let report = assert_same(
+        || with_inner_attribute(1, Probe::new("p")),
+        || with_inner_attribute_rustc(1, Probe::new("p")),
+    );
+    assert_eq!(report.outcome, "Ready(2)");
+}
+
 /// One lifetime for two borrows, as `futures`' `WriteAll<'a, W>` has: the
 /// future a fn awaits may hold two references it is given under the
 /// shorter of their lifetimes, which the returned future must capture.

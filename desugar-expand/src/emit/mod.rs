@@ -67,6 +67,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     let cx = names::hidden("__cx");
     let dispatch = step::dispatch_label();
     let edition_check = &body.edition_check;
+    let inner_attrs = &plan.inner_attrs;
     // Items declared in the body (`struct Mode`, `use ..`), once: the step
     // closure sees them, and a copy in each arm would be a type of its own.
     let body_items = scan::items(&body.block.stmts);
@@ -75,6 +76,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
         // `_rustc` twin; here it is spliced between state transitions.
         #[allow(unused, irrefutable_let_patterns, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
         #header {
+            #(#inner_attrs)*
             #edition_check
             #body_items
             #state_items
