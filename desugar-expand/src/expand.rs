@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::{analysis, args, build, emit, names, rewrite, signature};
+use crate::{analysis, args, build, configured, emit, names, rewrite, signature};
 
 /// Input: `#[desugar(args)] async fn f(..) -> T { body }`, or an `impl`
 /// block whose async fns to lower.
@@ -29,13 +29,53 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// One async fn: the machine and the twin, or the fallback.
+/// One async fn: the machine (one per configuration of its body's
+/// `#[cfg]`s) and the twin, or the fallback.
 fn expand_fn(item_fn: &syn::ItemFn) -> TokenStream {
     let twin = emit::twin::twin(item_fn);
-    match machine(item_fn, signature::Owner::Fn) {
-        Ok(machine) => quote! { #machine #twin },
-        Err(err) => fallback(err, item_fn),
+    let mut out = TokenStream::new();
+    each_machine(
+        item_fn,
+        signature::Owner::Fn,
+        |condition, machine| match machine {
+            Ok(machine) => out.extend(quote! { #condition #machine }),
+            Err(err) => {
+                out.extend(errors_under(err, condition));
+                out.extend(quote! { #condition #item_fn });
+            }
+        },
+    );
+    quote! { #out #twin }
+}
+
+/// The machine of each configuration of `item_fn` (see [`configured`]),
+/// with the `#[cfg(..)]` it is compiled under (none for a body without
+/// conditions), or why that configuration is rejected.
+pub(crate) fn each_machine(
+    item_fn: &syn::ItemFn,
+    owner: signature::Owner,
+    mut each: impl FnMut(Option<&TokenStream>, syn::Result<TokenStream>),
+) {
+    match configured::configurations(item_fn) {
+        Ok(configurations) => {
+            for configuration in &configurations {
+                let condition = configuration.condition.as_ref();
+                each(condition, machine(&configuration.item, owner));
+            }
+        }
+        Err(err) => each(None, Err(err)),
     }
+}
+
+/// Each of `err`'s messages as a `compile_error!` under `condition`, so a
+/// configuration rustc does not compile reports nothing.
+pub(crate) fn errors_under(err: syn::Error, condition: Option<&TokenStream>) -> TokenStream {
+    err.into_iter()
+        .map(|err| {
+            let err = err.into_compile_error();
+            quote! { #condition #err }
+        })
+        .collect()
 }
 
 /// One async fn's expansion and the description of its machine, from one
@@ -55,6 +95,10 @@ pub fn expand_and_describe(
         Err(err) => return (not_a_fn(err.clone(), item), Err(err)),
     };
     rewrite::invisible_groups::parenthesize(&mut item_fn);
+    if configured::is_configured(&item_fn) {
+        // One machine per configuration: the description is the first's.
+        return (expand_fn(&item_fn), describe_fn(&item_fn));
+    }
     let twin = emit::twin::twin(&item_fn);
     match analyse(&item_fn, signature::Owner::Fn) {
         Ok((plan, ir, decisions)) => match emit::machine(&plan, &ir, &decisions) {
@@ -102,8 +146,15 @@ fn analyse(
 /// Input: an `async fn` (with or without `#[desugar]`). Output: its machine
 /// described (states, what each keeps, a Mermaid diagram), without
 /// compiling anything; or why `#[desugar]` would reject it.
+///
+/// A body with `#[cfg(..)]` conditions is described with every option
+/// they name taken as set (see [`configured`]).
 pub fn describe(item: TokenStream) -> syn::Result<emit::describe::Description> {
-    let item_fn = syn::parse2::<syn::ItemFn>(item)?;
+    describe_fn(&syn::parse2::<syn::ItemFn>(item)?)
+}
+
+fn describe_fn(item_fn: &syn::ItemFn) -> syn::Result<emit::describe::Description> {
+    let item_fn = configured::with_every_option_set(item_fn)?;
     let (plan, ir, decisions) = analyse(&item_fn, signature::Owner::Fn)?;
     Ok(emit::describe(&plan, &ir, &decisions))
 }
@@ -177,20 +228,20 @@ mod impl_block {
                     generic: !item_impl.generics.params.is_empty(),
                 }
             };
-            match super::machine(&item_fn, owner) {
+            super::each_machine(&item_fn, owner, |condition, machine| match machine {
                 Ok(machine) if in_trait => {
                     // The trait says `async fn`; the machine's opaque type
                     // promises more (`Inspect`), which is fine.
                     items.push(syn::ImplItem::Verbatim(
-                        quote!(#[allow(refining_impl_trait)] #machine),
+                        quote!(#condition #[allow(refining_impl_trait)] #machine),
                     ));
                 }
-                Ok(machine) => items.push(syn::ImplItem::Verbatim(machine)),
+                Ok(machine) => items.push(syn::ImplItem::Verbatim(quote!(#condition #machine))),
                 Err(err) => {
-                    errors.extend(err.into_compile_error());
-                    items.push(syn::ImplItem::Fn(method));
+                    errors.extend(super::errors_under(err, condition));
+                    items.push(syn::ImplItem::Verbatim(quote!(#condition #method)));
                 }
-            }
+            });
             twins.push(super::emit::twin::renamed(&item_fn));
         }
         if !in_trait {

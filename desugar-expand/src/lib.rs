@@ -4,6 +4,8 @@
 //!
 //! The expansion runs in stages, one module each:
 //!
+//! 0. [`configured`]: one copy of the fn for each way the `#[cfg(..)]`
+//!    conditions in its body can go, each lowered on its own;
 //! 1. [`signature`]: check the item is an `async fn` and plan its new
 //!    signature (named lifetimes, parameters that become locals);
 //! 2. [`rewrite`]: syntactic rewrites of the body that do not depend on the
@@ -23,6 +25,7 @@
 mod analysis;
 mod args;
 mod build;
+mod configured;
 mod emit;
 mod expand;
 mod ir;
