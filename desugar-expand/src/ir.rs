@@ -124,10 +124,23 @@ pub(crate) enum Stmt {
     Loop {
         label: Option<syn::Label>,
         body: Block,
-        /// The hidden local that every `break` out of the loop assigns
-        /// (`let v = loop { … }`), for a loop with a value.
-        value: Option<syn::Ident>,
+        /// Where the loop's value goes: its `break`s stay as written, so
+        /// that one inside a macro's expansion, which the expansion cannot
+        /// see, gives the value too (`found!(i, v)` holding `break v`).
+        value: LoopValue,
     },
+}
+
+/// Where a loop's value goes.
+pub(crate) enum LoopValue {
+    /// Nowhere: a statement.
+    Discarded,
+    /// Into the hidden local declared before it (`let v = loop { … }`):
+    /// `__value1 = loop { … };`
+    Assigned(syn::Ident),
+    /// It finishes the future (the body's tail):
+    /// `return Poll::Ready(loop { … });`
+    Returned,
 }
 
 /// A statement whose first effect is awaiting `operand`.

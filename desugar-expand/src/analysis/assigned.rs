@@ -3,7 +3,7 @@
 //! assignment statement, an `if`/`else` or `match` that assigns in every
 //! branch that goes on (one that returns, breaks, continues or panics does
 //! not), a block that assigns, and a value loop (`let v = loop { … break x … }`),
-//! whose every `break` the lowering made assign the hidden value.
+//! whose value the lowering assigns to the hidden local when it ends.
 
 use crate::ir::{AwaitId, Block, Else, If, Stmt};
 
@@ -53,10 +53,11 @@ fn assigns(stmt: &Stmt, name: &syn::Ident) -> bool {
         Stmt::Match(node) => {
             !node.arms.is_empty() && node.arms.iter().all(|arm| block_assigns(&arm.body, name))
         }
-        // A value loop: every `break` out of it assigns its hidden value
-        // (a `break` to an outer label assigns the outer construct's value
-        // instead, and leaves past what follows the loop).
-        Stmt::Loop { value, .. } => value.as_ref() == Some(name),
+        // A value loop assigns its hidden value where it ends (a `break`
+        // to an outer label leaves past what follows the loop).
+        Stmt::Loop { value, .. } => {
+            matches!(value, crate::ir::LoopValue::Assigned(assigned) if assigned == name)
+        }
     }
 }
 

@@ -1,10 +1,9 @@
 //! How the code after a suspension leaves the loops around it.
 //!
-//! `let v = loop { if done { break fetch(x).await; } … };` lowers the break to
-//! `{ __value1 = fetch(x).await; break; }`: after the await the loop never
-//! goes on to another iteration, so what the loop does before the await in
-//! a later iteration is not a later use of `x` (which may have moved into
-//! the awaited future).
+//! `let v = loop { if done { break fetch(x).await; } … };`: after the await
+//! the loop never goes on to another iteration, so what the loop does
+//! before the await in a later iteration is not a later use of `x` (which
+//! may have moved into the awaited future).
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
@@ -18,7 +17,7 @@ use crate::ir::{AwaitId, Block, Else, If, Stmt};
 /// `continue` of an outer one, or a `return`) and nothing before can jump
 /// elsewhere. Where that cannot be told, none.
 ///
-/// Before: `loop { if c { { __value1 = f(x).await; break; } } … }`, `k` the await of `f(x)`
+/// Before: `loop { if c { break f(x).await; } … }`, `k` the await of `f(x)`
 /// After:  1
 pub(super) fn loops_left(block: &Block, k: AwaitId) -> usize {
     match flow(block, k, &mut Vec::new()) {

@@ -23,7 +23,7 @@ use syn::{Expr, Lifetime};
 use super::awaits::{first_await, has_await};
 use super::scrutinee;
 use super::{Builder, Dest};
-use crate::ir::{self, Block, Else, LocalId, MentionKind, Stmt};
+use crate::ir::{self, Block, Else, LocalId, LoopValue, MentionKind, Stmt};
 use crate::walk;
 
 /// Is `expr` a construct with an await inside its body (not only in its
@@ -58,7 +58,7 @@ impl Builder {
             Expr::Block(e) => {
                 let mut block = e.block;
                 if let Some(label) = &e.label {
-                    retarget_breaks(&mut block, Some(&label.name), dest, false);
+                    retarget_breaks(&mut block, &label.name, dest);
                 }
                 // A `break` out of a labeled block may skip what follows
                 // it: its statements do not run on every path past it.
@@ -109,13 +109,12 @@ impl Builder {
                 self.match_construct(e, dest, out);
             }
             Expr::Loop(e) => {
-                let mut body = e.body;
-                retarget_breaks(&mut body, e.label.as_ref().map(|l| &l.name), dest, true);
                 let value = match dest {
-                    Dest::Assign(value) => Some(value.clone()),
-                    Dest::Discard | Dest::Return => None,
+                    Dest::Discard => LoopValue::Discarded,
+                    Dest::Assign(value) => LoopValue::Assigned(value.clone()),
+                    Dest::Return => LoopValue::Returned,
                 };
-                self.loop_construct(e.label, body.stmts, value, out);
+                self.loop_construct(e.label, e.body.stmts, value, out);
             }
             Expr::While(e) => {
                 let (label, cond, body) = (e.label, e.cond, e.body);
@@ -458,13 +457,21 @@ impl Builder {
         &mut self,
         label: Option<syn::Label>,
         stmts: Vec<syn::Stmt>,
-        value: Option<syn::Ident>,
+        value: LoopValue,
         out: &mut Vec<Stmt>,
     ) {
         let start = self.tick();
         let body = self.nested(|this| this.block(stmts, &Dest::Discard, &[]));
         let end = self.tick();
         self.loops.push((start, end));
+        // The loop's value is assigned where it ends, after its awaits.
+        if let LoopValue::Assigned(ident) = &value {
+            self.record_place(
+                &crate::syntax::path(ident.clone()),
+                MentionKind::Assign,
+                &[],
+            );
+        }
         out.push(Stmt::Loop { label, body, value });
     }
 
@@ -545,7 +552,7 @@ impl Builder {
         let end = self.tick();
         self.loops.push((start, end));
         inner.push(Stmt::Loop {
-            value: None,
+            value: LoopValue::Discarded,
             label: e.label,
             body: Block {
                 stmts: vec![matched],
@@ -757,45 +764,38 @@ fn let_parts<'a>(cond: &'a Expr, out: &mut Vec<&'a syn::ExprLet>) {
     }
 }
 
-/// `break value` that leaves this construct sends `value` to `dest`.
+/// `break 'label value` that leaves this labeled block sends `value` to
+/// `dest`. (A loop keeps its `break`s, and sends its own value on: see
+/// [`ir::LoopValue`].)
 ///
-/// Before: `let n = loop { if done { break count; } step().await; };`
-/// After:  `loop { if done { { __value = count; break; } } step().await; }`
-fn retarget_breaks(block: &mut syn::Block, label: Option<&Lifetime>, dest: &Dest, is_loop: bool) {
+/// Before: `let n = 'found: { if done { break 'found count; } step().await; 0 };`
+/// After:  `'found: { if done { { __value = count; break 'found; } } step().await; __value = 0; }`
+fn retarget_breaks(block: &mut syn::Block, label: &Lifetime, dest: &Dest) {
     if matches!(dest, Dest::Discard) {
         return;
     }
     let mut retarget = Retarget {
-        label: label.cloned(),
+        label: label.clone(),
         dest: dest.clone(),
-        depth: usize::from(!is_loop),
     };
     retarget.visit_block_mut(block);
 }
 
+/// An unlabeled `break` leaves a loop (inside the block, or around it),
+/// never the block.
 struct Retarget {
-    label: Option<Lifetime>,
+    label: Lifetime,
     dest: Dest,
-    /// Loops entered: an unlabeled `break` at depth 0 leaves this construct.
-    depth: usize,
 }
 
 impl VisitMut for Retarget {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
-            Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
-                self.depth += 1;
-                visit_mut::visit_expr_mut(self, expr);
-                self.depth -= 1;
-            }
             Expr::Break(b) => {
                 if let Some(value) = &mut b.expr {
                     self.visit_expr_mut(value);
                 }
-                let ours = match &b.label {
-                    Some(label) => Some(label) == self.label.as_ref(),
-                    None => self.depth == 0,
-                };
+                let ours = b.label.as_ref() == Some(&self.label);
                 if ours {
                     let value = b.expr.take().map_or_else(|| syn::parse_quote!(()), |v| *v);
                     let stmt = self.dest.statement(value);

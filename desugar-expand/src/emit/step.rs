@@ -22,7 +22,7 @@
 //! in the scope where the user declared it (which keeps rustc's drop order).
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 mod rest_for_types;
 
@@ -33,7 +33,7 @@ use super::scan::{declared_by, declared_in, deferred_names, is_item, items};
 use super::uses;
 use crate::analysis::Decisions;
 use crate::build::receiver_check;
-use crate::ir::{Await, AwaitId, Block, Body, Else, If, LocalId, Stmt};
+use crate::ir::{Await, AwaitId, Block, Body, Else, If, LocalId, LoopValue, Stmt};
 use crate::names;
 use crate::walk::{self, Scope};
 use crate::walk::{drop_witness, mentions};
@@ -859,9 +859,49 @@ impl<'a> Emit<'a> {
                 }
                 quote!(match #scrutinee { #(#arms)* })
             }
-            Stmt::Loop { label, body, .. } => {
+            Stmt::Loop { label, body, value } => {
                 let body = self.block(body, &[]);
-                quote!(#label loop #body)
+                self.valued_loop(value, label, quote!(#label loop #body))
+            }
+        }
+    }
+
+    /// The loop (`looped`: `'label: loop { .. }`) with its value sent on,
+    /// as its `break`s give it.
+    ///
+    /// Before: `loop { .. break n; .. }` with a value
+    /// After:  `__value1 = loop { .. break n; .. };`, or at the body's tail
+    /// `return ::desugar::__private::Poll::Ready(loop { .. break n; .. });`
+    fn valued_loop(
+        &mut self,
+        value: &LoopValue,
+        label: &Option<syn::Label>,
+        looped: TokenStream,
+    ) -> TokenStream {
+        let looped = syn::Expr::Verbatim(looped);
+        match value {
+            LoopValue::Discarded => looped.into_token_stream(),
+            LoopValue::Assigned(ident) => {
+                let assign: syn::Stmt = syn::Stmt::Expr(
+                    syn::Expr::Assign(syn::ExprAssign {
+                        attrs: Vec::new(),
+                        left: Box::new(crate::syntax::path(ident.clone())),
+                        eq_token: Default::default(),
+                        right: Box::new(looped),
+                    }),
+                    Some(Default::default()),
+                );
+                let scope = self.scope();
+                let tie = self.type_tied(&assign, &scope);
+                let (captures, assign) = uses::stmt(&assign, &scope, self.layout);
+                quote!(#captures #assign #tie)
+            }
+            LoopValue::Returned => {
+                let label = label.as_ref().map(|l| &l.name);
+                self.transitions.returns |=
+                    divergence::emitted_breaks(&looped.to_token_stream(), label, true);
+                let finish = crate::rewrite::early_exit::finish(&looped);
+                quote!(#finish;)
             }
         }
     }
@@ -1085,14 +1125,14 @@ impl<'a> Emit<'a> {
                 let arm = node.arms.iter().find(|arm| arm.body.holds(k))?;
                 self.resume_block(&arm.body, &arm.binds, k)
             }
-            Stmt::Loop { label, body, .. } => {
+            Stmt::Loop { label, body, value } => {
                 let label_name = label.as_ref().map(|l| &l.name);
                 // Never run again after `k` (`break f(x).await`): the
                 // resumed iteration is the loop's last.
                 if self.body.awaits[k].leaves_loops > body.loops_around(k) {
                     let resumed = self.resume_block(body, &[], k)?;
                     self.falls_through = divergence::emitted_breaks(&resumed, label_name, true);
-                    return Some(quote!(#label loop #resumed));
+                    return Some(self.valued_loop(value, label, quote!(#label loop #resumed)));
                 }
                 let resume = names::hidden("__resume");
                 let inside: Vec<LocalId> = declared_in(body)
@@ -1119,12 +1159,19 @@ impl<'a> Emit<'a> {
                 // of values given only by another arm's `break`).
                 self.falls_through = divergence::emitted_breaks(&resumed, label_name, true)
                     || divergence::emitted_breaks(&full, label_name, true);
+                let looped = self.valued_loop(
+                    value,
+                    label,
+                    quote! {
+                        #label loop {
+                            if ::core::mem::take(&mut #resume) #resumed else #full
+                        }
+                    },
+                );
                 Some(quote! {
                     #wrap
                     let mut #resume = true;
-                    #label loop {
-                        if ::core::mem::take(&mut #resume) #resumed else #full
-                    }
+                    #looped
                 })
             }
             Stmt::Plain { .. } | Stmt::Param(_) => None,
