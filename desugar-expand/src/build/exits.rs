@@ -5,11 +5,11 @@
 //! before the await in a later iteration is not a later use of `x` (which
 //! may have moved into the awaited future).
 
-use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::{Expr, Lifetime};
 
 use crate::ir::{AwaitId, Block, Else, If, Stmt};
+use crate::walk;
 
 /// How many of the loops around await `k` (innermost first) never run
 /// another iteration once it completes: what runs after it, up to the end
@@ -100,7 +100,7 @@ fn syn_flow(stmt: &syn::Stmt, labels: &[Option<Lifetime>]) -> Flow {
     };
     if left > 0 {
         Flow::Leaves(left)
-    } else if jumps(stmt.to_token_stream()) {
+    } else if walk::tokens_may_jump(stmt.to_token_stream()) {
         Flow::Unknown
     } else {
         Flow::End
@@ -132,7 +132,9 @@ fn expr_leaves(expr: &Expr, labels: &[Option<Lifetime>]) -> usize {
             .map_or(0, |label| up_to(label).saturating_sub(1)),
         Expr::Block(b) if b.label.is_none() => match b.block.stmts.split_last() {
             Some((syn::Stmt::Expr(last, _), before))
-                if !before.iter().any(|s| jumps(s.to_token_stream())) =>
+                if !before
+                    .iter()
+                    .any(|s| walk::tokens_may_jump(s.to_token_stream())) =>
             {
                 expr_leaves(last, labels)
             }
@@ -158,13 +160,4 @@ pub(crate) fn always_jumps(stmt: &syn::Stmt) -> bool {
         syn::Stmt::Expr(expr, _) => expr_jumps(expr),
         syn::Stmt::Local(_) | syn::Stmt::Item(_) | syn::Stmt::Macro(_) => false,
     }
-}
-
-/// Any `break` or `continue` in the tokens, at any depth.
-fn jumps(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => ident == "break" || ident == "continue",
-        TokenTree::Group(group) => jumps(group.stream()),
-        _ => false,
-    })
 }

@@ -4,10 +4,14 @@
 //!
 //! A loop whose emitted body always suspends still ends if that body can
 //! `break` before suspending: `loop { if done { break } step().await }`.
+//! So does one holding a macro of the user's own, whose expansion (out of
+//! sight) may hold that `break`: `loop { step().await; stop_if!(done); }`.
 
+use proc_macro2::TokenTree;
 use syn::visit::{self, Visit};
 
 use crate::ir::{Block, Else, If, Stmt};
+use crate::walk;
 
 /// Does running `stmt` from its start always reach a suspension?
 pub(crate) fn suspends(stmt: &Stmt) -> bool {
@@ -127,6 +131,7 @@ pub(crate) fn emitted_breaks(
     finder.found
 }
 
+#[derive(Clone, Copy)]
 struct BreakFinder<'a> {
     label: Option<&'a syn::Lifetime>,
     /// Loops entered inside the statement (an unlabeled `break` there is theirs).
@@ -153,7 +158,42 @@ impl<'ast> Visit<'ast> for BreakFinder<'_> {
             _ => visit::visit_expr(self, expr),
         }
     }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        // The arguments of a macro the walk reads are code like any other.
+        if let Some(args) = walk::MacroArgs::parse(mac) {
+            for arg in args.args() {
+                let mut inner = BreakFinder {
+                    found: false,
+                    ..*self
+                };
+                inner.visit_expr(arg);
+                self.found |= inner.found;
+            }
+            return;
+        }
+        // Tokens: a macro of the user's own may expand to a `break` of the
+        // loop it is in (`stop_if!(done)`), or of a label it is given
+        // (`leave!('outer)`).
+        if walk::may_jump(mac) {
+            self.found |=
+                self.depth == 0 || self.label.is_some_and(|l| names_label(&mac.tokens, l));
+        }
+    }
+
     fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// Do the tokens name the label (`'outer`), at any depth?
+fn names_label(tokens: &proc_macro2::TokenStream, label: &syn::Lifetime) -> bool {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.iter().enumerate().any(|(index, tree)| match tree {
+        TokenTree::Punct(p) if p.as_char() == '\'' => {
+            matches!(trees.get(index + 1), Some(TokenTree::Ident(name)) if *name == label.ident)
+        }
+        TokenTree::Group(group) => names_label(&group.stream(), label),
+        _ => false,
+    })
 }
 
 /// Does the statement contain a `return` of the body (after the early-exit

@@ -7,7 +7,7 @@
 //! Any other macro stays tokens; a use of a local inside it is
 //! [`crate::ir::MentionKind::Opaque`].
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
@@ -157,6 +157,14 @@ impl MacroArgs {
             assertion: name == "assert" || name == "debug_assert",
             quotes: name == "dbg" || name.contains("assert"),
         })
+    }
+
+    /// Each expression argument.
+    pub(crate) fn args(&self) -> impl Iterator<Item = &Expr> {
+        self.items
+            .iter()
+            .filter(|arg| arg.kind.is_some())
+            .map(|arg| &arg.expr)
     }
 
     /// Each expression argument with how the macro uses it.
@@ -352,29 +360,71 @@ pub(crate) fn gives_value(mac: &syn::Macro) -> bool {
     })
 }
 
-/// Is the macro one of the standard library's that give a constant, made
-/// of their arguments' text or of the compiler's facts, never evaluating
-/// an argument (`stringify!(x)` is `"x"`, `concat!`, `line!`, `env!`, …)?
-/// A local named there is not used. (`include!` is not: the code it
-/// includes may use the fn's locals.)
+/// The standard library's macros that give a constant, made of their
+/// arguments' text or of the compiler's facts, never evaluating an
+/// argument (`stringify!(x)` is `"x"`, `concat!`, `line!`, `env!`, …). (Not
+/// `include!`: the code it includes may use the fn's locals.)
+const EVALUATES_NOTHING: &[&str] = &[
+    "concat",
+    "stringify",
+    "env",
+    "option_env",
+    "include_str",
+    "include_bytes",
+    "line",
+    "column",
+    "file",
+    "module_path",
+    "cfg",
+];
+
+/// Is the macro one of [`EVALUATES_NOTHING`]? A local named there is not
+/// used.
 pub(crate) fn evaluates_nothing(mac: &syn::Macro) -> bool {
-    mac.path.segments.last().is_some_and(|segment| {
-        [
-            "concat",
-            "stringify",
-            "env",
-            "option_env",
-            "include_str",
-            "include_bytes",
-            "line",
-            "column",
-            "file",
-            "module_path",
-            "cfg",
-        ]
-        .iter()
-        .any(|name| segment.ident == name)
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|segment| EVALUATES_NOTHING.contains(&segment.ident.to_string().as_str()))
+}
+
+/// Could the macro's expansion `break` or `continue` out of the code
+/// around it? One of the user's own may (`macro_rules! stop { () => {
+/// break } }`): what it expands to is not in its tokens. A standard macro
+/// the expansion knows does not, unless its tokens hold a jump or a call
+/// of such a macro (`println!("{}", some_or!(x, continue))`).
+pub(crate) fn may_jump(mac: &syn::Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_none_or(|segment| !is_known(&segment.ident.to_string()))
+        || tokens_may_jump(mac.tokens.clone())
+}
+
+/// A `break` or `continue` in the tokens, at any depth, or a call of a
+/// macro that may expand to one ([`may_jump`]).
+pub(crate) fn tokens_may_jump(tokens: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.iter().enumerate().any(|(index, tree)| match tree {
+        TokenTree::Ident(ident) => {
+            let called = matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
+                && matches!(trees.get(index + 2), Some(TokenTree::Group(_)));
+            ident == "break" || ident == "continue" || (called && !is_known(&ident.to_string()))
+        }
+        TokenTree::Group(group) => tokens_may_jump(group.stream()),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
     })
+}
+
+/// A standard macro whose own expansion holds no `break` or `continue`.
+fn is_known(name: &str) -> bool {
+    family(name).is_some()
+        || name == "matches"
+        || EVALUATES_NOTHING.contains(&name)
+        || awaiting(name)
+        || matches!(
+            name,
+            "pin" | "pin_mut" | "poll" | "addr_of" | "addr_of_mut" | "compile_error"
+        )
 }
 
 /// Is the macro one of the standard library's that never return
@@ -389,8 +439,12 @@ pub(crate) fn never_returns(mac: &syn::Macro) -> bool {
 
 /// The last segment of an awaiting macro's path ([`is_awaiting_macro`]).
 pub(crate) fn is_awaiting_macro_name(name: &proc_macro2::Ident) -> bool {
+    awaiting(&name.to_string())
+}
+
+fn awaiting(name: &str) -> bool {
     matches!(
-        name.to_string().as_str(),
+        name,
         "join" | "try_join" | "select" | "select_biased" | "pending"
     )
 }
