@@ -256,3 +256,43 @@ fn labels_and_jumps_given_to_macros_reach_the_user_s_loops() {
     );
     assert_eq!(report.outcome, "Ready(26)");
 }
+
+/// A `?` or a `return` given to a macro as an argument (`log!("{}",
+/// n.parse()?)`, `some_or!(x, return None)`): the macro puts it in the
+/// step's code, where it finishes the future as in the twin. (Left as
+/// written, a `return` was E0308, "expected `Poll<..>`", and an `Option`'s
+/// `?` E0277, which `Poll<Option<T>>` does not take; a `Result`'s built,
+/// through `Poll`'s own `?`.)
+macro_rules! log {
+    ($($t:tt)*) => {
+        desugar::harness::note(format!($($t)*))
+    };
+}
+
+#[desugar]
+async fn exits_given_to_macros(text: String, fallback: Option<u32>) -> Option<u32> {
+    let n = leaf("first", 1, 1u32).await;
+    log!("parsed {}", text.parse::<u32>().ok()?);
+    let got = leaf("second", 1, fallback).await;
+    let v = {
+        #[allow(clippy::redundant_locals)]
+        let got = got;
+        some_or!(got, return Some(n * 100))
+    };
+    Some(n + v)
+}
+
+#[test]
+fn exits_given_to_macros_finish_the_future() {
+    for (text, fallback, out) in [
+        ("x", Some(2), "Ready(None)"),
+        ("7", None, "Ready(Some(100))"),
+        ("7", Some(2), "Ready(Some(3))"),
+    ] {
+        let report = assert_same(
+            || exits_given_to_macros(text.into(), fallback),
+            || exits_given_to_macros_rustc(text.into(), fallback),
+        );
+        assert_eq!(report.outcome, out);
+    }
+}

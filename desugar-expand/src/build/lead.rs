@@ -865,7 +865,7 @@ fn changed_names(expr: &Expr) -> Vec<String> {
 }
 
 /// `return`, `?`, `break` or `continue` in macro input.
-pub(super) fn has_early_exit(tokens: TokenStream) -> bool {
+pub(crate) fn has_early_exit(tokens: TokenStream) -> bool {
     tokens.into_iter().any(|tree| match tree {
         TokenTree::Ident(ident) => ident == "return" || ident == "break" || ident == "continue",
         TokenTree::Punct(punct) => punct.as_char() == '?',

@@ -16,6 +16,7 @@
 //! they are left alone.
 
 use quote::{ToTokens, quote};
+use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 
@@ -50,6 +51,37 @@ fn put_operand(call: &mut syn::Expr, operand: syn::Expr) {
 }
 
 struct EarlyExit;
+
+impl EarlyExit {
+    /// A macro of the user's own, whose arguments read as expressions
+    /// (`log!("{}", n?)`, `some_or!(x, return None)`): they are rewritten
+    /// as code, since the macro puts them in the step's code, where a `?`
+    /// or `return` left as written would leave the step, not finish the
+    /// future (E0308, or E0277 for an `Option`'s `?`). What the macro's own
+    /// definition holds is out of sight (README, "Macros of your own").
+    ///
+    /// Before: `log!("{}", s.parse::<u32>().ok()?);`
+    /// After:  `log!("{}", match Branch::branch(s.parse::<u32>().ok()) { .. });`
+    fn own_macro(&mut self, mac: &mut syn::Macro) {
+        if !crate::walk::is_own_macro(mac) || !crate::build::has_early_exit(mac.tokens.clone()) {
+            return;
+        }
+        let Ok(mut args) =
+            mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        else {
+            return;
+        };
+        for arg in &mut args {
+            self.visit_expr_mut(arg);
+        }
+        // Left as written where nothing changed (a `?` in a closure there):
+        // a macro that prints its tokens prints them as the user wrote them.
+        let rewritten = args.into_token_stream();
+        if rewritten.to_string() != mac.tokens.to_string() {
+            mac.tokens = rewritten;
+        }
+    }
+}
 
 impl VisitMut for EarlyExit {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
@@ -98,7 +130,9 @@ impl VisitMut for EarlyExit {
                 self.visit_expr_mut(arg);
             }
             args.write_back(&mut mac.tokens);
+            return;
         }
+        self.own_macro(mac);
     }
 
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}

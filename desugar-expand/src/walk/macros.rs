@@ -393,11 +393,7 @@ pub(crate) fn evaluates_nothing(mac: &syn::Macro) -> bool {
 /// the expansion knows does not, unless its tokens hold a jump or a call
 /// of such a macro (`println!("{}", some_or!(x, continue))`).
 pub(crate) fn may_jump(mac: &syn::Macro) -> bool {
-    mac.path
-        .segments
-        .last()
-        .is_none_or(|segment| !is_known(&segment.ident.to_string()))
-        || tokens_may_jump(mac.tokens.clone())
+    is_own_macro(mac) || tokens_may_jump(mac.tokens.clone())
 }
 
 /// A `break` or `continue` in the tokens, at any depth, or a call of a
@@ -413,6 +409,16 @@ pub(crate) fn tokens_may_jump(tokens: TokenStream) -> bool {
         TokenTree::Group(group) => tokens_may_jump(group.stream()),
         TokenTree::Punct(_) | TokenTree::Literal(_) => false,
     })
+}
+
+/// A macro of the user's own (or of a crate's): not one of the standard
+/// library's the expansion knows, nor an awaiting one. Its expansion is
+/// out of sight.
+pub(crate) fn is_own_macro(mac: &syn::Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_none_or(|segment| !is_known(&segment.ident.to_string()))
 }
 
 /// A standard macro whose own expansion holds no `break` or `continue`.
