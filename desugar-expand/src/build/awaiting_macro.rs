@@ -276,7 +276,7 @@ impl super::Builder {
             }
         };
         if owned {
-            block.capture = Some(Default::default());
+            block.capture = Some(syn::Token![move](block.async_token.span));
         }
     }
 }

@@ -24,6 +24,7 @@
 //! }
 //! ```
 
+mod awaited_macro;
 mod copies;
 pub(crate) mod describe;
 mod divergence;

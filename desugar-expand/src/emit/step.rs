@@ -982,6 +982,13 @@ impl<'a> Emit<'a> {
         // Located at the user's awaited expression: a value that is not a
         // future is reported there, as in the twin, not at `#[desugar]`.
         let at = syn::spanned::Spanned::span(operand);
+        let wrapped;
+        let operand = if self.body.awaits[k].via_async_block {
+            wrapped = super::awaited_macro::wrapped(operand);
+            &wrapped
+        } else {
+            operand
+        };
         let (captures, operand) = uses::operand(operand, &self.scope(), self.layout);
         let mut arguments =
             proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#operand));

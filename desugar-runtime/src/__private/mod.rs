@@ -2,6 +2,7 @@
 //! macro refers to these items as `::desugar::__private::…`, and they may
 //! change in any release.
 
+mod awaited_macro;
 mod copies;
 mod destructured;
 mod drop_only;
@@ -14,6 +15,7 @@ mod receiver;
 mod rescope;
 mod try_op;
 
+pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
 pub use self::copies::Copies;
 pub use self::destructured::{
     Destructured, DropImpl, MadeInPlace, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields,
