@@ -32,9 +32,30 @@ pub(super) fn is_select(mac: &syn::Macro) -> bool {
 /// branch's pattern binds are its own; so are names after `.` or `::`
 /// (fields, methods, paths) and before `!` or `::` (macros, paths).
 pub(super) fn local_in_branch(tokens: TokenStream, locals: &[String]) -> Option<(Span, String)> {
+    branches(tokens)
+        .into_iter()
+        .find_map(|(bound, code)| named_local(code, locals, &bound))
+}
+
+/// The first of `copies` (locals visibly `Copy`, which an `async move`
+/// block takes a copy of) that the macro's code changes, `n += x`, `n =
+/// 0` or `&mut n`: in a `select!`'s branches (not a name a branch's
+/// pattern binds) or anywhere in a `join!`'s futures. The block would
+/// change its own copy, where rustc changes the fn's local.
+pub(super) fn changed_copy(mac: &syn::Macro, copies: &[String]) -> Option<(Span, String)> {
+    if is_select(mac) {
+        return branches(mac.tokens.clone())
+            .into_iter()
+            .find_map(|(bound, code)| changed_local(code, copies, &bound));
+    }
+    changed_local(mac.tokens.clone(), copies, &[])
+}
+
+/// Each branch of a `select!`: the names its pattern binds, and its code.
+fn branches(tokens: TokenStream) -> Vec<(Vec<String>, TokenStream)> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let is = |tree: Option<&TokenTree>, c: char| matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == c);
-    let mut bound: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     let mut head_start = 0;
     let mut index = 0;
     while index < trees.len() {
@@ -44,7 +65,7 @@ pub(super) fn local_in_branch(tokens: TokenStream, locals: &[String]) -> Option<
             continue;
         }
         // The branch's pattern: everything before its first `=` alone.
-        bound.clear();
+        let mut bound = Vec::new();
         for tree in &trees[head_start..index] {
             if matches!(tree, TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Alone)
             {
@@ -62,35 +83,76 @@ pub(super) fn local_in_branch(tokens: TokenStream, locals: &[String]) -> Option<
                 .find(|&i| is(trees.get(i), ','))
                 .unwrap_or(trees.len()),
         };
-        let code: TokenStream = trees[start..end].iter().cloned().collect();
-        if let Some(found) = named_local(code, locals, &bound) {
-            return Some(found);
-        }
+        out.push((bound, trees[start..end].iter().cloned().collect()));
         head_start = end;
         index = end;
     }
-    None
+    out
+}
+
+/// The first of `locals` (not in `own`) that `tokens` assign (`n += 1`,
+/// `n = 0`) or lend mutably (`&mut n`).
+fn changed_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option<(Span, String)> {
+    first_local(tokens, locals, own, &|trees, i| {
+        let before = |back: usize| i.checked_sub(back).and_then(|j| trees.get(j));
+        let after_path = matches!(before(1), Some(TokenTree::Punct(p)) if p.as_char() == '.' || p.as_char() == ':');
+        let lent = matches!(before(1), Some(TokenTree::Ident(m)) if m == "mut")
+            && matches!(before(2), Some(TokenTree::Punct(p)) if p.as_char() == '&');
+        lent || (!after_path && assigned_after(&trees[i + 1..]))
+    })
+}
+
+/// Do the tokens start with an assignment operator (`=`, `+=`, `<<=`, ..),
+/// not a comparison (`==`, `<=`) or an arrow (`=>`)?
+fn assigned_after(trees: &[TokenTree]) -> bool {
+    let mut operator = String::new();
+    for tree in trees {
+        let TokenTree::Punct(p) = tree else {
+            break;
+        };
+        operator.push(p.as_char());
+        if p.spacing() == proc_macro2::Spacing::Alone {
+            break;
+        }
+    }
+    matches!(
+        operator.as_str(),
+        "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "^=" | "&=" | "|=" | "<<=" | ">>="
+    )
 }
 
 /// The first of `locals` (not in `own`) that `tokens` name as a value.
 fn named_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option<(Span, String)> {
+    first_local(tokens, locals, own, &|trees, i| {
+        let punct = |i: Option<usize>, c: char| {
+            i.and_then(|i| trees.get(i))
+                .is_some_and(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == c))
+        };
+        let after_path = punct(i.checked_sub(1), '.') || punct(i.checked_sub(1), ':');
+        let before_path = punct(Some(i + 1), '!') || punct(Some(i + 1), ':');
+        !after_path && !before_path
+    })
+}
+
+/// The first of `locals` (not in `own`) in `tokens`, at any depth, for
+/// which `used` holds (given the tokens around it and its index there).
+fn first_local(
+    tokens: TokenStream,
+    locals: &[String],
+    own: &[String],
+    used: &dyn Fn(&[TokenTree], usize) -> bool,
+) -> Option<(Span, String)> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let punct = |i: Option<usize>, c: char| {
-        i.and_then(|i| trees.get(i))
-            .is_some_and(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == c))
-    };
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Group(group) => {
-                if let Some(found) = named_local(group.stream(), locals, own) {
+                if let Some(found) = first_local(group.stream(), locals, own, used) {
                     return Some(found);
                 }
             }
             TokenTree::Ident(ident) => {
                 let name = ident.to_string();
-                let after_path = punct(i.checked_sub(1), '.') || punct(i.checked_sub(1), ':');
-                let before_path = punct(Some(i + 1), '!') || punct(Some(i + 1), ':');
-                if !after_path && !before_path && locals.contains(&name) && !own.contains(&name) {
+                if locals.contains(&name) && !own.contains(&name) && used(&trees, i) {
                     return Some((ident.span(), name));
                 }
             }

@@ -139,6 +139,9 @@ pub(crate) enum NotLeading {
     /// A branch of a `select!` awaited through an inner `async` block names
     /// this local of the fn.
     InBranch(Span, String),
+    /// A macro awaited through an inner `async move` block changes this
+    /// local of the fn, which the block copies.
+    ChangesCopy(Span, String),
 }
 
 impl NotLeading {
@@ -180,6 +183,14 @@ impl NotLeading {
                      where rustc uses it only if this branch runs (moved there, it would drop at another time): \
                      let the branches give a value and use `{name}` after the macro, `let got = select! {{ x = a => Some(x), .. }};` \
                      (a number may stay there once its type is written, `let {name}: u32 = ..;`)"
+                ),
+            ),
+            NotLeading::ChangesCopy(span, name) => syn::Error::new(
+                span,
+                format!(
+                    "#[desugar] awaits this macro through an inner `async` block, which takes a copy of `{name}` when it starts: \
+                     changed here, the copy would change, not the fn's `{name}`: let the macro give a value and change `{name}` \
+                     after it, `{name} += select! {{ x = a => x, .. }};`"
                 ),
             ),
             NotLeading::Unsupported(span, msg) => syn::Error::new(span, msg),
@@ -269,6 +280,9 @@ impl Taker<'_> {
                         "#[desugar] awaits this macro through an inner `async` block, which cannot borrow a local of the fn across the await \
                          (rustc would report E0373 for the block): make the futures first, `let a = fetch(&x);`, and give the macro the futures, `join!(a, b)`",
                     ));
+                }
+                if let Some((at, name)) = awaiting_macro::changed_copy(&e.mac, self.copies) {
+                    return Err(NotLeading::ChangesCopy(at, name));
                 }
                 if awaiting_macro::is_select(&e.mac)
                     && let Some((at, name)) = awaiting_macro::local_in_branch(
