@@ -59,6 +59,36 @@ fn a_configured_out_move_keeps_the_local() {
     assert_eq!(report.outcome, "Ready(1)");
 }
 
+/// A configured statement that touches nothing the analysis follows (no
+/// await, jump, macro or local of the fn) stays, with its condition, in
+/// the one machine, where rustc keeps it or not as in the twin.
+#[desugar]
+async fn configured_call(x: u32) -> u32 {
+    #[cfg(test)]
+    desugar::harness::note("counted");
+    #[cfg(not(test))]
+    desugar::harness::note("not counted");
+    leaf("work", 1, x).await
+}
+
+#[test]
+fn a_configured_call_runs_where_its_condition_holds() {
+    let report = assert_same(|| configured_call(4), || configured_call_rustc(4));
+    assert_eq!(report.outcome, "Ready(4)");
+    let expanded = desugar_expand::expand(
+        proc_macro2::TokenStream::new(),
+        quote::quote! {
+            async fn configured_call(x: u32) -> u32 {
+                #[cfg(test)]
+                desugar::harness::note("counted");
+                leaf("work", 1, x).await
+            }
+        },
+    );
+    let machines = expanded.to_string().matches("fn configured_call (").count();
+    assert_eq!(machines, 1, "one machine: {expanded}");
+}
+
 /// A `let` for each configuration, both awaiting; a match arm and a
 /// struct literal's field configured out.
 #[desugar]

@@ -21,6 +21,7 @@
 //! option doubles the machines, so a body may name at most [`MAX_OPTIONS`].
 
 mod condition;
+mod inert;
 mod prune;
 
 use std::borrow::Cow;
@@ -186,6 +187,22 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_touching_nothing_followed_stays_in_one_machine() {
+        let configured =
+            configure("async fn f(n: u32) { #[cfg(unix)] metrics::count(\"hits\"); a.await; }");
+        assert_eq!(configured.len(), 1, "{configured:?}");
+        for touching in [
+            "#[cfg(unix)] metrics::count(n);",
+            "#[cfg(unix)] metrics::count(\"x\")?;",
+            "#[cfg(unix)] log!(\"x\");",
+            "#[cfg(unix)] metrics::flush().await;",
+        ] {
+            let configured = configure(&format!("async fn f(n: u32) {{ {touching} a.await; }}"));
+            assert_eq!(configured.len(), 2, "{touching}");
+        }
+    }
+
+    #[test]
     fn items_and_bodies_without_conditions_are_left_alone() {
         let configured =
             configure("async fn f() { #[cfg(test)] fn helper() {} #[allow(unused)] let a = 1; }");
@@ -196,7 +213,7 @@ mod tests {
     #[test]
     fn at_most_four_options() {
         let item: syn::ItemFn = syn::parse_str(
-            "async fn f() { #[cfg(a)] x; #[cfg(b)] x; #[cfg(any(c, not(a)))] x; #[cfg(d)] x; #[cfg(e)] x; }",
+            "async fn f() { #[cfg(a)] x.await; #[cfg(b)] x.await; #[cfg(any(c, not(a)))] x.await; #[cfg(d)] x.await; #[cfg(e)] x.await; }",
         )
         .unwrap();
         let Err(err) = configurations(&item) else {

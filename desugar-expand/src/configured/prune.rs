@@ -12,14 +12,18 @@
 //! The code followed is what rustc removes by a `cfg` without error: a
 //! statement, a match arm, a struct literal's field, an element of an
 //! array, a tuple or a call's arguments, a parameter. Items declared in
-//! the body are left to rustc, as are attributes anywhere else (which
-//! rustc rejects in the twin too).
+//! the body are left to rustc, as are statements that touch nothing the
+//! analysis follows ([`inert`]) and attributes anywhere else (which rustc
+//! rejects in the twin too).
+
+use std::collections::HashSet;
 
 use syn::punctuated::Punctuated;
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
 use super::condition::{Assignment, Configuring, Options};
+use super::inert;
 
 pub(super) enum Mode<'a> {
     /// Registers the options the conditions name, changing nothing.
@@ -30,7 +34,13 @@ pub(super) enum Mode<'a> {
 }
 
 pub(super) fn configure(item: &mut syn::ItemFn, mode: Mode) {
-    let mut configure = Configure { mode };
+    // Read, an inert statement names no option: it keeps its condition in
+    // every machine (applied, one it shares with other code is followed).
+    let bound = match mode {
+        Mode::Read(_) => Some(inert::bound_names(item)),
+        Mode::Apply(..) => None,
+    };
+    let mut configure = Configure { mode, bound };
     configure.visit_signature_mut(&mut item.sig);
     configure.visit_block_mut(&mut item.block);
 }
@@ -53,6 +63,8 @@ pub(super) fn names_cfg(item: &syn::ItemFn) -> bool {
 
 struct Configure<'a> {
     mode: Mode<'a>,
+    /// While reading: the names the fn binds (see [`inert`]).
+    bound: Option<HashSet<String>>,
 }
 
 impl Configure<'_> {
@@ -125,12 +137,22 @@ impl Configure<'_> {
 
 impl VisitMut for Configure<'_> {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        self.retain(&mut block.stmts, |stmt| match stmt {
-            syn::Stmt::Local(local) => Some(&mut local.attrs),
-            syn::Stmt::Macro(mac) => Some(&mut mac.attrs),
-            syn::Stmt::Expr(expr, _) => expr_attrs(expr),
-            syn::Stmt::Item(_) => None,
+        let bound = self.bound.take();
+        self.retain(&mut block.stmts, |stmt| {
+            if bound
+                .as_ref()
+                .is_some_and(|bound| inert::is_inert(stmt, bound))
+            {
+                return None;
+            }
+            match stmt {
+                syn::Stmt::Local(local) => Some(&mut local.attrs),
+                syn::Stmt::Macro(mac) => Some(&mut mac.attrs),
+                syn::Stmt::Expr(expr, _) => expr_attrs(expr),
+                syn::Stmt::Item(_) => None,
+            }
         });
+        self.bound = bound;
         visit_mut::visit_block_mut(self, block);
     }
 
