@@ -275,6 +275,8 @@ fn a_value_held_on_some_paths_drops_where_it_is_replaced() {
 /// Given a value in one branch, the other leaving (`return`, `panic!`):
 /// it has one at the await after, kept like any other (E0282 before: it
 /// was taken for declared without a value there).
+// The late initialization is the shape under test.
+#[allow(clippy::needless_late_init)]
 #[desugar]
 async fn assigned_where_the_other_branch_leaves(open: bool) -> u32 {
     let conn: Probe;
@@ -288,6 +290,7 @@ async fn assigned_where_the_other_branch_leaves(open: bool) -> u32 {
     n
 }
 
+#[allow(clippy::needless_late_init)]
 #[desugar]
 async fn assigned_unless_it_panics(open: bool) -> u32 {
     let conn: Probe;

@@ -84,7 +84,7 @@ fn is_assignment(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
         syn::Stmt::Local(syn::Local {
             init: Some(init), ..
         }) => expr_assigns(&init.expr, name),
-        syn::Stmt::Macro(stmt) => diverges(&stmt.mac),
+        syn::Stmt::Macro(stmt) => crate::walk::never_returns(&stmt.mac),
         _ => false,
     }
 }
@@ -96,7 +96,7 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
         // follows can tell, that path assigned (`if c { g = open(); } else
         // { return 0; }`).
         Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
-        Expr::Macro(call) if diverges(&call.mac) => true,
+        Expr::Macro(call) if crate::walk::never_returns(&call.mac) => true,
         Expr::Assign(assign) => {
             matches!(&*assign.left, Expr::Path(p) if p.path.is_ident(name))
                 || expr_assigns(&assign.right, name)
@@ -152,15 +152,6 @@ fn expr_assigns(expr: &syn::Expr, name: &syn::Ident) -> bool {
         }
         _ => false,
     }
-}
-
-/// `panic!`, `unreachable!`, `todo!`, `unimplemented!`: they never return.
-fn diverges(mac: &syn::Macro) -> bool {
-    const DIVERGING: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
-    mac.path
-        .segments
-        .last()
-        .is_some_and(|s| DIVERGING.contains(&s.ident.to_string().as_str()))
 }
 
 /// Parts that run whenever the expression holding them does.

@@ -93,7 +93,7 @@ fn branches(tokens: TokenStream) -> Vec<(Vec<String>, TokenStream)> {
 /// The first of `locals` (not in `own`) that `tokens` assign (`n += 1`,
 /// `n = 0`) or lend mutably (`&mut n`).
 fn changed_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option<(Span, String)> {
-    first_local(tokens, locals, own, &|trees, i| {
+    first_local(tokens, locals, own, false, &|trees, i| {
         let before = |back: usize| i.checked_sub(back).and_then(|j| trees.get(j));
         let after_path = matches!(before(1), Some(TokenTree::Punct(p)) if p.as_char() == '.' || p.as_char() == ':');
         let lent = matches!(before(1), Some(TokenTree::Ident(m)) if m == "mut")
@@ -123,7 +123,7 @@ fn assigned_after(trees: &[TokenTree]) -> bool {
 
 /// The first of `locals` (not in `own`) that `tokens` name as a value.
 fn named_local(tokens: TokenStream, locals: &[String], own: &[String]) -> Option<(Span, String)> {
-    first_local(tokens, locals, own, &|trees, i| {
+    first_local(tokens, locals, own, true, &|trees, i| {
         let punct = |i: Option<usize>, c: char| {
             i.and_then(|i| trees.get(i))
                 .is_some_and(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == c))
@@ -140,13 +140,14 @@ fn first_local(
     tokens: TokenStream,
     locals: &[String],
     own: &[String],
+    captures: bool,
     used: &dyn Fn(&[TokenTree], usize) -> bool,
 ) -> Option<(Span, String)> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Group(group) => {
-                if let Some(found) = first_local(group.stream(), locals, own, used) {
+                if let Some(found) = first_local(group.stream(), locals, own, captures, used) {
                     return Some(found);
                 }
             }
@@ -156,8 +157,9 @@ fn first_local(
                     return Some((ident.span(), name));
                 }
             }
-            // `println!("{x}")` in the branch's code.
-            TokenTree::Literal(literal) => {
+            // `println!("{x}")` in the branch's code: a read, never a
+            // change.
+            TokenTree::Literal(literal) if captures => {
                 let mut captured = walk::literal_captures(literal).into_iter();
                 if let Some(capture) =
                     captured.find(|c| locals.contains(&c.name) && !own.contains(&c.name))
@@ -165,7 +167,7 @@ fn first_local(
                     return Some((literal.span(), capture.name));
                 }
             }
-            TokenTree::Punct(_) => {}
+            TokenTree::Literal(_) | TokenTree::Punct(_) => {}
         }
     }
     None

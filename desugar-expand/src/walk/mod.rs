@@ -12,8 +12,7 @@ pub(crate) use format_string::literal_captures;
 mod macros;
 pub(crate) use macros::{
     MacroArgs, evaluates_nothing, gives_value, is_awaiting_macro, is_awaiting_macro_name,
-    is_own_macro,
-    keeps_temporaries, may_jump, never_returns, tokens_may_jump,
+    is_own_macro, keeps_temporaries, may_jump, never_returns, tokens_may_jump,
 };
 pub(crate) mod patterns;
 
