@@ -844,6 +844,12 @@ fn changed_names(expr: &Expr) -> Vec<String> {
                 // call(&req).await)`), and a value moved out there is
                 // borrowed after the move, which rustc rejects.
                 Expr::Reference(e) if e.mutability.is_some() => self.place(&e.expr),
+                // A method the standard library defines on `&self`
+                // (`v.len()`) changes nothing either; any other may take
+                // `&mut self`.
+                Expr::MethodCall(e)
+                    if walk::borrows_receiver(&e.method)
+                        && !walk::borrows_receiver_mutably(&e.method) => {}
                 Expr::MethodCall(e) => self.place(&e.receiver),
                 Expr::Assign(e) => self.place(&e.left),
                 Expr::Binary(e) if walk::is_compound_assign(e.op) => self.place(&e.left),
