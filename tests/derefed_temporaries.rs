@@ -159,3 +159,56 @@ fn a_derefed_value_lives_to_the_end_of_its_statement() {
     );
     assert_eq!(report.outcome, "Ready(3)");
 }
+
+/// A lock whose guard comes through `?`.
+struct Shared(Mutex<u32>);
+
+impl Shared {
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, u32>, String> {
+        self.0.lock().map_err(|e| e.to_string())
+    }
+}
+
+async fn send_shared(shared: &Shared, n: u32) -> u32 {
+    note(format!(
+        "locked while polled: {}",
+        shared.0.try_lock().is_err()
+    ));
+    Leaf::new("send").pending(1).ready(n + 1).await
+}
+
+async fn measure(shared: &Shared, n: &u32) -> u32 {
+    note(format!(
+        "locked while polled: {}",
+        shared.0.try_lock().is_err()
+    ));
+    Leaf::new("measure").pending(1).ready(*n).await
+}
+
+/// The guard a `?` gives, derefed, borrowed or a method's receiver in an
+/// awaited call's arguments: a temporary like any other, kept to the end
+/// of the statement (dropped before the await, and `&*s.lock()?` E0716,
+/// before).
+#[desugar]
+#[allow(clippy::await_holding_lock)] // the lock held across the await is under test
+async fn guards_through_try(shared: &Shared) -> Result<u32, String> {
+    let a = send_shared(shared, *shared.lock()?).await;
+    let b = send_shared(shared, shared.lock()?.count_ones()).await;
+    let c = measure(shared, &*shared.lock()?).await;
+    Ok(a + b + c)
+}
+
+#[test]
+fn a_guard_a_try_gives_is_held_across_the_await() {
+    let shared = Shared(Mutex::new(4));
+    let report = assert_same(
+        || guards_through_try(&shared),
+        || guards_through_try_rustc(&shared),
+    );
+    assert_eq!(report.outcome, "Ready(Ok(11))");
+    assert!(
+        !noted(&report, "locked while polled: false"),
+        "{}",
+        report.trace
+    );
+}

@@ -231,7 +231,15 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.ran = true;
             }
             Expr::MethodCall(e) => {
-                if walk::borrows_receiver(&e.method) && projects_value(&e.receiver) {
+                if is_guard_value(&e.receiver) {
+                    // Any method reached through a guard's `Deref` borrows
+                    // the guard (`m.lock().unwrap().count_ones()`): what
+                    // it takes by value is the guarded value, copied out.
+                    let mutable = walk::borrows_receiver_mutably(&e.method);
+                    if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
+                        *e.receiver = in_place;
+                    }
+                } else if walk::borrows_receiver(&e.method) && projects_value(&e.receiver) {
                     // `conn().name.len()`: the method borrows part of a value.
                     self.projection(&mut e.receiver, walk::borrows_receiver_mutably(&e.method));
                 } else if borrowed_value_receiver(e) {
@@ -355,16 +363,37 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
         && !has_await(&*call.receiver)
 }
 
+/// A guard itself, not the `Result` a lock gives: `m.lock().unwrap()`,
+/// `m.lock()?`, `cell.borrow()`.
+fn is_guard_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::MethodCall(call) => {
+            (call.method == "borrow" || call.method == "borrow_mut") || {
+                let unwrapped = call.method == "unwrap" || call.method == "expect";
+                unwrapped && reads_through_guard(expr)
+            }
+        }
+        Expr::Match(_) => reads_through_guard(expr),
+        Expr::Paren(e) => is_guard_value(&e.expr),
+        _ => false,
+    }
+}
+
 /// A guard of the standard library's locks and cells, maybe unwrapped
 /// (`m.lock().unwrap()`, `cell.borrow()`, `rw.read().expect("..")`): a
 /// field read through it goes through `Deref`, a borrow of the guard.
 fn reads_through_guard(base: &Expr) -> bool {
     const GUARDS: &[&str] = &["lock", "try_lock", "read", "write", "borrow", "borrow_mut"];
+    let is_guard = |expr: &Expr| {
+        matches!(expr, Expr::MethodCall(inner)
+            if GUARDS.contains(&inner.method.to_string().as_str()))
+    };
     match base {
         Expr::MethodCall(call) if call.method == "unwrap" || call.method == "expect" => {
-            matches!(&*call.receiver, Expr::MethodCall(inner)
-                if GUARDS.contains(&inner.method.to_string().as_str()))
+            is_guard(&call.receiver)
         }
+        // `s.lock()?`, as the `?` became.
+        Expr::Match(e) => super::earlier::tried(e).is_some_and(is_guard),
         Expr::MethodCall(call) => GUARDS.contains(&call.method.to_string().as_str()),
         Expr::Paren(e) => reads_through_guard(&e.expr),
         _ => false,
@@ -387,6 +416,8 @@ fn is_value(expr: &Expr) -> bool {
         | Expr::Binary(_)
         | Expr::Cast(_) => true,
         Expr::Unary(e) => !matches!(e.op, syn::UnOp::Deref(_)),
+        // What a `?` became: its value (`*s.lock()?`, a guard).
+        Expr::Match(e) => super::earlier::tried(e).is_some(),
         // A macro call whose arguments' temporaries drop where it ends.
         Expr::Block(_) => scope_wrapped(expr).is_some(),
         // `&(make())`.
