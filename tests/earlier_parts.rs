@@ -828,6 +828,33 @@ mod shared_borrows {
         format!("{sum} {line} {} {} {}", parts.0, parts.1, parts.2)
     }
 
+    /// A method the standard library defines on `&self`, before the
+    /// await, beside a receiver left in place (`v.push(v.len() + ..)`).
+    #[desugar]
+    async fn pushes_its_length(mut rows: Vec<u32>) -> Vec<u32> {
+        rows.push(rows.len() as u32 + call(&Request::empty()).await);
+        rows
+    }
+
+    impl Request {
+        fn empty() -> Request {
+            Request {
+                id: 0,
+                path: String::new(),
+                _probe: Probe::new("empty"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_by_a_standard_method_changes_nothing() {
+        let report = assert_same(
+            || pushes_its_length(vec![4]),
+            || pushes_its_length_rustc(vec![4]),
+        );
+        assert_eq!(report.outcome, "Ready([4, 1])");
+    }
+
     #[test]
     fn a_place_beside_a_shared_borrow_reads_the_same_after_the_await() {
         let request = || Request {
