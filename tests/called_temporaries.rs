@@ -89,3 +89,40 @@ fn a_called_temporary_lives_to_the_end_of_its_statement() {
         assert!(report.trace.leaf_polls().contains(&"item"));
     }
 }
+
+/// `{ f }(x)`, the way to call a local `FnOnce` closure by moving it into
+/// the call, is left a move: not kept as a temporary the call borrows.
+#[desugar]
+async fn with_conn<F, Fut>(f: F) -> u32
+where
+    F: FnOnce(Probe) -> Fut,
+    Fut: std::future::Future<Output = u32>,
+{
+    let conn = Probe::new("conn");
+    let n = { f }(conn).await;
+    let m = match { f2_of(n) }(n) {
+        0 => 0,
+        k => Leaf::new("k").pending(1).ready(k).await,
+    };
+    n + m
+}
+
+fn f2_of(n: u32) -> impl FnOnce(u32) -> u32 {
+    let probe = Probe::new("once");
+    move |x| {
+        drop(probe);
+        x + n
+    }
+}
+
+fn callback(conn: Probe) -> LeafFuture<u32> {
+    let n = conn.label().len() as u32;
+    drop(conn);
+    Leaf::new("callback").pending(1).ready(n)
+}
+
+#[test]
+fn a_once_closure_moved_into_its_call_builds() {
+    let report = assert_same(|| with_conn(callback), || with_conn_rustc(callback));
+    assert_eq!(report.outcome, "Ready(12)");
+}

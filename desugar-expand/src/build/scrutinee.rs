@@ -147,9 +147,15 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             }
             // The closure a call calls (`classify(p)(x)`) is borrowed by
             // it (`Fn`, `FnMut`): a temporary if it is a value. (One that
-            // is `FnOnce` is moved, and the machine fails to build.)
+            // is `FnOnce` is moved, and the machine fails to build; but
+            // not `{ f }(x)`, the way to move a local one into its call.)
             Expr::Call(e) => {
-                let mut parts = vec![(&mut *e.func, Use::Place { mutable: true })];
+                let callee = if matches!(&*e.func, Expr::Block(_)) {
+                    Use::Value
+                } else {
+                    Use::Place { mutable: true }
+                };
+                let mut parts = vec![(&mut *e.func, callee)];
                 parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
             }

@@ -216,8 +216,10 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             // later drop of it makes the machine fail to build (E0382),
             // never drop it twice.
             Expr::Call(e) => {
+                // Not a block (`{ f }(x)`): the way to call a local
+                // `FnOnce` closure, which the call moves.
                 let closure = matches!(walk::strip_parens(&e.func), Expr::Closure(_));
-                let callee = (is_value(&e.func) || is_user_block(&e.func) || closure)
+                let callee = (is_value(&e.func) || closure)
                     && !values::is_promoted(&e.func)
                     && !has_await(&*e.func);
                 if callee || projects_value(&e.func) {
