@@ -192,3 +192,26 @@ fn blocks_without_locals_build_and_match_rustc() {
         );
     }
 }
+
+/// A tail whose temporaries are an operand's of `&&`: they drop where the
+/// operand ends, in both editions.
+#[desugar]
+async fn tail_of_short_circuits(flag: &Mutex<bool>, seen: Probe) -> bool {
+    let local = Probe::new("local");
+    let ready = after_pending("ready", true).await;
+    seen.touch();
+    local.touch();
+    ready && *flag.lock().unwrap()
+}
+
+#[test]
+fn a_tail_of_short_circuits_builds_and_matches_rustc() {
+    for set in [false, true] {
+        let flag = Mutex::new(set);
+        let report = assert_same(
+            || tail_of_short_circuits(&flag, Probe::new("seen")),
+            || tail_of_short_circuits_rustc(&flag, Probe::new("seen")),
+        );
+        assert_eq!(report.outcome, format!("Ready({set})"));
+    }
+}

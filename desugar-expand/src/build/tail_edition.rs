@@ -187,6 +187,14 @@ impl<'ast> Visit<'ast> for Finder<'_> {
                 return;
             }
             Expr::While(_) | Expr::Loop(_) => return,
+            // The operands of `&&` and `||` end their temporaries, in both
+            // editions (`ready && *flag.lock().unwrap()`).
+            Expr::Binary(e)
+                if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_))
+                    && !walk::has_let(expr) =>
+            {
+                return;
+            }
             // A block's statements end their own temporaries; its tail's
             // live on with the enclosing tail.
             Expr::Block(syn::ExprBlock { block, .. })
@@ -341,5 +349,8 @@ mod tests {
         assert!(!found("n.wrapping_add(1)"));
         assert!(!found("move || make().len()"));
         assert!(!found("-make()"));
+        // The operands of `&&` and `||` end their own temporaries.
+        assert!(!found("ready && *flag.lock().unwrap()"));
+        assert!(!found("m.lock().unwrap().is_empty() || done"));
     }
 }
