@@ -51,7 +51,9 @@ async fn called_temporaries(x: u32) -> u32 {
             .ready(captured.label().len() as u32)
     })()
     .await;
-    a + b + c + d
+    // Made before an await in its own call's arguments.
+    let e = handler(Probe::new("before"))(Leaf::new("arg").pending(1).ready(x).await).await;
+    a + b + c + d + e
 }
 
 fn classify(p: Probe) -> impl Fn(u32) -> Option<u32> {
@@ -83,7 +85,7 @@ async fn called_in_heads(x: u32) -> u32 {
 #[test]
 fn a_called_temporary_lives_to_the_end_of_its_statement() {
     let report = assert_same(|| called_temporaries(1), || called_temporaries_rustc(1));
-    assert_eq!(report.outcome, "Ready(32)");
+    assert_eq!(report.outcome, "Ready(39)");
     for x in [3, 9] {
         let report = assert_same(|| called_in_heads(x), || called_in_heads_rustc(x));
         assert!(report.trace.leaf_polls().contains(&"item"));

@@ -733,8 +733,8 @@ fn scope_wrap_init(block: &mut syn::ExprBlock) -> Option<&mut Expr> {
 /// `format!`-like macro drop where it ends, in rustc as in the machine, and
 /// are left alone.
 ///
-/// Before: `{ __awaited1 }.len()`, `&{ __awaited1 }`, `{ __awaited1 }.name.len()`, `&*{ __awaited1 }`
-/// After:  `__awaited1.len()`, `&__awaited1`, `__awaited1.name.len()`, `&*__awaited1`
+/// Before: `{ __awaited1 }.len()`, `&{ __awaited1 }`, `{ __awaited1 }.name.len()`, `&*{ __awaited1 }`, `{ __earlier2 }(x)`
+/// After:  `__awaited1.len()`, `&__awaited1`, `__awaited1.name.len()`, `&*__awaited1`, `__earlier2(x)`
 ///         (`__awaited1` returned)
 pub(crate) fn borrowed_blocks(
     part: &mut Expr,
@@ -780,6 +780,14 @@ pub(crate) fn borrowed_blocks(
         fn visit_expr_reference_mut(&mut self, reference: &mut syn::ExprReference) {
             visit_mut::visit_expr_reference_mut(self, reference);
             self.borrowed(&mut reference.expr);
+        }
+        // `{ __earlier1 }(x)`: the closure made before an await in its own
+        // call's arguments (`handler(p)(ack().await)`), which the call
+        // borrows (`Fn`, `FnMut`; an `FnOnce` one it moves, and the
+        // statement's drop of it makes the machine fail to build).
+        fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
+            visit_mut::visit_expr_call_mut(self, call);
+            self.borrowed(&mut call.func);
         }
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
