@@ -866,3 +866,32 @@ mod shared_borrows {
         assert_eq!(report.outcome, "Ready(\"5 3:2 3 /x 2\")");
     }
 }
+
+/// A local moved by a block before an await in its statement (`take({
+/// conn }, ack().await)`): moved there, as rustc moves it into the call's
+/// operand, so that a machine dropped at the await drops it as an operand,
+/// before the locals declared after it.
+mod moved_by_a_block {
+    use super::*;
+
+    fn hand(conn: Probe, n: u32) -> u32 {
+        conn.touch();
+        n
+    }
+
+    #[desugar]
+    #[allow(unused_braces)] // the block is the shape under test
+    async fn hands_off() -> u32 {
+        let conn = Probe::new("conn");
+        let log = Probe::new("log");
+        let r = hand({ conn }, number(2).await);
+        log.touch();
+        r
+    }
+
+    #[test]
+    fn a_local_a_block_moves_drops_as_an_operand() {
+        let report = assert_same(hands_off, hands_off_rustc);
+        assert_eq!(report.outcome, "Ready(2)");
+    }
+}

@@ -673,6 +673,14 @@ impl Taker<'_> {
     /// is moved ahead (see [`Self::in_order`]); a visibly `Copy` local left
     /// in place reads the same value after the await.
     fn moved_local(&self, part: &Expr, ahead: &Ahead<'_>) -> bool {
+        // `{ conn }` moves the local just as `conn` does.
+        let part = match part {
+            Expr::Block(block) if block.label.is_none() => match block.block.stmts.as_slice() {
+                [syn::Stmt::Expr(inner @ Expr::Path(_), None)] => inner,
+                _ => return false,
+            },
+            part => part,
+        };
         let Expr::Path(path) = part else {
             return false;
         };
