@@ -318,3 +318,26 @@ fn a_local_assigned_where_the_other_branches_leave_is_kept() {
         assert_eq!(report.outcome, if c { "Ready(1)" } else { "panic: closed" });
     }
 }
+
+/// Given back a new value by an `if` whose one branch moves it into an
+/// awaited call and the other gives it back (E0382 before: the other
+/// branch's use was taken for a read between the move and the assignment).
+#[desugar]
+async fn upgraded_or_kept(secure: bool) -> u32 {
+    let mut conn = Probe::new("plain");
+    conn = if secure { step(conn).await } else { conn };
+    let n = ack(1).await;
+    conn.touch();
+    n
+}
+
+#[test]
+fn a_local_given_back_by_a_branch_that_awaits_is_kept_after() {
+    for secure in [false, true] {
+        let report = assert_same(
+            || upgraded_or_kept(secure),
+            || upgraded_or_kept_rustc(secure),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+    }
+}

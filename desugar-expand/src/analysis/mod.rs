@@ -451,9 +451,14 @@ impl<'a> Facts<'a> {
             .iter()
             .filter(|m| self.moves_on_every_path_to(m, k))
             .max_by_key(|m| m.seq)?;
+        // A use on another branch than `k`'s never runs on this path
+        // (`conn = if tls { upgrade(conn).await } else { conn };`).
         let unread = mentions.iter().all(|m| {
             let between = m.seq > moved.seq && m.seq < assigned.seq;
-            std::ptr::eq(*m, *moved) || std::ptr::eq(*m, *assigned) || !between
+            std::ptr::eq(*m, *moved)
+                || std::ptr::eq(*m, *assigned)
+                || !between
+                || self.exclusive(&m.path, &info.path)
         });
         unread.then_some(*assigned)
     }
