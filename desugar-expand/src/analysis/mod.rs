@@ -361,18 +361,11 @@ impl<'a> Facts<'a> {
         self.before(m, k) && !reassigned
     }
 
-    /// Moved on every path from `m` to `k`, by a later use that runs
-    /// whenever its statement runs.
+    /// Moved on every path from `m` to `k`, by a later use.
     fn moved_between(&self, m: &Mention, k: AwaitId) -> bool {
-        let info = &self.body.awaits[k];
-        self.by_local[m.local].iter().any(|later| {
-            matches!(
-                later.kind,
-                MentionKind::Value | MentionKind::Capture { by_move: true }
-            ) && !later.conditional
-                && (m.seq + 1..info.seq).contains(&later.seq)
-                && info.path.starts_with(&later.path)
-        })
+        self.by_local[m.local]
+            .iter()
+            .any(|later| later.seq > m.seq && self.moves_on_every_path_to(later, k))
     }
 
     /// The last of the moves that leave `local` without a value on every

@@ -674,17 +674,7 @@ impl Taker<'_> {
     /// in place reads the same value after the await.
     fn moved_local(&self, part: &Expr, ahead: &Ahead<'_>) -> bool {
         // `{ conn }` moves the local just as `conn` does.
-        let part = match part {
-            Expr::Block(block) if block.label.is_none() => match block.block.stmts.as_slice() {
-                [syn::Stmt::Expr(inner @ Expr::Path(_), None)] => inner,
-                _ => return false,
-            },
-            part => part,
-        };
-        let Expr::Path(path) = part else {
-            return false;
-        };
-        let Some(name) = path.path.get_ident().map(ToString::to_string) else {
+        let Some(name) = super::values::value_ident(part).map(ToString::to_string) else {
             return false;
         };
         self.locals.contains(&name)

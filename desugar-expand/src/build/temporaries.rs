@@ -370,10 +370,10 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
 fn is_guard_value(expr: &Expr) -> bool {
     match expr {
         Expr::MethodCall(call) => {
-            (call.method == "borrow" || call.method == "borrow_mut") || {
-                let unwrapped = call.method == "unwrap" || call.method == "expect";
-                unwrapped && reads_through_guard(expr)
-            }
+            call.method == "borrow"
+                || call.method == "borrow_mut"
+                || ((call.method == "unwrap" || call.method == "expect")
+                    && reads_through_guard(expr))
         }
         Expr::Match(_) => reads_through_guard(expr),
         Expr::Paren(e) => is_guard_value(&e.expr),
