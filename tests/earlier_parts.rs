@@ -770,6 +770,53 @@ mod indexes {
         total
     }
 
+    fn pick(at: usize) -> usize {
+        at * 2
+    }
+
+    /// An index computed in the statement (`pos + 1`, `pick(pos)`) is
+    /// computed ahead of the await, and checked there too.
+    #[desugar]
+    async fn computed_element_beside_an_await(ids: Vec<u32>, pos: usize) -> (u32, u32) {
+        (ids[pos + 1], number(1).await)
+    }
+
+    #[desugar]
+    async fn called_index_beside_an_await(grid: Vec<Vec<u32>>, pos: usize) -> u32 {
+        let held = Probe::new("held");
+        let n = grid[pick(pos)][pos].max(1) + grid[pick(pos)][pos] * number(2).await;
+        held.touch();
+        n
+    }
+
+    /// A range bound ahead (not `Copy`) is indexed with twice: ahead, to
+    /// check it, and after the await.
+    #[desugar]
+    async fn range_beside_an_await(ids: Vec<u32>, lo: usize) -> (u32, u32) {
+        (ids[lo..lo + 1][0], number(3).await)
+    }
+
+    #[test]
+    fn a_computed_index_out_of_bounds_panics_before_the_await() {
+        for pos in [0, 1] {
+            let report = assert_same(
+                || computed_element_beside_an_await(vec![7, 8], pos),
+                || computed_element_beside_an_await_rustc(vec![7, 8], pos),
+            );
+            assert_eq!(report.trace.leaf_polls().is_empty(), pos == 1);
+            let report = assert_same(
+                || called_index_beside_an_await(vec![vec![1, 2]], pos),
+                || called_index_beside_an_await_rustc(vec![vec![1, 2]], pos),
+            );
+            assert_eq!(report.trace.leaf_polls().is_empty(), pos == 1);
+            let report = assert_same(
+                || range_beside_an_await(vec![7], pos),
+                || range_beside_an_await_rustc(vec![7], pos),
+            );
+            assert_eq!(report.trace.leaf_polls().is_empty(), pos == 1);
+        }
+    }
+
     #[test]
     fn an_index_out_of_bounds_panics_before_the_await() {
         for pos in [0, 1] {

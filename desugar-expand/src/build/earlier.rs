@@ -109,6 +109,11 @@ pub(crate) fn plain_value(expr: &Expr) -> bool {
             receiver && e.args.iter().all(plain_value)
         }
         Expr::Tuple(e) => e.elems.iter().all(plain_value),
+        // `lo..hi` is a struct literal of its bounds.
+        Expr::Range(e) => [&e.start, &e.end]
+            .into_iter()
+            .flatten()
+            .all(|end| plain_value(end)),
         Expr::Array(e) => e.elems.iter().all(plain_value),
         Expr::Repeat(e) => plain_value(&e.expr),
         Expr::Struct(e) => {

@@ -608,6 +608,25 @@ impl Taker<'_> {
     /// Before: `v[idx()].add_assign(f().await)`
     /// After:  part `__earlier1 = idx()`, and `v[{ __earlier1 }].add_assign(..)`
     fn name_part(&mut self, part: &mut Expr, ahead: &mut Ahead<'_>) -> Result<(), NotLeading> {
+        let pure = is_pure(part);
+        // `named` is read last first: a check pushed before the parts it
+        // indexes with runs after them.
+        let check_at = ahead.named.len();
+        self.name_place_parts(part, ahead)?;
+        if !pure && indexes(part) {
+            let check = self.index_check(part);
+            ahead.named.insert(check_at, check);
+        }
+        Ok(())
+    }
+
+    /// [`Self::name_part`] without the check of a computed index, which
+    /// that adds once for the whole place.
+    fn name_place_parts(
+        &mut self,
+        part: &mut Expr,
+        ahead: &mut Ahead<'_>,
+    ) -> Result<(), NotLeading> {
         if is_pure(part) {
             if let Some(name) = value_names(part)
                 .into_iter()
@@ -621,16 +640,16 @@ impl Taker<'_> {
             return Ok(());
         }
         match part {
-            Expr::Paren(e) => return self.name_part(&mut e.expr, ahead),
+            Expr::Paren(e) => return self.name_place_parts(&mut e.expr, ahead),
             Expr::Field(e) if is_place_syntax(&e.base) => {
-                return self.name_part(&mut e.base, ahead);
+                return self.name_place_parts(&mut e.base, ahead);
             }
             Expr::Index(e) if is_place_syntax(&e.expr) => {
                 self.name_part(&mut e.index, ahead)?;
-                return self.name_part(&mut e.expr, ahead);
+                return self.name_place_parts(&mut e.expr, ahead);
             }
             Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) && is_place_syntax(&e.expr) => {
-                return self.name_part(&mut e.expr, ahead);
+                return self.name_place_parts(&mut e.expr, ahead);
             }
             _ => {}
         }
@@ -656,16 +675,30 @@ impl Taker<'_> {
     /// Before: `(ids[pos], fetch().await)`
     /// After:  `let __earlier1 = &ids[pos];` ahead, and `(ids[pos], { __result })`
     fn check_index_ahead(&mut self, part: &Expr, ahead: &mut Ahead<'_>) {
-        let place = match part {
-            Expr::Reference(e) => &*e.expr,
-            place => place,
+        let check = self.index_check(part);
+        ahead.named.push(check);
+    }
+
+    /// The borrow of `part`'s place that indexes it ahead of the await
+    /// (see [`Self::check_index_ahead`]). An index that is a local, or a
+    /// part bound ahead (`ids[pick(i)]`: `ids[{ __earlier1 }]`), is cloned
+    /// for it, as the place still reads it after the await: a `Range` is
+    /// not `Copy`.
+    ///
+    /// Before: `ids[{ __earlier1 }]`
+    /// After:  `&ids[::core::clone::Clone::clone(&__earlier1)]`
+    fn index_check(&mut self, part: &Expr) -> super::earlier::Earlier {
+        let mut place = match part {
+            Expr::Reference(e) => (*e.expr).clone(),
+            place => place.clone(),
         };
-        ahead.named.push(super::earlier::Earlier {
+        clone_indexes(&mut place);
+        super::earlier::Earlier {
             ident: (self.name)(),
             value: syn::parse_quote!(&#place),
             in_scope: false,
             own_scope: true,
-        });
+        }
     }
 
     /// Is `part`, moved before the await, a local of the fn that has
@@ -768,6 +801,25 @@ fn indexes(expr: &Expr) -> bool {
         Expr::Paren(e) => indexes(&e.expr),
         Expr::Group(e) => indexes(&e.expr),
         _ => false,
+    }
+}
+
+/// The indexes along the place `expr` that name a value (`i`, `{ __earlier1 }`)
+/// read through a clone of it, for [`Taker::index_check`].
+fn clone_indexes(expr: &mut Expr) {
+    match expr {
+        Expr::Index(e) => {
+            if let Some(ident) = super::values::value_ident(&e.index).cloned() {
+                *e.index =
+                    syn::parse_quote_spanned!(ident.span()=> ::core::clone::Clone::clone(&#ident));
+            }
+            clone_indexes(&mut e.expr);
+        }
+        Expr::Field(e) => clone_indexes(&mut e.base),
+        Expr::Unary(e) => clone_indexes(&mut e.expr),
+        Expr::Paren(e) => clone_indexes(&mut e.expr),
+        Expr::Group(e) => clone_indexes(&mut e.expr),
+        _ => {}
     }
 }
 
