@@ -134,6 +134,7 @@ fn analyse(
     rewrite::braced_tail::rewrite_body(&mut body);
     rewrite::poll_macro::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
+    rewrite::destructuring::rewrite_body(&mut body);
     rewrite::let_else::rewrite_body(&mut body);
     rewrite::promoted::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);

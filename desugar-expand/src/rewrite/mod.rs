@@ -2,6 +2,7 @@
 
 pub(crate) mod assertions;
 pub(crate) mod braced_tail;
+pub(crate) mod destructuring;
 pub(crate) mod early_exit;
 pub(crate) mod invisible_groups;
 pub(crate) mod let_else;
