@@ -25,6 +25,11 @@ async fn ack(n: u32) -> u32 {
     Leaf::new("ack").pending(1).ready(n).await
 }
 
+async fn query(conn: &Probe) -> u32 {
+    conn.touch();
+    Leaf::new("query").pending(1).ready(1).await
+}
+
 #[desugar]
 async fn moved_and_reassigned() -> u32 {
     let mut conn = Probe::new("opened");
@@ -340,4 +345,79 @@ fn a_local_given_back_by_a_branch_that_awaits_is_kept_after() {
         );
         assert_eq!(report.outcome, "Ready(1)");
     }
+}
+
+/// Given a value made from itself (`conn = step_now(conn)`) where it is
+/// kept in place (borrowed by the awaited future, or moved on another
+/// branch): rustc moves the old value into the call, then stores the new
+/// one. The machine does too (E0499 before: the assignment borrowed the
+/// local's home a second time to move the old value out of it).
+#[desugar]
+async fn reassigned_from_itself_then_borrowed() -> u32 {
+    let mut conn = Probe::new("opened");
+    conn = step_now(conn);
+    query(&conn).await
+}
+
+#[desugar]
+async fn reassigned_from_itself_on_a_branch(step: bool) -> u32 {
+    let mut conn = Probe::new("opened");
+    if step {
+        conn = step_now(conn);
+    }
+    query(&conn).await
+}
+
+#[desugar]
+async fn closed_or_reassigned_from_itself(close: bool) -> u32 {
+    let mut conn = Probe::new("opened");
+    if close {
+        drop(conn);
+    } else {
+        conn = step_now(conn);
+        conn.touch();
+    }
+    ack(1).await
+}
+
+fn renewed(conn: &Probe, with: &Probe) -> Probe {
+    conn.touch();
+    with.touch();
+    Probe::new("renewed")
+}
+
+/// Made from a borrow of the old value and a temporary: rustc drops the
+/// old value where the new one is stored, and the temporary after, at the
+/// end of the statement.
+#[desugar]
+async fn renewed_beside_a_temporary() -> u32 {
+    let mut conn = Probe::new("opened");
+    conn = renewed(&conn, &Probe::new("temporary"));
+    query(&conn).await
+}
+
+#[test]
+fn a_local_kept_in_place_is_given_a_value_made_from_itself() {
+    let report = assert_same(
+        reassigned_from_itself_then_borrowed,
+        reassigned_from_itself_then_borrowed_rustc,
+    );
+    assert_eq!(report.trace.probe_drops(), ["opened", "stepped"]);
+    for c in [false, true] {
+        let report = assert_same(
+            || reassigned_from_itself_on_a_branch(c),
+            || reassigned_from_itself_on_a_branch_rustc(c),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+        let report = assert_same(
+            || closed_or_reassigned_from_itself(c),
+            || closed_or_reassigned_from_itself_rustc(c),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+    }
+    let report = assert_same(renewed_beside_a_temporary, renewed_beside_a_temporary_rustc);
+    assert_eq!(
+        report.trace.probe_drops(),
+        ["opened", "temporary", "renewed"]
+    );
 }

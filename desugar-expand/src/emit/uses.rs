@@ -418,7 +418,25 @@ impl walk::Visitor for HomedUses<'_> {
             MentionKind::Assign => {
                 if let Expr::Assign(assign) = &*expr {
                     let value = &assign.right;
-                    *expr = syn::parse_quote_spanned!(span=> #guard.set(#value));
+                    *expr = if walk::mentions(&quote::quote!(#value), &guard.to_string()) {
+                        // The value is made from the local itself: in
+                        // `#guard.set(#guard.take())` the argument would
+                        // borrow the guard mutably while `set` holds it
+                        // (E0499: a receiver's two-phase borrow admits
+                        // shared uses only), so it is bound first, by a
+                        // `match` that keeps its temporaries to the end of
+                        // the statement, after the old value drops, as the
+                        // assignment does.
+                        // Before: `conn = login(conn);`
+                        // After:  `match login((unsafe { __home_conn.take() }))
+                        //              { __assigned => __home_conn.set(__assigned) };`
+                        let assigned = names::hidden("__assigned");
+                        syn::parse_quote_spanned!(span=>
+                            match #value { #assigned => #guard.set(#assigned) }
+                        )
+                    } else {
+                        syn::parse_quote_spanned!(span=> #guard.set(#value))
+                    };
                 }
             }
             MentionKind::Capture { by_move: true }
