@@ -421,3 +421,60 @@ fn a_local_kept_in_place_is_given_a_value_made_from_itself() {
         ["opened", "temporary", "renewed"]
     );
 }
+
+/// Moved at the top of a loop and given a value again on every path after
+/// its await: given back (`conn = prev`) where a `break` leaves the loop,
+/// a new one where the loop goes on. It has no value at the await, where
+/// the machine keeps it in place, its guard saying so (E0382 before: the
+/// assignment on the branch that breaks was taken for a read of the moved
+/// value, which was then kept at the await).
+#[desugar]
+async fn rotated_until(rounds: u32) -> u32 {
+    let mut conn = Probe::new("conn0");
+    let mut n = 0;
+    loop {
+        let prev = conn;
+        n += ack(1).await;
+        if n > rounds {
+            conn = prev;
+            break;
+        }
+        conn = Probe::new(format!("conn{n}"));
+        drop(prev);
+    }
+    conn.touch();
+    n
+}
+
+/// Out of a labeled block, not a loop: nothing is kept for it at the
+/// await, and it is declared again after.
+#[desugar]
+async fn rotated_once(keep: bool) -> u32 {
+    let mut conn = Probe::new("old");
+    'rotate: {
+        let prev = conn;
+        ack(1).await;
+        if keep {
+            conn = prev;
+            break 'rotate;
+        }
+        conn = Probe::new("new");
+        drop(prev);
+    }
+    conn.touch();
+    ack(2).await
+}
+
+#[test]
+fn a_local_given_back_where_a_loop_breaks_is_kept_after_it() {
+    for rounds in 0..3 {
+        let report = assert_same(|| rotated_until(rounds), || rotated_until_rustc(rounds));
+        assert_eq!(report.outcome, format!("Ready({})", rounds + 1));
+        assert_eq!(report.trace.probe_drops().len(), rounds as usize + 1);
+    }
+    for keep in [false, true] {
+        let report = assert_same(|| rotated_once(keep), || rotated_once_rustc(keep));
+        let expected: &[&str] = if keep { &["old"] } else { &["old", "new"] };
+        assert_eq!(report.trace.probe_drops(), expected);
+    }
+}

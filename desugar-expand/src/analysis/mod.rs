@@ -445,13 +445,16 @@ impl<'a> Facts<'a> {
             .filter(|m| self.moves_on_every_path_to(m, k))
             .max_by_key(|m| m.seq)?;
         // A use on another branch than `k`'s never runs on this path
-        // (`conn = if tls { upgrade(conn).await } else { conn };`).
+        // (`conn = if tls { upgrade(conn).await } else { conn };`). An
+        // assignment after `k` reads nothing: on its path the local has a
+        // value again (`if done { conn = prev; break; } conn = open();`).
         let unread = mentions.iter().all(|m| {
             let between = m.seq > moved.seq && m.seq < assigned.seq;
             std::ptr::eq(*m, *moved)
                 || std::ptr::eq(*m, *assigned)
                 || !between
                 || self.exclusive(&m.path, &info.path)
+                || (m.kind == MentionKind::Assign && m.seq > info.seq)
         });
         unread.then_some(*assigned)
     }
