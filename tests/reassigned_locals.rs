@@ -478,3 +478,172 @@ fn a_local_given_back_where_a_loop_breaks_is_kept_after_it() {
         assert_eq!(report.trace.probe_drops(), expected);
     }
 }
+
+/// Declared without a value and given one on every path out of a labeled
+/// block or a loop, some through a `break`: rustc takes it for assigned
+/// after, and keeps it at the await that follows (E0282 before: taken for
+/// unassigned there, it was declared again after the await, without its
+/// type and without its value).
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn assigned_out_of_a_labeled_block(first: bool) -> u32 {
+    let lease: Probe;
+    'pick: {
+        if first {
+            lease = Probe::new("first");
+            break 'pick;
+        }
+        lease = Probe::new("second");
+    }
+    ack(1).await;
+    lease.touch();
+    1
+}
+
+#[desugar]
+async fn found_by_a_loop_that_awaits(n: u32) -> u32 {
+    let found: Probe;
+    let mut i = 0;
+    loop {
+        if ack(i).await >= n {
+            found = Probe::new("found");
+            break;
+        }
+        i += 1;
+    }
+    ack(9).await;
+    found.touch();
+    i
+}
+
+/// Without an await inside, the loop is a statement the expansion leaves
+/// as written; a `continue` goes round again, unassigned.
+#[desugar]
+async fn found_by_a_loop(n: u32) -> u32 {
+    let found: Probe;
+    let mut i = 0;
+    'search: loop {
+        i += 1;
+        if i <= n {
+            continue 'search;
+        }
+        found = Probe::new("found");
+        break 'search;
+    }
+    ack(9).await;
+    found.touch();
+    i
+}
+
+/// Out of an outer loop by its label, from an inner one, or by a `break`
+/// after the inner one: assigned on both.
+#[desugar]
+async fn assigned_out_of_nested_loops(first: bool) -> u32 {
+    let lease: Probe;
+    let mut rounds = 0;
+    'outer: loop {
+        rounds += 1;
+        for _ in 0..rounds {
+            if first {
+                lease = Probe::new("first");
+                break 'outer;
+            }
+        }
+        if rounds < 3 {
+            continue;
+        }
+        lease = Probe::new("second");
+        break;
+    }
+    ack(1).await;
+    lease.touch();
+    rounds
+}
+
+/// The first value of a loop that awaits, then a `for` loop that awaits
+/// (E0284 before, at the later await).
+#[allow(clippy::never_loop, clippy::needless_late_init)]
+#[desugar]
+async fn first_then_the_rest(rest: Vec<u32>) -> u32 {
+    let first: u32;
+    loop {
+        first = ack(1).await;
+        break;
+    }
+    let mut sum = 0;
+    for n in rest {
+        sum += ack(n).await;
+    }
+    first + sum
+}
+
+/// Not assigned where one `break` leaves (nor where a `while` ends):
+/// assigned on some paths only, it keeps a drop flag, as in rustc.
+#[desugar]
+async fn assigned_at_one_break_only(n: u32) -> u32 {
+    let found: Probe;
+    let mut i = 0;
+    while i < 3 {
+        if i == n {
+            found = Probe::new("found");
+            found.touch();
+            break;
+        }
+        i += 1;
+    }
+    ack(9).await;
+    i
+}
+
+/// A labeled block holding an await, left by a `break` before the
+/// assignment: assigned on some paths only.
+#[desugar]
+async fn left_before_assigned(leave: bool) -> u32 {
+    let lease: Probe;
+    'b: {
+        if leave {
+            break 'b;
+        }
+        ack(1).await;
+        lease = Probe::new("lease");
+        lease.touch();
+    }
+    ack(2).await
+}
+
+#[test]
+fn a_local_assigned_on_every_path_out_of_a_loop_is_kept() {
+    for c in [false, true] {
+        let report = assert_same(
+            || assigned_out_of_a_labeled_block(c),
+            || assigned_out_of_a_labeled_block_rustc(c),
+        );
+        assert_eq!(report.trace.probe_drops().len(), 1);
+        let report = assert_same(
+            || assigned_out_of_nested_loops(c),
+            || assigned_out_of_nested_loops_rustc(c),
+        );
+        assert_eq!(report.trace.probe_drops().len(), 1);
+        let report = assert_same(|| left_before_assigned(c), || left_before_assigned_rustc(c));
+        assert_eq!(report.trace.probe_drops().len(), usize::from(!c));
+    }
+    for n in 0..4 {
+        let report = assert_same(
+            || found_by_a_loop_that_awaits(n),
+            || found_by_a_loop_that_awaits_rustc(n),
+        );
+        assert_eq!(report.outcome, format!("Ready({n})"));
+        let report = assert_same(|| found_by_a_loop(n), || found_by_a_loop_rustc(n));
+        assert_eq!(report.outcome, format!("Ready({})", n + 1));
+        let report = assert_same(
+            || assigned_at_one_break_only(n),
+            || assigned_at_one_break_only_rustc(n),
+        );
+        assert_eq!(report.trace.probe_drops().len(), usize::from(n < 3));
+    }
+    let report = assert_same(
+        || first_then_the_rest(vec![2, 3]),
+        || first_then_the_rest_rustc(vec![2, 3]),
+    );
+    assert_eq!(report.outcome, "Ready(6)");
+}
