@@ -647,3 +647,23 @@ fn a_local_assigned_on_every_path_out_of_a_loop_is_kept() {
     );
     assert_eq!(report.outcome, "Ready(6)");
 }
+
+/// Declared with its type and without a value, and given one after an
+/// await: declared again after it, with the type written (before, rustc
+/// inferred another from the code after: `!mask` and `as` made it an
+/// `i32`, and the machine gave -201 where the twin gives 55).
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn typed_and_assigned_after() -> i64 {
+    let mask: u8;
+    ack(1).await;
+    mask = 0b1100_1000;
+    let inverted = !mask;
+    inverted as i64
+}
+
+#[test]
+fn a_local_declared_again_keeps_its_written_type() {
+    let report = assert_same(typed_and_assigned_after, typed_and_assigned_after_rustc);
+    assert_eq!(report.outcome, "Ready(55)");
+}

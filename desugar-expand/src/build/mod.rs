@@ -329,6 +329,7 @@ impl Builder {
             ident,
             mutable,
             initialized,
+            written_type: None,
             copy: false,
             unique: false,
             operand: false,
@@ -772,7 +773,17 @@ impl Builder {
             .init
             .as_ref()
             .is_some_and(|init| self.yields_mut(&init.expr));
+        // `let b: u8;`
+        let written_type = match &local.pat {
+            syn::Pat::Type(typed)
+                if local.init.is_none() && matches!(&*typed.pat, syn::Pat::Ident(_)) =>
+            {
+                Some((*typed.ty).clone())
+            }
+            _ => None,
+        };
         for &id in &ids {
+            self.locals[id].written_type.clone_from(&written_type);
             self.locals[id].copy = copy;
             self.locals[id].unique = unique;
             self.locals[id].standard = standard;

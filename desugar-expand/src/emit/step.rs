@@ -714,7 +714,14 @@ impl<'a> Emit<'a> {
             .is_some_and(|k| self.decisions.redeclare[k].contains(&local));
         if redeclare {
             self.bind(local);
-            return quote!(let #mutability #ident;);
+            // With the type the user wrote, or rustc infers its own.
+            // Before: `let mask: u8; x.await; mask = 200; !mask`
+            // After (on resuming): `let mask: u8; mask = 200; !mask`
+            let ty = self.body.locals[local]
+                .written_type
+                .as_ref()
+                .map(|ty| quote!(: #ty));
+            return quote!(let #mutability #ident #ty;);
         }
         TokenStream::new()
     }
