@@ -942,3 +942,115 @@ mod moved_by_a_block {
         assert_eq!(report.outcome, "Ready(2)");
     }
 }
+
+/// A place read as a value before an await in its statement, through a
+/// local the awaited call is given by name (a `&mut` it reborrows, or a
+/// value it moves) or one what runs first changes: rustc reads its value
+/// before the call, and so does the machine, never the value the call
+/// left there.
+mod read_before_a_change {
+    use super::*;
+
+    async fn add_to(total: &mut u32, n: u32) -> u32 {
+        *total += n;
+        Leaf::new("add_to").pending(1).ready(n).await
+    }
+
+    async fn refill(v: &mut [u32]) -> u32 {
+        v[0] = 99;
+        Leaf::new("refill").pending(1).ready(5).await
+    }
+
+    async fn upload(ids: Vec<u32>) -> u32 {
+        Leaf::new("upload").pending(1).ready(ids.len() as u32).await
+    }
+
+    struct Stats {
+        hits: u32,
+    }
+
+    async fn record(stats: &mut Stats) -> u32 {
+        stats.hits += 1;
+        Leaf::new("record").pending(1).ready(stats.hits).await
+    }
+
+    #[desugar]
+    async fn through_a_reborrow(total: &mut u32) -> u32 {
+        *total + add_to(total, 10).await
+    }
+
+    #[desugar]
+    async fn element_through_a_reborrow(v: &mut [u32]) -> (u32, u32) {
+        (v[0], refill(v).await)
+    }
+
+    #[desugar]
+    async fn field_through_a_reborrow(stats: &mut Stats) -> (u32, u32) {
+        (stats.hits, record(stats).await)
+    }
+
+    #[desugar]
+    async fn element_of_a_moved_local(ids: Vec<u32>) -> (u32, u32) {
+        (ids[0], upload(ids).await)
+    }
+
+    #[desugar]
+    async fn changed_first(mut v: Vec<u32>, i: usize) -> (u32, u32) {
+        (v[i], {
+            v[i] = 50;
+            number(1).await
+        })
+    }
+
+    #[desugar]
+    async fn changed_by_a_part_named_ahead(total: &mut u32) -> (u32, u32, u32) {
+        (
+            *total,
+            {
+                *total += 1;
+                *total
+            },
+            number(2).await,
+        )
+    }
+
+    #[test]
+    fn a_place_is_read_before_what_changes_it() {
+        let report = assert_same(
+            || async {
+                let mut t = 5;
+                through_a_reborrow(&mut t).await
+            },
+            || async {
+                let mut t = 5;
+                through_a_reborrow_rustc(&mut t).await
+            },
+        );
+        assert_eq!(report.outcome, "Ready(15)");
+        let report = assert_same(
+            || async { element_through_a_reborrow(&mut [1, 2]).await },
+            || async { element_through_a_reborrow_rustc(&mut [1, 2]).await },
+        );
+        assert_eq!(report.outcome, "Ready((1, 5))");
+        let report = assert_same(
+            || async { field_through_a_reborrow(&mut Stats { hits: 3 }).await },
+            || async { field_through_a_reborrow_rustc(&mut Stats { hits: 3 }).await },
+        );
+        assert_eq!(report.outcome, "Ready((3, 4))");
+        let report = assert_same(
+            || element_of_a_moved_local(vec![7, 8]),
+            || element_of_a_moved_local_rustc(vec![7, 8]),
+        );
+        assert_eq!(report.outcome, "Ready((7, 2))");
+        let report = assert_same(
+            || changed_first(vec![1, 2], 1),
+            || changed_first_rustc(vec![1, 2], 1),
+        );
+        assert_eq!(report.outcome, "Ready((2, 1))");
+        let report = assert_same(
+            || async { changed_by_a_part_named_ahead(&mut 1).await },
+            || async { changed_by_a_part_named_ahead_rustc(&mut 1).await },
+        );
+        assert_eq!(report.outcome, "Ready((1, 2, 2))");
+    }
+}

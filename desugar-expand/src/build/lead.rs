@@ -572,8 +572,10 @@ impl Taker<'_> {
             // not in rustc: the awaited expression, the parts named inside
             // the part that awaits, and the parts named after it here.
             let mut runs_first = self.changed_locals(&found.operand);
+            let mut passed = passed_names(&found.operand);
             for earlier in &found.earlier {
                 runs_first.extend(self.changed_locals(&earlier.value));
+                passed.extend(passed_names(&earlier.value));
             }
             let mut named = Vec::new();
             let mut ahead = Ahead {
@@ -581,9 +583,12 @@ impl Taker<'_> {
                 span: found.span,
                 named: &mut named,
                 runs_first: &mut runs_first,
+                passed: &mut passed,
             };
             for (earlier, moved) in before.into_iter().rev() {
-                if moved && self.moved_local(earlier, &ahead) {
+                if moved
+                    && (self.moved_local(earlier, &ahead) || read_before_change(earlier, &ahead))
+                {
                     self.bind_ahead(earlier, &mut ahead);
                     continue;
                 }
@@ -661,6 +666,7 @@ impl Taker<'_> {
             _ => return Err(NotLeading::Unnamed(part.to_token_stream())),
         }
         ahead.runs_first.extend(self.changed_locals(part));
+        ahead.passed.extend(passed_names(part));
         self.bind_ahead(part, ahead);
         Ok(())
     }
@@ -752,6 +758,73 @@ struct Ahead<'a> {
     span: Span,
     named: &'a mut Vec<super::earlier::Earlier>,
     runs_first: &'a mut Vec<String>,
+    /// The locals what now runs first is given by name (`bump(total)`):
+    /// one that holds a `&mut` is reborrowed there, and what it points to
+    /// may change.
+    passed: &'a mut Vec<String>,
+}
+
+/// Is `part`, a value read before the await (copied into what the
+/// expression builds), a place that what now runs before it may change:
+/// one it changes (`(*total, { *total += 1; f().await })`) or one read
+/// through a local it is given by name (`*total + add(total, 10).await`,
+/// `(ids[0], upload(ids).await)`)? Then its value is read ahead, as rustc
+/// reads an operand before the next one runs, not left in place.
+///
+/// Before: `*total + add(total, 10).await`
+/// After:  part `__earlier1 = *total`, and `{ __earlier1 } + { __result }`
+fn read_before_change(part: &Expr, ahead: &Ahead<'_>) -> bool {
+    // A local read whole is [`Taker::moved_local`]'s; a borrow is left to
+    // the check that it reads nothing changed.
+    let Some(root) = place_root(part).filter(|_| is_pure(part)) else {
+        return false;
+    };
+    ahead.passed.contains(&root)
+        || value_names(part)
+            .iter()
+            .any(|name| ahead.runs_first.contains(name))
+}
+
+/// The local a place reads through (`total` in `*total`, `v[0]`,
+/// `ctx.count`); `None` for a local read whole.
+fn place_root(expr: &Expr) -> Option<String> {
+    let inner = match expr {
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => &e.expr,
+        Expr::Index(e) => &e.expr,
+        Expr::Field(e) => &e.base,
+        Expr::Paren(e) => return place_root(&e.expr),
+        Expr::Group(e) => return place_root(&e.expr),
+        _ => return None,
+    };
+    match super::values::value_ident(inner) {
+        Some(ident) => Some(ident.to_string()),
+        None => place_root(inner),
+    }
+}
+
+/// The locals `expr` gives a call or a method by name (`bump(total)`,
+/// `s.fill(buf)`).
+fn passed_names(expr: &Expr) -> Vec<String> {
+    struct Passed(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Passed {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            let args = match expr {
+                Expr::Call(e) => Some(&e.args),
+                Expr::MethodCall(e) => Some(&e.args),
+                _ => None,
+            };
+            for arg in args.into_iter().flatten() {
+                if let Some(ident) = super::values::value_ident(arg) {
+                    self.0.push(ident.to_string());
+                }
+            }
+            syn::visit::visit_expr(self, expr);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut passed = Passed(Vec::new());
+    syn::visit::Visit::visit_expr(&mut passed, expr);
+    passed.0
 }
 
 /// A place expression by its syntax: a path, a field, an index or a deref
