@@ -248,6 +248,12 @@ pub(crate) struct Mention {
     /// Named inside an awaiting macro's tokens (`join!(a, b)`), which the
     /// expansion awaits through an `async` block and cannot rewrite.
     pub in_awaiting_macro: bool,
+    /// The local's name matched (`match`, `if let`, `let`) by patterns that
+    /// bind some of its parts by value and leave the rest (`[first, ..]`,
+    /// `(a, _)`), which is a read of the place ([`MentionKind::Place`]):
+    /// the parts it binds are moved or copied out, and with them what
+    /// they borrow (`first` out of `s = v.as_slice()` borrows `v`).
+    pub binds_parts: bool,
 }
 
 /// [`Mention::consumed`] of a local closure called (`log("start")`).

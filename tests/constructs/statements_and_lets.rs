@@ -297,6 +297,38 @@ async fn let_else_patterns(input: Option<(u32, String)>, items: Vec<Result<u32, 
     n + name.len() as u32 + total
 }
 
+/// A slice pattern on a borrowed slice (`v.as_slice()`, `&v[1..]`), with
+/// an `else` that awaits: the pattern copies the references out of the
+/// value it matches, so the bindings borrow `v` across the later await,
+/// and `v` stays in place, as for `let first = &v[0];`. The machine kept
+/// `v` by value beside `first` (E0505, E0597).
+#[desugar]
+async fn let_else_borrowing_a_slice(v: Vec<Probe>) -> usize {
+    let [first, ..] = v.as_slice() else {
+        leaf("short", 1, ()).await;
+        return 0;
+    };
+    let [.., last] = &v[1..] else {
+        return leaf("one", 1, 1usize).await;
+    };
+    leaf("after", 1, ()).await;
+    first.touch();
+    last.touch();
+    first.label().len() + last.label().len()
+}
+
+#[test]
+fn let_else_on_slices() {
+    let probes = |n: usize| (0..n).map(|i| Probe::new(format!("v{i}"))).collect();
+    assert_send(&let_else_borrowing_a_slice(probes(2)));
+    for n in [0, 1, 3] {
+        let _ = assert_same(
+            || let_else_borrowing_a_slice(probes(n)),
+            || let_else_borrowing_a_slice_rustc(probes(n)),
+        );
+    }
+}
+
 #[test]
 fn let_else_whose_else_awaits() {
     assert_send(&let_else_awaiting_in_else(Ok(3), Probe::new("p")));

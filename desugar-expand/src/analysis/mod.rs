@@ -649,7 +649,9 @@ impl<'a> Facts<'a> {
     /// Does `holder`, or what its value is moved or copied into, hold a
     /// borrow across `k`? Kept across it, moved into the awaited future
     /// (`let r = &v; read(r).await`), or handed on to a local that is
-    /// (`let r = v.first(); let x = r.unwrap();` with `x` used after).
+    /// (`let r = v.first(); let x = r.unwrap();` with `x` used after, or
+    /// `let s = v.as_slice(); let [x, ..] = s else { .. };`, whose pattern
+    /// copies a part of `s` into `x`).
     fn holds_across(&self, holder: LocalId, k: AwaitId, homed: &[bool], seen: &mut [bool]) -> bool {
         if std::mem::replace(&mut seen[holder], true) {
             return false;
@@ -658,7 +660,7 @@ impl<'a> Facts<'a> {
         (self.in_scope(holder, k)
             && (homed[holder] || self.carried(holder, k) || self.handed_to_awaitee(holder, k)))
             || self.by_local[holder].iter().any(|m| {
-                (m.kind.may_move() || self.through_reference(m))
+                (m.kind.may_move() || m.binds_parts || self.through_reference(m))
                     && self.before(m, k)
                     && m.holders
                         .iter()

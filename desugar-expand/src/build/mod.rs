@@ -168,6 +168,8 @@ struct Recorded {
     consumed: Option<String>,
     /// See [`Mention::in_awaiting_macro`].
     in_awaiting_macro: bool,
+    /// See [`Mention::binds_parts`].
+    binds_parts: bool,
 }
 
 /// Records each use the walk finds.
@@ -213,6 +215,7 @@ impl walk::Visitor for Recorder<'_> {
             destructured: Vec::new(),
             consumed: None,
             in_awaiting_macro: false,
+            binds_parts: false,
         });
     }
 
@@ -251,6 +254,14 @@ impl walk::Visitor for Recorder<'_> {
             && found.local == local
         {
             found.in_awaiting_macro = true;
+        }
+    }
+
+    fn binds_parts(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.binds_parts = true;
         }
     }
 
@@ -408,6 +419,7 @@ impl Builder {
                 destructured: found.destructured,
                 consumed: found.consumed,
                 in_awaiting_macro: found.in_awaiting_macro,
+                binds_parts: found.binds_parts,
             });
         }
         self.end_scopes(&ended);
@@ -428,8 +440,9 @@ impl Builder {
     }
 
     /// A `match` or `if let` scrutinee, just recorded with `kind`: marks
-    /// its mention destructured as the walk does in statements
-    /// (see [`Mention::destructured`]).
+    /// its mention destructured, or read with parts bound by value, as the
+    /// walk does in statements (see [`Mention::destructured`] and
+    /// [`Mention::binds_parts`]).
     fn mark_destructured<'p>(
         &mut self,
         scrutinee: &syn::Expr,
@@ -439,10 +452,12 @@ impl Builder {
         let Some(local) = walk::resolve(scrutinee, &self.scope_map()) else {
             return;
         };
-        if matches!(kind, MentionKind::Taken { .. })
-            && let Some(mention) = self.mentions.last_mut()
-            && mention.local == local
-        {
+        let Some(mention) = self.mentions.last_mut().filter(|m| m.local == local) else {
+            return;
+        };
+        let pats: Vec<&syn::Pat> = pats.into_iter().collect();
+        mention.binds_parts = walk::drop_flag::binds_parts(kind, pats.iter().copied());
+        if matches!(kind, MentionKind::Taken { .. }) {
             mention.destructured = pats.into_iter().flat_map(witnesses).collect();
         }
     }

@@ -71,6 +71,15 @@ pub(crate) fn kind<'a>(
     }
 }
 
+/// Does a match with `kind` (see [`kind`]) read its scrutinee as a place
+/// and still bind parts of it by value? A pattern that takes some parts
+/// and leaves others (`(a, _)`, `[first, ..]`), or one that may take it on
+/// some paths where the local cannot be matched in a flag's place: what
+/// those parts borrow, the bindings hold.
+pub(crate) fn binds_parts<'a>(kind: MentionKind, pats: impl IntoIterator<Item = &'a Pat>) -> bool {
+    matches!(kind, MentionKind::Place { .. }) && pats.into_iter().any(patterns::binds_by_value)
+}
+
 /// How an `if let` that is the whole condition of its `if` uses its
 /// scrutinee (`in_loop`: inside a loop of the walked statement; `chained`:
 /// an `else if let` on the local the `if let` before it matches).

@@ -101,6 +101,13 @@ pub(crate) trait Visitor {
         let _ = (local, parts);
     }
 
+    /// The use of `local` just reported is a match of its name by patterns
+    /// that bind some of its parts by value, as a read of the place (see
+    /// [`crate::ir::Mention::binds_parts`]).
+    fn binds_parts(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
     /// The use of `local` just reported is written as the expansion's own
     /// drop of a hidden temporary where its scope ends
     /// (`::core::mem::drop(__temporary1)`), which ends the value's life
@@ -264,18 +271,25 @@ impl<'a, V: Visitor> Walk<'a, V> {
 
     /// Reports `scrutinee`, just walked, as destructured where `kind` takes
     /// it and a pattern may only copy the fields of a type with a `Drop`
-    /// impl (see [`Visitor::destructured`]).
+    /// impl (see [`Visitor::destructured`]), or as read with some of its
+    /// parts bound by value (see [`Visitor::binds_parts`]).
     fn destructure<'p>(
         &mut self,
         scrutinee: &Expr,
         kind: MentionKind,
         pats: impl IntoIterator<Item = &'p syn::Pat>,
     ) {
-        let taken = matches!(kind, MentionKind::Taken { .. } | MentionKind::Value);
-        if self.capture.is_some() || !taken {
+        if self.capture.is_some() {
             return;
         }
-        if let Some(local) = self.resolve_path(scrutinee) {
+        let Some(local) = self.resolve_path(scrutinee) else {
+            return;
+        };
+        let pats: Vec<&syn::Pat> = pats.into_iter().collect();
+        if drop_flag::binds_parts(kind, pats.iter().copied()) {
+            self.visitor.binds_parts(local);
+        }
+        if matches!(kind, MentionKind::Taken { .. } | MentionKind::Value) {
             let parts: Vec<_> = pats.into_iter().flat_map(drop_witness::witnesses).collect();
             if !parts.is_empty() {
                 self.visitor.destructured(local, parts);
