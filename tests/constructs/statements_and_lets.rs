@@ -317,6 +317,20 @@ async fn let_else_borrowing_a_slice(v: Vec<Probe>) -> usize {
     first.label().len() + last.label().len()
 }
 
+/// An unsized place (`v[..]`), matched where it is, as rustc matches it:
+/// the pattern copies its elements out. The rewrite bound it to a local
+/// of its own, which does not build (E0277).
+#[desugar]
+async fn let_else_on_an_unsized_place(v: Vec<u32>, p: Probe) -> u32 {
+    let [n, .., m] = v[..] else {
+        p.touch();
+        return leaf("short", 1, 0u32).await;
+    };
+    leaf("after", 1, ()).await;
+    p.touch();
+    n + m
+}
+
 #[test]
 fn let_else_on_slices() {
     let probes = |n: usize| (0..n).map(|i| Probe::new(format!("v{i}"))).collect();
@@ -325,6 +339,13 @@ fn let_else_on_slices() {
         let _ = assert_same(
             || let_else_borrowing_a_slice(probes(n)),
             || let_else_borrowing_a_slice_rustc(probes(n)),
+        );
+    }
+    assert_send(&let_else_on_an_unsized_place(vec![1], Probe::new("p")));
+    for v in [vec![], vec![4], vec![4, 5, 6]] {
+        let _ = assert_same(
+            || let_else_on_an_unsized_place(v.clone(), Probe::new("p")),
+            || let_else_on_an_unsized_place_rustc(v.clone(), Probe::new("p")),
         );
     }
 }

@@ -25,8 +25,22 @@
 //! As in rustc, the value's temporaries drop before the `else` block runs
 //! (at the end of its own `let`), the value itself too (the `drop`), and
 //! where the pattern matches, what it does not take drops at the end of
-//! the statement. A place (`let Some(v) = self.next else`) is matched where
-//! it is, as rustc matches it: what the pattern does not take stays there.
+//! the statement. A place (`let Some(v) = self.next else`, `let [n, ..] =
+//! v[..] else`) is matched where it is, as rustc matches it: what the
+//! pattern does not take stays there, and an unsized place (`v[..]`) is
+//! never bound to a local (which would not build, E0277):
+//!
+//! Before: `let [n, ..] = v[..] else { log().await; return 0; };`
+//! After:
+//! ```text
+//! let (n,) = match v[..] {
+//!     [n, ..] => (n,),
+//!     _ => {
+//!         log().await;
+//!         return 0;
+//!     }
+//! };
+//! ```
 //!
 //! The temporary a reference borrows into (`&make().name`), which rustc
 //! extends to the end of the block, is bound by a `let` of its own beside
@@ -56,7 +70,7 @@
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
-use crate::build::{has_await, value_root};
+use crate::build::{has_await, plain_place, value_root};
 use crate::names;
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) {
@@ -109,9 +123,10 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
         quote::quote!(#mutability #name)
     });
     let value = names::hidden("__else_value");
-    let matched = if ty.is_none() && is_place(expr) {
-        // A place (`self.next`) is matched where it is: what the pattern
-        // does not take stays there, as with `let … else`.
+    let matched = if ty.is_none() && plain_place(expr) && !has_await(&**expr) {
+        // A place (`self.next`, `v[..]`) is matched where it is: what the
+        // pattern does not take stays there, as with `let … else`, and an
+        // unsized one (`v[..]`) is never a value of its own.
         quote::quote! {
             match #expr {
                 #pat => (#(#names,)*),
@@ -181,18 +196,6 @@ fn extended_root(expr: &syn::Expr) -> Option<(syn::Expr, syn::Expr)> {
     let extended = names::hidden("__else_extended");
     let value = std::mem::replace(root, syn::parse_quote!(#extended));
     Some((value, borrow))
-}
-
-/// A place whose evaluation makes no temporary: a path, a field of a
-/// place, a dereference of one.
-fn is_place(expr: &syn::Expr) -> bool {
-    match expr {
-        syn::Expr::Path(_) => true,
-        syn::Expr::Field(e) => is_place(&e.base),
-        syn::Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_place(&e.expr),
-        syn::Expr::Paren(e) => is_place(&e.expr),
-        _ => false,
-    }
 }
 
 /// The names a pattern binds, and whether each is declared `mut`; whether
