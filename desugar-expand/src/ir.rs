@@ -254,6 +254,11 @@ pub(crate) struct Mention {
     /// the parts it binds are moved or copied out, and with them what
     /// they borrow (`first` out of `s = v.as_slice()` borrows `v`).
     pub binds_parts: bool,
+    /// Written `&mut x`: a unique borrow of the local's own place. Of a
+    /// local bound to a shared reference, it borrows the local, not the
+    /// referent (see [`Local::shared_ref`]): a cursor `let mut cur =
+    /// &data[..];` whose `&mut cur` a reader moves on.
+    pub borrowed_mut: bool,
 }
 
 /// [`Mention::consumed`] of a local closure called (`log("start")`).

@@ -674,9 +674,12 @@ impl<'a> Facts<'a> {
     /// to `&$v[0]`): what it lends is the referent, which the local only
     /// hands on, as a copy of the reference would. So `let ids = &v; let f
     /// = first!(ids);` with `f` used after an await keeps `v` in place, and
-    /// the macro reads it through `ids`, which it sees as written.
+    /// the macro reads it through `ids`, which it sees as written. Not
+    /// `&mut ids`, which borrows the local itself (see
+    /// [`Mention::borrowed_mut`]).
     fn through_reference(&self, mention: &Mention) -> bool {
         self.body.locals[mention.local].shared_ref
+            && !mention.borrowed_mut
             && matches!(
                 mention.kind,
                 MentionKind::Place { lasting: true, .. } | MentionKind::Opaque { .. }

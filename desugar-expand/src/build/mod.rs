@@ -171,6 +171,8 @@ struct Recorded {
     in_awaiting_macro: bool,
     /// See [`Mention::binds_parts`].
     binds_parts: bool,
+    /// See [`Mention::borrowed_mut`].
+    borrowed_mut: bool,
 }
 
 /// Records each use the walk finds.
@@ -217,6 +219,7 @@ impl walk::Visitor for Recorder<'_> {
             consumed: None,
             in_awaiting_macro: false,
             binds_parts: false,
+            borrowed_mut: false,
         });
     }
 
@@ -263,6 +266,14 @@ impl walk::Visitor for Recorder<'_> {
             && found.local == local
         {
             found.binds_parts = true;
+        }
+    }
+
+    fn borrowed_mut(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.borrowed_mut = true;
         }
     }
 
@@ -421,6 +432,7 @@ impl Builder {
                 consumed: found.consumed,
                 in_awaiting_macro: found.in_awaiting_macro,
                 binds_parts: found.binds_parts,
+                borrowed_mut: found.borrowed_mut,
             });
         }
         self.end_scopes(&ended);

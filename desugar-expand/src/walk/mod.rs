@@ -108,6 +108,12 @@ pub(crate) trait Visitor {
         let _ = local;
     }
 
+    /// The use of `local` just reported is `&mut local` (see
+    /// [`crate::ir::Mention::borrowed_mut`]).
+    fn borrowed_mut(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
     /// The use of `local` just reported is written as the expansion's own
     /// drop of a hidden temporary where its scope ends
     /// (`::core::mem::drop(__temporary1)`), which ends the value's life
@@ -445,7 +451,16 @@ impl<'a, V: Visitor> Walk<'a, V> {
             other => other,
         };
         match expr {
-            Expr::Reference(e) => self.expr(&mut e.expr, BORROW),
+            Expr::Reference(e) => {
+                // `&mut x` borrows the local's own place, whatever it holds:
+                // the visitor is told (see `Mention::borrowed_mut`).
+                let own = e.mutability.is_some() && self.capture.is_none();
+                let local = self.resolve_path(&e.expr).filter(|_| own);
+                self.expr(&mut e.expr, BORROW);
+                if let Some(local) = local {
+                    self.visitor.borrowed_mut(local);
+                }
+            }
             Expr::RawAddr(e) => self.expr(&mut e.expr, BORROW),
             Expr::Field(e) => match self.resolve_path(&e.base) {
                 // A `move` closure or `async` block captures the field
