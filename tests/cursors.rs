@@ -114,3 +114,38 @@ fn a_cursor_over_a_field_in_a_method() {
     );
     assert_eq!(same_and_no_larger(report), "Ready((5, 3))");
 }
+
+/// A reader as a method of the cursor itself, taking `&mut self` on
+/// `&[u8]` (as `AsyncRead` for `&[u8]` does).
+trait ReadByte {
+    fn read_byte(&mut self) -> impl Future<Output = Option<u8>>;
+}
+
+impl ReadByte for &[u8] {
+    fn read_byte(&mut self) -> impl Future<Output = Option<u8>> {
+        read_u8(self)
+    }
+}
+
+/// `cur.read_byte()` borrows `cur` itself by autoref, which syntax cannot
+/// tell from `cur.len()` borrowing what it points to (README, "Known
+/// differences": it does not build, E0503 and E0597 at `cur`). Written
+/// out, `(&mut cur).read_byte()` keeps `cur` in place.
+#[desugar]
+async fn read_by_method(data: Vec<u8>) -> u32 {
+    let mut cur = &data[..];
+    let mut total = 0;
+    while let Some(b) = (&mut cur).read_byte().await {
+        total += b as u32;
+    }
+    total
+}
+
+#[test]
+fn a_cursor_borrowed_for_its_own_method_when_written_out() {
+    let report = assert_same(
+        || read_by_method(vec![2, 3]),
+        || read_by_method_rustc(vec![2, 3]),
+    );
+    assert_eq!(same_and_no_larger(report), "Ready(5)");
+}
