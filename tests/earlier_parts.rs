@@ -1014,8 +1014,42 @@ mod read_before_a_change {
         )
     }
 
+    async fn refill_job(job: (&mut Vec<u32>, u32)) -> u32 {
+        job.0.clear();
+        job.0
+            .push(Leaf::new("refill_job").pending(1).ready(job.1).await);
+        1
+    }
+
+    /// Given inside a tuple.
+    #[desugar]
+    async fn given_in_a_tuple(v: &mut Vec<u32>) -> (u32, u32) {
+        (v[0], refill_job((v, 9)).await)
+    }
+
+    fn pick(i: usize) -> usize {
+        i + 1
+    }
+
+    /// An index computed there, of a place the awaited call changes: read
+    /// ahead, index and all.
+    #[desugar]
+    async fn computed_index_changed(mut grid: Vec<Vec<u32>>, i: usize) -> u32 {
+        grid[pick(i)][i] + refill(&mut grid[1]).await
+    }
+
     #[test]
     fn a_place_is_read_before_what_changes_it() {
+        let report = assert_same(
+            || async { given_in_a_tuple(&mut vec![1]).await },
+            || async { given_in_a_tuple_rustc(&mut vec![1]).await },
+        );
+        assert_eq!(report.outcome, "Ready((1, 1))");
+        let report = assert_same(
+            || computed_index_changed(vec![vec![1], vec![2]], 0),
+            || computed_index_changed_rustc(vec![vec![1], vec![2]], 0),
+        );
+        assert_eq!(report.outcome, "Ready(7)");
         let report = assert_same(
             || async {
                 let mut t = 5;

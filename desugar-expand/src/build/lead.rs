@@ -767,57 +767,77 @@ struct Ahead<'a> {
 /// Is `part`, a value read before the await (copied into what the
 /// expression builds), a place that what now runs before it may change:
 /// one it changes (`(*total, { *total += 1; f().await })`) or one read
-/// through a local it is given by name (`*total + add(total, 10).await`,
-/// `(ids[0], upload(ids).await)`)? Then its value is read ahead, as rustc
-/// reads an operand before the next one runs, not left in place.
+/// through a place it is given by value (`*total + add(total, 10).await`,
+/// `(ids[0], upload(ids).await)`, `(v[0], refill((v, 9)).await)`)? Then
+/// its value is read ahead, as rustc reads an operand before the next one
+/// runs, not left in place; with the index it computes (`grid[pick(i)][j]`).
 ///
 /// Before: `*total + add(total, 10).await`
 /// After:  part `__earlier1 = *total`, and `{ __earlier1 } + { __result }`
 fn read_before_change(part: &Expr, ahead: &Ahead<'_>) -> bool {
     // A local read whole is [`Taker::moved_local`]'s; a borrow is left to
     // the check that it reads nothing changed.
-    let Some(root) = place_root(part).filter(|_| is_pure(part)) else {
+    let through = place_prefixes(part);
+    if through.is_empty() || !is_place_syntax(part) {
         return false;
-    };
-    ahead.passed.contains(&root)
+    }
+    through.iter().any(|place| ahead.passed.contains(place))
         || value_names(part)
             .iter()
             .any(|name| ahead.runs_first.contains(name))
 }
 
-/// The local a place reads through (`total` in `*total`, `v[0]`,
-/// `ctx.count`); `None` for a local read whole.
-fn place_root(expr: &Expr) -> Option<String> {
+/// The places `expr`, a place, reads through, as written (`["ctx.total",
+/// "ctx"]` for `ctx.total[0]`, `["total"]` for `*total`); none for a local
+/// read whole.
+fn place_prefixes(expr: &Expr) -> Vec<String> {
     let inner = match expr {
         Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => &e.expr,
         Expr::Index(e) => &e.expr,
         Expr::Field(e) => &e.base,
-        Expr::Paren(e) => return place_root(&e.expr),
-        Expr::Group(e) => return place_root(&e.expr),
-        _ => return None,
+        Expr::Paren(e) => return place_prefixes(&e.expr),
+        Expr::Group(e) => return place_prefixes(&e.expr),
+        _ => return Vec::new(),
     };
-    match super::values::value_ident(inner) {
-        Some(ident) => Some(ident.to_string()),
-        None => place_root(inner),
+    let mut prefixes: Vec<String> = written_place(inner).into_iter().collect();
+    prefixes.extend(place_prefixes(inner));
+    prefixes
+}
+
+/// A place made of a local and fields (`ctx.total`, `v`, `{ v }`), as
+/// written.
+fn written_place(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Field(e) => {
+            let member = match &e.member {
+                syn::Member::Named(ident) => ident.to_string(),
+                syn::Member::Unnamed(index) => index.index.to_string(),
+            };
+            Some(format!("{}.{member}", written_place(&e.base)?))
+        }
+        Expr::Paren(e) => written_place(&e.expr),
+        Expr::Group(e) => written_place(&e.expr),
+        other => super::values::value_ident(other).map(ToString::to_string),
     }
 }
 
-/// The locals `expr` gives a call or a method by name (`bump(total)`,
-/// `s.fill(buf)`).
+/// The places `expr` gives by value, as written: to a call or a method
+/// (`bump(total)`), or into a tuple, an array or a struct it builds
+/// (`refill((v, 9))`, `Job { out: ctx.out }`). A `&mut` given so is
+/// reborrowed or moved, and what it points to may change.
 fn passed_names(expr: &Expr) -> Vec<String> {
     struct Passed(Vec<String>);
     impl<'ast> syn::visit::Visit<'ast> for Passed {
         fn visit_expr(&mut self, expr: &'ast Expr) {
-            let args = match expr {
-                Expr::Call(e) => Some(&e.args),
-                Expr::MethodCall(e) => Some(&e.args),
-                _ => None,
+            let given: Vec<&Expr> = match expr {
+                Expr::Call(e) => e.args.iter().collect(),
+                Expr::MethodCall(e) => e.args.iter().collect(),
+                Expr::Tuple(e) => e.elems.iter().collect(),
+                Expr::Array(e) => e.elems.iter().collect(),
+                Expr::Struct(e) => e.fields.iter().map(|field| &field.expr).collect(),
+                _ => Vec::new(),
             };
-            for arg in args.into_iter().flatten() {
-                if let Some(ident) = super::values::value_ident(arg) {
-                    self.0.push(ident.to_string());
-                }
-            }
+            self.0.extend(given.into_iter().filter_map(written_place));
             syn::visit::visit_expr(self, expr);
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
