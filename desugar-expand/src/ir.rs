@@ -73,8 +73,12 @@ pub(crate) struct Local {
     /// May hold a `&mut` its type does not show, by what made it: a binding
     /// of `for c in v.iter_mut()`, of `if let Some(c) = &mut x` or
     /// `v.last_mut()`, of a destructured `&mut self`, a struct built with
-    /// `&mut c` (`Tx { conn: &mut c }`). A homed one is reached mutably, as
-    /// `tx.conn.query()` reborrows through it.
+    /// `&mut c` (`Tx { conn: &mut c }`), `let slot =
+    /// m.entry(k).or_default();`; or by what is done with it: a `&mut`
+    /// taken through it though it is not declared `mut` (`&mut *slot`). A
+    /// homed one is reached mutably, as `tx.conn.query()` reborrows through
+    /// it; one given bare to an awaited call and read after is homed (see
+    /// `analysis::lent`).
     pub holds_mut: bool,
     /// Bound whole to a shared reference (`let ids = &self.ids;`, `let r:
     /// &T = ..;`): what a method called through it, a field of it or a

@@ -21,6 +21,7 @@
 //! expansion cannot follow, never a program that runs differently.
 
 mod assigned;
+mod lent;
 
 use crate::ir::{AwaitId, Body, InMacro, LocalId, Mention, MentionKind};
 use crate::walk::drop_witness::Witness;
@@ -603,6 +604,7 @@ impl<'a> Facts<'a> {
                             && self.assigned_unread_after_move(local, k).is_some())
                         // A pinned value may not move again.
                         || (self.body.locals[local].pinned && self.in_scope(local, k))
+                        || self.lent_to_awaitee(local, k)
                 })
             })
             .collect();

@@ -173,6 +173,9 @@ struct Recorded {
     binds_parts: bool,
     /// See [`Mention::borrowed_mut`].
     borrowed_mut: bool,
+    /// A `&mut` taken through it, or a place reached through it assigned
+    /// (see [`walk::Visitor::mutated_through`]).
+    mutated_through: bool,
 }
 
 /// Records each use the walk finds.
@@ -220,6 +223,7 @@ impl walk::Visitor for Recorder<'_> {
             in_awaiting_macro: false,
             binds_parts: false,
             borrowed_mut: false,
+            mutated_through: false,
         });
     }
 
@@ -274,6 +278,17 @@ impl walk::Visitor for Recorder<'_> {
             && found.local == local
         {
             found.borrowed_mut = true;
+        }
+    }
+
+    fn mutated_through(&mut self, local: LocalId) {
+        if let Some(found) = self
+            .found
+            .iter_mut()
+            .rev()
+            .find(|found| found.local == local)
+        {
+            found.mutated_through = true;
         }
     }
 
@@ -417,6 +432,13 @@ impl Builder {
             .map(|found| self.locals[found.local].ident.clone())
             .collect();
         for found in found {
+            // Mutated through though not declared `mut` (`&mut *slot`,
+            // `slot[0] = 1`), which rustc allows only where it holds a
+            // `&mut` (or a raw pointer): whatever made it
+            // (`store.slot(k)`), it is one.
+            if found.mutated_through && !self.locals[found.local].mutable {
+                self.locals[found.local].holds_mut = true;
+            }
             let seq = self.tick();
             self.mentions.push(Mention {
                 local: found.local,
@@ -702,14 +724,16 @@ impl Builder {
 
     /// Does `expr` give a `&mut`, or a value holding one, that its type
     /// does not show (see [`Local::holds_mut`])? `&mut x`, a method named
-    /// `…_mut` (and what is taken from its result: `unwrap`, `next`, `?`),
-    /// a local that holds one, or a struct, tuple or call given one.
+    /// for one (`split_at_mut`, `as_mut_slice`, `or_default`: see
+    /// [`values::gives_mut`]; and what is taken from its result: `unwrap`,
+    /// `next`, `?`), a local that holds one, or a struct, tuple or call
+    /// given one.
     fn yields_mut(&self, expr: &syn::Expr) -> bool {
         use syn::Expr;
         match expr {
             Expr::Reference(r) => r.mutability.is_some(),
             Expr::MethodCall(call) => {
-                call.method.to_string().ends_with("_mut") || self.yields_mut(&call.receiver)
+                values::gives_mut(&call.method) || self.yields_mut(&call.receiver)
             }
             Expr::Try(e) => self.yields_mut(&e.expr),
             Expr::Paren(e) => self.yields_mut(&e.expr),

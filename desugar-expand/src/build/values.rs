@@ -1,6 +1,6 @@
 //! What an expression's value is made of, as far as syntax tells: whether it
-//! can hold a borrow of the locals it uses, and whether it calls the fn
-//! being lowered.
+//! can hold a borrow of the locals it uses, whether a method gives a `&mut`,
+//! and whether it calls the fn being lowered.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -46,6 +46,24 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
             .is_some_and(|s| s.ident == "format" || s.ident == "vec" || s.ident == "matches"),
         _ => false,
     }
+}
+
+/// Is `method` named for the `&mut` it gives? `…_mut` (`get_mut`,
+/// `split_at_mut`, `iter_mut`), `…_mut_…` (`as_mut_slice`), or a standard
+/// method that gives a `&mut` into its receiver under another name: an
+/// entry's `or_default` and `or_insert…`, an `Option`'s `get_or_insert…`.
+pub(super) fn gives_mut(method: &syn::Ident) -> bool {
+    const INTO_RECEIVER: &[&str] = &[
+        "or_default",
+        "or_insert",
+        "or_insert_with",
+        "or_insert_with_key",
+        "get_or_insert",
+        "get_or_insert_with",
+        "get_or_insert_default",
+    ];
+    let name = method.to_string();
+    name.ends_with("_mut") || name.contains("_mut_") || INTO_RECEIVER.contains(&name.as_str())
 }
 
 /// A call of the fn itself (`f(..)`, `Self::f(..)`, `self.f(..)`) in an

@@ -130,6 +130,13 @@ pub(crate) trait Visitor {
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
         let _ = (local, call);
     }
+
+    /// A `&mut` is taken of a place reached through `local`, or such a
+    /// place is assigned (`&mut *slot`, `&mut slot[0]`, `*slot = v`,
+    /// `slot.len += 1`), just after its use was reported.
+    fn mutated_through(&mut self, local: LocalId) {
+        let _ = local;
+    }
 }
 
 /// What `call` drops, if it is written as the expansion writes its own drops
@@ -254,6 +261,27 @@ impl<'a, V: Visitor> Walk<'a, V> {
             return None;
         }
         self.scope.get(&name).copied()
+    }
+
+    /// The local a place is reached through, by fields, indexes and
+    /// derefs (`slot`, `*slot`, `slot.items[0]`), if any.
+    fn place_root(&self, place: &Expr) -> Option<LocalId> {
+        match place {
+            Expr::Field(e) => self.place_root(&e.base),
+            Expr::Index(e) => self.place_root(&e.expr),
+            Expr::Unary(e) if matches!(e.op, UnOp::Deref(_)) => self.place_root(&e.expr),
+            Expr::Paren(e) => self.place_root(&e.expr),
+            Expr::Group(e) => self.place_root(&e.expr),
+            _ => self.resolve_path(place),
+        }
+    }
+
+    /// Reports a `&mut` taken of `place`, or `place` assigned, to the
+    /// visitor (see [`Visitor::mutated_through`]).
+    fn mutated(&mut self, place: &Expr) {
+        if let Some(local) = self.place_root(place) {
+            self.visitor.mutated_through(local);
+        }
     }
 
     fn resolve_path(&self, expr: &Expr) -> Option<LocalId> {
@@ -460,6 +488,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 if let Some(local) = local {
                     self.visitor.borrowed_mut(local);
                 }
+                if e.mutability.is_some() {
+                    self.mutated(&e.expr);
+                }
             }
             Expr::RawAddr(e) => self.expr(&mut e.expr, BORROW),
             Expr::Field(e) => match self.resolve_path(&e.base) {
@@ -559,6 +590,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     _ => (MentionKind::Value, MentionKind::Value),
                 };
                 self.expr(&mut e.left, left);
+                if is_compound_assign(e.op) {
+                    self.mutated(&e.left);
+                }
                 let short_circuit = matches!(e.op, BinOp::And(_) | BinOp::Or(_));
                 self.maybe(short_circuit, |walk| walk.expr(&mut e.right, right));
             }
@@ -575,7 +609,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         let span = e.left.span();
                         self.report(local, MentionKind::Assign, Some(expr), span);
                     }
-                    None => self.expr(&mut e.left, TRANSIENT),
+                    None => {
+                        self.expr(&mut e.left, TRANSIENT);
+                        self.mutated(&e.left);
+                    }
                 }
             }
             Expr::Unary(e) => {
