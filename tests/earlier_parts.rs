@@ -128,6 +128,33 @@ fn an_iterator_counted_before_an_await_builds() {
     assert_eq!(report.outcome, "Ready(3)");
 }
 
+/// `take` on an iterator made before the await is `Iterator::take`, which
+/// moves it (dogK1, finding 6): known so only of a visible iterator, as
+/// another type's `take` may borrow (`Option::take(&mut self)`). The
+/// closure the second iterator owns, and the probe moved into it, drop
+/// with it inside `sum`, before the await, in both.
+#[desugar]
+async fn taken_before_an_await(values: Vec<u32>, n: usize) -> u32 {
+    let probe = Probe::new("moved into the closure");
+    let doubled = move |v: &u32| {
+        probe.touch();
+        v * 2
+    };
+    let total = values.iter().take(n).sum::<u32>()
+        + values.iter().map(doubled).take(n).sum::<u32>()
+        + number(1).await;
+    total
+}
+
+#[test]
+fn an_iterator_taken_from_before_an_await_builds() {
+    let report = assert_same(
+        || taken_before_an_await(vec![1, 2, 3], 2),
+        || taken_before_an_await_rustc(vec![1, 2, 3], 2),
+    );
+    assert_eq!(report.outcome, "Ready(10)");
+}
+
 /// The receiver of a method that borrows it is a temporary of the
 /// statement; one moved by its method is gone with the call.
 #[desugar]

@@ -9,6 +9,8 @@ pub(crate) mod drop_flag;
 pub(crate) mod drop_witness;
 mod format_string;
 pub(crate) use format_string::literal_captures;
+mod iterators;
+pub(crate) use iterators::takes_iterator;
 mod macros;
 pub(crate) use macros::{
     MacroArgs, evaluates_nothing, gives_value, is_awaiting_macro, is_awaiting_macro_name,
@@ -1230,22 +1232,8 @@ impl Standard {
             "into_sorted_vec",
             "into_vec",
         ];
+        // Besides its adapters (`iterators::ADAPTERS`).
         const ITERATOR: &[&str] = &[
-            "map",
-            "filter",
-            "filter_map",
-            "flat_map",
-            "flatten",
-            "rev",
-            "zip",
-            "chain",
-            "enumerate",
-            "skip",
-            "peekable",
-            "fuse",
-            "step_by",
-            "copied",
-            "cloned",
             "collect",
             "sum",
             "product",
@@ -1261,7 +1249,7 @@ impl Standard {
             Standard::Option => &[OPTION_AND_RESULT, OPTION],
             Standard::Result => &[OPTION_AND_RESULT, RESULT],
             Standard::Collection => &[COLLECTION],
-            Standard::Iterator => &[ITERATOR],
+            Standard::Iterator => &[iterators::ADAPTERS, ITERATOR],
         };
         own.iter().any(|names| names.contains(&method))
     }

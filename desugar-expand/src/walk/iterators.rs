@@ -1,0 +1,96 @@
+//! Values that are visibly iterators, whose `take` is `Iterator::take`.
+
+use syn::Expr;
+
+/// Is `method`, called on `receiver`, `Iterator::take(self, n)`, which
+/// moves its receiver? Other types name a method that borrows so
+/// (`Option::take(&mut self)`, `Cell::take(&self)`), so `take` is known to
+/// move only a receiver that is visibly an iterator (`v.iter().take(n)`).
+pub(crate) fn takes_iterator(method: &syn::Ident, receiver: &Expr) -> bool {
+    method == "take" && is_iterator(receiver)
+}
+
+/// `Iterator`'s methods that take it and give another (`v.iter().map(f)`).
+pub(super) const ADAPTERS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "flatten",
+    "rev",
+    "zip",
+    "chain",
+    "enumerate",
+    "skip",
+    "take",
+    "step_by",
+    "peekable",
+    "fuse",
+    "copied",
+    "cloned",
+];
+
+/// Is `expr` visibly an iterator: made by a standard method that makes
+/// one (`v.iter()`, `s.chars()`, `m.keys()`, `v.into_iter()`), or by an
+/// adapter applied to one (`v.iter().map(f)`, `s.chars().rev()`)?
+fn is_iterator(expr: &Expr) -> bool {
+    const MAKERS: &[&str] = &[
+        "iter",
+        "iter_mut",
+        "into_iter",
+        "chars",
+        "char_indices",
+        "lines",
+        "split_whitespace",
+        "split_ascii_whitespace",
+        "keys",
+        "values",
+        "values_mut",
+        "drain",
+    ];
+    match super::strip_parens(expr) {
+        Expr::MethodCall(call) => {
+            let method = call.method.to_string();
+            MAKERS.contains(&method.as_str())
+                || (ADAPTERS.contains(&method.as_str()) && is_iterator(&call.receiver))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn takes(text: &str) -> bool {
+        let Ok(Expr::MethodCall(call)) = syn::parse_str::<Expr>(text) else {
+            panic!("{text} is a method call");
+        };
+        takes_iterator(&call.method, &call.receiver)
+    }
+
+    #[test]
+    fn take_of_an_iterator_moves_it() {
+        for text in [
+            "v.iter().take(n)",
+            "s.chars().rev().take(2)",
+            "v.iter().map(|x| x + 1).take(3)",
+            "(v.into_iter()).take(1)",
+        ] {
+            assert!(takes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn take_of_anything_else_may_borrow() {
+        for text in [
+            "slot.take()",
+            "self.current.take()",
+            "m.get_mut(&k).unwrap().take()",
+            "opt.map(f).take()",
+            "v.iter().len()",
+        ] {
+            assert!(!takes(text), "{text}");
+        }
+    }
+}
