@@ -16,6 +16,7 @@
 //! (`tests/ui/let_chain_later_temporary.rs`).
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use desugar::desugar;
 use desugar::harness::{Leaf, LeafFuture, Probe, Report, assert_same, note};
@@ -361,6 +362,30 @@ fn unmatched_awaited_values_in_chains_loops_and_values() {
         ready(assert_same(
             || unmatched_values(k),
             || unmatched_values_rustc(k),
+        ));
+    }
+}
+
+#[path = "common/copied_out.rs"]
+mod copied_out;
+
+/// See `tests/common/copied_out.rs`: Rust 2024 drops the guard before the
+/// `else` awaits, and the tags before it uses `seen`.
+#[test]
+fn a_value_copied_out_of_a_borrowed_temporary_drops_before_the_else() {
+    for ids in [vec![], vec![5]] {
+        let ids = Mutex::new(ids);
+        let report = assert_same(
+            || copied_out::from_a_guard(&ids),
+            || copied_out::from_a_guard_rustc(&ids),
+        );
+        let trace = report.trace.to_string();
+        assert!(!trace.contains("locked while polled: true"), "{trace}");
+    }
+    for n in [0, 2] {
+        ready(assert_same(
+            || copied_out::from_a_temporary(n, Probe::new("seen")),
+            || copied_out::from_a_temporary_rustc(n, Probe::new("seen")),
         ));
     }
 }

@@ -5,6 +5,8 @@
 //! their twin. (As a block's tail, an `if let` whose scrutinee makes a
 //! temporary stops the build in Rust 2021: see `tests/tails.rs`.)
 
+use std::sync::Mutex;
+
 use desugar::desugar;
 use desugar::harness::{assert_same, Leaf, LeafFuture, Probe};
 
@@ -99,4 +101,33 @@ fn an_awaited_scrutinee_temporary_drops_after_the_else_branch() {
         || awaited_scrutinee_rustc(Probe::new("seen")),
     );
     assert_eq!(report.outcome, "Ready(2)");
+}
+
+#[path = "../../tests/common/copied_out.rs"]
+mod copied_out;
+
+/// See `tests/common/copied_out.rs`: Rust 2021 holds the guard while the
+/// `else` awaits.
+#[test]
+fn a_value_copied_out_of_a_borrowed_temporary_drops_after_the_else() {
+    let ids = Mutex::new(vec![]);
+    let report = assert_same(
+        || copied_out::from_a_guard(&ids),
+        || copied_out::from_a_guard_rustc(&ids),
+    );
+    let trace = report.trace.to_string();
+    assert!(trace.contains("locked while polled: true"), "{trace}");
+    let ids = Mutex::new(vec![5]);
+    let report = assert_same(
+        || copied_out::from_a_guard(&ids),
+        || copied_out::from_a_guard_rustc(&ids),
+    );
+    assert_eq!(report.outcome, "Ready(5)");
+    for n in [0, 2] {
+        let report = assert_same(
+            || copied_out::from_a_temporary(n, Probe::new("seen")),
+            || copied_out::from_a_temporary_rustc(n, Probe::new("seen")),
+        );
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
 }

@@ -649,18 +649,22 @@ impl<'a> Facts<'a> {
     }
 
     /// Does `holder`, or what its value is moved or copied into, hold a
-    /// borrow across `k`? Kept across it, moved into the awaited future
-    /// (`let r = &v; read(r).await`), or handed on to a local that is
-    /// (`let r = v.first(); let x = r.unwrap();` with `x` used after, or
-    /// `let s = v.as_slice(); let [x, ..] = s else { .. };`, whose pattern
-    /// copies a part of `s` into `x`).
+    /// borrow across `k`? Kept across it (by value, in place, or with a
+    /// drop flag), moved into the awaited future (`let r = &v;
+    /// read(r).await`), or handed on to a local that is (`let r =
+    /// v.first(); let x = r.unwrap();` with `x` used after, or `let s =
+    /// v.as_slice(); let [x, ..] = s else { .. };`, whose pattern copies a
+    /// part of `s` into `x`).
     fn holds_across(&self, holder: LocalId, k: AwaitId, homed: &[bool], seen: &mut [bool]) -> bool {
         if std::mem::replace(&mut seen[holder], true) {
             return false;
         }
         // The local handing its value on may be out of scope by `k`.
         (self.in_scope(holder, k)
-            && (homed[holder] || self.carried(holder, k) || self.handed_to_awaitee(holder, k)))
+            && (homed[holder]
+                || self.carried(holder, k)
+                || self.kept_with_flag(holder)
+                || self.handed_to_awaitee(holder, k)))
             || self.by_local[holder].iter().any(|m| {
                 (m.kind.may_move() || m.binds_parts || self.through_reference(m))
                     && self.before(m, k)
@@ -668,6 +672,17 @@ impl<'a> Facts<'a> {
                         .iter()
                         .any(|&next| self.holds_across(next, k, homed, seen))
             })
+    }
+
+    /// Does `local` need a drop flag at some await? Then it is kept
+    /// wherever it is in scope, flagged or in place (see [`decide`]), its
+    /// value and any borrow it holds with it, whether or not a branch has
+    /// moved it (`if let Some(&n) = g.lock().unwrap().first() { .. } else
+    /// { .. }`, whose scrutinee's value borrows the guard, and is moved
+    /// away with it before an `else` that awaits where Rust 2024 drops
+    /// them there).
+    fn kept_with_flag(&self, local: LocalId) -> bool {
+        (0..self.body.awaits.len()).any(|k| self.needs_drop_flag(local, k))
     }
 
     /// A use of a local bound to a shared reference as a place whose
