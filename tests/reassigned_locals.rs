@@ -667,3 +667,67 @@ fn a_local_declared_again_keeps_its_written_type() {
     let report = assert_same(typed_and_assigned_after, typed_and_assigned_after_rustc);
     assert_eq!(report.outcome, "Ready(55)");
 }
+
+/// The same with a pattern (`let (mask, shift): (u8, u32);`): each name is
+/// declared again with the pattern's type written whole, the other names
+/// `_` (`let (mask, _): (u8, u32);`). Before, rustc inferred an `i32` for
+/// `mask` from the code after, and the machine gave -402 where the twin
+/// gives 110; where the code after names no type (`a.wrapping_add(b)`),
+/// the machine did not build (E0689).
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn tuple_typed_and_assigned_after() -> i64 {
+    let (mask, shift): (u8, u32);
+    ack(1).await;
+    mask = 0b1100_1000;
+    shift = 1;
+    (!mask as i64) << shift
+}
+
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn array_typed_and_assigned_after() -> (u8, i64) {
+    let [low, high]: [u8; 2];
+    ack(1).await;
+    low = 250;
+    high = 0b1100_1000;
+    (low.wrapping_add(10), !high as i64)
+}
+
+struct Lease {
+    id: u8,
+    holder: Probe,
+}
+
+/// A struct pattern, whose type cannot be split among its names: `let
+/// Lease { id: _, holder }: Lease;`.
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn struct_typed_and_assigned_after() -> i64 {
+    let Lease { id, holder }: Lease;
+    ack(1).await;
+    holder = Probe::new("holder");
+    id = 0b1100_1000;
+    holder.touch();
+    !id as i64
+}
+
+#[test]
+fn a_pattern_declared_again_keeps_its_written_type() {
+    let report = assert_same(
+        tuple_typed_and_assigned_after,
+        tuple_typed_and_assigned_after_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(110)");
+    let report = assert_same(
+        array_typed_and_assigned_after,
+        array_typed_and_assigned_after_rustc,
+    );
+    assert_eq!(report.outcome, "Ready((4, 55))");
+    let report = assert_same(
+        struct_typed_and_assigned_after,
+        struct_typed_and_assigned_after_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(55)");
+    assert_eq!(report.trace.probe_drops(), ["holder"]);
+}

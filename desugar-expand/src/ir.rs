@@ -46,11 +46,11 @@ pub(crate) struct Local {
     pub mutable: bool,
     /// Declared with a value (`let x = v;`), not deferred (`let x;`).
     pub initialized: bool,
-    /// The type a `let` declaring it without a value writes (`let b:
-    /// u8;`). Declared again on resuming, it is written there too, or
-    /// rustc would infer one from the code after (`b = 200; b * 2`: an
-    /// `i32`), or none.
-    pub written_type: Option<syn::Type>,
+    /// The pattern and type of a `let` declaring it without a value
+    /// (`let b: u8;`, `let (mask, shift): (u8, u32);`). Declared again on
+    /// resuming, it is declared with that type there too, or rustc would
+    /// infer one from the code after (`b = 200; b * 2`: an `i32`), or none.
+    pub written_type: Option<syn::PatType>,
     /// Visibly has nothing to drop (a `Copy` type or value, a `&mut`): it
     /// needs no drop flag, and is kept across an await only if used after.
     pub copy: bool,

@@ -825,13 +825,9 @@ impl Builder {
             .init
             .as_ref()
             .is_some_and(|init| self.yields_mut(&init.expr));
-        // `let b: u8;`
+        // `let b: u8;`, `let (mask, shift): (u8, u32);`
         let written_type = match &local.pat {
-            syn::Pat::Type(typed)
-                if local.init.is_none() && matches!(&*typed.pat, syn::Pat::Ident(_)) =>
-            {
-                Some((*typed.ty).clone())
-            }
+            syn::Pat::Type(typed) if local.init.is_none() => Some(typed.clone()),
             _ => None,
         };
         for &id in &ids {

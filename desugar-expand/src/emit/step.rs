@@ -714,14 +714,24 @@ impl<'a> Emit<'a> {
             .is_some_and(|k| self.decisions.redeclare[k].contains(&local));
         if redeclare {
             self.bind(local);
-            // With the type the user wrote, or rustc infers its own.
-            // Before: `let mask: u8; x.await; mask = 200; !mask`
-            // After (on resuming): `let mask: u8; mask = 200; !mask`
-            let ty = self.body.locals[local]
-                .written_type
-                .as_ref()
-                .map(|ty| quote!(: #ty));
-            return quote!(let #mutability #ident #ty;);
+            // With the type the user wrote, or rustc infers its own; a
+            // pattern's type is written whole, with the other names `_`.
+            // Before: `let (mask, shift): (u8, u32); x.await; mask = 200; ..`
+            // After (on resuming): `let (mask, _): (u8, u32); mask = 200; ..`
+            let declared = match &info.written_type {
+                Some(typed) => {
+                    let pat = walk::patterns::only_binding(
+                        &typed.pat,
+                        &info.ident,
+                        &ident,
+                        mutability.is_some(),
+                    );
+                    let ty = &typed.ty;
+                    quote!(#pat: #ty)
+                }
+                None => quote!(#mutability #ident),
+            };
+            return quote!(let #declared;);
         }
         TokenStream::new()
     }

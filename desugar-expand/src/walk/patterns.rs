@@ -22,11 +22,7 @@ pub(crate) fn bindings(pat: &Pat) -> Vec<Binding> {
 fn collect(pat: &Pat, out: &mut Vec<Binding>) {
     match pat {
         Pat::Ident(p) => {
-            let is_binding = p.subpat.is_some()
-                || p.by_ref.is_some()
-                || p.mutability.is_some()
-                || !p.ident.to_string().starts_with(|c: char| c.is_uppercase());
-            if is_binding {
+            if is_binding(p) {
                 out.push(Binding {
                     ident: p.ident.clone(),
                     mutable: p.mutability.is_some(),
@@ -52,6 +48,82 @@ fn collect(pat: &Pat, out: &mut Vec<Binding>) {
         Pat::Guard(p) => collect(&p.pat, out),
         _ => {}
     }
+}
+
+/// Is `p` a binding, not a unit struct, unit variant or constant (see
+/// [`bindings`])?
+fn is_binding(p: &syn::PatIdent) -> bool {
+    p.subpat.is_some()
+        || p.by_ref.is_some()
+        || p.mutability.is_some()
+        || !p.ident.to_string().starts_with(|c: char| c.is_uppercase())
+}
+
+/// `pat` binding `ident` alone, under the name `declared` (`mut` if
+/// `mutable`), every other binding made `_`: with the type the whole
+/// pattern is written with, it declares that one local with its own type,
+/// however the pattern splits the type.
+///
+/// Input: `(mask, shift)`, `shift`. Output: `(_, shift)`.
+/// Input: `Pair { a, b }`, `b`. Output: `Pair { a: _, b }`.
+pub(crate) fn only_binding(
+    pat: &Pat,
+    ident: &syn::Ident,
+    declared: &syn::Ident,
+    mutable: bool,
+) -> Pat {
+    struct Only<'a> {
+        ident: &'a syn::Ident,
+        declared: &'a syn::Ident,
+        mutable: bool,
+    }
+    impl syn::visit_mut::VisitMut for Only<'_> {
+        fn visit_pat_mut(&mut self, pat: &mut Pat) {
+            if let Pat::Ident(p) = pat
+                && is_binding(p)
+                && p.ident != *self.ident
+            {
+                // `other @ sub` keeps `sub`, which may hold the binding.
+                *pat = match p.subpat.take() {
+                    Some((_, sub)) => *sub,
+                    None => Pat::Wild(syn::PatWild {
+                        attrs: Vec::new(),
+                        underscore_token: Default::default(),
+                    }),
+                };
+                return self.visit_pat_mut(pat);
+            }
+            if let Pat::Ident(p) = pat
+                && p.ident == *self.ident
+            {
+                p.ident = self.declared.clone();
+                p.mutability = self.mutable.then(Default::default);
+            }
+            syn::visit_mut::visit_pat_mut(self, pat);
+        }
+        // A shorthand field (`Pair { a }`) whose binding is made `_` or
+        // renamed is written out.
+        fn visit_field_pat_mut(&mut self, field: &mut syn::FieldPat) {
+            syn::visit_mut::visit_field_pat_mut(self, field);
+            let shorthand = match (&field.member, &*field.pat) {
+                (syn::Member::Named(member), Pat::Ident(p)) => p.ident == *member,
+                _ => false,
+            };
+            if !shorthand {
+                field.colon_token.get_or_insert_with(Default::default);
+            }
+        }
+    }
+    let mut pat = pat.clone();
+    syn::visit_mut::VisitMut::visit_pat_mut(
+        &mut Only {
+            ident,
+            declared,
+            mutable,
+        },
+        &mut pat,
+    );
+    pat
 }
 
 /// Does the pattern bind anything by reference (`ref x`, `ref mut x`)?
