@@ -731,3 +731,163 @@ fn a_pattern_declared_again_keeps_its_written_type() {
     assert_eq!(report.outcome, "Ready(55)");
     assert_eq!(report.trace.probe_drops(), ["holder"]);
 }
+
+async fn flush(batch: Vec<f32>) -> usize {
+    Leaf::new("flush").pending(1).ready(batch.len()).await
+}
+
+/// A local declared with a value, moved before an await and given a new
+/// value after it, has no value there: nothing is kept for it, and it is
+/// declared again after the await. It keeps the type its first value had,
+/// the one written (`Vec<f32>`), a parameter's, or the one the value gave
+/// (`vec![0.5f32]`, `Vec::<u8>::new()`): a marker the machine's states
+/// share is tied to the value, and gives the new declaration its type.
+/// Before, rustc inferred one from the code after: `vec![0.1]` a
+/// `Vec<f64>` (0.30000000000000004 where the twin gives
+/// 0.30000000447034836), `!masks[0]` an `i32` (-201 for 55).
+#[desugar]
+async fn written_type_then_flushed() -> f64 {
+    let mut samples: Vec<f32> = vec![0.5];
+    flush(samples).await;
+    samples = vec![0.1];
+    samples[0] as f64 * 3.0
+}
+
+#[desugar]
+async fn parameter_flushed(mut samples: Vec<f32>) -> f64 {
+    flush(samples).await;
+    samples = vec![0.1];
+    samples[0] as f64 * 3.0
+}
+
+#[desugar]
+async fn value_typed_then_flushed() -> f64 {
+    let mut samples = vec![0.5f32];
+    flush(samples).await;
+    samples = vec![0.1];
+    samples[0] as f64 * 3.0
+}
+
+#[desugar]
+async fn typed_by_a_turbofish_then_moved() -> i64 {
+    let mut masks = Vec::<u8>::from([1]);
+    let prev = masks;
+    ack(1).await;
+    masks = vec![0b1100_1000];
+    !masks[0] as i64 + prev.len() as i64
+}
+
+/// A pattern's binding, and one of a `match` arm.
+#[desugar]
+async fn pattern_then_flushed() -> f64 {
+    let (mut samples, n): (Vec<f32>, u32) = (vec![0.5], 3);
+    flush(samples).await;
+    samples = vec![0.1];
+    samples[0] as f64 * f64::from(n)
+}
+
+#[desugar]
+async fn arm_binding_flushed(batch: Option<Vec<f32>>) -> f64 {
+    match batch {
+        Some(mut samples) => {
+            flush(samples).await;
+            samples = vec![0.1];
+            samples[0] as f64 * 3.0
+        }
+        None => 0.0,
+    }
+}
+
+/// A trait object: the new values coerce to it (E0308 before, the first
+/// assignment giving the local the type of its value).
+#[desugar]
+async fn boxed_then_moved() -> String {
+    let mut shown: Box<dyn std::fmt::Debug> = Box::new(1u8);
+    let prev = shown;
+    ack(1).await;
+    shown = Box::new("s");
+    let first = format!("{shown:?}{prev:?}");
+    shown = Box::new(2.5f32);
+    format!("{first}{shown:?}")
+}
+
+/// A value whose type holds a borrow it cannot shorten (a `Cell<&str>`),
+/// given a new value borrowing another local: the two borrows are tied to
+/// one type, not to one another's places in the code.
+#[desugar]
+async fn cell_of_a_borrow_then_moved(text: String) -> usize {
+    let other = String::from("a,b,c");
+    let mut cell = std::cell::Cell::new(&text[..]);
+    let first = cell;
+    ack(1).await;
+    cell = std::cell::Cell::new(&other[..]);
+    cell.get().len() + first.get().len()
+}
+
+/// A value that is not `Send` (an `Rc`), not held at the await: both
+/// futures are `Send`, the marker being no part of the machine's states.
+#[desugar]
+async fn shared_then_dropped() -> i64 {
+    let mut shared = std::rc::Rc::new(1u8);
+    drop(shared);
+    ack(1).await;
+    shared = std::rc::Rc::new(0b1100_1000);
+    !*shared as i64
+}
+
+fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+
+#[test]
+fn a_local_declared_again_keeps_the_type_of_its_value() {
+    let same = |report: desugar::harness::Report| {
+        // The marker is a local of the poll closure: the states keep
+        // nothing more for it.
+        assert!(report.left_size <= report.right_size, "{report}");
+        report.outcome
+    };
+    let expected = "Ready(0.30000000447034836)";
+    let outcome = same(assert_same(
+        written_type_then_flushed,
+        written_type_then_flushed_rustc,
+    ));
+    assert_eq!(outcome, expected);
+    let outcome = same(assert_same(
+        || parameter_flushed(vec![1.0]),
+        || parameter_flushed_rustc(vec![1.0]),
+    ));
+    assert_eq!(outcome, expected);
+    let outcome = same(assert_same(
+        value_typed_then_flushed,
+        value_typed_then_flushed_rustc,
+    ));
+    assert_eq!(outcome, expected);
+    let outcome = same(assert_same(
+        typed_by_a_turbofish_then_moved,
+        typed_by_a_turbofish_then_moved_rustc,
+    ));
+    assert_eq!(outcome, "Ready(56)");
+    let outcome = same(assert_same(
+        pattern_then_flushed,
+        pattern_then_flushed_rustc,
+    ));
+    assert_eq!(outcome, expected);
+    let outcome = same(assert_same(
+        || arm_binding_flushed(Some(vec![1.0])),
+        || arm_binding_flushed_rustc(Some(vec![1.0])),
+    ));
+    assert_eq!(outcome, expected);
+    let outcome = same(assert_same(boxed_then_moved, boxed_then_moved_rustc));
+    assert_eq!(outcome, r#"Ready("\"s\"12.5")"#);
+    let outcome = same(assert_same(
+        || cell_of_a_borrow_then_moved("xy".into()),
+        || cell_of_a_borrow_then_moved_rustc("xy".into()),
+    ));
+    assert_eq!(outcome, "Ready(7)");
+    let outcome = same(assert_same(shared_then_dropped, shared_then_dropped_rustc));
+    assert_eq!(outcome, "Ready(55)");
+    both_send(
+        &value_typed_then_flushed(),
+        &value_typed_then_flushed_rustc(),
+    );
+    both_send(&shared_then_dropped(), &shared_then_dropped_rustc());
+}

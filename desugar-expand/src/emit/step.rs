@@ -424,9 +424,9 @@ fn consumes_closures(method: &syn::Ident) -> bool {
     CONSUMING.contains(&method.to_string().as_str())
 }
 
-/// The marker [`Emit::type_tied`]'s ties use for `local`: a
-/// `PhantomData` declared at the top of the poll closure, before the arms,
-/// whose type they infer together.
+/// The marker [`Emit::type_tied`]'s ties use for `local` (and
+/// [`Emit::value_marker`]'s): a `PhantomData` declared at the top of the
+/// poll closure, before the arms, whose type they infer together.
 pub(crate) fn type_tie(local: LocalId) -> syn::Ident {
     names::hidden(&format!("__type{local}"))
 }
@@ -460,8 +460,10 @@ struct Emit<'a> {
     /// Each awaited expression and each closure-building `let` this arm
     /// writes, to find the ones written more than once.
     typed_copies: Vec<(TypedValue, proc_macro2::Span)>,
-    /// The locals declared without a value that this arm assigns: each
-    /// assignment ties the local's type to its marker (see [`Emit::type_tied`]).
+    /// The locals whose marker this arm uses: declared without a value
+    /// and assigned (each assignment ties the local's type to its marker,
+    /// see [`Emit::type_tied`]), or declared again after an await (see
+    /// [`Emit::value_marker`]).
     ties: Vec<LocalId>,
     /// Blocks entered below the arm's own statements.
     depth: usize,
@@ -526,8 +528,11 @@ impl<'a> Emit<'a> {
     /// into its slot at once, and its name becomes a reference to it there.
     fn declared(&mut self, local: LocalId) -> TokenStream {
         let check = self.no_drop_impl(local);
+        // Under the user's name, before a renamed local moves to its own.
+        let ident = self.body.locals[local].ident.clone();
+        let tie = self.value_type_tied(local, &ident);
         let declared = self.declared_unchecked(local);
-        quote!(#check #declared)
+        quote!(#check #tie #declared)
     }
 
     /// For a local patterns destructure that may only copy the fields of
@@ -706,7 +711,11 @@ impl<'a> Emit<'a> {
             }
             // A parameter, where the body starts (once is enough for the
             // compiler; a restored local was checked where it was bound).
-            let check = self.resuming.is_none().then(|| self.no_drop_impl(local));
+            let check = self.resuming.is_none().then(|| {
+                let tie = self.value_type_tied(local, &ident);
+                let check = self.no_drop_impl(local);
+                quote!(#tie #check)
+            });
             return quote!(let #mutability #ident = #saved; #check);
         }
         let redeclare = self
@@ -731,9 +740,59 @@ impl<'a> Emit<'a> {
                 }
                 None => quote!(#mutability #ident),
             };
-            return quote!(let #declared;);
+            let tie = self.value_type_given(local, &ident);
+            return quote!(let #declared; #tie);
         }
         TokenStream::new()
+    }
+
+    /// The marker (see [`type_tie`]) of `local` where it is declared with
+    /// a value (a `let` with one, a parameter, a pattern's binding) and
+    /// declared again at some await (moved before it and given a new
+    /// value after it): the marker carries the value's type to the new
+    /// declaration. Its ties follow a `loop {}`, in code that never runs:
+    /// rustc infers their types but, the code unreachable, does not
+    /// borrow-check them, so they tie the two declarations' types and not
+    /// their borrows (a `Cell<&str>` borrowing one local before the await
+    /// and another after it), nor make a local of the step unassigned,
+    /// assigned or live anywhere.
+    fn value_marker(&mut self, local: LocalId) -> Option<syn::Ident> {
+        let redeclared = self.decisions.redeclare.iter().any(|r| r.contains(&local));
+        if !self.body.locals[local].initialized || !redeclared {
+            return None;
+        }
+        self.ties.push(local);
+        Some(type_tie(local))
+    }
+
+    /// Where such a local gets its value (reached by the name `name`
+    /// there): ties the marker to the value's type, which the type written
+    /// or the value gave it.
+    ///
+    /// Before: `let mut samples = vec![0.5f32];`
+    /// After:  `let mut samples = vec![0.5f32]; if false { loop {} ::desugar::__private::same_type(&samples, __type3); }`
+    fn value_type_tied(&mut self, local: LocalId, name: &syn::Ident) -> TokenStream {
+        let Some(marker) = self.value_marker(local) else {
+            return TokenStream::new();
+        };
+        let private = names::private();
+        quote!(if false { loop {} #private::same_type(&#name, #marker); })
+    }
+
+    /// Where such a local is declared again: gives the new declaration the
+    /// marker's type, before any assignment of the user's (which would
+    /// otherwise give it a type of its own: a float literal an `f64` where
+    /// the value was a `Vec<f32>`, a `Box<&str>` where it was a `Box<dyn
+    /// Debug>`).
+    ///
+    /// Before (on resuming): `let mut samples; samples = vec![0.1];`
+    /// After: `let mut samples; if false { loop {} samples = ::desugar::__private::value_of(__type3); } samples = vec![0.1];`
+    fn value_type_given(&mut self, local: LocalId, name: &syn::Ident) -> TokenStream {
+        let Some(marker) = self.value_marker(local) else {
+            return TokenStream::new();
+        };
+        let private = names::private();
+        quote!(if false { loop {} #name = #private::value_of(#marker); })
     }
 
     fn declares_homed(&self, stmt: &Stmt) -> bool {

@@ -123,10 +123,12 @@ pub fn continue_of<T: crate::__private::Branch>(of: PhantomData<T>) -> PhantomDa
     PhantomData
 }
 
-/// A value of type `T`, for code that never runs.
+/// A value of type `T`, for code that never runs: the receiver check's,
+/// and the assignment that gives a local declared again after an await
+/// the type of its value before it (see `same_type`).
 pub fn value_of<T>(of: PhantomData<T>) -> T {
     let _ = of;
-    unreachable!("the receiver check of #[desugar] never runs")
+    unreachable!("#[desugar]: code written only for its types never runs")
 }
 
 /// Does `F`, a closure that calls the method on a value of type `T`,
