@@ -249,8 +249,35 @@ async fn taken_every_other_iteration(n: u32) -> u32 {
     i
 }
 
+/// Replaced by both branches of an `if` (taken before for a read of what
+/// the await kept, which nothing was kept for: the value was dropped at
+/// the await, where rustc drops it when the branch replaces it).
+#[desugar]
+async fn assigned_on_a_branch_then_replaced_on_both(reuse: bool, fresh: bool) -> u32 {
+    let mut lease: Probe;
+    if reuse {
+        lease = Probe::new("cached");
+        lease.touch();
+    }
+    let n = ack(1).await;
+    if fresh {
+        lease = Probe::new("fresh");
+    } else {
+        lease = Probe::new("renewed");
+    }
+    lease.touch();
+    n
+}
+
 #[test]
 fn a_value_held_on_some_paths_drops_where_it_is_replaced() {
+    for (reuse, fresh) in [(false, false), (true, false), (true, true)] {
+        let report = assert_same(
+            || assigned_on_a_branch_then_replaced_on_both(reuse, fresh),
+            || assigned_on_a_branch_then_replaced_on_both_rustc(reuse, fresh),
+        );
+        assert_eq!(report.outcome, "Ready(1)");
+    }
     for c in [false, true] {
         let report = assert_same(
             || assigned_on_a_branch_then_replaced(c),
@@ -308,8 +335,59 @@ async fn assigned_unless_it_panics(open: bool) -> u32 {
     n
 }
 
+fn fail(why: &str) -> ! {
+    panic!("{why}")
+}
+
+/// The other branch calls a fn returning `!`, which syntax cannot tell from
+/// any call: the local is taken for assigned on some paths only, read
+/// after the await, and kept with a flag (its place's guard), which rustc
+/// proved set wherever it is read. Before, it was declared again after
+/// the await, unassigned (E0381, "used binding `conn` isn't initialized").
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn assigned_unless_it_fails(open: bool) -> u32 {
+    let conn: Probe;
+    if open {
+        conn = Probe::new("opened");
+    } else {
+        fail("closed")
+    }
+    let _log = Probe::new("log");
+    let n = ack(1).await;
+    conn.touch();
+    n
+}
+
+/// Nothing to drop, and read after the await: kept too.
+#[allow(clippy::needless_late_init)]
+#[desugar]
+async fn counted_unless_it_fails(open: bool) -> u32 {
+    let count: u32;
+    match open {
+        true => count = 7,
+        false => fail("closed"),
+    }
+    ack(1).await + count
+}
+
 #[test]
 fn a_local_assigned_where_the_other_branches_leave_is_kept() {
+    for c in [false, true] {
+        let report = assert_same(
+            || assigned_unless_it_fails(c),
+            || assigned_unless_it_fails_rustc(c),
+        );
+        assert_eq!(report.outcome, if c { "Ready(1)" } else { "panic: closed" });
+        if c {
+            assert_eq!(report.trace.probe_drops(), ["log", "opened"]);
+        }
+        let report = assert_same(
+            || counted_unless_it_fails(c),
+            || counted_unless_it_fails_rustc(c),
+        );
+        assert_eq!(report.outcome, if c { "Ready(8)" } else { "panic: closed" });
+    }
     for c in [false, true] {
         let report = assert_same(
             || assigned_where_the_other_branch_leaves(c),

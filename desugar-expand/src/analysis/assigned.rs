@@ -8,6 +8,14 @@
 //! 'b: { if first { lease = a(); break 'b; } lease = b(); }`. A value loop
 //! (`let v = loop { … break x … }`) assigns the hidden value the lowering
 //! gives it where it ends.
+//!
+//! The same walk, with paths meeting by "or", tells whether the local may
+//! be assigned at an await, on some path to it: there a branch that
+//! leaves reaches nothing, and an iteration of a loop also starts as the
+//! one before ended or `continue`d. Syntax cannot tell a call of a fn
+//! returning `!` from any call, so a path through one is followed as if it
+//! went on: what these answer "no" rustc may see assigned, and what they
+//! answer "yes" it may not.
 
 use crate::ir::{AwaitId, Block, Else, If, LoopValue, Stmt};
 
@@ -16,6 +24,17 @@ pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
     Flow {
         name,
         targets: Vec::new(),
+        some_path: false,
+    }
+    .before(block, k, false)
+}
+
+/// Is `name` assigned on some path from the start of `block` to await `k`?
+pub(crate) fn maybe_before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
+    Flow {
+        name,
+        targets: Vec::new(),
+        some_path: true,
     }
     .before(block, k, false)
 }
@@ -25,30 +44,84 @@ pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
 struct Target {
     label: Option<syn::Ident>,
     is_loop: bool,
-    /// Assigned at every `break` out of it met so far.
+    /// Assigned at every `break` out of it met so far (on some path, at
+    /// any: see [`Flow::some_path`]).
     assigned: bool,
+    /// For a loop, on some path: assigned at a `continue` of it.
+    continued: bool,
 }
 
 /// Each method takes whether the local is assigned where the code starts,
 /// and gives whether it is where the code ends normally: `true` where it
 /// never does (a `return`, a `break`, a `loop` without a `break`), since
-/// nothing after is reached from there.
+/// nothing after is reached from there (`false` on some path).
 struct Flow<'a> {
     name: &'a syn::Ident,
     /// The loops and labeled blocks around the code followed, innermost
     /// last.
     targets: Vec<Target>,
+    /// Assigned on some path, not on every one: paths meet by "or".
+    some_path: bool,
 }
 
 impl Flow<'_> {
+    /// What a path that never goes on gives where it would.
+    fn ends(&self) -> bool {
+        !self.some_path
+    }
+
+    /// Where paths assigned as `a` and `b` meet.
+    fn meet(&self, a: bool, b: bool) -> bool {
+        meet(self.some_path, a, b)
+    }
+
+    /// How a loop's iterations start, from `entry`: on every path as the
+    /// first does (a later one is no less assigned); on some path also as
+    /// an earlier one ends or `continue`s, which `run` follows from a
+    /// state it is given, with the body's end.
+    fn iteration(
+        &mut self,
+        label: Option<&syn::Label>,
+        entry: bool,
+        run: &mut impl FnMut(&mut Self, bool) -> (bool, bool),
+    ) -> bool {
+        if !self.some_path || entry {
+            return entry;
+        }
+        self.targets.push(Target {
+            label: label.map(|label| label.name.ident.clone()),
+            is_loop: true,
+            assigned: false,
+            continued: false,
+        });
+        let (end, _) = run(self, entry);
+        let continued = self.targets.pop().is_some_and(|target| target.continued);
+        end || continued
+    }
+
+    /// Follows a loop: `run` follows its body from a state it is given and
+    /// gives where the body ends and where the loop ends normally (a
+    /// `while`'s condition false; never, for a `loop`). Gives that met
+    /// with its `break`s.
+    fn looped(
+        &mut self,
+        label: Option<&syn::Label>,
+        entry: bool,
+        mut run: impl FnMut(&mut Self, bool) -> (bool, bool),
+    ) -> bool {
+        let entry = self.iteration(label, entry, &mut run);
+        self.breakable(label, true, |flow| run(flow, entry).1)
+    }
+
     fn before(&mut self, block: &Block, k: AwaitId, mut assigned: bool) -> bool {
         for stmt in &block.stmts {
             if stmt.holds(k) {
                 return match stmt {
-                    Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
-                        // A loop's first iteration starts as the loop does,
-                        // and a later one no less assigned.
-                        self.before(block, k, assigned)
+                    Stmt::Block { block, .. } => self.before(block, k, assigned),
+                    Stmt::Loop { label, body, .. } => {
+                        let mut run = |flow: &mut Self, entry| (flow.block(body, entry), false);
+                        let entry = self.iteration(label.as_ref(), assigned, &mut run);
+                        self.before(body, k, entry)
                     }
                     Stmt::If(node) => self.if_before(node, k, assigned),
                     Stmt::Match(node) => {
@@ -96,20 +169,23 @@ impl Flow<'_> {
             Stmt::If(node) => self.if_stmt(node, assigned),
             Stmt::Match(node) => {
                 let assigned = self.expr(&node.scrutinee, assigned);
-                all(node.arms.iter().map(|arm| {
-                    let assigned = self.guard(&arm.pat, assigned);
-                    self.block(&arm.body, assigned)
-                }))
+                meet_all(
+                    self.some_path,
+                    node.arms.iter().map(|arm| {
+                        let assigned = self.guard(&arm.pat, assigned);
+                        self.block(&arm.body, assigned)
+                    }),
+                )
             }
             Stmt::Loop { label, body, value } => {
                 // The loop's body loops back: only a `break` ends it.
-                let at_breaks = self.breakable(label.as_ref(), true, |flow| {
-                    flow.block(body, assigned);
-                    true
+                let never = self.ends();
+                let at_breaks = self.looped(label.as_ref(), assigned, |flow, entry| {
+                    (flow.block(body, entry), never)
                 });
                 match value {
                     LoopValue::Assigned(value) => at_breaks || value == self.name,
-                    LoopValue::Returned => true,
+                    LoopValue::Returned => self.ends(),
                     LoopValue::Discarded => at_breaks,
                 }
             }
@@ -131,12 +207,12 @@ impl Flow<'_> {
             Some(Else::Block(block)) => self.block(block, assigned),
             Some(Else::If(inner)) => self.if_stmt(inner, assigned),
         };
-        then && otherwise
+        self.meet(then, otherwise)
     }
 
     /// Follows `body`, a loop's or a labeled block's, and gives what it
     /// gives where it ends normally (a loop's body gives `true`: it loops
-    /// back) and the local is assigned at every `break` out of it.
+    /// back) met with what the `break`s out of it give.
     fn breakable(
         &mut self,
         label: Option<&syn::Label>,
@@ -146,24 +222,40 @@ impl Flow<'_> {
         self.targets.push(Target {
             label: label.map(|label| label.name.ident.clone()),
             is_loop,
-            assigned: true,
+            assigned: self.ends(),
+            continued: false,
         });
         let end = body(self);
-        let at_breaks = self.targets.pop().is_none_or(|target| target.assigned);
-        end && at_breaks
+        let at_breaks = self
+            .targets
+            .pop()
+            .map_or(self.ends(), |target| target.assigned);
+        self.meet(end, at_breaks)
     }
 
     /// A `break` with the local as `assigned` says: what it leaves is
-    /// assigned only if the local is. One out of the code followed leaves
-    /// past everything after it.
+    /// assigned only if the local is (may be, if it may). One out of the
+    /// code followed leaves past everything after it.
     fn leave(&mut self, label: Option<&syn::Lifetime>, assigned: bool) {
-        let target = self.targets.iter_mut().rev().find(|target| match label {
+        let some_path = self.some_path;
+        if let Some(target) = self.target(label) {
+            target.assigned = meet(some_path, target.assigned, assigned);
+        }
+    }
+
+    /// A `continue` with the local as `assigned`, for the next iteration.
+    fn repeat(&mut self, label: Option<&syn::Lifetime>, assigned: bool) {
+        if let Some(target) = self.target(label) {
+            target.continued |= assigned;
+        }
+    }
+
+    /// The loop or labeled block a `break` or `continue` with `label` is of.
+    fn target(&mut self, label: Option<&syn::Lifetime>) -> Option<&mut Target> {
+        self.targets.iter_mut().rev().find(|target| match label {
             Some(label) => target.label.as_ref() == Some(&label.ident),
             None => target.is_loop,
-        });
-        if let Some(target) = target {
-            target.assigned &= assigned;
-        }
+        })
     }
 
     fn syn_stmt(&mut self, stmt: &syn::Stmt, assigned: bool) -> bool {
@@ -210,7 +302,7 @@ impl Flow<'_> {
                 if let Some(value) = &node.expr {
                     self.expr(value, assigned);
                 }
-                true
+                self.ends()
             }
             Expr::Break(node) => {
                 let assigned = match &node.expr {
@@ -218,9 +310,12 @@ impl Flow<'_> {
                     None => assigned,
                 };
                 self.leave(node.label.as_ref(), assigned);
-                true
+                self.ends()
             }
-            Expr::Continue(_) => true,
+            Expr::Continue(node) => {
+                self.repeat(node.label.as_ref(), assigned);
+                self.ends()
+            }
             Expr::Macro(call) => self.mac(&call.mac, assigned),
             Expr::Assign(assign) => {
                 let assigned = self.expr(&assign.right, assigned);
@@ -236,8 +331,8 @@ impl Flow<'_> {
             // The right of `&&` and `||` may not run.
             Expr::Binary(binary) if matches!(binary.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 let left = self.expr(&binary.left, assigned);
-                self.expr(&binary.right, left);
-                left
+                let right = self.expr(&binary.right, left);
+                self.meet(left, right)
             }
             Expr::Binary(binary) => self.exprs([&*binary.left, &*binary.right], assigned),
             Expr::Unary(unary) => self.expr(&unary.expr, assigned),
@@ -277,30 +372,33 @@ impl Flow<'_> {
                     Some((_, other)) => self.expr(other, assigned),
                     None => assigned,
                 };
-                then && otherwise
+                self.meet(then, otherwise)
             }
             Expr::Match(node) => {
                 let assigned = self.expr(&node.expr, assigned);
-                all(node.arms.iter().map(|arm| {
-                    let assigned = self.guard(&arm.pat, assigned);
-                    self.expr(&arm.body, assigned)
-                }))
+                meet_all(
+                    self.some_path,
+                    node.arms.iter().map(|arm| {
+                        let assigned = self.guard(&arm.pat, assigned);
+                        self.expr(&arm.body, assigned)
+                    }),
+                )
             }
-            Expr::Loop(node) => self.breakable(node.label.as_ref(), true, |flow| {
-                flow.syn_block(&node.body, assigned);
-                true
-            }),
+            Expr::Loop(node) => {
+                let never = self.ends();
+                self.looped(node.label.as_ref(), assigned, |flow, entry| {
+                    (flow.syn_block(&node.body, entry), never)
+                })
+            }
             // Ends where its condition is false, or by a `break`.
-            Expr::While(node) => self.breakable(node.label.as_ref(), true, |flow| {
-                let assigned = flow.expr(&node.cond, assigned);
-                flow.syn_block(&node.body, assigned);
-                assigned
+            Expr::While(node) => self.looped(node.label.as_ref(), assigned, |flow, entry| {
+                let assigned = flow.expr(&node.cond, entry);
+                (flow.syn_block(&node.body, assigned), assigned)
             }),
             Expr::ForLoop(node) => {
                 let assigned = self.expr(&node.expr, assigned);
-                self.breakable(node.label.as_ref(), true, |flow| {
-                    flow.syn_block(&node.body, assigned);
-                    assigned
+                self.looped(node.label.as_ref(), assigned, |flow, entry| {
+                    (flow.syn_block(&node.body, entry), entry)
                 })
             }
             // A closure's or `async` block's code does not run here, and a
@@ -319,14 +417,16 @@ impl Flow<'_> {
 
     fn mac(&mut self, mac: &syn::Macro, assigned: bool) -> bool {
         if crate::walk::never_returns(mac) {
-            return true;
+            return self.ends();
         }
         // A macro of the user's own may `break` out of any loop around it
-        // (or a labeled block whose label it is given), before anything
-        // it is given runs.
+        // (or a labeled block whose label it is given), or `continue` one,
+        // before anything it is given runs.
         if crate::walk::may_jump(mac) {
+            let some_path = self.some_path;
             for target in &mut self.targets {
-                target.assigned &= assigned;
+                target.assigned = meet(some_path, target.assigned, assigned);
+                target.continued |= assigned;
             }
         }
         // Every argument of `vec!`, `dbg!` and `matches!` runs (a temporary
@@ -342,8 +442,17 @@ impl Flow<'_> {
     }
 }
 
-/// `true` where every one of `ends` is. Every one is followed, for the
-/// `break`s it holds: `&`, not the `&&` that would skip the rest.
-fn all(ends: impl Iterator<Item = bool>) -> bool {
-    ends.fold(true, |all, end| all & end)
+/// [`Flow::meet`], for a flow borrowed elsewhere.
+fn meet(some_path: bool, a: bool, b: bool) -> bool {
+    if some_path { a || b } else { a && b }
+}
+
+/// Where all of `ends` meet. Every one is followed, for the `break`s it
+/// holds: `&` or `|`, not the `&&` or `||` that would skip the rest.
+fn meet_all(some_path: bool, ends: impl Iterator<Item = bool>) -> bool {
+    if some_path {
+        ends.fold(false, |any, end| any | end)
+    } else {
+        ends.fold(true, |all, end| all & end)
+    }
 }

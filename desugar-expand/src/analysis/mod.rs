@@ -468,15 +468,24 @@ impl<'a> Facts<'a> {
     /// after a move.
     ///
     /// The same holds for a local declared without a value and assigned on
-    /// some paths only (`let m; if c { m = v; }`).
+    /// some paths only (`let m; if c { m = v; }`), also where its value is
+    /// read after `k`, and where it has nothing to drop but is read: a path
+    /// syntax takes for one that leaves it unassigned may be one rustc
+    /// knows never reaches `k` (`else { fail("no lease") }`, a call of a
+    /// fn returning `!`), and the value rustc then keeps must be kept; or
+    /// rustc keeps what it may hold with a flag, to drop where an
+    /// assignment after `k` replaces it. Declared again on resuming, it
+    /// would have been dropped at the await, or found unassigned (E0381).
     fn needs_drop_flag(&self, local: LocalId, k: AwaitId) -> bool {
-        if self.body.locals[local].copy
-            || !self.in_scope(local, k)
-            || self.value_read_after(local, k)
-        {
+        let copy = self.body.locals[local].copy;
+        if !self.in_scope(local, k) {
             return false;
         }
+        let read_after = self.value_read_after(local, k);
         if self.initialized_at(local, k) {
+            if copy || read_after {
+                return false;
+            }
             // Only whole moves: a pattern that takes some parts and leaves
             // others (`(a, _)`) is not one (see `walk::drop_flag::kind`).
             let moved_whole = self.by_local[local].iter().any(|m| {
@@ -495,10 +504,17 @@ impl<'a> Facts<'a> {
                 })
             };
             moved_whole && self.last_move_before(local, k).is_none_or(assigned_since)
+        } else if read_after {
+            // Only where rustc may see it assigned: not where the
+            // assignments are in another branch, or before a `break` past
+            // `k` (kept there, it would cost its place where rustc keeps
+            // nothing).
+            assigned::maybe_before(&self.body.block, &self.body.locals[local].ident, k)
         } else {
-            self.by_local[local]
-                .iter()
-                .any(|m| m.kind == MentionKind::Assign && self.before(m, k))
+            !copy
+                && self.by_local[local]
+                    .iter()
+                    .any(|m| m.kind == MentionKind::Assign && self.before(m, k))
         }
     }
 
