@@ -75,6 +75,50 @@ fn non_async_closures_in_the_body() {
     assert_eq!(report.outcome, "Ready(21)");
 }
 
+fn get_or_compute(cached: Option<u32>, compute: impl FnOnce() -> u32) -> u32 {
+    cached.unwrap_or_else(compute)
+}
+
+async fn run(f: impl FnOnce() -> u32) -> u32 {
+    leaf("run", 1, f()).await
+}
+
+/// A closure assigning a local (`computed = true`) the machine keeps in
+/// place, as the closure borrows it: in a `let`'s value kept across an
+/// await, and in an awaited call.
+#[desugar]
+async fn closures_assigning_locals(cached: Option<u32>) -> (u32, bool, u32) {
+    let mut computed = false;
+    let v = get_or_compute(cached, || {
+        computed = true;
+        7
+    });
+    let mut n = 0;
+    let r = run(|| {
+        n = 100;
+        1
+    })
+    .await;
+    leaf("after", 1, ()).await;
+    (v + r, computed, n)
+}
+
+#[test]
+fn closures_assigning_kept_locals() {
+    for cached in [None, Some(3)] {
+        let report = assert_same(
+            || closures_assigning_locals(cached),
+            || closures_assigning_locals_rustc(cached),
+        );
+        let computed = cached.is_none();
+        let v = cached.unwrap_or(7);
+        assert_eq!(
+            report.outcome,
+            format!("Ready(({}, {computed}, 100))", v + 1)
+        );
+    }
+}
+
 #[desugar]
 async fn inner(n: u32, p: Probe) -> u32 {
     let v = leaf("inner", 1, n).await;

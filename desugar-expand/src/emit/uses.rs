@@ -370,6 +370,16 @@ impl walk::Visitor for HomedUses<'_> {
         }
         // Uses the expansion cannot rewrite were reported by the analysis.
         let Some(expr) = expr else { return };
+        // A closure that assigns the local (`|| { computed = true; .. }`)
+        // borrows its place, and assigns through that borrow: it is the
+        // assigned place that is rewritten (`(*computed) = true`). (A
+        // `move` closure assigns its own copy, left as written.)
+        let expr = match expr {
+            Expr::Assign(assign) if kind == (MentionKind::Capture { by_move: false }) => {
+                &mut *assign.left
+            }
+            expr => expr,
+        };
         let guard = guard(self.layout.field(local));
         if kind == (MentionKind::Capture { by_move: false }) && self.captured.contains(&local) {
             let reference = located(&captured_reference(self.layout.field(local)), span);
