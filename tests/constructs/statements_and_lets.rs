@@ -387,3 +387,39 @@ fn let_else_whose_else_awaits() {
         }
     }
 }
+
+fn fail(why: &str) -> ! {
+    panic!("{why}")
+}
+
+/// An `else` that awaits and ends in a call of a fn returning `!`, which
+/// syntax cannot tell from one that returns: rustc checks the block
+/// diverges, and the machine's arm ends in an `unreachable!()` that never
+/// runs.
+#[desugar]
+async fn let_else_ending_in_a_diverging_call(o: Option<u8>, p: Probe) -> u8 {
+    let Some(x) = o else {
+        leaf("none", 1, ()).await;
+        fail("none");
+    };
+    leaf("after", 1, ()).await;
+    p.touch();
+    x
+}
+
+#[test]
+fn let_else_whose_else_ends_in_a_diverging_call() {
+    assert_send(&let_else_ending_in_a_diverging_call(None, Probe::new("p")));
+    for o in [Some(20), None] {
+        let report = assert_same(
+            || let_else_ending_in_a_diverging_call(o, Probe::new("p")),
+            || let_else_ending_in_a_diverging_call_rustc(o, Probe::new("p")),
+        );
+        assert_eq!(
+            report.outcome.contains("panic"),
+            o.is_none(),
+            "{}",
+            report.outcome
+        );
+    }
+}

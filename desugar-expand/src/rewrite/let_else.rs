@@ -123,6 +123,7 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
         quote::quote!(#mutability #name)
     });
     let value = names::hidden("__else_value");
+    let otherwise = &diverging(otherwise);
     let matched = if ty.is_none() && plain_place(expr) && !has_await(&**expr) {
         // A place (`self.next`, `v[..]`) is matched where it is: what the
         // pattern does not take stays there, as with `let … else`, and an
@@ -178,6 +179,17 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
     })
     .ok()
     .map(|stmt| vec![stmt])
+}
+
+/// The `else` block, which rustc checks diverges (its type is `!`), ended
+/// by an `unreachable!()` that never runs: where it ends in a call of a fn
+/// that returns `!` (`fail("none");`), which syntax cannot tell from one
+/// that returns, the arm still has the type of the pattern's bindings.
+///
+/// Before: `{ log().await; fail("none"); }`
+/// After:  `{ { log().await; fail("none"); } ::core::unreachable!() }`
+fn diverging(otherwise: &syn::Expr) -> syn::Expr {
+    syn::parse_quote!({ #otherwise ::core::unreachable!() })
 }
 
 /// `&make().name`: the temporary the reference borrows into (`make()`),
