@@ -91,6 +91,26 @@ async fn with_a_unit_struct() -> u32 {
     n
 }
 
+async fn step(conn: Probe, n: u32) -> (Probe, u32) {
+    conn.touch();
+    leaf("step", (Probe::new(format!("conn-{n}")), n + 1)).await
+}
+
+/// A local moved by an await's operand and given back by a destructuring
+/// assignment of the awaited value, in a loop.
+#[desugar]
+async fn threaded_through_a_loop() -> u32 {
+    let mut conn = Probe::new("conn-0");
+    let mut n = 0;
+    let mut total = 0;
+    for _ in 0..3 {
+        (conn, n) = step(conn, n).await;
+        total += n;
+    }
+    conn.touch();
+    total
+}
+
 /// Is probe `probe` dropped after the last poll of leaf `leaf`?
 fn dropped_after(report: &desugar::harness::Report, probe: &str, leaf: &str) -> bool {
     let lines = report.trace.lines();
@@ -114,6 +134,8 @@ fn locals_assigned_by_destructuring_are_kept_to_the_end_of_their_scope() {
     let report = assert_same(patterns, patterns_rustc);
     assert!(dropped_after(&report, "x-1", "end"));
     assert!(dropped_after(&report, "held-1", "end"));
+    let report = assert_same(threaded_through_a_loop, threaded_through_a_loop_rustc);
+    assert_eq!(report.outcome, "Ready(6)");
     let report = assert_same(with_a_unit_struct, with_a_unit_struct_rustc);
     assert!(dropped_after(&report, "last-1", "end"));
 }
