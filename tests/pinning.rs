@@ -18,6 +18,9 @@ macro_rules! pin_mut {
     ($($x:ident),* $(,)?) => { $(
         let mut $x = $x;
         #[allow(unused_mut)]
+        // SAFETY: the value was moved into the macro's own local, which the
+        // pin shadows: nothing can name it again to move it, as in
+        // `futures::pin_mut!`.
         let mut $x = unsafe { ::core::pin::Pin::new_unchecked(&mut $x) };
     )* };
 }

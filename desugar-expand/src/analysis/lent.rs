@@ -25,6 +25,9 @@ impl Facts<'_> {
     ///         leaves it in place (`bump(unsafe { __home_l.take() })`), and
     ///         the state keeping only its guard (`Suspend0 { l:
     ///         __home_l.store(), .. }`), not the reference itself.
+    ///         SAFETY of those blocks, as for every use of a home
+    ///         (`emit/uses.rs`): the twin's borrow check of the same uses, and
+    ///         a slot that keeps its bytes when taken from (`Home::take`).
     ///
     /// Not any other local named so: one that visibly holds a `&mut` is
     /// reborrowed there already (`walk::Visitor::reborrows`), a parameter

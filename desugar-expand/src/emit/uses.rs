@@ -440,6 +440,8 @@ impl walk::Visitor for HomedUses<'_> {
                         // Before: `conn = login(conn);`
                         // After:  `match login((unsafe { __home_conn.take() }))
                         //              { __assigned => __home_conn.set(__assigned) };`
+                        // SAFETY of the `take` there: as for any move of the
+                        // local (`MentionKind::Value` below).
                         let assigned = names::hidden("__assigned");
                         syn::parse_quote_spanned!(span=>
                             match #value { #assigned => #guard.set(#assigned) }
