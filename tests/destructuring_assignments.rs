@@ -120,8 +120,15 @@ fn dropped_after(report: &desugar::harness::Report, probe: &str, leaf: &str) -> 
     dropped > polled
 }
 
+fn assert_send<T: Send>(_: &T) {}
+
 #[test]
 fn locals_assigned_by_destructuring_are_kept_to_the_end_of_their_scope() {
+    // Where the twin is `Send`, so is the machine (DESIGN.md, promise 5).
+    assert_send(&swap());
+    assert_send(&deferred());
+    assert_send(&patterns());
+    assert_send(&threaded_through_a_loop());
     let report = assert_same(swap, swap_rustc);
     assert!(
         dropped_after(&report, "a", "flush"),

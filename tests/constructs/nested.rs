@@ -105,6 +105,7 @@ async fn closures_assigning_locals(cached: Option<u32>) -> (u32, bool, u32) {
 
 #[test]
 fn closures_assigning_kept_locals() {
+    assert_send(&closures_assigning_locals(None));
     for cached in [None, Some(3)] {
         let report = assert_same(
             || closures_assigning_locals(cached),
