@@ -167,6 +167,40 @@ fn a_loop_s_chunk_is_reborrowed() {
     );
 }
 
+/// Bound by a `let … else` whose `else` awaits (dogB5, repro 1): the
+/// binding comes out of the block the `let` becomes, which hid that
+/// `get_mut` made it (E0505 before).
+#[desugar]
+async fn bound_by_let_else(mut rows: Vec<Vec<u32>>, log: Probe) -> (u32, Vec<Vec<u32>>) {
+    let Some(row) = rows.get_mut(1) else {
+        Leaf::new("missing").pending(1).ready(()).await;
+        log.touch();
+        return (0, rows);
+    };
+    bump(row).await;
+    bump(row).await;
+    let first = row.first().copied();
+    (first.unwrap_or(0), rows)
+}
+
+#[test]
+fn a_binding_of_a_let_else_that_awaits_is_reborrowed() {
+    let rows = |n: u32| (0..n).map(|i| vec![i, i]).collect::<Vec<_>>();
+    let outcomes = [1, 3].map(|n| {
+        compare(
+            || bound_by_let_else(rows(n), Probe::new("log")),
+            || bound_by_let_else_rustc(rows(n), Probe::new("log")),
+        )
+    });
+    assert_eq!(
+        outcomes,
+        [
+            "Ready((0, [[0, 0]]))",
+            "Ready((3, [[0, 0], [3, 1], [2, 2]]))"
+        ]
+    );
+}
+
 struct Store {
     items: Vec<Probe>,
     counts: Vec<u32>,

@@ -637,6 +637,13 @@ impl Builder {
             // `let __value; if c { __value = a.await } else { __value = b }; let p = __value;`
             let value = self.hidden_local("value");
             let id = self.allocate(value.clone(), false, false);
+            // What the `let` binds from it may hold a `&mut` the block
+            // yields (`let Some(slot) = v.get_mut(0) else { .. }` whose
+            // `else` awaits, rewritten to such a block).
+            self.locals[id].holds_mut = local
+                .init
+                .as_ref()
+                .is_some_and(|init| self.yields_mut(&init.expr));
             out.push(Stmt::Plain {
                 stmt: syn::parse_quote!(let #value;),
                 declares: vec![id],
@@ -726,25 +733,56 @@ impl Builder {
     /// does not show (see [`Local::holds_mut`])? `&mut x`, a method named
     /// for one (`split_at_mut`, `as_mut_slice`, `or_default`: see
     /// [`values::gives_mut`]; and what is taken from its result: `unwrap`,
-    /// `next`, `?`), a local that holds one, or a struct, tuple or call
-    /// given one.
+    /// `next`, `?`), a local that holds one, a struct, tuple or call given
+    /// one, or a `match` on one (its bindings take parts of it), as the
+    /// value of a block.
     fn yields_mut(&self, expr: &syn::Expr) -> bool {
+        self.yields_mut_within(expr, &[])
+    }
+
+    /// [`Self::yields_mut`], with the names the blocks around `expr` bind
+    /// by `let` before it and whether each holds a `&mut`: the block a
+    /// `let … else` whose `else` awaits becomes (`rewrite::let_else`)
+    /// names the value it matches `__else_value` inside it, where the
+    /// builder has not yet made a local for it.
+    fn yields_mut_within(&self, expr: &syn::Expr, lets: &[(&syn::Ident, bool)]) -> bool {
         use syn::Expr;
+        let yields = |expr: &syn::Expr| self.yields_mut_within(expr, lets);
         match expr {
             Expr::Reference(r) => r.mutability.is_some(),
-            Expr::MethodCall(call) => {
-                values::gives_mut(&call.method) || self.yields_mut(&call.receiver)
+            Expr::MethodCall(call) => values::gives_mut(&call.method) || yields(&call.receiver),
+            Expr::Try(e) => yields(&e.expr),
+            Expr::Paren(e) => yields(&e.expr),
+            Expr::Group(e) => yields(&e.expr),
+            Expr::Match(e) => yields(&e.expr),
+            Expr::Block(e) => {
+                let mut lets = lets.to_vec();
+                for stmt in &e.block.stmts {
+                    match stmt {
+                        syn::Stmt::Local(syn::Local {
+                            pat: syn::Pat::Ident(pat),
+                            init: Some(init),
+                            ..
+                        }) => {
+                            let holds = self.yields_mut_within(&init.expr, &lets);
+                            lets.insert(0, (&pat.ident, holds));
+                        }
+                        syn::Stmt::Expr(tail, None) => return self.yields_mut_within(tail, &lets),
+                        _ => {}
+                    }
+                }
+                false
             }
-            Expr::Try(e) => self.yields_mut(&e.expr),
-            Expr::Paren(e) => self.yields_mut(&e.expr),
-            Expr::Group(e) => self.yields_mut(&e.expr),
-            Expr::Path(_) => walk::resolve(expr, &self.scope_map()).is_some_and(|local| {
-                let local = &self.locals[local];
-                local.unique || local.holds_mut
-            }),
-            Expr::Struct(e) => e.fields.iter().any(|field| self.yields_mut(&field.expr)),
-            Expr::Tuple(e) => e.elems.iter().any(|elem| self.yields_mut(elem)),
-            Expr::Call(e) => e.args.iter().any(|arg| self.yields_mut(arg)),
+            Expr::Path(path) => match lets.iter().find(|(name, _)| path.path.is_ident(*name)) {
+                Some(&(_, holds)) => holds,
+                None => walk::resolve(expr, &self.scope_map()).is_some_and(|local| {
+                    let local = &self.locals[local];
+                    local.unique || local.holds_mut
+                }),
+            },
+            Expr::Struct(e) => e.fields.iter().any(|field| yields(&field.expr)),
+            Expr::Tuple(e) => e.elems.iter().any(yields),
+            Expr::Call(e) => e.args.iter().any(yields),
             _ => false,
         }
     }
