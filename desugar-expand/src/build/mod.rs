@@ -174,7 +174,7 @@ struct Recorded {
     /// See [`Mention::borrowed_mut`].
     borrowed_mut: bool,
     /// A `&mut` taken through it, or a place reached through it assigned
-    /// (see [`walk::Visitor::mutated_through`]).
+    /// (see [`walk::Visitor::mutated`]).
     mutated_through: bool,
 }
 
@@ -273,15 +273,7 @@ impl walk::Visitor for Recorder<'_> {
         }
     }
 
-    fn borrowed_mut(&mut self, local: LocalId) {
-        if let Some(found) = self.found.last_mut()
-            && found.local == local
-        {
-            found.borrowed_mut = true;
-        }
-    }
-
-    fn mutated_through(&mut self, local: LocalId) {
+    fn mutated(&mut self, local: LocalId, own: bool) {
         if let Some(found) = self
             .found
             .iter_mut()
@@ -289,6 +281,7 @@ impl walk::Visitor for Recorder<'_> {
             .find(|found| found.local == local)
         {
             found.mutated_through = true;
+            found.borrowed_mut |= own;
         }
     }
 

@@ -110,12 +110,6 @@ pub(crate) trait Visitor {
         let _ = local;
     }
 
-    /// The use of `local` just reported is `&mut local` (see
-    /// [`crate::ir::Mention::borrowed_mut`]).
-    fn borrowed_mut(&mut self, local: LocalId) {
-        let _ = local;
-    }
-
     /// The use of `local` just reported is written as the expansion's own
     /// drop of a hidden temporary where its scope ends
     /// (`::core::mem::drop(__temporary1)`), which ends the value's life
@@ -133,11 +127,13 @@ pub(crate) trait Visitor {
         let _ = (local, call);
     }
 
-    /// A `&mut` is taken of a place reached through `local`, or such a
-    /// place is assigned (`&mut *slot`, `&mut slot[0]`, `*slot = v`,
-    /// `slot.len += 1`), just after its use was reported.
-    fn mutated_through(&mut self, local: LocalId) {
-        let _ = local;
+    /// A `&mut` is taken of `local` or of a place reached through it, or
+    /// such a place is assigned (`&mut *slot`, `&mut slot[0]`, `*slot = v`,
+    /// `slot.len += 1`), just after its use was reported. `own`: written
+    /// `&mut local`, outside a closure, a unique borrow of the local's own
+    /// place (see [`crate::ir::Mention::borrowed_mut`]).
+    fn mutated(&mut self, local: LocalId, own: bool) {
+        let _ = (local, own);
     }
 }
 
@@ -279,10 +275,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
     }
 
     /// Reports a `&mut` taken of `place`, or `place` assigned, to the
-    /// visitor (see [`Visitor::mutated_through`]).
-    fn mutated(&mut self, place: &Expr) {
+    /// visitor (see [`Visitor::mutated`]).
+    fn mutated(&mut self, place: &Expr, own: bool) {
         if let Some(local) = self.place_root(place) {
-            self.visitor.mutated_through(local);
+            self.visitor.mutated(local, own);
         }
     }
 
@@ -487,11 +483,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let own = e.mutability.is_some() && self.capture.is_none();
                 let local = self.resolve_path(&e.expr).filter(|_| own);
                 self.expr(&mut e.expr, BORROW);
-                if let Some(local) = local {
-                    self.visitor.borrowed_mut(local);
-                }
-                if e.mutability.is_some() {
-                    self.mutated(&e.expr);
+                match local {
+                    Some(local) => self.visitor.mutated(local, true),
+                    None if e.mutability.is_some() => self.mutated(&e.expr, false),
+                    None => {}
                 }
             }
             Expr::RawAddr(e) => self.expr(&mut e.expr, BORROW),
@@ -593,7 +588,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 };
                 self.expr(&mut e.left, left);
                 if is_compound_assign(e.op) {
-                    self.mutated(&e.left);
+                    self.mutated(&e.left, false);
                 }
                 let short_circuit = matches!(e.op, BinOp::And(_) | BinOp::Or(_));
                 self.maybe(short_circuit, |walk| walk.expr(&mut e.right, right));
@@ -613,7 +608,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     }
                     None => {
                         self.expr(&mut e.left, TRANSIENT);
-                        self.mutated(&e.left);
+                        self.mutated(&e.left, false);
                     }
                 }
             }
