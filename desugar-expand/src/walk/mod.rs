@@ -595,12 +595,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Assign(e) => {
                 // `_ = x;` reads `x` as a place, like `let _ = x;`.
-                let right = if matches!(&*e.left, Expr::Infer(_)) {
-                    TRANSIENT
-                } else {
-                    MentionKind::Value
-                };
-                self.expr(&mut e.right, right);
+                let wild = matches!(&*e.left, Expr::Infer(_));
+                let right = if wild { TRANSIENT } else { MentionKind::Value };
+                if !(wild && self.uncaptured_place(&e.right)) {
+                    self.expr(&mut e.right, right);
+                }
                 match self.resolve_path(&e.left) {
                     Some(local) => {
                         let span = e.left.span();
@@ -678,7 +677,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let arms = e.arms.iter().map(|arm| &arm.pat);
                 let kind = drop_flag::match_kind(&e.expr, arms, self.loops > 0);
                 let flag = self.flag(&e.expr, kind);
-                self.expr(&mut e.expr, kind);
+                let unused = e.arms.iter().all(|arm| patterns::is_wild(&arm.pat))
+                    && self.uncaptured_place(&e.expr);
+                if !unused {
+                    self.expr(&mut e.expr, kind);
+                }
                 self.destructure(&e.expr, kind, e.arms.iter().map(|arm| &arm.pat));
                 if let Some(flag) = &flag {
                     drop_flag::arms(&mut e.arms, flag);
@@ -796,6 +799,28 @@ impl<'a, V: Visitor> Walk<'a, V> {
         self.loops -= 1;
     }
 
+    /// Is `expr` a place of a local of the body (`p`, `p.field`) read,
+    /// inside a closure or `async` block, by a pattern that binds nothing
+    /// and tests nothing (`let _ = p;`, `_ = p;`, `match p { _ => .. }`)?
+    /// Rust 2021 captures no place for that: the local stays where it is,
+    /// whole, even for a `move` closure, and drops at the end of its scope.
+    ///
+    /// Before: `let f = async move { let _ = permit; 1 }; x.await; f.await`
+    /// After:  `permit` kept across `x.await`, as rustc keeps it, not taken
+    ///         for moved into the block.
+    fn uncaptured_place(&self, expr: &Expr) -> bool {
+        fn root(expr: &Expr) -> Option<&Expr> {
+            match expr {
+                Expr::Field(e) => root(&e.base),
+                Expr::Paren(e) => root(&e.expr),
+                Expr::Group(e) => root(&e.expr),
+                Expr::Path(_) => Some(expr),
+                _ => None,
+            }
+        }
+        self.capture.is_some() && root(expr).is_some_and(|root| self.resolve_path(root).is_some())
+    }
+
     fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {
         let outer = self.capture;
         if outer.is_none() {
@@ -826,7 +851,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
     fn stmt(&mut self, stmt: &mut syn::Stmt) {
         match stmt {
             syn::Stmt::Local(local) => {
-                if let Some(init) = &mut local.init {
+                if let Some(init) = &mut local.init
+                    && !(patterns::is_wild(&local.pat) && self.uncaptured_place(&init.expr))
+                {
                     // `let (a, ref b) = pair;` borrows `pair` for as long as
                     // `b` lives (and moves `a` out of it).
                     // `let _ = x;` (a pattern that binds nothing) reads the

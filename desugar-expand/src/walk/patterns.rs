@@ -254,3 +254,15 @@ pub(crate) fn may_fail_with_rest(pat: &Pat) -> bool {
         _ => true,
     }
 }
+
+/// `_`, maybe typed (`_: T`) or in parentheses: binds nothing and tests
+/// nothing, so matching a place against it neither reads, moves nor
+/// borrows the place.
+pub(crate) fn is_wild(pat: &Pat) -> bool {
+    match pat {
+        Pat::Wild(_) => true,
+        Pat::Type(typed) => is_wild(&typed.pat),
+        Pat::Paren(paren) => is_wild(&paren.pat),
+        _ => false,
+    }
+}

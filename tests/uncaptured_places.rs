@@ -1,0 +1,126 @@
+//! Places a closure or `async` block names only to match them against `_`
+//! (`let _ = p;`, `_ = p;`, `match p { _ => .. }`): Rust 2021 captures no
+//! place for that, even for `move`, so the local stays in the fn, whole,
+//! and drops at the end of its scope, after the awaits that follow. The
+//! machine took it for moved into the closure and dropped it at the first
+//! poll (desugar-fuzz/FINDINGS.md, entry 128). `async move { let _ = permit;
+//! .. }` is a common way of trying to move a guard into a task.
+//!
+//! Each machine is compared with rustc's twin (`assert_same`: every
+//! cancellation point, with and without extra `Pending`s), must be no
+//! larger, and `Send` where the twin is.
+
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe, assert_same};
+
+async fn leaf<T: std::fmt::Debug>(name: &str, pendings: usize, value: T) -> T {
+    Leaf::new(name).pending(pendings).ready(value).await
+}
+
+/// Compares the machine with its twin and checks it is no larger; gives the
+/// outcome.
+fn compare<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
+where
+    L: Future,
+    R: Future<Output = L::Output>,
+    L::Output: std::fmt::Debug + PartialEq,
+{
+    let report = assert_same(left, right);
+    assert!(report.left_size <= report.right_size, "{report}");
+    report.outcome
+}
+
+/// Builds only where both futures are `Send`.
+fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+
+#[desugar]
+async fn let_wild_in_block(p: Probe) -> u32 {
+    let f = async move {
+        let _ = p;
+        1u32
+    };
+    leaf("mid", 1, ()).await;
+    f.await
+}
+
+#[desugar]
+async fn let_wild_in_closure(p: Probe) -> u32 {
+    let c = move || {
+        let _ = p;
+        1u32
+    };
+    leaf("mid", 1, ()).await;
+    c()
+}
+
+#[desugar]
+async fn match_wild_in_block(p: Probe) -> u32 {
+    let f = async move {
+        match p {
+            _ => 1u32,
+        }
+    };
+    leaf("mid", 1, ()).await;
+    f.await
+}
+
+#[desugar]
+async fn assign_wild_of_field_in_async_closure(pair: (Probe, u32)) -> u32 {
+    let c = async move || {
+        _ = pair.0;
+        leaf("in", 1, 1u32).await
+    };
+    leaf("mid", 1, ()).await;
+    c().await + pair.1
+}
+
+/// A name bound by the pattern is a use: the guard moves into the task and
+/// drops when the task ends, in both.
+#[desugar]
+async fn named_guard_in_block(permit: Probe, n: u32) -> u32 {
+    let task = async move {
+        let _permit = permit;
+        leaf("task", 1, n).await
+    };
+    let pre = leaf("pre", 1, 1u32).await;
+    task.await + pre
+}
+
+#[test]
+fn a_place_matched_against_a_wildcard_is_not_captured() {
+    let p = || Probe::new("p");
+    assert_eq!(
+        compare(|| let_wild_in_block(p()), || let_wild_in_block_rustc(p())),
+        "Ready(1)"
+    );
+    assert_eq!(
+        compare(
+            || let_wild_in_closure(p()),
+            || let_wild_in_closure_rustc(p())
+        ),
+        "Ready(1)"
+    );
+    assert_eq!(
+        compare(
+            || match_wild_in_block(p()),
+            || match_wild_in_block_rustc(p())
+        ),
+        "Ready(1)"
+    );
+    assert_eq!(
+        compare(
+            || assign_wild_of_field_in_async_closure((p(), 2)),
+            || assign_wild_of_field_in_async_closure_rustc((p(), 2)),
+        ),
+        "Ready(3)"
+    );
+    assert_eq!(
+        compare(
+            || named_guard_in_block(p(), 4),
+            || named_guard_in_block_rustc(p(), 4)
+        ),
+        "Ready(5)"
+    );
+    both_send(&let_wild_in_block(p()), &let_wild_in_block_rustc(p()));
+    both_send(&match_wild_in_block(p()), &match_wild_in_block_rustc(p()));
+}
