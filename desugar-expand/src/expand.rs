@@ -135,6 +135,16 @@ fn analyse(
     rewrite::poll_macro::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::destructuring::rewrite_body(&mut body);
+    let params: Vec<&syn::PatType> = item_fn
+        .sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(typed) => Some(typed),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    rewrite::skipped_parts::rewrite_body(&mut body, &params);
     rewrite::let_else::rewrite_body(&mut body);
     rewrite::promoted::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);

@@ -11,3 +11,4 @@ pub(crate) mod pinning;
 pub(crate) mod poll_macro;
 pub(crate) mod promoted;
 pub(crate) mod receiver;
+pub(crate) mod skipped_parts;

@@ -1,0 +1,451 @@
+//! Parts of a local that a pattern skips with `_` while it moves others out
+//! (`Msg::Text(s, _)`), with an await after: rustc leaves the skipped parts
+//! in the local, partly moved, and drops them where the local's scope ends.
+//! The machine cannot keep a partly moved local across an await (it moves
+//! the local into the state: E0382), so the skipped parts are bound to
+//! hidden locals instead, declared right after the local so that they drop
+//! where it would, and the local is then moved whole.
+//!
+//! Before:
+//! ```text
+//! let msg = recv();
+//! match msg {
+//!     Msg::Text(s, _) => send(s).await,
+//!     Msg::Close => 0,
+//! }
+//! ```
+//! After:
+//! ```text
+//! let msg = recv();
+//! let __skipped1;
+//! match msg {
+//!     Msg::Text(s, __part1) => {
+//!         __skipped1 = (__part1,);
+//!         send(s).await
+//!     }
+//!     Msg::Close => 0,
+//! }
+//! ```
+//! Several skipped parts go into one tuple in the order the pattern lists
+//! them, which for a tuple, a tuple variant or a slice is the order their
+//! fields drop in. For a parameter the hidden locals are declared at the
+//! top of the body, and the parameters after it are bound again after
+//! them (`let log = log;`), so that the order they all drop in is rustc's.
+//!
+//! Only where nothing else could tell the difference: the local is named
+//! once after its declaration (by the construct), is never assigned, and
+//! the construct runs at most once (not in a loop, a closure or an `async`
+//! block). A pattern with `..`, a `ref` binding, `@`, `|` or a struct
+//! pattern skipping more than one field is left as written (README,
+//! "Partial moves"), as is a struct or variant with one-segment path
+//! (a struct may implement `Drop`, whose fields cannot be moved out; the
+//! standard `Some`, `Ok` and `Err` excepted).
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::visit::{self, Visit};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Pat, Stmt};
+
+use crate::build::has_await;
+use crate::names;
+
+/// Rewrites `body`, whose fn takes `params` (in order, the receiver left
+/// out).
+pub(crate) fn rewrite_body(body: &mut syn::Block, params: &[&syn::PatType]) {
+    let mut counter = 0;
+    // Parameters: the body is the rest of their scope.
+    for (at, param) in params.iter().enumerate() {
+        let Some(name) = simple_name(&param.pat) else {
+            continue;
+        };
+        let Some(rebound) = params[at + 1..]
+            .iter()
+            .map(|param| rebinding(param))
+            .collect::<Option<Vec<Stmt>>>()
+        else {
+            continue;
+        };
+        let skipped = rewrite_rest(&mut body.stmts, 0, &name, &mut counter);
+        if skipped.is_empty() {
+            continue;
+        }
+        let mut declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+        declared.extend(rebound);
+        body.stmts.splice(0..0, declared);
+    }
+    Rewrite {
+        counter: &mut counter,
+    }
+    .visit_block_mut(body);
+}
+
+struct Rewrite<'a> {
+    counter: &'a mut usize,
+}
+
+impl VisitMut for Rewrite<'_> {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        let mut at = 0;
+        while at < block.stmts.len() {
+            if let Stmt::Local(local) = &block.stmts[at]
+                && local
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| init.diverge.is_none())
+                && let Some(name) = simple_name(&local.pat)
+            {
+                let skipped = rewrite_rest(&mut block.stmts, at + 1, &name, self.counter);
+                let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+                let count = declared.len();
+                block.stmts.splice(at + 1..at + 1, declared);
+                at += count;
+            }
+            at += 1;
+        }
+        visit_mut::visit_block_mut(self, block);
+    }
+
+    // Their bodies are not lowered; rustc reads them as written.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The name a pattern binds whole, by value: `x`, `mut x`, `x: T`.
+fn simple_name(pat: &Pat) -> Option<syn::Ident> {
+    match pat {
+        Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.clone()),
+        Pat::Type(p) => simple_name(&p.pat),
+        _ => None,
+    }
+}
+
+/// `let __skipped1;`
+fn declaration(skipped: &syn::Ident) -> Stmt {
+    syn::parse_quote!(let #skipped;)
+}
+
+/// `let log: Probe = log;` (or `let mut log ..`), for a parameter bound
+/// again: its type written as the parameter has it, so that what the
+/// engine reads off a parameter's type (a number, a `&mut`) still holds; an
+/// `impl Trait` argument, whose type a `let` cannot name, untyped.
+/// `None` for a parameter not bound whole by name (`(a, b): (u32, u32)`).
+fn rebinding(param: &syn::PatType) -> Option<Stmt> {
+    let Pat::Ident(ident) = &*param.pat else {
+        return None;
+    };
+    if ident.by_ref.is_some() || ident.subpat.is_some() {
+        return None;
+    }
+    let (name, mutability, ty) = (&ident.ident, &ident.mutability, &param.ty);
+    Some(if names_impl_trait(ty) {
+        syn::parse_quote!(let #mutability #name = #name;)
+    } else {
+        syn::parse_quote!(let #mutability #name: #ty = #name;)
+    })
+}
+
+/// Does `ty` hold an `impl Trait`?
+fn names_impl_trait(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_type(ty);
+    finder.0
+}
+
+/// In `stmts[from..]`, the statements after `name` is declared: where the one use
+/// of `name` is a construct whose patterns skip parts beside parts they
+/// move, and an await follows, binds the skipped parts (see the module
+/// docs). Returns the hidden locals to declare right after `name`.
+fn rewrite_rest(
+    stmts: &mut Vec<Stmt>,
+    from: usize,
+    name: &syn::Ident,
+    counter: &mut usize,
+) -> Vec<syn::Ident> {
+    let rest = &stmts[from..];
+    let tokens: TokenStream = rest.iter().map(ToTokens::to_token_stream).collect();
+    if count_mentions(tokens, &name.to_string()) != 1 || !rest.iter().any(has_await) {
+        return Vec::new();
+    }
+    let mut finder = Finder {
+        name,
+        loops: 0,
+        found: None,
+    };
+    for stmt in rest.iter() {
+        finder.visit_stmt(stmt);
+    }
+    if finder.found != Some(true) {
+        return Vec::new();
+    }
+    let mut rewriter = Rewriter {
+        name,
+        counter,
+        skipped: Vec::new(),
+    };
+    rewriter.stmts(stmts, from);
+    rewriter.skipped
+}
+
+/// How many times `name` is written in `tokens`, counting a format string's
+/// capture of it (`"{name}"`) too, and every other use of the word.
+fn count_mentions(tokens: TokenStream, name: &str) -> usize {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Ident(ident) => usize::from(ident == name),
+            TokenTree::Group(group) => count_mentions(group.stream(), name),
+            TokenTree::Literal(literal) => usize::from(literal.to_string().contains(name)),
+            TokenTree::Punct(_) => 0,
+        })
+        .sum()
+}
+
+/// Is `expr` the local `name` itself?
+fn is_name(expr: &Expr, name: &syn::Ident) -> bool {
+    match expr {
+        Expr::Path(path) => path.qself.is_none() && path.path.is_ident(name),
+        Expr::Paren(e) => is_name(&e.expr, name),
+        Expr::Group(e) => is_name(&e.expr, name),
+        _ => false,
+    }
+}
+
+/// Finds the construct that uses `name`: `found` is `Some(true)` where it
+/// is a `match`, an `if let` or a `let` on it outside any loop, with a
+/// pattern to rewrite.
+struct Finder<'a> {
+    name: &'a syn::Ident,
+    loops: usize,
+    found: Option<bool>,
+}
+
+impl Finder<'_> {
+    fn construct(&mut self, pats: &[&Pat]) {
+        self.found = Some(self.loops == 0 && pats.iter().any(|pat| rewritable(pat)));
+    }
+}
+
+impl<'ast> Visit<'ast> for Finder<'_> {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        match expr {
+            Expr::Match(e) if is_name(&e.expr, self.name) => {
+                let pats: Vec<&Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
+                self.construct(&pats);
+            }
+            Expr::If(e) if matches!(&*e.cond, Expr::Let(l) if is_name(&l.expr, self.name)) => {
+                if let Expr::Let(l) = &*e.cond {
+                    self.construct(&[&l.pat]);
+                }
+            }
+            Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                self.loops += 1;
+                visit::visit_expr(self, expr);
+                self.loops -= 1;
+            }
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => visit::visit_expr(self, expr),
+        }
+    }
+
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        match &local.init {
+            Some(init) if is_name(&init.expr, self.name) => self.construct(&[&local.pat]),
+            _ => visit::visit_local(self, local),
+        }
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// Does `pat` move some part by value and skip another with `_`, in a
+/// shape whose skipped parts can be bound (see the module docs)?
+fn rewritable(pat: &Pat) -> bool {
+    let mut shape = Shape::default();
+    shape.read(pat, true);
+    shape.fits && shape.binds && shape.wild > 0
+}
+
+#[derive(Default)]
+struct Shape {
+    /// Binds a part by value.
+    binds: bool,
+    /// Parts skipped with `_` below the top.
+    wild: usize,
+    /// Nothing in it that stops the rewrite.
+    fits: bool,
+}
+
+impl Shape {
+    fn read(&mut self, pat: &Pat, top: bool) {
+        if top {
+            self.fits = true;
+        }
+        match pat {
+            Pat::Wild(_) if !top => self.wild += 1,
+            Pat::Ident(p) => {
+                self.binds |= p.by_ref.is_none();
+                self.fits &= p.by_ref.is_none() && p.subpat.is_none();
+            }
+            Pat::Tuple(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
+            Pat::TupleStruct(p) => {
+                self.fits &= variant_path(&p.path);
+                p.elems.iter().for_each(|elem| self.read(elem, false));
+            }
+            Pat::Struct(p) => {
+                let wild = |field: &&syn::FieldPat| matches!(&*field.pat, Pat::Wild(_));
+                self.fits &= variant_path(&p.path)
+                    && p.rest.is_none()
+                    && p.fields.iter().filter(wild).count() <= 1;
+                p.fields
+                    .iter()
+                    .for_each(|field| self.read(&field.pat, false));
+            }
+            Pat::Slice(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
+            Pat::Paren(p) => self.read(&p.pat, top),
+            Pat::Type(p) => self.read(&p.pat, top),
+            Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) => {}
+            _ => self.fits = false,
+        }
+    }
+}
+
+/// A path that names an enum's variant rather than a struct: more than one
+/// segment (`Msg::Text`, `Self::Idle`), or `Some`, `Ok`, `Err`.
+fn variant_path(path: &syn::Path) -> bool {
+    path.segments.len() > 1 || path.is_ident("Some") || path.is_ident("Ok") || path.is_ident("Err")
+}
+
+/// Rewrites the construct [`Finder`] found.
+struct Rewriter<'a> {
+    name: &'a syn::Ident,
+    counter: &'a mut usize,
+    skipped: Vec<syn::Ident>,
+}
+
+impl Rewriter<'_> {
+    /// Rewrites `stmts[from..]`: a `let` on the local gets the assignment
+    /// of what its pattern skips right after it, in the same block.
+    fn stmts(&mut self, stmts: &mut Vec<Stmt>, from: usize) {
+        let mut at = from;
+        while at < stmts.len() {
+            if let Stmt::Local(local) = &mut stmts[at]
+                && local
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| init.diverge.is_none() && is_name(&init.expr, self.name))
+            {
+                if let Some(assign) = self.pattern(&mut local.pat) {
+                    stmts.insert(at + 1, assign);
+                }
+                return;
+            }
+            self.visit_stmt_mut(&mut stmts[at]);
+            at += 1;
+        }
+    }
+
+    /// Binds the `_` parts of `pat` to fresh locals; returns the
+    /// assignment of them to a new hidden local, or `None` if `pat` is
+    /// left as written.
+    fn pattern(&mut self, pat: &mut Pat) -> Option<Stmt> {
+        if !rewritable(pat) {
+            return None;
+        }
+        let mut parts = Vec::new();
+        bind_wild(pat, &mut parts, self.counter);
+        *self.counter += 1;
+        let skipped = names::hidden(&format!("__skipped{}", self.counter));
+        self.skipped.push(skipped.clone());
+        Some(syn::parse_quote!(#skipped = (#(#parts,)*);))
+    }
+}
+
+impl VisitMut for Rewriter<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Match(e) if is_name(&e.expr, self.name) => {
+                for arm in &mut e.arms {
+                    if let Some(assign) = self.pattern(&mut arm.pat) {
+                        let body = &arm.body;
+                        *arm.body = syn::parse_quote!({ #assign #body });
+                        arm.comma.get_or_insert_with(Default::default);
+                    }
+                }
+            }
+            Expr::If(e) => {
+                if let Expr::Let(l) = &mut *e.cond
+                    && is_name(&l.expr, self.name)
+                {
+                    if let Some(assign) = self.pattern(&mut l.pat) {
+                        e.then_branch.stmts.insert(0, assign);
+                    }
+                    return;
+                }
+                visit_mut::visit_expr_mut(self, expr);
+            }
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        self.stmts(&mut block.stmts, 0);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Replaces each `_` below the top of `pat` by a fresh binding, pushed to
+/// `parts` in the order the pattern lists them.
+fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
+    match pat {
+        Pat::Wild(wild) => {
+            *counter += 1;
+            let mut part = names::hidden(&format!("__part{counter}"));
+            part.set_span(Span::mixed_site().located_at(wild.underscore_token.span));
+            parts.push(part.clone());
+            *pat = Pat::Ident(syn::PatIdent {
+                attrs: Vec::new(),
+                by_ref: None,
+                mutability: None,
+                ident: part,
+                subpat: None,
+            });
+        }
+        Pat::Tuple(p) => p
+            .elems
+            .iter_mut()
+            .for_each(|e| bind_wild(e, parts, counter)),
+        Pat::TupleStruct(p) => p
+            .elems
+            .iter_mut()
+            .for_each(|e| bind_wild(e, parts, counter)),
+        Pat::Struct(p) => p
+            .fields
+            .iter_mut()
+            .for_each(|f| bind_wild(&mut f.pat, parts, counter)),
+        Pat::Slice(p) => p
+            .elems
+            .iter_mut()
+            .for_each(|e| bind_wild(e, parts, counter)),
+        Pat::Paren(p) => descend(&mut p.pat, parts, counter),
+        Pat::Type(p) => descend(&mut p.pat, parts, counter),
+        _ => {}
+    }
+}
+
+/// [`bind_wild`] under a wrapper that is not a part of its own: a `_` right
+/// there is the whole pattern, not a part.
+fn descend(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
+    if !matches!(pat, Pat::Wild(_)) {
+        bind_wild(pat, parts, counter);
+    }
+}

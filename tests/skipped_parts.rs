@@ -1,0 +1,163 @@
+//! Parts of a local a pattern skips with `_` while it moves others out
+//! (`Msg::Text(s, _) => send(s).await`): rustc leaves the skipped parts in
+//! the partly moved local and drops them where the local's scope ends,
+//! after the awaits that follow. The machine binds them to hidden locals
+//! declared beside the local (`rewrite::skipped_parts`); before, it tried to
+//! move the partly moved local into its state (E0382, "use of partially
+//! moved value").
+//!
+//! Each machine is compared with rustc's twin (`assert_same`: every
+//! cancellation point, with and without extra `Pending`s), must be no
+//! larger, and `Send` where the twin is.
+
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe, assert_same};
+
+async fn send(s: String) -> usize {
+    Leaf::new("send").pending(1).ready(s.len()).await
+}
+
+async fn tick() {
+    Leaf::new("tick").pending(1).ready(()).await
+}
+
+/// Compares the machine with its twin and checks it is no larger; gives the
+/// outcome.
+fn compare<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
+where
+    L: Future,
+    R: Future<Output = L::Output>,
+    L::Output: std::fmt::Debug + PartialEq,
+{
+    let report = assert_same(left, right);
+    assert!(report.left_size <= report.right_size, "{report}");
+    report.outcome
+}
+
+/// Builds only where both futures are `Send`.
+fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+
+pub enum Msg {
+    Text(String, Probe),
+    Triple(Probe, String, Probe),
+    Req { body: String, meta: Probe },
+    Num(u32, Probe),
+    Close(Probe),
+}
+
+fn text(s: &str) -> Msg {
+    Msg::Text(s.to_owned(), Probe::new("text meta"))
+}
+
+fn messages() -> Vec<fn() -> Msg> {
+    vec![
+        || text("hello"),
+        || Msg::Triple(Probe::new("first"), "ab".to_owned(), Probe::new("last")),
+        || Msg::Req {
+            body: "abc".to_owned(),
+            meta: Probe::new("req meta"),
+        },
+        || Msg::Num(4, Probe::new("num meta")),
+        || Msg::Close(Probe::new("close")),
+    ]
+}
+
+/// A parameter matched by arms that skip parts and await; a parameter after
+/// it drops before what the arms skipped, as in rustc.
+#[desugar]
+async fn handle(msg: Msg, log: Probe, mut seen: u32) -> usize {
+    seen += 1;
+    let n = match msg {
+        Msg::Text(s, _) => send(s).await,
+        Msg::Triple(_, s, _) => send(s).await + 1,
+        Msg::Req { body, meta: _ } => send(body).await + 2,
+        Msg::Num(n, _) => n as usize,
+        Msg::Close(p) => {
+            drop(p);
+            0
+        }
+    };
+    log.touch();
+    tick().await;
+    n + seen as usize
+}
+
+/// The same with an `impl Trait` parameter after the message, which is
+/// bound again untyped.
+#[desugar]
+async fn handle_tagged(msg: Msg, tag: impl std::fmt::Debug) -> String {
+    let n = match msg {
+        Msg::Text(s, _) => send(s).await,
+        _ => 0,
+    };
+    tick().await;
+    format!("{tag:?} {n}")
+}
+
+#[test]
+fn arms_that_skip_parts_and_await() {
+    for make in messages() {
+        compare(
+            || handle(make(), Probe::new("log"), 1),
+            || handle_rustc(make(), Probe::new("log"), 1),
+        );
+        compare(
+            || handle_tagged(make(), Probe::new("tag")),
+            || handle_tagged_rustc(make(), Probe::new("tag")),
+        );
+    }
+    both_send(
+        &handle(text("a"), Probe::new("log"), 0),
+        &handle_rustc(text("a"), Probe::new("log"), 0),
+    );
+}
+
+/// A local of the body, matched by `if let`, with an `else` that awaits
+/// too.
+#[desugar]
+async fn first_text(make: fn() -> Msg) -> usize {
+    let before = Probe::new("before");
+    let msg = make();
+    let after = Probe::new("after");
+    if let Msg::Text(s, _) = msg {
+        after.touch();
+        send(s).await
+    } else {
+        before.touch();
+        tick().await;
+        0
+    }
+}
+
+/// Where the construct leaves the local whole on some path (here the
+/// `else`), the machine keeps the local with a drop flag in every state of
+/// its scope, beside the skipped parts: it may be larger than rustc's, which
+/// keeps the skipped parts in the local's own bytes (README, "Partial
+/// moves"). The behaviour is the same.
+#[test]
+fn an_if_let_that_skips_a_part() {
+    for make in messages() {
+        let report = assert_same(|| first_text(make), || first_text_rustc(make));
+        eprintln!("{report}");
+    }
+}
+
+/// A `let` that takes one element of a tuple and skips the other, the rest
+/// of the block awaiting.
+#[desugar]
+async fn take_first(pair: (String, Probe), more: u32) -> usize {
+    let (s, _) = pair;
+    tick().await;
+    send(s).await + more as usize
+}
+
+#[test]
+fn a_let_that_skips_an_element() {
+    assert_eq!(
+        compare(
+            || take_first(("abc".to_owned(), Probe::new("second")), 1),
+            || take_first_rustc(("abc".to_owned(), Probe::new("second")), 1),
+        ),
+        "Ready(4)"
+    );
+}
