@@ -201,6 +201,30 @@ fn a_binding_of_a_let_else_that_awaits_is_reborrowed() {
     );
 }
 
+/// A `ref mut` binding, visibly a `&mut`, given bare and then changed
+/// through (dogC3, build 2: E0505 before).
+#[desugar]
+async fn ref_mut_binding(mut buf: Option<Vec<u32>>) -> Option<Vec<u32>> {
+    if let Some(ref mut b) = buf {
+        bump(b).await;
+        b.push(2);
+    }
+    let ref mut whole = buf;
+    whole.get_or_insert_with(Vec::new).push(3);
+    buf
+}
+
+#[test]
+fn a_ref_mut_binding_is_reborrowed() {
+    let outcomes = [None, Some(vec![5])].map(|buf| {
+        compare(
+            || ref_mut_binding(buf.clone()),
+            || ref_mut_binding_rustc(buf.clone()),
+        )
+    });
+    assert_eq!(outcomes, ["Ready(Some([3]))", "Ready(Some([6, 2, 3]))"]);
+}
+
 struct Store {
     items: Vec<Probe>,
     counts: Vec<u32>,

@@ -263,6 +263,11 @@ pub(crate) struct Mention {
     /// referent (see [`Local::shared_ref`]): a cursor `let mut cur =
     /// &data[..];` whose `&mut cur` a reader moves on.
     pub borrowed_mut: bool,
+    /// In an arm of a `match` on the local whose pattern binds nothing
+    /// (`_`, `None`), or in the `else` of an `if let` on it: code that runs
+    /// only where that construct's patterns did not take the value, which
+    /// is still whole there (see `Facts::taken_last`).
+    pub untaken: bool,
 }
 
 /// [`Mention::consumed`] of a local closure called (`log("start")`).

@@ -520,7 +520,8 @@ impl<'a> Facts<'a> {
 
     /// Is `local` matched by patterns that may take it, each match able to
     /// read a flag's place, not in a loop inside the local's scope (which
-    /// could match again what a pattern copied), and never used after one?
+    /// could match again what a pattern copied), and never used after one
+    /// where the match may have taken it?
     fn taken_last(&self, local: LocalId) -> bool {
         let mentions = &self.by_local[local];
         let declared = self.body.locals[local].scope.0;
@@ -541,11 +542,17 @@ impl<'a> Facts<'a> {
                 let chained = |other: &Mention| {
                     matches!(other.kind, MentionKind::Taken { chained: true, .. })
                 };
+                // Nor does code where the match did not take it (its `_`
+                // arm, the `else` of an `if let`), or code on another
+                // branch of an `if` or `match` around it.
+                let apart = |other: &Mention| {
+                    chained(other) || other.untaken || self.exclusive(&m.path, &other.path)
+                };
                 matches!(m.kind, MentionKind::Taken { in_place: true, .. })
                     && !in_loop
                     && !mentions
                         .iter()
-                        .any(|other| other.seq > m.seq && !chained(other))
+                        .any(|other| other.seq > m.seq && !apart(other))
             })
     }
 

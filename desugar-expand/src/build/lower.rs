@@ -324,24 +324,25 @@ impl Builder {
         let then = self.alternative(construct, 0, |this| {
             this.block(e.then_branch.stmts, dest, &binds)
         });
-        let otherwise = match e.else_branch.map(|(_, b)| *b) {
+        // The `else` runs only where an `if let`'s pattern did not match.
+        let otherwise = self.untaken_by(head, |this| match e.else_branch.map(|(_, b)| *b) {
             None if matches!(dest, Dest::Discard) => None,
-            None => Some(Else::Block(self.branch(construct, Vec::new(), dest))),
+            None => Some(Else::Block(this.branch(construct, Vec::new(), dest))),
             // An `else if` runs where the `then` branch does not: its
             // condition is on the `else` branch's path too.
             Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
-                let inner = self.alternative(construct, 1, |this| this.if_node(inner, dest, head));
+                let inner = this.alternative(construct, 1, |this| this.if_node(inner, dest, head));
                 Some(Else::If(Box::new(inner)))
             }
             Some(Expr::Block(block)) if block.label.is_none() => {
-                Some(Else::Block(self.branch(construct, block.block.stmts, dest)))
+                Some(Else::Block(this.branch(construct, block.block.stmts, dest)))
             }
-            Some(other) => Some(Else::Block(self.branch(
+            Some(other) => Some(Else::Block(this.branch(
                 construct,
                 vec![syn::Stmt::Expr(other, None)],
                 dest,
             ))),
-        };
+        });
         ir::If {
             cond: *e.cond,
             binds,
@@ -353,6 +354,17 @@ impl Builder {
     /// The `else` branch of the `if` numbered `construct`.
     fn branch(&mut self, construct: u32, stmts: Vec<syn::Stmt>, dest: &Dest) -> Block {
         self.alternative(construct, 1, |this| this.block(stmts, dest, &[]))
+    }
+
+    /// Lowers `f` as code where the construct matching `local` (if any)
+    /// did not take it (see [`crate::ir::Mention::untaken`]).
+    fn untaken_by<T>(&mut self, local: Option<LocalId>, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.untaken.extend(local);
+        let out = f(self);
+        if local.is_some() {
+            self.untaken.pop();
+        }
+        out
     }
 
     /// Uses in the non-`let` parts of a condition (`a && let Some(x) = b`).
@@ -405,8 +417,12 @@ impl Builder {
         self.mark_destructured(&e.expr, kind, pats.iter().copied());
         let mut arms = Vec::new();
         let construct = self.construct_id();
+        let head = walk::resolve(&e.expr, &self.scope_map());
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
-            let arm = self.alternative(construct, index, |this| this.arm(arm, binds, dest));
+            let untaken = head.filter(|_| walk::patterns::bindings(&arm.pat).is_empty());
+            let arm = self.alternative(construct, index, |this| {
+                this.untaken_by(untaken, |this| this.arm(arm, binds, dest))
+            });
             arms.push(arm);
         }
         out.push(Stmt::Match(ir::Match {

@@ -128,6 +128,9 @@ impl Dest {
 struct Builder {
     /// The async fn's name, to recognise it awaiting itself.
     fn_name: String,
+    /// Locals whose `match` or `if let` around the code being lowered did
+    /// not take them on this path (see [`Mention::untaken`]).
+    untaken: Vec<LocalId>,
     locals: Vec<Local>,
     mentions: Vec<Mention>,
     awaits: Vec<AwaitInfo>,
@@ -176,6 +179,8 @@ struct Recorded {
     /// A `&mut` taken through it, or a place reached through it assigned
     /// (see [`walk::Visitor::mutated`]).
     mutated_through: bool,
+    /// See [`Mention::untaken`].
+    untaken: bool,
 }
 
 /// Records each use the walk finds.
@@ -224,6 +229,7 @@ impl walk::Visitor for Recorder<'_> {
             binds_parts: false,
             borrowed_mut: false,
             mutated_through: false,
+            untaken: false,
         });
     }
 
@@ -270,6 +276,14 @@ impl walk::Visitor for Recorder<'_> {
             && found.local == local
         {
             found.binds_parts = true;
+        }
+    }
+
+    fn untaken(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.untaken = true;
         }
     }
 
@@ -386,7 +400,13 @@ impl Builder {
     fn allocate_pattern(&mut self, pat: &syn::Pat, initialized: bool) -> Vec<LocalId> {
         patterns::bindings(pat)
             .into_iter()
-            .map(|b| self.allocate(b.ident, b.mutable, initialized))
+            .map(|b| {
+                let id = self.allocate(b.ident, b.mutable, initialized);
+                // `ref mut b`: visibly a `&mut`, reborrowed where it is
+                // given bare (`fill(b).await`), as `let b = &mut ..;` is.
+                self.locals[id].unique = b.ref_mut;
+                id
+            })
             .collect()
     }
 
@@ -448,6 +468,7 @@ impl Builder {
                 in_awaiting_macro: found.in_awaiting_macro,
                 binds_parts: found.binds_parts,
                 borrowed_mut: found.borrowed_mut,
+                untaken: found.untaken || self.untaken.contains(&found.local),
             });
         }
         self.end_scopes(&ended);
@@ -864,7 +885,7 @@ impl Builder {
         for &id in &ids {
             self.locals[id].written_type.clone_from(&written_type);
             self.locals[id].copy = copy;
-            self.locals[id].unique = unique;
+            self.locals[id].unique |= unique;
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
             self.locals[id].shared_ref = shared_ref;

@@ -110,6 +110,12 @@ pub(crate) trait Visitor {
         let _ = local;
     }
 
+    /// The use of `local` just reported runs only where a `match` or `if
+    /// let` on it did not take it (see [`crate::ir::Mention::untaken`]).
+    fn untaken(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
     /// The use of `local` just reported is written as the expansion's own
     /// drop of a hidden temporary where its scope ends
     /// (`::core::mem::drop(__temporary1)`), which ends the value's life
@@ -228,6 +234,9 @@ struct Walk<'a, V> {
     loops: usize,
     /// Walking an `else if`: the local the `if let` before it matches.
     chained_to: Option<LocalId>,
+    /// Locals whose `match` or `if let` around the walk did not take them
+    /// on this path (see [`crate::ir::Mention::untaken`]).
+    untaken: Vec<LocalId>,
     /// Inside the arguments of a macro that prints their text (see
     /// [`MacroArgs::quotes`]).
     quoted: usize,
@@ -248,6 +257,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             capture_conditional: 0,
             loops: 0,
             chained_to: None,
+            untaken: Vec::new(),
             quoted: 0,
             branches: Vec::new(),
         }
@@ -395,6 +405,19 @@ impl<'a, V: Visitor> Walk<'a, V> {
         }
         self.visitor
             .conditional_mention(local, kind, expr, span, conditional);
+        if self.untaken.contains(&local) {
+            self.visitor.untaken(local);
+        }
+    }
+
+    /// Walks `f` as code where the construct matching `local` (if any) did
+    /// not take it.
+    fn untaken_by(&mut self, local: Option<LocalId>, f: impl FnOnce(&mut Self)) {
+        self.untaken.extend(local);
+        f(self);
+        if local.is_some() {
+            self.untaken.pop();
+        }
     }
 
     /// Starts a branch of an `if … else` or an arm of a `match`, to be
@@ -658,7 +681,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         walk.chained_to = head;
                     }
                     walk.enter_branch();
-                    walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
+                    walk.untaken_by(head, |walk| {
+                        walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
+                    });
                     let else_moved = walk.leave_branch();
                     walk.chained_to = None;
                     walk.moved_on_every_path(vec![then_moved, else_moved], e.if_token.span);
@@ -683,16 +708,24 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     self.expr(&mut e.expr, kind);
                 }
                 self.destructure(&e.expr, kind, e.arms.iter().map(|arm| &arm.pat));
+                let head = self.resolve_path(&e.expr);
+                let untaken: Vec<Option<LocalId>> = e
+                    .arms
+                    .iter()
+                    .map(|arm| head.filter(|_| patterns::bindings(&arm.pat).is_empty()))
+                    .collect();
                 if let Some(flag) = &flag {
                     drop_flag::arms(&mut e.arms, flag);
                 }
                 let mut arms_moved = Vec::new();
-                for arm in &mut e.arms {
+                for (arm, untaken) in e.arms.iter_mut().zip(untaken) {
                     self.enter_branch();
                     self.scoped(|walk| {
                         walk.maybe(true, |walk| {
                             walk.arm_pat(&mut arm.pat);
-                            walk.expr(&mut arm.body, MentionKind::Value);
+                            walk.untaken_by(untaken, |walk| {
+                                walk.expr(&mut arm.body, MentionKind::Value);
+                            });
                         });
                     });
                     arms_moved.push(self.leave_branch());

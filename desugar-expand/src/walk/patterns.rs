@@ -6,6 +6,8 @@ use syn::Pat;
 pub(crate) struct Binding {
     pub ident: syn::Ident,
     pub mutable: bool,
+    /// `ref mut x`: the local is a `&mut` to the part it binds.
+    pub ref_mut: bool,
 }
 
 /// Input: `(a, mut b, Some(ref c), Point { x, .. })`.
@@ -26,6 +28,7 @@ fn collect(pat: &Pat, out: &mut Vec<Binding>) {
                 out.push(Binding {
                     ident: p.ident.clone(),
                     mutable: p.mutability.is_some(),
+                    ref_mut: p.by_ref.is_some() && p.mutability.is_some(),
                 });
             }
             if let Some((_, sub)) = &p.subpat {
