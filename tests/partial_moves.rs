@@ -446,3 +446,40 @@ mod a_drop_type_destructured {
         assert_eq!(report.outcome, "Ready(36)");
     }
 }
+
+/// A value taken out of a field (`Option::take`, `Cell::replace`) borrows
+/// nothing of the local, which an awaited value kept across an await then
+/// does not pin in place: another field can still be moved out of it after
+/// (dogC3, build 1: E0507 "cannot move out of `pend.done` which is behind a
+/// mutable reference" before).
+mod taken_out_of_a_field {
+    use super::*;
+    use std::cell::Cell;
+
+    pub struct Pending {
+        slot: Option<Probe>,
+        count: Cell<u32>,
+        done: Vec<u32>,
+    }
+
+    #[desugar]
+    async fn flush(mut pend: Pending) -> (bool, u32, Vec<u32>) {
+        let taken = pend.slot.take();
+        let old = pend.count.replace(0);
+        let seen = Leaf::new("w").pending(1).ready(taken).await.is_some();
+        (seen, old, pend.done)
+    }
+
+    #[test]
+    fn another_field_moves_out_after_the_await() {
+        let pending = |slot: bool| Pending {
+            slot: slot.then(|| Probe::new("slot")),
+            count: Cell::new(3),
+            done: vec![2],
+        };
+        for slot in [true, false] {
+            let report = assert_same(|| flush(pending(slot)), || flush_rustc(pending(slot)));
+            assert!(report.left_size <= report.right_size, "{report}");
+        }
+    }
+}

@@ -37,7 +37,7 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
         syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
         syn::Expr::Binary(_) => true,
         syn::Expr::Paren(e) => is_owned_value(&e.expr),
-        syn::Expr::MethodCall(call) => walk::returns_owned(&call.method),
+        syn::Expr::MethodCall(call) => walk::returns_owned(&call.method) || takes_out(call),
         syn::Expr::Macro(mac) => mac
             .mac
             .path
@@ -46,6 +46,20 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
             .is_some_and(|s| s.ident == "format" || s.ident == "vec" || s.ident == "matches"),
         _ => false,
     }
+}
+
+/// `slot.take()` or `slot.replace(v)`: the standard `take` without
+/// arguments (`Option`, `Cell`, `RefCell`) and `replace` (those and
+/// `HashSet`'s; `str`'s gives a new `String`) move a value out of their
+/// receiver and borrow none of it: `let id = pend.slot.take();` kept
+/// across an await does not keep `pend` in place, so another field can
+/// still be moved out of it after. (A method of the user's of such a name
+/// that does return a borrow of its receiver makes the machine fail to
+/// build, where rustc's borrow check sees the local moved while borrowed;
+/// it never runs.) Not `Iterator::take(n)`, whose adapter borrows what
+/// the iterator does.
+fn takes_out(call: &syn::ExprMethodCall) -> bool {
+    (call.method == "take" && call.args.is_empty()) || call.method == "replace"
 }
 
 /// Is `method` named for the `&mut` it gives? `…_mut` (`get_mut`,
