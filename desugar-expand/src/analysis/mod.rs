@@ -64,6 +64,10 @@ pub(crate) struct Decisions {
     /// where the pattern only copied (`match n { m => m ^ n }`): such a
     /// local's matches read it in place, as any other use does.
     pub taken_in_flag: Vec<bool>,
+    /// Per local: used again after a use that moves it by value, on a path
+    /// that runs both (or in a loop that runs the move again): the twin
+    /// compiled, so the move was a copy and the value is `Copy`.
+    pub used_after_move: Vec<bool>,
     /// Per local: the parts of it patterns destructure that may only copy
     /// the fields of a type with a `Drop` impl (`let Token { id } = token;`,
     /// `let (Token { id }, n) = pair;`), where the pattern is taken for a
@@ -150,6 +154,9 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let taken_in_flag = (0..body.locals.len())
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
+    let used_after_move = (0..body.locals.len())
+        .map(|local| facts.used_after_move(local))
+        .collect();
     // Is a local, taken for moved at `m`, no longer kept at an await that
     // follows in its scope, with nothing moving it on the way (`f();
     // drop(f); x.await` drops it where rustc does)?
@@ -193,6 +200,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         consumed,
         destructured,
         taken_in_flag,
+        used_after_move,
         homed,
         kept,
         redeclare,
@@ -553,6 +561,28 @@ impl<'a> Facts<'a> {
                     && !mentions
                         .iter()
                         .any(|other| other.seq > m.seq && !apart(other))
+            })
+    }
+
+    /// Is `local` used after a move by value (see
+    /// [`Decisions::used_after_move`])?
+    fn used_after_move(&self, local: LocalId) -> bool {
+        let mentions = &self.by_local[local];
+        let declared = self.body.locals[local].scope.0;
+        mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Value)
+            .any(|moved| {
+                let in_loop =
+                    self.body.loops.iter().any(|&(start, end)| {
+                        start > declared && (start..=end).contains(&moved.seq)
+                    });
+                in_loop
+                    || mentions.iter().any(|later| {
+                        !later.drop
+                            && later.seq > moved.seq
+                            && !self.exclusive(&moved.path, &later.path)
+                    })
             })
     }
 

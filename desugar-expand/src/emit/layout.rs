@@ -63,6 +63,11 @@ pub(crate) struct Layout {
     flagged: Vec<bool>,
     /// Per local: see [`crate::analysis::Decisions::taken_in_flag`].
     taken_in_flag: Vec<bool>,
+    /// Per flagged local that holds a closure or an `async` block and is
+    /// not used after a move (see
+    /// [`crate::analysis::Decisions::used_after_move`]): a `Flagged`
+    /// whatever its type, its move taking the value out.
+    taken_from_flag: Vec<bool>,
     /// Per local: see [`crate::analysis::Decisions::destructured`].
     destructured: Vec<Vec<Witness>>,
     /// Per local: see [`crate::analysis::Decisions::consumed`].
@@ -147,6 +152,10 @@ impl Layout {
             slot[local] = Some(format_ident!("H{index}"));
         }
         let (groups, group_of) = share_slots(body, &in_homes);
+        // Whether a closure or an `async` block is `Copy` is not settled
+        // where `DropOnly` or a flag asks (its captures are inferred later),
+        // and the question fails to build.
+        let closures = super::step::closure_locals(&body.block);
         Layout {
             renamed: (0..count)
                 .map(|l| {
@@ -160,6 +169,12 @@ impl Layout {
                 .collect(),
             flagged: decisions.flagged.clone(),
             taken_in_flag: decisions.taken_in_flag.clone(),
+            // Not used after its move, it may be taken even if it is `Copy`.
+            taken_from_flag: (0..count)
+                .map(|l| {
+                    decisions.flagged[l] && closures.contains(&l) && !decisions.used_after_move[l]
+                })
+                .collect(),
             destructured: decisions.destructured.clone(),
             consumed: decisions.consumed.clone(),
             drop_param,
@@ -176,23 +191,18 @@ impl Layout {
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
-            drop_only_at: {
-                // Whether a closure or an `async` block is `Copy` is not
-                // settled where `DropOnly` asks (its captures are inferred
-                // later), and the question fails to build: one is kept.
-                let closures = super::step::closure_locals(&body.block);
-                decisions
-                    .drop_only_at
-                    .iter()
-                    .map(|locals| {
-                        locals
-                            .iter()
-                            .copied()
-                            .filter(|local| !closures.contains(local))
-                            .collect()
-                    })
-                    .collect()
-            },
+            // A closure or an `async` block is kept.
+            drop_only_at: decisions
+                .drop_only_at
+                .iter()
+                .map(|locals| {
+                    locals
+                        .iter()
+                        .copied()
+                        .filter(|local| !closures.contains(local))
+                        .collect()
+                })
+                .collect(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
@@ -263,6 +273,12 @@ impl Layout {
     /// [`crate::analysis::Decisions::taken_in_flag`])?
     pub(crate) fn is_taken_in_flag(&self, local: LocalId) -> bool {
         self.taken_in_flag[local]
+    }
+
+    /// Is `local` a `Flagged` whatever its type, and moved out of it (see
+    /// [`Layout::taken_from_flag`])?
+    pub(crate) fn is_taken_from_flag(&self, local: LocalId) -> bool {
+        self.taken_from_flag[local]
     }
 
     /// Is `local` kept at `k` only to be dropped? Then the variant keeps

@@ -589,8 +589,9 @@ impl<'a> Emit<'a> {
             // other locals.
             if self.layout.is_flagged(local) {
                 let private = names::private();
-                // Matched in its flag's place: a `Flagged`, whatever its type.
-                if self.layout.is_taken_in_flag(local) {
+                // Matched in its flag's place, or a closure or an `async`
+                // block moved out of it: a `Flagged`, whatever its type.
+                if self.layout.is_taken_in_flag(local) || self.layout.is_taken_from_flag(local) {
                     return quote! {
                         let mut #hidden = {
                             use #private::FlagValue as _;

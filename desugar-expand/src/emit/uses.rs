@@ -56,6 +56,21 @@ fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
     }
 }
 
+/// A move of a closure or an `async` block kept as a `Flagged` whatever
+/// its type (see `Layout::is_taken_from_flag`): it takes the value, as a
+/// copy would not, which nothing after it can tell.
+///
+/// Before: `call_it(f)`
+/// After:  `call_it({ use FetchMove as _; (&mut __flagged_f).fetch() })`
+fn taken_from_flag(hidden: &syn::Ident) -> Expr {
+    let private = names::private();
+    let span = hidden.span();
+    syn::parse_quote_spanned!(span=> {
+        use #private::FetchMove as _;
+        (&mut #hidden).fetch()
+    })
+}
+
 /// Rewrites the uses of homed locals in a statement; also returns the
 /// `let`s of the references its closures and `async` blocks capture (see
 /// [`Captured`]), to write before it.
@@ -358,6 +373,11 @@ impl walk::Visitor for HomedUses<'_> {
                 kind => kind,
             };
             match expr {
+                Some(expr)
+                    if self.layout.is_taken_from_flag(local) && kind == MentionKind::Value =>
+                {
+                    *expr = taken_from_flag(&hidden);
+                }
                 Some(expr) if self.layout.is_flagged(local) => *expr = flagged(kind, &hidden),
                 Some(Expr::Assign(assign)) => *assign.left = syn::parse_quote!(#hidden),
                 Some(expr) => *expr = syn::parse_quote!(#hidden),

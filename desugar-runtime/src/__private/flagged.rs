@@ -17,7 +17,11 @@
 //! [`FlagCopy::flagged`], which keeps it as an [`Unflagged`] (the value
 //! alone, with the same methods), and a move of it is a copy
 //! ([`FetchCopy`]). Any other value is a [`Flagged`], and a move takes it
-//! ([`FetchMove`]). Both are `Copy` for a `Copy` value, so a suspension that
+//! ([`FetchMove`]). A closure or an `async` block is not known to be
+//! `Copy` or not there (its captures are inferred later, and asking fails
+//! to build): it is a [`Flagged`], picked by [`FlagValue`] alone, and one
+//! not used after its move is taken by [`FetchMove`] alone. Both are
+//! `Copy` for a `Copy` value, so a suspension that
 //! keeps one only to drop it keeps nothing ([`super::DropOnly`]), as rustc
 //! does; the drop that ends its scope then fetches that nothing.
 //!

@@ -1,0 +1,118 @@
+//! Futures held in locals: `async` blocks, `async` closures and closures
+//! that make futures, bound with `let` and awaited later, in one branch, in
+//! a loop's iteration, or through a call (desugar-fuzz/FINDINGS.md, entry
+//! 128: found by writing ordinary async code under `#[desugar]`).
+//!
+//! Each machine is compared with rustc's twin (`assert_same`: every
+//! cancellation point, with and without extra `Pending`s), must be no
+//! larger, and `Send` where the twin is.
+
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe, Report, assert_same};
+
+/// Compares the machine with its twin (see `assert_same`), and fails if
+/// it is larger.
+fn same_and_no_larger(report: Report) {
+    assert!(report.left_size <= report.right_size, "{report}");
+}
+
+/// Builds only where both futures are `Send`: the twin's is, so the
+/// machine must be too.
+fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+
+/// An `async` block owning a `String`, awaited in one branch while the
+/// other awaits something else: it is moved on one path only, so it is
+/// kept with a drop flag. Whether a block is `Copy` is settled after the
+/// flag is chosen; the expansion asked, and did not build (E0277,
+/// "`{async block}: Copy` is not satisfied").
+#[desugar]
+async fn block_in_one_branch(flag: bool, s: String) -> usize {
+    let held = async move { s.len() };
+    if flag {
+        held.await
+    } else {
+        Leaf::new("other").pending(1).ready(7usize).await
+    }
+}
+
+async fn call_it<F: AsyncFnOnce() -> u32>(f: F) -> u32 {
+    f().await
+}
+
+/// An `async move` closure owning a probe, handed to a helper in one
+/// branch (E0277 "`Probe: Copy` is not satisfied in `{async closure}`").
+#[desugar]
+async fn async_closure_in_one_branch(flag: bool, p: Probe) -> u32 {
+    let f = async move || {
+        p.touch();
+        3u32
+    };
+    if flag {
+        call_it(f).await
+    } else {
+        Leaf::new("other").pending(1).ready(7u32).await
+    }
+}
+
+fn run_now<F: FnOnce() -> u32>(f: F) -> u32 {
+    f()
+}
+
+/// A `move` closure owning a probe, moved in one branch before an await
+/// there, and dropped with its scope on the other.
+#[desugar]
+async fn closure_in_one_branch(flag: bool, p: Probe) -> u32 {
+    let f = move || {
+        p.touch();
+        2u32
+    };
+    let n = if flag {
+        run_now(f)
+    } else {
+        Leaf::new("other").pending(1).ready(5u32).await
+    };
+    Leaf::new("after").pending(1).ready(()).await;
+    n
+}
+
+/// A `Copy` closure moved on one path and called again after: the move
+/// was a copy, and the closure is still there.
+#[desugar]
+async fn copy_closure_used_after_its_move(flag: bool, k: u32) -> u32 {
+    let f = move || k + 1;
+    let n = if flag { run_now(f) } else { 0 };
+    Leaf::new("x").pending(1).ready(()).await;
+    let m = f();
+    Leaf::new("y").pending(1).ready(()).await;
+    n + m
+}
+
+#[test]
+fn a_block_or_closure_moved_in_one_branch_is_kept_with_a_flag() {
+    for flag in [true, false] {
+        same_and_no_larger(assert_same(
+            || block_in_one_branch(flag, "ab".into()),
+            || block_in_one_branch_rustc(flag, "ab".into()),
+        ));
+        same_and_no_larger(assert_same(
+            || async_closure_in_one_branch(flag, Probe::new("p")),
+            || async_closure_in_one_branch_rustc(flag, Probe::new("p")),
+        ));
+        same_and_no_larger(assert_same(
+            || closure_in_one_branch(flag, Probe::new("p")),
+            || closure_in_one_branch_rustc(flag, Probe::new("p")),
+        ));
+        same_and_no_larger(assert_same(
+            || copy_closure_used_after_its_move(flag, 4),
+            || copy_closure_used_after_its_move_rustc(flag, 4),
+        ));
+    }
+    both_send(
+        &block_in_one_branch(true, "ab".into()),
+        &block_in_one_branch_rustc(true, "ab".into()),
+    );
+    both_send(
+        &copy_closure_used_after_its_move(true, 1),
+        &copy_closure_used_after_its_move_rustc(true, 1),
+    );
+}
