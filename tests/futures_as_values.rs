@@ -116,3 +116,61 @@ fn a_block_or_closure_moved_in_one_branch_is_kept_with_a_flag() {
         &copy_closure_used_after_its_move_rustc(true, 1),
     );
 }
+
+/// A future of 128 bytes and more, the size of what it keeps.
+async fn big(v: u32) -> u32 {
+    let buf = [v as u8; 128];
+    Leaf::new("big").pending(1).ready(()).await;
+    buf[0] as u32 + v
+}
+
+/// A future awaited only in a branch that returns: moved there on every
+/// path, its flag is empty at that await, where rustc keeps nothing for
+/// it. The machine kept the empty flag, the future's full size, beside
+/// the future it awaited (456 bytes against 312).
+#[desugar]
+async fn awaited_in_a_returning_branch(go: bool) -> u32 {
+    let a = big(1);
+    if go {
+        return a.await;
+    }
+    Leaf::new("y").pending(1).ready(()).await;
+    0
+}
+
+/// The same, with an await after the branch that may keep the flag again
+/// (the flag is declared again on resuming, of the same type), and a
+/// probe to see where what is left drops.
+#[desugar]
+async fn awaited_in_a_branch_then_more(go: bool, p: Probe) -> u32 {
+    let a = big(2);
+    let held = async move {
+        p.touch();
+        5u32
+    };
+    let mut n = 0;
+    if go {
+        n += a.await;
+        n += held.await;
+    }
+    Leaf::new("y").pending(1).ready(()).await;
+    n + 1
+}
+
+#[test]
+fn a_future_moved_on_every_path_to_an_await_is_not_kept_there() {
+    for go in [true, false] {
+        same_and_no_larger(assert_same(
+            || awaited_in_a_returning_branch(go),
+            || awaited_in_a_returning_branch_rustc(go),
+        ));
+        same_and_no_larger(assert_same(
+            || awaited_in_a_branch_then_more(go, Probe::new("p")),
+            || awaited_in_a_branch_then_more_rustc(go, Probe::new("p")),
+        ));
+    }
+    both_send(
+        &awaited_in_a_returning_branch(true),
+        &awaited_in_a_returning_branch_rustc(true),
+    );
+}

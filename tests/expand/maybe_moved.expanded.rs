@@ -17,18 +17,18 @@ fn maybe_moved(
         #[doc =
         "The states of `maybe_moved`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: deliver(text, count).await\n    Unresumed --> Suspend1: fetch_length(\"count\").await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_length(\"count\").await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: log_result(count).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n```"]
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
-        T1, T2, T3, T4, T5, F0, F1, F2 > { #[doc =
+        T1, T2, T3, T4, T5, D0, D1, F0, F1, F2 > { #[doc =
         "Created and not polled yet: holds the arguments."] Unresumed { send : T0,
         message : T1, id : T2 }, #[doc = "Suspended at `deliver(text, count).await`."]
-        Suspend0 { #[pin] __awaitee : F0, count : T4, text : T3 }, #[doc =
+        Suspend0 { #[pin] __awaitee : F0, count : D1, text : D0 }, #[doc =
         "Suspended at `fetch_length(\"count\").await`."] Suspend1 { #[pin] __awaitee :
         F1, count : T4, text : T3 }, #[doc = "Suspended at `log_result(count).await`."]
         Suspend2 { #[pin] __awaitee : F2, count_1 : T5, count : T4, text : T3 }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
-    impl<T0, T1, T2, T3, T4, T5, F0, F1, F2> ::desugar::__private::State<()>
-    for __State<T0, T1, T2, T3, T4, T5, F0, F1, F2> {
+    impl<T0, T1, T2, T3, T4, T5, D0, D1, F0, F1, F2> ::desugar::__private::State<()>
+    for __State<T0, T1, T2, T3, T4, T5, D0, D1, F0, F1, F2> {
         fn returned() -> Self {
             __State::Returned
         }
@@ -63,8 +63,8 @@ fn maybe_moved(
                 (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
                 (0usize, 2usize) => ::desugar::__private::FieldLayout::of::<T2>(),
                 (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T4>(),
-                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T3>(),
+                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<D1>(),
+                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<D0>(),
                 (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
                 (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T4>(),
                 (2usize, 2usize) => ::desugar::__private::FieldLayout::of::<T3>(),
@@ -128,16 +128,16 @@ fn maybe_moved(
                             __state
                                 .set(__State::Suspend0 {
                                     __awaitee,
-                                    count: {
+                                    count: ::desugar::__private::Vacate::vacate({
                                         use ::desugar::__private::{ViaCopy as _, ViaValue as _};
                                         (&&::desugar::__private::DropOnly::new(__flagged_count))
                                             .kept()
-                                    },
-                                    text: {
+                                    }),
+                                    text: ::desugar::__private::Vacate::vacate({
                                         use ::desugar::__private::{ViaCopy as _, ViaValue as _};
                                         (&&::desugar::__private::DropOnly::new(__flagged_text))
                                             .kept()
-                                    },
+                                    }),
                                 });
                             continue '__dispatch;
                             let _ = {
@@ -185,8 +185,12 @@ fn maybe_moved(
                             } => (__saved_count, __saved_text),
                             _ => ::core::unreachable!(),
                         };
-                        let mut __flagged_text = __saved_text;
-                        let mut __flagged_count = __saved_count;
+                        let mut __flagged_text = ::desugar::__private::Refill::refill(
+                            __saved_text,
+                        );
+                        let mut __flagged_count = ::desugar::__private::Refill::refill(
+                            __saved_count,
+                        );
                         {
                             { __result };
                         }

@@ -68,6 +68,12 @@ pub(crate) struct Decisions {
     /// that runs both (or in a loop that runs the move again): the twin
     /// compiled, so the move was a copy and the value is `Copy`.
     pub used_after_move: Vec<bool>,
+    /// Per await: the flagged locals it keeps that are moved on every path
+    /// to it and not used after it (`let a = fetch(); if go { return
+    /// a.await; }`): their flag is empty there, and rustc keeps nothing for
+    /// them. The variant keeps their type alone (`__private::Vacant`), to
+    /// declare the empty flag again on resuming.
+    pub vacant_at: Vec<Vec<LocalId>>,
     /// Per local: the parts of it patterns destructure that may only copy
     /// the fields of a type with a `Drop` impl (`let Token { id } = token;`,
     /// `let (Token { id }, n) = pair;`), where the pattern is taken for a
@@ -154,8 +160,25 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let taken_in_flag = (0..body.locals.len())
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
-    let used_after_move = (0..body.locals.len())
+    let used_after_move: Vec<bool> = (0..body.locals.len())
         .map(|local| facts.used_after_move(local))
+        .collect();
+    // One used after a move is `Copy`, and kept only to be dropped there
+    // (`DropOnly`) keeps nothing already.
+    let vacant_at = kept
+        .iter()
+        .enumerate()
+        .map(|(k, kept)| {
+            kept.iter()
+                .copied()
+                .filter(|&local| {
+                    flagged[local]
+                        && !used_after_move[local]
+                        && facts.last_move_before(local, k).is_some()
+                        && !facts.used_after(local, k)
+                })
+                .collect()
+        })
         .collect();
     // Is a local, taken for moved at `m`, no longer kept at an await that
     // follows in its scope, with nothing moving it on the way (`f();
@@ -201,6 +224,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         destructured,
         taken_in_flag,
         used_after_move,
+        vacant_at,
         homed,
         kept,
         redeclare,

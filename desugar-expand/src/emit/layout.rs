@@ -76,6 +76,9 @@ pub(crate) struct Layout {
     /// keeps it only to drop it, where the local is used after other awaits,
     /// and of a flagged parameter's field wherever it is kept.
     drop_param: BTreeMap<(AwaitId, LocalId), syn::Ident>,
+    /// Per await: the flagged locals whose flag is empty there (see
+    /// [`crate::analysis::Decisions::vacant_at`]).
+    vacant_at: Vec<Vec<LocalId>>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -143,6 +146,16 @@ impl Layout {
                     .or_insert_with(|| format_ident!("D{index}"));
             }
         }
+        // A flagged local moved away on every path to an await keeps its
+        // type alone there, where elsewhere it keeps its flag.
+        for (k, locals) in decisions.vacant_at.iter().enumerate() {
+            for &local in locals {
+                let index = drop_param.len();
+                drop_param
+                    .entry((k, local))
+                    .or_insert_with(|| format_ident!("D{index}"));
+            }
+        }
         let in_place = in_place(body, decisions);
         let in_homes: Vec<bool> = (0..count)
             .map(|l| decisions.homed[l] && in_place[l].is_none())
@@ -203,6 +216,7 @@ impl Layout {
                         .collect()
                 })
                 .collect(),
+            vacant_at: decisions.vacant_at.clone(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
@@ -279,6 +293,12 @@ impl Layout {
     /// [`Layout::taken_from_flag`])?
     pub(crate) fn is_taken_from_flag(&self, local: LocalId) -> bool {
         self.taken_from_flag[local]
+    }
+
+    /// Is `local` a flag emptied on every path to `k` (see
+    /// [`crate::analysis::Decisions::vacant_at`])?
+    pub(crate) fn is_vacant_at(&self, local: LocalId, k: AwaitId) -> bool {
+        self.vacant_at[k].contains(&local)
     }
 
     /// Is `local` kept at `k` only to be dropped? Then the variant keeps

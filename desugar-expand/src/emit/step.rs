@@ -710,6 +710,16 @@ impl<'a> Emit<'a> {
                     #place
                 };
             }
+            // An empty flag is declared again from the type kept.
+            // Before: `let mut __flagged_a = __saved_a;`
+            // After:  `let mut __flagged_a = ::desugar::__private::Refill::refill(__saved_a);`
+            let saved = match self.resuming {
+                Some(k) if self.layout.is_vacant_at(local, k) => {
+                    let private = names::private();
+                    quote!(#private::Refill::refill(#saved))
+                }
+                _ => saved,
+            };
             // A parameter, where the body starts (once is enough for the
             // compiler; a restored local was checked where it was bound).
             let check = self.resuming.is_none().then(|| {
@@ -1082,7 +1092,7 @@ impl<'a> Emit<'a> {
             .iter()
             .map(|&local| {
                 let ident = self.name(local);
-                if self.layout.is_homed(local) {
+                let value = if self.layout.is_homed(local) {
                     let guard = uses::guard(self.layout.field(local));
                     quote!(#guard.store())
                 } else if self.layout.is_drop_only_at(local, k) {
@@ -1094,7 +1104,15 @@ impl<'a> Emit<'a> {
                     })
                 } else {
                     quote!(#ident)
+                };
+                if self.layout.is_vacant_at(local, k) {
+                    // Its flag is empty: the type alone (see
+                    // `__private::Vacant`), as rustc keeps nothing.
+                    // Before: `a: __flagged_a`
+                    // After:  `a: ::desugar::__private::Vacate::vacate(__flagged_a)`
+                    return quote!(#private::Vacate::vacate(#value));
                 }
+                value
             })
             .collect();
         if self.layout.places(k) {

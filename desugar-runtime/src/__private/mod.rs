@@ -14,6 +14,7 @@ mod poll_once;
 mod receiver;
 mod rescope;
 mod try_op;
+mod vacant;
 
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
 pub use self::copies::Copies;
@@ -33,6 +34,7 @@ pub use self::receiver::{
 };
 pub use self::rescope::Rescope;
 pub use self::try_op::{Branch, FromResidual};
+pub use self::vacant::{Refill, Vacant, Vacate};
 pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};
 pub use core::future::{Future, IntoFuture};
 pub use core::marker::PhantomPinned;
