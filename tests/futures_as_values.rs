@@ -174,3 +174,50 @@ fn a_future_moved_on_every_path_to_an_await_is_not_kept_there() {
         &awaited_in_a_returning_branch_rustc(true),
     );
 }
+
+/// An `async` block bound in a loop's body and awaited through the local
+/// in the same iteration. To resume in the loop, the expansion writes the
+/// body again, and each copy of the block is a type of its own: the
+/// future of each copy of the await goes into its own variant (as an
+/// `async` block awaited in place does), where the one field took both
+/// (E0308, "expected `async` block, found a different `async` block").
+#[desugar]
+async fn block_per_item(items: Vec<u32>) -> u32 {
+    let mut total = 0;
+    for item in items {
+        let f = async move { item };
+        total += f.await;
+    }
+    total
+}
+
+/// The same after a branch that awaits, whose rest is written once per
+/// way of reaching it; the block owns a probe.
+#[desugar]
+async fn block_after_a_branch(flag: bool, p: Probe) -> u32 {
+    if flag {
+        Leaf::new("first").pending(1).ready(()).await;
+    }
+    let f = async move {
+        p.touch();
+        Leaf::new("inner").pending(1).ready(4u32).await
+    };
+    f.await + 1
+}
+
+#[test]
+fn a_block_bound_in_code_written_twice_is_awaited_per_copy() {
+    for items in [vec![], vec![1, 2, 3]] {
+        same_and_no_larger(assert_same(
+            || block_per_item(items.clone()),
+            || block_per_item_rustc(items.clone()),
+        ));
+    }
+    for flag in [true, false] {
+        same_and_no_larger(assert_same(
+            || block_after_a_branch(flag, Probe::new("p")),
+            || block_after_a_branch_rustc(flag, Probe::new("p")),
+        ));
+    }
+    both_send(&block_per_item(vec![1]), &block_per_item_rustc(vec![1]));
+}

@@ -61,18 +61,23 @@ pub(crate) struct Transitions {
 /// `copies`).
 pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms {
     let (arms, typed_copies) = arms_with(body, decisions, layout, &CopiesPlan::default());
+    let count = |value: TypedValue| {
+        typed_copies
+            .iter()
+            .filter(|(other, _)| *other == value)
+            .count()
+    };
     let mut repeated: Vec<(AwaitId, usize)> = Vec::new();
-    for (value, _) in &typed_copies {
-        if let TypedValue::Awaitee(k) = *value
-            && !repeated.iter().any(|&(seen, _)| seen == k)
-        {
-            let count = typed_copies
-                .iter()
-                .filter(|(other, _)| other == value)
-                .count();
-            if count > 1 {
-                repeated.push((k, count));
-            }
+    for &(value, _) in &typed_copies {
+        let k = match value {
+            TypedValue::Awaitee(k) => k,
+            // Each copy of the await names its own copy of the local's
+            // value, where the `let` is written as often.
+            TypedValue::AwaiteeOf(k, local) if count(TypedValue::Local(local)) > 1 => k,
+            TypedValue::AwaiteeOf(..) | TypedValue::Local(_) => continue,
+        };
+        if !repeated.iter().any(|&(seen, _)| seen == k) && count(value) > 1 {
+            repeated.push((k, count(value)));
         }
     }
     let (arms, typed_copies) = if repeated.is_empty() {
@@ -215,6 +220,9 @@ pub(crate) struct Arms {
 enum TypedValue {
     Awaitee(AwaitId),
     Local(LocalId),
+    /// An awaited expression that names such a local (`f.await`,
+    /// `make().await`): its future may be of the local's type.
+    AwaiteeOf(AwaitId, LocalId),
 }
 
 /// Each copy of a closure or `async` block is a type of its own; code the
@@ -231,7 +239,7 @@ fn duplicated_types(
     for &(value, span) in copies {
         let count = copies.iter().filter(|(other, _)| *other == value).count();
         let stored = match value {
-            TypedValue::Awaitee(_) => false,
+            TypedValue::Awaitee(_) | TypedValue::AwaiteeOf(..) => false,
             TypedValue::Local(local) => decisions.kept.iter().any(|kept| kept.contains(&local)),
         };
         if count < 2 || !stored || reported.contains(&value) {
@@ -1065,6 +1073,21 @@ impl<'a> Emit<'a> {
         if builds_typed_value(&operand_stmt) {
             self.typed_copies
                 .push((TypedValue::Awaitee(k), syn::spanned::Spanned::span(operand)));
+        }
+        let named: Vec<LocalId> = closure_locals(&self.body.block)
+            .into_iter()
+            .filter(|&l| {
+                self.body
+                    .mentions
+                    .iter()
+                    .any(|m| m.local == l && m.in_operand == Some(k))
+            })
+            .collect();
+        for local in named {
+            self.typed_copies.push((
+                TypedValue::AwaiteeOf(k, local),
+                syn::spanned::Spanned::span(operand),
+            ));
         }
         // Located at the user's awaited expression: a value that is not a
         // future is reported there, as in the twin, not at `#[desugar]`.
