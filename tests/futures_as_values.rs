@@ -221,3 +221,83 @@ fn a_block_bound_in_code_written_twice_is_awaited_per_copy() {
     }
     both_send(&block_per_item(vec![1]), &block_per_item_rustc(vec![1]));
 }
+
+/// A `move` closure that makes an `async move` block owning what the
+/// closure captured (so the closure is `FnOnce`), called and awaited. A
+/// closure written without `async` cannot lend from itself, so its
+/// future holds no borrow of it; the machine took the call for one the
+/// future may hold, kept the closure in place and called it there (E0507,
+/// "cannot move out of a shared reference", "this value implements
+/// `FnOnce`").
+#[desugar]
+async fn closure_made_future(p: Probe) -> u32 {
+    let make = move || async move {
+        p.touch();
+        Leaf::new("made").pending(1).ready(1u32).await
+    };
+    make().await
+}
+
+/// The same closure's future kept in a local across another await: the
+/// closure is kept in place as a borrow the result may hold (README,
+/// "Closures called before an await"), so it is moved into its call.
+#[desugar]
+async fn closure_made_future_kept(p: Probe) -> u32 {
+    let make = move || async move {
+        p.touch();
+        2u32
+    };
+    let fut = { make }();
+    Leaf::new("between").pending(1).ready(()).await;
+    fut.await
+}
+
+/// A closure that borrows a local: its call's result borrows the local,
+/// which stays in place while the result is kept across the await; the
+/// closure, kept in place with it, is `Fn`.
+#[desugar]
+async fn closure_result_borrows_capture(v: Vec<u32>) -> u32 {
+    let first = || &v[0];
+    let r = first();
+    Leaf::new("between").pending(1).ready(()).await;
+    *r + 1
+}
+
+/// Such a closure made and called in a loop's body, which the expansion
+/// writes twice (see `block_per_item`).
+#[desugar]
+async fn closure_made_future_per_item(items: Vec<u32>, p: Probe) -> u32 {
+    let mut total = 0;
+    for item in items {
+        let make = move || async move { item * 2 };
+        total += make().await;
+    }
+    p.touch();
+    total
+}
+
+#[test]
+fn a_closure_made_future_holds_no_borrow_of_the_closure() {
+    same_and_no_larger(assert_same(
+        || closure_made_future(Probe::new("p")),
+        || closure_made_future_rustc(Probe::new("p")),
+    ));
+    same_and_no_larger(assert_same(
+        || closure_made_future_kept(Probe::new("p")),
+        || closure_made_future_kept_rustc(Probe::new("p")),
+    ));
+    same_and_no_larger(assert_same(
+        || closure_result_borrows_capture(vec![4, 5]),
+        || closure_result_borrows_capture_rustc(vec![4, 5]),
+    ));
+    for items in [vec![], vec![1, 2]] {
+        same_and_no_larger(assert_same(
+            || closure_made_future_per_item(items.clone(), Probe::new("p")),
+            || closure_made_future_per_item_rustc(items.clone(), Probe::new("p")),
+        ));
+    }
+    both_send(
+        &closure_result_borrows_capture(vec![1]),
+        &closure_result_borrows_capture_rustc(vec![1]),
+    );
+}

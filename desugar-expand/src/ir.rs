@@ -89,6 +89,11 @@ pub(crate) struct Local {
     /// Box::new(..)`): `*b` read by value moves out of it (or copies a
     /// `Copy` value, leaving a box that has nothing to show when it drops).
     pub boxed: bool,
+    /// Bound whole to a closure written without `async` (`let make = move
+    /// || async move { .. };`): the future its call makes cannot borrow
+    /// the closure (an `Fn` cannot lend from itself, as an async closure's
+    /// future does), only what it captures.
+    pub closure: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,

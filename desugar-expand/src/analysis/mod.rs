@@ -715,7 +715,16 @@ impl<'a> Facts<'a> {
     /// May the borrow taken by `mention` still be held while suspended at `k`?
     /// By the awaited future, or by a local that holds it across `k`.
     fn held_across(&self, mention: &Mention, k: AwaitId, homed: &[bool]) -> bool {
-        let by_awaitee = mention.in_operand == Some(k);
+        // A closure written without `async` cannot lend from itself: the
+        // future its call makes (`make().await`) borrows what it captured,
+        // not the closure, which the call may move (`FnOnce`). One the
+        // call borrows, with something to drop, stops the build where it
+        // is not kept (see `Decisions::consumed`); a result kept in a
+        // local still keeps it in place, to the end of its scope, as rustc
+        // keeps a closure a call borrows.
+        let lends = !(self.body.locals[mention.local].closure
+            && mention.consumed.as_deref() == Some(crate::ir::CALLED));
+        let by_awaitee = mention.in_operand == Some(k) && lends;
         let mut seen = vec![false; self.body.locals.len()];
         seen[mention.local] = true;
         by_awaitee

@@ -384,6 +384,7 @@ impl Builder {
             holds_mut: false,
             shared_ref: false,
             boxed: false,
+            closure: false,
             number: false,
         });
         self.locals.len() - 1
@@ -868,6 +869,12 @@ impl Builder {
         );
         // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
         let boxed = bound_whole(local, walk::is_box_type, walk::makes_box);
+        // `let make = move || ..;`, bound whole and untyped.
+        let closure = bound_whole(
+            local,
+            |_| false,
+            |value| matches!(value, syn::Expr::Closure(c) if c.asyncness.is_none()),
+        );
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
@@ -890,6 +897,7 @@ impl Builder {
             self.locals[id].holds_mut = holds_mut;
             self.locals[id].shared_ref = shared_ref;
             self.locals[id].boxed = boxed;
+            self.locals[id].closure = closure;
             // A pattern's parts of a number (`let (a, b) = (1, 2)`) are
             // not known to be numbers; only a name bound whole is.
             self.locals[id].number =
