@@ -1,7 +1,8 @@
 //! Futures held in locals: `async` blocks, `async` closures and closures
 //! that make futures, bound with `let` and awaited later, in one branch, in
-//! a loop's iteration, or through a call (desugar-fuzz/FINDINGS.md, entry
-//! 128: found by writing ordinary async code under `#[desugar]`).
+//! a loop's iteration, through a call, or handed to another local
+//! (`queue.push(async { .. })`) (desugar-fuzz/FINDINGS.md, entry 128:
+//! found by writing ordinary async code under `#[desugar]`).
 //!
 //! Each machine is compared with rustc's twin (`assert_same`: every
 //! cancellation point, with and without extra `Pending`s), must be no
@@ -300,4 +301,47 @@ fn a_closure_made_future_holds_no_borrow_of_the_closure() {
         &closure_result_borrows_capture(vec![1]),
         &closure_result_borrows_capture_rustc(vec![1]),
     );
+}
+
+/// A non-`move` `async` block borrowing a parameter, handed to a queue by
+/// `push` and awaited after another await: the queue holds the borrow, so
+/// the parameter stays in place while the queue is kept. The machine kept
+/// the parameter by value (E0505 "cannot move out of `name` because it is
+/// borrowed", E0373).
+#[desugar]
+async fn queued(name: String) -> usize {
+    let mut queue = Vec::new();
+    queue.push(async { name.len() });
+    Leaf::new("x").pending(1).ready(()).await;
+    let mut total = 0;
+    for f in queue {
+        total += f.await;
+    }
+    total
+}
+
+/// A reference handed to a vector by `push` and kept across an await
+/// (E0597, "`names` does not live long enough").
+#[desugar]
+async fn refs_kept(names: Vec<String>, p: Probe) -> usize {
+    let mut refs = Vec::new();
+    p.touch();
+    refs.push(&names);
+    Leaf::new("x").pending(1).ready(()).await;
+    refs.len() + refs[0].len()
+}
+
+#[test]
+fn a_borrow_stored_by_a_method_keeps_its_local_in_place() {
+    same_and_no_larger(assert_same(
+        || queued("ab".into()),
+        || queued_rustc("ab".into()),
+    ));
+    for names in [vec![], vec!["a".to_string(), "b".to_string()]] {
+        same_and_no_larger(assert_same(
+            || refs_kept(names.clone(), Probe::new("p")),
+            || refs_kept_rustc(names.clone(), Probe::new("p")),
+        ));
+    }
+    both_send(&queued("a".into()), &queued_rustc("a".into()));
 }

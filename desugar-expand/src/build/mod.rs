@@ -514,17 +514,25 @@ impl Builder {
 
     /// The locals that may hold a borrow `stmt` takes: those it declares
     /// and those it assigns (`x = &v[1];`), unless its value is new by
-    /// construction.
+    /// construction, and those a standard method stores an argument in
+    /// (`queue.push(async { name.len() })`, see [`values::stored_into`]).
     fn holders(&self, stmt: &syn::Stmt, declares: &[LocalId]) -> Vec<LocalId> {
+        let scope = self.scope_map();
+        let stored = values::stored_into(stmt, &scope);
         if owns_value(stmt) {
-            return Vec::new();
+            return stored;
         }
         let mut recorder = Recorder::new(&self.locals);
-        walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
+        walk::stmt(&mut stmt.clone(), &scope, &mut recorder);
         let mut holders = declares.to_vec();
-        for found in recorder.found {
-            if found.kind == MentionKind::Assign && !holders.contains(&found.local) {
-                holders.push(found.local);
+        let assigned = recorder
+            .found
+            .into_iter()
+            .filter(|found| found.kind == MentionKind::Assign)
+            .map(|found| found.local);
+        for local in assigned.chain(stored) {
+            if !holders.contains(&local) {
+                holders.push(local);
             }
         }
         holders

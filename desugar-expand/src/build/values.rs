@@ -62,6 +62,45 @@ fn takes_out(call: &syn::ExprMethodCall) -> bool {
     (call.method == "take" && call.args.is_empty()) || call.method == "replace"
 }
 
+/// The locals a statement hands a value to through a standard method that
+/// stores its argument in the receiver (`queue.push(async { name.len() })`,
+/// `refs.push(&names)`, `slot.replace(&v)`): the receiver holds whatever
+/// borrow the argument takes, as a local a `let` binds it to does.
+pub(super) fn stored_into(stmt: &syn::Stmt, scope: &walk::Scope) -> Vec<crate::ir::LocalId> {
+    const STORES: &[&str] = &[
+        "push",
+        "push_back",
+        "push_front",
+        "insert",
+        "replace",
+        "set",
+    ];
+    struct Finder<'a> {
+        scope: &'a walk::Scope,
+        found: Vec<crate::ir::LocalId>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if let syn::Expr::Path(path) = &*call.receiver
+                && let Some(ident) = path.path.get_ident()
+                && STORES.contains(&call.method.to_string().as_str())
+                && let Some(&local) = self.scope.get(&ident.to_string())
+                && !self.found.contains(&local)
+            {
+                self.found.push(local);
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder {
+        scope,
+        found: Vec::new(),
+    };
+    syn::visit::Visit::visit_stmt(&mut finder, stmt);
+    finder.found
+}
+
 /// Is `method` named for the `&mut` it gives? `…_mut` (`get_mut`,
 /// `split_at_mut`, `iter_mut`), `…_mut_…` (`as_mut_slice`), or a standard
 /// method that gives a `&mut` into its receiver under another name: an
