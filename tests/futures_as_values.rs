@@ -1,7 +1,7 @@
 //! Futures held in locals: `async` blocks, `async` closures and closures
 //! that make futures, bound with `let` and awaited later, in one branch, in
 //! a loop's iteration, through a call, or handed to another local
-//! (`queue.push(async { .. })`) (desugar-fuzz/FINDINGS.md, entry 128:
+//! (`queue.push(async { .. })`) (desugar-fuzz/FINDINGS.md, entry 129:
 //! found by writing ordinary async code under `#[desugar]`).
 //!
 //! Each machine is compared with rustc's twin (`assert_same`: every
