@@ -161,3 +161,34 @@ fn a_let_that_skips_an_element() {
         "Ready(4)"
     );
 }
+
+/// A guarded arm, and a `let … else`, that skip a part (dogC4, builds 1
+/// and 2: E0382 before).
+#[desugar]
+async fn guarded(msg: Msg) -> usize {
+    match msg {
+        Msg::Text(s, _) if s.len() > 2 => send(s).await,
+        _ => 0,
+    }
+}
+
+#[desugar]
+async fn let_else(msg: Msg) -> usize {
+    let Msg::Text(s, _) = msg else {
+        return 0;
+    };
+    tick().await;
+    send(s).await
+}
+
+#[test]
+fn a_guarded_arm_and_a_let_else_that_skip_a_part() {
+    for make in [
+        || text("ab"),
+        || text("abc"),
+        || Msg::Close(Probe::new("close")),
+    ] {
+        compare(|| guarded(make()), || guarded_rustc(make()));
+        compare(|| let_else(make()), || let_else_rustc(make()));
+    }
+}

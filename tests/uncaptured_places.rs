@@ -74,6 +74,17 @@ async fn assign_wild_of_field_in_async_closure(pair: (Probe, u32)) -> u32 {
     c().await + pair.1
 }
 
+/// Only `_` arms, one with a guard (dogC4, silent 3).
+#[desugar]
+async fn guarded_wild_in_closure(permit: Probe, flag: bool) -> u32 {
+    let c = move || match permit {
+        _ if flag => 1u32,
+        _ => 2,
+    };
+    leaf("tick", 1, ()).await;
+    c()
+}
+
 /// A name bound by the pattern is a use: the guard moves into the task and
 /// drops when the task ends, in both.
 #[desugar]
@@ -121,6 +132,12 @@ fn a_place_matched_against_a_wildcard_is_not_captured() {
         ),
         "Ready(5)"
     );
+    for flag in [true, false] {
+        compare(
+            || guarded_wild_in_closure(p(), flag),
+            || guarded_wild_in_closure_rustc(p(), flag),
+        );
+    }
     both_send(&let_wild_in_block(p()), &let_wild_in_block_rustc(p()));
     both_send(&match_wild_in_block(p()), &match_wild_in_block_rustc(p()));
 }

@@ -27,19 +27,22 @@
 //! }
 //! ```
 //! Several skipped parts go into one tuple in the order the pattern lists
-//! them, which for a tuple, a tuple variant or a slice is the order their
-//! fields drop in. For a parameter the hidden locals are declared at the
-//! top of the body, and the parameters after it are bound again after
+//! them, which for a tuple or a tuple variant is the order what is left of
+//! the value drops in. For a parameter the hidden locals are declared at
+//! the top of the body, and the parameters after it are bound again after
 //! them (`let log = log;`), so that the order they all drop in is rustc's.
 //!
 //! Only where nothing else could tell the difference: the local is named
-//! once after its declaration (by the construct), is never assigned, and
-//! the construct runs at most once (not in a loop, a closure or an `async`
-//! block). A pattern with `..`, a `ref` binding, `@`, `|` or a struct
-//! pattern skipping more than one field is left as written (README,
-//! "Partial moves"), as is a struct or variant with one-segment path
-//! (a struct may implement `Drop`, whose fields cannot be moved out; the
-//! standard `Some`, `Ok` and `Err` excepted).
+//! once after its declaration (by the construct: a `match`, an `if let`, a
+//! `let` or `let … else`), is never assigned, and the construct runs at
+//! most once (not in a loop, a closure or an `async` block). Left as
+//! written (README, "Partial moves"): a pattern with `..`, a `ref`
+//! binding, `@`, `|` or a slice (what is left of an array drops in an
+//! order of its own), one with a struct pattern that skips more than one
+//! part in all (its fields may be listed out of their order), and a struct
+//! or variant with a one-segment path (a struct may implement `Drop`, whose
+//! fields cannot be moved out; the standard `Some`, `Ok` and `Err`
+//! excepted).
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -270,7 +273,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
 fn rewritable(pat: &Pat) -> bool {
     let mut shape = Shape::default();
     shape.read(pat, true);
-    shape.fits && shape.binds && shape.wild > 0
+    shape.fits && shape.binds && shape.wild > 0 && (!shape.named || shape.wild == 1)
 }
 
 #[derive(Default)]
@@ -281,6 +284,10 @@ struct Shape {
     wild: usize,
     /// Nothing in it that stops the rewrite.
     fits: bool,
+    /// A struct pattern in it: its fields may be listed in another order
+    /// than declared, which is the order what is left of them drops in,
+    /// so only one part may be skipped in all.
+    named: bool,
 }
 
 impl Shape {
@@ -300,16 +307,15 @@ impl Shape {
                 p.elems.iter().for_each(|elem| self.read(elem, false));
             }
             Pat::Struct(p) => {
-                let wild = |field: &&syn::FieldPat| matches!(&*field.pat, Pat::Wild(_));
-                self.fits &= variant_path(&p.path)
-                    && p.rest.is_none()
-                    && p.fields.iter().filter(wild).count() <= 1;
+                self.named = true;
+                self.fits &= variant_path(&p.path) && p.rest.is_none();
                 p.fields
                     .iter()
                     .for_each(|field| self.read(&field.pat, false));
             }
-            Pat::Slice(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
             Pat::Paren(p) => self.read(&p.pat, top),
+            // The guard reads the bindings; the pattern alone binds.
+            Pat::Guard(p) => self.read(&p.pat, top),
             Pat::Type(p) => self.read(&p.pat, top),
             Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) => {}
             _ => self.fits = false,
@@ -340,7 +346,7 @@ impl Rewriter<'_> {
                 && local
                     .init
                     .as_ref()
-                    .is_some_and(|init| init.diverge.is_none() && is_name(&init.expr, self.name))
+                    .is_some_and(|init| is_name(&init.expr, self.name))
             {
                 if let Some(assign) = self.pattern(&mut local.pat) {
                     stmts.insert(at + 1, assign);
@@ -432,12 +438,9 @@ fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
             .fields
             .iter_mut()
             .for_each(|f| bind_wild(&mut f.pat, parts, counter)),
-        Pat::Slice(p) => p
-            .elems
-            .iter_mut()
-            .for_each(|e| bind_wild(e, parts, counter)),
         Pat::Paren(p) => descend(&mut p.pat, parts, counter),
         Pat::Type(p) => descend(&mut p.pat, parts, counter),
+        Pat::Guard(p) => descend(&mut p.pat, parts, counter),
         _ => {}
     }
 }
@@ -447,5 +450,56 @@ fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
 fn descend(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
     if !matches!(pat, Pat::Wild(_)) {
         bind_wild(pat, parts, counter);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewritable;
+
+    /// The pattern of the arm `text => ()`, guard included.
+    fn pat(text: &str) -> syn::Pat {
+        let arm: syn::Arm = syn::parse_str(&format!("{text} => ()")).expect("an arm");
+        arm.pat
+    }
+
+    #[test]
+    fn patterns_whose_skipped_parts_drop_in_the_order_listed() {
+        for text in [
+            "Msg::Text(s, _)",
+            "Msg::Triple(_, s, _)",
+            "(a, _)",
+            "((a, _), _)",
+            "Msg::Req { body, meta: _ }",
+            "Ev::Data { payload: (s, _), conn }",
+            "Msg::Text(s, _) if s.len() > 2",
+            "Some((n, _))",
+        ] {
+            assert!(rewritable(&pat(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn patterns_left_as_written() {
+        for text in [
+            // Nothing moved, or nothing skipped.
+            "Msg::Close",
+            "Msg::Text(_, _)",
+            "_",
+            "Msg::Text(s, t)",
+            // Parts whose number or drop order the pattern does not show.
+            "Msg::Text(s, ..)",
+            "Msg::Req { body, .. }",
+            "[_, a, _]",
+            "Ev::Data { payload: (s, _), conn: _ }",
+            // A struct, which may implement `Drop`.
+            "Pair(a, _)",
+            // Bindings that borrow, bind the whole, or differ by case.
+            "Msg::Text(ref s, _)",
+            "m @ Msg::Text(_, _)",
+            "Msg::Text(s, _) | Msg::Other(s, _)",
+        ] {
+            assert!(!rewritable(&pat(text)), "{text}");
+        }
     }
 }

@@ -258,14 +258,15 @@ pub(crate) fn may_fail_with_rest(pat: &Pat) -> bool {
     }
 }
 
-/// `_`, maybe typed (`_: T`) or in parentheses: binds nothing and tests
-/// nothing, so matching a place against it neither reads, moves nor
-/// borrows the place.
+/// `_`, maybe typed (`_: T`), in parentheses or an arm's with a guard (`_
+/// if flag`): binds nothing and tests nothing of the place, so matching a
+/// place against it neither reads, moves nor borrows the place.
 pub(crate) fn is_wild(pat: &Pat) -> bool {
     match pat {
         Pat::Wild(_) => true,
         Pat::Type(typed) => is_wild(&typed.pat),
         Pat::Paren(paren) => is_wild(&paren.pat),
+        Pat::Guard(guarded) => is_wild(&guarded.pat),
         _ => false,
     }
 }
