@@ -36,9 +36,11 @@
 //! ```
 //! After the `loop {}` nothing runs, and the compiler types the code
 //! without borrow-checking it against the rest: the copies of the receiver
-//! and the arguments take nothing the call uses. A call given a closure or
-//! a generic function is not checked: their types may come from what the
-//! code after the call does with its result, which the copy does not do.
+//! and the arguments take nothing the call uses. A method call given a
+//! closure or a generic function is not checked: their types may come from
+//! what the code after the call does with its result, which the copy does
+//! not do. A closure called is checked whatever its arguments: its
+//! parameters' types are its own, and the copy gives values of them.
 //!
 //! A local used as the receiver of a method named like the standard
 //! library's that take `self` ([`walk::consumes_receiver`]), where taking
@@ -261,15 +263,18 @@ const RESULT_CHOSEN_BY_CALLER: [&str; 5] = ["into", "collect", "sum", "product",
 /// `receiver`'s type, in code that never runs, whose capture of the value
 /// `verdict` is asked about. It evaluates to the `Check` of the type of the
 /// value it stands beside (`tie`: the call's result, which the copy of the
-/// call is given). `None` where an argument leaves the code around it
-/// (`?`, `return`, `break`, `.await`), which a copy inside the check's
+/// call is given). `None` where a method's argument leaves the code around
+/// it (`?`, `return`, `break`, `.await`), which a copy inside the check's
 /// closure cannot, or may be typed by code after the call
-/// ([`typed_by_later_code`]); the call then goes unchecked.
+/// ([`typed_by_later_code`]); the call then goes unchecked. A closure's
+/// call copies no argument, so it is always checked.
 fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) -> Option<Expr> {
-    if call
-        .args()
-        .iter()
-        .any(|arg| leaves(arg) || typed_by_later_code(arg))
+    let copies_args = matches!(call, Copied::Method(_));
+    if copies_args
+        && call
+            .args()
+            .iter()
+            .any(|arg| leaves(arg) || typed_by_later_code(arg))
     {
         return None;
     }
@@ -300,7 +305,17 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
                 && (RESULT_CHOSEN_BY_CALLER.contains(&name.as_str()) || name.starts_with("into_"));
             (quote!(#value.#method #turbofish (#(#args),*)), tie)
         }
-        Copied::Callee(_) => (quote!((#value)(#(#args),*)), false),
+        // A closure's parameters have one type each, which the call
+        // settles: the copy gives values of those types, whatever the
+        // arguments are. A copy of a closure given (`log(&|| ..)`) would be
+        // a closure of another type, and one of `vec![name]` would own
+        // `name`, hiding the answer.
+        Copied::Callee(args) => {
+            let inferred = args
+                .iter()
+                .map(|_| quote!(#private::value_of(::core::marker::PhantomData)));
+            (quote!((#value)(#(#inferred),*)), false)
+        }
     };
     let used = if tie {
         quote!(#private::same_as(#witness, #copy))
@@ -464,6 +479,21 @@ mod tests {
             consumed(&mut expr);
             let text = expr.to_token_stream().to_string();
             assert_eq!(text.contains("receiver_consumed"), checked, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_closure_called_is_checked_whatever_its_arguments() {
+        for text in [
+            "log(&|| \"start\".to_string())",
+            "record(vec![name])",
+            "record(u64::from)",
+            "log(f()?)",
+        ] {
+            let mut expr: Expr = syn::parse_str(text).expect("a call");
+            consumed(&mut expr);
+            let text = expr.to_token_stream().to_string();
+            assert!(text.contains("callee_consumed"), "{text}");
         }
     }
 
