@@ -53,6 +53,7 @@ async fn let_wild_in_closure(p: Probe) -> u32 {
     c()
 }
 
+#[allow(clippy::match_single_binding)] // a match of a place against `_` only is under test
 #[desugar]
 async fn match_wild_in_block(p: Probe) -> u32 {
     let f = async move {
