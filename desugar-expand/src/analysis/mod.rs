@@ -77,7 +77,8 @@ pub(crate) struct Decisions {
     /// Per local: the parts of it patterns destructure that may only copy
     /// the fields of a type with a `Drop` impl (`let Token { id } = token;`,
     /// `let (Token { id }, n) = pair;`), where the pattern is taken for a
-    /// move with an await after it where the local is not kept. Only the
+    /// move with an await after it where the local is not kept, or taken
+    /// out of its drop flag, which drops it there. Only the
     /// compiler knows the types; the expansion asks it, and stops the build
     /// at the part if it has a `Drop` impl (see `__private::destructured`),
     /// since rustc would keep the value.
@@ -157,7 +158,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
             kept_at.clone().next().is_some() && kept_at.all(|k| drop_only_at[k].contains(&local))
         })
         .collect();
-    let taken_in_flag = (0..body.locals.len())
+    let taken_in_flag: Vec<bool> = (0..body.locals.len())
         .map(|local| flagged[local] && facts.taken_last(local))
         .collect();
     let used_after_move: Vec<bool> = (0..body.locals.len())
@@ -191,11 +192,17 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 && !facts.moved_between(m, k)
         })
     };
+    // A match that takes the local out of its flag clears the flag, which
+    // drops the value there, whatever follows (`if let Job::Run(n) = job
+    // { .. }` with `n` a copy).
+    let cleared = |local: LocalId, m: &Mention| {
+        taken_in_flag[local] && matches!(m.kind, MentionKind::Taken { .. })
+    };
     let destructured = (0..body.locals.len())
         .map(|local| {
             facts.by_local[local]
                 .iter()
-                .filter(|m| dropped_after(local, m))
+                .filter(|m| dropped_after(local, m) || cleared(local, m))
                 .flat_map(|m| m.destructured.iter().cloned())
                 .collect()
         })

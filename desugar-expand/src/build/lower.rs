@@ -528,11 +528,44 @@ impl Builder {
             may_move: false,
             lasting: false,
         };
-        self.record_place(&next, kind, &[]);
         let pat = &e.pat;
         let some_pat: syn::Pat = syn::parse_quote!(::core::option::Option::Some(#pat));
+        // rustc matches the item as a `match` scrutinee, a temporary kept
+        // to the end of the body: where the pattern does not take all of
+        // it (`Ticket(ref id)`), or may only copy the fields of a type
+        // with a `Drop` impl (`Ticket(id)`), it is named, and kept, or
+        // asked about, as a local matched so is.
+        //
+        // Before: `for Ticket(ref id) in ts { .. }`
+        // After:  `.. loop { let __item1 = next(&mut __iter1); match __item1 { Some(Ticket(ref id)) => { .. } None => break } }`
+        let mut stmts = Vec::new();
+        let item = names_scrutinee(&some_pat).then(|| self.hidden_local("item"));
+        self.record_place(&next, kind, &[]);
+        let scrutinee = match &item {
+            Some(item) => {
+                let named = crate::syntax::let_local(item.clone(), false, Some(next));
+                let declares = self.plain_declares(&named);
+                for &id in &declares {
+                    self.enter(id);
+                }
+                self.bound_from(&e.expr, &declares);
+                stmts.push(Stmt::Plain {
+                    stmt: named,
+                    declares,
+                });
+                crate::syntax::path(item.clone())
+            }
+            None => next,
+        };
         let binds = self.allocate_pattern(&e.pat, true);
         self.bound_from(&e.expr, &binds);
+        let none: syn::Pat = syn::parse_quote!(::core::option::Option::None);
+        if item.is_some() {
+            let pats = [&some_pat, &none];
+            let kind = walk::drop_flag::match_kind(&scrutinee, pats, false);
+            self.record_place(&scrutinee, kind, &binds);
+            self.mark_destructured(&scrutinee, kind, pats);
+        }
         // `for i in 0..n`: the counter is a number.
         if matches!(&*e.expr, Expr::Range(_)) {
             for &id in &binds {
@@ -542,7 +575,7 @@ impl Builder {
         let body = self.nested(|this| this.block(e.body.stmts, &Dest::Discard, &binds));
         let none_arm = ir::Arm {
             attrs: Vec::new(),
-            pat: syn::parse_quote!(::core::option::Option::None),
+            pat: none,
             binds: Vec::new(),
             body: Block {
                 stmts: vec![Stmt::Plain {
@@ -560,19 +593,15 @@ impl Builder {
             },
             none_arm,
         ];
-        let matched = Stmt::Match(ir::Match {
-            scrutinee: next,
-            arms,
-        });
+        let matched = Stmt::Match(ir::Match { scrutinee, arms });
+        stmts.push(matched);
         self.close_scope();
         let end = self.tick();
         self.loops.push((start, end));
         inner.push(Stmt::Loop {
             value: LoopValue::Discarded,
             label: e.label,
-            body: Block {
-                stmts: vec![matched],
-            },
+            body: Block { stmts },
         });
         self.close_scope();
         out.push(Stmt::Block {
@@ -694,7 +723,8 @@ fn only_breaks(branch: &Expr) -> bool {
 /// pattern binding by reference borrows it (`if let Some(ref p) =
 /// make()`), and one that leaves some of it leaves that to be dropped at
 /// the end of the `then` block (`if let Some(_) = map.remove(&k)`, `Ok(Reply
-/// { body, .. })`); one that takes all of it moves it out.
+/// { body, .. })`); one that takes all of it moves it out, and is named
+/// where it may only copy out of a `Drop` type ([`names_scrutinee`]).
 fn leading_part(cond: &mut Expr) -> Option<(&mut Expr, bool)> {
     if !is_let_chain(cond) {
         return None;
@@ -710,11 +740,21 @@ fn leading(cond: &mut Expr) -> Option<(&mut Expr, bool)> {
         return leading(&mut b.left);
     }
     match cond {
-        Expr::Let(part) => Some((&mut part.expr, keeps_scrutinee(&part.pat))),
+        Expr::Let(part) => Some((&mut part.expr, names_scrutinee(&part.pat))),
         // A condition's temporaries drop where it ends, as in an `&&`
         // outside a chain.
         _ => None,
     }
+}
+
+/// Is a scrutinee's own value named, for `pat` to match a local? So where
+/// the value is kept ([`keeps_scrutinee`]), and where the pattern may only
+/// copy the fields of a type with a `Drop` impl (`Job::Run(n)`), which
+/// leaves the value to rustc to drop at the end of the construct: the
+/// expansion asks the compiler about a local destructured so (see
+/// `walk::drop_witness`).
+fn names_scrutinee(pat: &syn::Pat) -> bool {
+    keeps_scrutinee(pat) || !walk::drop_witness::witnesses(pat).is_empty()
 }
 
 fn keeps_scrutinee(pat: &syn::Pat) -> bool {
