@@ -257,7 +257,15 @@ impl<'a> Copied<'a> {
 /// it.collect();`, an HTTP response's `let data: Data =
 /// response.json().await?;`): the check's copy of the call is given the
 /// type of the call it stands beside.
-const RESULT_CHOSEN_BY_CALLER: [&str; 5] = ["into", "collect", "sum", "product", "json"];
+const RESULT_CHOSEN_BY_CALLER: [&str; 7] = [
+    "into",
+    "collect",
+    "sum",
+    "product",
+    "partition",
+    "unzip",
+    "json",
+];
 
 /// The check: the method called with `call`'s arguments on a value of
 /// `receiver`'s type, in code that never runs, whose capture of the value

@@ -28,6 +28,12 @@ pub(super) const ADAPTERS: &[&str] = &[
     "fuse",
     "copied",
     "cloned",
+    "take_while",
+    "skip_while",
+    "map_while",
+    "scan",
+    "inspect",
+    "cycle",
 ];
 
 /// Is `expr` visibly an iterator: made by a standard method that makes

@@ -1120,8 +1120,28 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "step_by",
         "copied",
         "cloned",
+        "take_while",
+        "skip_while",
+        "map_while",
+        "scan",
+        "inspect",
+        "cycle",
+        "partition",
+        "reduce",
+        "unzip",
+        "min_by_key",
+        "max_by_key",
+        "min_by",
+        "max_by",
+        // Not `last`, `take` or `join`: `[T]::last(&self)`,
+        // `Option::take(&mut self)` and `[T]::join(&self, sep)` borrow (a
+        // visible iterator's `take` is known: `takes_iterator`).
+        //
         // `Option`'s and `Result`'s own, which no other type is likely
         // to name.
+        "or",
+        "xor",
+        "and",
         "inspect_err",
         "is_some_and",
         "is_none_or",
@@ -1275,8 +1295,11 @@ impl Standard {
             "cloned",
             "into",
             "into_iter",
+            "or",
+            "and",
+            "inspect",
         ];
-        const OPTION: &[&str] = &["ok_or", "ok_or_else", "filter", "zip"];
+        const OPTION: &[&str] = &["ok_or", "ok_or_else", "filter", "zip", "xor", "unzip"];
         const RESULT: &[&str] = &["unwrap_err", "expect_err", "ok", "err", "map_err"];
         const COLLECTION: &[&str] = &[
             "into",
@@ -1299,6 +1322,13 @@ impl Standard {
             "min",
             "into",
             "into_iter",
+            "partition",
+            "reduce",
+            "unzip",
+            "min_by_key",
+            "max_by_key",
+            "min_by",
+            "max_by",
         ];
         let own: &[&[&str]] = match self {
             Standard::Option => &[OPTION_AND_RESULT, OPTION],
@@ -1428,7 +1458,7 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::Standard;
+    use super::{Standard, consumes_receiver};
 
     #[test]
     fn standard_types_whose_methods_of_those_names_take_self() {
@@ -1452,5 +1482,20 @@ mod tests {
         // give them one that borrows.
         assert!(!Standard::Option.takes_self("count"));
         assert!(!Standard::Collection.takes_self("map"));
+        assert!(Standard::Option.takes_self("xor"));
+        assert!(Standard::Iterator.takes_self("partition"));
+        assert!(!Standard::Result.takes_self("xor"));
+    }
+
+    #[test]
+    fn names_a_standard_type_gives_a_borrowing_method_are_not_consuming() {
+        let ident = |name: &str| syn::Ident::new(name, proc_macro2::Span::call_site());
+        for name in ["or", "and", "reduce", "unzip", "scan", "min_by_key"] {
+            assert!(consumes_receiver(&ident(name)), "{name}");
+        }
+        // `[T]::last(&self)`, `Option::take(&mut self)`, `[T]::join(&self, sep)`.
+        for name in ["last", "take", "join"] {
+            assert!(!consumes_receiver(&ident(name)), "{name}");
+        }
     }
 }
