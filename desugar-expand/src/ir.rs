@@ -94,6 +94,10 @@ pub(crate) struct Local {
     /// the closure (an `Fn` cannot lend from itself, as an async closure's
     /// future does), only what it captures.
     pub closure: bool,
+    /// Visibly a smart pointer (`s: Arc<Service>`, `Rc<T>`, `Box<T>`, `let
+    /// s = Arc::clone(&shared);`), which a `move` closure reading a field
+    /// through it (`move || s.hits`) captures whole.
+    pub pointer: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,

@@ -59,6 +59,8 @@ pub(crate) struct Param {
     pub number: bool,
     /// See [`crate::ir::Local::boxed`].
     pub boxed: bool,
+    /// See [`crate::ir::Local::pointer`].
+    pub pointer: bool,
 }
 
 /// The checked and rewritten signature.
@@ -106,6 +108,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     holds_mut: false,
                     number: false,
                     boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
+                    pointer: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_pointer_type(ty)),
                 });
                 receiver.mutability = None;
             }
@@ -227,6 +230,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let holds_mut = !matches!(&*typed.ty, Type::Reference(_)) && borrows_inside(&typed.ty);
     let number = crate::walk::copy::is_number_type(&typed.ty);
     let boxed = crate::walk::is_box_type(&typed.ty);
+    let pointer = crate::walk::is_pointer_type(&typed.ty);
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -242,6 +246,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 holds_mut,
                 number,
                 boxed,
+                pointer,
             }
         }
         other => {
@@ -264,6 +269,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 holds_mut,
                 number,
                 boxed,
+                pointer,
             }
         }
     }

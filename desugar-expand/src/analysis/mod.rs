@@ -83,6 +83,13 @@ pub(crate) struct Decisions {
     /// at the part if it has a `Drop` impl (see `__private::destructured`),
     /// since rustc would keep the value.
     pub destructured: Vec<Vec<Witness>>,
+    /// Per local: where a `move` closure or `async` block captures a field
+    /// of it alone (`move || s.hits`, [`MentionKind::CapturedPart`]) with an
+    /// await after it where the local is kept. Through a smart pointer the
+    /// closure takes the local whole, which the machine cannot then keep;
+    /// the expansion asks the compiler, and stops the build there with
+    /// what to write (see `__private::captured_part`).
+    pub captured_parts: Vec<Vec<proc_macro2::Span>>,
     /// Per local: used as the receiver of a method named like the standard
     /// library's that take `self` (`bag.count()`), taken for a move, where
     /// the machine would then drop it earlier than rustc if the method
@@ -207,6 +214,20 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 .collect()
         })
         .collect();
+    let captured_parts = (0..body.locals.len())
+        .map(|local| {
+            facts.by_local[local]
+                .iter()
+                .filter(|m| m.kind == MentionKind::CapturedPart)
+                .filter(|m| {
+                    awaits
+                        .clone()
+                        .any(|k| facts.before(m, k) && kept[k].contains(&local))
+                })
+                .map(|m| m.span)
+                .collect()
+        })
+        .collect();
     // A local kept with a flag or in place is taken out of it by a move,
     // and dropped at the end of the statement (a closure called there is
     // called in place). One that visibly has nothing to drop (a number)
@@ -229,6 +250,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     Ok(Decisions {
         consumed,
         destructured,
+        captured_parts,
         taken_in_flag,
         used_after_move,
         vacant_at,

@@ -74,6 +74,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].holds_mut = param.holds_mut;
         builder.locals[id].number = param.number;
         builder.locals[id].boxed = param.boxed;
+        builder.locals[id].pointer = param.pointer;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -314,6 +315,10 @@ impl walk::Visitor for Recorder<'_> {
     fn is_boxed(&self, local: LocalId) -> bool {
         self.locals[local].boxed
     }
+
+    fn is_pointer(&self, local: LocalId) -> bool {
+        self.locals[local].pointer
+    }
 }
 
 impl Builder {
@@ -385,6 +390,7 @@ impl Builder {
             shared_ref: false,
             boxed: false,
             closure: false,
+            pointer: false,
             number: false,
         });
         self.locals.len() - 1
@@ -883,6 +889,8 @@ impl Builder {
             |_| false,
             |value| matches!(value, syn::Expr::Closure(c) if c.asyncness.is_none()),
         );
+        // `let s: Arc<T> = ..;` or `let s = Arc::clone(&shared);`.
+        let pointer = bound_whole(local, walk::is_pointer_type, walk::makes_pointer);
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
@@ -906,6 +914,7 @@ impl Builder {
             self.locals[id].shared_ref = shared_ref;
             self.locals[id].boxed = boxed;
             self.locals[id].closure = closure;
+            self.locals[id].pointer = pointer;
             // A pattern's parts of a number (`let (a, b) = (1, 2)`) are
             // not known to be numbers; only a name bound whole is.
             self.locals[id].number =

@@ -38,6 +38,8 @@ pub(crate) struct Layout {
     unique: Vec<bool>,
     /// Per local: visibly a `Box` (see [`crate::ir::Local::boxed`]).
     boxed: Vec<bool>,
+    /// Per local: visibly a smart pointer (see [`crate::ir::Local::pointer`]).
+    pointer: Vec<bool>,
     /// Per await: the locals that are operands of a call still pending
     /// there (see [`crate::ir::Local::operand`]): awaited before the call
     /// that takes them, which runs after this await. Once it has run (an
@@ -70,6 +72,8 @@ pub(crate) struct Layout {
     taken_from_flag: Vec<bool>,
     /// Per local: see [`crate::analysis::Decisions::destructured`].
     destructured: Vec<Vec<Witness>>,
+    /// Per local: see [`crate::analysis::Decisions::captured_parts`].
+    captured_parts: Vec<Vec<Span>>,
     /// Per local: see [`crate::analysis::Decisions::consumed`].
     consumed: Vec<bool>,
     /// The parameter of a local's field in the variant of an await that
@@ -189,6 +193,7 @@ impl Layout {
                 })
                 .collect(),
             destructured: decisions.destructured.clone(),
+            captured_parts: decisions.captured_parts.clone(),
             consumed: decisions.consumed.clone(),
             drop_param,
             field,
@@ -201,6 +206,7 @@ impl Layout {
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             boxed: body.locals.iter().map(|l| l.boxed).collect(),
+            pointer: body.locals.iter().map(|l| l.pointer).collect(),
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
@@ -276,6 +282,12 @@ impl Layout {
         &self.destructured[local]
     }
 
+    /// Where `move` captures take a field of `local` alone, the local kept
+    /// after them (see [`crate::analysis::Decisions::captured_parts`]).
+    pub(crate) fn captured_parts(&self, local: LocalId) -> &[Span] {
+        &self.captured_parts[local]
+    }
+
     /// Does a call that takes `local` for its receiver by a method named
     /// like the standard library's that take `self` go through the check
     /// (see [`crate::analysis::Decisions::consumed`])?
@@ -313,6 +325,10 @@ impl Layout {
 
     pub(crate) fn is_boxed(&self, local: LocalId) -> bool {
         self.boxed[local]
+    }
+
+    pub(crate) fn is_pointer(&self, local: LocalId) -> bool {
+        self.pointer[local]
     }
 
     pub(crate) fn is_deferred(&self, local: LocalId) -> bool {

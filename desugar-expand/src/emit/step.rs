@@ -536,11 +536,12 @@ impl<'a> Emit<'a> {
     /// into its slot at once, and its name becomes a reference to it there.
     fn declared(&mut self, local: LocalId) -> TokenStream {
         let check = self.no_drop_impl(local);
+        let captured = self.no_pointer_captured(local);
         // Under the user's name, before a renamed local moves to its own.
         let ident = self.body.locals[local].ident.clone();
         let tie = self.value_type_tied(local, &ident);
         let declared = self.declared_unchecked(local);
-        quote!(#check #tie #declared)
+        quote!(#check #captured #tie #declared)
     }
 
     /// For a local patterns destructure that may only copy the fields of
@@ -585,6 +586,32 @@ impl<'a> Emit<'a> {
         });
         quote!({
             use #private::{ViaDrop as _, ViaFields as _};
+            #(#checks)*
+        })
+    }
+
+    /// For a local a `move` closure or `async` block captures a field of,
+    /// and that is kept after: stops the build at the field if the local is
+    /// a smart pointer, which the closure takes whole (see
+    /// `__private::captured_part`).
+    ///
+    /// Before: `let me = shared.clone(); let f = move || me.hits; x.await;`
+    /// After:  `let me = shared.clone(); { use ..; part_captured((&&&CapturedPart(&me)).captured()); } ..`
+    fn no_pointer_captured(&self, local: LocalId) -> TokenStream {
+        let info = &self.body.locals[local];
+        let parts = self.layout.captured_parts(local);
+        if parts.is_empty() || !info.initialized {
+            return TokenStream::new();
+        }
+        let private = names::private();
+        let ident = &info.ident;
+        let checks = parts.iter().map(|&at| {
+            quote::quote_spanned! {at=>
+                #private::part_captured((&&&#private::CapturedPart(&#ident)).captured());
+            }
+        });
+        quote!({
+            use #private::{PartOfCopy as _, PartOfPointer as _, PartOfValue as _};
             #(#checks)*
         })
     }
@@ -733,7 +760,8 @@ impl<'a> Emit<'a> {
             let check = self.resuming.is_none().then(|| {
                 let tie = self.value_type_tied(local, &ident);
                 let check = self.no_drop_impl(local);
-                quote!(#tie #check)
+                let captured = self.no_pointer_captured(local);
+                quote!(#tie #check #captured)
             });
             return quote!(let #mutability #ident = #saved; #check);
         }

@@ -344,6 +344,10 @@ impl walk::Visitor for HomedUses<'_> {
             && self.layout.renamed(local).is_none()
     }
 
+    fn is_pointer(&self, local: LocalId) -> bool {
+        self.layout.is_pointer(local)
+    }
+
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
         if self.layout.is_consumed_checked(local) {
             receiver_check::consumed(call);

@@ -88,6 +88,13 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// Is `local` visibly a smart pointer (see [`crate::ir::Local::pointer`])?
+    /// A `move` closure capturing `x.field` through it captures it whole.
+    fn is_pointer(&self, local: LocalId) -> bool {
+        let _ = local;
+        false
+    }
+
     /// `local`, matched by patterns that may take it ([`MentionKind::Taken`]):
     /// the name of its drop flag, if it is kept with one. The walk then
     /// matches the flag's place (see [`drop_flag`]).
@@ -519,8 +526,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // that part only: what is left of the local stays, to be
                 // dropped at the end of its scope. Kept whole, the local
                 // does not build where the part was moved (E0382), rather
-                // than drop the rest early.
-                Some(local) if self.capture == Some(true) => {
+                // than drop the rest early. Through a smart pointer the
+                // capture stops at its `Deref`: the pointer is moved in
+                // whole (`move || s.hits` with `s: Arc<Service>`).
+                Some(local) if self.capture == Some(true) && !self.visitor.is_pointer(local) => {
                     let kind = MentionKind::CapturedPart;
                     let span = e.base.span();
                     let conditional = self.conditional > 0;
@@ -1210,6 +1219,36 @@ pub(crate) fn is_box_type(ty: &syn::Type) -> bool {
         && names.last().is_some_and(|n| n == "Box")
         && (names.len() == 1 || ["std", "alloc"].contains(&names[0].as_str()))
 }
+
+/// `Box<T>`, `Rc<T>`, `Arc<T>` (`std::sync::Arc<T>`): a smart pointer, whose
+/// fields `x.field` reads through its `Deref`.
+pub(crate) fn is_pointer_type(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let names = segment_names(&path.path);
+    path.qself.is_none()
+        && names.last().is_some_and(|n| POINTERS.contains(&n.as_str()))
+        && (names.len() == 1 || ["std", "alloc"].contains(&names[0].as_str()))
+}
+
+/// `Arc::new(v)`, `Rc::clone(&p)`, `Box::from(v)`: what it makes is a smart
+/// pointer ([`is_pointer_type`]).
+pub(crate) fn makes_pointer(expr: &Expr) -> bool {
+    let Expr::Call(call) = strip_parens(expr) else {
+        return false;
+    };
+    let Expr::Path(func) = &*call.func else {
+        return false;
+    };
+    let names = segment_names(&func.path);
+    let [.., pointer, made] = names.as_slice() else {
+        return false;
+    };
+    POINTERS.contains(&pointer.as_str()) && ["new", "clone", "from"].contains(&made.as_str())
+}
+
+const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 
 /// `Box::new(v)`: what it makes is a `Box`, whose contents `*` moves out.
 pub(crate) fn makes_box(expr: &Expr) -> bool {

@@ -3,6 +3,7 @@
 //! change in any release.
 
 mod awaited_macro;
+mod captured_part;
 mod copies;
 mod destructured;
 mod drop_only;
@@ -17,6 +18,10 @@ mod try_op;
 mod vacant;
 
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
+pub use self::captured_part::{
+    CapturedPart, FieldAlone, PartCaptured, PartOfCopy, PartOfPointer, PartOfValue, WholePointer,
+    part_captured,
+};
 pub use self::copies::Copies;
 pub use self::destructured::{
     Destructured, DropImpl, MadeInPlace, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields,
