@@ -130,6 +130,18 @@ async fn for_part_ignored(ps: Vec<(u32, Probe)>) -> u32 {
     s
 }
 
+/// A part left by the pattern is kept with the element, which cannot be
+/// kept whole once another part is moved out (E0382, README): bound, it is
+/// a local of the body, dropped where rustc drops the element.
+#[desugar]
+async fn for_part_bound(ps: Vec<(Probe, Probe)>) -> usize {
+    let mut s = 0;
+    for (p, _rest) in ps {
+        s += Leaf::new("w").pending(1).ready(p.label().len()).await;
+    }
+    s
+}
+
 #[desugar]
 async fn while_let_by_reference(mut ts: Vec<Ticket>) -> u32 {
     let mut s = 0;
@@ -156,6 +168,8 @@ fn an_element_matched_by_reference_lives_to_the_end_of_its_iteration() {
     same!(for_ignored(probes()), for_ignored_rustc(probes()));
     let pairs = || vec![(1, Probe::new("a")), (2, Probe::new("b"))];
     same!(for_part_ignored(pairs()), for_part_ignored_rustc(pairs()));
+    let pairs = || vec![(Probe::new("a"), Probe::new("b"))];
+    same!(for_part_bound(pairs()), for_part_bound_rustc(pairs()));
     same!(
         while_let_by_reference(tickets()),
         while_let_by_reference_rustc(tickets())
