@@ -209,6 +209,7 @@ async fn ref_mut_binding(mut buf: Option<Vec<u32>>) -> Option<Vec<u32>> {
         bump(b).await;
         b.push(2);
     }
+    #[allow(clippy::toplevel_ref_arg, reason = "the binding mode under test")]
     let ref mut whole = buf;
     whole.get_or_insert_with(Vec::new).push(3);
     buf

@@ -605,9 +605,15 @@ impl<'a> Facts<'a> {
                 };
                 // Nor does code where the match did not take it (its `_`
                 // arm, the `else` of an `if let`), or code on another
-                // branch of an `if` or `match` around it.
+                // branch of an `if` or `match` around it. (Not the
+                // expansion's own drop of a scrutinee it named, at the
+                // start of the `else`: a flag cleared where the `then`
+                // branch takes the value would drop a `Drop` type's value
+                // there, where a pattern only copies its fields.)
                 let apart = |other: &Mention| {
-                    chained(other) || other.untaken || self.exclusive(&m.path, &other.path)
+                    chained(other)
+                        || (other.untaken && !other.drop)
+                        || self.exclusive(&m.path, &other.path)
                 };
                 matches!(m.kind, MentionKind::Taken { in_place: true, .. })
                     && !in_loop
