@@ -18,8 +18,10 @@
 use std::collections::BTreeMap;
 
 use desugar::Inspect;
+mod common;
+use common::same_and_no_larger;
 use desugar::desugar;
-use desugar::harness::{Leaf, Probe, assert_same};
+use desugar::harness::{Leaf, Probe};
 use desugar::inspect::FieldKind;
 
 async fn bump(values: &mut [u32]) {
@@ -33,19 +35,6 @@ async fn add_probe(probes: &mut Vec<Probe>, label: &str) {
 
 async fn show(n: u32) -> u32 {
     Leaf::new("show").pending(1).ready(n).await
-}
-
-/// Compares the machine with its twin (see `assert_same`) and checks it is
-/// no larger; gives the outcome.
-fn compare<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
-where
-    L: Future,
-    R: Future<Output = L::Output>,
-    L::Output: std::fmt::Debug + PartialEq,
-{
-    let report = assert_same(left, right);
-    assert!(report.left_size <= report.right_size, "{report}");
-    report.outcome
 }
 
 /// The kind of the field `name` in suspension `state`.
@@ -72,7 +61,7 @@ async fn slice_given_twice(mut v: Vec<u32>) -> Vec<u32> {
 #[test]
 fn a_slice_made_by_a_method_is_reborrowed_by_each_call() {
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || slice_given_twice(vec![1, 2, 3]),
             || slice_given_twice_rustc(vec![1, 2, 3]),
         ),
@@ -100,7 +89,7 @@ async fn halves_given_in_turn(mut v: Vec<u32>) -> Vec<u32> {
 #[test]
 fn the_halves_of_a_split_are_reborrowed() {
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || halves_given_in_turn(vec![1, 2, 3]),
             || halves_given_in_turn_rustc(vec![1, 2, 3]),
         ),
@@ -131,14 +120,14 @@ async fn entry_reborrowed(mut m: BTreeMap<u32, Vec<Probe>>) -> usize {
 fn a_map_entry_is_reborrowed() {
     let entries = || BTreeMap::from([(2, vec![Probe::new("kept")])]);
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || entry_given_bare(entries()),
             || entry_given_bare_rustc(entries())
         ),
         "Ready(4)"
     );
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || entry_reborrowed(entries()),
             || entry_reborrowed_rustc(entries())
         ),
@@ -159,7 +148,7 @@ async fn chunks_given_twice(mut v: Vec<u32>) -> Vec<u32> {
 #[test]
 fn a_loop_s_chunk_is_reborrowed() {
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || chunks_given_twice(vec![1, 2, 3]),
             || chunks_given_twice_rustc(vec![1, 2, 3]),
         ),
@@ -187,7 +176,7 @@ async fn bound_by_let_else(mut rows: Vec<Vec<u32>>, log: Probe) -> (u32, Vec<Vec
 fn a_binding_of_a_let_else_that_awaits_is_reborrowed() {
     let rows = |n: u32| (0..n).map(|i| vec![i, i]).collect::<Vec<_>>();
     let outcomes = [1, 3].map(|n| {
-        compare(
+        same_and_no_larger(
             || bound_by_let_else(rows(n), Probe::new("log")),
             || bound_by_let_else_rustc(rows(n), Probe::new("log")),
         )
@@ -218,7 +207,7 @@ async fn ref_mut_binding(mut buf: Option<Vec<u32>>) -> Option<Vec<u32>> {
 #[test]
 fn a_ref_mut_binding_is_reborrowed() {
     let outcomes = [None, Some(vec![5])].map(|buf| {
-        compare(
+        same_and_no_larger(
             || ref_mut_binding(buf.clone()),
             || ref_mut_binding_rustc(buf.clone()),
         )
@@ -271,14 +260,14 @@ async fn own_method_assigned_through(mut store: Store) -> u32 {
 #[test]
 fn a_local_changed_through_holds_a_reference() {
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || own_method_reborrowed(store()),
             || own_method_reborrowed_rustc(store()),
         ),
         "Ready(3)"
     );
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || own_method_assigned_through(store()),
             || own_method_assigned_through_rustc(store()),
         ),
@@ -303,7 +292,7 @@ async fn number_given_bare(n: u32) -> u32 {
 #[test]
 fn a_number_given_bare_is_kept_by_value() {
     assert_eq!(
-        compare(|| number_given_bare(2), || number_given_bare_rustc(2)),
+        same_and_no_larger(|| number_given_bare(2), || number_given_bare_rustc(2)),
         "Ready(19)"
     );
     let machine = number_given_bare(2);

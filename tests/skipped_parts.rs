@@ -10,6 +10,8 @@
 //! cancellation point, with and without extra `Pending`s), must be no
 //! larger, and `Send` where the twin is.
 
+mod common;
+use common::{both_send, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe, assert_same};
 
@@ -20,22 +22,6 @@ async fn send(s: String) -> usize {
 async fn tick() {
     Leaf::new("tick").pending(1).ready(()).await
 }
-
-/// Compares the machine with its twin and checks it is no larger; gives the
-/// outcome.
-fn compare<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
-where
-    L: Future,
-    R: Future<Output = L::Output>,
-    L::Output: std::fmt::Debug + PartialEq,
-{
-    let report = assert_same(left, right);
-    assert!(report.left_size <= report.right_size, "{report}");
-    report.outcome
-}
-
-/// Builds only where both futures are `Send`.
-fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
 
 pub enum Msg {
     Text(String, Probe),
@@ -97,11 +83,11 @@ async fn handle_tagged(msg: Msg, tag: impl std::fmt::Debug) -> String {
 #[test]
 fn arms_that_skip_parts_and_await() {
     for make in messages() {
-        compare(
+        same_and_no_larger(
             || handle(make(), Probe::new("log"), 1),
             || handle_rustc(make(), Probe::new("log"), 1),
         );
-        compare(
+        same_and_no_larger(
             || handle_tagged(make(), Probe::new("tag")),
             || handle_tagged_rustc(make(), Probe::new("tag")),
         );
@@ -154,7 +140,7 @@ async fn take_first(pair: (String, Probe), more: u32) -> usize {
 #[test]
 fn a_let_that_skips_an_element() {
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || take_first(("abc".to_owned(), Probe::new("second")), 1),
             || take_first_rustc(("abc".to_owned(), Probe::new("second")), 1),
         ),
@@ -188,7 +174,7 @@ fn a_guarded_arm_and_a_let_else_that_skip_a_part() {
         || text("abc"),
         || Msg::Close(Probe::new("close")),
     ] {
-        compare(|| guarded(make()), || guarded_rustc(make()));
-        compare(|| let_else(make()), || let_else_rustc(make()));
+        same_and_no_larger(|| guarded(make()), || guarded_rustc(make()));
+        same_and_no_larger(|| let_else(make()), || let_else_rustc(make()));
     }
 }

@@ -10,28 +10,14 @@
 //! cancellation point, with and without extra `Pending`s), must be no
 //! larger, and `Send` where the twin is.
 
+mod common;
+use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::{Leaf, Probe, assert_same};
+use desugar::harness::{Leaf, Probe};
 
 async fn leaf<T: std::fmt::Debug>(name: &str, pendings: usize, value: T) -> T {
     Leaf::new(name).pending(pendings).ready(value).await
 }
-
-/// Compares the machine with its twin and checks it is no larger; gives the
-/// outcome.
-fn compare<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
-where
-    L: Future,
-    R: Future<Output = L::Output>,
-    L::Output: std::fmt::Debug + PartialEq,
-{
-    let report = assert_same(left, right);
-    assert!(report.left_size <= report.right_size, "{report}");
-    report.outcome
-}
-
-/// Builds only where both futures are `Send`.
-fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
 
 #[desugar]
 async fn let_wild_in_block(p: Probe) -> u32 {
@@ -102,39 +88,39 @@ async fn named_guard_in_block(permit: Probe, n: u32) -> u32 {
 fn a_place_matched_against_a_wildcard_is_not_captured() {
     let p = || Probe::new("p");
     assert_eq!(
-        compare(|| let_wild_in_block(p()), || let_wild_in_block_rustc(p())),
+        same_and_no_larger(|| let_wild_in_block(p()), || let_wild_in_block_rustc(p())),
         "Ready(1)"
     );
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || let_wild_in_closure(p()),
             || let_wild_in_closure_rustc(p())
         ),
         "Ready(1)"
     );
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || match_wild_in_block(p()),
             || match_wild_in_block_rustc(p())
         ),
         "Ready(1)"
     );
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || assign_wild_of_field_in_async_closure((p(), 2)),
             || assign_wild_of_field_in_async_closure_rustc((p(), 2)),
         ),
         "Ready(3)"
     );
     assert_eq!(
-        compare(
+        same_and_no_larger(
             || named_guard_in_block(p(), 4),
             || named_guard_in_block_rustc(p(), 4)
         ),
         "Ready(5)"
     );
     for flag in [true, false] {
-        compare(
+        same_and_no_larger(
             || guarded_wild_in_closure(p(), flag),
             || guarded_wild_in_closure_rustc(p(), flag),
         );

@@ -12,24 +12,10 @@
 //! cancellation point, with and without extra `Pending`s), must be no
 //! larger, and `Send` where the twin is.
 
+mod common;
+use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::{Leaf, Probe, assert_same};
-
-/// Compares the machine with its twin and checks it is no larger; gives the
-/// outcome.
-fn compare<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
-where
-    L: Future,
-    R: Future<Output = L::Output>,
-    L::Output: std::fmt::Debug + PartialEq,
-{
-    let report = assert_same(left, right);
-    assert!(report.left_size <= report.right_size, "{report}");
-    report.outcome
-}
-
-/// Builds only where both futures are `Send`.
-fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+use desugar::harness::{Leaf, Probe};
 
 #[derive(Debug)]
 pub enum Msg {
@@ -113,13 +99,13 @@ async fn kept_after_else(input: Msg) -> usize {
 #[test]
 fn uses_where_the_match_did_not_take_the_value() {
     for make in [data, tagged] {
-        compare(|| else_of_if_let(make()), || else_of_if_let_rustc(make()));
-        compare(|| wildcard_arm(make()), || wildcard_arm_rustc(make()));
-        compare(|| kept_after_else(make()), || kept_after_else_rustc(make()));
+        same_and_no_larger(|| else_of_if_let(make()), || else_of_if_let_rustc(make()));
+        same_and_no_larger(|| wildcard_arm(make()), || wildcard_arm_rustc(make()));
+        same_and_no_larger(|| kept_after_else(make()), || kept_after_else_rustc(make()));
     }
     for (authed, input) in [(true, Some("ab")), (true, None), (false, Some("ab"))] {
         let input = || input.map(str::to_owned);
-        compare(
+        same_and_no_larger(
             || other_branch(authed, input()),
             || other_branch_rustc(authed, input()),
         );

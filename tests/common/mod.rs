@@ -66,3 +66,21 @@ impl Resource {
 
 /// Compiles only if the future is `Send`, as its rustc twin is.
 pub fn assert_send<T: Send>(_: &T) {}
+
+/// Compares the machine with its twin (see `assert_same`: every
+/// cancellation point, with and without extra `Pending`s) and checks it is
+/// no larger; gives the outcome.
+pub fn same_and_no_larger<L, R>(left: impl Fn() -> L, right: impl Fn() -> R) -> String
+where
+    L: Future,
+    R: Future<Output = L::Output>,
+    L::Output: std::fmt::Debug + PartialEq,
+{
+    let report = desugar::harness::assert_same(left, right);
+    assert!(report.left_size <= report.right_size, "{report}");
+    report.outcome
+}
+
+/// Compiles only where both futures are `Send`: the twin's is, so the
+/// machine's must be too.
+pub fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
