@@ -305,7 +305,11 @@ impl Builder {
             Expr::Let(l) => walk::resolve(&l.expr, &self.scope_map()),
             _ => None,
         };
+        let first = leftmost(&e.cond);
         for part in lets {
+            // A `let` after the chain's first operand runs only where the
+            // operands before it hold.
+            self.short_circuited = !matches!(first, Expr::Let(l) if std::ptr::eq(l, part));
             let kind = if whole {
                 let chained = chained_to.is_some()
                     && walk::resolve(&part.expr, &self.scope_map()) == chained_to;
@@ -319,7 +323,9 @@ impl Builder {
             self.record_place(&part.expr, kind, &binds);
             self.mark_destructured(&part.expr, kind, [&*part.pat]);
         }
-        self.record_conditions(&e.cond);
+        self.short_circuited = false;
+        self.record_conditions(&e.cond, false);
+        self.short_circuited = false;
         let construct = self.construct_id();
         let then = self.alternative(construct, 0, |this| {
             this.block(e.then_branch.stmts, dest, &binds)
@@ -368,14 +374,20 @@ impl Builder {
     }
 
     /// Uses in the non-`let` parts of a condition (`a && let Some(x) = b`).
-    fn record_conditions(&mut self, cond: &Expr) {
+    /// An operand right of a `&&` runs only where the ones left of it
+    /// hold: its uses are conditional (`if flag && take(a) { x.await }`
+    /// leaves `a` where `flag` is false, to drop at the end of its scope).
+    fn record_conditions(&mut self, cond: &Expr, short_circuited: bool) {
         match cond {
             Expr::Let(_) => {}
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                self.record_conditions(&b.left);
-                self.record_conditions(&b.right);
+                self.record_conditions(&b.left, short_circuited);
+                self.record_conditions(&b.right, true);
             }
-            other => self.record_expr(other, &[]),
+            other => {
+                self.short_circuited = short_circuited;
+                self.record_expr(other, &[]);
+            }
         }
     }
 
@@ -809,6 +821,15 @@ pub(super) fn is_let_chain(cond: &Expr) -> bool {
 }
 
 /// The `let` parts of a condition: `let p = e` or `a && let p = e && c`.
+/// The first operand of a condition's `&&` chain, which runs whenever the
+/// condition does.
+fn leftmost(cond: &Expr) -> &Expr {
+    match cond {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => leftmost(&b.left),
+        other => other,
+    }
+}
+
 fn let_parts<'a>(cond: &'a Expr, out: &mut Vec<&'a syn::ExprLet>) {
     match cond {
         Expr::Let(l) => out.push(l),

@@ -132,6 +132,10 @@ struct Builder {
     /// Locals whose `match` or `if let` around the code being lowered did
     /// not take them on this path (see [`Mention::untaken`]).
     untaken: Vec<LocalId>,
+    /// Recording an operand of an `if` condition's `&&` chain after its
+    /// first, which runs only where the operands before it hold: its uses
+    /// are conditional (see [`Mention::conditional`]).
+    short_circuited: bool,
     locals: Vec<Local>,
     mentions: Vec<Mention>,
     awaits: Vec<AwaitInfo>,
@@ -464,7 +468,7 @@ impl Builder {
                 local: found.local,
                 seq,
                 kind: found.kind,
-                conditional: found.conditional,
+                conditional: found.conditional || self.short_circuited,
                 path: self.path.clone(),
                 in_operand: self.operand_of,
                 holders: holders.to_vec(),
