@@ -84,3 +84,45 @@ fn a_move_right_of_and_runs_only_where_the_left_holds() {
         &moved_under_and_rustc(true, a()),
     );
 }
+
+/// A closure owning a value, called on some paths only (right of `&&`, in
+/// a branch): where the call did not run, rustc keeps the closure and what
+/// it owns to the end of its scope. The machine took the call for one that
+/// consumed it and dropped it before the await (dogC6, silent 2); it is now
+/// kept with a drop flag and called in place (an `FnOnce` one there does
+/// not build: `tests/ui/closure_called_on_some_paths.rs`).
+#[desugar]
+async fn closure_called_under_and(flag: bool, x: Probe) -> u32 {
+    let check = move || {
+        x.touch();
+        true
+    };
+    let n = if flag && check() { 1 } else { 2 };
+    tick("after").await;
+    n
+}
+
+#[desugar]
+async fn closure_called_in_a_branch(flag: bool, x: Probe) -> u32 {
+    let log = move || x.touch();
+    if flag {
+        log();
+    }
+    tick("after").await;
+    3
+}
+
+#[test]
+fn a_closure_called_on_some_paths_is_kept_where_it_was_not() {
+    let x = || Probe::new("x");
+    for flag in [false, true] {
+        same_and_no_larger(
+            || closure_called_under_and(flag, x()),
+            || closure_called_under_and_rustc(flag, x()),
+        );
+        same_and_no_larger(
+            || closure_called_in_a_branch(flag, x()),
+            || closure_called_in_a_branch_rustc(flag, x()),
+        );
+    }
+}

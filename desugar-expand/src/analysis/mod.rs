@@ -557,6 +557,24 @@ impl<'a> Facts<'a> {
                         | MentionKind::Taken { .. }
                 ) && self.moved_away_at(m, k)
             });
+            // A receiver or a closure a call may consume (`bag.count()`,
+            // `f()`), only on some paths to `k` (`if a && f()`, `if a {
+            // f(); }`): where the call did not run, the value is still
+            // there, for the flag to drop at the end of its scope.
+            let info = &self.body.awaits[k];
+            let consumed: Vec<&Mention> = self.by_local[local]
+                .iter()
+                .copied()
+                .filter(|m| m.consumed.is_some() && self.moved_away_at(m, k))
+                .collect();
+            let consumed_on_some_paths = self.last_move_before(local, k).is_none()
+                && !consumed.is_empty()
+                && !consumed
+                    .iter()
+                    .any(|m| !m.conditional && info.path.starts_with(&m.path));
+            if consumed_on_some_paths {
+                return true;
+            }
             // Moved on every path, it may still be given a new value on
             // some (`drop(c); if r { c = open() }`).
             let assigned_since = |moved: &Mention| {
