@@ -132,3 +132,31 @@ fn the_lefts_awaited_temporaries_drop_before_the_right_runs() {
         assert_eq!(report.outcome, format!("Ready({right})"));
     }
 }
+
+/// A `match` whose arms await, on `&&` and `||` whose operands make
+/// temporaries: each operand drops what it makes at its own end, before
+/// the arms, and the right runs only where the left does not decide. The
+/// machine named the right's temporaries ahead of the whole scrutinee, so
+/// it made them where rustc does not run the right at all (`o.unwrap()`
+/// panicked on `None`), and kept them across the arms' awaits (dogC6,
+/// silent 1; desugar-fuzz/FINDINGS.md, entry 131).
+#[desugar]
+async fn match_on_and(o: Option<u32>) -> u32 {
+    let n = match o.is_some() && flag(&Probe::new(format!("n{}", o.unwrap()))) {
+        true => count(1).await as u32,
+        false => 0,
+    };
+    let m = match o.is_none() || flag(&Probe::new("r")) {
+        true => 2,
+        false => count(3).await as u32,
+    };
+    n + m
+}
+
+#[test]
+fn a_match_on_a_short_circuit_runs_the_right_only_where_rustc_does() {
+    for o in [None, Some(4)] {
+        let report = assert_same(|| match_on_and(o), || match_on_and_rustc(o));
+        assert!(report.left_size <= report.right_size, "{report}");
+    }
+}

@@ -164,6 +164,15 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 (&mut *e.left, Use::Place { mutable: false }),
                 (&mut *e.right, Use::Place { mutable: false }),
             ]),
+            // Each operand of `&&` and `||` is a scope of its own: what it
+            // makes drops at its end, in rustc too, and the right one runs
+            // only where the left one lets it. Nothing in them is named; a
+            // later part's temporary names the whole value.
+            //
+            // Before: `match a && check(&Probe::new("r")) { .. }`
+            // After:  `let __temporary1 = a && check(&Probe::new("r"));`
+            //         `match __temporary1 { .. }`
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {}
             Expr::Binary(e) => self.in_order(vec![
                 (&mut *e.left, Use::Value),
                 (&mut *e.right, Use::Value),
