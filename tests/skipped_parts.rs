@@ -178,3 +178,94 @@ fn a_guarded_arm_and_a_let_else_that_skip_a_part() {
         same_and_no_larger(|| let_else(make()), || let_else_rustc(make()));
     }
 }
+
+/// A message bound by a pattern for a block (`while let`, `if let`, `for`,
+/// a `match` arm), then matched by arms that skip parts and await: the
+/// usual event loop (dogC4, build 3: E0382 before). What is left of each
+/// message drops at the end of its block, after the block's own locals.
+#[desugar]
+async fn event_loop(inbox: Vec<fn() -> Msg>) -> usize {
+    let mut inbox = inbox.into_iter().map(|make| make());
+    let mut total = 0;
+    while let Some(msg) = inbox.next() {
+        let seen = Probe::new("seen");
+        total += match msg {
+            Msg::Text(s, _) => send(s).await,
+            Msg::Triple(_, s, _) => send(s).await + 1,
+            _ => 0,
+        };
+        seen.touch();
+    }
+    total
+}
+
+#[desugar]
+async fn bound_by_if_let_and_for(first: Option<Msg>, rest: Vec<Msg>) -> usize {
+    let mut total = 0;
+    if let Some(msg) = first {
+        total += match msg {
+            Msg::Text(s, _) => send(s).await,
+            _ => 0,
+        };
+    }
+    for msg in rest {
+        if let Msg::Req { body, meta: _ } = msg {
+            total += send(body).await;
+        }
+    }
+    total
+}
+
+#[desugar]
+async fn bound_by_an_arm(wrapped: Result<Msg, Probe>) -> usize {
+    match wrapped {
+        Ok(msg) => {
+            let Msg::Text(s, _) = msg else {
+                return 0;
+            };
+            send(s).await
+        }
+        Err(p) => {
+            p.touch();
+            tick().await;
+            1
+        }
+    }
+}
+
+#[test]
+fn locals_bound_by_patterns_whose_parts_are_skipped() {
+    same_and_no_larger(|| event_loop(messages()), || event_loop_rustc(messages()));
+    let msgs = || {
+        (
+            Some(text("first")),
+            vec![
+                Msg::Req {
+                    body: "abc".to_owned(),
+                    meta: Probe::new("meta"),
+                },
+                text("other"),
+            ],
+        )
+    };
+    same_and_no_larger(
+        || {
+            let (first, rest) = msgs();
+            bound_by_if_let_and_for(first, rest)
+        },
+        || {
+            let (first, rest) = msgs();
+            bound_by_if_let_and_for_rustc(first, rest)
+        },
+    );
+    for wrapped in [
+        || Ok(text("ok")),
+        || Err(Probe::new("err")),
+        || Ok(Msg::Close(Probe::new("c"))),
+    ] {
+        same_and_no_larger(
+            || bound_by_an_arm(wrapped()),
+            || bound_by_an_arm_rustc(wrapped()),
+        );
+    }
+}

@@ -26,6 +26,10 @@
 //!     Msg::Close => 0,
 //! }
 //! ```
+//! A local a pattern binds for a block (`if let Some(msg) = next`, `while
+//! let`, `for`, a `match` arm whose body is a block) gets its hidden locals
+//! at the start of that block.
+//!
 //! Several skipped parts go into one tuple in the order the pattern lists
 //! them, which for a tuple or a tuple variant is the order what is left of
 //! the value drops in. For a parameter the hidden locals are declared at
@@ -109,10 +113,83 @@ impl VisitMut for Rewrite<'_> {
         visit_mut::visit_block_mut(self, block);
     }
 
+    // A local a pattern binds by value for a block (`if let Some(msg) =
+    // next { .. }`, `while let`, `for`, a `match` arm): the block is the
+    // rest of its scope, and the hidden locals are declared at its start,
+    // so that they drop after the block's own locals, right before the
+    // binding, as what is left of it would.
+    //
+    // Before: `while let Some(msg) = rx.recv().await { match msg { Msg::Text(s, _) => .. } }`
+    // After:  `while let Some(msg) = rx.recv().await { let __skipped1; match msg { Msg::Text(s, __part1) => .. } }`
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::If(e) => {
+                if let Expr::Let(l) = &*e.cond {
+                    let pat = l.pat.clone();
+                    self.bound_for(&pat, &mut e.then_branch);
+                }
+            }
+            Expr::While(e) => {
+                if let Expr::Let(l) = &*e.cond {
+                    let pat = l.pat.clone();
+                    self.bound_for(&pat, &mut e.body);
+                }
+            }
+            Expr::ForLoop(e) => {
+                let pat = (*e.pat).clone();
+                self.bound_for(&pat, &mut e.body);
+            }
+            Expr::Match(e) => {
+                for arm in &mut e.arms {
+                    if let Expr::Block(body) = &mut *arm.body
+                        && body.label.is_none()
+                    {
+                        let pat = arm.pat.clone();
+                        self.bound_for(&pat, &mut body.block);
+                    }
+                }
+            }
+            _ => {}
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
     // Their bodies are not lowered; rustc reads them as written.
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+impl Rewrite<'_> {
+    /// Rewrites `block` for each local `pat` binds by value by name.
+    fn bound_for(&mut self, pat: &Pat, block: &mut syn::Block) {
+        for name in by_value(pat) {
+            let skipped = rewrite_rest(&mut block.stmts, 0, &name, self.counter);
+            let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+            block.stmts.splice(0..0, declared);
+        }
+    }
+}
+
+/// The names `pat` binds by value (`msg` in `Some(msg)`, not `ref m`), in
+/// patterns of one alternative.
+fn by_value(pat: &Pat) -> Vec<syn::Ident> {
+    struct Names(Vec<syn::Ident>);
+    impl<'ast> Visit<'ast> for Names {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            // `None`, a unit variant or a constant, as rustc's naming
+            // lints have it, is not a binding.
+            let constant = p.ident.to_string().starts_with(char::is_uppercase);
+            if p.by_ref.is_none() && p.subpat.is_none() && !constant {
+                self.0.push(p.ident.clone());
+            }
+        }
+        // The names of an `|` pattern may be bound in different places.
+        fn visit_pat_or(&mut self, _: &'ast syn::PatOr) {}
+    }
+    let mut names = Names(Vec::new());
+    names.visit_pat(pat);
+    names.0
 }
 
 /// The name a pattern binds whole, by value: `x`, `mut x`, `x: T`.
