@@ -179,15 +179,21 @@ fn a_guarded_arm_and_a_let_else_that_skip_a_part() {
     }
 }
 
+/// The next message, after a `Pending`.
+async fn recv(inbox: &mut Vec<Msg>) -> Option<Msg> {
+    Leaf::new("recv").pending(1).ready(()).await;
+    inbox.pop()
+}
+
 /// A message bound by a pattern for a block (`while let`, `if let`, `for`,
 /// a `match` arm), then matched by arms that skip parts and await: the
 /// usual event loop (dogC4, build 3: E0382 before). What is left of each
 /// message drops at the end of its block, after the block's own locals.
 #[desugar]
 async fn event_loop(inbox: Vec<fn() -> Msg>) -> usize {
-    let mut inbox = inbox.into_iter().map(|make| make());
+    let mut inbox: Vec<Msg> = inbox.into_iter().map(|make| make()).collect();
     let mut total = 0;
-    while let Some(msg) = inbox.next() {
+    while let Some(msg) = recv(&mut inbox).await {
         let seen = Probe::new("seen");
         total += match msg {
             Msg::Text(s, _) => send(s).await,
