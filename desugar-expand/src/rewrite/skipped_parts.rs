@@ -27,8 +27,8 @@
 //! }
 //! ```
 //! A local a pattern binds for a block (`if let Some(msg) = next`, `while
-//! let`, `for`, a `match` arm whose body is a block) gets its hidden locals
-//! at the start of that block.
+//! let`, `for`, a `match` arm whose body is a block), the only one it
+//! binds, gets its hidden locals at the start of that block.
 //!
 //! Several skipped parts go into one tuple in the order the pattern lists
 //! them, which for a tuple or a tuple variant is the order what is left of
@@ -56,6 +56,7 @@ use syn::{Expr, Pat, Stmt};
 
 use crate::build::has_await;
 use crate::names;
+use crate::walk;
 
 /// Rewrites `body`, whose fn takes `params` (in order, the receiver left
 /// out).
@@ -161,13 +162,20 @@ impl VisitMut for Rewrite<'_> {
 }
 
 impl Rewrite<'_> {
-    /// Rewrites `block` for each local `pat` binds by value by name.
+    /// Rewrites `block` for the local `pat` binds, where it binds one, by
+    /// value: with more (`Some((msg, guard))`), rustc drops them in the
+    /// reverse of their order, and the hidden locals, declared in the
+    /// block, would drop before all of them.
     fn bound_for(&mut self, pat: &Pat, block: &mut syn::Block) {
-        for name in by_value(pat) {
-            let skipped = rewrite_rest(&mut block.stmts, 0, &name, self.counter);
-            let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
-            block.stmts.splice(0..0, declared);
+        let [name] = &by_value(pat)[..] else {
+            return;
+        };
+        if walk::patterns::bindings(pat).len() != 1 {
+            return;
         }
+        let skipped = rewrite_rest(&mut block.stmts, 0, name, self.counter);
+        let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+        block.stmts.splice(0..0, declared);
     }
 }
 
@@ -532,7 +540,42 @@ fn descend(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::rewritable;
+    use super::{rewritable, rewrite_body};
+    use quote::ToTokens;
+
+    /// Whether the rewrite binds parts apart in `body`.
+    fn binds_apart(body: &str) -> bool {
+        let mut block: syn::Block = syn::parse_str(body).expect("a block");
+        rewrite_body(&mut block, &[]);
+        block.to_token_stream().to_string().contains("__skipped")
+    }
+
+    #[test]
+    fn a_local_bound_alone_by_a_pattern_for_a_block() {
+        let handler = "match msg { Msg::Text(s, _) => send(s).await, _ => 0 }";
+        for head in [
+            "if let Some(msg) = next",
+            "while let Some(msg) = rx.recv().await",
+            "for msg in inbox",
+        ] {
+            assert!(
+                binds_apart(&format!("{{ {head} {{ {handler}; }} }}")),
+                "{head}"
+            );
+        }
+        // Bound beside another local, whose drop would then come after
+        // the hidden locals' (rustc drops the later binding first).
+        for head in [
+            "if let Some((msg, guard)) = next",
+            "for Envelope { msg, from } in inbox",
+            "if let Some((a, msg)) = next",
+        ] {
+            assert!(
+                !binds_apart(&format!("{{ {head} {{ {handler}; }} }}")),
+                "{head}"
+            );
+        }
+    }
 
     /// The pattern of the arm `text => ()`, guard included.
     fn pat(text: &str) -> syn::Pat {
