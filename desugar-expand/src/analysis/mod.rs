@@ -147,18 +147,9 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                     && awaits.clone().any(|k| facts.shadowed_and_kept(local, k)))
         })
         .collect();
-    let drop_only_at: Vec<Vec<LocalId>> = kept
-        .iter()
-        .enumerate()
-        .map(|(k, kept)| {
-            kept.iter()
-                .copied()
-                .filter(|&local| {
-                    !homed[local] && !body.params.contains(&local) && !facts.read_after(local, k)
-                })
-                .collect()
-        })
-        .collect();
+    let drop_only_at = kept_where(&kept, |k, local| {
+        !homed[local] && !body.params.contains(&local) && !facts.read_after(local, k)
+    });
     let drop_only = (0..body.locals.len())
         .map(|local| {
             let mut kept_at = awaits.clone().filter(|&k| kept[k].contains(&local));
@@ -173,21 +164,12 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         .collect();
     // One used after a move is `Copy`, and kept only to be dropped there
     // (`DropOnly`) keeps nothing already.
-    let vacant_at = kept
-        .iter()
-        .enumerate()
-        .map(|(k, kept)| {
-            kept.iter()
-                .copied()
-                .filter(|&local| {
-                    flagged[local]
-                        && !used_after_move[local]
-                        && facts.last_move_before(local, k).is_some()
-                        && !facts.used_after(local, k)
-                })
-                .collect()
-        })
-        .collect();
+    let vacant_at = kept_where(&kept, |k, local| {
+        flagged[local]
+            && !used_after_move[local]
+            && facts.last_move_before(local, k).is_some()
+            && !facts.used_after(local, k)
+    });
     // Is a local, taken for moved at `m`, no longer kept at an await that
     // follows in its scope, with nothing moving it on the way (`f();
     // drop(f); x.await` drops it where rustc does)?
@@ -262,6 +244,19 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         renamed,
         flagged,
     })
+}
+
+/// Per await, the locals it keeps for which `keep(await, local)` holds.
+fn kept_where(kept: &[Vec<LocalId>], keep: impl Fn(AwaitId, LocalId) -> bool) -> Vec<Vec<LocalId>> {
+    kept.iter()
+        .enumerate()
+        .map(|(k, kept)| {
+            kept.iter()
+                .copied()
+                .filter(|&local| keep(k, local))
+                .collect()
+        })
+        .collect()
 }
 
 struct Facts<'a> {
