@@ -59,3 +59,10 @@ fn not_an_item_at_all() {
         "{output}"
     );
 }
+
+#[test]
+fn a_destructuring_assignment_to_what_is_not_a_place() {
+    // `[..held.1]` holds a range, not a place: left to rustc's error.
+    expand("async fn f() -> u32 { [..held.1] = 3u32; g().await; held.1 }");
+    expand("async fn f() { (a, b + 1) = pair; g().await; }");
+}

@@ -120,7 +120,7 @@ fn pattern(left: &Expr, places: &mut Vec<(Expr, syn::Ident)>) -> Option<Pat> {
             syn::parse_quote_spanned!(e.span()=> #path { #(#fields),* #rest })
         }
         Expr::Path(path) if !names_local(path) => Pat::Path(path.clone()),
-        place => {
+        place if assignable(place) => {
             let fresh = fresh(places.len() + 1, place.span());
             places.push((place.clone(), fresh.clone()));
             Pat::Ident(syn::PatIdent {
@@ -131,6 +131,8 @@ fn pattern(left: &Expr, places: &mut Vec<(Expr, syn::Ident)>) -> Option<Pat> {
                 subpat: None,
             })
         }
+        // Not a place (`[..a.0] = v`, a range): left to rustc's error.
+        _ => return None,
     };
     Some(pat)
 }
@@ -140,6 +142,17 @@ fn elements<'a>(
     places: &mut Vec<(Expr, syn::Ident)>,
 ) -> Option<Vec<Pat>> {
     elems.map(|elem| pattern(elem, places)).collect()
+}
+
+/// Can `expr` stand on the left of `=`: a local, a field, an index, a
+/// dereference?
+fn assignable(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)),
+        Expr::Paren(e) => assignable(&e.expr),
+        _ => false,
+    }
 }
 
 /// `..` in a tuple or slice: the elements it skips stay in the value.
