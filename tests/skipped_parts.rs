@@ -118,13 +118,14 @@ async fn first_text(make: fn() -> Msg) -> usize {
 /// Where the construct leaves the local whole on some path (here the
 /// `else`), the machine keeps the local with a drop flag in every state of
 /// its scope, beside the skipped parts: it may be larger than rustc's, which
-/// keeps the skipped parts in the local's own bytes (README, "Partial
-/// moves"). The behaviour is the same.
+/// keeps the skipped parts in the local's own bytes, by up to their size
+/// (README, "Partial moves"). The behaviour is the same.
 #[test]
 fn an_if_let_that_skips_a_part() {
     for make in messages() {
         let report = assert_same(|| first_text(make), || first_text_rustc(make));
-        eprintln!("{report}");
+        let skipped = std::mem::size_of::<Probe>();
+        assert!(report.left_size <= report.right_size + skipped, "{report}");
     }
 }
 
