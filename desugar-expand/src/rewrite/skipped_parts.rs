@@ -28,7 +28,8 @@
 //! ```
 //! A local a pattern binds for a block (`if let Some(msg) = next`, `while
 //! let`, `for`, a `match` arm whose body is a block), the only one it
-//! binds, gets its hidden locals at the start of that block.
+//! binds, gets its hidden locals at the start of that block; one a `let …
+//! else` binds alone, right after the `let`.
 //!
 //! Several skipped parts go into one tuple in the order the pattern lists
 //! them, which for a tuple or a tuple variant is the order what is left of
@@ -97,11 +98,13 @@ impl VisitMut for Rewrite<'_> {
         let mut at = 0;
         while at < block.stmts.len() {
             if let Stmt::Local(local) = &block.stmts[at]
-                && local
-                    .init
-                    .as_ref()
-                    .is_some_and(|init| init.diverge.is_none())
-                && let Some(name) = simple_name(&local.pat)
+                && let Some(init) = &local.init
+                && let Some(name) = match init.diverge {
+                    None => simple_name(&local.pat),
+                    // `let Some(msg) = q.pop() else { break };`: the one
+                    // local its pattern binds.
+                    Some(_) => alone(&local.pat),
+                }
             {
                 let skipped = rewrite_rest(&mut block.stmts, at + 1, &name, self.counter);
                 let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
@@ -167,15 +170,22 @@ impl Rewrite<'_> {
     /// reverse of their order, and the hidden locals, declared in the
     /// block, would drop before all of them.
     fn bound_for(&mut self, pat: &Pat, block: &mut syn::Block) {
-        let [name] = &by_value(pat)[..] else {
+        let Some(name) = alone(pat) else {
             return;
         };
-        if walk::patterns::bindings(pat).len() != 1 {
-            return;
-        }
-        let skipped = rewrite_rest(&mut block.stmts, 0, name, self.counter);
+        let skipped = rewrite_rest(&mut block.stmts, 0, &name, self.counter);
         let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
         block.stmts.splice(0..0, declared);
+    }
+}
+
+/// The one local `pat` binds, by value, if it binds one only (`msg` in
+/// `Some(msg)`; not in `Some((msg, guard))`, whose bindings drop in the
+/// reverse of their order, nor `Some(ref msg)`).
+fn alone(pat: &Pat) -> Option<syn::Ident> {
+    match &by_value(pat)[..] {
+        [name] if walk::patterns::bindings(pat).len() == 1 => Some(name.clone()),
+        _ => None,
     }
 }
 
