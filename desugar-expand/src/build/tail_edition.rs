@@ -330,6 +330,7 @@ mod tests {
     #[test]
     fn a_block_tail_in_an_awaited_call_is_found_outside_terminating_scopes() {
         assert!(in_awaited("f({ make().len() })"));
+        // A user's `unsafe` block, as input: no SAFETY of the expansion's.
         assert!(in_awaited("f(a, unsafe { g(); &make() })"));
         assert!(in_awaited("f(x + { make().field })"));
         assert!(!in_awaited("f({ let n = make(); n.len() })"));

@@ -150,6 +150,9 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
 /// Before: `let x; x = 3; let f = async { x + 1 }; f.await`
 /// After:  `let __captured_x = unsafe { __home_x.place() };`
 ///         `let f = async { (*__captured_x) + 1 };`
+///         SAFETY of that block: the home holds a value there, which the
+///         twin's borrow check of the same capture vouches for (see
+///         `Captured::lets`).
 struct Captured(Vec<LocalId>);
 
 impl Captured {

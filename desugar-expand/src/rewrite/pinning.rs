@@ -11,10 +11,14 @@
 //! ```text
 //! let mut __pinned1 = interval(5);
 //! let mut ticks = unsafe { ::core::pin::Pin::new_unchecked(&mut __pinned1) };
+//! // SAFETY: `__pinned1` is hidden from the user's code, never moved again.
 //! ```
 //!
 //! Before: `pin_mut!(stream);`
 //! After:  `let mut __pinned1 = stream; let mut stream = unsafe { .. (&mut __pinned1) };`
+//!
+//! SAFETY of both blocks: the hidden local is never named by the user's
+//! code, so it is never moved again (see `rewrite_body`).
 
 use proc_macro2::Span;
 use quote::quote_spanned;
