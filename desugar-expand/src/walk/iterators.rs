@@ -36,6 +36,23 @@ pub(super) const ADAPTERS: &[&str] = &[
     "cycle",
 ];
 
+/// `Iterator`'s methods that take it and answer with a value of their own
+/// (`v.into_iter().sum()`, `it.partition(f)`).
+pub(super) const CONSUMERS: &[&str] = &[
+    "collect",
+    "sum",
+    "product",
+    "fold",
+    "for_each",
+    "partition",
+    "reduce",
+    "unzip",
+    "min_by_key",
+    "max_by_key",
+    "min_by",
+    "max_by",
+];
+
 /// Is `expr` visibly an iterator: made by a standard method that makes
 /// one (`v.iter()`, `s.chars()`, `m.keys()`, `v.into_iter()`), or by an
 /// adapter applied to one (`v.iter().map(f)`, `s.chars().rev()`)?

@@ -1101,7 +1101,6 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "unwrap_unchecked",
         "ok",
         "err",
-        "map",
         "map_err",
         "map_or",
         "map_or_else",
@@ -1110,42 +1109,6 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "ok_or",
         "ok_or_else",
         "into",
-        "collect",
-        "sum",
-        "product",
-        "fold",
-        "for_each",
-        "rev",
-        "zip",
-        "chain",
-        "enumerate",
-        "skip",
-        "filter",
-        "filter_map",
-        "flat_map",
-        "flatten",
-        "peekable",
-        "fuse",
-        "step_by",
-        "copied",
-        "cloned",
-        "take_while",
-        "skip_while",
-        "map_while",
-        "scan",
-        "inspect",
-        "cycle",
-        "partition",
-        "reduce",
-        "unzip",
-        "min_by_key",
-        "max_by_key",
-        "min_by",
-        "max_by",
-        // Not `last`, `take` or `join`: `[T]::last(&self)`,
-        // `Option::take(&mut self)` and `[T]::join(&self, sep)` borrow (a
-        // visible iterator's `take` is known: `takes_iterator`).
-        //
         // `Option`'s and `Result`'s own, which no other type is likely
         // to name.
         "or",
@@ -1158,7 +1121,13 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "is_err_and",
     ];
     let name = method.to_string();
+    // Of `Iterator`'s, not `take`, nor `last` or `join`, which are no
+    // adapters: `Option::take(&mut self)`, `[T]::last(&self)` and
+    // `[T]::join(&self, sep)` borrow (a visible iterator's `take` is known:
+    // `takes_iterator`).
     CONSUMING.contains(&name.as_str())
+        || (iterators::ADAPTERS.contains(&name.as_str()) && name != "take")
+        || iterators::CONSUMERS.contains(&name.as_str())
         || AMBIGUOUS.contains(&name.as_str())
         || name.starts_with("into_")
 }
@@ -1349,31 +1318,14 @@ impl Standard {
             "into_sorted_vec",
             "into_vec",
         ];
-        // Besides its adapters (`iterators::ADAPTERS`).
-        const ITERATOR: &[&str] = &[
-            "collect",
-            "sum",
-            "product",
-            "fold",
-            "for_each",
-            "count",
-            "max",
-            "min",
-            "into",
-            "into_iter",
-            "partition",
-            "reduce",
-            "unzip",
-            "min_by_key",
-            "max_by_key",
-            "min_by",
-            "max_by",
-        ];
+        // Besides its adapters and consumers (`iterators::ADAPTERS`,
+        // `iterators::CONSUMERS`).
+        const ITERATOR: &[&str] = &["count", "max", "min", "into", "into_iter"];
         let own: &[&[&str]] = match self {
             Standard::Option => &[OPTION_AND_RESULT, OPTION],
             Standard::Result => &[OPTION_AND_RESULT, RESULT],
             Standard::Collection => &[COLLECTION],
-            Standard::Iterator => &[iterators::ADAPTERS, ITERATOR],
+            Standard::Iterator => &[iterators::ADAPTERS, iterators::CONSUMERS, ITERATOR],
         };
         own.iter().any(|names| names.contains(&method))
     }
