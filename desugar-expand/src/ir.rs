@@ -273,7 +273,8 @@ pub(crate) struct Mention {
     /// &data[..];` whose `&mut cur` a reader moves on.
     pub borrowed_mut: bool,
     /// In an arm of a `match` on the local whose pattern binds nothing
-    /// (`_`, `None`), or in the `else` of an `if let` on it: code that runs
+    /// (`_`, `None`), or in the `else` of an `if let` on it (an `else if
+    /// let` on it included): code that runs
     /// only where that construct's patterns did not take the value, which
     /// is still whole there (see `Facts::taken_last`).
     pub untaken: bool,
@@ -299,15 +300,8 @@ pub(crate) enum MentionKind {
     /// the others. `in_place`: the construct can match a drop flag's place
     /// instead (see `walk::drop_flag`): a `match` or an `if let` on the
     /// local's name, that runs once for each time the enclosing statement
-    /// runs (not in a loop inside it, nor a `while let`). `chained`: an
-    /// `else if let` on the local the `if let` before it matches, which
-    /// runs only where that pattern did not match, so it finds the local as
-    /// that match left it, whole.
-    Taken {
-        always: bool,
-        in_place: bool,
-        chained: bool,
-    },
+    /// runs (not in a loop inside it, nor a `while let`).
+    Taken { always: bool, in_place: bool },
     /// Assigned as a whole: `x = value`.
     Assign,
     /// Inside a closure or an async block: captured, by reference or by move.

@@ -611,22 +611,16 @@ impl<'a> Facts<'a> {
                     .loops
                     .iter()
                     .any(|&(start, end)| start > declared && (start..=end).contains(&m.seq));
-                // An `else if let` on the local runs only where the match
-                // before it did not take it: no use after a cleared flag.
-                let chained = |other: &Mention| {
-                    matches!(other.kind, MentionKind::Taken { chained: true, .. })
-                };
-                // Nor does code where the match did not take it (its `_`
-                // arm, the `else` of an `if let`), or code on another
+                // No use after a cleared flag: code where the match did not
+                // take it (its `_` arm, the `else` of an `if let`, an `else
+                // if let` on it), or code on another
                 // branch of an `if` or `match` around it. (Not the
                 // expansion's own drop of a scrutinee it named, at the
                 // start of the `else`: a flag cleared where the `then`
                 // branch takes the value would drop a `Drop` type's value
                 // there, where a pattern only copies its fields.)
                 let apart = |other: &Mention| {
-                    chained(other)
-                        || (other.untaken && !other.drop)
-                        || self.exclusive(&m.path, &other.path)
+                    (other.untaken && !other.drop) || self.exclusive(&m.path, &other.path)
                 };
                 matches!(m.kind, MentionKind::Taken { in_place: true, .. })
                     && !in_loop

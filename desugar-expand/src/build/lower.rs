@@ -238,7 +238,7 @@ impl Builder {
     /// its `else` in Rust 2024; see [`Self::construct_after`]).
     fn if_construct(&mut self, mut e: syn::ExprIf, dest: &Dest, out: &mut Vec<Stmt>) {
         if !has_await(&*e.cond) {
-            let node = self.if_node(e, dest, None);
+            let node = self.if_node(e, dest);
             out.push(Stmt::If(node));
             return;
         }
@@ -289,9 +289,7 @@ impl Builder {
         }
     }
 
-    /// `chained_to`: for an `else if`, the local the `if let` before it
-    /// matches (see `MentionKind::Taken`).
-    fn if_node(&mut self, e: syn::ExprIf, dest: &Dest, chained_to: Option<LocalId>) -> ir::If {
+    fn if_node(&mut self, e: syn::ExprIf, dest: &Dest) -> ir::If {
         let mut lets = Vec::new();
         let_parts(&e.cond, &mut lets);
         let mut binds: Vec<LocalId> = Vec::new();
@@ -311,9 +309,7 @@ impl Builder {
             // operands before it hold.
             self.short_circuited = !matches!(first, Expr::Let(l) if std::ptr::eq(l, part));
             let kind = if whole {
-                let chained = chained_to.is_some()
-                    && walk::resolve(&part.expr, &self.scope_map()) == chained_to;
-                walk::drop_flag::if_let_kind(part, false, chained)
+                walk::drop_flag::if_let_kind(part, false)
             } else {
                 let may_fail = walk::patterns::may_fail_with_rest(&part.pat);
                 walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
@@ -337,7 +333,7 @@ impl Builder {
             // An `else if` runs where the `then` branch does not: its
             // condition is on the `else` branch's path too.
             Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
-                let inner = this.alternative(construct, 1, |this| this.if_node(inner, dest, head));
+                let inner = this.alternative(construct, 1, |this| this.if_node(inner, dest));
                 Some(Else::If(Box::new(inner)))
             }
             Some(Expr::Block(block)) if block.label.is_none() => {

@@ -57,12 +57,10 @@ pub(crate) fn kind<'a>(
         Matched::Taken => MentionKind::Taken {
             always: true,
             in_place,
-            chained: false,
         },
         Matched::MaybeTaken if in_place && !lasting => MentionKind::Taken {
             always: false,
             in_place,
-            chained: false,
         },
         Matched::Untouched | Matched::MaybeTaken | Matched::PartlyTaken => MentionKind::Place {
             may_move: false,
@@ -81,20 +79,10 @@ pub(crate) fn binds_parts<'a>(kind: MentionKind, pats: impl IntoIterator<Item = 
 }
 
 /// How an `if let` that is the whole condition of its `if` uses its
-/// scrutinee (`in_loop`: inside a loop of the walked statement; `chained`:
-/// an `else if let` on the local the `if let` before it matches).
-pub(crate) fn if_let_kind(e: &syn::ExprLet, in_loop: bool, chained: bool) -> MentionKind {
+/// scrutinee (`in_loop`: inside a loop of the walked statement).
+pub(crate) fn if_let_kind(e: &syn::ExprLet, in_loop: bool) -> MentionKind {
     let may_fail = patterns::may_fail_with_rest(&e.pat);
-    match kind(&e.expr, [&*e.pat], may_fail, !in_loop) {
-        MentionKind::Taken {
-            always, in_place, ..
-        } => MentionKind::Taken {
-            always,
-            in_place,
-            chained,
-        },
-        other => other,
-    }
+    kind(&e.expr, [&*e.pat], may_fail, !in_loop)
 }
 
 /// How a `match` uses its scrutinee (`in_loop`: as for [`if_let_kind`]).

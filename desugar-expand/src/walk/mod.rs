@@ -207,7 +207,7 @@ pub(crate) fn condition<V: Visitor>(
     scope: &Scope,
     visitor: &mut V,
 ) -> Option<syn::Ident> {
-    Walk::new(scope, visitor).condition(cond, None)
+    Walk::new(scope, visitor).condition(cond)
 }
 
 /// Walks a statement.
@@ -239,8 +239,6 @@ struct Walk<'a, V> {
     capture_conditional: usize,
     /// Loops around the walk, inside the walked expression.
     loops: usize,
-    /// Walking an `else if`: the local the `if let` before it matches.
-    chained_to: Option<LocalId>,
     /// Locals whose `match` or `if let` around the walk did not take them
     /// on this path (see [`crate::ir::Mention::untaken`]).
     untaken: Vec<LocalId>,
@@ -263,7 +261,6 @@ impl<'a, V: Visitor> Walk<'a, V> {
             conditional: 0,
             capture_conditional: 0,
             loops: 0,
-            chained_to: None,
             untaken: Vec::new(),
             quoted: 0,
             branches: Vec::new(),
@@ -348,15 +345,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
 
     /// An `if`'s condition. An `if let` that is the whole condition may be
     /// matched in a drop flag's place: its pattern is wrapped, and the flag
-    /// returned for the `then` block to clear. `chained_to`: for an `else
-    /// if`, the local the `if let` before it matches.
-    fn condition(&mut self, cond: &mut Expr, chained_to: Option<LocalId>) -> Option<syn::Ident> {
+    /// returned for the `then` block to clear.
+    fn condition(&mut self, cond: &mut Expr) -> Option<syn::Ident> {
         let Expr::Let(e) = cond else {
             self.expr(cond, MentionKind::Value);
             return None;
         };
-        let chained = chained_to.is_some() && self.resolve_path(&e.expr) == chained_to;
-        let kind = drop_flag::if_let_kind(e, self.loops > 0, chained);
+        let kind = drop_flag::if_let_kind(e, self.loops > 0);
         let flag = self.flag(&e.expr, kind);
         self.expr(&mut e.expr, kind);
         self.destructure(&e.expr, kind, [&*e.pat]);
@@ -671,12 +666,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Unsafe(e) => self.block(&mut e.block),
             Expr::If(e) => self.scoped(|walk| {
-                let chained_to = walk.chained_to.take();
                 let head = match &*e.cond {
                     Expr::Let(l) => walk.resolve_path(&l.expr),
                     _ => None,
                 };
-                let flag = walk.condition(&mut e.cond, chained_to);
+                let flag = walk.condition(&mut e.cond);
                 walk.enter_branch();
                 walk.maybe(true, |walk| walk.block(&mut e.then_branch));
                 let then_moved = walk.leave_branch();
@@ -686,15 +680,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 walk.shadowed.pop();
                 walk.shadowed.push(Vec::new());
                 if let Some((_, otherwise)) = &mut e.else_branch {
-                    if matches!(&**otherwise, Expr::If(_)) {
-                        walk.chained_to = head;
-                    }
                     walk.enter_branch();
                     walk.untaken_by(head, |walk| {
                         walk.maybe(true, |walk| walk.expr(otherwise, MentionKind::Value));
                     });
                     let else_moved = walk.leave_branch();
-                    walk.chained_to = None;
                     walk.moved_on_every_path(vec![then_moved, else_moved], e.if_token.span);
                 }
             }),
