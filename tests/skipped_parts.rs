@@ -314,3 +314,192 @@ fn a_let_else_binding_the_message_alone() {
     let skipped = std::mem::size_of::<(Probe,)>() + std::mem::size_of::<(Probe, Probe)>();
     assert!(report.left_size <= report.right_size + skipped, "{report}");
 }
+
+pub struct Envelope {
+    pub msg: Msg,
+    pub from: Probe,
+    pub hops: u32,
+}
+
+fn envelopes() -> Vec<fn() -> Envelope> {
+    messages()
+        .into_iter()
+        .map(|make| {
+            // A fn pointer per message: the closures capture nothing.
+            let wrap: fn() -> Envelope = match make().kind() {
+                0 => || Envelope {
+                    msg: text("hello"),
+                    from: Probe::new("from"),
+                    hops: 2,
+                },
+                1 => || Envelope {
+                    msg: Msg::Triple(Probe::new("first"), "ab".to_owned(), Probe::new("last")),
+                    from: Probe::new("from"),
+                    hops: 1,
+                },
+                _ => || Envelope {
+                    msg: Msg::Close(Probe::new("close")),
+                    from: Probe::new("from"),
+                    hops: 0,
+                },
+            };
+            wrap
+        })
+        .collect()
+}
+
+impl Msg {
+    fn kind(&self) -> u8 {
+        match self {
+            Msg::Text(..) => 0,
+            Msg::Triple(..) => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// The message destructured beside other fields (dogC8, build 2: E0382
+/// before). rustc drops the bindings of one pattern in the reverse of
+/// their order: `from` first, then what the arm left of `msg`; `from` is
+/// bound again after the hidden locals, so it still drops first.
+#[desugar]
+async fn destructured_envelope(e: Envelope) -> usize {
+    let Envelope {
+        msg,
+        mut from,
+        hops,
+    } = e;
+    let n = match msg {
+        Msg::Text(s, _) => send(s).await,
+        Msg::Triple(_, s, _) => send(s).await + 1,
+        _ => 0,
+    };
+    from.touch();
+    from = Probe::new("replaced from");
+    tick().await;
+    from.touch();
+    n + hops as usize
+}
+
+/// The bindings listed the other way round: `msg`, after `from`, is the
+/// one whose parts drop first, and nothing is bound again.
+#[desugar]
+async fn envelope_listed_backwards(e: Envelope) -> usize {
+    let Envelope { from, hops, msg } = e;
+    let n = match msg {
+        Msg::Text(s, _) => send(s).await,
+        _ => 0,
+    };
+    tick().await;
+    from.touch();
+    n + hops as usize
+}
+
+/// Bound beside a guard by `if let`, `for` and a `match` arm, whose
+/// blocks get the hidden locals and the guard bound again at their start.
+#[desugar]
+async fn bound_beside_a_guard(
+    next: Option<(Msg, Probe)>,
+    inbox: Vec<(Probe, Msg, Probe)>,
+    last: Result<(Msg, Probe), Probe>,
+) -> usize {
+    let mut total = 0;
+    if let Some((msg, mut guard)) = next {
+        let inner = Probe::new("if inner");
+        total += match msg {
+            Msg::Text(s, _) => send(s).await,
+            _ => 0,
+        };
+        guard.touch();
+        guard = Probe::new("new guard");
+        inner.touch();
+        guard.touch();
+    }
+    for (before, msg, after) in inbox {
+        total += match msg {
+            Msg::Triple(_, s, _) => send(s).await,
+            _ => 1,
+        };
+        before.touch();
+        after.touch();
+    }
+    match last {
+        Ok((msg, guard)) => {
+            if let Msg::Text(s, _) = msg {
+                total += send(s).await;
+            }
+            guard.touch();
+        }
+        Err(p) => p.touch(),
+    }
+    total
+}
+
+/// Both bindings of one pattern keep parts: the second is bound again and
+/// then gets hidden locals of its own after the first's.
+#[desugar]
+async fn both_halves_skip_parts(pair: (Msg, Msg)) -> usize {
+    let (first, second) = pair;
+    let a = match first {
+        Msg::Text(s, _) => send(s).await,
+        _ => 0,
+    };
+    let b = match second {
+        Msg::Text(s, _) => send(s).await,
+        Msg::Triple(_, s, _) => send(s).await,
+        _ => 0,
+    };
+    tick().await;
+    a + b
+}
+
+#[test]
+fn parts_skipped_in_a_local_bound_beside_others() {
+    for make in envelopes() {
+        same_and_no_larger(
+            || destructured_envelope(make()),
+            || destructured_envelope_rustc(make()),
+        );
+        same_and_no_larger(
+            || envelope_listed_backwards(make()),
+            || envelope_listed_backwards_rustc(make()),
+        );
+    }
+    for first in messages() {
+        for second in messages() {
+            same_and_no_larger(
+                || both_halves_skip_parts((first(), second())),
+                || both_halves_skip_parts_rustc((first(), second())),
+            );
+        }
+        let args = || {
+            let inbox = vec![
+                (Probe::new("b1"), first(), Probe::new("a1")),
+                (Probe::new("b2"), text("x"), Probe::new("a2")),
+            ];
+            (
+                Some((first(), Probe::new("guard"))),
+                inbox,
+                Ok((first(), Probe::new("ok guard"))),
+            )
+        };
+        same_and_no_larger(
+            || {
+                let (next, inbox, last) = args();
+                bound_beside_a_guard(next, inbox, last)
+            },
+            || {
+                let (next, inbox, last) = args();
+                bound_beside_a_guard_rustc(next, inbox, last)
+            },
+        );
+    }
+    same_and_no_larger(
+        || bound_beside_a_guard(None, Vec::new(), Err(Probe::new("err"))),
+        || bound_beside_a_guard_rustc(None, Vec::new(), Err(Probe::new("err"))),
+    );
+    both_send(
+        &destructured_envelope(envelopes()[0]()),
+        &destructured_envelope_rustc(envelopes()[0]()),
+    );
+}

@@ -27,9 +27,12 @@
 //! }
 //! ```
 //! A local a pattern binds for a block (`if let Some(msg) = next`, `while
-//! let`, `for`, a `match` arm whose body is a block), the only one it
-//! binds, gets its hidden locals at the start of that block; one a `let …
-//! else` binds alone, right after the `let`.
+//! let`, `for`, a `match` arm whose body is a block) gets its hidden locals
+//! at the start of that block; one a `let` or `let … else` binds, right
+//! after the `let`. The locals the same pattern binds after it (`guard` in
+//! `Some((msg, guard))`) are bound again after the hidden locals, as
+//! parameters are (below), since rustc drops them before what is left of
+//! the local.
 //!
 //! Several skipped parts go into one tuple in the order the pattern lists
 //! them, which for a tuple or a tuple variant is the order what is left of
@@ -98,19 +101,16 @@ impl VisitMut for Rewrite<'_> {
         let mut at = 0;
         while at < block.stmts.len() {
             if let Stmt::Local(local) = &block.stmts[at]
-                && let Some(init) = &local.init
-                && let Some(name) = match init.diverge {
-                    None => simple_name(&local.pat),
-                    // `let Some(msg) = q.pop() else { break };`: the one
-                    // local its pattern binds.
-                    Some(_) => alone(&local.pat),
-                }
+                && local.init.is_some()
             {
-                let skipped = rewrite_rest(&mut block.stmts, at + 1, &name, self.counter);
-                let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
-                let count = declared.len();
+                let pat = local.pat.clone();
+                let declared = self.bound_by(&pat, &mut block.stmts, at + 1);
+                if let Stmt::Local(local) = &mut block.stmts[at] {
+                    unmut_rebound(&mut local.pat, &declared);
+                }
+                // The locals bound again are visited next, as `let`s of
+                // their own.
                 block.stmts.splice(at + 1..at + 1, declared);
-                at += count;
             }
             at += 1;
         }
@@ -128,28 +128,22 @@ impl VisitMut for Rewrite<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
             Expr::If(e) => {
-                if let Expr::Let(l) = &*e.cond {
-                    let pat = l.pat.clone();
-                    self.bound_for(&pat, &mut e.then_branch);
+                if let Expr::Let(l) = &mut *e.cond {
+                    self.bound_for(&mut l.pat, &mut e.then_branch);
                 }
             }
             Expr::While(e) => {
-                if let Expr::Let(l) = &*e.cond {
-                    let pat = l.pat.clone();
-                    self.bound_for(&pat, &mut e.body);
+                if let Expr::Let(l) = &mut *e.cond {
+                    self.bound_for(&mut l.pat, &mut e.body);
                 }
             }
-            Expr::ForLoop(e) => {
-                let pat = (*e.pat).clone();
-                self.bound_for(&pat, &mut e.body);
-            }
+            Expr::ForLoop(e) => self.bound_for(&mut e.pat, &mut e.body),
             Expr::Match(e) => {
                 for arm in &mut e.arms {
                     if let Expr::Block(body) = &mut *arm.body
                         && body.label.is_none()
                     {
-                        let pat = arm.pat.clone();
-                        self.bound_for(&pat, &mut body.block);
+                        self.bound_for(&mut arm.pat, &mut body.block);
                     }
                 }
             }
@@ -165,28 +159,73 @@ impl VisitMut for Rewrite<'_> {
 }
 
 impl Rewrite<'_> {
-    /// Rewrites `block` for the local `pat` binds, where it binds one, by
-    /// value: with more (`Some((msg, guard))`), rustc drops them in the
-    /// reverse of their order, and the hidden locals, declared in the
-    /// block, would drop before all of them.
-    fn bound_for(&mut self, pat: &Pat, block: &mut syn::Block) {
-        let Some(name) = alone(pat) else {
-            return;
-        };
-        let skipped = rewrite_rest(&mut block.stmts, 0, &name, self.counter);
-        let declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+    /// Rewrites `block` for the locals `pat` binds.
+    fn bound_for(&mut self, pat: &mut Pat, block: &mut syn::Block) {
+        let declared = self.bound_by(pat, &mut block.stmts, 0);
+        unmut_rebound(pat, &declared);
         block.stmts.splice(0..0, declared);
+    }
+
+    /// Rewrites `stmts[from..]`, the rest of the scope of the locals `pat`
+    /// binds, for the first of them whose parts are skipped there; returns
+    /// what to declare at `from`: its hidden locals, then the locals `pat`
+    /// binds after it bound again.
+    ///
+    /// rustc drops the bindings of one pattern in the reverse of their
+    /// order, so what is left of `msg` in `Some((msg, guard))` drops after
+    /// `guard`. The hidden locals of `msg` are declared after the pattern,
+    /// and `guard`, bound again after them, still drops first.
+    ///
+    /// Before: `if let Some((msg, mut guard)) = next { match msg { .. } }`
+    /// After:  `if let Some((msg, guard)) = next { let __skipped1; let mut guard = guard; match msg { .. } }`
+    fn bound_by(&mut self, pat: &Pat, stmts: &mut Vec<Stmt>, from: usize) -> Vec<Stmt> {
+        let bindings = walk::patterns::bindings(pat);
+        // `ref`, `@` or `|` bindings beside them: left as written.
+        if by_value(pat).len() != bindings.len() {
+            return Vec::new();
+        }
+        for (at, binding) in bindings.iter().enumerate() {
+            let skipped = rewrite_rest(stmts, from, &binding.ident, self.counter);
+            if !skipped.is_empty() {
+                let mut declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+                declared.extend(bindings[at + 1..].iter().map(|later| {
+                    let (name, mutability) = (
+                        &later.ident,
+                        later.mutable.then(<syn::Token![mut]>::default),
+                    );
+                    syn::parse_quote!(let #mutability #name = #name;)
+                }));
+                return declared;
+            }
+        }
+        Vec::new()
     }
 }
 
-/// The one local `pat` binds, by value, if it binds one only (`msg` in
-/// `Some(msg)`; not in `Some((msg, guard))`, whose bindings drop in the
-/// reverse of their order, nor `Some(ref msg)`).
-fn alone(pat: &Pat) -> Option<syn::Ident> {
-    match &by_value(pat)[..] {
-        [name] if walk::patterns::bindings(pat).len() == 1 => Some(name.clone()),
-        _ => None,
+/// Takes `mut` off the bindings of `pat` that `declared` binds again (`let
+/// mut guard = guard;`): the new binding is the one written to.
+fn unmut_rebound(pat: &mut Pat, declared: &[Stmt]) {
+    struct Unmut(Vec<syn::Ident>);
+    impl VisitMut for Unmut {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            if self.0.contains(&p.ident) {
+                p.mutability = None;
+            }
+            visit_mut::visit_pat_ident_mut(self, p);
+        }
     }
+    let rebound = declared
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::Local(syn::Local {
+                pat: Pat::Ident(p),
+                init: Some(_),
+                ..
+            }) => Some(p.ident.clone()),
+            _ => None,
+        })
+        .collect();
+    Unmut(rebound).visit_pat_mut(pat);
 }
 
 /// The names `pat` binds by value (`msg` in `Some(msg)`, not `ref m`), in
@@ -561,7 +600,7 @@ mod tests {
     }
 
     #[test]
-    fn a_local_bound_alone_by_a_pattern_for_a_block() {
+    fn a_local_bound_by_a_pattern_for_a_block() {
         let handler = "match msg { Msg::Text(s, _) => send(s).await, _ => 0 }";
         for head in [
             "if let Some(msg) = next",
@@ -573,18 +612,26 @@ mod tests {
                 "{head}"
             );
         }
-        // Bound beside another local, whose drop would then come after
-        // the hidden locals' (rustc drops the later binding first).
-        for head in [
-            "if let Some((msg, guard)) = next",
-            "for Envelope { msg, from } in inbox",
-            "if let Some((a, msg)) = next",
+        // Bound beside other locals: those after it are bound again after
+        // the hidden locals, so that they still drop first.
+        for (head, rebound) in [
+            ("if let Some((msg, guard)) = next", "let guard = guard ;"),
+            (
+                "for Envelope { msg, mut from } in inbox",
+                "let mut from = from ;",
+            ),
+            ("if let Some((a, msg)) = next", "{ let __skipped2 ; match"),
         ] {
-            assert!(
-                !binds_apart(&format!("{{ {head} {{ {handler}; }} }}")),
-                "{head}"
-            );
+            let text = format!("{{ {head} {{ {handler}; }} }}");
+            let mut block: syn::Block = syn::parse_str(&text).expect("a block");
+            rewrite_body(&mut block, &[]);
+            let rewritten = block.to_token_stream().to_string();
+            assert!(rewritten.contains(rebound), "{rewritten}");
         }
+        // Beside a `ref` binding: left as written.
+        assert!(!binds_apart(&format!(
+            "{{ if let Some((msg, ref guard)) = next {{ {handler}; }} }}"
+        )));
     }
 
     /// The pattern of the arm `text => ()`, guard included.
