@@ -952,8 +952,35 @@ mod closure_consumed_by_fold {
         total + lens.len()
     }
 
+    /// `?` on a `Result`'s `map_err`, `or_else` or `inspect_err`: what `?`
+    /// gives is the receiver's own value, never the closure (dogD1, build
+    /// 2: "cannot keep this closure" before).
+    #[desugar]
+    async fn errors_mapped(lines: Vec<Result<String, u8>>) -> Result<usize, String> {
+        let mut total = 0;
+        for line in lines {
+            let line = line.map_err(|e| format!("bad byte {e}"))?;
+            let parsed = line.parse::<usize>().or_else(|e| match line.len() {
+                0 => Err(e.to_string()),
+                n => Ok(n),
+            })?;
+            let checked = Some(parsed)
+                .ok_or(0u8)
+                .inspect_err(|e| assert_eq!(*e, 0))
+                .map_err(|_| "none".to_string())?;
+            total += Leaf::new("sink").pending(1).ready(line.len()).await + checked;
+        }
+        Ok(total)
+    }
+
     #[test]
     fn builds_and_behaves_like_rustc() {
+        for lines in [
+            || vec![Ok("12".to_string()), Ok("ab".to_string())],
+            || vec![Ok("7".to_string()), Err(3u8), Ok("x".to_string())],
+        ] {
+            let _ = assert_same(|| errors_mapped(lines()), || errors_mapped_rustc(lines()));
+        }
         let report = assert_same(|| folded(vec![1, 2]), || folded_rustc(vec![1, 2]));
         assert_eq!(report.outcome, "Ready(5)");
         let report = assert_same(|| nested(vec![1, 2]), || nested_rustc(vec![1, 2]));

@@ -49,7 +49,7 @@ use crate::walk::drop_witness::{Witness, witnesses};
 use crate::walk::{self, Scope, patterns};
 
 pub(crate) use awaits::{first_await, has_await};
-pub(crate) use earlier::plain_place;
+pub(crate) use earlier::{plain_place, tried};
 pub(crate) use exits::always_jumps;
 pub(crate) use extended::value_root;
 pub(crate) use lead::has_early_exit;

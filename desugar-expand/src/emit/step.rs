@@ -285,6 +285,22 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
                 syn::visit::visit_expr_method_call(self, call);
             }
         }
+        // `r.map_err(|e| e.to_string())?` (a `match` on `Branch::branch`
+        // here): what `?` gives is the receiver's own `Ok` value, through
+        // a chain of such calls too. Whatever else has a `map_err` (a
+        // `TryFuture`'s keeps the closure) gives nothing `?` takes.
+        fn visit_expr_match(&mut self, e: &'ast syn::ExprMatch) {
+            let Some(mut tried) = crate::build::tried(e) else {
+                return syn::visit::visit_expr_match(self, e);
+            };
+            while let syn::Expr::MethodCall(call) = tried
+                && maps_the_error(&call.method)
+            {
+                tried = &call.receiver;
+            }
+            syn::visit::Visit::visit_expr(self, tried);
+            e.arms.iter().for_each(|arm| self.visit_arm(arm));
+        }
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             match receiver_check::checked_receiver(call) {
                 Some(receiver) => syn::visit::Visit::visit_expr(self, receiver),
@@ -370,6 +386,13 @@ fn names_its_type(ty: &syn::Type) -> bool {
     let mut finder = Finder(true);
     syn::visit::Visit::visit_type(&mut finder, ty);
     finder.0
+}
+
+/// `Result`'s methods whose closures see the error alone, or the value
+/// without changing it, so that the value left after `?` is the
+/// receiver's.
+fn maps_the_error(method: &syn::Ident) -> bool {
+    ["map_err", "or_else", "inspect", "inspect_err"].contains(&method.to_string().as_str())
 }
 
 /// Methods of the standard library that run the closures given to them (or
