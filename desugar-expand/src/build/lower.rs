@@ -331,8 +331,12 @@ impl Builder {
             None if matches!(dest, Dest::Discard) => None,
             None => Some(Else::Block(this.branch(construct, Vec::new(), dest))),
             // An `else if` runs where the `then` branch does not: its
-            // condition is on the `else` branch's path too.
-            Some(Expr::If(inner)) if !has_await(&*inner.cond) => {
+            // condition is on the `else` branch's path too. One whose
+            // scrutinee has temporaries to keep across its awaits is a
+            // statement of the `else` block instead, where they are named
+            // as for any `if let` (`else if let Some(n) = f(&make()) {
+            // x.await }` keeps `make()` to the end of the `if let`).
+            Some(Expr::If(inner)) if !has_await(&*inner.cond) && !keeps_temporaries(&inner) => {
                 let inner = this.alternative(construct, 1, |this| this.if_node(inner, dest));
                 Some(Else::If(Box::new(inner)))
             }
@@ -733,6 +737,19 @@ fn only_breaks(branch: &Expr) -> bool {
 /// the end of the `then` block (`if let Some(_) = map.remove(&k)`, `Ok(Reply
 /// { body, .. })`); one that takes all of it moves it out, and is named
 /// where it may only copy out of a `Drop` type ([`names_scrutinee`]).
+/// Does the `if` statement `e` name temporaries of its scrutinee, to keep
+/// them across the awaits of its branches (see the `Expr::If` statement
+/// in [`Builder::construct`])?
+fn keeps_temporaries(e: &syn::ExprIf) -> bool {
+    let bodies_await =
+        has_await(&e.then_branch) || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b));
+    let mut cond = (*e.cond).clone();
+    leading_part(&mut cond).is_some_and(|(scrutinee, whole)| {
+        let unnamed = || syn::Ident::new("__unnamed", proc_macro2::Span::call_site());
+        !scrutinee::temporaries(scrutinee, whole, bodies_await, unnamed).is_empty()
+    })
+}
+
 fn leading_part(cond: &mut Expr) -> Option<(&mut Expr, bool)> {
     if !is_let_chain(cond) {
         return None;
