@@ -879,12 +879,16 @@ impl Builder {
                 |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
             ),
         };
-        // `let r = &v;` or `let r: &T = ..;`, bound whole.
+        // `let r = &v;`, `let r: &T = ..;` or `let t = s.trim();`, bound
+        // whole; `let (dir, file) = path.rsplit_once('/')?;`, a pair.
         let shared_ref = bound_whole(
             local,
             |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
-            |value| matches!(value, syn::Expr::Reference(r) if r.mutability.is_none()),
-        );
+            |value| {
+                matches!(value, syn::Expr::Reference(r) if r.mutability.is_none())
+                    || walk::borrows_text(value, false)
+            },
+        ) || split_text(local);
         // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
         let boxed = bound_whole(local, walk::is_box_type, walk::makes_box);
         // `let make = move || ..;`, bound whole and untyped.
@@ -1009,6 +1013,17 @@ fn panic_as_tail(last: &mut syn::Stmt) {
 /// Does `local` bind its value whole to one name, and is that value what
 /// `by_type` says of its written type (`let r: &T = ..;`), or, without one,
 /// what `by_value` says of its initializer (`let r = &v;`)?
+/// `let (head, tail) = s.split_at(n);`: a pair of names bound to the two
+/// borrows a split of text makes (see [`walk::borrows_text`]).
+fn split_text(local: &syn::Local) -> bool {
+    let named = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
+    matches!(&local.pat, syn::Pat::Tuple(t) if t.elems.len() == 2 && t.elems.iter().all(named))
+        && local
+            .init
+            .as_ref()
+            .is_some_and(|init| init.diverge.is_none() && walk::borrows_text(&init.expr, true))
+}
+
 fn bound_whole(
     local: &syn::Local,
     by_type: impl Fn(&syn::Type) -> bool,

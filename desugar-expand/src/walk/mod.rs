@@ -1209,6 +1209,55 @@ pub(crate) fn makes_pointer(expr: &Expr) -> bool {
 
 const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 
+/// A borrow of text or bytes, made by a `str`/`String` method that returns
+/// one (`s.trim()`, `line.as_bytes()`), or taken out of the `Option` of one
+/// (`s.strip_prefix('/')?`, `.unwrap()`, `.expect(..)`); `parts`: a pair
+/// of them, split (`s.split_once(':')?`, `s.split_at(n)`).
+///
+/// A method of the user's own so named that returns an owned value is
+/// taken for a reference all the same: where something borrows that value
+/// across an await, the machine moves it while it is borrowed, a compile
+/// error (E0505), never a value dropped early.
+pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
+    const WHOLE: &[&str] = &[
+        "trim",
+        "trim_start",
+        "trim_end",
+        "trim_matches",
+        "trim_start_matches",
+        "trim_end_matches",
+        "trim_ascii",
+        "as_str",
+        "as_bytes",
+    ];
+    const OPTIONAL: &[&str] = &["strip_prefix", "strip_suffix"];
+    const SPLIT: &[&str] = &["split_at", "split_at_checked"];
+    const OPTIONAL_SPLIT: &[&str] = &["split_once", "rsplit_once"];
+    let method = |expr: &Expr, names: &[&str]| {
+        matches!(strip_parens(expr), Expr::MethodCall(call)
+            if names.contains(&call.method.to_string().as_str()))
+    };
+    let (whole, optional) = if parts {
+        (SPLIT, OPTIONAL_SPLIT)
+    } else {
+        (WHOLE, OPTIONAL)
+    };
+    if method(expr, whole) {
+        return true;
+    }
+    // What `?` became (`rewrite::early_exit`), or an unwrap.
+    let unwrapped = match strip_parens(expr) {
+        Expr::Match(m) => crate::build::tried(m),
+        Expr::MethodCall(call)
+            if ["unwrap", "expect"].contains(&call.method.to_string().as_str()) =>
+        {
+            Some(&*call.receiver)
+        }
+        _ => None,
+    };
+    unwrapped.is_some_and(|inner| method(inner, optional))
+}
+
 /// `Box::new(v)`: what it makes is a `Box`, whose contents `*` moves out.
 pub(crate) fn makes_box(expr: &Expr) -> bool {
     matches!(strip_parens(expr), Expr::Call(call)
