@@ -12,3 +12,4 @@ pub(crate) mod poll_macro;
 pub(crate) mod promoted;
 pub(crate) mod receiver;
 pub(crate) mod skipped_parts;
+mod skipped_temporary_parts;

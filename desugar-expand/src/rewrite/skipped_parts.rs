@@ -58,6 +58,7 @@ use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat, Stmt};
 
+use super::skipped_temporary_parts;
 use crate::build::has_await;
 use crate::names;
 use crate::walk;
@@ -100,6 +101,7 @@ impl VisitMut for Rewrite<'_> {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         let mut at = 0;
         while at < block.stmts.len() {
+            skipped_temporary_parts::rewrite_stmt(&mut block.stmts[at], self.counter);
             if let Stmt::Local(local) = &block.stmts[at]
                 && local.init.is_some()
             {
@@ -126,6 +128,9 @@ impl VisitMut for Rewrite<'_> {
     // Before: `while let Some(msg) = rx.recv().await { match msg { Msg::Text(s, _) => .. } }`
     // After:  `while let Some(msg) = rx.recv().await { let __skipped1; match msg { Msg::Text(s, __part1) => .. } }`
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if skipped_temporary_parts::rewrite_loop(expr, self.counter) {
+            return visit_mut::visit_expr_mut(self, expr);
+        }
         match expr {
             Expr::If(e) => {
                 if let Expr::Let(l) = &mut *e.cond {
@@ -188,13 +193,7 @@ impl Rewrite<'_> {
             let skipped = rewrite_rest(stmts, from, &binding.ident, self.counter);
             if !skipped.is_empty() {
                 let mut declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
-                declared.extend(bindings[at + 1..].iter().map(|later| {
-                    let (name, mutability) = (
-                        &later.ident,
-                        later.mutable.then(<syn::Token![mut]>::default),
-                    );
-                    syn::parse_quote!(let #mutability #name = #name;)
-                }));
+                declared.extend(bindings[at + 1..].iter().map(bound_again));
                 return declared;
             }
         }
@@ -404,7 +403,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
 
 /// Does `pat` move some part by value and skip another with `_`, in a
 /// shape whose skipped parts can be bound (see the module docs)?
-fn rewritable(pat: &Pat) -> bool {
+pub(super) fn rewritable(pat: &Pat) -> bool {
     let mut shape = Shape::default();
     shape.read(pat, true);
     shape.fits && shape.binds && shape.wild > 0 && (!shape.named || shape.wild == 1)
@@ -492,20 +491,48 @@ impl Rewriter<'_> {
         }
     }
 
-    /// Binds the `_` parts of `pat` to fresh locals; returns the
-    /// assignment of them to a new hidden local, or `None` if `pat` is
-    /// left as written.
+    /// Binds the `_` parts of `pat` (see [`bind_skipped`]); returns the
+    /// assignment, its hidden local kept to declare.
     fn pattern(&mut self, pat: &mut Pat) -> Option<Stmt> {
-        if !rewritable(pat) {
-            return None;
-        }
-        let mut parts = Vec::new();
-        bind_wild(pat, &mut parts, self.counter);
-        *self.counter += 1;
-        let skipped = names::hidden(&format!("__skipped{}", self.counter));
-        self.skipped.push(skipped.clone());
-        Some(syn::parse_quote!(#skipped = (#(#parts,)*);))
+        let (skipped, assign) = bind_skipped(pat, self.counter)?;
+        self.skipped.push(skipped);
+        Some(assign)
     }
+}
+
+/// Binds the `_` parts of `pat` to fresh locals; returns a new hidden
+/// local and the assignment of them to it (`__skipped1 = (__part1,);`),
+/// or `None` if `pat` is left as written.
+pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::Ident, Stmt)> {
+    if !rewritable(pat) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    bind_wild(pat, &mut parts, counter);
+    *counter += 1;
+    let skipped = names::hidden(&format!("__skipped{counter}"));
+    let assign = syn::parse_quote!(#skipped = (#(#parts,)*););
+    Some((skipped, assign))
+}
+
+/// `let guard = guard;` (`let mut` for `mut guard`, taken off `pat`) for
+/// each local `pat` binds by value, in order.
+pub(super) fn rebinding_of(pat: &mut Pat) -> Vec<Stmt> {
+    let rebound: Vec<Stmt> = walk::patterns::bindings(pat)
+        .iter()
+        .map(bound_again)
+        .collect();
+    unmut_rebound(pat, &rebound);
+    rebound
+}
+
+/// `let guard = guard;`, `let mut guard = guard;` for `mut guard`.
+fn bound_again(binding: &walk::patterns::Binding) -> Stmt {
+    let (name, mutability) = (
+        &binding.ident,
+        binding.mutable.then(<syn::Token![mut]>::default),
+    );
+    syn::parse_quote!(let #mutability #name = #name;)
 }
 
 impl VisitMut for Rewriter<'_> {
