@@ -158,7 +158,7 @@ pub(crate) fn has_unknown_use(expr: &Expr, ident: &syn::Ident) -> bool {
                 Expr::MethodCall(e) if names_value(&e.receiver, self.ident) => {
                     let method = e.method.to_string();
                     self.found |= !(walk::consumes_receiver(&e.method)
-                        || walk::borrows_receiver(&e.method)
+                        || walk::call_borrows_receiver(e)
                         || walk::copy::NUMERIC.contains(&method.as_str()));
                 }
                 Expr::Field(e) if names_value(&e.base, self.ident) => self.found = true,
@@ -261,7 +261,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
                     || walk::copy::NUMERIC.contains(&e.method.to_string().as_str())
                 {
                     Role::Operand
-                } else if walk::borrows_receiver(&e.method) {
+                } else if walk::call_borrows_receiver(e) {
                     Role::Temporary
                 } else {
                     Role::Unknown

@@ -127,12 +127,18 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // only the standard library's: naming the receiver of a
                 // method that moves it would make the machine keep a moved
                 // value (a compile error), so others are left unnamed.
-                let receiver = if walk::borrows_receiver(&e.method) {
+                let receiver = if walk::call_borrows_receiver(e) {
                     Use::Place {
-                        mutable: walk::borrows_receiver_mutably(&e.method),
+                        mutable: walk::call_borrows_receiver_mutably(e),
                     }
                 } else if walk::consumes_receiver(&e.method) {
                     Use::Value
+                } else if super::temporaries::is_guard_value(&e.receiver) {
+                    // A method syntax does not know reached through a
+                    // guard's `Deref` borrows the guard
+                    // (`*cell.borrow_mut().get_or_insert_with(f)`), maybe
+                    // mutably.
+                    Use::Place { mutable: true }
                 } else {
                     Use::Unknown
                 };

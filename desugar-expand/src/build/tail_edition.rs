@@ -233,7 +233,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
             Expr::MethodCall(e) => {
                 let moves = walk::consumes_receiver(&e.method)
                     && !walk::consumes_receiver_ambiguously(&e.method);
-                let checked = self.in_awaited && !walk::borrows_receiver(&e.method);
+                let checked = self.in_awaited && !walk::call_borrows_receiver(e);
                 if !moves && !checked {
                     self.borrowed(&e.receiver);
                 }

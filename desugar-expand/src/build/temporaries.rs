@@ -241,11 +241,12 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;
                     }
-                } else if walk::borrows_receiver(&e.method) && projects_value(&e.receiver) {
+                } else if walk::call_borrows_receiver(e) && projects_value(&e.receiver) {
                     // `conn().name.len()`: the method borrows part of a value.
-                    self.projection(&mut e.receiver, walk::borrows_receiver_mutably(&e.method));
+                    let mutable = walk::call_borrows_receiver_mutably(e);
+                    self.projection(&mut e.receiver, mutable);
                 } else if borrowed_value_receiver(e) {
-                    let mutable = walk::borrows_receiver_mutably(&e.method);
+                    let mutable = walk::call_borrows_receiver_mutably(e);
                     if let Some(in_place) = self.name_value(&mut e.receiver, mutable) {
                         *e.receiver = in_place;
                     }
@@ -358,7 +359,7 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
 fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
     let view =
         matches!(&*call.receiver, Expr::MethodCall(inner) if walk::returns_view(&inner.method));
-    walk::borrows_receiver(&call.method)
+    walk::call_borrows_receiver(call)
         && is_value(&call.receiver)
         && !view
         && !values::is_promoted(&call.receiver)
@@ -367,7 +368,7 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
 
 /// A guard itself, not the `Result` a lock gives: `m.lock().unwrap()`,
 /// `m.lock()?`, `cell.borrow()`.
-fn is_guard_value(expr: &Expr) -> bool {
+pub(crate) fn is_guard_value(expr: &Expr) -> bool {
     match expr {
         Expr::MethodCall(call) => {
             call.method == "borrow"
@@ -771,7 +772,7 @@ pub(crate) fn borrowed_blocks(
     impl<F: Fn(&syn::Ident) -> bool> VisitMut for Receivers<F> {
         fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
             visit_mut::visit_expr_method_call_mut(self, call);
-            if walk::borrows_receiver(&call.method) {
+            if walk::call_borrows_receiver(call) {
                 self.borrowed(&mut call.receiver);
             }
         }

@@ -1,4 +1,5 @@
-//! Values that are visibly iterators, whose `take` is `Iterator::take`.
+//! Values that are visibly iterators, whose `take` is `Iterator::take`,
+//! and whose `find` or `next` is `Iterator`'s, which borrows them.
 
 use syn::Expr;
 
@@ -8,6 +9,33 @@ use syn::Expr;
 /// move only a receiver that is visibly an iterator (`v.iter().take(n)`).
 pub(crate) fn takes_iterator(method: &syn::Ident, receiver: &Expr) -> bool {
     method == "take" && is_iterator(receiver)
+}
+
+/// Is `method`, called on `receiver`, one of `Iterator`'s that take
+/// `&mut self` (`v.into_iter().find(f)`, `v.drain(..).next()`)? Other
+/// types name methods so that take `self` (a user's `find(self, f)`), so
+/// they are known to borrow only a receiver that is visibly an iterator.
+/// rustc keeps such a receiver, a temporary, and the items left in it, to
+/// the end of the `match` or statement.
+pub(crate) fn borrows_iterator(method: &syn::Ident, receiver: &Expr) -> bool {
+    const BY_MUT_REF: &[&str] = &[
+        "next",
+        "next_back",
+        "nth",
+        "nth_back",
+        "find",
+        "rfind",
+        "find_map",
+        "position",
+        "rposition",
+        "any",
+        "all",
+        "try_fold",
+        "try_rfold",
+        "try_for_each",
+        "advance_by",
+    ];
+    BY_MUT_REF.contains(&method.to_string().as_str()) && is_iterator(receiver)
 }
 
 /// `Iterator`'s methods that take it and give another (`v.iter().map(f)`).
@@ -101,6 +129,31 @@ mod tests {
             "(v.into_iter()).take(1)",
         ] {
             assert!(takes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_visible_iterator_is_borrowed_by_find_and_next() {
+        let borrows = |text: &str| {
+            let Ok(Expr::MethodCall(call)) = syn::parse_str::<Expr>(text) else {
+                panic!("{text} is a method call");
+            };
+            borrows_iterator(&call.method, &call.receiver)
+        };
+        for text in [
+            "v.into_iter().find(|p| p.ok())",
+            "v.drain(..).any(|p| p.ok())",
+            "v.iter().map(f).position(|p| p)",
+            "v.into_iter().next()",
+        ] {
+            assert!(borrows(text), "{text}");
+        }
+        for text in [
+            "make().find(|p| p.ok())",
+            "v.into_iter().count()",
+            "it.find(f)",
+        ] {
+            assert!(!borrows(text), "{text}");
         }
     }
 

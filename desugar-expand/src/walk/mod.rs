@@ -1399,6 +1399,20 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
             || GUARDS.contains(&method.to_string().as_str()))
 }
 
+/// As [`borrows_receiver`], knowing the receiver: `Iterator`'s methods
+/// that take `&mut self` borrow one that is visibly an iterator too
+/// (`v.drain(..).find(f)`, see [`iterators::borrows_iterator`]).
+pub(crate) fn call_borrows_receiver(call: &syn::ExprMethodCall) -> bool {
+    borrows_receiver(&call.method) || iterators::borrows_iterator(&call.method, &call.receiver)
+}
+
+/// As [`borrows_receiver_mutably`], knowing the receiver (see
+/// [`call_borrows_receiver`]).
+pub(crate) fn call_borrows_receiver_mutably(call: &syn::ExprMethodCall) -> bool {
+    borrows_receiver_mutably(&call.method)
+        || iterators::borrows_iterator(&call.method, &call.receiver)
+}
+
 /// Of [`borrows_receiver`]'s methods, those that borrow it mutably
 /// (`iter_mut`, `get_mut`, `as_mut_slice`, `borrow_mut`): a temporary named
 /// for such a receiver is declared `mut`.
