@@ -37,10 +37,13 @@
 //! After the `loop {}` nothing runs, and the compiler types the code
 //! without borrow-checking it against the rest: the copies of the receiver
 //! and the arguments take nothing the call uses. A method call given a
-//! closure or a generic function is not checked: their types may come from
-//! what the code after the call does with its result, which the copy does
-//! not do. A closure called is checked whatever its arguments: its
-//! parameters' types are its own, and the copy gives values of them.
+//! generic function, or a closure to one of the user's methods, is not
+//! checked: their types may come from what the code after the call does
+//! with its result, which the copy does not do; a closure given to a
+//! standard method whose closure's type the call settles is (see
+//! [`closures`]: `it.find(|p| ..)`, `guard.map_or(0, |x| ..)`). A closure
+//! called is checked whatever its arguments: its parameters' types are its
+//! own, and the copy gives values of them.
 //!
 //! A local used as the receiver of a method named like the standard
 //! library's that take `self` ([`walk::consumes_receiver`]), where taking
@@ -55,6 +58,7 @@ use quote::quote;
 use syn::Expr;
 use syn::spanned::Spanned;
 
+mod closures;
 mod values;
 
 use super::awaits::has_await;
@@ -70,7 +74,7 @@ use crate::walk;
 pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
     let method = call.method.to_string();
     let ambiguous = walk::consumes_receiver_ambiguously(&call.method);
-    let known = walk::borrows_receiver(&call.method)
+    let known = walk::call_borrows_receiver(call)
         || (walk::consumes_receiver(&call.method) && !ambiguous)
         || (walk::copy::NUMERIC.contains(&method.as_str()) && !ambiguous);
     !known
@@ -244,15 +248,6 @@ enum Copied<'a> {
     Callee(&'a syn::punctuated::Punctuated<Expr, syn::Token![,]>),
 }
 
-impl<'a> Copied<'a> {
-    fn args(self) -> &'a syn::punctuated::Punctuated<Expr, syn::Token![,]> {
-        match self {
-            Copied::Method(call) => &call.args,
-            Copied::Callee(args) => args,
-        }
-    }
-}
-
 /// Methods whose result's type the caller chooses (`let v: Vec<_> =
 /// it.collect();`, an HTTP response's `let data: Data =
 /// response.json().await?;`): the check's copy of the call is given the
@@ -273,19 +268,22 @@ const RESULT_CHOSEN_BY_CALLER: [&str; 7] = [
 /// value it stands beside (`tie`: the call's result, which the copy of the
 /// call is given). `None` where a method's argument leaves the code around
 /// it (`?`, `return`, `break`, `.await`), which a copy inside the check's
-/// closure cannot, or may be typed by code after the call
-/// ([`typed_by_later_code`]); the call then goes unchecked. A closure's
-/// call copies no argument, so it is always checked.
+/// closure cannot, or may be typed by code after the call (see
+/// [`closures`]); the call then goes unchecked. A closure's call copies no
+/// argument, so it is always checked.
 fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) -> Option<Expr> {
-    let copies_args = matches!(call, Copied::Method(_));
-    if copies_args
-        && call
-            .args()
+    let args: Vec<Expr> = match call {
+        Copied::Method(method_call) => method_call
+            .args
             .iter()
-            .any(|arg| leaves(arg) || typed_by_later_code(arg))
-    {
-        return None;
-    }
+            .map(|arg| {
+                (!leaves(arg))
+                    .then(|| closures::copy_of(&method_call.method, arg))
+                    .flatten()
+            })
+            .collect::<Option<_>>()?,
+        Copied::Callee(args) => args.iter().cloned().collect(),
+    };
     let private = names::private();
     let witness = names::hidden("__witness");
     let found = names::hidden("__found");
@@ -296,7 +294,7 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
     // read (`bag.zip(other)`, `Some(other)`) are given as values of their
     // types, which the closure does not capture: a capture by value of
     // something with a drop would hide the receiver's (see `values`).
-    let args = call.args().iter().map(|arg| {
+    let args = args.iter().map(|arg| {
         let mut arg = unwrapped(arg);
         values::places_as_values(&mut arg);
         quote!(#arg)
@@ -355,51 +353,6 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
     // tokens: a check that does not parse is left out rather than have
     // the macro panic.
     syn::parse2::<Expr>(check).ok()
-}
-
-/// May `arg`'s type be inferred from what the code after the call does
-/// with its result? A closure's return type may be (`parts.map(|p|
-/// p.parse().unwrap()).collect::<Vec<u32>>()`), and so may an `async`
-/// block's output or a generic function's (`map(Into::into)`); a copy of
-/// the call, whose result goes nowhere, would not build.
-fn typed_by_later_code(arg: &Expr) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
-            self.0 = true;
-        }
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
-            self.0 = true;
-        }
-        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
-            // `Into::into`, `String::from`; not a constant or a variant
-            // (`u32::MAX`, `Level::Info`), whose type is its own.
-            let segments = &path.path.segments;
-            let names_function = segments.last().is_some_and(|s| {
-                s.ident
-                    .to_string()
-                    .starts_with(|c: char| c.is_lowercase() || c == '_')
-            });
-            let generic = segments.len() > 1
-                && names_function
-                && segments.iter().all(|s| s.arguments.is_none())
-                || path.qself.is_some();
-            self.0 |= generic;
-        }
-        // A function called is not a value whose type is to be found.
-        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-            if !matches!(&*call.func, Expr::Path(_)) {
-                syn::visit::visit_expr(self, &call.func);
-            }
-            for arg in &call.args {
-                syn::visit::visit_expr(self, arg);
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut finder = Finder(false);
-    syn::visit::Visit::visit_expr(&mut finder, arg);
-    finder.0
 }
 
 /// Does `arg` leave the code around it, outside its own closures and
@@ -477,7 +430,11 @@ mod tests {
             ("bag.map(f()?)", false),
             ("bag.map(format!(\"{}\", g().await))", false),
             ("bag.zip(if c { break } else { 1 })", false),
-            ("bag.map(|x| x.into())", false),
+            ("bag.and_then(|x| x.into())", false),
+            ("bag.map(|x| x.into())", true),
+            ("bag.map_or(0, |x| x * 3)", true),
+            ("bag.is_some_and(|x| x > 1)", true),
+            ("bag.map(async |x| x)", false),
             ("bag.map(Into::into)", false),
             ("bag.map(async { 1 })", false),
             ("bag.zip(Probe::new(\"p\"))", true),
