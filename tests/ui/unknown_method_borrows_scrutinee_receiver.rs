@@ -7,7 +7,8 @@
 // `main`), as the compiler's `const` checks do, so `cargo check` does not
 // show this error. Bind the value with `let` before the `match`, and it is
 // kept to the end of its scope. A method named like one that takes `self`
-// (`text`, `count`) but borrowing is asked about the same way.
+// (`text`, `count`) but borrowing is asked about the same way, and so is one
+// named like a number's own (`pow`, `abs`) on a value not visibly a number.
 use desugar::desugar;
 use std::future::Future;
 use std::pin::Pin;
@@ -38,6 +39,14 @@ impl Counter {
     }
 
     fn max(&self) -> u32 {
+        self.0.len() as u32
+    }
+
+    fn pow(&self, e: u32) -> u32 {
+        (self.0.len() as u32).pow(e)
+    }
+
+    fn abs(&self) -> u32 {
         self.0.len() as u32
     }
 }
@@ -95,6 +104,22 @@ async fn sum(values: Vec<u32>) -> u32 {
 }
 
 #[desugar]
+async fn named_like_a_number_method_before_an_await() -> u32 {
+    Counter(String::from("h")).pow(3) + std::future::ready(1).await
+}
+
+#[desugar]
+async fn named_like_a_number_method_in_a_scrutinee() -> u32 {
+    match Counter(String::from("i")).abs() {
+        0 => 0,
+        m => {
+            ready().await;
+            m
+        }
+    }
+}
+
+#[desugar]
 async fn in_a_vec(n: u32) -> u32 {
     sum(vec![Counter(String::from("f")).add(n)]).await
 }
@@ -120,4 +145,8 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_vec(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_number_method());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
+    let _: Pin<Box<dyn Future<Output = u32>>> =
+        Box::pin(named_like_a_number_method_before_an_await());
+    let _: Pin<Box<dyn Future<Output = u32>>> =
+        Box::pin(named_like_a_number_method_in_a_scrutinee());
 }

@@ -74,9 +74,14 @@ use crate::walk;
 pub(crate) fn needed(call: &syn::ExprMethodCall) -> bool {
     let method = call.method.to_string();
     let ambiguous = walk::consumes_receiver_ambiguously(&call.method);
+    // A number's own method names (`pow`, `abs`, `checked_add`) are as
+    // often a number-like type's borrowing ones (`Big::pow(&self, e)`):
+    // known to take `self` only on a value that is visibly a number.
+    let numeric =
+        walk::copy::NUMERIC.contains(&method.as_str()) && walk::copy::is_copy_value(&call.receiver);
     let known = walk::call_borrows_receiver(call)
         || (walk::consumes_receiver(&call.method) && !ambiguous)
-        || (walk::copy::NUMERIC.contains(&method.as_str()) && !ambiguous);
+        || (numeric && !ambiguous);
     !known
         && is_made_value(&call.receiver)
         && !is_checked(&call.receiver)
