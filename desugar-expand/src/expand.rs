@@ -294,11 +294,14 @@ mod impl_block {
         let params = &generics.params;
         let declarations = twins.iter().map(|twin| {
             let mut sig = twin.sig.clone();
-            // A method without a body takes no patterns.
+            // A method without a body takes no patterns, nor `mut self`.
             for (index, input) in sig.inputs.iter_mut().enumerate() {
-                if let syn::FnArg::Typed(typed) = input {
-                    let ident = format_ident!("__arg{index}");
-                    *typed.pat = syn::parse_quote!(#ident);
+                match input {
+                    syn::FnArg::Typed(typed) => {
+                        let ident = format_ident!("__arg{index}");
+                        *typed.pat = syn::parse_quote!(#ident);
+                    }
+                    syn::FnArg::Receiver(receiver) => receiver.mutability = None,
                 }
             }
             quote!(#sig;)
