@@ -90,3 +90,119 @@ fn a_trait_method_called_through_the_trait_is_the_desugared_one() {
     let report = assert_same(|| through(&host), || host.greet_rustc("?"));
     assert_eq!(report.outcome, "Ready(\"hello, 7?\")");
 }
+
+trait Sink {
+    async fn finish(self) -> Vec<u32>;
+    async fn add(&mut self, n: u32) -> u32;
+}
+
+struct Buf {
+    items: Vec<u32>,
+    probe: Probe,
+}
+
+/// `mut self` and `mut n` in a trait impl: the twin trait declares the
+/// methods without their patterns, which a method without a body cannot
+/// take (dogD5, build 2: `patterns_in_fns_without_body` before).
+#[desugar]
+impl Sink for Buf {
+    async fn finish(mut self) -> Vec<u32> {
+        Leaf::new("flush").pending(1).ready(()).await;
+        self.items.push(0);
+        self.probe.touch();
+        self.items
+    }
+
+    async fn add(&mut self, mut n: u32) -> u32 {
+        n += Leaf::new("add").pending(1).ready(1).await;
+        self.items.push(n);
+        n
+    }
+}
+
+#[test]
+fn mut_receivers_and_parameters_in_a_trait_impl() {
+    let buf = || Buf {
+        items: vec![1],
+        probe: Probe::new("buf"),
+    };
+    let report = assert_same(|| buf().finish(), || buf().finish_rustc());
+    assert!(report.left_size <= report.right_size, "{report}");
+    let report = assert_same(
+        || async {
+            let mut b = buf();
+            (b.add(2).await, b.items)
+        },
+        || async {
+            let mut b = buf();
+            (b.add_rustc(2).await, b.items)
+        },
+    );
+    assert!(report.left_size <= report.right_size, "{report}");
+}
+
+struct Outbox {
+    sent: Vec<String>,
+}
+
+impl Outbox {
+    async fn send(&mut self, m: &str) -> usize {
+        Leaf::new("send").pending(1).ready(()).await;
+        self.sent.push(m.into());
+        m.len()
+    }
+}
+
+/// Receivers whose type is written out, `self: Pin<&mut Self>` and `self:
+/// &mut Self`, hold a `&mut` as a parameter of that type does: a local
+/// taken from them and lent to an awaited call is reached mutably (dogD5,
+/// build 1: E0596 before).
+#[desugar]
+impl Outbox {
+    async fn pinned(self: std::pin::Pin<&mut Self>, m: &str) -> usize {
+        let this = std::pin::Pin::get_mut(self);
+        this.send(m).await + this.sent.len()
+    }
+
+    #[allow(clippy::needless_arbitrary_self_type)] // the shape under test
+    async fn typed(self: &mut Self, m: &str) -> usize {
+        let this = self;
+        this.send(m).await + this.sent.len()
+    }
+
+    #[allow(clippy::needless_arbitrary_self_type)] // the shape under test
+    async fn shared(self: &Self) -> usize {
+        let this = self;
+        Leaf::new("read").pending(1).ready(()).await;
+        this.sent.len() + self.sent.len()
+    }
+}
+
+#[test]
+fn typed_receivers_holding_a_borrow() {
+    let outbox = || Outbox {
+        sent: vec!["a".to_owned()],
+    };
+    let report = assert_same(
+        || async {
+            let mut o = outbox();
+            std::pin::Pin::new(&mut o).pinned("xy").await + o.sent.len()
+        },
+        || async {
+            let mut o = outbox();
+            std::pin::Pin::new(&mut o).pinned_rustc("xy").await + o.sent.len()
+        },
+    );
+    assert!(report.left_size <= report.right_size, "{report}");
+    let report = assert_same(
+        || async {
+            let mut o = outbox();
+            o.typed("xyz").await + o.shared().await
+        },
+        || async {
+            let mut o = outbox();
+            o.typed_rustc("xyz").await + o.shared_rustc().await
+        },
+    );
+    assert!(report.left_size <= report.right_size, "{report}");
+}

@@ -102,10 +102,20 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     mutable: receiver.mutability.is_some(),
                     source: quote!(#self_token),
                     destructure: None,
-                    copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..)),
+                    copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..))
+                        || matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if matches!(&**ty, Type::Reference(r) if r.mutability.is_none())),
                     standard: None,
-                    unique: matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_))),
-                    holds_mut: false,
+                    // `&mut self`, `self: &mut Self`; `self: Pin<&mut Self>`
+                    // holds one, as a parameter of that type does.
+                    unique: match &receiver.kind {
+                        syn::ReceiverKind::Reference(_, _, mutability) => mutability.is_some(),
+                        syn::ReceiverKind::Typed(_, ty) => {
+                            matches!(&**ty, Type::Reference(r) if r.mutability.is_some())
+                        }
+                        _ => false,
+                    },
+                    holds_mut: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty)
+                        if !matches!(&**ty, Type::Reference(_)) && borrows_inside(ty)),
                     number: false,
                     boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
                     pointer: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_pointer_type(ty)),
