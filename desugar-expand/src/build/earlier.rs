@@ -124,6 +124,8 @@ pub(crate) fn plain_value(expr: &Expr) -> bool {
         // `format!` binds what it formats inside itself; `vec!` moves its
         // elements into the vector, `dbg!` its argument into its value.
         Expr::Macro(e) if e.mac.path.is_ident("format") => true,
+        // `line!()`, `concat!(..)`: a constant, a literal once expanded.
+        Expr::Macro(e) if walk::evaluates_nothing(&e.mac) => true,
         // What `matches!` matches must be a place, or a temporary made
         // already: a value there is one rustc keeps to the end of the
         // statement.

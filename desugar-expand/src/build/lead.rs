@@ -860,12 +860,16 @@ pub(super) fn is_place_syntax(expr: &Expr) -> bool {
     }
 }
 
-/// Evaluating it later changes nothing observable: literals, paths, `{ x }`,
-/// and places built from them (`&x.f`, `*r`, `v[i]`; `*r += x.await` reads `*r`
-/// after the await, as rustc does for `+=` on numbers).
+/// Evaluating it later changes nothing observable: literals, paths, the
+/// standard macros that give a constant, `{ x }`, and places built from
+/// them (`&x.f`, `*r`, `v[i]`; `*r += x.await` reads `*r` after the await,
+/// as rustc does for `+=` on numbers).
 fn is_pure(expr: &Expr) -> bool {
     match expr {
         Expr::Lit(_) | Expr::Path(_) => true,
+        // `line!()`, `concat!(..)`, `cfg!(..)`: a constant, made of the
+        // tokens or the compiler's facts.
+        Expr::Macro(e) => walk::evaluates_nothing(&e.mac),
         Expr::Reference(e) => is_pure(&e.expr),
         Expr::Field(e) => is_pure(&e.base),
         Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => is_pure(&e.expr),
