@@ -30,6 +30,132 @@ async fn fetch(v: u32) -> u32 {
     Leaf::new("fetch").pending(1).ready(v).await
 }
 
+/// Compares the machine with its twin (see `same_and_no_larger`), and
+/// checks that both failed an assertion.
+fn fails(report: Report) {
+    let outcome = same_and_no_larger(report);
+    assert!(outcome.contains("assertion failed"), "{outcome}");
+}
+
+/// Shapes the condition's text was spaced unlike rustc's in.
+// A `match` is one of the shapes: the `matches!` clippy suggests is not.
+#[allow(clippy::match_like_matches_macro)]
+mod spacing {
+    use super::*;
+
+    #[derive(PartialEq)]
+    struct Pt {
+        x: u32,
+        y: u32,
+    }
+
+    #[desugar]
+    async fn struct_literal(x: u32) {
+        assert!(
+            Pt {
+                x: fetch(x).await,
+                y: 0
+            } == Pt { x: 1, y: 0 }
+        );
+    }
+
+    #[desugar]
+    async fn group_after_operator(x: u32, which: u32) {
+        assert!(which != 0 || (fetch(x).await, x) == (1, 1));
+        assert!(which != 1 || fetch(x).await == [1, 2][0]);
+        assert!(which != 2 || fetch(x).await == (1));
+        assert!(which != 3 || fetch(x).await + (x) * [2][0] == 0);
+    }
+
+    #[desugar]
+    async fn ranges(x: u32, which: u32) {
+        assert!(which != 0 || (1..=3).contains(&fetch(x).await));
+        assert!(which != 1 || (x + 1..x + 2).contains(&fetch(x).await));
+        assert!(which != 2 || (..=1).contains(&fetch(x).await));
+    }
+
+    #[desugar]
+    async fn qualified(x: u32) {
+        assert!(<u32 as Into<u64>>::into(fetch(x).await) == 9);
+    }
+
+    #[desugar]
+    async fn generic(x: u32) {
+        assert!(Vec::<Option<u32>>::with_capacity(fetch(x).await as usize).capacity() > 100);
+    }
+
+    #[desugar]
+    async fn matched(x: u32) {
+        assert!(match fetch(x).await {
+            1 => true,
+            _ => false,
+        });
+    }
+
+    /// Written on one line, without a comma after the last arm, which
+    /// rustc prints.
+    #[rustfmt::skip]
+    #[desugar]
+    async fn matched_on_one_line(x: u32) {
+        assert!(match fetch(x).await { 1 => true, _ => false });
+    }
+
+    #[desugar]
+    async fn matched_with_block_arm(x: u32) {
+        assert!(match fetch(x).await {
+            1 => true,
+            n => {
+                n == 0
+            }
+        });
+    }
+
+    #[test]
+    fn struct_literal_fields() {
+        both_send(&struct_literal(2), &struct_literal_rustc(2));
+        fails(assert_same(
+            || struct_literal(2),
+            || struct_literal_rustc(2),
+        ));
+    }
+
+    #[test]
+    fn a_group_after_a_binary_operator() {
+        for which in 0..4 {
+            fails(assert_same(
+                || group_after_operator(2, which),
+                || group_after_operator_rustc(2, which),
+            ));
+        }
+    }
+
+    #[test]
+    fn ranges_of_every_kind() {
+        for which in 0..3 {
+            fails(assert_same(|| ranges(9, which), || ranges_rustc(9, which)));
+        }
+    }
+
+    #[test]
+    fn qualified_paths_and_generics() {
+        fails(assert_same(|| qualified(2), || qualified_rustc(2)));
+        fails(assert_same(|| generic(2), || generic_rustc(2)));
+    }
+
+    #[test]
+    fn a_match_with_its_arms() {
+        fails(assert_same(|| matched(2), || matched_rustc(2)));
+        fails(assert_same(
+            || matched_on_one_line(2),
+            || matched_on_one_line_rustc(2),
+        ));
+        fails(assert_same(
+            || matched_with_block_arm(2),
+            || matched_with_block_arm_rustc(2),
+        ));
+    }
+}
+
 /// The standard macros that give a constant make no temporary: before an
 /// await in the same statement they were rejected as if they might.
 mod constant_macros {

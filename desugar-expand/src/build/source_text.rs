@@ -12,8 +12,9 @@ pub(super) fn describe(operand: &syn::Expr) -> String {
     }
 }
 
-/// Tokens printed the way people write them: `f(&x, y.len())`, not
-/// `f (& x , y . len ())`.
+/// Tokens printed the way people write them, and as rustc prints an
+/// expression (`assert!`'s message): `f(&x, y.len())`, not `f (& x , y .
+/// len ())`; `a == (1, 1)`, `1..=3`, `Pt { x: 1 }`, `<u32 as Into<u64>>`.
 pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     use proc_macro2::{Delimiter, Spacing, TokenTree};
     let mut out = String::new();
@@ -23,25 +24,39 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     // prefix (`&x`, `-1`). `in_binary`: inside such an operator's puncts.
     let mut after_operand = false;
     let mut after_ident = false;
+    // The last token was a keyword: a group after it is not called or
+    // indexed (`match (a, b)`, `in [1, 2]`).
+    let mut after_keyword = false;
     let mut in_binary = false;
     let mut joint_before = false;
-    // Generic arguments open (`Vec::<u32>`, `<[u32]>::len`), closure
-    // parameters open (`|c| ..`).
+    // Generic arguments open (`Vec::<u32>`, `<[u32]>::len`, `<u32 as
+    // Into<u64>>`), closure parameters open (`|c| ..`).
     let mut angles = 0usize;
     let mut closure = false;
+    // A `match` whose arms are the next braces.
+    let mut match_arms = false;
     for tree in tokens {
         let (text, next_glue) = match &tree {
             TokenTree::Group(group) => {
-                let inner = compact(group.stream());
+                let inner = if group.delimiter() == Delimiter::Brace && match_arms {
+                    arms(group.stream())
+                } else {
+                    compact(group.stream())
+                };
                 let text = match group.delimiter() {
                     Delimiter::Parenthesis => format!("({inner})"),
                     Delimiter::Bracket => format!("[{inner}]"),
+                    Delimiter::Brace if inner.is_empty() => "{}".to_owned(),
                     Delimiter::Brace => format!("{{ {inner} }}"),
                     Delimiter::None => inner,
                 };
-                glue |= group.delimiter() != Delimiter::Brace;
+                // A call or an index follows its operand; a group after an
+                // operator or a keyword is an operand of its own.
+                glue |= group.delimiter() != Delimiter::Brace && after_operand && !after_keyword;
+                match_arms &= group.delimiter() != Delimiter::Brace;
                 after_operand = true;
                 after_ident = false;
+                after_keyword = false;
                 joint_before = false;
                 (text, false)
             }
@@ -56,7 +71,10 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                     // A macro's name: `matches!(..)`.
                     glue = true;
                     true
-                } else if c == '<' && (out.ends_with(':') || starts && !after_operand) {
+                } else if c == '<' && (out.ends_with(':') || angles > 0 || starts && !after_operand)
+                {
+                    // A type's own arguments follow its name: `Into<u64>`.
+                    glue |= after_ident;
                     angles += 1;
                     true
                 } else if c == '>' && angles > 0 {
@@ -70,6 +88,13 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                 } else if c == '|' && starts && !joint && !after_operand {
                     closure = true;
                     true
+                } else if c == ':' && !joint && !joint_before {
+                    // A field's or a type's `:`, not a path's `::`.
+                    glue = true;
+                    false
+                } else if c == '=' && !starts && out.ends_with("..") {
+                    // `..=`, spaced as `..`: `1..=3`.
+                    true
                 } else {
                     if starts {
                         in_binary = after_operand
@@ -78,7 +103,14 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                                 '&' | '*' | '-' | '|' | '+' | '/' | '%' | '^' | '=' | '<' | '>'
                             ) || c == '!' && joint);
                     }
-                    glue |= matches!(c, '.' | ',' | ';' | '?' | ':') || joint && c != ':';
+                    // A field, a method or a range's end follows its
+                    // operand; a range with no start is spaced as an
+                    // operand (`Pt { x: 1, ..base }`).
+                    glue |= match c {
+                        '.' => after_operand || !starts,
+                        ',' | ';' | '?' | ':' => true,
+                        _ => joint,
+                    };
                     if in_binary && starts {
                         glue = false;
                     }
@@ -90,14 +122,25 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                 };
                 after_operand = c == '?' || (c == '>' && !joint);
                 after_ident = false;
+                after_keyword = false;
                 joint_before = joint;
                 (c.to_string(), next)
             }
-            other => {
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
                 after_operand = true;
-                after_ident = matches!(other, TokenTree::Ident(_));
+                after_ident = true;
+                after_keyword = KEYWORDS.contains(&name.as_str());
+                match_arms |= name == "match";
                 joint_before = false;
-                (other.to_string(), false)
+                (name, false)
+            }
+            TokenTree::Literal(literal) => {
+                after_operand = true;
+                after_ident = false;
+                after_keyword = false;
+                joint_before = false;
+                (literal.to_string(), false)
             }
         };
         if !glue && !out.is_empty() {
@@ -107,6 +150,39 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
         glue = next_glue;
     }
     out
+}
+
+/// Keywords a group may follow as an operand of its own.
+const KEYWORDS: &[&str] = &[
+    "as", "box", "break", "else", "for", "if", "in", "let", "loop", "match", "move", "mut", "ref",
+    "return", "unsafe", "while", "yield",
+];
+
+/// A `match`'s arms, as rustc prints them: each followed by a comma,
+/// except one whose body is a block (`1 => true, n => { n > 2 } _ =>
+/// false,`). Tokens that do not read as arms are printed as they are.
+fn arms(tokens: proc_macro2::TokenStream) -> String {
+    use syn::parse::{Parse, ParseStream, Parser};
+    let parse_arms = |input: ParseStream| {
+        let mut arms = Vec::new();
+        while !input.is_empty() {
+            arms.push(syn::Arm::parse(input)?);
+        }
+        Ok(arms)
+    };
+    let Ok(arms) = parse_arms.parse2(tokens.clone()) else {
+        return compact(tokens);
+    };
+    let printed: Vec<String> = arms
+        .into_iter()
+        .map(|mut arm| {
+            arm.comma = None;
+            let block = matches!(&*arm.body, syn::Expr::Block(_));
+            let text = compact(arm.to_token_stream());
+            if block { text } else { format!("{text},") }
+        })
+        .collect();
+    printed.join(" ")
 }
 
 #[cfg(test)]
@@ -143,5 +219,46 @@ mod tests {
             text("w != 2 || matches!(s.first(), Some(&9) | None)"),
             "w != 2 || matches!(s.first(), Some(&9) | None)"
         );
+    }
+
+    #[test]
+    fn struct_literals_groups_ranges_and_paths_are_spaced_as_rustc_prints_them() {
+        assert_eq!(
+            text("Pt { x: fetch(x).await, y: 0 } == Pt { x: 1, ..base }"),
+            "Pt { x: fetch(x).await, y: 0 } == Pt { x: 1, ..base }"
+        );
+        assert_eq!(text("(a, x) == (1, 1)"), "(a, x) == (1, 1)");
+        assert_eq!(text("a == [1, 2][0] + (1)"), "a == [1, 2][0] + (1)");
+        assert_eq!(
+            text("match (a, b) { _ => f(a)[0] }"),
+            "match (a, b) { _ => f(a)[0], }"
+        );
+        assert_eq!(text("(1..=3).contains(&a)"), "(1..=3).contains(&a)");
+        assert_eq!(
+            text("(a..b).len() + (..=c).end"),
+            "(a..b).len() + (..=c).end"
+        );
+        assert_eq!(
+            text("<u32 as Into<u64>>::into(x) == 9"),
+            "<u32 as Into<u64>>::into(x) == 9"
+        );
+        assert_eq!(
+            text("Vec::<Option<u32>>::new().len() < 1"),
+            "Vec::<Option<u32>>::new().len() < 1"
+        );
+        assert_eq!(text("(|v: u32| v)(a) > 1"), "(|v: u32| v)(a) > 1");
+    }
+
+    #[test]
+    fn match_arms_end_with_a_comma_unless_a_block() {
+        assert_eq!(
+            text("match x { 1 => true, _ => false }"),
+            "match x { 1 => true, _ => false, }"
+        );
+        assert_eq!(
+            text("match x { 1 => { true }, n if n > 2 => f(n), _ => false, }"),
+            "match x { 1 => { true } n if n > 2 => f(n), _ => false, }"
+        );
+        assert_eq!(text("match x {}"), "match x {}");
     }
 }
