@@ -30,11 +30,104 @@ async fn fetch(v: u32) -> u32 {
     Leaf::new("fetch").pending(1).ready(v).await
 }
 
+async fn get(v: u32) -> Result<u32, String> {
+    Leaf::new("get").pending(1).ready(Ok(v)).await
+}
+
+async fn find(v: u32) -> Option<u32> {
+    Leaf::new("find").pending(1).ready(Some(v)).await
+}
+
 /// Compares the machine with its twin (see `same_and_no_larger`), and
 /// checks that both failed an assertion.
 fn fails(report: Report) {
     let outcome = same_and_no_larger(report);
     assert!(outcome.contains("assertion failed"), "{outcome}");
+}
+
+/// A `?` in the condition: the message said the expansion of the `?`
+/// (`match ::desugar::__private::Branch::branch(..) { .. }`).
+mod tried_condition {
+    use super::*;
+    use std::any::Any;
+    use std::panic::{self, AssertUnwindSafe};
+    use std::pin::pin;
+    use std::task::{Context, Waker};
+
+    #[desugar]
+    async fn checked(v: u32) -> Result<u32, String> {
+        assert!(get(v).await? > 3);
+        Ok(v)
+    }
+
+    #[desugar]
+    async fn found(v: u32) -> Option<u32> {
+        debug_assert!(find(v).await? > 3);
+        Some(v)
+    }
+
+    /// No await in the assertion's statement: the `?` is rewritten all the
+    /// same, as is `self`.
+    #[desugar]
+    async fn parsed(s: String) -> Result<u32, std::num::ParseIntError> {
+        let n = get(1).await.unwrap_or(0);
+        assert!(s.parse::<u32>()? > n);
+        Ok(n)
+    }
+
+    struct Gauge {
+        level: u32,
+    }
+
+    impl Gauge {
+        #[desugar]
+        async fn read(&self) -> u32 {
+            let n = fetch(self.level).await;
+            assert!(self.level > 3);
+            n
+        }
+    }
+
+    #[test]
+    fn says_the_condition_as_written() {
+        both_send(&checked(1), &checked_rustc(1));
+        fails(assert_same(|| checked(1), || checked_rustc(1)));
+        same_and_no_larger(assert_same(|| checked(5), || checked_rustc(5)));
+        both_send(&found(1), &found_rustc(1));
+        fails(assert_same(|| found(1), || found_rustc(1)));
+    }
+
+    /// The message panics with a `&'static str`, as rustc's `assert!`
+    /// does: said as a format string without arguments.
+    #[test]
+    fn panics_with_a_static_str() {
+        fn payload(future: impl Future) -> Box<dyn Any + Send> {
+            let mut future = pin!(future);
+            let mut cx = Context::from_waker(Waker::noop());
+            panic::catch_unwind(AssertUnwindSafe(|| {
+                while future.as_mut().poll(&mut cx).is_pending() {}
+            }))
+            .expect_err("the assertion fails")
+        }
+        let machine = payload(checked(1));
+        let twin = payload(checked_rustc(1));
+        assert_eq!(
+            machine.downcast_ref::<&'static str>(),
+            twin.downcast_ref::<&'static str>()
+        );
+        assert!(twin.is::<&'static str>());
+    }
+
+    #[test]
+    fn says_the_condition_as_written_beside_no_await() {
+        fails(assert_same(
+            || parsed("0".into()),
+            || parsed_rustc("0".into()),
+        ));
+        let gauge = Gauge { level: 1 };
+        both_send(&gauge.read(), &gauge.read_rustc());
+        fails(assert_same(|| gauge.read(), || gauge.read_rustc()));
+    }
 }
 
 /// Shapes the condition's text was spaced unlike rustc's in.

@@ -130,6 +130,7 @@ fn analyse(
     let plan = signature::plan(item_fn, owner)?;
     names::check_names(item_fn)?;
     let mut body = (*item_fn.block).clone();
+    rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::receiver::rename_self(&mut body);
     rewrite::braced_tail::rewrite_body(&mut body);
     rewrite::poll_macro::rewrite_body(&mut body);

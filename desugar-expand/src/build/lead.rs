@@ -494,19 +494,10 @@ impl Taker<'_> {
                         "#[desugar] cannot see into this macro's arguments: bind the awaited value with `let` before the macro call",
                     ));
                 };
-                // `assert!(cond)` says "assertion failed: <cond>" in its own
-                // words: once the await in `cond` is replaced, say it explicitly.
-                let condition = args
-                    .bare_assertion()
-                    .map(|c| super::compact(c.to_token_stream()));
+                // (An `assert!` whose condition awaits says its message
+                // explicitly: `rewrite::assertion_messages`.)
                 let (parts, kinds): (Vec<&mut Expr>, Vec<MentionKind>) = args.args_mut().unzip();
                 let found = self.in_order(parts, |index| kinds[index] == MentionKind::Value)?;
-                if let (Some(condition), Some(_)) = (condition, &found) {
-                    args.push_message(
-                        syn::parse_quote!("assertion failed: {}"),
-                        syn::parse_quote!(#condition),
-                    );
-                }
                 args.write_back(&mut e.mac.tokens);
                 let terminating = super::temporaries::macro_ends_scope(&e.mac);
                 Ok(found.map(|found| found.within_scope(terminating)))

@@ -1,5 +1,6 @@
 //! Stage 2: rewrites of the body that need no analysis.
 
+pub(crate) mod assertion_messages;
 pub(crate) mod assertions;
 pub(crate) mod braced_tail;
 pub(crate) mod destructuring;

@@ -226,15 +226,13 @@ impl MacroArgs {
         });
     }
 
-    /// Appends a format string and its argument (neither is walked).
-    pub(crate) fn push_message(&mut self, format: Expr, argument: Expr) {
-        for expr in [format, argument] {
-            self.items.push(Arg {
-                name: None,
-                expr,
-                kind: None,
-            });
-        }
+    /// Appends a message, a format string without arguments (not walked).
+    pub(crate) fn push_message(&mut self, message: syn::LitStr) {
+        self.items.push(Arg {
+            name: None,
+            expr: syn::parse_quote!(#message),
+            kind: None,
+        });
     }
 
     /// The arguments as macro input again.

@@ -945,11 +945,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 && let Some(rewritten) = args.bare_assertion()
                 && quote::ToTokens::to_token_stream(rewritten).to_string() != condition.to_string()
             {
-                let text = crate::build::compact(condition);
-                args.push_message(
-                    syn::parse_quote!("assertion failed: {}"),
-                    syn::parse_quote!(#text),
-                );
+                args.push_message(crate::rewrite::assertion_messages::message(condition));
+                crate::rewrite::assertion_messages::formats_message(mac);
             }
             for (ident, span) in args.inline_captures() {
                 if let Some(local) = self.resolve(&ident) {
