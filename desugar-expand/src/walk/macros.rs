@@ -56,6 +56,9 @@ struct Family {
     format: bool,
 }
 
+/// By name only: a macro of the user's named like one of these is taken
+/// for it, as the expansion cannot see what a name resolves to (README, "A
+/// macro of your own named like a standard one").
 fn family(name: &str) -> Option<Family> {
     // `write!(w, ..)` is `w.write_fmt(..)`, which borrows `w` for the
     // call: the writer stays, to be dropped at the end of its scope.
