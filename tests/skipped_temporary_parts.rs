@@ -107,8 +107,53 @@ async fn per_iteration(pairs: Vec<(Probe, Probe)>, mut q: Vec<(String, Probe)>) 
     total
 }
 
+/// Links of an `if` chain (dogD7, build 1: E0382, and E0507 after a first
+/// link of the same shape).
+#[desugar]
+async fn else_if_links(
+    first: bool,
+    mut a: Vec<(String, Probe)>,
+    mut b: Vec<(String, Probe)>,
+) -> usize {
+    if first {
+        0
+    } else if let Some((t, _)) = b.pop() {
+        send(t).await
+    } else {
+        1
+    };
+    if let Some((s, _)) = a.pop() {
+        send(s).await
+    } else if let Some((t, _)) = b.pop() {
+        let inner = Probe::new("inner");
+        let n = send(t).await;
+        inner.touch();
+        n
+    } else {
+        2
+    }
+}
+
 #[test]
 fn skipped_parts_of_temporaries_drop_where_rustc_drops_them() {
+    let pairs = |labels: &[&str]| {
+        labels
+            .iter()
+            .map(|l| (l.to_string(), Probe::new(*l)))
+            .collect::<Vec<_>>()
+    };
+    for first in [true, false] {
+        for (a, b) in [
+            (&[][..], &["b1", "b2"][..]),
+            (&["a1"][..], &["b1"][..]),
+            (&[][..], &[][..]),
+        ] {
+            same_and_no_larger(
+                || else_if_links(first, pairs(a), pairs(b)),
+                || else_if_links_rustc(first, pairs(a), pairs(b)),
+            );
+        }
+    }
     same_and_no_larger(
         || popped_and_matched(queue()),
         || popped_and_matched_rustc(queue()),

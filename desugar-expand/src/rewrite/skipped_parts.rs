@@ -133,6 +133,7 @@ impl VisitMut for Rewrite<'_> {
         }
         match expr {
             Expr::If(e) => {
+                skipped_temporary_parts::rewrite_else_if(e, self.counter);
                 if let Expr::Let(l) = &mut *e.cond {
                     self.bound_for(&mut l.pat, &mut e.then_branch);
                 }

@@ -6,9 +6,9 @@
 //! leaves unusable (E0382), so the skipped parts are bound to hidden locals
 //! that drop where the temporary would (see `skipped_parts` for locals).
 //!
-//! A `match` or `if let` statement (or a `let`'s value) drops its
-//! scrutinee's temporary at its end: the hidden local is declared in a
-//! block around it.
+//! A `match` or `if let` statement (or a `let`'s value, or an `else if
+//! let`) drops its scrutinee's temporary at its end: the hidden local is
+//! declared in a block around it.
 //!
 //! Before: `match q.pop() { Some(Msg::Text(s, _)) => send(s).await, _ => 0 };`
 //! After:  `{ let __skipped1; match q.pop() { Some(Msg::Text(s, __part1)) => { __skipped1 = (__part1,); send(s).await } _ => 0 } };`
@@ -75,6 +75,26 @@ pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
     }
     let taken = std::mem::replace(expr, Expr::Verbatim(Default::default()));
     *expr = syn::parse_quote!({ #(let #hidden;)* #taken });
+}
+
+/// Rewrites the `else if let` of `e`, if it fits, as the `if let`
+/// statement of a block, where a statement's rewrite applies (`else { if
+/// let .. }` is the same code).
+///
+/// Before: `if a { .. } else if let Some((s, _)) = q.pop() { send(s).await } else { .. }`
+/// After:  `if a { .. } else { let __skipped1; if let Some((s, __part1)) = q.pop() { __skipped1 = (__part1,); send(s).await } else { .. } }`
+pub(super) fn rewrite_else_if(e: &mut syn::ExprIf, counter: &mut usize) {
+    let Some((_, otherwise)) = &mut e.else_branch else {
+        return;
+    };
+    if !matches!(&**otherwise, Expr::If(_)) {
+        return;
+    }
+    let mut stmt = Stmt::Expr((**otherwise).clone(), None);
+    rewrite_stmt(&mut stmt, counter);
+    if let Stmt::Expr(block @ Expr::Block(_), None) = stmt {
+        **otherwise = block;
+    }
 }
 
 /// Rewrites a `while let` or `for` whose pattern skips parts of each value
