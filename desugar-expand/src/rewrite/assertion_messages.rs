@@ -1,7 +1,7 @@
 //! The message of an `assert!` whose condition the expansion rewrites,
 //! said explicitly before any rewrite.
 //!
-//! rustc's `assert!(cond)` fails with "assertion failed: <cond>", printed
+//! rustc's `assert!(cond)` fails with `"assertion failed: <cond>"`, printed
 //! from the tokens the macro is given. The expansion rewrites some of them
 //! (an await becomes the awaited value, `?` a `match`, `self` a hidden
 //! local), and the message would print the rewrite. So the message is
