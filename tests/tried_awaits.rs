@@ -186,3 +186,40 @@ fn a_stream_read_through_transpose_matches_rustc() {
     }
     assert_send(&stream_rows(Rows { left: Vec::new() }, Probe::new("probe")));
 }
+
+/// An error that records where it was raised, as snafu's `Location` and
+/// error-stack's `Report` do: `?` passes its own location to a
+/// `#[track_caller]` `From` (dogD8, silent 8: every `?` of the machine
+/// reported `#[desugar]`'s line before).
+#[derive(Debug, PartialEq)]
+pub struct Located {
+    code: u32,
+    line: u32,
+    column: u32,
+}
+
+impl From<u32> for Located {
+    #[track_caller]
+    fn from(code: u32) -> Self {
+        let at = std::panic::Location::caller();
+        Located {
+            code,
+            line: at.line(),
+            column: at.column(),
+        }
+    }
+}
+
+#[desugar]
+async fn located(x: Result<u32, u32>, y: Result<u32, u32>) -> Result<u32, Located> {
+    let v = Leaf::new("io").pending(1).ready(x).await?;
+    let w = y?;
+    Ok(v + w)
+}
+
+#[test]
+fn a_track_caller_conversion_sees_the_question_mark() {
+    for (x, y) in [(Ok(1), Ok(2)), (Err(3), Ok(2)), (Ok(1), Err(4))] {
+        let _ = assert_same(|| located(x, y), || located_rustc(x, y));
+    }
+}

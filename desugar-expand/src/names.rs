@@ -35,6 +35,25 @@ pub(crate) fn located_at(tokens: proc_macro2::TokenStream, at: Span) -> proc_mac
         .collect()
 }
 
+/// `tokens` with `span` itself, its place and its hygiene: code that stands
+/// for the user's (what a `?` calls), reported and located there.
+pub(crate) fn spanned_as(tokens: proc_macro2::TokenStream, span: Span) -> proc_macro2::TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut spanned = Group::new(group.delimiter(), spanned_as(group.stream(), span));
+                spanned.set_span(span);
+                tree = TokenTree::Group(spanned);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
 /// The path of the runtime support module, absolute so a user's `mod core`
 /// or `mod desugar` cannot capture it.
 pub(crate) fn private() -> proc_macro2::TokenStream {

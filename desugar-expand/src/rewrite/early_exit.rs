@@ -97,13 +97,21 @@ impl VisitMut for EarlyExit {
                 let value = at(names::hidden("__value").into_token_stream());
                 let residual = at(names::hidden("__residual").into_token_stream());
                 let branch = at(quote!(#private::Branch::branch));
-                let from_residual = at(quote!(#private::FromResidual::from_residual));
+                // The call of the conversion is the user's code, as
+                // rustc's own `?` is: a `#[track_caller]` `From` (an error
+                // that records where it was raised) sees the start of the
+                // operand, not `#[desugar]`, where tokens the expansion
+                // made point. The function's path is the `?`'s, where an
+                // error about its bound is reported.
+                let operand = syn::spanned::Spanned::span(&*try_expr.expr);
+                let path = names::spanned_as(quote!(#private::FromResidual::from_residual), span);
+                let from_residual = quote::quote_spanned!(operand=> (#path)(#residual));
                 let inner = (*try_expr.expr).clone();
                 let mut rewritten: syn::ExprMatch = syn::parse_quote_spanned! {span=>
                     match #branch(()) {
                         #private::ControlFlow::Continue(#value) => #value,
                         #private::ControlFlow::Break(#residual) => {
-                            return #private::Poll::Ready(#from_residual(#residual))
+                            return #private::Poll::Ready(#from_residual)
                         }
                     }
                 };
