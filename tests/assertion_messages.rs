@@ -249,6 +249,65 @@ mod spacing {
     }
 }
 
+/// Closures, labels and prefix operators: the message said `|&n |`,
+/// `|n: u32|-> bool`, `&&! n`, `move | k: u32 |`, `break'b` and `as &
+/// dyn`.
+// Written as the shapes came, unspaced: rustfmt would space them.
+#[rustfmt::skip]
+#[allow(
+    clippy::redundant_closure_call,
+    clippy::nonminimal_bool,
+    clippy::op_ref,
+    clippy::suspicious_map
+)]
+mod closures_labels_and_prefixes {
+    use super::*;
+
+    #[desugar]
+    async fn all_even(v: u32) {
+        assert!(fetch(v).await.to_le_bytes().iter().all(|&n| n % 2 == 0));
+    }
+
+    #[desugar]
+    async fn returns_typed(v: u32) {
+        assert!((|n: u32| -> bool { n > 5 })(fetch(v).await));
+        assert!((|n|->bool { n > 5 })(fetch(v).await));
+    }
+
+    #[desugar]
+    async fn unspaced(v: u32, b: bool) {
+        assert!(fetch(v).await == 1&&!b);
+        assert!(fetch(v).await == 1||!b&&&b == &true);
+    }
+
+    #[desugar]
+    async fn moving(v: u32) {
+        assert!((0..fetch(v).await).map(|n| move |k: u32| k + n).count() > 5);
+    }
+
+    #[desugar]
+    async fn labelled(v: u32) {
+        assert!('b: { if fetch(v).await == 1 { break 'b false; } true });
+    }
+
+    #[desugar]
+    async fn as_dyn(v: u32) {
+        assert!(std::mem::size_of_val(&fetch(v).await as &dyn std::fmt::Debug) == 0);
+        assert!((fetch(v).await, "").1 as &'static str == "x");
+    }
+
+    #[test]
+    fn spaced_as_rustc_prints_them() {
+        both_send(&all_even(1), &all_even_rustc(1));
+        fails(assert_same(|| all_even(1), || all_even_rustc(1)));
+        fails(assert_same(|| returns_typed(1), || returns_typed_rustc(1)));
+        fails(assert_same(|| unspaced(1, true), || unspaced_rustc(1, true)));
+        fails(assert_same(|| moving(1), || moving_rustc(1)));
+        fails(assert_same(|| labelled(1), || labelled_rustc(1)));
+        fails(assert_same(|| as_dyn(1), || as_dyn_rustc(1)));
+    }
+}
+
 /// The standard macros that give a constant make no temporary: before an
 /// await in the same statement they were rejected as if they might.
 mod constant_macros {

@@ -35,8 +35,11 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     let mut closure = false;
     // A `match` whose arms are the next braces.
     let mut match_arms = false;
-    for tree in tokens {
-        let (text, next_glue) = match &tree {
+    // The operator the last puncts spelled so far (`&&` in `&&!ok`).
+    let mut operator = String::new();
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        let (text, next_glue) = match tree {
             TokenTree::Group(group) => {
                 let inner = if group.delimiter() == Delimiter::Brace && match_arms {
                     arms(group.stream())
@@ -62,12 +65,28 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
             }
             TokenTree::Punct(punct) => {
                 let c = punct.as_char();
-                let joint = punct.spacing() == Spacing::Joint;
                 let starts = !joint_before;
                 if starts {
                     in_binary = false;
+                    operator.clear();
                 }
-                let next = if c == '!' && !joint && after_ident {
+                operator.push(c);
+                // Joint only within one operator: `&&!ok` is `&&` and `!`,
+                // `|&n|` a closure's `|` and a pattern's `&`.
+                let joint = punct.spacing() == Spacing::Joint
+                    && matches!(trees.get(index + 1), Some(TokenTree::Punct(next))
+                        if continues(&operator, next.as_char()));
+                let next = if c == '\'' {
+                    // A lifetime or a label: `break 'b`, `&'a T`.
+                    true
+                } else if c == '-' && joint && operator_continues_with(&trees, index, '>') {
+                    // A return type's arrow, spaced both sides: `|n: u32| ->
+                    // bool`.
+                    glue = false;
+                    true
+                } else if c == '>' && operator == "->" {
+                    false
+                } else if c == '!' && !joint && after_ident && !after_keyword {
                     // A macro's name: `matches!(..)`.
                     glue = true;
                     true
@@ -120,7 +139,7 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                         matches!(c, '.' | '&' | '*' | '!' | '-' | ':') || joint
                     }
                 };
-                after_operand = c == '?' || (c == '>' && !joint);
+                after_operand = c == '?' || (c == '>' && !joint && operator != "->");
                 after_ident = false;
                 after_keyword = false;
                 joint_before = joint;
@@ -128,9 +147,11 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
             }
             TokenTree::Ident(ident) => {
                 let name = ident.to_string();
-                after_operand = true;
-                after_ident = true;
                 after_keyword = KEYWORDS.contains(&name.as_str());
+                // An operator after a keyword is a prefix (`as &dyn T`),
+                // a `|` a closure's (`move |k| k`).
+                after_operand = !after_keyword;
+                after_ident = true;
                 match_arms |= name == "match";
                 joint_before = false;
                 (name, false)
@@ -151,6 +172,24 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     }
     out
 }
+
+/// Whether `c` after the puncts of `operator` (the last of which is
+/// `operator`'s own last char) spells one longer operator.
+fn continues(operator: &str, c: char) -> bool {
+    let longer = format!("{operator}{c}");
+    OPERATORS.iter().any(|known| known.starts_with(&longer))
+}
+
+/// Whether the tree after `index` is the punct `c`.
+fn operator_continues_with(trees: &[proc_macro2::TokenTree], index: usize, c: char) -> bool {
+    matches!(trees.get(index + 1), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == c)
+}
+
+/// The operators of more than one punct.
+const OPERATORS: &[&str] = &[
+    "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=",
+    "<<=", ">>=", "..", "...", "..=", "::", "->", "=>",
+];
 
 /// Keywords a group may follow as an operand of its own.
 const KEYWORDS: &[&str] = &[
@@ -247,6 +286,36 @@ mod tests {
             "Vec::<Option<u32>>::new().len() < 1"
         );
         assert_eq!(text("(|v: u32| v)(a) > 1"), "(|v: u32| v)(a) > 1");
+    }
+
+    #[test]
+    fn closures_labels_and_prefixes_are_spaced_as_rustc_prints_them() {
+        assert_eq!(
+            text("v.iter().all(|&n| n % 2 == 0)"),
+            "v.iter().all(|&n| n % 2 == 0)"
+        );
+        assert_eq!(
+            text("(|n: u32| -> bool { n > 5 })(x)"),
+            "(|n: u32| -> bool { n > 5 })(x)"
+        );
+        assert_eq!(text("(|n|->bool { n })(x)"), "(|n| -> bool { n })(x)");
+        assert_eq!(text("x.await&&!n"), "x.await && !n");
+        assert_eq!(text("a||!b&&&c"), "a || !b && &c");
+        assert_eq!(
+            text("v.iter().map(|n| move |k: u32| k + n).count()"),
+            "v.iter().map(|n| move |k: u32| k + n).count()"
+        );
+        assert_eq!(text("|| true"), "|| true");
+        assert_eq!(
+            text("'b: { if x { break 'b false; } true }"),
+            "'b: { if x { break 'b false; } true }"
+        );
+        assert_eq!(
+            text("size_of_val(&x as &dyn Debug) == 0"),
+            "size_of_val(&x as &dyn Debug) == 0"
+        );
+        assert_eq!(text("x as &'static str"), "x as &'static str");
+        assert_eq!(text("x -= 1"), "x -= 1");
     }
 
     #[test]
