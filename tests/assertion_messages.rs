@@ -5,8 +5,9 @@
 //! rustc's `assert!(cond)` says "assertion failed: <cond>", with `cond`
 //! printed from the tokens the macro is given. The machine gives it the
 //! condition with its await (and `?`) replaced, so it says the user's
-//! condition explicitly, spaced as rustc prints an expression: the
-//! harness compares the panic messages of the machine and the twin.
+//! condition explicitly, spaced and broken over lines as rustc prints an
+//! expression: the harness compares the panic messages of the machine and
+//! the twin.
 //!
 //! Each machine is compared with rustc's twin (`assert_same`: every
 //! cancellation point, with and without extra `Pending`s), and must be no
@@ -305,6 +306,332 @@ mod closures_labels_and_prefixes {
         fails(assert_same(|| moving(1), || moving_rustc(1)));
         fails(assert_same(|| labelled(1), || labelled_rustc(1)));
         fails(assert_same(|| as_dyn(1), || as_dyn_rustc(1)));
+    }
+}
+
+/// A condition longer than rustc's margin (78 columns): rustc breaks it
+/// over lines (`.. > 1000000000 &&\n    ..`); the message said it on one.
+/// Each shape at lengths either side of the margin.
+// Every fn takes the same two parameters, which not every shape reads.
+#[allow(clippy::nonminimal_bool, clippy::len_zero, unused_variables)]
+mod long_conditions {
+    use super::*;
+
+    #[derive(PartialEq)]
+    struct Pt {
+        x: u32,
+        y: u32,
+    }
+
+    fn check(_: u32, _: u32, _: u32, _: (u32, u32), _: usize) -> bool {
+        false
+    }
+
+    #[desugar]
+    async fn sum_77(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(fetch(x).await + spent_so_far + budget_xxxxxxxxxxxxxxxxxxxxxxxxx > 1000000000);
+    }
+
+    #[desugar]
+    async fn sum_78(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(fetch(x).await + spent_so_far + budget_xxxxxxxxxxxxxxxxxxxxxxxxxx > 1000000000);
+    }
+
+    #[desugar]
+    async fn sum_79(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(fetch(x).await + spent_so_far + budget_xxxxxxxxxxxxxxxxxxxxxxxxxxx > 1000000000);
+    }
+
+    #[desugar]
+    async fn sum_80(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(fetch(x).await + spent_so_far + budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxx > 1000000000);
+    }
+
+    #[desugar]
+    async fn sum_96(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(
+            fetch(x).await + spent_so_far + budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+                > 1000000000
+        );
+    }
+
+    #[desugar]
+    async fn chain_77(x: u32, spent_so_far: u32) {
+        let budget_ = "abcdefghijklmnop".to_string();
+        assert!(
+            (0..fetch(x).await)
+                .map(|n| n * 2)
+                .filter(|&n| n > 3)
+                .count()
+                > budget_.len()
+        );
+    }
+
+    #[desugar]
+    async fn chain_78(x: u32, spent_so_far: u32) {
+        let budget_x = "abcdefghijklmnop".to_string();
+        assert!(
+            (0..fetch(x).await)
+                .map(|n| n * 2)
+                .filter(|&n| n > 3)
+                .count()
+                > budget_x.len()
+        );
+    }
+
+    #[desugar]
+    async fn chain_79(x: u32, spent_so_far: u32) {
+        let budget_xx = "abcdefghijklmnop".to_string();
+        assert!(
+            (0..fetch(x).await)
+                .map(|n| n * 2)
+                .filter(|&n| n > 3)
+                .count()
+                > budget_xx.len()
+        );
+    }
+
+    #[desugar]
+    async fn chain_80(x: u32, spent_so_far: u32) {
+        let budget_xxx = "abcdefghijklmnop".to_string();
+        assert!(
+            (0..fetch(x).await)
+                .map(|n| n * 2)
+                .filter(|&n| n > 3)
+                .count()
+                > budget_xxx.len()
+        );
+    }
+
+    #[desugar]
+    async fn chain_96(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxx = "abcdefghijklmnop".to_string();
+        assert!(
+            (0..fetch(x).await)
+                .map(|n| n * 2)
+                .filter(|&n| n > 3)
+                .count()
+                > budget_xxxxxxxxxxxxxxxxxxx.len()
+        );
+    }
+
+    #[desugar]
+    async fn call_77(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxx = x;
+        assert!(check(
+            fetch(x).await,
+            budget_xxxxxxxxx,
+            spent_so_far,
+            (1, 2),
+            [0u8; 2].len()
+        ));
+    }
+
+    #[desugar]
+    async fn call_78(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxx = x;
+        assert!(check(
+            fetch(x).await,
+            budget_xxxxxxxxxx,
+            spent_so_far,
+            (1, 2),
+            [0u8; 2].len()
+        ));
+    }
+
+    #[desugar]
+    async fn call_79(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxx = x;
+        assert!(check(
+            fetch(x).await,
+            budget_xxxxxxxxxxx,
+            spent_so_far,
+            (1, 2),
+            [0u8; 2].len()
+        ));
+    }
+
+    #[desugar]
+    async fn call_80(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxx = x;
+        assert!(check(
+            fetch(x).await,
+            budget_xxxxxxxxxxxx,
+            spent_so_far,
+            (1, 2),
+            [0u8; 2].len()
+        ));
+    }
+
+    #[desugar]
+    async fn call_96(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(check(
+            fetch(x).await,
+            budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxx,
+            spent_so_far,
+            (1, 2),
+            [0u8; 2].len()
+        ));
+    }
+
+    #[desugar]
+    async fn literal_77(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxx = x;
+        assert!(
+            Pt {
+                x: fetch(x).await,
+                y: budget_xxxxxxxxxxxxxxxxxxxx
+            } == Pt { x: 1, y: 2 }
+        );
+    }
+
+    #[desugar]
+    async fn literal_78(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(
+            Pt {
+                x: fetch(x).await,
+                y: budget_xxxxxxxxxxxxxxxxxxxxx
+            } == Pt { x: 1, y: 2 }
+        );
+    }
+
+    #[desugar]
+    async fn literal_79(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(
+            Pt {
+                x: fetch(x).await,
+                y: budget_xxxxxxxxxxxxxxxxxxxxxx
+            } == Pt { x: 1, y: 2 }
+        );
+    }
+
+    #[desugar]
+    async fn literal_80(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(
+            Pt {
+                x: fetch(x).await,
+                y: budget_xxxxxxxxxxxxxxxxxxxxxxx
+            } == Pt { x: 1, y: 2 }
+        );
+    }
+
+    #[desugar]
+    async fn literal_96(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = x;
+        assert!(
+            Pt {
+                x: fetch(x).await,
+                y: budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+            } == Pt { x: 1, y: 2 }
+        );
+    }
+
+    #[desugar]
+    async fn closure_77(x: u32, spent_so_far: u32) {
+        let budget_ = 100u8;
+        assert!((0..fetch(x).await).any(move |value: u32| -> bool { value > budget_ as u32 }));
+    }
+
+    #[desugar]
+    async fn closure_78(x: u32, spent_so_far: u32) {
+        let budget_x = 100u8;
+        assert!((0..fetch(x).await).any(move |value: u32| -> bool { value > budget_x as u32 }));
+    }
+
+    #[desugar]
+    async fn closure_79(x: u32, spent_so_far: u32) {
+        let budget_xx = 100u8;
+        assert!((0..fetch(x).await).any(move |value: u32| -> bool { value > budget_xx as u32 }));
+    }
+
+    #[desugar]
+    async fn closure_80(x: u32, spent_so_far: u32) {
+        let budget_xxx = 100u8;
+        assert!((0..fetch(x).await).any(move |value: u32| -> bool { value > budget_xxx as u32 }));
+    }
+
+    #[desugar]
+    async fn closure_96(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxx = 100u8;
+        assert!(
+            (0..fetch(x).await)
+                .any(move |value: u32| -> bool { value > budget_xxxxxxxxxxxxxxxxxxx as u32 })
+        );
+    }
+
+    #[desugar]
+    async fn turbofish_96(x: u32, spent_so_far: u32) {
+        let bb = 0u32;
+        assert!(
+            std::collections::HashMap::<String, u32>::new()
+                .get("k")
+                .copied()
+                .unwrap_or(bb)
+                > fetch(x).await
+        );
+    }
+
+    /// README, "Known differences": a macro call's arguments are printed
+    /// on one line, where rustc may break inside them.
+    #[desugar]
+    async fn macro_inside(x: u32, spent_so_far: u32) {
+        let budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = spent_so_far;
+        assert!(
+            fetch(x).await == 0
+                || matches!(Some(spent_so_far), Some(n) if n > budget_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx)
+        );
+    }
+
+    #[test]
+    fn a_macro_call_inside_breaks_elsewhere() {
+        let mismatch =
+            desugar::harness::compare(|| macro_inside(1, 2), || macro_inside_rustc(1, 2))
+                .expect_err("rustc breaks the line inside `matches!`");
+        let text = format!("{mismatch:?}");
+        assert!(text.contains("assertion failed"), "{text}");
+    }
+
+    #[test]
+    fn broken_over_lines_as_rustc_breaks_them() {
+        both_send(&sum_79(1, 2), &sum_79_rustc(1, 2));
+        fails(assert_same(|| sum_77(1, 2), || sum_77_rustc(1, 2)));
+        fails(assert_same(|| sum_78(1, 2), || sum_78_rustc(1, 2)));
+        fails(assert_same(|| sum_79(1, 2), || sum_79_rustc(1, 2)));
+        fails(assert_same(|| sum_80(1, 2), || sum_80_rustc(1, 2)));
+        fails(assert_same(|| sum_96(1, 2), || sum_96_rustc(1, 2)));
+        fails(assert_same(|| chain_77(1, 2), || chain_77_rustc(1, 2)));
+        fails(assert_same(|| chain_78(1, 2), || chain_78_rustc(1, 2)));
+        fails(assert_same(|| chain_79(1, 2), || chain_79_rustc(1, 2)));
+        fails(assert_same(|| chain_80(1, 2), || chain_80_rustc(1, 2)));
+        fails(assert_same(|| chain_96(1, 2), || chain_96_rustc(1, 2)));
+        fails(assert_same(|| call_77(1, 2), || call_77_rustc(1, 2)));
+        fails(assert_same(|| call_78(1, 2), || call_78_rustc(1, 2)));
+        fails(assert_same(|| call_79(1, 2), || call_79_rustc(1, 2)));
+        fails(assert_same(|| call_80(1, 2), || call_80_rustc(1, 2)));
+        fails(assert_same(|| call_96(1, 2), || call_96_rustc(1, 2)));
+        fails(assert_same(|| literal_77(1, 2), || literal_77_rustc(1, 2)));
+        fails(assert_same(|| literal_78(1, 2), || literal_78_rustc(1, 2)));
+        fails(assert_same(|| literal_79(1, 2), || literal_79_rustc(1, 2)));
+        fails(assert_same(|| literal_80(1, 2), || literal_80_rustc(1, 2)));
+        fails(assert_same(|| literal_96(1, 2), || literal_96_rustc(1, 2)));
+        fails(assert_same(|| closure_77(1, 2), || closure_77_rustc(1, 2)));
+        fails(assert_same(|| closure_78(1, 2), || closure_78_rustc(1, 2)));
+        fails(assert_same(|| closure_79(1, 2), || closure_79_rustc(1, 2)));
+        fails(assert_same(|| closure_80(1, 2), || closure_80_rustc(1, 2)));
+        fails(assert_same(|| closure_96(1, 2), || closure_96_rustc(1, 2)));
+        fails(assert_same(
+            || turbofish_96(1, 2),
+            || turbofish_96_rustc(1, 2),
+        ));
     }
 }
 

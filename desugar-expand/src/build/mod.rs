@@ -21,9 +21,11 @@ mod earlier;
 mod exits;
 mod extended;
 mod lead;
+mod line_breaks;
 mod lower;
 mod macro_lets;
 mod nesting;
+mod printed;
 pub(crate) mod receiver_check;
 mod roles;
 mod scrutinee;
@@ -34,7 +36,9 @@ mod temporaries;
 mod tried;
 mod values;
 
+pub(crate) use printed::printed;
 pub(crate) use source_text::compact;
+use source_text::compact_type;
 use source_text::describe;
 use values::{owns_value, recursive_call};
 

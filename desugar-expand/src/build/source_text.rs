@@ -16,6 +16,16 @@ pub(super) fn describe(operand: &syn::Expr) -> String {
 /// expression (`assert!`'s message): `f(&x, y.len())`, not `f (& x , y .
 /// len ())`; `a == (1, 1)`, `1..=3`, `Pt { x: 1 }`, `<u32 as Into<u64>>`.
 pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
+    compact_in(tokens, false)
+}
+
+/// A type's tokens, printed as `compact` prints them, its `<` opening
+/// arguments: `Vec<u32>`, not `Vec < u32 >`.
+pub(crate) fn compact_type(tokens: proc_macro2::TokenStream) -> String {
+    compact_in(tokens, true)
+}
+
+fn compact_in(tokens: proc_macro2::TokenStream, in_type: bool) -> String {
     use proc_macro2::{Delimiter, Spacing, TokenTree};
     let mut out = String::new();
     let mut glue = true;
@@ -44,7 +54,7 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                 let inner = if group.delimiter() == Delimiter::Brace && match_arms {
                     arms(group.stream())
                 } else {
-                    compact(group.stream())
+                    compact_in(group.stream(), in_type)
                 };
                 let text = match group.delimiter() {
                     Delimiter::Parenthesis => format!("({inner})"),
@@ -90,7 +100,8 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
                     // A macro's name: `matches!(..)`.
                     glue = true;
                     true
-                } else if c == '<' && (out.ends_with(':') || angles > 0 || starts && !after_operand)
+                } else if c == '<'
+                    && (in_type || out.ends_with(':') || angles > 0 || starts && !after_operand)
                 {
                     // A type's own arguments follow its name: `Into<u64>`.
                     glue |= after_ident;
@@ -315,6 +326,10 @@ mod tests {
             "size_of_val(&x as &dyn Debug) == 0"
         );
         assert_eq!(text("x as &'static str"), "x as &'static str");
+        assert_eq!(
+            super::compact_type("HashMap<String, Vec<u32>>".parse().expect("tokens")),
+            "HashMap<String, Vec<u32>>"
+        );
         assert_eq!(text("x -= 1"), "x -= 1");
     }
 

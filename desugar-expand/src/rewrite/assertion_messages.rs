@@ -5,8 +5,9 @@
 //! from the tokens the macro is given. The expansion rewrites some of them
 //! (an await becomes the awaited value, `?` a `match`, `self` a hidden
 //! local), and the message would print the rewrite. So the message is
-//! written out from the user's tokens first, spaced as rustc prints an
-//! expression, as a literal with no arguments: the panic's payload is a
+//! written out from the user's tokens first, printed as rustc's
+//! pretty-printer prints the expression (`build::printed`: spacing and
+//! line breaks), as a literal with no arguments: the panic's payload is a
 //! `&'static str`, as rustc's is.
 //!
 //! Before: `assert!(get(v).await? > 3);`
@@ -17,7 +18,7 @@ use quote::ToTokens;
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 
-use crate::build::{compact, first_await, has_early_exit};
+use crate::build::{compact, first_await, has_early_exit, printed};
 use crate::walk::MacroArgs;
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) {
@@ -54,7 +55,11 @@ impl VisitMut for Messages {
 /// string: braces doubled, no arguments.
 pub(crate) fn message(condition: TokenStream) -> syn::LitStr {
     let span = syn::spanned::Spanned::span(&condition);
-    let text = compact(condition).replace('{', "{{").replace('}', "}}");
+    let text = match syn::parse2::<syn::Expr>(condition.clone()) {
+        Ok(expr) => printed(&expr),
+        Err(_) => compact(condition),
+    };
+    let text = text.replace('{', "{{").replace('}', "}}");
     syn::LitStr::new(&format!("assertion failed: {text}"), span)
 }
 
