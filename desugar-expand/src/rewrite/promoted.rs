@@ -28,7 +28,9 @@
 //! A constant whose type the code alone does not settle (`Wrapper(None)`,
 //! `Reply(Ok(1))`: the code that never runs could not be typed) is not
 //! asked about; nor is one inside a block that declares items, which the
-//! check, written before the statement, could not name.
+//! check, written before the statement, could not name; nor is a path to a
+//! function given as a value (`map_err(AppError::from)`, `map(Json)`),
+//! which is no constant.
 
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
@@ -205,7 +207,13 @@ impl<'ast> Visit<'ast> for Borrowed {
         if !walk::consumes_receiver(&e.method) {
             self.borrowed(&e.receiver);
         }
-        visit::visit_expr_method_call(self, e);
+        self.visit_expr(&e.receiver);
+        let function = given_a_function(e);
+        for arg in &e.args {
+            if !function.is_some_and(|f| std::ptr::eq(f, arg)) {
+                self.visit_expr(arg);
+            }
+        }
     }
 
     // A comparison borrows its operands (`t == Ticket { id: 0 }`).
@@ -308,7 +316,10 @@ impl<'ast> Visit<'ast> for Borrowed {
 /// `Self::DEFAULT`), which no `static` can be. A SCREAMING_CASE name alone
 /// or in a module (`SPARE`, `config::POOL`) may be a `static`, a place whose
 /// borrow makes no temporary (`static RE: LazyLock<Regex>`), and is not
-/// asked about.
+/// asked about. Nor is a function (`AppError::from`, `Vec::new`,
+/// `Into::<Wrapped>::into`), named in lower case as the Rust API
+/// guidelines name functions: it has no `Drop` impl, and a generic one's
+/// path, alone in the check, could not be typed (E0282, E0283, E0790).
 fn surely_constant(path: &syn::ExprPath) -> bool {
     let camel = |s: &syn::PathSegment| {
         let name = s.ident.to_string();
@@ -318,7 +329,47 @@ fn surely_constant(path: &syn::ExprPath) -> bool {
     let (Some(last), owner) = (segments.next(), segments.next()) else {
         return false;
     };
-    path.qself.is_some() || camel(last) || owner.is_some_and(|o| camel(o) || o.ident == "Self")
+    let function = last
+        .ident
+        .to_string()
+        .trim_start_matches('_')
+        .starts_with(char::is_lowercase);
+    !function
+        && (path.qself.is_some()
+            || camel(last)
+            || owner.is_some_and(|o| camel(o) || o.ident == "Self"))
+}
+
+/// The argument of a standard method that takes a function (`map`,
+/// `unwrap_or_else`, ..), where it is a path: a tuple struct's or
+/// variant's constructor there (`map(Json)`, `map_err(Wrapped)`) is a
+/// function, which a generic type's, alone in the check, could not be
+/// typed (E0282).
+fn given_a_function(call: &syn::ExprMethodCall) -> Option<&Expr> {
+    const TAKE_A_FUNCTION: &[&str] = &[
+        "map",
+        "map_err",
+        "map_or",
+        "map_or_else",
+        "and_then",
+        "or_else",
+        "unwrap_or_else",
+        "ok_or_else",
+        "get_or_insert_with",
+        "or_insert_with",
+        "filter_map",
+        "flat_map",
+        "find_map",
+        "map_while",
+        "for_each",
+        "inspect",
+        "inspect_err",
+        "then",
+    ];
+    let method = call.method.to_string();
+    call.args
+        .last()
+        .filter(|arg| TAKE_A_FUNCTION.contains(&method.as_str()) && matches!(arg, Expr::Path(_)))
 }
 
 /// The value a place expression projects: `Some(3)` in `Some(3).0`.
