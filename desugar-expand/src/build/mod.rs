@@ -20,6 +20,7 @@ mod awaits;
 mod earlier;
 mod exits;
 mod extended;
+mod guarded_arms;
 mod lead;
 mod line_breaks;
 mod lower;
