@@ -11,8 +11,14 @@
 //! - A guarded arm binding by `&mut` whose body awaits, before an arm
 //!   binding the same part (`match &mut v { Some(n) if flag => { x.await;
 //!   *n } Some(n) => *n, .. }`): E0499.
+//! - A `for` loop's variable over `v.iter()`, `m.values()`, `m.keys()`, a
+//!   shared reference, borrowed through by a method across an await
+//!   (`fetch(s.label(), 1).await`): kept in place with a flag, and what it
+//!   iterates homed, 8 bytes larger than rustc's.
 
 mod common;
+
+use std::collections::BTreeMap;
 
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
@@ -221,4 +227,111 @@ fn a_guarded_arm_binding_by_mut_that_awaits_builds() {
         &guarded_field(holder(true), 1),
         &guarded_field_rustc(holder(true), 1),
     );
+}
+
+// ---- A `for` loop's variable that is a shared reference ----
+
+#[desugar]
+#[allow(clippy::ptr_arg)] // the shape the dogfood run wrote
+async fn over_iter(v: &Vec<Probe>) -> u32 {
+    let mut n = 0;
+    for s in v.iter() {
+        n += fetch(s.label(), 1).await;
+    }
+    n
+}
+
+#[desugar]
+async fn over_values(m: &BTreeMap<u32, Probe>) -> u32 {
+    let mut n = 0;
+    for s in m.values() {
+        n += fetch(s.label(), 2).await;
+    }
+    n
+}
+
+#[desugar]
+async fn over_keys(m: &BTreeMap<String, u32>) -> u32 {
+    let mut n = 0;
+    for k in m.keys() {
+        n += fetch(k.trim(), 3).await;
+    }
+    n
+}
+
+#[desugar]
+async fn over_a_slice(v: &[Probe]) -> u32 {
+    let mut n = 0;
+    for s in v {
+        n += fetch(s.label(), 4).await;
+    }
+    n
+}
+
+#[desugar]
+async fn over_a_borrow(v: Vec<Probe>) -> u32 {
+    let mut n = 0;
+    for s in &v {
+        n += fetch(s.label(), 6).await;
+    }
+    n
+}
+
+async fn show(s: &&Probe) -> u32 {
+    fetch(s.label(), 7).await
+}
+
+/// A borrow of the variable itself (`&s`, a `&&Probe`), which the awaited
+/// future holds: the variable is kept in place as any local.
+#[desugar]
+async fn borrowing_the_variable(v: &[Probe]) -> u32 {
+    let mut n = 0;
+    for s in v.iter() {
+        n += show(&s).await;
+        s.touch();
+    }
+    n
+}
+
+/// Owned elements: what `s.label()` borrows is the loop's variable, which
+/// lives across the await.
+#[desugar]
+async fn over_owned(v: Vec<Probe>) -> u32 {
+    let mut n = 0;
+    for s in v {
+        n += fetch(s.label(), 5).await;
+    }
+    n
+}
+
+#[test]
+fn a_loop_variable_that_is_a_shared_reference_is_not_kept() {
+    let probes = || vec![Probe::new("p"), Probe::new("q")];
+    let v = probes();
+    same_and_no_larger(|| over_iter(&v), || over_iter_rustc(&v));
+    both_send(&over_iter(&v), &over_iter_rustc(&v));
+    let m: BTreeMap<u32, Probe> = probes()
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (i as u32, p))
+        .collect();
+    same_and_no_larger(|| over_values(&m), || over_values_rustc(&m));
+    both_send(&over_values(&m), &over_values_rustc(&m));
+    let k: BTreeMap<String, u32> = [(" a ".to_string(), 1), ("b".to_string(), 2)].into();
+    same_and_no_larger(|| over_keys(&k), || over_keys_rustc(&k));
+    both_send(&over_keys(&k), &over_keys_rustc(&k));
+    same_and_no_larger(|| over_a_slice(&v), || over_a_slice_rustc(&v));
+    both_send(&over_a_slice(&v), &over_a_slice_rustc(&v));
+    same_and_no_larger(|| over_a_borrow(probes()), || over_a_borrow_rustc(probes()));
+    both_send(&over_a_borrow(probes()), &over_a_borrow_rustc(probes()));
+    same_and_no_larger(
+        || borrowing_the_variable(&v),
+        || borrowing_the_variable_rustc(&v),
+    );
+    both_send(
+        &borrowing_the_variable(&v),
+        &borrowing_the_variable_rustc(&v),
+    );
+    same_and_no_larger(|| over_owned(probes()), || over_owned_rustc(probes()));
+    both_send(&over_owned(probes()), &over_owned_rustc(probes()));
 }

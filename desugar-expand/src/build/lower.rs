@@ -22,7 +22,7 @@ use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
 use super::{Builder, Dest};
-use super::{guarded_arms, scrutinee};
+use super::{guarded_arms, scrutinee, shared_items};
 use crate::ir::{self, Block, Else, LocalId, LoopValue, MentionKind, Stmt};
 use crate::walk;
 
@@ -607,6 +607,13 @@ impl Builder {
         if matches!(&*e.expr, Expr::Range(_)) {
             for &id in &binds {
                 self.locals[id].copy = true;
+            }
+        }
+        // `for s in v.iter()`: `s` is a shared reference, and what
+        // `s.label()` borrows across an await is the referent, not `s`.
+        if shared_items::lent_items(&e.pat, &e.expr, &e.body) {
+            for &id in &binds {
+                self.locals[id].shared_ref = true;
             }
         }
         let body = self.nested(|this| this.block(e.body.stmts, &Dest::Discard, &binds));

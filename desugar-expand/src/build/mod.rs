@@ -30,6 +30,7 @@ mod printed;
 pub(crate) mod receiver_check;
 mod roles;
 mod scrutinee;
+mod shared_items;
 mod source_text;
 mod statement;
 mod tail_edition;

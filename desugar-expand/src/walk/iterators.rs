@@ -81,6 +81,36 @@ pub(super) const CONSUMERS: &[&str] = &[
     "max_by",
 ];
 
+/// Does iterating `expr` visibly give shared references: a standard
+/// method that lends the items (`v.iter()`, `m.values()`, `m.keys()`), a
+/// shared borrow (`&v`), or an adapter that passes such items on as they
+/// are (`v.iter().rev()`, `m.values().filter(f)`)? A `for` loop's
+/// variable bound to one is a shared reference, through which what a
+/// method borrows is the referent (see `ir::Local::shared_ref`).
+pub(crate) fn yields_shared_refs(expr: &Expr) -> bool {
+    const LENDERS: &[&str] = &["iter", "keys", "values"];
+    const PASSING_ON: &[&str] = &[
+        "rev",
+        "skip",
+        "take",
+        "step_by",
+        "filter",
+        "skip_while",
+        "take_while",
+        "fuse",
+        "peekable",
+    ];
+    match super::strip_parens(expr) {
+        Expr::MethodCall(call) => {
+            let method = call.method.to_string();
+            (LENDERS.contains(&method.as_str()) && call.args.is_empty())
+                || (PASSING_ON.contains(&method.as_str()) && yields_shared_refs(&call.receiver))
+        }
+        Expr::Reference(r) => r.mutability.is_none(),
+        _ => false,
+    }
+}
+
 /// Is `expr` visibly an iterator: made by a standard method that makes
 /// one (`v.iter()`, `s.chars()`, `m.keys()`, `v.into_iter()`), or by an
 /// adapter applied to one (`v.iter().map(f)`, `s.chars().rev()`)?
@@ -154,6 +184,30 @@ mod tests {
             "it.find(f)",
         ] {
             assert!(!borrows(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn lent_items_are_shared_references() {
+        let yields = |text: &str| yields_shared_refs(&syn::parse_str(text).unwrap());
+        for text in [
+            "v.iter()",
+            "self.map.values()",
+            "m.keys().rev()",
+            "&v",
+            "v.iter().skip(1)",
+        ] {
+            assert!(yields(text), "{text}");
+        }
+        for text in [
+            "v",
+            "v.iter_mut()",
+            "&mut v",
+            "v.iter().copied()",
+            "v.iter().map(f)",
+            "it.iter(3)",
+        ] {
+            assert!(!yields(text), "{text}");
         }
     }
 

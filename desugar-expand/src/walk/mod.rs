@@ -10,7 +10,7 @@ pub(crate) mod drop_witness;
 mod format_string;
 pub(crate) use format_string::literal_captures;
 mod iterators;
-pub(crate) use iterators::takes_iterator;
+pub(crate) use iterators::{takes_iterator, yields_shared_refs};
 mod macros;
 pub(crate) use macros::{
     MacroArgs, evaluates_nothing, gives_value, is_awaiting_macro, is_awaiting_macro_name,

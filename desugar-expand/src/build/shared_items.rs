@@ -1,0 +1,72 @@
+//! A `for` loop's variable bound to the shared references its iterable
+//! lends (`for s in v.iter()`, `m.values()`, `&v`): what a method, a field
+//! or an index borrows through it (`fetch(s.label()).await`) is the
+//! referent, not the variable, which the machine then need not keep in
+//! place across the await, as rustc does not (see `ir::Local::shared_ref`).
+//!
+//! Before: `for s in v.iter() { n += fetch(s.label()).await; }`
+//! After:  `s` kept only where used after the await, and by value.
+//!
+//! A borrow of the variable itself (`show(&s).await`, a `&&Probe` a
+//! generic fn may keep) borrows the variable, not the referent: a loop
+//! whose body writes one keeps the variable as any local.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+
+use crate::walk;
+
+/// Is the variable `pat` binds, for each item of `iterable`, a shared
+/// reference whose borrows `body` never takes of the variable itself?
+pub(super) fn lent_items(pat: &syn::Pat, iterable: &syn::Expr, body: &syn::Block) -> bool {
+    let syn::Pat::Ident(ident) = pat else {
+        return false;
+    };
+    ident.by_ref.is_none()
+        && ident.subpat.is_none()
+        && walk::yields_shared_refs(iterable)
+        && !borrows_itself(body.to_token_stream(), &ident.ident)
+}
+
+/// Does `tokens` take `&name` of the name itself, not of a place through
+/// it (`&name.field`, `&name[0]`), macros' arguments included?
+fn borrows_itself(tokens: TokenStream, name: &syn::Ident) -> bool {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    tokens.iter().enumerate().any(|(i, token)| match token {
+        TokenTree::Group(group) => borrows_itself(group.stream(), name),
+        TokenTree::Punct(p) if p.as_char() == '&' => {
+            let rest = &tokens[i + 1..];
+            let rest = match rest.first() {
+                Some(TokenTree::Ident(m)) if m == "mut" => &rest[1..],
+                _ => rest,
+            };
+            matches!(rest.first(), Some(TokenTree::Ident(found)) if found == name)
+                && !matches!(rest.get(1), Some(TokenTree::Punct(p)) if matches!(p.as_char(), '.' | ':'))
+                && !matches!(rest.get(1), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Bracket)
+        }
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_borrow_of_the_variable_itself_is_seen() {
+        let name: syn::Ident = syn::parse_quote!(s);
+        let borrows = |text: &str| borrows_itself(text.parse().unwrap(), &name);
+        for text in ["show(&s).await", "f(&&s)", "log!(\"{}\", &s)", "g(&mut s)"] {
+            assert!(borrows(text), "{text}");
+        }
+        for text in [
+            "fetch(s.label()).await",
+            "f(&s.id)",
+            "f(&s[0])",
+            "f(&sx)",
+            "f(s)",
+        ] {
+            assert!(!borrows(text), "{text}");
+        }
+    }
+}
