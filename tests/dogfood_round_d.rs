@@ -1,4 +1,4 @@
-//! Shapes dogfood runs found (desugar-fuzz/FINDINGS.md, entry 139), each
+//! Shapes dogfood runs found (desugar-fuzz/FINDINGS.md, entry 140), each
 //! compared with rustc's twin (`assert_same`: every cancellation point,
 //! with and without extra `Pending`s), no larger, and `Send` where the twin
 //! is.

@@ -104,8 +104,14 @@ impl VisitMut for EarlyExit {
                 // made point. The function's path is the `?`'s, where an
                 // error about its bound is reported.
                 let operand = syn::spanned::Spanned::span(&*try_expr.expr);
-                let path = names::spanned_as(quote!(#private::FromResidual::from_residual), span);
-                let from_residual = quote::quote_spanned!(operand=> (#path)(#residual));
+                let mut path =
+                    names::spanned_as(quote!(#private::FromResidual::from_residual), span)
+                        .into_iter();
+                let start = path.next().map(|mut first| {
+                    first.set_span(operand);
+                    first
+                });
+                let from_residual = quote::quote_spanned!(operand=> #start #(#path)*(#residual));
                 let inner = (*try_expr.expr).clone();
                 let mut rewritten: syn::ExprMatch = syn::parse_quote_spanned! {span=>
                     match #branch(()) {
