@@ -8,9 +8,6 @@
 //!   `map_err(Into::<Wrapped>::into)`) was checked as a named constant
 //!   of a type with a `Drop` impl, in code that could not type a generic
 //!   function's path: E0283, E0282, E0790.
-//! - A guarded arm binding by `&mut` whose body awaits, before an arm
-//!   binding the same part (`match &mut v { Some(n) if flag => { x.await;
-//!   *n } Some(n) => *n, .. }`): E0499.
 //! - A `for` loop's variable over `v.iter()`, `m.values()`, `m.keys()`, a
 //!   shared reference, borrowed through by a method across an await
 //!   (`fetch(s.label(), 1).await`): kept in place with a flag, and what it
@@ -108,125 +105,6 @@ fn paths_to_functions_given_as_values_build() {
     both_send(&mapped_by_into("1"), &mapped_by_into_rustc("1"));
     same_and_no_larger(|| wrapped_by_variant(3), || wrapped_by_variant_rustc(3));
     both_send(&wrapped_by_variant(3), &wrapped_by_variant_rustc(3));
-}
-
-// ---- A guarded arm that binds by `&mut` and awaits ----
-
-#[desugar]
-async fn guarded_by_mut(mut v: Option<u32>, flag: bool) -> u32 {
-    match &mut v {
-        Some(n) if flag => {
-            Leaf::new("x").pending(1).ready(()).await;
-            *n += 1;
-            *n
-        }
-        Some(n) => *n,
-        None => 0,
-    }
-}
-
-pub struct Holder {
-    slot: Option<(u32, Probe)>,
-}
-
-#[desugar]
-async fn guarded_field(mut h: Holder, limit: u32) -> u32 {
-    let n = match &mut h.slot {
-        Some(b) if b.0 < limit => {
-            b.0 += Leaf::new("fetch").pending(1).ready(5).await;
-            b.1.touch();
-            b.0
-        }
-        Some(b) => b.0,
-        None => 0,
-    };
-    n + h.slot.as_ref().map_or(0, |b| b.0)
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Node {
-    val: u32,
-    next: Option<Box<Node>>,
-}
-
-/// A list walked through a `&mut` cursor, which a guarded arm matches.
-#[desugar]
-async fn bump_first(mut head: Option<Box<Node>>, want: u32) -> Option<Box<Node>> {
-    let mut cur = &mut head;
-    loop {
-        match cur {
-            Some(node) if node.val == want => {
-                node.val += Leaf::new("fetch").pending(1).ready(10).await;
-                break;
-            }
-            Some(node) => cur = &mut node.next,
-            None => break,
-        }
-    }
-    head
-}
-
-/// Items reached through a `&mut` their type does not show, matched
-/// through a reborrow written out.
-#[desugar]
-async fn guarded_items(mut v: Vec<Option<u32>>, limit: u32) -> Vec<Option<u32>> {
-    for c in v.iter_mut() {
-        match &mut *c {
-            Some(n) if *n < limit => *n += fetch("item", 10).await,
-            Some(n) => *n = 0,
-            None => {}
-        }
-    }
-    v
-}
-
-#[test]
-fn a_guarded_arm_binding_by_mut_that_awaits_builds() {
-    for limit in [0, 3] {
-        let items = || vec![Some(1), None, Some(5)];
-        same_and_no_larger(
-            || guarded_items(items(), limit),
-            || guarded_items_rustc(items(), limit),
-        );
-    }
-    both_send(&guarded_items(vec![], 1), &guarded_items_rustc(vec![], 1));
-    let list = || {
-        Some(Box::new(Node {
-            val: 1,
-            next: Some(Box::new(Node { val: 2, next: None })),
-        }))
-    };
-    for want in [1, 2, 3] {
-        same_and_no_larger(
-            || bump_first(list(), want),
-            || bump_first_rustc(list(), want),
-        );
-    }
-    both_send(&bump_first(list(), 1), &bump_first_rustc(list(), 1));
-    for v in [None, Some(3)] {
-        for flag in [true, false] {
-            same_and_no_larger(|| guarded_by_mut(v, flag), || guarded_by_mut_rustc(v, flag));
-        }
-    }
-    both_send(
-        &guarded_by_mut(None, true),
-        &guarded_by_mut_rustc(None, true),
-    );
-    let holder = |some: bool| Holder {
-        slot: some.then(|| (1, Probe::new("b"))),
-    };
-    for some in [false, true] {
-        for limit in [0, 4] {
-            same_and_no_larger(
-                || guarded_field(holder(some), limit),
-                || guarded_field_rustc(holder(some), limit),
-            );
-        }
-    }
-    both_send(
-        &guarded_field(holder(true), 1),
-        &guarded_field_rustc(holder(true), 1),
-    );
 }
 
 // ---- A `for` loop's variable that is a shared reference ----

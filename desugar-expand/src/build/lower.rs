@@ -22,7 +22,7 @@ use syn::{Expr, Lifetime};
 
 use super::awaits::{first_await, has_await};
 use super::{Builder, Dest};
-use super::{guarded_arms, scrutinee, shared_items};
+use super::{scrutinee, shared_items};
 use crate::ir::{self, Block, Else, LocalId, LoopValue, MentionKind, Stmt};
 use crate::walk;
 
@@ -432,20 +432,8 @@ impl Builder {
         let head = walk::resolve(&e.expr, &self.scope_map());
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
             let untaken = head.filter(|_| walk::patterns::bindings(&arm.pat).is_empty());
-            let scope = self.scope_map();
-            let rebinding = guarded_arms::rebinding(&arm, &e.expr, |local| {
-                walk::resolve(local, &scope).is_some_and(|local| self.locals[local].unique)
-            });
-            // Matched through a `&mut`, the guard's bindings are references
-            // or copies: nothing to drop, nothing to keep once the body
-            // binds them again.
-            if rebinding.is_some() {
-                for &id in &binds {
-                    self.locals[id].copy = true;
-                }
-            }
             let arm = self.alternative(construct, index, |this| {
-                this.untaken_by(untaken, |this| this.arm(arm, binds, rebinding, dest))
+                this.untaken_by(untaken, |this| this.arm(arm, binds, dest))
             });
             arms.push(arm);
         }
@@ -455,15 +443,7 @@ impl Builder {
         }));
     }
 
-    /// `rebinding`: a statement that binds the arm's pattern again at the
-    /// start of its body (see `guarded_arms`).
-    fn arm(
-        &mut self,
-        arm: syn::Arm,
-        binds: Vec<LocalId>,
-        rebinding: Option<syn::Stmt>,
-        dest: &Dest,
-    ) -> ir::Arm {
+    fn arm(&mut self, arm: syn::Arm, binds: Vec<LocalId>, dest: &Dest) -> ir::Arm {
         {
             self.scopes.push(Vec::new());
             for &id in &binds {
@@ -472,10 +452,9 @@ impl Builder {
             if let syn::Pat::Guard(guard) = &arm.pat {
                 self.record_expr(&guard.guard, &[]);
             }
-            let first = rebinding.into_iter();
             let body = match *arm.body {
                 Expr::Block(block) if block.label.is_none() && block.attrs.is_empty() => {
-                    self.block(first.chain(block.block.stmts).collect(), dest, &[])
+                    self.block(block.block.stmts, dest, &[])
                 }
                 // An arm's expression, unlike a block's tail, is a scope
                 // around the operands of its calls: it is lowered as the
@@ -488,13 +467,9 @@ impl Builder {
                         Dest::Discard => syn::Stmt::Expr(body, Some(Default::default())),
                         dest => dest.statement(body),
                     };
-                    self.block(first.chain([stmt]).collect(), &Dest::Discard, &[])
+                    self.block(vec![stmt], &Dest::Discard, &[])
                 }
-                body => self.block(
-                    first.chain([syn::Stmt::Expr(body, None)]).collect(),
-                    dest,
-                    &[],
-                ),
+                body => self.block(vec![syn::Stmt::Expr(body, None)], dest, &[]),
             };
             self.close_scope();
             ir::Arm {

@@ -20,7 +20,6 @@ mod awaits;
 mod earlier;
 mod exits;
 mod extended;
-mod guarded_arms;
 mod lead;
 mod line_breaks;
 mod lower;
