@@ -213,3 +213,31 @@ fn a_loop_variable_that_is_a_shared_reference_is_not_kept() {
     same_and_no_larger(|| over_owned(probes()), || over_owned_rustc(probes()));
     both_send(&over_owned(probes()), &over_owned_rustc(probes()));
 }
+
+/// A `ref` binding of the variable and a field of a map's item, a tuple of
+/// references whose fields are the variable's own: both borrow the
+/// variable itself, which is kept as any local (dogD10, builds 4 and 5:
+/// E0597 before).
+#[desugar]
+#[allow(clippy::toplevel_ref_arg)] // the shape under test
+async fn variable_borrowed_itself(v: &[Probe], m: &BTreeMap<u32, Probe>) -> u32 {
+    let mut n = 0;
+    for s in v.iter() {
+        let ref r = s;
+        n += show(r).await;
+    }
+    for e in m {
+        n += show(&e.1).await + *e.0;
+    }
+    n
+}
+
+#[test]
+fn a_loop_variable_borrowed_itself_is_kept() {
+    let v = vec![Probe::new("p"), Probe::new("q")];
+    let m: BTreeMap<u32, Probe> = [(1, Probe::new("m1")), (2, Probe::new("m2"))].into();
+    same_and_no_larger(
+        || variable_borrowed_itself(&v, &m),
+        || variable_borrowed_itself_rustc(&v, &m),
+    );
+}

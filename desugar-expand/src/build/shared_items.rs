@@ -29,11 +29,19 @@ pub(super) fn lent_items(pat: &syn::Pat, iterable: &syn::Expr, body: &syn::Block
 }
 
 /// Does `tokens` take `&name` of the name itself, not of a place through
-/// it (`&name.field`, `&name[0]`), macros' arguments included?
+/// it (`&name.field`, `&name[0]`), macros' arguments included? So does a
+/// `ref` binding (`let ref r = name;`), and a tuple's field (`&e.0`): a
+/// map's items (`for e in &m`) are tuples of references, whose fields are
+/// the variable's own.
 fn borrows_itself(tokens: TokenStream, name: &syn::Ident) -> bool {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     tokens.iter().enumerate().any(|(i, token)| match token {
         TokenTree::Group(group) => borrows_itself(group.stream(), name),
+        TokenTree::Ident(word) if word == "ref" => true,
+        TokenTree::Ident(found) if found == name => {
+            matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                && matches!(tokens.get(i + 2), Some(TokenTree::Literal(_)))
+        }
         TokenTree::Punct(p) if p.as_char() == '&' => {
             let rest = &tokens[i + 1..];
             let rest = match rest.first() {
@@ -56,7 +64,14 @@ mod tests {
     fn a_borrow_of_the_variable_itself_is_seen() {
         let name: syn::Ident = syn::parse_quote!(s);
         let borrows = |text: &str| borrows_itself(text.parse().unwrap(), &name);
-        for text in ["show(&s).await", "f(&&s)", "log!(\"{}\", &s)", "g(&mut s)"] {
+        for text in [
+            "show(&s).await",
+            "f(&&s)",
+            "log!(\"{}\", &s)",
+            "g(&mut s)",
+            "let ref r = s;",
+            "look(&s.0).await",
+        ] {
             assert!(borrows(text), "{text}");
         }
         for text in [
