@@ -85,8 +85,15 @@ async fn wrapped_by_variant(x: u32) -> Option<Option<u32>> {
     Leaf::new("x").pending(1).ready(Some(x)).await.map(Some)
 }
 
+/// The same, the method called by its path (dogD10, build 6: E0282).
+#[desugar]
+async fn wrapped_by_path(x: u32) -> Option<Option<u32>> {
+    Option::map(Leaf::new("x").pending(1).ready(Some(x)).await, Some)
+}
+
 #[test]
 fn paths_to_functions_given_as_values_build() {
+    same_and_no_larger(|| wrapped_by_path(4), || wrapped_by_path_rustc(4));
     for x in [Ok(1), Err(2)] {
         same_and_no_larger(|| mapped_by_from(x), || mapped_by_from_rustc(x));
     }

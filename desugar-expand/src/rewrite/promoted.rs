@@ -186,13 +186,24 @@ impl<'ast> Visit<'ast> for Borrowed {
         visit::visit_expr(self, expr);
     }
 
-    // The function called is not a constant.
+    // The function called is not a constant, nor is the function given to
+    // one of the standard methods that take one, called by its path
+    // (`Result::map(x, Json)`).
     fn visit_expr_call(&mut self, e: &'ast syn::ExprCall) {
-        if !matches!(&*e.func, Expr::Path(_)) {
-            self.visit_expr(&e.func);
-        }
+        let method = match &*e.func {
+            Expr::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+            func => {
+                self.visit_expr(func);
+                None
+            }
+        };
+        let function = method
+            .filter(|method| takes_a_function(method))
+            .and_then(|_| e.args.last().filter(|arg| matches!(arg, Expr::Path(_))));
         for arg in &e.args {
-            self.visit_expr(arg);
+            if !function.is_some_and(|f| std::ptr::eq(f, arg)) {
+                self.visit_expr(arg);
+            }
         }
     }
 
@@ -346,6 +357,15 @@ fn surely_constant(path: &syn::ExprPath) -> bool {
 /// function, which a generic type's, alone in the check, could not be
 /// typed (E0282).
 fn given_a_function(call: &syn::ExprMethodCall) -> Option<&Expr> {
+    let method = call.method.to_string();
+    call.args
+        .last()
+        .filter(|arg| takes_a_function(&method) && matches!(arg, Expr::Path(_)))
+}
+
+/// Is `method` one of the standard methods whose last argument is a
+/// function (`map`, `unwrap_or_else`, ..)?
+fn takes_a_function(method: &str) -> bool {
     const TAKE_A_FUNCTION: &[&str] = &[
         "map",
         "map_err",
@@ -366,10 +386,7 @@ fn given_a_function(call: &syn::ExprMethodCall) -> Option<&Expr> {
         "inspect_err",
         "then",
     ];
-    let method = call.method.to_string();
-    call.args
-        .last()
-        .filter(|arg| TAKE_A_FUNCTION.contains(&method.as_str()) && matches!(arg, Expr::Path(_)))
+    TAKE_A_FUNCTION.contains(&method)
 }
 
 /// The value a place expression projects: `Some(3)` in `Some(3).0`.
