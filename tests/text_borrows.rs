@@ -81,3 +81,29 @@ fn views_of_a_parameter_that_is_a_reference() {
         same_and_no_larger(|| chunk_lens(&data), || chunk_lens_rustc(&data));
     }
 }
+
+async fn show_ref(tag: &str, p: &&str) -> usize {
+    Leaf::new(tag).pending(1).ready(()).await;
+    p.len()
+}
+
+/// A reference borrowed itself (`&t`, a `&&str` the awaited call holds)
+/// is the local's own borrow, which the machine keeps the local in place
+/// for: a parameter typed `&str` or a local bound to `s.trim()`, taken
+/// for a shared reference, would not build so (E0597).
+#[desugar]
+async fn borrowed_itself(p: &str, s: String) -> usize {
+    let t = s.trim();
+    let r = &p;
+    show_ref("t", &t).await + show_ref("p", r).await + show_ref("p again", &p).await
+}
+
+#[test]
+fn references_borrowed_themselves_are_kept() {
+    for (p, s) in [("ab", " cd "), ("", "")] {
+        same_and_no_larger(
+            || borrowed_itself(p, s.to_owned()),
+            || borrowed_itself_rustc(p, s.to_owned()),
+        );
+    }
+}

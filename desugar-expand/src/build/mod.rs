@@ -65,6 +65,7 @@ pub(crate) use values::{is_constructor, is_promoted};
 pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn::Result<Body> {
     let mut builder = Builder {
         fn_name: plan.sig.ident.to_string(),
+        body_tokens: quote::ToTokens::to_token_stream(&body),
         pinned: pinned.iter().map(ToString::to_string).collect(),
         ..Builder::default()
     };
@@ -80,7 +81,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].number = param.number;
         builder.locals[id].boxed = param.boxed;
         builder.locals[id].pointer = param.pointer;
-        builder.locals[id].shared_ref = param.shared_ref;
+        builder.locals[id].shared_ref = param.shared_ref && !builder.borrowed_itself(&param.ident);
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -135,6 +136,9 @@ impl Dest {
 struct Builder {
     /// The async fn's name, to recognise it awaiting itself.
     fn_name: String,
+    /// The body's tokens, where a local taken for a shared reference may
+    /// be borrowed itself (see [`shared_items::borrows_itself`]).
+    body_tokens: proc_macro2::TokenStream,
     /// Locals whose `match` or `if let` around the code being lowered did
     /// not take them on this path (see [`Mention::untaken`]).
     untaken: Vec<LocalId>,
@@ -332,6 +336,13 @@ impl walk::Visitor for Recorder<'_> {
 }
 
 impl Builder {
+    /// Does the body borrow the local `name` itself (`&name`, a `ref`
+    /// binding, a tuple's field), where a reference's referent would
+    /// otherwise be taken for what is borrowed?
+    fn borrowed_itself(&self, name: &syn::Ident) -> bool {
+        shared_items::borrows_itself(self.body_tokens.clone(), name)
+    }
+
     fn error(&mut self, err: syn::Error) {
         match &mut self.errors {
             Some(errors) => errors.combine(err),
@@ -925,7 +936,8 @@ impl Builder {
             self.locals[id].unique |= unique;
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
-            self.locals[id].shared_ref = shared_ref;
+            self.locals[id].shared_ref =
+                shared_ref && !self.borrowed_itself(&self.locals[id].ident.clone());
             self.locals[id].boxed = boxed;
             self.locals[id].closure = closure;
             self.locals[id].pointer = pointer;

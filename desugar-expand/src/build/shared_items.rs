@@ -9,7 +9,10 @@
 //!
 //! A borrow of the variable itself (`show(&s).await`, a `&&Probe` a
 //! generic fn may keep) borrows the variable, not the referent: a loop
-//! whose body writes one keeps the variable as any local.
+//! whose body writes one keeps the variable as any local. So does a
+//! parameter or a `let` the builder takes for a shared reference (`p:
+//! &Probe`, `let t = s.trim();`) that the body borrows itself
+//! ([`borrows_itself`]).
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
@@ -33,7 +36,7 @@ pub(super) fn lent_items(pat: &syn::Pat, iterable: &syn::Expr, body: &syn::Block
 /// `ref` binding (`let ref r = name;`), and a tuple's field (`&e.0`): a
 /// map's items (`for e in &m`) are tuples of references, whose fields are
 /// the variable's own.
-fn borrows_itself(tokens: TokenStream, name: &syn::Ident) -> bool {
+pub(super) fn borrows_itself(tokens: TokenStream, name: &syn::Ident) -> bool {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     tokens.iter().enumerate().any(|(i, token)| match token {
         TokenTree::Group(group) => borrows_itself(group.stream(), name),
