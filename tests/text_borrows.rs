@@ -61,27 +61,6 @@ fn borrows_of_text_are_not_kept_in_place() {
     both_send(&path_parts("/a/b"), &path_parts_rustc("/a/b"));
 }
 
-/// A view a method makes of what a parameter that is a shared reference
-/// points to (dogD11, size 1: the parameter homed and the view kept in
-/// place, 16 bytes larger than rustc).
-#[desugar]
-#[allow(clippy::ptr_arg)] // the shape under test
-async fn chunk_lens(data: &Vec<u8>) -> usize {
-    let bytes = data.as_slice();
-    let mut sum = 0;
-    for chunk in bytes.chunks(2) {
-        sum += sink("chunk", chunk).await;
-    }
-    sum
-}
-
-#[test]
-fn views_of_a_parameter_that_is_a_reference() {
-    for data in [vec![1u8, 2, 3], vec![]] {
-        same_and_no_larger(|| chunk_lens(&data), || chunk_lens_rustc(&data));
-    }
-}
-
 async fn show_ref(tag: &str, p: &&str) -> usize {
     Leaf::new(tag).pending(1).ready(()).await;
     p.len()

@@ -81,7 +81,6 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].number = param.number;
         builder.locals[id].boxed = param.boxed;
         builder.locals[id].pointer = param.pointer;
-        builder.locals[id].shared_ref = param.shared_ref && !builder.borrowed_itself(&param.ident);
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {

@@ -1207,8 +1207,7 @@ pub(crate) fn makes_pointer(expr: &Expr) -> bool {
 const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 
 /// A borrow of text or bytes, made by a `str`/`String` method that returns
-/// one (`s.trim()`, `line.as_bytes()`, and `Vec`'s `as_slice`), or taken
-/// out of the `Option` of one
+/// one (`s.trim()`, `line.as_bytes()`), or taken out of the `Option` of one
 /// (`s.strip_prefix('/')?`, `.unwrap()`, `.expect(..)`); `parts`: a pair
 /// of them, split (`s.split_once(':')?`, `s.split_at(n)`).
 ///
@@ -1227,7 +1226,6 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
         "trim_ascii",
         "as_str",
         "as_bytes",
-        "as_slice",
     ];
     const OPTIONAL: &[&str] = &["strip_prefix", "strip_suffix"];
     const SPLIT: &[&str] = &["split_at", "split_at_checked"];
