@@ -134,6 +134,7 @@ fn analyse(
     rewrite::receiver::rename_self(&mut body);
     rewrite::braced_tail::rewrite_body(&mut body);
     rewrite::poll_macro::rewrite_body(&mut body);
+    rewrite::raw_borrows::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::destructuring::rewrite_body(&mut body);
     let params: Vec<&syn::PatType> = item_fn

@@ -46,15 +46,28 @@ pub(super) fn borrows_itself(tokens: TokenStream, name: &syn::Ident) -> bool {
                 && matches!(tokens.get(i + 2), Some(TokenTree::Literal(_)))
         }
         TokenTree::Punct(p) if p.as_char() == '&' => {
-            let rest = &tokens[i + 1..];
-            let rest = match rest.first() {
-                Some(TokenTree::Ident(m)) if m == "mut" => &rest[1..],
-                _ => rest,
+            // `&mut name`, `&raw const name`, `&raw mut name`.
+            let mut rest = &tokens[i + 1..];
+            if matches!(rest.first(), Some(TokenTree::Ident(raw)) if raw == "raw") {
+                rest = rest.get(2..).unwrap_or_default();
+            } else if matches!(rest.first(), Some(TokenTree::Ident(m)) if m == "mut") {
+                rest = &rest[1..];
+            }
+            let whole = match rest.first() {
+                Some(TokenTree::Ident(found)) => found == name,
+                // `&(name)`, as a macro's `&($e)` writes it.
+                Some(TokenTree::Group(group)) if group.delimiter() == proc_macro2::Delimiter::Parenthesis => {
+                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                    matches!(inner.as_slice(), [TokenTree::Ident(found)] if found == name)
+                }
+                _ => false,
             };
-            matches!(rest.first(), Some(TokenTree::Ident(found)) if found == name)
+            whole
                 && !matches!(rest.get(1), Some(TokenTree::Punct(p)) if matches!(p.as_char(), '.' | ':'))
                 && !matches!(rest.get(1), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Bracket)
         }
+        // `addr_of!(name)`, `addr_of_mut!(name)`: a raw borrow of it.
+        TokenTree::Ident(mac) if mac == "addr_of" || mac == "addr_of_mut" => true,
         _ => false,
     })
 }
@@ -74,6 +87,10 @@ mod tests {
             "g(&mut s)",
             "let ref r = s;",
             "look(&s.0).await",
+            "let p = &raw const s;",
+            "let p = &raw mut s;",
+            "look(&(s)).await",
+            "let p = std::ptr::addr_of!(s);",
         ] {
             assert!(borrows(text), "{text}");
         }

@@ -11,6 +11,7 @@ pub(crate) mod macro_calls;
 pub(crate) mod pinning;
 pub(crate) mod poll_macro;
 pub(crate) mod promoted;
+pub(crate) mod raw_borrows;
 pub(crate) mod receiver;
 pub(crate) mod skipped_parts;
 mod skipped_temporary_parts;
