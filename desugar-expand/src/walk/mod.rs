@@ -1216,17 +1216,7 @@ const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 /// across an await, the machine moves it while it is borrowed, a compile
 /// error (E0505), never a value dropped early.
 pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
-    const WHOLE: &[&str] = &[
-        "trim",
-        "trim_start",
-        "trim_end",
-        "trim_matches",
-        "trim_start_matches",
-        "trim_end_matches",
-        "trim_ascii",
-        "as_str",
-        "as_bytes",
-    ];
+    const WHOLE: &[&str] = &["as_str", "as_bytes"];
     const OPTIONAL: &[&str] = &["strip_prefix", "strip_suffix"];
     const SPLIT: &[&str] = &["split_at", "split_at_checked"];
     const OPTIONAL_SPLIT: &[&str] = &["split_once", "rsplit_once"];
@@ -1239,7 +1229,7 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     } else {
         (WHOLE, OPTIONAL)
     };
-    if method(expr, whole) {
+    if method(expr, whole) || (!parts && method(expr, TRIMS)) {
         return true;
     }
     // What `?` became (`rewrite::early_exit`), or an unwrap.
@@ -1462,15 +1452,21 @@ pub(crate) fn returns_view(method: &syn::Ident) -> bool {
         "split_whitespace",
         "split_ascii_whitespace",
         "char_indices",
-        "trim",
-        "trim_start",
-        "trim_end",
-        "trim_matches",
-        "trim_start_matches",
-        "trim_end_matches",
     ];
-    VIEWS.contains(&method.to_string().as_str())
+    let method = method.to_string();
+    VIEWS.contains(&method.as_str()) || TRIMS.contains(&method.as_str())
 }
+
+/// `str`'s methods that give a part of it, trimmed.
+const TRIMS: &[&str] = &[
+    "trim",
+    "trim_start",
+    "trim_end",
+    "trim_matches",
+    "trim_start_matches",
+    "trim_end_matches",
+    "trim_ascii",
+];
 
 /// Methods of the standard library whose result never borrows from the
 /// receiver (`x.len()`, `x.to_string()`): the receiver is borrowed for the
