@@ -22,11 +22,11 @@ impl Facts<'_> {
     /// Before: `let l = v.as_mut_slice(); bump(l).await; bump(l).await;`
     /// After:  `l` in a home (`let l = unsafe { __home_l.place_mut() };`),
     ///         the call given a copy of the reference from there, which
-    ///         leaves it in place (`bump(unsafe { __home_l.take() })`; SAFETY
+    ///         leaves it in place (`bump(unsafe { __home_l.take() })`; SAFETY: below
     ///         below), and
     ///         the state keeping only its guard (`Suspend0 { l:
     ///         __home_l.store(), .. }`), not the reference itself.
-    ///         SAFETY of those blocks, as for every use of a home
+    ///         SAFETY: of those blocks, as for every use of a home
     ///         (`emit/uses.rs`): the twin's borrow check of the same uses, and
     ///         a slot that keeps its bytes when taken from (`Home::take`).
     ///

@@ -150,7 +150,7 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
 /// Before: `let x; x = 3; let f = async { x + 1 }; f.await`
 /// After:  `let __captured_x = unsafe { __home_x.place() };`
 ///         `let f = async { (*__captured_x) + 1 };`
-///         SAFETY of that block: the home holds a value there, which the
+///         SAFETY: of that block, the home holds a value there, which the
 ///         twin's borrow check of the same capture vouches for (see
 ///         `Captured::lets`).
 struct Captured(Vec<LocalId>);
@@ -467,7 +467,7 @@ impl walk::Visitor for HomedUses<'_> {
                         // Before: `conn = login(conn);`
                         // After:  `match login((unsafe { __home_conn.take() }))
                         //              { __assigned => __home_conn.set(__assigned) };`
-                        // SAFETY of the `take` there: as for any move of the
+                        // SAFETY: of the `take` there, as for any move of the
                         // local (`MentionKind::Value` below).
                         let assigned = names::hidden("__assigned");
                         syn::parse_quote_spanned!(span=>

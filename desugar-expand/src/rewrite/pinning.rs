@@ -17,7 +17,7 @@
 //! Before: `pin_mut!(stream);`
 //! After:  `let mut __pinned1 = stream; let mut stream = unsafe { .. (&mut __pinned1) };`
 //!
-//! SAFETY of both blocks: the hidden local is never named by the user's
+//! SAFETY: of both blocks, the hidden local is never named by the user's
 //! code, so it is never moved again (see `rewrite_body`).
 
 use proc_macro2::Span;
@@ -50,7 +50,7 @@ impl Pinning {
     /// `let mut __pinnedN = value; let <pat> = <pin of __pinnedN>;`
     fn pinned(&mut self, pat: syn::Pat, value: syn::Expr, span: Span) -> Option<[syn::Stmt; 2]> {
         let hidden = names::hidden(&format!("__pinned{}", self.made.len() + 1));
-        // SAFETY (of the `unsafe` block written here): the hidden local is
+        // SAFETY: (of the `unsafe` block written here) the hidden local is
         // never moved: nothing names it but this borrow, and where an await
         // is in its scope the analysis keeps it in place (homed), in a slot
         // of the pinned machine that drops it where it is. Within one step
