@@ -65,7 +65,7 @@ pub(crate) use values::{is_constructor, is_promoted};
 pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn::Result<Body> {
     let mut builder = Builder {
         fn_name: plan.sig.ident.to_string(),
-        body_tokens: quote::ToTokens::to_token_stream(&body),
+        self_borrows: shared_items::SelfBorrows::of(quote::ToTokens::to_token_stream(&body)),
         pinned: pinned.iter().map(ToString::to_string).collect(),
         ..Builder::default()
     };
@@ -135,9 +135,9 @@ impl Dest {
 struct Builder {
     /// The async fn's name, to recognise it awaiting itself.
     fn_name: String,
-    /// The body's tokens, where a local taken for a shared reference may
-    /// be borrowed itself (see [`shared_items::borrows_itself`]).
-    body_tokens: proc_macro2::TokenStream,
+    /// The names the body borrows themselves, which a local taken for a
+    /// shared reference must not be among (see [`shared_items::SelfBorrows`]).
+    self_borrows: shared_items::SelfBorrows,
     /// Locals whose `match` or `if let` around the code being lowered did
     /// not take them on this path (see [`Mention::untaken`]).
     untaken: Vec<LocalId>,
@@ -335,13 +335,6 @@ impl walk::Visitor for Recorder<'_> {
 }
 
 impl Builder {
-    /// Does the body borrow the local `name` itself (`&name`, a `ref`
-    /// binding, a tuple's field), where a reference's referent would
-    /// otherwise be taken for what is borrowed?
-    fn borrowed_itself(&self, name: &syn::Ident) -> bool {
-        shared_items::borrows_itself(self.body_tokens.clone(), name)
-    }
-
     fn error(&mut self, err: syn::Error) {
         match &mut self.errors {
             Some(errors) => errors.combine(err),
@@ -936,7 +929,7 @@ impl Builder {
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
             self.locals[id].shared_ref =
-                shared_ref && !self.borrowed_itself(&self.locals[id].ident.clone());
+                shared_ref && !self.self_borrows.contains(&self.locals[id].ident);
             self.locals[id].boxed = boxed;
             self.locals[id].closure = closure;
             self.locals[id].pointer = pointer;

@@ -12,9 +12,11 @@
 //! whose body writes one keeps the variable as any local. So does a
 //! parameter or a `let` the builder takes for a shared reference (`p:
 //! &Probe`, `let t = s.trim();`) that the body borrows itself
-//! ([`borrows_itself`]).
+//! ([`SelfBorrows`]).
 
-use proc_macro2::{TokenStream, TokenTree};
+use std::collections::HashSet;
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::ToTokens;
 
 use crate::walk;
@@ -28,48 +30,86 @@ pub(super) fn lent_items(pat: &syn::Pat, iterable: &syn::Expr, body: &syn::Block
     ident.by_ref.is_none()
         && ident.subpat.is_none()
         && walk::yields_shared_refs(iterable)
-        && !borrows_itself(body.to_token_stream(), &ident.ident)
+        && !SelfBorrows::of(body.to_token_stream()).contains(&ident.ident)
 }
 
-/// Does `tokens` take `&name` of the name itself, not of a place through
-/// it (`&name.field`, `&name[0]`), macros' arguments included? So does a
-/// `ref` binding (`let ref r = name;`), and a tuple's field (`&e.0`): a
-/// map's items (`for e in &m`) are tuples of references, whose fields are
-/// the variable's own.
-pub(super) fn borrows_itself(tokens: TokenStream, name: &syn::Ident) -> bool {
-    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-    tokens.iter().enumerate().any(|(i, token)| match token {
-        TokenTree::Group(group) => borrows_itself(group.stream(), name),
-        TokenTree::Ident(word) if word == "ref" => true,
-        TokenTree::Ident(found) if found == name => {
-            matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.')
-                && matches!(tokens.get(i + 2), Some(TokenTree::Literal(_)))
-        }
-        TokenTree::Punct(p) if p.as_char() == '&' => {
-            // `&mut name`, `&raw const name`, `&raw mut name`.
-            let mut rest = &tokens[i + 1..];
-            if matches!(rest.first(), Some(TokenTree::Ident(raw)) if raw == "raw") {
-                rest = rest.get(2..).unwrap_or_default();
-            } else if matches!(rest.first(), Some(TokenTree::Ident(m)) if m == "mut") {
-                rest = &rest[1..];
-            }
-            let whole = match rest.first() {
-                Some(TokenTree::Ident(found)) => found == name,
-                // `&(name)`, as a macro's `&($e)` writes it.
-                Some(TokenTree::Group(group)) if group.delimiter() == proc_macro2::Delimiter::Parenthesis => {
-                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                    matches!(inner.as_slice(), [TokenTree::Ident(found)] if found == name)
+/// The names a body borrows themselves: `&name`, not a place through it
+/// (`&name.field`, `&name[0]`), macros' arguments included; a tuple's
+/// field (`&e.0`), since a map's items (`for e in &m`) are tuples of
+/// references whose fields are the variable's own. A `ref` binding (`let
+/// ref r = name;`) or `addr_of!` anywhere counts for every name: which
+/// name they borrow is not read here. One scan serves every local of the
+/// body, where asking per local would rescan it each time.
+#[derive(Default)]
+pub(super) struct SelfBorrows {
+    names: HashSet<String>,
+    every_name: bool,
+}
+
+impl SelfBorrows {
+    pub(super) fn of(tokens: TokenStream) -> Self {
+        let mut found = SelfBorrows::default();
+        found.scan(tokens);
+        found
+    }
+
+    pub(super) fn contains(&self, name: &syn::Ident) -> bool {
+        self.every_name || self.names.contains(&name.to_string())
+    }
+
+    fn scan(&mut self, tokens: TokenStream) {
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                TokenTree::Group(group) => self.scan(group.stream()),
+                // `addr_of!(name)`, `addr_of_mut!(name)`: a raw borrow.
+                TokenTree::Ident(word)
+                    if word == "ref" || word == "addr_of" || word == "addr_of_mut" =>
+                {
+                    self.every_name = true;
                 }
-                _ => false,
-            };
-            whole
-                && !matches!(rest.get(1), Some(TokenTree::Punct(p)) if matches!(p.as_char(), '.' | ':'))
-                && !matches!(rest.get(1), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Bracket)
+                TokenTree::Ident(found)
+                    if matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                        && matches!(tokens.get(i + 2), Some(TokenTree::Literal(_))) =>
+                {
+                    self.names.insert(found.to_string());
+                }
+                TokenTree::Punct(p) if p.as_char() == '&' => {
+                    self.names.extend(borrowed_whole(&tokens[i + 1..]));
+                }
+                _ => {}
+            }
         }
-        // `addr_of!(name)`, `addr_of_mut!(name)`: a raw borrow of it.
-        TokenTree::Ident(mac) if mac == "addr_of" || mac == "addr_of_mut" => true,
+    }
+}
+
+/// The name `rest`, read after a `&`, borrows whole: `&name`, `&mut
+/// name`, `&raw const name`, `&raw mut name`, or `&(name)` as a macro's
+/// `&($e)` writes it, not followed by a field, a method, a path or an
+/// index.
+fn borrowed_whole(mut rest: &[TokenTree]) -> Option<String> {
+    if matches!(rest.first(), Some(TokenTree::Ident(raw)) if raw == "raw") {
+        rest = rest.get(2..).unwrap_or_default();
+    } else if matches!(rest.first(), Some(TokenTree::Ident(m)) if m == "mut") {
+        rest = &rest[1..];
+    }
+    let name = match rest.first()? {
+        TokenTree::Ident(found) => found.to_string(),
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
+            let mut inner = group.stream().into_iter();
+            match (inner.next(), inner.next()) {
+                (Some(TokenTree::Ident(found)), None) => found.to_string(),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let continued = match rest.get(1) {
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '.' | ':'),
+        Some(TokenTree::Group(g)) => g.delimiter() == Delimiter::Bracket,
         _ => false,
-    })
+    };
+    (!continued).then_some(name)
 }
 
 #[cfg(test)]
@@ -79,7 +119,7 @@ mod tests {
     #[test]
     fn a_borrow_of_the_variable_itself_is_seen() {
         let name: syn::Ident = syn::parse_quote!(s);
-        let borrows = |text: &str| borrows_itself(text.parse().unwrap(), &name);
+        let borrows = |text: &str| SelfBorrows::of(text.parse().unwrap()).contains(&name);
         for text in [
             "show(&s).await",
             "f(&&s)",
