@@ -202,3 +202,32 @@ fn a_builder_in_a_vec_builds_as_before() {
     let report = assert_same(|| builder_in_a_vec(1), || builder_in_a_vec_rustc(1));
     assert_eq!(report.outcome, "Ready(4)");
 }
+
+impl Batch {
+    fn select(self, keep: fn(&u32) -> bool, n: u32) -> Vec<u32> {
+        self.0.touch();
+        (0..n).filter(|v| keep(v)).collect()
+    }
+}
+
+fn is_even(v: &u32) -> bool {
+    v % 2 == 0
+}
+
+/// A fn item given where the method takes a fn pointer: rustc coerces it,
+/// and the check's copy of the argument must leave it the same coercion.
+#[desugar]
+async fn fn_item_given_for_a_fn_pointer(n: u32) -> u32 {
+    total(Batch(Probe::new("batch")).select(is_even, n)).await
+}
+
+#[test]
+fn a_fn_item_given_for_a_fn_pointer_builds() {
+    for n in [0, 5] {
+        let report = assert_same(
+            || fn_item_given_for_a_fn_pointer(n),
+            || fn_item_given_for_a_fn_pointer_rustc(n),
+        );
+        assert!(report.left_size <= report.right_size);
+    }
+}

@@ -34,8 +34,8 @@ pub use self::later::Later;
 pub use self::machine::{Machine, State};
 pub use self::poll_once::{PollOnce, poll_once};
 pub use self::receiver::{
-    Check, callee_consumed, checked, continue_of, receiver_consumed, receiver_moved, same_as,
-    type_of, value_of,
+    Check, Typed, callee_consumed, checked, continue_of, receiver_consumed, receiver_moved,
+    same_as, type_of, value_of,
 };
 pub use self::rescope::Rescope;
 pub use self::try_op::{Branch, FromResidual};

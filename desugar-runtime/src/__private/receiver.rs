@@ -114,6 +114,26 @@ pub fn type_of<T>(value: &T) -> PhantomData<T> {
     PhantomData
 }
 
+/// The type of a place an argument of the check's copy of a call reads:
+/// [`Typed::value`] gives a value of that type, which the call then
+/// coerces as it would the place (a fn item given for a fn pointer). As a
+/// method's receiver, `Typed::of(..)` takes its type from the place alone,
+/// where `value_of(type_of(..))` as an argument would take the parameter's
+/// type and then mismatch the place's.
+pub struct Typed<T>(PhantomData<T>);
+
+impl<T> Typed<T> {
+    #[inline(always)]
+    pub fn of(value: &T) -> Self {
+        let _ = value;
+        Typed(PhantomData)
+    }
+
+    pub fn value(self) -> T {
+        value_of(self.0)
+    }
+}
+
 /// The type a `?` on a value of type `T` continues with (`u32` for
 /// `Result<u32, E>`): the check's copy of an argument `raw.parse()?`, whose
 /// `?` would return from the copy's closure.

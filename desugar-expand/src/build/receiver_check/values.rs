@@ -4,13 +4,15 @@
 //! the receiver.
 //!
 //! Before: `bag.map_with(Some(name), &other.field)`
-//! After:  `__value.map_with(Some(value_of(type_of(&(name)))), &value_of(type_of(&(other.field))))`
+//! After:  `__value.map_with(Some(Typed::of(&(name)).value()), &Typed::of(&(other.field)).value())`
 //!
 //! Before: `log(raw.parse()?)` (the `?` rewritten: `match Branch::branch(..)`)
 //! After:  `(__value)(value_of(continue_of(type_of(&(raw.parse())))))`
 //!
-//! The compiler types each one as the place it stands for; the copy runs
-//! never, so taking a value out of a borrowed place is not checked.
+//! The compiler types each one as the place it stands for, and coerces it
+//! as it would the place (`.select(is_even)`, a fn item given for a fn
+//! pointer); the copy runs never, so taking a value out of a borrowed place
+//! is not checked.
 
 use syn::Expr;
 use syn::visit_mut::{self, VisitMut};
@@ -29,7 +31,7 @@ impl VisitMut for PlacesAsValues {
         if super::super::lead::is_place_syntax(expr) {
             let private = names::private();
             let place = expr.clone();
-            *expr = Expr::Verbatim(quote::quote!(#private::value_of(#private::type_of(&(#place)))));
+            *expr = Expr::Verbatim(quote::quote!(#private::Typed::of(&(#place)).value()));
             return;
         }
         match expr {
