@@ -206,12 +206,12 @@ fn a_builder_in_a_vec_builds_as_before() {
 impl Batch {
     fn select(self, keep: fn(&u32) -> bool, n: u32) -> Vec<u32> {
         self.0.touch();
-        (0..n).filter(|v| keep(v)).collect()
+        (0..n).filter(keep).collect()
     }
 }
 
 fn is_even(v: &u32) -> bool {
-    v % 2 == 0
+    v.is_multiple_of(2)
 }
 
 /// A fn item given where the method takes a fn pointer: rustc coerces it,
