@@ -967,7 +967,9 @@ impl Builder {
         let declares = self.plain_declares(&rest);
         let holders = self.holders(&rest, &declares);
         self.operand_of = Some(id);
-        self.record_expr(&found.operand, &holders);
+        let mut recorder = Recorder::new(&self.locals);
+        walk::awaited(&mut found.operand.clone(), &self.scope_map(), &mut recorder);
+        self.record(recorder.found, &holders);
         self.operand_of = None;
         let seq = self.tick();
         let in_scope = self.scopes.iter().flatten().copied().collect();

@@ -72,6 +72,7 @@ pub(crate) fn temporaries(
         name: &mut name,
         out: Vec::new(),
         check_receivers: arms_await,
+        awaited: false,
     };
     match scrutinee {
         // `match &pair`: a borrow of a place makes no temporary, and the
@@ -87,6 +88,9 @@ struct Namer<'a, F> {
     name: &'a mut F,
     out: Vec<Named>,
     check_receivers: bool,
+    /// The expression [`Namer::value`] is given next is awaited at once
+    /// (`make().bytes().await`: see [`walk::lends_iterator`]).
+    awaited: bool,
 }
 
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
@@ -119,6 +123,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// `expr` is used as a value (moved or copied into what uses it): only
     /// the temporaries inside it are named.
     fn value(&mut self, expr: &mut Expr) {
+        let awaited = std::mem::take(&mut self.awaited);
         match expr {
             Expr::Reference(e) => self.place(&mut e.expr, e.mutability.is_some()),
             Expr::MethodCall(e) => {
@@ -126,8 +131,10 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // if it is a value; one taking `self` moves it. Syntax knows
                 // only the standard library's: naming the receiver of a
                 // method that moves it would make the machine keep a moved
-                // value (a compile error), so others are left unnamed.
-                let receiver = if walk::call_borrows_receiver(e) {
+                // value (a compile error), so others are left unnamed. A
+                // `bytes()` not awaited lends an iterator (`str::bytes`).
+                let lends = !awaited && walk::lends_iterator(&e.method);
+                let receiver = if walk::call_borrows_receiver(e) || lends {
                     Use::Place {
                         mutable: walk::call_borrows_receiver_mutably(e),
                     }
@@ -189,7 +196,10 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             Expr::Cast(e) => self.value(&mut e.expr),
             Expr::Paren(e) => self.value(&mut e.expr),
             Expr::Try(e) => self.value(&mut e.expr),
-            Expr::Await(e) => self.value(&mut e.base),
+            Expr::Await(e) => {
+                self.awaited = true;
+                self.value(&mut e.base);
+            }
             Expr::Group(e) => self.value(&mut e.expr),
             Expr::Tuple(e) => self.in_order(e.elems.iter_mut().map(|x| (x, Use::Value)).collect()),
             Expr::Array(e) => self.in_order(e.elems.iter_mut().map(|x| (x, Use::Value)).collect()),

@@ -111,9 +111,10 @@ impl Walked for syn::Stmt {
     }
 }
 
+/// An await's operand (see [`operand`]).
 impl Walked for Expr {
     fn walk<V: walk::Visitor>(&mut self, scope: &Scope, visitor: &mut V) {
-        walk::expr(self, scope, visitor);
+        walk::awaited(self, scope, visitor);
     }
 
     fn expand_checks(&mut self) {

@@ -179,6 +179,16 @@ pub(crate) fn expr<V: Visitor>(expr: &mut Expr, scope: &Scope, visitor: &mut V) 
     Walk::new(scope, visitor).expr(expr, MentionKind::Value);
 }
 
+/// Walks an await's operand, `expr` in `expr.await`, which the builder
+/// took out of its statement: a method called there whose name is also a
+/// borrowing iterator's is the one giving a future (see
+/// [`lends_iterator`]).
+pub(crate) fn awaited<V: Visitor>(expr: &mut Expr, scope: &Scope, visitor: &mut V) {
+    let mut walk = Walk::new(scope, visitor);
+    walk.awaited = true;
+    walk.expr(expr, MentionKind::Value);
+}
+
 /// Walks `expr` evaluated in a place context such as a `match` scrutinee.
 pub(crate) fn place<V: Visitor>(
     expr: &mut Expr,
@@ -249,6 +259,8 @@ struct Walk<'a, V> {
     /// [`Self::conditional`] depth and the locals it moves whole on every
     /// path through it (see [`Self::enter_branch`]).
     branches: Vec<(usize, Vec<LocalId>)>,
+    /// The expression walked next is awaited at once (`x.bytes().await`).
+    awaited: bool,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -264,6 +276,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             untaken: Vec::new(),
             quoted: 0,
             branches: Vec::new(),
+            awaited: false,
         }
     }
 
@@ -477,6 +490,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             may_move: false,
             lasting: false,
         };
+        let awaited = std::mem::take(&mut self.awaited);
         if let Some(local) = self.resolve_path(expr) {
             let span = expr.span();
             self.report(local, kind, Some(expr), span);
@@ -544,8 +558,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::MethodCall(e) => {
                 // `x.unwrap()` moves `x`; `x.len()` borrows it, perhaps for
-                // as long as the result lives (`x.iter()`).
-                let consumes = consumes_receiver(&e.method);
+                // as long as the result lives (`x.iter()`, `s.bytes()` not
+                // awaited).
+                let consumes =
+                    consumes_receiver(&e.method) && (awaited || !lends_iterator(&e.method));
                 let receiver = if consumes {
                     MentionKind::Value
                 } else {
@@ -804,7 +820,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
             }
             Expr::Try(e) => self.expr(&mut e.expr, MentionKind::Value),
-            Expr::Await(e) => self.expr(&mut e.base, MentionKind::Value),
+            Expr::Await(e) => {
+                self.awaited = true;
+                self.expr(&mut e.base, MentionKind::Value);
+            }
             Expr::TryBlock(e) => self.block(&mut e.block),
             Expr::Yield(e) => {
                 if let Some(value) = &mut e.expr {
@@ -1135,6 +1154,19 @@ const AMBIGUOUS: &[&str] = &[
     // `Option`'s and `Result`'s, and a matrix's `transpose(&self)`.
     "transpose",
 ];
+
+/// Of [`AMBIGUOUS`]'s names, those the standard library gives a method
+/// that borrows its receiver and answers with an iterator over it
+/// (`str::bytes(&self)`), where the method taking `self` answers with a
+/// future (an HTTP response's `bytes(self)`, awaited at once:
+/// `resp.bytes().await`). Called on a local and not awaited, the call
+/// borrows the local for as long as the iterator lives (`for b in
+/// s.bytes()`). `io::Read::bytes(self)` is taken for the borrowing one
+/// too, as `last` is (see [`consumes_receiver`]): where the machine keeps
+/// the reader in place, write the move, `Read::bytes(reader)`.
+pub(crate) fn lends_iterator(method: &syn::Ident) -> bool {
+    method == "bytes"
+}
 
 /// Of [`consumes_receiver`]'s names, those a type of the user's as often
 /// gives a method that borrows (`text(&self) -> &str`, `count(&self)`), or
