@@ -170,12 +170,23 @@ pub(crate) fn wrap(call: &mut syn::ExprMethodCall) {
 }
 
 /// Writes the check beside each receiver [`wrap`] marked in what it
-/// visits, once its uses of locals are rewritten.
+/// visits, once its uses of locals are rewritten. A method whose result's
+/// type the caller chooses (`s.trim().parse()` given to a generic call whose
+/// result a `let` types, see [`result_chosen_by_caller`]) has the check
+/// beside the whole call instead, so that the check's copy of the call is
+/// given the call's own type: the copy left to itself cannot be typed
+/// (E0284), where rustc types the call from the code after it.
+///
+/// Before: `checked(s.trim(), Check(PhantomData)).parse()`
+/// After:  `checked(s.trim().parse(), { .. same_as(__witness, __value.parse()) .. })`
 pub(crate) struct Expand;
 
 impl syn::visit_mut::VisitMut for Expand {
-    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-        syn::visit_mut::visit_expr_method_call_mut(self, call);
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        syn::visit_mut::visit_expr_mut(self, expr);
+        let Expr::MethodCall(call) = expr else {
+            return;
+        };
         let Expr::Call(marked) = &*call.receiver else {
             return;
         };
@@ -187,9 +198,16 @@ impl syn::visit_mut::VisitMut for Expand {
         }
         let at = receiver.span();
         let receiver = unwrapped(receiver);
-        if let Some(check) = check(&receiver, Copied::Method(call), "receiver_moved", false, at)
-            && let Expr::Call(marked) = &mut *call.receiver
-        {
+        let whole = result_chosen_by_caller(&call.method);
+        let Some(check) = check(&receiver, Copied::Method(call), "receiver_moved", whole, at)
+        else {
+            return;
+        };
+        if whole {
+            *call.receiver = receiver;
+            let value = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+            *expr = crate::syntax::private_call("checked", vec![value, check], at);
+        } else if let Expr::Call(marked) = &mut *call.receiver {
             marked.args[1] = check;
         }
     }
@@ -254,18 +272,25 @@ enum Copied<'a> {
 }
 
 /// Methods whose result's type the caller chooses (`let v: Vec<_> =
-/// it.collect();`, an HTTP response's `let data: Data =
-/// response.json().await?;`): the check's copy of the call is given the
-/// type of the call it stands beside.
-const RESULT_CHOSEN_BY_CALLER: [&str; 7] = [
-    "into",
-    "collect",
-    "sum",
-    "product",
-    "partition",
-    "unzip",
-    "json",
-];
+/// it.collect();`, `let n: u32 = s.parse()?;`, an HTTP response's `let
+/// data: Data = response.json().await?;`): the check's copy of the call is
+/// given the type of the call it stands beside. An `into_…` method takes
+/// `self` by convention, and may leave its result's type to the caller too
+/// (`let m: Model = raw.into_model();`).
+fn result_chosen_by_caller(method: &syn::Ident) -> bool {
+    const NAMES: [&str; 8] = [
+        "into",
+        "collect",
+        "sum",
+        "product",
+        "partition",
+        "unzip",
+        "json",
+        "parse",
+    ];
+    let name = method.to_string();
+    NAMES.contains(&name.as_str()) || name.starts_with("into_")
+}
 
 /// The check: the method called with `call`'s arguments on a value of
 /// `receiver`'s type, in code that never runs, whose capture of the value
@@ -308,12 +333,7 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
         Copied::Method(call) => {
             let method = &call.method;
             let turbofish = &call.turbofish;
-            // An `into_…` method takes `self` by convention, and may leave
-            // its result's type to the caller too (`let m: Model =
-            // raw.into_model();`).
-            let name = method.to_string();
-            let tie = tie
-                && (RESULT_CHOSEN_BY_CALLER.contains(&name.as_str()) || name.starts_with("into_"));
+            let tie = tie && result_chosen_by_caller(method);
             (quote!(#value.#method #turbofish (#(#args),*)), tie)
         }
         // A closure's parameters have one type each, which the call
