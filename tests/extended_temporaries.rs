@@ -252,6 +252,33 @@ fn a_let_else_with_an_awaiting_else_keeps_or_drops_its_extended_values() {
     assert_eq!(report.outcome, "Ready(3)");
 }
 
+/// Inside a tuple, beside a part the pattern refutes: each borrowed value
+/// the tuple holds is extended, and drops before the `else` block where
+/// the pattern fails, newest first, after the tuple. The machine made the
+/// tuple inside a block of its own: E0716 at `#[desugar]` (dogD2 build 1).
+#[desugar]
+async fn tuple_in_awaiting_let_else(count: Option<usize>) -> usize {
+    let _before = Probe::new("before");
+    let (kept, [also], Some(n)) = (&Probe::new("kept"), [&mut Probe::new("also")], count) else {
+        return Leaf::new("none").pending(1).ready(0).await;
+    };
+    also.touch();
+    wait().await;
+    kept.label().len() + n
+}
+
+#[test]
+fn a_let_else_with_an_awaiting_else_extends_the_borrows_in_its_tuple() {
+    for count in [Some(2), None] {
+        let report = assert_same(
+            || tuple_in_awaiting_let_else(count),
+            || tuple_in_awaiting_let_else_rustc(count),
+        );
+        assert!(report.left_size <= report.right_size, "{report}");
+        assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
+    }
+}
+
 /// A borrowed constant is promoted to a `static`, with no temporary to
 /// extend: `&(1 + 2)` is a `&'static i32`, and stays one; the machine keeps
 /// no value for it.

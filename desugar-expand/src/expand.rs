@@ -147,7 +147,7 @@ fn analyse(
         })
         .collect();
     rewrite::skipped_parts::rewrite_body(&mut body, &params);
-    rewrite::let_else::rewrite_body(&mut body);
+    rewrite::let_else::rewrite_body(&mut body)?;
     rewrite::promoted::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);
     let pinned = rewrite::pinning::rewrite_body(&mut body)?;

@@ -22,4 +22,14 @@ async fn let_else(values: Vec<u32>) -> usize {
     first as usize + label.len()
 }
 
+// The same where the `else` awaits, with no await after the `let`.
+#[desugar]
+async fn awaiting_else(values: Vec<u32>) -> usize {
+    let (Some(first), label) = (values.first().copied(), &String::from("first")) else {
+        ready().await;
+        return 0;
+    };
+    first as usize + label.len()
+}
+
 fn main() {}

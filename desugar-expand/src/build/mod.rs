@@ -56,7 +56,7 @@ use crate::walk::{self, Scope, patterns};
 pub(crate) use awaits::{first_await, has_await};
 pub(crate) use earlier::{plain_place, tried};
 pub(crate) use exits::always_jumps;
-pub(crate) use extended::value_root;
+pub(crate) use extended::{RefBinding, name as extended_temporaries};
 pub(crate) use lead::has_early_exit;
 pub(crate) use values::{is_constructor, is_promoted};
 

@@ -42,26 +42,32 @@
 //! };
 //! ```
 //!
-//! The temporary a reference borrows into (`&make().name`), which rustc
+//! Each temporary a reference borrows into (`&make().name`, also inside a
+//! tuple, an array or a struct literal: `(&make(), next())`), which rustc
 //! extends to the end of the block, is bound by a `let` of its own beside
-//! the `match`; where the pattern fails, rustc drops it before the `else`
-//! block runs:
+//! the `match` (see `build::extended`); where the pattern fails, rustc
+//! drops them before the `else` block runs, newest first:
 //!
-//! Before: `let Some(name) = &make().name else { log().await; return 0; };`
+//! Before: `let (p, Some(n)) = (&make(), next()) else { log().await; return 0; };`
 //! After:
 //! ```text
-//! let __else_extended = make();
-//! let __else_value = &__else_extended.name;
-//! let (name,) = match __else_value {
-//!     Some(name) => (name,),
-//!     _ => {
-//!         ::core::mem::drop(__else_value);
-//!         ::core::mem::drop(__else_extended);
-//!         log().await;
-//!         return 0;
+//! let __else_extended1 = make();
+//! let (p, n) = {
+//!     let __else_value = (&__else_extended1, next());
+//!     match __else_value {
+//!         (p, Some(n)) => (p, n),
+//!         _ => {
+//!             ::core::mem::drop(__else_value);
+//!             ::core::mem::drop(__else_extended1);
+//!             log().await;
+//!             return 0;
+//!         }
 //!     }
 //! };
 //! ```
+//! One made after something with an effect (`(next(), &make())`), which a
+//! `let` ahead would make first, or that cannot be named (`Some(&make())`)
+//! is an error saying to bind it with a `let` of its own.
 //!
 //! A pattern that binds by reference would borrow the block's local past
 //! its end: such a `let … else` is left as written, and an await in its
@@ -70,14 +76,18 @@
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
-use crate::build::{has_await, plain_place, value_root};
+use crate::build::{RefBinding, extended_temporaries, has_await, plain_place};
 use crate::names;
 
-pub(crate) fn rewrite_body(body: &mut syn::Block) {
-    LetElse.visit_block_mut(body);
+pub(crate) fn rewrite_body(body: &mut syn::Block) -> syn::Result<()> {
+    let mut rewrite = LetElse { error: None };
+    rewrite.visit_block_mut(body);
+    rewrite.error.map_or(Ok(()), Err)
 }
 
-struct LetElse;
+struct LetElse {
+    error: Option<syn::Error>,
+}
 
 impl VisitMut for LetElse {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
@@ -86,8 +96,15 @@ impl VisitMut for LetElse {
         for stmt in stmts {
             match &stmt {
                 syn::Stmt::Local(local) => match as_match(local) {
-                    Some(rewritten) => block.stmts.extend(rewritten),
-                    None => block.stmts.push(stmt),
+                    Ok(Some(rewritten)) => block.stmts.extend(rewritten),
+                    Ok(None) => block.stmts.push(stmt),
+                    Err(error) => {
+                        match &mut self.error {
+                            Some(errors) => errors.combine(error),
+                            None => self.error = Some(error),
+                        }
+                        block.stmts.push(stmt);
+                    }
                 },
                 _ => block.stmts.push(stmt),
             }
@@ -100,11 +117,15 @@ impl VisitMut for LetElse {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
-    let init = local.init.as_ref()?;
-    let (_, otherwise) = init.diverge.as_ref()?;
+fn as_match(local: &syn::Local) -> syn::Result<Option<Vec<syn::Stmt>>> {
+    let Some(init) = local.init.as_ref() else {
+        return Ok(None);
+    };
+    let Some((_, otherwise)) = init.diverge.as_ref() else {
+        return Ok(None);
+    };
     if !has_await(&**otherwise) {
-        return None;
+        return Ok(None);
     }
     let (pat, ty) = match &local.pat {
         syn::Pat::Type(typed) => (&*typed.pat, Some(&typed.ty)),
@@ -113,7 +134,7 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
     let mut bindings = Bindings::default();
     bindings.visit_pat(pat);
     if bindings.by_ref {
-        return None;
+        return Ok(None);
     }
     let expr = &init.expr;
     let attrs = &local.attrs;
@@ -124,6 +145,7 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
     });
     let value = names::hidden("__else_value");
     let otherwise = &diverging(otherwise);
+    let mut lets = Vec::new();
     let matched = if ty.is_none() && plain_place(expr) && !has_await(&**expr) {
         // A place (`self.next`, `v[..]`) is matched where it is: what the
         // pattern does not take stays there, as with `let … else`, and an
@@ -134,31 +156,19 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
                 _ => #otherwise
             }
         }
-    } else if let Some((root, borrow)) = extended_root(expr) {
-        // The temporary a reference borrows into gets a `let` of its own,
+    } else {
+        // Each temporary a reference borrows into gets a `let` of its own,
         // beside the `match`: it lives to the end of the block, as rustc
         // extends it, and where the pattern fails it drops before the
-        // `else` block runs, as in rustc.
-        let extended = names::hidden("__else_extended");
-        let mutability = matches!(&borrow, syn::Expr::Reference(r) if r.mutability.is_some())
-            .then(|| quote::quote!(mut));
-        let ty = ty.map(|ty| quote::quote!(: #ty));
-        return syn::parse2::<syn::Block>(quote::quote! {{
-            let #mutability #extended = #root;
-            let #value #ty = #borrow;
-            #(#attrs)*
-            let (#(#declared,)*) = match #value {
-                #pat => (#(#names,)*),
-                _ => {
-                    ::core::mem::drop(#value);
-                    ::core::mem::drop(#extended);
-                    #otherwise
-                }
-            };
-        }})
-        .ok()
-        .map(|block| block.stmts);
-    } else {
+        // `else` block runs, newest first, as in rustc.
+        let extended = extended(expr)?;
+        let mut drops = Vec::new();
+        for (ident, made, mutable) in extended.temporaries.iter() {
+            let mutability = mutable.then(|| quote::quote!(mut));
+            lets.push(quote::quote!(let #mutability #ident = #made;));
+            drops.insert(0, quote::quote!(::core::mem::drop(#ident);));
+        }
+        let expr = &extended.value;
         let ty = ty.map(|ty| quote::quote!(: #ty));
         quote::quote! {{
             let #value #ty = #expr;
@@ -166,6 +176,7 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
                 #pat => (#(#names,)*),
                 _ => {
                     ::core::mem::drop(#value);
+                    #(#drops)*
                     #otherwise
                 }
             }
@@ -173,12 +184,13 @@ fn as_match(local: &syn::Local) -> Option<Vec<syn::Stmt>> {
     };
     // Built from parts that parse; should they not, the `let` stays as
     // written (and an await in its `else` is reported).
-    syn::parse2(quote::quote! {
+    Ok(syn::parse2::<syn::Block>(quote::quote! {{
+        #(#lets)*
         #(#attrs)*
         let (#(#declared,)*) = #matched;
-    })
+    }})
     .ok()
-    .map(|stmt| vec![stmt])
+    .map(|block| block.stmts))
 }
 
 /// The `else` block, which rustc checks diverges (its type is `!`), ended
@@ -192,22 +204,45 @@ fn diverging(otherwise: &syn::Expr) -> syn::Expr {
     syn::parse_quote!({ #otherwise ::core::unreachable!() })
 }
 
-/// `&make().name`: the temporary the reference borrows into (`make()`),
-/// which rustc extends, and the reference with the temporary replaced by
-/// `__else_extended`. `None` where the reference borrows a place
-/// (`&self.name`) or a constant, which make no temporary.
-fn extended_root(expr: &syn::Expr) -> Option<(syn::Expr, syn::Expr)> {
-    let mut borrow = expr.clone();
-    while let syn::Expr::Paren(e) = borrow {
-        borrow = *e.expr;
-    }
-    let syn::Expr::Reference(reference) = &mut borrow else {
-        return None;
+/// The temporaries a `let … else`'s value extends, each with the value
+/// that makes it and whether it is borrowed mutably, and the value with
+/// them replaced by their names.
+struct ExtendedValue {
+    temporaries: Vec<(syn::Ident, syn::Expr, bool)>,
+    value: syn::Expr,
+}
+
+/// What `expr` extends (`make()` in `&make().name` or `(&make(), n)`):
+/// nothing where it borrows a place (`&self.name`) or a constant. One made
+/// after something with an effect, which a `let` ahead would make first,
+/// or one that cannot be named, is an error.
+fn extended(expr: &syn::Expr) -> syn::Result<ExtendedValue> {
+    let mut value = expr.clone();
+    let mut count = 0;
+    let by_ref = RefBinding {
+        any: false,
+        mutable: false,
     };
-    let root = value_root(&mut reference.expr, true)?;
-    let extended = names::hidden("__else_extended");
-    let value = std::mem::replace(root, syn::parse_quote!(#extended));
-    Some((value, borrow))
+    let found = extended_temporaries(&mut value, by_ref, || {
+        count += 1;
+        names::hidden(&format!("__else_extended{count}"))
+    });
+    if found.left.is_some() || found.named.iter().any(|named| named.ahead.is_none()) {
+        let at = found
+            .left
+            .unwrap_or_else(|| syn::spanned::Spanned::span(expr));
+        return Err(syn::Error::new(
+            at,
+            "#[desugar] cannot keep a temporary that this `let … else` extends to the end of the block, where its `else` awaits, yet: \
+             bind the borrowed value with a `let` of its own first (`let value = make(); let (Some(n), r) = (next(), &value) else { .. };`)",
+        ));
+    }
+    let temporaries: Vec<_> = found
+        .named
+        .into_iter()
+        .filter_map(|named| Some((named.ident, named.ahead?, named.mutable)))
+        .collect();
+    Ok(ExtendedValue { temporaries, value })
 }
 
 /// The names a pattern binds, and whether each is declared `mut`; whether
