@@ -734,7 +734,12 @@ impl<'a> Facts<'a> {
                 if homed[local] || !borrows(mention.kind) || self.through_reference(mention) {
                     continue;
                 }
-                if self.held_across_any(mention, &homed) {
+                let held = if self.reborrowed_through(mention) {
+                    self.reborrow_held_while_kept(mention, &homed)
+                } else {
+                    self.held_across_any(mention, &homed)
+                };
+                if held {
                     homed[local] = true;
                     changed = true;
                 }
@@ -743,6 +748,38 @@ impl<'a> Facts<'a> {
                 return homed;
             }
         }
+    }
+
+    /// Is `mention` a match of a local visibly holding a `&mut` whose
+    /// patterns bind through it (`match slot { Some(s) => .. }`, see
+    /// `walk::drop_flag::through_mut`)? The bindings borrow what it points
+    /// to, not the local.
+    fn reborrowed_through(&self, mention: &Mention) -> bool {
+        self.body.locals[mention.local].unique && mention.binds_parts
+    }
+
+    /// May the reborrow taken by `mention` (see [`Self::reborrowed_through`])
+    /// be held across an await where its local is kept by value too? The
+    /// state would then hold both the `&mut` and a borrow of what it points
+    /// to, which rustc takes for two unique borrows at once (E0499, or
+    /// E0505 at the move into the state). Kept in place, the local is
+    /// reached through a reference of its own after the await, as rustc
+    /// ends the bindings' borrow at their last use; where it is not kept,
+    /// the bindings alone hold the borrow, as in rustc, and it is not.
+    ///
+    /// Before: `match slot { Some(s) => { x.await; s.push('!'); slot.take() } None => None }`
+    /// After:  `slot` in a home, the match through a fresh reference from
+    ///         it (`match (*unsafe { __home_slot.place_mut() }) { .. }`),
+    ///         `s` carried, `slot.take()` reached through the home.
+    ///         SAFETY: of that block, as for every use of a home
+    ///         (`emit/uses.rs`): the twin's borrow check of the same uses.
+    fn reborrow_held_while_kept(&self, mention: &Mention, homed: &[bool]) -> bool {
+        (0..self.body.awaits.len()).any(|k| {
+            self.in_scope(mention.local, k)
+                && self.before(mention, k)
+                && self.carried(mention.local, k)
+                && self.held_across(mention, k, homed)
+        })
     }
 
     /// May the borrow taken by `mention` be held across an await?

@@ -314,6 +314,7 @@ impl Builder {
                 let may_fail = walk::patterns::may_fail_with_rest(&part.pat);
                 walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
             };
+            let kind = self.through_mut(&part.expr, kind, [&*part.pat]);
             // The bindings may hold a borrow the scrutinee takes, or one it
             // holds and hands on (`match r { x => .. }` with `r = &v`).
             self.record_place(&part.expr, kind, &binds);
@@ -425,6 +426,7 @@ impl Builder {
         // The bindings may hold a borrow the scrutinee takes, or one it
         // holds and hands on (`match r { x => .. }` with `r = &v`).
         let kind = walk::drop_flag::match_kind(&e.expr, pats.iter().copied(), false);
+        let kind = self.through_mut(&e.expr, kind, pats.iter().copied());
         self.record_place(&e.expr, kind, &all_binds);
         self.mark_destructured(&e.expr, kind, pats.iter().copied());
         let mut arms = Vec::new();

@@ -508,6 +508,22 @@ impl Builder {
         self.record(found, holders);
     }
 
+    /// `kind`, how a match by `pats` uses `scrutinee`, or, where that is
+    /// the name of a local visibly holding a `&mut`, what
+    /// [`walk::drop_flag::through_mut`] says of it, as the walk does in
+    /// statements.
+    fn through_mut<'p>(
+        &self,
+        scrutinee: &syn::Expr,
+        kind: MentionKind,
+        pats: impl IntoIterator<Item = &'p syn::Pat>,
+    ) -> MentionKind {
+        match walk::resolve(scrutinee, &self.scope_map()) {
+            Some(local) if self.locals[local].unique => walk::drop_flag::through_mut(kind, pats),
+            _ => kind,
+        }
+    }
+
     /// A `match` or `if let` scrutinee, just recorded with `kind`: marks
     /// its mention destructured, or read with parts bound by value, as the
     /// walk does in statements (see [`Mention::destructured`] and

@@ -78,6 +78,27 @@ pub(crate) fn binds_parts<'a>(kind: MentionKind, pats: impl IntoIterator<Item = 
     matches!(kind, MentionKind::Place { .. }) && pats.into_iter().any(patterns::binds_by_value)
 }
 
+/// How a match by `pats` uses a scrutinee that is the name of a local
+/// visibly holding a `&mut` (`slot: &mut Option<T>`), which [`kind`] said
+/// it uses as `kind`. A pattern that binds through the reference
+/// (`Some(s)`, see [`patterns::binds_through_reference`]) borrows what it
+/// points to for as long as the bindings live, as `&mut *slot` would, and
+/// neither moves nor drops the reference: the bindings hold the borrow,
+/// and the local is still there after them (`slot.take()`).
+pub(crate) fn through_mut<'a>(
+    kind: MentionKind,
+    pats: impl IntoIterator<Item = &'a Pat>,
+) -> MentionKind {
+    if pats.into_iter().any(patterns::binds_through_reference) {
+        MentionKind::Place {
+            may_move: false,
+            lasting: true,
+        }
+    } else {
+        kind
+    }
+}
+
 /// How an `if let` that is the whole condition of its `if` uses its
 /// scrutinee (`in_loop`: inside a loop of the walked statement).
 pub(crate) fn if_let_kind(e: &syn::ExprLet, in_loop: bool) -> MentionKind {

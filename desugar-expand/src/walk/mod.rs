@@ -356,6 +356,21 @@ impl<'a, V: Visitor> Walk<'a, V> {
         }
     }
 
+    /// `kind`, how a match by `pats` uses `scrutinee`, or, where that is
+    /// the name of a local visibly holding a `&mut`, what
+    /// [`drop_flag::through_mut`] says of it.
+    fn through_mut<'p>(
+        &self,
+        scrutinee: &Expr,
+        kind: MentionKind,
+        pats: impl IntoIterator<Item = &'p syn::Pat>,
+    ) -> MentionKind {
+        match self.resolve_path(scrutinee) {
+            Some(local) if self.visitor.reborrows(local) => drop_flag::through_mut(kind, pats),
+            _ => kind,
+        }
+    }
+
     /// An `if`'s condition. An `if let` that is the whole condition may be
     /// matched in a drop flag's place: its pattern is wrapped, and the flag
     /// returned for the `then` block to clear.
@@ -364,7 +379,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             self.expr(cond, MentionKind::Value);
             return None;
         };
-        let kind = drop_flag::if_let_kind(e, self.loops > 0);
+        let kind = self.through_mut(
+            &e.expr,
+            drop_flag::if_let_kind(e, self.loops > 0),
+            [&*e.pat],
+        );
         let flag = self.flag(&e.expr, kind);
         self.expr(&mut e.expr, kind);
         self.destructure(&e.expr, kind, [&*e.pat]);
@@ -709,13 +728,15 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Let(e) => {
                 let may_fail = patterns::may_fail_with_rest(&e.pat);
                 let kind = drop_flag::kind(&e.expr, [&*e.pat], may_fail, false);
+                let kind = self.through_mut(&e.expr, kind, [&*e.pat]);
                 self.expr(&mut e.expr, kind);
                 self.destructure(&e.expr, kind, [&*e.pat]);
                 self.shadow(&e.pat);
             }
             Expr::Match(e) => {
                 let arms = e.arms.iter().map(|arm| &arm.pat);
-                let kind = drop_flag::match_kind(&e.expr, arms, self.loops > 0);
+                let kind = drop_flag::match_kind(&e.expr, arms.clone(), self.loops > 0);
+                let kind = self.through_mut(&e.expr, kind, arms);
                 let flag = self.flag(&e.expr, kind);
                 let unused = e.arms.iter().all(|arm| patterns::is_wild(&arm.pat))
                     && self.uncaptured_place(&e.expr);
@@ -926,6 +947,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     } else {
                         MentionKind::Value
                     };
+                    let kind = self.through_mut(&init.expr, kind, [&local.pat]);
                     self.expr(&mut init.expr, kind);
                     self.destructure(&init.expr, kind, [&local.pat]);
                     // The `else` block runs only if the pattern fails.

@@ -179,6 +179,24 @@ pub(crate) fn binds_by_value(pat: &Pat) -> bool {
     }
 }
 
+/// Matched against a reference, does the pattern bind a part of what it
+/// points to (a binding inside a struct, tuple, slice or variant pattern,
+/// not under a `&` pattern)? rustc's default binding modes make such a
+/// binding borrow the part (`ref mut s` against a `&mut`), and leave the
+/// reference itself where it is.
+///
+/// Input: `Some(s)`, `(a, _)`, `s`, `&mut Some(n)`, `None`.
+/// Output: yes, yes, no, no, no.
+pub(crate) fn binds_through_reference(pat: &Pat) -> bool {
+    match pat {
+        Pat::Or(p) => p.cases.iter().any(binds_through_reference),
+        Pat::Paren(p) => binds_through_reference(&p.pat),
+        Pat::Guard(p) => binds_through_reference(&p.pat),
+        Pat::Slice(_) | Pat::Struct(_) | Pat::Tuple(_) | Pat::TupleStruct(_) => binds_by_value(pat),
+        _ => false,
+    }
+}
+
 /// Does the pattern, matching, leave a part of the value unbound that may
 /// still have something to drop (`_`, `..`, a `ref` binding)? A by-value
 /// binding takes its part (moved, or copied if `Copy`: either way the
