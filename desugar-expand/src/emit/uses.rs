@@ -138,22 +138,36 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
     (captured.lets(layout), node)
 }
 
-/// The homed locals declared without a value that a statement's closures
-/// and `async` blocks capture by reference, where the statement does not
-/// assign them. Their uses elsewhere go through the guard (the home may
-/// still be empty), but a closure naming the guard would capture the guard
-/// itself, which moves into the state at the next await while the closure
-/// borrows it. By the time a closure captures a local, rustc's twin has
-/// seen it assigned, and nothing in the statement assigns it before: a
-/// reference taken from the guard before the statement is to a value, and
-/// the closure captures through that reference instead.
+/// The homed locals that a statement's closures and `async` blocks
+/// capture by reference, where the statement does not assign them.
+///
+/// Through the arm's own reference (`let out = unsafe {
+/// __home_out.place_mut() };`), a closure kept in the state across an
+/// await would hold a borrow of that reference for as long as the state
+/// lives, and the arm's later uses of it conflict with the capture where
+/// rustc ends it at the closure's last use (E0501 "previous closure
+/// requires unique access", E0502): in a loop that awaits, the code after
+/// the loop is in the same arm as the closure. A reference taken from the
+/// guard before the statement is tied to nothing else, and the closure
+/// captures through it instead.
+///
+/// Before: `let mut push = |x| out.push(x); for x in xs { tick().await; push(x); } out.len()`
+/// After:  `let __captured_out = unsafe { __home_out.place_mut() };`
+///         `let mut push = |x| (*__captured_out).push(x);` .. `(*out).len()`
+///
+/// A local declared without a value has no arm's reference: its uses
+/// elsewhere go through the guard (the home may still be empty), and a
+/// closure naming the guard would capture the guard itself, which moves
+/// into the state at the next await while the closure borrows it.
 ///
 /// Before: `let x; x = 3; let f = async { x + 1 }; f.await`
 /// After:  `let __captured_x = unsafe { __home_x.place() };`
 ///         `let f = async { (*__captured_x) + 1 };`
-///         SAFETY: of that block, the home holds a value there, which the
-///         twin's borrow check of the same capture vouches for (see
-///         `Captured::lets`).
+///
+/// SAFETY: of those blocks, the home holds a value there (by the time a
+/// closure captures a local, rustc's twin has seen it assigned, and
+/// nothing in the statement assigns it before), and the twin's borrow
+/// check of the same capture vouches for the borrow (see `Captured::lets`).
 struct Captured(Vec<LocalId>);
 
 impl Captured {
@@ -211,9 +225,7 @@ struct Collect<'a> {
 
 impl Collect<'_> {
     fn is_captured(&self, local: LocalId) -> bool {
-        self.layout.is_homed(local)
-            && self.layout.renamed(local).is_none()
-            && self.layout.is_deferred(local)
+        self.layout.is_homed(local) && self.layout.renamed(local).is_none()
     }
 }
 
@@ -442,9 +454,10 @@ impl walk::Visitor for HomedUses<'_> {
                 // `Home::place`): used within the local's scope only.
                 *expr = syn::parse_quote_spanned!(span=> (*unsafe { #guard.#place() }));
             }
-            // Other uses go through the arm's reference: `(*v).len()`; a
-            // closure captures through it too, never the guard itself, which
-            // moves into the state at the next await.
+            // Other uses go through the arm's reference: `(*v).len()`; so
+            // does a closure in a statement that assigns the local (see
+            // `Captured`), never through the guard itself, which moves into
+            // the state at the next await.
             MentionKind::Place { .. }
             | MentionKind::Taken { .. }
             | MentionKind::Capture { by_move: false } => {
