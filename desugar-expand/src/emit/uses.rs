@@ -139,7 +139,8 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
 }
 
 /// The homed locals that a statement's closures and `async` blocks
-/// capture by reference, where the statement does not assign them.
+/// capture by reference, where the statement does not assign them, and
+/// that are reached mutably or declared without a value.
 ///
 /// Through the arm's own reference (`let out = unsafe {
 /// __home_out.place_mut() };`), a closure kept in the state across an
@@ -152,8 +153,8 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
 /// captures through it instead.
 ///
 /// Before: `let mut push = |x| out.push(x); for x in xs { tick().await; push(x); } out.len()`
-/// After:  `let __captured_out = unsafe { __home_out.place_mut() };`
-///         `let mut push = |x| (*__captured_out).push(x);` .. `(*out).len()`
+/// After:  `let out = unsafe { __home_out.place_mut() };` (a hidden `out`)
+///         `let mut push = |x| (*out).push(x);` .. `(*out).len()` (the arm's)
 ///
 /// A local declared without a value has no arm's reference: its uses
 /// elsewhere go through the guard (the home may still be empty), and a
@@ -161,8 +162,8 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
 /// into the state at the next await while the closure borrows it.
 ///
 /// Before: `let x; x = 3; let f = async { x + 1 }; f.await`
-/// After:  `let __captured_x = unsafe { __home_x.place() };`
-///         `let f = async { (*__captured_x) + 1 };`
+/// After:  `let x = unsafe { __home_x.place() };` (a hidden `x`)
+///         `let f = async { (*x) + 1 };`
 ///
 /// SAFETY: of those blocks, the home holds a value there (by the time a
 /// closure captures a local, rustc's twin has seen it assigned, and
@@ -211,9 +212,11 @@ impl Captured {
     }
 }
 
-/// The reference a statement's closures capture a local through.
+/// The reference a statement's closures capture a local through: named
+/// as the local, hidden from the user's code, so that rustc's messages
+/// about the capture (a closure without `move` that moves it) name it.
 fn captured_reference(field: &syn::Ident) -> syn::Ident {
-    names::hidden(&format!("__captured_{field}"))
+    names::hidden(&field.to_string())
 }
 
 /// Finds [`Captured`]'s locals.
@@ -224,8 +227,13 @@ struct Collect<'a> {
 }
 
 impl Collect<'_> {
+    /// A local reached only through a shared reference has no unique use
+    /// for a shared capture to conflict with: its closures capture through
+    /// the arm's reference, as written.
     fn is_captured(&self, local: LocalId) -> bool {
-        self.layout.is_homed(local) && self.layout.renamed(local).is_none()
+        self.layout.is_homed(local)
+            && self.layout.renamed(local).is_none()
+            && (self.layout.is_deferred(local) || self.layout.is_reached_mutably(local))
     }
 }
 
