@@ -65,6 +65,47 @@ async fn zipped_inside() -> u32 {
     n
 }
 
+/// Nor one moved in through a consuming call (`other.into()`, a `move`
+/// closure called): the check reads the call's arguments apart from its
+/// receiver.
+#[desugar]
+async fn zipped_converted() -> u32 {
+    let bag = Bag(String::from("b"));
+    let other = String::from("o");
+    let n = bag.zip(other.into());
+    ready().await;
+    n
+}
+
+#[desugar]
+async fn zipped_collected() -> u32 {
+    let bag = Bag(String::from("b"));
+    let letters = vec!['o'];
+    let n = bag.zip(letters.into_iter().collect());
+    ready().await;
+    n
+}
+
+/// A `count` whose answer holds nothing of its argument (a `zip`'s might
+/// hold what `make()` borrows of `make`, which the machine then keeps).
+struct Labels(String);
+
+impl Labels {
+    fn count(&self, label: String) -> u32 {
+        (self.0.len() + label.len()) as u32
+    }
+}
+
+#[desugar]
+async fn counted_made() -> u32 {
+    let labels = Labels(String::from("t"));
+    let other = String::from("o");
+    let make = move || other;
+    let n = labels.count(make());
+    ready().await;
+    n
+}
+
 /// A trait of the user's gives `Option` a `count` that borrows: the local's
 /// type alone does not tell.
 trait Tally {
@@ -106,6 +147,9 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_option(None));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped_inside());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped_converted());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped_collected());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_made());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed_outright());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(kept_after());
 }

@@ -22,6 +22,18 @@ impl Counter {
         n + self.0.len() as u32
     }
 
+    fn label(&self, s: String) -> u32 {
+        (self.0.len() + s.len()) as u32
+    }
+
+    fn rows(&self, s: String) -> Vec<u32> {
+        vec![(self.0.len() + s.len()) as u32]
+    }
+
+    fn fetch_for(&self, s: String) -> std::future::Ready<u32> {
+        std::future::ready((self.0.len() + s.len()) as u32)
+    }
+
     fn counts(&self) -> Vec<u32> {
         vec![self.0.len() as u32]
     }
@@ -124,6 +136,38 @@ async fn in_a_vec(n: u32) -> u32 {
     sum(vec![Counter(String::from("f")).add(n)]).await
 }
 
+/// An argument that moves a local through a consuming call
+/// (`name.into()`) does not hide the answer: the check reads the arguments
+/// apart from the receiver.
+#[desugar]
+async fn argument_converted_in_a_scrutinee() -> u32 {
+    let name = String::from("n");
+    match Counter(String::from("j")).label(name.into()) {
+        0 => 0,
+        m => {
+            ready().await;
+            m
+        }
+    }
+}
+
+#[desugar]
+async fn argument_converted_in_an_awaited_call() -> u32 {
+    let name = String::from("n");
+    Counter(String::from("k")).fetch_for(name.into()).await
+}
+
+#[desugar]
+async fn argument_converted_in_a_for_loop() -> u32 {
+    let name = String::from("n");
+    let mut total = 0;
+    for n in Counter(String::from("l")).rows(name.into()) {
+        ready().await;
+        total += n;
+    }
+    total
+}
+
 #[desugar]
 async fn bound_first(n: u32) -> u32 {
     let counter = Counter(String::from("c"));
@@ -145,6 +189,9 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(in_a_vec(1));
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(named_like_a_number_method());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(bound_first(1));
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(argument_converted_in_a_scrutinee());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(argument_converted_in_an_awaited_call());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(argument_converted_in_a_for_loop());
     let _: Pin<Box<dyn Future<Output = u32>>> =
         Box::pin(named_like_a_number_method_before_an_await());
     let _: Pin<Box<dyn Future<Output = u32>>> =

@@ -302,13 +302,17 @@ fn result_chosen_by_caller(method: &syn::Ident) -> bool {
 /// [`closures`]); the call then goes unchecked. A closure's call copies no
 /// argument, so it is always checked.
 fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) -> Option<Expr> {
+    // The checks inside the arguments, written first (`bag.count(s.into())`
+    // checks `s.into()`), are not copied: the closure each holds would read
+    // as a closure given to the method, and leave the call unchecked.
     let args: Vec<Expr> = match call {
         Copied::Method(method_call) => method_call
             .args
             .iter()
             .map(|arg| {
-                (!leaves(arg))
-                    .then(|| closures::copy_of(&method_call.method, arg))
+                let arg = unwrapped(arg);
+                (!leaves(&arg))
+                    .then(|| closures::copy_of(&method_call.method, &arg))
                     .flatten()
             })
             .collect::<Option<_>>()?,
@@ -320,12 +324,11 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
     let value = names::hidden("__value");
     let of = names::hidden("__of");
     let closure = names::hidden("__call");
-    // The checks inside the arguments are not copied. The places they
-    // read (`bag.zip(other)`, `Some(other)`) are given as values of their
-    // types, which the closure does not capture: a capture by value of
-    // something with a drop would hide the receiver's (see `values`).
-    let args = args.iter().map(|arg| {
-        let mut arg = unwrapped(arg);
+    // The places the arguments read (`bag.zip(other)`, `Some(other)`) are
+    // given as values of their types, which the closure does not capture:
+    // a capture by value of something with a drop would hide the
+    // receiver's (see `values`).
+    let args = args.into_iter().map(|mut arg| {
         values::places_as_values(&mut arg);
         quote!(#arg)
     });
@@ -469,6 +472,26 @@ mod tests {
             consumed(&mut expr);
             let text = expr.to_token_stream().to_string();
             assert_eq!(text.contains("receiver_consumed"), checked, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_check_written_inside_an_argument_leaves_the_call_checked() {
+        // The receiver's check and the argument's own.
+        for (text, argument_check) in [
+            ("bag.count(s.into())", "receiver_consumed"),
+            ("bag.count(make())", "callee_consumed"),
+        ] {
+            let mut expr: Expr = syn::parse_str(text).expect("a call");
+            if let Expr::MethodCall(outer) = &mut expr {
+                consumed(&mut outer.args[0]);
+            }
+            consumed(&mut expr);
+            let text = expr.to_token_stream().to_string();
+            let checks =
+                text.matches("receiver_consumed").count() + text.matches("callee_consumed").count();
+            assert_eq!(checks, 2, "{text}");
+            assert!(text.contains(argument_check), "{text}");
         }
     }
 

@@ -6,6 +6,9 @@
 //! Before: `bag.map_with(Some(name), &other.field)`
 //! After:  `__value.map_with(Some(Typed::of(&(name)).value()), &Typed::of(&(other.field)).value())`
 //!
+//! Before: `bag.count(mk())` (`mk` a local closure, or a function)
+//! After:  `__value.count(value_of(type_of(&(mk)))())`
+//!
 //! Before: `log(raw.parse()?)` (the `?` rewritten: `match Branch::branch(..)`)
 //! After:  `(__value)(value_of(continue_of(type_of(&(raw.parse())))))`
 //!
@@ -47,12 +50,15 @@ impl VisitMut for PlacesAsValues {
                     #private::value_of(#private::continue_of(#private::type_of(&(#tried))))
                 ));
             }
-            // A callee is a function, not a value to take.
+            // A callee named by a path is a function, not a value to take;
+            // but one plain name may be a local closure, which a call
+            // moving it (`mk()`, `FnOnce`) would make the closure own.
+            // Given as a value of its type, a function is called alike.
             Expr::Call(call) => {
                 for arg in call.args.iter_mut() {
                     self.visit_expr_mut(arg);
                 }
-                if !matches!(*call.func, Expr::Path(_)) {
+                if !matches!(&*call.func, Expr::Path(path) if !may_be_local(path)) {
                     self.visit_expr_mut(&mut call.func);
                 }
             }
@@ -79,6 +85,14 @@ impl VisitMut for PlacesAsValues {
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Could `path` name a local: one name, with no generic arguments?
+fn may_be_local(path: &syn::ExprPath) -> bool {
+    path.qself.is_none()
+        && path.path.leading_colon.is_none()
+        && path.path.segments.len() == 1
+        && path.path.segments[0].arguments.is_none()
 }
 
 fn is_compound_assignment(op: &syn::BinOp) -> bool {
