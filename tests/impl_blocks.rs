@@ -5,6 +5,8 @@
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe, assert_same};
 
+fn assert_send<T: Send>(_: &T) {}
+
 struct Counter {
     count: u32,
     probe: Probe,
@@ -164,6 +166,15 @@ impl Outbox {
         this.send(m).await + this.sent.len()
     }
 
+    /// `Pin::get_mut` called as a method, which takes the pin (dogE2,
+    /// build 1: E0507 before, the call taken for a borrow of `self`).
+    async fn pinned_method(self: std::pin::Pin<&mut Self>, m: &str) -> usize {
+        let this = self.get_mut();
+        let n = this.send(m).await;
+        this.sent.push(m.to_owned());
+        n + this.sent.len()
+    }
+
     #[allow(clippy::needless_arbitrary_self_type)] // the shape under test
     async fn typed(self: &mut Self, m: &str) -> usize {
         let this = self;
@@ -194,6 +205,19 @@ fn typed_receivers_holding_a_borrow() {
         },
     );
     assert!(report.left_size <= report.right_size, "{report}");
+    let report = assert_same(
+        || async {
+            let mut o = outbox();
+            std::pin::Pin::new(&mut o).pinned_method("xy").await + o.sent.len()
+        },
+        || async {
+            let mut o = outbox();
+            std::pin::Pin::new(&mut o).pinned_method_rustc("xy").await + o.sent.len()
+        },
+    );
+    assert!(report.left_size <= report.right_size, "{report}");
+    let mut o = outbox();
+    assert_send(&std::pin::Pin::new(&mut o).pinned_method("xy"));
     let report = assert_same(
         || async {
             let mut o = outbox();
