@@ -15,6 +15,10 @@ impl Counter {
         self.0
     }
 
+    fn with(self, v: u32) -> Counter {
+        Counter(self.0 + v)
+    }
+
     fn title(&self) -> String {
         format!("counter {}", self.0)
     }
@@ -43,6 +47,15 @@ async fn after_scrutinee() -> u32 {
 #[desugar]
 async fn after_unknown_method_read_by_a_known_one() -> u32 {
     Counter::new().title().len() as u32 + ready().await
+}
+
+// A chain awaiting in two arguments: the part bound ahead of the first
+// await (`Counter::new()`) begins what is left before the second, which the
+// error points at, rather than at the attribute.
+#[desugar]
+async fn chain_awaiting_twice() -> u32 {
+    let c = Counter::new().with(ready().await).with(ready().await);
+    c.0
 }
 
 fn main() {}

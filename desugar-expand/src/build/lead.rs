@@ -716,7 +716,11 @@ impl Taker<'_> {
     /// in its place.
     fn bind_ahead(&mut self, part: &mut Expr, ahead: &mut Ahead<'_>) {
         let ident = (self.name)();
-        let value = std::mem::replace(part, crate::syntax::value_block(&ident, None));
+        // Located at the part it stands for: an error about what is left
+        // in place, which now begins with it (`{ __earlier1 }.with(..)`),
+        // points at the user's code, not at the attribute.
+        let at = Some(part.span());
+        let value = std::mem::replace(part, crate::syntax::value_block(&ident, at));
         ahead.named.push(super::earlier::Earlier {
             ident,
             value,
