@@ -7,7 +7,7 @@
 //! After:  `__value.map_with(Some(Typed::of(&(name)).value()), &Typed::of(&(other.field)).value())`
 //!
 //! Before: `bag.count(mk())` (`mk` a local closure, or a function)
-//! After:  `__value.count(value_of(type_of(&(mk)))())`
+//! After:  `__value.count(Typed::of(&(mk)).value()())`
 //!
 //! Before: `log(raw.parse()?)` (the `?` rewritten: `match Branch::branch(..)`)
 //! After:  `(__value)(value_of(continue_of(type_of(&(raw.parse())))))`
