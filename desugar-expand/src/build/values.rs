@@ -12,8 +12,11 @@ use crate::walk;
 ///
 /// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
 /// recognises only values that are new by construction: literals, arithmetic
-/// and comparisons, casts, `format!`/`vec!`/`matches!`, and the last call of a chain
-/// being a method that returns an owned value (`input.trim().to_string()`).
+/// and comparisons, casts, `format!`/`vec!`/`matches!`, the last call of a chain
+/// being a method that returns an owned value (`input.trim().to_string()`),
+/// and a `match` or `if` each of whose arms is one of those (`match &a {
+/// Some(_) => "some", None => "none" }`); or a `let` whose written type
+/// holds no borrow (`let n: u32`, `let s: &'static str`).
 pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
     match stmt {
         // `let n: usize = o.as_ref().map(..).unwrap_or(0);`: a number holds
@@ -37,6 +40,17 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
         syn::Expr::Lit(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) => true,
         syn::Expr::Binary(_) => true,
         syn::Expr::Paren(e) => is_owned_value(&e.expr),
+        // `match &a { Some(_) => 1, None => 0 }`: the scrutinee's borrow
+        // ends with the `match`, whose value is one of its arms', each new
+        // (a literal, `"some"` included, holds no borrow of a local).
+        syn::Expr::Match(m) => m.arms.iter().all(|arm| is_owned_value(&arm.body)),
+        syn::Expr::If(e) => {
+            is_owned_tail(&e.then_branch)
+                && e.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, other)| is_owned_value(other))
+        }
+        syn::Expr::Block(e) if e.label.is_none() => is_owned_tail(&e.block),
         syn::Expr::MethodCall(call) => walk::returns_owned(&call.method) || takes_out(call),
         syn::Expr::Macro(mac) => mac
             .mac
@@ -44,6 +58,16 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
             .segments
             .last()
             .is_some_and(|s| s.ident == "format" || s.ident == "vec" || s.ident == "matches"),
+        _ => false,
+    }
+}
+
+/// A block of nothing but its tail, whose value is new. (A statement before
+/// it could hand a borrow to another local, `{ r = &a; 1 }`, which the
+/// `let`'s holders would then miss.)
+fn is_owned_tail(block: &syn::Block) -> bool {
+    match block.stmts.as_slice() {
+        [syn::Stmt::Expr(tail, None)] => is_owned_value(tail),
         _ => false,
     }
 }

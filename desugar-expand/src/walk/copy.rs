@@ -65,10 +65,19 @@ pub(crate) fn is_number_value(expr: &Expr, number: &dyn Fn(&Expr) -> bool) -> bo
     }
 }
 
-/// Primitive numbers, `bool`, `char`, `()`, `String`, and tuples and arrays
-/// of those: a value of such a type cannot hold a borrow.
+/// Primitive numbers, `bool`, `char`, `()`, `String`, `'static`
+/// references, and tuples and arrays of those: a value of such a type
+/// cannot hold a borrow of a local.
 pub(crate) fn holds_no_borrow(ty: &Type) -> bool {
     match ty {
+        Type::Reference(reference)
+            if reference
+                .lifetime
+                .as_ref()
+                .is_some_and(|lifetime| lifetime.ident == "static") =>
+        {
+            true
+        }
         Type::Reference(_) | Type::Ptr(_) => false,
         Type::Path(path) if path.qself.is_none() && path.path.is_ident("String") => true,
         Type::Tuple(tuple) => tuple.elems.iter().all(holds_no_borrow),

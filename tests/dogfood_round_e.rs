@@ -1,0 +1,91 @@
+//! Shapes a dogfood run of async composition found, each compared with
+//! rustc's twin (`assert_same`: every cancellation point, with and without
+//! extra `Pending`s), no larger, and `Send` where the twin is.
+//!
+//! - A value computed by a `match` or `if` on a borrow of a local, each arm
+//!   a literal (`let n = match &a { Some(_) => 1, None => 0 };`), used
+//!   after an await: taken for one that may borrow `a`, which was kept in
+//!   place, so a later `match a { Some(f) => .. }` moving out of it did
+//!   not build (E0507). So was one whose written type is `&'static`.
+
+mod common;
+
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe};
+
+// ---- Values computed from a borrow, that cannot hold it ----
+
+#[desugar]
+async fn counted_by_match(which: u8) -> u32 {
+    let a = if which == 0 {
+        None
+    } else {
+        Some(Probe::new("a"))
+    };
+    let n = match &a {
+        Some(_) => 1,
+        None => 0,
+    };
+    let pre = Leaf::new("pre").pending(1).ready(0).await;
+    match a {
+        Some(f) => {
+            f.touch();
+            pre + n
+        }
+        None => pre,
+    }
+}
+
+#[desugar]
+async fn labelled_static(which: u8) -> u32 {
+    let a = if which == 0 {
+        None
+    } else {
+        Some(Probe::new("a"))
+    };
+    let label: &'static str = match &a {
+        Some(_) => "some",
+        None => "none",
+    };
+    let pre = Leaf::new(label).pending(1).ready(1).await;
+    match a {
+        Some(f) => {
+            f.touch();
+            pre
+        }
+        None => pre,
+    }
+}
+
+#[desugar]
+#[allow(clippy::redundant_pattern_matching)] // a borrow, as `match &a` takes
+async fn labelled_by_if(which: u8) -> usize {
+    let a = if which == 0 {
+        None
+    } else {
+        Some(Probe::new("a"))
+    };
+    let label = if let Some(_) = &a { "some" } else { "none" };
+    let pre = Leaf::new("pre").pending(1).ready(1).await;
+    match a {
+        Some(f) => {
+            f.touch();
+            pre + label.len()
+        }
+        None => pre,
+    }
+}
+
+#[test]
+fn values_computed_from_a_borrow_leave_the_local_free() {
+    for w in [0, 1] {
+        same_and_no_larger(|| counted_by_match(w), || counted_by_match_rustc(w));
+        same_and_no_larger(|| labelled_static(w), || labelled_static_rustc(w));
+        same_and_no_larger(|| labelled_by_if(w), || labelled_by_if_rustc(w));
+    }
+    both_send(&counted_by_match(1), &counted_by_match_rustc(1));
+    both_send(&labelled_static(1), &labelled_static_rustc(1));
+    both_send(&labelled_by_if(1), &labelled_by_if_rustc(1));
+}
+
