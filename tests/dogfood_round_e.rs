@@ -7,6 +7,10 @@
 //!   after an await: taken for one that may borrow `a`, which was kept in
 //!   place, so a later `match a { Some(f) => .. }` moving out of it did
 //!   not build (E0507). So was one whose written type is `&'static`.
+//! - A number parameter (`x: u32`) read by an `async` block kept across an
+//!   await, so kept in place, and taken by an `async move` block or a
+//!   `move` closure: an error said to move it into a new local first,
+//!   where the block only copies it.
 
 mod common;
 
@@ -89,3 +93,38 @@ fn values_computed_from_a_borrow_leave_the_local_free() {
     both_send(&labelled_by_if(1), &labelled_by_if_rustc(1));
 }
 
+// ---- Numbers kept in place, copied into `move` closures ----
+
+#[desugar]
+async fn copied_into_async_move(x: u32) -> u32 {
+    let a = async { x };
+    let b = async move { x + 1 };
+    Leaf::new("l").pending(1).ready(()).await;
+    a.await + b.await
+}
+
+#[desugar]
+async fn copied_into_move_closure(x: u32, n: u8) -> String {
+    let r = &x;
+    let double = move || x * 2;
+    let shown = async move { format!("{x}/{n}") };
+    Leaf::new("l").pending(1).ready(()).await;
+    format!("{} {} {}", r, double(), shown.await)
+}
+
+#[test]
+fn numbers_kept_in_place_are_copied_into_move_closures() {
+    same_and_no_larger(
+        || copied_into_async_move(1),
+        || copied_into_async_move_rustc(1),
+    );
+    same_and_no_larger(
+        || copied_into_move_closure(3, 4),
+        || copied_into_move_closure_rustc(3, 4),
+    );
+    both_send(&copied_into_async_move(1), &copied_into_async_move_rustc(1));
+    both_send(
+        &copied_into_move_closure(3, 4),
+        &copied_into_move_closure_rustc(3, 4),
+    );
+}

@@ -108,6 +108,16 @@ impl Local {
     pub fn reached_mutably(&self) -> bool {
         self.mutable || self.unique || self.holds_mut
     }
+
+    /// Homed, can a `move` closure or `async move` block take it? One that
+    /// is visibly a number, given its value where it is declared and never
+    /// assigned (not `mut`), has that value for its whole scope: a copy of
+    /// it taken before the statement that makes the closure is the copy
+    /// the closure takes (see `emit::uses`). Any other is taken from its
+    /// home, which a copy made early would not follow.
+    pub fn copied_into_moves(&self) -> bool {
+        self.number && self.initialized && !self.reached_mutably()
+    }
 }
 
 /// A block: a scope.

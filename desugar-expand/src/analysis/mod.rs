@@ -938,12 +938,16 @@ impl<'a> Facts<'a> {
                             "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and the `async` block this macro is awaited through cannot take it from there: move it into a new local first (`let owned = {name};`) and give the macro that"
                         ),
                     ),
-                    MentionKind::Capture { by_move: true } => report(
-                        mention.span,
-                        format!(
-                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local just before the closure or block, in the same branch (`let owned = {name};`), and name that"
-                        ),
-                    ),
+                    MentionKind::Capture { by_move: true }
+                        if !self.body.locals[local].copied_into_moves() =>
+                    {
+                        report(
+                            mention.span,
+                            format!(
+                                "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take it from there: move it into a new local just before the closure or block, in the same branch (`let owned = {name};`), and name that"
+                            ),
+                        )
+                    }
                     MentionKind::CapturedPart => report(
                         mention.span,
                         format!(

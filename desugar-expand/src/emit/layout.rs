@@ -38,6 +38,9 @@ pub(crate) struct Layout {
     unique: Vec<bool>,
     /// Per local: visibly a `Box` (see [`crate::ir::Local::boxed`]).
     boxed: Vec<bool>,
+    /// Per local: copied out of its home for a `move` closure (see
+    /// [`crate::ir::Local::copied_into_moves`]).
+    copied_into_moves: Vec<bool>,
     /// Per local: visibly a smart pointer (see [`crate::ir::Local::pointer`]).
     pointer: Vec<bool>,
     /// Per await: the locals that are operands of a call still pending
@@ -206,6 +209,7 @@ impl Layout {
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             boxed: body.locals.iter().map(|l| l.boxed).collect(),
+            copied_into_moves: body.locals.iter().map(|l| l.copied_into_moves()).collect(),
             pointer: body.locals.iter().map(|l| l.pointer).collect(),
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
@@ -325,6 +329,12 @@ impl Layout {
 
     pub(crate) fn is_boxed(&self, local: LocalId) -> bool {
         self.boxed[local]
+    }
+
+    /// Homed, and copied out of its home for the `move` closures that
+    /// take it (see [`crate::ir::Local::copied_into_moves`]).
+    pub(crate) fn is_copied_into_moves(&self, local: LocalId) -> bool {
+        self.homed[local] && self.copied_into_moves[local]
     }
 
     pub(crate) fn is_pointer(&self, local: LocalId) -> bool {

@@ -131,7 +131,8 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
         scope,
         &mut HomedUses {
             layout,
-            captured: &captured.0,
+            captured: &captured.by_reference,
+            copied: &captured.copied,
         },
     );
     node.expand_checks();
@@ -169,47 +170,82 @@ fn capturing<T: Walked>(node: &T, scope: &Scope, layout: &Layout) -> (proc_macro
 /// closure captures a local, rustc's twin has seen it assigned, and
 /// nothing in the statement assigns it before), and the twin's borrow
 /// check of the same capture vouches for the borrow (see `Captured::lets`).
-struct Captured(Vec<LocalId>);
+///
+/// Also the homed locals a `move` closure or `async move` block takes,
+/// that are copied out of their homes before the statement (see
+/// [`crate::ir::Local::copied_into_moves`]): a closure naming the arm's
+/// reference would hold a borrow of the home where rustc's holds a copy,
+/// which may outlive the local's scope, and the copy it takes there
+/// would be of the reference.
+///
+/// Before: `let b = async move { x + 1 };` (`x: u32` homed)
+/// After:  `let __copied_x = *unsafe { __home_x.place() };`
+///         `let b = async move { __copied_x + 1 };`
+///         SAFETY: of that block, the local has a value for its whole
+///         scope, in which the twin's closure names it.
+struct Captured {
+    by_reference: Vec<LocalId>,
+    copied: Vec<LocalId>,
+}
 
 impl Captured {
     fn find(layout: &Layout, walk_node: impl FnOnce(&mut Collect<'_>)) -> Self {
         let mut collect = Collect {
             layout,
             captured: Vec::new(),
+            copied: Vec::new(),
             assigned: Vec::new(),
         };
         walk_node(&mut collect);
         let Collect {
             mut captured,
+            mut copied,
             assigned,
             ..
         } = collect;
         captured.retain(|local| !assigned.contains(local));
         captured.sort_unstable();
         captured.dedup();
-        Captured(captured)
+        copied.sort_unstable();
+        copied.dedup();
+        Captured {
+            by_reference: captured,
+            copied,
+        }
     }
 
     fn lets(&self, layout: &Layout) -> proc_macro2::TokenStream {
-        self.0
-            .iter()
-            .map(|&local| {
-                let field = layout.field(local);
-                let guard = guard(field);
-                let reference = captured_reference(field);
-                let place = if layout.is_reached_mutably(local) {
-                    quote::quote!(place_mut)
-                } else {
-                    quote::quote!(place)
-                };
-                // SAFETY: the home holds a value here (the twin's closure
-                // captures the local, so rustc saw it assigned, and the
-                // statement does not assign it first); the reference is
-                // used by the user's code within the local's scope only.
-                quote::quote!(let #reference = unsafe { #guard.#place() };)
-            })
-            .collect()
+        let copies = self.copied.iter().map(|&local| {
+            let field = layout.field(local);
+            let guard = guard(field);
+            let copy = copied_value(field);
+            // SAFETY: the local is given its value where it is declared
+            // and never assigned, and the statement names it, so the home
+            // holds that value here; the reference ends with the copy.
+            quote::quote!(let #copy = *unsafe { #guard.place() };)
+        });
+        let references = self.by_reference.iter().map(|&local| {
+            let field = layout.field(local);
+            let guard = guard(field);
+            let reference = captured_reference(field);
+            let place = if layout.is_reached_mutably(local) {
+                quote::quote!(place_mut)
+            } else {
+                quote::quote!(place)
+            };
+            // SAFETY: the home holds a value here (the twin's closure
+            // captures the local, so rustc saw it assigned, and the
+            // statement does not assign it first); the reference is
+            // used by the user's code within the local's scope only.
+            quote::quote!(let #reference = unsafe { #guard.#place() };)
+        });
+        copies.chain(references).collect()
     }
+}
+
+/// The copy a statement's `move` closures take a local from.
+fn copied_value(field: &syn::Ident) -> syn::Ident {
+    names::hidden(&format!("__copied_{field}"))
 }
 
 /// The reference a statement's closures capture a local through: named
@@ -223,6 +259,7 @@ fn captured_reference(field: &syn::Ident) -> syn::Ident {
 struct Collect<'a> {
     layout: &'a Layout,
     captured: Vec<LocalId>,
+    copied: Vec<LocalId>,
     assigned: Vec<LocalId>,
 }
 
@@ -244,6 +281,9 @@ impl walk::Visitor for Collect<'_> {
                 if self.is_captured(local) && expr.is_some() =>
             {
                 self.captured.push(local);
+            }
+            MentionKind::Capture { by_move: true } if self.layout.is_copied_into_moves(local) => {
+                self.copied.push(local);
             }
             MentionKind::Assign | MentionKind::Opaque { .. } => self.assigned.push(local),
             _ => {}
@@ -308,6 +348,9 @@ struct HomedUses<'a> {
     layout: &'a Layout,
     /// Captured through a reference taken before the statement ([`Captured`]).
     captured: &'a [LocalId],
+    /// Taken by `move` closures from a copy made before the statement
+    /// ([`Captured`]).
+    copied: &'a [LocalId],
 }
 
 impl<'a> HomedUses<'a> {
@@ -316,6 +359,7 @@ impl<'a> HomedUses<'a> {
         HomedUses {
             layout,
             captured: &[],
+            copied: &[],
         }
     }
 }
@@ -334,6 +378,12 @@ impl walk::Visitor for HomedUses<'_> {
         if captured && self.captured.contains(&local) {
             let reference = located(&captured_reference(self.layout.field(local)), name.span());
             return Some(syn::parse_quote_spanned!(name.span()=> (*#reference)));
+        }
+        // Outside a closure without `move`: in a `move` one, which takes
+        // the copy, or outside any, where the copy has the same value.
+        if !captured && self.copied.contains(&local) {
+            let copy = located(&copied_value(self.layout.field(local)), name.span());
+            return Some(syn::parse_quote!(#copy));
         }
         if let Some(hidden) = self.layout.renamed(local) {
             let hidden = located(hidden, name.span());
@@ -432,6 +482,11 @@ impl walk::Visitor for HomedUses<'_> {
         if kind == (MentionKind::Capture { by_move: false }) && self.captured.contains(&local) {
             let reference = located(&captured_reference(self.layout.field(local)), span);
             *expr = syn::parse_quote_spanned!(span=> (*#reference));
+            return;
+        }
+        if kind == (MentionKind::Capture { by_move: true }) && self.copied.contains(&local) {
+            let copy = located(&copied_value(self.layout.field(local)), span);
+            *expr = syn::parse_quote!(#copy);
             return;
         }
         match kind {
