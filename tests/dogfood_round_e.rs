@@ -11,6 +11,9 @@
 //!   await, so kept in place, and taken by an `async move` block or a
 //!   `move` closure: an error said to move it into a new local first,
 //!   where the block only copies it.
+//! - A small parameter (`b: bool`) borrowed across the one await of the
+//!   body, directly or by an `async` block: its home took a word beside
+//!   the state, 8 bytes more than rustc's, which keeps it in the variant.
 
 mod common;
 
@@ -127,4 +130,53 @@ fn numbers_kept_in_place_are_copied_into_move_closures() {
         &copied_into_move_closure(3, 4),
         &copied_into_move_closure_rustc(3, 4),
     );
+}
+
+// ---- Small parameters borrowed across the only await ----
+
+#[desugar]
+async fn flag_borrowed(b: bool) -> bool {
+    let r = &b;
+    Leaf::new("x").pending(1).ready(()).await;
+    *r
+}
+
+#[desugar]
+async fn byte_borrowed(b: u8) -> u8 {
+    let r = &b;
+    Leaf::new("x").pending(1).ready(()).await;
+    *r + 1
+}
+
+#[desugar]
+async fn flag_read_by_block(boom: bool) -> u32 {
+    let inner = async {
+        let x = Leaf::new("fine").pending(1).ready(1).await;
+        if boom { x } else { 0 }
+    };
+    inner.await
+}
+
+#[desugar]
+async fn probe_borrowed(p: Probe, b: bool) -> bool {
+    let r = &p;
+    Leaf::new("x").pending(1).ready(()).await;
+    r.touch();
+    b
+}
+
+#[test]
+fn small_parameters_borrowed_across_one_await_take_no_word_of_their_own() {
+    for b in [false, true] {
+        same_and_no_larger(|| flag_borrowed(b), || flag_borrowed_rustc(b));
+        same_and_no_larger(|| flag_read_by_block(b), || flag_read_by_block_rustc(b));
+        same_and_no_larger(
+            || probe_borrowed(Probe::new("p"), b),
+            || probe_borrowed_rustc(Probe::new("p"), b),
+        );
+    }
+    same_and_no_larger(|| byte_borrowed(3), || byte_borrowed_rustc(3));
+    both_send(&flag_borrowed(true), &flag_borrowed_rustc(true));
+    both_send(&byte_borrowed(3), &byte_borrowed_rustc(3));
+    both_send(&flag_read_by_block(true), &flag_read_by_block_rustc(true));
 }

@@ -17,11 +17,15 @@ fn sum_loop(
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, T2, T3, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { items : T0 }, #[doc = "Suspended at `double(*item).await`."] Suspend0
-        { #[pin] __awaitee : F0, item : T3, __iter1 : T2, total : T1, items :
-        ::desugar::__private::Homed < T0 > }, #[doc = "Finished: polling again panics."]
-        Returned, #[doc = "The body panicked: polling again panics."] Panicked, }
+        { #[pin] items : ::desugar::__private::Slot < T0 >, __held : bool, #[pin]
+        __awaitee : ::desugar::__private::Later < F0 >, #[pin] item :
+        ::desugar::__private::Later < T3 >, #[pin] __iter1 : ::desugar::__private::Later
+        < T2 >, #[pin] total : ::desugar::__private::Later < T1 >, #[pin] __live_items :
+        ::desugar::__private::Later < ::desugar::__private::Homed < T0 > >, }, #[doc =
+        "Finished: polling again panics."] Returned, #[doc =
+        "The body panicked: polling again panics."] Panicked, }
     }
-    impl<T0, T1, T2, T3, F0> ::desugar::__private::State<__Homes<T0>>
+    impl<T0, T1, T2, T3, F0> ::desugar::__private::State<()>
     for __State<T0, T1, T2, T3, F0> {
         fn returned() -> Self {
             __State::Returned
@@ -42,7 +46,7 @@ fn sum_loop(
         }
         fn info() -> &'static ::desugar::__private::MachineInfo {
             static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totalH5:items8:Returned-0;8:Panicked-0;",
+                "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totalI5:items8:Returned-0;8:Panicked-0;",
             );
             &INFO
         }
@@ -61,43 +65,58 @@ fn sum_loop(
             }
         }
         fn drop_suspended(
-            self: ::desugar::__private::Pin<&mut Self>,
-            mut __homes: ::desugar::__private::Pin<&mut __Homes<T0>>,
+            mut self: ::desugar::__private::Pin<&mut Self>,
+            mut __homes: ::desugar::__private::Pin<&mut ()>,
         ) {
-            match self.project_replace(__State::Returned) {
-                __StateReplace::Suspend0 {
+            match self.as_mut().project() {
+                __StateProj::Suspend0 {
+                    items,
+                    __held,
+                    __awaitee,
                     item: __dropped_item,
                     __iter1: __dropped___iter1,
                     total: __dropped_total,
-                    items: __dropped_items,
-                    ..
+                    __live_items: __dropped_items,
                 } => {
-                    // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
-                    let __dropped_items = unsafe {
-                        ::desugar::__private::Home::restore(
-                            __homes.as_mut().project().items,
+                    if ::core::mem::take(__held) {
+                        let (
+                            __dropped_item,
+                            __dropped___iter1,
+                            __dropped_total,
                             __dropped_items,
-                        )
-                    };
-                    let __dropped_total = __dropped_total;
-                    let __dropped___iter1 = __dropped___iter1;
-                    let __dropped_item = __dropped_item;
+                        ) = (
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                            unsafe { ::desugar::__private::Later::take(__dropped_item) },
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                            unsafe {
+                                ::desugar::__private::Later::take(__dropped___iter1)
+                            },
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                            unsafe {
+                                ::desugar::__private::Later::take(__dropped_total)
+                            },
+                            // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                            unsafe { ::desugar::__private::Later::take(__dropped_items) },
+                        );
+                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
+                        let __dropped_items = unsafe {
+                            ::desugar::__private::Home::restore(items, __dropped_items)
+                        };
+                        let __dropped_total = __dropped_total;
+                        let __dropped___iter1 = __dropped___iter1;
+                        let __dropped_item = __dropped_item;
+                        // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                        unsafe { ::desugar::__private::Later::drop_in_place(__awaitee) };
+                    }
                 }
                 _ => {}
             }
+            self.set(__State::Returned);
         }
-    }
-    ::desugar::__private::pin_project! {
-        #[doc = "Where the values borrowed across an `.await` live: they must not move."]
-        struct __Homes < H0 > { #[pin] items : ::desugar::__private::Slot < H0 >, #[pin]
-        __pinned : ::desugar::__private::PhantomPinned, }
     }
     ::desugar::__private::Machine::new(
         __State::Unresumed { items: items },
-        __Homes {
-            items: ::desugar::__private::Slot::new(),
-            __pinned: ::desugar::__private::PhantomPinned,
-        },
+        (),
         |mut __state, mut __homes, __cx| -> ::desugar::__private::Poll<u32> {
             '__dispatch: loop {
                 match __state.as_mut().project() {
@@ -112,10 +131,25 @@ fn sum_loop(
                             _ => ::core::unreachable!(),
                         };
                         let items = __saved_items;
+                        if !::core::matches!(* __state, __State::Suspend0 { .. }) {
+                            __state
+                                .set(__State::Suspend0 {
+                                    items: ::desugar::__private::Slot::new(),
+                                    __held: false,
+                                    __awaitee: ::desugar::__private::Later::new(),
+                                    item: ::desugar::__private::Later::new(),
+                                    __iter1: ::desugar::__private::Later::new(),
+                                    total: ::desugar::__private::Later::new(),
+                                    __live_items: ::desugar::__private::Later::new(),
+                                });
+                        }
                         // SAFETY: the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
                         let mut __home_items = unsafe {
                             ::desugar::__private::Home::new(
-                                __homes.as_mut().project().items,
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend0 { items, .. } => items,
+                                    _ => ::core::unreachable!(),
+                                },
                                 items,
                             )
                         };
@@ -136,17 +170,29 @@ fn sum_loop(
                                         let __awaitee = ::desugar::__private::IntoFuture::into_future(
                                             double(*item),
                                         );
-                                        __state
-                                            .set(__State::Suspend0 {
-                                                __awaitee,
-                                                item: {
-                                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
-                                                    (&&::desugar::__private::DropOnly::new(item)).kept()
-                                                },
-                                                __iter1: __iter1,
-                                                total: total,
-                                                items: __home_items.store(),
-                                            });
+                                        match __state.as_mut().project() {
+                                            __StateProj::Suspend0 {
+                                                __held,
+                                                __awaitee: __into,
+                                                item: __later0,
+                                                __iter1: __later1,
+                                                total: __later2,
+                                                __live_items: __later3,
+                                                ..
+                                            } => {
+                                                __into.write(__awaitee);
+                                                __later0
+                                                    .write({
+                                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                                        (&&::desugar::__private::DropOnly::new(item)).kept()
+                                                    });
+                                                __later1.write(__iter1);
+                                                __later2.write(total);
+                                                __later3.write(__home_items.store());
+                                                *__held = true;
+                                            }
+                                            _ => ::core::unreachable!(),
+                                        }
                                         continue '__dispatch;
                                         let _ = {
                                             let __result = ::desugar::__private::output_of(&__awaitee);
@@ -161,9 +207,10 @@ fn sum_loop(
                         }
                         return ::desugar::__private::Poll::Ready(total);
                     }
-                    __StateProj::Suspend0 { __awaitee, .. } => {
+                    __StateProj::Suspend0 { __held: true, __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            // SAFETY: `__held` is set, so the future was written here and not dropped since.
+                            unsafe { ::desugar::__private::Later::pinned(__awaitee) },
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -176,27 +223,44 @@ fn sum_loop(
                             __saved___iter1,
                             __saved_total,
                             __saved_items,
-                        ) = match __state.as_mut().project_replace(__State::Panicked) {
-                            __StateReplace::Suspend0 {
+                        ) = match __state.as_mut().project() {
+                            __StateProj::Suspend0 {
+                                __held,
+                                __awaitee,
                                 item: __saved_item,
                                 __iter1: __saved___iter1,
                                 total: __saved_total,
-                                items: __saved_items,
+                                __live_items: __saved_items,
                                 ..
                             } => {
-                                (
-                                    __saved_item,
-                                    __saved___iter1,
-                                    __saved_total,
-                                    __saved_items,
-                                )
+                                *__held = false;
+                                let __values = (
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                    unsafe { ::desugar::__private::Later::take(__saved_item) },
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                    unsafe {
+                                        ::desugar::__private::Later::take(__saved___iter1)
+                                    },
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                    unsafe { ::desugar::__private::Later::take(__saved_total) },
+                                    // SAFETY: `__held` was set, so this value was written at the suspension; it is cleared now, so the value is taken once.
+                                    unsafe { ::desugar::__private::Later::take(__saved_items) },
+                                );
+                                // SAFETY: `__held` was set, so the future was written at the suspension; it is cleared now, so the future is dropped once.
+                                unsafe {
+                                    ::desugar::__private::Later::drop_in_place(__awaitee)
+                                };
+                                __values
                             }
                             _ => ::core::unreachable!(),
                         };
-                        // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
+                        // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home_items = unsafe {
                             ::desugar::__private::Home::restore(
-                                __homes.as_mut().project().items,
+                                match __state.as_mut().project() {
+                                    __StateProj::Suspend0 { items, .. } => items,
+                                    _ => ::core::unreachable!(),
+                                },
                                 __saved_items,
                             )
                         };
@@ -228,17 +292,29 @@ fn sum_loop(
                                             let __awaitee = ::desugar::__private::IntoFuture::into_future(
                                                 double(*item),
                                             );
-                                            __state
-                                                .set(__State::Suspend0 {
-                                                    __awaitee,
-                                                    item: {
-                                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
-                                                        (&&::desugar::__private::DropOnly::new(item)).kept()
-                                                    },
-                                                    __iter1: __iter1,
-                                                    total: total,
-                                                    items: __home_items.store(),
-                                                });
+                                            match __state.as_mut().project() {
+                                                __StateProj::Suspend0 {
+                                                    __held,
+                                                    __awaitee: __into,
+                                                    item: __later0,
+                                                    __iter1: __later1,
+                                                    total: __later2,
+                                                    __live_items: __later3,
+                                                    ..
+                                                } => {
+                                                    __into.write(__awaitee);
+                                                    __later0
+                                                        .write({
+                                                            use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                                            (&&::desugar::__private::DropOnly::new(item)).kept()
+                                                        });
+                                                    __later1.write(__iter1);
+                                                    __later2.write(total);
+                                                    __later3.write(__home_items.store());
+                                                    *__held = true;
+                                                }
+                                                _ => ::core::unreachable!(),
+                                            }
                                             continue '__dispatch;
                                             let _ = {
                                                 let __result = ::desugar::__private::output_of(&__awaitee);
@@ -254,6 +330,7 @@ fn sum_loop(
                         }
                         return ::desugar::__private::Poll::Ready(total);
                     }
+                    __StateProj::Suspend0 { .. } => ::core::unreachable!(),
                     __StateProj::Returned => {
                         ::desugar::__private::resumed_after_completion()
                     }

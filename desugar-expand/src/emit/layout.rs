@@ -882,14 +882,17 @@ fn share_slots(body: &Body, homed: &[bool]) -> (Vec<Vec<LocalId>>, Vec<Option<us
 /// other: a temporary's scope ends after the `let` it is in has bound its
 /// local (`let v = vec![f(&t()).await]; … g(&v).await`), so their scopes
 /// can overlap without either holding the other's await; the later of two
-/// such locals stays in the homes area. So do arguments (homed as the body
-/// starts, from `Unresumed`). A local declared without a value (`let x;`,
+/// such locals stays in the homes area. An argument is one too: the body
+/// takes it out of `Unresumed` as it starts, and enters the variant to
+/// home it (`s(b: bool)` with `let r = &b; x.await;`: in the homes area,
+/// its byte took a word of its own beside the state, where rustc packs it
+/// into the variant's padding). A local declared without a value (`let x;`,
 /// or a temporary an awaited call makes in place) has its slot in the
 /// variant from its `let` on, empty until assigned, as in the homes area.
 fn in_place(body: &Body, decisions: &Decisions) -> Vec<Option<AwaitId>> {
     let candidates: Vec<Option<AwaitId>> = (0..body.locals.len())
         .map(|local| {
-            if !decisions.homed[local] || body.params.contains(&local) {
+            if !decisions.homed[local] {
                 return None;
             }
             let mut at =
