@@ -46,16 +46,18 @@ async fn carries_only(n: u32) -> u32 {
     fetched + doubled
 }
 
+/// `text` is borrowed across two awaits, so it lives in the homes area.
 #[desugar]
 async fn borrows_across(text: String) -> usize {
     let view = text.as_str();
     Leaf::new("wait").pending(1).ready(()).await;
+    Leaf::new("again").pending(1).ready(()).await;
     view.len()
 }
 
 /// `text` is a local borrowed across one await: it lives in that await's
-/// variant, not in the homes area (as the argument of `borrows_across`
-/// does).
+/// variant, not in the homes area (as the argument of `borrows_across`,
+/// borrowed across two, does).
 #[desugar]
 async fn borrows_in_place() -> usize {
     let text = String::from("in place");
