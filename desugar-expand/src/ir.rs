@@ -231,6 +231,11 @@ pub(crate) struct AwaitInfo {
     /// (see `build::nesting`): a machine dropped here drops the deeper
     /// first. The others rank 0.
     pub drop_ranks: Vec<(LocalId, u32)>,
+    /// Locals it is inside an arm of a `match` on, whose pattern matches
+    /// only a value with nothing to drop (`None =>`, see
+    /// `walk::patterns::matches_nothing_to_drop`): unless assigned since,
+    /// such a local holds nothing rustc would keep there.
+    pub emptied: Vec<LocalId>,
 }
 
 /// One use of a local.

@@ -164,10 +164,13 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         .collect();
     // One used after a move is `Copy`, and kept only to be dropped there
     // (`DropOnly`) keeps nothing already.
+    // So is one a `match` left whole, in an arm whose pattern matches only
+    // a value with nothing to drop (`None => x.await`): dropped early, it
+    // drops nothing.
     let vacant_at = kept_where(&kept, |k, local| {
         flagged[local]
             && !used_after_move[local]
-            && facts.last_move_before(local, k).is_some()
+            && (facts.last_move_before(local, k).is_some() || facts.emptied_at(local, k))
             && !facts.used_after(local, k)
     });
     // Is a local, taken for moved at `m`, no longer kept at an await that
@@ -429,6 +432,16 @@ impl<'a> Facts<'a> {
     /// path to `k`: by a use that runs whenever its statement runs, in a
     /// statement that runs on every path to `k`, with no new value given
     /// to it after.
+    /// Is `k` in an arm of a `match` on `local` whose pattern matches only
+    /// a value with nothing to drop (see [`crate::ir::AwaitInfo::emptied`]),
+    /// with no assignment that may give it another value?
+    fn emptied_at(&self, local: LocalId, k: AwaitId) -> bool {
+        self.body.awaits[k].emptied.contains(&local)
+            && !self.by_local[local]
+                .iter()
+                .any(|m| m.kind == MentionKind::Assign)
+    }
+
     fn last_move_before(&self, local: LocalId, k: AwaitId) -> Option<&Mention> {
         self.by_local[local]
             .iter()

@@ -434,8 +434,14 @@ impl Builder {
         let head = walk::resolve(&e.expr, &self.scope_map());
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
             let untaken = head.filter(|_| walk::patterns::bindings(&arm.pat).is_empty());
+            let emptied = head.filter(|_| walk::patterns::matches_nothing_to_drop(&arm.pat));
             let arm = self.alternative(construct, index, |this| {
-                this.untaken_by(untaken, |this| this.arm(arm, binds, dest))
+                this.emptied.extend(emptied);
+                let arm = this.untaken_by(untaken, |this| this.arm(arm, binds, dest));
+                if emptied.is_some() {
+                    this.emptied.pop();
+                }
+                arm
             });
             arms.push(arm);
         }

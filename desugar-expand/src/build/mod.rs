@@ -141,6 +141,10 @@ struct Builder {
     /// Locals whose `match` or `if let` around the code being lowered did
     /// not take them on this path (see [`Mention::untaken`]).
     untaken: Vec<LocalId>,
+    /// Locals whose `match` around the code being lowered matched them
+    /// against a pattern that leaves nothing to drop on this path (see
+    /// [`AwaitInfo::emptied`]).
+    emptied: Vec<LocalId>,
     /// Recording an operand of an `if` condition's `&&` chain after its
     /// first, which runs only where the operands before it hold: its uses
     /// are conditional (see [`Mention::conditional`]).
@@ -1002,6 +1006,7 @@ impl Builder {
             via_async_block: found.via_async_block,
             leaves_loops: 0,
             drop_ranks,
+            emptied: self.emptied.clone(),
         });
         self.record_stmt(&rest, &holders);
         for &id in &declares {

@@ -131,8 +131,20 @@ impl Layout {
             used_names.push(name.clone());
             field[local] = syn::Ident::new(&name, Span::call_site());
         }
+        // One whose flag is empty at every await that keeps it (`None =>
+        // x.await`, see `vacant_at` below) keeps its type alone there, and
+        // needs no parameter of its own.
+        let vacant_everywhere = |local: LocalId| {
+            !body.params.contains(&local)
+                && decisions
+                    .kept
+                    .iter()
+                    .zip(&decisions.vacant_at)
+                    .all(|(kept, vacant)| !kept.contains(&local) || vacant.contains(&local))
+        };
         let mut param = vec![None; count];
-        for (index, &local) in stored.iter().enumerate() {
+        let typed = stored.iter().copied().filter(|&l| !vacant_everywhere(l));
+        for (index, local) in typed.enumerate() {
             param[local] = Some(format_ident!("T{index}"));
         }
         // A local kept only to be dropped at some of its awaits but used

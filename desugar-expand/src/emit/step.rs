@@ -1169,6 +1169,14 @@ impl<'a> Emit<'a> {
                 let value = if self.layout.is_homed(local) {
                     let guard = uses::guard(self.layout.field(local));
                     quote!(#guard.store())
+                } else if self.layout.is_vacant_at(local, k) && self.layout.is_taken_in_flag(local)
+                {
+                    // A `Flagged` whatever its type, emptied: its type
+                    // alone, without asking whether it is `Copy`, which
+                    // the code after the await may not have settled yet
+                    // (`match it.next().map(str::parse) { .., None =>
+                    // x.await }`).
+                    quote!(#ident)
                 } else if self.layout.is_drop_only_at(local, k) {
                     // Kept only to drop at the end of its scope: nothing for a
                     // `Copy` value, as in rustc (see `__private::DropOnly`).

@@ -223,6 +223,33 @@ pub(crate) fn leaves_rest(pat: &Pat) -> bool {
     }
 }
 
+/// Does the pattern match only a value with nothing to drop, whatever its
+/// type? `None`, a literal, a range, a reference, and `Some`, `Ok`, `Err`
+/// or a tuple of such. Not a unit struct or a constant named alone
+/// (`Token`, `EMPTY`), whose type may have a `Drop` impl.
+///
+/// Input: `None`, `Some(Err(3))`, `(1, &x)`, `Token`, `Some(_)`.
+/// Output: yes, yes, yes, no, no.
+pub(crate) fn matches_nothing_to_drop(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => p.subpat.is_none() && p.by_ref.is_none() && p.ident == "None",
+        Pat::Lit(_) | Pat::Range(_) | Pat::Reference(_) => true,
+        Pat::TupleStruct(p) => {
+            p.path
+                .segments
+                .last()
+                .is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|name| s.ident == name))
+                && p.elems.iter().all(matches_nothing_to_drop)
+        }
+        Pat::Tuple(p) => p.elems.iter().all(matches_nothing_to_drop),
+        Pat::Or(p) => p.cases.iter().all(matches_nothing_to_drop),
+        Pat::Paren(p) => matches_nothing_to_drop(&p.pat),
+        Pat::Type(p) => matches_nothing_to_drop(&p.pat),
+        Pat::Guard(p) => matches_nothing_to_drop(&p.pat),
+        _ => false,
+    }
+}
+
 /// How matching a local by value against some patterns leaves it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Matched {
