@@ -706,8 +706,23 @@ impl Builder {
                 .init
                 .as_ref()
                 .is_some_and(|init| self.yields_mut(&init.expr));
+            // The type the `let` writes is the value's: each of its
+            // assignments coerces to it, as rustc coerces the construct's
+            // tail and `break` values to it (`let s: &str = 'p: { if c {
+            // break 'p "none"; } x.await; &names[0] };`), where apart they
+            // would be typed each on its own (a `&str` and a `&String`).
+            // Before: `let s: &str = 'p: { .. };`
+            // After:  `let __value1: &str; 'p: { .. __value1 = &names[0]; } let s: &str = __value1;`
+            let stmt = match &local.pat {
+                syn::Pat::Type(typed) => {
+                    let ty = &typed.ty;
+                    self.locals[id].written_type = Some(syn::parse_quote!(#value: #ty));
+                    syn::parse_quote!(let #value: #ty;)
+                }
+                _ => syn::parse_quote!(let #value;),
+            };
             out.push(Stmt::Plain {
-                stmt: syn::parse_quote!(let #value;),
+                stmt,
                 declares: vec![id],
             });
             self.enter(id);
