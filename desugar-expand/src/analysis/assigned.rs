@@ -269,6 +269,16 @@ impl Flow<'_> {
                     }
                     assigned
                 }
+                // The local's own `let x;` in a loop's body declares it
+                // afresh each iteration: what the one before assigned
+                // dropped with it (`for i in 0..n { let x; if c { x = a }
+                // else { x = b.await } }` is unassigned at the await).
+                None if crate::walk::patterns::bindings(&local.pat)
+                    .iter()
+                    .any(|binding| binding.ident == *self.name) =>
+                {
+                    false
+                }
                 None => assigned,
             },
             syn::Stmt::Expr(expr, _) => self.expr(expr, assigned),
