@@ -52,6 +52,7 @@ async fn labeled_value(limit: u32) -> Option<String> {
 
 /// A `let x;` of the loop's body; a probe made in each iteration to see
 /// what drops when.
+#[allow(clippy::needless_late_init)] // the late initialisation is under test
 #[desugar]
 async fn deferred(n: u32) -> u32 {
     let mut t = 0;
