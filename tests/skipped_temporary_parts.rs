@@ -230,3 +230,37 @@ fn borrowed_parts_cost_nothing() {
         },
     );
 }
+
+/// `..` beside a part that does not move: a `Copy` number. The check the macro writes at the `..`
+/// (`tests/ui/rest_beside_moved_part.rs`, where a part moves) lets these
+/// build, kept whole as rustc keeps them.
+#[desugar]
+async fn rest_beside_parts_that_stay(mut q: Vec<(u32, Probe, Probe)>) -> u32 {
+    let mut total = 0;
+    match q.pop() {
+        Some((n, ..)) => total += n + Leaf::new("n").pending(1).ready(1u32).await,
+        None => total += 100,
+    }
+    for (n, ..) in q {
+        total += n + Leaf::new("m").pending(1).ready(1u32).await;
+    }
+    total
+}
+
+#[test]
+fn rest_beside_parts_that_stay_builds() {
+    let q = || {
+        vec![
+            (1, Probe::new("a1"), Probe::new("a2")),
+            (2, Probe::new("b1"), Probe::new("b2")),
+        ]
+    };
+    same_and_no_larger(
+        || rest_beside_parts_that_stay(q()),
+        || rest_beside_parts_that_stay_rustc(q()),
+    );
+    both_send(
+        &rest_beside_parts_that_stay(q()),
+        &rest_beside_parts_that_stay_rustc(q()),
+    );
+}

@@ -4,8 +4,8 @@
 // keeps `pair` whole, and a part moved out of it does not build (where the
 // part is `Copy`, it builds and runs as in rustc). Parts skipped with `_`
 // are bound apart from the local (`tests/skipped_parts.rs`); `..` does not
-// say how many there are. Write `_` for each part instead: `let (name, _,
-// _) = pair;`.
+// say how many there are: the build stops at the `..`, saying to write `_`
+// for each part instead: `let (name, _, _) = pair;`.
 use desugar::desugar;
 
 async fn ready() {}

@@ -44,7 +44,9 @@
 //! once after its declaration (by the construct: a `match`, an `if let`, a
 //! `let` or `let … else`), is never assigned, and the construct runs at
 //! most once (not in a loop, a closure or an `async` block). Left as
-//! written (README, "Partial moves"): a pattern with `..`, a `ref`
+//! written (README, "Partial moves"): a pattern with `..` (whose parts
+//! only the compiler can count: it gets a check that stops the build there
+//! if a part beside it moves, see [`beside_rest`]), a `ref`
 //! binding, `@`, `|` or a slice (what is left of an array drops in an
 //! order of its own), one with a struct pattern that skips more than one
 //! part in all (its fields may be listed out of their order), and a struct
@@ -366,7 +368,12 @@ struct Finder<'a> {
 
 impl Finder<'_> {
     fn construct(&mut self, pats: &[&Pat]) {
-        self.found = Some(self.loops == 0 && pats.iter().any(|pat| rewritable(pat)));
+        self.found = Some(
+            self.loops == 0
+                && pats
+                    .iter()
+                    .any(|pat| rewritable(pat) || beside_rest(pat).is_some()),
+        );
     }
 }
 
@@ -407,7 +414,33 @@ impl<'ast> Visit<'ast> for Finder<'_> {
 pub(super) fn rewritable(pat: &Pat) -> bool {
     let mut shape = Shape::default();
     shape.read(pat, true);
-    shape.fits && shape.binds && shape.wild > 0 && (!shape.named || shape.wild == 1)
+    shape.fits
+        && shape.rest.is_none()
+        && shape.binds
+        && shape.wild > 0
+        && (!shape.named || shape.wild == 1)
+}
+
+/// Where `pat` would be rewritten but skips parts with `..`, whose number
+/// the macro cannot see: a check that stops the build at the `..` if a
+/// part bound beside it moves out (see `__private::beside_rest`), saying
+/// to write `_` for each part instead.
+///
+/// Before: `Pk::Pair(a, ..) => { x.await; a.touch() }`
+/// After:  `Pk::Pair(a, ..) => { { ::desugar::__private::bound_beside_rest((&&BesideRest(&a)).kind()); } x.await; a.touch() }`
+pub(super) fn beside_rest(pat: &Pat) -> Option<Stmt> {
+    let mut shape = Shape::default();
+    shape.read(pat, true);
+    let dots = shape.rest.filter(|_| shape.fits && shape.binds)?;
+    let checks = by_value(pat).into_iter().map(|part| -> Stmt {
+        syn::parse_quote_spanned! {dots=>
+            ::desugar::__private::bound_beside_rest({
+                use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
+                (&&::desugar::__private::BesideRest(&#part)).kind()
+            });
+        }
+    });
+    Some(syn::parse_quote!({ #(#checks)* }))
 }
 
 #[derive(Default)]
@@ -422,6 +455,8 @@ struct Shape {
     /// than declared, which is the order what is left of them drops in,
     /// so only one part may be skipped in all.
     named: bool,
+    /// Skips parts with `..` (not in a slice): where, the last one.
+    rest: Option<Span>,
 }
 
 impl Shape {
@@ -440,9 +475,13 @@ impl Shape {
                 self.fits &= variant_path(&p.path);
                 p.elems.iter().for_each(|elem| self.read(elem, false));
             }
+            Pat::Rest(p) if !top => self.rest = Some(p.dot2_token.spans[0]),
             Pat::Struct(p) => {
                 self.named = true;
-                self.fits &= variant_path(&p.path) && p.rest.is_none();
+                self.fits &= variant_path(&p.path);
+                if let Some(rest) = &p.rest {
+                    self.rest = Some(rest.dot2_token.spans[0]);
+                }
                 p.fields
                     .iter()
                     .for_each(|field| self.read(&field.pat, false));
@@ -493,9 +532,12 @@ impl Rewriter<'_> {
     }
 
     /// Binds the `_` parts of `pat` (see [`bind_skipped`]); returns the
-    /// assignment, its hidden local kept to declare.
+    /// assignment, its hidden local kept to declare, or the check of the
+    /// parts bound beside a `..` (see [`beside_rest`]).
     fn pattern(&mut self, pat: &mut Pat) -> Option<Stmt> {
-        let (skipped, assign) = bind_skipped(pat, self.counter)?;
+        let Some((skipped, assign)) = bind_skipped(pat, self.counter) else {
+            return beside_rest(pat);
+        };
         self.skipped.push(skipped);
         Some(assign)
     }

@@ -25,11 +25,13 @@
 //! and arguments are places, literals or borrows of places: `q.pop()`,
 //! `next(&mut it)`, awaited or not), whose drop would then come after the
 //! skipped parts' instead of before; a `for` loop's element is always
-//! such a value. The patterns are those `skipped_parts` rewrites.
+//! such a value. The patterns are those `skipped_parts` rewrites; one that
+//! skips parts with `..` instead gets the check `skipped_parts` writes for
+//! it, in an arm that awaits.
 
 use syn::{Expr, Stmt};
 
-use super::skipped_parts::{bind_skipped, rebinding_of, rewritable};
+use super::skipped_parts::{beside_rest, bind_skipped, rebinding_of, rewritable};
 use crate::build::has_await;
 use crate::walk::strip_parens;
 
@@ -49,18 +51,28 @@ pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
         {
             let mut hidden = Vec::new();
             for arm in &mut m.arms {
-                if let Some((skipped, assign)) = bind_skipped(&mut arm.pat, counter) {
-                    let body = &arm.body;
-                    *arm.body = syn::parse_quote!({ #assign #body });
-                    arm.comma.get_or_insert_with(Default::default);
-                    hidden.push(skipped);
-                }
+                let assign = match bind_skipped(&mut arm.pat, counter) {
+                    Some((skipped, assign)) => {
+                        hidden.push(skipped);
+                        assign
+                    }
+                    None => match beside_rest(&arm.pat) {
+                        Some(check) if has_await(&*arm.body) => check,
+                        _ => continue,
+                    },
+                };
+                let body = &arm.body;
+                *arm.body = syn::parse_quote!({ #assign #body });
+                arm.comma.get_or_insert_with(Default::default);
             }
             hidden
         }
         Expr::If(e) => match &mut *e.cond {
             Expr::Let(l) if makes_one_temporary(&l.expr) && has_await(&e.then_branch) => {
                 let Some((skipped, assign)) = bind_skipped(&mut l.pat, counter) else {
+                    if let Some(check) = beside_rest(&l.pat) {
+                        e.then_branch.stmts.insert(0, check);
+                    }
                     return;
                 };
                 e.then_branch.stmts.insert(0, assign);
@@ -108,7 +120,13 @@ pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
         Expr::ForLoop(e) => (&mut *e.pat, &mut e.body),
         _ => return false,
     };
-    if !has_await(&*body) || !rewritable(pat) {
+    if !has_await(&*body) {
+        return false;
+    }
+    if !rewritable(pat) {
+        if let Some(check) = beside_rest(pat) {
+            body.stmts.insert(0, check);
+        }
         return false;
     }
     let rebound = rebinding_of(pat);

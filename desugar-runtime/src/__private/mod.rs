@@ -3,6 +3,7 @@
 //! change in any release.
 
 mod awaited_macro;
+mod beside_rest;
 mod captured_part;
 mod copies;
 mod destructured;
@@ -18,6 +19,10 @@ mod try_op;
 mod vacant;
 
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
+pub use self::beside_rest::{
+    BesideRest, PartMoved, PartStays, StaysBesideRest, ViaBorrowedPart, ViaCopyPart, ViaMovedPart,
+    bound_beside_rest,
+};
 pub use self::captured_part::{
     CapturedPart, FieldAlone, PartCaptured, PartOfCopy, PartOfPointer, PartOfValue, WholePointer,
     part_captured,

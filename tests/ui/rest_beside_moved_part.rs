@@ -1,0 +1,68 @@
+// A pattern that skips parts with `..` beside a part it moves out, on a
+// value kept across an await that follows (dogE1, build 3): rustc leaves
+// the skipped parts in the value and drops them at the end of its scope;
+// the machine binds skipped parts apart only where it sees how many there
+// are (`_`). The compiler, asked whether the part moves, stops the build at
+// the `..`, saying to write `_` for each part, on a temporary, on a local,
+// in an `if let` and in a `for` loop; where the part is `Copy`, nothing
+// moves and the fn builds (`tests/skipped_temporary_parts.rs`).
+use desugar::desugar;
+
+async fn ready() {}
+
+pub enum Pk {
+    Pair(String, String),
+    One(String),
+    Named { a: String, b: String },
+}
+
+fn mk(k: u8) -> Pk {
+    match k {
+        0 => Pk::Pair(String::new(), String::new()),
+        _ => Pk::One(String::new()),
+    }
+}
+
+#[desugar]
+async fn temporary(k: u8) -> usize {
+    match mk(k) {
+        Pk::Pair(a, ..) => {
+            ready().await;
+            a.len()
+        }
+        _ => 2,
+    }
+}
+
+#[desugar]
+async fn local(k: u8) -> usize {
+    let pk = mk(k);
+    match pk {
+        Pk::Named { a, .. } => {
+            ready().await;
+            a.len()
+        }
+        _ => 2,
+    }
+}
+
+#[desugar]
+async fn if_let(mut q: Vec<(String, String)>) -> usize {
+    if let Some((a, ..)) = q.pop() {
+        ready().await;
+        return a.len();
+    }
+    0
+}
+
+#[desugar]
+async fn looped(pairs: Vec<(String, u8, String)>) -> usize {
+    let mut n = 0;
+    for (a, ..) in pairs {
+        ready().await;
+        n += a.len();
+    }
+    n
+}
+
+fn main() {}
