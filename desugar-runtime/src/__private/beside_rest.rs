@@ -68,7 +68,7 @@ impl<T> ViaMovedPart for BesideRest<'_, T> {}
 #[diagnostic::on_unimplemented(
     message = "#[desugar] cannot keep what this pattern's `..` leaves of the value across the `.await` that follows: a part is moved out beside it, and how many parts `..` skips only the compiler knows",
     label = "a part moved out beside a `..`",
-    note = "write `_` for each part the `..` skips (`Pair(a, _)` for `Pair(a, ..)`; in a struct pattern, which may skip one part only, `Req {{ body, meta: _ }}`): the machine binds those apart and drops them where rustc does"
+    note = "write `_` for each part the `..` skips (`Pair(a, _)` for `Pair(a, ..)`; in a struct pattern, name each skipped field: `Req {{ body, meta: _ }}`): the machine binds those apart and drops them where rustc does"
 )]
 pub trait StaysBesideRest {}
 
