@@ -227,6 +227,11 @@ pub(crate) struct AwaitInfo {
     /// leaves (`break f(x).await`: 1): no later iteration of those runs
     /// after it.
     pub leaves_loops: usize,
+    /// The last [`Mention::seq`] of a `return` statement that the code
+    /// after it always reaches, with no other jump before (`return
+    /// f(x).await;`, or `let v = x.await; log(&v); return v;`): nothing
+    /// numbered after it runs after the await.
+    pub returns_by: Option<u32>,
     /// Values its statement holds inside the statement, with how deep
     /// (see `build::nesting`): a machine dropped here drops the deeper
     /// first. The others rank 0.

@@ -286,12 +286,16 @@ impl<'a> Facts<'a> {
     fn same_loop(&self, seq: u32, k: AwaitId, local: LocalId, after: bool) -> bool {
         let at = self.body.awaits[k].seq;
         let declared = self.body.locals[local].scope.0;
+        // A loop that also holds the `return` the code after the await
+        // always reaches runs no later iteration after it.
+        let returns_by = self.body.awaits[k].returns_by.filter(|_| after);
         let mut around: Vec<(u32, u32)> = self
             .body
             .loops
             .iter()
             .copied()
             .filter(|&(start, end)| (start..=end).contains(&at))
+            .filter(|&(start, end)| returns_by.is_none_or(|by| !(start..=end).contains(&by)))
             .collect();
         // Innermost first: the loops the await's statement leaves.
         around.sort_by_key(|&(start, _)| std::cmp::Reverse(start));
@@ -314,9 +318,15 @@ impl<'a> Facts<'a> {
 
     fn after(&self, mention: &Mention, k: AwaitId) -> bool {
         let local = &self.body.locals[mention.local];
-        (mention.seq > self.body.awaits[k].seq
-            && mention.seq <= local.scope.1
-            && !self.exclusive(&mention.path, &self.body.awaits[k].path))
+        let await_ = &self.body.awaits[k];
+        // Up to the `return` the code after `k` always reaches, if there is
+        // one: nothing past it runs after `k`.
+        let end = await_
+            .returns_by
+            .map_or(local.scope.1, |by| by.min(local.scope.1));
+        (mention.seq > await_.seq
+            && mention.seq <= end
+            && !self.exclusive(&mention.path, &await_.path))
             || self.same_loop(mention.seq, k, mention.local, true)
     }
 

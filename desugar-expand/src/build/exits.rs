@@ -120,6 +120,15 @@ fn expr_leaves(expr: &Expr, labels: &[Option<Lifetime>]) -> usize {
             .map_or(0, |index| index + 1)
     };
     match expr {
+        // A `break` or `continue` inside the value (`return match x {
+        // .. => continue }`) may go on with a loop instead.
+        Expr::Return(r)
+            if r.expr
+                .as_ref()
+                .is_some_and(|e| walk::tokens_may_jump(e.to_token_stream())) =>
+        {
+            0
+        }
         Expr::Return(_) => labels.len(),
         Expr::Break(b) => match &b.label {
             None => usize::from(!labels.is_empty()),

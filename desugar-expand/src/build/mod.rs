@@ -627,8 +627,14 @@ impl Builder {
         let has_locals = (self.scopes.len() == 1 && self.scopes.iter().flatten().next().is_some())
             || stmts.iter().any(|s| matches!(s, syn::Stmt::Local(_)));
         let outer = self.awaits_later;
+        // The first await of the statements since the last that may jump
+        // elsewhere: the code after each of them reaches a later `return`
+        // of this block, if there is one.
+        let mut reaching = self.awaits.len();
         for (index, stmt) in stmts.into_iter().enumerate() {
             self.awaits_later = awaits_after[index];
+            let returns = matches!(&stmt, syn::Stmt::Expr(syn::Expr::Return(_), _));
+            let may_jump = walk::tokens_may_jump(quote::ToTokens::to_token_stream(&stmt));
             let is_tail = index + 1 == count && matches!(stmt, syn::Stmt::Expr(_, None));
             has_tail |= is_tail;
             if let syn::Stmt::Expr(tail, None) = &stmt
@@ -646,6 +652,15 @@ impl Builder {
                     .map(tail_edition::Needs2024::LoweredTail);
             }
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
+            if returns && !may_jump {
+                let end = self.seq;
+                for info in &mut self.awaits[reaching..] {
+                    info.returns_by.get_or_insert(end);
+                }
+            }
+            if returns || may_jump {
+                reaching = self.awaits.len();
+            }
         }
         self.awaits_later = outer;
         for err in macro_lets.check(&self.locals) {
@@ -1020,6 +1035,7 @@ impl Builder {
             source: describe(&receiver_check::unwrapped(&found.operand)),
             via_async_block: found.via_async_block,
             leaves_loops: 0,
+            returns_by: None,
             drop_ranks,
             emptied: self.emptied.clone(),
         });
