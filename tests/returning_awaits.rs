@@ -85,6 +85,38 @@ async fn counted_then_returned(n: u32) -> u32 {
     return i;
 }
 
+/// A loop whose iteration always returns after its await runs no other
+/// iteration after it, and nothing after the loop: the machine resumes
+/// that iteration alone, so what only the code after the loop names
+/// (`path`, `r`) is not kept there, and not named where it is not.
+#[desugar]
+async fn routed(codes: Vec<u32>, path: &str) -> usize {
+    for code in codes {
+        Leaf::new("x").pending(1).ready(code).await;
+        if code == 1 {
+            return Leaf::new("y").pending(1).ready(1).await;
+        }
+        return 0;
+    }
+    format!("404 {path}").len()
+}
+
+#[desugar]
+async fn routed_by_reference(codes: Vec<u32>) -> usize {
+    let name = String::from("/a");
+    let r = &name;
+    let mut seen = 0;
+    for code in codes {
+        seen += r.len();
+        Leaf::new("x").pending(1).ready(code).await;
+        if code == 1 {
+            return seen;
+        }
+        return 0;
+    }
+    r.len() + seen
+}
+
 #[test]
 fn an_await_that_returns_keeps_only_what_runs_before_the_return() {
     for buf in [vec![], vec![1, 2], vec![1, 99, 3]] {
@@ -114,6 +146,18 @@ fn an_await_that_returns_keeps_only_what_runs_before_the_return() {
         let report = assert_same(
             || counted_then_returned(n),
             || counted_then_returned_rustc(n),
+        );
+        assert!(report.left_size <= report.right_size, "{report:?}");
+    }
+    for codes in [vec![], vec![1], vec![2, 1]] {
+        let report = assert_same(
+            || routed(codes.clone(), "/a"),
+            || routed_rustc(codes.clone(), "/a"),
+        );
+        assert!(report.left_size <= report.right_size, "{report:?}");
+        let report = assert_same(
+            || routed_by_reference(codes.clone()),
+            || routed_by_reference_rustc(codes.clone()),
         );
         assert!(report.left_size <= report.right_size, "{report:?}");
     }

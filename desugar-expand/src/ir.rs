@@ -227,11 +227,10 @@ pub(crate) struct AwaitInfo {
     /// leaves (`break f(x).await`: 1): no later iteration of those runs
     /// after it.
     pub leaves_loops: usize,
-    /// The last [`Mention::seq`] of a `return` statement that the code
-    /// after it always reaches, with no other jump before (`return
-    /// f(x).await;`, or `let v = x.await; log(&v); return v;`): nothing
-    /// numbered after it runs after the await.
-    pub returns_by: Option<u32>,
+    /// The `return` statement that the code after it always reaches, with
+    /// no other jump before (`return f(x).await;`, or `let v = x.await;
+    /// log(&v); return v;`), if there is one.
+    pub returns_by: Option<ReturnsBy>,
     /// Values its statement holds inside the statement, with how deep
     /// (see `build::nesting`): a machine dropped here drops the deeper
     /// first. The others rank 0.
@@ -241,6 +240,18 @@ pub(crate) struct AwaitInfo {
     /// `walk::patterns::matches_nothing_to_drop`): unless assigned since,
     /// such a local holds nothing rustc would keep there.
     pub emptied: Vec<LocalId>,
+}
+
+/// See [`AwaitInfo::returns_by`].
+#[derive(Clone, Copy)]
+pub(crate) struct ReturnsBy {
+    /// The last [`Mention::seq`] of the `return`: nothing numbered after it
+    /// runs after the await.
+    pub seq: u32,
+    /// How many loops around the await are inside the block of the
+    /// `return` (they may run again before it); the loops around that
+    /// block run no later iteration after the await.
+    pub loops_inside: usize,
 }
 
 /// One use of a local.

@@ -288,7 +288,10 @@ impl<'a> Facts<'a> {
         let declared = self.body.locals[local].scope.0;
         // A loop that also holds the `return` the code after the await
         // always reaches runs no later iteration after it.
-        let returns_by = self.body.awaits[k].returns_by.filter(|_| after);
+        let returns_by = self.body.awaits[k]
+            .returns_by
+            .filter(|_| after)
+            .map(|by| by.seq);
         let mut around: Vec<(u32, u32)> = self
             .body
             .loops
@@ -323,7 +326,7 @@ impl<'a> Facts<'a> {
         // one: nothing past it runs after `k`.
         let end = await_
             .returns_by
-            .map_or(local.scope.1, |by| by.min(local.scope.1));
+            .map_or(local.scope.1, |by| by.seq.min(local.scope.1));
         (mention.seq > await_.seq
             && mention.seq <= end
             && !self.exclusive(&mention.path, &await_.path))
@@ -608,10 +611,18 @@ impl<'a> Facts<'a> {
             // nothing).
             assigned::maybe_before(&self.body.block, &self.body.locals[local].ident, k)
         } else {
+            // Not where every assignment is on another branch than `k`
+            // (`let v; match x { Some(a) => v = a, _ => return y.await }`),
+            // unless a loop around both runs it again before `k`.
+            let at = &self.body.awaits[k];
+            let reaches = |m: &Mention| {
+                (m.seq < at.seq && !self.exclusive(&m.path, &at.path))
+                    || self.same_loop(m.seq, k, local, false)
+            };
             !copy
                 && self.by_local[local]
                     .iter()
-                    .any(|m| m.kind == MentionKind::Assign && self.before(m, k))
+                    .any(|m| m.kind == MentionKind::Assign && reaches(m))
         }
     }
 

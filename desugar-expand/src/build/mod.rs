@@ -653,9 +653,17 @@ impl Builder {
             }
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
             if returns && !may_jump {
-                let end = self.seq;
+                let seq = self.seq;
+                // The loops inside this block are lowered, and recorded;
+                // those around it are not yet.
+                let loops = &self.loops;
                 for info in &mut self.awaits[reaching..] {
-                    info.returns_by.get_or_insert(end);
+                    let loops_inside = loops
+                        .iter()
+                        .filter(|&&(start, end)| (start..=end).contains(&info.seq))
+                        .count();
+                    info.returns_by
+                        .get_or_insert(crate::ir::ReturnsBy { seq, loops_inside });
                 }
             }
             if returns || may_jump {

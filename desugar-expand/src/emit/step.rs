@@ -1311,9 +1311,13 @@ impl<'a> Emit<'a> {
             }
             Stmt::Loop { label, body, value } => {
                 let label_name = label.as_ref().map(|l| &l.name);
-                // Never run again after `k` (`break f(x).await`): the
-                // resumed iteration is the loop's last.
-                if self.body.awaits[k].leaves_loops > body.loops_around(k) {
+                // Never run again after `k` (`break f(x).await`, or a
+                // `return` the code after `k` always reaches, in this loop):
+                // the resumed iteration is the loop's last.
+                let info = &self.body.awaits[k];
+                let inside = body.loops_around(k);
+                let returns = info.returns_by.is_some_and(|by| inside >= by.loops_inside);
+                if info.leaves_loops > inside || returns {
                     let resumed = self.resume_block(body, &[], k)?;
                     self.falls_through = divergence::emitted_breaks(&resumed, label_name, true);
                     return Some(self.valued_loop(value, label, quote!(#label loop #resumed)));
