@@ -61,6 +61,7 @@ async fn continued_inside_the_return(n: u32) -> u32 {
 /// iteration after its await: what that iteration uses before the await
 /// (`r`, `p`) is kept there.
 #[desugar]
+#[allow(clippy::needless_return)] // the `return` statement is the case under test
 async fn looped_then_returned(v: Vec<u32>) -> u32 {
     let r = &v;
     let mut i = 0;
@@ -74,6 +75,7 @@ async fn looped_then_returned(v: Vec<u32>) -> u32 {
 }
 
 #[desugar]
+#[allow(clippy::needless_return)] // the `return` statement is the case under test
 async fn counted_then_returned(n: u32) -> u32 {
     let p = Probe::new("p");
     let mut i = 0;
@@ -90,6 +92,7 @@ async fn counted_then_returned(n: u32) -> u32 {
 /// that iteration alone, so what only the code after the loop names
 /// (`path`, `r`) is not kept there, and not named where it is not.
 #[desugar]
+#[allow(clippy::never_loop)] // the loop left by a `return` is the case under test
 async fn routed(codes: Vec<u32>, path: &str) -> usize {
     for code in codes {
         Leaf::new("x").pending(1).ready(code).await;
@@ -102,6 +105,7 @@ async fn routed(codes: Vec<u32>, path: &str) -> usize {
 }
 
 #[desugar]
+#[allow(clippy::never_loop)] // the loop left by a `return` is the case under test
 async fn routed_by_reference(codes: Vec<u32>) -> usize {
     let name = String::from("/a");
     let r = &name;
