@@ -334,14 +334,18 @@ fn rewrite_rest(
 }
 
 /// How many times `name` is written in `tokens`, counting a format string's
-/// capture of it (`"{name}"`) too, and every other use of the word.
+/// capture of it (`"{name}"`) too, but not a text that only spells it
+/// (`log("msg sent")`).
 fn count_mentions(tokens: TokenStream, name: &str) -> usize {
     tokens
         .into_iter()
         .map(|tree| match tree {
             TokenTree::Ident(ident) => usize::from(ident == name),
             TokenTree::Group(group) => count_mentions(group.stream(), name),
-            TokenTree::Literal(literal) => usize::from(literal.to_string().contains(name)),
+            TokenTree::Literal(literal) => walk::literal_captures(&literal)
+                .iter()
+                .filter(|captured| captured.name == name)
+                .count(),
             TokenTree::Punct(_) => 0,
         })
         .sum()
