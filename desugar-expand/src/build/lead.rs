@@ -410,10 +410,15 @@ impl Taker<'_> {
                 }
                 self.take(&mut e.right)
             }
-            // Arithmetic takes its operands by value; a comparison borrows.
+            // Arithmetic takes its operands by value; a comparison borrows,
+            // or reads a number by value.
             Expr::Binary(e) => {
-                let moves = !walk::is_comparison(e.op);
-                self.in_order(vec![&mut *e.left, &mut *e.right], |_| moves)
+                let given = if walk::is_comparison(e.op) {
+                    Given::Compared
+                } else {
+                    Given::Moved
+                };
+                self.in_order_as(vec![&mut *e.left, &mut *e.right], |_| given)
             }
             // `place = value` and `place op= value` run the value first.
             Expr::Assign(e) => self.in_order(vec![&mut *e.right, &mut *e.left], |_| false),
@@ -547,10 +552,25 @@ impl Taker<'_> {
         parts: Vec<&mut Expr>,
         moves: impl Fn(usize) -> bool,
     ) -> Result<Option<Found>, NotLeading> {
-        let mut before: Vec<(&mut Expr, bool)> = Vec::new();
+        self.in_order_as(parts, |index| {
+            if moves(index) {
+                Given::Moved
+            } else {
+                Given::Borrowed
+            }
+        })
+    }
+
+    /// [`Self::in_order`], with how each part is given.
+    fn in_order_as(
+        &mut self,
+        parts: Vec<&mut Expr>,
+        given: impl Fn(usize) -> Given,
+    ) -> Result<Option<Found>, NotLeading> {
+        let mut before: Vec<(&mut Expr, Given)> = Vec::new();
         for (index, part) in parts.into_iter().enumerate() {
             if !has_await(&*part) {
-                before.push((part, moves(index)));
+                before.push((part, given(index)));
                 continue;
             }
             // Take from a copy: nothing changes unless the await may go first.
@@ -576,10 +596,13 @@ impl Taker<'_> {
                 runs_first: &mut runs_first,
                 passed: &mut passed,
             };
-            for (earlier, moved) in before.into_iter().rev() {
-                if moved
-                    && (self.moved_local(earlier, &ahead) || read_before_change(earlier, &ahead))
-                {
+            for (earlier, given) in before.into_iter().rev() {
+                let moved = given == Given::Moved && self.moved_local(earlier, &ahead);
+                // A comparison's operand changed by what now runs first
+                // could only be compared by value in rustc, or it would be
+                // borrowed across that change: a number, read before it.
+                let read = given != Given::Borrowed && read_before_change(earlier, &ahead);
+                if moved || read {
                     self.bind_ahead(earlier, &mut ahead);
                     continue;
                 }
@@ -747,6 +770,18 @@ impl Taker<'_> {
 
 /// What [`Taker::name_part`] works with: the parts bound so far (last
 /// first), and the locals of what now runs before the parts left in place.
+/// How what an expression builds takes one of its parts (see
+/// [`Taker::in_order`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Given {
+    /// Moved or copied in: a call's argument, a tuple's element.
+    Moved,
+    /// An operand of a comparison: borrowed, or, for a number, read.
+    Compared,
+    /// Borrowed: a method's receiver, what is indexed.
+    Borrowed,
+}
+
 struct Ahead<'a> {
     /// The await is inside a terminating scope below these parts.
     in_scope: bool,
