@@ -36,7 +36,7 @@ async fn forwarded_from_a_local(t: u8) -> usize {
     let pair = (vec![t], Probe::new("skipped"));
     let (bytes, _) = pair;
     Leaf::new("send").pending(1).ready(()).await;
-    log("pair") + usize::from(b'p' == b'p') + bytes.len()
+    log("pair") + usize::from(t > 0) + bytes.len()
 }
 
 #[test]
@@ -100,6 +100,7 @@ async fn changed_local(start: u32) -> bool {
 
 /// Not a number: compared by borrow, as written, after the await.
 #[desugar]
+#[allow(clippy::op_ref)] // the borrows README says to write
 async fn same_name(c: &Counter) -> bool {
     &c.name == &lookup(c).await
 }
