@@ -11,6 +11,11 @@
 //!   (`*n < add(n, 5).await`, `c.count != refresh(c).await`): rustc reads
 //!   the number before the await, the machine read it after, and answered
 //!   otherwise. It is read ahead now, as arithmetic's operands are.
+//! - A local moved before an await and given a new value after it on some
+//!   paths only (`drop(p); x.await; if c { p = open(); }`, or the retry
+//!   loop `match step(p).await { Ok(q) => p = q, Err(v) => return v }`):
+//!   kept across the await though moved (E0382). It has no value there,
+//!   and is declared again after it, where rustc's flag drops it.
 
 mod common;
 
@@ -138,4 +143,95 @@ fn a_compared_place_the_awaited_call_changes_is_read_before_it() {
     let c = counter();
     let outcome = same_and_no_larger(|| same_name(&c), || same_name_rustc(&c));
     assert_eq!(outcome, "Ready(false)");
+}
+
+// ---- Moved before an await, given a new value on some paths after it ----
+
+fn id(n: u32) -> u32 {
+    n
+}
+
+fn consume(p: Probe) {
+    p.touch();
+}
+
+#[desugar]
+#[allow(unused_assignments)] // the value given back and never read is the shape under test
+async fn given_back_in_a_branch(c: bool) -> u32 {
+    let mut p = Probe::new("p");
+    consume(p);
+    Leaf::new("get").pending(1).ready(()).await;
+    if c {
+        p = Probe::new("a");
+    }
+    0
+}
+
+/// Read after the await where an assignment in an arm that awaits runs
+/// first.
+#[desugar]
+async fn given_back_in_an_arm(c: Option<u32>) -> usize {
+    let mut p = Probe::new("p");
+    consume(p);
+    Leaf::new("get").pending(1).ready(()).await;
+    match c {
+        Some(n) => {
+            p = Probe::new("a");
+            Leaf::new("arm").pending(1).ready(n).await;
+            p.label().len()
+        }
+        None => 0,
+    }
+}
+
+async fn step(p: Probe, n: u32) -> Result<Probe, u32> {
+    p.touch();
+    let v = Leaf::new("step").pending(1).ready(n).await;
+    if v > 2 { Err(v) } else { Ok(p) }
+}
+
+#[desugar]
+async fn retried(mut p: Probe) -> u32 {
+    let mut n = 0;
+    loop {
+        n += 1;
+        match step(p, n).await {
+            Ok(q) => p = q,
+            Err(v) => return v,
+        }
+    }
+}
+
+/// A number syntax cannot see is one, given to a call (copied, taken for
+/// moved), then read after the await outside the branch that assigns it:
+/// still kept.
+#[desugar]
+async fn copied_then_read(c: bool) -> u32 {
+    let mut n = id(5);
+    let _ = id(n);
+    Leaf::new("get").pending(1).ready(()).await;
+    if c {
+        n = 6;
+    }
+    n
+}
+
+#[test]
+fn a_local_given_a_new_value_on_some_paths_after_an_await_is_not_kept() {
+    for c in [true, false] {
+        let outcome = same_and_no_larger(
+            || given_back_in_a_branch(c),
+            || given_back_in_a_branch_rustc(c),
+        );
+        assert_eq!(outcome, "Ready(0)");
+        same_and_no_larger(|| copied_then_read(c), || copied_then_read_rustc(c));
+    }
+    for c in [Some(2), None] {
+        same_and_no_larger(|| given_back_in_an_arm(c), || given_back_in_an_arm_rustc(c));
+    }
+    let outcome = same_and_no_larger(
+        || retried(Probe::new("p")),
+        || retried_rustc(Probe::new("p")),
+    );
+    assert_eq!(outcome, "Ready(3)");
 }

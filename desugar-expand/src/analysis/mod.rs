@@ -513,16 +513,42 @@ impl<'a> Facts<'a> {
         !in_loop && !suspends_between
     }
 
-    /// Moved on every path to `k`, and given a new value on every path
-    /// after it before anything reads it: the assignment.
+    /// Moved on every path to `k`, and given a new value after it before
+    /// anything reads it: the first assignment. One on every path after
+    /// `k`; or, where every read after `k` follows an assignment on its own
+    /// path, one on some paths only (`drop(p); x.await; if c { p = open();
+    /// p.touch(); }`): on the others the local has no value, in rustc too,
+    /// which drops it by its flag where it has one.
     fn assigned_unread_after_move(&self, local: LocalId, k: AwaitId) -> Option<&Mention> {
         let info = &self.body.awaits[k];
         let mentions = &self.by_local[local];
         let on_every_path = |m: &Mention| !m.conditional && info.path.starts_with(&m.path);
-        let assigned = mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Assign && m.seq > info.seq && on_every_path(m))
-            .min_by_key(|m| m.seq)?;
+        let assignments = || {
+            mentions.iter().filter(|m| {
+                m.kind == MentionKind::Assign
+                    && m.seq > info.seq
+                    && !self.exclusive(&m.path, &info.path)
+            })
+        };
+        let reads_follow_assignments = || {
+            mentions
+                .iter()
+                .filter(|m| m.seq > info.seq && m.kind != MentionKind::Assign && !m.drop)
+                .filter(|m| !self.exclusive(&m.path, &info.path))
+                .all(|read| {
+                    assignments().any(|a| {
+                        !a.conditional && a.seq < read.seq && read.path.starts_with(&a.path)
+                    })
+                })
+        };
+        let assigned = assignments()
+            .filter(|m| on_every_path(m))
+            .min_by_key(|m| m.seq)
+            .or_else(|| {
+                reads_follow_assignments()
+                    .then(|| assignments().min_by_key(|m| m.seq))
+                    .flatten()
+            })?;
         let moved = mentions
             .iter()
             .filter(|m| self.moves_on_every_path_to(m, k))
