@@ -16,6 +16,10 @@
 //!   loop `match step(p).await { Ok(q) => p = q, Err(v) => return v }`):
 //!   kept across the await though moved (E0382). It has no value there,
 //!   and is declared again after it, where rustc's flag drops it.
+//! - A parameter typed `impl FnOnce(..) -> T` (or `Box<dyn FnOnce>`),
+//!   called, its result kept across an await: taken for a call that may
+//!   lend from the closure, which was then kept in place, and the call
+//!   could not move it from there (E0507). Its type says the call moves it.
 
 mod common;
 
@@ -234,4 +238,55 @@ fn a_local_given_a_new_value_on_some_paths_after_an_await_is_not_kept() {
         || retried_rustc(Probe::new("p")),
     );
     assert_eq!(outcome, "Ready(3)");
+}
+
+// ---- A parameter whose type says its call moves it ----
+
+#[desugar]
+async fn called_once(cb: impl FnOnce(u32) -> Probe) -> usize {
+    let made = cb(1);
+    Leaf::new("tick").pending(1).ready(()).await;
+    made.label().len()
+}
+
+#[desugar]
+async fn boxed_called_once(cb: Box<dyn FnOnce(u32) -> Probe + Send>, c: bool) -> usize {
+    Leaf::new("before").pending(1).ready(()).await;
+    if c {
+        let made = cb(2);
+        Leaf::new("tick").pending(1).ready(()).await;
+        return made.label().len();
+    }
+    0
+}
+
+#[test]
+fn a_parameter_typed_fn_once_is_moved_by_its_call() {
+    let make = |n: u32| Probe::new(format!("made{n}"));
+    let outcome = same_and_no_larger(|| called_once(make), || called_once_rustc(make));
+    assert_eq!(outcome, "Ready(5)");
+    for c in [true, false] {
+        same_and_no_larger(
+            || {
+                let owned = Probe::new("owned");
+                boxed_called_once(
+                    Box::new(move |n| {
+                        owned.touch();
+                        Probe::new(format!("made{n}"))
+                    }),
+                    c,
+                )
+            },
+            || {
+                let owned = Probe::new("owned");
+                boxed_called_once_rustc(
+                    Box::new(move |n| {
+                        owned.touch();
+                        Probe::new(format!("made{n}"))
+                    }),
+                    c,
+                )
+            },
+        );
+    }
 }

@@ -61,6 +61,8 @@ pub(crate) struct Param {
     pub boxed: bool,
     /// See [`crate::ir::Local::pointer`].
     pub pointer: bool,
+    /// See [`crate::ir::Local::called_once`].
+    pub called_once: bool,
 }
 
 /// The checked and rewritten signature.
@@ -119,6 +121,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     number: false,
                     boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
                     pointer: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_pointer_type(ty)),
+                    called_once: false,
                 });
                 receiver.mutability = None;
             }
@@ -241,6 +244,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let number = crate::walk::copy::is_number_type(&typed.ty);
     let boxed = crate::walk::is_box_type(&typed.ty);
     let pointer = crate::walk::is_pointer_type(&typed.ty);
+    let called_once = called_once(&typed.ty);
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -257,6 +261,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 number,
                 boxed,
                 pointer,
+                called_once,
             }
         }
         other => {
@@ -280,9 +285,38 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 number,
                 boxed,
                 pointer,
+                called_once,
             }
         }
     }
+}
+
+/// A closure its call moves, by its type: `impl FnOnce(..) -> R`, or
+/// `Box<dyn FnOnce(..) -> R>`.
+fn called_once(ty: &Type) -> bool {
+    let bounds = match ty {
+        Type::ImplTrait(t) => &t.bounds,
+        Type::Path(path) => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return false;
+            };
+            return last.ident == "Box"
+                && matches!(args.args.first(), Some(syn::GenericArgument::Type(Type::TraitObject(t)))
+                    if is_fn_once(&t.bounds));
+        }
+        _ => return false,
+    };
+    is_fn_once(bounds)
+}
+
+fn is_fn_once(bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>) -> bool {
+    bounds.iter().any(|bound| {
+        matches!(bound, syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|last| last.ident == "FnOnce"))
+    })
 }
 
 /// Does `ty` name a lifetime, or a reference, anywhere inside it?
