@@ -290,3 +290,28 @@ fn a_parameter_typed_fn_once_is_moved_by_its_call() {
         );
     }
 }
+
+// ---- A value a closure's call gives, its type written ----
+
+/// What the error about a closure written twice says to write: the
+/// value's type, which holds no borrow of the closure.
+#[desugar]
+async fn weighed_in_loop(items: Vec<String>) -> Vec<usize> {
+    let mut out = vec![];
+    for item in &items {
+        let weight = |k: usize| item.len() * k;
+        let w: usize = weight(2);
+        out.push(Leaf::new("w").pending(1).ready(w).await);
+    }
+    out
+}
+
+#[test]
+fn a_call_of_a_closure_in_a_loop_typed_as_the_error_says_builds() {
+    let items = || vec![String::from("ab"), String::from("c")];
+    let outcome = same_and_no_larger(
+        || weighed_in_loop(items()),
+        || weighed_in_loop_rustc(items()),
+    );
+    assert_eq!(outcome, "Ready([4, 2])");
+}

@@ -19,4 +19,18 @@ async fn closure_in_loop() -> u32 {
     n
 }
 
+// Kept only because a value its call gives lives across the await: the
+// message says to write that value's type (`let w: usize = weight(2);`).
+#[desugar]
+async fn weighed_in_loop(items: Vec<String>) -> Vec<usize> {
+    let mut out = vec![];
+    for item in &items {
+        let weight = |k: usize| item.len() * k;
+        let w = weight(2);
+        ready().await;
+        out.push(w);
+    }
+    out
+}
+
 fn main() {}

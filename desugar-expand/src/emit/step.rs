@@ -251,7 +251,8 @@ fn duplicated_types(
             "#[desugar] cannot keep this closure or `async` block across an await here: the expansion writes this code more than once \
              (it runs again when the machine resumes inside an enclosing loop, or after a branch that awaits), and each copy of a closure or \
              `async` block is a type of its own. Create it once, before the loop or branch (`let task = async { .. };`), \
-             or await the whole loop inside an `async` block",
+             or await the whole loop inside an `async` block. Where it is kept only because a value its call gives lives \
+             across the await, write that value's type, which then holds no borrow of it (`let w: usize = weight(2);`)",
         );
         match &mut errors {
             Some(errors) => errors.combine(err),
