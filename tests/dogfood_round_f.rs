@@ -20,6 +20,10 @@
 //!   called, its result kept across an await: taken for a call that may
 //!   lend from the closure, which was then kept in place, and the call
 //!   could not move it from there (E0507). Its type says the call moves it.
+//! - `total(raw.trim().parse().unwrap_or(0), f().await)`: the text
+//!   `parse` reads taken for a temporary of a method syntax does not know,
+//!   which stopped the build ("bind it with `let`"); a `&str` has nothing
+//!   to keep.
 
 mod common;
 
@@ -314,4 +318,35 @@ fn a_call_of_a_closure_in_a_loop_typed_as_the_error_says_builds() {
         || weighed_in_loop_rustc(items()),
     );
     assert_eq!(outcome, "Ready([4, 2])");
+}
+
+// ---- Text parsed before an await in its statement ----
+
+fn total(a: u64, b: u64) -> u64 {
+    a + b
+}
+
+#[desugar]
+async fn port_plus(raw: &str) -> u64 {
+    total(
+        raw.trim().parse().unwrap_or(0),
+        Leaf::new("b").pending(1).ready(5).await,
+    )
+}
+
+#[desugar]
+async fn literal_plus() -> u64 {
+    total(
+        "9".parse().unwrap_or(0),
+        Leaf::new("b").pending(1).ready(5).await,
+    )
+}
+
+#[test]
+fn text_parsed_before_an_await_in_its_statement_builds() {
+    for raw in [" 4 ", "x"] {
+        same_and_no_larger(|| port_plus(raw), || port_plus_rustc(raw));
+    }
+    let outcome = same_and_no_larger(literal_plus, literal_plus_rustc);
+    assert_eq!(outcome, "Ready(14)");
 }

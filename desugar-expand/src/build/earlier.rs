@@ -99,6 +99,7 @@ pub(crate) fn plain_value(expr: &Expr) -> bool {
             // that it borrows, `{ __awaited1 }`, was unwrapped by
             // `borrowed_blocks`, to be kept as a temporary of the statement.)
             let moved = walk::consumes_receiver(&e.method)
+                || walk::parses_text(e)
                 || walk::takes_iterator(&e.method, &e.receiver)
                 || walk::copy::NUMERIC.contains(&e.method.to_string().as_str());
             let borrowed_without_drop = walk::borrows_receiver(&e.method)

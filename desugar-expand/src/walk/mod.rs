@@ -1299,6 +1299,17 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     unwrapped.is_some_and(|inner| method(inner, optional))
 }
 
+/// `s.trim().parse()`, `"9".parse()`: `str::parse` on a text view or a
+/// literal, a `&str` the call is given as it is (nothing to drop, nothing
+/// made for the call to borrow).
+pub(crate) fn parses_text(call: &syn::ExprMethodCall) -> bool {
+    call.method == "parse"
+        && match strip_parens(&call.receiver) {
+            Expr::Lit(lit) => matches!(lit.lit, syn::Lit::Str(_)),
+            receiver => borrows_text(receiver, false),
+        }
+}
+
 /// `Box::new(v)`: what it makes is a `Box`, whose contents `*` moves out.
 pub(crate) fn makes_box(expr: &Expr) -> bool {
     matches!(strip_parens(expr), Expr::Call(call)
