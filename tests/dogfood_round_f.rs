@@ -24,6 +24,9 @@
 //!   `parse` reads taken for a temporary of a method syntax does not know,
 //!   which stopped the build ("bind it with `let`"); a `&str` has nothing
 //!   to keep.
+//! - `store.borrow_mut().push(n + f().await)`: the guard, the receiver
+//!   named ahead of the await, was bound without `mut`, which `push`
+//!   through its `DerefMut` needs (E0596 pointing at `#[desugar]`).
 
 mod common;
 
@@ -349,4 +352,32 @@ fn text_parsed_before_an_await_in_its_statement_builds() {
     }
     let outcome = same_and_no_larger(literal_plus, literal_plus_rustc);
     assert_eq!(outcome, "Ready(14)");
+}
+
+// ---- A receiver named ahead, borrowed mutably by its call ----
+
+#[desugar]
+async fn pushed_through_a_guard(store: &std::cell::RefCell<Vec<u32>>) -> usize {
+    store
+        .borrow_mut()
+        .push(u32::from(store.try_borrow().is_ok()) + Leaf::new("a").pending(1).ready(10).await);
+    store.borrow().len()
+}
+
+#[test]
+fn a_receiver_named_ahead_may_be_borrowed_mutably() {
+    let outcome = same_and_no_larger(
+        || async {
+            let store = std::cell::RefCell::new(vec![1]);
+            (pushed_through_a_guard(&store).await, store.into_inner())
+        },
+        || async {
+            let store = std::cell::RefCell::new(vec![1]);
+            (
+                pushed_through_a_guard_rustc(&store).await,
+                store.into_inner(),
+            )
+        },
+    );
+    assert_eq!(outcome, "Ready((2, [1, 10]))");
 }

@@ -31,6 +31,9 @@ pub(crate) struct Earlier {
     /// checked ahead): its temporaries drop where it ends, as the `let`
     /// binding it drops them, and the statement does not read it.
     pub own_scope: bool,
+    /// Declared `mut`: a method's receiver, which the call may borrow
+    /// mutably (`store.borrow_mut().push(n + f().await)`).
+    pub mutable: bool,
 }
 
 /// Whether a part that runs before an await can be named ahead of it

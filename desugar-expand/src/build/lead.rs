@@ -340,7 +340,13 @@ impl Taker<'_> {
                 let mut parts = vec![&mut *e.receiver];
                 parts.extend(e.args.iter_mut());
                 // The receiver may be borrowed; the arguments are moved.
-                self.in_order(parts, |index| index > 0)
+                self.in_order_as(parts, |index| {
+                    if index > 0 {
+                        Given::Moved
+                    } else {
+                        Given::Receiver
+                    }
+                })
             }
             Expr::Call(e) => {
                 let mut parts = vec![&mut *e.func];
@@ -384,6 +390,7 @@ impl Taker<'_> {
                     value: left,
                     in_scope: false,
                     own_scope: true,
+                    mutable: false,
                 }];
                 Ok(Some(
                     Found {
@@ -601,12 +608,21 @@ impl Taker<'_> {
                 // A comparison's operand changed by what now runs first
                 // could only be compared by value in rustc, or it would be
                 // borrowed across that change: a number, read before it.
-                let read = given != Given::Borrowed && read_before_change(earlier, &ahead);
+                let read = matches!(given, Given::Moved | Given::Compared)
+                    && read_before_change(earlier, &ahead);
                 if moved || read {
                     self.bind_ahead(earlier, &mut ahead);
                     continue;
                 }
+                let named = ahead.named.len();
                 self.name_part(earlier, &mut ahead)?;
+                // The receiver bound ahead whole, `{ __earlier1 }.push(..)`.
+                if given == Given::Receiver
+                    && let Some(bound) = ahead.named.get_mut(named)
+                    && super::values::value_ident(earlier) == Some(&bound.ident)
+                {
+                    bound.mutable = true;
+                }
             }
             named.reverse();
             named.append(&mut found.earlier);
@@ -718,6 +734,7 @@ impl Taker<'_> {
             value: syn::parse_quote!(&#place),
             in_scope: false,
             own_scope: true,
+            mutable: false,
         }
     }
 
@@ -749,6 +766,7 @@ impl Taker<'_> {
             value,
             in_scope: false,
             own_scope: false,
+            mutable: false,
         });
     }
 
@@ -778,8 +796,10 @@ enum Given {
     Moved,
     /// An operand of a comparison: borrowed, or, for a number, read.
     Compared,
-    /// Borrowed: a method's receiver, what is indexed.
+    /// Borrowed: what is indexed.
     Borrowed,
+    /// A method's receiver: borrowed, maybe mutably, or moved.
+    Receiver,
 }
 
 struct Ahead<'a> {

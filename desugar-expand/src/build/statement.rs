@@ -573,7 +573,7 @@ impl Builder {
             first_at = first_at.or(at);
             let ident = earlier.ident;
             self.simple(
-                crate::syntax::let_local(ident.clone(), false, Some(value)),
+                crate::syntax::let_local(ident.clone(), earlier.mutable, Some(value)),
                 out,
             );
             held.awaited.push((ident, earlier.in_scope));
