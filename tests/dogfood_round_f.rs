@@ -27,6 +27,16 @@
 //! - `store.borrow_mut().push(n + f().await)`: the guard, the receiver
 //!   named ahead of the await, was bound without `mut`, which `push`
 //!   through its `DerefMut` needs (E0596 pointing at `#[desugar]`).
+//! - A cursor walked down a list (`let mut cur = head; while let Some(node)
+//!   = cur { cur = &mut node.next; }`) before an await, `head` a `&mut`
+//!   parameter: `cur` was not seen to hold a `&mut` (nothing to drop), so
+//!   it was kept to be dropped at its scope's end, in place, as it holds a
+//!   borrow of itself; the walk then did not build (E0499). What a local
+//!   is given whole from another (`let mut cur = head;`) is what that one
+//!   visibly is.
+//! - `let Some(c) = make(k) else { x.await; return 0; };` then an await:
+//!   the value matched was kept in place beside the await of the `else`,
+//!   which it never reaches with a value (200 bytes against 144).
 
 mod common;
 
@@ -381,4 +391,88 @@ fn a_receiver_named_ahead_may_be_borrowed_mutably() {
         },
     );
     assert_eq!(outcome, "Ready((2, [1, 10]))");
+}
+
+// ---- A local given a `&mut` parameter whole ----
+
+#[derive(Debug, PartialEq)]
+pub struct Node {
+    v: u32,
+    next: Option<Box<Node>>,
+}
+
+#[desugar]
+async fn appended(head: &mut Option<Box<Node>>, v: u32) -> u32 {
+    let mut cur = head;
+    while let Some(node) = cur {
+        cur = &mut node.next;
+    }
+    let v = Leaf::new("made").pending(1).ready(v).await;
+    *cur = Some(Box::new(Node { v, next: None }));
+    v
+}
+
+/// Not used after the await: kept for nothing.
+#[desugar]
+async fn counted_then_waited(head: &mut Option<Box<Node>>) -> u32 {
+    let mut cur = head;
+    let mut n = 0;
+    while let Some(node) = cur {
+        n += node.v;
+        cur = &mut node.next;
+    }
+    Leaf::new("done").pending(1).ready(()).await;
+    n
+}
+
+#[test]
+fn a_cursor_given_a_mut_parameter_walks_before_an_await() {
+    let list = || Some(Box::new(Node { v: 1, next: None }));
+    let outcome = same_and_no_larger(
+        || async move {
+            let mut head = list();
+            (appended(&mut head, 2).await, head)
+        },
+        || async move {
+            let mut head = list();
+            (appended_rustc(&mut head, 2).await, head)
+        },
+    );
+    assert!(outcome.contains("v: 2"), "{outcome}");
+    let outcome = same_and_no_larger(
+        || async move { counted_then_waited(&mut list()).await },
+        || async move { counted_then_waited_rustc(&mut list()).await },
+    );
+    assert_eq!(outcome, "Ready(1)");
+}
+
+// ---- A let-else whose else awaits ----
+
+pub struct Conn {
+    id: u32,
+    _probe: Probe,
+}
+
+fn connect(k: u32) -> Option<Conn> {
+    (k > 0).then(|| Conn {
+        id: k,
+        _probe: Probe::new("conn"),
+    })
+}
+
+#[desugar]
+async fn connected(k: u32) -> u32 {
+    let Some(c) = connect(k) else {
+        Leaf::new("miss").pending(1).ready(()).await;
+        return 0;
+    };
+    let n = Leaf::new("n").pending(1).ready(1u32).await;
+    c.id + n
+}
+
+#[test]
+fn a_let_else_whose_else_awaits_keeps_no_value_there() {
+    for k in [0, 2] {
+        same_and_no_larger(|| connected(k), || connected_rustc(k));
+    }
 }

@@ -948,7 +948,18 @@ impl Builder {
                 .as_ref()
                 .is_some_and(|init| walk::copy::is_number_value(&init.expr, &number_local)),
         };
+        // `let mut cur = head;`: what another local holds, moved or copied
+        // whole, with what is visible of it (a `&mut` parameter's).
+        let same_as = match &local.pat {
+            syn::Pat::Ident(_) => local
+                .init
+                .as_ref()
+                .and_then(|init| walk::resolve(&init.expr, &scope))
+                .map(|other| &self.locals[other]),
+            _ => None,
+        };
         let copy = number
+            || same_as.is_some_and(|other| other.copy)
             || match &local.pat {
                 syn::Pat::Type(typed) if walk::copy::is_copy_type(&typed.ty) => true,
                 _ => local.init.as_ref().is_some_and(|init| {
@@ -956,14 +967,15 @@ impl Builder {
                 }),
             };
         // `let m = &mut v;` or `let m: &mut T = ..;`.
-        let unique = match &local.pat {
-            syn::Pat::Type(typed) => {
-                matches!(&*typed.ty, syn::Type::Reference(r) if r.mutability.is_some())
-            }
-            _ => local.init.as_ref().is_some_and(
-                |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
-            ),
-        };
+        let unique = same_as.is_some_and(|other| other.unique)
+            || match &local.pat {
+                syn::Pat::Type(typed) => {
+                    matches!(&*typed.ty, syn::Type::Reference(r) if r.mutability.is_some())
+                }
+                _ => local.init.as_ref().is_some_and(
+                    |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
+                ),
+            };
         // `let r = &v;`, `let r: &T = ..;` or `let t = s.trim();`, bound
         // whole; `let (dir, file) = path.rsplit_once('/')?;`, a pair.
         let shared_ref = bound_whole(
