@@ -37,6 +37,10 @@
 //! - `let Some(c) = make(k) else { x.await; return 0; };` then an await:
 //!   the value matched was kept in place beside the await of the `else`,
 //!   which it never reaches with a value (200 bytes against 144).
+//! - `let t = slot.take().unwrap_or(0);` with `slot = &mut v[0]`: `t` taken
+//!   for a value that may borrow `slot`, so `slot` and `v` were kept in
+//!   place across the await that reads `t` (104 bytes against 96). What an
+//!   `Option` taken out of a place unwraps to holds no borrow of it.
 
 mod common;
 
@@ -475,4 +479,32 @@ fn a_let_else_whose_else_awaits_keeps_no_value_there() {
     for k in [0, 2] {
         same_and_no_larger(|| connected(k), || connected_rustc(k));
     }
+}
+
+// ---- A value unwrapped from one taken out of a place ----
+
+#[desugar]
+async fn taken_and_unwrapped(v: &mut Vec<Option<u32>>) -> u32 {
+    let slot = &mut v[0];
+    let t = slot.take().unwrap_or(0);
+    Leaf::new("a").pending(1).ready(t).await
+}
+
+#[test]
+fn a_value_unwrapped_from_a_taken_one_keeps_nothing_in_place() {
+    let outcome = same_and_no_larger(
+        || async {
+            let mut v = vec![Some(3)];
+            (taken_and_unwrapped(&mut v).await, v)
+        },
+        || async {
+            let mut v = vec![Some(3)];
+            (taken_and_unwrapped_rustc(&mut v).await, v)
+        },
+    );
+    assert_eq!(outcome, "Ready((3, [None]))");
+    let (mut a, mut b) = (vec![Some(1)], vec![Some(1)]);
+    let machine = std::mem::size_of_val(&taken_and_unwrapped(&mut a));
+    let twin = std::mem::size_of_val(&taken_and_unwrapped_rustc(&mut b));
+    assert!(machine <= twin, "machine {machine} bytes, rustc's {twin}");
 }

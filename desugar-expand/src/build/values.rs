@@ -51,7 +51,9 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
                     .is_some_and(|(_, other)| is_owned_value(other))
         }
         syn::Expr::Block(e) if e.label.is_none() => is_owned_tail(&e.block),
-        syn::Expr::MethodCall(call) => walk::returns_owned(&call.method) || takes_out(call),
+        syn::Expr::MethodCall(call) => {
+            walk::returns_owned(&call.method) || takes_out(call) || unwraps_owned(call)
+        }
         syn::Expr::Macro(mac) => mac
             .mac
             .path
@@ -82,6 +84,15 @@ fn is_owned_tail(block: &syn::Block) -> bool {
 /// build, where rustc's borrow check sees the local moved while borrowed;
 /// it never runs.) Not `Iterator::take(n)`, whose adapter borrows what
 /// the iterator does.
+/// `slot.take().unwrap_or(0)`: the value an `Option` or `Result` that holds
+/// no borrow gives, or a default that holds none.
+fn unwraps_owned(call: &syn::ExprMethodCall) -> bool {
+    const UNWRAPS: &[&str] = &["unwrap", "expect", "unwrap_or_default", "unwrap_or"];
+    UNWRAPS.contains(&call.method.to_string().as_str())
+        && is_owned_value(&call.receiver)
+        && (call.method != "unwrap_or" || call.args.iter().all(is_owned_value))
+}
+
 fn takes_out(call: &syn::ExprMethodCall) -> bool {
     (call.method == "take" && call.args.is_empty()) || call.method == "replace"
 }
