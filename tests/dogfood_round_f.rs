@@ -484,7 +484,7 @@ fn a_let_else_whose_else_awaits_keeps_no_value_there() {
 // ---- A value unwrapped from one taken out of a place ----
 
 #[desugar]
-async fn taken_and_unwrapped(v: &mut Vec<Option<u32>>) -> u32 {
+async fn taken_and_unwrapped(v: &mut [Option<u32>]) -> u32 {
     let slot = &mut v[0];
     let t = slot.take().unwrap_or(0);
     Leaf::new("a").pending(1).ready(t).await
