@@ -41,6 +41,9 @@
 //!   for a value that may borrow `slot`, so `slot` and `v` were kept in
 //!   place across the await that reads `t` (104 bytes against 96). What an
 //!   `Option` taken out of a place unwraps to holds no borrow of it.
+//! - `if let Session::Handshake { step } = s { .. x.await; }` on a bare
+//!   `&mut` parameter, assigned after (`*s = ..`): E0499 before the match
+//!   through a `&mut` kept it in place (a hunt of the round before this).
 
 mod common;
 
@@ -507,4 +510,44 @@ fn a_value_unwrapped_from_a_taken_one_keeps_nothing_in_place() {
     let machine = std::mem::size_of_val(&taken_and_unwrapped(&mut a));
     let twin = std::mem::size_of_val(&taken_and_unwrapped_rustc(&mut b));
     assert!(machine <= twin, "machine {machine} bytes, rustc's {twin}");
+}
+
+// ---- A bare `&mut` parameter matched, an await in the arm ----
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Session {
+    Handshake { step: u8 },
+    Ready(String),
+}
+
+#[desugar]
+async fn fed(s: &mut Session) {
+    if let Session::Handshake { step } = s {
+        *step += 1;
+        Leaf::new("hello").pending(1).ready(()).await;
+    }
+    *s = Session::Ready(String::new());
+}
+
+#[test]
+fn a_bare_mut_parameter_matched_with_an_await_in_the_arm_builds() {
+    for start in [Session::Handshake { step: 2 }, Session::Ready("x".into())] {
+        let outcome = same_and_no_larger(
+            || {
+                let mut s = start.clone();
+                async move {
+                    fed(&mut s).await;
+                    s
+                }
+            },
+            || {
+                let mut s = start.clone();
+                async move {
+                    fed_rustc(&mut s).await;
+                    s
+                }
+            },
+        );
+        assert_eq!(outcome, "Ready(Ready(\"\"))");
+    }
 }
