@@ -44,6 +44,11 @@
 //! - `if let Session::Handshake { step } = s { .. x.await; }` on a bare
 //!   `&mut` parameter, assigned after (`*s = ..`): E0499 before the match
 //!   through a `&mut` kept it in place (a hunt of the round before this).
+//! - `v[*i] + stepped(i).await`, `i: &mut usize` given to the call: rustc
+//!   indexes `v` before the await, with the old `*i`; the machine indexed
+//!   it after, with the new one, and read another element, or past the
+//!   end (a panic where rustc returned). An index that what runs first
+//!   may change is read ahead, and the place checked there.
 
 mod common;
 
@@ -550,4 +555,54 @@ fn a_bare_mut_parameter_matched_with_an_await_in_the_arm_builds() {
         );
         assert_eq!(outcome, "Ready(Ready(\"\"))");
     }
+}
+
+// ---- An index the awaited call may change ----
+
+async fn stepped(i: &mut usize) -> u32 {
+    Leaf::new("step").pending(1).ready(()).await;
+    *i += 1;
+    100
+}
+
+#[desugar]
+async fn indexed(v: Vec<u32>, i: &mut usize) -> (u32, bool) {
+    let sum = v[*i] + stepped(i).await;
+    let less = v[*i] < stepped(i).await;
+    (sum, less)
+}
+
+async fn advance(pos: &mut usize, by: usize) -> usize {
+    Leaf::new("advance").pending(1).ready(()).await;
+    *pos += by;
+    by
+}
+
+#[desugar]
+async fn scanned(bytes: Vec<u8>) -> Vec<(u8, usize)> {
+    let mut pos = 0usize;
+    let mut out = vec![];
+    while pos < bytes.len() {
+        let p = &mut pos;
+        out.push((bytes[*p], advance(p, 1).await));
+    }
+    out
+}
+
+#[test]
+fn an_index_the_awaited_call_changes_is_read_before_it() {
+    for start in [0, 1, 5] {
+        same_and_no_larger(
+            || async move {
+                let mut i = start;
+                (indexed(vec![1, 2, 3], &mut i).await, i)
+            },
+            || async move {
+                let mut i = start;
+                (indexed_rustc(vec![1, 2, 3], &mut i).await, i)
+            },
+        );
+    }
+    let outcome = same_and_no_larger(|| scanned(b"ab".to_vec()), || scanned_rustc(b"ab".to_vec()));
+    assert_eq!(outcome, "Ready([(97, 1), (98, 1)])");
 }

@@ -643,7 +643,7 @@ impl Taker<'_> {
     /// Before: `v[idx()].add_assign(f().await)`
     /// After:  part `__earlier1 = idx()`, and `v[{ __earlier1 }].add_assign(..)`
     fn name_part(&mut self, part: &mut Expr, ahead: &mut Ahead<'_>) -> Result<(), NotLeading> {
-        let pure = is_pure(part);
+        let pure = is_pure(part) && !stale_index(part, ahead);
         // `named` is read last first: a check pushed before the parts it
         // indexes with runs after them.
         let check_at = ahead.named.len();
@@ -662,7 +662,7 @@ impl Taker<'_> {
         part: &mut Expr,
         ahead: &mut Ahead<'_>,
     ) -> Result<(), NotLeading> {
-        if is_pure(part) {
+        if is_pure(part) && !stale_index(part, ahead) {
             if let Some(name) = value_names(part)
                 .into_iter()
                 .find(|n| ahead.runs_first.contains(n))
@@ -680,7 +680,11 @@ impl Taker<'_> {
                 return self.name_place_parts(&mut e.base, ahead);
             }
             Expr::Index(e) if is_place_syntax(&e.expr) => {
-                self.name_part(&mut e.index, ahead)?;
+                if is_pure(&e.index) && read_before_change(&e.index, ahead) {
+                    self.bind_ahead(&mut e.index, ahead);
+                } else {
+                    self.name_part(&mut e.index, ahead)?;
+                }
                 return self.name_place_parts(&mut e.expr, ahead);
             }
             Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) && is_place_syntax(&e.expr) => {
@@ -835,6 +839,23 @@ fn read_before_change(part: &Expr, ahead: &Ahead<'_>) -> bool {
         || value_names(part)
             .iter()
             .any(|name| ahead.runs_first.contains(name))
+}
+
+/// Does `part`, a place, index with a place that what now runs first may
+/// change (`v[*i] + step(i).await`, `i: &mut usize`)? rustc reads that
+/// index before the await: it is bound ahead, and the place is no longer
+/// left whole (see [`Taker::name_place_parts`]).
+fn stale_index(part: &Expr, ahead: &Ahead<'_>) -> bool {
+    match part {
+        Expr::Index(e) => {
+            (is_pure(&e.index) && read_before_change(&e.index, ahead))
+                || stale_index(&e.expr, ahead)
+        }
+        Expr::Field(e) => stale_index(&e.base, ahead),
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => stale_index(&e.expr, ahead),
+        Expr::Paren(e) => stale_index(&e.expr, ahead),
+        _ => false,
+    }
 }
 
 /// The places `expr`, a place, reads through, as written (`["ctx.total",
