@@ -19,7 +19,9 @@
 //! - A parameter typed `impl FnOnce(..) -> T` (or `Box<dyn FnOnce>`),
 //!   called, its result kept across an await: taken for a call that may
 //!   lend from the closure, which was then kept in place, and the call
-//!   could not move it from there (E0507). Its type says the call moves it.
+//!   could not move it from there (E0507). Its type says the call moves it,
+//!   and so does a type parameter bounded `FnOnce` (`F: FnOnce() -> u32`,
+//!   inline or in the `where` clause).
 //! - `total(raw.trim().parse().unwrap_or(0), f().await)`: the text
 //!   `parse` reads taken for a temporary of a method syntax does not know,
 //!   which stopped the build ("bind it with `let`"); a `&str` has nothing
@@ -289,11 +291,46 @@ async fn boxed_called_once(cb: Box<dyn FnOnce(u32) -> Probe + Send>, c: bool) ->
     0
 }
 
+#[desugar]
+async fn called_generic<F: FnOnce() -> u32>(f: F) -> u32 {
+    let b = f();
+    Leaf::new("send").pending(1).ready(b).await
+}
+
+#[desugar]
+async fn called_where<F>(f: F) -> usize
+where
+    F: FnOnce(u32) -> Probe + Send,
+{
+    let made = f(3);
+    Leaf::new("tick").pending(1).ready(()).await;
+    made.label().len()
+}
+
 #[test]
 fn a_parameter_typed_fn_once_is_moved_by_its_call() {
     let make = |n: u32| Probe::new(format!("made{n}"));
     let outcome = same_and_no_larger(|| called_once(make), || called_once_rustc(make));
     assert_eq!(outcome, "Ready(5)");
+    let outcome = same_and_no_larger(|| called_where(make), || called_where_rustc(make));
+    assert_eq!(outcome, "Ready(5)");
+    let outcome = same_and_no_larger(
+        || {
+            let p = Probe::new("captured");
+            called_generic(move || {
+                p.touch();
+                3
+            })
+        },
+        || {
+            let p = Probe::new("captured");
+            called_generic_rustc(move || {
+                p.touch();
+                3
+            })
+        },
+    );
+    assert_eq!(outcome, "Ready(3)");
     for c in [true, false] {
         same_and_no_larger(
             || {
