@@ -790,8 +790,6 @@ impl Taker<'_> {
     }
 }
 
-/// What [`Taker::name_part`] works with: the parts bound so far (last
-/// first), and the locals of what now runs before the parts left in place.
 /// How what an expression builds takes one of its parts (see
 /// [`Taker::in_order`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -806,6 +804,8 @@ enum Given {
     Receiver,
 }
 
+/// What [`Taker::name_part`] works with: the parts bound so far (last
+/// first), and the locals of what now runs before the parts left in place.
 struct Ahead<'a> {
     /// The await is inside a terminating scope below these parts.
     in_scope: bool,

@@ -14,7 +14,8 @@ use crate::walk;
 /// recognises only values that are new by construction: literals, arithmetic
 /// and comparisons, casts, `format!`/`vec!`/`matches!`, the last call of a chain
 /// being a method that returns an owned value (`input.trim().to_string()`),
-/// and a `match` or `if` each of whose arms is one of those (`match &a {
+/// such a value unwrapped (`slot.take().unwrap_or(0)`), and a `match` or
+/// `if` each of whose arms is one of those (`match &a {
 /// Some(_) => "some", None => "none" }`); or a `let` whose written type
 /// holds no borrow (`let n: u32`, `let s: &'static str`).
 pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
@@ -84,6 +85,10 @@ fn is_owned_tail(block: &syn::Block) -> bool {
 /// build, where rustc's borrow check sees the local moved while borrowed;
 /// it never runs.) Not `Iterator::take(n)`, whose adapter borrows what
 /// the iterator does.
+fn takes_out(call: &syn::ExprMethodCall) -> bool {
+    (call.method == "take" && call.args.is_empty()) || call.method == "replace"
+}
+
 /// `slot.take().unwrap_or(0)`: the value an `Option` or `Result` that holds
 /// no borrow gives, or a default that holds none.
 fn unwraps_owned(call: &syn::ExprMethodCall) -> bool {
@@ -91,10 +96,6 @@ fn unwraps_owned(call: &syn::ExprMethodCall) -> bool {
     UNWRAPS.contains(&call.method.to_string().as_str())
         && is_owned_value(&call.receiver)
         && (call.method != "unwrap_or" || call.args.iter().all(is_owned_value))
-}
-
-fn takes_out(call: &syn::ExprMethodCall) -> bool {
-    (call.method == "take" && call.args.is_empty()) || call.method == "replace"
 }
 
 /// The locals a statement hands a value to through a standard method that
