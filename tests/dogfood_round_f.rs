@@ -21,7 +21,9 @@
 //!   lend from the closure, which was then kept in place, and the call
 //!   could not move it from there (E0507). Its type says the call moves it,
 //!   and so does a type parameter bounded `FnOnce` (`F: FnOnce() -> u32`,
-//!   inline or in the `where` clause).
+//!   inline or in the `where` clause) or `impl AsyncFnOnce`, also where
+//!   the call is on some paths only, and not where the body binds the
+//!   name again.
 //! - `total(raw.trim().parse().unwrap_or(0), f().await)`: the text
 //!   `parse` reads taken for a temporary of a method syntax does not know,
 //!   which stopped the build ("bind it with `let`"); a `&str` has nothing
@@ -307,11 +309,72 @@ where
     made.label().len()
 }
 
+/// Called on some paths only, and dropped on the others.
+#[desugar]
+async fn called_or_dropped(cb: impl FnOnce(u32) -> u32, go: bool, drop_it: bool) -> u32 {
+    let y = if go {
+        cb(1)
+    } else if drop_it {
+        drop(cb);
+        0
+    } else {
+        2
+    };
+    Leaf::new("y").pending(1).ready(y).await
+}
+
+#[desugar]
+async fn awaited_once(f: impl AsyncFnOnce(u32) -> u32) -> u32 {
+    let n = f(1).await;
+    n + Leaf::new("after").pending(1).ready(1).await
+}
+
+/// The name bound again in the body: the calls there are the local's.
+#[desugar]
+async fn shadowed(cb: impl FnOnce(u32) -> u32) -> u32 {
+    let first = cb(1);
+    let cb = |x: u32| x * 10;
+    let n = Leaf::new("n").pending(1).ready(first).await;
+    cb(n) + cb(1)
+}
+
 #[test]
 fn a_parameter_typed_fn_once_is_moved_by_its_call() {
     let make = |n: u32| Probe::new(format!("made{n}"));
     let outcome = same_and_no_larger(|| called_once(make), || called_once_rustc(make));
     assert_eq!(outcome, "Ready(5)");
+    for (go, drop_it) in [(true, false), (false, true), (false, false)] {
+        let call = || {
+            let p = Probe::new("captured");
+            move |x: u32| {
+                p.touch();
+                x + 1
+            }
+        };
+        same_and_no_larger(
+            || called_or_dropped(call(), go, drop_it),
+            || called_or_dropped_rustc(call(), go, drop_it),
+        );
+    }
+    let outcome = same_and_no_larger(|| shadowed(|x| x + 1), || shadowed_rustc(|x| x + 1));
+    assert_eq!(outcome, "Ready(30)");
+    let outcome = same_and_no_larger(
+        || {
+            let p = Probe::new("captured");
+            awaited_once(async move |x: u32| {
+                p.touch();
+                Leaf::new("inner").pending(1).ready(x + 1).await
+            })
+        },
+        || {
+            let p = Probe::new("captured");
+            awaited_once_rustc(async move |x: u32| {
+                p.touch();
+                Leaf::new("inner").pending(1).ready(x + 1).await
+            })
+        },
+    );
+    assert_eq!(outcome, "Ready(3)");
     let outcome = same_and_no_larger(|| called_where(make), || called_where_rustc(make));
     assert_eq!(outcome, "Ready(5)");
     let outcome = same_and_no_larger(

@@ -133,6 +133,7 @@ fn analyse(
     rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::receiver::rename_self(&mut body);
     rewrite::pinned_receiver::rewrite_body(&mut body, &item_fn.sig);
+    rewrite::called_once::rewrite_body(&mut body, &item_fn.sig);
     rewrite::braced_tail::rewrite_body(&mut body);
     rewrite::poll_macro::rewrite_body(&mut body);
     rewrite::raw_borrows::rewrite_body(&mut body);

@@ -94,10 +94,6 @@ pub(crate) struct Local {
     /// the closure (an `Fn` cannot lend from itself, as an async closure's
     /// future does), only what it captures.
     pub closure: bool,
-    /// A parameter whose type is a closure its call moves (`cb: impl
-    /// FnOnce(u32) -> T`, `Box<dyn FnOnce()>`): what the call gives
-    /// borrows nothing of it.
-    pub called_once: bool,
     /// Visibly a smart pointer (`s: Arc<Service>`, `Rc<T>`, `Box<T>`, `let
     /// s = Arc::clone(&shared);`), which a `move` closure reading a field
     /// through it (`move || s.hits`) captures whole.

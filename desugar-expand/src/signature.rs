@@ -61,8 +61,6 @@ pub(crate) struct Param {
     pub boxed: bool,
     /// See [`crate::ir::Local::pointer`].
     pub pointer: bool,
-    /// See [`crate::ir::Local::called_once`].
-    pub called_once: bool,
 }
 
 /// The checked and rewritten signature.
@@ -94,7 +92,6 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
 
     let mut namer = ElidedLifetimes::default();
     let mut params = Vec::new();
-    let called_once_types = called_once_types(&new_sig.generics);
     for (index, arg) in new_sig.inputs.iter_mut().enumerate() {
         match arg {
             FnArg::Receiver(receiver) => {
@@ -122,13 +119,12 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     number: false,
                     boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
                     pointer: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_pointer_type(ty)),
-                    called_once: false,
                 });
                 receiver.mutability = None;
             }
             FnArg::Typed(typed) => {
                 namer.visit_type_mut(&mut typed.ty);
-                params.push(param(index, typed, &called_once_types));
+                params.push(param(index, typed));
             }
         }
     }
@@ -237,7 +233,7 @@ pub(crate) fn receiver_ident(span: Span) -> syn::Ident {
     syn::Ident::new("__self", Span::call_site().located_at(span))
 }
 
-fn param(index: usize, typed: &mut syn::PatType, called_once_types: &[syn::Ident]) -> Param {
+fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let copy = crate::walk::copy::is_copy_type(&typed.ty);
     let standard = crate::walk::Standard::of(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
@@ -245,9 +241,6 @@ fn param(index: usize, typed: &mut syn::PatType, called_once_types: &[syn::Ident
     let number = crate::walk::copy::is_number_type(&typed.ty);
     let boxed = crate::walk::is_box_type(&typed.ty);
     let pointer = crate::walk::is_pointer_type(&typed.ty);
-    let called_once = called_once(&typed.ty)
-        || matches!(&*typed.ty, Type::Path(path) if path.qself.is_none()
-            && path.path.get_ident().is_some_and(|ident| called_once_types.contains(ident)));
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -264,7 +257,6 @@ fn param(index: usize, typed: &mut syn::PatType, called_once_types: &[syn::Ident
                 number,
                 boxed,
                 pointer,
-                called_once,
             }
         }
         other => {
@@ -288,62 +280,9 @@ fn param(index: usize, typed: &mut syn::PatType, called_once_types: &[syn::Ident
                 number,
                 boxed,
                 pointer,
-                called_once,
             }
         }
     }
-}
-
-/// A closure its call moves, by its type: `impl FnOnce(..) -> R`, or
-/// `Box<dyn FnOnce(..) -> R>`.
-fn called_once(ty: &Type) -> bool {
-    let bounds = match ty {
-        Type::ImplTrait(t) => &t.bounds,
-        Type::Path(path) => {
-            let Some(last) = path.path.segments.last() else {
-                return false;
-            };
-            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return false;
-            };
-            return last.ident == "Box"
-                && matches!(args.args.first(), Some(syn::GenericArgument::Type(Type::TraitObject(t)))
-                    if is_fn_once(&t.bounds));
-        }
-        _ => return false,
-    };
-    is_fn_once(bounds)
-}
-
-/// The type parameters bounded by `FnOnce` (`F: FnOnce() -> T`, inline or
-/// in the `where` clause).
-fn called_once_types(generics: &syn::Generics) -> Vec<syn::Ident> {
-    let mut found: Vec<syn::Ident> = generics
-        .type_params()
-        .filter(|param| is_fn_once(&param.bounds))
-        .map(|param| param.ident.clone())
-        .collect();
-    let predicates = generics
-        .where_clause
-        .iter()
-        .flat_map(|clause| &clause.predicates);
-    for predicate in predicates {
-        if let syn::WherePredicate::Type(predicate) = predicate
-            && is_fn_once(&predicate.bounds)
-            && let Type::Path(path) = &predicate.bounded_ty
-            && let Some(ident) = path.path.get_ident()
-        {
-            found.push(ident.clone());
-        }
-    }
-    found
-}
-
-fn is_fn_once(bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>) -> bool {
-    bounds.iter().any(|bound| {
-        matches!(bound, syn::TypeParamBound::Trait(t)
-            if t.path.segments.last().is_some_and(|last| last.ident == "FnOnce"))
-    })
 }
 
 /// Does `ty` name a lifetime, or a reference, anywhere inside it?

@@ -81,7 +81,6 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].number = param.number;
         builder.locals[id].boxed = param.boxed;
         builder.locals[id].pointer = param.pointer;
-        builder.locals[id].called_once = param.called_once;
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -261,22 +260,6 @@ impl walk::Visitor for Recorder<'_> {
     }
 
     fn consumed_receiver(&mut self, local: LocalId, call: &mut syn::Expr) {
-        // `cb(1)` with `cb: impl FnOnce(u32) -> T`: a move, as the type says.
-        if matches!(call, syn::Expr::Call(_)) && self.locals[local].called_once {
-            let called = MentionKind::Place {
-                may_move: true,
-                lasting: true,
-            };
-            if let Some(found) = self
-                .found
-                .iter_mut()
-                .rev()
-                .find(|found| found.local == local && found.kind == called)
-            {
-                found.kind = MentionKind::Value;
-            }
-            return;
-        }
         let (kind, method) = match call {
             syn::Expr::MethodCall(call) => (MentionKind::Value, call.method.to_string()),
             syn::Expr::Call(_) => (
@@ -424,7 +407,6 @@ impl Builder {
             shared_ref: false,
             boxed: false,
             closure: false,
-            called_once: false,
             pointer: false,
             number: false,
         });

@@ -3,6 +3,7 @@
 pub(crate) mod assertion_messages;
 pub(crate) mod assertions;
 pub(crate) mod braced_tail;
+pub(crate) mod called_once;
 pub(crate) mod destructuring;
 pub(crate) mod early_exit;
 pub(crate) mod invisible_groups;
