@@ -48,6 +48,14 @@
 //! - `if let Session::Handshake { step } = s { .. x.await; }` on a bare
 //!   `&mut` parameter, assigned after (`*s = ..`): E0499 before the match
 //!   through a `&mut` kept it in place (a hunt of the round before this).
+//! - `match slot.as_mut() { Some(s) => { x.await; s.len() } _ => 0 }`, and
+//!   the entry API's `if let Entry::Vacant(v) = map.entry(k) {
+//!   v.insert(x.await); }`: the matched temporary, which may hold a `&mut`,
+//!   was kept in place, and the pattern could not move its part out of
+//!   there (E0507). Used once, it is kept with a flag instead; and where
+//!   the pattern takes all of it (`Some(s)`), nothing of it is kept in that
+//!   arm. (`Vacant(v)` may be a variant of a type with a `Drop` impl that
+//!   `v` only copies from: the flag is kept there, larger than rustc's.)
 //! - `v[*i] + stepped(i).await`, `i: &mut usize` given to the call: rustc
 //!   indexes `v` before the await, with the old `*i`; the machine indexed
 //!   it after, with the new one, and read another element, or past the
@@ -705,4 +713,111 @@ fn an_index_the_awaited_call_changes_is_read_before_it() {
     }
     let outcome = same_and_no_larger(|| scanned(b"ab".to_vec()), || scanned_rustc(b"ab".to_vec()));
     assert_eq!(outcome, "Ready([(97, 1), (98, 1)])");
+}
+
+// ---- A matched temporary that may hold a `&mut`, beside a `_` arm ----
+
+#[desugar]
+async fn measured_later(slot: &mut Option<String>) -> usize {
+    match slot.as_mut() {
+        Some(s) => {
+            Leaf::new("a").pending(1).ready(()).await;
+            s.push('!');
+            s.len()
+        }
+        _ => 0,
+    }
+}
+
+#[desugar]
+async fn filled(map: &mut std::collections::HashMap<u32, u32>, k: u32) {
+    if let std::collections::hash_map::Entry::Vacant(v) = map.entry(k) {
+        v.insert(Leaf::new("made").pending(1).ready(k * 10).await);
+    }
+}
+
+#[desugar]
+async fn removed(map: &mut std::collections::HashMap<u32, u32>, k: u32) -> Option<u32> {
+    match map.entry(k) {
+        std::collections::hash_map::Entry::Occupied(o) => {
+            Leaf::new("before").pending(1).ready(()).await;
+            Some(o.remove())
+        }
+        _ => None,
+    }
+}
+
+/// The `_` arm awaits, where the temporary is still whole: kept, with a
+/// flag (larger than rustc's, which sees it has nothing to drop).
+#[desugar]
+async fn paired(slot: &mut Option<String>, flag: bool) -> usize {
+    match (slot.as_mut(), flag) {
+        (Some(s), true) => s.len(),
+        _ => {
+            Leaf::new("a").pending(1).ready(()).await;
+            0
+        }
+    }
+}
+
+#[test]
+fn a_matched_temporary_beside_a_wild_arm_builds() {
+    for start in [Some(String::from("ab")), None] {
+        same_and_no_larger(
+            || {
+                let mut slot = start.clone();
+                async move { (measured_later(&mut slot).await, slot) }
+            },
+            || {
+                let mut slot = start.clone();
+                async move { (measured_later_rustc(&mut slot).await, slot) }
+            },
+        );
+        for flag in [true, false] {
+            let report = desugar::harness::assert_same(
+                || {
+                    let mut slot = start.clone();
+                    async move { (paired(&mut slot, flag).await, slot) }
+                },
+                || {
+                    let mut slot = start.clone();
+                    async move { (paired_rustc(&mut slot, flag).await, slot) }
+                },
+            );
+            assert!(report.outcome.starts_with("Ready("), "{report}");
+        }
+    }
+    let sorted = |map: std::collections::HashMap<u32, u32>| {
+        let mut pairs: Vec<(u32, u32)> = map.into_iter().collect();
+        pairs.sort_unstable();
+        pairs
+    };
+    for k in [1, 2] {
+        // Kept with a flag where the pattern takes a value of a type syntax
+        // cannot see has no `Drop` (`Vacant(v)`): larger than rustc's.
+        let outcome = desugar::harness::assert_same(
+            || async move {
+                let mut map = std::collections::HashMap::from([(1, 5)]);
+                filled(&mut map, k).await;
+                sorted(map)
+            },
+            || async move {
+                let mut map = std::collections::HashMap::from([(1, 5)]);
+                filled_rustc(&mut map, k).await;
+                sorted(map)
+            },
+        );
+        assert!(outcome.outcome.starts_with("Ready([(1, 5)"), "{outcome}");
+        let report = desugar::harness::assert_same(
+            || async move {
+                let mut map = std::collections::HashMap::from([(1, 5)]);
+                (removed(&mut map, k).await, sorted(map))
+            },
+            || async move {
+                let mut map = std::collections::HashMap::from([(1, 5)]);
+                (removed_rustc(&mut map, k).await, sorted(map))
+            },
+        );
+        assert!(report.outcome.starts_with("Ready("), "{report}");
+    }
 }

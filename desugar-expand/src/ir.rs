@@ -235,10 +235,11 @@ pub(crate) struct AwaitInfo {
     /// (see `build::nesting`): a machine dropped here drops the deeper
     /// first. The others rank 0.
     pub drop_ranks: Vec<(LocalId, u32)>,
-    /// Locals it is inside an arm of a `match` on, whose pattern matches
-    /// only a value with nothing to drop (`None =>`, see
-    /// `walk::patterns::matches_nothing_to_drop`): unless assigned since,
-    /// such a local holds nothing rustc would keep there.
+    /// Locals it is inside an arm of a `match` (or the `then` of an `if
+    /// let`) on, whose pattern leaves nothing of them to drop: it matches
+    /// only such a value (`None =>`), or takes all of it (`Some(s) =>`; see
+    /// `walk::patterns::leaves_nothing`). Unless assigned since, such a
+    /// local holds nothing rustc would keep there.
     pub emptied: Vec<LocalId>,
 }
 

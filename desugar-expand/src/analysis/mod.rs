@@ -747,12 +747,15 @@ impl<'a> Facts<'a> {
     /// Can `local` be kept as a `Flagged`? Its uses rewritable (a
     /// parameter gets its flag where the body starts), not moved into a
     /// closure or an `async` block (which would take the whole `Flagged`),
-    /// and not reached mutably: each use borrows the `Flagged` afresh, and a
-    /// shared borrow beside a mutable one (`format!("{x}", x)` with `x`
-    /// mutable) would not build.
+    /// and not reached mutably unless used once: each use borrows the
+    /// `Flagged` afresh, and a shared borrow beside a mutable one
+    /// (`format!("{x}", x)` with `x` mutable) would not build.
     fn flaggable(&self, local: LocalId) -> bool {
+        // One used once, a scrutinee's temporary (`match slot.as_mut()`),
+        // has no other use to borrow the `Flagged` beside.
+        let used_once = self.by_local[local].iter().filter(|m| !m.drop).count() <= 1;
         self.rewritable(local)
-            && !self.body.locals[local].reached_mutably()
+            && (!self.body.locals[local].reached_mutably() || used_once)
             && self.by_local[local].iter().all(|m| {
                 !matches!(
                     m.kind,

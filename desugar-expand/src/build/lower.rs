@@ -324,8 +324,19 @@ impl Builder {
         self.record_conditions(&e.cond, false);
         self.short_circuited = false;
         let construct = self.construct_id();
+        // Where an `if let`'s pattern took all of the local, nothing of it
+        // is left to keep in the `then` block.
+        let emptied = match &*e.cond {
+            Expr::Let(l) => head.filter(|_| walk::patterns::leaves_nothing(&l.pat)),
+            _ => None,
+        };
         let then = self.alternative(construct, 0, |this| {
-            this.block(e.then_branch.stmts, dest, &binds)
+            this.emptied.extend(emptied);
+            let then = this.block(e.then_branch.stmts, dest, &binds);
+            if emptied.is_some() {
+                this.emptied.pop();
+            }
+            then
         });
         // The `else` runs only where an `if let`'s pattern did not match.
         let otherwise = self.untaken_by(head, |this| match e.else_branch.map(|(_, b)| *b) {
@@ -434,7 +445,7 @@ impl Builder {
         let head = walk::resolve(&e.expr, &self.scope_map());
         for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
             let untaken = head.filter(|_| walk::patterns::bindings(&arm.pat).is_empty());
-            let emptied = head.filter(|_| walk::patterns::matches_nothing_to_drop(&arm.pat));
+            let emptied = head.filter(|_| walk::patterns::leaves_nothing(&arm.pat));
             let arm = self.alternative(construct, index, |this| {
                 this.emptied.extend(emptied);
                 let arm = this.untaken_by(untaken, |this| this.arm(arm, binds, dest));

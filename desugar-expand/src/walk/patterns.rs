@@ -250,6 +250,34 @@ pub(crate) fn matches_nothing_to_drop(pat: &Pat) -> bool {
     }
 }
 
+/// Does the pattern leave nothing of a value it matches to drop: it matches
+/// only such a value ([`matches_nothing_to_drop`]), or takes all of it
+/// (`Some(s)`, `Ok((a, b))`: each part bound by value, in `Some`, `Ok`,
+/// `Err` and tuples, which have no `Drop` impl of their own)? Not a variant
+/// or struct of another type (`Job::Run(n)`), which may implement `Drop`
+/// and keep the value a binding only copies from.
+///
+/// Input: `Some(s)`, `(a, None)`, `Some(ref s)`, `Job::Run(n)`, `Some(_)`.
+/// Output: yes, yes, no, no, no.
+pub(crate) fn leaves_nothing(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) if p.ident != "None" => p.by_ref.is_none() && p.subpat.is_none(),
+        Pat::TupleStruct(p)
+            if p.path
+                .segments
+                .last()
+                .is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|name| s.ident == name)) =>
+        {
+            p.elems.iter().all(leaves_nothing)
+        }
+        Pat::Tuple(p) => p.elems.iter().all(leaves_nothing),
+        Pat::Paren(p) => leaves_nothing(&p.pat),
+        Pat::Type(p) => leaves_nothing(&p.pat),
+        Pat::Guard(p) => leaves_nothing(&p.pat),
+        other => matches_nothing_to_drop(other),
+    }
+}
+
 /// How matching a local by value against some patterns leaves it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Matched {
