@@ -869,7 +869,7 @@ fn leftmost(cond: &Expr) -> &Expr {
     }
 }
 
-fn let_parts<'a>(cond: &'a Expr, out: &mut Vec<&'a syn::ExprLet>) {
+pub(crate) fn let_parts<'a>(cond: &'a Expr, out: &mut Vec<&'a syn::ExprLet>) {
     match cond {
         Expr::Let(l) => out.push(l),
         Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {

@@ -58,6 +58,7 @@ pub(crate) use earlier::{plain_place, tried};
 pub(crate) use exits::always_jumps;
 pub(crate) use extended::{RefBinding, name as extended_temporaries};
 pub(crate) use lead::has_early_exit;
+pub(crate) use lower::let_parts;
 pub(crate) use values::{is_constructor, is_promoted};
 
 /// Input: the planned signature, the rewritten body and the hidden locals

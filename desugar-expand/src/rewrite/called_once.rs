@@ -64,17 +64,10 @@ impl CalledOnce {
 }
 
 /// The patterns of the `let`s in `cond` (`if let`, `while let`, chains).
-fn let_patterns(cond: &syn::Expr) -> Vec<&syn::Pat> {
-    match cond {
-        syn::Expr::Let(e) => vec![&*e.pat],
-        syn::Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_)) => {
-            let mut pats = let_patterns(&e.left);
-            pats.extend(let_patterns(&e.right));
-            pats
-        }
-        syn::Expr::Paren(e) => let_patterns(&e.expr),
-        _ => Vec::new(),
-    }
+fn let_patterns(cond: &syn::Expr) -> Vec<syn::Pat> {
+    let mut lets = Vec::new();
+    crate::build::let_parts(cond, &mut lets);
+    lets.into_iter().map(|part| (*part.pat).clone()).collect()
 }
 
 impl VisitMut for CalledOnce {
@@ -127,7 +120,7 @@ impl VisitMut for CalledOnce {
 
     fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
         self.visit_expr_mut(&mut e.cond);
-        let pats: Vec<syn::Pat> = let_patterns(&e.cond).into_iter().cloned().collect();
+        let pats = let_patterns(&e.cond);
         self.hiding(&pats, |this| this.visit_block_mut(&mut e.then_branch));
         if let Some((_, other)) = &mut e.else_branch {
             self.visit_expr_mut(other);
@@ -136,7 +129,7 @@ impl VisitMut for CalledOnce {
 
     fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
         self.visit_expr_mut(&mut e.cond);
-        let pats: Vec<syn::Pat> = let_patterns(&e.cond).into_iter().cloned().collect();
+        let pats = let_patterns(&e.cond);
         self.hiding(&pats, |this| this.visit_block_mut(&mut e.body));
     }
 

@@ -235,11 +235,7 @@ pub(crate) fn matches_nothing_to_drop(pat: &Pat) -> bool {
         Pat::Ident(p) => p.subpat.is_none() && p.by_ref.is_none() && p.ident == "None",
         Pat::Lit(_) | Pat::Range(_) | Pat::Reference(_) => true,
         Pat::TupleStruct(p) => {
-            p.path
-                .segments
-                .last()
-                .is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|name| s.ident == name))
-                && p.elems.iter().all(matches_nothing_to_drop)
+            is_standard_wrapper(p) && p.elems.iter().all(matches_nothing_to_drop)
         }
         Pat::Tuple(p) => p.elems.iter().all(matches_nothing_to_drop),
         Pat::Or(p) => p.cases.iter().all(matches_nothing_to_drop),
@@ -262,20 +258,22 @@ pub(crate) fn matches_nothing_to_drop(pat: &Pat) -> bool {
 pub(crate) fn leaves_nothing(pat: &Pat) -> bool {
     match pat {
         Pat::Ident(p) if p.ident != "None" => p.by_ref.is_none() && p.subpat.is_none(),
-        Pat::TupleStruct(p)
-            if p.path
-                .segments
-                .last()
-                .is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|name| s.ident == name)) =>
-        {
-            p.elems.iter().all(leaves_nothing)
-        }
+        Pat::TupleStruct(p) if is_standard_wrapper(p) => p.elems.iter().all(leaves_nothing),
         Pat::Tuple(p) => p.elems.iter().all(leaves_nothing),
         Pat::Paren(p) => leaves_nothing(&p.pat),
         Pat::Type(p) => leaves_nothing(&p.pat),
         Pat::Guard(p) => leaves_nothing(&p.pat),
         other => matches_nothing_to_drop(other),
     }
+}
+
+/// `Some(..)`, `Ok(..)` or `Err(..)`: variants of types with no `Drop` impl
+/// of their own.
+fn is_standard_wrapper(pat: &syn::PatTupleStruct) -> bool {
+    pat.path
+        .segments
+        .last()
+        .is_some_and(|s| ["Some", "Ok", "Err"].iter().any(|name| s.ident == name))
 }
 
 /// How matching a local by value against some patterns leaves it.
