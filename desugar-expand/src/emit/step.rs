@@ -990,7 +990,8 @@ impl<'a> Emit<'a> {
                         for &local in &arm.binds {
                             self.bind(local);
                         }
-                        let mut pat = uses::pat(&arm.pat, &self.scope(), self.layout);
+                        let mut pat =
+                            uses::pat(&arm.pat, &node.scrutinee, &self.scope(), self.layout);
                         self.scopes.pop();
                         let mut body = self.block(&arm.body, &arm.binds);
                         if let Some(flag) = &flag

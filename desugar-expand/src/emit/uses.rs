@@ -337,10 +337,10 @@ pub(crate) fn condition(cond: &Expr, scope: &Scope, layout: &Layout) -> (Expr, O
     (cond, flag)
 }
 
-/// Rewrites a match arm's guard.
-pub(crate) fn pat(pat: &syn::Pat, scope: &Scope, layout: &Layout) -> syn::Pat {
+/// Rewrites the guard of an arm of a `match` on `scrutinee`.
+pub(crate) fn pat(pat: &syn::Pat, scrutinee: &Expr, scope: &Scope, layout: &Layout) -> syn::Pat {
     let mut pat = pat.clone();
-    walk::pat(&mut pat, scope, &mut HomedUses::plain(layout));
+    walk::pat(&mut pat, scrutinee, scope, &mut HomedUses::plain(layout));
     pat
 }
 

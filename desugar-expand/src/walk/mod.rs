@@ -225,13 +225,16 @@ pub(crate) fn stmt<V: Visitor>(stmt: &mut syn::Stmt, scope: &Scope, visitor: &mu
     Walk::new(scope, visitor).stmt(stmt);
 }
 
-/// Walks a pattern's guard or nested expressions (range bounds, consts).
-pub(crate) fn pat<V: Visitor>(pat: &mut syn::Pat, scope: &Scope, visitor: &mut V) {
+/// Walks the guard of an arm of a `match` on `scrutinee`.
+pub(crate) fn pat<V: Visitor>(
+    pat: &mut syn::Pat,
+    scrutinee: &Expr,
+    scope: &Scope,
+    visitor: &mut V,
+) {
     let mut walk = Walk::new(scope, visitor);
-    if let syn::Pat::Guard(guard) = pat {
-        walk.shadow(&guard.pat);
-        walk.expr(&mut guard.guard, MentionKind::Value);
-    }
+    let matched = walk.resolve_path(scrutinee);
+    walk.arm_pat(pat, matched);
 }
 
 struct Walk<'a, V> {
@@ -261,6 +264,8 @@ struct Walk<'a, V> {
     branches: Vec<(usize, Vec<LocalId>)>,
     /// The expression walked next is awaited at once (`x.bytes().await`).
     awaited: bool,
+    /// Inside a guard of a `match` on this local's name: see [`Self::guard`].
+    guarded: Option<LocalId>,
 }
 
 impl<'a, V: Visitor> Walk<'a, V> {
@@ -277,6 +282,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             quoted: 0,
             branches: Vec::new(),
             awaited: false,
+            guarded: None,
         }
     }
 
@@ -512,6 +518,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
         let awaited = std::mem::take(&mut self.awaited);
         if let Some(local) = self.resolve_path(expr) {
             let span = expr.span();
+            let kind = self.guard(local, kind);
             self.report(local, kind, Some(expr), span);
             return;
         }
@@ -740,11 +747,12 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let flag = self.flag(&e.expr, kind);
                 let unused = e.arms.iter().all(|arm| patterns::is_wild(&arm.pat))
                     && self.uncaptured_place(&e.expr);
+                // Before the walk rewrites the scrutinee (`v` into its flag's place).
+                let head = self.resolve_path(&e.expr);
                 if !unused {
                     self.expr(&mut e.expr, kind);
                 }
                 self.destructure(&e.expr, kind, e.arms.iter().map(|arm| &arm.pat));
-                let head = self.resolve_path(&e.expr);
                 let untaken: Vec<Option<LocalId>> = e
                     .arms
                     .iter()
@@ -758,7 +766,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     self.enter_branch();
                     self.scoped(|walk| {
                         walk.maybe(true, |walk| {
-                            walk.arm_pat(&mut arm.pat);
+                            walk.arm_pat(&mut arm.pat, head);
                             walk.untaken_by(untaken, |walk| {
                                 walk.expr(&mut arm.body, MentionKind::Value);
                             });
@@ -903,12 +911,33 @@ impl<'a, V: Visitor> Walk<'a, V> {
         self.capture = outer;
     }
 
-    fn arm_pat(&mut self, pat: &mut syn::Pat) {
+    /// `matched`: the local the `match` is on, if it is on a local's name.
+    fn arm_pat(&mut self, pat: &mut syn::Pat, matched: Option<LocalId>) {
         if let syn::Pat::Guard(guard) = pat {
             self.shadow(&guard.pat);
+            let outer = std::mem::replace(&mut self.guarded, matched);
             self.expr(&mut guard.guard, MentionKind::Value);
+            self.guarded = outer;
         } else {
             self.shadow(pat);
+        }
+    }
+
+    /// How a guard uses the local its `match` is on, named by value: the
+    /// `match` holds that local borrowed while its guards run, so the use
+    /// can only be a copy (rustc rejects a move there, E0507), a read of
+    /// the place that neither moves it nor asks its drop flag for it.
+    ///
+    /// Before: `match v { Some(n) if big(v) => n, _ => x.await }`
+    /// After:  `big(v)` reads `v` where the arm matched it, not a move out
+    ///         of the flag the `match` holds borrowed (E0502).
+    fn guard(&self, local: LocalId, kind: MentionKind) -> MentionKind {
+        match kind {
+            MentionKind::Value if self.guarded == Some(local) => MentionKind::Place {
+                may_move: false,
+                lasting: false,
+            },
+            kind => kind,
         }
     }
 
