@@ -564,18 +564,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // than drop the rest early. Through a smart pointer the
                 // capture stops at its `Deref`: the pointer is moved in
                 // whole (`move || s.hits` with `s: Arc<Service>`).
-                Some(local) if self.capture == Some(true) && !self.visitor.is_pointer(local) => {
-                    let kind = MentionKind::CapturedPart;
-                    let span = e.base.span();
-                    let conditional = self.conditional > 0;
-                    self.visitor.conditional_mention(
-                        local,
-                        kind,
-                        Some(&mut e.base),
-                        span,
-                        conditional,
-                    );
-                }
+                Some(_) if self.captured_part(&mut e.base) => {}
                 _ => self.expr(&mut e.base, projected),
             },
             Expr::Index(e) => {
@@ -749,7 +738,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     && self.uncaptured_place(&e.expr);
                 // Before the walk rewrites the scrutinee (`v` into its flag's place).
                 let head = self.resolve_path(&e.expr);
-                if !unused {
+                // A tuple pattern that skips a part: see the `let` in `stmt`.
+                let part = e.arms.iter().any(|arm| {
+                    matches!(patterns::unguarded(&arm.pat), syn::Pat::Tuple(_))
+                        && patterns::skips_part(&arm.pat)
+                });
+                let reported = unused || (part && self.captured_part(&mut e.expr));
+                if !reported {
                     self.expr(&mut e.expr, kind);
                 }
                 self.destructure(&e.expr, kind, e.arms.iter().map(|arm| &arm.pat));
@@ -901,6 +896,29 @@ impl<'a, V: Visitor> Walk<'a, V> {
         self.capture.is_some() && root(expr).is_some_and(|root| self.resolve_path(root).is_some())
     }
 
+    /// Reports `place`, a local's name, as a part of it that a `move`
+    /// closure or `async` block captures (see [`MentionKind::CapturedPart`]),
+    /// if it is in one and the local is not visibly a smart pointer, whose
+    /// `Deref` the capture stops at.
+    fn captured_part(&mut self, place: &mut Expr) -> bool {
+        let Some(local) = self.resolve_path(place) else {
+            return false;
+        };
+        if self.capture != Some(true) || self.visitor.is_pointer(local) {
+            return false;
+        }
+        let span = place.span();
+        let conditional = self.conditional > 0;
+        self.visitor.conditional_mention(
+            local,
+            MentionKind::CapturedPart,
+            Some(place),
+            span,
+            conditional,
+        );
+        true
+    }
+
     fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {
         let outer = self.capture;
         if outer.is_none() {
@@ -977,7 +995,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         MentionKind::Value
                     };
                     let kind = self.through_mut(&init.expr, kind, [&local.pat]);
-                    self.expr(&mut init.expr, kind);
+                    // Inside a `move` closure, `let (x, _) = pair;` captures
+                    // `pair.0` alone, as `move || pair.0` does (Rust 2021's
+                    // precise captures; a `let`'s pattern cannot test a
+                    // variant, which would take all of `pair`).
+                    //
+                    // Before: `let f = move || { let (x, _) = pair; x.len() }; t.await;`
+                    // After:  `pair.1` stays in `pair`, kept to drop where
+                    //         its scope ends, not taken for moved with it.
+                    let part = init.diverge.is_none() && patterns::skips_part(&local.pat);
+                    if !(part && self.captured_part(&mut init.expr)) {
+                        self.expr(&mut init.expr, kind);
+                    }
                     self.destructure(&init.expr, kind, [&local.pat]);
                     // The `else` block runs only if the pattern fails.
                     if let Some((_, diverge)) = &mut init.diverge {

@@ -223,6 +223,42 @@ pub(crate) fn leaves_rest(pat: &Pat) -> bool {
     }
 }
 
+/// Does the pattern leave a part of the value out with `_` or `..` beside
+/// parts it binds? A `move` closure or `async` block destructuring a local
+/// with it captures the parts it binds alone (Rust 2021's precise
+/// captures), leaving the rest in the local. Not a slice pattern: a
+/// closure takes an array whole.
+///
+/// Input: `(a, _)`, `S { a, .. }`, `((a, _), b)`, `(a, b)`, `_`, `[a, _]`.
+/// Output: yes, yes, yes, no, no, no.
+pub(crate) fn skips_part(pat: &Pat) -> bool {
+    fn below(pat: &Pat) -> bool {
+        match pat {
+            Pat::Wild(_) | Pat::Rest(_) => true,
+            Pat::Paren(p) => below(&p.pat),
+            Pat::Type(p) => below(&p.pat),
+            Pat::Tuple(p) => p.elems.iter().any(below),
+            Pat::TupleStruct(p) => p.elems.iter().any(below),
+            Pat::Struct(p) => p.rest.is_some() || p.fields.iter().any(|f| below(&f.pat)),
+            _ => false,
+        }
+    }
+    match unguarded(pat) {
+        Pat::Paren(p) => skips_part(&p.pat),
+        Pat::Type(p) => skips_part(&p.pat),
+        pat @ (Pat::Tuple(_) | Pat::TupleStruct(_) | Pat::Struct(_)) => below(pat),
+        _ => false,
+    }
+}
+
+/// An arm's pattern without its guard.
+pub(crate) fn unguarded(pat: &Pat) -> &Pat {
+    match pat {
+        Pat::Guard(guarded) => &guarded.pat,
+        pat => pat,
+    }
+}
+
 /// Does the pattern match only a value with nothing to drop, whatever its
 /// type? `None`, a literal, a range, a reference, and `Some`, `Ok`, `Err`
 /// or a tuple of such. Not a unit struct or a constant named alone
