@@ -310,6 +310,12 @@ pub(crate) struct Mention {
     /// only where that construct's patterns did not take the value, which
     /// is still whole there (see `Facts::taken_last`).
     pub untaken: bool,
+    /// An assignment that may not run every time its statement does, in a
+    /// statement that gives the local a value on every path that goes on
+    /// past it (`match r { Ok(q) => c = q, Err(e) => return e }`): the
+    /// last [`Mention::seq`] of that statement. A read numbered after it
+    /// follows an assignment wherever it runs.
+    pub settled: Option<u32>,
 }
 
 /// [`Mention::consumed`] of a local closure called (`log("start")`).

@@ -39,6 +39,19 @@ pub(crate) fn maybe_before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool
     .before(block, k, false)
 }
 
+/// Does `stmt` give `name` a value on every path that goes on past it,
+/// where it starts without one? A `match` whose arms assign or leave
+/// (`match step(c).await { Ok(q) => c = q, Err(e) => return e }`), the
+/// `if let` form, or a plain assignment.
+pub(crate) fn settles(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
+    Flow {
+        name,
+        targets: Vec::new(),
+        some_path: false,
+    }
+    .syn_stmt(stmt, false)
+}
+
 /// A `loop` (`while`, `for`) or labeled block being followed, which a
 /// `break` may leave.
 struct Target {

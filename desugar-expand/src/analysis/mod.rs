@@ -20,7 +20,7 @@
 //! compile error where the user moves out of the local in a way the
 //! expansion cannot follow, never a program that runs differently.
 
-mod assigned;
+pub(crate) mod assigned;
 mod lent;
 
 use crate::ir::{AwaitId, Body, InMacro, LocalId, Mention, MentionKind};
@@ -537,7 +537,15 @@ impl<'a> Facts<'a> {
                 .filter(|m| !self.exclusive(&m.path, &info.path))
                 .all(|read| {
                     assignments().any(|a| {
-                        !a.conditional && a.seq < read.seq && read.path.starts_with(&a.path)
+                        // One in an arm whose statement gives the value on
+                        // every path that goes on runs before any read
+                        // after that statement.
+                        let first = match a.settled {
+                            _ if !a.conditional => a.seq < read.seq,
+                            Some(end) => end < read.seq,
+                            None => false,
+                        };
+                        first && read.path.starts_with(&a.path)
                     })
                 })
         };

@@ -494,6 +494,7 @@ impl Builder {
                 binds_parts: found.binds_parts,
                 borrowed_mut: found.borrowed_mut,
                 untaken: found.untaken || self.untaken.contains(&found.local),
+                settled: None,
             });
         }
         self.end_scopes(&ended);
@@ -582,7 +583,17 @@ impl Builder {
         let mut recorder = Recorder::new(&self.locals);
         walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
         let found = recorder.found;
+        let first = self.mentions.len();
         self.record(found, holders);
+        let end = self.seq;
+        for mention in &mut self.mentions[first..] {
+            if mention.kind == MentionKind::Assign
+                && mention.conditional
+                && crate::analysis::assigned::settles(stmt, &self.locals[mention.local].ident)
+            {
+                mention.settled = Some(end);
+            }
+        }
     }
 
     /// A block of statements in a new scope, with `prelude` locals (pattern

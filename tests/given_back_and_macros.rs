@@ -1,0 +1,92 @@
+//! Valid shapes the plain `async fn` builds that the machine did not, each
+//! compared with rustc's twin (`assert_same`: every cancellation point,
+//! with and without extra `Pending`s), no larger, and `Send` where the twin
+//! is.
+//!
+//! - A value given back in one arm of a `match` on an await, the other arm
+//!   leaving (`match step(c).await { Ok(q) => c = q, Err(e) => return e }`),
+//!   read after the `match`; and the `if let` form (`if let Ok(q) =
+//!   step(c).await { c = q } else { return 0 }`): E0382.
+
+mod common;
+
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe};
+
+// ---- A value given back in one arm, read after the `match` ----
+
+pub struct Conn(Probe);
+
+impl Conn {
+    fn touch(&self) -> u32 {
+        self.0.touch();
+        1
+    }
+}
+
+async fn step(c: Conn, n: u32) -> Result<Conn, u32> {
+    c.touch();
+    let v = Leaf::new("step").pending(1).ready(n).await;
+    if v > 2 { Err(v) } else { Ok(c) }
+}
+
+#[desugar]
+async fn given_back_by_a_match(mut c: Conn, n: u32) -> u32 {
+    match step(c, n).await {
+        Ok(q) => c = q,
+        Err(e) => return e,
+    }
+    c.touch()
+}
+
+/// A local, after an earlier await, and kept across a later one.
+#[desugar]
+async fn given_back_to_a_local(n: u32) -> u32 {
+    let mut c = Conn(Probe::new("c"));
+    let k = Leaf::new("before").pending(1).ready(n).await;
+    match step(c, k).await {
+        Ok(q) => c = q,
+        Err(e) => return e,
+    }
+    let t = c.touch();
+    t + Leaf::new("after").pending(1).ready(n).await + c.touch()
+}
+
+#[desugar]
+async fn given_back_by_an_if_let(mut c: Conn, n: u32) -> u32 {
+    if let Ok(q) = step(c, n).await {
+        c = q
+    } else {
+        return 0;
+    }
+    c.touch()
+}
+
+#[test]
+fn a_value_given_back_in_one_arm_is_read_after_the_match() {
+    let conn = || Conn(Probe::new("c"));
+    for n in [1, 5] {
+        same_and_no_larger(
+            || given_back_by_a_match(conn(), n),
+            || given_back_by_a_match_rustc(conn(), n),
+        );
+        same_and_no_larger(
+            || given_back_to_a_local(n),
+            || given_back_to_a_local_rustc(n),
+        );
+        same_and_no_larger(
+            || given_back_by_an_if_let(conn(), n),
+            || given_back_by_an_if_let_rustc(conn(), n),
+        );
+    }
+    both_send(
+        &given_back_by_a_match(conn(), 1),
+        &given_back_by_a_match_rustc(conn(), 1),
+    );
+    both_send(&given_back_to_a_local(1), &given_back_to_a_local_rustc(1));
+    both_send(
+        &given_back_by_an_if_let(conn(), 1),
+        &given_back_by_an_if_let_rustc(conn(), 1),
+    );
+}
