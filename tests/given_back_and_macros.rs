@@ -7,6 +7,8 @@
 //!   leaving (`match step(c).await { Ok(q) => c = q, Err(e) => return e }`),
 //!   read after the `match`; and the `if let` form (`if let Ok(q) =
 //!   step(c).await { c = q } else { return 0 }`): E0382.
+//! - A `Copy` operand of arithmetic read through two references, beside an
+//!   awaited call given the inner one (`**pp + add(*pp, 1).await`): E0499.
 
 mod common;
 
@@ -89,4 +91,39 @@ fn a_value_given_back_in_one_arm_is_read_after_the_match() {
         &given_back_by_an_if_let(conn(), 1),
         &given_back_by_an_if_let_rustc(conn(), 1),
     );
+}
+
+// ---- A number read through two references, beside a call given one ----
+
+async fn add(p: &mut u32, k: u32) -> u32 {
+    Leaf::new("add").pending(1).ready(()).await;
+    *p += k;
+    *p
+}
+
+#[desugar]
+#[allow(clippy::explicit_auto_deref)] // the reborrow as the shape under test writes it
+async fn read_through_two(pp: &mut &mut u32) -> u32 {
+    **pp + add(*pp, 1).await
+}
+
+#[test]
+fn a_number_read_through_two_references_is_read_before_the_call() {
+    same_and_no_larger(
+        || async {
+            let mut v = 5u32;
+            let mut r = &mut v;
+            let sum = read_through_two(&mut r).await;
+            (sum, v)
+        },
+        || async {
+            let mut v = 5u32;
+            let mut r = &mut v;
+            let sum = read_through_two_rustc(&mut r).await;
+            (sum, v)
+        },
+    );
+    let (mut a, mut b) = (5u32, 5u32);
+    let (mut ra, mut rb) = (&mut a, &mut b);
+    both_send(&read_through_two(&mut ra), &read_through_two_rustc(&mut rb));
 }

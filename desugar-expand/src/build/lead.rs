@@ -822,7 +822,8 @@ struct Ahead<'a> {
 /// expression builds), a place that what now runs before it may change:
 /// one it changes (`(*total, { *total += 1; f().await })`) or one read
 /// through a place it is given by value (`*total + add(total, 10).await`,
-/// `(ids[0], upload(ids).await)`, `(v[0], refill((v, 9)).await)`)? Then
+/// `(ids[0], upload(ids).await)`, `(v[0], refill((v, 9)).await)`, or
+/// through a reborrow of what it points to, `**pp + add(*pp, 1).await`)? Then
 /// its value is read ahead, as rustc reads an operand before the next one
 /// runs, not left in place; with the index it computes (`grid[pick(i)][j]`).
 ///
@@ -859,8 +860,8 @@ fn stale_index(part: &Expr, ahead: &Ahead<'_>) -> bool {
 }
 
 /// The places `expr`, a place, reads through, as written (`["ctx.total",
-/// "ctx"]` for `ctx.total[0]`, `["total"]` for `*total`); none for a local
-/// read whole.
+/// "ctx"]` for `ctx.total[0]`, `["total"]` for `*total`, `["(*pp)", "pp"]`
+/// for `**pp`); none for a local read whole.
 fn place_prefixes(expr: &Expr) -> Vec<String> {
     let inner = match expr {
         Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => &e.expr,
@@ -875,10 +876,15 @@ fn place_prefixes(expr: &Expr) -> Vec<String> {
     prefixes
 }
 
-/// A place made of a local and fields (`ctx.total`, `v`, `{ v }`), as
-/// written.
+/// A place made of a local, fields and derefs (`ctx.total`, `v`, `{ v }`,
+/// `(*pp)`), as written. A deref is one: `*pp` given to a call
+/// (`add(*pp, 1)`) reborrows what `pp` points to, which `**pp` reads
+/// through.
 fn written_place(expr: &Expr) -> Option<String> {
     match expr {
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {
+            Some(format!("(*{})", written_place(&e.expr)?))
+        }
         Expr::Field(e) => {
             let member = match &e.member {
                 syn::Member::Named(ident) => ident.to_string(),
