@@ -9,6 +9,8 @@
 //!   step(c).await { c = q } else { return 0 }`): E0382.
 //! - A `Copy` operand of arithmetic read through two references, beside an
 //!   awaited call given the inner one (`**pp + add(*pp, 1).await`): E0499.
+//! - A `macro_rules!` defined in the body whose own tokens name a local of
+//!   the fn (`macro_rules! add { ($e:expr) => { total + $e } }`): E0425.
 
 mod common;
 
@@ -126,4 +128,73 @@ fn a_number_read_through_two_references_is_read_before_the_call() {
     let (mut a, mut b) = (5u32, 5u32);
     let (mut ra, mut rb) = (&mut a, &mut b);
     both_send(&read_through_two(&mut ra), &read_through_two_rustc(&mut rb));
+}
+
+// ---- A macro of the body naming a local ----
+
+fn leaf(n: u32) -> desugar::harness::LeafFuture<u32> {
+    Leaf::new("leaf").pending(1).ready(n)
+}
+
+#[desugar]
+async fn macro_before_an_await() -> u32 {
+    let total = 3;
+    macro_rules! add {
+        ($e:expr) => {
+            total + $e
+        };
+    }
+    let x = add!(4);
+    x + leaf(1).await
+}
+
+#[desugar]
+async fn macro_called_after_an_await(name: Probe) -> u32 {
+    let total = 3;
+    macro_rules! add {
+        ($e:expr) => {
+            total + $e + name.label().len() as u32
+        };
+    }
+    let y = leaf(4).await;
+    add!(y)
+}
+
+/// Called in a loop that awaits, and among `format!`'s arguments.
+#[desugar]
+async fn macro_called_in_a_loop(label: Probe) -> String {
+    let mut seen = Vec::new();
+    macro_rules! note {
+        ($n:expr) => {{
+            seen.push(format!("{}{}", label.label(), $n));
+            seen.len()
+        }};
+    }
+    for i in 0..3 {
+        let n = leaf(i).await;
+        note!(n);
+    }
+    format!("{} {}", note!(9), seen.join(","))
+}
+
+#[test]
+fn a_macro_of_the_body_names_a_local() {
+    same_and_no_larger(macro_before_an_await, macro_before_an_await_rustc);
+    same_and_no_larger(
+        || macro_called_after_an_await(Probe::new("name")),
+        || macro_called_after_an_await_rustc(Probe::new("name")),
+    );
+    same_and_no_larger(
+        || macro_called_in_a_loop(Probe::new("l")),
+        || macro_called_in_a_loop_rustc(Probe::new("l")),
+    );
+    both_send(&macro_before_an_await(), &macro_before_an_await_rustc());
+    both_send(
+        &macro_called_after_an_await(Probe::new("name")),
+        &macro_called_after_an_await_rustc(Probe::new("name")),
+    );
+    both_send(
+        &macro_called_in_a_loop(Probe::new("l")),
+        &macro_called_in_a_loop_rustc(Probe::new("l")),
+    );
 }

@@ -131,6 +131,7 @@ fn analyse(
     names::check_names(item_fn)?;
     let mut body = (*item_fn.block).clone();
     rewrite::assertion_messages::rewrite_body(&mut body);
+    rewrite::macro_locals::rewrite_body(&mut body, &item_fn.sig)?;
     rewrite::receiver::rename_self(&mut body);
     rewrite::pinned_receiver::rewrite_body(&mut body, &item_fn.sig);
     rewrite::called_once::rewrite_body(&mut body, &item_fn.sig);

@@ -9,6 +9,7 @@ pub(crate) mod early_exit;
 pub(crate) mod invisible_groups;
 pub(crate) mod let_else;
 pub(crate) mod macro_calls;
+pub(crate) mod macro_locals;
 pub(crate) mod pinned_receiver;
 pub(crate) mod pinning;
 pub(crate) mod poll_macro;
