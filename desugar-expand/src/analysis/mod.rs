@@ -395,12 +395,17 @@ impl<'a> Facts<'a> {
     }
 
     /// Kept across `k` by value: used after it, or still there to be dropped
-    /// at the end of its scope (a visibly `Copy` value has nothing to drop).
+    /// at the end of its scope (a visibly `Copy` value has nothing to drop,
+    /// nor has one that the pattern of the arm `k` is in took all of, even
+    /// where another arm moves only parts of it: `Some((p, n)) if n > 2 =>
+    /// { x.await; .. }` beside `Some((_, n)) => n`).
     fn carried(&self, local: LocalId, k: AwaitId) -> bool {
         self.initialized_at(local, k)
             && !self.moved_and_assigned_after(local, k)
             && (self.used_after(local, k)
-                || (!self.body.locals[local].copy && !self.may_have_moved(local, k)))
+                || (!self.body.locals[local].copy
+                    && !self.may_have_moved(local, k)
+                    && !self.emptied_at(local, k)))
     }
 
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {

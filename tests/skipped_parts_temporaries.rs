@@ -1,0 +1,67 @@
+//! Parts skipped with `_` (or bound beside a `ref`) in a pattern on a value
+//! the `match` makes itself, or reached through `iter_mut()` and
+//! `as_mut()`: there `_` may stand for a `&mut` the pattern binds nothing
+//! to, with nothing to drop, or for a part that stays in the temporary and
+//! drops at the end of the statement, after the temporaries made before it.
+//!
+//! Each machine is compared with rustc's twin (`assert_same`: every
+//! cancellation point, with and without extra `Pending`s), must be no
+//! larger, and `Send` where the twin is.
+
+mod common;
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe};
+
+/// An awaited scrutinee whose guarded arm moves all of it and awaits,
+/// beside an arm that skips a part with `_`: the machine kept the value,
+/// partly moved, to drop it (E0382, dogS build_6).
+#[desugar]
+async fn got(k: u32) -> u32 {
+    match Leaf::new("get")
+        .ready(if k > 0 {
+            Some((Probe::new("got"), k))
+        } else {
+            None
+        })
+        .await
+    {
+        Some((p, n)) if n > 2 => {
+            Leaf::new("a").pending(1).ready(()).await;
+            p.touch();
+            n
+        }
+        Some((_, n)) => n,
+        None => 0,
+    }
+}
+
+/// The same on a local.
+#[desugar]
+async fn got_local(k: u32) -> u32 {
+    let v = if k > 0 {
+        Some((Probe::new("got"), k))
+    } else {
+        None
+    };
+    Leaf::new("get").pending(1).ready(()).await;
+    match v {
+        Some((p, n)) if n > 2 => {
+            Leaf::new("a").pending(1).ready(()).await;
+            p.touch();
+            n
+        }
+        Some((_, n)) => n,
+        None => 0,
+    }
+}
+
+#[test]
+fn an_arm_taking_all_of_an_awaited_value_beside_one_that_skips_a_part() {
+    for k in [0, 1, 5] {
+        same_and_no_larger(move || got(k), move || got_rustc(k));
+        same_and_no_larger(move || got_local(k), move || got_local_rustc(k));
+    }
+    both_send(&got(1), &got_rustc(1));
+    both_send(&got_local(1), &got_local_rustc(1));
+}
