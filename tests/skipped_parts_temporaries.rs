@@ -65,3 +65,41 @@ fn an_arm_taking_all_of_an_awaited_value_beside_one_that_skips_a_part() {
     both_send(&got(1), &got_rustc(1));
     both_send(&got_local(1), &got_local_rustc(1));
 }
+
+/// A tuple pattern through `as_mut()` that skips a `&mut` part: the
+/// machine kept that `&mut`, 8 bytes the twin does not keep (dogS size_1).
+#[desugar]
+async fn first(slot: &mut Option<(u32, u32)>) -> u32 {
+    match slot.as_mut() {
+        Some((n, _)) => {
+            Leaf::new("a").pending(1).ready(()).await;
+            *n
+        }
+        None => 0,
+    }
+}
+
+#[test]
+fn a_borrowed_part_skipped_keeps_nothing() {
+    let (mut a, mut b) = (Some((1, 2)), Some((1, 2)));
+    let (left, right) = (first(&mut a), first_rustc(&mut b));
+    assert!(
+        size_of_val(&left) <= size_of_val(&right),
+        "{} > {}",
+        size_of_val(&left),
+        size_of_val(&right)
+    );
+    both_send(&left, &right);
+    for start in [None, Some((1, 2))] {
+        same_and_no_larger(
+            move || {
+                let mut s = start;
+                async move { first(&mut s).await }
+            },
+            move || {
+                let mut s = start;
+                async move { first_rustc(&mut s).await }
+            },
+        );
+    }
+}

@@ -20,7 +20,7 @@
 //! let __skipped1;
 //! match msg {
 //!     Msg::Text(s, __part1) => {
-//!         __skipped1 = (__part1,);
+//!         __skipped1 = ((&&DropOnly::new(__part1)).kept(),);
 //!         send(s).await
 //!     }
 //!     Msg::Close => 0,
@@ -548,8 +548,13 @@ impl Rewriter<'_> {
 }
 
 /// Binds the `_` parts of `pat` to fresh locals; returns a new hidden
-/// local and the assignment of them to it (`__skipped1 = (__part1,);`),
-/// or `None` if `pat` is left as written.
+/// local and the assignment of them to it, or `None` if `pat` is left as
+/// written. A part with nothing to drop (`Copy`, or a `&mut` the pattern
+/// binds through a reference: `Some((n, _))` on `slot.as_mut()`) is kept
+/// as nothing, as rustc keeps nothing of it (see `__private::DropOnly`).
+///
+/// Before: `Some((n, _))`
+/// After:  `Some((n, __part1))`, and `__skipped2 = ((&&DropOnly::new(__part1)).kept(),);`
 pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::Ident, Stmt)> {
     if !rewritable(pat) {
         return None;
@@ -558,7 +563,13 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
     bind_wild(pat, &mut parts, counter);
     *counter += 1;
     let skipped = names::hidden(&format!("__skipped{counter}"));
-    let assign = syn::parse_quote!(#skipped = (#(#parts,)*););
+    let kept = parts.iter().map(|part| -> Expr {
+        syn::parse_quote! {{
+            use ::desugar::__private::{ViaBorrowed as _, ViaCopy as _, ViaValue as _};
+            (&&::desugar::__private::DropOnly::new(#part)).kept()
+        }}
+    });
+    let assign = syn::parse_quote!(#skipped = (#(#kept,)*););
     Some((skipped, assign))
 }
 

@@ -7,13 +7,18 @@
 //! nothing to drop, `(&&DropOnly::new(x)).kept()` resolves to
 //! [`ViaCopy::kept`] and keeps a zero-sized [`NothingToDrop`] instead; for
 //! anything else (or a type not known there, as in a generic fn) to
-//! [`ViaValue::kept`], which keeps the value itself.
+//! [`ViaValue::kept`], which keeps the value itself. A `&mut` has nothing
+//! to drop either; where the expansion also names [`ViaBorrowed`], one
+//! keeps nothing too.
 //!
 //! ```
-//! use desugar_runtime::__private::{DropOnly, ViaCopy as _, ViaValue as _};
+//! use desugar_runtime::__private::{DropOnly, ViaBorrowed as _, ViaCopy as _, ViaValue as _};
 //! let number = (&&DropOnly::new(5u64)).kept();
 //! let text = (&&DropOnly::new(String::from("dropped later"))).kept();
+//! let mut place = 1u32;
+//! let borrowed = (&&DropOnly::new(&mut place)).kept();
 //! assert_eq!(std::mem::size_of_val(&number), 0);
+//! assert_eq!(std::mem::size_of_val(&borrowed), 0);
 //! assert_eq!(text, "dropped later");
 //! ```
 
@@ -38,6 +43,20 @@ pub trait ViaCopy {
 }
 
 impl<T: Copy> ViaCopy for &DropOnly<T> {
+    #[inline]
+    fn kept(&self) -> NothingToDrop {
+        NothingToDrop
+    }
+}
+
+/// Chosen for a `&mut` value, which has nothing to drop either (a part a
+/// pattern binds through a reference: `(_, name)` matched on a `&mut`),
+/// where the expansion names this trait; elsewhere such a value is kept.
+pub trait ViaBorrowed {
+    fn kept(&self) -> NothingToDrop;
+}
+
+impl<T: ?Sized> ViaBorrowed for &DropOnly<&mut T> {
     #[inline]
     fn kept(&self) -> NothingToDrop {
         NothingToDrop

@@ -32,7 +32,7 @@ pub use self::destructured::{
     Destructured, DropImpl, MadeInPlace, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields,
     made_in_place, promoted, taken_whole,
 };
-pub use self::drop_only::{DropOnly, NothingToDrop, ViaCopy, ViaValue};
+pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};
 pub use self::later::Later;
