@@ -66,6 +66,46 @@ fn an_arm_taking_all_of_an_awaited_value_beside_one_that_skips_a_part() {
     both_send(&got_local(1), &got_local_rustc(1));
 }
 
+/// A guarded arm binding `ref p` and awaiting, beside one that skips that
+/// part with `_`: the `_` was bound by value, a move out of the parameter
+/// kept in place (E0507 naming the hidden `__part1`, dogS build_7).
+#[desugar]
+async fn graded(v: Option<(Probe, u32)>) -> u32 {
+    match v {
+        Some((ref p, n)) if p.label() == "x" => Leaf::new("x").pending(1).ready(n).await,
+        Some((_, n)) if n > 1 => Leaf::new("mid").pending(1).ready(n).await,
+        _ => 0,
+    }
+}
+
+fn pair(label: &str) -> Option<(Probe, u32)> {
+    Some((Probe::new(label), 3))
+}
+
+/// The same on a value the `match` makes.
+#[desugar]
+async fn graded_made(label: &'static str) -> u32 {
+    match pair(label) {
+        Some((ref p, n)) if p.label() == "x" => Leaf::new("x").pending(1).ready(n).await,
+        Some((_, n)) if n > 1 => Leaf::new("mid").pending(1).ready(n).await,
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_skipped_part_beside_a_ref_binding_across_an_await() {
+    for label in ["x", "y"] {
+        same_and_no_larger(
+            move || graded(Some((Probe::new(label), 3))),
+            move || graded_rustc(Some((Probe::new(label), 3))),
+        );
+        same_and_no_larger(move || graded_made(label), move || graded_made_rustc(label));
+    }
+    same_and_no_larger(|| graded(None), || graded_rustc(None));
+    both_send(&graded(None), &graded_rustc(None));
+    both_send(&graded_made("x"), &graded_made_rustc("x"));
+}
+
 /// A tuple pattern through `as_mut()` that skips a `&mut` part: the
 /// machine kept that `&mut`, 8 bytes the twin does not keep (dogS size_1).
 #[desugar]

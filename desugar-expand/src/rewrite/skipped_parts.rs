@@ -384,9 +384,12 @@ impl Finder<'_> {
 impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_expr(&mut self, expr: &'ast Expr) {
         match expr {
+            // Kept in place, the local is matched as written (see
+            // `borrowed_across_await`).
             Expr::Match(e) if is_name(&e.expr, self.name) => {
                 let pats: Vec<&Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
-                self.construct(&pats);
+                let kept_in_place = skipped_temporary_parts::borrowed_across_await(&e.arms);
+                self.construct(if kept_in_place { &[] } else { &pats });
             }
             Expr::If(e) if matches!(&*e.cond, Expr::Let(l) if is_name(&l.expr, self.name)) => {
                 if let Expr::Let(l) = &*e.cond {

@@ -33,6 +33,7 @@ use syn::{Expr, Stmt};
 
 use super::skipped_parts::{beside_rest, bind_skipped, rebinding_of, rewritable};
 use crate::build::has_await;
+use crate::walk::patterns::binds_by_ref;
 use crate::walk::strip_parens;
 
 /// Rewrites the `match` or `if let` that `stmt` is or gives its `let` its
@@ -47,7 +48,9 @@ pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
     };
     let hidden = match expr {
         Expr::Match(m)
-            if makes_one_temporary(&m.expr) && m.arms.iter().any(|arm| has_await(&*arm.body)) =>
+            if makes_one_temporary(&m.expr)
+                && m.arms.iter().any(|arm| has_await(&*arm.body))
+                && !borrowed_across_await(&m.arms) =>
         {
             let mut hidden = Vec::new();
             for arm in &mut m.arms {
@@ -87,6 +90,14 @@ pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
     }
     let taken = std::mem::replace(expr, Expr::Verbatim(Default::default()));
     *expr = syn::parse_quote!({ #(let #hidden;)* #taken });
+}
+
+/// Does an arm borrow the scrutinee across an await (`Some((ref p, n)) =>
+/// x.await`)? Then it is kept in place, where no part can move out of it,
+/// and a `_` beside is left as written, where it moves nothing.
+pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
+    arms.iter()
+        .any(|arm| binds_by_ref(&arm.pat) && has_await(&*arm.body))
 }
 
 /// Rewrites the `else if let` of `e`, if it fits, as the `if let`
@@ -204,6 +215,8 @@ mod tests {
     #[test]
     fn scrutinees_making_other_temporaries_are_left() {
         for stmt in [
+            // An arm borrows the value across an await: kept in place.
+            "match q.pop() { Some((ref p, n)) => look(p).await, Some((_, n)) => n, None => 0 };",
             // The guard drops after the popped value, before the parts.
             "match m.lock().unwrap().pop() { Some((s, _)) => send(s).await, _ => 0 };",
             "match q.pop_with(&make()) { Some((s, _)) => send(s).await, _ => 0 };",
