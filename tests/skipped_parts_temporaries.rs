@@ -13,6 +13,182 @@ use common::{both_send, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
 
+/// A tuple pattern through `iter_mut().next()`: the receiver `iter_mut()`
+/// is a temporary of its own. The machine kept the `Option<&mut _>`
+/// across the await while `name` borrowed through it (E0505, dogS
+/// build_1); `(_id, name)` built.
+#[desugar]
+async fn renamed(items: &mut [(u32, String)]) -> usize {
+    match items.iter_mut().next() {
+        Some((_, name)) => {
+            Leaf::new("a").pending(1).ready(()).await;
+            name.push('!');
+            name.len()
+        }
+        None => 0,
+    }
+}
+
+#[test]
+fn a_part_skipped_through_iter_mut() {
+    for start in [vec![], vec![(1, "x".to_owned())]] {
+        same_and_no_larger(
+            || {
+                let mut v = start.clone();
+                async move {
+                    let n = renamed(&mut v).await;
+                    (n, v)
+                }
+            },
+            || {
+                let mut v = start.clone();
+                async move {
+                    let n = renamed_rustc(&mut v).await;
+                    (n, v)
+                }
+            },
+        );
+    }
+    let (mut a, mut b) = (vec![], vec![]);
+    both_send(&renamed(&mut a), &renamed_rustc(&mut b));
+}
+
+/// A source whose `open` makes a guard (with a probe) that the popped
+/// value is taken from: the guard is a temporary made before the
+/// scrutinee, which rustc drops after the part `_` leaves in it.
+pub struct Source(Vec<(Probe, Probe)>);
+
+pub struct Opened<'a> {
+    items: &'a mut Vec<(Probe, Probe)>,
+    _guard: Probe,
+}
+
+impl Source {
+    fn open(&mut self) -> Opened<'_> {
+        Opened {
+            items: &mut self.0,
+            _guard: Probe::new("guard"),
+        }
+    }
+}
+
+impl Opened<'_> {
+    fn pop(&mut self) -> Option<(Probe, Probe)> {
+        self.items.pop()
+    }
+
+    /// Takes the guard by value, in a method syntax cannot tell from one
+    /// that borrows it.
+    fn finish(self) -> Option<(Probe, Probe)> {
+        self.items.pop()
+    }
+
+    /// With an argument that is a temporary of its own, made before the
+    /// popped value and dropped after it.
+    fn pop_after(&mut self, _: &Probe) -> Option<(Probe, Probe)> {
+        self.items.pop()
+    }
+}
+
+fn source() -> Source {
+    Source(vec![(Probe::new("moved"), Probe::new("skipped"))])
+}
+
+/// An owned part skipped beside a receiver made in the statement: it drops
+/// after the arm, before the guard, as in rustc (it was E0382).
+#[desugar]
+async fn popped(mut s: Source) -> usize {
+    let n = match s.open().pop() {
+        Some((p, _)) => {
+            Leaf::new("a").pending(1).ready(()).await;
+            p.label().len()
+        }
+        None => 0,
+    };
+    n + s.0.len()
+}
+
+/// The same in an `if let` without `else`.
+#[desugar]
+async fn popped_if(mut s: Source) -> usize {
+    if let Some((_, p)) = s.open().pop() {
+        Leaf::new("a").pending(1).ready(()).await;
+        p.touch();
+    }
+    s.0.len()
+}
+
+/// A receiver a method takes by value, an argument made in the
+/// statement, an arm whose expression makes a temporary of its own, a
+/// `mut` binding, and an `else if let`: the parts drop after the arm's
+/// temporaries and bindings, before the statement's other temporaries.
+#[desugar]
+async fn popped_in_turn(s: &mut Source, flag: bool) -> usize {
+    let a = match s.open().finish() {
+        Some((p, _)) => look(&p).await + Probe::new("arm").label().len(),
+        None => 0,
+    };
+    let b = match s.open().pop_after(&Probe::new("argument")) {
+        Some((_, mut p)) => {
+            Leaf::new("b").pending(1).ready(()).await;
+            p.touch();
+            p = Probe::new("new");
+            p.label().len()
+        }
+        None => 0,
+    };
+    let c = if flag {
+        0
+    } else if let Some((p, _)) = s.open().pop() {
+        look(&p).await
+    } else {
+        1
+    };
+    a + b + c
+}
+
+async fn look(p: &Probe) -> usize {
+    Leaf::new("look").pending(1).ready(()).await;
+    p.label().len()
+}
+
+fn three() -> Source {
+    Source(
+        ["c", "b", "a"]
+            .map(|label| (Probe::new(label), Probe::new(format!("{label} skipped"))))
+            .into(),
+    )
+}
+
+#[test]
+fn an_owned_part_skipped_beside_a_receiver_made_in_the_statement() {
+    same_and_no_larger(|| popped(source()), || popped_rustc(source()));
+    same_and_no_larger(
+        || popped(Source(Vec::new())),
+        || popped_rustc(Source(Vec::new())),
+    );
+    same_and_no_larger(|| popped_if(source()), || popped_if_rustc(source()));
+    for flag in [false, true] {
+        same_and_no_larger(
+            move || {
+                let mut s = three();
+                async move { popped_in_turn(&mut s, flag).await }
+            },
+            move || {
+                let mut s = three();
+                async move { popped_in_turn_rustc(&mut s, flag).await }
+            },
+        );
+    }
+    both_send(&popped(source()), &popped_rustc(source()));
+    both_send(&popped_if(source()), &popped_if_rustc(source()));
+    let (mut a, mut b) = (three(), three());
+    both_send(
+        &popped_in_turn(&mut a, false),
+        &popped_in_turn_rustc(&mut b, false),
+    );
+}
+
 /// An awaited scrutinee whose guarded arm moves all of it and awaits,
 /// beside an arm that skips a part with `_`: the machine kept the value,
 /// partly moved, to drop it (E0382, dogS build_6).

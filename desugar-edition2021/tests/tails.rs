@@ -215,3 +215,34 @@ fn a_tail_of_short_circuits_builds_and_matches_rustc() {
         assert_eq!(report.outcome, format!("Ready({set})"));
     }
 }
+
+/// A part of a value the `match` makes, skipped with `_` beside a part
+/// moved out, in arms whose expression and block tail make temporaries of
+/// their own: the machine binds the part at the start of the arm, and the
+/// arm's value before it, so that those temporaries drop first, as they do
+/// in an arm in Rust 2021 too.
+#[desugar]
+async fn skipped_beside_arm_temporaries(mut pairs: Vec<(Probe, Probe)>, block: bool) -> usize {
+    let n = match pairs.pop() {
+        Some((p, _)) if block => {
+            Leaf::new("a").pending(1).ready(()).await;
+            p.touch();
+            Probe::new("tail").label().len()
+        }
+        Some((_, p)) => Leaf::new("b").pending(1).ready(p).await.label().len(),
+        None => 0,
+    };
+    n
+}
+
+#[test]
+fn a_skipped_part_beside_arm_temporaries_matches_rustc() {
+    let pairs = || vec![(Probe::new("first"), Probe::new("second"))];
+    for block in [false, true] {
+        let report = assert_same(
+            || skipped_beside_arm_temporaries(pairs(), block),
+            || skipped_beside_arm_temporaries_rustc(pairs(), block),
+        );
+        assert!(report.left_size <= report.right_size, "{report}");
+    }
+}

@@ -542,23 +542,24 @@ impl Rewriter<'_> {
     /// assignment, its hidden local kept to declare, or the check of the
     /// parts bound beside a `..` (see [`beside_rest`]).
     fn pattern(&mut self, pat: &mut Pat) -> Option<Stmt> {
-        let Some((skipped, assign)) = bind_skipped(pat, self.counter) else {
+        let Some((skipped, parts)) = bind_skipped(pat, self.counter) else {
             return beside_rest(pat);
         };
+        let assign = syn::parse_quote!(#skipped = #parts;);
         self.skipped.push(skipped);
         Some(assign)
     }
 }
 
 /// Binds the `_` parts of `pat` to fresh locals; returns a new hidden
-/// local and the assignment of them to it, or `None` if `pat` is left as
-/// written. A part with nothing to drop (`Copy`, or a `&mut` the pattern
-/// binds through a reference: `Some((n, _))` on `slot.as_mut()`) is kept
-/// as nothing, as rustc keeps nothing of it (see `__private::DropOnly`).
+/// local and the value to give it, or `None` if `pat` is left as written.
+/// A part with nothing to drop (`Copy`, or a `&mut` the pattern binds
+/// through a reference: `Some((n, _))` on `slot.as_mut()`) is kept as
+/// nothing, as rustc keeps nothing of it (see `__private::DropOnly`).
 ///
 /// Before: `Some((n, _))`
-/// After:  `Some((n, __part1))`, and `__skipped2 = ((&&DropOnly::new(__part1)).kept(),);`
-pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::Ident, Stmt)> {
+/// After:  `Some((n, __part1))`, and `__skipped2`, `((&&DropOnly::new(__part1)).kept(),)`
+pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::Ident, Expr)> {
     if !rewritable(pat) {
         return None;
     }
@@ -572,8 +573,7 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
             (&&::desugar::__private::DropOnly::new(#part)).kept()
         }}
     });
-    let assign = syn::parse_quote!(#skipped = (#(#kept,)*););
-    Some((skipped, assign))
+    Some((skipped, syn::parse_quote!((#(#kept,)*))))
 }
 
 /// `let guard = guard;` (`let mut` for `mut guard`, taken off `pat`) for

@@ -1,95 +1,123 @@
 //! Parts of a temporary that a pattern skips with `_` while it moves others
 //! out (`match q.pop() { Some(Msg::Text(s, _)) => send(s).await, .. }`),
 //! with an await after: rustc leaves the skipped parts in the temporary and
-//! drops them where the temporary's scope ends. The machine keeps the
+//! drops them where the temporary's scope ends, after the pattern's
+//! bindings and before the temporaries made ahead of it (a receiver,
+//! `items.iter_mut()` in `items.iter_mut().next()`). The machine keeps the
 //! scrutinee across the await as a local of its own, which a partial move
-//! leaves unusable (E0382), so the skipped parts are bound to hidden locals
-//! that drop where the temporary would (see `skipped_parts` for locals).
+//! leaves unusable (E0382), so the skipped parts are bound to a hidden
+//! local (see `skipped_parts` for locals).
 //!
-//! A `match` or `if let` statement (or a `let`'s value, or an `else if
-//! let`) drops its scrutinee's temporary at its end: the hidden local is
-//! declared in a block around it.
+//! In a `match` or `if let` statement (or a `let`'s value, or an `else if
+//! let`) nothing runs between the end of the arm (or the `then` block) and
+//! the end of the statement, where the temporary drops, which holds nothing
+//! else to drop: the hidden local is declared at the start of the arm, and
+//! the pattern's bindings are bound again after it, so that they still
+//! drop first. The arm's value is bound inside, so that its temporaries
+//! drop before both, as an arm's do, in every edition.
 //!
-//! Before: `match q.pop() { Some(Msg::Text(s, _)) => send(s).await, _ => 0 };`
-//! After:  `{ let __skipped1; match q.pop() { Some(Msg::Text(s, __part1)) => { __skipped1 = (__part1,); send(s).await } _ => 0 } };`
+//! Before: `match items.iter_mut().next() { Some((_, name)) => { x.await; name.len() } None => 0 }`
+//! After:  `match items.iter_mut().next() { Some((__part1, name)) => { let __skipped2 = (..,); let name = name; let __arm_value = { x.await; name.len() }; __arm_value } None => 0 }`
 //!
 //! A `while let` or `for` drops it at the end of each iteration, after the
 //! body and the pattern's bindings: the hidden local is declared at the
-//! start of the body, and the bindings are bound again after it, so that
-//! they still drop first.
+//! start of the body in the same way.
 //!
 //! Before: `while let Some((msg, _)) = rx.recv().await { handle(&msg).await; }`
-//! After:  `while let Some((msg, __part1)) = rx.recv().await { let __skipped1 = (__part1,); let msg = msg; handle(&msg).await; }`
+//! After:  `while let Some((msg, __part1)) = rx.recv().await { let __skipped2 = (..,); let msg = msg; handle(&msg).await; }`
 //!
-//! Only a scrutinee that makes no other temporary (a call whose receiver
-//! and arguments are places, literals or borrows of places: `q.pop()`,
-//! `next(&mut it)`, awaited or not), whose drop would then come after the
-//! skipped parts' instead of before; a `for` loop's element is always
-//! such a value. The patterns are those `skipped_parts` rewrites; one that
-//! skips parts with `..` instead gets the check `skipped_parts` writes for
-//! it, in an arm that awaits.
+//! Only a value made by a call, awaited or not (a place's parts drop with
+//! the place): in a `while let`, one that makes no other temporary (a call
+//! whose receiver and arguments are places, literals or borrows of places:
+//! `q.pop()`, `next(&mut it)`), which drops in each iteration in the order
+//! made; a `for` loop's element is always such a value. The patterns are
+//! those `skipped_parts` rewrites; one that skips parts with `..` instead
+//! gets the check `skipped_parts` writes for it, in an arm that awaits.
+//! Where an arm borrows the value across an await (`Some((ref p, n)) =>
+//! x.await`), it is kept in place, and the `_` of another arm is left as
+//! written (see [`borrowed_across_await`]).
 
-use syn::{Expr, Stmt};
+use quote::ToTokens;
+use syn::{Expr, Pat, Stmt};
 
 use super::skipped_parts::{beside_rest, bind_skipped, rebinding_of, rewritable};
 use crate::build::has_await;
+use crate::names;
 use crate::walk::patterns::binds_by_ref;
 use crate::walk::strip_parens;
 
 /// Rewrites the `match` or `if let` that `stmt` is or gives its `let` its
 /// value, if it fits (see the module docs).
 pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
-    let expr = match stmt {
-        Stmt::Expr(expr, _) => expr,
+    match stmt {
+        Stmt::Expr(expr, _) => rewrite_expr(expr, counter),
         Stmt::Local(syn::Local {
             init: Some(init), ..
-        }) if init.diverge.is_none() => &mut *init.expr,
-        _ => return,
-    };
-    let hidden = match expr {
+        }) if init.diverge.is_none() => rewrite_expr(&mut init.expr, counter),
+        _ => {}
+    }
+}
+
+fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
+    match expr {
         Expr::Match(m)
-            if makes_one_temporary(&m.expr)
+            if is_call(&m.expr)
                 && m.arms.iter().any(|arm| has_await(&*arm.body))
                 && !borrowed_across_await(&m.arms) =>
         {
-            let mut hidden = Vec::new();
             for arm in &mut m.arms {
-                let assign = match bind_skipped(&mut arm.pat, counter) {
-                    Some((skipped, assign)) => {
-                        hidden.push(skipped);
-                        assign
-                    }
-                    None => match beside_rest(&arm.pat) {
-                        Some(check) if has_await(&*arm.body) => check,
+                let body = &mut *arm.body;
+                if let Some(block) = bound_in_arm(&mut arm.pat, &*body, counter) {
+                    *body = syn::parse_quote!(#block);
+                } else {
+                    match beside_rest(&arm.pat) {
+                        Some(check) if has_await(&*body) => {
+                            *body = syn::parse_quote!({ #check #body });
+                        }
                         _ => continue,
-                    },
-                };
-                let body = &arm.body;
-                *arm.body = syn::parse_quote!({ #assign #body });
+                    }
+                }
                 arm.comma.get_or_insert_with(Default::default);
             }
-            hidden
         }
         Expr::If(e) => match &mut *e.cond {
-            Expr::Let(l) if makes_one_temporary(&l.expr) && has_await(&e.then_branch) => {
-                let Some((skipped, assign)) = bind_skipped(&mut l.pat, counter) else {
-                    if let Some(check) = beside_rest(&l.pat) {
-                        e.then_branch.stmts.insert(0, check);
-                    }
-                    return;
-                };
-                e.then_branch.stmts.insert(0, assign);
-                vec![skipped]
+            Expr::Let(l) if is_call(&l.expr) && has_await(&e.then_branch) => {
+                if let Some(block) = bound_in_arm(&mut l.pat, &e.then_branch, counter) {
+                    e.then_branch = block;
+                } else if let Some(check) = beside_rest(&l.pat) {
+                    e.then_branch.stmts.insert(0, check);
+                }
             }
-            _ => return,
+            _ => {}
         },
-        _ => return,
-    };
-    if hidden.is_empty() {
-        return;
+        _ => {}
     }
-    let taken = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-    *expr = syn::parse_quote!({ #(let #hidden;)* #taken });
+}
+
+/// Where `pat` fits, binds its `_` parts, and returns `body`, the arm its
+/// bindings are for, rewritten to keep them (see the module docs).
+fn bound_in_arm(pat: &mut Pat, body: &dyn ToTokens, counter: &mut usize) -> Option<syn::Block> {
+    let first = bound_apart(pat, counter)?;
+    let value = names::hidden("__arm_value");
+    Some(syn::parse_quote!({
+        #(#first)*
+        let #value = #body;
+        #value
+    }))
+}
+
+/// Where `pat` fits, binds its `_` parts; returns the statements that
+/// start the scope of its bindings: the hidden local given the parts, then
+/// the bindings bound again.
+fn bound_apart(pat: &mut Pat, counter: &mut usize) -> Option<Vec<Stmt>> {
+    if !rewritable(pat) {
+        return None;
+    }
+    let rebound = rebinding_of(pat);
+    let (skipped, parts) = bind_skipped(pat, counter)?;
+    let mut first: Vec<Stmt> = vec![syn::parse_quote!(let #skipped = #parts;)];
+    first.extend(rebound);
+    Some(first)
 }
 
 /// Does an arm borrow the scrutinee across an await (`Some((ref p, n)) =>
@@ -100,23 +128,11 @@ pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
         .any(|arm| binds_by_ref(&arm.pat) && has_await(&*arm.body))
 }
 
-/// Rewrites the `else if let` of `e`, if it fits, as the `if let`
-/// statement of a block, where a statement's rewrite applies (`else { if
-/// let .. }` is the same code).
-///
-/// Before: `if a { .. } else if let Some((s, _)) = q.pop() { send(s).await } else { .. }`
-/// After:  `if a { .. } else { let __skipped1; if let Some((s, __part1)) = q.pop() { __skipped1 = (__part1,); send(s).await } else { .. } }`
+/// Rewrites the `else if let` of `e`, if it fits, as an `if let`
+/// statement's: nothing runs after it in the statement either.
 pub(super) fn rewrite_else_if(e: &mut syn::ExprIf, counter: &mut usize) {
-    let Some((_, otherwise)) = &mut e.else_branch else {
-        return;
-    };
-    if !matches!(&**otherwise, Expr::If(_)) {
-        return;
-    }
-    let mut stmt = Stmt::Expr((**otherwise).clone(), None);
-    rewrite_stmt(&mut stmt, counter);
-    if let Stmt::Expr(block @ Expr::Block(_), None) = stmt {
-        **otherwise = block;
+    if let Some((_, otherwise)) = &mut e.else_branch {
+        rewrite_expr(otherwise, counter);
     }
 }
 
@@ -134,24 +150,22 @@ pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
     if !has_await(&*body) {
         return false;
     }
-    if !rewritable(pat) {
+    let Some(first) = bound_apart(pat, counter) else {
         if let Some(check) = beside_rest(pat) {
             body.stmts.insert(0, check);
         }
         return false;
-    }
-    let rebound = rebinding_of(pat);
-    let Some((skipped, assign)) = bind_skipped(pat, counter) else {
-        return false;
     };
-    let Stmt::Expr(Expr::Assign(assign), _) = assign else {
-        return false;
-    };
-    let parts = &assign.right;
-    let mut first: Vec<Stmt> = vec![syn::parse_quote!(let #skipped = #parts;)];
-    first.extend(rebound);
     body.stmts.splice(0..0, first);
     true
+}
+
+/// A value made by a call (or an await), not a place.
+fn is_call(expr: &Expr) -> bool {
+    matches!(
+        strip_parens(expr),
+        Expr::Await(_) | Expr::MethodCall(_) | Expr::Call(_)
+    )
 }
 
 /// A value made by a call whose receiver and arguments make no temporary
@@ -200,26 +214,45 @@ mod tests {
     }
 
     #[test]
-    fn temporaries_made_alone_get_their_skipped_parts_bound() {
+    fn temporaries_get_their_skipped_parts_bound() {
         for stmt in [
             "match q.pop() { Some(Msg::Text(s, _)) => send(s).await, _ => 0 };",
             "let n = match rx.recv().await { Some((s, _)) => send(s).await, None => 0 };",
             "if let Some((s, _)) = next(&mut it) { send(s).await; }",
             "while let Some((s, _)) = q.pop() { send(s).await; }",
             "for (s, _) in pairs { send(s).await; }",
+            // Beside temporaries made before it, which drop after the arm.
+            "match items.iter_mut().next() { Some((_, s)) => send(s).await, _ => 0 };",
+            "if let Some((s, _)) = m.lock().unwrap().pop() { send(s).await; } else { m.lock(); }",
         ] {
             assert!(rewritten(stmt).contains("__skipped"), "{stmt}");
         }
     }
 
     #[test]
-    fn scrutinees_making_other_temporaries_are_left() {
+    fn the_bindings_are_bound_again_after_the_parts() {
+        let text = rewritten("match q.pop() { Some((mut s, _)) => send(s).await, _ => 0 };");
+        assert!(
+            text.contains("Some ((s , __part1))"),
+            "the pattern's `mut` moves to the binding again: {text}"
+        );
+        let skipped = text.find("let __skipped").expect("the parts bound");
+        assert!(
+            skipped < text.find("let mut s = s").expect("s bound again"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn values_left_as_written() {
         for stmt in [
+            // Each iteration makes `it.iter_mut()` again, which drops
+            // after the value, before the parts.
+            "while let Some((s, _)) = it.iter_mut().next() { send(s).await; }",
+            // A place, whose parts drop with it.
+            "match self.pair { (s, _) => send(s).await };",
             // An arm borrows the value across an await: kept in place.
             "match q.pop() { Some((ref p, n)) => look(p).await, Some((_, n)) => n, None => 0 };",
-            // The guard drops after the popped value, before the parts.
-            "match m.lock().unwrap().pop() { Some((s, _)) => send(s).await, _ => 0 };",
-            "match q.pop_with(&make()) { Some((s, _)) => send(s).await, _ => 0 };",
             // Nothing awaits.
             "match q.pop() { Some((s, _)) => s.len(), _ => 0 };",
         ] {
