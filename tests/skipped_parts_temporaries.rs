@@ -11,7 +11,7 @@
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::{Leaf, Probe};
+use desugar::harness::{Leaf, Probe, note};
 
 /// A tuple pattern through `iter_mut().next()`: the receiver `iter_mut()`
 /// is a temporary of its own. The machine kept the `Option<&mut _>`
@@ -240,6 +240,36 @@ fn an_arm_taking_all_of_an_awaited_value_beside_one_that_skips_a_part() {
     }
     both_send(&got(1), &got_rustc(1));
     both_send(&got_local(1), &got_local_rustc(1));
+}
+
+/// A unit struct with a `Drop` impl, matched by name: the pattern binds
+/// nothing and leaves it whole, to drop at the end of its scope. Taken for
+/// a binding that takes all of it, it was dropped before the await, once
+/// an arm that takes all of a value kept nothing of it.
+pub struct Token;
+
+impl Drop for Token {
+    fn drop(&mut self) {
+        note("token dropped");
+    }
+}
+
+#[allow(clippy::match_single_binding)]
+#[desugar]
+async fn matched_by_name(token: Token) -> u32 {
+    match token {
+        Token => {
+            Leaf::new("a").pending(1).ready(()).await;
+            note("after the await");
+            1
+        }
+    }
+}
+
+#[test]
+fn a_unit_struct_matched_by_name_stays_to_the_end() {
+    same_and_no_larger(|| matched_by_name(Token), || matched_by_name_rustc(Token));
+    both_send(&matched_by_name(Token), &matched_by_name_rustc(Token));
 }
 
 /// A guarded arm binding `ref p` and awaiting, beside one that skips that

@@ -289,11 +289,13 @@ pub(crate) fn matches_nothing_to_drop(pat: &Pat) -> bool {
 /// or struct of another type (`Job::Run(n)`), which may implement `Drop`
 /// and keep the value a binding only copies from.
 ///
-/// Input: `Some(s)`, `(a, None)`, `Some(ref s)`, `Job::Run(n)`, `Some(_)`.
-/// Output: yes, yes, no, no, no.
+/// Input: `Some(s)`, `(a, None)`, `Some(ref s)`, `Job::Run(n)`, `Some(_)`, `Token`.
+/// Output: yes, yes, no, no, no, no.
 pub(crate) fn leaves_nothing(pat: &Pat) -> bool {
     match pat {
-        Pat::Ident(p) if p.ident != "None" => p.by_ref.is_none() && p.subpat.is_none(),
+        // A unit struct named alone (`Token`) is matched, not bound, and
+        // may have a `Drop` impl.
+        Pat::Ident(p) if is_binding(p) => p.by_ref.is_none() && p.subpat.is_none(),
         Pat::TupleStruct(p) if is_standard_wrapper(p) => p.elems.iter().all(leaves_nothing),
         Pat::Tuple(p) => p.elems.iter().all(leaves_nothing),
         Pat::Paren(p) => leaves_nothing(&p.pat),
