@@ -10,6 +10,7 @@ mod destructured;
 mod drop_only;
 mod flagged;
 mod home;
+mod kept_array;
 mod later;
 mod machine;
 mod poll_once;
@@ -35,6 +36,7 @@ pub use self::destructured::{
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};
+pub use self::kept_array::{StaysInKeptArray, moved_from_kept_array};
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
 pub use self::poll_once::{PollOnce, poll_once};
