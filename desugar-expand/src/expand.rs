@@ -149,6 +149,7 @@ fn analyse(
             syn::FnArg::Receiver(_) => None,
         })
         .collect();
+    rewrite::kept_arrays::rewrite_body(&mut body, &params);
     rewrite::skipped_parts::rewrite_body(&mut body, &params);
     rewrite::let_else::rewrite_body(&mut body)?;
     rewrite::promoted::rewrite_body(&mut body);

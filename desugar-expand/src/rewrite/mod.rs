@@ -7,6 +7,7 @@ pub(crate) mod called_once;
 pub(crate) mod destructuring;
 pub(crate) mod early_exit;
 pub(crate) mod invisible_groups;
+pub(crate) mod kept_arrays;
 pub(crate) mod let_else;
 pub(crate) mod macro_calls;
 pub(crate) mod macro_locals;

@@ -1,0 +1,328 @@
+//! An array local kept across an await and taken apart after it by a slice
+//! pattern that moves its elements out (`let [a, b] = pair;`). Where the
+//! future is dropped at that await, or a poll there unwinds, rustc drops
+//! the array element by element, in an order of its own (last first for
+//! `[a, b]`; for `[a, ..]` on three elements, the second, the third, then
+//! the first) wherever elements are moved out later on a path from there;
+//! the machine keeps the array whole in its state and drops it first to
+//! last. Tuples and structs drop in field order either way: only arrays
+//! differ. Where nothing moves (`Copy` elements, or an array reached
+//! through a reference, whose elements the pattern borrows), the array
+//! drops whole in both.
+//!
+//! Which elements move, only the compiler knows: each by-value binding of
+//! the slice pattern gets a check (see `__private::kept_array`) that stops
+//! the build at it where it moves, saying to take the array apart before
+//! the await or to use a tuple.
+//!
+//! Before:
+//! ```text
+//! let pair = [open("a"), open("b")];
+//! first.await;
+//! let [a, b] = pair;
+//! ```
+//! After:
+//! ```text
+//! let pair = [open("a"), open("b")];
+//! first.await;
+//! let [a, b] = pair;
+//! { moved_from_kept_array((&&BesideRest(&a)).kind()); moved_from_kept_array((&&BesideRest(&b)).kind()); }
+//! ```
+//! The same check goes at the start of a `match` arm's body, or of an `if
+//! let` or `while let` block. A local counts as kept across an await where
+//! one is written between where it is bound and the pattern, or where the
+//! pattern is in a loop that awaits and the local is bound outside it.
+//! The value matched may be a place in the local (`s.pair`, `*boxed`).
+
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Pat, Stmt};
+
+use crate::build::has_await;
+use crate::walk;
+
+/// Rewrites `body`, whose fn takes `params`.
+pub(crate) fn rewrite_body(body: &mut syn::Block, params: &[&syn::PatType]) {
+    let mut checker = Checker {
+        locals: Vec::new(),
+        pending: Vec::new(),
+    };
+    for param in params {
+        checker.bind(&param.pat);
+    }
+    checker.visit_block_mut(body);
+}
+
+/// A local in scope: whether an await ran since it was bound.
+struct Local {
+    name: syn::Ident,
+    awaited: bool,
+}
+
+struct Checker {
+    /// The locals in scope, innermost last.
+    locals: Vec<Local>,
+    /// The checks of the `let`s of the condition being visited, for the
+    /// block they bind for.
+    pending: Vec<Stmt>,
+}
+
+impl Checker {
+    fn bind(&mut self, pat: &Pat) {
+        for binding in walk::patterns::bindings(pat) {
+            self.locals.push(Local {
+                name: binding.ident,
+                awaited: false,
+            });
+        }
+    }
+
+    fn awaited(&mut self) {
+        self.locals
+            .iter_mut()
+            .for_each(|local| local.awaited = true);
+    }
+
+    /// The check of `pat` matched on `value`, where `value` is a place in a
+    /// local kept across an await and `pat` moves elements out of an array.
+    fn check(&self, pat: &Pat, value: &Expr) -> Option<Stmt> {
+        let root = root_local(value)?;
+        let kept = self
+            .locals
+            .iter()
+            .rev()
+            .find(|local| local.name == *root)
+            .is_some_and(|local| local.awaited);
+        let mut elements = Vec::new();
+        in_slices(pat, false, &mut elements);
+        if !kept || elements.is_empty() {
+            return None;
+        }
+        let checks = elements.iter().map(|element| -> Stmt {
+            syn::parse_quote_spanned! {element.span()=>
+                ::desugar::__private::moved_from_kept_array({
+                    use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
+                    (&&::desugar::__private::BesideRest(&#element)).kind()
+                });
+            }
+        });
+        Some(syn::parse_quote!({ #(#checks)* }))
+    }
+
+    /// Visits the condition of an `if` or `while`, then `block` with the
+    /// bindings of its `let`s in scope, their checks put first.
+    fn conditional(&mut self, cond: &mut Expr, block: &mut syn::Block) {
+        let outer = std::mem::take(&mut self.pending);
+        let scope = self.locals.len();
+        self.visit_expr_mut(cond);
+        let checks = std::mem::replace(&mut self.pending, outer);
+        self.visit_block_mut(block);
+        self.locals.truncate(scope);
+        block.stmts.splice(0..0, checks);
+    }
+}
+
+impl VisitMut for Checker {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        let scope = self.locals.len();
+        let mut at = 0;
+        while at < block.stmts.len() {
+            if matches!(block.stmts[at], Stmt::Macro(_)) && has_await(&block.stmts[at]) {
+                self.awaited();
+            }
+            match &mut block.stmts[at] {
+                Stmt::Local(local) => {
+                    if let Some(init) = &mut local.init {
+                        self.visit_expr_mut(&mut init.expr);
+                        if let Some((_, diverge)) = &mut init.diverge {
+                            self.visit_expr_mut(diverge);
+                        }
+                    }
+                    let check = local
+                        .init
+                        .as_ref()
+                        .and_then(|init| self.check(&local.pat, &init.expr));
+                    self.bind(&local.pat);
+                    if let Some(check) = check {
+                        at += 1;
+                        block.stmts.insert(at, check);
+                    }
+                }
+                Stmt::Macro(_) => {}
+                stmt => self.visit_stmt_mut(stmt),
+            }
+            at += 1;
+        }
+        self.locals.truncate(scope);
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Await(e) => {
+                self.visit_expr_mut(&mut e.base);
+                self.awaited();
+            }
+            Expr::Macro(_) => {
+                if has_await(&*expr) {
+                    self.awaited();
+                }
+            }
+            Expr::Let(e) => {
+                self.visit_expr_mut(&mut e.expr);
+                if let Some(check) = self.check(&e.pat, &e.expr) {
+                    self.pending.push(check);
+                }
+                self.bind(&e.pat);
+            }
+            Expr::If(e) => {
+                self.conditional(&mut e.cond, &mut e.then_branch);
+                if let Some((_, otherwise)) = &mut e.else_branch {
+                    self.visit_expr_mut(otherwise);
+                }
+            }
+            Expr::While(e) => {
+                // From the second pass on, every await in the loop ran
+                // before any point in it.
+                if has_await(&*e.cond) || has_await(&e.body) {
+                    self.awaited();
+                }
+                self.conditional(&mut e.cond, &mut e.body);
+            }
+            Expr::Loop(e) => {
+                if has_await(&e.body) {
+                    self.awaited();
+                }
+                self.visit_block_mut(&mut e.body);
+            }
+            Expr::ForLoop(e) => {
+                self.visit_expr_mut(&mut e.expr);
+                if has_await(&e.body) {
+                    self.awaited();
+                }
+                let scope = self.locals.len();
+                self.bind(&e.pat);
+                self.visit_block_mut(&mut e.body);
+                self.locals.truncate(scope);
+            }
+            Expr::Match(e) => {
+                self.visit_expr_mut(&mut e.expr);
+                for arm in &mut e.arms {
+                    let check = self.check(&arm.pat, &e.expr);
+                    let scope = self.locals.len();
+                    self.bind(&arm.pat);
+                    self.visit_expr_mut(&mut arm.body);
+                    self.locals.truncate(scope);
+                    if let Some(check) = check {
+                        let body = &arm.body;
+                        *arm.body = syn::parse_quote!({ #check #body });
+                        arm.comma.get_or_insert_with(Default::default);
+                    }
+                }
+            }
+            // Their bodies are not lowered; rustc reads them as written.
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The local `value` is a place in: `pair`, `s.pair`, `*boxed`.
+fn root_local(value: &Expr) -> Option<&syn::Ident> {
+    match value {
+        Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
+        Expr::Paren(e) => root_local(&e.expr),
+        Expr::Group(e) => root_local(&e.expr),
+        Expr::Field(e) => root_local(&e.base),
+        Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => root_local(&e.expr),
+        _ => None,
+    }
+}
+
+/// The bindings by value (`a`, `mut a`, `rest @ ..`) in the slice patterns
+/// of `pat` (`inside` one already), in the order written.
+fn in_slices(pat: &Pat, inside: bool, out: &mut Vec<syn::Ident>) {
+    match pat {
+        Pat::Ident(p) => {
+            // `None`, a unit variant or a constant, as rustc's naming
+            // lints have it, is not a binding.
+            let constant = p.subpat.is_none()
+                && p.mutability.is_none()
+                && p.ident.to_string().starts_with(char::is_uppercase);
+            if inside && p.by_ref.is_none() && !constant {
+                out.push(p.ident.clone());
+            }
+            if let Some((_, sub)) = &p.subpat {
+                in_slices(sub, inside, out);
+            }
+        }
+        Pat::Slice(p) => p.elems.iter().for_each(|e| in_slices(e, true, out)),
+        // Every alternative binds the same names.
+        Pat::Or(p) => {
+            if let Some(first) = p.cases.first() {
+                in_slices(first, inside, out);
+            }
+        }
+        Pat::Paren(p) => in_slices(&p.pat, inside, out),
+        Pat::Reference(p) => in_slices(&p.pat, inside, out),
+        Pat::Struct(p) => p.fields.iter().for_each(|f| in_slices(&f.pat, inside, out)),
+        Pat::Tuple(p) => p.elems.iter().for_each(|e| in_slices(e, inside, out)),
+        Pat::TupleStruct(p) => p.elems.iter().for_each(|e| in_slices(e, inside, out)),
+        Pat::Type(p) => in_slices(&p.pat, inside, out),
+        Pat::Guard(p) => in_slices(&p.pat, inside, out),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite_body;
+    use quote::ToTokens;
+
+    /// How many element checks the rewrite puts in `body`.
+    fn checks(body: &str) -> usize {
+        let mut block: syn::Block = syn::parse_str(body).expect("a block");
+        rewrite_body(&mut block, &[]);
+        let text = block.to_token_stream().to_string();
+        text.matches("moved_from_kept_array").count()
+    }
+
+    #[test]
+    fn slice_patterns_after_an_await() {
+        for (body, count) in [
+            ("{ let p = mk(); x.await; let [a, b] = p; }", 2),
+            (
+                "{ let p = mk(); x.await; match p { [a, ..] => 0, _ => 1 } }",
+                1,
+            ),
+            ("{ let p = mk(); x.await; if let [Some(a), _] = p { } }", 1),
+            ("{ let s = mk(); x.await; let [a, rest @ ..] = s.pair; }", 2),
+            (
+                "{ let p = mk(); loop { if c { let [a, b] = p; break; } x.await; } }",
+                2,
+            ),
+            ("{ for p in ps { x.await; let [a, b] = p; } }", 2),
+        ] {
+            assert_eq!(checks(body), count, "{body}");
+        }
+    }
+
+    #[test]
+    fn left_as_written() {
+        for body in [
+            // Taken apart before the await, or made after it.
+            "{ let p = mk(); let [a, b] = p; x.await; }",
+            "{ x.await; let p = mk(); let [a, b] = p; y.await; }",
+            "{ for p in ps { let [a, b] = p; x.await; } }",
+            // Shadowed after the await.
+            "{ let p = mk(); x.await; let p = mk(); let [a, b] = p; }",
+            // Not a slice pattern, or binding nothing by value.
+            "{ let p = mk(); x.await; let (a, b) = p; }",
+            "{ let p = mk(); x.await; let [ref a, _] = p; }",
+            // In a closure, whose body rustc reads as written.
+            "{ let p = mk(); x.await; let f = move || { let [a, b] = p; }; }",
+        ] {
+            assert_eq!(checks(body), 0, "{body}");
+        }
+    }
+}
