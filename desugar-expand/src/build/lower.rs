@@ -86,9 +86,12 @@ impl Builder {
                     self.check_chain_temporaries(&e.cond);
                 }
                 if let Some((scrutinee, whole)) = leading_part(&mut e.cond) {
-                    let found = scrutinee::temporaries(scrutinee, whole, bodies_await, || {
+                    let mut found = scrutinee::temporaries(scrutinee, whole, bodies_await, || {
                         self.hidden_local("temporary")
                     });
+                    if let Expr::Let(l) = &*e.cond {
+                        found.matched_by(&l.expr, [&*l.pat]);
+                    }
                     if !found.is_empty() {
                         let rescope = observable_else(&e);
                         self.construct_after(found, None, Expr::If(e), rescope, dest, out);
@@ -99,9 +102,10 @@ impl Builder {
             }
             Expr::Match(mut e) => {
                 // Only a `match` whose arms await is lowered here.
-                let found = scrutinee::temporaries(&mut e.expr, true, true, || {
+                let mut found = scrutinee::temporaries(&mut e.expr, true, true, || {
                     self.hidden_local("temporary")
                 });
+                found.matched_by(&e.expr, e.arms.iter().map(|arm| &arm.pat));
                 if !found.is_empty() {
                     self.construct_after(found, None, Expr::Match(e), false, dest, out);
                     return;

@@ -55,6 +55,29 @@ impl Scrutinee {
     pub(crate) fn is_empty(&self) -> bool {
         self.named.is_empty()
     }
+
+    /// `scrutinee` (as [`temporaries`] left it) is matched by `pats`: where
+    /// one binds `ref mut` into the scrutinee's own value, named, that
+    /// value is borrowed mutably, as rustc's temporary is, so its local is
+    /// `mut` (and, kept in place, reached through `place_mut`).
+    ///
+    /// Before: `match make(go) { Some(ref mut t) => { x.await; t.0 += 1 } None => {} }`
+    /// After:  `let mut __temporary1 = make(go); match __temporary1 { .. }`
+    pub(crate) fn matched_by<'p>(
+        &mut self,
+        scrutinee: &Expr,
+        pats: impl IntoIterator<Item = &'p syn::Pat>,
+    ) {
+        let Expr::Path(path) = scrutinee else { return };
+        if !pats.into_iter().any(walk::patterns::binds_by_ref_mut) {
+            return;
+        }
+        for named in &mut self.named {
+            if named.temporary && path.path.is_ident(&named.ident) {
+                named.mutable = true;
+            }
+        }
+    }
 }
 
 /// Names the temporaries of `scrutinee` in evaluation order, replacing each
