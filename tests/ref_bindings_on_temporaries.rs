@@ -65,3 +65,115 @@ fn ref_mut_into_a_temporary_reaches_it_mutably() {
     both_send(&bumped(true), &bumped_rustc(true));
     both_send(&bumped_if_let(true), &bumped_if_let_rustc(true));
 }
+
+/// A guarded arm borrows the popped value across its await; a later arm
+/// moves it out. The machine matched the value in place, where the later
+/// arm could not move out of it (E0507).
+#[desugar]
+async fn picked(pool: &mut Vec<Probe>) -> u32 {
+    match pool.pop() {
+        Some(ref p) if p.label() == "x" => {
+            Leaf::new("a").pending(1).ready(()).await;
+            p.touch();
+            1
+        }
+        Some(p) => {
+            p.touch();
+            Leaf::new("b").pending(1).ready(()).await;
+            2
+        }
+        None => 0,
+    }
+}
+
+#[test]
+fn a_borrowing_arm_beside_a_moving_one() {
+    for label in ["x", "y", ""] {
+        let pool = move || {
+            if label.is_empty() {
+                Vec::new()
+            } else {
+                vec![Probe::new("under"), Probe::new(label)]
+            }
+        };
+        same_and_no_larger(assert_same(
+            move || async move { picked(&mut pool()).await },
+            move || async move { picked_rustc(&mut pool()).await },
+        ));
+    }
+    let mut a = vec![Probe::new("x")];
+    let mut b = vec![Probe::new("x")];
+    both_send(&picked(&mut a), &picked_rustc(&mut b));
+}
+
+/// One part borrowed, one moved, out of the `if let`'s own value; the
+/// borrowed part drops after the moved one, at the end of the `if let`.
+/// The machine kept the value in place, where `p` could not move out of
+/// it (E0507).
+#[desugar]
+async fn popped(mut v: Vec<(Probe, Probe)>) -> usize {
+    if let Some((ref n, p)) = v.pop() {
+        let id = n.label().len();
+        Leaf::new("a").pending(1).ready(()).await;
+        p.touch();
+        n.touch();
+        id
+    } else {
+        Leaf::new("e").pending(1).ready(()).await;
+        0
+    }
+}
+
+/// The same in a `match` whose moving pattern borrows a part of a
+/// variant beside a part it skips, in the order the variant lists them.
+pub enum Msg {
+    Three(Probe, Probe, Probe),
+    Close,
+}
+
+#[desugar]
+async fn three(mut q: Vec<Msg>) -> usize {
+    let n = match q.pop() {
+        Some(Msg::Three(ref a, _, c)) => {
+            Leaf::new("a").pending(1).ready(()).await;
+            c.touch();
+            a.label().len()
+        }
+        Some(Msg::Close) | None => 0,
+    };
+    Leaf::new("after").pending(1).ready(()).await;
+    n
+}
+
+#[test]
+fn a_part_borrowed_beside_a_part_moved() {
+    let pairs = move |some: bool| {
+        let mut v = vec![(Probe::new("n0"), Probe::new("p0"))];
+        if some {
+            v.push((Probe::new("n"), Probe::new("p")));
+        } else {
+            v.clear();
+        }
+        v
+    };
+    for some in [true, false] {
+        same_and_no_larger(assert_same(
+            move || popped(pairs(some)),
+            move || popped_rustc(pairs(some)),
+        ));
+    }
+    both_send(&popped(pairs(true)), &popped_rustc(pairs(true)));
+    let msgs = || {
+        vec![Msg::Three(
+            Probe::new("a"),
+            Probe::new("b"),
+            Probe::new("c"),
+        )]
+    };
+    same_and_no_larger(assert_same(|| three(msgs()), || three_rustc(msgs())));
+    same_and_no_larger(assert_same(
+        || three(vec![Msg::Close]),
+        || three_rustc(vec![Msg::Close]),
+    ));
+    both_send(&three(msgs()), &three_rustc(msgs()));
+}

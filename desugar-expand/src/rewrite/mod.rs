@@ -2,6 +2,7 @@
 
 pub(crate) mod assertion_messages;
 pub(crate) mod assertions;
+mod borrowed_temporary_parts;
 pub(crate) mod braced_tail;
 pub(crate) mod called_once;
 pub(crate) mod destructuring;

@@ -232,7 +232,7 @@ fn unmut_rebound(pat: &mut Pat, declared: &[Stmt]) {
 
 /// The names `pat` binds by value (`msg` in `Some(msg)`, not `ref m`), in
 /// patterns of one alternative.
-fn by_value(pat: &Pat) -> Vec<syn::Ident> {
+pub(super) fn by_value(pat: &Pat) -> Vec<syn::Ident> {
     struct Names(Vec<syn::Ident>);
     impl<'ast> Visit<'ast> for Names {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
@@ -505,7 +505,7 @@ impl Shape {
 
 /// A path that names an enum's variant rather than a struct: more than one
 /// segment (`Msg::Text`, `Self::Idle`), or `Some`, `Ok`, `Err`.
-fn variant_path(path: &syn::Path) -> bool {
+pub(super) fn variant_path(path: &syn::Path) -> bool {
     path.segments.len() > 1 || path.is_ident("Some") || path.is_ident("Ok") || path.is_ident("Err")
 }
 
@@ -577,10 +577,13 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
 }
 
 /// `let guard = guard;` (`let mut` for `mut guard`, taken off `pat`) for
-/// each local `pat` binds by value, in order.
+/// each local `pat` binds by value, in order. A `ref` binding holds
+/// nothing to drop, and stays as written.
 pub(super) fn rebinding_of(pat: &mut Pat) -> Vec<Stmt> {
+    let moved = by_value(pat);
     let rebound: Vec<Stmt> = walk::patterns::bindings(pat)
         .iter()
+        .filter(|binding| moved.contains(&binding.ident))
         .map(bound_again)
         .collect();
     unmut_rebound(pat, &rebound);

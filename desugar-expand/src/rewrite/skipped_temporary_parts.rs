@@ -33,13 +33,19 @@
 //! made; a `for` loop's element is always such a value. The patterns are
 //! those `skipped_parts` rewrites; one that skips parts with `..` instead
 //! gets the check `skipped_parts` writes for it, in an arm that awaits.
-//! Where an arm borrows the value across an await (`Some((ref p, n)) =>
-//! x.await`), it is kept in place, and the `_` of another arm is left as
-//! written (see [`borrowed_across_await`]).
+//!
+//! Where the construct also binds parts of the value by `ref` beside parts
+//! it moves, in a value that makes no other temporary, those go into a
+//! hidden local at the start of the arm too, with the `_` parts beside
+//! them (see `borrowed_temporary_parts`). Otherwise, where an arm borrows
+//! the value across an await (`Some((ref p, n)) => x.await`), it is kept
+//! in place, and the `_` of another arm is left as written (see
+//! [`borrowed_across_await`]).
 
 use quote::ToTokens;
 use syn::{Expr, Pat, Stmt};
 
+use super::borrowed_temporary_parts;
 use super::skipped_parts::{beside_rest, bind_skipped, rebinding_of, rewritable};
 use crate::build::has_await;
 use crate::names;
@@ -60,14 +66,15 @@ pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
 
 fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
     match expr {
-        Expr::Match(m)
-            if is_call(&m.expr)
-                && m.arms.iter().any(|arm| has_await(&*arm.body))
-                && !borrowed_across_await(&m.arms) =>
-        {
+        Expr::Match(m) if is_call(&m.expr) && m.arms.iter().any(|arm| has_await(&*arm.body)) => {
+            let borrowed = makes_one_temporary(&m.expr)
+                && borrowed_temporary_parts::beside_move(m.arms.iter().map(|arm| &arm.pat));
+            if !borrowed && borrowed_across_await(&m.arms) {
+                return;
+            }
             for arm in &mut m.arms {
                 let body = &mut *arm.body;
-                if let Some(block) = bound_in_arm(&mut arm.pat, &*body, counter) {
+                if let Some(block) = bound_in_arm(&mut arm.pat, &*body, borrowed, counter) {
                     *body = syn::parse_quote!(#block);
                 } else {
                     match beside_rest(&arm.pat) {
@@ -82,7 +89,9 @@ fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
         }
         Expr::If(e) => match &mut *e.cond {
             Expr::Let(l) if is_call(&l.expr) && has_await(&e.then_branch) => {
-                if let Some(block) = bound_in_arm(&mut l.pat, &e.then_branch, counter) {
+                let borrowed = makes_one_temporary(&l.expr)
+                    && borrowed_temporary_parts::beside_move([&*l.pat]);
+                if let Some(block) = bound_in_arm(&mut l.pat, &e.then_branch, borrowed, counter) {
                     e.then_branch = block;
                 } else if let Some(check) = beside_rest(&l.pat) {
                     e.then_branch.stmts.insert(0, check);
@@ -94,10 +103,23 @@ fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
     }
 }
 
-/// Where `pat` fits, binds its `_` parts, and returns `body`, the arm its
-/// bindings are for, rewritten to keep them (see the module docs).
-fn bound_in_arm(pat: &mut Pat, body: &dyn ToTokens, counter: &mut usize) -> Option<syn::Block> {
-    let first = bound_apart(pat, counter)?;
+/// Where `pat` fits, binds its `_` parts (and its `ref` parts, where
+/// `borrowed`: see `borrowed_temporary_parts`), and returns `body`, the
+/// arm its bindings are for, rewritten to keep them (see the module docs).
+fn bound_in_arm(
+    pat: &mut Pat,
+    body: &dyn ToTokens,
+    borrowed: bool,
+    counter: &mut usize,
+) -> Option<syn::Block> {
+    let first = if borrowed && binds_by_ref(pat) {
+        let rebound = rebinding_of(pat);
+        let mut first = borrowed_temporary_parts::bind(pat, counter)?;
+        first.extend(rebound);
+        first
+    } else {
+        bound_apart(pat, counter)?
+    };
     let value = names::hidden("__arm_value");
     Some(syn::parse_quote!({
         #(#first)*
@@ -244,6 +266,24 @@ mod tests {
     }
 
     #[test]
+    fn parts_borrowed_beside_moved_ones_are_bound_in_the_arm() {
+        let text = rewritten(
+            "match q.pop() { Some((ref p, n)) => look(p).await, Some((_, n)) => n, None => 0 };",
+        );
+        let left = text
+            .find("let __left")
+            .expect("the borrowed part bound apart");
+        assert!(
+            left < text.find("let p = & __left").expect("p borrows it"),
+            "{text}"
+        );
+        assert!(
+            text.contains("let __skipped"),
+            "the other arm's `_`: {text}"
+        );
+    }
+
+    #[test]
     fn values_left_as_written() {
         for stmt in [
             // Each iteration makes `it.iter_mut()` again, which drops
@@ -251,8 +291,9 @@ mod tests {
             "while let Some((s, _)) = it.iter_mut().next() { send(s).await; }",
             // A place, whose parts drop with it.
             "match self.pair { (s, _) => send(s).await };",
-            // An arm borrows the value across an await: kept in place.
-            "match q.pop() { Some((ref p, n)) => look(p).await, Some((_, n)) => n, None => 0 };",
+            // An arm borrows the value across an await, and its parts
+            // cannot be moved out apart: kept in place.
+            "match m.lock().unwrap().pop() { Some((ref p, n)) => look(p).await, Some((_, n)) => n, None => 0 };",
             // Nothing awaits.
             "match q.pop() { Some((s, _)) => s.len(), _ => 0 };",
         ] {
