@@ -9,6 +9,9 @@
 //! Each machine is compared with rustc's twin (`assert_same`: every
 //! cancellation point, with and without extra `Pending`s), must be no
 //! larger, and `Send` where the twin is.
+//!
+//! Also a box bound by an arm (`Some(b)`), whose type does not show,
+//! destructured by moving out of it (`let (n, p) = *b;`).
 
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe, Report, assert_same};
@@ -176,4 +179,63 @@ fn a_part_borrowed_beside_a_part_moved() {
         || three_rustc(vec![Msg::Close]),
     ));
     both_send(&three(msgs()), &three_rustc(msgs()));
+}
+
+/// A box bound by an arm, destructured by moving out of it: the parts
+/// move, and the box goes with them. The machine kept the box across the
+/// await, as a value whose type it cannot see, after the parts had moved
+/// out of it (E0382 "use of partially moved value: `b`").
+#[desugar]
+async fn unboxed(slot: &mut Option<Box<(u32, Probe)>>) -> u32 {
+    match slot.take() {
+        Some(b) => {
+            let (n, p) = *b;
+            Leaf::new("a").pending(1).ready(()).await;
+            p.touch();
+            n
+        }
+        None => 0,
+    }
+}
+
+/// The same for a box bound by `let`, and a reference bound by a loop,
+/// which the pattern copies out of.
+#[desugar]
+async fn unboxed_by_let(make: bool, pairs: Vec<(u32, u32)>) -> u32 {
+    let mut sum = 0;
+    if make {
+        let b = Box::new((Probe::new("a"), Probe::new("b")));
+        let (a, c) = *b;
+        Leaf::new("a").pending(1).ready(()).await;
+        c.touch();
+        a.touch();
+    }
+    for r in pairs.iter() {
+        let (x, y) = *r;
+        Leaf::new("r").pending(1).ready(()).await;
+        sum += x * y;
+    }
+    sum
+}
+
+#[test]
+fn a_box_bound_by_a_pattern_moved_out_of() {
+    for full in [true, false] {
+        let slot = move || full.then(|| Box::new((3, Probe::new("b"))));
+        same_and_no_larger(assert_same(
+            move || async move { unboxed(&mut slot()).await },
+            move || async move { unboxed_rustc(&mut slot()).await },
+        ));
+        let pairs = || vec![(1, 2), (3, 4)];
+        same_and_no_larger(assert_same(
+            move || unboxed_by_let(full, pairs()),
+            move || unboxed_by_let_rustc(full, pairs()),
+        ));
+    }
+    let (mut a, mut b) = (None, None);
+    both_send(&unboxed(&mut a), &unboxed_rustc(&mut b));
+    both_send(
+        &unboxed_by_let(true, vec![]),
+        &unboxed_by_let_rustc(true, vec![]),
+    );
 }

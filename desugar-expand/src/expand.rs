@@ -140,6 +140,7 @@ fn analyse(
     rewrite::raw_borrows::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::destructuring::rewrite_body(&mut body);
+    rewrite::unboxed::rewrite_body(&mut body);
     let params: Vec<&syn::PatType> = item_fn
         .sig
         .inputs

@@ -20,3 +20,4 @@ pub(crate) mod raw_borrows;
 pub(crate) mod receiver;
 pub(crate) mod skipped_parts;
 mod skipped_temporary_parts;
+pub(crate) mod unboxed;

@@ -17,6 +17,7 @@ mod poll_once;
 mod receiver;
 mod rescope;
 mod try_op;
+mod unboxed;
 mod vacant;
 
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
@@ -46,6 +47,7 @@ pub use self::receiver::{
 };
 pub use self::rescope::Rescope;
 pub use self::try_op::{Branch, FromResidual};
+pub use self::unboxed::{Unboxed, Unboxing, unboxed};
 pub use self::vacant::{Refill, Vacant, Vacate};
 pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};
 pub use core::future::{Future, IntoFuture};

@@ -1,0 +1,181 @@
+//! A local whose type does not show, destructured whole out of a deref
+//! (`let (n, p) = *b;` with `b` bound by `Some(b)`, or by `let b = ..;`),
+//! named nowhere after, with an await after it in its block. Out of a
+//! `Box` the parts move, and the box goes with them (rustc frees it at the
+//! end of its scope; nothing else of it is left to drop); but the machine
+//! would keep `b` across the await, as a value of a type it cannot see,
+//! and a box moved out of cannot be kept (E0382). So `b` is moved into the
+//! `let`, through a check that it is a `Box` or a reference (which the
+//! pattern copies out of, and whose move changes nothing): any other
+//! pointer (an `Rc`, a lock's guard) only lends `Copy` parts and stays
+//! whole to the end of its scope, and the check stops the build saying
+//! what to write (see `__private::unboxed`).
+//!
+//! Before: `Some(b) => { let (n, p) = *b; x.await; p.touch(); n }`
+//! After:  `Some(b) => { let (n, p) = *::desugar::__private::unboxed(::desugar::__private::Unboxing(b));`
+//!          `  x.await; p.touch(); n }`
+//!
+//! A local whose type is written (`b: Box<T>`, `let b: Rc<T> = ..;`) is
+//! left to what its type says (`ir::Local::boxed`).
+
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Pat, Stmt};
+
+use crate::build::has_await;
+use crate::walk::{self, patterns};
+
+pub(crate) fn rewrite_body(body: &mut syn::Block) {
+    Unboxing.visit_block_mut(body);
+}
+
+struct Unboxing;
+
+impl VisitMut for Unboxing {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        rewrite(&mut block.stmts, Vec::new());
+        visit_mut::visit_block_mut(self, block);
+    }
+
+    // A pattern's bindings whose scope is a block: the arm's, the `if
+    // let`'s, the loop's.
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Match(e) => {
+                for arm in &mut e.arms {
+                    if let Expr::Block(body) = &mut *arm.body {
+                        rewrite(&mut body.block.stmts, bound_by(&arm.pat));
+                    }
+                }
+            }
+            Expr::If(e) => {
+                if let Expr::Let(l) = &*e.cond {
+                    rewrite(&mut e.then_branch.stmts, bound_by(&l.pat));
+                }
+            }
+            Expr::While(e) => {
+                if let Expr::Let(l) = &*e.cond {
+                    rewrite(&mut e.body.stmts, bound_by(&l.pat));
+                }
+            }
+            Expr::ForLoop(e) => rewrite(&mut e.body.stmts, bound_by(&e.pat)),
+            _ => {}
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    // Their bodies are not lowered; rustc reads them as written.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The names `pat` binds by value: their types do not show.
+fn bound_by(pat: &Pat) -> Vec<syn::Ident> {
+    patterns::bindings(pat)
+        .into_iter()
+        .filter(|binding| !binding.ref_mut)
+        .map(|binding| binding.ident)
+        .collect()
+}
+
+/// Rewrites the `let`s of `stmts` that destructure one of `untyped` (or a
+/// local an untyped `let` of `stmts` binds by name) whole out of a deref.
+fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
+    for at in 0..stmts.len() {
+        let (head, rest) = stmts.split_at_mut(at + 1);
+        let Stmt::Local(local) = &mut head[at] else {
+            continue;
+        };
+        if let Some(init) = &mut local.init
+            && init.diverge.is_none()
+            && let Some(name) = deref_of_local(&init.expr)
+            && untyped.contains(&name)
+            && destructures_whole(&local.pat)
+            && rest.iter().any(has_await)
+            && !rest
+                .iter()
+                .any(|stmt| walk::mentions(&quote::quote!(#stmt), &name.to_string()))
+        {
+            let span = syn::spanned::Spanned::span(&*init.expr);
+            *init.expr = syn::parse_quote_spanned!(span=>
+                *::desugar::__private::unboxed(::desugar::__private::Unboxing(#name))
+            );
+        }
+        // A name bound again is another local, whose type may show.
+        let bound = patterns::bindings(&local.pat);
+        untyped.retain(|name| !bound.iter().any(|binding| binding.ident == *name));
+        if let Pat::Ident(p) = &local.pat
+            && p.by_ref.is_none()
+            && p.subpat.is_none()
+        {
+            untyped.push(p.ident.clone());
+        }
+    }
+}
+
+/// `*b`, `b` a local's name.
+fn deref_of_local(expr: &Expr) -> Option<syn::Ident> {
+    let Expr::Unary(e) = walk::strip_parens(expr) else {
+        return None;
+    };
+    if !matches!(e.op, syn::UnOp::Deref(_)) {
+        return None;
+    }
+    match walk::strip_parens(&e.expr) {
+        Expr::Path(path) if path.qself.is_none() => path.path.get_ident().cloned(),
+        _ => None,
+    }
+}
+
+/// A tuple, tuple struct or struct pattern that binds every part by value
+/// (`(n, p)`, `Pair { a, b }`): out of a `Box` it takes all of the value.
+fn destructures_whole(pat: &Pat) -> bool {
+    match pat {
+        Pat::Paren(p) => destructures_whole(&p.pat),
+        Pat::Type(p) => destructures_whole(&p.pat),
+        Pat::Tuple(_) | Pat::TupleStruct(_) | Pat::Struct(_) => {
+            patterns::binds_by_value(pat) && !patterns::leaves_rest(pat)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    fn rewritten(body: &str) -> String {
+        let mut block: syn::Block = syn::parse_str(body).expect("a block");
+        super::rewrite_body(&mut block);
+        block.to_token_stream().to_string()
+    }
+
+    #[test]
+    fn a_local_whose_type_does_not_show_moves_into_the_let() {
+        for body in [
+            "{ match s.take() { Some(b) => { let (n, p) = *b; x.await; p.touch(); n } None => 0 } }",
+            "{ let b = make(); let Pair { a, b: c } = *b; x.await; c.touch() }",
+            "{ if let Some(b) = next() { let (n, p) = *b; x.await; n } }",
+        ] {
+            assert!(rewritten(body).contains("unboxed"), "{body}");
+        }
+    }
+
+    #[test]
+    fn left_as_written() {
+        for body in [
+            // Its type written.
+            "{ let b: Rc<(u8, u8)> = make(); let (n, m) = *b; x.await; n }",
+            // Named after, or nothing awaited after.
+            "{ match s.take() { Some(b) => { let (n, p) = *b; x.await; b.len() } None => 0 } }",
+            "{ match s.take() { Some(b) => { let (n, p) = *b; n } None => 0 } }",
+            // Part of it left, or taken whole by name.
+            "{ match s.take() { Some(b) => { let (n, _) = *b; x.await; n } None => 0 } }",
+            "{ match s.take() { Some(b) => { let v = *b; x.await; v } None => 0 } }",
+            // A parameter, whose type is written.
+            "{ let (n, p) = *b; x.await; n }",
+        ] {
+            assert!(!rewritten(body).contains("unboxed"), "{body}");
+        }
+    }
+}
