@@ -27,7 +27,9 @@
 //! order what is left of the temporary drops in (see `skipped_parts`, whose
 //! restrictions on the shapes rewritten apply: no `..`, `@`, `|` or slice,
 //! one part at most in a struct pattern, a variant's path or `Some`, `Ok`,
-//! `Err`). A guarded arm that binds `ref mut` is left as written.
+//! `Err`). A guarded arm that binds `ref mut` is not rewritten. Where the
+//! parts cannot be bound apart, the parts moved beside them are checked
+//! instead ([`moves_checked`]).
 
 use proc_macro2::Span;
 use syn::{Pat, Stmt};
@@ -40,17 +42,45 @@ use crate::walk::patterns;
 /// parts they move (in one pattern or in two arms), each pattern that
 /// borrows in a shape whose parts can be bound apart?
 pub(super) fn beside_move<'a>(pats: impl IntoIterator<Item = &'a Pat> + Clone) -> bool {
-    let borrows = pats.clone().into_iter().any(patterns::binds_by_ref);
-    let moves = pats
-        .clone()
-        .into_iter()
-        .any(|pat| !super::skipped_parts::by_value(pat).is_empty());
-    borrows
-        && moves
+    borrows_beside_move(pats.clone())
         && pats
             .into_iter()
             .filter(|pat| patterns::binds_by_ref(pat))
             .all(fits)
+}
+
+/// Do `pats`, the patterns of one construct, bind parts by `ref` beside
+/// parts they bind by value?
+pub(super) fn borrows_beside_move<'a>(pats: impl IntoIterator<Item = &'a Pat> + Clone) -> bool {
+    pats.clone().into_iter().any(patterns::binds_by_ref)
+        && pats
+            .into_iter()
+            .any(|pat| !super::skipped_parts::by_value(pat).is_empty())
+}
+
+/// Where the construct borrows beside a move but its parts cannot be
+/// bound apart (the value makes other temporaries, a `while let`, a shape
+/// [`fits`] refuses): a check of the parts `pat` binds by value, for the
+/// start of its arm, that stops the build at one that moves out of the
+/// value kept in place, saying what to write (see
+/// `__private::bound_beside_ref`); a `Copy` part passes.
+///
+/// Before: `Some(p) => { p.touch(); 2 }` (beside `Some(ref p) if ok => { x.await; 1 }`)
+/// After:  `Some(p) => { { ::desugar::__private::bound_beside_ref((&&BesideRest(&p)).kind()); } p.touch(); 2 }`
+pub(super) fn moves_checked(pat: &Pat) -> Option<Stmt> {
+    let moved = super::skipped_parts::by_value(pat);
+    if moved.is_empty() {
+        return None;
+    }
+    let checks = moved.iter().map(|part| -> Stmt {
+        syn::parse_quote_spanned! {part.span()=>
+            ::desugar::__private::bound_beside_ref({
+                use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
+                (&&::desugar::__private::BesideRest(&#part)).kind()
+            });
+        }
+    });
+    Some(syn::parse_quote!({ #(#checks)* }))
 }
 
 /// Where `pat` binds by `ref`: binds its `ref` and `_` parts by value

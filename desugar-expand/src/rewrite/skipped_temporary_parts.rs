@@ -37,9 +37,11 @@
 //! Where the construct also binds parts of the value by `ref` beside parts
 //! it moves, in a value that makes no other temporary, those go into a
 //! hidden local at the start of the arm too, with the `_` parts beside
-//! them (see `borrowed_temporary_parts`). Otherwise, where an arm borrows
-//! the value across an await (`Some((ref p, n)) => x.await`), it is kept
-//! in place, and the `_` of another arm is left as written (see
+//! them (see `borrowed_temporary_parts`); where they cannot be, a part
+//! moved beside them is checked instead, in any value the construct makes
+//! (see `borrowed_temporary_parts::moves_checked`). Otherwise, where an
+//! arm borrows the value across an await (`Some((ref p, n)) => x.await`),
+//! it is kept in place, and the `_` of another arm is left as written (see
 //! [`borrowed_across_await`]).
 
 use quote::ToTokens;
@@ -66,36 +68,53 @@ pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
 
 fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
     match expr {
-        Expr::Match(m) if is_call(&m.expr) && m.arms.iter().any(|arm| has_await(&*arm.body)) => {
-            let borrowed = makes_one_temporary(&m.expr)
-                && borrowed_temporary_parts::beside_move(m.arms.iter().map(|arm| &arm.pat));
-            if !borrowed && borrowed_across_await(&m.arms) {
-                return;
-            }
+        Expr::Match(m) if is_value(&m.expr) && m.arms.iter().any(|arm| has_await(&*arm.body)) => {
+            let pats = || m.arms.iter().map(|arm| &arm.pat);
+            let borrowed =
+                makes_one_temporary(&m.expr) && borrowed_temporary_parts::beside_move(pats());
+            let stopped = !borrowed && borrowed_temporary_parts::borrows_beside_move(pats());
+            let rewritten = is_call(&m.expr) && (borrowed || !borrowed_across_await(&m.arms));
             for arm in &mut m.arms {
+                // Read before the pattern's `_` parts are bound by value.
+                let check = stopped
+                    .then(|| borrowed_temporary_parts::moves_checked(&arm.pat))
+                    .flatten();
                 let body = &mut *arm.body;
-                if let Some(block) = bound_in_arm(&mut arm.pat, &*body, borrowed, counter) {
-                    *body = syn::parse_quote!(#block);
-                } else {
-                    match beside_rest(&arm.pat) {
-                        Some(check) if has_await(&*body) => {
-                            *body = syn::parse_quote!({ #check #body });
-                        }
-                        _ => continue,
+                let mut changed = false;
+                if rewritten {
+                    if let Some(block) = bound_in_arm(&mut arm.pat, &*body, borrowed, counter) {
+                        *body = syn::parse_quote!(#block);
+                        changed = true;
+                    } else if let Some(rest) = beside_rest(&arm.pat).filter(|_| has_await(&*body)) {
+                        *body = syn::parse_quote!({ #rest #body });
+                        changed = true;
                     }
                 }
-                arm.comma.get_or_insert_with(Default::default);
+                if let Some(check) = check {
+                    *body = syn::parse_quote!({ #check #body });
+                    changed = true;
+                }
+                if changed {
+                    arm.comma.get_or_insert_with(Default::default);
+                }
             }
         }
         Expr::If(e) => match &mut *e.cond {
-            Expr::Let(l) if is_call(&l.expr) && has_await(&e.then_branch) => {
+            Expr::Let(l) if is_value(&l.expr) && has_await(&e.then_branch) => {
                 let borrowed = makes_one_temporary(&l.expr)
                     && borrowed_temporary_parts::beside_move([&*l.pat]);
-                if let Some(block) = bound_in_arm(&mut l.pat, &e.then_branch, borrowed, counter) {
-                    e.then_branch = block;
-                } else if let Some(check) = beside_rest(&l.pat) {
-                    e.then_branch.stmts.insert(0, check);
+                let check = (!borrowed && borrowed_temporary_parts::borrows_beside_move([&*l.pat]))
+                    .then(|| borrowed_temporary_parts::moves_checked(&l.pat))
+                    .flatten();
+                if is_call(&l.expr) {
+                    if let Some(block) = bound_in_arm(&mut l.pat, &e.then_branch, borrowed, counter)
+                    {
+                        e.then_branch = block;
+                    } else if let Some(rest) = beside_rest(&l.pat) {
+                        e.then_branch.stmts.insert(0, rest);
+                    }
                 }
+                e.then_branch.stmts.splice(0..0, check);
             }
             _ => {}
         },
@@ -161,6 +180,18 @@ pub(super) fn rewrite_else_if(e: &mut syn::ExprIf, counter: &mut usize) {
 /// Rewrites a `while let` or `for` whose pattern skips parts of each value
 /// beside parts it moves, if it fits (see the module docs).
 pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
+    // Each value matched again: no hidden local at the start of the body
+    // outlives the borrows of the next (see `borrowed_temporary_parts`).
+    if let Expr::While(e) = expr
+        && let Expr::Let(l) = &*e.cond
+        && is_value(&l.expr)
+        && has_await(&e.body)
+        && borrowed_temporary_parts::borrows_beside_move([&*l.pat])
+    {
+        let check = borrowed_temporary_parts::moves_checked(&l.pat);
+        e.body.stmts.splice(0..0, check);
+        return false;
+    }
     let (pat, body) = match expr {
         Expr::While(e) => match &mut *e.cond {
             Expr::Let(l) if makes_one_temporary(&l.expr) => (&mut *l.pat, &mut e.body),
@@ -200,6 +231,16 @@ fn makes_one_temporary(expr: &Expr) -> bool {
             matches!(&*call.func, Expr::Path(_)) && call.args.iter().all(is_operand)
         }
         _ => false,
+    }
+}
+
+/// A value the construct makes itself, not a place (`x`, `self.slot`,
+/// `&v`, `*r`): a temporary.
+fn is_value(expr: &Expr) -> bool {
+    match strip_parens(expr) {
+        Expr::Path(_) | Expr::Field(_) | Expr::Index(_) | Expr::Reference(_) => false,
+        Expr::Unary(e) => !matches!(e.op, syn::UnOp::Deref(_)),
+        _ => true,
     }
 }
 
@@ -281,6 +322,20 @@ mod tests {
             text.contains("let __skipped"),
             "the other arm's `_`: {text}"
         );
+    }
+
+    #[test]
+    fn parts_moved_beside_ref_bindings_not_bound_apart_are_checked() {
+        for stmt in [
+            "match m.lock().unwrap().pop() { Some(ref p) if ok => x.await, Some(p) => 0, None => 0 };",
+            "while let Some((ref n, s)) = v.pop() { x.await; }",
+            "if let Some((ref n, s, ..)) = v.pop() { x.await; }",
+        ] {
+            assert!(rewritten(stmt).contains("bound_beside_ref"), "{stmt}");
+        }
+        // Bound apart: nothing to check.
+        let stmt = "if let Some((ref n, s)) = v.pop() { x.await; }";
+        assert!(!rewritten(stmt).contains("bound_beside_ref"), "{stmt}");
     }
 
     #[test]

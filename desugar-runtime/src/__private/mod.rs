@@ -3,6 +3,7 @@
 //! change in any release.
 
 mod awaited_macro;
+mod beside_ref;
 mod beside_rest;
 mod captured_part;
 mod copies;
@@ -21,6 +22,7 @@ mod unboxed;
 mod vacant;
 
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
+pub use self::beside_ref::{StaysBesideRef, bound_beside_ref};
 pub use self::beside_rest::{
     BesideRest, PartMoved, PartStays, StaysBesideRest, ViaBorrowedPart, ViaCopyPart, ViaMovedPart,
     bound_beside_rest,

@@ -1,0 +1,42 @@
+//! A part moved out of a `match`'s or `if let`'s own value (a temporary)
+//! beside a `ref` binding into it (`Some(ref p) if ok => { x.await; .. }`
+//! beside `Some(p) => ..`), with an await in the construct, where the
+//! expansion cannot move the borrowed parts out apart (the value makes
+//! other temporaries, `m.lock().unwrap().pop()`; a `while let`; a pattern
+//! with `..`): the machine keeps the value in place, borrowed where it is,
+//! and nothing can move out of it there. A `Copy` part, or a `&mut` one
+//! bound through a reference, only copies or borrows, and builds. Method
+//! resolution tells them apart, as for [`bound_beside_rest`](super::bound_beside_rest),
+//! so that the expansion stops at the part saying what to write rather
+//! than with E0507.
+//!
+//! ```
+//! use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_ref};
+//! let n = 3u32;
+//! bound_beside_ref((&&BesideRest(&n)).kind());
+//! ```
+//!
+//! ```compile_fail
+//! use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_ref};
+//! let text = String::new();
+//! bound_beside_ref((&&BesideRest(&text)).kind());
+//! ```
+
+use super::PartStays;
+
+/// What [`bound_beside_ref`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] cannot move this part out of a value the same `match` or `if let` binds by `ref` across an `.await`: the machine keeps that value in place, borrowed where it is",
+    label = "a part moved out beside a `ref` binding",
+    note = "bind by value in every arm and pattern, and borrow in the arm (`Some(p) if p.ready() => {{ let p = &p; .. }}`, `Some((n, p)) => {{ let n = &n; .. }}`): the machine then moves the value into the arms"
+)]
+pub trait StaysBesideRef {}
+
+impl StaysBesideRef for PartStays {}
+
+/// Accepts a part bound by value beside a `ref` binding only if binding
+/// it leaves the value whole.
+#[inline(always)]
+pub fn bound_beside_ref<K: StaysBesideRef>(kind: K) {
+    let _ = kind;
+}
