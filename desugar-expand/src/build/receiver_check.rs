@@ -272,14 +272,16 @@ enum Copied<'a> {
 }
 
 /// Methods whose result's type the caller chooses (`let v: Vec<_> =
-/// it.collect();`, `let n: u32 = s.parse()?;`, an HTTP response's `let
+/// it.collect();`, `let n: u32 = s.parse()?;`, `let a: [T; 2] =
+/// v.try_into().map_err(..)?;`, an HTTP response's `let
 /// data: Data = response.json().await?;`): the check's copy of the call is
 /// given the type of the call it stands beside. An `into_…` method takes
 /// `self` by convention, and may leave its result's type to the caller too
 /// (`let m: Model = raw.into_model();`).
 fn result_chosen_by_caller(method: &syn::Ident) -> bool {
-    const NAMES: [&str; 8] = [
+    const NAMES: [&str; 9] = [
         "into",
+        "try_into",
         "collect",
         "sum",
         "product",

@@ -1195,6 +1195,7 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "ok_or",
         "ok_or_else",
         "into",
+        "try_into",
         // `Option`'s and `Result`'s own, which no other type is likely
         // to name.
         "or",
