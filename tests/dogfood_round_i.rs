@@ -7,12 +7,22 @@
 //!   `try_into` was taken for a method that borrows `v`, which was then
 //!   kept across the await though moved (E0382 at the parameter). It takes
 //!   `self`, as `into` does, and the caller chooses its result's type.
+//! - `if let Some(j) = q.lock().unwrap().pop() { j } else { f().await }`
+//!   (and through `RefCell::borrow_mut`): the guard, used once and kept
+//!   with a flag, was read through `&` there, where `pop` goes through its
+//!   `DerefMut` (E0596). A local reached mutably is flagged only where it
+//!   has one use, which now reaches its place through `&mut`. The guard is
+//!   still a field of the `else`'s state, larger than rustc's and not
+//!   `Send` (README, "`Send` where rustc knows more than syntax"): the
+//!   size is not compared.
 
 mod common;
 
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::Leaf;
+use desugar::harness::{Leaf, assert_same};
+use std::cell::RefCell;
+use std::sync::Mutex;
 
 // ---- try_into takes self ----
 
@@ -28,5 +38,65 @@ fn try_into_moves_its_receiver() {
     for v in [vec!["a".to_string(), "b".into()], vec!["x".into()]] {
         both_send(&exact_two(v.clone()), &exact_two_rustc(v.clone()));
         same_and_no_larger(|| exact_two(v.clone()), || exact_two_rustc(v.clone()));
+    }
+}
+
+// ---- A guard used once, through DerefMut ----
+
+#[desugar]
+async fn next_job(q: &Mutex<Vec<u32>>) -> u32 {
+    if let Some(j) = q.lock().unwrap().pop() {
+        j
+    } else {
+        Leaf::new("refill").pending(1).ready(7).await
+    }
+}
+
+#[desugar]
+async fn next_cell_job(q: &RefCell<Vec<u32>>) -> u32 {
+    if let Some(j) = q.borrow_mut().pop() {
+        j
+    } else {
+        Leaf::new("refill").pending(1).ready(7).await
+    }
+}
+
+#[test]
+fn a_guard_used_once_is_reached_through_deref_mut() {
+    for v in [vec![], vec![1, 2]] {
+        let mutex = || {
+            let v = v.clone();
+            async move {
+                let m = Mutex::new(v);
+                let r = next_job(&m).await;
+                (r, m.into_inner().unwrap())
+            }
+        };
+        let mutex_rustc = || {
+            let v = v.clone();
+            async move {
+                let m = Mutex::new(v);
+                let r = next_job_rustc(&m).await;
+                (r, m.into_inner().unwrap())
+            }
+        };
+        assert!(assert_same(mutex, mutex_rustc).outcome.starts_with("Ready"));
+        let cell = || {
+            let v = v.clone();
+            async move {
+                let c = RefCell::new(v);
+                let r = next_cell_job(&c).await;
+                (r, c.into_inner())
+            }
+        };
+        let cell_rustc = || {
+            let v = v.clone();
+            async move {
+                let c = RefCell::new(v);
+                let r = next_cell_job_rustc(&c).await;
+                (r, c.into_inner())
+            }
+        };
+        assert!(assert_same(cell, cell_rustc).outcome.starts_with("Ready"));
     }
 }

@@ -37,9 +37,11 @@ fn located(hidden: &syn::Ident, span: Span) -> syn::Ident {
 }
 
 /// A use of a flagged local (see `__private::Flagged`): a move asks it for
-/// its value, any other use reads it in place. (It is not reached mutably:
-/// see `Facts::flaggable`.)
-fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
+/// its value, any other use reads it in place. One reached mutably is
+/// flagged only where it has this one use (see `Facts::flaggable`), which
+/// may go through `&mut` (`q.lock().unwrap().pop()`, a method on the
+/// guard's `DerefMut`), and nothing else borrows it beside.
+fn flagged(kind: MentionKind, hidden: &syn::Ident, mutably: bool) -> Expr {
     let private = names::private();
     // At the user's use: a move out of the place (`pair.0` beside a use of
     // all of `pair`) is reported there.
@@ -52,6 +54,7 @@ fn flagged(kind: MentionKind, hidden: &syn::Ident) -> Expr {
             use #private::{FetchCopy as _, FetchMove as _};
             (&mut &mut #hidden).fetch()
         }),
+        _ if mutably => syn::parse_quote_spanned!(span=> (*#hidden.place_mut())),
         _ => syn::parse_quote_spanned!(span=> (*#hidden.place())),
     }
 }
@@ -456,7 +459,10 @@ impl walk::Visitor for HomedUses<'_> {
                 {
                     *expr = taken_from_flag(&hidden);
                 }
-                Some(expr) if self.layout.is_flagged(local) => *expr = flagged(kind, &hidden),
+                Some(expr) if self.layout.is_flagged(local) => {
+                    let mutably = self.layout.is_reached_mutably(local);
+                    *expr = flagged(kind, &hidden, mutably);
+                }
                 Some(Expr::Assign(assign)) => *assign.left = syn::parse_quote!(#hidden),
                 Some(expr) => *expr = syn::parse_quote!(#hidden),
                 None => {}

@@ -8,6 +8,7 @@
 //! | --- | --- |
 //! | `consume(x)` | `consume((&mut &mut x).fetch())` |
 //! | `x.len()` | `(*x.place()).len()` |
+//! | `x.pop()` (`x` reached mutably, used once) | `(*x.place_mut()).pop()` |
 //! | `match x { Ok(p) => f(p), _ => 0 }` | `match x.0 { Some(Ok(p)) => { x.0 = None; f(p) } _ => 0, None => unreachable!() }` |
 //!
 //! (A local reached mutably stays homed: its guard is its flag.)
@@ -54,6 +55,14 @@ impl<T> Flagged<T> {
     pub fn place(&self) -> &T {
         self.0.as_ref().expect(INITIALIZED)
     }
+
+    /// The place of a local reached mutably, flagged because it has one use
+    /// only (`if let Some(j) = q.lock().unwrap().pop()`: the guard, whose
+    /// `pop` goes through `DerefMut`), where nothing else borrows it beside.
+    #[inline]
+    pub fn place_mut(&mut self) -> &mut T {
+        self.0.as_mut().expect(INITIALIZED)
+    }
 }
 
 /// A `Copy` local that a branch may have "moved": copied, it is still
@@ -65,6 +74,12 @@ impl<T> Unflagged<T> {
     #[inline]
     pub fn place(&self) -> &T {
         &self.0
+    }
+
+    /// See [`Flagged::place_mut`].
+    #[inline]
+    pub fn place_mut(&mut self) -> &mut T {
+        &mut self.0
     }
 }
 
