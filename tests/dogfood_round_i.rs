@@ -15,12 +15,17 @@
 //!   still a field of the `else`'s state, larger than rustc's and not
 //!   `Send` (README, "`Send` where rustc knows more than syntax"): the
 //!   size is not compared.
+//! - `let Some(&first) = c.borrow().first() else { return f().await };`:
+//!   the value, which borrows the guard, was bound by a `let` of its own,
+//!   which dropped the guard before the match (E0716). A value whose
+//!   pattern copies out through a reference, or binds nothing, is matched
+//!   in the statement that makes it, as rustc matches it.
 
 mod common;
 
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::{Leaf, assert_same};
+use desugar::harness::{Leaf, Probe, assert_same};
 use std::cell::RefCell;
 use std::sync::Mutex;
 
@@ -98,5 +103,84 @@ fn a_guard_used_once_is_reached_through_deref_mut() {
             }
         };
         assert!(assert_same(cell, cell_rustc).outcome.starts_with("Ready"));
+    }
+}
+
+// ---- let … else copying out of a borrow of a temporary ----
+
+#[desugar]
+async fn first_or_seed(c: &RefCell<Vec<u32>>) -> u32 {
+    let Some(&first) = c.borrow().first() else {
+        return Leaf::new("seed").pending(1).ready(9).await;
+    };
+    first
+}
+
+#[desugar]
+async fn typed_first_or_seed(c: &RefCell<Vec<u32>>) -> u32 {
+    let Some(&first): Option<&u32> = c.borrow().first() else {
+        return Leaf::new("seed").pending(1).ready(9).await;
+    };
+    first
+}
+
+#[desugar]
+async fn any_or_seed(c: &RefCell<Vec<u32>>) -> u32 {
+    let Some(_) = c.borrow().first() else {
+        return Leaf::new("seed").pending(1).ready(9).await;
+    };
+    Leaf::new("then").pending(1).ready(1).await
+}
+
+pub struct Holder {
+    _probe: Probe,
+    items: Vec<u32>,
+}
+
+impl Holder {
+    fn pick(&self) -> (Probe, Option<&u32>) {
+        (Probe::new("picked"), self.items.first())
+    }
+}
+
+fn holder(items: Vec<u32>) -> Holder {
+    Holder {
+        _probe: Probe::new("holder"),
+        items,
+    }
+}
+
+/// What the value and its temporary drop, in rustc's order, where the
+/// pattern fails and where it matches.
+#[desugar]
+async fn picked_or_seed(items: Vec<u32>) -> u32 {
+    let (_, Some(&n)) = holder(items).pick() else {
+        return Leaf::new("seed").pending(1).ready(9).await;
+    };
+    Leaf::new("then").pending(1).ready(n).await
+}
+
+#[test]
+fn a_let_else_copying_out_of_a_borrowed_temporary_matches_in_its_statement() {
+    for v in [vec![], vec![4]] {
+        macro_rules! in_cell {
+            ($f:ident) => {
+                || {
+                    let v = v.clone();
+                    async move { $f(&RefCell::new(v)).await }
+                }
+            };
+        }
+        same_and_no_larger(in_cell!(first_or_seed), in_cell!(first_or_seed_rustc));
+        same_and_no_larger(
+            in_cell!(typed_first_or_seed),
+            in_cell!(typed_first_or_seed_rustc),
+        );
+        same_and_no_larger(in_cell!(any_or_seed), in_cell!(any_or_seed_rustc));
+        both_send(&picked_or_seed(v.clone()), &picked_or_seed_rustc(v.clone()));
+        same_and_no_larger(
+            || picked_or_seed(v.clone()),
+            || picked_or_seed_rustc(v.clone()),
+        );
     }
 }

@@ -65,6 +65,29 @@
 //!     }
 //! };
 //! ```
+//! A value whose pattern copies out through a reference (`Some(&n)`) or
+//! binds nothing may borrow a temporary it is made with, which rustc
+//! keeps to the end of the match: it is matched in the statement that
+//! makes it, its bindings given out in an `Option`:
+//!
+//! Before: `let Some(&first) = c.borrow().first() else { return seed().await; };`
+//! After:
+//! ```text
+//! let (first,) = {
+//!     let __else_value = match c.borrow().first() {
+//!         Some(&first) => Some((first,)),
+//!         _ => None,
+//!     };
+//!     match __else_value {
+//!         Some(__else_bound) => __else_bound,
+//!         None => {
+//!             ::core::mem::drop(__else_value);
+//!             return seed().await;
+//!         }
+//!     }
+//! };
+//! ```
+//!
 //! One made after something with an effect (`(next(), &make())`), which a
 //! `let` ahead would make first, or that cannot be named (`Some(&make())`)
 //! is an error saying to bind it with a `let` of its own.
@@ -169,18 +192,46 @@ fn as_match(local: &syn::Local) -> syn::Result<Option<Vec<syn::Stmt>>> {
             drops.insert(0, quote::quote!(::core::mem::drop(#ident);));
         }
         let expr = &extended.value;
-        let ty = ty.map(|ty| quote::quote!(: #ty));
-        quote::quote! {{
-            let #value #ty = #expr;
-            match #value {
-                #pat => (#(#names,)*),
-                _ => {
-                    ::core::mem::drop(#value);
-                    #(#drops)*
-                    #otherwise
+        if bindings.through_reference || bindings.names.is_empty() {
+            // The value may borrow a temporary it is made with
+            // (`c.borrow().first()`), which a `let` of the value alone
+            // would drop before the match (E0716): it is matched in the
+            // statement that makes it, as rustc matches it; its type, if
+            // written, given to it there, where a call keeps the
+            // temporaries of its argument.
+            let bound = names::hidden("__else_bound");
+            let expr = match ty {
+                Some(ty) => quote::quote!(::core::convert::identity::<#ty>(#expr)),
+                None => quote::quote!(#expr),
+            };
+            quote::quote! {{
+                let #value = match #expr {
+                    #pat => ::core::option::Option::Some((#(#names,)*)),
+                    _ => ::core::option::Option::None,
+                };
+                match #value {
+                    ::core::option::Option::Some(#bound) => #bound,
+                    ::core::option::Option::None => {
+                        ::core::mem::drop(#value);
+                        #(#drops)*
+                        #otherwise
+                    }
                 }
-            }
-        }}
+            }}
+        } else {
+            let ty = ty.map(|ty| quote::quote!(: #ty));
+            quote::quote! {{
+                let #value #ty = #expr;
+                match #value {
+                    #pat => (#(#names,)*),
+                    _ => {
+                        ::core::mem::drop(#value);
+                        #(#drops)*
+                        #otherwise
+                    }
+                }
+            }}
+        }
     };
     // Built from parts that parse; should they not, the `let` stays as
     // written (and an await in its `else` is reported).
@@ -248,11 +299,13 @@ fn extended(expr: &syn::Expr) -> syn::Result<ExtendedValue> {
 /// The names a pattern binds, and whether each is declared `mut`; whether
 /// any binds by reference. A lone name starting with an upper-case letter
 /// is taken for a constant or a unit variant (`None`), as Rust's naming
-/// conventions have it.
+/// conventions have it. Whether any part is matched through a reference
+/// (`Some(&n)`), which copies out of what the value may borrow.
 #[derive(Default)]
 struct Bindings {
     names: Vec<(syn::Ident, bool)>,
     by_ref: bool,
+    through_reference: bool,
 }
 
 impl<'ast> Visit<'ast> for Bindings {
@@ -270,6 +323,11 @@ impl<'ast> Visit<'ast> for Bindings {
                 .push((pat.ident.clone(), pat.mutability.is_some()));
         }
         syn::visit::visit_pat_ident(self, pat);
+    }
+
+    fn visit_pat_reference(&mut self, pat: &'ast syn::PatReference) {
+        self.through_reference = true;
+        syn::visit::visit_pat_reference(self, pat);
     }
 
     // A path in a pattern names a constant or a variant, not a binding.
