@@ -20,6 +20,13 @@
 //!   which dropped the guard before the match (E0716). A value whose
 //!   pattern copies out through a reference, or binds nothing, is matched
 //!   in the statement that makes it, as rustc matches it.
+//! - `match v.as_mut_slice() { [head, ..] => { x.await; *head += 1 } _ =>
+//!   {} }` (also `[.., tail]`), and `if let
+//!   Some(Sess { hits, .. }) = v.iter_mut().find(..)`: the value, whose
+//!   type syntax does not know, was moved into the state to be dropped
+//!   after the arm, while the bindings borrowed through it (E0505). Such a
+//!   value, matched by patterns that bind some parts and leave the rest,
+//!   is kept in place.
 
 mod common;
 
@@ -182,5 +189,82 @@ fn a_let_else_copying_out_of_a_borrowed_temporary_matches_in_its_statement() {
             || picked_or_seed(v.clone()),
             || picked_or_seed_rustc(v.clone()),
         );
+    }
+}
+
+// ---- Parts bound beside a rest, through a &mut whose type syntax does not know ----
+
+#[desugar]
+#[allow(clippy::single_match)] // the match form under test
+async fn bump_head(mut v: Vec<u32>) -> Vec<u32> {
+    match v.as_mut_slice() {
+        [head, ..] => {
+            Leaf::new("tick").pending(1).ready(()).await;
+            *head += 1;
+        }
+        _ => {}
+    }
+    v
+}
+
+#[desugar]
+#[allow(clippy::single_match)] // the match form under test
+async fn bump_tail(mut v: Vec<u32>) -> Vec<u32> {
+    match v.as_mut_slice() {
+        [.., tail] => {
+            Leaf::new("tick").pending(1).ready(()).await;
+            *tail += 1;
+        }
+        _ => {}
+    }
+    v
+}
+
+pub struct Sess {
+    pub id: u32,
+    pub hits: u32,
+    pub name: String,
+}
+
+#[desugar]
+async fn hit(mut sessions: Vec<Sess>, id: u32) -> Vec<(u32, u32, String)> {
+    if let Some(Sess { hits, .. }) = sessions.iter_mut().find(|s| s.id == id) {
+        Leaf::new("inc").pending(1).ready(()).await;
+        *hits += 1;
+    }
+    sessions
+        .into_iter()
+        .map(|s| (s.id, s.hits, s.name))
+        .collect()
+}
+
+#[desugar]
+async fn rename(mut v: Vec<(u32, String)>, key: u32) -> Vec<(u32, String)> {
+    if let Some((_, name)) = v.iter_mut().find(|(k, _)| *k == key) {
+        Leaf::new("tick").pending(1).ready(()).await;
+        name.push('!');
+    }
+    v
+}
+
+#[test]
+fn parts_bound_beside_a_rest_through_a_mut_keep_it_in_place() {
+    for v in [vec![], vec![5], vec![1, 2, 3]] {
+        both_send(&bump_head(v.clone()), &bump_head_rustc(v.clone()));
+        same_and_no_larger(|| bump_head(v.clone()), || bump_head_rustc(v.clone()));
+        same_and_no_larger(|| bump_tail(v.clone()), || bump_tail_rustc(v.clone()));
+    }
+    for id in [1, 7] {
+        let sessions = || {
+            vec![Sess {
+                id: 1,
+                hits: 0,
+                name: "s".into(),
+            }]
+        };
+        both_send(&hit(sessions(), id), &hit_rustc(sessions(), id));
+        same_and_no_larger(|| hit(sessions(), id), || hit_rustc(sessions(), id));
+        let pairs = || vec![(1, "a".to_string())];
+        same_and_no_larger(|| rename(pairs(), id), || rename_rustc(pairs(), id));
     }
 }

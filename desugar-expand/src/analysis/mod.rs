@@ -807,10 +807,14 @@ impl<'a> Facts<'a> {
             let mut changed = false;
             for mention in &self.body.mentions {
                 let local = mention.local;
-                if homed[local] || !borrows(mention.kind) || self.through_reference(mention) {
+                let bound_through = self.bound_through_unknown(mention);
+                if homed[local]
+                    || !(borrows(mention.kind) || bound_through)
+                    || self.through_reference(mention)
+                {
                     continue;
                 }
-                let held = if self.reborrowed_through(mention) {
+                let held = if self.reborrowed_through(mention) || bound_through {
                     self.reborrow_held_while_kept(mention, &homed)
                 } else {
                     self.held_across_any(mention, &homed)
@@ -832,6 +836,18 @@ impl<'a> Facts<'a> {
     /// to, not the local.
     fn reborrowed_through(&self, mention: &Mention) -> bool {
         self.body.locals[mention.local].unique && mention.binds_parts
+    }
+
+    /// Is `mention` a match of a local whose type syntax does not know, by
+    /// patterns that bind some parts and leave the rest (`match
+    /// v.as_mut_slice() { [head, ..] => .. }`, `if let Some(Sess { hits,
+    /// .. }) = it.find(..)`)? Where the value is a `&mut`, the bindings
+    /// borrow through it, as for [`Self::reborrowed_through`], and the
+    /// local cannot move into the state while they live (E0505): kept
+    /// across an await, it is kept in place.
+    fn bound_through_unknown(&self, mention: &Mention) -> bool {
+        let local = &self.body.locals[mention.local];
+        mention.binds_parts && !local.unique && !local.copy && !local.shared_ref
     }
 
     /// May the reborrow taken by `mention` (see [`Self::reborrowed_through`])
