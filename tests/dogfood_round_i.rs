@@ -27,6 +27,14 @@
 //!   after the arm, while the bindings borrowed through it (E0505). Such a
 //!   value, matched by patterns that bind some parts and leave the rest,
 //!   is kept in place.
+//! - `match s.open().pop_after(&Probe::new("a")) { .. arms that await .. }`
+//!   with `mut s: Source`, `open(&mut self) -> Opened<'_>` and
+//!   `pop_after(&mut self, p: &Probe)`: the receiver, named ahead of the
+//!   argument's temporary to keep their order, was reached through `&`
+//!   (E0596), where with `s: &mut Source` it was reached through `&mut`
+//!   as what a `&mut` makes. A receiver of a method syntax does not know
+//!   is reached mutably. (A `pop_after(self, ..)` there is README's
+//!   E0507 at the receiver: write `Opened::pop_after(s.open(), ..)`.)
 
 mod common;
 
@@ -266,5 +274,74 @@ fn parts_bound_beside_a_rest_through_a_mut_keep_it_in_place() {
         same_and_no_larger(|| hit(sessions(), id), || hit_rustc(sessions(), id));
         let pairs = || vec![(1, "a".to_string())];
         same_and_no_larger(|| rename(pairs(), id), || rename_rustc(pairs(), id));
+    }
+}
+
+// ---- A receiver named ahead of an argument's temporary ----
+
+pub struct Source {
+    items: Vec<u32>,
+}
+
+pub struct Opened<'a> {
+    items: &'a mut Vec<u32>,
+}
+
+impl Source {
+    fn open(&mut self) -> Opened<'_> {
+        Opened {
+            items: &mut self.items,
+        }
+    }
+}
+
+impl Opened<'_> {
+    fn pop_after(&mut self, p: &Probe) -> Option<(Probe, u32)> {
+        p.touch();
+        self.items.pop().map(|n| (Probe::new("popped"), n))
+    }
+}
+
+#[desugar]
+async fn one(mut s: Source) -> u32 {
+    match s.open().pop_after(&Probe::new("a")) {
+        Some((p, n)) => {
+            let k = Leaf::new("some").pending(1).ready(n).await;
+            drop(p);
+            k
+        }
+        None => Leaf::new("none").pending(1).ready(0).await,
+    }
+}
+
+#[desugar]
+async fn one_through(s: &mut Source) -> u32 {
+    match s.open().pop_after(&Probe::new("a")) {
+        Some((p, n)) => {
+            let k = Leaf::new("some").pending(1).ready(n).await;
+            drop(p);
+            k
+        }
+        None => Leaf::new("none").pending(1).ready(0).await,
+    }
+}
+
+#[test]
+fn a_receiver_named_ahead_is_reached_mutably() {
+    for v in [vec![], vec![3, 4]] {
+        let source = || Source { items: v.clone() };
+        both_send(&one(source()), &one_rustc(source()));
+        same_and_no_larger(|| one(source()), || one_rustc(source()));
+        let through = || async {
+            let mut s = source();
+            let n = one_through(&mut s).await;
+            (n, s.items)
+        };
+        let through_rustc = || async {
+            let mut s = source();
+            let n = one_through_rustc(&mut s).await;
+            (n, s.items)
+        };
+        same_and_no_larger(through, through_rustc);
     }
 }

@@ -294,8 +294,9 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                             Use::Place { mutable } => (true, mutable),
                             // Kept as a place (below): rustc's temporary if
                             // the method borrows it, a compile error if it
-                            // moves it.
-                            Use::Unknown => (true, false),
+                            // moves it. Reached mutably, as the method may
+                            // take `&mut self` (`s.open().pop_after(&p)`).
+                            Use::Unknown => (true, true),
                             Use::Value => (false, false),
                         };
                         // Read as a place, so that the receiver of a
