@@ -129,12 +129,16 @@ fn maybe_moved(
                                 .set(__State::Suspend0 {
                                     __awaitee,
                                     count: ::desugar::__private::Vacate::vacate({
-                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                        use ::desugar::__private::{
+                                            ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                        };
                                         (&&::desugar::__private::DropOnly::new(__flagged_count))
                                             .kept()
                                     }),
                                     text: ::desugar::__private::Vacate::vacate({
-                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                        use ::desugar::__private::{
+                                            ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                        };
                                         (&&::desugar::__private::DropOnly::new(__flagged_text))
                                             .kept()
                                     }),
@@ -152,12 +156,16 @@ fn maybe_moved(
                             .set(__State::Suspend1 {
                                 __awaitee,
                                 count: {
-                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    use ::desugar::__private::{
+                                        ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                    };
                                     (&&::desugar::__private::DropOnly::new(__flagged_count))
                                         .kept()
                                 },
                                 text: {
-                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    use ::desugar::__private::{
+                                        ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                    };
                                     (&&::desugar::__private::DropOnly::new(__flagged_text))
                                         .kept()
                                 },
@@ -201,12 +209,16 @@ fn maybe_moved(
                             .set(__State::Suspend1 {
                                 __awaitee,
                                 count: {
-                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    use ::desugar::__private::{
+                                        ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                    };
                                     (&&::desugar::__private::DropOnly::new(__flagged_count))
                                         .kept()
                                 },
                                 text: {
-                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    use ::desugar::__private::{
+                                        ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                    };
                                     (&&::desugar::__private::DropOnly::new(__flagged_text))
                                         .kept()
                                 },
@@ -245,12 +257,16 @@ fn maybe_moved(
                                 __awaitee,
                                 count_1: count,
                                 count: {
-                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    use ::desugar::__private::{
+                                        ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                    };
                                     (&&::desugar::__private::DropOnly::new(__flagged_count))
                                         .kept()
                                 },
                                 text: {
-                                    use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                    use ::desugar::__private::{
+                                        ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                    };
                                     (&&::desugar::__private::DropOnly::new(__flagged_text))
                                         .kept()
                                 },

@@ -183,7 +183,9 @@ fn sum_loop(
                                                 __into.write(__awaitee);
                                                 __later0
                                                     .write({
-                                                        use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                                        use ::desugar::__private::{
+                                                            ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                                        };
                                                         (&&::desugar::__private::DropOnly::new(item)).kept()
                                                     });
                                                 __later1.write(__iter1);
@@ -305,7 +307,9 @@ fn sum_loop(
                                                     __into.write(__awaitee);
                                                     __later0
                                                         .write({
-                                                            use ::desugar::__private::{ViaCopy as _, ViaValue as _};
+                                                            use ::desugar::__private::{
+                                                                ViaBorrowed as _, ViaCopy as _, ViaValue as _,
+                                                            };
                                                             (&&::desugar::__private::DropOnly::new(item)).kept()
                                                         });
                                                     __later1.write(__iter1);

@@ -1181,9 +1181,11 @@ impl<'a> Emit<'a> {
                     quote!(#ident)
                 } else if self.layout.is_drop_only_at(local, k) {
                     // Kept only to drop at the end of its scope: nothing for a
-                    // `Copy` value, as in rustc (see `__private::DropOnly`).
+                    // `Copy` value or a `&mut`, as in rustc (see
+                    // `__private::DropOnly`): `_left` of `let (_left, right)
+                    // = v.split_at_mut(1);`.
                     quote!({
-                        use #private::{ViaCopy as _, ViaValue as _};
+                        use #private::{ViaBorrowed as _, ViaCopy as _, ViaValue as _};
                         (&&#private::DropOnly::new(#ident)).kept()
                     })
                 } else {
