@@ -300,6 +300,7 @@ impl Builder {
         for part in &lets {
             let part_binds = self.allocate_pattern(&part.pat, true);
             self.bound_from(&part.expr, &part_binds);
+            self.bound_text(&part.pat, &part.expr, &part_binds);
             binds.extend(part_binds);
         }
         let whole = matches!(&*e.cond, Expr::Let(_));
@@ -437,6 +438,9 @@ impl Builder {
             .collect();
         let all_binds: Vec<LocalId> = arm_binds.iter().flatten().copied().collect();
         self.bound_from(&e.expr, &all_binds);
+        for (arm, binds) in e.arms.iter().zip(&arm_binds) {
+            self.bound_text(walk::patterns::unguarded(&arm.pat), &e.expr, binds);
+        }
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
         // The bindings may hold a borrow the scrutinee takes, or one it
         // holds and hands on (`match r { x => .. }` with `r = &v`).

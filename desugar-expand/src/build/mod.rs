@@ -909,6 +909,18 @@ impl Builder {
         }
     }
 
+    /// Marks `binds`, bound by `pat` from `source`, as shared references
+    /// where they are borrows of text (see [`walk::binds_text`]): what
+    /// `k.trim()` borrows of `if let Some((k, _)) = line.split_once('=')`
+    /// is the text, not `k`, which is not kept in place for it.
+    fn bound_text(&mut self, pat: &syn::Pat, source: &syn::Expr, binds: &[LocalId]) {
+        if walk::binds_text(pat, source) {
+            for &id in binds {
+                self.locals[id].shared_ref = !self.self_borrows.contains(&self.locals[id].ident);
+            }
+        }
+    }
+
     /// A closure or `async` block whose captured locals are all visibly
     /// `Copy` (`|a| a ^ n`, `|| self.p.touch()` with `&self`): whether it
     /// captures them by reference or by value, it holds nothing to drop.
@@ -971,15 +983,19 @@ impl Builder {
                 ),
             };
         // `let r = &v;`, `let r: &T = ..;` or `let t = s.trim();`, bound
-        // whole; `let (dir, file) = path.rsplit_once('/')?;`, a pair.
-        let shared_ref = bound_whole(
-            local,
-            |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
-            |value| {
-                matches!(value, syn::Expr::Reference(r) if r.mutability.is_none())
-                    || walk::borrows_text(value, false)
-            },
-        ) || split_text(local);
+        // whole; `let (dir, file) = path.rsplit_once('/')?;`, a pair; `let
+        // k = k;`, a copy of one (a binding bound again after the parts its
+        // pattern skips, see `rewrite::skipped_parts`).
+        let shared_ref = same_as.is_some_and(|other| other.shared_ref)
+            || bound_whole(
+                local,
+                |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
+                |value| {
+                    matches!(value, syn::Expr::Reference(r) if r.mutability.is_none())
+                        || walk::borrows_text(value, false)
+                },
+            )
+            || split_text(local);
         // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
         let boxed = bound_whole(local, walk::is_box_type, walk::makes_box);
         // `let make = move || ..;`, bound whole and untyped.

@@ -1358,6 +1358,32 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     unwrapped.is_some_and(|inner| method(inner, optional))
 }
 
+/// Does `pat`, matched against `expr`, bind only borrows of text (see
+/// [`borrows_text`])? The `Option` of one or of a pair, its parts named:
+/// `Some(rest)` against `s.strip_prefix('/')`, `Some((k, _))` against
+/// `line.split_once('=')`.
+pub(crate) fn binds_text(pat: &syn::Pat, expr: &Expr) -> bool {
+    let Expr::MethodCall(call) = strip_parens(expr) else {
+        return false;
+    };
+    let name = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
+    let part = |pat: &syn::Pat| name(pat) || matches!(pat, syn::Pat::Wild(_));
+    let syn::Pat::TupleStruct(some) = pat else {
+        return false;
+    };
+    if !some.path.is_ident("Some") || some.elems.len() != 1 {
+        return false;
+    }
+    let method = call.method.to_string();
+    match &some.elems[0] {
+        inner if ["strip_prefix", "strip_suffix"].contains(&method.as_str()) => name(inner),
+        syn::Pat::Tuple(pair) if ["split_once", "rsplit_once"].contains(&method.as_str()) => {
+            pair.elems.len() == 2 && pair.elems.iter().all(part)
+        }
+        _ => false,
+    }
+}
+
 /// `s.trim().parse()`, `"9".parse()`: `str::parse` on a text view or a
 /// literal, a `&str` the call is given as it is (nothing to drop, nothing
 /// made for the call to borrow).
