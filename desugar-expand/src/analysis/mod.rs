@@ -398,14 +398,37 @@ impl<'a> Facts<'a> {
     /// at the end of its scope (a visibly `Copy` value has nothing to drop,
     /// nor has one that the pattern of the arm `k` is in took all of, even
     /// where another arm moves only parts of it: `Some((p, n)) if n > 2 =>
-    /// { x.await; .. }` beside `Some((_, n)) => n`).
+    /// { x.await; .. }` beside `Some((_, n)) => n`, unless an await after
+    /// the `match` keeps it).
     fn carried(&self, local: LocalId, k: AwaitId) -> bool {
         self.initialized_at(local, k)
             && !self.moved_and_assigned_after(local, k)
             && (self.used_after(local, k)
                 || (!self.body.locals[local].copy
                     && !self.may_have_moved(local, k)
-                    && !self.emptied_at(local, k)))
+                    && (!self.emptied_at(local, k) || self.kept_later(local, k))))
+    }
+
+    /// Kept at an await that may follow `k`, outside any arm that took all
+    /// of it: a `match` that moves only parts of it on another arm leaves it
+    /// whole to the machine (see `walk::drop_flag::kind`), and a pattern
+    /// that took all of it may only have copied its parts (`(Some(a), b)`
+    /// on a `(Option<u32>, u32)` whose type does not show), so it must still
+    /// be there when the machine resumes at `k` (E0373 where it was not).
+    fn kept_later(&self, local: LocalId, k: AwaitId) -> bool {
+        let at = &self.body.awaits[k];
+        let end = at.returns_by.map_or(u32::MAX, |by| by.seq);
+        (0..self.body.awaits.len()).any(|later| {
+            let info = &self.body.awaits[later];
+            let follows =
+                (info.seq > at.seq && info.seq <= end && !self.exclusive(&info.path, &at.path))
+                    || self.same_loop(info.seq, k, local, true);
+            later != k
+                && follows
+                && self.in_scope(local, later)
+                && !self.emptied_at(local, later)
+                && self.carried(local, later)
+        })
     }
 
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {
