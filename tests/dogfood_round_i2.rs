@@ -9,11 +9,21 @@
 //!   the later await but not across the arm's, and the machine named the
 //!   parameter itself there (E0373, a regression of 7b65e50). Its parts
 //!   may only have been copied: it is kept across the arm's await too.
+//! - An `if let` on a value a call makes (`q.pop()`, a lock guard's
+//!   `pop()`) whose `else` awaits and whose `then` does not: the value was
+//!   kept across the `else`'s await and matched in place, where no part
+//!   could move out of it (E0507) and the guard could not be borrowed
+//!   mutably (E0596).
 
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::Leaf;
+use desugar::harness::{Leaf, Probe};
+use std::sync::Mutex;
+
+async fn send(s: String) -> usize {
+    Leaf::new("send").pending(1).ready(s.len()).await
+}
 
 #[desugar]
 async fn guard_reads_matched(pair: (Option<u32>, u32)) -> u32 {
@@ -37,4 +47,65 @@ fn a_guard_reading_a_local_an_arm_takes_all_of_beside_a_skipped_part() {
         &guard_reads_matched((None, 1)),
         &guard_reads_matched_rustc((None, 1)),
     );
+}
+
+/// `q.pop()`'s value, a part skipped with `_`, the `then` branch not
+/// awaiting and the `else` awaiting: the value was kept across the `else`'s
+/// await and matched in place, where `s` could not move out of it (E0507).
+/// Its skipped part is bound at the start of the `then` block now, as
+/// where the `then` branch awaits.
+#[desugar]
+async fn else_awaits(mut q: Vec<(String, Probe)>) -> usize {
+    if let Some((s, _)) = q.pop() {
+        s.len()
+    } else {
+        send(String::new()).await
+    }
+}
+
+/// The same on a lock guard's `pop()`, as README's `Send` section has it:
+/// the guard, kept across the `else`'s await, was only read in place, and
+/// `pop()` needs it mutably (E0596).
+#[desugar]
+async fn else_awaits_on_a_guard(m: Mutex<Vec<String>>) -> usize {
+    if let Some(s) = m.lock().unwrap().pop() {
+        s.len()
+    } else {
+        send(String::new()).await
+    }
+}
+
+/// And with a part skipped there (E0507 beside the E0596).
+#[desugar]
+async fn else_awaits_on_a_guard_skipping(m: Mutex<Vec<(String, Probe)>>) -> usize {
+    if let Some((s, _)) = m.lock().unwrap().pop() {
+        s.len()
+    } else {
+        send(String::new()).await
+    }
+}
+
+#[test]
+fn an_if_let_whose_else_awaits_on_a_value_a_call_makes() {
+    let pairs = || vec![(String::from("ab"), Probe::new("p"))];
+    for full in [false, true] {
+        let q = move || if full { pairs() } else { Vec::new() };
+        same_and_no_larger(move || else_awaits(q()), move || else_awaits_rustc(q()));
+        let texts = move || {
+            Mutex::new(if full {
+                vec![String::from("ab")]
+            } else {
+                Vec::new()
+            })
+        };
+        same_and_no_larger(
+            move || else_awaits_on_a_guard(texts()),
+            move || else_awaits_on_a_guard_rustc(texts()),
+        );
+        same_and_no_larger(
+            move || else_awaits_on_a_guard_skipping(Mutex::new(q())),
+            move || else_awaits_on_a_guard_skipping_rustc(Mutex::new(q())),
+        );
+    }
+    both_send(&else_awaits(pairs()), &else_awaits_rustc(pairs()));
 }

@@ -99,25 +99,35 @@ fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
                 }
             }
         }
-        Expr::If(e) => match &mut *e.cond {
-            Expr::Let(l) if is_value(&l.expr) && has_await(&e.then_branch) => {
-                let borrowed = makes_one_temporary(&l.expr)
-                    && borrowed_temporary_parts::beside_move([&*l.pat]);
-                let check = (!borrowed && borrowed_temporary_parts::borrows_beside_move([&*l.pat]))
+        Expr::If(e) => {
+            // An `else` that awaits keeps the value made for the condition
+            // too, matched in place, where no part can move out of it.
+            let awaits = has_await(&e.then_branch)
+                || e.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, otherwise)| has_await(&**otherwise));
+            match &mut *e.cond {
+                Expr::Let(l) if is_value(&l.expr) && awaits => {
+                    let borrowed = makes_one_temporary(&l.expr)
+                        && borrowed_temporary_parts::beside_move([&*l.pat]);
+                    let check = (!borrowed
+                        && borrowed_temporary_parts::borrows_beside_move([&*l.pat]))
                     .then(|| borrowed_temporary_parts::moves_checked(&l.pat))
                     .flatten();
-                if is_call(&l.expr) {
-                    if let Some(block) = bound_in_arm(&mut l.pat, &e.then_branch, borrowed, counter)
-                    {
-                        e.then_branch = block;
-                    } else if let Some(rest) = beside_rest(&l.pat) {
-                        e.then_branch.stmts.insert(0, rest);
+                    if is_call(&l.expr) {
+                        if let Some(block) =
+                            bound_in_arm(&mut l.pat, &e.then_branch, borrowed, counter)
+                        {
+                            e.then_branch = block;
+                        } else if let Some(rest) = beside_rest(&l.pat) {
+                            e.then_branch.stmts.insert(0, rest);
+                        }
                     }
+                    e.then_branch.stmts.splice(0..0, check);
                 }
-                e.then_branch.stmts.splice(0..0, check);
+                _ => {}
             }
-            _ => {}
-        },
+        }
         _ => {}
     }
 }
@@ -287,6 +297,8 @@ mod tests {
             // Beside temporaries made before it, which drop after the arm.
             "match items.iter_mut().next() { Some((_, s)) => send(s).await, _ => 0 };",
             "if let Some((s, _)) = m.lock().unwrap().pop() { send(s).await; } else { m.lock(); }",
+            // Kept across the `else`'s await too.
+            "if let Some((s, _)) = q.pop() { s.len() } else { send(t).await };",
         ] {
             assert!(rewritten(stmt).contains("__skipped"), "{stmt}");
         }
