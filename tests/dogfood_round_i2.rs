@@ -14,6 +14,9 @@
 //!   kept across the `else`'s await and matched in place, where no part
 //!   could move out of it (E0507) and the guard could not be borrowed
 //!   mutably (E0596).
+//! - A struct named by one segment, a field skipped with `_` beside one
+//!   moved into an await (E0382); with `..` the build now stops at the `..`
+//!   saying what to write.
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -108,4 +111,46 @@ fn an_if_let_whose_else_awaits_on_a_value_a_call_makes() {
         );
     }
     both_send(&else_awaits(pairs()), &else_awaits_rustc(pairs()));
+}
+
+pub struct Frame {
+    pub kind: u8,
+    pub payload: String,
+    pub trailer: Probe,
+}
+
+fn frame(k: u8) -> Option<Frame> {
+    (k > 0).then(|| Frame {
+        kind: k,
+        payload: format!("p{k}"),
+        trailer: Probe::new("trailer"),
+    })
+}
+
+/// A struct named by one segment, a field skipped with `_` beside one
+/// moved into an await: left as written, since a struct may implement
+/// `Drop`, and the value kept partly moved (E0382). The field moved proves
+/// it has none: the skipped field is bound apart (with `..` the build stops
+/// at the `..`, `tests/ui/rest_beside_moved_part.rs`).
+#[desugar]
+async fn struct_field_skipped(k: u8) -> usize {
+    match frame(k) {
+        Some(Frame {
+            kind,
+            payload,
+            trailer: _,
+        }) => send(payload).await + usize::from(kind),
+        None => 0,
+    }
+}
+
+#[test]
+fn a_field_of_a_struct_named_by_one_segment_skipped_beside_a_moved_one() {
+    for k in [0, 1] {
+        same_and_no_larger(
+            move || struct_field_skipped(k),
+            move || struct_field_skipped_rustc(k),
+        );
+    }
+    both_send(&struct_field_skipped(1), &struct_field_skipped_rustc(1));
 }

@@ -4,8 +4,10 @@
 // the machine binds skipped parts apart only where it sees how many there
 // are (`_`). The compiler, asked whether the part moves, stops the build at
 // the `..`, saying to write `_` for each part, on a temporary, on a local,
-// in an `if let` and in a `for` loop; where the part is `Copy`, nothing
-// moves and the fn builds (`tests/skipped_temporary_parts.rs`).
+// in an `if let`, in a `for` loop and in a struct named by one segment
+// (`Some(Frame { payload, .. })`, fixY build_7, where rustc said only
+// E0382); where the part is `Copy`, nothing moves and the fn builds
+// (`tests/skipped_temporary_parts.rs`).
 use desugar::desugar;
 
 async fn ready() {}
@@ -63,6 +65,31 @@ async fn looped(pairs: Vec<(String, u8, String)>) -> usize {
         n += a.len();
     }
     n
+}
+
+pub struct Frame {
+    pub kind: u8,
+    pub payload: String,
+    pub trailer: String,
+}
+
+fn frame(k: u8) -> Option<Frame> {
+    (k > 0).then(|| Frame {
+        kind: k,
+        payload: String::new(),
+        trailer: String::new(),
+    })
+}
+
+#[desugar]
+async fn struct_by_name(k: u8) -> usize {
+    match frame(k) {
+        Some(Frame { payload, .. }) => {
+            ready().await;
+            payload.len()
+        }
+        None => 0,
+    }
 }
 
 fn main() {}

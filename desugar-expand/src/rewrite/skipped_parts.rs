@@ -49,10 +49,13 @@
 //! if a part beside it moves, see [`beside_rest`]), a `ref`
 //! binding, `@`, `|` or a slice (what is left of an array drops in an
 //! order of its own), one with a struct pattern that skips more than one
-//! part in all (its fields may be listed out of their order), and a struct
-//! or variant with a one-segment path (a struct may implement `Drop`, whose
-//! fields cannot be moved out; the standard `Some`, `Ok` and `Err`
-//! excepted).
+//! part in all (its fields may be listed out of their order), and a tuple
+//! struct or variant with a one-segment path (a newtype may implement
+//! `Drop`, whose fields cannot be moved out; the standard `Some`, `Ok` and
+//! `Err` excepted). A struct pattern by name is rewritten (`Frame {
+//! payload, trailer: _ }`): the field it moves proves the struct has no
+//! `Drop`. On one that has, all it binds is `Copy`, and the part bound for
+//! `_` stops the build there (E0509): write `..` for it instead.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -483,9 +486,10 @@ impl Shape {
                 p.elems.iter().for_each(|elem| self.read(elem, false));
             }
             Pat::Rest(p) if !top => self.rest = Some(p.dot2_token.spans[0]),
+            // A struct by name too (`Frame { payload, trailer: _ }`): a
+            // pattern that moves a field out of it proves it has no `Drop`.
             Pat::Struct(p) => {
                 self.named = true;
-                self.fits &= variant_path(&p.path);
                 if let Some(rest) = &p.rest {
                     self.rest = Some(rest.dot2_token.spans[0]);
                 }
