@@ -17,6 +17,8 @@
 //! - A struct named by one segment, a field skipped with `_` beside one
 //!   moved into an await (E0382); with `..` the build now stops at the `..`
 //!   saying what to write.
+//! - A guarded `ref` arm beside an arm moving the same part and awaiting
+//!   (E0507 in the dogfood run; already built at db87ece, kept here).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -153,4 +155,49 @@ fn a_field_of_a_struct_named_by_one_segment_skipped_beside_a_moved_one() {
         );
     }
     both_send(&struct_field_skipped(1), &struct_field_skipped_rustc(1));
+}
+
+/// A guarded `ref` arm that does not await, beside an arm that moves the
+/// same part and awaits, on `q.pop()` (E0507 in a dogfood run).
+#[desugar]
+async fn ref_arm_beside_moving_arm(mut q: Vec<String>) -> usize {
+    match q.pop() {
+        Some(ref s) if s.len() > 3 => 1,
+        Some(s) => send(s).await,
+        None => 0,
+    }
+}
+
+/// The same with a part skipped by `_`.
+#[desugar]
+async fn ref_arm_beside_moving_arm_skipping(mut q: Vec<(String, Probe)>) -> usize {
+    match q.pop() {
+        Some((ref s, _)) if s.len() > 3 => 1,
+        Some((s, _)) => send(s).await,
+        None => 0,
+    }
+}
+
+#[test]
+fn a_guarded_ref_arm_beside_an_arm_moving_the_part_and_awaiting() {
+    for texts in [&[][..], &["ab"], &["abcdef"]] {
+        let q = move || texts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let pairs = move || {
+            q().into_iter()
+                .map(|s| (s, Probe::new("p")))
+                .collect::<Vec<_>>()
+        };
+        same_and_no_larger(
+            move || ref_arm_beside_moving_arm(q()),
+            move || ref_arm_beside_moving_arm_rustc(q()),
+        );
+        same_and_no_larger(
+            move || ref_arm_beside_moving_arm_skipping(pairs()),
+            move || ref_arm_beside_moving_arm_skipping_rustc(pairs()),
+        );
+    }
+    both_send(
+        &ref_arm_beside_moving_arm(Vec::new()),
+        &ref_arm_beside_moving_arm_rustc(Vec::new()),
+    );
 }
