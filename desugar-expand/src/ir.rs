@@ -312,10 +312,22 @@ pub(crate) struct Mention {
     pub untaken: bool,
     /// An assignment that may not run every time its statement does, in a
     /// statement that gives the local a value on every path that goes on
-    /// past it (`match r { Ok(q) => c = q, Err(e) => return e }`): the
-    /// last [`Mention::seq`] of that statement. A read numbered after it
-    /// follows an assignment wherever it runs.
-    pub settled: Option<u32>,
+    /// past it (`match r { Ok(q) => c = q, Err(e) => return e }`, also
+    /// where an arm awaits before it assigns): where that statement is.
+    pub settled: Option<Settled>,
+}
+
+/// See [`Mention::settled`].
+#[derive(Clone)]
+pub(crate) struct Settled {
+    /// The last [`Mention::seq`] of the statement.
+    pub end: u32,
+    /// The statement's [`Mention::path`]. A read numbered after `end`
+    /// follows an assignment wherever it runs, where it is on this path or
+    /// where the code it is reached from is (an await before the statement
+    /// and on its path: from there every path that reads the local after
+    /// the statement runs it, out of an `if` or a loop around both too).
+    pub path: Vec<u32>,
 }
 
 /// [`Mention::consumed`] of a local closure called (`log("start")`).

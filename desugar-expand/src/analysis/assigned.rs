@@ -21,20 +21,14 @@ use crate::ir::{AwaitId, Block, Else, If, LoopValue, Stmt};
 
 /// Is `name` assigned on every path from the start of `block` to await `k`?
 pub(crate) fn before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
-    Flow {
-        name,
-        targets: Vec::new(),
-        some_path: false,
-    }
-    .before(block, k, false)
+    Flow::new(name).before(block, k, false)
 }
 
 /// Is `name` assigned on some path from the start of `block` to await `k`?
 pub(crate) fn maybe_before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool {
     Flow {
-        name,
-        targets: Vec::new(),
         some_path: true,
+        ..Flow::new(name)
     }
     .before(block, k, false)
 }
@@ -42,14 +36,21 @@ pub(crate) fn maybe_before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool
 /// Does `stmt` give `name` a value on every path that goes on past it,
 /// where it starts without one? A `match` whose arms assign or leave
 /// (`match step(c).await { Ok(q) => c = q, Err(e) => return e }`), the
-/// `if let` form, or a plain assignment.
+/// `if let` form, or a plain assignment; a `break` or `continue` out of
+/// it only with the value given (`Ok(q) => { c = q; break; }`).
 pub(crate) fn settles(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
-    Flow {
-        name,
-        targets: Vec::new(),
-        some_path: false,
-    }
-    .syn_stmt(stmt, false)
+    let mut flow = Flow::new(name);
+    flow.syn_stmt(stmt, false) && !flow.escaped_unassigned
+}
+
+/// [`settles`], for the statements a construct that awaits was lowered to
+/// (`match step(c).await { Ok(q) => { leaf.await; c = q; } Err(e) => return e }`).
+pub(crate) fn settles_lowered(stmts: &[Stmt], name: &syn::Ident) -> bool {
+    let mut flow = Flow::new(name);
+    let assigned = stmts
+        .iter()
+        .fold(false, |assigned, stmt| flow.stmt(stmt, assigned));
+    assigned && !flow.escaped_unassigned
 }
 
 /// A `loop` (`while`, `for`) or labeled block being followed, which a
@@ -75,9 +76,21 @@ struct Flow<'a> {
     targets: Vec<Target>,
     /// Assigned on some path, not on every one: paths meet by "or".
     some_path: bool,
+    /// A `break` or `continue` out of the code followed ran with the local
+    /// unassigned: it reaches code after it without a value.
+    escaped_unassigned: bool,
 }
 
-impl Flow<'_> {
+impl<'a> Flow<'a> {
+    /// Following where `name` is assigned on every path.
+    fn new(name: &'a syn::Ident) -> Self {
+        Flow {
+            name,
+            targets: Vec::new(),
+            some_path: false,
+            escaped_unassigned: false,
+        }
+    }
     /// What a path that never goes on gives where it would.
     fn ends(&self) -> bool {
         !self.some_path
@@ -251,15 +264,17 @@ impl Flow<'_> {
     /// code followed leaves past everything after it.
     fn leave(&mut self, label: Option<&syn::Lifetime>, assigned: bool) {
         let some_path = self.some_path;
-        if let Some(target) = self.target(label) {
-            target.assigned = meet(some_path, target.assigned, assigned);
+        match self.target(label) {
+            Some(target) => target.assigned = meet(some_path, target.assigned, assigned),
+            None => self.escaped_unassigned |= !assigned,
         }
     }
 
     /// A `continue` with the local as `assigned`, for the next iteration.
     fn repeat(&mut self, label: Option<&syn::Lifetime>, assigned: bool) {
-        if let Some(target) = self.target(label) {
-            target.continued |= assigned;
+        match self.target(label) {
+            Some(target) => target.continued |= assigned,
+            None => self.escaped_unassigned |= !assigned,
         }
     }
 
@@ -451,6 +466,7 @@ impl Flow<'_> {
                 target.assigned = meet(some_path, target.assigned, assigned);
                 target.continued |= assigned;
             }
+            self.escaped_unassigned |= !assigned;
         }
         // Every argument of `vec!`, `dbg!` and `matches!` runs (a temporary
         // of an element is made in place there: `vec![{ t = lock(); &t }.len()]`).

@@ -533,11 +533,12 @@ impl<'a> Facts<'a> {
         // No other suspension before the assignment: one there would find
         // the local with a value on the paths that did not move it (or
         // where syntax took a copy for a move), and keep it.
-        let suspends_between = self
-            .body
-            .awaits
-            .iter()
-            .any(|other| other.seq > info.seq && other.seq < assigned.seq);
+        // Unless the local has no value there either, and is declared
+        // again on resuming from it too (`Ok(q) => { leaf.await; c = q; }`).
+        let suspends_between = (0..self.body.awaits.len()).any(|other| {
+            let seq = self.body.awaits[other].seq;
+            seq > info.seq && seq < assigned.seq && !self.moved_and_assigned_after(local, other)
+        });
         !in_loop && !suspends_between
     }
 
@@ -567,13 +568,17 @@ impl<'a> Facts<'a> {
                     assignments().any(|a| {
                         // One in an arm whose statement gives the value on
                         // every path that goes on runs before any read
-                        // after that statement.
-                        let first = match a.settled {
-                            _ if !a.conditional => a.seq < read.seq,
-                            Some(end) => end < read.seq,
-                            None => false,
-                        };
-                        first && read.path.starts_with(&a.path)
+                        // after that statement, on its path or reached
+                        // from `k` through it.
+                        let settles = a.settled.as_ref().is_some_and(|settled| {
+                            settled.end < read.seq
+                                && (read.path.starts_with(&settled.path)
+                                    || info.path.starts_with(&settled.path))
+                        });
+                        settles
+                            || (!a.conditional
+                                && a.seq < read.seq
+                                && read.path.starts_with(&a.path))
                     })
                 })
         };

@@ -585,13 +585,43 @@ impl Builder {
         let found = recorder.found;
         let first = self.mentions.len();
         self.record(found, holders);
-        let end = self.seq;
+        let settled = crate::ir::Settled {
+            end: self.seq,
+            path: self.path.clone(),
+        };
         for mention in &mut self.mentions[first..] {
             if mention.kind == MentionKind::Assign
                 && mention.conditional
                 && crate::analysis::assigned::settles(stmt, &self.locals[mention.local].ident)
             {
-                mention.settled = Some(end);
+                mention.settled = Some(settled.clone());
+            }
+        }
+    }
+
+    /// Marks the assignments in branches of a construct that awaits,
+    /// recorded from mention `first` on, where the statements it was
+    /// lowered to give their local a value on every path that goes on
+    /// (see [`Mention::settled`]); one already marked keeps the innermost
+    /// statement that does.
+    fn settle_construct(&mut self, first: usize, lowered: &[Stmt]) {
+        let settled = crate::ir::Settled {
+            end: self.seq,
+            path: self.path.clone(),
+        };
+        let depth = self.path.len();
+        for index in first..self.mentions.len() {
+            let mention = &self.mentions[index];
+            let in_branch = mention.conditional || mention.path.len() > depth;
+            if mention.kind == MentionKind::Assign
+                && mention.settled.is_none()
+                && in_branch
+                && crate::analysis::assigned::settles_lowered(
+                    lowered,
+                    &self.locals[mention.local].ident,
+                )
+            {
+                self.mentions[index].settled = Some(settled.clone());
             }
         }
     }
@@ -698,7 +728,9 @@ impl Builder {
             syn::Stmt::Local(local) => self.local(local, out),
             syn::Stmt::Expr(expr, semi) => {
                 if lower::is_construct_with_await(&expr) {
+                    let (first, from) = (self.mentions.len(), out.len());
                     self.construct(expr, dest, out);
+                    self.settle_construct(first, &out[from..]);
                 } else {
                     match (semi, dest) {
                         (Some(_), _) => self.simple(syn::Stmt::Expr(expr, semi), out),

@@ -35,8 +35,12 @@ pub(crate) fn rewrite_body(body: &mut syn::Block, sig: &syn::Signature) -> syn::
         error: None,
     };
     for input in &sig.inputs {
-        if let syn::FnArg::Typed(param) = input {
-            rewrite.bind(&param.pat);
+        match input {
+            syn::FnArg::Typed(param) => rewrite.bind(&param.pat),
+            // The receiver is a local too, renamed in the machine: rules
+            // naming it read the fn's own `self`, which the machine has
+            // moved into its state (E0382 for a `&mut self`).
+            syn::FnArg::Receiver(_) => rewrite.in_scope.push("self".to_owned()),
         }
     }
     rewrite.visit_block_mut(body);
@@ -319,9 +323,10 @@ fn respan(mut group: Group, span: Span) -> Group {
 /// not hold yet: an identifier not after `$` (a metavariable).
 fn names_in(tokens: TokenStream, locals: &HashSet<String>, named: &mut Vec<String>) {
     let mut after_dollar = false;
-    for tree in tokens {
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
         match &tree {
-            TokenTree::Ident(word) if !after_dollar => {
+            TokenTree::Ident(word) if !after_dollar && !starts_path(word, trees.peek()) => {
                 let word = word.to_string();
                 if locals.contains(&word) && !named.contains(&word) {
                     named.push(word);
@@ -334,15 +339,26 @@ fn names_in(tokens: TokenStream, locals: &HashSet<String>, named: &mut Vec<Strin
     }
 }
 
+/// Is `word` the `self` of a path (`self::helper()`), the module, not the
+/// receiver?
+fn starts_path(word: &Ident, next: Option<&TokenTree>) -> bool {
+    word == "self" && matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == ':')
+}
+
 /// `tokens`, a transcriber, with each of `named` read from its
 /// metavariable.
 fn read_locals(tokens: TokenStream, named: &[String]) -> TokenStream {
     let mut out = TokenStream::new();
     let mut after_dollar = false;
-    for tree in tokens {
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
         let dollar = matches!(&tree, TokenTree::Punct(p) if p.as_char() == '$');
         match tree {
-            TokenTree::Ident(word) if !after_dollar && named.iter().any(|n| word == n) => {
+            TokenTree::Ident(word)
+                if !after_dollar
+                    && !starts_path(&word, trees.peek())
+                    && named.iter().any(|n| word == n) =>
+            {
                 out.extend(metavariable(&word.to_string(), word.span()));
             }
             TokenTree::Group(group) => {
@@ -479,6 +495,22 @@ mod tests {
         assert!(out.contains("([$ __local_t : ident , $ __local_n : ident] $ e : expr) => { $ __local_t + $ __local_n + $ e }"), "{out}");
         assert!(out.contains("add ! ([t , n] 1)"), "{out}");
         assert!(out.contains("add ! ([t , n])"), "{out}");
+    }
+
+    #[test]
+    fn a_method_s_receiver_is_given_but_not_a_self_path() {
+        let sig: syn::Signature = syn::parse_str("async fn f(&mut self)").expect("a signature");
+        let mut block: syn::Block = syn::parse_str(
+            "{ macro_rules! calls { () => { self.calls + self::base() } } calls!() }",
+        )
+        .expect("a block");
+        rewrite_body(&mut block, &sig).expect("rewritten");
+        let out = block.to_token_stream().to_string();
+        assert!(
+            out.contains("$ __local_self . calls + self :: base ()"),
+            "{out}"
+        );
+        assert!(out.contains("calls ! ([self])"), "{out}");
     }
 
     #[test]
