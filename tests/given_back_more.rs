@@ -8,6 +8,9 @@
 //! - The arm that gives the value back awaiting first: E0382.
 //! - The `match` in a `loop`, the giving arm breaking out: E0382.
 //! - The `match` in an `if` without `else` (or an `if let`): E0382.
+//! - The value given back, then taken apart whole for an `async move`
+//!   block, which is what the build says to write where the block names
+//!   a field of it that is not `Copy`.
 //! - A `macro_rules!` of the body naming `self` in a `&mut self` method,
 //!   called after an await: E0382 at the attribute.
 
@@ -202,4 +205,47 @@ fn a_macro_naming_self_is_given_the_receiver() {
     );
     let (mut a, mut b) = (Svc { calls: 0 }, Svc { calls: 0 });
     both_send(&a.calls_after_an_await(1), &b.calls_after_an_await_rustc(1));
+}
+
+// ---- Given back, then taken apart whole for an `async move` block ----
+
+pub struct Pair(Probe, u32);
+
+async fn step_pair(p: Pair, n: u32) -> Result<Pair, u32> {
+    let v = Leaf::new("step").pending(1).ready(n).await;
+    if v > 2 { Err(v) } else { Ok(p) }
+}
+
+/// What the build says to write where an `async move` block names a field
+/// that is not `Copy` of a value given back
+/// (`tests/ui/given_back_part_into_async_move.rs`): the value taken apart
+/// whole before the block.
+#[desugar]
+async fn given_back_then_taken_apart(mut p: Pair, n: u32) -> u32 {
+    match step_pair(p, n).await {
+        Ok(q) => p = q,
+        Err(e) => return e,
+    }
+    let Pair(probe, k) = p;
+    let task = async move {
+        probe.touch();
+        fetch(k).await
+    };
+    note("task made");
+    task.await
+}
+
+#[test]
+fn given_back_then_taken_apart_for_an_async_move_block() {
+    let pair = || Pair(Probe::new("p"), 1);
+    for n in [1, 5] {
+        same_and_no_larger(
+            || given_back_then_taken_apart(pair(), n),
+            || given_back_then_taken_apart_rustc(pair(), n),
+        );
+    }
+    both_send(
+        &given_back_then_taken_apart(pair(), 1),
+        &given_back_then_taken_apart_rustc(pair(), 1),
+    );
 }

@@ -2,8 +2,9 @@
 // returning; an `async move` block then names its fields, taking each
 // alone (the `Probe` moves, the number is copied), and the rest of `c`
 // would stay behind for the later await. The machine keeps `c` in place
-// there, from where a field cannot be taken: bind the field to a new local
-// before the block (`let probe = c.0;`) and name that.
+// there, from where a field cannot be taken: take the value apart whole
+// before the block (`let Conn(probe, k) = c;`; `tests/given_back_more.rs`)
+// and name the parts.
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
 

@@ -1071,7 +1071,7 @@ impl<'a> Facts<'a> {
                     MentionKind::CapturedPart => report(
                         mention.span,
                         format!(
-                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take a field of it from there: bind the field to a new local before the closure (`let field = {name}.field;`) and name that"
+                            "`{name}` is borrowed across an `.await`, or may have been moved before one, so #[desugar] keeps it in place, and a `move` closure or `async move` block cannot take a field of it from there: bind the field to a new local before the closure (`let field = {name}.field;`), or a field that is not `Copy` with the rest by a pattern that takes the value apart whole (`let Type(field, rest) = {name};`), and name that"
                         ),
                     ),
                     _ => {}
