@@ -63,8 +63,9 @@ impl CalledOnce {
     }
 }
 
-/// The patterns of the `let`s in `cond` (`if let`, `while let`, chains).
-fn let_patterns(cond: &syn::Expr) -> Vec<syn::Pat> {
+/// The patterns of the `let`s in `cond` (`if let`, `while let`, chains),
+/// whose bindings the block after it sees.
+pub(super) fn let_patterns(cond: &syn::Expr) -> Vec<syn::Pat> {
     let mut lets = Vec::new();
     crate::build::let_parts(cond, &mut lets);
     lets.into_iter().map(|part| (*part.pat).clone()).collect()

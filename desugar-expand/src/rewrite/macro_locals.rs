@@ -25,6 +25,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
+use super::called_once::let_patterns;
 use crate::walk::{MacroArgs, patterns};
 
 /// Gives each `macro_rules!` of `body` that names locals of the fn those
@@ -94,21 +95,6 @@ impl Definitions {
     }
 }
 
-/// The patterns of the `let`s of a condition's `&&` chain, which its
-/// block sees.
-fn condition_lets(cond: &syn::Expr) -> Vec<syn::Pat> {
-    match cond {
-        syn::Expr::Let(node) => vec![(*node.pat).clone()],
-        syn::Expr::Binary(node) if matches!(node.op, syn::BinOp::And(_)) => {
-            let mut pats = condition_lets(&node.left);
-            pats.extend(condition_lets(&node.right));
-            pats
-        }
-        syn::Expr::Paren(node) => condition_lets(&node.expr),
-        _ => Vec::new(),
-    }
-}
-
 impl VisitMut for Definitions {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         let outer = self.in_scope.len();
@@ -157,7 +143,7 @@ impl VisitMut for Definitions {
 
     fn visit_expr_if_mut(&mut self, node: &mut syn::ExprIf) {
         self.visit_expr_mut(&mut node.cond);
-        let lets = condition_lets(&node.cond);
+        let lets = let_patterns(&node.cond);
         self.scoped(&lets, |walk| walk.visit_block_mut(&mut node.then_branch));
         if let Some((_, otherwise)) = &mut node.else_branch {
             self.visit_expr_mut(otherwise);
@@ -166,7 +152,7 @@ impl VisitMut for Definitions {
 
     fn visit_expr_while_mut(&mut self, node: &mut syn::ExprWhile) {
         self.visit_expr_mut(&mut node.cond);
-        let lets = condition_lets(&node.cond);
+        let lets = let_patterns(&node.cond);
         self.scoped(&lets, |walk| walk.visit_block_mut(&mut node.body));
     }
 
