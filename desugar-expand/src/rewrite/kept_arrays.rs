@@ -246,10 +246,7 @@ fn in_slices(pat: &Pat, inside: bool, out: &mut Vec<syn::Ident>) {
         Pat::Ident(p) => {
             // `None`, a unit variant or a constant, as rustc's naming
             // lints have it, is not a binding.
-            let constant = p.subpat.is_none()
-                && p.mutability.is_none()
-                && p.ident.to_string().starts_with(char::is_uppercase);
-            if inside && p.by_ref.is_none() && !constant {
+            if inside && p.by_ref.is_none() && walk::patterns::is_binding(p) {
                 out.push(p.ident.clone());
             }
             if let Some((_, sub)) = &p.subpat {

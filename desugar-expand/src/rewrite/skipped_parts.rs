@@ -59,6 +59,7 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat, Stmt};
@@ -241,8 +242,7 @@ pub(super) fn by_value(pat: &Pat) -> Vec<syn::Ident> {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
             // `None`, a unit variant or a constant, as rustc's naming
             // lints have it, is not a binding.
-            let constant = p.ident.to_string().starts_with(char::is_uppercase);
-            if p.by_ref.is_none() && p.subpat.is_none() && !constant {
+            if p.by_ref.is_none() && p.subpat.is_none() && walk::patterns::is_binding(p) {
                 self.0.push(p.ident.clone());
             }
         }
@@ -476,8 +476,10 @@ impl Shape {
         }
         match pat {
             Pat::Wild(_) if !top => self.wild += 1,
+            // Left in the value as a `_` part is (`Token`, `Token {}`).
+            pat if !top && names_unit(pat) => self.wild += 1,
             Pat::Ident(p) => {
-                self.binds |= p.by_ref.is_none();
+                self.binds |= p.by_ref.is_none() && walk::patterns::is_binding(p);
                 self.fits &= p.by_ref.is_none() && p.subpat.is_none();
             }
             Pat::Tuple(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
@@ -504,6 +506,17 @@ impl Shape {
             Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) => {}
             _ => self.fits = false,
         }
+    }
+}
+
+/// A unit struct or a constant named by itself, `Token` or `Token {}`
+/// (not `None`): it moves nothing and leaves its part in the value (see
+/// `walk::patterns::is_left_in_place`).
+fn names_unit(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => walk::patterns::is_left_in_place(p),
+        Pat::Struct(p) => p.fields.is_empty() && p.rest.is_none(),
+        _ => false,
     }
 }
 
@@ -639,9 +652,27 @@ impl VisitMut for Rewriter<'_> {
 }
 
 /// Replaces each `_` below the top of `pat` by a fresh binding, pushed to
-/// `parts` in the order the pattern lists them.
+/// `parts` in the order the pattern lists them; a unit struct or constant
+/// named by itself gets one in front of it, still matching it.
+///
+/// Before: `(Token, s, _)`
+/// After:  `(__part1 @ Token, s, __part2)`
 fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
     match pat {
+        unit if names_unit(unit) => {
+            *counter += 1;
+            let mut part = names::hidden(&format!("__part{counter}"));
+            part.set_span(Span::mixed_site().located_at(unit.span()));
+            parts.push(part.clone());
+            let named = std::mem::replace(unit, Pat::Verbatim(TokenStream::new()));
+            *unit = Pat::Ident(syn::PatIdent {
+                attrs: Vec::new(),
+                by_ref: None,
+                mutability: None,
+                ident: part,
+                subpat: Some((Default::default(), Box::new(named))),
+            });
+        }
         Pat::Wild(wild) => {
             *counter += 1;
             let mut part = names::hidden(&format!("__part{counter}"));
@@ -677,7 +708,7 @@ fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
 /// [`bind_wild`] under a wrapper that is not a part of its own: a `_` right
 /// there is the whole pattern, not a part.
 fn descend(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
-    if !matches!(pat, Pat::Wild(_)) {
+    if !matches!(pat, Pat::Wild(_)) && !names_unit(pat) {
         bind_wild(pat, parts, counter);
     }
 }

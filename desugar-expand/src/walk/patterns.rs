@@ -55,11 +55,21 @@ fn collect(pat: &Pat, out: &mut Vec<Binding>) {
 
 /// Is `p` a binding, not a unit struct, unit variant or constant (see
 /// [`bindings`])?
-fn is_binding(p: &syn::PatIdent) -> bool {
+pub(crate) fn is_binding(p: &syn::PatIdent) -> bool {
     p.subpat.is_some()
         || p.by_ref.is_some()
         || p.mutability.is_some()
         || !p.ident.to_string().starts_with(|c: char| c.is_uppercase())
+}
+
+/// Is `p` a unit struct or a constant named by itself (`Token`, `MAX`), not
+/// a binding nor `None`? Matching, it moves nothing and leaves its part in
+/// the value, to drop with the rest of it: the type may have a `Drop`
+/// impl, as `Token`'s may. (A unit struct's part is not even read, having
+/// one value only; a constant's is read as a copy, which leaves it there
+/// too.)
+pub(crate) fn is_left_in_place(p: &syn::PatIdent) -> bool {
+    !is_binding(p) && p.ident != "None"
 }
 
 /// `pat` binding `ident` alone, under the name `declared` (`mut` if
@@ -157,11 +167,7 @@ fn find_ref_binding(pat: &Pat, wanted: fn(&syn::PatIdent) -> bool) -> bool {
 pub(crate) fn binds_by_value(pat: &Pat) -> bool {
     match pat {
         Pat::Ident(p) => {
-            let is_binding = p.by_ref.is_none()
-                && (p.mutability.is_some()
-                    || p.subpat.is_some()
-                    || !p.ident.to_string().starts_with(char::is_uppercase));
-            is_binding
+            (p.by_ref.is_none() && is_binding(p))
                 || p.subpat
                     .as_ref()
                     .is_some_and(|(_, sub)| binds_by_value(sub))
@@ -198,22 +204,26 @@ pub(crate) fn binds_through_reference(pat: &Pat) -> bool {
 }
 
 /// Does the pattern, matching, leave a part of the value unbound that may
-/// still have something to drop (`_`, `..`, a `ref` binding)? A by-value
-/// binding takes its part (moved, or copied if `Copy`: either way the
-/// value keeps nothing of it to drop), and a literal, a range, a reference
-/// or a unit variant matches a part with nothing to drop.
+/// still have something to drop (`_`, `..`, a `ref` binding, a unit struct
+/// named by itself)? A by-value binding takes its part (moved, or copied if
+/// `Copy`: either way the value keeps nothing of it to drop), and a
+/// literal, a range, a reference, `None` or a unit variant's path matches a
+/// part with nothing to drop.
 ///
-/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `x`, `Some((a, 3))`.
-/// Output: yes, yes, yes, no, no.
+/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `(Token, a)`, `(Token {}, a)`, `x`, `Some((a, 3))`.
+/// Output: yes, yes, yes, yes, yes, no, no.
 pub(crate) fn leaves_rest(pat: &Pat) -> bool {
     match pat {
-        Pat::Ident(p) => p.by_ref.is_some(),
+        Pat::Ident(p) => p.by_ref.is_some() || is_left_in_place(p),
         Pat::Wild(_) | Pat::Rest(_) => true,
         Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Reference(_) => false,
         Pat::Or(p) => p.cases.iter().any(leaves_rest),
         Pat::Paren(p) => leaves_rest(&p.pat),
         Pat::Slice(p) => p.elems.iter().any(leaves_rest),
-        Pat::Struct(p) => p.rest.is_some() || p.fields.iter().any(|f| leaves_rest(&f.pat)),
+        // `Token {}` names a struct with no fields, as `Token { .. }` does.
+        Pat::Struct(p) => {
+            p.rest.is_some() || p.fields.is_empty() || p.fields.iter().any(|f| leaves_rest(&f.pat))
+        }
         Pat::Tuple(p) => p.elems.iter().any(leaves_rest),
         Pat::TupleStruct(p) => p.elems.iter().any(leaves_rest),
         Pat::Type(p) => leaves_rest(&p.pat),
@@ -229,17 +239,23 @@ pub(crate) fn leaves_rest(pat: &Pat) -> bool {
 /// captures), leaving the rest in the local. Not a slice pattern: a
 /// closure takes an array whole.
 ///
-/// Input: `(a, _)`, `S { a, .. }`, `((a, _), b)`, `(a, b)`, `_`, `[a, _]`.
-/// Output: yes, yes, yes, no, no, no.
+/// A unit struct named by itself (`Token`, `Token {}`) leaves its part
+/// there as `_` does.
+///
+/// Input: `(a, _)`, `S { a, .. }`, `((a, _), b)`, `(Token, a)`, `(a, b)`, `_`, `[a, _]`.
+/// Output: yes, yes, yes, yes, no, no, no.
 pub(crate) fn skips_part(pat: &Pat) -> bool {
     fn below(pat: &Pat) -> bool {
         match pat {
             Pat::Wild(_) | Pat::Rest(_) => true,
+            Pat::Ident(p) => is_left_in_place(p),
             Pat::Paren(p) => below(&p.pat),
             Pat::Type(p) => below(&p.pat),
             Pat::Tuple(p) => p.elems.iter().any(below),
             Pat::TupleStruct(p) => p.elems.iter().any(below),
-            Pat::Struct(p) => p.rest.is_some() || p.fields.iter().any(|f| below(&f.pat)),
+            Pat::Struct(p) => {
+                p.rest.is_some() || p.fields.is_empty() || p.fields.iter().any(|f| below(&f.pat))
+            }
             _ => false,
         }
     }
