@@ -421,11 +421,30 @@ async fn stripped(text: String) -> Vec<String> {
     out
 }
 
+async fn io<T: std::fmt::Debug>(name: &str, v: T) -> T {
+    Leaf::new(name).pending(1).ready(v).await
+}
+
+/// The parts a `let … else` binds of `split_once`'s `Option`, one borrowed
+/// by `trim()` in an awaited call (dogfood round I3, size_1: 176 bytes
+/// against 160, `name` kept in place).
+#[desugar]
+async fn header(l: &str) -> usize {
+    let Some((name, value)) = l.split_once(':') else {
+        return 0;
+    };
+    io("n", name.trim()).await.len() + value.len()
+}
+
 #[test]
 fn parts_of_a_split_text_borrow_the_text() {
     for t in ["a=1\n# c\n\nb = true\nc=", "x"] {
         both_send(&keys(t.to_string()), &keys_rustc(t.to_string()));
         same_and_no_larger(|| keys(t.to_string()), || keys_rustc(t.to_string()));
         same_and_no_larger(|| stripped(t.to_string()), || stripped_rustc(t.to_string()));
+    }
+    for l in ["A: 1", "bad"] {
+        both_send(&header(l), &header_rustc(l));
+        same_and_no_larger(|| header(l), || header_rustc(l));
     }
 }

@@ -1154,20 +1154,27 @@ fn panic_as_tail(last: &mut syn::Stmt) {
     }
 }
 
+/// `let (head, tail) = s.split_at(n);`: a pair of names bound to the two
+/// borrows a split of text makes (see [`walk::borrows_text`]); or `let
+/// Some((k, v)) = line.split_once(':') else { .. };`, the parts of the
+/// `Option` of one (see [`walk::binds_text`]).
+fn split_text(local: &syn::Local) -> bool {
+    let named = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
+    let Some(init) = &local.init else {
+        return false;
+    };
+    match &init.diverge {
+        None => {
+            matches!(&local.pat, syn::Pat::Tuple(t) if t.elems.len() == 2 && t.elems.iter().all(named))
+                && walk::borrows_text(&init.expr, true)
+        }
+        Some(_) => walk::binds_text(&local.pat, &init.expr),
+    }
+}
+
 /// Does `local` bind its value whole to one name, and is that value what
 /// `by_type` says of its written type (`let r: &T = ..;`), or, without one,
 /// what `by_value` says of its initializer (`let r = &v;`)?
-/// `let (head, tail) = s.split_at(n);`: a pair of names bound to the two
-/// borrows a split of text makes (see [`walk::borrows_text`]).
-fn split_text(local: &syn::Local) -> bool {
-    let named = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
-    matches!(&local.pat, syn::Pat::Tuple(t) if t.elems.len() == 2 && t.elems.iter().all(named))
-        && local
-            .init
-            .as_ref()
-            .is_some_and(|init| init.diverge.is_none() && walk::borrows_text(&init.expr, true))
-}
-
 fn bound_whole(
     local: &syn::Local,
     by_type: impl Fn(&syn::Type) -> bool,
