@@ -151,7 +151,8 @@ fn analyse(
         })
         .collect();
     rewrite::kept_arrays::rewrite_body(&mut body, &params);
-    rewrite::skipped_parts::rewrite_body(&mut body, &params);
+    let receiver = item_fn.sig.receiver();
+    rewrite::skipped_parts::rewrite_body(&mut body, receiver, &params);
     rewrite::let_else::rewrite_body(&mut body)?;
     rewrite::promoted::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);

@@ -48,14 +48,25 @@
 //! only the compiler can count: it gets a check that stops the build there
 //! if a part beside it moves, see [`beside_rest`]), a `ref`
 //! binding, `@`, `|` or a slice (what is left of an array drops in an
-//! order of its own), one with a struct pattern that skips more than one
-//! part in all (its fields may be listed out of their order), and a tuple
-//! struct or variant with a one-segment path (a newtype may implement
-//! `Drop`, whose fields cannot be moved out; the standard `Some`, `Ok` and
-//! `Err` excepted). A struct pattern by name is rewritten (`Frame {
-//! payload, trailer: _ }`): the field it moves proves the struct has no
-//! `Drop`. On one that has, all it binds is `Copy`, and the part bound for
-//! `_` stops the build there (E0509): write `..` for it instead.
+//! order of its own), and one with a struct pattern that skips more than
+//! one part in all (its fields may be listed out of their order; a
+//! constant named by itself, `kind: DATA`, is not counted, but checked to
+//! be `Copy`, see `__private::copied_constant`). A struct or tuple struct
+//! pattern by name is rewritten (`Frame { payload, trailer: _ }`,
+//! `Tagged(_, s)`): the field it moves proves the struct has no `Drop`.
+//! On one that has, all it binds is `Copy`, and the part bound for `_`
+//! stops the build there (E0509): write `..` for it instead. A part left
+//! whole by a struct or variant pattern that binds nothing
+//! (`Slot::Full(_)`), or by a path (`Slot::Empty`, where no struct
+//! pattern hides the order of the parts), is skipped as `_` is: its type
+//! may implement `Drop`.
+//!
+//! A parameter visibly a `Box` (`b: Box<T>`, `self: Box<Self>`) is taken
+//! apart by a `let` on `*b` too: what the pattern skips is left in the
+//! box, which rustc drops with the parameter.
+//!
+//! Before: `let (Token, s) = *b;`
+//! After:  `let __skipped2; .. let (__part1 @ Token, s) = *b; __skipped2 = (..,);`
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -69,34 +80,60 @@ use crate::build::has_await;
 use crate::names;
 use crate::walk;
 
-/// Rewrites `body`, whose fn takes `params` (in order, the receiver left
-/// out).
-pub(crate) fn rewrite_body(body: &mut syn::Block, params: &[&syn::PatType]) {
+/// Rewrites `body`, whose fn takes `receiver` and `params` (in order, the
+/// receiver left out).
+pub(crate) fn rewrite_body(
+    body: &mut syn::Block,
+    receiver: Option<&syn::Receiver>,
+    params: &[&syn::PatType],
+) {
     let mut counter = 0;
-    // Parameters: the body is the rest of their scope.
+    // Parameters: the body is the rest of their scope. A boxed one
+    // (`self: Box<Self>`, `b: Box<T>`) is taken apart through a deref too
+    // (`let (Token, s) = *b;`): what the pattern skips is left in the box,
+    // which drops with the parameter.
+    if let Some(receiver) = receiver.filter(|receiver| {
+        matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if walk::is_box_type(ty))
+    }) {
+        let name = crate::signature::receiver_ident(receiver.self_token.span);
+        bind_parameter_parts(body, &name, true, params, &mut counter);
+    }
     for (at, param) in params.iter().enumerate() {
-        let Some(name) = simple_name(&param.pat) else {
-            continue;
-        };
-        let Some(rebound) = params[at + 1..]
-            .iter()
-            .map(|param| rebinding(param))
-            .collect::<Option<Vec<Stmt>>>()
-        else {
-            continue;
-        };
-        let skipped = rewrite_rest(&mut body.stmts, 0, &name, &mut counter);
-        if skipped.is_empty() {
-            continue;
+        if let Some(name) = simple_name(&param.pat) {
+            let boxed = walk::is_box_type(&param.ty);
+            bind_parameter_parts(body, &name, boxed, &params[at + 1..], &mut counter);
         }
-        let mut declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
-        declared.extend(rebound);
-        body.stmts.splice(0..0, declared);
     }
     Rewrite {
         counter: &mut counter,
     }
     .visit_block_mut(body);
+}
+
+/// Rewrites `body` for the parameter `name` (`boxed`: a `Box`), followed
+/// by the parameters `after`: its hidden locals are declared at the top,
+/// and those after it bound again below them.
+fn bind_parameter_parts(
+    body: &mut syn::Block,
+    name: &syn::Ident,
+    boxed: bool,
+    after: &[&syn::PatType],
+    counter: &mut usize,
+) {
+    let Some(rebound) = after
+        .iter()
+        .map(|param| rebinding(param))
+        .collect::<Option<Vec<Stmt>>>()
+    else {
+        return;
+    };
+    let skipped = rewrite_rest(&mut body.stmts, 0, name, boxed, counter);
+    if skipped.is_empty() {
+        return;
+    }
+    let mut declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
+    declared.extend(rebound);
+    body.stmts.splice(0..0, declared);
 }
 
 struct Rewrite<'a> {
@@ -197,7 +234,7 @@ impl Rewrite<'_> {
             return Vec::new();
         }
         for (at, binding) in bindings.iter().enumerate() {
-            let skipped = rewrite_rest(stmts, from, &binding.ident, self.counter);
+            let skipped = rewrite_rest(stmts, from, &binding.ident, false, self.counter);
             if !skipped.is_empty() {
                 let mut declared: Vec<Stmt> = skipped.iter().map(declaration).collect();
                 declared.extend(bindings[at + 1..].iter().map(bound_again));
@@ -309,6 +346,7 @@ fn rewrite_rest(
     stmts: &mut Vec<Stmt>,
     from: usize,
     name: &syn::Ident,
+    boxed: bool,
     counter: &mut usize,
 ) -> Vec<syn::Ident> {
     let rest = &stmts[from..];
@@ -318,6 +356,7 @@ fn rewrite_rest(
     }
     let mut finder = Finder {
         name,
+        boxed,
         loops: 0,
         found: None,
     };
@@ -329,6 +368,7 @@ fn rewrite_rest(
     }
     let mut rewriter = Rewriter {
         name,
+        boxed,
         counter,
         skipped: Vec::new(),
     };
@@ -364,11 +404,23 @@ fn is_name(expr: &Expr, name: &syn::Ident) -> bool {
     }
 }
 
+/// Is `expr` what a `let` on the local `name` takes apart: `name`, or
+/// `*name` for a `boxed` one?
+fn is_taken(expr: &Expr, name: &syn::Ident, boxed: bool) -> bool {
+    match expr {
+        Expr::Unary(e) if boxed && matches!(e.op, syn::UnOp::Deref(_)) => is_name(&e.expr, name),
+        Expr::Paren(e) => is_taken(&e.expr, name, boxed),
+        Expr::Group(e) => is_taken(&e.expr, name, boxed),
+        expr => is_name(expr, name),
+    }
+}
+
 /// Finds the construct that uses `name`: `found` is `Some(true)` where it
-/// is a `match`, an `if let` or a `let` on it outside any loop, with a
-/// pattern to rewrite.
+/// is a `match`, an `if let` or a `let` on it outside any loop (or a `let`
+/// on `*name`, `boxed`), with a pattern to rewrite.
 struct Finder<'a> {
     name: &'a syn::Ident,
+    boxed: bool,
     loops: usize,
     found: Option<bool>,
 }
@@ -411,7 +463,9 @@ impl<'ast> Visit<'ast> for Finder<'_> {
 
     fn visit_local(&mut self, local: &'ast syn::Local) {
         match &local.init {
-            Some(init) if is_name(&init.expr, self.name) => self.construct(&[&local.pat]),
+            Some(init) if is_taken(&init.expr, self.name, self.boxed) => {
+                self.construct(&[&local.pat]);
+            }
             _ => visit::visit_local(self, local),
         }
     }
@@ -427,8 +481,8 @@ pub(super) fn rewritable(pat: &Pat) -> bool {
     shape.fits
         && shape.rest.is_none()
         && shape.binds
-        && shape.wild > 0
-        && (!shape.named || shape.wild == 1)
+        && shape.skipped() > 0
+        && (!shape.named || shape.wild - shape.constants <= 1)
 }
 
 /// Where `pat` would be rewritten but skips parts with `..`, whose number
@@ -459,6 +513,12 @@ struct Shape {
     binds: bool,
     /// Parts skipped with `_` below the top.
     wild: usize,
+    /// Of those, constants named by themselves (`kind: DATA`).
+    constants: usize,
+    /// Paths below the top (`Slot::Empty`): left in the value too, as
+    /// their type may implement `Drop`. Bound apart where nothing is
+    /// `named`, whose parts drop in the order listed.
+    paths: usize,
     /// Nothing in it that stops the rewrite.
     fits: bool,
     /// A struct pattern in it: its fields may be listed in another order
@@ -470,6 +530,11 @@ struct Shape {
 }
 
 impl Shape {
+    /// Parts skipped, to bind apart.
+    fn skipped(&self) -> usize {
+        self.wild + if self.named { 0 } else { self.paths }
+    }
+
     fn read(&mut self, pat: &Pat, top: bool) {
         if top {
             self.fits = true;
@@ -477,19 +542,27 @@ impl Shape {
         match pat {
             Pat::Wild(_) if !top => self.wild += 1,
             // Left in the value as a `_` part is (`Token`, `Token {}`).
-            pat if !top && names_unit(pat) => self.wild += 1,
+            pat if !top && names_unit(pat) => {
+                self.wild += 1;
+                self.constants += usize::from(names_constant(pat));
+            }
+            // Left whole (`Slot::Full(_)`), as its type may implement
+            // `Drop`, whose fields cannot be moved out.
+            pat if !top && skips_whole(pat) => self.wild += 1,
+            Pat::Path(_) if !top => self.paths += 1,
             Pat::Ident(p) => {
                 self.binds |= p.by_ref.is_none() && walk::patterns::is_binding(p);
                 self.fits &= p.by_ref.is_none() && p.subpat.is_none();
             }
             Pat::Tuple(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
-            Pat::TupleStruct(p) => {
-                self.fits &= variant_path(&p.path);
-                p.elems.iter().for_each(|elem| self.read(elem, false));
-            }
+            // A tuple struct by name too (`Tagged(_, s)`), as a struct
+            // pattern below is.
+            Pat::TupleStruct(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
             Pat::Rest(p) if !top => self.rest = Some(p.dot2_token.spans[0]),
             // A struct by name too (`Frame { payload, trailer: _ }`): a
-            // pattern that moves a field out of it proves it has no `Drop`.
+            // pattern that moves a field out of it proves it has no `Drop`
+            // (on one that has, all it binds is `Copy`, and the part bound
+            // for `_` stops the build there, E0509).
             Pat::Struct(p) => {
                 self.named = true;
                 if let Some(rest) = &p.rest {
@@ -520,6 +593,21 @@ fn names_unit(pat: &Pat) -> bool {
     }
 }
 
+/// A constant named by itself (`DATA`, `MAX`: no lowercase letter, as
+/// rustc's naming lints have it), not a unit struct (`Token`).
+fn names_constant(pat: &Pat) -> bool {
+    matches!(pat, Pat::Ident(p) if names_unit(pat) && !p.ident.to_string().chars().any(char::is_lowercase))
+}
+
+/// A struct or variant pattern that binds nothing but skips something
+/// (`Slot::Full(_)`, `Frame { kind: 1, .. }`): rustc leaves it whole in
+/// the value, moving nothing out of it.
+fn skips_whole(pat: &Pat) -> bool {
+    matches!(pat, Pat::TupleStruct(_) | Pat::Struct(_))
+        && walk::patterns::bindings(pat).is_empty()
+        && walk::patterns::leaves_rest(pat)
+}
+
 /// A path that names an enum's variant rather than a struct: more than one
 /// segment (`Msg::Text`, `Self::Idle`), or `Some`, `Ok`, `Err`.
 pub(super) fn variant_path(path: &syn::Path) -> bool {
@@ -529,6 +617,7 @@ pub(super) fn variant_path(path: &syn::Path) -> bool {
 /// Rewrites the construct [`Finder`] found.
 struct Rewriter<'a> {
     name: &'a syn::Ident,
+    boxed: bool,
     counter: &'a mut usize,
     skipped: Vec<syn::Ident>,
 }
@@ -543,7 +632,7 @@ impl Rewriter<'_> {
                 && local
                     .init
                     .as_ref()
-                    .is_some_and(|init| is_name(&init.expr, self.name))
+                    .is_some_and(|init| is_taken(&init.expr, self.name, self.boxed))
             {
                 if let Some(assign) = self.pattern(&mut local.pat) {
                     stmts.insert(at + 1, assign);
@@ -580,15 +669,24 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
     if !rewritable(pat) {
         return None;
     }
+    let mut shape = Shape::default();
+    shape.read(pat, true);
+    // Beside another skipped field of a struct pattern, a constant's part
+    // must have nothing to drop (see `__private::copied_constant`).
+    let checked = shape.named && shape.wild > 1;
     let mut parts = Vec::new();
-    bind_wild(pat, &mut parts, counter);
+    bind_wild(pat, !shape.named, &mut parts, counter);
     *counter += 1;
     let skipped = names::hidden(&format!("__skipped{counter}"));
-    let kept = parts.iter().map(|part| -> Expr {
-        syn::parse_quote! {{
-            use ::desugar::__private::{ViaBorrowed as _, ViaCopy as _, ViaValue as _};
-            (&&::desugar::__private::DropOnly::new(#part)).kept()
-        }}
+    let kept = parts.iter().map(|(part, constant)| -> Expr {
+        if checked && *constant {
+            syn::parse_quote_spanned! {part.span()=> ::desugar::__private::copied_constant(#part) }
+        } else {
+            syn::parse_quote! {{
+                use ::desugar::__private::{ViaBorrowed as _, ViaCopy as _, ViaValue as _};
+                (&&::desugar::__private::DropOnly::new(#part)).kept()
+            }}
+        }
     });
     Some((skipped, syn::parse_quote!((#(#kept,)*))))
 }
@@ -652,18 +750,23 @@ impl VisitMut for Rewriter<'_> {
 }
 
 /// Replaces each `_` below the top of `pat` by a fresh binding, pushed to
-/// `parts` in the order the pattern lists them; a unit struct or constant
-/// named by itself gets one in front of it, still matching it.
+/// `parts` in the order the pattern lists them (with whether it binds a
+/// constant); a unit struct or constant named by itself, or a struct or
+/// variant pattern that binds nothing, gets one in front of it, still
+/// matching it.
 ///
-/// Before: `(Token, s, _)`
-/// After:  `(__part1 @ Token, s, __part2)`
-fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
+/// Before: `(Token, s, _, Slot::Full(_))`
+/// After:  `(__part1 @ Token, s, __part2, __part3 @ Slot::Full(_))`
+fn bind_wild(pat: &mut Pat, paths: bool, parts: &mut Vec<(syn::Ident, bool)>, counter: &mut usize) {
     match pat {
-        unit if names_unit(unit) => {
+        unit if names_unit(unit)
+            || skips_whole(unit)
+            || (paths && matches!(unit, Pat::Path(_))) =>
+        {
             *counter += 1;
             let mut part = names::hidden(&format!("__part{counter}"));
             part.set_span(Span::mixed_site().located_at(unit.span()));
-            parts.push(part.clone());
+            parts.push((part.clone(), names_constant(unit)));
             let named = std::mem::replace(unit, Pat::Verbatim(TokenStream::new()));
             *unit = Pat::Ident(syn::PatIdent {
                 attrs: Vec::new(),
@@ -677,7 +780,7 @@ fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
             *counter += 1;
             let mut part = names::hidden(&format!("__part{counter}"));
             part.set_span(Span::mixed_site().located_at(wild.underscore_token.span));
-            parts.push(part.clone());
+            parts.push((part.clone(), false));
             *pat = Pat::Ident(syn::PatIdent {
                 attrs: Vec::new(),
                 by_ref: None,
@@ -689,27 +792,27 @@ fn bind_wild(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
         Pat::Tuple(p) => p
             .elems
             .iter_mut()
-            .for_each(|e| bind_wild(e, parts, counter)),
+            .for_each(|e| bind_wild(e, paths, parts, counter)),
         Pat::TupleStruct(p) => p
             .elems
             .iter_mut()
-            .for_each(|e| bind_wild(e, parts, counter)),
+            .for_each(|e| bind_wild(e, paths, parts, counter)),
         Pat::Struct(p) => p
             .fields
             .iter_mut()
-            .for_each(|f| bind_wild(&mut f.pat, parts, counter)),
-        Pat::Paren(p) => descend(&mut p.pat, parts, counter),
-        Pat::Type(p) => descend(&mut p.pat, parts, counter),
-        Pat::Guard(p) => descend(&mut p.pat, parts, counter),
+            .for_each(|f| bind_wild(&mut f.pat, paths, parts, counter)),
+        Pat::Paren(p) => descend(&mut p.pat, paths, parts, counter),
+        Pat::Type(p) => descend(&mut p.pat, paths, parts, counter),
+        Pat::Guard(p) => descend(&mut p.pat, paths, parts, counter),
         _ => {}
     }
 }
 
 /// [`bind_wild`] under a wrapper that is not a part of its own: a `_` right
 /// there is the whole pattern, not a part.
-fn descend(pat: &mut Pat, parts: &mut Vec<syn::Ident>, counter: &mut usize) {
-    if !matches!(pat, Pat::Wild(_)) && !names_unit(pat) {
-        bind_wild(pat, parts, counter);
+fn descend(pat: &mut Pat, paths: bool, parts: &mut Vec<(syn::Ident, bool)>, counter: &mut usize) {
+    if !matches!(pat, Pat::Wild(_) | Pat::Path(_)) && !names_unit(pat) && !skips_whole(pat) {
+        bind_wild(pat, paths, parts, counter);
     }
 }
 
@@ -721,7 +824,7 @@ mod tests {
     /// Whether the rewrite binds parts apart in `body`.
     fn binds_apart(body: &str) -> bool {
         let mut block: syn::Block = syn::parse_str(body).expect("a block");
-        rewrite_body(&mut block, &[]);
+        rewrite_body(&mut block, None, &[]);
         block.to_token_stream().to_string().contains("__skipped")
     }
 
@@ -750,7 +853,7 @@ mod tests {
         ] {
             let text = format!("{{ {head} {{ {handler}; }} }}");
             let mut block: syn::Block = syn::parse_str(&text).expect("a block");
-            rewrite_body(&mut block, &[]);
+            rewrite_body(&mut block, None, &[]);
             let rewritten = block.to_token_stream().to_string();
             assert!(rewritten.contains(rebound), "{rewritten}");
         }
@@ -777,6 +880,12 @@ mod tests {
             "Ev::Data { payload: (s, _), conn }",
             "Msg::Text(s, _) if s.len() > 2",
             "Some((n, _))",
+            // By name: the part moved proves it has no `Drop`.
+            "Pair(a, _)",
+            // Left whole in the value, as `_` is.
+            "(Slot::Full(_), s)",
+            "(Slot::Empty, s)",
+            "Frame { kind: DATA, payload, trailer: _ }",
         ] {
             assert!(rewritable(&pat(text)), "{text}");
         }
@@ -795,8 +904,7 @@ mod tests {
             "Msg::Req { body, .. }",
             "[_, a, _]",
             "Ev::Data { payload: (s, _), conn: _ }",
-            // A struct, which may implement `Drop`.
-            "Pair(a, _)",
+            "Frame { kind: Token, payload, trailer: _ }",
             // Bindings that borrow, bind the whole, or differ by case.
             "Msg::Text(ref s, _)",
             "m @ Msg::Text(_, _)",

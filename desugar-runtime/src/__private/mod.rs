@@ -6,6 +6,7 @@ mod awaited_macro;
 mod beside_ref;
 mod beside_rest;
 mod captured_part;
+mod copied_constant;
 mod copies;
 mod destructured;
 mod drop_only;
@@ -31,6 +32,7 @@ pub use self::captured_part::{
     CapturedPart, FieldAlone, PartCaptured, PartOfCopy, PartOfPointer, PartOfValue, WholePointer,
     part_captured,
 };
+pub use self::copied_constant::{CopiedConstant, copied_constant};
 pub use self::copies::Copies;
 pub use self::destructured::{
     Destructured, DropImpl, MadeInPlace, NoDropImpl, Promoted, TakenWhole, ViaDrop, ViaFields,
