@@ -4,7 +4,7 @@
 // it (`tests/ref_bindings_on_temporaries.rs`). An `Rc` only lends its
 // `Copy` parts and stays whole to the end of its scope, so the compiler,
 // asked whether it is a `Box` or a reference, stops the build at the
-// deref, saying to copy the parts out or write the pointer's type.
+// deref, saying to write the pointer's type or copy the parts out.
 use std::rc::Rc;
 
 use desugar::desugar;

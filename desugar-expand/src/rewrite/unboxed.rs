@@ -1,6 +1,9 @@
 //! A local whose type does not show, destructured whole out of a deref
-//! (`let (n, p) = *b;` with `b` bound by `Some(b)`, or by `let b = ..;`),
-//! named nowhere after, with an await after it in its block. Out of a
+//! (`let (n, p) = *b;`) or moved out of it by name (`let l = *l;`), with
+//! `b` bound by a pattern (`Some(b)` in a `match` arm, an `if let`, a
+//! `let … else`, a tuple `let`) or by `let b = ..;`, named nowhere after
+//! (a name bound again by that `let` is another local), with an await
+//! after it in its block. Out of a
 //! `Box` the parts move, and the box goes with them (rustc frees it at the
 //! end of its scope; nothing else of it is left to drop); but the machine
 //! would keep `b` across the await, as a value of a type it cannot see,
@@ -14,6 +17,10 @@
 //! Before: `Some(b) => { let (n, p) = *b; x.await; p.touch(); n }`
 //! After:  `Some(b) => { let (n, p) = *::desugar::__private::unboxed(::desugar::__private::Unboxing(b));`
 //!          `  x.await; p.touch(); n }`
+//!
+//! Before: `Tree::Node(l) => { let l = *l; x.await; depth(l) }`
+//! After:  `Tree::Node(l) => { let l = *::desugar::__private::unboxed(::desugar::__private::Unboxing(l));`
+//!          `  x.await; depth(l) }`
 //!
 //! A local whose type is written (`b: Box<T>`, `let b: Rc<T> = ..;`) is
 //! left to what its type says (`ir::Local::boxed`).
@@ -90,11 +97,12 @@ fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
             && init.diverge.is_none()
             && let Some(name) = deref_of_local(&init.expr)
             && untyped.contains(&name)
-            && destructures_whole(&local.pat)
+            && (destructures_whole(&local.pat) || moves_whole(&local.pat))
             && rest.iter().any(has_await)
-            && !rest
-                .iter()
-                .any(|stmt| walk::mentions(&quote::quote!(#stmt), &name.to_string()))
+            && (binds(&local.pat, &name)
+                || !rest
+                    .iter()
+                    .any(|stmt| walk::mentions(&quote::quote!(#stmt), &name.to_string())))
         {
             let span = syn::spanned::Spanned::span(&*init.expr);
             *init.expr = syn::parse_quote_spanned!(span=>
@@ -102,13 +110,9 @@ fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
             );
         }
         // A name bound again is another local, whose type may show.
-        let bound = patterns::bindings(&local.pat);
-        untyped.retain(|name| !bound.iter().any(|binding| binding.ident == *name));
-        if let Pat::Ident(p) = &local.pat
-            && p.by_ref.is_none()
-            && p.subpat.is_none()
-        {
-            untyped.push(p.ident.clone());
+        untyped.retain(|name| !binds(&local.pat, name));
+        if !matches!(local.pat, Pat::Type(_)) {
+            untyped.extend(bound_by(&local.pat));
         }
     }
 }
@@ -125,6 +129,19 @@ fn deref_of_local(expr: &Expr) -> Option<syn::Ident> {
         Expr::Path(path) if path.qself.is_none() => path.path.get_ident().cloned(),
         _ => None,
     }
+}
+
+/// Does `pat` bind `name`?
+fn binds(pat: &Pat, name: &syn::Ident) -> bool {
+    patterns::bindings(pat)
+        .iter()
+        .any(|binding| binding.ident == *name)
+}
+
+/// A name bound by value (`l`, `mut l`): out of a `Box` it takes all of
+/// the value.
+fn moves_whole(pat: &Pat) -> bool {
+    matches!(pat, Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
 }
 
 /// A tuple, tuple struct or struct pattern that binds every part by value
@@ -156,6 +173,11 @@ mod tests {
             "{ match s.take() { Some(b) => { let (n, p) = *b; x.await; p.touch(); n } None => 0 } }",
             "{ let b = make(); let Pair { a, b: c } = *b; x.await; c.touch() }",
             "{ if let Some(b) = next() { let (n, p) = *b; x.await; n } }",
+            "{ let Some(b) = item else { return 0 }; let (n, p) = *b; x.await; n }",
+            "{ let (inner, outer) = *b; let (n, p) = *inner; x.await; n }",
+            "{ match s.take() { Some(b) => { let v = *b; x.await; v } None => 0 } }",
+            // The name bound again is another local.
+            "{ match t { Node(l) => { let l = *l; x.await; depth(l) } Leaf(n) => n } }",
         ] {
             assert!(rewritten(body).contains("unboxed"), "{body}");
         }
@@ -169,9 +191,11 @@ mod tests {
             // Named after, or nothing awaited after.
             "{ match s.take() { Some(b) => { let (n, p) = *b; x.await; b.len() } None => 0 } }",
             "{ match s.take() { Some(b) => { let (n, p) = *b; n } None => 0 } }",
-            // Part of it left, or taken whole by name.
+            // Part of it left, or borrowed.
             "{ match s.take() { Some(b) => { let (n, _) = *b; x.await; n } None => 0 } }",
-            "{ match s.take() { Some(b) => { let v = *b; x.await; v } None => 0 } }",
+            "{ match s.take() { Some(b) => { let ref v = *b; x.await; v.len() } None => 0 } }",
+            // Its type written in the pattern that binds it.
+            "{ let (b, m): (Rc<(u8, u8)>, u8) = make(); let (n, k) = *b; x.await; n }",
             // A parameter, whose type is written.
             "{ let (n, p) = *b; x.await; n }",
         ] {

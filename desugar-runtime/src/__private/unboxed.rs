@@ -1,13 +1,14 @@
-//! A local destructured whole out of a deref (`let (n, p) = *b;`) whose
-//! type does not show (`b` bound by `Some(b)`), with an await after it in
-//! its scope. Out of a `Box` that moves the parts, and the box goes with
+//! A local destructured whole out of a deref (`let (n, p) = *b;`), or
+//! moved out of it by name (`let l = *l;`), whose type does not show (`b`
+//! bound by `Some(b)`), with an await after it in its scope. Out of a `Box` that moves the parts, and the box goes with
 //! them: rustc frees it at the end of its scope, and nothing else of it is
 //! left to drop. The machine would keep `b` across the await as a value of
 //! a type it cannot see, and a box moved out of cannot be kept (E0382), so
 //! the expansion moves it into the `let` (`let (n, p) = *unboxed(Unboxing(b));`).
-//! Out of a reference that copies the parts, and moving the reference
-//! changes nothing. Any other pointer (`Rc`, a lock's guard) only lends
-//! `Copy` parts, and stays whole, to be dropped at the end of its scope:
+//! Out of a reference that copies the value or its parts, and moving the
+//! reference changes nothing. Any other pointer (`Rc`, a lock's guard)
+//! only lends `Copy` values, and stays whole, to be dropped at the end of
+//! its scope:
 //! moved into the `let`, it would drop there, so [`unboxed`] stops the
 //! build, saying what to write.
 //!
@@ -17,7 +18,9 @@
 //! let (n, p) = *unboxed(Unboxing(b));
 //! let r = &(1u8, 2u8);
 //! let (x, y) = *unboxed(Unboxing(r));
-//! # let _ = (n, p, x, y);
+//! let l = Box::new(String::from("l"));
+//! let l = *unboxed(Unboxing(l));
+//! # let _ = (n, p, x, y, l);
 //! ```
 //!
 //! ```compile_fail
@@ -29,11 +32,12 @@
 /// The pointer asked about, by value.
 pub struct Unboxing<P>(pub P);
 
-/// What a `let` may move into itself to destructure whole.
+/// What a `let` may move into itself to destructure whole, or to move out
+/// of by name.
 #[diagnostic::on_unimplemented(
-    message = "#[desugar] takes this destructuring out of a deref for a move out of a `Box`, which takes the box with it, but the value is not a `Box` or a reference",
-    label = "destructured here, with an `.await` after it in the pointer's scope",
-    note = "copy the parts out instead (`let (a, b) = (p.0, p.1);`), or write the pointer's type first (`let p: Rc<(u32, u32)> = p;`): the machine then keeps it to the end of its scope, as rustc does"
+    message = "#[desugar] takes this `let` out of a deref for a move out of a `Box`, which takes the box with it, but the value is not a `Box` or a reference",
+    label = "taken out of here, with an `.await` after it in the pointer's scope",
+    note = "write the pointer's type first (`let p: Rc<(u32, u32)> = p;`): the machine then keeps it to the end of its scope, as rustc does; or, to destructure it, copy the parts out instead (`let (a, b) = (p.0, p.1);`)"
 )]
 pub trait Unboxed {}
 
