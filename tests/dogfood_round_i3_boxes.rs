@@ -6,6 +6,9 @@
 //!   the box goes into the `let` (`rewrite::unboxed`).
 //! - `let (n, p) = *b;` on a `Box` bound by a `let … else` or a tuple
 //!   `let` (E0382): those patterns' names are as untyped as an arm's.
+//! - `let (ref p, n) = *b;` on a `Box` parameter, `p` used after the await
+//!   (E0505, E0597): `p` borrows inside the box, which the machine moved
+//!   into the state beside it; it keeps the box in place.
 //!
 //! Each machine is compared with rustc's twin (`assert_same`: every
 //! cancellation point, with and without extra `Pending`s), and must be no
@@ -114,4 +117,34 @@ fn bound_by_let_else_and_tuple_let() {
     let outcome = same_and_no_larger(assert_same(|| twice(mk()), || twice_rustc(mk())));
     assert!(outcome.starts_with("Ready"), "{outcome}");
     both_send(&twice(mk()), &twice_rustc(mk()));
+}
+
+/// A part borrowed inside a box parameter, held across the await, beside
+/// a part copied out.
+#[desugar]
+async fn boxed(b: Box<(Probe, u32)>) -> u32 {
+    let (ref p, n) = *b;
+    Leaf::new("a").pending(1).ready(()).await;
+    p.touch();
+    n
+}
+
+/// Every part borrowed; the box made in the body.
+#[desugar]
+async fn made(k: u32) -> u32 {
+    let b = Box::new((Probe::new("p"), k));
+    let (ref p, ref n) = *b;
+    Leaf::new("a").pending(1).ready(()).await;
+    p.touch();
+    *n
+}
+
+#[test]
+fn borrowed_inside_a_box() {
+    let mk = || Box::new((Probe::new("p"), 3));
+    let outcome = same_and_no_larger(assert_same(|| boxed(mk()), || boxed_rustc(mk())));
+    assert!(outcome.starts_with("Ready"), "{outcome}");
+    both_send(&boxed(mk()), &boxed_rustc(mk()));
+    same_and_no_larger(assert_same(|| made(4), || made_rustc(4)));
+    both_send(&made(4), &made_rustc(4));
 }

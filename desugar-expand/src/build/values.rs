@@ -20,6 +20,14 @@ use crate::walk;
 /// holds no borrow (`let n: u32`, `let s: &'static str`).
 pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
     match stmt {
+        // `let (ref p, n) = *b;`: `p` borrows the place `*b`, inside the
+        // box `b` (a deref is a new value only when read by value), whatever
+        // the type written says of the parts.
+        syn::Stmt::Local(syn::Local {
+            pat,
+            init: Some(init),
+            ..
+        }) if walk::patterns::binds_by_ref(pat) && is_deref(&init.expr) => false,
         // `let n: usize = o.as_ref().map(..).unwrap_or(0);`: a number holds
         // no borrow, whatever made it.
         syn::Stmt::Local(syn::Local {
@@ -34,6 +42,11 @@ pub(super) fn owns_value(stmt: &syn::Stmt) -> bool {
         syn::Stmt::Expr(syn::Expr::Assign(assign), _) => is_owned_value(&assign.right),
         _ => false,
     }
+}
+
+/// `*b`, in parentheses or not.
+fn is_deref(expr: &syn::Expr) -> bool {
+    matches!(walk::strip_parens(expr), syn::Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)))
 }
 
 fn is_owned_value(expr: &syn::Expr) -> bool {
