@@ -148,3 +148,33 @@ fn borrowed_inside_a_box() {
     same_and_no_larger(assert_same(|| made(4), || made_rustc(4)));
     both_send(&made(4), &made_rustc(4));
 }
+
+/// A guard bound by a plain `let` and copied out of by name stays whole to
+/// the end of its scope, as in rustc: the rewrite of a box moved out of by
+/// name leaves a local a plain `let` bound alone, so this builds.
+#[allow(clippy::await_holding_refcell_ref)] // the borrow held across the await is under test
+#[desugar]
+async fn copied_out_of_a_guard(cell: &std::cell::RefCell<u32>, p: Probe) -> u32 {
+    let g = cell.borrow();
+    let v = *g;
+    Leaf::new("held").pending(1).ready(()).await;
+    p.touch();
+    v + u32::from(cell.try_borrow_mut().is_err())
+}
+
+#[test]
+fn a_guard_copied_out_of_by_name_stays_whole() {
+    for n in [1, 7] {
+        let report = assert_same(
+            move || async move {
+                let cell = std::cell::RefCell::new(n);
+                copied_out_of_a_guard(&cell, Probe::new("p")).await
+            },
+            move || async move {
+                let cell = std::cell::RefCell::new(n);
+                copied_out_of_a_guard_rustc(&cell, Probe::new("p")).await
+            },
+        );
+        same_and_no_larger(report);
+    }
+}

@@ -88,6 +88,12 @@ fn bound_by(pat: &Pat) -> Vec<syn::Ident> {
 /// Rewrites the `let`s of `stmts` that destructure one of `untyped` (or a
 /// local an untyped `let` of `stmts` binds by name) whole out of a deref.
 fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
+    // Bound whole by a plain `let g = ..;`: a lock's or a cell's guard as
+    // often as a box (`let g = m.lock().unwrap(); let v = *g;`), which
+    // copying out of by name leaves whole to the end of its scope, and the
+    // check would stop such a build. A box bound so is moved out of only
+    // by a pattern that takes it apart.
+    let mut plain: Vec<syn::Ident> = Vec::new();
     for at in 0..stmts.len() {
         let (head, rest) = stmts.split_at_mut(at + 1);
         let Stmt::Local(local) = &mut head[at] else {
@@ -97,7 +103,8 @@ fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
             && init.diverge.is_none()
             && let Some(name) = deref_of_local(&init.expr)
             && untyped.contains(&name)
-            && (destructures_whole(&local.pat) || moves_whole(&local.pat))
+            && (destructures_whole(&local.pat)
+                || (moves_whole(&local.pat) && !plain.contains(&name)))
             && rest.iter().any(has_await)
             && (binds(&local.pat, &name)
                 || !rest
@@ -111,8 +118,17 @@ fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
         }
         // A name bound again is another local, whose type may show.
         untyped.retain(|name| !binds(&local.pat, name));
+        plain.retain(|name| !binds(&local.pat, name));
         if !matches!(local.pat, Pat::Type(_)) {
             untyped.extend(bound_by(&local.pat));
+        }
+        if let Pat::Ident(p) = &local.pat
+            && local
+                .init
+                .as_ref()
+                .is_some_and(|init| init.diverge.is_none())
+        {
+            plain.push(p.ident.clone());
         }
     }
 }
@@ -194,6 +210,9 @@ mod tests {
             // Part of it left, or borrowed.
             "{ match s.take() { Some(b) => { let (n, _) = *b; x.await; n } None => 0 } }",
             "{ match s.take() { Some(b) => { let ref v = *b; x.await; v.len() } None => 0 } }",
+            // Copied out of by name where a plain `let` bound it whole:
+            // a guard as often as a box.
+            "{ let g = m.lock().unwrap(); let v = *g; x.await; v }",
             // Its type written in the pattern that binds it.
             "{ let (b, m): (Rc<(u8, u8)>, u8) = make(); let (n, k) = *b; x.await; n }",
             // A parameter, whose type is written.
