@@ -130,6 +130,7 @@ fn analyse(
     let plan = signature::plan(item_fn, owner)?;
     names::check_names(item_fn)?;
     let mut body = (*item_fn.block).clone();
+    rewrite::own_macro_names::rewrite_body(&mut body);
     rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::macro_locals::rewrite_body(&mut body, &item_fn.sig)?;
     rewrite::receiver::rename_self(&mut body);

@@ -422,8 +422,9 @@ pub(crate) fn is_own_macro(mac: &syn::Macro) -> bool {
         .is_none_or(|segment| !is_known(&segment.ident.to_string()))
 }
 
-/// A standard macro whose own expansion holds no `break` or `continue`.
-fn is_known(name: &str) -> bool {
+/// A standard macro the expansion reads by its name, whose own expansion
+/// holds no `break` or `continue`.
+pub(crate) fn is_known(name: &str) -> bool {
     family(name).is_some()
         || name == "matches"
         || EVALUATES_NOTHING.contains(&name)
