@@ -11,6 +11,11 @@
 //! After:  `let total = 3; macro_rules! add { ([$__local_total:ident] $e:expr) => { $__local_total + $e } }`
 //!         `let x = add!([total] 4);`
 //!
+//! A name the format string of a standard macro captures in the rules
+//! (`format!("c={count}")`) cannot be a metavariable: the call gives it as
+//! a named argument (`format!("c={count}", count = $__local_count)`),
+//! which is what rustc reads the capture as.
+//!
 //! Where that could change what a name means (a local of the name bound
 //! again after the definition, rules that bind names of their own, a call
 //! inside a macro that prints its arguments' text or inside another
@@ -26,7 +31,7 @@ use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
 use super::called_once::let_patterns;
-use crate::walk::{MacroArgs, patterns};
+use crate::walk::{self, MacroArgs, patterns};
 
 /// Gives each `macro_rules!` of `body` that names locals of the fn those
 /// locals by its calls.
@@ -306,22 +311,116 @@ fn respan(mut group: Group, span: Span) -> Group {
 }
 
 /// Pushes onto `named` each name of `locals` that `tokens` use and it does
-/// not hold yet: an identifier not after `$` (a metavariable).
+/// not hold yet: an identifier not after `$` (a metavariable), or a name
+/// the format string of a standard macro captures (`format!("{count}")`).
 fn names_in(tokens: TokenStream, locals: &HashSet<String>, named: &mut Vec<String>) {
-    let mut after_dollar = false;
-    let mut trees = tokens.into_iter().peekable();
-    while let Some(tree) = trees.next() {
-        match &tree {
-            TokenTree::Ident(word) if !after_dollar && !starts_path(word, trees.peek()) => {
-                let word = word.to_string();
-                if locals.contains(&word) && !named.contains(&word) {
-                    named.push(word);
-                }
+    names_in_args(tokens, locals, named, false);
+}
+
+/// [`names_in`], in `tokens`, which are a format call's arguments if
+/// `formatted`.
+fn names_in_args(
+    tokens: TokenStream,
+    locals: &HashSet<String>,
+    named: &mut Vec<String>,
+    formatted: bool,
+) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let push = |word: String, named: &mut Vec<String>| {
+        if locals.contains(&word) && !named.contains(&word) {
+            named.push(word);
+        }
+    };
+    for (index, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(word) if names_local(&trees, index, formatted) => {
+                push(word.to_string(), named);
             }
-            TokenTree::Group(group) => names_in(group.stream(), locals, named),
+            TokenTree::Group(group) => {
+                let call = FormatCall::at(&trees, index);
+                let formatted = call.is_some();
+                for word in call.into_iter().flat_map(|call| call.captures) {
+                    push(word, named);
+                }
+                names_in_args(group.stream(), locals, named, formatted);
+            }
             _ => {}
         }
-        after_dollar = matches!(&tree, TokenTree::Punct(p) if p.as_char() == '$');
+    }
+}
+
+/// Could the identifier `trees[index]` name a local: not a metavariable
+/// (`$x`), the module of a path (`self::helper`), nor the name of a named
+/// argument of a format call (`w = 1`) when `formatted`?
+fn names_local(trees: &[TokenTree], index: usize, formatted: bool) -> bool {
+    let TokenTree::Ident(word) = &trees[index] else {
+        return false;
+    };
+    let argument_name = formatted
+        && matches!(trees.get(index + 1), Some(TokenTree::Punct(eq)) if eq.as_char() == '=' && eq.spacing() == Spacing::Alone)
+        && index.checked_sub(1).is_none_or(
+            |before| matches!(&trees[before], TokenTree::Punct(p) if p.as_char() == ','),
+        );
+    !after_dollar(trees, index) && !starts_path(word, trees.get(index + 1)) && !argument_name
+}
+
+fn after_dollar(trees: &[TokenTree], index: usize) -> bool {
+    index
+        .checked_sub(1)
+        .is_some_and(|before| matches!(&trees[before], TokenTree::Punct(p) if p.as_char() == '$'))
+}
+
+/// The arguments of a call of a standard macro that formats, in rules
+/// (`format!("{} {count}", $e)`): the names its format string captures,
+/// but those given as named arguments (`count = 2`).
+struct FormatCall {
+    captures: Vec<String>,
+    span: Span,
+}
+
+impl FormatCall {
+    /// The call whose arguments are `trees[index]`, if it is one.
+    fn at(trees: &[TokenTree], index: usize) -> Option<FormatCall> {
+        let (Some(name_at), TokenTree::Group(args)) = (index.checked_sub(2), &trees[index]) else {
+            return None;
+        };
+        let (TokenTree::Ident(name), TokenTree::Punct(bang)) =
+            (&trees[name_at], &trees[name_at + 1])
+        else {
+            return None;
+        };
+        if bang.as_char() != '!' || after_dollar(trees, name_at) {
+            return None;
+        }
+        let position = walk::format_string_position(&name.to_string())?;
+        let args: Vec<TokenTree> = args.stream().into_iter().collect();
+        let segments: Vec<&[TokenTree]> = args
+            .split(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ','))
+            .collect();
+        let [TokenTree::Literal(format)] = segments.get(position)? else {
+            return None;
+        };
+        let given: Vec<String> = segments[position + 1..]
+            .iter()
+            .filter_map(|segment| match segment {
+                [TokenTree::Ident(name), TokenTree::Punct(eq), _, ..]
+                    if eq.as_char() == '=' && eq.spacing() == Spacing::Alone =>
+                {
+                    Some(name.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        let mut captures = Vec::new();
+        for capture in walk::literal_captures(format) {
+            if !given.contains(&capture.name) && !captures.contains(&capture.name) {
+                captures.push(capture.name);
+            }
+        }
+        Some(FormatCall {
+            captures,
+            span: format.span(),
+        })
     }
 }
 
@@ -332,28 +431,54 @@ fn starts_path(word: &Ident, next: Option<&TokenTree>) -> bool {
 }
 
 /// `tokens`, a transcriber, with each of `named` read from its
-/// metavariable.
+/// metavariable; one a format string captures is given to its macro as a
+/// named argument, as rustc reads an inline capture.
+///
+/// Before: `format!("c={count}")`
+/// After:  `format!("c={count}", count = $__local_count)`
 fn read_locals(tokens: TokenStream, named: &[String]) -> TokenStream {
+    read_locals_in_args(tokens, named, false)
+}
+
+/// [`read_locals`], in `tokens`, which are a format call's arguments if
+/// `formatted`.
+fn read_locals_in_args(tokens: TokenStream, named: &[String], formatted: bool) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = TokenStream::new();
-    let mut after_dollar = false;
-    let mut trees = tokens.into_iter().peekable();
-    while let Some(tree) = trees.next() {
-        let dollar = matches!(&tree, TokenTree::Punct(p) if p.as_char() == '$');
+    for (index, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Ident(word)
-                if !after_dollar
-                    && !starts_path(&word, trees.peek())
-                    && named.iter().any(|n| word == n) =>
+                if names_local(&trees, index, formatted) && named.iter().any(|n| word == n) =>
             {
                 out.extend(metavariable(&word.to_string(), word.span()));
             }
             TokenTree::Group(group) => {
-                let inner = Group::new(group.delimiter(), read_locals(group.stream(), named));
+                let call = FormatCall::at(&trees, index);
+                let mut inner = read_locals_in_args(group.stream(), named, call.is_some());
+                if let Some(call) = call {
+                    let ends_with_comma = matches!(
+                        group.stream().into_iter().last(),
+                        Some(TokenTree::Punct(p)) if p.as_char() == ','
+                    );
+                    for (given, local) in call
+                        .captures
+                        .iter()
+                        .filter(|local| named.contains(local))
+                        .enumerate()
+                    {
+                        if given > 0 || !ends_with_comma {
+                            inner.extend(quote!(,));
+                        }
+                        let name = Ident::new(local, call.span);
+                        let var = metavariable(local, call.span);
+                        inner.extend(quote!(#name = #var));
+                    }
+                }
+                let inner = Group::new(group.delimiter(), inner);
                 out.extend([TokenTree::Group(respan(inner, group.span()))]);
             }
-            tree => out.extend([tree]),
+            tree => out.extend([tree.clone()]),
         }
-        after_dollar = dollar;
     }
     out
 }
@@ -481,6 +606,23 @@ mod tests {
         assert!(out.contains("([$ __local_t : ident , $ __local_n : ident] $ e : expr) => { $ __local_t + $ __local_n + $ e }"), "{out}");
         assert!(out.contains("add ! ([t , n] 1)"), "{out}");
         assert!(out.contains("add ! ([t , n])"), "{out}");
+    }
+
+    #[test]
+    fn a_local_a_format_string_captures_is_given_as_a_named_argument() {
+        let out = rewritten(
+            "{ let t = 3; let w = 4; macro_rules! show { () => { format!(\"{t} {w}\", w = 1) + &write!(o, \"{t}\",) } } show!() }",
+        )
+        .expect("rewritten");
+        assert!(
+            out.contains("format ! (\"{t} {w}\" , w = 1 , t = $ __local_t)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("write ! (o , \"{t}\" , t = $ __local_t)"),
+            "{out}"
+        );
+        assert!(out.contains("show ! ([t])"), "{out}");
     }
 
     #[test]

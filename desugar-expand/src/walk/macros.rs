@@ -92,6 +92,15 @@ fn family(name: &str) -> Option<Family> {
     })
 }
 
+/// Where the standard macro `name` takes its format string, among its
+/// arguments (`0` for `format!`, `1` for `write!` and `assert!`): `None`
+/// for one that does not format.
+pub(crate) fn format_string_position(name: &str) -> Option<usize> {
+    family(name)
+        .filter(|family| family.format)
+        .map(|family| family.leading.len())
+}
+
 impl MacroArgs {
     /// `None` for a macro whose arguments are not known to be expressions.
     pub(crate) fn parse(mac: &syn::Macro) -> Option<MacroArgs> {

@@ -13,8 +13,9 @@ mod iterators;
 pub(crate) use iterators::{takes_iterator, yields_shared_refs};
 mod macros;
 pub(crate) use macros::{
-    MacroArgs, evaluates_nothing, gives_value, is_awaiting_macro, is_awaiting_macro_name, is_known,
-    is_own_macro, keeps_temporaries, may_jump, never_returns, tokens_may_jump,
+    MacroArgs, evaluates_nothing, format_string_position, gives_value, is_awaiting_macro,
+    is_awaiting_macro_name, is_known, is_own_macro, keeps_temporaries, may_jump, never_returns,
+    tokens_may_jump,
 };
 pub(crate) mod patterns;
 
