@@ -10,12 +10,15 @@
 //! - A body macro whose rules name a local in `format!`'s arguments or as
 //!   an inline capture of its format string (`format!("c={count}")`),
 //!   called after an await: E0425 for the capture.
+//! - A value given back by a `match` arm (or an `if let`) and read in that
+//!   same block after the assignment (`Some(b) => { buf = b;
+//!   buf.push('+'); }`), also in a `for` loop: E0382.
 
 mod common;
 
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::Leaf;
+use desugar::harness::{Leaf, Probe};
 
 // ---- A body macro named as a standard one ----
 
@@ -87,5 +90,83 @@ fn a_body_macro_naming_a_local_in_a_format_string() {
     both_send(
         &local_captured_by_format(3),
         &local_captured_by_format_rustc(3),
+    );
+}
+
+// ---- A value given back and read in the arm that gives it ----
+
+async fn io<T: std::fmt::Debug>(name: &str, v: T) -> T {
+    Leaf::new(name).pending(1).ready(v).await
+}
+
+#[desugar]
+async fn read_in_the_giving_arm(mut buf: String, keep: bool) -> String {
+    match io("step", keep.then_some(buf)).await {
+        Some(b) => {
+            buf = b;
+            buf.push('+');
+        }
+        None => return String::new(),
+    }
+    buf
+}
+
+#[desugar]
+async fn read_in_the_giving_if_let(mut buf: String, keep: bool) -> String {
+    if let Some(b) = io("step", keep.then_some(buf)).await {
+        buf = b;
+        buf.push('+');
+    } else {
+        return String::new();
+    }
+    buf
+}
+
+#[desugar]
+async fn read_in_the_giving_arm_in_a_loop(mut c: Probe, rounds: u32) -> u32 {
+    let mut seen = 0;
+    for round in 0..rounds {
+        match io("r", (round < 3).then_some(c)).await {
+            Some(x) => {
+                c = x;
+                c.touch();
+                seen += 1;
+            }
+            None => return seen,
+        }
+    }
+    c.touch();
+    seen
+}
+
+#[test]
+fn a_value_given_back_and_read_in_the_giving_arm() {
+    for keep in [false, true] {
+        same_and_no_larger(
+            || read_in_the_giving_arm("a".into(), keep),
+            || read_in_the_giving_arm_rustc("a".into(), keep),
+        );
+        same_and_no_larger(
+            || read_in_the_giving_if_let("a".into(), keep),
+            || read_in_the_giving_if_let_rustc("a".into(), keep),
+        );
+    }
+    for rounds in [0, 2, 5] {
+        same_and_no_larger(
+            || read_in_the_giving_arm_in_a_loop(Probe::new("c"), rounds),
+            || read_in_the_giving_arm_in_a_loop_rustc(Probe::new("c"), rounds),
+        );
+    }
+    both_send(
+        &read_in_the_giving_arm("a".into(), true),
+        &read_in_the_giving_arm_rustc("a".into(), true),
+    );
+    both_send(
+        &read_in_the_giving_if_let("a".into(), true),
+        &read_in_the_giving_if_let_rustc("a".into(), true),
+    );
+    both_send(
+        &read_in_the_giving_arm_in_a_loop(Probe::new("c"), 1),
+        &read_in_the_giving_arm_in_a_loop_rustc(Probe::new("c"), 1),
     );
 }

@@ -320,7 +320,9 @@ pub(crate) struct Mention {
 /// See [`Mention::settled`].
 #[derive(Clone)]
 pub(crate) struct Settled {
-    /// The last [`Mention::seq`] of the statement.
+    /// The last [`Mention::seq`] of the statement; or the one before its
+    /// first, where each of its own reads follows an assignment on its
+    /// path (`Some(b) => { buf = b; buf.push('+'); }`).
     pub end: u32,
     /// The statement's [`Mention::path`]. A read numbered after `end`
     /// follows an assignment wherever it runs, where it is on this path or

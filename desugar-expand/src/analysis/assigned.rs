@@ -17,6 +17,8 @@
 //! went on: what these answer "no" rustc may see assigned, and what they
 //! answer "yes" it may not.
 
+use quote::ToTokens;
+
 use crate::ir::{AwaitId, Block, Else, If, LoopValue, Stmt};
 
 /// Is `name` assigned on every path from the start of `block` to await `k`?
@@ -41,6 +43,16 @@ pub(crate) fn maybe_before(block: &Block, name: &syn::Ident, k: AwaitId) -> bool
 pub(crate) fn settles(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
     let mut flow = Flow::new(name);
     flow.syn_stmt(stmt, false) && !flow.escaped_unassigned
+}
+
+/// Does every read of `name` in `stmt` run where it has a value, where it
+/// starts without one (`Some(b) => { buf = b; buf.push('+'); }`)? A
+/// closure, an `async` block or a macro naming it counts as a read where
+/// it runs.
+pub(crate) fn reads_only_assigned(stmt: &syn::Stmt, name: &syn::Ident) -> bool {
+    let mut flow = Flow::new(name);
+    flow.syn_stmt(stmt, false);
+    !flow.read_unassigned
 }
 
 /// [`settles`], for the statements a construct that awaits was lowered to
@@ -79,6 +91,8 @@ struct Flow<'a> {
     /// A `break` or `continue` out of the code followed ran with the local
     /// unassigned: it reaches code after it without a value.
     escaped_unassigned: bool,
+    /// The local was read where it may have no value.
+    read_unassigned: bool,
 }
 
 impl<'a> Flow<'a> {
@@ -89,6 +103,7 @@ impl<'a> Flow<'a> {
             targets: Vec::new(),
             some_path: false,
             escaped_unassigned: false,
+            read_unassigned: false,
         }
     }
     /// What a path that never goes on gives where it would.
@@ -439,9 +454,16 @@ impl<'a> Flow<'a> {
                     (flow.syn_block(&node.body, entry), entry)
                 })
             }
+            Expr::Path(path) => {
+                self.read_unassigned |= !assigned && path.path.is_ident(self.name);
+                assigned
+            }
             // A closure's or `async` block's code does not run here, and a
-            // `break` cannot leave it.
-            _ => assigned,
+            // `break` cannot leave it; it may read the local when made.
+            other => {
+                self.read(other.to_token_stream(), assigned);
+                assigned
+            }
         }
     }
 
@@ -477,7 +499,13 @@ impl<'a> Flow<'a> {
                 .args_mut()
                 .fold(assigned, |assigned, (arg, _)| self.expr(arg, assigned));
         }
+        self.read(mac.tokens.clone(), assigned);
         assigned
+    }
+
+    /// Code the walk does not follow, which reads the local if it names it.
+    fn read(&mut self, tokens: proc_macro2::TokenStream, assigned: bool) {
+        self.read_unassigned |= !assigned && crate::walk::mentions(&tokens, &self.name.to_string());
     }
 }
 

@@ -584,17 +584,26 @@ impl Builder {
         walk::stmt(&mut stmt.clone(), &self.scope_map(), &mut recorder);
         let found = recorder.found;
         let first = self.mentions.len();
+        let before = self.seq;
         self.record(found, holders);
-        let settled = crate::ir::Settled {
-            end: self.seq,
-            path: self.path.clone(),
-        };
         for mention in &mut self.mentions[first..] {
+            let name = &self.locals[mention.local].ident;
             if mention.kind == MentionKind::Assign
                 && mention.conditional
-                && crate::analysis::assigned::settles(stmt, &self.locals[mention.local].ident)
+                && crate::analysis::assigned::settles(stmt, name)
             {
-                mention.settled = Some(settled.clone());
+                // Where the statement's own reads follow an assignment on
+                // their paths (`Some(b) => { buf = b; buf.push('+'); }`),
+                // they read the value given back too.
+                let end = if crate::analysis::assigned::reads_only_assigned(stmt, name) {
+                    before
+                } else {
+                    self.seq
+                };
+                mention.settled = Some(crate::ir::Settled {
+                    end,
+                    path: self.path.clone(),
+                });
             }
         }
     }
