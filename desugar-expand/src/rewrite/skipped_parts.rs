@@ -48,10 +48,12 @@
 //! only the compiler can count: it gets a check that stops the build there
 //! if a part beside it moves, see [`beside_rest`]), a `ref`
 //! binding, `@`, `|` or a slice (what is left of an array drops in an
-//! order of its own), and one with a struct pattern that skips more than
-//! one part in all (its fields may be listed out of their order; a
-//! constant named by itself, `kind: DATA`, is not counted, but checked to
-//! be `Copy`, see `__private::copied_constant`). A struct or tuple struct
+//! order of its own). A struct pattern that skips more than one part in
+//! all may list its fields out of their order, the order what is left of
+//! them drops in: its skipped parts get a check that at most one of them
+//! has something to drop (see `__private::skipped_fields`); a constant
+//! named by itself, `kind: DATA`, is checked to be `Copy` instead (see
+//! `__private::copied_constant`). A struct or tuple struct
 //! pattern by name is rewritten (`Frame { payload, trailer: _ }`,
 //! `Tagged(_, s)`): the field it moves proves the struct has no `Drop`.
 //! On one that has, all it binds is `Copy`, and the part bound for `_`
@@ -359,6 +361,7 @@ fn rewrite_rest(
         boxed,
         loops: 0,
         found: None,
+        await_after: false,
     };
     for stmt in rest.iter() {
         finder.visit_stmt(stmt);
@@ -369,6 +372,7 @@ fn rewrite_rest(
     let mut rewriter = Rewriter {
         name,
         boxed,
+        await_after: finder.await_after,
         counter,
         skipped: Vec::new(),
     };
@@ -417,12 +421,14 @@ fn is_taken(expr: &Expr, name: &syn::Ident, boxed: bool) -> bool {
 
 /// Finds the construct that uses `name`: `found` is `Some(true)` where it
 /// is a `match`, an `if let` or a `let` on it outside any loop (or a `let`
-/// on `*name`, `boxed`), with a pattern to rewrite.
+/// on `*name`, `boxed`), with a pattern to rewrite; `await_after`, whether
+/// an await is written after it.
 struct Finder<'a> {
     name: &'a syn::Ident,
     boxed: bool,
     loops: usize,
     found: Option<bool>,
+    await_after: bool,
 }
 
 impl Finder<'_> {
@@ -437,7 +443,19 @@ impl Finder<'_> {
 }
 
 impl<'ast> Visit<'ast> for Finder<'_> {
+    fn visit_stmt(&mut self, stmt: &'ast Stmt) {
+        if self.found.is_some() {
+            self.await_after |= has_await(stmt);
+        } else {
+            visit::visit_stmt(self, stmt);
+        }
+    }
+
     fn visit_expr(&mut self, expr: &'ast Expr) {
+        if self.found.is_some() {
+            self.await_after |= has_await(expr);
+            return;
+        }
         match expr {
             // Kept in place, the local is matched as written (see
             // `borrowed_across_await`).
@@ -482,7 +500,7 @@ pub(super) fn rewritable(pat: &Pat) -> bool {
         && shape.rest.is_none()
         && shape.binds
         && shape.skipped() > 0
-        && (!shape.named || shape.wild - shape.constants <= 1)
+        && shape.elements.0 <= 1
 }
 
 /// Where `pat` would be rewritten but skips parts with `..`, whose number
@@ -495,16 +513,41 @@ pub(super) fn rewritable(pat: &Pat) -> bool {
 pub(super) fn beside_rest(pat: &Pat) -> Option<Stmt> {
     let mut shape = Shape::default();
     shape.read(pat, true);
-    let dots = shape.rest.filter(|_| shape.fits && shape.binds)?;
+    if let Some(dots) = shape.rest.filter(|_| shape.fits && shape.binds) {
+        let check = quote::quote_spanned!(dots=> ::desugar::__private::bound_beside_rest);
+        return Some(stays_checks(pat, dots, &check));
+    }
+    beside_skipped_elements(pat, &shape)
+}
+
+/// Where `pat` skips more than one element of an array (`[a, _, _]`),
+/// whose rest drops in an order of its own: a check that stops the build
+/// at the last skipped element if a part bound beside them moves out (see
+/// `__private::kept_array`), saying to name the elements.
+///
+/// Before: `let [a, _, _] = c; x.await;`
+/// After:  `let [a, _, _] = c; { ::desugar::__private::bound_beside_skipped_elements((&&BesideRest(&a)).kind()); } x.await;`
+fn beside_skipped_elements(pat: &Pat, shape: &Shape) -> Option<Stmt> {
+    let at = shape
+        .elements
+        .1
+        .filter(|_| shape.elements.0 > 1 && shape.rest.is_none() && shape.binds)?;
+    let check = quote::quote_spanned!(at=> ::desugar::__private::bound_beside_skipped_elements);
+    Some(stays_checks(pat, at, &check))
+}
+
+/// A block of `check(kind)` for each part `pat` binds by value, `kind`
+/// saying whether binding it moves it out (see `__private::beside_rest`).
+fn stays_checks(pat: &Pat, at: Span, check: &TokenStream) -> Stmt {
     let checks = by_value(pat).into_iter().map(|part| -> Stmt {
-        syn::parse_quote_spanned! {dots=>
-            ::desugar::__private::bound_beside_rest({
+        syn::parse_quote_spanned! {at=>
+            #check({
                 use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
                 (&&::desugar::__private::BesideRest(&#part)).kind()
             });
         }
     });
-    Some(syn::parse_quote!({ #(#checks)* }))
+    syn::parse_quote!({ #(#checks)* })
 }
 
 #[derive(Default)]
@@ -523,10 +566,15 @@ struct Shape {
     fits: bool,
     /// A struct pattern in it: its fields may be listed in another order
     /// than declared, which is the order what is left of them drops in,
-    /// so only one part may be skipped in all.
+    /// so at most one skipped part may have something to drop.
     named: bool,
-    /// Skips parts with `..` (not in a slice): where, the last one.
+    /// Skips parts with `..`: where, the last one.
     rest: Option<Span>,
+    /// Parts skipped inside a slice pattern (`[a, _, _]`), and where the
+    /// last one is: what is left of an array drops in an order of its
+    /// own, so one of them is bound apart, and more stop the build if a
+    /// part beside them moves out (see [`beside_skipped_elements`]).
+    elements: (usize, Option<Span>),
 }
 
 impl Shape {
@@ -555,6 +603,17 @@ impl Shape {
                 self.fits &= p.by_ref.is_none() && p.subpat.is_none();
             }
             Pat::Tuple(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
+            Pat::Slice(p) => {
+                let before = self.wild + self.paths;
+                p.elems.iter().for_each(|elem| self.read(elem, false));
+                self.elements.0 += self.wild + self.paths - before;
+                let last = p
+                    .elems
+                    .iter()
+                    .rev()
+                    .find(|elem| matches!(elem, Pat::Wild(_)));
+                self.elements.1 = Some(last.map_or_else(|| p.span(), Spanned::span));
+            }
             // A tuple struct by name too (`Tagged(_, s)`), as a struct
             // pattern below is.
             Pat::TupleStruct(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
@@ -614,10 +673,12 @@ pub(super) fn variant_path(path: &syn::Path) -> bool {
     path.segments.len() > 1 || path.is_ident("Some") || path.is_ident("Ok") || path.is_ident("Err")
 }
 
-/// Rewrites the construct [`Finder`] found.
+/// Rewrites the construct [`Finder`] found, `await_after` whether an
+/// await is written after it.
 struct Rewriter<'a> {
     name: &'a syn::Ident,
     boxed: bool,
+    await_after: bool,
     counter: &'a mut usize,
     skipped: Vec<syn::Ident>,
 }
@@ -634,7 +695,7 @@ impl Rewriter<'_> {
                     .as_ref()
                     .is_some_and(|init| is_taken(&init.expr, self.name, self.boxed))
             {
-                if let Some(assign) = self.pattern(&mut local.pat) {
+                if let Some(assign) = self.pattern(&mut local.pat, false) {
                     stmts.insert(at + 1, assign);
                 }
                 return;
@@ -646,10 +707,11 @@ impl Rewriter<'_> {
 
     /// Binds the `_` parts of `pat` (see [`bind_skipped`]); returns the
     /// assignment, its hidden local kept to declare, or the check of the
-    /// parts bound beside a `..` (see [`beside_rest`]).
-    fn pattern(&mut self, pat: &mut Pat) -> Option<Stmt> {
+    /// parts bound beside a `..` (see [`beside_rest`]), where the code
+    /// `pat` is for awaits (`awaits`) or an await follows it.
+    fn pattern(&mut self, pat: &mut Pat, awaits: bool) -> Option<Stmt> {
         let Some((skipped, parts)) = bind_skipped(pat, self.counter) else {
-            return beside_rest(pat);
+            return beside_rest(pat).filter(|_| awaits || self.await_after);
         };
         let assign = syn::parse_quote!(#skipped = #parts;);
         self.skipped.push(skipped);
@@ -672,7 +734,8 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
     let mut shape = Shape::default();
     shape.read(pat, true);
     // Beside another skipped field of a struct pattern, a constant's part
-    // must have nothing to drop (see `__private::copied_constant`).
+    // must have nothing to drop (see `__private::copied_constant`), and
+    // of the others at most one (see `drops_alone`).
     let checked = shape.named && shape.wild > 1;
     let mut parts = Vec::new();
     bind_wild(pat, !shape.named, &mut parts, counter);
@@ -688,7 +751,43 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
             }}
         }
     });
-    Some((skipped, syn::parse_quote!((#(#kept,)*))))
+    let checks = if checked {
+        drops_alone(&parts)
+    } else {
+        Vec::new()
+    };
+    Some((skipped, syn::parse_quote!({ #(#checks)* (#(#kept,)*) })))
+}
+
+/// For the parts a struct pattern skips beside each other, a check of each
+/// pair but constants' (which [`bind_skipped`] checks to be `Copy`): at
+/// most one of them may have something to drop, as they are bound in the
+/// order the pattern lists them (see `__private::skipped_fields`). Spanned
+/// at the later part of the pair, where the build stops.
+///
+/// Before: `Conn { sock, buf: _, log: _ }`
+/// After:  `skipped_fields_apart(((&&BesideRest(&__part1)).kind(), (&&BesideRest(&__part2)).kind()));`
+fn drops_alone(parts: &[(syn::Ident, bool)]) -> Vec<Stmt> {
+    let fields: Vec<&syn::Ident> = parts
+        .iter()
+        .filter(|(_, constant)| !constant)
+        .map(|(part, _)| part)
+        .collect();
+    let mut checks = Vec::new();
+    for (at, later) in fields.iter().enumerate() {
+        for earlier in &fields[..at] {
+            checks.push(syn::parse_quote_spanned! {later.span()=>
+                ::desugar::__private::skipped_fields_apart({
+                    use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
+                    (
+                        (&&::desugar::__private::BesideRest(&#earlier)).kind(),
+                        (&&::desugar::__private::BesideRest(&#later)).kind(),
+                    )
+                });
+            });
+        }
+    }
+    checks
 }
 
 /// `let guard = guard;` (`let mut` for `mut guard`, taken off `pat`) for
@@ -719,7 +818,8 @@ impl VisitMut for Rewriter<'_> {
         match expr {
             Expr::Match(e) if is_name(&e.expr, self.name) => {
                 for arm in &mut e.arms {
-                    if let Some(assign) = self.pattern(&mut arm.pat) {
+                    let awaits = has_await(&*arm.body);
+                    if let Some(assign) = self.pattern(&mut arm.pat, awaits) {
                         let body = &arm.body;
                         *arm.body = syn::parse_quote!({ #assign #body });
                         arm.comma.get_or_insert_with(Default::default);
@@ -730,7 +830,8 @@ impl VisitMut for Rewriter<'_> {
                 if let Expr::Let(l) = &mut *e.cond
                     && is_name(&l.expr, self.name)
                 {
-                    if let Some(assign) = self.pattern(&mut l.pat) {
+                    let awaits = has_await(&e.then_branch);
+                    if let Some(assign) = self.pattern(&mut l.pat, awaits) {
                         e.then_branch.stmts.insert(0, assign);
                     }
                     return;
@@ -790,6 +891,10 @@ fn bind_wild(pat: &mut Pat, paths: bool, parts: &mut Vec<(syn::Ident, bool)>, co
             });
         }
         Pat::Tuple(p) => p
+            .elems
+            .iter_mut()
+            .for_each(|e| bind_wild(e, paths, parts, counter)),
+        Pat::Slice(p) => p
             .elems
             .iter_mut()
             .for_each(|e| bind_wild(e, paths, parts, counter)),
@@ -886,6 +991,12 @@ mod tests {
             "(Slot::Full(_), s)",
             "(Slot::Empty, s)",
             "Frame { kind: DATA, payload, trailer: _ }",
+            // One element left of an array: no order to keep.
+            "[a, _]",
+            "([a, _], b)",
+            // Their drop order checked (see `drops_alone`).
+            "Ev::Data { payload: (s, _), conn: _ }",
+            "Frame { kind: Token, payload, trailer: _ }",
         ] {
             assert!(rewritable(&pat(text)), "{text}");
         }
@@ -902,9 +1013,10 @@ mod tests {
             // Parts whose number or drop order the pattern does not show.
             "Msg::Text(s, ..)",
             "Msg::Req { body, .. }",
+            // More than one element left of an array: checked instead
+            // (see `beside_skipped_elements`).
             "[_, a, _]",
-            "Ev::Data { payload: (s, _), conn: _ }",
-            "Frame { kind: Token, payload, trailer: _ }",
+            "[(a, _), (b, _)]",
             // Bindings that borrow, bind the whole, or differ by case.
             "Msg::Text(ref s, _)",
             "m @ Msg::Text(_, _)",

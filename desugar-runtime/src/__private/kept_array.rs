@@ -43,3 +43,28 @@ impl StaysInKeptArray for PartStays {}
 pub fn moved_from_kept_array<K: StaysInKeptArray>(kind: K) {
     let _ = kind;
 }
+
+/// What [`bound_beside_skipped_elements`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] cannot keep what this array pattern leaves of the array across the `.await` that follows: an element is moved out beside the ones it skips, and rustc drops those in an order of its own",
+    label = "more than one element skipped beside an element moved out",
+    note = "skip one element at most with `_` and bind the others to names (`let [a, _, _c] = arr;`), or keep the values in a tuple (`let (a, _, _) = values;`), whose parts drop in the same order in the machine as in rustc"
+)]
+pub trait StaysBesideSkippedElements {}
+
+impl StaysBesideSkippedElements for PartStays {}
+
+/// Accepts a part a slice pattern binds beside more than one skipped
+/// element (`[a, _, _]`, an await after it) only if binding it leaves the
+/// array whole: one skipped element is bound apart, but of more, the
+/// order rustc drops them in is its own.
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_skipped_elements};
+/// let text = String::new();
+/// bound_beside_skipped_elements((&&BesideRest(&text)).kind());
+/// ```
+#[inline(always)]
+pub fn bound_beside_skipped_elements<K: StaysBesideSkippedElements>(kind: K) {
+    let _ = kind;
+}

@@ -18,6 +18,7 @@ mod machine;
 mod poll_once;
 mod receiver;
 mod rescope;
+mod skipped_fields;
 mod try_op;
 mod unboxed;
 mod vacant;
@@ -41,7 +42,10 @@ pub use self::destructured::{
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};
-pub use self::kept_array::{StaysInKeptArray, moved_from_kept_array};
+pub use self::kept_array::{
+    StaysBesideSkippedElements, StaysInKeptArray, bound_beside_skipped_elements,
+    moved_from_kept_array,
+};
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
 pub use self::poll_once::{PollOnce, poll_once};
@@ -50,6 +54,7 @@ pub use self::receiver::{
     same_as, type_of, value_of,
 };
 pub use self::rescope::Rescope;
+pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
 pub use self::try_op::{Branch, FromResidual};
 pub use self::unboxed::{Unboxed, Unboxing, unboxed};
 pub use self::vacant::{Refill, Vacant, Vacate};

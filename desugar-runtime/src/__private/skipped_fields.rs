@@ -1,0 +1,45 @@
+//! Fields a struct pattern skips with `_` beside a field it moves out
+//! (`Conn { sock, buf: _, log: _ }`), with an await after: rustc leaves
+//! them in the value, partly moved, and drops them at the end of its scope
+//! in the order the struct declares its fields. The machine binds them
+//! apart in the order the pattern lists them, which need not be that one,
+//! so at most one of them may have something to drop. Each pair of them
+//! is asked about ([`BesideRest`](super::BesideRest) answers
+//! [`PartStays`] for a `Copy` part and [`PartMoved`] for the rest), and
+//! [`skipped_fields_apart`] stops the build where both of a pair drop,
+//! saying what to write.
+//!
+//! ```
+//! use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, skipped_fields_apart};
+//! let (n, text) = (3u32, String::new());
+//! skipped_fields_apart(((&&BesideRest(&n)).kind(), (&&BesideRest(&text)).kind()));
+//! ```
+//!
+//! ```compile_fail
+//! use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, skipped_fields_apart};
+//! let (log, text) = (String::new(), String::new());
+//! skipped_fields_apart(((&&BesideRest(&log)).kind(), (&&BesideRest(&text)).kind()));
+//! ```
+
+use super::{PartMoved, PartStays};
+
+/// Two skipped fields of which at most one has something to drop.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] cannot keep the fields this struct pattern skips across the `.await` that follows: two of them have something to drop, and they drop in the order the struct declares its fields, which the macro cannot see",
+    label = "skipped beside another field with something to drop",
+    note = "bind all but one of the skipped fields to names (`log: _log`): those then drop at the end of the scope, the one left `_` with what is left of the value"
+)]
+pub trait DropsAlone {}
+
+#[diagnostic::do_not_recommend]
+impl DropsAlone for (PartStays, PartStays) {}
+#[diagnostic::do_not_recommend]
+impl DropsAlone for (PartStays, PartMoved) {}
+#[diagnostic::do_not_recommend]
+impl DropsAlone for (PartMoved, PartStays) {}
+
+/// Accepts a pair of skipped fields if at most one of them drops.
+#[inline(always)]
+pub fn skipped_fields_apart<P: DropsAlone>(pair: P) {
+    let _ = pair;
+}
