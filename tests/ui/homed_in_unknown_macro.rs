@@ -50,4 +50,25 @@ async fn closure_kept_across_an_await(base: String) -> usize {
     link().len()
 }
 
+async fn give_back(v: Vec<u32>) -> Vec<u32> {
+    v
+}
+
+// A `macro_rules!` of the fn naming a local given back in a loop, which
+// keeps it in place (dogI3, build 6): the macro is given the local by its
+// calls, where the machine cannot give it the home; the message says to
+// make the local an argument of the rules, given a reference.
+#[desugar]
+async fn macro_of_the_fn(mut c: Vec<u32>, rounds: u32) -> u32 {
+    macro_rules! sum {
+        () => {
+            c.iter().sum::<u32>()
+        };
+    }
+    for _ in 0..rounds {
+        c = give_back(c).await;
+    }
+    sum!()
+}
+
 fn main() {}

@@ -66,8 +66,9 @@ pub(crate) fn is_number_value(expr: &Expr, number: &dyn Fn(&Expr) -> bool) -> bo
 }
 
 /// Primitive numbers, `bool`, `char`, `()`, `String`, `'static`
-/// references, and tuples and arrays of those: a value of such a type
-/// cannot hold a borrow of a local.
+/// references, and tuples, arrays and the standard owning containers
+/// (`Vec<u32>`, `Option<String>`, `HashMap<u64, Vec<u8>>`) of those: a
+/// value of such a type cannot hold a borrow of a local.
 pub(crate) fn holds_no_borrow(ty: &Type) -> bool {
     match ty {
         Type::Reference(reference)
@@ -80,12 +81,51 @@ pub(crate) fn holds_no_borrow(ty: &Type) -> bool {
         }
         Type::Reference(_) | Type::Ptr(_) => false,
         Type::Path(path) if path.qself.is_none() && path.path.is_ident("String") => true,
+        Type::Path(path) if path.qself.is_none() && owning_container_of_owned(&path.path) => true,
         Type::Tuple(tuple) => tuple.elems.iter().all(holds_no_borrow),
         Type::Array(array) => holds_no_borrow(&array.elem),
         Type::Paren(inner) => holds_no_borrow(&inner.elem),
         Type::Group(inner) => holds_no_borrow(&inner.elem),
         ty => is_copy_type(ty),
     }
+}
+
+/// A standard container that owns what it holds, by name (`Vec<T>`,
+/// `std::collections::HashMap<K, V>`), given only types that hold no
+/// borrow: a lifetime written among its arguments, or a hasher or
+/// allocator type, is taken to hold one.
+fn owning_container_of_owned(path: &syn::Path) -> bool {
+    const CONTAINERS: &[&str] = &[
+        "Vec",
+        "VecDeque",
+        "LinkedList",
+        "BinaryHeap",
+        "HashMap",
+        "HashSet",
+        "BTreeMap",
+        "BTreeSet",
+        "Box",
+        "Rc",
+        "Arc",
+        "Option",
+        "Result",
+    ];
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    let leading = path.segments.len() - 1;
+    path.segments
+        .iter()
+        .take(leading)
+        .all(|segment| segment.arguments.is_none())
+        && CONTAINERS.contains(&last.ident.to_string().as_str())
+        && args
+            .args
+            .iter()
+            .all(|arg| matches!(arg, syn::GenericArgument::Type(ty) if holds_no_borrow(ty)))
 }
 
 /// Standard methods that answer with a number or a `bool` about their
@@ -274,6 +314,33 @@ mod tests {
             "big.checked_sub(n)",
         ] {
             assert!(!value(text), "{text} may need dropping");
+        }
+    }
+
+    #[test]
+    fn types_holding_no_borrow() {
+        let holds_none = |text: &str| holds_no_borrow(&syn::parse_str(text).unwrap());
+        for text in [
+            "u32",
+            "String",
+            "&'static str",
+            "Vec<u32>",
+            "Option<(String, u8)>",
+            "std::collections::HashMap<u64, Vec<String>>",
+            "Result<Box<[u8; 4]>, String>",
+        ] {
+            assert!(holds_none(text), "{text} holds no borrow");
+        }
+        for text in [
+            "&str",
+            "Vec<&str>",
+            "Option<Wrapper>",
+            "Vec<Cow<'a, str>>",
+            "HashMap<u32, u32, S>",
+            "Vec",
+            "Chars",
+        ] {
+            assert!(!holds_none(text), "{text} may hold a borrow");
         }
     }
 }
