@@ -25,4 +25,14 @@ async fn arm(names: [String; 4]) -> usize {
     }
 }
 
+// A `..` among the elements skips how many the compiler knows: the same
+// message, whose advice (name the elements) builds where `_` for each
+// would not.
+#[desugar]
+async fn rest(names: [String; 3]) -> usize {
+    let [first, ..] = names;
+    ready().await;
+    first.len()
+}
+
 fn main() {}

@@ -559,8 +559,7 @@ struct Shape {
     /// Of those, constants named by themselves (`kind: DATA`).
     constants: usize,
     /// Paths below the top (`Slot::Empty`): left in the value too, as
-    /// their type may implement `Drop`. Bound apart where nothing is
-    /// `named`, whose parts drop in the order listed.
+    /// their type may implement `Drop`.
     paths: usize,
     /// Nothing in it that stops the rewrite.
     fits: bool,
@@ -570,17 +569,18 @@ struct Shape {
     named: bool,
     /// Skips parts with `..`: where, the last one.
     rest: Option<Span>,
-    /// Parts skipped inside a slice pattern (`[a, _, _]`), and where the
-    /// last one is: what is left of an array drops in an order of its
-    /// own, so one of them is bound apart, and more stop the build if a
-    /// part beside them moves out (see [`beside_skipped_elements`]).
+    /// Most parts skipped inside one slice pattern (`[a, _, _]`, a `..`
+    /// counting two), and where the last one is: what is left of an array
+    /// drops in an order of its own, so one of them is bound apart, and
+    /// more stop the build if a part beside them moves out (see
+    /// [`beside_skipped_elements`]).
     elements: (usize, Option<Span>),
 }
 
 impl Shape {
     /// Parts skipped, to bind apart.
     fn skipped(&self) -> usize {
-        self.wild + if self.named { 0 } else { self.paths }
+        self.wild + self.paths
     }
 
     fn read(&mut self, pat: &Pat, top: bool) {
@@ -603,16 +603,26 @@ impl Shape {
                 self.fits &= p.by_ref.is_none() && p.subpat.is_none();
             }
             Pat::Tuple(p) => p.elems.iter().for_each(|elem| self.read(elem, false)),
+            // A `..` among the elements skips how many the compiler
+            // knows: taken for more than one.
             Pat::Slice(p) => {
-                let before = self.wild + self.paths;
-                p.elems.iter().for_each(|elem| self.read(elem, false));
-                self.elements.0 += self.wild + self.paths - before;
-                let last = p
-                    .elems
-                    .iter()
-                    .rev()
-                    .find(|elem| matches!(elem, Pat::Wild(_)));
-                self.elements.1 = Some(last.map_or_else(|| p.span(), Spanned::span));
+                let before = self.skipped();
+                let mut rests = 0;
+                for elem in &p.elems {
+                    match elem {
+                        Pat::Rest(_) => rests += 2,
+                        elem => self.read(elem, false),
+                    }
+                }
+                let skipped = self.skipped() - before + rests;
+                if skipped > self.elements.0 {
+                    let last = p
+                        .elems
+                        .iter()
+                        .rev()
+                        .find(|elem| matches!(elem, Pat::Wild(_) | Pat::Rest(_)));
+                    self.elements = (skipped, Some(last.map_or_else(|| p.span(), Spanned::span)));
+                }
             }
             // A tuple struct by name too (`Tagged(_, s)`), as a struct
             // pattern below is.
@@ -655,7 +665,18 @@ fn names_unit(pat: &Pat) -> bool {
 /// A constant named by itself (`DATA`, `MAX`: no lowercase letter, as
 /// rustc's naming lints have it), not a unit struct (`Token`).
 fn names_constant(pat: &Pat) -> bool {
-    matches!(pat, Pat::Ident(p) if names_unit(pat) && !p.ident.to_string().chars().any(char::is_lowercase))
+    let shouted = |ident: &syn::Ident| !ident.to_string().chars().any(char::is_lowercase);
+    match pat {
+        Pat::Ident(p) => names_unit(pat) && shouted(&p.ident),
+        Pat::Path(p) => {
+            p.qself.is_none()
+                && p.path
+                    .segments
+                    .last()
+                    .is_some_and(|last| shouted(&last.ident))
+        }
+        _ => false,
+    }
 }
 
 /// A struct or variant pattern that binds nothing but skips something
@@ -695,9 +716,8 @@ impl Rewriter<'_> {
                     .as_ref()
                     .is_some_and(|init| is_taken(&init.expr, self.name, self.boxed))
             {
-                if let Some(assign) = self.pattern(&mut local.pat, false) {
-                    stmts.insert(at + 1, assign);
-                }
+                let assign = self.pattern(&mut local.pat, false);
+                stmts.splice(at + 1..at + 1, assign);
                 return;
             }
             self.visit_stmt_mut(&mut stmts[at]);
@@ -706,17 +726,38 @@ impl Rewriter<'_> {
     }
 
     /// Binds the `_` parts of `pat` (see [`bind_skipped`]); returns the
+    /// statements to run after it: the checks of their drop order and the
     /// assignment, its hidden local kept to declare, or the check of the
     /// parts bound beside a `..` (see [`beside_rest`]), where the code
     /// `pat` is for awaits (`awaits`) or an await follows it.
-    fn pattern(&mut self, pat: &mut Pat, awaits: bool) -> Option<Stmt> {
-        let Some((skipped, parts)) = bind_skipped(pat, self.counter) else {
-            return beside_rest(pat).filter(|_| awaits || self.await_after);
+    fn pattern(&mut self, pat: &mut Pat, awaits: bool) -> Vec<Stmt> {
+        let Some(Skipped {
+            local: skipped,
+            parts,
+            mut checks,
+        }) = bind_skipped(pat, self.counter)
+        else {
+            return beside_rest(pat)
+                .filter(|_| awaits || self.await_after)
+                .into_iter()
+                .collect();
         };
-        let assign = syn::parse_quote!(#skipped = #parts;);
+        checks.push(syn::parse_quote!(#skipped = #parts;));
         self.skipped.push(skipped);
-        Some(assign)
+        checks
     }
+}
+
+/// What [`bind_skipped`] makes of a pattern.
+pub(super) struct Skipped {
+    /// A new hidden local, to declare.
+    pub(super) local: syn::Ident,
+    /// Its value, made of the parts bound apart.
+    pub(super) parts: Expr,
+    /// Checks to run before: of the order the parts drop in (see
+    /// `drops_alone`). Statements of their own, ahead of the value that
+    /// moves the parts, so that the borrows they take end there.
+    pub(super) checks: Vec<Stmt>,
 }
 
 /// Binds the `_` parts of `pat` to fresh locals; returns a new hidden
@@ -727,7 +768,7 @@ impl Rewriter<'_> {
 ///
 /// Before: `Some((n, _))`
 /// After:  `Some((n, __part1))`, and `__skipped2`, `((&&DropOnly::new(__part1)).kept(),)`
-pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::Ident, Expr)> {
+pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<Skipped> {
     if !rewritable(pat) {
         return None;
     }
@@ -736,12 +777,18 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
     // Beside another skipped field of a struct pattern, a constant's part
     // must have nothing to drop (see `__private::copied_constant`), and
     // of the others at most one (see `drops_alone`).
-    let checked = shape.named && shape.wild > 1;
-    let mut parts = Vec::new();
-    bind_wild(pat, !shape.named, &mut parts, counter);
+    let checked = shape.named && shape.skipped() > 1;
+    let mut binder = Binder {
+        parts: Vec::new(),
+        counter,
+        structs: 0,
+        fields: Vec::new(),
+    };
+    binder.bind(pat, true);
+    let parts = binder.parts;
     *counter += 1;
     let skipped = names::hidden(&format!("__skipped{counter}"));
-    let kept = parts.iter().map(|(part, constant)| -> Expr {
+    let kept = parts.iter().map(|Part { ident: part, constant, .. }| -> Expr {
         if checked && *constant {
             syn::parse_quote_spanned! {part.span()=> ::desugar::__private::copied_constant(#part) }
         } else {
@@ -756,26 +803,33 @@ pub(super) fn bind_skipped(pat: &mut Pat, counter: &mut usize) -> Option<(syn::I
     } else {
         Vec::new()
     };
-    Some((skipped, syn::parse_quote!({ #(#checks)* (#(#kept,)*) })))
+    Some(Skipped {
+        local: skipped,
+        parts: syn::parse_quote!((#(#kept,)*)),
+        checks,
+    })
 }
 
-/// For the parts a struct pattern skips beside each other, a check of each
-/// pair but constants' (which [`bind_skipped`] checks to be `Copy`): at
-/// most one of them may have something to drop, as they are bound in the
-/// order the pattern lists them (see `__private::skipped_fields`). Spanned
-/// at the later part of the pair, where the build stops.
+/// For the parts a struct pattern skips under different fields of it, a
+/// check of each pair but constants' (which [`bind_skipped`] checks to be
+/// `Copy`): at most one of them may have something to drop, as they are
+/// bound in the order the pattern lists them, and what is left of the
+/// fields drops in the order the struct declares them (see
+/// `__private::skipped_fields`). Parts of one field, or of a tuple around
+/// the struct, drop in the order listed. Spanned at the later part of the
+/// pair, where the build stops.
 ///
 /// Before: `Conn { sock, buf: _, log: _ }`
 /// After:  `skipped_fields_apart(((&&BesideRest(&__part1)).kind(), (&&BesideRest(&__part2)).kind()));`
-fn drops_alone(parts: &[(syn::Ident, bool)]) -> Vec<Stmt> {
-    let fields: Vec<&syn::Ident> = parts
-        .iter()
-        .filter(|(_, constant)| !constant)
-        .map(|(part, _)| part)
-        .collect();
+fn drops_alone(parts: &[Part]) -> Vec<Stmt> {
+    let fields: Vec<&Part> = parts.iter().filter(|part| !part.constant).collect();
     let mut checks = Vec::new();
     for (at, later) in fields.iter().enumerate() {
-        for earlier in &fields[..at] {
+        for earlier in fields[..at]
+            .iter()
+            .filter(|earlier| earlier.apart_from(later))
+        {
+            let (earlier, later) = (&earlier.ident, &later.ident);
             checks.push(syn::parse_quote_spanned! {later.span()=>
                 ::desugar::__private::skipped_fields_apart({
                     use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
@@ -819,9 +873,10 @@ impl VisitMut for Rewriter<'_> {
             Expr::Match(e) if is_name(&e.expr, self.name) => {
                 for arm in &mut e.arms {
                     let awaits = has_await(&*arm.body);
-                    if let Some(assign) = self.pattern(&mut arm.pat, awaits) {
+                    let assign = self.pattern(&mut arm.pat, awaits);
+                    if !assign.is_empty() {
                         let body = &arm.body;
-                        *arm.body = syn::parse_quote!({ #assign #body });
+                        *arm.body = syn::parse_quote!({ #(#assign)* #body });
                         arm.comma.get_or_insert_with(Default::default);
                     }
                 }
@@ -831,9 +886,8 @@ impl VisitMut for Rewriter<'_> {
                     && is_name(&l.expr, self.name)
                 {
                     let awaits = has_await(&e.then_branch);
-                    if let Some(assign) = self.pattern(&mut l.pat, awaits) {
-                        e.then_branch.stmts.insert(0, assign);
-                    }
+                    let assign = self.pattern(&mut l.pat, awaits);
+                    e.then_branch.stmts.splice(0..0, assign);
                     return;
                 }
                 visit_mut::visit_expr_mut(self, expr);
@@ -850,74 +904,103 @@ impl VisitMut for Rewriter<'_> {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-/// Replaces each `_` below the top of `pat` by a fresh binding, pushed to
-/// `parts` in the order the pattern lists them (with whether it binds a
-/// constant); a unit struct or constant named by itself, or a struct or
-/// variant pattern that binds nothing, gets one in front of it, still
-/// matching it.
-///
-/// Before: `(Token, s, _, Slot::Full(_))`
-/// After:  `(__part1 @ Token, s, __part2, __part3 @ Slot::Full(_))`
-fn bind_wild(pat: &mut Pat, paths: bool, parts: &mut Vec<(syn::Ident, bool)>, counter: &mut usize) {
-    match pat {
-        unit if names_unit(unit)
-            || skips_whole(unit)
-            || (paths && matches!(unit, Pat::Path(_))) =>
-        {
-            *counter += 1;
-            let mut part = names::hidden(&format!("__part{counter}"));
-            part.set_span(Span::mixed_site().located_at(unit.span()));
-            parts.push((part.clone(), names_constant(unit)));
-            let named = std::mem::replace(unit, Pat::Verbatim(TokenStream::new()));
-            *unit = Pat::Ident(syn::PatIdent {
-                attrs: Vec::new(),
-                by_ref: None,
-                mutability: None,
-                ident: part,
-                subpat: Some((Default::default(), Box::new(named))),
-            });
-        }
-        Pat::Wild(wild) => {
-            *counter += 1;
-            let mut part = names::hidden(&format!("__part{counter}"));
-            part.set_span(Span::mixed_site().located_at(wild.underscore_token.span));
-            parts.push((part.clone(), false));
-            *pat = Pat::Ident(syn::PatIdent {
-                attrs: Vec::new(),
-                by_ref: None,
-                mutability: None,
-                ident: part,
-                subpat: None,
-            });
-        }
-        Pat::Tuple(p) => p
-            .elems
-            .iter_mut()
-            .for_each(|e| bind_wild(e, paths, parts, counter)),
-        Pat::Slice(p) => p
-            .elems
-            .iter_mut()
-            .for_each(|e| bind_wild(e, paths, parts, counter)),
-        Pat::TupleStruct(p) => p
-            .elems
-            .iter_mut()
-            .for_each(|e| bind_wild(e, paths, parts, counter)),
-        Pat::Struct(p) => p
-            .fields
-            .iter_mut()
-            .for_each(|f| bind_wild(&mut f.pat, paths, parts, counter)),
-        Pat::Paren(p) => descend(&mut p.pat, paths, parts, counter),
-        Pat::Type(p) => descend(&mut p.pat, paths, parts, counter),
-        Pat::Guard(p) => descend(&mut p.pat, paths, parts, counter),
-        _ => {}
+/// A part bound apart: its binding, whether it matched a constant, and
+/// the struct patterns around it, each with the field it is under.
+struct Part {
+    ident: syn::Ident,
+    constant: bool,
+    fields: Vec<(usize, usize)>,
+}
+
+impl Part {
+    /// Under different fields of one struct pattern: the order the two
+    /// drop in is the order the struct declares them.
+    fn apart_from(&self, other: &Part) -> bool {
+        self.fields.iter().any(|&(of, field)| {
+            other
+                .fields
+                .iter()
+                .any(|&(other_of, other_field)| of == other_of && field != other_field)
+        })
     }
 }
 
-/// [`bind_wild`] under a wrapper that is not a part of its own: a `_` right
-/// there is the whole pattern, not a part.
-fn descend(pat: &mut Pat, paths: bool, parts: &mut Vec<(syn::Ident, bool)>, counter: &mut usize) {
-    if !matches!(pat, Pat::Wild(_) | Pat::Path(_)) && !names_unit(pat) && !skips_whole(pat) {
-        bind_wild(pat, paths, parts, counter);
+/// Binds the parts a pattern skips (see [`Binder::bind`]).
+struct Binder<'a> {
+    parts: Vec<Part>,
+    counter: &'a mut usize,
+    /// Struct patterns met so far, to tell them apart.
+    structs: usize,
+    /// The struct patterns the walk is in, each with the field.
+    fields: Vec<(usize, usize)>,
+}
+
+impl Binder<'_> {
+    /// Replaces each `_` below the top of `pat` by a fresh binding, pushed
+    /// to `parts` in the order the pattern lists them; a unit struct, a
+    /// path or a constant named by itself, or a struct or variant pattern
+    /// that binds nothing, gets one in front of it, still matching it.
+    /// Parentheses, a type or a guard around the top leave it the top: a
+    /// `_` there is the whole pattern, not a part.
+    ///
+    /// Before: `(Token, s, _, Slot::Full(_), (Slot::Empty))`
+    /// After:  `(__part1 @ Token, s, __part2, __part3 @ Slot::Full(_), (__part4 @ Slot::Empty))`
+    fn bind(&mut self, pat: &mut Pat, top: bool) {
+        match pat {
+            unit if !top
+                && (names_unit(unit) || skips_whole(unit) || matches!(unit, Pat::Path(_))) =>
+            {
+                let constant = names_constant(unit);
+                let part = self.part(unit.span(), constant);
+                let named = std::mem::replace(unit, Pat::Verbatim(TokenStream::new()));
+                *unit = Pat::Ident(syn::PatIdent {
+                    attrs: Vec::new(),
+                    by_ref: None,
+                    mutability: None,
+                    ident: part,
+                    subpat: Some((Default::default(), Box::new(named))),
+                });
+            }
+            Pat::Wild(wild) if !top => {
+                let part = self.part(wild.underscore_token.span, false);
+                *pat = Pat::Ident(syn::PatIdent {
+                    attrs: Vec::new(),
+                    by_ref: None,
+                    mutability: None,
+                    ident: part,
+                    subpat: None,
+                });
+            }
+            Pat::Tuple(p) => p.elems.iter_mut().for_each(|e| self.bind(e, false)),
+            Pat::Slice(p) => p.elems.iter_mut().for_each(|e| self.bind(e, false)),
+            Pat::TupleStruct(p) => p.elems.iter_mut().for_each(|e| self.bind(e, false)),
+            Pat::Struct(p) => {
+                let this = self.structs;
+                self.structs += 1;
+                for (at, field) in p.fields.iter_mut().enumerate() {
+                    self.fields.push((this, at));
+                    self.bind(&mut field.pat, false);
+                    self.fields.pop();
+                }
+            }
+            Pat::Paren(p) => self.bind(&mut p.pat, top),
+            Pat::Type(p) => self.bind(&mut p.pat, top),
+            Pat::Guard(p) => self.bind(&mut p.pat, top),
+            _ => {}
+        }
+    }
+
+    /// A fresh binding for a part at `span`, recorded.
+    fn part(&mut self, span: Span, constant: bool) -> syn::Ident {
+        *self.counter += 1;
+        let mut ident = names::hidden(&format!("__part{}", self.counter));
+        ident.set_span(Span::mixed_site().located_at(span));
+        self.parts.push(Part {
+            ident: ident.clone(),
+            constant,
+            fields: self.fields.clone(),
+        });
+        ident
     }
 }
 

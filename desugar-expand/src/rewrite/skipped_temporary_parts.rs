@@ -48,7 +48,7 @@ use quote::ToTokens;
 use syn::{Expr, Pat, Stmt};
 
 use super::borrowed_temporary_parts;
-use super::skipped_parts::{beside_rest, bind_skipped, rebinding_of, rewritable};
+use super::skipped_parts::{Skipped, beside_rest, bind_skipped, rebinding_of, rewritable};
 use crate::build::has_await;
 use crate::names;
 use crate::walk::patterns::binds_by_ref;
@@ -165,8 +165,13 @@ fn bound_apart(pat: &mut Pat, counter: &mut usize) -> Option<Vec<Stmt>> {
         return None;
     }
     let rebound = rebinding_of(pat);
-    let (skipped, parts) = bind_skipped(pat, counter)?;
-    let mut first: Vec<Stmt> = vec![syn::parse_quote!(let #skipped = #parts;)];
+    let Skipped {
+        local: skipped,
+        parts,
+        checks,
+    } = bind_skipped(pat, counter)?;
+    let mut first = checks;
+    first.push(syn::parse_quote!(let #skipped = #parts;));
     first.extend(rebound);
     Some(first)
 }

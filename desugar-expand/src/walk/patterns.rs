@@ -205,18 +205,26 @@ pub(crate) fn binds_through_reference(pat: &Pat) -> bool {
 
 /// Does the pattern, matching, leave a part of the value unbound that may
 /// still have something to drop (`_`, `..`, a `ref` binding, a unit struct
-/// named by itself)? A by-value binding takes its part (moved, or copied if
-/// `Copy`: either way the value keeps nothing of it to drop), and a
-/// literal, a range, a reference, `None` or a unit variant's path matches a
-/// part with nothing to drop.
+/// named by itself, a path: `Lease::Free` is a value of a type that may
+/// implement `Drop`)? A by-value binding takes its part (moved, or copied
+/// if `Copy`: either way the value keeps nothing of it to drop), and a
+/// literal, a range, a reference or `None` matches a part with nothing to
+/// drop.
 ///
-/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `(Token, a)`, `(Token {}, a)`, `x`, `Some((a, 3))`.
-/// Output: yes, yes, yes, yes, yes, no, no.
+/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `(Token, a)`, `(Token {}, a)`, `(Lease::Free, a)`, `x`, `Some((a, 3))`, `(Option::None, a)`.
+/// Output: yes, yes, yes, yes, yes, yes, no, no, no.
 pub(crate) fn leaves_rest(pat: &Pat) -> bool {
     match pat {
         Pat::Ident(p) => p.by_ref.is_some() || is_left_in_place(p),
         Pat::Wild(_) | Pat::Rest(_) => true,
-        Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Reference(_) => false,
+        Pat::Path(p) => {
+            p.qself.is_some()
+                || p.path
+                    .segments
+                    .last()
+                    .is_none_or(|last| last.ident != "None")
+        }
+        Pat::Lit(_) | Pat::Range(_) | Pat::Reference(_) => false,
         Pat::Or(p) => p.cases.iter().any(leaves_rest),
         Pat::Paren(p) => leaves_rest(&p.pat),
         Pat::Slice(p) => p.elems.iter().any(leaves_rest),

@@ -27,7 +27,7 @@ use super::{PartMoved, PartStays};
 #[diagnostic::on_unimplemented(
     message = "#[desugar] cannot keep the fields this struct pattern skips across the `.await` that follows: two of them have something to drop, and they drop in the order the struct declares its fields, which the macro cannot see",
     label = "skipped beside another field with something to drop",
-    note = "bind all but one of the skipped fields to names (`log: _log`): those then drop at the end of the scope, the one left `_` with what is left of the value"
+    note = "bind all but one of the skipped fields to names (`log: _log`): those then drop at the end of the scope, the one left `_` with what is left of the value; where all the pattern binds is `Copy`, so that nothing moves out, skip the fields with `..` instead, which leaves the value whole"
 )]
 pub trait DropsAlone {}
 
