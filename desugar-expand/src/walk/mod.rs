@@ -1207,6 +1207,14 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "is_none_or",
         "is_ok_and",
         "is_err_and",
+        // A map entry's, which answer with the `&mut` into the map (or,
+        // `and_modify`, with the entry again): nothing is left of the
+        // `Entry` to keep (`m.entry(k).or_default().push(f().await)`).
+        "or_insert",
+        "or_insert_with",
+        "or_insert_with_key",
+        "or_default",
+        "and_modify",
     ];
     let name = method.to_string();
     // Of `Iterator`'s, not `take`, nor `last` or `join`, which are no
@@ -1678,7 +1686,15 @@ mod tests {
     #[test]
     fn names_a_standard_type_gives_a_borrowing_method_are_not_consuming() {
         let ident = |name: &str| syn::Ident::new(name, proc_macro2::Span::call_site());
-        for name in ["or", "and", "reduce", "unzip", "scan", "min_by_key"] {
+        for name in [
+            "or",
+            "and",
+            "reduce",
+            "unzip",
+            "scan",
+            "min_by_key",
+            "or_default",
+        ] {
             assert!(consumes_receiver(&ident(name)), "{name}");
         }
         // `[T]::last(&self)`, `Option::take(&mut self)`, `[T]::join(&self, sep)`.

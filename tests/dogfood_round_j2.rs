@@ -1,0 +1,58 @@
+//! Shapes a dogfood run on combinator-heavy application code found, that
+//! the plain `async fn` builds and the machine did not (or did, and was
+//! larger), each compared with rustc's twin (`assert_same`: every
+//! cancellation point, with and without extra `Pending`s), no larger, and
+//! `Send` where the twin is.
+//!
+//! - An entry-API chain before an await in its statement
+//!   (`m.entry(k).or_insert_with(Vec::new).push(f().await)`, `.or_default()`,
+//!   `*m.entry(k).or_insert(5) + f().await`, `and_modify(..).or_insert(..)`):
+//!   the `Entry` is consumed by `or_insert…`, leaving only the `&mut` into the map, yet the chain was
+//!   taken for one that may make a temporary to keep, and the build stopped.
+
+mod common;
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe};
+use std::collections::{BTreeMap, HashMap};
+
+#[desugar]
+async fn bucket_push(mut m: BTreeMap<u32, Vec<Probe>>, k: u32) -> usize {
+    m.entry(k)
+        .or_insert_with(|| vec![Probe::new("first")])
+        .push(Leaf::new("v").pending(1).ready(Probe::new("v")).await);
+    m.entry(k + 1)
+        .or_default()
+        .push(Leaf::new("w").pending(1).ready(Probe::new("w")).await);
+    m.len() + m.values().map(Vec::len).sum::<usize>()
+}
+
+#[desugar]
+async fn count_plus(mut m: HashMap<u32, u32>, k: u32) -> u32 {
+    let a = *m.entry(k).or_insert(5) + Leaf::new("x").pending(1).ready(1u32).await;
+    let b = *m.entry(k).or_insert_with_key(|k| k * 2) + Leaf::new("y").pending(1).ready(a).await;
+    let c = *m.entry(k).and_modify(|v| *v += 10).or_insert(0)
+        + Leaf::new("z").pending(1).ready(b).await;
+    m.entry(k + 1).or_default().count_ones() + c
+}
+
+fn buckets() -> BTreeMap<u32, Vec<Probe>> {
+    BTreeMap::from([(1, vec![Probe::new("old")])])
+}
+
+#[test]
+fn an_entry_chain_before_an_await_in_its_statement() {
+    for k in [1, 2] {
+        same_and_no_larger(
+            || bucket_push(buckets(), k),
+            || bucket_push_rustc(buckets(), k),
+        );
+        let m = || HashMap::from([(1, 7)]);
+        same_and_no_larger(|| count_plus(m(), k), || count_plus_rustc(m(), k));
+    }
+    both_send(&bucket_push(buckets(), 1), &bucket_push_rustc(buckets(), 1));
+    both_send(
+        &count_plus(HashMap::new(), 1),
+        &count_plus_rustc(HashMap::new(), 1),
+    );
+}
