@@ -7,8 +7,14 @@
 //! - An entry-API chain before an await in its statement
 //!   (`m.entry(k).or_insert_with(Vec::new).push(f().await)`, `.or_default()`,
 //!   `*m.entry(k).or_insert(5) + f().await`, `and_modify(..).or_insert(..)`):
-//!   the `Entry` is consumed by `or_insert…`, leaving only the `&mut` into the map, yet the chain was
-//!   taken for one that may make a temporary to keep, and the build stopped.
+//!   the `Entry` is consumed by `or_insert…`, leaving only the `&mut` into
+//!   the map, yet the chain was taken for one that may make a temporary to
+//!   keep, and the build stopped.
+//! - A `Copy` receiver of `bool::then_some`/`then`, `char::to_digit` or a
+//!   `char`'s or byte's class (`c.is_alphanumeric()`) inside an awaited
+//!   call's arguments (`f(g.then_some(1)).await`): taken for borrowed by
+//!   the awaited future, and kept in place for the whole machine, which was
+//!   larger than its twin.
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -54,5 +60,75 @@ fn an_entry_chain_before_an_await_in_its_statement() {
     both_send(
         &count_plus(HashMap::new(), 1),
         &count_plus_rustc(HashMap::new(), 1),
+    );
+}
+
+#[desugar]
+async fn then_some_receiver(g: bool, c: char) -> u32 {
+    Leaf::new("x").pending(1).ready(g.then_some(1u32)).await;
+    Leaf::new("p")
+        .pending(1)
+        .ready(g.then(|| Probe::new("p")))
+        .await;
+    Leaf::new("d").pending(1).ready(c.to_digit(10)).await;
+    Leaf::new("rhs").pending(1).ready(1u32).await
+}
+
+#[desugar]
+async fn then_some_alone(g: bool) -> u32 {
+    Leaf::new("x").pending(1).ready(g.then_some(1u32)).await;
+    Leaf::new("rhs").pending(1).ready(1u32).await
+}
+
+#[desugar]
+async fn to_digit_alone(c: char) -> u32 {
+    Leaf::new("d").pending(1).ready(c.to_digit(10)).await;
+    Leaf::new("rhs").pending(1).ready(1u32).await
+}
+
+#[desugar]
+async fn char_class_alone(c: char, b: u8) -> u32 {
+    Leaf::new("c").pending(1).ready(c.is_alphanumeric()).await;
+    Leaf::new("b").pending(1).ready(b.is_ascii_digit()).await;
+    Leaf::new("rhs").pending(1).ready(1u32).await
+}
+
+/// The receivers read again after the awaits: copied, as in rustc.
+#[desugar]
+async fn then_some_read_after(g: bool, c: char) -> (Option<u32>, Option<Probe>, bool, char) {
+    let a = Leaf::new("x").pending(1).ready(g.then_some(1u32)).await;
+    let p = Leaf::new("p")
+        .pending(1)
+        .ready(g.then(|| Probe::new("p")))
+        .await;
+    let d = Leaf::new("d").pending(1).ready(c.to_digit(16)).await;
+    (a.zip(d).map(|(a, d)| a + d), p, g, c)
+}
+
+#[test]
+fn a_copy_receiver_of_then_some_or_to_digit_in_an_awaited_call() {
+    for (g, c) in [(true, '7'), (false, 'x'), (true, 'b')] {
+        same_and_no_larger(|| then_some_alone(g), || then_some_alone_rustc(g));
+        same_and_no_larger(|| to_digit_alone(c), || to_digit_alone_rustc(c));
+        same_and_no_larger(
+            || char_class_alone(c, c as u8),
+            || char_class_alone_rustc(c, c as u8),
+        );
+        same_and_no_larger(
+            || then_some_receiver(g, c),
+            || then_some_receiver_rustc(g, c),
+        );
+        same_and_no_larger(
+            || then_some_read_after(g, c),
+            || then_some_read_after_rustc(g, c),
+        );
+    }
+    both_send(
+        &then_some_receiver(true, '1'),
+        &then_some_receiver_rustc(true, '1'),
+    );
+    both_send(
+        &then_some_read_after(true, '1'),
+        &then_some_read_after_rustc(true, '1'),
     );
 }

@@ -146,9 +146,24 @@ pub(crate) const ANSWERS: &[&str] = &[
     "capacity",
     "eq",
     "ne",
+    // A `char`'s (by value) and a byte's (by reference) classes.
+    "is_alphabetic",
+    "is_alphanumeric",
+    "is_numeric",
+    "is_whitespace",
+    "is_ascii",
+    "is_ascii_digit",
+    "is_ascii_hexdigit",
+    "is_ascii_alphabetic",
+    "is_ascii_alphanumeric",
+    "is_ascii_whitespace",
+    "is_ascii_punctuation",
+    "is_ascii_uppercase",
+    "is_ascii_lowercase",
+    "len_utf8",
 ];
 /// A number's own methods: they answer with a number (or an `Option` of
-/// one) and take the number by value.
+/// one) and take the number by value; so does a `char`'s `to_digit`.
 pub(crate) const NUMERIC: &[&str] = &[
     "checked_add",
     "checked_sub",
@@ -172,6 +187,7 @@ pub(crate) const NUMERIC: &[&str] = &[
     "rotate_left",
     "rotate_right",
     "swap_bytes",
+    "to_digit",
 ];
 
 /// An initializer whose value is visibly `Copy`: literals, arithmetic of

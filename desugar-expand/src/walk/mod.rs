@@ -1215,6 +1215,10 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         "or_insert_with_key",
         "or_default",
         "and_modify",
+        // `bool`'s (and `FutureExt`'s and `StreamExt`'s `then(self, f)`):
+        // what they answer holds the value given, never the `bool`.
+        "then",
+        "then_some",
     ];
     let name = method.to_string();
     // Of `Iterator`'s, not `take`, nor `last` or `join`, which are no
