@@ -15,6 +15,11 @@
 //!   call's arguments (`f(g.then_some(1)).await`): taken for borrowed by
 //!   the awaited future, and kept in place for the whole machine, which was
 //!   larger than its twin.
+//! - A closure without `move` returning an `async move` block that names a
+//!   `Copy` local (`let mk = |id| async move { id + base };`), kept (or a
+//!   future it made kept) across an await: rustc's closure borrows `base`;
+//!   the machine took it for moved in, and did not keep it where the
+//!   closure could borrow it (E0373).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -130,5 +135,65 @@ fn a_copy_receiver_of_then_some_or_to_digit_in_an_awaited_call() {
     both_send(
         &then_some_read_after(true, '1'),
         &then_some_read_after_rustc(true, '1'),
+    );
+}
+
+#[desugar]
+async fn closure_making_futures(base: u32) -> u32 {
+    let mk = |id: u32| async move { id + base };
+    Leaf::new("x").pending(1).ready(()).await;
+    mk(1).await + mk(2).await
+}
+
+#[desugar]
+async fn future_made_before_an_await(base: u32, tag: Probe) -> (u32, usize) {
+    let step = 3u64;
+    let mk = |id: u32| async move { id + base + step as u32 };
+    let fut = mk(1);
+    Leaf::new("x").pending(1).ready(()).await;
+    let n = fut.await + mk(2).await;
+    (n + base, tag.label().len())
+}
+
+#[desugar]
+async fn boxed_future_maker(base: u32) -> u32 {
+    let mk = |id: u32| -> std::pin::Pin<Box<dyn Future<Output = u32>>> {
+        Box::pin(async move { id * base })
+    };
+    Leaf::new("x").pending(1).ready(()).await;
+    mk(2).await + mk(3).await
+}
+
+/// A field of a `Copy` local, and a `move` closure inside a closure.
+#[desugar]
+async fn field_and_nested_move(origin: (u32, u32), scale: u32) -> u32 {
+    let mk = |id: u32| {
+        let f = move |x: u32| x * scale;
+        async move { f(id) + origin.1 }
+    };
+    let fut = mk(2);
+    Leaf::new("x").pending(1).ready(()).await;
+    fut.await + mk(3).await + origin.0
+}
+
+#[test]
+fn a_closure_returning_an_async_move_block_that_names_a_copy_local() {
+    same_and_no_larger(
+        || field_and_nested_move((1, 2), 3),
+        || field_and_nested_move_rustc((1, 2), 3),
+    );
+    same_and_no_larger(
+        || closure_making_futures(5),
+        || closure_making_futures_rustc(5),
+    );
+    same_and_no_larger(
+        || future_made_before_an_await(5, Probe::new("tag")),
+        || future_made_before_an_await_rustc(5, Probe::new("tag")),
+    );
+    same_and_no_larger(|| boxed_future_maker(5), || boxed_future_maker_rustc(5));
+    both_send(&closure_making_futures(5), &closure_making_futures_rustc(5));
+    both_send(
+        &future_made_before_an_await(5, Probe::new("tag")),
+        &future_made_before_an_await_rustc(5, Probe::new("tag")),
     );
 }

@@ -109,6 +109,12 @@ impl Local {
         self.mutable || self.unique || self.holds_mut
     }
 
+    /// Visibly `Copy`, and not a `&mut` (which has nothing to drop, but is
+    /// moved, not copied).
+    pub fn plain_copy(&self) -> bool {
+        self.copy && !self.unique && !self.holds_mut
+    }
+
     /// Homed, can a `move` closure or `async move` block take it? One that
     /// is visibly a number, given its value where it is declared and never
     /// assigned (not `mut`), has that value for its whole scope: a copy of

@@ -337,6 +337,10 @@ impl walk::Visitor for Recorder<'_> {
     fn is_pointer(&self, local: LocalId) -> bool {
         self.locals[local].pointer
     }
+
+    fn is_copy(&self, local: LocalId) -> bool {
+        self.locals[local].plain_copy()
+    }
 }
 
 impl Builder {

@@ -43,6 +43,9 @@ pub(crate) struct Layout {
     copied_into_moves: Vec<bool>,
     /// Per local: visibly a smart pointer (see [`crate::ir::Local::pointer`]).
     pointer: Vec<bool>,
+    /// Per local: visibly `Copy`, not a `&mut` (see
+    /// [`crate::ir::Local::plain_copy`]).
+    copy: Vec<bool>,
     /// Per await: the locals that are operands of a call still pending
     /// there (see [`crate::ir::Local::operand`]): awaited before the call
     /// that takes them, which runs after this await. Once it has run (an
@@ -223,6 +226,7 @@ impl Layout {
             boxed: body.locals.iter().map(|l| l.boxed).collect(),
             copied_into_moves: body.locals.iter().map(|l| l.copied_into_moves()).collect(),
             pointer: body.locals.iter().map(|l| l.pointer).collect(),
+            copy: body.locals.iter().map(|l| l.plain_copy()).collect(),
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
@@ -351,6 +355,10 @@ impl Layout {
 
     pub(crate) fn is_pointer(&self, local: LocalId) -> bool {
         self.pointer[local]
+    }
+
+    pub(crate) fn is_copy(&self, local: LocalId) -> bool {
+        self.copy[local]
     }
 
     pub(crate) fn is_deferred(&self, local: LocalId) -> bool {

@@ -293,6 +293,10 @@ impl walk::Visitor for Collect<'_> {
         }
     }
 
+    fn is_copy(&self, local: LocalId) -> bool {
+        self.layout.is_copy(local)
+    }
+
     /// `format!("{x}")` inside a closure is a capture too.
     fn inline_capture(&mut self, local: LocalId, _: &syn::Ident, captured: bool) -> Option<Expr> {
         if captured && self.is_captured(local) {
@@ -423,6 +427,10 @@ impl walk::Visitor for HomedUses<'_> {
 
     fn is_pointer(&self, local: LocalId) -> bool {
         self.layout.is_pointer(local)
+    }
+
+    fn is_copy(&self, local: LocalId) -> bool {
+        self.layout.is_copy(local)
     }
 
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {

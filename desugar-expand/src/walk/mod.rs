@@ -96,6 +96,15 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// Is `local` visibly `Copy`, and not a `&mut` (see
+    /// [`crate::ir::Local::plain_copy`])? Named in a `move` closure or
+    /// `async move` block inside a closure without `move`, it is borrowed
+    /// by the outer closure, not moved into it.
+    fn is_copy(&self, local: LocalId) -> bool {
+        let _ = local;
+        false
+    }
+
     /// `local`, matched by patterns that may take it ([`MentionKind::Taken`]):
     /// the name of its drop flag, if it is kept with one. The walk then
     /// matches the flag's place (see [`drop_flag`]).
@@ -245,6 +254,14 @@ struct Walk<'a, V> {
     visitor: &'a mut V,
     /// Inside a closure or async block: `Some(by_move)`.
     capture: Option<bool>,
+    /// The outermost closure or async block around the walk has no `move`:
+    /// it captures what a `move` one inside it takes by value, as that one
+    /// uses it (see [`Self::report`]).
+    capture_borrows: bool,
+    /// Inside a `move` closure or `async move` block that such a closure
+    /// makes: the `Copy` locals it takes, to be copied where it is made
+    /// (see [`Self::copy_in`]).
+    copied_in: Vec<syn::Ident>,
     /// Branches, arms, loops and `&&`/`||` right operands around the walk.
     conditional: usize,
     /// Inside a closure or async block: [`Self::conditional`] where the
@@ -276,6 +293,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
             shadowed: vec![Vec::new()],
             visitor,
             capture: None,
+            capture_borrows: false,
+            copied_in: Vec::new(),
             conditional: 0,
             capture_conditional: 0,
             loops: 0,
@@ -420,6 +439,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
         let kind = match (kind, self.capture) {
             // Unparsed tokens stay unparsed inside a closure too.
             (MentionKind::Opaque { .. } | MentionKind::Value, _) if expr.is_none() => kind,
+            // A `Copy` value a `move` closure or `async move` block takes
+            // inside a closure without `move` is a copy made from the
+            // outer closure's borrow (see `copy_in`), named as written.
+            (_, Some(true)) if self.capture_borrows && self.visitor.is_copy(local) => {
+                let name = self.scope.iter().find(|&(_, &id)| id == local);
+                if let Some((name, _)) = name
+                    && !self.copied_in.iter().any(|ident| ident == name)
+                {
+                    self.copied_in.push(syn::Ident::new(name, span));
+                }
+                return;
+            }
             (_, Some(by_move)) => MentionKind::Capture { by_move },
             (kind, None) => kind,
         };
@@ -788,16 +819,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Closure(e) => {
                 let by_move = e.capture.is_some();
-                self.captured(by_move, |walk| {
+                let copies = self.captured(by_move, |walk| {
                     for input in &e.inputs {
                         walk.shadow(input);
                     }
                     walk.expr(&mut e.body, MentionKind::Value);
                 });
+                self.copy_in(expr, copies);
             }
             Expr::Async(e) => {
                 let by_move = e.capture.is_some();
-                self.captured(by_move, |walk| walk.block(&mut e.block));
+                let copies = self.captured(by_move, |walk| walk.block(&mut e.block));
+                self.copy_in(expr, copies);
             }
             Expr::Macro(e) => self.mac(&mut e.mac),
             Expr::Struct(e) => {
@@ -905,7 +938,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
         let Some(local) = self.resolve_path(place) else {
             return false;
         };
-        if self.capture != Some(true) || self.visitor.is_pointer(local) {
+        // A `Copy` local is copied whole where a closure without `move`
+        // makes the closure (see `copy_in`).
+        let copied_in = self.capture_borrows && self.visitor.is_copy(local);
+        if self.capture != Some(true) || self.visitor.is_pointer(local) || copied_in {
             return false;
         }
         let span = place.span();
@@ -920,14 +956,68 @@ impl<'a, V: Visitor> Walk<'a, V> {
         true
     }
 
-    fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) {
+    /// Walks a closure or `async` block with `f`; gives the `Copy` locals
+    /// it takes by value where a closure without `move` makes it (see
+    /// [`Self::copy_in`]).
+    fn captured(&mut self, by_move: bool, f: impl FnOnce(&mut Self)) -> Vec<syn::Ident> {
         let outer = self.capture;
+        let outer_borrows = self.capture_borrows;
+        let outer_copies = std::mem::take(&mut self.copied_in);
         if outer.is_none() {
             self.capture_conditional = self.conditional;
+            self.capture_borrows = !by_move;
         }
         self.capture = Some(by_move || outer == Some(true));
         self.scoped(f);
         self.capture = outer;
+        self.capture_borrows = outer_borrows;
+        let copies = std::mem::replace(&mut self.copied_in, outer_copies);
+        if by_move && outer == Some(false) {
+            copies
+        } else {
+            self.copied_in.extend(copies);
+            Vec::new()
+        }
+    }
+
+    /// `construct`, a `move` closure or `async move` block made by a
+    /// closure (or `async` block) without `move`, takes `copies`, `Copy`
+    /// locals of the fn: rustc's outer closure borrows them (it captures a
+    /// by-value use of a `Copy` place by reference) and the inner one
+    /// copies them when it is made. So the copies are made there, in the
+    /// outer closure, whose capture is then a closure's plain borrow of a
+    /// local, kept where the local lives for as long as the closure does.
+    /// (The inner one naming a kept local would copy the reference the
+    /// local is reached through, and the outer one would borrow that
+    /// reference, a local of the step: E0373.)
+    ///
+    /// Before: `let mk = |id: u32| async move { id + base };`
+    /// After:  `let mk = |id: u32| { let mut base = base; async move { id + base } };`
+    fn copy_in(&mut self, construct: &mut Expr, copies: Vec<syn::Ident>) {
+        if copies.is_empty() {
+            return;
+        }
+        let inner = construct.clone();
+        let mut block: Expr = syn::parse_quote! {
+            {
+                #(
+                    #[allow(unused_mut)]
+                    let mut #copies = #copies;
+                )*
+                #inner
+            }
+        };
+        // The copies are the outer closure's own uses of the locals.
+        if let Expr::Block(e) = &mut block {
+            for stmt in &mut e.block.stmts {
+                if let syn::Stmt::Local(local) = stmt
+                    && let Some(init) = &mut local.init
+                {
+                    self.expr(&mut init.expr, MentionKind::Value);
+                }
+            }
+        }
+        *construct = block;
     }
 
     /// `matched`: the local the `match` is on, if it is on a local's name.
