@@ -11,9 +11,10 @@
 //! (`*cell.borrow_mut().get_or_insert_with(f)`) borrows the guard: kept to
 //! the end of the `match`.
 //!
-//! An `Option` read through a local guard (`g.map_or(0, f)` on a
-//! `MutexGuard<Option<u32>>`) is a compile error saying to write the
-//! borrow (`tests/ui/closure_method_borrows_local_guard.rs`); written
+//! An `Option` read through a local guard that does not show as one
+//! (`g.map_or(0, f)` on a `MutexGuard<Option<u32>>` a fn of the user's
+//! made) is a compile error saying to write the deref
+//! (`tests/ui/closure_method_borrows_local_guard.rs`); written
 //! `(*g).map_or(0, f)`, the guard is kept as rustc keeps it. Locals whose
 //! type is visibly `Option`, and local iterators whose closure's type the
 //! code after the call settles, build and behave as before.

@@ -20,12 +20,23 @@
 //!   future it made kept) across an await: rustc's closure borrows `base`;
 //!   the machine took it for moved in, and did not keep it where the
 //!   closure could borrow it (E0373).
+//! - A method named like a standard one that takes `self` (`ok_or`,
+//!   `xor`, `unwrap_or`, `map_or`, `expect`) called on a local guard
+//!   (`let g = cell.borrow();` of a `RefCell<Option<u32>>`, a
+//!   `MutexGuard`): it copies the `Option` out through `Deref` and borrows
+//!   the guard for the call only, where rustc keeps the guard to the end of
+//!   its scope; the machine took the call for a move of the guard (a raw
+//!   E0505, or the macro's message advising a borrow that does not
+//!   type-check, `Option::unwrap_or(&g, 0)`).
 
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
+use std::cell::{Ref, RefCell};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 #[desugar]
 async fn bucket_push(mut m: BTreeMap<u32, Vec<Probe>>, k: u32) -> usize {
@@ -195,5 +206,67 @@ fn a_closure_returning_an_async_move_block_that_names_a_copy_local() {
     both_send(
         &future_made_before_an_await(5, Probe::new("tag")),
         &future_made_before_an_await_rustc(5, Probe::new("tag")),
+    );
+}
+
+#[desugar]
+#[allow(clippy::await_holding_refcell_ref)] // the borrow held across the await is under test
+async fn guard_ok_or(cell: RefCell<Option<u32>>) -> (bool, bool, u32, bool) {
+    let g = cell.borrow();
+    let v = g.ok_or(0u32).is_ok();
+    let w = Leaf::new("x").pending(1).ready(v).await;
+    let x = g.xor(Some(2)).unwrap_or(0) + g.unwrap_or(7) + g.map_or(1, |n| n * 3);
+    let locked = cell.try_borrow_mut().is_err();
+    drop(g);
+    Leaf::new("y").pending(1).ready(()).await;
+    (w, locked, x, cell.try_borrow_mut().is_ok())
+}
+
+#[desugar]
+#[allow(clippy::await_holding_refcell_ref)] // the borrow held across the await is under test
+async fn typed_guard_expect(cell: Rc<RefCell<Option<Probe>>>, n: Rc<RefCell<Option<u32>>>) -> u32 {
+    let g: Ref<'_, Option<u32>> = n.borrow();
+    let m = g.expect("set") + Leaf::new("x").pending(1).ready(1u32).await;
+    let held = n.try_borrow_mut().is_err();
+    let p = cell.borrow_mut().take();
+    Leaf::new("y").pending(1).ready(p).await;
+    m + u32::from(held) + g.unwrap_or_default()
+}
+
+#[desugar]
+#[allow(clippy::await_holding_lock)] // the lock held across the await is under test
+async fn mutex_guard_map_or(m: Arc<Mutex<Option<u32>>>) -> (u32, bool) {
+    let g = m.lock().unwrap();
+    let n = g.map_or(0, |x| x * 3);
+    let b = g.is_some_and(|x| x > 1);
+    Leaf::new("x").pending(1).ready(()).await;
+    (n + u32::from(b), m.try_lock().is_err())
+}
+
+#[test]
+fn a_method_named_like_a_consuming_one_on_a_local_guard() {
+    for v in [Some(4), None] {
+        same_and_no_larger(
+            || guard_ok_or(RefCell::new(v)),
+            || guard_ok_or_rustc(RefCell::new(v)),
+        );
+        let m = || Arc::new(Mutex::new(v));
+        same_and_no_larger(|| mutex_guard_map_or(m()), || mutex_guard_map_or_rustc(m()));
+    }
+    let cells = || {
+        (
+            Rc::new(RefCell::new(Some(Probe::new("p")))),
+            Rc::new(RefCell::new(Some(5))),
+        )
+    };
+    same_and_no_larger(
+        || {
+            let (c, n) = cells();
+            typed_guard_expect(c, n)
+        },
+        || {
+            let (c, n) = cells();
+            typed_guard_expect_rustc(c, n)
+        },
     );
 }

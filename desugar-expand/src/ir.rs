@@ -98,6 +98,14 @@ pub(crate) struct Local {
     /// s = Arc::clone(&shared);`), which a `move` closure reading a field
     /// through it (`move || s.hits`) captures whole.
     pub pointer: bool,
+    /// Bound whole to a guard of the standard library's locks and cells
+    /// (`let g = cell.borrow();`, `m.lock().unwrap()`, `let g: Ref<T> =
+    /// ..`): a method called on it is the guarded value's, reached through
+    /// `Deref` (a guard's own are associated functions, `Ref::map(g, f)`),
+    /// so one named like a standard method that takes `self` (`g.ok_or(0)`
+    /// on a `Ref<Option<u32>>`) copies the value out and borrows the guard
+    /// for the call only.
+    pub guard: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,

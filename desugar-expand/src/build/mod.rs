@@ -338,6 +338,10 @@ impl walk::Visitor for Recorder<'_> {
         self.locals[local].pointer
     }
 
+    fn is_guard(&self, local: LocalId) -> bool {
+        self.locals[local].guard
+    }
+
     fn is_copy(&self, local: LocalId) -> bool {
         self.locals[local].plain_copy()
     }
@@ -413,6 +417,7 @@ impl Builder {
             boxed: false,
             closure: false,
             pointer: false,
+            guard: false,
             number: false,
         });
         self.locals.len() - 1
@@ -1051,6 +1056,8 @@ impl Builder {
         );
         // `let s: Arc<T> = ..;` or `let s = Arc::clone(&shared);`.
         let pointer = bound_whole(local, walk::is_pointer_type, walk::makes_pointer);
+        // `let g: Ref<'_, T> = ..;` or `let g = cell.borrow();`.
+        let guard = bound_whole(local, walk::is_guard_type, temporaries::is_guard_value);
         // `let v: Vec<u32> = ..;`
         let standard = match &local.pat {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
@@ -1076,6 +1083,7 @@ impl Builder {
             self.locals[id].boxed = boxed;
             self.locals[id].closure = closure;
             self.locals[id].pointer = pointer;
+            self.locals[id].guard = guard;
             // A pattern's parts of a number (`let (a, b) = (1, 2)`) are
             // not known to be numbers; only a name bound whole is.
             self.locals[id].number =

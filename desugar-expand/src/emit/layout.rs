@@ -43,6 +43,8 @@ pub(crate) struct Layout {
     copied_into_moves: Vec<bool>,
     /// Per local: visibly a smart pointer (see [`crate::ir::Local::pointer`]).
     pointer: Vec<bool>,
+    /// Per local: visibly a guard (see [`crate::ir::Local::guard`]).
+    guard: Vec<bool>,
     /// Per local: visibly `Copy`, not a `&mut` (see
     /// [`crate::ir::Local::plain_copy`]).
     copy: Vec<bool>,
@@ -227,6 +229,7 @@ impl Layout {
             copied_into_moves: body.locals.iter().map(|l| l.copied_into_moves()).collect(),
             pointer: body.locals.iter().map(|l| l.pointer).collect(),
             copy: body.locals.iter().map(|l| l.plain_copy()).collect(),
+            guard: body.locals.iter().map(|l| l.guard).collect(),
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
@@ -359,6 +362,10 @@ impl Layout {
 
     pub(crate) fn is_copy(&self, local: LocalId) -> bool {
         self.copy[local]
+    }
+
+    pub(crate) fn is_guard(&self, local: LocalId) -> bool {
+        self.guard[local]
     }
 
     pub(crate) fn is_deferred(&self, local: LocalId) -> bool {

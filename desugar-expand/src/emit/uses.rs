@@ -297,6 +297,10 @@ impl walk::Visitor for Collect<'_> {
         self.layout.is_copy(local)
     }
 
+    fn is_guard(&self, local: LocalId) -> bool {
+        self.layout.is_guard(local)
+    }
+
     /// `format!("{x}")` inside a closure is a capture too.
     fn inline_capture(&mut self, local: LocalId, _: &syn::Ident, captured: bool) -> Option<Expr> {
         if captured && self.is_captured(local) {
@@ -431,6 +435,10 @@ impl walk::Visitor for HomedUses<'_> {
 
     fn is_copy(&self, local: LocalId) -> bool {
         self.layout.is_copy(local)
+    }
+
+    fn is_guard(&self, local: LocalId) -> bool {
+        self.layout.is_guard(local)
     }
 
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {

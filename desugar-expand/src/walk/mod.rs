@@ -105,6 +105,14 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// Is `local` visibly a guard of a lock or a cell (see
+    /// [`crate::ir::Local::guard`])? A method named like a standard one
+    /// that takes `self` then borrows it, for the call only.
+    fn is_guard(&self, local: LocalId) -> bool {
+        let _ = local;
+        false
+    }
+
     /// `local`, matched by patterns that may take it ([`MentionKind::Taken`]):
     /// the name of its drop flag, if it is kept with one. The walk then
     /// matches the flag's place (see [`drop_flag`]).
@@ -609,8 +617,22 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // awaited).
                 let consumes =
                     consumes_receiver(&e.method) && (awaited || !lends_iterator(&e.method));
+                // `g.ok_or(0)` on a guard copies the `Option` out through
+                // its `Deref`; `into` (a blanket impl) would take the guard.
+                let through_guard = consumes
+                    && !e.method.to_string().starts_with("into")
+                    && e.method != "try_into"
+                    && self
+                        .resolve_path(&e.receiver)
+                        .is_some_and(|local| self.visitor.is_guard(local));
+                let consumes = consumes && !through_guard;
                 let receiver = if consumes {
                     MentionKind::Value
+                } else if through_guard {
+                    MentionKind::Place {
+                        may_move: false,
+                        lasting: false,
+                    }
                 } else {
                     let lasting = !returns_owned(&e.method);
                     MentionKind::Place {
@@ -1390,6 +1412,28 @@ pub(crate) fn is_box_type(ty: &syn::Type) -> bool {
     path.qself.is_none()
         && names.last().is_some_and(|n| n == "Box")
         && (names.len() == 1 || ["std", "alloc"].contains(&names[0].as_str()))
+}
+
+/// `Ref<'_, T>`, `RefMut<'_, T>`, `MutexGuard<'_, T>`, `RwLockReadGuard<'_,
+/// T>`, `RwLockWriteGuard<'_, T>`, by name: a guard, whose methods of the
+/// guarded value's names are reached through `Deref`.
+pub(crate) fn is_guard_type(ty: &syn::Type) -> bool {
+    const GUARDS: &[&str] = &[
+        "Ref",
+        "RefMut",
+        "MutexGuard",
+        "RwLockReadGuard",
+        "RwLockWriteGuard",
+    ];
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| GUARDS.contains(&last.ident.to_string().as_str()))
 }
 
 /// `Box<T>`, `Rc<T>`, `Arc<T>` (`std::sync::Arc<T>`): a smart pointer, whose

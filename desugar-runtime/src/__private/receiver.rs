@@ -196,7 +196,7 @@ pub fn receiver_consumed<T, F>(found: &Option<(PhantomData<T>, F)>) {
     const {
         if borrows_what_drops::<T, F>() {
             panic!(
-                "#[desugar]: this method borrows its receiver, a local, but has the name of a standard method that takes `self` (`map`, `count`, `into_…`), so the machine takes the call for a move and drops the local at the next `.await`, where rustc keeps it to the end of its scope. Write the borrow out: `Type::count(&value)`, or `Type::count(&mut value)` for a method taking `&mut self`; the note below says where"
+                "#[desugar]: this method borrows its receiver, a local, but has the name of a standard method that takes `self` (`map`, `count`, `into_…`), so the machine takes the call for a move and drops the local at the next `.await`, where rustc keeps it to the end of its scope. Write the borrow out: `Type::count(&value)`, or `Type::count(&mut value)` for a method taking `&mut self`; for a method of the value it derefs to (an `Option` in a lock guard), write the deref: `(*value).unwrap_or(0)`; the note below says where"
             )
         }
     }
