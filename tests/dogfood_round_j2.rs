@@ -20,6 +20,12 @@
 //!   future it made kept) across an await: rustc's closure borrows `base`;
 //!   the machine took it for moved in, and did not keep it where the
 //!   closure could borrow it (E0373).
+//! - A local named only in a guarded `matches!` (whose arguments the
+//!   expansion does not read) inside a `move` closure or `async move`
+//!   block, a method called on it (`matches!(x, Some(_) if
+//!   tag.label() == "tag")`): taken for a field of it, which Rust 2021
+//!   captures alone, so the local was kept after the closure took it whole
+//!   (E0382).
 //! - A method named like a standard one that takes `self` (`ok_or`,
 //!   `xor`, `unwrap_or`, `map_or`, `expect`) called on a local guard
 //!   (`let g = cell.borrow();` of a `RefCell<Option<u32>>`, a
@@ -268,5 +274,27 @@ fn a_method_named_like_a_consuming_one_on_a_local_guard() {
             let (c, n) = cells();
             typed_guard_expect_rustc(c, n)
         },
+    );
+}
+
+#[desugar]
+async fn guarded_matches_in_move_closure() -> (bool, bool) {
+    let tag = Probe::new("tag");
+    let ok = move |x: Option<u32>| matches!(x, Some(n) if n > 0 && tag.label() == "tag");
+    let other = Probe::new("other");
+    let block = async move { matches!(Some(2), Some(n) if n > other.label().len()) };
+    Leaf::new("x").pending(1).ready(()).await;
+    (ok(Some(1)), block.await)
+}
+
+#[test]
+fn a_local_named_in_a_guarded_matches_in_a_move_closure() {
+    same_and_no_larger(
+        guarded_matches_in_move_closure,
+        guarded_matches_in_move_closure_rustc,
+    );
+    both_send(
+        &guarded_matches_in_move_closure(),
+        &guarded_matches_in_move_closure_rustc(),
     );
 }

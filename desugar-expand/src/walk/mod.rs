@@ -1200,7 +1200,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
             match tree {
                 TokenTree::Ident(ident) => {
                     if let Some(local) = self.resolve(ident) {
-                        let field = matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+                        let field = matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                            && !method_call_at(&trees, index + 2);
                         self.opaque_use(local, kind, !field, ident.span());
                     }
                 }
@@ -1254,6 +1255,20 @@ impl<'a, V: Visitor> Walk<'a, V> {
         if kind == MentionKind::Value {
             self.visitor.in_awaiting_macro(local);
         }
+    }
+}
+
+/// Do `trees` from `index` on call a method (`label()` in `tag.label()`,
+/// `parse::<u32>()`), not name a field? A `move` closure captures the
+/// local a method is called on whole, a field alone.
+fn method_call_at(trees: &[TokenTree], index: usize) -> bool {
+    let Some(TokenTree::Ident(_)) = trees.get(index) else {
+        return false;
+    };
+    match trees.get(index + 1) {
+        Some(TokenTree::Group(group)) => group.delimiter() == proc_macro2::Delimiter::Parenthesis,
+        Some(TokenTree::Punct(p)) => p.as_char() == ':',
+        _ => false,
     }
 }
 
