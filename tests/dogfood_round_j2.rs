@@ -26,6 +26,9 @@
 //!   tag.label() == "tag")`): taken for a field of it, which Rust 2021
 //!   captures alone, so the local was kept after the closure took it whole
 //!   (E0382).
+//! - `into_iter()` on a local `&mut Vec` (`let r = &mut v; for x in
+//!   r.into_iter() { .. f().await .. } r.push(9);`): rustc reborrows a
+//!   `&mut` receiver; the machine took it for moved (E0505, E0499).
 //! - A method named like a standard one that takes `self` (`ok_or`,
 //!   `xor`, `unwrap_or`, `map_or`, `expect`) called on a local guard
 //!   (`let g = cell.borrow();` of a `RefCell<Option<u32>>`, a
@@ -296,5 +299,32 @@ fn a_local_named_in_a_guarded_matches_in_a_move_closure() {
     both_send(
         &guarded_matches_in_move_closure(),
         &guarded_matches_in_move_closure_rustc(),
+    );
+}
+
+#[desugar]
+#[allow(clippy::into_iter_on_ref)] // the reborrowing `into_iter` is under test
+async fn bump_all(mut v: Vec<u32>, tag: Probe) -> (Vec<u32>, usize) {
+    let r = &mut v;
+    for x in r.into_iter() {
+        *x += Leaf::new("x").pending(1).ready(1u32).await;
+    }
+    r.push(9);
+    let total: u32 = r.iter().sum();
+    r.push(total);
+    (v, tag.label().len())
+}
+
+#[test]
+fn into_iter_on_a_local_mut_reference_in_a_loop_that_awaits() {
+    for v in [vec![], vec![1, 2]] {
+        same_and_no_larger(
+            || bump_all(v.clone(), Probe::new("tag")),
+            || bump_all_rustc(v.clone(), Probe::new("tag")),
+        );
+    }
+    both_send(
+        &bump_all(vec![1], Probe::new("tag")),
+        &bump_all_rustc(vec![1], Probe::new("tag")),
     );
 }

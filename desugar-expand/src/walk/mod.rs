@@ -625,7 +625,14 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     && self
                         .resolve_path(&e.receiver)
                         .is_some_and(|local| self.visitor.is_guard(local));
-                let consumes = consumes && !through_guard;
+                // A `&mut` receiver is reborrowed, not moved, whatever the
+                // method takes (`r.into_iter()` with `r: &mut Vec<T>`),
+                // for as long as the result lives.
+                let reborrowed = consumes
+                    && self
+                        .resolve_path(&e.receiver)
+                        .is_some_and(|local| self.visitor.reborrows(local));
+                let consumes = consumes && !through_guard && !reborrowed;
                 let receiver = if consumes {
                     MentionKind::Value
                 } else if through_guard {
@@ -633,6 +640,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         may_move: false,
                         lasting: false,
                     }
+                } else if reborrowed {
+                    BORROW
                 } else {
                     let lasting = !returns_owned(&e.method);
                     MentionKind::Place {
