@@ -553,6 +553,19 @@ impl Builder {
                 &mut inner,
             );
         }
+        // `into_iter` is generic in its argument, so rustc moves a local
+        // holding a `&mut` there (`for x in v` with `v: &mut Vec<T>`), where
+        // a call of the local's own type would reborrow it and lend the
+        // iterator a borrow of the local. Given as a block, it is walked as
+        // the move it is, and not kept in place for the iterator.
+        //
+        // Before: `for x in v { .. }`
+        // After:  `let mut __iter1 = IntoIterator::into_iter({ v }); ..`
+        if walk::resolve(&e.expr, &self.scope_map()).is_some_and(|local| self.locals[local].unique)
+        {
+            let moved = std::mem::replace(&mut *e.expr, syn::parse_quote!(()));
+            *e.expr = syn::parse_quote_spanned!(span=> { #moved });
+        }
         let iterable = &e.expr;
         let init: syn::Stmt = syn::parse_quote_spanned! {span=>
             let mut #iter = ::core::iter::IntoIterator::into_iter(#iterable);
