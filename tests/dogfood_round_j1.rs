@@ -8,6 +8,13 @@
 //!   `it: &mut dyn Iterator`): `into_iter` moves it, but it was taken for
 //!   reborrowed, lending the iterator a borrow of the local, which was then
 //!   kept in place and could not be moved (E0507).
+//! - A value made from a borrow of `self`, kept across an await, then a
+//!   field of `self` moved out: `let all = ...join(",")` (a slice's `join`
+//!   gives a new `String`) and `collect::<Vec<String>>()` (the turbofish
+//!   names a type holding no borrow) were taken to hold the borrow, which
+//!   kept `self` in place (E0507). The forms a dogfood run found failing
+//!   with a written type (`let pending: Vec<String> = mem::take(..)`) are
+//!   pinned here too.
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -128,4 +135,86 @@ fn a_for_loop_over_a_local_holding_a_mut_moves_it() {
     both_send(&refresh_slice(&mut a), &refresh_slice_rustc(&mut b));
     let (mut o, mut p) = (outer(), outer());
     both_send(&o.bump_all(), &p.bump_all_rustc());
+}
+
+pub struct Conn {
+    name: String,
+    buf: Vec<String>,
+}
+
+pub struct Item {
+    name: String,
+}
+
+pub struct Job {
+    items: Vec<Item>,
+    title: String,
+    p: Probe,
+}
+
+#[desugar]
+impl Conn {
+    async fn finish(mut self) -> (usize, String) {
+        let pending: Vec<String> = std::mem::take(&mut self.buf);
+        Leaf::new("flush").pending(1).ready(()).await;
+        (pending.len(), self.name)
+    }
+}
+
+#[desugar]
+impl Job {
+    async fn summary(self) -> (usize, String) {
+        let names: Vec<String> = self.items.iter().map(|i| i.name.clone()).collect();
+        Leaf::new("log").pending(1).ready(()).await;
+        (names.len(), self.title)
+    }
+
+    async fn joined(self) -> (usize, String) {
+        let all = self
+            .items
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        Leaf::new("log").pending(1).ready(()).await;
+        (all.len(), self.title)
+    }
+
+    async fn turbofish(self) -> (usize, String) {
+        let names = self
+            .items
+            .iter()
+            .map(|i| i.name.clone())
+            .collect::<Vec<String>>();
+        Leaf::new("log").pending(1).ready(()).await;
+        self.p.touch();
+        (names.len(), self.title)
+    }
+}
+
+fn conn() -> Conn {
+    Conn {
+        name: "c".into(),
+        buf: vec!["a".into(), "b".into()],
+    }
+}
+
+fn job() -> Job {
+    Job {
+        items: vec![Item { name: "a".into() }, Item { name: "bc".into() }],
+        title: "t".into(),
+        p: Probe::new("job"),
+    }
+}
+
+#[test]
+fn a_new_value_made_from_a_borrow_of_self_then_a_field_moved() {
+    same_and_no_larger(|| conn().finish(), || conn().finish_rustc());
+    same_and_no_larger(|| job().summary(), || job().summary_rustc());
+    same_and_no_larger(|| job().joined(), || job().joined_rustc());
+    same_and_no_larger(|| job().turbofish(), || job().turbofish_rustc());
+    both_send(&conn().finish(), &conn().finish_rustc());
+    both_send(&job().summary(), &job().summary_rustc());
+    both_send(&job().joined(), &job().joined_rustc());
+    both_send(&job().turbofish(), &job().turbofish_rustc());
 }

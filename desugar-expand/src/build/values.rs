@@ -13,8 +13,8 @@ use crate::walk;
 /// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
 /// recognises only values that are new by construction: literals, arithmetic
 /// and comparisons, casts, `format!`/`vec!`/`matches!`, the last call of a chain
-/// being a method that returns an owned value (`input.trim().to_string()`),
-/// such a value unwrapped (`slot.take().unwrap_or(0)`), and a `match` or
+/// being a method that returns an owned value (`input.trim().to_string()`,
+/// `names.join(",")`, `it.collect::<Vec<String>>()`), such a value unwrapped (`slot.take().unwrap_or(0)`), and a `match` or
 /// `if` each of whose arms is one of those (`match &a {
 /// Some(_) => "some", None => "none" }`); or a `let` whose written type
 /// holds no borrow (`let n: u32`, `let s: &'static str`).
@@ -66,7 +66,11 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
         }
         syn::Expr::Block(e) if e.label.is_none() => is_owned_tail(&e.block),
         syn::Expr::MethodCall(call) => {
-            walk::returns_owned(&call.method) || takes_out(call) || unwraps_owned(call)
+            walk::returns_owned(&call.method)
+                || takes_out(call)
+                || unwraps_owned(call)
+                || joins(call)
+                || collects_owned(call)
         }
         syn::Expr::Macro(mac) => mac
             .mac
@@ -100,6 +104,28 @@ fn is_owned_tail(block: &syn::Block) -> bool {
 /// the iterator does.
 fn takes_out(call: &syn::ExprMethodCall) -> bool {
     (call.method == "take" && call.args.is_empty()) || call.method == "replace"
+}
+
+/// `names.join(",")`: `[T]::join(&self, sep)` gives a new `String` or
+/// `Vec`, and borrows its receiver for the call only. A `join` without a
+/// separator (`JoinHandle::join(self)`) gives whatever the thread did.
+fn joins(call: &syn::ExprMethodCall) -> bool {
+    call.method == "join" && call.args.len() == 1
+}
+
+/// `it.collect::<Vec<String>>()`: the turbofish of `collect`, `sum` and
+/// `product` names the type of the value, which holds no borrow when the
+/// type holds none, as a `let` whose type is written.
+fn collects_owned(call: &syn::ExprMethodCall) -> bool {
+    const COLLECTS: &[&str] = &["collect", "sum", "product"];
+    let Some(turbofish) = &call.turbofish else {
+        return false;
+    };
+    COLLECTS.contains(&call.method.to_string().as_str())
+        && matches!(
+            turbofish.args.iter().collect::<Vec<_>>().as_slice(),
+            [syn::GenericArgument::Type(ty)] if walk::copy::holds_no_borrow(ty)
+        )
 }
 
 /// `slot.take().unwrap_or(0)`: the value an `Option` or `Result` that holds
