@@ -15,6 +15,10 @@
 //!   kept `self` in place (E0507). The forms a dogfood run found failing
 //!   with a written type (`let pending: Vec<String> = mem::take(..)`) are
 //!   pinned here too.
+//! - `self` taken by value apart by a pattern that skips a part with `_`
+//!   (`let Job { name, a, b: _ } = self;`, `match self { Phase::Busy(s, _)
+//!   => .. }`, `if let`, `let … else`): its skipped parts were left in it,
+//!   partly moved, where those of a named parameter are bound apart (E0507).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -217,4 +221,90 @@ fn a_new_value_made_from_a_borrow_of_self_then_a_field_moved() {
     both_send(&job().summary(), &job().summary_rustc());
     both_send(&job().joined(), &job().joined_rustc());
     both_send(&job().turbofish(), &job().turbofish_rustc());
+}
+
+pub struct Task {
+    name: String,
+    a: Probe,
+    b: Probe,
+}
+
+#[desugar]
+impl Task {
+    async fn finish(self) -> String {
+        let Task { name, a, b: _ } = self;
+        Leaf::new("io").pending(1).ready(()).await;
+        a.touch();
+        name
+    }
+
+    async fn finish_logged(self, log: Probe) -> String {
+        let Task { name, a: _, b } = self;
+        Leaf::new("io").pending(1).ready(()).await;
+        b.touch();
+        log.touch();
+        name
+    }
+}
+
+pub enum Phase {
+    Idle(Probe),
+    Busy(String, Probe),
+}
+
+#[desugar]
+impl Phase {
+    async fn text(self) -> Option<String> {
+        match self {
+            Phase::Busy(s, _) => Some(Leaf::new("t").pending(1).ready(s).await),
+            _ => None,
+        }
+    }
+
+    async fn text_if(self) -> usize {
+        if let Phase::Busy(s, _) = self {
+            Leaf::new("t").pending(1).ready(s).await.len()
+        } else {
+            0
+        }
+    }
+
+    async fn text_or(self) -> String {
+        let Phase::Busy(s, _) = self else {
+            return String::new();
+        };
+        Leaf::new("t").pending(1).ready(s).await
+    }
+}
+
+fn task() -> Task {
+    Task {
+        name: "j".into(),
+        a: Probe::new("a"),
+        b: Probe::new("b"),
+    }
+}
+
+#[test]
+fn self_by_value_taken_apart_by_a_pattern_skipping_a_part() {
+    same_and_no_larger(|| task().finish(), || task().finish_rustc());
+    same_and_no_larger(
+        || task().finish_logged(Probe::new("log")),
+        || task().finish_logged_rustc(Probe::new("log")),
+    );
+    let busy = || Phase::Busy("s".into(), Probe::new("p"));
+    let idle = || Phase::Idle(Probe::new("i"));
+    for phase in [busy, idle] {
+        same_and_no_larger(|| phase().text(), || phase().text_rustc());
+        same_and_no_larger(|| phase().text_if(), || phase().text_if_rustc());
+        same_and_no_larger(|| phase().text_or(), || phase().text_or_rustc());
+    }
+    both_send(&task().finish(), &task().finish_rustc());
+    both_send(
+        &task().finish_logged(Probe::new("log")),
+        &task().finish_logged_rustc(Probe::new("log")),
+    );
+    both_send(&busy().text(), &busy().text_rustc());
+    both_send(&busy().text_if(), &busy().text_if_rustc());
+    both_send(&busy().text_or(), &busy().text_or_rustc());
 }

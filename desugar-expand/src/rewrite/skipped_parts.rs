@@ -36,7 +36,7 @@
 //!
 //! Several skipped parts go into one tuple in the order the pattern lists
 //! them, which for a tuple or a tuple variant is the order what is left of
-//! the value drops in. For a parameter the hidden locals are declared at
+//! the value drops in. For a parameter (`self` taken by value too) the hidden locals are declared at
 //! the top of the body, and the parameters after it are bound again after
 //! them (`let log = log;`), so that the order they all drop in is rustc's.
 //!
@@ -90,15 +90,18 @@ pub(crate) fn rewrite_body(
     params: &[&syn::PatType],
 ) {
     let mut counter = 0;
-    // Parameters: the body is the rest of their scope. A boxed one
+    // Parameters: the body is the rest of their scope, `self` taken by
+    // value (`let Job { name, b: _ } = self;`) as any other. A boxed one
     // (`self: Box<Self>`, `b: Box<T>`) is taken apart through a deref too
     // (`let (Token, s) = *b;`): what the pattern skips is left in the box,
     // which drops with the parameter.
-    if let Some(receiver) = receiver.filter(|receiver| {
-        matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if walk::is_box_type(ty))
-    }) {
-        let name = crate::signature::receiver_ident(receiver.self_token.span);
-        bind_parameter_parts(body, &name, true, params, &mut counter);
+    if let Some(receiver) = receiver {
+        let boxed =
+            matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if walk::is_box_type(ty));
+        if boxed || matches!(receiver.kind, syn::ReceiverKind::Value) {
+            let name = crate::signature::receiver_ident(receiver.self_token.span);
+            bind_parameter_parts(body, &name, boxed, params, &mut counter);
+        }
     }
     for (at, param) in params.iter().enumerate() {
         if let Some(name) = simple_name(&param.pat) {
