@@ -19,6 +19,11 @@
 //!   (`let Job { name, a, b: _ } = self;`, `match self { Phase::Busy(s, _)
 //!   => .. }`, `if let`, `let … else`): its skipped parts were left in it,
 //!   partly moved, where those of a named parameter are bound apart (E0507).
+//! - `for x in xs.iter().take(<an argument making a temporary>)` (also on
+//!   a range, and in a `match` scrutinee): the iterator, named ahead of the
+//!   argument's temporary to keep the order, was taken to be borrowed by
+//!   `take` as by `Option::take(&mut self)`, and kept in place where the
+//!   call moves it (E0507).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -307,4 +312,53 @@ fn self_by_value_taken_apart_by_a_pattern_skipping_a_part() {
     both_send(&busy().text(), &busy().text_rustc());
     both_send(&busy().text_if(), &busy().text_if_rustc());
     both_send(&busy().text_or(), &busy().text_or_rustc());
+}
+
+pub struct Bag {
+    names: Vec<String>,
+}
+
+fn bag() -> Bag {
+    Bag {
+        names: vec!["a".into(), "b".into()],
+    }
+}
+
+#[desugar]
+async fn first_few(xs: &[u32], names: &[String]) -> u32 {
+    let mut n = 0;
+    for x in xs.iter().take(names.join(",").len()) {
+        n += Leaf::new("x").pending(1).ready(*x).await;
+    }
+    n
+}
+
+#[desugar]
+async fn first_of_range() -> u32 {
+    let mut n = 0;
+    for x in (0..5).take(bag().names.len()) {
+        n += Leaf::new("x").pending(1).ready(x).await;
+    }
+    n
+}
+
+#[desugar]
+async fn matched_take(xs: &[u32]) -> u32 {
+    match xs.iter().take(bag().names.len()).max() {
+        Some(x) => Leaf::new("x").pending(1).ready(*x).await,
+        None => 0,
+    }
+}
+
+#[test]
+fn take_of_a_visible_iterator_beside_an_argument_making_a_temporary() {
+    let names = vec!["a".to_string()];
+    let xs = [1, 2, 3];
+    same_and_no_larger(|| first_few(&xs, &names), || first_few_rustc(&xs, &names));
+    same_and_no_larger(first_of_range, first_of_range_rustc);
+    same_and_no_larger(|| matched_take(&xs), || matched_take_rustc(&xs));
+    same_and_no_larger(|| matched_take(&[]), || matched_take_rustc(&[]));
+    both_send(&first_few(&xs, &names), &first_few_rustc(&xs, &names));
+    both_send(&first_of_range(), &first_of_range_rustc());
+    both_send(&matched_take(&xs), &matched_take_rustc(&xs));
 }

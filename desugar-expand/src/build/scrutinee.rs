@@ -157,11 +157,12 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // value (a compile error), so others are left unnamed. A
                 // `bytes()` not awaited lends an iterator (`str::bytes`).
                 let lends = !awaited && walk::lends_iterator(&e.method);
+                let takes = walk::takes_iterator(&e.method, &e.receiver);
                 let receiver = if walk::call_borrows_receiver(e) || lends {
                     Use::Place {
                         mutable: walk::call_borrows_receiver_mutably(e),
                     }
-                } else if walk::consumes_receiver(&e.method) {
+                } else if walk::consumes_receiver(&e.method) || takes {
                     Use::Value
                 } else if super::temporaries::is_guard_value(&e.receiver) {
                     // A method syntax does not know reached through a
@@ -175,9 +176,23 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 let mut parts = vec![(&mut *e.receiver, receiver)];
                 parts.extend(e.args.iter_mut().map(|arg| (arg, Use::Value)));
                 self.in_order(parts);
-                // Still a value made here, not named: the method may
-                // borrow it.
-                if self.check_receivers && receiver_check::needed(e) {
+                // An iterator named ahead of an argument's temporary
+                // (`xs.iter().take(names.join(",").len())`) is moved into
+                // `Iterator::take`, which a method call on the local would
+                // not say: `take` is also `Option::take(&mut self)`, and the
+                // local would be kept in place, borrowed, where the call
+                // moves it.
+                //
+                // Before: `__temporary1.take(__temporary2.len())`
+                // After:  `::core::iter::Iterator::take(__temporary1, __temporary2.len())`
+                if takes && matches!(&*e.receiver, Expr::Path(_)) {
+                    let (receiver, args) = (&e.receiver, &e.args);
+                    *expr = syn::parse_quote_spanned! {e.method.span()=>
+                        ::core::iter::Iterator::take(#receiver, #args)
+                    };
+                } else if self.check_receivers && receiver_check::needed(e) {
+                    // Still a value made here, not named: the method may
+                    // borrow it.
                     receiver_check::wrap(e);
                 }
             }

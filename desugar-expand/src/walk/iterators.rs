@@ -112,8 +112,9 @@ pub(crate) fn yields_shared_refs(expr: &Expr) -> bool {
 }
 
 /// Is `expr` visibly an iterator: made by a standard method that makes
-/// one (`v.iter()`, `s.chars()`, `m.keys()`, `v.into_iter()`), or by an
-/// adapter applied to one (`v.iter().map(f)`, `s.chars().rev()`)?
+/// one (`v.iter()`, `s.chars()`, `m.keys()`, `v.into_iter()`), a range
+/// (`(0..n)`), or by an adapter applied to one (`v.iter().map(f)`,
+/// `s.chars().rev()`)?
 fn is_iterator(expr: &Expr) -> bool {
     const MAKERS: &[&str] = &[
         "iter",
@@ -135,6 +136,7 @@ fn is_iterator(expr: &Expr) -> bool {
             MAKERS.contains(&method.as_str())
                 || (ADAPTERS.contains(&method.as_str()) && is_iterator(&call.receiver))
         }
+        Expr::Range(_) => true,
         _ => false,
     }
 }
@@ -157,6 +159,7 @@ mod tests {
             "s.chars().rev().take(2)",
             "v.iter().map(|x| x + 1).take(3)",
             "(v.into_iter()).take(1)",
+            "(0..5).take(n)",
         ] {
             assert!(takes(text), "{text}");
         }
