@@ -24,6 +24,12 @@
 //!   argument's temporary to keep the order, was taken to be borrowed by
 //!   `take` as by `Option::take(&mut self)`, and kept in place where the
 //!   call moves it (E0507).
+//! - `for` over `split`, `rsplit`, `splitn`, `split_terminator`,
+//!   `split_inclusive`, `matches`, `chunks`, `chunks_exact`, `windows` or
+//!   `drain(..)` of a temporary (`text.to_lowercase().split(',')`), and a
+//!   `match` on `split_once` or `strip_prefix` of one: the methods were not
+//!   known to borrow their receiver, as `lines` and `iter` are, so the
+//!   temporary was not kept to the end of the loop (E0716).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -361,4 +367,91 @@ fn take_of_a_visible_iterator_beside_an_argument_making_a_temporary() {
     both_send(&first_few(&xs, &names), &first_few_rustc(&xs, &names));
     both_send(&first_of_range(), &first_of_range_rustc());
     both_send(&matched_take(&xs), &matched_take_rustc(&xs));
+}
+
+#[desugar]
+async fn split_parts(text: &str) -> usize {
+    let mut n = 0;
+    for p in text.to_lowercase().split(',') {
+        n += Leaf::new("split").pending(1).ready(p.len()).await;
+    }
+    for p in text.to_lowercase().rsplit(',') {
+        n += Leaf::new("rsplit").pending(1).ready(p.len()).await;
+    }
+    for p in text.to_lowercase().splitn(2, ',') {
+        n += Leaf::new("splitn").pending(1).ready(p.len()).await;
+    }
+    for p in text.to_lowercase().split_terminator(',') {
+        n += Leaf::new("terminator").pending(1).ready(p.len()).await;
+    }
+    for p in text.to_lowercase().split_inclusive(',') {
+        n += Leaf::new("inclusive").pending(1).ready(p.len()).await;
+    }
+    for p in text.to_lowercase().matches('a') {
+        n += Leaf::new("matches").pending(1).ready(p.len()).await;
+    }
+    n
+}
+
+#[desugar]
+async fn slice_parts(count: u32) -> usize {
+    let mut n = 0;
+    for pair in (0..count).collect::<Vec<u32>>().chunks(2) {
+        n += Leaf::new("chunks").pending(1).ready(pair.len()).await;
+    }
+    for pair in (0..count).collect::<Vec<u32>>().chunks_exact(2) {
+        n += Leaf::new("exact").pending(1).ready(pair.len()).await;
+    }
+    for pair in (0..count).collect::<Vec<u32>>().windows(2) {
+        n += Leaf::new("windows").pending(1).ready(pair.len()).await;
+    }
+    n
+}
+
+#[desugar]
+async fn drained(count: usize) -> usize {
+    let mut n = 0;
+    for p in (0..count)
+        .map(|_| Probe::new("p"))
+        .collect::<Vec<_>>()
+        .drain(..)
+    {
+        p.touch();
+        n += Leaf::new("drain").pending(1).ready(1).await;
+    }
+    n
+}
+
+#[desugar]
+async fn split_once_key(text: &str) -> usize {
+    match text.to_lowercase().split_once('=') {
+        Some((k, _)) => Leaf::new("k").pending(1).ready(k.len()).await,
+        None => 0,
+    }
+}
+
+#[desugar]
+async fn stripped(text: &str) -> usize {
+    match text.to_lowercase().strip_prefix('a') {
+        Some(rest) => Leaf::new("rest").pending(1).ready(rest.len()).await,
+        None => 0,
+    }
+}
+
+#[test]
+fn parts_of_a_temporary_split_by_a_std_method() {
+    for text in ["A,b,ca", "", "a=b"] {
+        same_and_no_larger(|| split_parts(text), || split_parts_rustc(text));
+        same_and_no_larger(|| split_once_key(text), || split_once_key_rustc(text));
+        same_and_no_larger(|| stripped(text), || stripped_rustc(text));
+    }
+    for count in [0, 3] {
+        same_and_no_larger(|| slice_parts(count), || slice_parts_rustc(count));
+        same_and_no_larger(|| drained(count as usize), || drained_rustc(count as usize));
+    }
+    both_send(&split_parts("a"), &split_parts_rustc("a"));
+    both_send(&slice_parts(2), &slice_parts_rustc(2));
+    both_send(&drained(2), &drained_rustc(2));
+    both_send(&split_once_key("a"), &split_once_key_rustc("a"));
+    both_send(&stripped("a"), &stripped_rustc("a"));
 }

@@ -38,6 +38,47 @@ pub(crate) fn borrows_iterator(method: &syn::Ident, receiver: &Expr) -> bool {
     BY_MUT_REF.contains(&method.to_string().as_str()) && is_iterator(receiver)
 }
 
+/// Is `call` one of `str`'s or a slice's (or `Vec::drain`) that borrow
+/// the receiver and answer with its parts or an iterator over them, given
+/// what it splits by (`text.split(',')`, `v.chunks(2)`, `v.drain(..)`,
+/// `text.split_once('=')`)? Unlike `iter` or `lines` (see `returns_view`),
+/// the iterator may hold something of its own to drop: the pattern, a
+/// closure, `Drain`'s tail. A method of the user's named so with those
+/// arguments is taken to borrow too (a stream's `split(self)` has none).
+pub(crate) fn lends_parts(call: &syn::ExprMethodCall) -> bool {
+    const ONE_ARGUMENT: &[&str] = &[
+        "split",
+        "rsplit",
+        "split_terminator",
+        "rsplit_terminator",
+        "split_inclusive",
+        "matches",
+        "rmatches",
+        "match_indices",
+        "rmatch_indices",
+        "chunks",
+        "chunks_exact",
+        "rchunks",
+        "rchunks_exact",
+        "chunks_mut",
+        "chunks_exact_mut",
+        "windows",
+        "drain",
+        "split_once",
+        "rsplit_once",
+        "strip_prefix",
+        "strip_suffix",
+    ];
+    const TWO_ARGUMENTS: &[&str] = &["splitn", "rsplitn"];
+    let method = call.method.to_string();
+    let names = match call.args.len() {
+        1 => ONE_ARGUMENT,
+        2 => TWO_ARGUMENTS,
+        _ => return false,
+    };
+    names.contains(&method.as_str())
+}
+
 /// `Iterator`'s methods that take it and give another (`v.iter().map(f)`).
 pub(super) const ADAPTERS: &[&str] = &[
     "map",
@@ -187,6 +228,27 @@ mod tests {
             "it.find(f)",
         ] {
             assert!(!borrows(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn split_parts_borrow_what_they_split() {
+        let lends = |text: &str| {
+            let Ok(Expr::MethodCall(call)) = syn::parse_str::<Expr>(text) else {
+                panic!("{text} is a method call");
+            };
+            lends_parts(&call)
+        };
+        for text in [
+            "s.to_lowercase().split(',')",
+            "s.splitn(2, ':')",
+            "v.chunks(2)",
+            "v.drain(..)",
+        ] {
+            assert!(lends(text), "{text}");
+        }
+        for text in ["stream.split()", "s.splitn(2)", "v.windows()"] {
+            assert!(!lends(text), "{text}");
         }
     }
 

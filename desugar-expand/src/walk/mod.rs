@@ -1707,18 +1707,23 @@ pub(crate) fn borrows_receiver(method: &syn::Ident) -> bool {
             || GUARDS.contains(&method.to_string().as_str()))
 }
 
-/// As [`borrows_receiver`], knowing the receiver: `Iterator`'s methods
-/// that take `&mut self` borrow one that is visibly an iterator too
-/// (`v.drain(..).find(f)`, see [`iterators::borrows_iterator`]).
+/// As [`borrows_receiver`], knowing the receiver and the arguments:
+/// `Iterator`'s methods that take `&mut self` borrow one that is visibly an
+/// iterator too (`v.drain(..).find(f)`, see [`iterators::borrows_iterator`]),
+/// and so do `str`'s and a slice's that split it by what they are given
+/// (`s.split(',')`, `v.chunks(2)`, see [`iterators::lends_parts`]).
 pub(crate) fn call_borrows_receiver(call: &syn::ExprMethodCall) -> bool {
-    borrows_receiver(&call.method) || iterators::borrows_iterator(&call.method, &call.receiver)
+    borrows_receiver(&call.method)
+        || iterators::borrows_iterator(&call.method, &call.receiver)
+        || iterators::lends_parts(call)
 }
 
 /// As [`borrows_receiver_mutably`], knowing the receiver (see
-/// [`call_borrows_receiver`]).
+/// [`call_borrows_receiver`]): `drain(..)` too.
 pub(crate) fn call_borrows_receiver_mutably(call: &syn::ExprMethodCall) -> bool {
     borrows_receiver_mutably(&call.method)
         || iterators::borrows_iterator(&call.method, &call.receiver)
+        || (call.method == "drain" && iterators::lends_parts(call))
 }
 
 /// Of [`borrows_receiver`]'s methods, those that borrow it mutably
