@@ -30,11 +30,20 @@
 //!   `match` on `split_once` or `strip_prefix` of one: the methods were not
 //!   known to borrow their receiver, as `lines` and `iter` are, so the
 //!   temporary was not kept to the end of the loop (E0716).
+//! - A `&mut` whose type does not show, given bare to an awaited call and
+//!   used after it: made by `insert(v)` on a field (`self.cur.insert(..)`,
+//!   `Option::insert`), by a `match` one of whose arms gives one
+//!   (`o.into_mut()` beside `e.insert(..)` on an entry), or chosen by an
+//!   `if` between two `&mut` parameters: it was not known to hold a `&mut`,
+//!   so it was moved into the state while the awaited future borrowed it
+//!   (E0505).
 
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 #[desugar]
 async fn refresh_all(v: &mut Vec<u32>) -> u32 {
@@ -454,4 +463,92 @@ fn parts_of_a_temporary_split_by_a_std_method() {
     both_send(&drained(2), &drained_rustc(2));
     both_send(&split_once_key("a"), &split_once_key_rustc("a"));
     both_send(&stripped("a"), &stripped_rustc("a"));
+}
+
+async fn fill(v: &mut Vec<u32>) {
+    Leaf::new("fill").pending(1).ready(()).await;
+    v.push(1);
+}
+
+pub struct Cache {
+    cur: Option<Vec<u32>>,
+    by_key: HashMap<u32, Vec<u32>>,
+}
+
+#[desugar]
+impl Cache {
+    async fn reset(&mut self) -> usize {
+        let slot = self.cur.insert(Vec::new());
+        fill(slot).await;
+        slot.len()
+    }
+
+    async fn load(&mut self, k: u32) -> usize {
+        let v = match self.by_key.entry(k) {
+            Entry::Occupied(o) => o.into_mut(),
+            Entry::Vacant(e) => e.insert(Vec::new()),
+        };
+        fill(v).await;
+        v.len()
+    }
+}
+
+#[desugar]
+async fn fill_one(front: &mut Vec<u32>, back: &mut Vec<u32>, to_front: bool) -> usize {
+    let target = if to_front { front } else { back };
+    fill(target).await;
+    target.len()
+}
+
+fn cache() -> Cache {
+    Cache {
+        cur: Some(vec![7]),
+        by_key: HashMap::from([(1, vec![5])]),
+    }
+}
+
+#[test]
+fn a_mut_whose_type_does_not_show_lent_bare_to_an_awaited_call() {
+    same_and_no_larger(
+        || async {
+            let mut c = cache();
+            (c.reset().await, c.cur)
+        },
+        || async {
+            let mut c = cache();
+            (c.reset_rustc().await, c.cur)
+        },
+    );
+    for k in [1, 2] {
+        same_and_no_larger(
+            || async move {
+                let mut c = cache();
+                (c.load(k).await, c.by_key.get(&k).cloned())
+            },
+            || async move {
+                let mut c = cache();
+                (c.load_rustc(k).await, c.by_key.get(&k).cloned())
+            },
+        );
+    }
+    for to_front in [true, false] {
+        same_and_no_larger(
+            || async move {
+                let (mut a, mut b) = (vec![], vec![0]);
+                (fill_one(&mut a, &mut b, to_front).await, a, b)
+            },
+            || async move {
+                let (mut a, mut b) = (vec![], vec![0]);
+                (fill_one_rustc(&mut a, &mut b, to_front).await, a, b)
+            },
+        );
+    }
+    let (mut c, mut d) = (cache(), cache());
+    both_send(&c.reset(), &d.reset_rustc());
+    both_send(&c.load(1), &d.load_rustc(1));
+    let (mut a, mut b, mut x, mut y) = (vec![], vec![], vec![], vec![]);
+    both_send(
+        &fill_one(&mut a, &mut b, true),
+        &fill_one_rustc(&mut x, &mut y, true),
+    );
 }

@@ -896,8 +896,11 @@ impl Builder {
     /// for one (`split_at_mut`, `as_mut_slice`, `or_default`: see
     /// [`values::gives_mut`]; and what is taken from its result: `unwrap`,
     /// `next`, `?`), a local that holds one, a struct, tuple or call given
-    /// one, or a `match` on one (its bindings take parts of it), as the
-    /// value of a block.
+    /// one, a `match` on one (its bindings take parts of it), an `if` or
+    /// `match` one of whose branches gives one (`if c { front } else { back
+    /// }`, an arm's `o.into_mut()`), an `insert(value)` on a field of a
+    /// local that holds one (`self.cur.insert(v)`: `Option::insert` gives
+    /// a `&mut` into the field), as the value of a block.
     fn yields_mut(&self, expr: &syn::Expr) -> bool {
         self.yields_mut_within(expr, &[])
     }
@@ -912,29 +915,24 @@ impl Builder {
         let yields = |expr: &syn::Expr| self.yields_mut_within(expr, lets);
         match expr {
             Expr::Reference(r) => r.mutability.is_some(),
-            Expr::MethodCall(call) => values::gives_mut(&call.method) || yields(&call.receiver),
+            Expr::MethodCall(call) => {
+                values::gives_mut(&call.method)
+                    || yields(&call.receiver)
+                    || (call.method == "insert"
+                        && call.args.len() == 1
+                        && matches!(&*call.receiver, Expr::Field(field) if yields(&field.base)))
+            }
             Expr::Try(e) => yields(&e.expr),
             Expr::Paren(e) => yields(&e.expr),
             Expr::Group(e) => yields(&e.expr),
-            Expr::Match(e) => yields(&e.expr),
-            Expr::Block(e) => {
-                let mut lets = lets.to_vec();
-                for stmt in &e.block.stmts {
-                    match stmt {
-                        syn::Stmt::Local(syn::Local {
-                            pat: syn::Pat::Ident(pat),
-                            init: Some(init),
-                            ..
-                        }) => {
-                            let holds = self.yields_mut_within(&init.expr, &lets);
-                            lets.insert(0, (&pat.ident, holds));
-                        }
-                        syn::Stmt::Expr(tail, None) => return self.yields_mut_within(tail, &lets),
-                        _ => {}
-                    }
-                }
-                false
+            Expr::Match(e) => yields(&e.expr) || e.arms.iter().any(|arm| yields(&arm.body)),
+            Expr::If(e) => {
+                self.block_yields_mut(&e.then_branch, lets)
+                    || e.else_branch
+                        .as_ref()
+                        .is_some_and(|(_, other)| yields(other))
             }
+            Expr::Block(e) => self.block_yields_mut(&e.block, lets),
             Expr::Path(path) => match lets.iter().find(|(name, _)| path.path.is_ident(*name)) {
                 Some(&(_, holds)) => holds,
                 None => walk::resolve(expr, &self.scope_map()).is_some_and(|local| {
@@ -947,6 +945,26 @@ impl Builder {
             Expr::Call(e) => e.args.iter().any(yields),
             _ => false,
         }
+    }
+
+    /// Does `block`'s value hold a `&mut` (see [`Self::yields_mut_within`])?
+    fn block_yields_mut(&self, block: &syn::Block, lets: &[(&syn::Ident, bool)]) -> bool {
+        let mut lets = lets.to_vec();
+        for stmt in &block.stmts {
+            match stmt {
+                syn::Stmt::Local(syn::Local {
+                    pat: syn::Pat::Ident(pat),
+                    init: Some(init),
+                    ..
+                }) => {
+                    let holds = self.yields_mut_within(&init.expr, &lets);
+                    lets.insert(0, (&pat.ident, holds));
+                }
+                syn::Stmt::Expr(tail, None) => return self.yields_mut_within(tail, &lets),
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Marks `binds`, bound from `source`, as holding a `&mut` where it
