@@ -32,7 +32,10 @@ fn branches(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -98,14 +101,10 @@ fn branches(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_key,) = match __state
+                        let __StateReplace::Unresumed { key: __saved_key, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed { key: __saved_key, .. } => {
-                                (__saved_key,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let key = __saved_key;
                         let __value1;
@@ -146,7 +145,7 @@ fn branches(
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend1 { name, .. } => name,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 name,
                             )
@@ -168,7 +167,7 @@ fn branches(
                                 __later0.write(__home_name.store());
                                 *__held = true;
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         }
                         continue '__dispatch;
                     }
@@ -182,12 +181,10 @@ fn branches(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let () = match __state
+                        let __StateReplace::Suspend0 { .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend0 { .. } => {}
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let __value1;
                         {
@@ -209,7 +206,7 @@ fn branches(
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend1 { name, .. } => name,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 name,
                             )
@@ -231,7 +228,7 @@ fn branches(
                                 __later0.write(__home_name.store());
                                 *__held = true;
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         }
                         continue '__dispatch;
                     }
@@ -264,14 +261,14 @@ fn branches(
                                 };
                                 __values
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         };
                         // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home_name = unsafe {
                             ::desugar::__private::Home::restore(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend1 { name, .. } => name,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 __saved_name,
                             )
@@ -286,7 +283,9 @@ fn branches(
                             Some((unsafe { __home_name.take() })),
                         );
                     }
-                    __StateProj::Suspend1 { .. } => ::core::unreachable!(),
+                    __StateProj::Suspend1 { .. } => {
+                        ::desugar::__private::unreachable_state()
+                    }
                     __StateProj::Returned => {
                         ::desugar::__private::resumed_after_completion()
                     }

@@ -31,7 +31,10 @@ impl Counter {
                 __State::Panicked
             }
             fn is_returned(&self) -> bool {
-                ::core::matches!(self, __State::Returned)
+                match self {
+                    __State::Returned => true,
+                    _ => false,
+                }
             }
             fn name(&self) -> &'static str {
                 match self {
@@ -70,16 +73,12 @@ impl Counter {
                 '__dispatch: loop {
                     match __state.as_mut().project() {
                         __StateProj::Unresumed { .. } => {
-                            let (__saved___self, __saved_by) = match __state
-                                .as_mut()
-                                .project_replace(__State::Panicked)
-                            {
-                                __StateReplace::Unresumed {
-                                    __self: __saved___self,
-                                    by: __saved_by,
-                                    ..
-                                } => (__saved___self, __saved_by),
-                                _ => ::core::unreachable!(),
+                            let __StateReplace::Unresumed {
+                                __self: __saved___self,
+                                by: __saved_by,
+                                ..
+                            } = __state.as_mut().project_replace(__State::Panicked) else {
+                                ::desugar::__private::unreachable_state()
                             };
                             let __self = __saved___self;
                             let by = __saved_by;
@@ -103,14 +102,11 @@ impl Counter {
                                     return ::desugar::__private::Poll::Pending;
                                 }
                             };
-                            let (__saved___self,) = match __state
-                                .as_mut()
-                                .project_replace(__State::Panicked)
-                            {
-                                __StateReplace::Suspend0 { __self: __saved___self, .. } => {
-                                    (__saved___self,)
-                                }
-                                _ => ::core::unreachable!(),
+                            let __StateReplace::Suspend0 {
+                                __self: __saved___self,
+                                ..
+                            } = __state.as_mut().project_replace(__State::Panicked) else {
+                                ::desugar::__private::unreachable_state()
                             };
                             let __self = __saved___self;
                             __self.count += { __result };

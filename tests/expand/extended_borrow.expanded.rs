@@ -32,7 +32,10 @@ fn label_length(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -107,14 +110,10 @@ fn label_length(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_id,) = match __state
+                        let __StateReplace::Unresumed { id: __saved_id, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed { id: __saved_id, .. } => {
-                                (__saved_id,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let id = __saved_id;
                         let __extended1 = format!("item {id}");
@@ -133,7 +132,7 @@ fn label_length(
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend0 { __extended1, .. } => __extended1,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 __extended1,
                             )
@@ -158,7 +157,7 @@ fn label_length(
                                 __later1.write(__home___extended1.store());
                                 *__held = true;
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         }
                         continue '__dispatch;
                     }
@@ -199,14 +198,14 @@ fn label_length(
                                 };
                                 __values
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         };
                         // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home___extended1 = unsafe {
                             ::desugar::__private::Home::restore(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend0 { __extended1, .. } => __extended1,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 __saved___extended1,
                             )
@@ -217,7 +216,9 @@ fn label_length(
                         { __result };
                         return ::desugar::__private::Poll::Ready(label.len());
                     }
-                    __StateProj::Suspend0 { .. } => ::core::unreachable!(),
+                    __StateProj::Suspend0 { .. } => {
+                        ::desugar::__private::unreachable_state()
+                    }
                     __StateProj::Returned => {
                         ::desugar::__private::resumed_after_completion()
                     }

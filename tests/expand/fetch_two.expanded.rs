@@ -38,7 +38,10 @@ where
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -81,16 +84,12 @@ where
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_a, __saved_b) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed {
-                                a: __saved_a,
-                                b: __saved_b,
-                                ..
-                            } => (__saved_a, __saved_b),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Unresumed {
+                            a: __saved_a,
+                            b: __saved_b,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let a = __saved_a;
                         let b = __saved_b;
@@ -114,12 +113,10 @@ where
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_b,) = match __state
+                        let __StateReplace::Suspend0 { b: __saved_b, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend0 { b: __saved_b, .. } => (__saved_b,),
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let b = __saved_b;
                         let r1 = match ::desugar::__private::Branch::branch({
@@ -156,14 +153,10 @@ where
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_r1,) = match __state
+                        let __StateReplace::Suspend1 { r1: __saved_r1, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend1 { r1: __saved_r1, .. } => {
-                                (__saved_r1,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let r1 = __saved_r1;
                         let r2 = match ::desugar::__private::Branch::branch({

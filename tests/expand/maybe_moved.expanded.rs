@@ -36,7 +36,10 @@ fn maybe_moved(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -87,17 +90,13 @@ fn maybe_moved(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_send, __saved_message, __saved_id) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed {
-                                send: __saved_send,
-                                message: __saved_message,
-                                id: __saved_id,
-                                ..
-                            } => (__saved_send, __saved_message, __saved_id),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Unresumed {
+                            send: __saved_send,
+                            message: __saved_message,
+                            id: __saved_id,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let send = __saved_send;
                         let message = __saved_message;
@@ -182,16 +181,12 @@ fn maybe_moved(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_count, __saved_text) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend0 {
-                                count: __saved_count,
-                                text: __saved_text,
-                                ..
-                            } => (__saved_count, __saved_text),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend0 {
+                            count: __saved_count,
+                            text: __saved_text,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let mut __flagged_text = ::desugar::__private::Refill::refill(
                             __saved_text,
@@ -235,16 +230,12 @@ fn maybe_moved(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_count, __saved_text) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend1 {
-                                count: __saved_count,
-                                text: __saved_text,
-                                ..
-                            } => (__saved_count, __saved_text),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend1 {
+                            count: __saved_count,
+                            text: __saved_text,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let mut __flagged_text = __saved_text;
                         let mut __flagged_count = __saved_count;
@@ -283,17 +274,13 @@ fn maybe_moved(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_count_1, __saved_count, __saved_text) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend2 {
-                                count_1: __saved_count_1,
-                                count: __saved_count,
-                                text: __saved_text,
-                                ..
-                            } => (__saved_count_1, __saved_count, __saved_text),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend2 {
+                            count_1: __saved_count_1,
+                            count: __saved_count,
+                            text: __saved_text,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let mut __flagged_text = __saved_text;
                         let mut __flagged_count = __saved_count;

@@ -32,7 +32,10 @@ fn process(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -119,14 +122,10 @@ fn process(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_input,) = match __state
+                        let __StateReplace::Unresumed { input: __saved_input, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed { input: __saved_input, .. } => {
-                                (__saved_input,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let input = __saved_input;
                         let trimmed = input.trim().to_string();
@@ -161,16 +160,12 @@ fn process(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_trimmed, __saved_input) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend0 {
-                                trimmed: __saved_trimmed,
-                                input: __saved_input,
-                                ..
-                            } => (__saved_trimmed, __saved_input),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend0 {
+                            trimmed: __saved_trimmed,
+                            input: __saved_input,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let input = __saved_input;
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
@@ -206,17 +201,13 @@ fn process(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_doubled, __saved_trimmed, __saved_input) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend1 {
-                                doubled: __saved_doubled,
-                                trimmed: __saved_trimmed,
-                                input: __saved_input,
-                                ..
-                            } => (__saved_doubled, __saved_trimmed, __saved_input),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend1 {
+                            doubled: __saved_doubled,
+                            trimmed: __saved_trimmed,
+                            input: __saved_input,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let input = __saved_input;
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.

@@ -34,7 +34,10 @@ fn sum_loop(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -121,14 +124,10 @@ fn sum_loop(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_items,) = match __state
+                        let __StateReplace::Unresumed { items: __saved_items, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed { items: __saved_items, .. } => {
-                                (__saved_items,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let items = __saved_items;
                         if !::core::matches!(* __state, __State::Suspend0 { .. }) {
@@ -148,7 +147,7 @@ fn sum_loop(
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend0 { items, .. } => items,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 items,
                             )
@@ -193,7 +192,7 @@ fn sum_loop(
                                                 __later3.write(__home_items.store());
                                                 *__held = true;
                                             }
-                                            _ => ::core::unreachable!(),
+                                            _ => ::desugar::__private::unreachable_state(),
                                         }
                                         continue '__dispatch;
                                         let _ = {
@@ -254,14 +253,14 @@ fn sum_loop(
                                 };
                                 __values
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         };
                         // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home_items = unsafe {
                             ::desugar::__private::Home::restore(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend0 { items, .. } => items,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 __saved_items,
                             )
@@ -317,7 +316,7 @@ fn sum_loop(
                                                     __later3.write(__home_items.store());
                                                     *__held = true;
                                                 }
-                                                _ => ::core::unreachable!(),
+                                                _ => ::desugar::__private::unreachable_state(),
                                             }
                                             continue '__dispatch;
                                             let _ = {
@@ -334,7 +333,9 @@ fn sum_loop(
                         }
                         return ::desugar::__private::Poll::Ready(total);
                     }
-                    __StateProj::Suspend0 { .. } => ::core::unreachable!(),
+                    __StateProj::Suspend0 { .. } => {
+                        ::desugar::__private::unreachable_state()
+                    }
                     __StateProj::Returned => {
                         ::desugar::__private::resumed_after_completion()
                     }

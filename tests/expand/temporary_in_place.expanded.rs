@@ -34,7 +34,10 @@ fn page_length<'__life0>(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -105,14 +108,10 @@ fn page_length<'__life0>(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_base,) = match __state
+                        let __StateReplace::Unresumed { base: __saved_base, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed { base: __saved_base, .. } => {
-                                (__saved_base,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let base = __saved_base;
                         let __temporary1 = format!("{base}/page");
@@ -130,7 +129,7 @@ fn page_length<'__life0>(
                             ::desugar::__private::Home::new(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend0 { __temporary1, .. } => __temporary1,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 __temporary1,
                             )
@@ -152,7 +151,7 @@ fn page_length<'__life0>(
                                 __later0.write(__home___temporary1.store());
                                 *__held = true;
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         }
                         continue '__dispatch;
                     }
@@ -187,14 +186,14 @@ fn page_length<'__life0>(
                                 };
                                 __values
                             }
-                            _ => ::core::unreachable!(),
+                            _ => ::desugar::__private::unreachable_state(),
                         };
                         // SAFETY: the flag was stored from this local's own slot, in the pinned homes area or in the variant the machine is still in.
                         let mut __home___temporary1 = unsafe {
                             ::desugar::__private::Home::restore(
                                 match __state.as_mut().project() {
                                     __StateProj::Suspend0 { __temporary1, .. } => __temporary1,
-                                    _ => ::core::unreachable!(),
+                                    _ => ::desugar::__private::unreachable_state(),
                                 },
                                 __saved___temporary1,
                             )
@@ -214,7 +213,9 @@ fn page_length<'__life0>(
                             });
                         continue '__dispatch;
                     }
-                    __StateProj::Suspend0 { .. } => ::core::unreachable!(),
+                    __StateProj::Suspend0 { .. } => {
+                        ::desugar::__private::unreachable_state()
+                    }
                     __StateProj::Suspend1 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
                             __awaitee,
@@ -225,14 +226,10 @@ fn page_length<'__life0>(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_length,) = match __state
+                        let __StateReplace::Suspend1 { length: __saved_length, .. } = __state
                             .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend1 { length: __saved_length, .. } => {
-                                (__saved_length,)
-                            }
-                            _ => ::core::unreachable!(),
+                            .project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let length = __saved_length;
                         { __result };

@@ -596,7 +596,10 @@ impl Layout {
                     #state::Panicked
                 }
                 fn is_returned(&self) -> bool {
-                    ::core::matches!(self, #state::Returned)
+                    match self {
+                        #state::Returned => true,
+                        _ => false,
+                    }
                 }
                 fn name(&self) -> &'static str {
                     match self {
@@ -781,12 +784,13 @@ impl Layout {
         let field = self.field(local);
         if let Some(k) = self.in_place[local] {
             let (_, proj, _) = state_names();
+            let private = names::private();
             let state = names::hidden("__state");
             let variant = format_ident!("Suspend{k}");
             return quote! {
                 match #state.as_mut().project() {
                     #proj::#variant { #field, .. } => #field,
-                    _ => ::core::unreachable!(),
+                    _ => #private::unreachable_state(),
                 }
             };
         }

@@ -106,7 +106,18 @@ fn arms_with(
     let private = names::private();
     let state_var = names::hidden("__state");
 
-    // Unresumed: take the arguments, run the body.
+    // Unresumed: take the arguments, run the body. What a state keeps is
+    // taken with a `let .. else`, whose `else` is one call: rustc checks and
+    // lowers less than for a `match` that rebuilds the values as a tuple,
+    // with an `unreachable!()` to expand in its other arm (BENCHMARKS.md,
+    // "Build time").
+    // Before: `let (__saved_x,) = match __state.as_mut().project_replace(__State::Panicked) {
+    //              __StateReplace::Unresumed { x: __saved_x, .. } => (__saved_x,),
+    //              _ => ::core::unreachable!(),
+    //          };`
+    // After:  `let __StateReplace::Unresumed { x: __saved_x, .. } =
+    //              __state.as_mut().project_replace(__State::Panicked)
+    //          else { ::desugar::__private::unreachable_state() };`
     let params = layout.params();
     let fields: Vec<&syn::Ident> = params.iter().map(|&l| layout.field(l)).collect();
     let saved: Vec<syn::Ident> = params.iter().map(|&l| saved_name(layout, l)).collect();
@@ -118,9 +129,10 @@ fn arms_with(
     ties.extend(emit.ties);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
-            let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
-                #replace::Unresumed { #(#fields: #saved,)* .. } => (#(#saved,)*),
-                _ => ::core::unreachable!(),
+            let #replace::Unresumed { #(#fields: #saved,)* .. } =
+                #state_var.as_mut().project_replace(#state::Panicked)
+            else {
+                #private::unreachable_state()
             };
             #body_tokens
         }
@@ -166,12 +178,12 @@ fn arms_with(
                             *#held = false;
                             #release
                         }
-                        _ => ::core::unreachable!(),
+                        _ => #private::unreachable_state(),
                     };
                             #resumed
                 }
                 // Entered but not suspended in: only while the body runs.
-                #proj::#variant { .. } => ::core::unreachable!(),
+                #proj::#variant { .. } => #private::unreachable_state(),
             });
             continue;
         }
@@ -181,9 +193,10 @@ fn arms_with(
                     #private::Poll::Ready(#value) => #value,
                     #private::Poll::Pending => return #private::Poll::Pending,
                 };
-                let (#(#saved,)*) = match #state_var.as_mut().project_replace(#state::Panicked) {
-                    #replace::#variant { #(#fields: #saved,)* .. } => (#(#saved,)*),
-                    _ => ::core::unreachable!(),
+                let #replace::#variant { #(#fields: #saved,)* .. } =
+                    #state_var.as_mut().project_replace(#state::Panicked)
+                else {
+                    #private::unreachable_state()
                 };
                     #resumed
             }
@@ -1220,7 +1233,7 @@ impl<'a> Emit<'a> {
                         #(#bindings.write(#values);)*
                         *#held = true;
                     }
-                    _ => ::core::unreachable!(),
+                    _ => #private::unreachable_state(),
                 }
                 continue #dispatch;
             };

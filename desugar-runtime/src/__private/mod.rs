@@ -95,6 +95,16 @@ pub fn awaited<F: IntoFuture>(future: F) -> F::Output {
     unreachable!("#[desugar]: code written only for its types never runs")
 }
 
+/// The `else` of a match on a state the machine cannot be in (the take of a
+/// resumed state's values, another variant's arm). A call rather than
+/// `unreachable!()`, so that each of the many such arms costs rustc a path,
+/// not a macro to expand. It never runs.
+#[cold]
+#[track_caller]
+pub fn unreachable_state() -> ! {
+    unreachable!("#[desugar]: the machine is not in this state")
+}
+
 /// rustc's message when a finished `async fn` future is polled again.
 #[cold]
 #[track_caller]
