@@ -46,24 +46,21 @@ fn branches(
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "8:branches349:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A3:key8:Suspend0+17:lookup(key).await1;W9:__awaitee8:Suspend1+24:fetch_extra(&name).await2;W9:__awaiteeI4:name8:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
-                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "8:branches349:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A3:key8:Suspend0+17:lookup(key).await1;W9:__awaitee8:Suspend1+24:fetch_extra(&name).await2;W9:__awaiteeI4:name8:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<::desugar::__private::Field<T0>>,
+                ::desugar::__private::Row<::desugar::__private::Field<F0>>,
+            ),
+            (
+                ::desugar::__private::Row<
+                    (::desugar::__private::Field<F1>, ::desugar::__private::Field<T1>),
+                >,
+                (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+            ),
+        );
         fn drop_suspended(
             mut self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut ()>,

@@ -44,24 +44,26 @@ impl Counter {
                     __State::Panicked => "Panicked",
                 }
             }
-            fn info() -> &'static ::desugar::__private::MachineInfo {
-                static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                    "4:bump171:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: tick(by).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-2;A4:selfA2:by8:Suspend0+14:tick(by).await2;W9:__awaiteeC4:self8:Returned-0;8:Panicked-0;",
-                );
-                &INFO
-            }
-            fn field_layout(
-                state: usize,
-                field: usize,
-            ) -> ::desugar::__private::FieldLayout {
-                match (state, field) {
-                    (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                    (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                    (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                    (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                    _ => ::desugar::__private::FieldLayout::of::<()>(),
-                }
-            }
+            const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+                "4:bump171:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: tick(by).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-2;A4:selfA2:by8:Suspend0+14:tick(by).await2;W9:__awaiteeC4:self8:Returned-0;8:Panicked-0;",
+            );
+            type FieldTypes = (
+                (
+                    ::desugar::__private::Row<
+                        (
+                            ::desugar::__private::Field<T0>,
+                            ::desugar::__private::Field<T1>,
+                        ),
+                    >,
+                    ::desugar::__private::Row<
+                        (
+                            ::desugar::__private::Field<F0>,
+                            ::desugar::__private::Field<T0>,
+                        ),
+                    >,
+                ),
+                (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+            );
         }
         ::desugar::__private::Machine::new(
             __State::Unresumed {

@@ -45,24 +45,24 @@ fn label_length(
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "12:label_length186:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: log_result(label.len()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A2:id8:Suspend0+29:log_result(label.len()).await3;W9:__awaiteeC5:labelI11:__extended18:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "12:label_length186:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: log_result(label.len()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A2:id8:Suspend0+29:log_result(label.len()).await3;W9:__awaiteeC5:labelI11:__extended18:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<::desugar::__private::Field<T0>>,
+                ::desugar::__private::Row<
+                    (
+                        ::desugar::__private::Field<F0>,
+                        (
+                            ::desugar::__private::Field<T2>,
+                            ::desugar::__private::Field<T1>,
+                        ),
+                    ),
+                >,
+            ),
+            (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+        );
         fn drop_suspended(
             mut self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut ()>,

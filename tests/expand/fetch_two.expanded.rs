@@ -52,26 +52,25 @@ where
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "9:fetch_two282:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-2;A1:aA1:b8:Suspend0+14:fetch(a).await2;W9:__awaiteeC1:b8:Suspend1+14:fetch(b).await2;W9:__awaiteeC2:r18:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
-                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "9:fetch_two282:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch(a).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch(b).await\n    Suspend0 --> Returned: return\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-2;A1:aA1:b8:Suspend0+14:fetch(a).await2;W9:__awaiteeC1:b8:Suspend1+14:fetch(b).await2;W9:__awaiteeC2:r18:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<
+                    (::desugar::__private::Field<T0>, ::desugar::__private::Field<T1>),
+                >,
+                ::desugar::__private::Row<
+                    (::desugar::__private::Field<F0>, ::desugar::__private::Field<T1>),
+                >,
+            ),
+            (
+                ::desugar::__private::Row<
+                    (::desugar::__private::Field<F1>, ::desugar::__private::Field<T2>),
+                >,
+                (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+            ),
+        );
     }
     ::desugar::__private::Machine::new(
         __State::Unresumed { a: a, b: b },

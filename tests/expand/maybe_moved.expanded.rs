@@ -51,33 +51,57 @@ fn maybe_moved(
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "11:maybe_moved415:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: deliver(text, count).await\n    Unresumed --> Suspend1: fetch_length(\"count\").await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_length(\"count\").await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: log_result(count).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-3;A4:sendA7:messageA2:id8:Suspend0+26:deliver(text, count).await3;W9:__awaiteeC5:countC4:text8:Suspend1+27:fetch_length(\"count\").await3;W9:__awaiteeC5:countC4:text8:Suspend2+23:log_result(count).await4;W9:__awaiteeC7:count_1C5:countC4:text8:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (0usize, 2usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<D1>(),
-                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<D0>(),
-                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
-                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T4>(),
-                (2usize, 2usize) => ::desugar::__private::FieldLayout::of::<T3>(),
-                (3usize, 0usize) => ::desugar::__private::FieldLayout::of::<F2>(),
-                (3usize, 1usize) => ::desugar::__private::FieldLayout::of::<T5>(),
-                (3usize, 2usize) => ::desugar::__private::FieldLayout::of::<T4>(),
-                (3usize, 3usize) => ::desugar::__private::FieldLayout::of::<T3>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "11:maybe_moved415:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: deliver(text, count).await\n    Unresumed --> Suspend1: fetch_length(\"count\").await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_length(\"count\").await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: log_result(count).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-3;A4:sendA7:messageA2:id8:Suspend0+26:deliver(text, count).await3;W9:__awaiteeC5:countC4:text8:Suspend1+27:fetch_length(\"count\").await3;W9:__awaiteeC5:countC4:text8:Suspend2+23:log_result(count).await4;W9:__awaiteeC7:count_1C5:countC4:text8:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<
+                    (
+                        ::desugar::__private::Field<T0>,
+                        (
+                            ::desugar::__private::Field<T1>,
+                            ::desugar::__private::Field<T2>,
+                        ),
+                    ),
+                >,
+                (
+                    ::desugar::__private::Row<
+                        (
+                            ::desugar::__private::Field<F0>,
+                            (
+                                ::desugar::__private::Field<D1>,
+                                ::desugar::__private::Field<D0>,
+                            ),
+                        ),
+                    >,
+                    ::desugar::__private::Row<
+                        (
+                            ::desugar::__private::Field<F1>,
+                            (
+                                ::desugar::__private::Field<T4>,
+                                ::desugar::__private::Field<T3>,
+                            ),
+                        ),
+                    >,
+                ),
+            ),
+            (
+                ::desugar::__private::Row<
+                    (
+                        (
+                            ::desugar::__private::Field<F2>,
+                            ::desugar::__private::Field<T5>,
+                        ),
+                        (
+                            ::desugar::__private::Field<T4>,
+                            ::desugar::__private::Field<T3>,
+                        ),
+                    ),
+                >,
+                (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+            ),
+        );
     }
     ::desugar::__private::Machine::new(
         __State::Unresumed {

@@ -46,28 +46,38 @@ fn process(
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "7:process273:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A5:input8:Suspend0+28:fetch_length(&trimmed).await3;W9:__awaiteeH7:trimmedC5:input8:Suspend1+25:log_result(doubled).await4;W9:__awaiteeC7:doubledH7:trimmedC5:input8:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
-                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (2usize, 2usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (2usize, 3usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "7:process273:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A5:input8:Suspend0+28:fetch_length(&trimmed).await3;W9:__awaiteeH7:trimmedC5:input8:Suspend1+25:log_result(doubled).await4;W9:__awaiteeC7:doubledH7:trimmedC5:input8:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<::desugar::__private::Field<T0>>,
+                ::desugar::__private::Row<
+                    (
+                        ::desugar::__private::Field<F0>,
+                        (
+                            ::desugar::__private::Field<T1>,
+                            ::desugar::__private::Field<T0>,
+                        ),
+                    ),
+                >,
+            ),
+            (
+                ::desugar::__private::Row<
+                    (
+                        (
+                            ::desugar::__private::Field<F1>,
+                            ::desugar::__private::Field<T2>,
+                        ),
+                        (
+                            ::desugar::__private::Field<T1>,
+                            ::desugar::__private::Field<T0>,
+                        ),
+                    ),
+                >,
+                (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+            ),
+        );
         fn drop_suspended(
             self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut __Homes<T1>>,

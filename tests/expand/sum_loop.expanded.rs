@@ -47,26 +47,30 @@ fn sum_loop(
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totalI5:items8:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T3>(),
-                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (1usize, 3usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (1usize, 4usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totalI5:items8:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<::desugar::__private::Field<T0>>,
+                ::desugar::__private::Row<
+                    (
+                        (
+                            ::desugar::__private::Field<F0>,
+                            ::desugar::__private::Field<T3>,
+                        ),
+                        (
+                            ::desugar::__private::Field<T2>,
+                            (
+                                ::desugar::__private::Field<T1>,
+                                ::desugar::__private::Field<T0>,
+                            ),
+                        ),
+                    ),
+                >,
+            ),
+            (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+        );
         fn drop_suspended(
             mut self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut ()>,

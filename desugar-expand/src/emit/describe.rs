@@ -138,30 +138,30 @@ impl Description {
         }
     }
 
-    /// `State::info` and `State::field_layout` for the generated impl.
-    /// The description is one string literal, which rustc checks at no
-    /// cost, where tables of structs cost it as much as a fn body.
+    /// `State::INFO` and `State::FieldTypes` for the generated impl, which
+    /// `State::info` and `State::field_layout` read. The description is one
+    /// string literal, which rustc checks at no cost, where tables of
+    /// structs cost it as much as a fn body; the fields' types are one type,
+    /// where a `match` with a generic call per field is code to check.
+    /// Before: `fn info() -> &'static MachineInfo { static INFO: MachineInfo = MachineInfo::__new(".."); &INFO }`
+    ///         `fn field_layout(state: usize, field: usize) -> FieldLayout { match (state, field) { (0, 0) => FieldLayout::of::<T0>(), .. } }`
+    /// After:  `const INFO: MachineInfo = MachineInfo::__new("..");`
+    ///         `type FieldTypes = (Row<Field<T0>>, Row<(Field<F0>, Field<T1>)>);`
     pub(crate) fn impl_items(&self) -> TokenStream {
         let private = names::private();
         let encoded = self.encoded();
-        let mut layouts = Vec::new();
-        for (s, state) in self.states.iter().enumerate() {
-            for (f, field) in state.fields.iter().enumerate() {
+        let rows = self.states.iter().map(|state| {
+            let fields = state.fields.iter().map(|field| {
                 let param = format_ident!("{}", field.param);
-                layouts.push(quote!((#s, #f) => #private::FieldLayout::of::<#param>(),));
-            }
-        }
+                quote!(#private::Field<#param>)
+            });
+            let fields = balanced(fields.collect());
+            quote!(#private::Row<#fields>)
+        });
+        let states = balanced(rows.collect());
         quote! {
-            fn info() -> &'static #private::MachineInfo {
-                static INFO: #private::MachineInfo = #private::MachineInfo::__new(#encoded);
-                &INFO
-            }
-            fn field_layout(state: usize, field: usize) -> #private::FieldLayout {
-                match (state, field) {
-                    #(#layouts)*
-                    _ => #private::FieldLayout::of::<()>(),
-                }
-            }
+            const INFO: #private::MachineInfo = #private::MachineInfo::__new(#encoded);
+            type FieldTypes = #states;
         }
     }
 
@@ -224,4 +224,19 @@ fn mermaid(layout: &Layout, transitions: &[Transitions]) -> String {
 /// (and in rustc's `-Zprint-type-sizes`), whatever the expansion calls it.
 fn shown_name(field: &syn::Ident) -> String {
     crate::names::shown(&field.to_string()).to_owned()
+}
+
+/// `items` as a balanced tree of pairs, `()` for none: the shape
+/// `__private::FieldTree` and `StateTree` read, nested only as deep as the
+/// logarithm of the count.
+fn balanced(mut items: Vec<TokenStream>) -> TokenStream {
+    match items.len() {
+        0 => quote!(()),
+        1 => items.remove(0),
+        len => {
+            let right = balanced(items.split_off(len / 2));
+            let left = balanced(items);
+            quote!((#left, #right))
+        }
+    }
 }

@@ -18,11 +18,20 @@ pub trait State<H> {
     /// The name of the current variant, as rustc names it (`Unresumed`,
     /// `Suspend0`, …, `Returned`, `Panicked`).
     fn name(&self) -> &'static str;
+    /// The machine's description. A constant and a type (below), not
+    /// methods, so that each machine gives rustc no code to check for them.
+    const INFO: crate::inspect::MachineInfo;
+    /// The types of each state's fields, for [`State::field_layout`].
+    type FieldTypes: super::StateTree;
     /// The machine's description.
-    fn info() -> &'static crate::inspect::MachineInfo;
+    fn info() -> &'static crate::inspect::MachineInfo {
+        &Self::INFO
+    }
     /// The layout of field `field` of state `state` (indices into
     /// [`MachineInfo::states`](crate::inspect::MachineInfo::states)).
-    fn field_layout(state: usize, field: usize) -> crate::inspect::FieldLayout;
+    fn field_layout(state: usize, field: usize) -> crate::inspect::FieldLayout {
+        <Self::FieldTypes as super::StateTree>::layout(state, field)
+    }
     /// Drops what a suspended state keeps, homed values included, in the
     /// order rustc drops a suspended future's locals; leaves `Returned`.
     /// States that keep no homed value leave this to the enum's own drop.

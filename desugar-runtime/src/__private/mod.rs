@@ -10,6 +10,7 @@ mod copied_constant;
 mod copies;
 mod destructured;
 mod drop_only;
+mod field_types;
 mod flagged;
 mod home;
 mod kept_array;
@@ -40,6 +41,7 @@ pub use self::destructured::{
     made_in_place, promoted, taken_whole,
 };
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
+pub use self::field_types::{Field, FieldTree, Row, StateTree};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::home::{Home, Homed, Slot};
 pub use self::kept_array::{
