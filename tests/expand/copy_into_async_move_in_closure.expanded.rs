@@ -39,7 +39,10 @@ fn closure_making_futures(
             __State::Panicked
         }
         fn is_returned(&self) -> bool {
-            ::core::matches!(self, __State::Returned)
+            match self {
+                __State::Returned => true,
+                _ => false,
+            }
         }
         fn name(&self) -> &'static str {
             match self {
@@ -51,35 +54,60 @@ fn closure_making_futures(
                 __State::Panicked => "Panicked",
             }
         }
-        fn info() -> &'static ::desugar::__private::MachineInfo {
-            static INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-                "22:closure_making_futures346:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: Leaf::new(\"x\").pending(1).ready(()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: mk(1).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: mk(2).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-2;A4:baseA6:origin8:Suspend0+41:Leaf::new(\"x\").pending(1).ready(()).await4;W9:__awaiteeH2:mkH6:originH4:base8:Suspend1+11:mk(1).await4;W9:__awaiteeH2:mkH6:originH4:base8:Suspend2+11:mk(2).await5;W9:__awaiteeC10:__earlier2H2:mkH6:originH4:base8:Returned-0;8:Panicked-0;",
-            );
-            &INFO
-        }
-        fn field_layout(
-            state: usize,
-            field: usize,
-        ) -> ::desugar::__private::FieldLayout {
-            match (state, field) {
-                (0usize, 0usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (0usize, 1usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (1usize, 0usize) => ::desugar::__private::FieldLayout::of::<F0>(),
-                (1usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (1usize, 2usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (1usize, 3usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (2usize, 0usize) => ::desugar::__private::FieldLayout::of::<F1>(),
-                (2usize, 1usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (2usize, 2usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (2usize, 3usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                (3usize, 0usize) => ::desugar::__private::FieldLayout::of::<F2>(),
-                (3usize, 1usize) => ::desugar::__private::FieldLayout::of::<T3>(),
-                (3usize, 2usize) => ::desugar::__private::FieldLayout::of::<T2>(),
-                (3usize, 3usize) => ::desugar::__private::FieldLayout::of::<T1>(),
-                (3usize, 4usize) => ::desugar::__private::FieldLayout::of::<T0>(),
-                _ => ::desugar::__private::FieldLayout::of::<()>(),
-            }
-        }
+        const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
+            "22:closure_making_futures346:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: Leaf::new(\"x\").pending(1).ready(()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: mk(1).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: mk(2).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-2;A4:baseA6:origin8:Suspend0+41:Leaf::new(\"x\").pending(1).ready(()).await4;W9:__awaiteeH2:mkH6:originH4:base8:Suspend1+11:mk(1).await4;W9:__awaiteeH2:mkH6:originH4:base8:Suspend2+11:mk(2).await5;W9:__awaiteeC10:__earlier2H2:mkH6:originH4:base8:Returned-0;8:Panicked-0;",
+        );
+        type FieldTypes = (
+            (
+                ::desugar::__private::Row<
+                    (::desugar::__private::Field<T0>, ::desugar::__private::Field<T1>),
+                >,
+                (
+                    ::desugar::__private::Row<
+                        (
+                            (
+                                ::desugar::__private::Field<F0>,
+                                ::desugar::__private::Field<T2>,
+                            ),
+                            (
+                                ::desugar::__private::Field<T1>,
+                                ::desugar::__private::Field<T0>,
+                            ),
+                        ),
+                    >,
+                    ::desugar::__private::Row<
+                        (
+                            (
+                                ::desugar::__private::Field<F1>,
+                                ::desugar::__private::Field<T2>,
+                            ),
+                            (
+                                ::desugar::__private::Field<T1>,
+                                ::desugar::__private::Field<T0>,
+                            ),
+                        ),
+                    >,
+                ),
+            ),
+            (
+                ::desugar::__private::Row<
+                    (
+                        (
+                            ::desugar::__private::Field<F2>,
+                            ::desugar::__private::Field<T3>,
+                        ),
+                        (
+                            ::desugar::__private::Field<T2>,
+                            (
+                                ::desugar::__private::Field<T1>,
+                                ::desugar::__private::Field<T0>,
+                            ),
+                        ),
+                    ),
+                >,
+                (::desugar::__private::Row<()>, ::desugar::__private::Row<()>),
+            ),
+        );
         fn drop_suspended(
             self: ::desugar::__private::Pin<&mut Self>,
             mut __homes: ::desugar::__private::Pin<&mut __Homes<T0, T1, T2>>,
@@ -197,16 +225,12 @@ fn closure_making_futures(
             '__dispatch: loop {
                 match __state.as_mut().project() {
                     __StateProj::Unresumed { .. } => {
-                        let (__saved_base, __saved_origin) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Unresumed {
-                                base: __saved_base,
-                                origin: __saved_origin,
-                                ..
-                            } => (__saved_base, __saved_origin),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Unresumed {
+                            base: __saved_base,
+                            origin: __saved_origin,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         let base = __saved_base;
                         // SAFETY: the slot is this local's own, in the pinned homes area or in the variant the machine has just entered (and stays in while the local lives: no other await is in its scope); the guard lives in this frame or in the machine's state, so the machine outlives it.
@@ -312,17 +336,13 @@ fn closure_making_futures(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_mk, __saved_origin, __saved_base) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend0 {
-                                mk: __saved_mk,
-                                origin: __saved_origin,
-                                base: __saved_base,
-                                ..
-                            } => (__saved_mk, __saved_origin, __saved_base),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend0 {
+                            mk: __saved_mk,
+                            origin: __saved_origin,
+                            base: __saved_base,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_base = unsafe {
@@ -375,17 +395,13 @@ fn closure_making_futures(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (__saved_mk, __saved_origin, __saved_base) = match __state
-                            .as_mut()
-                            .project_replace(__State::Panicked)
-                        {
-                            __StateReplace::Suspend1 {
-                                mk: __saved_mk,
-                                origin: __saved_origin,
-                                base: __saved_base,
-                                ..
-                            } => (__saved_mk, __saved_origin, __saved_base),
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend1 {
+                            mk: __saved_mk,
+                            origin: __saved_origin,
+                            base: __saved_base,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_base = unsafe {
@@ -440,27 +456,14 @@ fn closure_making_futures(
                                 return ::desugar::__private::Poll::Pending;
                             }
                         };
-                        let (
-                            __saved___earlier2,
-                            __saved_mk,
-                            __saved_origin,
-                            __saved_base,
-                        ) = match __state.as_mut().project_replace(__State::Panicked) {
-                            __StateReplace::Suspend2 {
-                                __earlier2: __saved___earlier2,
-                                mk: __saved_mk,
-                                origin: __saved_origin,
-                                base: __saved_base,
-                                ..
-                            } => {
-                                (
-                                    __saved___earlier2,
-                                    __saved_mk,
-                                    __saved_origin,
-                                    __saved_base,
-                                )
-                            }
-                            _ => ::core::unreachable!(),
+                        let __StateReplace::Suspend2 {
+                            __earlier2: __saved___earlier2,
+                            mk: __saved_mk,
+                            origin: __saved_origin,
+                            base: __saved_base,
+                            ..
+                        } = __state.as_mut().project_replace(__State::Panicked) else {
+                            ::desugar::__private::unreachable_state()
                         };
                         // SAFETY: the flag was stored from this very slot, which the pinned machine still holds.
                         let mut __home_base = unsafe {
