@@ -3,18 +3,21 @@
 //!
 //! Before:
 //! ```text
-//! let Some(user) = find(id) else {
+//! let Some((job, _)) = next(&mut q, &reason()) else {
 //!     log(id).await;
 //!     return None;
 //! };
 //! ```
 //! After:
 //! ```text
-//! let (user,) = {
-//!     let __else_value = find(id);
+//! let (job,) = {
+//!     let __else_value = match next(&mut q, &reason()) {
+//!         Some((job, _)) => Some((job,)),
+//!         _ => None,
+//!     };
 //!     match __else_value {
-//!         Some(user) => (user,),
-//!         _ => {
+//!         Some(__else_bound) => __else_bound,
+//!         None => {
 //!             ::core::mem::drop(__else_value);
 //!             log(id).await;
 //!             return None;
@@ -22,13 +25,17 @@
 //!     }
 //! };
 //! ```
-//! As in rustc, the value's temporaries drop before the `else` block runs
-//! (at the end of its own `let`), the value itself too (the `drop`), and
-//! where the pattern matches, what it does not take drops at the end of
-//! the statement. A place (`let Some(v) = self.next else`, `let [n, ..] =
-//! v[..] else`) is matched where it is, as rustc matches it: what the
-//! pattern does not take stays there, and an unsized place (`v[..]`) is
-//! never bound to a local (which would not build, E0277):
+//! The value is matched in the statement that makes it, as rustc matches
+//! it: what the pattern does not take (the `_`), or the whole value where
+//! the pattern fails, drops at the end of that statement, before the
+//! temporaries it is made with (`reason()`), and all of them before the
+//! `else` block runs; and a value that borrows such a temporary
+//! (`c.borrow().first()` under `Some(&n)`) is matched while it lives.
+//!
+//! A place (`let Some(v) = self.next else`, `let [n, ..] = v[..] else`) is
+//! matched where it is, as rustc matches it: what the pattern does not
+//! take stays there, and an unsized place (`v[..]`) is never bound to a
+//! local (which would not build, E0277):
 //!
 //! Before: `let [n, ..] = v[..] else { log().await; return 0; };`
 //! After:
@@ -53,36 +60,17 @@
 //! ```text
 //! let __else_extended1 = make();
 //! let (p, n) = {
-//!     let __else_value = (&__else_extended1, next());
-//!     match __else_value {
-//!         (p, Some(n)) => (p, n),
-//!         _ => {
-//!             ::core::mem::drop(__else_value);
-//!             ::core::mem::drop(__else_extended1);
-//!             log().await;
-//!             return 0;
-//!         }
-//!     }
-//! };
-//! ```
-//! A value whose pattern copies out through a reference (`Some(&n)`) or
-//! binds nothing may borrow a temporary it is made with, which rustc
-//! keeps to the end of the match: it is matched in the statement that
-//! makes it, its bindings given out in an `Option`:
-//!
-//! Before: `let Some(&first) = c.borrow().first() else { return seed().await; };`
-//! After:
-//! ```text
-//! let (first,) = {
-//!     let __else_value = match c.borrow().first() {
-//!         Some(&first) => Some((first,)),
+//!     let __else_value = match (&__else_extended1, next()) {
+//!         (p, Some(n)) => Some((p, n)),
 //!         _ => None,
 //!     };
 //!     match __else_value {
 //!         Some(__else_bound) => __else_bound,
 //!         None => {
 //!             ::core::mem::drop(__else_value);
-//!             return seed().await;
+//!             ::core::mem::drop(__else_extended1);
+//!             log().await;
+//!             return 0;
 //!         }
 //!     }
 //! };
@@ -191,47 +179,32 @@ fn as_match(local: &syn::Local) -> syn::Result<Option<Vec<syn::Stmt>>> {
             lets.push(quote::quote!(let #mutability #ident = #made;));
             drops.insert(0, quote::quote!(::core::mem::drop(#ident);));
         }
+        // Matched in the statement that makes it: a `let` of the value
+        // alone would drop the temporaries it is made with before what
+        // the pattern leaves of it, where rustc drops that first, and
+        // before a match that borrows them (E0716). Its type, if written,
+        // is given to it there, where a call keeps the temporaries of its
+        // argument.
         let expr = &extended.value;
-        if bindings.through_reference || bindings.names.is_empty() {
-            // The value may borrow a temporary it is made with
-            // (`c.borrow().first()`), which a `let` of the value alone
-            // would drop before the match (E0716): it is matched in the
-            // statement that makes it, as rustc matches it; its type, if
-            // written, given to it there, where a call keeps the
-            // temporaries of its argument.
-            let bound = names::hidden("__else_bound");
-            let expr = match ty {
-                Some(ty) => quote::quote!(::core::convert::identity::<#ty>(#expr)),
-                None => quote::quote!(#expr),
+        let bound = names::hidden("__else_bound");
+        let expr = match ty {
+            Some(ty) => quote::quote!(::core::convert::identity::<#ty>(#expr)),
+            None => quote::quote!(#expr),
+        };
+        quote::quote! {{
+            let #value = match #expr {
+                #pat => ::core::option::Option::Some((#(#names,)*)),
+                _ => ::core::option::Option::None,
             };
-            quote::quote! {{
-                let #value = match #expr {
-                    #pat => ::core::option::Option::Some((#(#names,)*)),
-                    _ => ::core::option::Option::None,
-                };
-                match #value {
-                    ::core::option::Option::Some(#bound) => #bound,
-                    ::core::option::Option::None => {
-                        ::core::mem::drop(#value);
-                        #(#drops)*
-                        #otherwise
-                    }
+            match #value {
+                ::core::option::Option::Some(#bound) => #bound,
+                ::core::option::Option::None => {
+                    ::core::mem::drop(#value);
+                    #(#drops)*
+                    #otherwise
                 }
-            }}
-        } else {
-            let ty = ty.map(|ty| quote::quote!(: #ty));
-            quote::quote! {{
-                let #value #ty = #expr;
-                match #value {
-                    #pat => (#(#names,)*),
-                    _ => {
-                        ::core::mem::drop(#value);
-                        #(#drops)*
-                        #otherwise
-                    }
-                }
-            }}
-        }
+            }
+        }}
     };
     // Built from parts that parse; should they not, the `let` stays as
     // written (and an await in its `else` is reported).
@@ -299,13 +272,11 @@ fn extended(expr: &syn::Expr) -> syn::Result<ExtendedValue> {
 /// The names a pattern binds, and whether each is declared `mut`; whether
 /// any binds by reference. A lone name starting with an upper-case letter
 /// is taken for a constant or a unit variant (`None`), as Rust's naming
-/// conventions have it. Whether any part is matched through a reference
-/// (`Some(&n)`), which copies out of what the value may borrow.
+/// conventions have it.
 #[derive(Default)]
 struct Bindings {
     names: Vec<(syn::Ident, bool)>,
     by_ref: bool,
-    through_reference: bool,
 }
 
 impl<'ast> Visit<'ast> for Bindings {
@@ -323,11 +294,6 @@ impl<'ast> Visit<'ast> for Bindings {
                 .push((pat.ident.clone(), pat.mutability.is_some()));
         }
         syn::visit::visit_pat_ident(self, pat);
-    }
-
-    fn visit_pat_reference(&mut self, pat: &'ast syn::PatReference) {
-        self.through_reference = true;
-        syn::visit::visit_pat_reference(self, pat);
     }
 
     // A path in a pattern names a constant or a variant, not a binding.

@@ -1,0 +1,127 @@
+//! Partial moves by patterns, in shapes a dogfood run found that the
+//! plain `async fn` builds and the machine did not (or did, and dropped a
+//! part in another order), each compared with rustc's twin (`assert_same`:
+//! every cancellation point, with and without extra `Pending`s), no larger,
+//! and `Send` where the twin is.
+//!
+//! - A `let … else` whose `else` awaits, on a value made by a call that
+//!   borrows a temporary (`next_job(&mut q, &Probe::new("reason"))`), its
+//!   pattern skipping a part with `_` (`Some((job, _))`, also a struct
+//!   skipping several fields): the machine dropped the borrowed temporary
+//!   before the skipped part, where rustc drops the part first; and where
+//!   the pattern fails (`Ok(..)` on an `Err` that drops), the temporary
+//!   before the value.
+
+mod common;
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::{Leaf, Probe};
+
+fn next_job(q: &mut Vec<(Probe, Probe)>, reason: &Probe) -> Option<(Probe, Probe)> {
+    reason.touch();
+    q.pop()
+}
+
+#[desugar]
+async fn job_beside_borrowed_temporary(mut q: Vec<(Probe, Probe)>) -> u32 {
+    let Some((job, _)) = next_job(&mut q, &Probe::new("reason")) else {
+        return Leaf::new("idle").pending(1).ready(0).await;
+    };
+    job.touch();
+    1
+}
+
+pub struct Conn {
+    pub sock: Probe,
+    pub buf: [u8; 4],
+    pub log: Probe,
+    pub id: u32,
+}
+
+fn conn(id: u32) -> Conn {
+    Conn {
+        sock: Probe::new("sock"),
+        buf: [0; 4],
+        log: Probe::new("log"),
+        id,
+    }
+}
+
+fn next_conn(q: &mut Vec<Conn>, reason: &Probe) -> Option<Conn> {
+    reason.touch();
+    q.pop()
+}
+
+#[desugar]
+async fn fields_beside_borrowed_temporary(mut q: Vec<Conn>) -> u32 {
+    let Some(Conn {
+        sock,
+        buf: _,
+        log: _,
+        id,
+    }) = next_conn(&mut q, &Probe::new("reason"))
+    else {
+        return Leaf::new("idle").pending(1).ready(0).await;
+    };
+    Leaf::new("serve").pending(1).ready(()).await;
+    sock.touch();
+    id
+}
+
+fn try_job(ok: bool, reason: &Probe) -> Result<(Probe, Probe), Probe> {
+    reason.touch();
+    if ok {
+        Ok((Probe::new("job"), Probe::new("meta")))
+    } else {
+        Err(Probe::new("error"))
+    }
+}
+
+#[desugar]
+async fn failed_beside_borrowed_temporary(ok: bool) -> u32 {
+    let Ok((job, _)) = try_job(ok, &Probe::new("reason")) else {
+        return Leaf::new("failed").pending(1).ready(0).await;
+    };
+    Leaf::new("run").pending(1).ready(()).await;
+    job.touch();
+    1
+}
+
+#[test]
+fn a_let_else_skipping_parts_of_a_value_that_borrows_a_temporary() {
+    let jobs = || vec![(Probe::new("job"), Probe::new("meta"))];
+    same_and_no_larger(
+        || job_beside_borrowed_temporary(jobs()),
+        || job_beside_borrowed_temporary_rustc(jobs()),
+    );
+    same_and_no_larger(
+        || job_beside_borrowed_temporary(Vec::new()),
+        || job_beside_borrowed_temporary_rustc(Vec::new()),
+    );
+    same_and_no_larger(
+        || fields_beside_borrowed_temporary(vec![conn(1)]),
+        || fields_beside_borrowed_temporary_rustc(vec![conn(1)]),
+    );
+    same_and_no_larger(
+        || fields_beside_borrowed_temporary(Vec::new()),
+        || fields_beside_borrowed_temporary_rustc(Vec::new()),
+    );
+    for ok in [true, false] {
+        same_and_no_larger(
+            || failed_beside_borrowed_temporary(ok),
+            || failed_beside_borrowed_temporary_rustc(ok),
+        );
+    }
+    both_send(
+        &job_beside_borrowed_temporary(Vec::new()),
+        &job_beside_borrowed_temporary_rustc(Vec::new()),
+    );
+    both_send(
+        &fields_beside_borrowed_temporary(Vec::new()),
+        &fields_beside_borrowed_temporary_rustc(Vec::new()),
+    );
+    both_send(
+        &failed_beside_borrowed_temporary(true),
+        &failed_beside_borrowed_temporary_rustc(true),
+    );
+}
