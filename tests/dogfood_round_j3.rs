@@ -11,6 +11,11 @@
 //!   before the skipped part, where rustc drops the part first; and where
 //!   the pattern fails (`Ok(..)` on an `Err` that drops), the temporary
 //!   before the value.
+//! - An array pattern where no await runs before it: in a `let … else`
+//!   whose `else` awaits (`let Some([a, _, c]) = o else { return x.await
+//!   };`), or in an arm after a guarded arm that awaits (`[a, _] if w => {
+//!   x.await; .. }` then `[a, b] => ..`): rejected as taking apart an
+//!   array kept across an await.
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -123,5 +128,54 @@ fn a_let_else_skipping_parts_of_a_value_that_borrows_a_temporary() {
     both_send(
         &failed_beside_borrowed_temporary(true),
         &failed_beside_borrowed_temporary_rustc(true),
+    );
+}
+
+#[desugar]
+async fn array_in_let_else(o: Option<[Probe; 3]>) -> u32 {
+    let Some([a, _, c]) = o else {
+        return Leaf::new("none").pending(1).ready(0).await;
+    };
+    Leaf::new("got").pending(1).ready(()).await;
+    c.touch();
+    a.touch();
+    2
+}
+
+#[desugar]
+async fn array_after_guarded_arm(pair: [Probe; 2], which: u8) -> u32 {
+    match pair {
+        [a, _] if which == 0 => {
+            Leaf::new("a").pending(1).ready(()).await;
+            a.touch();
+            0
+        }
+        [a, b] => {
+            b.touch();
+            a.touch();
+            1
+        }
+    }
+}
+
+#[test]
+fn arrays_taken_apart_where_no_await_ran_before() {
+    let three = || Some([Probe::new("p0"), Probe::new("p1"), Probe::new("p2")]);
+    same_and_no_larger(
+        || array_in_let_else(three()),
+        || array_in_let_else_rustc(three()),
+    );
+    same_and_no_larger(|| array_in_let_else(None), || array_in_let_else_rustc(None));
+    let two = || [Probe::new("p0"), Probe::new("p1")];
+    for which in [0, 1] {
+        same_and_no_larger(
+            || array_after_guarded_arm(two(), which),
+            || array_after_guarded_arm_rustc(two(), which),
+        );
+    }
+    both_send(&array_in_let_else(None), &array_in_let_else_rustc(None));
+    both_send(
+        &array_after_guarded_arm(two(), 0),
+        &array_after_guarded_arm_rustc(two(), 0),
     );
 }

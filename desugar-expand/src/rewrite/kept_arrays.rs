@@ -33,6 +33,13 @@
 //! one is written between where it is bound and the pattern, or where the
 //! pattern is in a loop that awaits and the local is bound outside it.
 //! The value matched may be a place in the local (`s.pair`, `*boxed`).
+//! Awaits that run on no path before the pattern count too, where the
+//! array is whole across them (an earlier arm's, an `else`'s): rustc then
+//! drops it at the end of its scope as a partly moved one, in its own
+//! order. Not those of the `else` of a `let … else` that fails only on
+//! `None` (`let Some([a, _, c]) = o else { return x.await };`), nor of an
+//! earlier arm that takes the matched array apart itself (`[a, _] if w =>
+//! { x.await; .. }`).
 
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat, Stmt};
@@ -80,6 +87,18 @@ impl Checker {
         self.locals
             .iter_mut()
             .for_each(|local| local.awaited = true);
+    }
+
+    /// Whether an await ran since each local in scope was bound.
+    fn awaits(&self) -> Vec<bool> {
+        self.locals.iter().map(|local| local.awaited).collect()
+    }
+
+    /// Back to `awaits`, taken with the same locals in scope.
+    fn restore(&mut self, awaits: &[bool]) {
+        for (local, &awaited) in self.locals.iter_mut().zip(awaits) {
+            local.awaited = awaited;
+        }
     }
 
     /// The check of `pat` matched on `value`, where `value` is a place in a
@@ -131,16 +150,19 @@ impl VisitMut for Checker {
             }
             match &mut block.stmts[at] {
                 Stmt::Local(local) => {
+                    let mut check = None;
                     if let Some(init) = &mut local.init {
                         self.visit_expr_mut(&mut init.expr);
+                        // The `else` runs only where the pattern fails;
+                        // where it fails only on `None` (`Some([a, _, c])`)
+                        // no array is whole across its awaits.
+                        let before_else = fails_only_on_none(&local.pat)
+                            .then(|| self.check(&local.pat, &init.expr));
                         if let Some((_, diverge)) = &mut init.diverge {
                             self.visit_expr_mut(diverge);
                         }
+                        check = before_else.unwrap_or_else(|| self.check(&local.pat, &init.expr));
                     }
-                    let check = local
-                        .init
-                        .as_ref()
-                        .and_then(|init| self.check(&local.pat, &init.expr));
                     self.bind(&local.pat);
                     if let Some(check) = check {
                         at += 1;
@@ -205,18 +227,38 @@ impl VisitMut for Checker {
             }
             Expr::Match(e) => {
                 self.visit_expr_mut(&mut e.expr);
+                // An earlier arm's awaits count for a later arm's pattern,
+                // though they never run before it: where an array is whole
+                // across them, rustc drops it at the end of its scope in
+                // the order of a partly moved one, which later arms make
+                // it. Not those of an arm that takes the matched array
+                // apart itself (`[a, _] if w => { x.await; .. }`): no
+                // array is whole across them.
+                let matched = root_local(&e.expr)
+                    .and_then(|root| self.locals.iter().rposition(|local| local.name == *root));
+                let mut seen = self.awaits();
+                let mut after = seen.clone();
                 for arm in &mut e.arms {
+                    self.restore(&seen);
                     let check = self.check(&arm.pat, &e.expr);
                     let scope = self.locals.len();
                     self.bind(&arm.pat);
                     self.visit_expr_mut(&mut arm.body);
                     self.locals.truncate(scope);
+                    let taken_apart = moves_an_element(&arm.pat);
+                    for (at, local) in self.locals.iter().enumerate() {
+                        after[at] |= local.awaited;
+                        if !(taken_apart && matched == Some(at)) {
+                            seen[at] |= local.awaited;
+                        }
+                    }
                     if let Some(check) = check {
                         let body = &arm.body;
                         *arm.body = syn::parse_quote!({ #check #body });
                         arm.comma.get_or_insert_with(Default::default);
                     }
                 }
+                self.restore(&after);
             }
             // Their bodies are not lowered; rustc reads them as written.
             Expr::Closure(_) | Expr::Async(_) => {}
@@ -236,6 +278,56 @@ fn root_local(value: &Expr) -> Option<&syn::Ident> {
         Expr::Field(e) => root_local(&e.base),
         Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => root_local(&e.expr),
         _ => None,
+    }
+}
+
+/// Does `pat` move an element out of an array it matches: an element
+/// bound by value as it is (`a` in `Some([a, _])`)? Where the element type
+/// is `Copy`, so is the array, which has nothing to drop.
+fn moves_an_element(pat: &Pat) -> bool {
+    match pat {
+        Pat::Slice(p) => p.elems.iter().any(|element| match element {
+            Pat::Ident(e) => e.by_ref.is_none() && walk::patterns::is_binding(e),
+            other => moves_an_element(other),
+        }),
+        Pat::Paren(p) => moves_an_element(&p.pat),
+        Pat::Type(p) => moves_an_element(&p.pat),
+        Pat::Guard(p) => moves_an_element(&p.pat),
+        Pat::Struct(p) => p.fields.iter().any(|f| moves_an_element(&f.pat)),
+        Pat::Tuple(p) => p.elems.iter().any(moves_an_element),
+        Pat::TupleStruct(p) => p.elems.iter().any(moves_an_element),
+        _ => false,
+    }
+}
+
+/// Does `pat` fail only where the value is `None` (`Some([a, _, c])`), or
+/// never: does it leave nothing to drop where it fails?
+fn fails_only_on_none(pat: &Pat) -> bool {
+    match pat {
+        Pat::TupleStruct(p) if p.path.is_ident("Some") && p.elems.len() == 1 => {
+            p.elems.iter().all(irrefutable)
+        }
+        Pat::Paren(p) => fails_only_on_none(&p.pat),
+        Pat::Type(p) => fails_only_on_none(&p.pat),
+        other => irrefutable(other),
+    }
+}
+
+/// Bindings, `_` and `..`, in tuples and arrays: a pattern that matches
+/// any value of its type.
+fn irrefutable(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => {
+            walk::patterns::is_binding(p)
+                && p.subpat.as_ref().is_none_or(|(_, sub)| irrefutable(sub))
+        }
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Tuple(p) => p.elems.iter().all(irrefutable),
+        Pat::Slice(p) => p.elems.iter().all(irrefutable),
+        Pat::Paren(p) => irrefutable(&p.pat),
+        Pat::Type(p) => irrefutable(&p.pat),
+        Pat::Reference(p) => irrefutable(&p.pat),
+        _ => false,
     }
 }
 
@@ -299,6 +391,29 @@ mod tests {
                 2,
             ),
             ("{ for p in ps { x.await; let [a, b] = p; } }", 2),
+            // An await on any branch ran before what follows the branches.
+            (
+                "{ let p = mk(); match n { 0 => { x.await; } _ => {} } let [a, b] = p; }",
+                2,
+            ),
+            (
+                "{ let p = mk(); if c { x.await; } else if let [a, b] = p { } }",
+                2,
+            ),
+            // An array whole across an earlier arm's await, or across the
+            // `else` of a pattern that may fail with it.
+            (
+                "{ let p = mk(); match p { [_, _] if w => { x.await; } [a, b] => {} } }",
+                2,
+            ),
+            (
+                "{ let p = mk(); match n { 0 => { x.await; } _ => { let [a, b] = p; } } }",
+                2,
+            ),
+            (
+                "{ let o = mk(); let Some([a, Ok(c)]) = o else { return x.await; }; }",
+                2,
+            ),
         ] {
             assert_eq!(checks(body), count, "{body}");
         }
@@ -311,6 +426,10 @@ mod tests {
             "{ let p = mk(); let [a, b] = p; x.await; }",
             "{ x.await; let p = mk(); let [a, b] = p; y.await; }",
             "{ for p in ps { let [a, b] = p; x.await; } }",
+            // An await that runs only where the pattern does not bind, or
+            // on another branch.
+            "{ let o = mk(); let Some([a, _, c]) = o else { return x.await; }; }",
+            "{ let p = mk(); match p { [a, _] if w => { x.await; } [a, b] => {} } }",
             // Shadowed after the await.
             "{ let p = mk(); x.await; let p = mk(); let [a, b] = p; }",
             // Not a slice pattern, or binding nothing by value.
