@@ -16,6 +16,13 @@
 //!   };`), or in an arm after a guarded arm that awaits (`[a, _] if w => {
 //!   x.await; .. }` then `[a, b] => ..`): rejected as taking apart an
 //!   array kept across an await.
+//! - A `while let` skipping a part with `_` beside a part moved out, on a
+//!   value made with other temporaries: an awaited leaf made with a call
+//!   among its arguments (`Leaf::new("recv").pending(1).ready(q.pop())
+//!   .await`), a call borrowing a temporary, awaited or not
+//!   (`next_job(&mut q, &Probe::new("why"))`), a method of a guard a call
+//!   makes (`lock(&mut q).pop()`): the value was kept in place, where the
+//!   pattern could not move out of it (E0507).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -178,4 +185,102 @@ fn arrays_taken_apart_where_no_await_ran_before() {
         &array_after_guarded_arm(two(), 0),
         &array_after_guarded_arm_rustc(two(), 0),
     );
+}
+
+#[desugar]
+async fn drain_awaited_leaf(mut q: Vec<(Probe, Probe)>) -> u32 {
+    let mut n = 0;
+    while let Some((s, _)) = Leaf::new("recv").pending(1).ready(q.pop()).await {
+        Leaf::new("h").pending(1).ready(()).await;
+        s.touch();
+        n += 1;
+    }
+    n
+}
+
+fn recv_why(
+    q: &mut Vec<(Probe, Probe)>,
+    why: &Probe,
+) -> desugar::harness::LeafFuture<Option<(Probe, Probe)>> {
+    why.touch();
+    Leaf::new("recv").pending(1).ready(q.pop())
+}
+
+#[desugar]
+async fn drain_awaited_beside_temporary(mut q: Vec<(Probe, Probe)>) -> u32 {
+    let mut n = 0;
+    while let Some((s, _)) = recv_why(&mut q, &Probe::new("why")).await {
+        Leaf::new("h").pending(1).ready(()).await;
+        s.touch();
+        n += 1;
+    }
+    n
+}
+
+#[desugar]
+async fn drain_beside_temporary(mut q: Vec<(Probe, Probe)>) -> u32 {
+    let mut n = 0;
+    while let Some((s, _)) = next_job(&mut q, &Probe::new("why")) {
+        Leaf::new("h").pending(1).ready(()).await;
+        s.touch();
+        n += 1;
+    }
+    n
+}
+
+pub struct Guard<'a>(Probe, &'a mut Vec<(Probe, Probe)>);
+
+impl Guard<'_> {
+    fn pop(&mut self) -> Option<(Probe, Probe)> {
+        self.0.touch();
+        self.1.pop()
+    }
+}
+
+fn lock(q: &mut Vec<(Probe, Probe)>) -> Guard<'_> {
+    Guard(Probe::new("guard"), q)
+}
+
+#[desugar]
+async fn drain_through_guard(mut q: Vec<(Probe, Probe)>) -> u32 {
+    let mut n = 0;
+    while let Some((s, _)) = lock(&mut q).pop() {
+        Leaf::new("h").pending(1).ready(()).await;
+        s.touch();
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn while_let_skipping_parts_of_a_value_made_with_temporaries() {
+    let q = || {
+        vec![
+            (Probe::new("a"), Probe::new("b")),
+            (Probe::new("c"), Probe::new("d")),
+        ]
+    };
+    same_and_no_larger(|| drain_awaited_leaf(q()), || drain_awaited_leaf_rustc(q()));
+    same_and_no_larger(
+        || drain_awaited_beside_temporary(q()),
+        || drain_awaited_beside_temporary_rustc(q()),
+    );
+    same_and_no_larger(
+        || drain_beside_temporary(q()),
+        || drain_beside_temporary_rustc(q()),
+    );
+    same_and_no_larger(
+        || drain_through_guard(q()),
+        || drain_through_guard_rustc(q()),
+    );
+    both_send(&drain_awaited_leaf(q()), &drain_awaited_leaf_rustc(q()));
+    both_send(
+        &drain_awaited_beside_temporary(q()),
+        &drain_awaited_beside_temporary_rustc(q()),
+    );
+    both_send(
+        &drain_beside_temporary(q()),
+        &drain_beside_temporary_rustc(q()),
+    );
+    both_send(&drain_through_guard(q()), &drain_through_guard_rustc(q()));
 }

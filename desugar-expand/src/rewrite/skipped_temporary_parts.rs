@@ -27,10 +27,12 @@
 //! After:  `while let Some((msg, __part1)) = rx.recv().await { let __skipped2 = (..,); let msg = msg; handle(&msg).await; }`
 //!
 //! Only a value made by a call, awaited or not (a place's parts drop with
-//! the place): in a `while let`, one that makes no other temporary (a call
-//! whose receiver and arguments are places, literals or borrows of places:
-//! `q.pop()`, `next(&mut it)`), which drops in each iteration in the order
-//! made; a `for` loop's element is always such a value. The patterns are
+//! the place); a `for` loop's element is always such a value. The
+//! temporaries a `while let`'s value is made with (`lock(&mut q)` in
+//! `lock(&mut q).pop()`, `&Probe::new(..)` in `recv(&mut q,
+//! &Probe::new(..)).await`) drop at the end of the iteration too, after
+//! the body, so after the hidden local, as rustc drops them after the
+//! value. The patterns are
 //! those `skipped_parts` rewrites; one that skips parts with `..` instead
 //! gets the check `skipped_parts` writes for it, in an arm that awaits.
 //!
@@ -209,7 +211,7 @@ pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
     }
     let (pat, body) = match expr {
         Expr::While(e) => match &mut *e.cond {
-            Expr::Let(l) if makes_one_temporary(&l.expr) => (&mut *l.pat, &mut e.body),
+            Expr::Let(l) if is_call(&l.expr) => (&mut *l.pat, &mut e.body),
             _ => return false,
         },
         Expr::ForLoop(e) => (&mut *e.pat, &mut e.body),
@@ -298,6 +300,9 @@ mod tests {
             "let n = match rx.recv().await { Some((s, _)) => send(s).await, None => 0 };",
             "if let Some((s, _)) = next(&mut it) { send(s).await; }",
             "while let Some((s, _)) = q.pop() { send(s).await; }",
+            // Beside temporaries made for it, which drop after the body.
+            "while let Some((s, _)) = lock(&mut q).pop() { send(s).await; }",
+            "while let Some((s, _)) = Leaf::new(\"r\").ready(q.pop()).await { send(s).await; }",
             "for (s, _) in pairs { send(s).await; }",
             // Beside temporaries made before it, which drop after the arm.
             "match items.iter_mut().next() { Some((_, s)) => send(s).await, _ => 0 };",
@@ -358,9 +363,6 @@ mod tests {
     #[test]
     fn values_left_as_written() {
         for stmt in [
-            // Each iteration makes `it.iter_mut()` again, which drops
-            // after the value, before the parts.
-            "while let Some((s, _)) = it.iter_mut().next() { send(s).await; }",
             // A place, whose parts drop with it.
             "match self.pair { (s, _) => send(s).await };",
             // An arm borrows the value across an await, and its parts
