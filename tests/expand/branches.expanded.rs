@@ -17,9 +17,10 @@ fn branches(
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { key : T0 }, #[doc = "Suspended at `lookup(key).await`."] Suspend0 {
-        #[pin] __awaitee : F0, }, #[doc = "Suspended at `fetch_extra(&name).await`."]
-        Suspend1 { #[pin] name : ::desugar::__private::Slot < T1 >, __held : bool, #[pin]
-        __awaitee : ::desugar::__private::Later < F1 >, #[pin] __live_name :
+        #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, }, #[doc =
+        "Suspended at `fetch_extra(&name).await`."] Suspend1 { #[pin] name :
+        ::desugar::__private::Slot < T1 >, __held : bool, #[pin] __awaitee :
+        ::desugar::__private::Later < F1 >, #[pin] __live_name :
         ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
@@ -114,7 +115,10 @@ fn branches(
                                 let __awaitee = ::desugar::__private::IntoFuture::into_future(
                                     lookup(key),
                                 );
-                                __state.set(__State::Suspend0 { __awaitee });
+                                __state
+                                    .set(__State::Suspend0 {
+                                        __awaitee: ::desugar::__private::Awaited::new(__awaitee),
+                                    });
                                 continue '__dispatch;
                                 let _ = {
                                     let __result = ::desugar::__private::output_of(&__awaitee);
@@ -170,7 +174,7 @@ fn branches(
                     }
                     __StateProj::Suspend0 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,

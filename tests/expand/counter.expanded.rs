@@ -19,8 +19,8 @@ impl Counter {
             #[project = __StateProj] #[project_replace = __StateReplace] enum __State <
             T0, T1, F0 > { #[doc = "Created and not polled yet: holds the arguments."]
             Unresumed { __self : T0, by : T1 }, #[doc = "Suspended at `tick(by).await`."]
-            Suspend0 { #[pin] __awaitee : F0, __self : T0 }, #[doc =
-            "Finished: polling again panics."] Returned, #[doc =
+            Suspend0 { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, __self :
+            T0 }, #[doc = "Finished: polling again panics."] Returned, #[doc =
             "The body panicked: polling again panics."] Panicked, }
         }
         impl<T0, T1, F0> ::desugar::__private::State<()> for __State<T0, T1, F0> {
@@ -89,14 +89,14 @@ impl Counter {
                             );
                             __state
                                 .set(__State::Suspend0 {
-                                    __awaitee,
+                                    __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                     __self: __self,
                                 });
                             continue '__dispatch;
                         }
                         __StateProj::Suspend0 { __awaitee, .. } => {
                             let __result = match ::desugar::__private::Future::poll(
-                                __awaitee,
+                                ::desugar::__private::Awaited::pinned(__awaitee),
                                 __cx,
                             ) {
                                 ::desugar::__private::Poll::Ready(__value) => __value,

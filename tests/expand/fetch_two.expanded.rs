@@ -24,8 +24,9 @@ where
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { a : T0, b : T1 }, #[doc = "Suspended at `fetch(a).await`."] Suspend0
-        { #[pin] __awaitee : F0, b : T1 }, #[doc = "Suspended at `fetch(b).await`."]
-        Suspend1 { #[pin] __awaitee : F1, r1 : T2 }, #[doc =
+        { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, b : T1 }, #[doc =
+        "Suspended at `fetch(b).await`."] Suspend1 { #[pin] __awaitee :
+        ::desugar::__private::Awaited < F1 >, r1 : T2 }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -97,14 +98,14 @@ where
                         );
                         __state
                             .set(__State::Suspend0 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 b: b,
                             });
                         continue '__dispatch;
                     }
                     __StateProj::Suspend0 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -137,14 +138,14 @@ where
                         );
                         __state
                             .set(__State::Suspend1 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 r1: r1,
                             });
                         continue '__dispatch;
                     }
                     __StateProj::Suspend1 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,

@@ -20,11 +20,12 @@ fn maybe_moved(
         T1, T2, T3, T4, T5, D0, D1, F0, F1, F2 > { #[doc =
         "Created and not polled yet: holds the arguments."] Unresumed { send : T0,
         message : T1, id : T2 }, #[doc = "Suspended at `deliver(text, count).await`."]
-        Suspend0 { #[pin] __awaitee : F0, count : D1, text : D0 }, #[doc =
-        "Suspended at `fetch_length(\"count\").await`."] Suspend1 { #[pin] __awaitee :
-        F1, count : T4, text : T3 }, #[doc = "Suspended at `log_result(count).await`."]
-        Suspend2 { #[pin] __awaitee : F2, count_1 : T5, count : T4, text : T3 }, #[doc =
-        "Finished: polling again panics."] Returned, #[doc =
+        Suspend0 { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, count : D1,
+        text : D0 }, #[doc = "Suspended at `fetch_length(\"count\").await`."] Suspend1 {
+        #[pin] __awaitee : ::desugar::__private::Awaited < F1 >, count : T4, text : T3 },
+        #[doc = "Suspended at `log_result(count).await`."] Suspend2 { #[pin] __awaitee :
+        ::desugar::__private::Awaited < F2 >, count_1 : T5, count : T4, text : T3 },
+        #[doc = "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
     impl<T0, T1, T2, T3, T4, T5, D0, D1, F0, F1, F2> ::desugar::__private::State<()>
@@ -150,7 +151,7 @@ fn maybe_moved(
                             );
                             __state
                                 .set(__State::Suspend0 {
-                                    __awaitee,
+                                    __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                     count: ::desugar::__private::Vacate::vacate({
                                         use ::desugar::__private::{
                                             ViaBorrowed as _, ViaCopy as _, ViaValue as _,
@@ -177,7 +178,7 @@ fn maybe_moved(
                         );
                         __state
                             .set(__State::Suspend1 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 count: {
                                     use ::desugar::__private::{
                                         ViaBorrowed as _, ViaCopy as _, ViaValue as _,
@@ -197,7 +198,7 @@ fn maybe_moved(
                     }
                     __StateProj::Suspend0 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -226,7 +227,7 @@ fn maybe_moved(
                         );
                         __state
                             .set(__State::Suspend1 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 count: {
                                     use ::desugar::__private::{
                                         ViaBorrowed as _, ViaCopy as _, ViaValue as _,
@@ -246,7 +247,7 @@ fn maybe_moved(
                     }
                     __StateProj::Suspend1 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -269,7 +270,7 @@ fn maybe_moved(
                         );
                         __state
                             .set(__State::Suspend2 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 count_1: count,
                                 count: {
                                     use ::desugar::__private::{
@@ -290,7 +291,7 @@ fn maybe_moved(
                     }
                     __StateProj::Suspend2 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,

@@ -17,10 +17,12 @@ fn process(
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { input : T0 }, #[doc = "Suspended at `fetch_length(&trimmed).await`."]
-        Suspend0 { #[pin] __awaitee : F0, trimmed : ::desugar::__private::Homed < T1 >,
-        input : T0 }, #[doc = "Suspended at `log_result(doubled).await`."] Suspend1 {
-        #[pin] __awaitee : F1, doubled : T2, trimmed : ::desugar::__private::Homed < T1
-        >, input : T0 }, #[doc = "Finished: polling again panics."] Returned, #[doc =
+        Suspend0 { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, trimmed :
+        ::desugar::__private::Homed < T1 >, input : T0 }, #[doc =
+        "Suspended at `log_result(doubled).await`."] Suspend1 { #[pin] __awaitee :
+        ::desugar::__private::Awaited < F1 >, doubled : T2, trimmed :
+        ::desugar::__private::Homed < T1 >, input : T0 }, #[doc =
+        "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
     impl<T0, T1, T2, F0, F1> ::desugar::__private::State<__Homes<T1>>
@@ -154,7 +156,7 @@ fn process(
                         );
                         __state
                             .set(__State::Suspend0 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 trimmed: __home_trimmed.store(),
                                 input: input,
                             });
@@ -162,7 +164,7 @@ fn process(
                     }
                     __StateProj::Suspend0 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -194,7 +196,7 @@ fn process(
                         );
                         __state
                             .set(__State::Suspend1 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 doubled: doubled,
                                 trimmed: __home_trimmed.store(),
                                 input: input,
@@ -203,7 +205,7 @@ fn process(
                     }
                     __StateProj::Suspend1 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,

@@ -21,8 +21,9 @@ fn page_length<'__life0>(
         __temporary1 : ::desugar::__private::Slot < T1 >, __held : bool, #[pin] __awaitee
         : ::desugar::__private::Later < F0 >, #[pin] __live___temporary1 :
         ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
-        "Suspended at `log_result(length).await`."] Suspend1 { #[pin] __awaitee : F1,
-        length : T2 }, #[doc = "Finished: polling again panics."] Returned, #[doc =
+        "Suspended at `log_result(length).await`."] Suspend1 { #[pin] __awaitee :
+        ::desugar::__private::Awaited < F1 >, length : T2 }, #[doc =
+        "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
     impl<T0, T1, T2, F0, F1> ::desugar::__private::State<()>
@@ -206,7 +207,7 @@ fn page_length<'__life0>(
                         );
                         __state
                             .set(__State::Suspend1 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 length: length,
                             });
                         continue '__dispatch;
@@ -216,7 +217,7 @@ fn page_length<'__life0>(
                     }
                     __StateProj::Suspend1 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,

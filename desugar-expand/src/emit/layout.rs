@@ -560,9 +560,14 @@ impl Layout {
                     }
                 });
             } else {
+                // The future in an `Awaited`, which hides its niches: the
+                // enum's tag in one of them would cost every poll a decode
+                // (`__private::Awaited`).
+                // Before: `Suspend0 { #[pin] __awaitee: F0, .. }`
+                // After:  `Suspend0 { #[pin] __awaitee: ::desugar::__private::Awaited<F0>, .. }`
                 variants.push(quote! {
                     #[doc = #doc]
-                    #variant { #[pin] #awaitee: #future, #(#fields),* }
+                    #variant { #[pin] #awaitee: #private::Awaited<#future>, #(#fields),* }
                 });
             }
             names.push(quote!(#variant));

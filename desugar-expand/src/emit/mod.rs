@@ -6,7 +6,7 @@
 //!     pin_project! { enum __State<T0, T1, ..> {
 //!         Unresumed { input: T0 },
 //!         /// Suspended at `fetch_length(&trimmed).await`.
-//!         Suspend0 { #[pin] __awaitee: T1, trimmed: Home<T2>, input: T0 },
+//!         Suspend0 { #[pin] __awaitee: Awaited<T1>, trimmed: Home<T2>, input: T0 },
 //!         ..
 //!         Returned,
 //!         Panicked,

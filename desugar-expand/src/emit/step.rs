@@ -187,9 +187,13 @@ fn arms_with(
             });
             continue;
         }
+        // The future is held in an `Awaited` (see `Layout::state_items`).
+        // Before: `Future::poll(__awaitee, __cx)`
+        // After:  `Future::poll(::desugar::__private::Awaited::pinned(__awaitee), __cx)`
+        let polled = quote!(#private::Awaited::pinned(#awaitee));
         arms.extend(quote! {
             #proj::#variant { #awaitee, .. } => {
-                let #result = match #private::Future::poll(#awaitee, #cx) {
+                let #result = match #private::Future::poll(#polled, #cx) {
                     #private::Poll::Ready(#value) => #value,
                     #private::Poll::Pending => return #private::Poll::Pending,
                 };
@@ -1239,10 +1243,13 @@ impl<'a> Emit<'a> {
             };
         }
         let fields = kept.iter().map(|&local| self.layout.field(local));
+        // Before: `__state.set(__State::Suspend0 { __awaitee, .. })`
+        // After:  `__state.set(__State::Suspend0 { __awaitee: ::desugar::__private::Awaited::new(__awaitee), .. })`
+        let held = quote!(#private::Awaited::new(#awaitee));
         quote! {
             #captures
             let #awaitee = #future;
-            #state_var.set(#state::#variant { #awaitee, #(#fields: #values,)* });
+            #state_var.set(#state::#variant { #awaitee: #held, #(#fields: #values,)* });
             continue #dispatch;
         }
     }

@@ -2,6 +2,7 @@
 //! macro refers to these items as `::desugar::__private::…`, and they may
 //! change in any release.
 
+mod awaited;
 mod awaited_macro;
 mod beside_ref;
 mod beside_rest;
@@ -24,6 +25,7 @@ mod try_op;
 mod unboxed;
 mod vacant;
 
+pub use self::awaited::Awaited;
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
 pub use self::beside_ref::{StaysBesideRef, bound_beside_ref};
 pub use self::beside_rest::{
