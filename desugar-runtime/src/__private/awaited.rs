@@ -20,6 +20,7 @@
 //! ```
 
 use core::cell::UnsafeCell;
+use core::future::Future;
 use core::panic::RefUnwindSafe;
 use core::pin::Pin;
 
@@ -34,7 +35,12 @@ impl<F> Awaited<F> {
     pub const fn new(future: F) -> Self {
         Awaited(UnsafeCell::new(future))
     }
+}
 
+// `pinned` asks for `F: Future` itself, so that a future that is not one
+// is reported at this call, where the expansion's own messages for it
+// (`BlockValue`'s, for one) are, as at a plain `Future::poll` of it.
+impl<F: Future> Awaited<F> {
     /// The future, pinned where the state holds it, to be polled.
     #[inline(always)]
     pub fn pinned(self: Pin<&mut Self>) -> Pin<&mut F> {
