@@ -19,14 +19,16 @@ fn closure_making_futures(
         T1, T2, T3, F0, F1, F2 > { #[doc =
         "Created and not polled yet: holds the arguments."] Unresumed { base : T0, origin
         : T1 }, #[doc = "Suspended at `Leaf::new(\"x\").pending(1).ready(()).await`."]
-        Suspend0 { #[pin] __awaitee : F0, mk : ::desugar::__private::Homed < T2 >, origin
-        : ::desugar::__private::Homed < T1 >, base : ::desugar::__private::Homed < T0 >
-        }, #[doc = "Suspended at `mk(1).await`."] Suspend1 { #[pin] __awaitee : F1, mk :
+        Suspend0 { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, mk :
         ::desugar::__private::Homed < T2 >, origin : ::desugar::__private::Homed < T1 >,
         base : ::desugar::__private::Homed < T0 > }, #[doc =
-        "Suspended at `mk(2).await`."] Suspend2 { #[pin] __awaitee : F2, __earlier2 : T3,
-        mk : ::desugar::__private::Homed < T2 >, origin : ::desugar::__private::Homed <
-        T1 >, base : ::desugar::__private::Homed < T0 > }, #[doc =
+        "Suspended at `mk(1).await`."] Suspend1 { #[pin] __awaitee :
+        ::desugar::__private::Awaited < F1 >, mk : ::desugar::__private::Homed < T2 >,
+        origin : ::desugar::__private::Homed < T1 >, base : ::desugar::__private::Homed <
+        T0 > }, #[doc = "Suspended at `mk(2).await`."] Suspend2 { #[pin] __awaitee :
+        ::desugar::__private::Awaited < F2 >, __earlier2 : T3, mk :
+        ::desugar::__private::Homed < T2 >, origin : ::desugar::__private::Homed < T1 >,
+        base : ::desugar::__private::Homed < T0 > }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -319,7 +321,7 @@ fn closure_making_futures(
                         );
                         __state
                             .set(__State::Suspend0 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 mk: __home_mk.store(),
                                 origin: __home_origin.store(),
                                 base: __home_base.store(),
@@ -328,7 +330,7 @@ fn closure_making_futures(
                     }
                     __StateProj::Suspend0 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -378,7 +380,7 @@ fn closure_making_futures(
                         );
                         __state
                             .set(__State::Suspend1 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 mk: __home_mk.store(),
                                 origin: __home_origin.store(),
                                 base: __home_base.store(),
@@ -387,7 +389,7 @@ fn closure_making_futures(
                     }
                     __StateProj::Suspend1 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
@@ -438,7 +440,7 @@ fn closure_making_futures(
                         );
                         __state
                             .set(__State::Suspend2 {
-                                __awaitee,
+                                __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 __earlier2: __earlier2,
                                 mk: __home_mk.store(),
                                 origin: __home_origin.store(),
@@ -448,7 +450,7 @@ fn closure_making_futures(
                     }
                     __StateProj::Suspend2 { __awaitee, .. } => {
                         let __result = match ::desugar::__private::Future::poll(
-                            __awaitee,
+                            ::desugar::__private::Awaited::pinned(__awaitee),
                             __cx,
                         ) {
                             ::desugar::__private::Poll::Ready(__value) => __value,
