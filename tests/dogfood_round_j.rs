@@ -28,7 +28,7 @@
 //!   parts whose order it does not (dogJ3, section 3).
 
 mod common;
-use common::{both_send, same_and_no_larger};
+use common::{Conn, both_send, conn, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
 
@@ -130,23 +130,6 @@ fn paths_left_in_the_value() {
         same_and_no_larger(|| pinged(lease()), || pinged_rustc(lease()));
     }
     both_send(&pinged(None), &pinged_rustc(None));
-}
-
-#[derive(Debug)]
-pub struct Conn {
-    pub sock: Probe,
-    pub buf: [u8; 4],
-    pub log: Probe,
-    pub id: u32,
-}
-
-fn conn(id: u32) -> Conn {
-    Conn {
-        sock: Probe::new("sock"),
-        buf: [0; 4],
-        log: Probe::new("log"),
-        id,
-    }
 }
 
 #[desugar]

@@ -33,7 +33,7 @@
 //!   larger by no more than that.
 
 mod common;
-use common::{both_send, same_and_no_larger};
+use common::{Conn, both_send, conn, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
 
@@ -49,22 +49,6 @@ async fn job_beside_borrowed_temporary(mut q: Vec<(Probe, Probe)>) -> u32 {
     };
     job.touch();
     1
-}
-
-pub struct Conn {
-    pub sock: Probe,
-    pub buf: [u8; 4],
-    pub log: Probe,
-    pub id: u32,
-}
-
-fn conn(id: u32) -> Conn {
-    Conn {
-        sock: Probe::new("sock"),
-        buf: [0; 4],
-        log: Probe::new("log"),
-        id,
-    }
 }
 
 fn next_conn(q: &mut Vec<Conn>, reason: &Probe) -> Option<Conn> {

@@ -84,3 +84,22 @@ where
 /// Compiles only where both futures are `Send`: the twin's is, so the
 /// machine's must be too.
 pub fn both_send<A: Send, B: Send>(_: &A, _: &B) {}
+
+/// A connection whose parts a pattern takes apart beside parts it skips:
+/// two with something to drop, an array and a number.
+#[derive(Debug)]
+pub struct Conn {
+    pub sock: Probe,
+    pub buf: [u8; 4],
+    pub log: Probe,
+    pub id: u32,
+}
+
+pub fn conn(id: u32) -> Conn {
+    Conn {
+        sock: Probe::new("sock"),
+        buf: [0; 4],
+        log: Probe::new("log"),
+        id,
+    }
+}
