@@ -11,14 +11,15 @@
 //!   (dogI3, build 10).
 //! - Silent before: a unit variant or unit struct named by a path inside a
 //!   struct pattern (`Job { lease: Lease::Free, payload }`, `Grant {
-//!   token: auth::Token, body }`), in parentheses in a tuple pattern
-//!   (`((Lease::Free), p)`), or below `Some` beside an arm that takes the
-//!   value (`Some(Msg::Ping) => { x.await; .. }`, `Some(m) => ..`), of a
-//!   type with a `Drop` impl: rustc leaves it in the value, to drop at the
-//!   end of the scope; the machine took it for a part with nothing to drop
-//!   and dropped it at the first suspension (dogJ3, silent 1 and 2). It is
-//!   now a part left in place, bound apart as `_` is where the pattern is
-//!   rewritten, and keeps the value otherwise.
+//!   token: auth::Token, body }`) or in parentheses in a tuple pattern
+//!   (`((Lease::Free), p)`), of a type with a `Drop` impl: rustc leaves it
+//!   in the value, to drop at the end of the scope; the machine took it
+//!   for a part with nothing to drop and dropped it at the first
+//!   suspension (dogJ3, silent 1 and 2). It is now bound apart as `_` is;
+//!   where the pattern is not rewritten so (`Some(Lease::Free)` beside
+//!   `Some(held)`), the build stops at the path
+//!   (`tests/ui/path_of_drop_type_beside_moved_part.rs`). A path of a type
+//!   without a `Drop` impl holds nothing to drop, and builds as before.
 //! - A struct pattern skipping several fields in a loop body, checked for
 //!   their drop order: the check's borrows kept the parts in place, where
 //!   their types were not known yet (E0282, dogJ3 build 1).
@@ -100,18 +101,6 @@ async fn unleased_in_parens(t: (Lease, Probe)) -> u32 {
     1
 }
 
-#[desugar]
-async fn pinged(m: Option<Lease>) -> u32 {
-    match m {
-        Some(Lease::Free) => Leaf::new("pong").pending(1).ready(1).await,
-        Some(held) => {
-            drop(held);
-            2
-        }
-        None => 3,
-    }
-}
-
 #[test]
 fn paths_left_in_the_value() {
     for held in [false, true] {
@@ -126,10 +115,76 @@ fn paths_left_in_the_value() {
         );
     }
     both_send(&unleased(job(false)), &unleased_rustc(job(false)));
-    for lease in [|| Some(Lease::Free), || Some(Lease::Held(2)), || None] {
-        same_and_no_larger(|| pinged(lease()), || pinged_rustc(lease()));
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    A,
+    B,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum CVerb {
+    GET,
+    POST,
+}
+
+pub struct CReq {
+    pub verb: CVerb,
+    pub body: Probe,
+    pub tail: u32,
+}
+
+/// A unit variant of a type without `Drop` beside a part moved out of a
+/// tuple the `match` makes, and an all-capitals variant in a struct
+/// pattern beside a skipped field: each holds nothing to drop. Taking
+/// every path for a part left in the value made the first not build
+/// (E0507), and the second was read as a constant (dogJ4, builds 3 and 5).
+#[desugar]
+async fn routed(kind: Kind, m: Option<Probe>) -> u32 {
+    match (kind, m) {
+        (Kind::A, Some(d)) => {
+            Leaf::new("a").pending(1).ready(()).await;
+            d.touch();
+            1
+        }
+        _ => 0,
     }
-    both_send(&pinged(None), &pinged_rustc(None));
+}
+
+#[desugar]
+async fn got(r: CReq) -> u32 {
+    match r {
+        CReq {
+            verb: CVerb::GET,
+            body,
+            tail: _,
+        } => {
+            Leaf::new("get").pending(1).ready(()).await;
+            body.touch();
+            1
+        }
+        _ => 0,
+    }
+}
+
+#[test]
+fn paths_of_types_without_drop() {
+    for kind in [Kind::A, Kind::B] {
+        same_and_no_larger(
+            || routed(kind, Some(Probe::new("d"))),
+            || routed_rustc(kind, Some(Probe::new("d"))),
+        );
+    }
+    both_send(&routed(Kind::A, None), &routed_rustc(Kind::A, None));
+    for verb in [|| CVerb::GET, || CVerb::POST] {
+        let req = || CReq {
+            verb: verb(),
+            body: Probe::new("body"),
+            tail: 7,
+        };
+        same_and_no_larger(|| got(req()), || got_rustc(req()));
+    }
 }
 
 #[desugar]

@@ -606,8 +606,13 @@ impl<'a> Emit<'a> {
         let ident = &info.ident;
         let checks = parts.iter().map(|part| {
             let check = |value: TokenStream| {
+                let accept = if part.by_path {
+                    quote!(left_in_value)
+                } else {
+                    quote!(taken_whole)
+                };
                 quote::quote_spanned! {part.at=>
-                    #private::taken_whole((&&#private::Destructured(#value)).kind())
+                    #private::#accept((&&#private::Destructured(#value)).kind())
                 }
             };
             if part.is_whole() {

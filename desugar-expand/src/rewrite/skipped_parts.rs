@@ -668,18 +668,7 @@ fn names_unit(pat: &Pat) -> bool {
 /// A constant named by itself (`DATA`, `MAX`: no lowercase letter, as
 /// rustc's naming lints have it), not a unit struct (`Token`).
 fn names_constant(pat: &Pat) -> bool {
-    let shouted = |ident: &syn::Ident| !ident.to_string().chars().any(char::is_lowercase);
-    match pat {
-        Pat::Ident(p) => names_unit(pat) && shouted(&p.ident),
-        Pat::Path(p) => {
-            p.qself.is_none()
-                && p.path
-                    .segments
-                    .last()
-                    .is_some_and(|last| shouted(&last.ident))
-        }
-        _ => false,
-    }
+    matches!(pat, Pat::Ident(p) if names_unit(pat) && !p.ident.to_string().chars().any(char::is_lowercase))
 }
 
 /// A struct or variant pattern that binds nothing but skips something

@@ -27,6 +27,9 @@ use crate::names;
 pub(crate) struct Witness {
     pub pat: Pat,
     pub at: Span,
+    /// The part is a unit variant or unit struct a path matches, left in
+    /// the value rather than destructured.
+    pub by_path: bool,
 }
 
 impl Witness {
@@ -39,6 +42,35 @@ impl Witness {
 /// The name a witness binds its part to.
 pub(crate) fn part() -> syn::Ident {
     names::hidden("__part")
+}
+
+/// [`witnesses`] of a part of a pattern (an element, a field): also a
+/// unit variant or unit struct named by a path (`(Kind::A, s)`), taken for
+/// a part with nothing to drop, which holds unless its type implements
+/// `Drop`. (At the top, a path binds nothing and takes nothing.)
+fn part_witnesses(pat: &Pat) -> Vec<Witness> {
+    match pat {
+        Pat::Path(p)
+            if p.path
+                .segments
+                .last()
+                .is_none_or(|last| last.ident != "None") =>
+        {
+            vec![Witness {
+                pat: Pat::Ident(PatIdent {
+                    attrs: Vec::new(),
+                    by_ref: None,
+                    mutability: None,
+                    ident: part(),
+                    subpat: None,
+                }),
+                at: pat.span(),
+                by_path: true,
+            }]
+        }
+        Pat::Paren(p) => part_witnesses(&p.pat),
+        pat => witnesses(pat),
+    }
 }
 
 /// Input: `Token { id }`, `(Token { id }, n)`, `Some(Wrap(Token { id }))`,
@@ -94,7 +126,7 @@ pub(crate) fn witnesses(pat: &Pat) -> Vec<Witness> {
         Pat::Struct(p) => {
             let mut found = own(pat, &p.path);
             for field in &p.fields {
-                found.extend(witnesses(&field.pat).into_iter().map(|inner| {
+                found.extend(part_witnesses(&field.pat).into_iter().map(|inner| {
                     let only = FieldPat {
                         attrs: Vec::new(),
                         member: field.member.clone(),
@@ -114,6 +146,7 @@ pub(crate) fn witnesses(pat: &Pat) -> Vec<Witness> {
                             }),
                         }),
                         at: inner.at,
+                        by_path: inner.by_path,
                     }
                 }));
             }
@@ -143,6 +176,7 @@ fn own(pat: &Pat, path: &syn::Path) -> Vec<Witness> {
     vec![Witness {
         pat: binding,
         at: pat.span(),
+        by_path: false,
     }]
 }
 
@@ -154,7 +188,7 @@ fn in_elements(
 ) -> Vec<Witness> {
     let mut found = Vec::new();
     for (index, elem) in elems.iter().enumerate() {
-        for Witness { pat, at } in witnesses(elem) {
+        for Witness { pat, at, by_path } in part_witnesses(elem) {
             let mut pat = Some(pat);
             let list = elems
                 .iter()
@@ -167,6 +201,7 @@ fn in_elements(
             found.push(Witness {
                 pat: rebuild(list),
                 at,
+                by_path,
             });
         }
     }

@@ -205,77 +205,19 @@ pub(crate) fn binds_through_reference(pat: &Pat) -> bool {
 
 /// Does the pattern, matching, leave a part of the value unbound that may
 /// still have something to drop (`_`, `..`, a `ref` binding, a unit struct
-/// named by itself, a path: `Lease::Free` is a value of a type that may
-/// implement `Drop`)? A by-value binding takes its part (moved, or copied
-/// if `Copy`: either way the value keeps nothing of it to drop), and a
-/// literal, a range, a reference or `None` matches a part with nothing to
-/// drop, as does a unit variant of an enum the pattern destructures
-/// elsewhere (`(Msg::Close, Msg::Text(s))`, see [`destructured_enums`]).
+/// named by itself)? A by-value binding takes its part (moved, or copied if
+/// `Copy`: either way the value keeps nothing of it to drop), and a
+/// literal, a range, a reference, `None` or a unit variant's path matches a
+/// part with nothing to drop (where its type implements `Drop`, the build
+/// stops: see `drop_witness`).
 ///
-/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `(Token, a)`, `(Token {}, a)`, `(Lease::Free, a)`, `x`, `Some((a, 3))`, `(Option::None, a)`.
-/// Output: yes, yes, yes, yes, yes, yes, no, no, no.
+/// Input: `(a, _)`, `S { a, .. }`, `Some(ref a)`, `(Token, a)`, `(Token {}, a)`, `x`, `Some((a, 3))`, `(Kind::A, a)`.
+/// Output: yes, yes, yes, yes, yes, no, no, no.
 pub(crate) fn leaves_rest(pat: &Pat) -> bool {
-    leaves_rest_beside(pat, &destructured_enums([pat]))
-}
-
-/// The enums `pats` take a variant of apart, binding by value (`Msg` for
-/// `Some(Msg::Text(s))`): the expansion checks that such a type has no
-/// `Drop` impl (see `drop_witness`), so a unit variant of it
-/// (`Msg::Close`) holds nothing to drop.
-fn destructured_enums<'a>(pats: impl IntoIterator<Item = &'a Pat>) -> Vec<String> {
-    struct Enums(Vec<String>);
-    impl<'ast> syn::visit::Visit<'ast> for Enums {
-        fn visit_pat_tuple_struct(&mut self, p: &'ast syn::PatTupleStruct) {
-            self.variant(&p.path, p.elems.iter().any(binds_by_value));
-            syn::visit::visit_pat_tuple_struct(self, p);
-        }
-        fn visit_pat_struct(&mut self, p: &'ast syn::PatStruct) {
-            self.variant(&p.path, p.fields.iter().any(|f| binds_by_value(&f.pat)));
-            syn::visit::visit_pat_struct(self, p);
-        }
-    }
-    impl Enums {
-        fn variant(&mut self, path: &syn::Path, binds: bool) {
-            if binds && path.segments.len() > 1 {
-                self.0.push(enum_of(path));
-            }
-        }
-    }
-    let mut enums = Enums(Vec::new());
-    for pat in pats {
-        syn::visit::Visit::visit_pat(&mut enums, pat);
-    }
-    enums.0
-}
-
-/// The path of a variant's enum, as text (`Msg` for `Msg::Close`).
-fn enum_of(path: &syn::Path) -> String {
-    let segments = path
-        .segments
-        .iter()
-        .take(path.segments.len().saturating_sub(1));
-    segments
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
-}
-
-/// [`leaves_rest`], where `dropless` are enums taken apart beside it.
-fn leaves_rest_beside(pat: &Pat, dropless: &[String]) -> bool {
-    let leaves_rest = |pat: &Pat| leaves_rest_beside(pat, dropless);
     match pat {
         Pat::Ident(p) => p.by_ref.is_some() || is_left_in_place(p),
         Pat::Wild(_) | Pat::Rest(_) => true,
-        Pat::Path(p) => {
-            let none = p
-                .path
-                .segments
-                .last()
-                .is_some_and(|last| last.ident == "None");
-            let dropless = p.path.segments.len() > 1 && dropless.contains(&enum_of(&p.path));
-            p.qself.is_some() || !(none || dropless)
-        }
-        Pat::Lit(_) | Pat::Range(_) | Pat::Reference(_) => false,
+        Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Reference(_) => false,
         Pat::Or(p) => p.cases.iter().any(leaves_rest),
         Pat::Paren(p) => leaves_rest(&p.pat),
         Pat::Slice(p) => p.elems.iter().any(leaves_rest),
@@ -413,12 +355,10 @@ pub(crate) fn matched<'a>(
     pats: impl IntoIterator<Item = &'a Pat>,
     may_fall_through: bool,
 ) -> Matched {
-    let pats: Vec<&Pat> = pats.into_iter().collect();
-    let dropless = destructured_enums(pats.iter().copied());
     let mut takes = false;
     let mut leaves_whole = may_fall_through;
     for pat in pats {
-        match (binds_by_value(pat), leaves_rest_beside(pat, &dropless)) {
+        match (binds_by_value(pat), leaves_rest(pat)) {
             (true, true) => return Matched::PartlyTaken,
             (true, false) => takes = true,
             (false, rest) => leaves_whole |= rest,

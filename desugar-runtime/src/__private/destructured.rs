@@ -72,6 +72,31 @@ pub fn taken_whole<K: TakenWhole>(kind: K) {
     let _ = kind;
 }
 
+/// What [`left_in_value`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] takes the value this path matches for one with nothing to drop, but its type implements `Drop`: rustc leaves it in the value the pattern takes apart, and drops it at the end of that value's scope, after the `.await`s that follow",
+    label = "a unit variant or unit struct of a type with a `Drop` impl, matched here",
+    note = "bind that part by name and test it in the arm (`Some(lease) => match lease {{ Lease::Free => .., _ => .. }}`), or match a reference to the value (`match &value`)"
+)]
+pub trait LeftInValue {}
+
+impl LeftInValue for NoDropImpl {}
+
+/// Accepts a unit variant or unit struct a path matches beside parts a
+/// pattern takes (`(Kind::A, s)`) only if its type has no `Drop` impl: it
+/// then holds nothing to drop, and the value may be taken whole.
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, left_in_value};
+/// enum Lease { Free }
+/// impl Drop for Lease { fn drop(&mut self) {} }
+/// left_in_value((&&Destructured(&Lease::Free)).kind());
+/// ```
+#[inline(always)]
+pub fn left_in_value<K: LeftInValue>(kind: K) {
+    let _ = kind;
+}
+
 /// What [`promoted`] accepts.
 #[diagnostic::on_unimplemented(
     message = "#[desugar] leaves this borrowed constant for rustc to promote to a `static`, but its type implements `Drop`, so rustc keeps it as a temporary across the `.await` that follows, where the machine would drop it before",
