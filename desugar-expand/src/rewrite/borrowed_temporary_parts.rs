@@ -72,15 +72,14 @@ pub(super) fn moves_checked(pat: &Pat) -> Option<Stmt> {
     if moved.is_empty() {
         return None;
     }
-    let checks = moved.iter().map(|part| -> Stmt {
-        syn::parse_quote_spanned! {part.span()=>
-            ::desugar::__private::bound_beside_ref({
-                use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
-                (&&::desugar::__private::BesideRest(&#part)).kind()
-            });
-        }
+    let parts = moved.into_iter().map(|part| {
+        let at = part.span();
+        (part, at)
     });
-    Some(syn::parse_quote!({ #(#checks)* }))
+    Some(super::skipped_parts::moved_part_checks(
+        "bound_beside_ref",
+        parts,
+    ))
 }
 
 /// Where `pat` binds by `ref`: binds its `ref` and `_` parts by value

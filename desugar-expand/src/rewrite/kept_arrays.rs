@@ -116,15 +116,14 @@ impl Checker {
         if !kept || elements.is_empty() {
             return None;
         }
-        let checks = elements.iter().map(|element| -> Stmt {
-            syn::parse_quote_spanned! {element.span()=>
-                ::desugar::__private::moved_from_kept_array({
-                    use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
-                    (&&::desugar::__private::BesideRest(&#element)).kind()
-                });
-            }
+        let elements = elements.into_iter().map(|element| {
+            let at = element.span();
+            (element, at)
         });
-        Some(syn::parse_quote!({ #(#checks)* }))
+        Some(super::skipped_parts::moved_part_checks(
+            "moved_from_kept_array",
+            elements,
+        ))
     }
 
     /// Visits the condition of an `if` or `while`, then `block` with the

@@ -517,8 +517,8 @@ pub(super) fn beside_rest(pat: &Pat) -> Option<Stmt> {
     let mut shape = Shape::default();
     shape.read(pat, true);
     if let Some(dots) = shape.rest.filter(|_| shape.fits && shape.binds) {
-        let check = quote::quote_spanned!(dots=> ::desugar::__private::bound_beside_rest);
-        return Some(stays_checks(pat, dots, &check));
+        let parts = by_value(pat).into_iter().map(|part| (part, dots));
+        return Some(moved_part_checks("bound_beside_rest", parts));
     }
     beside_skipped_elements(pat, &shape)
 }
@@ -535,22 +535,35 @@ fn beside_skipped_elements(pat: &Pat, shape: &Shape) -> Option<Stmt> {
         .elements
         .1
         .filter(|_| shape.elements.0 > 1 && shape.rest.is_none() && shape.binds)?;
-    let check = quote::quote_spanned!(at=> ::desugar::__private::bound_beside_skipped_elements);
-    Some(stays_checks(pat, at, &check))
+    let parts = by_value(pat).into_iter().map(|part| (part, at));
+    Some(moved_part_checks("bound_beside_skipped_elements", parts))
 }
 
-/// A block of `check(kind)` for each part `pat` binds by value, `kind`
-/// saying whether binding it moves it out (see `__private::beside_rest`).
-fn stays_checks(pat: &Pat, at: Span, check: &TokenStream) -> Stmt {
-    let checks = by_value(pat).into_iter().map(|part| -> Stmt {
-        syn::parse_quote_spanned! {at=>
-            #check({
-                use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
-                (&&::desugar::__private::BesideRest(&#part)).kind()
-            });
-        }
+/// `{ check(kind); .. }`, a call of `__private::check` for each of `parts`
+/// spanned at its place, where the build stops if it fails: `kind` says
+/// whether binding the part moves it out of the value (see
+/// [`part_kind`]).
+pub(super) fn moved_part_checks(
+    check: &str,
+    parts: impl IntoIterator<Item = (syn::Ident, Span)>,
+) -> Stmt {
+    let checks = parts.into_iter().map(|(part, at)| -> Stmt {
+        let check = syn::Ident::new(check, at);
+        let kind = part_kind(&part, at);
+        syn::parse_quote_spanned! {at=> ::desugar::__private::#check(#kind); }
     });
     syn::parse_quote!({ #(#checks)* })
+}
+
+/// Whether binding `part` moves it out of the value it is bound from: the
+/// compiler answers `PartStays` for a `Copy` part or a `&mut` bound
+/// through a reference, `PartMoved` for the rest (see
+/// `__private::beside_rest`).
+fn part_kind(part: &syn::Ident, at: Span) -> TokenStream {
+    quote::quote_spanned! {at=> {
+        use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
+        (&&::desugar::__private::BesideRest(&#part)).kind()
+    }}
 }
 
 #[derive(Default)]
@@ -821,15 +834,10 @@ fn drops_alone(parts: &[Part]) -> Vec<Stmt> {
             .iter()
             .filter(|earlier| earlier.apart_from(later))
         {
-            let (earlier, later) = (&earlier.ident, &later.ident);
-            checks.push(syn::parse_quote_spanned! {later.span()=>
-                ::desugar::__private::skipped_fields_apart({
-                    use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
-                    (
-                        (&&::desugar::__private::BesideRest(&#earlier)).kind(),
-                        (&&::desugar::__private::BesideRest(&#later)).kind(),
-                    )
-                });
+            let at = later.ident.span();
+            let (earlier, later) = (part_kind(&earlier.ident, at), part_kind(&later.ident, at));
+            checks.push(syn::parse_quote_spanned! {at=>
+                ::desugar::__private::skipped_fields_apart((#earlier, #later));
             });
         }
     }
