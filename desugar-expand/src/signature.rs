@@ -61,6 +61,9 @@ pub(crate) struct Param {
     pub boxed: bool,
     /// See [`crate::ir::Local::pointer`].
     pub pointer: bool,
+    /// Its type is a shared reference (`s: &str`, `&self`); see
+    /// [`crate::ir::Local::shared_ref`].
+    pub shared_ref: bool,
 }
 
 /// The checked and rewritten signature.
@@ -119,6 +122,13 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     number: false,
                     boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
                     pointer: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_pointer_type(ty)),
+                    shared_ref: match &receiver.kind {
+                        syn::ReceiverKind::Reference(_, _, mutability) => mutability.is_none(),
+                        syn::ReceiverKind::Typed(_, ty) => {
+                            matches!(&**ty, Type::Reference(r) if r.mutability.is_none())
+                        }
+                        _ => false,
+                    },
                 });
                 receiver.mutability = None;
             }
@@ -241,6 +251,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let number = crate::walk::copy::is_number_type(&typed.ty);
     let boxed = crate::walk::is_box_type(&typed.ty);
     let pointer = crate::walk::is_pointer_type(&typed.ty);
+    let shared_ref = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_none());
     match &mut *typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
             let mutable = pat.mutability.take().is_some();
@@ -257,6 +268,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 number,
                 boxed,
                 pointer,
+                shared_ref,
             }
         }
         other => {
@@ -280,6 +292,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 number,
                 boxed,
                 pointer,
+                shared_ref: false,
             }
         }
     }

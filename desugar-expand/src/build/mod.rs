@@ -82,6 +82,8 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         builder.locals[id].number = param.number;
         builder.locals[id].boxed = param.boxed;
         builder.locals[id].pointer = param.pointer;
+        builder.locals[id].shared_ref =
+            param.shared_ref && !builder.self_borrows.contains(&param.ident);
         params.push(id);
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
@@ -1050,17 +1052,22 @@ impl Builder {
                     |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
                 ),
             };
-        // `let r = &v;`, `let r: &T = ..;` or `let t = s.trim();`, bound
-        // whole; `let (dir, file) = path.rsplit_once('/')?;`, a pair; `let
-        // k = k;`, a copy of one (a binding bound again after the parts its
-        // pattern skips, see `rewrite::skipped_parts`).
+        // `let r = &v;`, `let r: &T = ..;`, `let t = s.trim();`, `let f =
+        // v.first().unwrap();` or `let s = "text";` (also `b".."` and
+        // `c".."`), bound whole; `let (dir, file)
+        // = path.rsplit_once('/')?;`, a pair; `let k = k;`, a copy of one (a
+        // binding bound again after the parts its pattern skips, see
+        // `rewrite::skipped_parts`).
         let shared_ref = same_as.is_some_and(|other| other.shared_ref)
             || bound_whole(
                 local,
                 |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
                 |value| {
                     matches!(value, syn::Expr::Reference(r) if r.mutability.is_none())
+                        || matches!(value, syn::Expr::Lit(lit)
+                            if matches!(lit.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)))
                         || walk::borrows_text(value, false)
+                        || walk::borrows_element(value)
                 },
             )
             || split_text(local);
@@ -1193,18 +1200,21 @@ fn panic_as_tail(last: &mut syn::Stmt) {
     }
 }
 
-/// `let (head, tail) = s.split_at(n);`: a pair of names bound to the two
-/// borrows a split of text makes (see [`walk::borrows_text`]); or `let
+/// `let (head, tail) = s.split_at(n);`: a pair of names (or `_`) bound to
+/// the two borrows a split of text makes (see [`walk::borrows_text`]); or `let
 /// Some((k, v)) = line.split_once(':') else { .. };`, the parts of the
 /// `Option` of one (see [`walk::binds_text`]).
 fn split_text(local: &syn::Local) -> bool {
-    let named = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
+    let part = |pat: &syn::Pat| {
+        matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
+            || matches!(pat, syn::Pat::Wild(_))
+    };
     let Some(init) = &local.init else {
         return false;
     };
     match &init.diverge {
         None => {
-            matches!(&local.pat, syn::Pat::Tuple(t) if t.elems.len() == 2 && t.elems.iter().all(named))
+            matches!(&local.pat, syn::Pat::Tuple(t) if t.elems.len() == 2 && t.elems.iter().all(part))
                 && walk::borrows_text(&init.expr, true)
         }
         Some(_) => walk::binds_text(&local.pat, &init.expr),

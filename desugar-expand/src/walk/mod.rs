@@ -1492,8 +1492,9 @@ const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 
 /// A borrow of text or bytes, made by a `str`/`String` method that returns
 /// one (`s.trim()`, `line.as_bytes()`), or taken out of the `Option` of one
-/// (`s.strip_prefix('/')?`, `.unwrap()`, `.expect(..)`); `parts`: a pair
-/// of them, split (`s.split_once(':')?`, `s.split_at(n)`).
+/// (`s.strip_prefix('/')?`, `.unwrap()`, `.expect(..)`, `.unwrap_or(..)`,
+/// `.ok_or(..)?`); `parts`: a pair of them, split (`s.split_once(':')?`,
+/// `s.split_at(n)`, `buf.split_first().unwrap()`).
 ///
 /// A method of the user's own so named that returns an owned value is
 /// taken for a reference all the same: where something borrows that value
@@ -1503,7 +1504,7 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     const WHOLE: &[&str] = &["as_str", "as_bytes"];
     const OPTIONAL: &[&str] = &["strip_prefix", "strip_suffix"];
     const SPLIT: &[&str] = &["split_at", "split_at_checked"];
-    const OPTIONAL_SPLIT: &[&str] = &["split_once", "rsplit_once"];
+    const OPTIONAL_SPLIT: &[&str] = &["split_once", "rsplit_once", "split_first", "split_last"];
     let method = |expr: &Expr, names: &[&str]| {
         matches!(strip_parens(expr), Expr::MethodCall(call)
             if names.contains(&call.method.to_string().as_str()))
@@ -1516,23 +1517,51 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     if method(expr, whole) || (!parts && method(expr, TRIMS)) {
         return true;
     }
-    // What `?` became (`rewrite::early_exit`), or an unwrap.
-    let unwrapped = match strip_parens(expr) {
-        Expr::Match(m) => crate::build::tried(m),
-        Expr::MethodCall(call)
-            if ["unwrap", "expect"].contains(&call.method.to_string().as_str()) =>
-        {
+    unwrapped(expr).is_some_and(|inner| method(inner, optional))
+}
+
+/// A shared borrow of an element of a slice, a vector or a map, taken out
+/// of the `Option` `first` or `get` gives (`v.first().unwrap()`, `m.get(k)?`;
+/// see [`borrows_text`] for a method of the user's own so named).
+pub(crate) fn borrows_element(expr: &Expr) -> bool {
+    unwrapped(expr).is_some_and(|inner| {
+        matches!(strip_parens(inner), Expr::MethodCall(call)
+            if ["first", "get"].contains(&call.method.to_string().as_str()))
+    })
+}
+
+/// What an `Option` given as it is comes out of: the receiver of an
+/// unwrap, or what `?` became (`rewrite::early_exit`), on the `Option` or
+/// on the `Result` `ok_or` makes of it.
+fn unwrapped(expr: &Expr) -> Option<&Expr> {
+    // A default given beside the value has the same type.
+    const UNWRAPS: &[&str] = &[
+        "unwrap",
+        "expect",
+        "unwrap_or",
+        "unwrap_or_else",
+        "unwrap_or_default",
+    ];
+    match strip_parens(expr) {
+        Expr::Match(m) => crate::build::tried(m).map(|tried| match strip_parens(tried) {
+            Expr::MethodCall(call)
+                if ["ok_or", "ok_or_else"].contains(&call.method.to_string().as_str()) =>
+            {
+                &*call.receiver
+            }
+            tried => tried,
+        }),
+        Expr::MethodCall(call) if UNWRAPS.contains(&call.method.to_string().as_str()) => {
             Some(&*call.receiver)
         }
         _ => None,
-    };
-    unwrapped.is_some_and(|inner| method(inner, optional))
+    }
 }
 
 /// Does `pat`, matched against `expr`, bind only borrows of text (see
 /// [`borrows_text`])? The `Option` of one or of a pair, its parts named:
 /// `Some(rest)` against `s.strip_prefix('/')`, `Some((k, _))` against
-/// `line.split_once('=')`.
+/// `line.split_once('=')`, `Some((_, rest))` against `buf.split_first()`.
 pub(crate) fn binds_text(pat: &syn::Pat, expr: &Expr) -> bool {
     let Expr::MethodCall(call) = strip_parens(expr) else {
         return false;
@@ -1548,7 +1577,10 @@ pub(crate) fn binds_text(pat: &syn::Pat, expr: &Expr) -> bool {
     let method = call.method.to_string();
     match &some.elems[0] {
         inner if ["strip_prefix", "strip_suffix"].contains(&method.as_str()) => name(inner),
-        syn::Pat::Tuple(pair) if ["split_once", "rsplit_once"].contains(&method.as_str()) => {
+        syn::Pat::Tuple(pair)
+            if ["split_once", "rsplit_once", "split_first", "split_last"]
+                .contains(&method.as_str()) =>
+        {
             pair.elems.len() == 2 && pair.elems.iter().all(part)
         }
         _ => false,
