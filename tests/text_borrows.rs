@@ -133,7 +133,10 @@ async fn pairs(text: &str) -> Result<Vec<(usize, usize)>, String> {
 fn literals_elements_and_unwrapped_pairs_are_references() {
     same_and_no_larger(literals, literals_rustc);
     let m: std::collections::BTreeMap<u32, String> = [(1, "one".to_owned())].into();
-    for (v, buf) in [(vec!["ab".to_owned()], vec![1u8, 2, 3]), (vec!["".to_owned()], vec![])] {
+    for (v, buf) in [
+        (vec!["ab".to_owned()], vec![1u8, 2, 3]),
+        (vec!["".to_owned()], vec![]),
+    ] {
         same_and_no_larger(|| elements(&v, &buf, &m), || elements_rustc(&v, &buf, &m));
     }
     for text in ["a;b\nc=d\ne", "none", ";"] {

@@ -59,6 +59,7 @@ pub(crate) use exits::always_jumps;
 pub(crate) use extended::{RefBinding, name as extended_temporaries};
 pub(crate) use lead::has_early_exit;
 pub(crate) use lower::let_parts;
+pub(crate) use tail_edition::{Needs2024, check as edition_check};
 pub(crate) use values::{is_constructor, is_promoted};
 
 /// Input: the planned signature, the rewritten body and the hidden locals

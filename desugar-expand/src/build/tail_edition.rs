@@ -43,6 +43,11 @@ pub(crate) enum Needs2024 {
     /// to the end of the statement, across the await; the machine, as Rust
     /// 2024, drops them with the block.
     TailInAwaited(Span),
+    /// A `ref` binding of a pattern whose parts are moved out apart and
+    /// borrowed there (see `rewrite::borrowed_temporary_parts`): in Rust
+    /// 2021 the value may be a reference, whose parts the pattern binds by
+    /// reference already, and the name would then be a reference to one.
+    RefBoundApart(Span),
 }
 
 /// The tail of a block inside `operand` (not in a branch, an arm or a
@@ -111,6 +116,16 @@ pub(crate) fn check(needs: Needs2024, user: Span) -> TokenStream {
             "#[desugar] drops the temporaries of this block's tail expression with the block, \
              as Rust 2024 does; in this crate's edition they live to the end of the statement, across its `.await`. \
              Bind the value with `let` before the statement (`let value = …;`), \
+             or move the crate to edition 2024",
+        ),
+        Needs2024::RefBoundApart(span) => (
+            span,
+            "#[desugar] moves the part this `ref` binds out of the value, beside the parts the pattern moves, \
+             and borrows it there, as Rust 2024 allows `ref` only where the value is not behind a reference; \
+             in this crate's edition the value may be a reference (`it.next()` of a `v.iter()`), \
+             whose parts the pattern already binds by reference, and the name would be a reference to a reference. \
+             Bind the part by value, without `ref` (`Some((a, b))`: a reference already where the value is one), \
+             and borrow it in the arm where the value is owned (`let a = &a;`), \
              or move the crate to edition 2024",
         ),
     };

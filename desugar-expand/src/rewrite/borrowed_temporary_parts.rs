@@ -103,7 +103,12 @@ pub(super) fn bind(pat: &mut Pat, counter: &mut usize) -> Option<Vec<Stmt>> {
         .any(|part| part.mutable)
         .then(<syn::Token![mut]>::default);
     let moved = parts.iter().map(|part| &part.moved);
-    let mut stmts: Vec<Stmt> = vec![syn::parse_quote!(let #mutability #left = (#(#moved,)*);)];
+    let mut stmts: Vec<Stmt> = parts
+        .iter()
+        .find_map(|part| part.by_ref)
+        .map(edition_check)
+        .unwrap_or_default();
+    stmts.push(syn::parse_quote!(let #mutability #left = (#(#moved,)*);));
     let mut guard_lets: Vec<Stmt> = Vec::new();
     for (at, part) in parts.iter().enumerate() {
         let Some(name) = &part.name else { continue };
@@ -119,6 +124,22 @@ pub(super) fn bind(pat: &mut Pat, counter: &mut usize) -> Option<Vec<Stmt>> {
     Some(stmts)
 }
 
+/// Statements that stop the build at `by_ref`, a `ref` of the user's
+/// pattern, where the user's code is Rust 2021 or older: there an explicit
+/// `ref` may stand where the value is behind a reference (`Some((ref a,
+/// b))` against `it.next()` of a `v.iter()`), its default binding mode by
+/// reference, and the part bound apart is a reference already, which `let
+/// a = &__left1.0;` would borrow again (`a.clone()` then clones the
+/// reference). Rust 2024 rejects such a `ref`.
+///
+/// Before: `Some((ref a, b)) => { x.await; a.clone() }`
+/// After:  `Some((__part1, b)) => { macro_rules! __rust_2024_tail { .. } __rust_2024_tail!(_); let __left2 = (__part1,); let a = &__left2.0; .. }`
+fn edition_check(by_ref: Span) -> Vec<Stmt> {
+    let check = crate::build::edition_check(crate::build::Needs2024::RefBoundApart(by_ref), by_ref);
+    let block: syn::Block = syn::parse_quote!({ #check });
+    block.stmts
+}
+
 /// A part of the temporary a rewritten pattern binds apart.
 struct Part {
     /// The fresh binding that moves it out.
@@ -127,17 +148,20 @@ struct Part {
     name: Option<syn::Ident>,
     /// Bound `ref mut`.
     mutable: bool,
+    /// The user's `ref`, for a name.
+    by_ref: Option<Span>,
 }
 
 /// Replaces each `ref` binding of `pat`, and each `_` below its top, by a
 /// fresh binding, pushed to `parts` in the order the pattern lists them.
 fn bind_parts(pat: &mut Pat, top: bool, parts: &mut Vec<Part>, counter: &mut usize) {
-    let (name, mutable, span) = match pat {
-        Pat::Wild(wild) if !top => (None, false, wild.underscore_token.span),
+    let (name, mutable, span, by_ref) = match pat {
+        Pat::Wild(wild) if !top => (None, false, wild.underscore_token.span, None),
         Pat::Ident(p) if p.by_ref.is_some() => (
             Some(p.ident.clone()),
             p.mutability.is_some(),
             p.ident.span(),
+            p.by_ref.map(|token| token.span),
         ),
         Pat::Tuple(p) => {
             for elem in &mut p.elems {
@@ -170,6 +194,7 @@ fn bind_parts(pat: &mut Pat, top: bool, parts: &mut Vec<Part>, counter: &mut usi
         moved: moved.clone(),
         name,
         mutable,
+        by_ref,
     });
     *pat = Pat::Ident(syn::PatIdent {
         attrs: Vec::new(),
