@@ -100,9 +100,11 @@ pub(crate) fn temporaries(
     match scrutinee {
         // `match &pair`: a borrow of a place makes no temporary, and the
         // arms' bindings borrow `pair` itself.
-        Expr::Reference(e) if is_place(&e.expr) => namer.place_parts(&mut e.expr),
+        Expr::Reference(e) if is_place(&e.expr) => {
+            namer.place_parts(&mut e.expr, e.mutability.is_some());
+        }
         _ if whole => namer.place(scrutinee, false),
-        _ => namer.place_parts(scrutinee),
+        _ => namer.place_parts(scrutinee, false),
     }
     Scrutinee { named: namer.out }
 }
@@ -122,7 +124,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// `mutable`: borrowed mutably, so a temporary named here is `mut`.
     fn place(&mut self, expr: &mut Expr, mutable: bool) {
         if is_place(expr) {
-            self.place_parts(expr);
+            self.place_parts(expr, mutable);
         } else if !is_pure(expr) && !values::is_promoted(expr) {
             self.value(expr);
             self.bind(expr, mutable);
@@ -130,15 +132,23 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     }
 
     /// The parts of a place expression (`base.field`, `*base`, `base[index]`).
-    fn place_parts(&mut self, expr: &mut Expr) {
+    /// `mutable`: the place is borrowed mutably, and so is its base, through
+    /// `DerefMut` or `IndexMut` where it goes through them: a temporary the
+    /// base is named to is `mut` (`mk().v.pop()`, `lease().guard.pop()`).
+    ///
+    /// Before: `match mk().v.pop() { Some(x) => leaf(x).await, None => 0 }`
+    /// After:  `let mut __temporary1 = mk(); let __temporary2 = __temporary1.v.pop(); ..`
+    fn place_parts(&mut self, expr: &mut Expr, mutable: bool) {
         match expr {
-            Expr::Field(e) => self.place(&mut e.base, false),
-            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr, false),
+            Expr::Field(e) => self.place(&mut e.base, mutable),
+            Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {
+                self.place(&mut e.expr, mutable);
+            }
             Expr::Index(e) => self.in_order(vec![
-                (&mut *e.expr, Use::Place { mutable: false }),
+                (&mut *e.expr, Use::Place { mutable }),
                 (&mut *e.index, Use::Value),
             ]),
-            Expr::Paren(e) => self.place_parts(&mut e.expr),
+            Expr::Paren(e) => self.place_parts(&mut e.expr, mutable),
             _ => self.value(expr),
         }
     }
@@ -230,7 +240,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             ]),
             Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => self.place(&mut e.expr, false),
             Expr::Unary(e) => self.value(&mut e.expr),
-            Expr::Field(_) | Expr::Index(_) => self.place_parts(expr),
+            Expr::Field(_) | Expr::Index(_) => self.place_parts(expr, false),
             Expr::Cast(e) => self.value(&mut e.expr),
             Expr::Paren(e) => self.value(&mut e.expr),
             Expr::Try(e) => self.value(&mut e.expr),
