@@ -8,12 +8,21 @@
 //!   let` scrutinee whose arms await or a `for` iterable whose body awaits
 //!   (`match mk().v.pop()`, `for x in lease(&q).g.drain(..)`): the
 //!   temporary was named without `mut` (E0596).
+//! - The standard library's `downcast(self)` (`Box<dyn Any>`, `Rc<dyn
+//!   Any>`, `Arc<dyn Any + Send + Sync>`, `Box<dyn Error + Send + Sync>`)
+//!   on a local, whose result lives across an await: taken for a method
+//!   that borrows, the local was kept, borrowed where the call moves it
+//!   (E0507).
 
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
+use std::any::Any;
 use std::cell::{RefCell, RefMut};
+use std::error::Error;
+use std::rc::Rc;
+use std::sync::Arc;
 
 pub struct W {
     pub v: Vec<u32>,
@@ -144,4 +153,105 @@ fn a_mutably_borrowed_field_of_a_scrutinee_temporary() {
     both_send(&match_field_pop(vec![1]), &match_field_pop_rustc(vec![1]));
     both_send(&match_index_pop(vec![1]), &match_index_pop_rustc(vec![1]));
     both_send(&if_let_field_pop(vec![1]), &if_let_field_pop_rustc(vec![1]));
+}
+
+fn wait() -> desugar::harness::LeafFuture<()> {
+    Leaf::new("wait").pending(1).ready(())
+}
+
+#[desugar]
+async fn box_downcast(v: Box<dyn Any>) -> u32 {
+    let r = v.downcast::<u32>();
+    wait().await;
+    r.map(|n| *n).unwrap_or(0)
+}
+
+#[desugar]
+async fn rc_downcast(v: Rc<dyn Any>) -> u32 {
+    let r = v.downcast::<u32>();
+    wait().await;
+    r.map(|n| *n).unwrap_or(0)
+}
+
+#[desugar]
+async fn arc_downcast(v: Arc<dyn Any + Send + Sync>) -> u32 {
+    let r = v.downcast::<u32>();
+    wait().await;
+    r.map(|n| *n).unwrap_or(0)
+}
+
+#[desugar]
+async fn error_downcast(e: Box<dyn Error + Send + Sync>) -> usize {
+    let r = e.downcast::<std::fmt::Error>();
+    wait().await;
+    match r {
+        Ok(_) => 1,
+        Err(other) => other.to_string().len(),
+    }
+}
+
+#[desugar]
+async fn match_downcast(v: Box<dyn Any>) -> u32 {
+    match v.downcast::<Probe>() {
+        Ok(p) => {
+            wait().await;
+            p.touch();
+            1
+        }
+        Err(_) => leaf("other", 2).await,
+    }
+}
+
+#[desugar]
+async fn if_let_downcast(v: Box<dyn Any + Send>) -> u32 {
+    if let Ok(p) = v.downcast::<Probe>() {
+        wait().await;
+        p.touch();
+        1
+    } else {
+        leaf("other", 2).await
+    }
+}
+
+fn any(n: u32) -> Box<dyn Any> {
+    if n > 1 {
+        Box::new(n)
+    } else {
+        Box::new(Probe::new("any"))
+    }
+}
+
+/// A value made for it: its `Err` holds it, dropped with the statement.
+#[desugar]
+async fn made_downcast(n: u32) -> u32 {
+    leaf("made", any(n).downcast::<u32>().map_or(0, |n| *n)).await
+}
+
+#[test]
+fn the_standard_downcast_moves_its_receiver() {
+    let probe = || -> Box<dyn Any> { Box::new(Probe::new("boxed")) };
+    for make in [|| -> Box<dyn Any> { Box::new(5u32) }, probe] {
+        same_and_no_larger(|| box_downcast(make()), || box_downcast_rustc(make()));
+        same_and_no_larger(|| match_downcast(make()), || match_downcast_rustc(make()));
+    }
+    let rc = || -> Rc<dyn Any> { Rc::new(7u32) };
+    same_and_no_larger(|| rc_downcast(rc()), || rc_downcast_rustc(rc()));
+    let arc = || -> Arc<dyn Any + Send + Sync> { Arc::new(Probe::new("arc")) };
+    same_and_no_larger(|| arc_downcast(arc()), || arc_downcast_rustc(arc()));
+    let fmt = || -> Box<dyn Error + Send + Sync> { Box::new(std::fmt::Error) };
+    let text = || -> Box<dyn Error + Send + Sync> { "not fmt".into() };
+    for make in [fmt, text] {
+        same_and_no_larger(|| error_downcast(make()), || error_downcast_rustc(make()));
+    }
+    let send = || -> Box<dyn Any + Send> { Box::new(Probe::new("sent")) };
+    let other = || -> Box<dyn Any + Send> { Box::new(3u8) };
+    for make in [send, other] {
+        same_and_no_larger(|| if_let_downcast(make()), || if_let_downcast_rustc(make()));
+    }
+    for n in [1, 2] {
+        same_and_no_larger(|| made_downcast(n), || made_downcast_rustc(n));
+    }
+    both_send(&arc_downcast(arc()), &arc_downcast_rustc(arc()));
+    both_send(&error_downcast(fmt()), &error_downcast_rustc(fmt()));
+    both_send(&if_let_downcast(send()), &if_let_downcast_rustc(send()));
 }

@@ -1383,6 +1383,10 @@ const AMBIGUOUS: &[&str] = &[
     "min",
     // `Option`'s and `Result`'s, and a matrix's `transpose(&self)`.
     "transpose",
+    // `Box`'s, `Rc`'s and `Arc`'s of a `dyn Any` (and `Box<dyn Error>`'s),
+    // which give the value back in the `Err`; pyo3's `Bound::downcast(&self)`
+    // borrows. (`downcast_ref` and `downcast_mut` borrow, in both.)
+    "downcast",
 ];
 
 /// Of [`AMBIGUOUS`]'s names, those the standard library gives a method
@@ -1897,7 +1901,7 @@ mod tests {
             assert!(consumes_receiver(&ident(name)), "{name}");
         }
         // `[T]::last(&self)`, `Option::take(&mut self)`, `[T]::join(&self, sep)`.
-        for name in ["last", "take", "join"] {
+        for name in ["last", "take", "join", "downcast_ref", "downcast_mut"] {
             assert!(!consumes_receiver(&ident(name)), "{name}");
         }
     }
