@@ -8,11 +8,20 @@
 //!   let` scrutinee whose arms await or a `for` iterable whose body awaits
 //!   (`match mk().v.pop()`, `for x in lease(&q).g.drain(..)`): the
 //!   temporary was named without `mut` (E0596).
+//! - A method called on a field or index of a value the statement makes (a
+//!   guard: `st.borrow_mut().log.push(x.await)`, `m.lock().unwrap().map
+//!   .insert(3, x.await)`, `st.borrow()[0].contains(&x.await)`), with an
+//!   await in its arguments: the place was bound ahead by value, moved out
+//!   of the guard (E0507), where rustc borrows it and keeps the guard to
+//!   the end of the statement.
 //! - The standard library's `downcast(self)` (`Box<dyn Any>`, `Rc<dyn
 //!   Any>`, `Arc<dyn Any + Send + Sync>`, `Box<dyn Error + Send + Sync>`)
 //!   on a local, whose result lives across an await: taken for a method
 //!   that borrows, the local was kept, borrowed where the call moves it
 //!   (E0507).
+
+// The guards held across the awaits are under test.
+#![allow(clippy::await_holding_refcell_ref, clippy::await_holding_lock)]
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -20,9 +29,10 @@ use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
 use std::any::Any;
 use std::cell::{RefCell, RefMut};
+use std::collections::HashMap;
 use std::error::Error;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub struct W {
     pub v: Vec<u32>,
@@ -254,4 +264,125 @@ fn the_standard_downcast_moves_its_receiver() {
     both_send(&arc_downcast(arc()), &arc_downcast_rustc(arc()));
     both_send(&error_downcast(fmt()), &error_downcast_rustc(fmt()));
     both_send(&if_let_downcast(send()), &if_let_downcast_rustc(send()));
+}
+
+#[derive(Default)]
+pub struct Counter {
+    pub log: Vec<u32>,
+    pub map: HashMap<u32, u32>,
+}
+
+fn with(p: &Probe, n: u32) -> desugar::harness::LeafFuture<u32> {
+    p.touch();
+    leaf("with", n)
+}
+
+#[desugar]
+async fn guard_field_push(st: Rc<RefCell<Counter>>) -> usize {
+    st.borrow_mut().log.push(leaf("log", 1).await);
+    st.borrow().log.len()
+}
+
+/// The deref written out, as the dogfood run wrote it.
+#[allow(clippy::explicit_auto_deref)]
+#[desugar]
+async fn derefed_guard_field_push(st: Rc<RefCell<Counter>>) -> usize {
+    (*st.borrow_mut()).log.push(leaf("log", 1).await);
+    st.borrow().log.len()
+}
+
+#[desugar]
+async fn guard_field_contains(st: &RefCell<Counter>) -> bool {
+    st.borrow().log.contains(&leaf("find", 2).await)
+}
+
+#[desugar]
+async fn guard_field_get(st: &RefCell<Counter>) -> Option<u32> {
+    st.borrow().log.get(leaf("at", 1).await as usize).copied()
+}
+
+#[desugar]
+async fn locked_field_push(m: &Mutex<Counter>) -> usize {
+    m.lock().unwrap().log.push(leaf("log", 1).await);
+    m.lock().unwrap().log.len()
+}
+
+#[desugar]
+async fn locked_field_insert(m: &Mutex<Counter>) -> Option<u32> {
+    m.lock().unwrap().map.insert(3, leaf("insert", 4).await)
+}
+
+#[desugar]
+async fn guard_index_push(q: &RefCell<Vec<Vec<u32>>>, i: usize) -> usize {
+    q.borrow_mut()[i].push(leaf("log", 1).await);
+    q.borrow().iter().map(Vec::len).sum()
+}
+
+#[desugar]
+async fn guard_index_field_push(st: &RefCell<Vec<Counter>>, i: usize) -> usize {
+    st.borrow_mut()[i]
+        .log
+        .push(with(&Probe::new("arg"), 1).await);
+    st.borrow().iter().map(|c| c.log.len()).sum()
+}
+
+/// The value indexed (and its probe) drops after the argument's temporary,
+/// as rustc drops the statement's temporaries, last made first.
+#[desugar]
+async fn made_index_push(v: Vec<u32>) -> u32 {
+    grid(&v).1[0].push(with(&Probe::new("arg"), 1).await);
+    leaf("after", 2).await
+}
+
+#[test]
+fn a_method_on_a_place_in_a_guard_with_an_await_in_its_arguments() {
+    let st = || Rc::new(RefCell::new(Counter::default()));
+    same_and_no_larger(|| guard_field_push(st()), || guard_field_push_rustc(st()));
+    same_and_no_larger(
+        || derefed_guard_field_push(st()),
+        || derefed_guard_field_push_rustc(st()),
+    );
+    for log in [vec![], vec![2], vec![1, 7]] {
+        let st = || {
+            RefCell::new(Counter {
+                log: log.clone(),
+                ..Counter::default()
+            })
+        };
+        same_and_no_larger(
+            || async move { guard_field_contains(&st()).await },
+            || async move { guard_field_contains_rustc(&st()).await },
+        );
+        same_and_no_larger(
+            || async move { guard_field_get(&st()).await },
+            || async move { guard_field_get_rustc(&st()).await },
+        );
+        same_and_no_larger(
+            || made_index_push(log.clone()),
+            || made_index_push_rustc(log.clone()),
+        );
+    }
+    let m = || Mutex::new(Counter::default());
+    same_and_no_larger(
+        || async move { locked_field_push(&m()).await },
+        || async move { locked_field_push_rustc(&m()).await },
+    );
+    same_and_no_larger(
+        || async move { locked_field_insert(&m()).await },
+        || async move { locked_field_insert_rustc(&m()).await },
+    );
+    // Out of bounds (2) panics before the awaited future is made, in both.
+    for i in [0, 1, 2] {
+        let q = || RefCell::new(vec![vec![], vec![5]]);
+        same_and_no_larger(
+            || async move { guard_index_push(&q(), i).await },
+            || async move { guard_index_push_rustc(&q(), i).await },
+        );
+        let st = || RefCell::new(vec![Counter::default(), Counter::default()]);
+        same_and_no_larger(
+            || async move { guard_index_field_push(&st(), i).await },
+            || async move { guard_index_field_push_rustc(&st(), i).await },
+        );
+    }
+    both_send(&made_index_push(vec![1]), &made_index_push_rustc(vec![1]));
 }

@@ -26,6 +26,8 @@ use super::awaits::{first_await, has_await, is_awaiting_macro};
 use crate::ir::MentionKind;
 use crate::walk::{self, MacroArgs};
 
+mod projected_receiver;
+
 /// The await found, taken out of its statement.
 pub(crate) struct Found {
     pub operand: Expr,
@@ -612,6 +614,10 @@ impl Taker<'_> {
                     && read_before_change(earlier, &ahead);
                 if moved || read {
                     self.bind_ahead(earlier, &mut ahead);
+                    continue;
+                }
+                if given == Given::Receiver && projected_receiver::borrowed_in_value(earlier) {
+                    self.name_projected_receiver(earlier, &mut ahead)?;
                     continue;
                 }
                 let named = ahead.named.len();
