@@ -106,6 +106,19 @@ async fn counted_made() -> u32 {
     n
 }
 
+/// Given an argument that awaits, the local is moved ahead of the await,
+/// as rustc moves a receiver the method takes by value into the pending
+/// call; so asked about wherever it is used after.
+async fn label() -> String {
+    String::from("l")
+}
+
+#[desugar]
+async fn counted_awaited() -> u32 {
+    let labels = Labels(String::from("t"));
+    labels.count(label().await)
+}
+
 /// A trait of the user's gives `Option` a `count` that borrows: the local's
 /// type alone does not tell.
 trait Tally {
@@ -150,6 +163,7 @@ fn main() {
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped_converted());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(zipped_collected());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_made());
+    let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(counted_awaited());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(borrowed_outright());
     let _: Pin<Box<dyn Future<Output = u32>>> = Box::pin(kept_after());
 }

@@ -290,6 +290,11 @@ impl super::Builder {
         self.names_in_scope(|this, local| this.locals[local].unique || this.locals[local].holds_mut)
     }
 
+    /// The names in scope of locals that are visibly guards.
+    pub(super) fn guards_in_scope(&self) -> Vec<String> {
+        self.names_in_scope(|this, local| this.locals[local].guard)
+    }
+
     fn names_in_scope(&self, which: impl Fn(&Self, LocalId) -> bool) -> Vec<String> {
         self.scope_map()
             .into_iter()

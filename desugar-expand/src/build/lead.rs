@@ -21,8 +21,8 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{BinOp, Expr};
 
-use super::awaiting_macro;
 use super::awaits::{first_await, has_await, is_awaiting_macro};
+use super::{awaiting_macro, receiver_check};
 use crate::ir::MentionKind;
 use crate::walk::{self, MacroArgs};
 
@@ -200,24 +200,43 @@ impl NotLeading {
     }
 }
 
+/// The locals in scope where a statement is lowered, by what its parts may
+/// do with them.
+#[derive(Default)]
+pub(crate) struct InScope {
+    /// The locals declared so far: the only names code can change by
+    /// naming them (a fn or a constant it calls or reads stays the same).
+    pub locals: Vec<String>,
+    /// The locals in scope whose values are visibly `Copy` (not `&mut`): a
+    /// `select!` branch may name them, as the block copies them (see
+    /// [`super::Builder::move_copies_into_block`]).
+    pub copies: Vec<String>,
+    /// The locals in scope that hold a `&mut` (or may): given to a call, one
+    /// is reborrowed, not moved, so it stays where it is.
+    pub reborrowed: Vec<String>,
+    /// The locals in scope declared `mut`: a bare `select!` polling one in
+    /// place is taken for `futures::select!` (see
+    /// [`awaiting_macro::polled_local`]).
+    pub mutable: Vec<String>,
+    /// The locals in scope that are visibly guards (`cell.borrow()`): a
+    /// standard method taking `self` reaches the guarded value through
+    /// their `Deref`, and borrows the guard.
+    pub guards: Vec<String>,
+}
+
 /// Takes the first-running await out of `expr`, putting `replacement` (the
 /// awaited value) in its place. `Ok(None)`: `expr` has no await.
 pub(crate) fn take(
     expr: &mut Expr,
     replacement: &syn::Ident,
     name: &mut dyn FnMut() -> syn::Ident,
-    locals: &[String],
-    copies: &[String],
-    reborrowed: &[String],
-    mutable: &[String],
+    scope: &InScope,
 ) -> Result<Option<Found>, NotLeading> {
     Taker {
         replacement,
         name,
-        locals,
-        copies,
-        reborrowed,
-        mutable,
+        scope,
+        quoted: false,
     }
     .take(expr)
 }
@@ -228,20 +247,10 @@ struct Taker<'a> {
     replacement: &'a syn::Ident,
     /// Names a part that runs before the await.
     name: &'a mut dyn FnMut() -> syn::Ident,
-    /// The locals declared so far: the only names code can change by
-    /// naming them (a fn or a constant it calls or reads stays the same).
-    locals: &'a [String],
-    /// The locals in scope whose values are visibly `Copy` (not `&mut`): a
-    /// `select!` branch may name them, as the block copies them (see
-    /// [`super::Builder::move_copies_into_block`]).
-    copies: &'a [String],
-    /// The locals in scope that hold a `&mut` (or may): given to a call, one
-    /// is reborrowed, not moved, so it stays where it is.
-    reborrowed: &'a [String],
-    /// The locals in scope declared `mut`: a bare `select!` polling one in
-    /// place is taken for `futures::select!` (see
-    /// [`awaiting_macro::polled_local`]).
-    mutable: &'a [String],
+    scope: &'a InScope,
+    /// Inside the arguments of a macro that prints their text (`dbg!`),
+    /// where a check written beside a call would be printed too.
+    quoted: bool,
 }
 
 impl Taker<'_> {
@@ -275,7 +284,7 @@ impl Taker<'_> {
                 }
                 if awaiting_macro::is_join(&e.mac)
                     && let Some(at) =
-                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), self.locals)
+                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), &self.scope.locals)
                 {
                     return Err(NotLeading::Unsupported(
                         at,
@@ -283,16 +292,17 @@ impl Taker<'_> {
                          (rustc would report E0373 for the block): make the futures first, `let a = fetch(&x);`, and give the macro the futures, `join!(a, b)`",
                     ));
                 }
-                if let Some((at, name)) = awaiting_macro::changed_copy(&e.mac, self.copies) {
+                if let Some((at, name)) = awaiting_macro::changed_copy(&e.mac, &self.scope.copies) {
                     return Err(NotLeading::ChangesCopy(at, name));
                 }
                 if awaiting_macro::is_select(&e.mac)
                     && let Some((at, name)) = awaiting_macro::local_in_branch(
                         e.mac.tokens.clone(),
                         &self
+                            .scope
                             .locals
                             .iter()
-                            .filter(|name| !self.copies.contains(name))
+                            .filter(|name| !self.scope.copies.contains(name))
                             .cloned()
                             .collect::<Vec<_>>(),
                     )
@@ -301,9 +311,14 @@ impl Taker<'_> {
                 }
                 if awaiting_macro::is_select(&e.mac)
                     && let Some(at) =
-                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), self.locals).or_else(
-                            || awaiting_macro::polled_local(&e.mac, self.locals, self.mutable),
-                        )
+                        awaiting_macro::borrowed_local(e.mac.tokens.clone(), &self.scope.locals)
+                            .or_else(|| {
+                                awaiting_macro::polled_local(
+                                    &e.mac,
+                                    &self.scope.locals,
+                                    &self.scope.mutable,
+                                )
+                            })
                 {
                     return Err(NotLeading::Unsupported(
                         at,
@@ -339,16 +354,38 @@ impl Taker<'_> {
             // runs first.
             Expr::ForLoop(e) if !has_await(&e.body) => self.take(&mut e.expr),
             Expr::MethodCall(e) => {
+                let local = local_receiver(e).cloned();
+                let moves = self.moves_receiver(e);
                 let mut parts = vec![&mut *e.receiver];
                 parts.extend(e.args.iter_mut());
                 // The receiver may be borrowed; the arguments are moved.
-                self.in_order_as(parts, |index| {
-                    if index > 0 {
+                let found = self.in_order_as(parts, |index| {
+                    if index > 0 || moves {
                         Given::Moved
                     } else {
                         Given::Receiver
                     }
-                })
+                })?;
+                let given = match &local {
+                    _ if found.is_none() || self.quoted => None,
+                    // Moved ahead, the local is no longer the receiver
+                    // there: the call is checked at once.
+                    Some(_) if local_receiver(e).is_none() => {
+                        Some(receiver_check::Given::MovedAhead)
+                    }
+                    // Kept: checked once, where no await is left in the
+                    // call.
+                    Some(local)
+                        if !e.args.iter().any(has_await) && self.keeps_receiver(e, local) =>
+                    {
+                        Some(receiver_check::Given::Kept)
+                    }
+                    _ => None,
+                };
+                if let Some(given) = given {
+                    receiver_check::mark_call(expr, given);
+                }
+                Ok(found)
             }
             Expr::Call(e) => {
                 let mut parts = vec![&mut *e.func];
@@ -510,8 +547,12 @@ impl Taker<'_> {
                 };
                 // (An `assert!` whose condition awaits says its message
                 // explicitly: `rewrite::assertion_messages`.)
+                let quoted = self.quoted;
+                self.quoted |= args.quotes();
                 let (parts, kinds): (Vec<&mut Expr>, Vec<MentionKind>) = args.args_mut().unzip();
-                let found = self.in_order(parts, |index| kinds[index] == MentionKind::Value)?;
+                let found = self.in_order(parts, |index| kinds[index] == MentionKind::Value);
+                self.quoted = quoted;
+                let found = found?;
                 args.write_back(&mut e.mac.tokens);
                 let terminating = super::temporaries::macro_ends_scope(&e.mac);
                 Ok(found.map(|found| found.within_scope(terminating)))
@@ -757,9 +798,52 @@ impl Taker<'_> {
         let Some(name) = super::values::value_ident(part).map(ToString::to_string) else {
             return false;
         };
-        self.locals.contains(&name)
-            && !self.reborrowed.contains(&name)
-            && (!self.copies.contains(&name) || ahead.runs_first.contains(&name))
+        self.scope.locals.contains(&name)
+            && !self.scope.reborrowed.contains(&name)
+            && (!self.scope.copies.contains(&name) || ahead.runs_first.contains(&name))
+    }
+
+    /// Does `call` move its receiver, a local, into the pending call before
+    /// its arguments run? rustc evaluates the receiver first: a local given
+    /// by value is moved then, and dropped with the call's operands (before
+    /// the locals) if the future is dropped at an await in the arguments.
+    /// So for a method named like the standard library's that take `self`
+    /// (not a guard's, which reaches the guarded value through `Deref`), and
+    /// for a local the user moved into a block of its own (`{ a }.m(..)`).
+    ///
+    /// Before: `a.unwrap_or(f().await)`
+    /// After:  part `__earlier1 = a`, and `{ __earlier1 }.unwrap_or({ __result })`
+    fn moves_receiver(&self, call: &syn::ExprMethodCall) -> bool {
+        if let Expr::Block(_) = &*call.receiver {
+            return super::values::value_ident(&call.receiver)
+                .is_some_and(|name| !crate::names::shown(&name.to_string()).starts_with("__"));
+        }
+        let Some(local) = local_receiver(call) else {
+            return false;
+        };
+        let method = call.method.to_string();
+        let through_guard = self.scope.guards.contains(&local.to_string())
+            && !method.starts_with("into")
+            && method != "try_into";
+        walk::consumes_receiver(&call.method)
+            && !walk::lends_iterator(&call.method)
+            && !through_guard
+    }
+
+    /// Does the machine keep `local`, the receiver of `call`, in place
+    /// across an await in its arguments, where the method may move it? So
+    /// for a method syntax does not know, on a local that may have
+    /// something to drop (neither visibly `Copy` nor a `&mut`).
+    fn keeps_receiver(&self, call: &syn::ExprMethodCall, local: &syn::Ident) -> bool {
+        let name = local.to_string();
+        let numeric = walk::copy::NUMERIC.contains(&call.method.to_string().as_str())
+            && walk::copy::is_copy_value(&call.receiver);
+        self.scope.locals.contains(&name)
+            && !self.scope.copies.contains(&name)
+            && !self.scope.reborrowed.contains(&name)
+            && !walk::call_borrows_receiver(call)
+            && !walk::consumes_receiver(&call.method)
+            && !numeric
     }
 
     /// `part` runs ahead of the await, bound to a hidden local that stands
@@ -791,8 +875,16 @@ impl Taker<'_> {
                 .into_iter()
                 .filter(|name| name.starts_with("__")),
         );
-        names.retain(|name| self.locals.contains(name));
+        names.retain(|name| self.scope.locals.contains(name));
         names
+    }
+}
+
+/// The local `call`'s receiver names, if it is one name.
+fn local_receiver(call: &syn::ExprMethodCall) -> Option<&syn::Ident> {
+    match &*call.receiver {
+        Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
+        _ => None,
     }
 }
 

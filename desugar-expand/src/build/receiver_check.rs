@@ -52,6 +52,17 @@
 //!
 //! Before: `let n = bag.count(); f().await;`
 //! After:  `let n = checked(bag.count(), { .. receiver_consumed(&__found) .. }); f().await;`
+//!
+//! And a local given as the receiver of a call whose arguments await
+//! ([`mark_call`]): rustc moves it into the pending call before the await
+//! if the method takes `self`. Moved ahead of the await for a method named
+//! like one that takes `self`, the call is checked as such a call is; kept
+//! in place for any other, the call is checked the other way round
+//! (`__private::receiver_kept`).
+//!
+//! Before: `a.combine(x.await)`
+//! Marked: `checked(a.combine({ __result }), Check::KEPT)`
+//! After:  `checked(a.combine({ __result }), { .. receiver_kept(&__found) .. })`
 
 use proc_macro2::Span;
 use quote::quote;
@@ -169,6 +180,75 @@ pub(crate) fn wrap(call: &mut syn::ExprMethodCall) {
     *call.receiver = crate::syntax::private_call("checked", vec![receiver, mark], at);
 }
 
+/// How the machine gives a local to the method of a call whose arguments
+/// await (see [`mark_call`]).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Given {
+    /// Moved ahead of the await, as the method is named like the standard
+    /// library's that take `self`: the check stops the build where the
+    /// method borrows it.
+    MovedAhead,
+    /// Kept in place across the await, as the method is one syntax does
+    /// not know: the check stops the build where the method moves it.
+    Kept,
+}
+
+impl Given {
+    const ALL: [Given; 2] = [Given::MovedAhead, Given::Kept];
+
+    /// The mark's name, `Check::<name>` (see `__private::Check`).
+    fn mark(self) -> &'static str {
+        match self {
+            Given::MovedAhead => "MOVED_AHEAD",
+            Given::Kept => "KEPT",
+        }
+    }
+
+    /// What stops the build (see `__private::receiver`).
+    fn verdict(self) -> &'static str {
+        match self {
+            Given::MovedAhead => "receiver_consumed",
+            Given::Kept => "receiver_kept",
+        }
+    }
+}
+
+/// Marks `call`, a method call whose arguments await, whose receiver is a
+/// local the machine gives the method as `given` says, for the check
+/// [`Expand`] writes (unexpanded, the mark builds, and checks nothing).
+///
+/// Before: `a.combine({ __result })`
+/// After:  `checked(a.combine({ __result }), Check::KEPT)`
+pub(crate) fn mark_call(call: &mut Expr, given: Given) {
+    let Expr::MethodCall(method_call) = &*call else {
+        return;
+    };
+    let at = method_call.receiver.span();
+    let check = crate::syntax::private_path("Check", at);
+    let name = syn::Ident::new(given.mark(), at);
+    let mark: Expr = syn::parse_quote!(#check::#name);
+    let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
+    *call = crate::syntax::private_call("checked", vec![value, mark], at);
+}
+
+/// The way a call [`mark_call`] marked gives its receiver, if `expr` is
+/// that mark.
+fn call_mark(expr: &Expr) -> Option<Given> {
+    let Expr::Path(path) = expr else {
+        return None;
+    };
+    let mut segments = path.path.segments.iter().rev();
+    let name = segments.next()?;
+    let check = segments.next()?;
+    (check.ident == "Check")
+        .then(|| {
+            Given::ALL
+                .into_iter()
+                .find(|given| name.ident == given.mark())
+        })
+        .flatten()
+}
+
 /// Writes the check beside each receiver [`wrap`] marked in what it
 /// visits, once its uses of locals are rewritten. A method whose result's
 /// type the caller chooses (`s.trim().parse()` given to a generic call whose
@@ -184,6 +264,10 @@ pub(crate) struct Expand;
 impl syn::visit_mut::VisitMut for Expand {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         syn::visit_mut::visit_expr_mut(self, expr);
+        if let Expr::Call(marked) = expr {
+            expand_call_mark(marked);
+            return;
+        }
         let Expr::MethodCall(call) = expr else {
             return;
         };
@@ -223,6 +307,44 @@ impl syn::visit_mut::VisitMut for Expand {
             args.write_back(&mut mac.tokens);
         }
     }
+}
+
+/// Writes the check in place of the mark beside a call [`mark_call`]
+/// marked, if `marked` is one.
+///
+/// Before: `checked(a.combine({ __result }), Check::KEPT)`
+/// After:  `checked(a.combine({ __result }), { .. receiver_kept(&__found) .. })`
+fn expand_call_mark(marked: &mut syn::ExprCall) {
+    let Some(Expr::MethodCall(call)) = checked_receiver(marked) else {
+        return;
+    };
+    let Some(given) = call_mark(&marked.args[1]) else {
+        return;
+    };
+    // A local moved in inside a macro's arguments (`vec![name]`) would
+    // make the check's closure own it, which reads as the receiver moved.
+    if given == Given::Kept && call.args.iter().any(holds_macro) {
+        return;
+    }
+    let at = call.receiver.span();
+    let receiver = unwrapped(&call.receiver);
+    if let Some(check) = check(&receiver, Copied::Method(call), given.verdict(), true, at) {
+        marked.args[1] = check;
+    }
+}
+
+/// Does `arg` call a macro that may name a value (not `line!()`)?
+fn holds_macro(arg: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0 |= !walk::evaluates_nothing(mac);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, arg);
+    finder.0
 }
 
 /// Is it the mark [`wrap`] leaves for the check?

@@ -178,19 +178,16 @@ impl Builder {
             // After:  `let __awaited1 = a.await;` (a suspension)
             //         `let n = { __awaited1 }.add(b.await);` (another)
             let replacement = value.as_ref().unwrap_or(&result);
-            let locals: Vec<String> = self.locals.iter().map(|l| l.ident.to_string()).collect();
-            let copies = self.copies_in_scope();
-            let reborrowed = self.reborrowed_in_scope();
-            let mutable = self.mutable_in_scope();
-            let mut found = match take_from_stmt(
-                &mut stmt,
-                replacement,
-                &locals,
-                &copies,
-                &reborrowed,
-                &mutable,
-                &mut || self.hidden_local("earlier"),
-            ) {
+            let scope = super::lead::InScope {
+                locals: self.locals.iter().map(|l| l.ident.to_string()).collect(),
+                copies: self.copies_in_scope(),
+                reborrowed: self.reborrowed_in_scope(),
+                mutable: self.mutable_in_scope(),
+                guards: self.guards_in_scope(),
+            };
+            let mut found = match take_from_stmt(&mut stmt, replacement, &scope, &mut || {
+                self.hidden_local("earlier")
+            }) {
                 Ok(Some(found)) => found,
                 // Nothing `#[desugar]` can suspend on after all: the statement
                 // stays as written (never dropped); rustc rejects any
@@ -629,10 +626,7 @@ fn last_statement(out: &mut [Stmt]) -> Option<&mut syn::Stmt> {
 fn take_from_stmt(
     stmt: &mut syn::Stmt,
     replacement: &syn::Ident,
-    locals: &[String],
-    copies: &[String],
-    reborrowed: &[String],
-    mutable: &[String],
+    scope: &super::lead::InScope,
     name: &mut dyn FnMut() -> syn::Ident,
 ) -> Result<Option<super::lead::Found>, super::lead::NotLeading> {
     match stmt {
@@ -649,21 +643,11 @@ fn take_from_stmt(
                          bind by value, or match on a reference (`let Some(n) = &value else { .. }`)",
                     ));
                 }
-                super::lead::take(
-                    &mut init.expr,
-                    replacement,
-                    name,
-                    locals,
-                    copies,
-                    reborrowed,
-                    mutable,
-                )
+                super::lead::take(&mut init.expr, replacement, name, scope)
             }
             None => Ok(None),
         },
-        syn::Stmt::Expr(expr, _) => {
-            super::lead::take(expr, replacement, name, locals, copies, reborrowed, mutable)
-        }
+        syn::Stmt::Expr(expr, _) => super::lead::take(expr, replacement, name, scope),
         syn::Stmt::Macro(_) | syn::Stmt::Item(_) => Ok(None),
     }
 }
@@ -750,7 +734,8 @@ fn count_awaits(stmt: &syn::Stmt) -> usize {
     let mut count = 0;
     let mut name = || quote::format_ident!("__earlier");
     let placeholder = name();
-    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &[], &[], &[], &[], &mut name) {
+    let scope = super::lead::InScope::default();
+    while let Ok(Some(_)) = take_from_stmt(&mut copy, &placeholder, &scope, &mut name) {
         count += 1;
     }
     count + usize::from(has_await(&copy))

@@ -2,7 +2,7 @@
 //! where syntax cannot tell and the machine would drop a borrowed value at
 //! the wrong time.
 //!
-//! Two cases. The receiver of a method syntax does not know, a value made
+//! Three cases. The receiver of a method syntax does not know, a value made
 //! where rustc keeps it across an await if the method borrows it (a
 //! `match` or `if let` scrutinee whose arms await, `match
 //! make().label().len()`; a `for` loop's iterable whose body awaits; an
@@ -12,15 +12,24 @@
 //! named like the standard library's that take `self` (`unwrap`, `map`,
 //! `count`, `into_…`): the machine takes the call for a move, and keeps
 //! the local no further, where rustc would keep it to the end of its scope
-//! if the method borrows it ([`receiver_consumed`]).
+//! if the method borrows it ([`receiver_consumed`]); so too where such a
+//! call's arguments await, and the machine moves the local ahead of the
+//! await as rustc moves it into the pending call. And a local used as the
+//! receiver of a method syntax does not know in a call whose arguments
+//! await (`a.combine(f().await)`): the machine keeps it in place across
+//! the await, right for `v.push(f().await)`, where rustc, if the method
+//! takes `self`, moves it into the pending call before the await and drops
+//! it before the locals if the future is dropped there
+//! ([`receiver_kept`]).
 //!
 //! The call goes through [`checked`] beside a check that never runs. The
 //! check calls the same method, with the same arguments, on a value of the
 //! receiver's type inside a closure, which captures the value by reference
 //! if the method borrows it and by value if it moves it; the closure's type
 //! reaches the verdict, which stops the build where the value is borrowed
-//! and has something to drop (a capture by reference has nothing to drop,
-//! one by value has the value's own drop). The check is written after a
+//! (or, for [`receiver_kept`], moved) and has something to drop (a capture
+//! by reference has nothing to drop, one by value has the value's own
+//! drop). The check is written after a
 //! `loop {}`, where the compiler types the code but does not borrow-check
 //! it against the rest of the function: its copies of the arguments move
 //! and borrow nothing the real call uses. The answer comes when the code
@@ -92,6 +101,20 @@ use core::marker::PhantomData;
 /// tie its call's result to.
 pub struct Check<T>(pub PhantomData<T>);
 
+/// The marks the expansion leaves beside a call whose receiver, a local,
+/// is given to a method while the call's arguments await, for the check
+/// it writes in their place once the machine's code is written (where it
+/// cannot write one, the mark stays, and checks nothing).
+impl<T> Check<T> {
+    /// The local is moved ahead of the await, as a method named like the
+    /// standard library's that take `self` moves it: see
+    /// [`receiver_consumed`].
+    pub const MOVED_AHEAD: Self = Check(PhantomData);
+    /// The local is kept in place across the await, as a method syntax
+    /// does not know may borrow it: see [`receiver_kept`].
+    pub const KEPT: Self = Check(PhantomData);
+}
+
 /// `value` itself; `check` is compiled with it.
 #[inline(always)]
 pub fn checked<T>(value: T, check: Check<T>) -> T {
@@ -158,6 +181,13 @@ const fn borrows_what_drops<T, F>() -> bool {
     core::mem::needs_drop::<T>() && !core::mem::needs_drop::<F>()
 }
 
+/// Does `F`, a closure that calls the method on a value of type `T`, move
+/// the value where it has something to drop? (A capture by value has the
+/// value's drop.)
+const fn moves_what_drops<T, F>() -> bool {
+    core::mem::needs_drop::<T>() && core::mem::needs_drop::<F>()
+}
+
 /// The call found uses a value of type `T` as the method does: stops the
 /// build if it borrows a value that has something to drop, where the
 /// machine keeps no value made for the method.
@@ -197,6 +227,24 @@ pub fn receiver_consumed<T, F>(found: &Option<(PhantomData<T>, F)>) {
         if borrows_what_drops::<T, F>() {
             panic!(
                 "#[desugar]: this method borrows its receiver, a local, but has the name of a standard method that takes `self` (`map`, `count`, `into_…`), so the machine takes the call for a move and drops the local at the next `.await`, where rustc keeps it to the end of its scope. Write the borrow out: `Type::count(&value)`, or `Type::count(&mut value)` for a method taking `&mut self`; for a method of the value it derefs to (an `Option` in a lock guard), write the deref: `(*value).unwrap_or(0)`; the note below says where"
+            )
+        }
+    }
+}
+
+/// As [`receiver_moved`], for a local given to a method syntax does not
+/// know in a call whose arguments await, which the machine keeps in place
+/// across that await: stops the build if the method moves it and it has
+/// something to drop. rustc moves such a receiver into the pending call
+/// before the await, and drops it before the locals if the future is
+/// dropped there or the awaited future panics.
+#[inline(always)]
+pub fn receiver_kept<T, F>(found: &Option<(PhantomData<T>, F)>) {
+    let _ = found;
+    const {
+        if moves_what_drops::<T, F>() {
+            panic!(
+                "#[desugar]: this method takes its receiver, a local with something to drop, by value (`self`), and the call's arguments await: rustc moves the local into the pending call before the `.await` and, if the future is dropped there or the awaited future panics, drops it before the other locals; the machine, which cannot tell this method from one that borrows its receiver (`v.push(f().await)`), keeps the local in place and drops it with them. Write the move as a call, `Type::method(value, ..)` (or `{{ value }}.method(..)`), or bind the awaited value with `let` first (`let x = f().await; value.method(x)`); the note below says where"
             )
         }
     }
