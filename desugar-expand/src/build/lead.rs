@@ -1131,8 +1131,9 @@ pub(super) fn idents(tokens: TokenStream) -> Vec<String> {
 
 /// The names `expr` may change when it runs: those it assigns, borrows
 /// mutably, calls a method on (which may take `&mut self`), calls, matches against
-/// patterns (which may bind `ref mut`), or names inside a macro, a closure
-/// or an `async` block. A name it only reads or moves by value is left
+/// patterns (which may bind `ref mut`), writes to with `write!`, or names
+/// inside a closure, an `async` block or a macro whose arguments are not
+/// known to be expressions. A name it only reads or moves by value is left
 /// out: a part that reads it reads the same value before `expr` runs as
 /// after, and after a move the expansion's read is rustc's error (E0382),
 /// never a different value.
@@ -1194,9 +1195,25 @@ fn changed_names(expr: &Expr) -> Vec<String> {
             }
             syn::visit::visit_local(self, local);
         }
+        // A standard macro whose arguments are expressions changes what
+        // running them changes, and what it writes through (`write!`'s
+        // writer): formatting borrows the rest shared, so a local it
+        // names, as an argument or in the string (`format!("c{}", i)`,
+        // `"c{i}"`), reads the same after it. Any other macro may do
+        // anything with the names in its tokens.
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if !walk::evaluates_nothing(mac) {
+            if walk::evaluates_nothing(mac) {
+                return;
+            }
+            let Some(args) = MacroArgs::parse(mac) else {
                 self.0.extend(idents(mac.tokens.clone()));
+                return;
+            };
+            if let Some(changed) = args.changed_arg() {
+                self.place(changed);
+            }
+            for arg in args.args() {
+                self.visit_expr(arg);
             }
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}

@@ -41,6 +41,10 @@ pub(crate) struct MacroArgs {
     quotes: bool,
     /// `vec![elem; n]`
     repeat: bool,
+    /// The first argument is one the macro may change: the writer
+    /// `write!` calls `write_fmt` on, the value `matches!` matches (its
+    /// pattern may bind by `ref mut`).
+    changes_first: bool,
 }
 
 struct Arg {
@@ -123,6 +127,7 @@ impl MacroArgs {
                 repeat: false,
                 assertion: false,
                 quotes: false,
+                changes_first: true,
             });
         }
         let family = family(&name)?;
@@ -139,6 +144,7 @@ impl MacroArgs {
                 repeat: true,
                 assertion: false,
                 quotes: false,
+                changes_first: false,
             });
         }
         let parsed = mac
@@ -168,7 +174,19 @@ impl MacroArgs {
             repeat: false,
             assertion: name == "assert" || name == "debug_assert",
             quotes: name == "dbg" || name.contains("assert"),
+            changes_first: name == "write" || name == "writeln",
         })
+    }
+
+    /// The argument the macro itself may change what it names through
+    /// (see `changes_first`). Every other one it borrows shared
+    /// (formatting, `assert_eq!`) or takes by value (`vec!`, `dbg!`,
+    /// `assert!`'s condition): only running it may change something.
+    pub(crate) fn changed_arg(&self) -> Option<&Expr> {
+        self.items
+            .first()
+            .filter(|_| self.changes_first)
+            .map(|arg| &arg.expr)
     }
 
     /// Each expression argument.
