@@ -59,8 +59,8 @@ pub(super) fn borrows_beside_move<'a>(pats: impl IntoIterator<Item = &'a Pat> + 
 }
 
 /// Where the construct borrows beside a move but its parts cannot be
-/// bound apart (the value makes other temporaries, a `while let`, a shape
-/// [`fits`] refuses): a check of the parts `pat` binds by value, for the
+/// bound apart (the value makes other temporaries, a `while let` or a
+/// `for`, a shape [`fits`] refuses): a check of the parts `pat` binds by value, for the
 /// start of its arm, that stops the build at one that moves out of the
 /// value kept in place, saying what to write (see
 /// `__private::bound_beside_ref`); a `Copy` part passes.

@@ -37,11 +37,12 @@
 //! gets the check `skipped_parts` writes for it, in an arm that awaits.
 //!
 //! Where the construct also binds parts of the value by `ref` beside parts
-//! it moves, in a value that makes no other temporary, those go into a
-//! hidden local at the start of the arm too, with the `_` parts beside
-//! them (see `borrowed_temporary_parts`); where they cannot be, a part
-//! moved beside them is checked instead, in any value the construct makes
-//! (see `borrowed_temporary_parts::moves_checked`). Otherwise, where an
+//! it moves, in a `match` or `if let` on a value that makes no other
+//! temporary, those go into a hidden local at the start of the arm too,
+//! with the `_` parts beside them (see `borrowed_temporary_parts`); where
+//! they cannot be (also in a `while let` or a `for`), a part moved beside
+//! them is checked instead, in any value the construct makes (see
+//! `borrowed_temporary_parts::moves_checked`). Otherwise, where an
 //! arm borrows the value across an await (`Some((ref p, n)) => x.await`),
 //! it is kept in place, and the `_` of another arm is left as written (see
 //! [`borrowed_across_await`]).
@@ -197,16 +198,27 @@ pub(super) fn rewrite_else_if(e: &mut syn::ExprIf, counter: &mut usize) {
 /// Rewrites a `while let` or `for` whose pattern skips parts of each value
 /// beside parts it moves, if it fits (see the module docs).
 pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
-    // Each value matched again: no hidden local at the start of the body
-    // outlives the borrows of the next (see `borrowed_temporary_parts`).
-    if let Expr::While(e) = expr
-        && let Expr::Let(l) = &*e.cond
-        && is_value(&l.expr)
-        && has_await(&e.body)
-        && borrowed_temporary_parts::borrows_beside_move([&*l.pat])
+    // A `while let` matches each value again: no hidden local at the
+    // start of the body outlives the borrows of the next (see
+    // `borrowed_temporary_parts`). A `for` loop's element may be a
+    // reference whose parts its pattern binds by reference (`for (ref a,
+    // b) in v.iter()`, in Rust 2021), where a `ref` part bound apart would
+    // be a reference to that reference, and syntax cannot tell: where a
+    // part moves beside a `ref` one, the build stops at it instead.
+    let looped = match expr {
+        Expr::While(e) => match &*e.cond {
+            Expr::Let(l) if is_value(&l.expr) => Some((&*l.pat, &mut e.body)),
+            _ => None,
+        },
+        Expr::ForLoop(e) => Some((&*e.pat, &mut e.body)),
+        _ => None,
+    };
+    if let Some((pat, body)) = looped
+        && has_await(&*body)
+        && borrowed_temporary_parts::borrows_beside_move([pat])
     {
-        let check = borrowed_temporary_parts::moves_checked(&l.pat);
-        e.body.stmts.splice(0..0, check);
+        let check = borrowed_temporary_parts::moves_checked(pat);
+        body.stmts.splice(0..0, check);
         return false;
     }
     let (pat, body) = match expr {
@@ -351,6 +363,7 @@ mod tests {
         for stmt in [
             "match m.lock().unwrap().pop() { Some(ref p) if ok => x.await, Some(p) => 0, None => 0 };",
             "while let Some((ref n, s)) = v.pop() { x.await; }",
+            "for (ref n, s) in v { x.await; }",
             "if let Some((ref n, s, ..)) = v.pop() { x.await; }",
         ] {
             assert!(rewritten(stmt).contains("bound_beside_ref"), "{stmt}");

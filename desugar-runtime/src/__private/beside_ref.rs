@@ -2,8 +2,8 @@
 //! beside a `ref` binding into it (`Some(ref p) if ok => { x.await; .. }`
 //! beside `Some(p) => ..`), with an await in the construct, where the
 //! expansion cannot move the borrowed parts out apart (the value makes
-//! other temporaries, `m.lock().unwrap().pop()`; a `while let`; a pattern
-//! with `..`): the machine keeps the value in place, borrowed where it is,
+//! other temporaries, `m.lock().unwrap().pop()`; a `while let`; a `for`
+//! loop's element, `for (ref a, b) in v`; a pattern with `..`): the machine keeps the value in place, borrowed where it is,
 //! and nothing can move out of it there. A `Copy` part, or a `&mut` one
 //! bound through a reference, only copies or borrows, and builds. Method
 //! resolution tells them apart, as for [`bound_beside_rest`](super::bound_beside_rest),
@@ -26,9 +26,9 @@ use super::PartStays;
 
 /// What [`bound_beside_ref`] accepts.
 #[diagnostic::on_unimplemented(
-    message = "#[desugar] cannot move this part out of a value the same `match` or `if let` binds by `ref` across an `.await`: the machine keeps that value in place, borrowed where it is",
+    message = "#[desugar] cannot move this part out of a value the same `match`, `if let`, `while let` or `for` binds by `ref` across an `.await`: the machine keeps that value in place, borrowed where it is",
     label = "a part moved out beside a `ref` binding",
-    note = "bind by value in every arm and pattern, and borrow in the arm (`Some(p) if p.ready() => {{ let p = &p; .. }}`, `Some((n, p)) => {{ let n = &n; .. }}`): the machine then moves the value into the arms"
+    note = "bind by value in every arm and pattern, and borrow in the arm or the loop's body (`Some(p) if p.ready() => {{ let p = &p; .. }}`, `Some((n, p)) => {{ let n = &n; .. }}`, `for (a, b) in v {{ let a = &a; .. }}`): the machine then moves the value into the bindings"
 )]
 pub trait StaysBesideRef {}
 
