@@ -309,8 +309,15 @@ mod tests {
         let stmts = super::bind(&mut pattern, &mut counter).expect("rewritten");
         assert_eq!(text(&pattern), "Msg :: Three (__part1 , __part2 , __part3)");
         let stmts: Vec<String> = stmts.iter().map(|stmt| text(stmt)).collect();
+        // First the check that stops the build at the `ref` in Rust 2021.
+        assert!(
+            stmts[0].starts_with("macro_rules ! __rust_2024_tail"),
+            "{stmts:?}"
+        );
+        assert!(stmts[0].contains("the part this `ref` binds"), "{stmts:?}");
+        assert_eq!(stmts[1], "__rust_2024_tail ! (_) ;");
         assert_eq!(
-            stmts,
+            stmts[2..],
             [
                 "let mut __left4 = (__part1 , __part2 , __part3 ,) ;",
                 "let a = & __left4 . 0 ;",
