@@ -139,8 +139,12 @@ fn unwraps_owned(call: &syn::ExprMethodCall) -> bool {
 
 /// The locals a statement hands a value to through a standard method that
 /// stores its argument in the receiver (`queue.push(async { name.len() })`,
-/// `refs.push(&names)`, `slot.replace(&v)`): the receiver holds whatever
-/// borrow the argument takes, as a local a `let` binds it to does.
+/// `refs.push(&names)`, `slot.replace(&v)`, `counts.entry(w)`,
+/// `v.extend(line.split(' '))`), reached through what gives a `&mut` into
+/// it (`m.entry(k).or_default().push(w)`, `v.last_mut().unwrap().push(w)`),
+/// or through `std::mem::replace(&mut prev, w)` and `mem::swap`: the
+/// receiver holds whatever borrow the argument takes, as a local a `let`
+/// binds it to does.
 pub(super) fn stored_into(stmt: &syn::Stmt, scope: &walk::Scope) -> Vec<crate::ir::LocalId> {
     const STORES: &[&str] = &[
         "push",
@@ -149,22 +153,45 @@ pub(super) fn stored_into(stmt: &syn::Stmt, scope: &walk::Scope) -> Vec<crate::i
         "insert",
         "replace",
         "set",
+        "entry",
+        "extend",
+        "extend_from_slice",
+        "append",
+        "get_or_insert",
+        "resize",
+        "fill",
     ];
     struct Finder<'a> {
         scope: &'a walk::Scope,
         found: Vec<crate::ir::LocalId>,
     }
-    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
-        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-            if let syn::Expr::Path(path) = &*call.receiver
-                && let Some(ident) = path.path.get_ident()
-                && STORES.contains(&call.method.to_string().as_str())
-                && let Some(&local) = self.scope.get(&ident.to_string())
+    impl Finder<'_> {
+        fn store_into(&mut self, place: &syn::Expr) {
+            if let Some(local) = stored_place(place, self.scope)
                 && !self.found.contains(&local)
             {
                 self.found.push(local);
             }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if STORES.contains(&call.method.to_string().as_str()) {
+                self.store_into(&call.receiver);
+            }
             syn::visit::visit_expr_method_call(self, call);
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if swaps_through_mem(&call.func) {
+                for arg in &call.args {
+                    if let syn::Expr::Reference(borrow) = walk::strip_parens(arg)
+                        && borrow.mutability.is_some()
+                    {
+                        self.store_into(&borrow.expr);
+                    }
+                }
+            }
+            syn::visit::visit_expr_call(self, call);
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
@@ -174,6 +201,37 @@ pub(super) fn stored_into(stmt: &syn::Stmt, scope: &walk::Scope) -> Vec<crate::i
     };
     syn::visit::Visit::visit_stmt(&mut finder, stmt);
     finder.found
+}
+
+/// The local a storing method's receiver is a place in (`v`, `st.words`,
+/// `rows[0]`, `*slot`), or gives a `&mut` into (`m.entry(k).or_default()`,
+/// `v.last_mut().unwrap()`): what is stored there is stored in the local.
+fn stored_place(place: &syn::Expr, scope: &walk::Scope) -> Option<crate::ir::LocalId> {
+    match walk::strip_parens(place) {
+        syn::Expr::Field(e) => stored_place(&e.base, scope),
+        syn::Expr::Index(e) => stored_place(&e.expr, scope),
+        syn::Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => stored_place(&e.expr, scope),
+        syn::Expr::MethodCall(call)
+            if gives_mut(&call.method)
+                || call.method == "entry"
+                || call.method == "unwrap"
+                || call.method == "expect" =>
+        {
+            stored_place(&call.receiver, scope)
+        }
+        expr => walk::resolve(expr, scope),
+    }
+}
+
+/// `std::mem::replace`, `mem::swap`, `core::mem::replace`: the place their
+/// first argument borrows mutably is given the value of the other argument.
+fn swaps_through_mem(func: &syn::Expr) -> bool {
+    let syn::Expr::Path(path) = func else {
+        return false;
+    };
+    let mut names = path.path.segments.iter().rev().map(|s| &s.ident);
+    names.next().is_some_and(|f| f == "replace" || f == "swap")
+        && names.next().is_some_and(|m| m == "mem")
 }
 
 /// Is `method` named for the `&mut` it gives? `…_mut` (`get_mut`,

@@ -1,0 +1,126 @@
+//! Text processing across awaits, in shapes a dogfood run found that the
+//! plain `async fn` builds and the machine did not, each compared with
+//! rustc's twin (`assert_same`: every cancellation point, with and without
+//! extra `Pending`s), no larger, and `Send` where the twin is.
+//!
+//! - Standard methods that store a borrow of their argument in the
+//!   receiver, beside `push` and `insert`: a map's `entry(w)` (the word
+//!   count keyed by `&str`), `extend`, `extend_from_slice`, `append`,
+//!   `get_or_insert`, `resize`, `fill`, and `std::mem::replace(&mut prev,
+//!   w)`: the text the stored borrow points into was moved into the state
+//!   while borrowed (E0505, E0597).
+
+mod common;
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::Leaf;
+use std::collections::{BTreeMap, HashMap};
+
+async fn tick() {
+    Leaf::new("tick").pending(1).ready(()).await;
+}
+
+#[desugar]
+async fn word_counts(text: String) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in text.split_whitespace() {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    tick().await;
+    counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+#[desugar]
+async fn grouped(text: String) -> usize {
+    let mut by_first: HashMap<char, Vec<&str>> = HashMap::new();
+    for w in text.split(' ') {
+        by_first
+            .entry(w.chars().next().unwrap_or(' '))
+            .or_default()
+            .push(w);
+    }
+    tick().await;
+    by_first.values().map(Vec::len).sum()
+}
+
+#[desugar]
+async fn extended(line: String) -> usize {
+    let mut v: Vec<&str> = Vec::new();
+    v.extend(line.split_whitespace());
+    tick().await;
+    v.len()
+}
+
+#[desugar]
+async fn from_slice(line: String) -> usize {
+    let mut v: Vec<&str> = Vec::new();
+    v.extend_from_slice(&[line.as_str()]);
+    tick().await;
+    v.len()
+}
+
+#[desugar]
+async fn appended(a: String) -> usize {
+    let mut v: Vec<&str> = Vec::new();
+    v.append(&mut vec![a.as_str()]);
+    tick().await;
+    v[0].len()
+}
+
+#[desugar]
+async fn first_word(text: String) -> usize {
+    let mut first: Option<&str> = None;
+    for w in text.split(' ') {
+        first.get_or_insert(w);
+    }
+    tick().await;
+    first.map_or(0, str::len)
+}
+
+#[desugar]
+async fn previous(text: String) -> usize {
+    let mut prev = "";
+    let mut n = 0;
+    for w in text.split(' ') {
+        let old = std::mem::replace(&mut prev, w);
+        n += old.len();
+    }
+    tick().await;
+    n + prev.len()
+}
+
+#[desugar]
+async fn resized(s: String) -> usize {
+    let mut v: Vec<&str> = Vec::new();
+    v.resize(3, s.as_str());
+    tick().await;
+    v.iter().map(|w| w.len()).sum()
+}
+
+#[desugar]
+async fn filled(s: String) -> usize {
+    let mut v = vec![""; 2];
+    v.fill(s.as_str());
+    tick().await;
+    v.concat().len()
+}
+
+#[test]
+fn storing_methods() {
+    let text = || "a bb a ccc".to_string();
+    same_and_no_larger(|| word_counts(text()), || word_counts_rustc(text()));
+    same_and_no_larger(|| grouped(text()), || grouped_rustc(text()));
+    same_and_no_larger(|| extended(text()), || extended_rustc(text()));
+    same_and_no_larger(|| from_slice(text()), || from_slice_rustc(text()));
+    same_and_no_larger(|| appended(text()), || appended_rustc(text()));
+    same_and_no_larger(|| first_word(text()), || first_word_rustc(text()));
+    same_and_no_larger(|| previous(text()), || previous_rustc(text()));
+    same_and_no_larger(|| resized(text()), || resized_rustc(text()));
+    same_and_no_larger(|| filled(text()), || filled_rustc(text()));
+    both_send(&word_counts(text()), &word_counts_rustc(text()));
+    both_send(&grouped(text()), &grouped_rustc(text()));
+    both_send(&previous(text()), &previous_rustc(text()));
+}
