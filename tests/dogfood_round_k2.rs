@@ -9,6 +9,10 @@
 //!   `get_or_insert`, `resize`, `fill`, and `std::mem::replace(&mut prev,
 //!   w)`: the text the stored borrow points into was moved into the state
 //!   while borrowed (E0505, E0597).
+//! - A `Vec` of borrows made by `vec![a.as_str()]`, `vec![&a]`,
+//!   `[a.as_str()].to_vec()`, or a copy (`clone`, `to_vec`) of a
+//!   `Vec<&str>`: taken for a value new by construction, which holds no
+//!   borrow, so the text was moved into the state while borrowed.
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -123,4 +127,78 @@ fn storing_methods() {
     both_send(&word_counts(text()), &word_counts_rustc(text()));
     both_send(&grouped(text()), &grouped_rustc(text()));
     both_send(&previous(text()), &previous_rustc(text()));
+}
+
+async fn join_all(parts: &[&str], sep: &str) -> String {
+    Leaf::new("join").pending(1).ready(()).await;
+    parts.join(sep)
+}
+
+#[desugar]
+async fn vec_of_views(a: String, b: String) -> String {
+    let v = vec![a.as_str(), b.as_str()];
+    join_all(&v, "+").await
+}
+
+// The vec! is the shape under test, where a slice would do.
+#[allow(clippy::useless_vec)]
+#[desugar]
+async fn vec_in_place(line: String) -> String {
+    join_all(&vec![line.trim(), "x"], "+").await
+}
+
+#[desugar]
+async fn vec_of_refs(a: String) -> usize {
+    let v = vec![&a];
+    tick().await;
+    v[0].len()
+}
+
+#[desugar]
+async fn repeated_view(a: String) -> usize {
+    let v = vec![a.trim(); 3];
+    tick().await;
+    v.concat().len()
+}
+
+#[desugar]
+async fn array_to_vec(a: String) -> usize {
+    let v = [a.as_str()].to_vec();
+    tick().await;
+    v[0].len()
+}
+
+#[desugar]
+async fn cloned_views(line: String) -> usize {
+    let parts: Vec<&str> = line.split(',').collect();
+    let copy = parts.clone();
+    drop(parts);
+    tick().await;
+    copy.iter().map(|p| p.len()).sum()
+}
+
+#[desugar]
+async fn copied_slice(line: String) -> usize {
+    let parts: Vec<&str> = line.split(',').collect();
+    let copy = parts.to_vec();
+    drop(parts);
+    tick().await;
+    copy.len()
+}
+
+#[test]
+fn vecs_of_borrows() {
+    let text = || " a,bb ".to_string();
+    same_and_no_larger(
+        || vec_of_views(text(), "c".into()),
+        || vec_of_views_rustc(text(), "c".into()),
+    );
+    same_and_no_larger(|| vec_in_place(text()), || vec_in_place_rustc(text()));
+    same_and_no_larger(|| vec_of_refs(text()), || vec_of_refs_rustc(text()));
+    same_and_no_larger(|| repeated_view(text()), || repeated_view_rustc(text()));
+    same_and_no_larger(|| array_to_vec(text()), || array_to_vec_rustc(text()));
+    same_and_no_larger(|| cloned_views(text()), || cloned_views_rustc(text()));
+    same_and_no_larger(|| copied_slice(text()), || copied_slice_rustc(text()));
+    both_send(&cloned_views(text()), &cloned_views_rustc(text()));
+    both_send(&vec_in_place(text()), &vec_in_place_rustc(text()));
 }

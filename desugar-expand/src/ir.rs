@@ -313,6 +313,11 @@ pub(crate) struct Mention {
     /// the parts it binds are moved or copied out, and with them what
     /// they borrow (`first` out of `s = v.as_slice()` borrows `v`).
     pub binds_parts: bool,
+    /// The receiver of `clone` or `to_vec` (`let copy = parts.clone();`):
+    /// borrowed for the call only, but the copy holds whatever borrows the
+    /// local holds (`parts: Vec<&str>` split from a text), as a move of
+    /// it would hand them on.
+    pub copied: bool,
     /// Written `&mut x`: a unique borrow of the local's own place. Of a
     /// local bound to a shared reference, it borrows the local, not the
     /// referent (see [`Local::shared_ref`]): a cursor `let mut cur =

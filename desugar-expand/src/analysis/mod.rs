@@ -951,7 +951,7 @@ impl<'a> Facts<'a> {
                 || self.kept_with_flag(holder)
                 || self.handed_to_awaitee(holder, k)))
             || self.by_local[holder].iter().any(|m| {
-                (m.kind.may_move() || m.binds_parts || self.through_reference(m))
+                (m.kind.may_move() || m.binds_parts || m.copied || self.through_reference(m))
                     && self.before(m, k)
                     && m.holders
                         .iter()

@@ -196,6 +196,8 @@ struct Recorded {
     in_awaiting_macro: bool,
     /// See [`Mention::binds_parts`].
     binds_parts: bool,
+    /// See [`Mention::copied`].
+    copied: bool,
     /// See [`Mention::borrowed_mut`].
     borrowed_mut: bool,
     /// A `&mut` taken through it, or a place reached through it assigned
@@ -249,6 +251,7 @@ impl walk::Visitor for Recorder<'_> {
             consumed: None,
             in_awaiting_macro: false,
             binds_parts: false,
+            copied: false,
             borrowed_mut: false,
             mutated_through: false,
             untaken: false,
@@ -298,6 +301,14 @@ impl walk::Visitor for Recorder<'_> {
             && found.local == local
         {
             found.binds_parts = true;
+        }
+    }
+
+    fn copied(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.copied = true;
         }
     }
 
@@ -504,6 +515,7 @@ impl Builder {
                 consumed: found.consumed,
                 in_awaiting_macro: found.in_awaiting_macro,
                 binds_parts: found.binds_parts,
+                copied: found.copied,
                 borrowed_mut: found.borrowed_mut,
                 untaken: found.untaken || self.untaken.contains(&found.local),
                 settled: None,

@@ -12,8 +12,9 @@ use crate::walk;
 ///
 /// Syntax alone cannot tell whether `f(&x)` returns a borrow of `x`, so this
 /// recognises only values that are new by construction: literals, arithmetic
-/// and comparisons, casts, `format!`/`vec!`/`matches!`, the last call of a chain
+/// and comparisons, casts, `format!`/`matches!`, a `vec!` of such values, the last call of a chain
 /// being a method that returns an owned value (`input.trim().to_string()`,
+/// but not a copy, `clone` or `to_vec`, of a value that may hold a borrow,
 /// `names.join(",")`, `it.collect::<Vec<String>>()`), such a value unwrapped (`slot.take().unwrap_or(0)`), and a `match` or
 /// `if` each of whose arms is one of those (`match &a {
 /// Some(_) => "some", None => "none" }`); or a `let` whose written type
@@ -65,6 +66,11 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
                     .is_some_and(|(_, other)| is_owned_value(other))
         }
         syn::Expr::Block(e) if e.label.is_none() => is_owned_tail(&e.block),
+        // `parts.clone()`, `[a.as_str()].to_vec()`: a copy holds what the
+        // receiver's value holds.
+        syn::Expr::MethodCall(call) if walk::copies_value(&call.method) => {
+            is_owned_value(&call.receiver)
+        }
         syn::Expr::MethodCall(call) => {
             walk::returns_owned(&call.method)
                 || takes_out(call)
@@ -72,12 +78,23 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
                 || joins(call)
                 || collects_owned(call)
         }
+        // `vec![a.as_str()]` holds what its elements hold.
+        syn::Expr::Macro(mac)
+            if mac
+                .mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "vec") =>
+        {
+            walk::MacroArgs::parse(&mac.mac).is_some_and(|args| args.elements().all(is_owned_value))
+        }
         syn::Expr::Macro(mac) => mac
             .mac
             .path
             .segments
             .last()
-            .is_some_and(|s| s.ident == "format" || s.ident == "vec" || s.ident == "matches"),
+            .is_some_and(|s| s.ident == "format" || s.ident == "matches"),
         _ => false,
     }
 }

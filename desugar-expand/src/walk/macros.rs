@@ -197,6 +197,12 @@ impl MacroArgs {
             .map(|arg| &arg.expr)
     }
 
+    /// The values a `vec!` holds: each element, or the one `vec![elem; n]`
+    /// repeats.
+    pub(crate) fn elements(&self) -> impl Iterator<Item = &Expr> {
+        self.args().take(if self.repeat { 1 } else { usize::MAX })
+    }
+
     /// Each expression argument with how the macro uses it.
     pub(crate) fn args_mut(&mut self) -> impl Iterator<Item = (&mut Expr, MentionKind)> {
         self.items

@@ -135,6 +135,12 @@ pub(crate) trait Visitor {
         let _ = local;
     }
 
+    /// The use of `local` just reported is the receiver of a method that
+    /// copies its value (see [`crate::ir::Mention::copied`]).
+    fn copied(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
     /// The use of `local` just reported runs only where a `match` or `if
     /// let` on it did not take it (see [`crate::ir::Mention::untaken`]).
     fn untaken(&mut self, local: LocalId) {
@@ -657,6 +663,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     .resolve_path(&e.receiver)
                     .filter(|_| consumes && self.capture.is_none() && self.quoted == 0);
                 self.expr(&mut e.receiver, receiver);
+                if copies_value(&e.method)
+                    && let Some(local) = self.resolve_path(&e.receiver)
+                {
+                    self.visitor.copied(local);
+                }
                 for arg in e.args.iter_mut() {
                     self.argument(arg);
                 }
@@ -1829,6 +1840,12 @@ const TRIMS: &[&str] = &[
     "trim_end_matches",
     "trim_ascii",
 ];
+
+/// `clone` and `to_vec`: their result borrows nothing of the receiver, but
+/// is a copy of it, holding the borrows it holds (`Vec<&str>`, `&str`).
+pub(crate) fn copies_value(method: &syn::Ident) -> bool {
+    method == "clone" || method == "to_vec"
+}
 
 /// Methods of the standard library whose result never borrows from the
 /// receiver (`x.len()`, `x.to_string()`): the receiver is borrowed for the
