@@ -13,11 +13,15 @@
 //!   `[a.as_str()].to_vec()`, or a copy (`clone`, `to_vec`) of a
 //!   `Vec<&str>`: taken for a value new by construction, which holds no
 //!   borrow, so the text was moved into the state while borrowed.
+//! - A capturing closure borrowed in place by an awaited call's argument
+//!   (`split_count(&line, &|c| c == sep).await`, `scan(&text, &mut ||
+//!   lines += 1).await`): rustc keeps it to the end of the statement,
+//!   across the await; the machine dropped it first (E0716).
 
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
-use desugar::harness::Leaf;
+use desugar::harness::{Leaf, Probe};
 use std::collections::{BTreeMap, HashMap};
 
 async fn tick() {
@@ -201,4 +205,69 @@ fn vecs_of_borrows() {
     same_and_no_larger(|| copied_slice(text()), || copied_slice_rustc(text()));
     both_send(&cloned_views(text()), &cloned_views_rustc(text()));
     both_send(&vec_in_place(text()), &vec_in_place_rustc(text()));
+}
+
+async fn split_count(s: &str, is_sep: &dyn Fn(char) -> bool) -> usize {
+    Leaf::new("split").pending(1).ready(()).await;
+    s.split(is_sep).count()
+}
+
+async fn scan(s: &str, on_nl: &mut dyn FnMut()) -> usize {
+    Leaf::new("scan").pending(1).ready(()).await;
+    s.chars().filter(|&c| c == '\n').for_each(|_| on_nl());
+    s.len()
+}
+
+async fn keep_words(s: &str, keep: &dyn Fn(&str) -> bool) -> usize {
+    Leaf::new("keep").pending(1).ready(()).await;
+    s.split(' ').filter(|w| keep(w)).count()
+}
+
+#[desugar]
+async fn fields(line: String, sep: char) -> usize {
+    split_count(&line, &|c| c == sep).await
+}
+
+#[desugar]
+async fn count_lines(text: String) -> (usize, usize) {
+    let mut lines = 0;
+    let n = scan(&text, &mut || lines += 1).await;
+    (n, lines)
+}
+
+#[desugar]
+async fn typed_words(text: String, prefix: String) -> usize {
+    keep_words(&text, &|w: &str| w.starts_with(prefix.as_str())).await + prefix.len()
+}
+
+// Captures nothing: promoted to a static, its signature from the type it
+// is borrowed as, as before.
+#[desugar]
+async fn promoted_words(text: String) -> usize {
+    keep_words(&text, &|w| !w.is_empty()).await
+}
+
+#[desugar]
+async fn moved_into_closure(text: String, probe: Probe) -> usize {
+    keep_words(&text, &move |w: &str| {
+        probe.touch();
+        w.len() > 1
+    })
+    .await
+}
+
+#[test]
+fn closures_borrowed_by_awaited_calls() {
+    let text = || "a,b;c\nd e\n".to_string();
+    same_and_no_larger(|| fields(text(), ','), || fields_rustc(text(), ','));
+    same_and_no_larger(|| count_lines(text()), || count_lines_rustc(text()));
+    same_and_no_larger(
+        || typed_words("ab ac b".into(), "a".into()),
+        || typed_words_rustc("ab ac b".into(), "a".into()),
+    );
+    same_and_no_larger(|| promoted_words(text()), || promoted_words_rustc(text()));
+    same_and_no_larger(
+        || moved_into_closure(text(), Probe::new("p")),
+        || moved_into_closure_rustc(text(), Probe::new("p")),
+    );
 }

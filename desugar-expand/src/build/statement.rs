@@ -8,6 +8,7 @@
 //! (another), then `drop(__temporary2); drop(__awaited1);`.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use super::awaits::has_await;
@@ -496,8 +497,16 @@ impl Builder {
         let mut hoisted = temporaries::borrowed_blocks(&mut found.operand, |ident| {
             held.awaited.iter().any(|(awaited, _)| awaited == ident)
         });
-        let named =
-            temporaries::leading_checked(&mut found.operand, || self.hidden_local("temporary"));
+        let scope = self.scope_map();
+        let captures = |closure: &syn::ExprClosure| {
+            closure.capture.is_some()
+                || scope
+                    .keys()
+                    .any(|local| walk::mentions(&closure.body.to_token_stream(), local))
+        };
+        let named = temporaries::leading_awaited(&mut found.operand, &captures, || {
+            self.hidden_local("temporary")
+        });
         let (declared, first_at) = self.declare_temporaries(named, out);
         hoisted.extend(declared);
         (found, hoisted, first_at)

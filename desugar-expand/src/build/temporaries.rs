@@ -38,21 +38,47 @@ pub(crate) struct Named {
 /// After:  `let __temporary1 = format!("{id}"); let mut __temporary2;`
 ///         `fetch(&__temporary1, next(), { __temporary2 = format!("{id}"); &__temporary2 })`
 pub(crate) fn leading(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
-    hoist(operand, false, name)
+    hoist(operand, false, None, name)
 }
 
 /// [`leading`] for an awaited operand, or a part bound ahead of the await,
 /// whose temporaries rustc keeps across the suspension: the receivers of
 /// methods syntax does not know are checked too (see [`receiver_check`]).
 pub(crate) fn leading_checked(operand: &mut Expr, name: impl FnMut() -> syn::Ident) -> Vec<Named> {
-    hoist(operand, true, name)
+    hoist(operand, true, None, name)
 }
 
-fn hoist(operand: &mut Expr, check: bool, mut name: impl FnMut() -> syn::Ident) -> Vec<Named> {
+/// [`leading_checked`] for the awaited operand itself, whose future may
+/// borrow a closure made there (`split_count(&line, &|c| c == sep).await`,
+/// `scan(&text, &mut || n += 1).await`): rustc keeps that closure to the
+/// end of the statement, across the await, so it is named too. Not one
+/// borrowed shared that `captures` says takes no local of the fn, which
+/// rustc promotes to a static, its signature given by the type it is
+/// borrowed as (`&|w| w.is_empty()` as a `&dyn Fn(&str) -> bool`, which a
+/// `let` of it would not give).
+///
+/// Before: `let n = scan(&text, &mut || lines += 1).await;`
+/// After:  `let mut __temporary1 = || lines += 1;`
+///         `let n = scan(&text, &mut __temporary1).await;`
+pub(crate) fn leading_awaited(
+    operand: &mut Expr,
+    captures: &dyn Fn(&syn::ExprClosure) -> bool,
+    name: impl FnMut() -> syn::Ident,
+) -> Vec<Named> {
+    hoist(operand, true, Some(captures), name)
+}
+
+fn hoist(
+    operand: &mut Expr,
+    check: bool,
+    closures: Option<&dyn Fn(&syn::ExprClosure) -> bool>,
+    mut name: impl FnMut() -> syn::Ident,
+) -> Vec<Named> {
     let mut hoist = Hoist {
         name: &mut name,
         out: Vec::new(),
         check,
+        closures,
         ran: false,
     };
     hoist.expr(operand);
@@ -64,6 +90,9 @@ struct Hoist<'a, N> {
     out: Vec<Named>,
     /// Are receivers checked?
     check: bool,
+    /// Are closures borrowed in place named, and which capture a local (see
+    /// [`leading_awaited`])?
+    closures: Option<&'a dyn Fn(&syn::ExprClosure) -> bool>,
     /// Has something with an effect (a call) run before the current point?
     /// Then what is named from there on is made in place, in its turn.
     ran: bool,
@@ -132,6 +161,11 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.ran = true;
             }
             Expr::Reference(e) if values::is_promoted(&e.expr) => {}
+            Expr::Reference(e) if self.names_closure(e) => {
+                if let Some(in_place) = self.name_value(&mut e.expr, e.mutability.is_some()) {
+                    *expr = in_place;
+                }
+            }
             Expr::Reference(e)
                 if (is_value(&e.expr) || is_user_block(&e.expr)) && !has_await(&*e.expr) =>
             {
@@ -265,6 +299,15 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             }
             _ => self.ran = true,
         }
+    }
+
+    /// A closure borrowed in place that is named (see [`leading_awaited`]).
+    fn names_closure(&self, borrow: &syn::ExprReference) -> bool {
+        let Some(captures) = self.closures else {
+            return false;
+        };
+        matches!(walk::strip_parens(&borrow.expr), Expr::Closure(closure)
+            if borrow.mutability.is_some() || captures(closure))
     }
 
     /// Names the temporaries inside `expr`, a value about to be named
