@@ -17,6 +17,9 @@
 //!   (`split_count(&line, &|c| c == sep).await`, `scan(&text, &mut ||
 //!   lines += 1).await`): rustc keeps it to the end of the statement,
 //!   across the await; the machine dropped it first (E0716).
+//! - The rewrite the error for a closure in a nested `for` loop's iterable
+//!   asks for (`tests/ui/closure_in_nested_for_iterable.rs`): the closure
+//!   bound before the outer loop, the iterable given a borrow of it.
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -270,4 +273,27 @@ fn closures_borrowed_by_awaited_calls() {
         || moved_into_closure(text(), Probe::new("p")),
         || moved_into_closure_rustc(text(), Probe::new("p")),
     );
+}
+
+async fn count(name: &str, s: &str) -> usize {
+    Leaf::new(name).pending(1).ready(s.len()).await
+}
+
+#[desugar]
+async fn nested_filter(chunks: Vec<&'static str>) -> usize {
+    let keep = |w: &&str| !w.is_empty();
+    let mut n = 0;
+    for c in chunks {
+        for w in c.split(' ').filter(&keep) {
+            n += count(w, w).await;
+        }
+    }
+    n
+}
+
+#[test]
+fn closure_bound_before_nested_loops() {
+    let chunks = || vec!["a b", " cc", ""];
+    same_and_no_larger(|| nested_filter(chunks()), || nested_filter_rustc(chunks()));
+    both_send(&nested_filter(chunks()), &nested_filter_rustc(chunks()));
 }

@@ -86,7 +86,7 @@ pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms 
         arms_with(body, decisions, layout, &CopiesPlan::new(&repeated))
     };
     Arms {
-        error: duplicated_types(&typed_copies, decisions),
+        error: duplicated_types(&typed_copies, body, decisions),
         ..arms
     }
 }
@@ -249,6 +249,7 @@ enum TypedValue {
 /// per copy instead (see `copies`).
 fn duplicated_types(
     copies: &[(TypedValue, proc_macro2::Span)],
+    body: &Body,
     decisions: &Decisions,
 ) -> Option<syn::Error> {
     let mut errors: Option<syn::Error> = None;
@@ -263,20 +264,56 @@ fn duplicated_types(
             continue;
         }
         reported.push(value);
-        let err = syn::Error::new(
-            span,
-            "#[desugar] cannot keep this closure or `async` block across an await here: the expansion writes this code more than once \
+        let err = if let TypedValue::Local(local) = value
+            && is_for_iterator(&body.locals[local].ident)
+        {
+            syn::Error::new(
+                span,
+                "#[desugar] cannot keep this closure across an await here: it is part of a `for` loop's iterable, kept across \
+                 the loop body's awaits, and the expansion writes that loop more than once (it runs again when the machine \
+                 resumes inside an enclosing loop, or after a branch that awaits), where each copy of a closure is a type of \
+                 its own. Bind the closure with `let` before the outer loop, its parameters' types written (`let keep = \
+                 |w: &&str| !w.is_empty();`), and give the iterable a borrow of it (`.filter(&keep)`)",
+            )
+        } else {
+            syn::Error::new(
+                span,
+                "#[desugar] cannot keep this closure or `async` block across an await here: the expansion writes this code more than once \
              (it runs again when the machine resumes inside an enclosing loop, or after a branch that awaits), and each copy of a closure or \
              `async` block is a type of its own. Create it once, before the loop or branch (`let task = async { .. };`), \
              or await the whole loop inside an `async` block. Where it is kept only because a value its call gives lives \
              across the await, write that value's type, which then holds no borrow of it (`let w: usize = weight(2);`)",
-        );
+            )
+        };
         match &mut errors {
             Some(errors) => errors.combine(err),
             None => errors = Some(err),
         }
     }
     errors
+}
+
+/// The hidden local a `for` loop's iterator is kept in (see
+/// `build::lower`'s `for_construct`).
+fn is_for_iterator(ident: &syn::Ident) -> bool {
+    ident.to_string().starts_with("__iter")
+}
+
+/// Where the first closure or `async` block `stmt` builds is written.
+fn first_closure(stmt: &syn::Stmt) -> Option<proc_macro2::Span> {
+    struct Finder(Option<proc_macro2::Span>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
+            self.0 = self.0.or(Some(syn::spanned::Spanned::span(closure)));
+        }
+        fn visit_expr_async(&mut self, block: &'ast syn::ExprAsync) {
+            self.0 = self.0.or(Some(syn::spanned::Spanned::span(block)));
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(None);
+    syn::visit::Visit::visit_stmt(&mut finder, stmt);
+    finder.0
 }
 
 /// Does the statement's value hold a closure or an `async` block it builds
@@ -980,7 +1017,13 @@ impl<'a> Emit<'a> {
                 self.transitions.returns |= divergence::returns(stmt);
                 if matches!(stmt, syn::Stmt::Local(_)) && builds_typed_value(stmt) {
                     for &local in declares {
-                        let span = self.body.locals[local].ident.span();
+                        let ident = &self.body.locals[local].ident;
+                        // The hidden iterator has no span of the user's:
+                        // the closure its iterable builds is the code.
+                        let span = Some(ident)
+                            .filter(|ident| is_for_iterator(ident))
+                            .and_then(|_| first_closure(stmt))
+                            .unwrap_or(ident.span());
                         self.typed_copies.push((TypedValue::Local(local), span));
                     }
                 }
