@@ -26,8 +26,9 @@
 //! Before: `while let Some((msg, _)) = rx.recv().await { handle(&msg).await; }`
 //! After:  `while let Some((msg, __part1)) = rx.recv().await { let __skipped2 = (..,); let msg = msg; handle(&msg).await; }`
 //!
-//! Only a value made by a call, awaited or not (a place's parts drop with
-//! the place); a `for` loop's element is always such a value. The
+//! Only a value made by a call, awaited or not, or a tuple literal, which
+//! moves its elements into a temporary (a place's parts drop with the
+//! place); a `for` loop's element is always such a value. The
 //! temporaries a `while let`'s value is made with (`lock(&mut q)` in
 //! `lock(&mut q).pop()`, `&Probe::new(..)` in `recv(&mut q,
 //! &Probe::new(..)).await`) drop at the end of the iteration too, after
@@ -242,11 +243,14 @@ pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
     true
 }
 
-/// A value made by a call (or an await), not a place.
+/// A value made by a call (or an await), or a tuple of values, not a
+/// place: a tuple literal moves its elements into a temporary of its own
+/// (`match (x.take(), y.take())`, `match (taken, k)`), whose skipped parts
+/// rustc drops at the end of the statement as a call's.
 fn is_call(expr: &Expr) -> bool {
     matches!(
         strip_parens(expr),
-        Expr::Await(_) | Expr::MethodCall(_) | Expr::Call(_)
+        Expr::Await(_) | Expr::MethodCall(_) | Expr::Call(_) | Expr::Tuple(_)
     )
 }
 
@@ -316,6 +320,9 @@ mod tests {
             "while let Some((s, _)) = lock(&mut q).pop() { send(s).await; }",
             "while let Some((s, _)) = Leaf::new(\"r\").ready(q.pop()).await { send(s).await; }",
             "for (s, _) in pairs { send(s).await; }",
+            // A tuple literal is a temporary too, whatever its elements.
+            "match (x.take(), y.take()) { (Some(p), _) => look(&p).await, _ => 0 };",
+            "match (state, k) { (Some(p), _) => look(&p).await, _ => 0 };",
             // Beside temporaries made before it, which drop after the arm.
             "match items.iter_mut().next() { Some((_, s)) => send(s).await, _ => 0 };",
             "if let Some((s, _)) = m.lock().unwrap().pop() { send(s).await; } else { m.lock(); }",
