@@ -10,11 +10,24 @@
 //!   place, where the pattern could not move out of it (E0507 "cannot move
 //!   out of a shared reference"). A tuple literal is a temporary as a
 //!   call's value is, and its skipped parts are bound apart in the same way.
+//! - A value moved out of a field of a local (`pair.1.take()`,
+//!   `line.o.replace(v)`, `mem::replace(&mut line.text, ..)`,
+//!   `mem::take(&mut pair.1)`, `pair.0.take().ok_or("no x")?`), kept across
+//!   an await (bound by a `let`, or given to an awaited call), then another
+//!   field moved out: the value was taken for one that may borrow the
+//!   local, which was kept in place, where no field can move out of it
+//!   (E0507 "cannot move out of `pair.0` which is behind a mutable
+//!   reference"), also where the `let` wrote a type of the user's.
 
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
 use desugar::harness::{Leaf, Probe};
+
+pub struct Line {
+    text: Probe,
+    o: Option<Probe>,
+}
 
 async fn look(p: &Probe) -> usize {
     Leaf::new("look").pending(1).ready(()).await;
@@ -138,4 +151,152 @@ fn tuple_literals_taken_apart_beside_skipped_parts() {
     );
     both_send(&if_let_on_a_tuple(true), &if_let_on_a_tuple_rustc(true));
     both_send(&while_let_on_a_tuple(q()), &while_let_on_a_tuple_rustc(q()));
+}
+
+async fn eat(p: Option<Probe>) -> usize {
+    Leaf::new("eat").pending(1).ready(()).await;
+    p.map_or(0, |p| p.label().len())
+}
+
+#[desugar]
+async fn field_taken_in_awaited_call() -> usize {
+    let mut pair = (Some(Probe::new("x")), Some(Probe::new("y")));
+    let n = eat(pair.1.take()).await;
+    n + pair.0.map_or(0, |p| p.label().len())
+}
+
+/// `replace` too, on a struct's field, both fields moved out after.
+#[desugar]
+async fn field_replaced_in_awaited_call(k: u32) -> usize {
+    let mut line = Line {
+        text: Probe::new("text"),
+        o: Some(Probe::new("o")),
+    };
+    let n = eat(line.o.replace(Probe::new("new"))).await;
+    let text = line.text;
+    n + text.label().len() + line.o.map_or(k as usize, |p| p.label().len())
+}
+
+#[test]
+fn fields_taken_out_inside_an_awaited_call() {
+    same_and_no_larger(
+        field_taken_in_awaited_call,
+        field_taken_in_awaited_call_rustc,
+    );
+    for k in [0, 1] {
+        same_and_no_larger(
+            || field_replaced_in_awaited_call(k),
+            || field_replaced_in_awaited_call_rustc(k),
+        );
+    }
+    both_send(
+        &field_taken_in_awaited_call(),
+        &field_taken_in_awaited_call_rustc(),
+    );
+    both_send(
+        &field_replaced_in_awaited_call(0),
+        &field_replaced_in_awaited_call_rustc(0),
+    );
+}
+
+pub struct Text {
+    text: String,
+    o: Option<String>,
+}
+
+#[desugar]
+async fn field_replaced_by_mem_replace(o: Option<String>) -> String {
+    let mut line = Text {
+        text: "a".into(),
+        o,
+    };
+    let t = std::mem::replace(&mut line.text, "b".into());
+    Leaf::new("x").pending(1).ready(()).await;
+    t + &line.o.unwrap_or_default()
+}
+
+#[desugar]
+async fn field_taken_by_mem_take(o: Option<String>) -> String {
+    let mut line = Text {
+        text: "a".into(),
+        o,
+    };
+    let t = std::mem::take(&mut line.o);
+    Leaf::new("x").pending(1).ready(()).await;
+    line.text + &t.unwrap_or_default()
+}
+
+/// The type written, of the user's: the value is new whatever its type.
+#[desugar]
+async fn field_taken_and_tried(x: bool) -> Result<usize, String> {
+    let mut pair = (x.then(|| Probe::new("x")), Some(Probe::new("y")));
+    let x: Probe = pair.0.take().ok_or("no x")?;
+    Leaf::new("l").pending(1).ready(()).await;
+    drop(x);
+    Ok(pair.1.map_or(0, |p| p.label().len()))
+}
+
+#[desugar]
+async fn field_taken_and_tried_untyped(x: bool) -> Result<usize, String> {
+    let mut pair = (x.then(|| Probe::new("x")), Some(Probe::new("y")));
+    let x = pair.0.take().ok_or("no x".to_string())?;
+    Leaf::new("l").pending(1).ready(()).await;
+    drop(x);
+    Ok(pair.1.map_or(0, |p| p.label().len()))
+}
+
+/// Inside an awaited call's arguments.
+#[desugar]
+async fn field_taken_by_mem_take_in_awaited_call() -> usize {
+    let mut pair = (Some(Probe::new("x")), Some(Probe::new("y")));
+    let n = eat(std::mem::take(&mut pair.1)).await;
+    n + pair.0.map_or(0, |p| p.label().len())
+}
+
+#[test]
+fn values_moved_out_of_fields_kept_across_an_await() {
+    for o in [Some("o".to_string()), None] {
+        same_and_no_larger(
+            || field_replaced_by_mem_replace(o.clone()),
+            || field_replaced_by_mem_replace_rustc(o.clone()),
+        );
+        same_and_no_larger(
+            || field_taken_by_mem_take(o.clone()),
+            || field_taken_by_mem_take_rustc(o.clone()),
+        );
+    }
+    for x in [true, false] {
+        same_and_no_larger(
+            || field_taken_and_tried(x),
+            || field_taken_and_tried_rustc(x),
+        );
+        same_and_no_larger(
+            || field_taken_and_tried_untyped(x),
+            || field_taken_and_tried_untyped_rustc(x),
+        );
+    }
+    same_and_no_larger(
+        field_taken_by_mem_take_in_awaited_call,
+        field_taken_by_mem_take_in_awaited_call_rustc,
+    );
+    both_send(
+        &field_replaced_by_mem_replace(None),
+        &field_replaced_by_mem_replace_rustc(None),
+    );
+    both_send(
+        &field_taken_by_mem_take(None),
+        &field_taken_by_mem_take_rustc(None),
+    );
+    both_send(
+        &field_taken_and_tried(true),
+        &field_taken_and_tried_rustc(true),
+    );
+    both_send(
+        &field_taken_and_tried_untyped(true),
+        &field_taken_and_tried_untyped_rustc(true),
+    );
+    both_send(
+        &field_taken_by_mem_take_in_awaited_call(),
+        &field_taken_by_mem_take_in_awaited_call_rustc(),
+    );
 }

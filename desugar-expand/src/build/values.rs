@@ -15,7 +15,9 @@ use crate::walk;
 /// and comparisons, casts, `format!`/`matches!`, a `vec!` of such values, the last call of a chain
 /// being a method that returns an owned value (`input.trim().to_string()`,
 /// but not a copy, `clone` or `to_vec`, of a value that may hold a borrow,
-/// `names.join(",")`, `it.collect::<Vec<String>>()`), such a value unwrapped (`slot.take().unwrap_or(0)`), and a `match` or
+/// `names.join(",")`, `it.collect::<Vec<String>>()`), a value moved out of
+/// a place (`mem::replace(&mut s.f, None)`), such a value unwrapped
+/// (`slot.take().unwrap_or(0)`) or tried (`slot.take().ok_or(e)?`), and a `match` or
 /// `if` each of whose arms is one of those (`match &a {
 /// Some(_) => "some", None => "none" }`); or a `let` whose written type
 /// holds no borrow (`let n: u32`, `let s: &'static str`).
@@ -73,7 +75,7 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
         }
         syn::Expr::MethodCall(call) => {
             walk::returns_owned(&call.method)
-                || takes_out(call)
+                || walk::takes_out(call)
                 || unwraps_owned(call)
                 || joins(call)
                 || collects_owned(call)
@@ -89,6 +91,9 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
         {
             walk::MacroArgs::parse(&mac.mac).is_some_and(|args| args.elements().all(is_owned_value))
         }
+        syn::Expr::Call(call) => walk::takes_out_of_place(call),
+        // `slot.take().ok_or("none")?`: what an owned `Result` holds.
+        syn::Expr::Try(e) => is_owned_value(&e.expr),
         syn::Expr::Macro(mac) => mac
             .mac
             .path
@@ -107,20 +112,6 @@ fn is_owned_tail(block: &syn::Block) -> bool {
         [syn::Stmt::Expr(tail, None)] => is_owned_value(tail),
         _ => false,
     }
-}
-
-/// `slot.take()` or `slot.replace(v)`: the standard `take` without
-/// arguments (`Option`, `Cell`, `RefCell`) and `replace` (those and
-/// `HashSet`'s; `str`'s gives a new `String`) move a value out of their
-/// receiver and borrow none of it: `let id = pend.slot.take();` kept
-/// across an await does not keep `pend` in place, so another field can
-/// still be moved out of it after. (A method of the user's of such a name
-/// that does return a borrow of its receiver makes the machine fail to
-/// build, where rustc's borrow check sees the local moved while borrowed;
-/// it never runs.) Not `Iterator::take(n)`, whose adapter borrows what
-/// the iterator does.
-fn takes_out(call: &syn::ExprMethodCall) -> bool {
-    (call.method == "take" && call.args.is_empty()) || call.method == "replace"
 }
 
 /// `names.join(",")`: `[T]::join(&self, sep)` gives a new `String` or
@@ -146,12 +137,23 @@ fn collects_owned(call: &syn::ExprMethodCall) -> bool {
 }
 
 /// `slot.take().unwrap_or(0)`: the value an `Option` or `Result` that holds
-/// no borrow gives, or a default that holds none.
+/// no borrow gives, or a default that holds none; so for the `Result` an
+/// `ok_or` makes of such an `Option` and an error that holds none
+/// (`slot.take().ok_or("none")`).
 fn unwraps_owned(call: &syn::ExprMethodCall) -> bool {
-    const UNWRAPS: &[&str] = &["unwrap", "expect", "unwrap_or_default", "unwrap_or"];
+    const UNWRAPS: &[&str] = &[
+        "unwrap",
+        "expect",
+        "unwrap_or_default",
+        "unwrap_or",
+        "ok_or",
+    ];
     UNWRAPS.contains(&call.method.to_string().as_str())
         && is_owned_value(&call.receiver)
-        && (call.method != "unwrap_or" || call.args.iter().all(is_owned_value))
+        && call
+            .args
+            .iter()
+            .all(|arg| call.method == "expect" || is_owned_value(arg))
 }
 
 /// The locals a statement hands a value to through a standard method that

@@ -349,6 +349,25 @@ impl<'a, V: Visitor> Walk<'a, V> {
         }
     }
 
+    /// `&mut place` given to a call whose value borrows none of it (see
+    /// [`takes_out_of_place`]): mutated, as any `&mut` makes it, but not
+    /// borrowed past the call, so not kept in place for the value's sake.
+    fn borrowed_for_call(&mut self, place: &mut syn::ExprReference) {
+        let own = self.capture.is_none();
+        let local = self.resolve_path(&place.expr).filter(|_| own);
+        self.expr(
+            &mut place.expr,
+            MentionKind::Place {
+                may_move: false,
+                lasting: false,
+            },
+        );
+        match local {
+            Some(local) => self.visitor.mutated(local, true),
+            None => self.mutated(&place.expr, false),
+        }
+    }
+
     fn resolve_path(&self, expr: &Expr) -> Option<LocalId> {
         match expr {
             Expr::Path(path) if path.qself.is_none() => {
@@ -649,7 +668,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 } else if reborrowed {
                     BORROW
                 } else {
-                    let lasting = !returns_owned(&e.method);
+                    let lasting = !returns_owned(&e.method) && !takes_out(e);
                     MentionKind::Place {
                         may_move: false,
                         lasting,
@@ -697,8 +716,14 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         lasting: true,
                     },
                 );
+                let out_of_place = takes_out_of_place(e);
                 for arg in e.args.iter_mut() {
-                    self.argument(arg);
+                    match arg {
+                        Expr::Reference(place) if out_of_place && place.mutability.is_some() => {
+                            self.borrowed_for_call(place)
+                        }
+                        _ => self.argument(arg),
+                    }
                 }
                 if let Some(local) = self.expansion_drop(e) {
                     self.visitor.dropped(local);
@@ -1847,6 +1872,36 @@ pub(crate) fn copies_value(method: &syn::Ident) -> bool {
     method == "clone" || method == "to_vec"
 }
 
+/// `slot.take()` or `slot.replace(v)`: the standard `take` without
+/// arguments (`Option`, `Cell`, `RefCell`) and `replace` (those and
+/// `HashSet`'s; `str`'s gives a new `String`) move a value out of their
+/// receiver and borrow none of it: `let id = pend.slot.take();` kept
+/// across an await does not keep `pend` in place, so another field can
+/// still be moved out of it after. (A method of the user's of such a name
+/// that does return a borrow of its receiver makes the machine fail to
+/// build, where rustc's borrow check sees the local moved while borrowed;
+/// it never runs.) Not `Iterator::take(n)`, whose adapter borrows what
+/// the iterator does. Nor is the receiver borrowed for longer than the
+/// call: `eat(pair.1.take()).await` does not keep `pair` across the await.
+pub(crate) fn takes_out(call: &syn::ExprMethodCall) -> bool {
+    (call.method == "take" && call.args.is_empty()) || call.method == "replace"
+}
+
+/// `mem::replace(&mut line.o, None)` or `mem::take(&mut pair.1)` (any path
+/// ending so, `std::mem::take` too): as [`takes_out`], the value moved
+/// out of the place borrows none of it, and the place is borrowed for the
+/// call only.
+pub(crate) fn takes_out_of_place(call: &syn::ExprCall) -> bool {
+    let Expr::Path(func) = strip_parens(&call.func) else {
+        return false;
+    };
+    let names = segment_names(&func.path);
+    matches!(
+        names.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        [.., "mem", "replace" | "take"]
+    )
+}
+
 /// Methods of the standard library whose result never borrows from the
 /// receiver (`x.len()`, `x.to_string()`): the receiver is borrowed for the
 /// call only.
@@ -1901,6 +1956,20 @@ mod tests {
         assert!(Standard::Option.takes_self("xor"));
         assert!(Standard::Iterator.takes_self("partition"));
         assert!(!Standard::Result.takes_self("xor"));
+    }
+
+    #[test]
+    fn values_moved_out_of_a_place_by_mem_functions() {
+        for (text, out) in [
+            ("std::mem::replace(&mut a.f, None)", true),
+            ("mem::take(&mut a.f)", true),
+            ("core::mem::take(&mut a)", true),
+            ("replace(&mut a.f, None)", false),
+            ("mem::swap(&mut a, &mut b)", false),
+        ] {
+            let call: syn::ExprCall = syn::parse_str(text).expect("a call");
+            assert_eq!(super::takes_out_of_place(&call), out, "{text}");
+        }
     }
 
     #[test]
