@@ -18,6 +18,10 @@
 //!   local, which was kept in place, where no field can move out of it
 //!   (E0507 "cannot move out of `pair.0` which is behind a mutable
 //!   reference"), also where the `let` wrote a type of the user's.
+//! - `Option::insert` on a local, the `&mut` it gives used across an await
+//!   (`let r = slot.insert(v); *r += x.await; slot.unwrap()`): `insert` was
+//!   taken for a set's, whose `bool` borrows nothing, and `slot` was moved
+//!   into the state while `r` pointed into it (E0503, E0597).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -299,4 +303,53 @@ fn values_moved_out_of_fields_kept_across_an_await() {
         &field_taken_by_mem_take_in_awaited_call(),
         &field_taken_by_mem_take_in_awaited_call_rustc(),
     );
+}
+
+#[desugar]
+async fn inserted_into_a_local(v: u32) -> u32 {
+    let mut slot: Option<u32> = None;
+    let r = slot.insert(v);
+    *r += Leaf::new("inc").pending(1).ready(1u32).await;
+    slot.unwrap()
+}
+
+/// Untyped, holding something to drop, and given back whole after.
+#[desugar]
+async fn inserted_probe(k: u32) -> Option<Probe> {
+    let mut slot = None;
+    let r = slot.insert(Probe::new("p"));
+    let n = Leaf::new("n").pending(1).ready(k).await;
+    if n > 0 {
+        r.touch();
+    }
+    slot
+}
+
+/// A set's `insert`, whose `bool` borrows nothing, is kept in place as
+/// though it did: no larger, and the set still moved whole after.
+#[desugar]
+async fn inserted_into_a_set(k: u32) -> usize {
+    let mut seen = std::collections::BTreeSet::new();
+    seen.insert(String::from("a"));
+    let fresh = seen.insert(String::from(if k == 0 { "a" } else { "b" }));
+    let p = Probe::new("p");
+    Leaf::new("l").pending(1).ready(()).await;
+    p.touch();
+    let all: Vec<String> = seen.into_iter().collect();
+    all.len() + usize::from(fresh)
+}
+
+#[test]
+fn option_insert_on_a_local_used_across_an_await() {
+    for v in [0, 4] {
+        same_and_no_larger(
+            || inserted_into_a_local(v),
+            || inserted_into_a_local_rustc(v),
+        );
+        same_and_no_larger(|| inserted_probe(v), || inserted_probe_rustc(v));
+        same_and_no_larger(|| inserted_into_a_set(v), || inserted_into_a_set_rustc(v));
+    }
+    both_send(&inserted_into_a_local(1), &inserted_into_a_local_rustc(1));
+    both_send(&inserted_probe(1), &inserted_probe_rustc(1));
+    both_send(&inserted_into_a_set(1), &inserted_into_a_set_rustc(1));
 }

@@ -74,7 +74,7 @@ fn is_owned_value(expr: &syn::Expr) -> bool {
             is_owned_value(&call.receiver)
         }
         syn::Expr::MethodCall(call) => {
-            walk::returns_owned(&call.method)
+            (walk::returns_owned(&call.method) && !walk::inserts_into_local(call))
                 || walk::takes_out(call)
                 || unwraps_owned(call)
                 || joins(call)

@@ -668,7 +668,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 } else if reborrowed {
                     BORROW
                 } else {
-                    let lasting = !returns_owned(&e.method) && !takes_out(e);
+                    let lasting =
+                        (!returns_owned(&e.method) || inserts_into_local(e)) && !takes_out(e);
                     MentionKind::Place {
                         may_move: false,
                         lasting,
@@ -1885,6 +1886,19 @@ pub(crate) fn copies_value(method: &syn::Ident) -> bool {
 /// call: `eat(pair.1.take()).await` does not keep `pair` across the await.
 pub(crate) fn takes_out(call: &syn::ExprMethodCall) -> bool {
     (call.method == "take" && call.args.is_empty()) || call.method == "replace"
+}
+
+/// `slot.insert(v)` on a local: `Option::insert` gives a `&mut` into it,
+/// where a set's `insert` gives a `bool`, and syntax cannot tell the two
+/// apart: the local is taken for borrowed for as long as the value lives,
+/// as it is by `Option::insert` (`let r = slot.insert(v); *r +=
+/// x.await;`). A set so kept is kept in place, which costs nothing where
+/// it is later moved whole. (On a field, `s.seen.insert(k)`, it is taken
+/// for a set's, whose local may have another field moved out after.)
+pub(crate) fn inserts_into_local(call: &syn::ExprMethodCall) -> bool {
+    call.method == "insert"
+        && call.args.len() == 1
+        && matches!(strip_parens(&call.receiver), Expr::Path(path) if path.path.get_ident().is_some())
 }
 
 /// `mem::replace(&mut line.o, None)` or `mem::take(&mut pair.1)` (any path
