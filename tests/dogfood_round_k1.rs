@@ -22,6 +22,12 @@
 //!   (`let r = slot.insert(v); *r += x.await; slot.unwrap()`): `insert` was
 //!   taken for a set's, whose `bool` borrows nothing, and `slot` was moved
 //!   into the state while `r` pointed into it (E0503, E0597).
+//! - A local read before a pattern that skips a part of it beside a part
+//!   it moves, with an await after (`leaf(pair.0).await; let (_, q) =
+//!   pair;`): its skipped parts were bound apart only where the pattern
+//!   was the one use of the local, and it was kept in place instead, where
+//!   the pattern could not move out of it (E0507 "cannot move out of
+//!   `pair.1` which is behind a shared reference").
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -113,8 +119,47 @@ async fn while_let_on_a_tuple(mut q: Vec<Probe>) -> usize {
     total
 }
 
+/// A unit variant of a type with a `Drop` impl, matched by a path beside
+/// a part moved out: it is a skipped part, bound apart with the others,
+/// where before the tuple was kept in place and the build stopped at the
+/// path (`tests/ui/path_of_drop_type_beside_moved_part.rs`).
+pub enum Lease {
+    Free,
+    Held(Probe),
+}
+
+impl Drop for Lease {
+    /// Seen by the harness where it runs.
+    fn drop(&mut self) {
+        Probe::new("lease dropped").touch();
+    }
+}
+
+#[desugar]
+async fn tuple_beside_a_drop_type(free: bool, name: String) -> usize {
+    let lease = if free {
+        Lease::Free
+    } else {
+        Lease::Held(Probe::new("held"))
+    };
+    match (lease, name) {
+        (Lease::Free, name) => Leaf::new("free").pending(1).ready(name.len()).await,
+        _ => 0,
+    }
+}
+
 #[test]
 fn tuple_literals_taken_apart_beside_skipped_parts() {
+    for free in [true, false] {
+        same_and_no_larger(
+            || tuple_beside_a_drop_type(free, "n".into()),
+            || tuple_beside_a_drop_type_rustc(free, "n".into()),
+        );
+    }
+    both_send(
+        &tuple_beside_a_drop_type(true, String::new()),
+        &tuple_beside_a_drop_type_rustc(true, String::new()),
+    );
     for a in [true, false] {
         same_and_no_larger(
             || tuple_of_taken_options(a),
@@ -352,4 +397,42 @@ fn option_insert_on_a_local_used_across_an_await() {
     both_send(&inserted_into_a_local(1), &inserted_into_a_local_rustc(1));
     both_send(&inserted_probe(1), &inserted_probe_rustc(1));
     both_send(&inserted_into_a_set(1), &inserted_into_a_set_rustc(1));
+}
+
+/// The local read before the pattern that skips a part of it (its `Copy`
+/// field given to an awaited call), an await after the pattern.
+#[desugar]
+async fn read_then_taken_apart(k: u32) -> u32 {
+    let pair = (k, Probe::new("p"));
+    let n = Leaf::new("n").pending(1).ready(pair.0).await;
+    let (_, q) = pair;
+    q.touch();
+    Leaf::new("m").pending(1).ready(()).await;
+    n
+}
+
+/// The same in a `match` whose arm awaits, the skipped parts with
+/// something to drop, the local read after an await before.
+#[desugar]
+async fn read_then_matched(k: u32) -> usize {
+    let pair = (Probe::new("a"), Probe::new("b"));
+    Leaf::new("l").pending(1).ready(()).await;
+    let n = pair.1.label().len();
+    match pair {
+        (a, _) if k > 0 => look(&a).await + n,
+        (_, b) => b.label().len(),
+    }
+}
+
+#[test]
+fn locals_read_before_a_pattern_skips_their_parts() {
+    for k in [0, 3] {
+        same_and_no_larger(
+            || read_then_taken_apart(k),
+            || read_then_taken_apart_rustc(k),
+        );
+        same_and_no_larger(|| read_then_matched(k), || read_then_matched_rustc(k));
+    }
+    both_send(&read_then_taken_apart(1), &read_then_taken_apart_rustc(1));
+    both_send(&read_then_matched(1), &read_then_matched_rustc(1));
 }

@@ -41,9 +41,11 @@
 //! them (`let log = log;`), so that the order they all drop in is rustc's.
 //!
 //! Only where nothing else could tell the difference: the local is named
-//! once after its declaration (by the construct: a `match`, an `if let`, a
-//! `let` or `let … else`), is never assigned, and the construct runs at
-//! most once (not in a loop, a closure or an `async` block). Left as
+//! last by the construct (a `match`, an `if let`, a `let` or `let …
+//! else`), once in its statement, so never used or assigned after it
+//! (what statements before it do, `leaf(pair.0).await`, happens to the
+//! parts where they are, as in rustc), and the construct runs at most
+//! once (not in a loop, a closure or an `async` block). Left as
 //! written (README, "Partial moves"): a pattern with `..` (whose parts
 //! only the compiler can count: it gets a check that stops the build there
 //! if a part beside it moves, see [`beside_rest`]), a `ref`
@@ -343,10 +345,10 @@ fn names_impl_trait(ty: &syn::Type) -> bool {
     finder.0
 }
 
-/// In `stmts[from..]`, the statements after `name` is declared: where the one use
-/// of `name` is a construct whose patterns skip parts beside parts they
-/// move, and an await follows, binds the skipped parts (see the module
-/// docs). Returns the hidden locals to declare right after `name`.
+/// In `stmts[from..]`, the statements after `name` is declared: where the
+/// last use of `name` is a construct whose patterns skip parts beside
+/// parts they move, and an await follows, binds the skipped parts (see the
+/// module docs). Returns the hidden locals to declare right after `name`.
 fn rewrite_rest(
     stmts: &mut Vec<Stmt>,
     from: usize,
@@ -354,9 +356,17 @@ fn rewrite_rest(
     boxed: bool,
     counter: &mut usize,
 ) -> Vec<syn::Ident> {
+    // The construct is the last statement naming the local, which names it
+    // once: statements before it may read it (`leaf(pair.0).await`, a
+    // `Copy` part; a part they moved, rustc would not let the construct
+    // skip), which leaves the parts where they are until it runs.
+    let mentions = |stmt: &Stmt| count_mentions(stmt.to_token_stream(), &name.to_string());
+    let Some(last) = stmts[from..].iter().rposition(|stmt| mentions(stmt) > 0) else {
+        return Vec::new();
+    };
+    let from = from + last;
     let rest = &stmts[from..];
-    let tokens: TokenStream = rest.iter().map(ToTokens::to_token_stream).collect();
-    if count_mentions(tokens, &name.to_string()) != 1 || !rest.iter().any(has_await) {
+    if mentions(&rest[0]) != 1 || !rest.iter().any(has_await) {
         return Vec::new();
     }
     let mut finder = Finder {
