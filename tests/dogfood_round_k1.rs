@@ -27,7 +27,10 @@
 //!   pair;`): its skipped parts were bound apart only where the pattern
 //!   was the one use of the local, and it was kept in place instead, where
 //!   the pattern could not move out of it (E0507 "cannot move out of
-//!   `pair.1` which is behind a shared reference").
+//!   `pair.1` which is behind a shared reference"). So for a field read in
+//!   the condition of the `if` around the pattern (`if m.kind == 0 { let
+//!   Msg { body, p, kind: _ } = m; x.await; .. }`), where a `..` instead
+//!   now stops the build at the `..` (`tests/ui/rest_beside_moved_part.rs`).
 
 mod common;
 use common::{both_send, same_and_no_larger};
@@ -435,4 +438,42 @@ fn locals_read_before_a_pattern_skips_their_parts() {
     }
     both_send(&read_then_taken_apart(1), &read_then_taken_apart_rustc(1));
     both_send(&read_then_matched(1), &read_then_matched_rustc(1));
+}
+
+pub struct Msg {
+    kind: u8,
+    body: String,
+    p: Probe,
+}
+
+/// A field read in the `if` condition around the pattern (dogK1 build_3).
+#[desugar]
+async fn field_read_in_condition(k: u8) -> String {
+    let m = Msg {
+        kind: k,
+        body: "b".into(),
+        p: Probe::new("m"),
+    };
+    if m.kind == 0 {
+        let Msg { body, p, kind: _ } = m;
+        Leaf::new("zero").pending(1).ready(()).await;
+        p.touch();
+        body
+    } else {
+        String::new()
+    }
+}
+
+#[test]
+fn locals_read_in_the_condition_around_a_pattern() {
+    for k in [0, 1] {
+        same_and_no_larger(
+            || field_read_in_condition(k),
+            || field_read_in_condition_rustc(k),
+        );
+    }
+    both_send(
+        &field_read_in_condition(0),
+        &field_read_in_condition_rustc(0),
+    );
 }

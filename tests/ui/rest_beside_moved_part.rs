@@ -6,7 +6,7 @@
 // the `..`, saying to write `_` for each part, on a temporary, on a local,
 // in an `if let`, in a `for` loop and in a struct named by one segment
 // (`Some(Frame { payload, .. })`, fixY build_7, where rustc said only
-// E0382); where the part is `Copy`, nothing moves and the fn builds
+// E0382), and on a local read before it; where the part is `Copy`, nothing moves and the fn builds
 // (`tests/skipped_temporary_parts.rs`).
 use desugar::desugar;
 
@@ -89,6 +89,24 @@ async fn struct_by_name(k: u8) -> usize {
             payload.len()
         }
         None => 0,
+    }
+}
+
+/// A field read in the `if` around the pattern (dogK1 build_3, where
+/// rustc said only E0507).
+#[desugar]
+async fn read_in_condition(k: u8) -> usize {
+    let f = Frame {
+        kind: k,
+        payload: String::new(),
+        trailer: String::new(),
+    };
+    if f.kind == 0 {
+        let Frame { payload, .. } = f;
+        ready().await;
+        payload.len()
+    } else {
+        0
     }
 }
 

@@ -42,10 +42,11 @@
 //!
 //! Only where nothing else could tell the difference: the local is named
 //! last by the construct (a `match`, an `if let`, a `let` or `let …
-//! else`), once in its statement, so never used or assigned after it
-//! (what statements before it do, `leaf(pair.0).await`, happens to the
-//! parts where they are, as in rustc), and the construct runs at most
-//! once (not in a loop, a closure or an `async` block). Left as
+//! else`), which names it once, so never used or assigned after it (what
+//! runs before it, `leaf(pair.0).await` or the condition of an `if`
+//! around it, `if m.kind == 0`, happens to the parts where they are, as
+//! in rustc), and the construct runs at most once (not in a loop, a
+//! closure or an `async` block). Left as
 //! written (README, "Partial moves"): a pattern with `..` (whose parts
 //! only the compiler can count: it gets a check that stops the build there
 //! if a part beside it moves, see [`beside_rest`]), a `ref`
@@ -356,17 +357,18 @@ fn rewrite_rest(
     boxed: bool,
     counter: &mut usize,
 ) -> Vec<syn::Ident> {
-    // The construct is the last statement naming the local, which names it
-    // once: statements before it may read it (`leaf(pair.0).await`, a
-    // `Copy` part; a part they moved, rustc would not let the construct
-    // skip), which leaves the parts where they are until it runs.
+    // The construct is in the last statement naming the local, and names
+    // it last: what runs before it may read it (`leaf(pair.0).await`, `if
+    // m.kind == 0`, a `Copy` part; a part it moved, rustc would not let
+    // the construct skip), which leaves the parts where they are until it
+    // runs.
     let mentions = |stmt: &Stmt| count_mentions(stmt.to_token_stream(), &name.to_string());
     let Some(last) = stmts[from..].iter().rposition(|stmt| mentions(stmt) > 0) else {
         return Vec::new();
     };
     let from = from + last;
     let rest = &stmts[from..];
-    if mentions(&rest[0]) != 1 || !rest.iter().any(has_await) {
+    if !rest.iter().any(has_await) {
         return Vec::new();
     }
     let mut finder = Finder {
@@ -374,12 +376,13 @@ fn rewrite_rest(
         boxed,
         loops: 0,
         found: None,
+        named_after: 0,
         await_after: false,
     };
     for stmt in rest.iter() {
         finder.visit_stmt(stmt);
     }
-    if finder.found != Some(true) {
+    if finder.found != Some(true) || finder.named_after > 0 {
         return Vec::new();
     }
     let mut rewriter = Rewriter {
@@ -434,24 +437,32 @@ fn is_taken(expr: &Expr, name: &syn::Ident, boxed: bool) -> bool {
 
 /// Finds the construct that uses `name`: `found` is `Some(true)` where it
 /// is a `match`, an `if let` or a `let` on it outside any loop (or a `let`
-/// on `*name`, `boxed`), with a pattern to rewrite; `await_after`, whether
-/// an await is written after it.
+/// on `*name`, `boxed`), with a pattern to rewrite, naming it once;
+/// `named_after`, how many times `name` is written after it; `await_after`,
+/// whether an await is written after it.
 struct Finder<'a> {
     name: &'a syn::Ident,
     boxed: bool,
     loops: usize,
     found: Option<bool>,
+    named_after: usize,
     await_after: bool,
 }
 
 impl Finder<'_> {
-    fn construct(&mut self, pats: &[&Pat]) {
+    fn construct(&mut self, pats: &[&Pat], construct: &dyn ToTokens) {
+        let once = count_mentions(construct.to_token_stream(), &self.name.to_string()) == 1;
         self.found = Some(
-            self.loops == 0
+            once && self.loops == 0
                 && pats
                     .iter()
                     .any(|pat| rewritable(pat) || beside_rest(pat).is_some()),
         );
+    }
+
+    /// Code after the construct, which may name the local.
+    fn after(&mut self, code: &dyn ToTokens) {
+        self.named_after += count_mentions(code.to_token_stream(), &self.name.to_string());
     }
 }
 
@@ -459,6 +470,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_stmt(&mut self, stmt: &'ast Stmt) {
         if self.found.is_some() {
             self.await_after |= has_await(stmt);
+            self.after(stmt);
         } else {
             visit::visit_stmt(self, stmt);
         }
@@ -467,6 +479,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_expr(&mut self, expr: &'ast Expr) {
         if self.found.is_some() {
             self.await_after |= has_await(expr);
+            self.after(expr);
             return;
         }
         match expr {
@@ -475,11 +488,11 @@ impl<'ast> Visit<'ast> for Finder<'_> {
             Expr::Match(e) if is_name(&e.expr, self.name) => {
                 let pats: Vec<&Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
                 let kept_in_place = skipped_temporary_parts::borrowed_across_await(&e.arms);
-                self.construct(if kept_in_place { &[] } else { &pats });
+                self.construct(if kept_in_place { &[] } else { &pats }, e);
             }
             Expr::If(e) if matches!(&*e.cond, Expr::Let(l) if is_name(&l.expr, self.name)) => {
                 if let Expr::Let(l) = &*e.cond {
-                    self.construct(&[&l.pat]);
+                    self.construct(&[&l.pat], e);
                 }
             }
             Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
@@ -495,7 +508,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_local(&mut self, local: &'ast syn::Local) {
         match &local.init {
             Some(init) if is_taken(&init.expr, self.name, self.boxed) => {
-                self.construct(&[&local.pat]);
+                self.construct(&[&local.pat], local);
             }
             _ => visit::visit_local(self, local),
         }
