@@ -137,3 +137,27 @@ fn for_patterns_binding_by_ref() {
     both_send(&counted(pairs()), &counted_rustc(pairs()));
     both_send(&firsts(probes()), &firsts_rustc(probes()));
 }
+
+async fn bump_by_ten(x: &mut u32) -> u32 {
+    Leaf::new("bump").pending(1).ready(()).await;
+    *x += 10;
+    2
+}
+
+/// `n.pow(bump(&mut n).await)` is rejected (the receiver is read before
+/// the await that changes it: `tests/ui/await_reads_changed_local.rs`);
+/// the message's way out, a copy made first, reads `n` as rustc does
+/// (dogK7 msg 1: binding only the awaited value read `n` after the change).
+#[desugar]
+async fn copied_first(mut n: u32) -> u32 {
+    let before = n;
+    let r = before.pow(bump_by_ten(&mut n).await);
+    r + n
+}
+
+#[test]
+fn a_receiver_copied_before_the_await_that_changes_it() {
+    for n in [3, 0] {
+        same_and_no_larger(|| copied_first(n), || copied_first_rustc(n));
+    }
+}

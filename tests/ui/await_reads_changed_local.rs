@@ -23,4 +23,11 @@ impl Counter {
     }
 }
 
+// A `Copy` local: binding only the awaited value would read `n` after
+// `bump` changed it; the message says to copy it first.
+#[desugar]
+async fn power(mut n: u32) -> u32 {
+    n.pow(bump(&mut n).await)
+}
+
 fn main() {}

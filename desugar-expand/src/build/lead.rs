@@ -164,17 +164,30 @@ impl NotLeading {
                 // A value the expansion named (a part run ahead of an
                 // earlier await) has no name the user knows.
                 let name = crate::names::shown(&name);
-                let what = if name.starts_with("__") {
-                    "a value computed earlier in this statement".to_string()
+                let (what, copy) = if name.starts_with("__") {
+                    (
+                        "a value computed earlier in this statement".to_string(),
+                        "bind that value with `let` before the statement".to_string(),
+                    )
+                } else if name == "self" {
+                    (
+                        "`self`".to_string(),
+                        "copy what it reads first, `let before = self.field;`, and read `before`"
+                            .to_string(),
+                    )
                 } else {
-                    format!("`{name}`")
+                    (
+                        format!("`{name}`"),
+                        format!("copy it first, `let before = {name};`, and read `before`"),
+                    )
                 };
                 syn::Error::new(
                     span,
                     format!(
                         "#[desugar] cannot suspend here yet: {what} is read before this `.await`, and what the machine runs first here \
                          (the awaited expression, or a part of the statement with effects) uses it and may change it; \
-                         bind the awaited value with `let` in a statement of its own first"
+                         bind the awaited value with `let` in a statement of its own first, \
+                         and where the statement must read {what} as it was before the `.await`, {copy}"
                     ),
                 )
             }
