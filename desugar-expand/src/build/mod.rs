@@ -1077,8 +1077,7 @@ impl Builder {
                 |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
                 |value| {
                     matches!(value, syn::Expr::Reference(r) if r.mutability.is_none())
-                        || matches!(value, syn::Expr::Lit(lit)
-                            if matches!(lit.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)))
+                        || matches!(value, syn::Expr::Lit(lit) if walk::is_text_literal(&lit.lit))
                         || walk::borrows_text(value, false)
                         || walk::borrows_element(value)
                 },

@@ -197,10 +197,7 @@ pub(crate) const NUMERIC: &[&str] = &[
 /// (`len`, `is_empty`, …).
 pub(crate) fn is_copy_value(expr: &Expr) -> bool {
     match expr {
-        Expr::Lit(lit) => !matches!(
-            lit.lit,
-            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
-        ),
+        Expr::Lit(lit) => !super::is_text_literal(&lit.lit),
         Expr::Cast(_) => true,
         Expr::Unary(unary) => {
             !matches!(unary.op, syn::UnOp::Deref(_)) && is_copy_value(&unary.expr)

@@ -1531,6 +1531,21 @@ pub(crate) fn makes_pointer(expr: &Expr) -> bool {
 
 const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 
+/// Methods giving the `Option` of a view of text: `s.strip_prefix('/')`.
+const OPTIONAL_VIEW: &[&str] = &["strip_prefix", "strip_suffix"];
+
+/// Methods giving the `Option` of a pair of views, text's or a slice's:
+/// `line.split_once('=')`, `buf.split_first()`.
+const OPTIONAL_SPLIT: &[&str] = &["split_once", "rsplit_once", "split_first", "split_last"];
+
+/// `"text"`, `b"bytes"`, `c"text"`: a shared reference to a constant.
+pub(crate) fn is_text_literal(lit: &syn::Lit) -> bool {
+    matches!(
+        lit,
+        syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
+    )
+}
+
 /// A borrow of text or bytes, made by a `str`/`String` method that returns
 /// one (`s.trim()`, `line.as_bytes()`), or taken out of the `Option` of one
 /// (`s.strip_prefix('/')?`, `.unwrap()`, `.expect(..)`, `.unwrap_or(..)`,
@@ -1543,9 +1558,7 @@ const POINTERS: [&str; 3] = ["Box", "Rc", "Arc"];
 /// error (E0505), never a value dropped early.
 pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     const WHOLE: &[&str] = &["as_str", "as_bytes"];
-    const OPTIONAL: &[&str] = &["strip_prefix", "strip_suffix"];
     const SPLIT: &[&str] = &["split_at", "split_at_checked"];
-    const OPTIONAL_SPLIT: &[&str] = &["split_once", "rsplit_once", "split_first", "split_last"];
     let method = |expr: &Expr, names: &[&str]| {
         matches!(strip_parens(expr), Expr::MethodCall(call)
             if names.contains(&call.method.to_string().as_str()))
@@ -1553,7 +1566,7 @@ pub(crate) fn borrows_text(expr: &Expr, parts: bool) -> bool {
     let (whole, optional) = if parts {
         (SPLIT, OPTIONAL_SPLIT)
     } else {
-        (WHOLE, OPTIONAL)
+        (WHOLE, OPTIONAL_VIEW)
     };
     if method(expr, whole) || (!parts && method(expr, TRIMS)) {
         return true;
@@ -1617,11 +1630,8 @@ pub(crate) fn binds_text(pat: &syn::Pat, expr: &Expr) -> bool {
     }
     let method = call.method.to_string();
     match &some.elems[0] {
-        inner if ["strip_prefix", "strip_suffix"].contains(&method.as_str()) => name(inner),
-        syn::Pat::Tuple(pair)
-            if ["split_once", "rsplit_once", "split_first", "split_last"]
-                .contains(&method.as_str()) =>
-        {
+        inner if OPTIONAL_VIEW.contains(&method.as_str()) => name(inner),
+        syn::Pat::Tuple(pair) if OPTIONAL_SPLIT.contains(&method.as_str()) => {
             pair.elems.len() == 2 && pair.elems.iter().all(part)
         }
         _ => false,
