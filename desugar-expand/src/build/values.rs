@@ -245,12 +245,7 @@ fn stored_place(place: &syn::Expr, scope: &walk::Scope) -> Option<crate::ir::Loc
 /// `std::mem::replace`, `mem::swap`, `core::mem::replace`: the place their
 /// first argument borrows mutably is given the value of the other argument.
 fn swaps_through_mem(func: &syn::Expr) -> bool {
-    let syn::Expr::Path(path) = func else {
-        return false;
-    };
-    let mut names = path.path.segments.iter().rev().map(|s| &s.ident);
-    names.next().is_some_and(|f| f == "replace" || f == "swap")
-        && names.next().is_some_and(|m| m == "mem")
+    walk::mem_fn(func).is_some_and(|name| name == "replace" || name == "swap")
 }
 
 /// Is `method` named for the `&mut` it gives? `…_mut` (`get_mut`,

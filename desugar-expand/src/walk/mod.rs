@@ -1916,14 +1916,19 @@ pub(crate) fn inserts_into_local(call: &syn::ExprMethodCall) -> bool {
 /// out of the place borrows none of it, and the place is borrowed for the
 /// call only.
 pub(crate) fn takes_out_of_place(call: &syn::ExprCall) -> bool {
-    let Expr::Path(func) = strip_parens(&call.func) else {
-        return false;
+    mem_fn(&call.func).is_some_and(|name| name == "replace" || name == "take")
+}
+
+/// The name of the `mem` fn `func` is a path to (`mem::replace`,
+/// `std::mem::take`, `core::mem::swap`).
+pub(crate) fn mem_fn(func: &Expr) -> Option<String> {
+    let Expr::Path(func) = strip_parens(func) else {
+        return None;
     };
-    let names = segment_names(&func.path);
-    matches!(
-        names.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        [.., "mem", "replace" | "take"]
-    )
+    match segment_names(&func.path).as_slice() {
+        [.., module, name] if module == "mem" => Some(name.clone()),
+        _ => None,
+    }
 }
 
 /// Methods of the standard library whose result never borrows from the
