@@ -428,7 +428,7 @@ pub(crate) fn is_guard_value(expr: &Expr) -> bool {
 /// A guard of the standard library's locks and cells, maybe unwrapped
 /// (`m.lock().unwrap()`, `cell.borrow()`, `rw.read().expect("..")`): a
 /// field read through it goes through `Deref`, a borrow of the guard.
-fn reads_through_guard(base: &Expr) -> bool {
+pub(crate) fn reads_through_guard(base: &Expr) -> bool {
     const GUARDS: &[&str] = &["lock", "try_lock", "read", "write", "borrow", "borrow_mut"];
     let is_guard = |expr: &Expr| {
         matches!(expr, Expr::MethodCall(inner)

@@ -17,12 +17,14 @@
 use syn::Expr;
 
 use super::{Ahead, NotLeading, Taker, is_place_syntax, is_pure, read_before_change};
-use crate::build::temporaries::is_guard_value;
+use crate::build::temporaries::reads_through_guard;
 
 /// A field, index or deref of a value made by the statement, reached
 /// through an index or a guard (`st.borrow_mut().log`, `grid()[0]`,
-/// `(*m.lock().unwrap()).n`): nothing can be moved out through `Index` or a
-/// guard's `Deref`, so the method borrows the place (or copies it). A field
+/// `(*m.lock().unwrap()).n`, and `db.lock().log` of a lock whose `lock`
+/// gives the guard itself, as `parking_lot`'s does: the standard library's
+/// `Result` has no field to read): nothing can be moved out through `Index`
+/// or a guard's `Deref`, so the method borrows the place (or copies it). A field
 /// of a value of another type (`make().v`) may be moved out by a method
 /// taking `self`, which rustc does before the await, dropping it with the
 /// pending call's operands: that is left to be bound whole, which rejects
@@ -30,9 +32,9 @@ use crate::build::temporaries::is_guard_value;
 pub(super) fn borrowed_in_value(expr: &Expr) -> bool {
     fn through(expr: &Expr, borrowed: bool) -> bool {
         match expr {
-            Expr::Field(e) => through(&e.base, borrowed || is_guard_value(&e.base)),
+            Expr::Field(e) => through(&e.base, borrowed || reads_through_guard(&e.base)),
             Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => {
-                through(&e.expr, borrowed || is_guard_value(&e.expr))
+                through(&e.expr, borrowed || reads_through_guard(&e.expr))
             }
             Expr::Index(e) => through(&e.expr, true),
             Expr::Paren(e) => through(&e.expr, borrowed),
