@@ -27,10 +27,15 @@ use crate::walk::{self, MacroArgs};
 /// before the scope's temporaries. `pending` are the temporaries of scopes
 /// whose drops are not written yet, each with the awaited value that marks
 /// its scope. Values off the path are not listed (rank 0: the statement's).
+/// `made` says which names are the expansion's own locals: only those are
+/// a scope's temporaries. A local of the user's that a `format!`-like
+/// macro borrows bare (`println!("{:?}", o)`) is no temporary of the
+/// macro's scope: it drops with its block, newest declared first.
 pub(super) fn ranks(
     stmt: &syn::Stmt,
     marker: &syn::Ident,
     pending: &[(syn::Ident, Vec<syn::Ident>)],
+    made: impl Fn(&syn::Ident) -> bool,
 ) -> Vec<(syn::Ident, u32)> {
     let mut path = Path {
         marker: marker.to_string(),
@@ -47,7 +52,7 @@ pub(super) fn ranks(
         for ident in &node.operands {
             ranks.push((ident.clone(), 2 * depth + 2));
         }
-        for ident in &node.drops {
+        for ident in node.drops.iter().filter(|ident| made(ident)) {
             ranks.push((ident.clone(), 2 * depth + 1));
         }
     }
@@ -248,8 +253,19 @@ mod tests {
         let stmt: syn::Stmt = syn::parse_quote!(
             let n = { __awaited1 }.map_or({ let __scope_value3 = format!("{}", { __result }); ::core::mem::drop(__temporary2); __scope_value3 }, f);
         );
-        let ranks = ranks(&stmt, &ident("__result"), &[]);
+        let ranks = ranks(&stmt, &ident("__result"), &[], |_| true);
         assert!(rank_of(&ranks, "__temporary2") > rank_of(&ranks, "__awaited1"));
+        assert!(rank_of(&ranks, "__awaited1") > 0);
+    }
+
+    #[test]
+    fn a_local_of_the_users_a_scope_borrows_is_no_temporary_of_it() {
+        // `format!("{} {:?}", get().await, o)`: `o` drops with its block.
+        let stmt: syn::Stmt = syn::parse_quote!(
+            let s = format!("{} {:?} {:?}", { __result }, o, { __awaited1 });
+        );
+        let ranks = ranks(&stmt, &ident("__result"), &[], |ident| ident != "o");
+        assert_eq!(rank_of(&ranks, "o"), 0);
         assert!(rank_of(&ranks, "__awaited1") > 0);
     }
 
@@ -261,7 +277,7 @@ mod tests {
             let s = format!("{}{}", __temporary1.len(), { __awaited2 }.into_sum({ __result }));
         );
         let pending = [(ident("__awaited2"), vec![ident("__temporary1")])];
-        let ranks = ranks(&stmt, &ident("__result"), &pending);
+        let ranks = ranks(&stmt, &ident("__result"), &pending, |_| true);
         assert!(rank_of(&ranks, "__awaited2") > rank_of(&ranks, "__temporary1"));
         assert!(rank_of(&ranks, "__temporary1") > 0);
     }
@@ -272,7 +288,7 @@ mod tests {
             let b = ready || { __awaited2 }.into_check({ __result });
         );
         let pending = [(ident("__awaited2"), vec![ident("__temporary1")])];
-        let ranks = ranks(&stmt, &ident("__result"), &pending);
+        let ranks = ranks(&stmt, &ident("__result"), &pending, |_| true);
         assert!(rank_of(&ranks, "__awaited2") > rank_of(&ranks, "__temporary1"));
     }
 }

@@ -320,7 +320,9 @@ impl Builder {
             } else {
                 rest
             };
-            let ranks = super::nesting::ranks(&stmt, &marker, &held.in_scopes);
+            let ranks = super::nesting::ranks(&stmt, &marker, &held.in_scopes, |ident| {
+                self.made.contains(&ident.to_string())
+            });
             self.suspension(found, rest, ranks, out);
             match value {
                 Some(ident) => {
