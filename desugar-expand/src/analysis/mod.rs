@@ -24,7 +24,7 @@ pub(crate) mod assigned;
 mod lent;
 
 use crate::ir::{AwaitId, Body, InMacro, LocalId, Mention, MentionKind};
-use crate::walk::drop_witness::Witness;
+use crate::walk::drop_witness::{Left, Witness};
 
 /// The analysis' answer, read by the emitter.
 pub(crate) struct Decisions {
@@ -190,12 +190,29 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let cleared = |local: LocalId, m: &Mention| {
         taken_in_flag[local] && matches!(m.kind, MentionKind::Taken { .. })
     };
+    // A match that takes a homed local takes it out of its home (see
+    // `emit::uses`), and so does a move: the match's or the `let`'s value
+    // is dropped there too.
+    let taken_out = |local: LocalId, m: &Mention| {
+        homed[local]
+            && matches!(
+                m.kind,
+                MentionKind::Value | MentionKind::Taken { always: true, .. }
+            )
+    };
     let destructured = (0..body.locals.len())
         .map(|local| {
             facts.by_local[local]
                 .iter()
-                .filter(|m| dropped_after(local, m) || cleared(local, m))
-                .flat_map(|m| m.destructured.iter().cloned())
+                .flat_map(|m| {
+                    let dropped = dropped_after(local, m) || taken_out(local, m);
+                    // A path's arm does not clear the flag (see
+                    // `walk::drop_flag::arms`).
+                    m.destructured.iter().filter(move |part| {
+                        dropped || (cleared(local, m) && part.left != Left::Local)
+                    })
+                })
+                .cloned()
                 .collect()
         })
         .collect();

@@ -50,7 +50,7 @@ use crate::ir::{AwaitInfo, Block, Body, Local, LocalId, Mention, MentionKind, St
 use crate::names;
 use crate::rewrite::early_exit::finish;
 use crate::signature::Plan;
-use crate::walk::drop_witness::{Witness, witnesses};
+use crate::walk::drop_witness::Witness;
 use crate::walk::{self, Scope, patterns};
 
 pub(crate) use awaits::{first_await, has_await};
@@ -572,9 +572,7 @@ impl Builder {
         };
         let pats: Vec<&syn::Pat> = pats.into_iter().collect();
         mention.binds_parts = walk::drop_flag::binds_parts(kind, pats.iter().copied());
-        if matches!(kind, MentionKind::Taken { .. }) {
-            mention.destructured = pats.into_iter().flat_map(witnesses).collect();
-        }
+        mention.destructured = walk::drop_witness::matched(pats, kind);
     }
 
     /// The locals that may hold a borrow `stmt` takes: those it declares

@@ -35,8 +35,9 @@ use crate::analysis::Decisions;
 use crate::build::receiver_check;
 use crate::ir::{Await, AwaitId, Block, Body, Else, If, LocalId, LoopValue, Stmt};
 use crate::names;
+use crate::walk::drop_witness::{self, Left};
+use crate::walk::mentions;
 use crate::walk::{self, Scope};
-use crate::walk::{drop_witness, mentions};
 
 /// The label of the loop around the dispatch `match`.
 pub(crate) fn dispatch_label() -> syn::Lifetime {
@@ -643,10 +644,10 @@ impl<'a> Emit<'a> {
         let ident = &info.ident;
         let checks = parts.iter().map(|part| {
             let check = |value: TokenStream| {
-                let accept = if part.by_path {
-                    quote!(left_in_value)
-                } else {
-                    quote!(taken_whole)
+                let accept = match part.left {
+                    Left::Fields => quote!(taken_whole),
+                    Left::Path => quote!(left_in_value),
+                    Left::Local => quote!(left_in_local),
                 };
                 quote::quote_spanned! {part.at=>
                     #private::#accept((&&#private::Destructured(#value)).kind())

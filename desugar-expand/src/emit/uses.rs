@@ -323,15 +323,21 @@ pub(crate) fn scrutinee<'p>(
     let mut expr = expr.clone();
     let mut visitor = HomedUses::plain(layout);
     let taken = walk::drop_flag::match_kind(&expr, pats, false);
-    let flag = walk::resolve(&expr, scope)
+    let local = walk::resolve(&expr, scope);
+    let flag = local
         .filter(|_| matches!(taken, MentionKind::Taken { in_place: true, .. }))
         .and_then(|local| walk::Visitor::drop_flag(&visitor, local));
-    let kind = match flag {
-        Some(_) => taken,
-        None => MentionKind::Place {
+    // Taken out of its home (see `HomedUses::mention`).
+    let taken_out = local.is_some_and(|local| {
+        layout.is_homed(local) && matches!(taken, MentionKind::Taken { always: true, .. })
+    });
+    let kind = if flag.is_some() || taken_out {
+        taken
+    } else {
+        MentionKind::Place {
             may_move: false,
             lasting: true,
-        },
+        }
     };
     walk::place(&mut expr, kind, scope, &mut visitor);
     expr.expand_checks();
@@ -512,7 +518,15 @@ impl walk::Visitor for HomedUses<'_> {
             return;
         }
         match kind {
-            MentionKind::Value => {
+            // A match by patterns that take all of it (`other =>`, beside
+            // `Json::Null =>`, which matches a value with nothing to drop)
+            // moves it out as `let w = v;` does: its value leaves the home
+            // for the match's, which nothing borrows (the await whose
+            // future might have is over, or rustc would not let the twin
+            // move it).
+            // Before: `match v { Json::Null => None, other => Some(other) }`
+            // After:  `match (unsafe { __home_v.take() }) { Json::Null => None, other => Some(other) }`
+            MentionKind::Value | MentionKind::Taken { always: true, .. } => {
                 // SAFETY: rustc accepted the twin, where this is a move or
                 // copy of an initialized local, so the home holds a value.
                 *expr = syn::parse_quote_spanned!(span=> (unsafe { #guard.take() }));

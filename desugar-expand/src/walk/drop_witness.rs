@@ -18,6 +18,7 @@ use syn::spanned::Spanned;
 use syn::{FieldPat, Pat, PatIdent, PatRest, PatStruct, PatTuple, PatTupleStruct, PatWild};
 
 use super::patterns::binds_by_value;
+use crate::ir::MentionKind;
 use crate::names;
 
 /// One part to ask about: `pat` matches the whole value (by reference) and
@@ -27,9 +28,22 @@ use crate::names;
 pub(crate) struct Witness {
     pub pat: Pat,
     pub at: Span,
-    /// The part is a unit variant or unit struct a path matches, left in
-    /// the value rather than destructured.
-    pub by_path: bool,
+    pub left: Left,
+}
+
+/// How rustc leaves a part with a `Drop` impl where the machine takes it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Left {
+    /// Destructured field by field: the fields are only copied, and the
+    /// part stays in the value (`__private::taken_whole`).
+    Fields,
+    /// A unit variant or unit struct a path matches beside parts the
+    /// pattern takes (`(Kind::A, s)`), left in the value rather than
+    /// destructured (`__private::left_in_value`).
+    Path,
+    /// The whole value, matched by a path (`Kind::A =>`) where the other
+    /// arms take it: left in the local (`__private::left_in_local`).
+    Local,
 }
 
 impl Witness {
@@ -44,28 +58,80 @@ pub(crate) fn part() -> syn::Ident {
     names::hidden("__part")
 }
 
+/// The parts to ask about of a local a `match` or `if let` on it uses as
+/// `kind`, matched by `pats`: each pattern's [`witnesses`] where `kind`
+/// takes it; and where it takes it always, each arm's that is a path
+/// (`Kind::A =>`, beside `other =>`). That arm takes nothing and leaves
+/// the value in the local, to drop at the end of its scope; syntax takes
+/// it for a value with nothing to drop, which holds unless its type
+/// implements `Drop`. (A match in a flag's place leaves it in the flag.)
+pub(crate) fn matched<'p>(
+    pats: impl IntoIterator<Item = &'p Pat>,
+    kind: MentionKind,
+) -> Vec<Witness> {
+    let always = matches!(kind, MentionKind::Taken { always: true, .. });
+    if !matches!(kind, MentionKind::Taken { .. } | MentionKind::Value) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for pat in pats {
+        found.extend(witnesses(pat));
+        if always {
+            found.extend(whole_by_path(pat));
+        }
+    }
+    found
+}
+
+/// The whole value, for an arm's pattern that is a path (see [`matched`]).
+fn whole_by_path(pat: &Pat) -> Vec<Witness> {
+    match pat {
+        Pat::Path(p) if may_drop(p) => {
+            vec![Witness {
+                pat: whole(),
+                at: pat.span(),
+                left: Left::Local,
+            }]
+        }
+        Pat::Paren(p) => whole_by_path(&p.pat),
+        Pat::Guard(p) => whole_by_path(&p.pat),
+        Pat::Or(p) => p.cases.iter().flat_map(whole_by_path).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A unit variant or unit struct a path matches, of a type that may
+/// implement `Drop`: not `None`.
+fn may_drop(p: &syn::PatPath) -> bool {
+    p.path
+        .segments
+        .last()
+        .is_none_or(|last| last.ident != "None")
+}
+
+/// The pattern that binds the whole value to [`part`].
+fn whole() -> Pat {
+    Pat::Ident(PatIdent {
+        attrs: Vec::new(),
+        by_ref: None,
+        mutability: None,
+        ident: part(),
+        subpat: None,
+    })
+}
+
 /// [`witnesses`] of a part of a pattern (an element, a field): also a
 /// unit variant or unit struct named by a path (`(Kind::A, s)`), taken for
 /// a part with nothing to drop, which holds unless its type implements
-/// `Drop`. (At the top, a path binds nothing and takes nothing.)
+/// `Drop`. (At the top, a path binds nothing and takes nothing: see
+/// [`matched`].)
 fn part_witnesses(pat: &Pat) -> Vec<Witness> {
     match pat {
-        Pat::Path(p)
-            if p.path
-                .segments
-                .last()
-                .is_none_or(|last| last.ident != "None") =>
-        {
+        Pat::Path(p) if may_drop(p) => {
             vec![Witness {
-                pat: Pat::Ident(PatIdent {
-                    attrs: Vec::new(),
-                    by_ref: None,
-                    mutability: None,
-                    ident: part(),
-                    subpat: None,
-                }),
+                pat: whole(),
                 at: pat.span(),
-                by_path: true,
+                left: Left::Path,
             }]
         }
         Pat::Paren(p) => part_witnesses(&p.pat),
@@ -146,7 +212,7 @@ pub(crate) fn witnesses(pat: &Pat) -> Vec<Witness> {
                             }),
                         }),
                         at: inner.at,
-                        by_path: inner.by_path,
+                        left: inner.left,
                     }
                 }));
             }
@@ -166,17 +232,10 @@ fn own(pat: &Pat, path: &syn::Path) -> Vec<Witness> {
     if std_variant || !binds_by_value(pat) {
         return Vec::new();
     }
-    let binding = Pat::Ident(PatIdent {
-        attrs: Vec::new(),
-        by_ref: None,
-        mutability: None,
-        ident: part(),
-        subpat: None,
-    });
     vec![Witness {
-        pat: binding,
+        pat: whole(),
         at: pat.span(),
-        by_path: false,
+        left: Left::Fields,
     }]
 }
 
@@ -188,7 +247,7 @@ fn in_elements(
 ) -> Vec<Witness> {
     let mut found = Vec::new();
     for (index, elem) in elems.iter().enumerate() {
-        for Witness { pat, at, by_path } in part_witnesses(elem) {
+        for Witness { pat, at, left } in part_witnesses(elem) {
             let mut pat = Some(pat);
             let list = elems
                 .iter()
@@ -201,7 +260,7 @@ fn in_elements(
             found.push(Witness {
                 pat: rebuild(list),
                 at,
-                by_path,
+                left,
             });
         }
     }

@@ -407,11 +407,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
         if drop_flag::binds_parts(kind, pats.iter().copied()) {
             self.visitor.binds_parts(local);
         }
-        if matches!(kind, MentionKind::Taken { .. } | MentionKind::Value) {
-            let parts: Vec<_> = pats.into_iter().flat_map(drop_witness::witnesses).collect();
-            if !parts.is_empty() {
-                self.visitor.destructured(local, parts);
-            }
+        let parts = drop_witness::matched(pats, kind);
+        if !parts.is_empty() {
+            self.visitor.destructured(local, parts);
         }
     }
 

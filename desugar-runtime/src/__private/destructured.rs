@@ -97,6 +97,32 @@ pub fn left_in_value<K: LeftInValue>(kind: K) {
     let _ = kind;
 }
 
+/// What [`left_in_local`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] takes this `match` for a move of the local, as its other arms take all of it, but its type implements `Drop`: where this path matches, rustc leaves the value in the local and drops it at the end of the local's scope, which the machine would drop before",
+    label = "a unit variant or unit struct of a type with a `Drop` impl, matched here",
+    note = "test the path first and match the rest where it does not hold: `if matches!(value, Kind::A) {{ .. }} else {{ match value {{ other => .. }} }}`"
+)]
+pub trait LeftInLocal {}
+
+impl LeftInLocal for NoDropImpl {}
+
+/// Accepts a local matched by a path (`Kind::A =>`) beside arms that take
+/// it whole (`other =>`) only if its type has no `Drop` impl: that arm
+/// then leaves nothing to drop, and the local may be taken out for the
+/// match.
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{Destructured, ViaDrop as _, ViaFields as _, left_in_local};
+/// enum Lease { Free }
+/// impl Drop for Lease { fn drop(&mut self) {} }
+/// left_in_local((&&Destructured(&Lease::Free)).kind());
+/// ```
+#[inline(always)]
+pub fn left_in_local<K: LeftInLocal>(kind: K) {
+    let _ = kind;
+}
+
 /// What [`promoted`] accepts.
 #[diagnostic::on_unimplemented(
     message = "#[desugar] leaves this borrowed constant for rustc to promote to a `static`, but its type implements `Drop`, so rustc keeps it as a temporary across the `.await` that follows, where the machine would drop it before",

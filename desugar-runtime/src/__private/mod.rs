@@ -39,8 +39,9 @@ pub use self::captured_part::{
 pub use self::copied_constant::{CopiedConstant, copied_constant};
 pub use self::copies::Copies;
 pub use self::destructured::{
-    Destructured, DropImpl, LeftInValue, MadeInPlace, NoDropImpl, Promoted, TakenWhole, ViaDrop,
-    ViaFields, left_in_value, made_in_place, promoted, taken_whole,
+    Destructured, DropImpl, LeftInLocal, LeftInValue, MadeInPlace, NoDropImpl, Promoted,
+    TakenWhole, ViaDrop, ViaFields, left_in_local, left_in_value, made_in_place, promoted,
+    taken_whole,
 };
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
 pub use self::field_types::{Field, FieldTree, Row, StateTree};
