@@ -15,9 +15,18 @@
 //!   leaves the value in the local, the build stops at the path
 //!   (`tests/ui/path_arm_of_drop_type_beside_taking_arms.rs`); what its
 //!   message says to write builds.
+//! - A local taken apart by a pattern that skips parts with `_` (`let
+//!   Response { body, status: _, headers: _ } = resp;`), its name bound
+//!   again after the await (`let resp = body.len();`, the actor's `let msg
+//!   = match msg { Msg::Job { id, payload, guard: _ } => (id, payload), _
+//!   => return 0 };`): the skipped parts are bound apart only where the
+//!   local is named nowhere after the pattern, and the uses of the new
+//!   local counted as uses of the old one, which was then kept, partly
+//!   moved (E0507). After a `let` of the same block binds the name again,
+//!   its uses are the new local's.
 
 // The shapes under test, as the hunt found them.
-#![allow(clippy::match_single_binding)]
+#![allow(clippy::match_single_binding, clippy::let_and_return)]
 
 mod common;
 
@@ -230,5 +239,103 @@ fn a_path_of_a_drop_type_tested_first() {
     both_send(
         &leased(Lease::Free, Probe::new("p")),
         &leased_rustc(Lease::Free, Probe::new("p")),
+    );
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+fn response() -> Response {
+    Response {
+        status: 200,
+        headers: vec![("a".into(), "b".into())],
+        body: b"hello".to_vec(),
+    }
+}
+
+#[desugar]
+async fn body_len(resp: Response) -> usize {
+    let Response {
+        body,
+        status: _,
+        headers: _,
+    } = resp;
+    Leaf::new("t").pending(1).ready(()).await;
+    let resp = body.len();
+    resp
+}
+
+#[derive(Debug)]
+pub enum Msg2 {
+    Job {
+        id: u32,
+        payload: Vec<u8>,
+        guard: Probe,
+    },
+    Ping(Probe),
+}
+
+/// The actor idiom: the message shadowed by what the handler takes of it.
+#[desugar]
+async fn handle(msg: Msg2, p: Probe) -> usize {
+    let msg = match msg {
+        Msg2::Job {
+            id,
+            payload,
+            guard: _,
+        } => (id, payload),
+        _ => return 0,
+    };
+    let n = tick(msg.1.len()).await;
+    p.touch();
+    n + msg.0 as usize
+}
+
+/// Shadowed by a `let` whose value is a block, with an await after it.
+#[desugar]
+async fn reread(resp: Response, p: Probe) -> usize {
+    let Response {
+        body,
+        status: _,
+        headers: _,
+    } = resp;
+    tick(()).await;
+    let resp = {
+        let n = body.len();
+        n + 1
+    };
+    p.touch();
+    tick(()).await;
+    resp
+}
+
+#[test]
+fn a_name_bound_again_after_its_parts_are_taken() {
+    same_and_no_larger(|| body_len(response()), || body_len_rustc(response()));
+    let job = || Msg2::Job {
+        id: 1,
+        payload: vec![1],
+        guard: Probe::new("guard"),
+    };
+    same_and_no_larger(
+        || handle(job(), Probe::new("p")),
+        || handle_rustc(job(), Probe::new("p")),
+    );
+    same_and_no_larger(
+        || handle(Msg2::Ping(Probe::new("ping")), Probe::new("p")),
+        || handle_rustc(Msg2::Ping(Probe::new("ping")), Probe::new("p")),
+    );
+    same_and_no_larger(
+        || reread(response(), Probe::new("p")),
+        || reread_rustc(response(), Probe::new("p")),
+    );
+    both_send(&body_len(response()), &body_len_rustc(response()));
+    both_send(
+        &handle(job(), Probe::new("p")),
+        &handle_rustc(job(), Probe::new("p")),
     );
 }

@@ -46,7 +46,10 @@
 //! runs before it, `leaf(pair.0).await` or the condition of an `if`
 //! around it, `if m.kind == 0`, happens to the parts where they are, as
 //! in rustc), and the construct runs at most once (not in a loop, a
-//! closure or an `async` block). Left as
+//! closure or an `async` block). After a `let` of the same block that
+//! binds the name again (`let resp = body.len();`), the name is the new
+//! local's; in that `let`'s value (`let msg = match msg { .. };`) it is
+//! still the old one's. Left as
 //! written (README, "Partial moves"): a pattern with `..` (whose parts
 //! only the compiler can count: it gets a check that stops the build there
 //! if a part beside it moves, see [`beside_rest`]), a `ref`
@@ -362,8 +365,19 @@ fn rewrite_rest(
     // m.kind == 0`, a `Copy` part; a part it moved, rustc would not let
     // the construct skip), which leaves the parts where they are until it
     // runs.
-    let mentions = |stmt: &Stmt| count_mentions(stmt.to_token_stream(), &name.to_string());
-    let Some(last) = stmts[from..].iter().rposition(|stmt| mentions(stmt) > 0) else {
+    // A `let` of the block that binds the name again ends the local's
+    // uses by name there (`let resp = body.len();`): the statements after
+    // it name the new local. (A `let` in a nested block, a closure or a
+    // macro ends nothing here: what comes after it, the old local's name
+    // may still name.)
+    let shadowed = stmts[from..]
+        .iter()
+        .position(|stmt| rebinds(stmt, name))
+        .map_or(stmts.len(), |at| from + at + 1);
+    let Some(last) = stmts[from..shadowed]
+        .iter()
+        .rposition(|stmt| named_in(stmt, name) > 0)
+    else {
         return Vec::new();
     };
     let from = from + last;
@@ -379,9 +393,10 @@ fn rewrite_rest(
         named_after: 0,
         await_after: false,
     };
-    for stmt in rest.iter() {
+    for stmt in &stmts[from..shadowed] {
         finder.visit_stmt(stmt);
     }
+    finder.await_after |= stmts[shadowed..].iter().any(has_await);
     if finder.found != Some(true) || finder.named_after > 0 {
         return Vec::new();
     }
@@ -394,6 +409,25 @@ fn rewrite_rest(
     };
     rewriter.stmts(stmts, from);
     rewriter.skipped
+}
+
+/// Is `stmt` a `let` whose pattern binds `name`?
+fn rebinds(stmt: &Stmt, name: &syn::Ident) -> bool {
+    matches!(stmt, Stmt::Local(local)
+        if walk::patterns::bindings(&local.pat).iter().any(|b| b.ident == *name))
+}
+
+/// How many times `stmt` names the local `name`: for a `let` that binds
+/// the name again ([`rebinds`]), in its value and its `else` alone, which
+/// still name the old local (`let resp = resp.body;`).
+fn named_in(stmt: &Stmt, name: &syn::Ident) -> usize {
+    match stmt {
+        Stmt::Local(local) if rebinds(stmt, name) => local.init.as_ref().map_or(0, |init| {
+            let (value, diverge) = (&init.expr, init.diverge.as_ref().map(|(_, e)| e));
+            count_mentions(quote::quote!(#value #diverge), &name.to_string())
+        }),
+        stmt => count_mentions(stmt.to_token_stream(), &name.to_string()),
+    }
 }
 
 /// How many times `name` is written in `tokens`, counting a format string's
@@ -470,7 +504,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_stmt(&mut self, stmt: &'ast Stmt) {
         if self.found.is_some() {
             self.await_after |= has_await(stmt);
-            self.after(stmt);
+            self.named_after += named_in(stmt, self.name);
         } else {
             visit::visit_stmt(self, stmt);
         }
@@ -1072,6 +1106,30 @@ mod tests {
         assert!(!binds_apart(&format!(
             "{{ if let Some((msg, ref guard)) = next {{ {handler}; }} }}"
         )));
+    }
+
+    #[test]
+    fn uses_of_a_name_bound_again_name_the_new_local() {
+        let taken = "let resp = get(); let Resp { body, head: _ } = resp; leaf().await;";
+        for after in [
+            "let resp = body.len(); resp",
+            "let resp = 2; let n = resp; n",
+            "let (resp, n) = (1, 2); resp + n",
+        ] {
+            assert!(binds_apart(&format!("{{ {taken} {after} }}")), "{after}");
+        }
+        // Until the `let` that binds it again, the name is the old local's:
+        // in its value, and in a nested block, a closure or a macro before it.
+        for after in [
+            "let resp = resp.head; resp",
+            "let n = { let resp = 1; resp }; n",
+            "let resp = { let resp = 1; resp }; resp",
+            "let f = || resp.head; let resp = 1; f()",
+            "log!(resp); let resp = 1; resp",
+            "log!(\"{resp:?}\"); let resp = 1; resp",
+        ] {
+            assert!(!binds_apart(&format!("{{ {taken} {after} }}")), "{after}");
+        }
     }
 
     /// The pattern of the arm `text => ()`, guard included.
