@@ -35,6 +35,9 @@ pub(crate) struct Body {
     /// Items that stop the build unless the code is Rust 2024, whose order
     /// of dropping a tail's temporaries the machine follows.
     pub edition_check: Option<proc_macro2::TokenStream>,
+    /// Constants saying whether an `if let` is in Rust 2024 code (see
+    /// `build::lower::rust_2024`), which its `else` reads.
+    pub editions: Vec<proc_macro2::TokenStream>,
 }
 
 /// A local variable of the body: a parameter, a `let` binding, a pattern

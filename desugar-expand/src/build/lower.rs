@@ -221,7 +221,14 @@ impl Builder {
             }
         }
         if rescope && let Expr::If(e) = &mut construct {
-            drop_before_else_in_2024(e, &kept.iter().collect::<Vec<_>>(), dropped_before_else);
+            let name = crate::names::hidden(&format!("__RUST_2024_{}", self.editions.len()));
+            self.editions.push(rust_2024(&name, e.if_token.span));
+            drop_before_else_in_2024(
+                e,
+                &name,
+                &kept.iter().collect::<Vec<_>>(),
+                dropped_before_else,
+            );
         }
         self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
         self.close_scope();
@@ -673,12 +680,11 @@ impl Builder {
 /// The `else` of an `if let` whose scrutinee's temporaries are kept (as
 /// locals around it) starts by dropping them if the user's code is in
 /// Rust 2024, which drops them before the `else` branch; Rust 2021 keeps
-/// them to the end of the `if let`. The edition is the compiler's to tell:
-/// it applies its own rule to a probe `if let` written with the user's
-/// span (see `__private::Rescope`).
+/// them to the end of the `if let`. The edition is the compiler's to tell,
+/// as the constant `rust_2024` (see [`rust_2024`]).
 ///
 /// Before: `if let Some(x) = f(&__temporary1).await { a } else { b }`
-/// After:  `if let Some(x) = f(&__temporary1).await { a } else { if <2024?> { drop(__temporary1); } b }`
+/// After:  `if let Some(x) = f(&__temporary1).await { a } else { if __RUST_2024_0 { drop(__temporary1); } b }`
 ///
 /// The scrutinee's own value (`unmatched`), which the pattern did not
 /// match, is taken by an `else if let` on it: it then reads as the local
@@ -688,28 +694,15 @@ impl Builder {
 /// is.)
 ///
 /// Before: `if let Ok(n) = __scrutinee1 { a } else { b }`
-/// After:  `if let Ok(n) = __scrutinee1 { a } else if let __unmatched = __scrutinee1 { if <2024?> { drop(__unmatched); } b } else { unreachable!() }`
+/// After:  `if let Ok(n) = __scrutinee1 { a } else if let __unmatched = __scrutinee1 { if __RUST_2024_0 { drop(__unmatched); } b } else { unreachable!() }`
 fn drop_before_else_in_2024(
     e: &mut syn::ExprIf,
+    rust_2024: &syn::Ident,
     temporaries: &[&syn::Ident],
     unmatched: Option<syn::Ident>,
 ) {
     let Some((else_token, otherwise)) = e.else_branch.take() else {
         return;
-    };
-    let span = e.if_token.span;
-    let private = crate::names::private();
-    let flag = crate::names::hidden("__rescoped");
-    let probe: Expr = syn::parse_quote_spanned! {span=>
-        {
-            let #flag = ::core::cell::Cell::new(false);
-            let #flag = if let ::core::option::Option::Some(()) = #private::Rescope::new(&#flag).never() {
-                false
-            } else {
-                #flag.get()
-            };
-            #flag
-        }
     };
     // After a chain's first `let`, whose pattern may have matched (and
     // moved out of the value) before a later part failed, the value is
@@ -738,7 +731,7 @@ fn drop_before_else_in_2024(
         other => vec![syn::Stmt::Expr(other, None)],
     };
     let body: syn::Block = syn::parse_quote!({
-        if #probe {
+        if #rust_2024 {
             #(#drops)*
         }
         #(#stmts)*
@@ -755,6 +748,29 @@ fn drop_before_else_in_2024(
         }),
     };
     e.else_branch = Some((else_token, Box::new(otherwise)));
+}
+
+/// `const NAME: bool`, `true` where the code `span` comes from is Rust
+/// 2024 (Rust 2021's `if let` keeps its scrutinee's temporaries through the
+/// `else`). The compiler reads a `macro_rules!` fragment by the edition of
+/// the tokens it is written with, and only Rust 2024's `expr` matches `_`:
+/// written with the user's `if`, the edition is that of the code the `if
+/// let` is in, also where another crate's macro wrote it. An item of the
+/// fn, so the `else` reads a constant.
+///
+/// Before: (the `if` of `if let Some(x) = f(&make()) { .. } else { .. }`)
+/// After:  `const __RUST_2024_0: bool = { macro_rules! __rust_2024 { ($_:expr) => { true }; ($($_:tt)*) => { false }; } __rust_2024!(_) };`
+fn rust_2024(name: &syn::Ident, span: proc_macro2::Span) -> proc_macro2::TokenStream {
+    let probe = crate::names::hidden("__rust_2024");
+    quote::quote_spanned! {span=>
+        const #name: bool = {
+            macro_rules! #probe {
+                ($_value:expr) => { true };
+                ($($_other:tt)*) => { false };
+            }
+            #probe!(_)
+        };
+    }
 }
 
 /// Does the `if` have an `else` whose code could show where the

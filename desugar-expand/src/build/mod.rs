@@ -110,6 +110,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         edition_check: builder
             .rust_2024
             .map(|needs| tail_edition::check(needs, plan.sig.fn_token.span)),
+        editions: builder.editions,
     })
 }
 
@@ -174,6 +175,8 @@ struct Builder {
     /// A tail that may make a temporary, where the code must be Rust 2024
     /// (see [`tail_edition`]).
     rust_2024: Option<tail_edition::Needs2024>,
+    /// See [`Body::editions`].
+    editions: Vec<proc_macro2::TokenStream>,
     /// Does a statement after the current one in its block await?
     awaits_later: bool,
     /// The names of the hidden locals that hold pinned values.

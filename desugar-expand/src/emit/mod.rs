@@ -68,6 +68,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
     let cx = names::hidden("__cx");
     let dispatch = step::dispatch_label();
     let edition_check = &body.edition_check;
+    let editions = &body.editions;
     let inner_attrs = &plan.inner_attrs;
     // Items declared in the body (`struct Mode`, `use ..`), once: the step
     // closure sees them, and a copy in each arm would be a type of its own.
@@ -79,6 +80,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
         #header {
             #(#inner_attrs)*
             #edition_check
+            #(#editions)*
             #body_items
             #state_items
             #homes_items

@@ -19,7 +19,6 @@ mod later;
 mod machine;
 mod poll_once;
 mod receiver;
-mod rescope;
 mod skipped_fields;
 mod try_op;
 mod unboxed;
@@ -58,7 +57,6 @@ pub use self::receiver::{
     Check, Typed, callee_consumed, checked, continue_of, receiver_consumed, receiver_kept,
     receiver_moved, same_as, type_of, value_of,
 };
-pub use self::rescope::Rescope;
 pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
 pub use self::try_op::{Branch, FromResidual};
 pub use self::unboxed::{Unboxed, Unboxing, unboxed};
