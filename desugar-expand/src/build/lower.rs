@@ -89,8 +89,8 @@ impl Builder {
                     let mut found = scrutinee::temporaries(scrutinee, whole, bodies_await, || {
                         self.hidden_local("temporary")
                     });
-                    if let Expr::Let(l) = &*e.cond {
-                        found.matched_by(&l.expr, [&*l.pat]);
+                    if let Expr::Let(l) = &mut *e.cond {
+                        found.matched_by(&mut l.expr, [&*l.pat]);
                     }
                     if !found.is_empty() {
                         let rescope = observable_else(&e);
@@ -105,7 +105,7 @@ impl Builder {
                 let mut found = scrutinee::temporaries(&mut e.expr, true, true, || {
                     self.hidden_local("temporary")
                 });
-                found.matched_by(&e.expr, e.arms.iter().map(|arm| &arm.pat));
+                found.matched_by(&mut e.expr, e.arms.iter().map(|arm| &arm.pat));
                 if !found.is_empty() {
                     self.construct_after(found, None, Expr::Match(e), false, dest, out);
                     return;

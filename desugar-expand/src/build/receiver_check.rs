@@ -123,7 +123,8 @@ pub(crate) fn checked_receiver(call: &syn::ExprCall) -> Option<&Expr> {
 }
 
 /// `expr` as the user wrote it, for a description and for the copy a
-/// check makes: the checks taken out.
+/// check makes: the checks taken out, and the copies of fields of
+/// temporaries (`temporaries::copied_field`).
 ///
 /// Before: `checked(Probe::new("t"), Check(PhantomData)).label(&name)`
 /// After:  `Probe::new("t").label(&name)`
@@ -132,7 +133,8 @@ pub(crate) fn unwrapped(expr: &Expr) -> Expr {
     impl syn::visit_mut::VisitMut for Unwrap {
         fn visit_expr_mut(&mut self, expr: &mut Expr) {
             while let Expr::Call(call) = expr
-                && let Some(inner) = checked_receiver(call)
+                && let Some(inner) =
+                    checked_receiver(call).or_else(|| super::temporaries::copied_field(call))
             {
                 *expr = inner.clone();
             }

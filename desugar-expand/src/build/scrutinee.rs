@@ -49,6 +49,8 @@ pub(crate) struct Named {
 pub(crate) struct Scrutinee {
     /// Its temporaries, named.
     pub(crate) named: Vec<Named>,
+    /// The construct suspends while they live (see [`temporaries`]).
+    arms_await: bool,
 }
 
 impl Scrutinee {
@@ -63,12 +65,21 @@ impl Scrutinee {
     ///
     /// Before: `match make(go) { Some(ref mut t) => { x.await; t.0 += 1 } None => {} }`
     /// After:  `let mut __temporary1 = make(go); match __temporary1 { .. }`
+    ///
+    /// And where a pattern binds by value a field of a value named here,
+    /// while the arms await, the field is copied out of it: see
+    /// [`Scrutinee::field_copied`].
     pub(crate) fn matched_by<'p>(
         &mut self,
-        scrutinee: &Expr,
-        pats: impl IntoIterator<Item = &'p syn::Pat>,
+        scrutinee: &mut Expr,
+        pats: impl IntoIterator<Item = &'p syn::Pat> + Clone,
     ) {
-        let Expr::Path(path) = scrutinee else { return };
+        if pats.clone().into_iter().any(walk::patterns::binds_by_value) {
+            self.field_copied(scrutinee);
+        }
+        let Expr::Path(path) = &*scrutinee else {
+            return;
+        };
         if !pats.into_iter().any(walk::patterns::binds_by_ref_mut) {
             return;
         }
@@ -77,6 +88,42 @@ impl Scrutinee {
                 named.mutable = true;
             }
         }
+    }
+
+    /// `scrutinee`, a field of a temporary named here (`pair().a` became
+    /// `__temporary1.a`), is matched by a pattern that binds it by value,
+    /// while the arms await. rustc keeps the temporary to the end of the
+    /// construct, and drops there what the pattern leaves of it; so does
+    /// the machine, which keeps the local. A binding copies a `Copy` field
+    /// and leaves the local whole; one that moves the field out would leave
+    /// the machine a part of a value to keep (E0382 in the expansion), so
+    /// the field is read through `__private::copied_from_temporary`, which
+    /// stops the build there saying to bind the field with `let` first.
+    ///
+    /// Before: `match __temporary1.a { a => { x.await; a.len() } }`
+    /// After:  `match copied_from_temporary(__temporary1.a) { a => { .. } }`
+    fn field_copied(&self, scrutinee: &mut Expr) {
+        fn root(expr: &Expr) -> Option<&syn::ExprPath> {
+            match expr {
+                Expr::Field(e) => match &*e.base {
+                    Expr::Path(path) => Some(path),
+                    base => root(base),
+                },
+                Expr::Paren(e) => root(&e.expr),
+                _ => None,
+            }
+        }
+        let named_here = root(scrutinee).is_some_and(|path| {
+            self.named
+                .iter()
+                .any(|named| named.temporary && path.path.is_ident(&named.ident))
+        });
+        if !self.arms_await || !named_here {
+            return;
+        }
+        let at = syn::spanned::Spanned::span(&*scrutinee);
+        let field = std::mem::replace(scrutinee, Expr::PLACEHOLDER);
+        *scrutinee = crate::syntax::private_call("copied_from_temporary", vec![field], at);
     }
 }
 
@@ -106,7 +153,10 @@ pub(crate) fn temporaries(
         _ if whole => namer.place(scrutinee, false),
         _ => namer.place_parts(scrutinee, false),
     }
-    Scrutinee { named: namer.out }
+    Scrutinee {
+        named: namer.out,
+        arms_await,
+    }
 }
 
 struct Namer<'a, F> {

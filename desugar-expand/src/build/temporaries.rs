@@ -10,6 +10,7 @@
 
 use quote::ToTokens;
 use syn::Expr;
+use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 
 use super::awaits::has_await;
@@ -135,6 +136,24 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             // value whole would not let the machine keep.)
             Expr::Field(e) if reads_through_guard(&e.base) => {
                 self.borrowed(&mut e.base);
+                self.ran = true;
+            }
+            // A field read by value out of a value made here
+            // (`visit(frame().depth).await`): rustc keeps the value to the
+            // end of the statement, across the await, with its `Drop` impl
+            // or the fields beside the one read. It is named whole and kept
+            // too, and the field copied out of it; one that is not `Copy`
+            // would move out and leave a part of a value to keep, so the
+            // copy stops the build there (`__private::copied_from_temporary`).
+            //
+            // Before: `visit(frame().depth).await`
+            // After:  `let __temporary1 = frame();` ahead, and
+            //         `visit(copied_from_temporary(__temporary1.depth)).await`
+            Expr::Field(_) if self.check && projects_value(expr) => {
+                let at = expr.span();
+                self.projection(expr, false);
+                let field = std::mem::replace(expr, Expr::PLACEHOLDER);
+                *expr = crate::syntax::private_call("copied_from_temporary", vec![field], at);
                 self.ran = true;
             }
             Expr::Field(e) => {
@@ -388,6 +407,23 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
         });
         Some(borrow)
     }
+}
+
+/// The field read `call` copies out of a temporary, if it is such a copy
+/// ([`Hoist::expr`] or `scrutinee::Scrutinee::matched_by` wrote it), for a
+/// description that shows the user's code.
+pub(crate) fn copied_field(call: &syn::ExprCall) -> Option<&Expr> {
+    let Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    let ours = func.path.leading_colon.is_some()
+        && func.path.segments.iter().map(|s| s.ident.to_string()).eq([
+            "desugar",
+            "__private",
+            "copied_from_temporary",
+        ])
+        && call.args.len() == 1;
+    ours.then(|| call.args.first()).flatten()
 }
 
 /// A value that a method of the standard library known to borrow its

@@ -20,6 +20,7 @@ mod machine;
 mod poll_once;
 mod receiver;
 mod skipped_fields;
+mod temporary_field;
 mod try_op;
 mod unboxed;
 mod vacant;
@@ -58,6 +59,7 @@ pub use self::receiver::{
     receiver_moved, same_as, type_of, value_of,
 };
 pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
+pub use self::temporary_field::{CopiedFromTemporary, copied_from_temporary};
 pub use self::try_op::{Branch, FromResidual};
 pub use self::unboxed::{Unboxed, Unboxing, unboxed};
 pub use self::vacant::{Refill, Vacant, Vacate};
