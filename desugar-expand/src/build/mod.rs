@@ -1066,7 +1066,8 @@ impl Builder {
                     |init| matches!(&*init.expr, syn::Expr::Reference(r) if r.mutability.is_some()),
                 ),
             };
-        // `let r = &v;`, `let r: &T = ..;`, `let t = s.trim();`, `let f =
+        // `let r = &v;` (or `let r = { &make() };`, a block whose value is
+        // its tail's), `let r: &T = ..;`, `let t = s.trim();`, `let f =
         // v.first().unwrap();` or `let s = "text";` (also `b".."` and
         // `c".."`), bound whole; `let (dir, file)
         // = path.rsplit_once('/')?;`, a pair; `let k = k;`, a copy of one (a
@@ -1077,7 +1078,7 @@ impl Builder {
                 local,
                 |ty| matches!(ty, syn::Type::Reference(r) if r.mutability.is_none()),
                 |value| {
-                    matches!(value, syn::Expr::Reference(r) if r.mutability.is_none())
+                    matches!(block_value(value), syn::Expr::Reference(r) if r.mutability.is_none())
                         || matches!(value, syn::Expr::Lit(lit) if walk::is_text_literal(&lit.lit))
                         || walk::borrows_text(value, false)
                         || walk::borrows_element(value)
@@ -1237,6 +1238,23 @@ fn split_text(local: &syn::Local) -> bool {
 /// Does `local` bind its value whole to one name, and is that value what
 /// `by_type` says of its written type (`let r: &T = ..;`), or, without one,
 /// what `by_value` says of its initializer (`let r = &v;`)?
+/// The expression whose value `expr` gives where it is a block (`&make(k)`
+/// of `{ &make(k) }`, or of `{ log(); &make(k) }`): its tail, through nested
+/// blocks and parentheses. The block's value has the tail's type, whatever
+/// its statements do; any other expression is its own value.
+fn block_value(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::Block(block) if block.attrs.is_empty() && block.label.is_none() => {
+            match block.block.stmts.last() {
+                Some(syn::Stmt::Expr(tail, None)) => block_value(tail),
+                _ => expr,
+            }
+        }
+        syn::Expr::Paren(paren) => block_value(&paren.expr),
+        _ => expr,
+    }
+}
+
 fn bound_whole(
     local: &syn::Local,
     by_type: impl Fn(&syn::Type) -> bool,
