@@ -21,7 +21,7 @@ fn branches(
         "Suspended at `fetch_extra(&name).await`."] Suspend1 { #[pin] name :
         ::desugar::__private::Slot < T1 >, __held : bool, #[pin] __awaitee :
         ::desugar::__private::Later < F1 >, #[pin] __live_name :
-        ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
+        ::desugar::__private::Later < ::desugar::__private::Live < T1 > >, }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -48,7 +48,7 @@ fn branches(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "8:branches349:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A3:key8:Suspend0+17:lookup(key).await1;W9:__awaitee8:Suspend1+24:fetch_extra(&name).await2;W9:__awaiteeI4:name8:Returned-0;8:Panicked-0;",
+            "8:branches349:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: lookup(key).await\n    Unresumed --> Suspend1: fetch_extra(&name).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: fetch_extra(&name).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A3:key8:Suspend0+17:lookup(key).await1;W9:__awaitee8:Suspend1+24:fetch_extra(&name).await2;W9:__awaiteei4:name8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (
@@ -165,7 +165,7 @@ fn branches(
                                 ..
                             } => {
                                 __into.write(__awaitee);
-                                __later0.write(__home_name.store());
+                                __later0.write(__home_name.store_live());
                                 *__held = true;
                             }
                             _ => ::desugar::__private::unreachable_state(),
@@ -226,7 +226,7 @@ fn branches(
                                 ..
                             } => {
                                 __into.write(__awaitee);
-                                __later0.write(__home_name.store());
+                                __later0.write(__home_name.store_live());
                                 *__held = true;
                             }
                             _ => ::desugar::__private::unreachable_state(),

@@ -20,15 +20,15 @@ fn closure_making_futures(
         "Created and not polled yet: holds the arguments."] Unresumed { base : T0, origin
         : T1 }, #[doc = "Suspended at `Leaf::new(\"x\").pending(1).ready(()).await`."]
         Suspend0 { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, mk :
-        ::desugar::__private::Homed < T2 >, origin : ::desugar::__private::Homed < T1 >,
-        base : ::desugar::__private::Homed < T0 > }, #[doc =
+        ::desugar::__private::Live < T2 >, origin : ::desugar::__private::Live < T1 >,
+        base : ::desugar::__private::Live < T0 > }, #[doc =
         "Suspended at `mk(1).await`."] Suspend1 { #[pin] __awaitee :
-        ::desugar::__private::Awaited < F1 >, mk : ::desugar::__private::Homed < T2 >,
-        origin : ::desugar::__private::Homed < T1 >, base : ::desugar::__private::Homed <
+        ::desugar::__private::Awaited < F1 >, mk : ::desugar::__private::Live < T2 >,
+        origin : ::desugar::__private::Live < T1 >, base : ::desugar::__private::Live <
         T0 > }, #[doc = "Suspended at `mk(2).await`."] Suspend2 { #[pin] __awaitee :
         ::desugar::__private::Awaited < F2 >, __earlier2 : T3, mk :
-        ::desugar::__private::Homed < T2 >, origin : ::desugar::__private::Homed < T1 >,
-        base : ::desugar::__private::Homed < T0 > }, #[doc =
+        ::desugar::__private::Live < T2 >, origin : ::desugar::__private::Live < T1 >,
+        base : ::desugar::__private::Live < T0 > }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -57,7 +57,7 @@ fn closure_making_futures(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "22:closure_making_futures346:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: Leaf::new(\"x\").pending(1).ready(()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: mk(1).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: mk(2).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-2;A4:baseA6:origin8:Suspend0+41:Leaf::new(\"x\").pending(1).ready(()).await4;W9:__awaiteeH2:mkH6:originH4:base8:Suspend1+11:mk(1).await4;W9:__awaiteeH2:mkH6:originH4:base8:Suspend2+11:mk(2).await5;W9:__awaiteeC10:__earlier2H2:mkH6:originH4:base8:Returned-0;8:Panicked-0;",
+            "22:closure_making_futures346:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: Leaf::new(\"x\").pending(1).ready(()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: mk(1).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: mk(2).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-2;A4:baseA6:origin8:Suspend0+41:Leaf::new(\"x\").pending(1).ready(()).await4;W9:__awaiteeh2:mkh6:originh4:base8:Suspend1+11:mk(1).await4;W9:__awaiteeh2:mkh6:originh4:base8:Suspend2+11:mk(2).await5;W9:__awaiteeC10:__earlier2h2:mkh6:originh4:base8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (
@@ -322,9 +322,9 @@ fn closure_making_futures(
                         __state
                             .set(__State::Suspend0 {
                                 __awaitee: ::desugar::__private::Awaited::new(__awaitee),
-                                mk: __home_mk.store(),
-                                origin: __home_origin.store(),
-                                base: __home_base.store(),
+                                mk: __home_mk.store_live(),
+                                origin: __home_origin.store_live(),
+                                base: __home_base.store_live(),
                             });
                         continue '__dispatch;
                     }
@@ -381,9 +381,9 @@ fn closure_making_futures(
                         __state
                             .set(__State::Suspend1 {
                                 __awaitee: ::desugar::__private::Awaited::new(__awaitee),
-                                mk: __home_mk.store(),
-                                origin: __home_origin.store(),
-                                base: __home_base.store(),
+                                mk: __home_mk.store_live(),
+                                origin: __home_origin.store_live(),
+                                base: __home_base.store_live(),
                             });
                         continue '__dispatch;
                     }
@@ -442,9 +442,9 @@ fn closure_making_futures(
                             .set(__State::Suspend2 {
                                 __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 __earlier2: __earlier2,
-                                mk: __home_mk.store(),
-                                origin: __home_origin.store(),
-                                base: __home_base.store(),
+                                mk: __home_mk.store_live(),
+                                origin: __home_origin.store_live(),
+                                base: __home_base.store_live(),
                             });
                         continue '__dispatch;
                     }

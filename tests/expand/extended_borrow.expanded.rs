@@ -20,7 +20,7 @@ fn label_length(
         Suspend0 { #[pin] __extended1 : ::desugar::__private::Slot < T1 >, __held : bool,
         #[pin] __awaitee : ::desugar::__private::Later < F0 >, #[pin] label :
         ::desugar::__private::Later < T2 >, #[pin] __live___extended1 :
-        ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
+        ::desugar::__private::Later < ::desugar::__private::Live < T1 > >, }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -46,7 +46,7 @@ fn label_length(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "12:label_length186:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: log_result(label.len()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A2:id8:Suspend0+29:log_result(label.len()).await3;W9:__awaiteeC5:labelI11:__extended18:Returned-0;8:Panicked-0;",
+            "12:label_length186:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: log_result(label.len()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A2:id8:Suspend0+29:log_result(label.len()).await3;W9:__awaiteeC5:labeli11:__extended18:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (
@@ -154,7 +154,7 @@ fn label_length(
                             } => {
                                 __into.write(__awaitee);
                                 __later0.write(label);
-                                __later1.write(__home___extended1.store());
+                                __later1.write(__home___extended1.store_live());
                                 *__held = true;
                             }
                             _ => ::desugar::__private::unreachable_state(),

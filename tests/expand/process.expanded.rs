@@ -18,10 +18,10 @@ fn process(
         T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { input : T0 }, #[doc = "Suspended at `fetch_length(&trimmed).await`."]
         Suspend0 { #[pin] __awaitee : ::desugar::__private::Awaited < F0 >, trimmed :
-        ::desugar::__private::Homed < T1 >, input : T0 }, #[doc =
+        ::desugar::__private::Live < T1 >, input : T0 }, #[doc =
         "Suspended at `log_result(doubled).await`."] Suspend1 { #[pin] __awaitee :
         ::desugar::__private::Awaited < F1 >, doubled : T2, trimmed :
-        ::desugar::__private::Homed < T1 >, input : T0 }, #[doc =
+        ::desugar::__private::Live < T1 >, input : T0 }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -49,7 +49,7 @@ fn process(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "7:process273:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A5:input8:Suspend0+28:fetch_length(&trimmed).await3;W9:__awaiteeH7:trimmedC5:input8:Suspend1+25:log_result(doubled).await4;W9:__awaiteeC7:doubledH7:trimmedC5:input8:Returned-0;8:Panicked-0;",
+            "7:process273:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&trimmed).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(doubled).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A5:input8:Suspend0+28:fetch_length(&trimmed).await3;W9:__awaiteeh7:trimmedC5:input8:Suspend1+25:log_result(doubled).await4;W9:__awaiteeC7:doubledh7:trimmedC5:input8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (
@@ -157,7 +157,7 @@ fn process(
                         __state
                             .set(__State::Suspend0 {
                                 __awaitee: ::desugar::__private::Awaited::new(__awaitee),
-                                trimmed: __home_trimmed.store(),
+                                trimmed: __home_trimmed.store_live(),
                                 input: input,
                             });
                         continue '__dispatch;
@@ -198,7 +198,7 @@ fn process(
                             .set(__State::Suspend1 {
                                 __awaitee: ::desugar::__private::Awaited::new(__awaitee),
                                 doubled: doubled,
-                                trimmed: __home_trimmed.store(),
+                                trimmed: __home_trimmed.store_live(),
                                 input: input,
                             });
                         continue '__dispatch;

@@ -21,7 +21,7 @@ fn sum_loop(
         __awaitee : ::desugar::__private::Later < F0 >, #[pin] item :
         ::desugar::__private::Later < T3 >, #[pin] __iter1 : ::desugar::__private::Later
         < T2 >, #[pin] total : ::desugar::__private::Later < T1 >, #[pin] __live_items :
-        ::desugar::__private::Later < ::desugar::__private::Homed < T0 > >, }, #[doc =
+        ::desugar::__private::Later < ::desugar::__private::Live < T0 > >, }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
         "The body panicked: polling again panics."] Panicked, }
     }
@@ -48,7 +48,7 @@ fn sum_loop(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totalI5:items8:Returned-0;8:Panicked-0;",
+            "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totali5:items8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (
@@ -193,7 +193,7 @@ fn sum_loop(
                                                     });
                                                 __later1.write(__iter1);
                                                 __later2.write(total);
-                                                __later3.write(__home_items.store());
+                                                __later3.write(__home_items.store_live());
                                                 *__held = true;
                                             }
                                             _ => ::desugar::__private::unreachable_state(),
@@ -317,7 +317,7 @@ fn sum_loop(
                                                         });
                                                     __later1.write(__iter1);
                                                     __later2.write(total);
-                                                    __later3.write(__home_items.store());
+                                                    __later3.write(__home_items.store_live());
                                                     *__held = true;
                                                 }
                                                 _ => ::desugar::__private::unreachable_state(),

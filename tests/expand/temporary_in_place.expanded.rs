@@ -20,7 +20,7 @@ fn page_length<'__life0>(
         "Suspended at `fetch_length(&__temporary1).await`."] Suspend0 { #[pin]
         __temporary1 : ::desugar::__private::Slot < T1 >, __held : bool, #[pin] __awaitee
         : ::desugar::__private::Later < F0 >, #[pin] __live___temporary1 :
-        ::desugar::__private::Later < ::desugar::__private::Homed < T1 > >, }, #[doc =
+        ::desugar::__private::Later < ::desugar::__private::Live < T1 > >, }, #[doc =
         "Suspended at `log_result(length).await`."] Suspend1 { #[pin] __awaitee :
         ::desugar::__private::Awaited < F1 >, length : T2 }, #[doc =
         "Finished: polling again panics."] Returned, #[doc =
@@ -50,7 +50,7 @@ fn page_length<'__life0>(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "11:page_length277:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A4:base8:Suspend0+33:fetch_length(&__temporary1).await2;W9:__awaiteeI12:__temporary18:Suspend1+24:log_result(length).await2;W9:__awaiteeC6:length8:Returned-0;8:Panicked-0;",
+            "11:page_length277:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A4:base8:Suspend0+33:fetch_length(&__temporary1).await2;W9:__awaiteei12:__temporary18:Suspend1+24:log_result(length).await2;W9:__awaiteeC6:length8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (
@@ -147,7 +147,7 @@ fn page_length<'__life0>(
                                 ..
                             } => {
                                 __into.write(__awaitee);
-                                __later0.write(__home___temporary1.store());
+                                __later0.write(__home___temporary1.store_live());
                                 *__held = true;
                             }
                             _ => ::desugar::__private::unreachable_state(),

@@ -33,6 +33,12 @@ pub(crate) struct Decisions {
     /// Per await: the locals its variant keeps (carried, or homed and kept by
     /// their guard), in declaration order.
     pub kept: Vec<Vec<LocalId>>,
+    /// Per await: the homed locals it keeps that hold a value there on
+    /// every path: declared with one, and moved by no use that may run
+    /// before it. rustc keeps no drop flag for a local it never moves;
+    /// the state keeps none for these either (`__private::Live`, where the
+    /// others keep a one-byte `Homed` flag).
+    pub live_at: Vec<Vec<LocalId>>,
     /// Per await: locals declared without a value (`let x;`) that are not
     /// kept but are assigned and used after it: declared again on resuming.
     pub redeclare: Vec<Vec<LocalId>>,
@@ -139,6 +145,9 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
                 .collect(),
         );
     }
+    let live_at = kept_where(&kept, |k, local| {
+        homed[local] && facts.always_live(local, k)
+    });
     let renamed = (0..body.locals.len())
         .map(|local| {
             flagged[local]
@@ -258,6 +267,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         vacant_at,
         homed,
         kept,
+        live_at,
         redeclare,
         drop_only,
         drop_only_at,
@@ -446,6 +456,18 @@ impl<'a> Facts<'a> {
                 && !self.emptied_at(local, later)
                 && self.carried(local, later)
         })
+    }
+
+    /// Does `local`, homed, hold a value at `k` on every path? Declared
+    /// with one, and with no use by value that may run before `k` (in the
+    /// local's scope, or in a loop around both): a homed local is moved out
+    /// of its home only by such a use (`Home::take`). Its other uses reach
+    /// it through its home, where a move does not build.
+    fn always_live(&self, local: LocalId, k: AwaitId) -> bool {
+        self.body.locals[local].initialized
+            && !self.by_local[local]
+                .iter()
+                .any(|m| m.kind == MentionKind::Value && self.before(m, k))
     }
 
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {

@@ -83,6 +83,23 @@ pub struct FieldDescription {
     pub kind: FieldKind,
     /// The type parameter the enum gives it (`T0`, `F1`).
     pub param: String,
+    /// A homed or in-place value the state keeps a one-byte flag for,
+    /// saying whether a move took it out; not one that always has a value
+    /// there.
+    pub flag: bool,
+}
+
+impl FieldDescription {
+    /// Its letter in the encoded description: its kind's, in lower case
+    /// for a homed or in-place value kept without a flag.
+    fn code(&self) -> char {
+        let code = self.kind.code();
+        if matches!(self.kind, FieldKind::Homed | FieldKind::InPlace) && !self.flag {
+            code.to_ascii_lowercase()
+        } else {
+            code
+        }
+    }
 }
 
 impl Description {
@@ -97,6 +114,7 @@ impl Description {
                     name: shown_name(layout.field(l)),
                     kind: FieldKind::Argument,
                     param: layout.param(l),
+                    flag: false,
                 })
                 .collect(),
         }];
@@ -105,6 +123,7 @@ impl Description {
                 name: "__awaitee".to_owned(),
                 kind: FieldKind::Awaitee,
                 param: format!("F{k}"),
+                flag: false,
             }];
             fields.extend(layout.variant_fields(k).map(|l| FieldDescription {
                 name: shown_name(layout.field(l)),
@@ -116,6 +135,7 @@ impl Description {
                     FieldKind::Carried
                 },
                 param: layout.param_name_at(l, k),
+                flag: layout.is_homed(l) && !layout.is_live_at(l, k),
             }));
             states.push(StateDescription {
                 name: format!("Suspend{k}"),
@@ -190,7 +210,7 @@ impl Description {
             }
             let _ = write!(out, "{};", state.fields.len());
             for field in &state.fields {
-                out.push(field.kind.code());
+                out.push(field.code());
                 string(&mut out, &field.name);
             }
         }

@@ -29,6 +29,9 @@ pub(crate) struct Layout {
     groups: Vec<Vec<LocalId>>,
     group_of: Vec<Option<usize>>,
     homed: Vec<bool>,
+    /// Per await: the homed locals it keeps with no flag (see
+    /// [`crate::analysis::Decisions::live_at`]).
+    live_at: Vec<Vec<LocalId>>,
     /// Per homed local whose scope holds one await only: that await. It
     /// lives in a slot of that await's variant, not in the homes area.
     in_place: Vec<Option<AwaitId>>,
@@ -222,6 +225,7 @@ impl Layout {
             groups,
             group_of,
             homed: decisions.homed.clone(),
+            live_at: decisions.live_at.clone(),
             in_place,
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
@@ -476,12 +480,20 @@ impl Layout {
         }
     }
 
-    /// What `k`'s variant stores for a kept local: a homed one's flag, or
-    /// the value.
+    /// Does `k`'s variant keep homed `local` with no flag, as it always has
+    /// a value there (see [`crate::analysis::Decisions::live_at`])?
+    pub(crate) fn is_live_at(&self, local: LocalId, k: AwaitId) -> bool {
+        self.live_at[k].contains(&local)
+    }
+
+    /// What `k`'s variant stores for a kept local: a homed one's flag (or
+    /// its type alone, where it always has a value), or the value.
     fn field_type(&self, local: LocalId, k: AwaitId) -> TokenStream {
         let param = self.param_at(local, k);
         let private = names::private();
-        if self.homed[local] {
+        if self.is_live_at(local, k) {
+            quote!(#private::Live<#param>)
+        } else if self.homed[local] {
             quote!(#private::Homed<#param>)
         } else {
             quote!(#param)

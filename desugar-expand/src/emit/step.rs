@@ -1234,7 +1234,10 @@ impl<'a> Emit<'a> {
             .iter()
             .map(|&local| {
                 let ident = self.name(local);
-                let value = if self.layout.is_homed(local) {
+                let value = if self.layout.is_live_at(local, k) {
+                    let guard = uses::guard(self.layout.field(local));
+                    quote!(#guard.store_live())
+                } else if self.layout.is_homed(local) {
                     let guard = uses::guard(self.layout.field(local));
                     quote!(#guard.store())
                 } else if self.layout.is_vacant_at(local, k) && self.layout.is_taken_in_flag(local)

@@ -11,7 +11,9 @@
 //! While the body runs, a [`Home`] guard owns the value: it drops the value
 //! when the local's scope ends (also while unwinding) and doubles as the
 //! local's drop flag when the value is moved out. At a suspension the guard
-//! is stored in the state as a one-byte [`Homed`] flag; on resuming it is
+//! is stored in the state as a one-byte [`Homed`] flag, or, where the local
+//! is never moved before that await, as a [`Live`], which takes no byte (as
+//! rustc keeps no drop flag for a local it never moves); on resuming it is
 //! rebuilt from the flag and the slot. A suspended machine that is dropped
 //! rebuilds the guards too, so its values drop in rustc's order.
 
@@ -49,6 +51,35 @@ impl<T> Default for Slot<T> {
 pub struct Homed<T> {
     live: bool,
     of: PhantomData<T>,
+}
+
+/// A homed local as the state enum stores it while suspended where its slot
+/// always holds a value: nothing but its type, for the layout (and the auto
+/// traits) to show what lives in the slot. The expansion stores one only at
+/// an await that no move of the local comes before ([`Home::store_live`]).
+pub struct Live<T> {
+    of: PhantomData<T>,
+}
+
+/// What a state stores for a homed local, [`Homed`] or [`Live`]: whether
+/// its slot holds a value, read by [`Home::restore`].
+pub trait Stored<T> {
+    /// Does the slot hold a value?
+    fn live(&self) -> bool;
+}
+
+impl<T> Stored<T> for Homed<T> {
+    #[inline]
+    fn live(&self) -> bool {
+        self.live
+    }
+}
+
+impl<T> Stored<T> for Live<T> {
+    #[inline]
+    fn live(&self) -> bool {
+        true
+    }
 }
 
 /// Owner of the value in a [`Slot`], and its drop flag.
@@ -154,17 +185,31 @@ impl<T> Home<T> {
         }
     }
 
+    /// [`Home::store`] at an await that no move of the local comes before,
+    /// on any path: the slot holds a value there, and the state keeps no
+    /// byte to say so.
+    ///
+    /// # Panics
+    /// If the value was moved out after all: the expansion's analysis is
+    /// wrong, and a [`Live`] restored would drop a value that is not there.
+    #[inline]
+    pub fn store_live(self) -> Live<T> {
+        assert!(self.live, "desugar: a local kept as always live was moved");
+        core::mem::forget(self);
+        Live { of: PhantomData }
+    }
+
     /// The guard again, on resuming (or on dropping a suspended machine).
     ///
     /// # Safety
     /// `slot` is the slot `flag` was stored from, as for [`Home::new`].
     #[inline]
-    pub unsafe fn restore(slot: Pin<&mut Slot<T>>, flag: Homed<T>) -> Self {
+    pub unsafe fn restore(slot: Pin<&mut Slot<T>>, flag: impl Stored<T>) -> Self {
         // SAFETY: as in `new`; the flag says whether the slot holds a value.
         let slot = unsafe { Pin::get_unchecked_mut(slot) };
         Home {
             ptr: NonNull::from(slot).cast(),
-            live: flag.live,
+            live: flag.live(),
             owns: PhantomData,
         }
     }

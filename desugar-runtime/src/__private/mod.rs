@@ -46,7 +46,7 @@ pub use self::destructured::{
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
 pub use self::field_types::{Field, FieldTree, Row, StateTree};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
-pub use self::home::{Home, Homed, Slot};
+pub use self::home::{Home, Homed, Live, Slot};
 pub use self::kept_array::{
     StaysBesideSkippedElements, StaysInKeptArray, bound_beside_skipped_elements,
     moved_from_kept_array,

@@ -47,13 +47,17 @@ impl Reader {
         self.number(b';')
     }
 
-    pub(crate) fn kind(&mut self) -> Option<FieldKind> {
+    /// A field's kind, and whether the state keeps a flag for it: a homed
+    /// or in-place value's letter is in lower case where it has none.
+    pub(crate) fn kind(&mut self) -> Option<(FieldKind, bool)> {
         Some(match self.byte()? {
-            b'W' => FieldKind::Awaitee,
-            b'A' => FieldKind::Argument,
-            b'C' => FieldKind::Carried,
-            b'H' => FieldKind::Homed,
-            b'I' => FieldKind::InPlace,
+            b'W' => (FieldKind::Awaitee, false),
+            b'A' => (FieldKind::Argument, false),
+            b'C' => (FieldKind::Carried, false),
+            b'H' => (FieldKind::Homed, true),
+            b'h' => (FieldKind::Homed, false),
+            b'I' => (FieldKind::InPlace, true),
+            b'i' => (FieldKind::InPlace, false),
             _ => return None,
         })
     }
@@ -136,6 +140,19 @@ mod tests {
         ]));
         assert_eq!(info.state(2).unwrap().fields().count(), 0);
         assert!(info.state(3).is_none());
+    }
+
+    #[test]
+    fn a_value_kept_without_a_flag_has_its_letter_in_lower_case() {
+        let info = MachineInfo::__new(
+            "1:f0:3;9:Unresumed-0;8:Suspend0+7:x.await3;W9:__awaiteeh1:ai1:b8:Returned-0;",
+        );
+        let suspended = info.state(1).unwrap();
+        assert!(suspended.fields().map(|f| (f.name, f.kind, f.flag)).eq([
+            ("__awaitee", FieldKind::Awaitee, false),
+            ("a", FieldKind::Homed, false),
+            ("b", FieldKind::InPlace, false)
+        ]));
     }
 
     #[test]

@@ -133,9 +133,9 @@ impl Iterator for Fields {
 
     fn next(&mut self) -> Option<FieldInfo> {
         self.0.entry(|reader| {
-            let kind = reader.kind()?;
+            let (kind, flag) = reader.kind()?;
             let name = reader.string();
-            Some(FieldInfo { name, kind })
+            Some(FieldInfo { name, kind, flag })
         })
     }
 
@@ -157,6 +157,10 @@ pub struct FieldInfo {
     pub name: &'static str,
     /// How it is kept.
     pub kind: FieldKind,
+    /// A [`FieldKind::Homed`] or [`FieldKind::InPlace`] value the state
+    /// keeps a one-byte flag for, saying whether a move took it out: not
+    /// one that no move comes before, which always has a value there.
+    pub flag: bool,
 }
 
 /// How a state keeps a value.
@@ -169,11 +173,12 @@ pub enum FieldKind {
     /// A local moved into the state at the await and out of it after.
     Carried,
     /// A local that something borrows across the await: it stays in the
-    /// pinned homes area, and the state keeps a one-byte flag for it.
+    /// pinned homes area, and the state keeps a one-byte flag for it where
+    /// it may have been moved ([`FieldInfo::flag`]).
     Homed,
     /// A local that something borrows across this await and no other: it
     /// lives pinned in this state's variant, as rustc keeps it, beside a
-    /// one-byte flag.
+    /// one-byte flag where it may have been moved ([`FieldInfo::flag`]).
     InPlace,
 }
 

@@ -8,7 +8,7 @@ use super::info::{FieldInfo, FieldKind, MachineInfo, StateInfo};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldLayout {
     /// `size_of` of the value's type (for a homed value, of the value in the
-    /// homes area; the state itself keeps a one-byte flag).
+    /// homes area; the state itself keeps a one-byte flag, or nothing).
     pub size: usize,
     /// `align_of` of the value's type.
     pub align: usize,
@@ -63,17 +63,21 @@ impl Layout {
     }
 
     /// The bytes a state's fields take in the enum, before padding: a homed
-    /// value counts as its one-byte flag, one in place as itself and its flag.
+    /// value counts as its one-byte flag (if it has one), one in place as
+    /// itself and its flag.
     pub fn state_bytes(&self, state: usize) -> usize {
         let Some(info) = self.info.state(state) else {
             return 0;
         };
         info.fields()
             .enumerate()
-            .map(|(index, field)| match field.kind {
-                FieldKind::Homed => 1,
-                FieldKind::InPlace => self.field(state, index).size + 1,
-                _ => self.field(state, index).size,
+            .map(|(index, field)| {
+                let flag = usize::from(field.flag);
+                match field.kind {
+                    FieldKind::Homed => flag,
+                    FieldKind::InPlace => self.field(state, index).size + flag,
+                    _ => self.field(state, index).size,
+                }
             })
             .sum()
     }
@@ -114,13 +118,21 @@ impl fmt::Display for Layout {
                 if field.kind == FieldKind::Homed {
                     writeln!(
                         f,
-                        "print-type-size         {word} `.{}`: 1 bytes (homed: {} bytes in the homes area), type: `{}`",
-                        field.name, layout.size, layout.type_name
+                        "print-type-size         {word} `.{}`: {} bytes (homed: {} bytes in the homes area), type: `{}`",
+                        field.name,
+                        usize::from(field.flag),
+                        layout.size,
+                        layout.type_name
                     )?;
                 } else if field.kind == FieldKind::InPlace {
+                    let flag = if field.flag {
+                        ", and a 1-byte flag"
+                    } else {
+                        ""
+                    };
                     writeln!(
                         f,
-                        "print-type-size         {word} `.{}`: {} bytes, alignment: {} bytes (in place, and a 1-byte flag), type: `{}`",
+                        "print-type-size         {word} `.{}`: {} bytes, alignment: {} bytes (in place{flag}), type: `{}`",
                         field.name, layout.size, layout.align, layout.type_name
                     )?;
                 } else {
