@@ -461,13 +461,20 @@ impl<'a> Facts<'a> {
     /// Does `local`, homed, hold a value at `k` on every path? Declared
     /// with one, and with no use by value that may run before `k` (in the
     /// local's scope, or in a loop around both): a homed local is moved out
-    /// of its home only by such a use (`Home::take`). Its other uses reach
-    /// it through its home, where a move does not build.
+    /// of its home only by such a use, or by a match that takes all of it
+    /// (`Home::take`, see `emit::uses`). Its other uses reach it through
+    /// its home, where a move does not build.
     fn always_live(&self, local: LocalId, k: AwaitId) -> bool {
+        let takes_out = |m: &Mention| {
+            matches!(
+                m.kind,
+                MentionKind::Value | MentionKind::Taken { always: true, .. }
+            )
+        };
         self.body.locals[local].initialized
             && !self.by_local[local]
                 .iter()
-                .any(|m| m.kind == MentionKind::Value && self.before(m, k))
+                .any(|m| takes_out(m) && self.before(m, k))
     }
 
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {

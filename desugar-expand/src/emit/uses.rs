@@ -322,8 +322,15 @@ pub(crate) fn scrutinee<'p>(
 ) -> (Expr, Option<syn::Ident>) {
     let mut expr = expr.clone();
     let mut visitor = HomedUses::plain(layout);
-    let taken = walk::drop_flag::match_kind(&expr, pats, false);
+    let pats: Vec<&syn::Pat> = pats.into_iter().collect();
     let local = walk::resolve(&expr, scope);
+    let mut taken = walk::drop_flag::match_kind(&expr, pats.iter().copied(), false);
+    // A local visibly holding a `&mut`, matched by patterns that bind
+    // through it, is reborrowed, not taken, as the walk that decided what
+    // the states keep has it (`walk::drop_flag::through_mut`).
+    if local.is_some_and(|local| layout.is_unique(local)) {
+        taken = walk::drop_flag::through_mut(taken, pats.iter().copied());
+    }
     let flag = local
         .filter(|_| matches!(taken, MentionKind::Taken { in_place: true, .. }))
         .and_then(|local| walk::Visitor::drop_flag(&visitor, local));
