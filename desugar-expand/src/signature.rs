@@ -59,6 +59,9 @@ pub(crate) struct Param {
     pub number: bool,
     /// See [`crate::ir::Local::boxed`].
     pub boxed: bool,
+    /// For a pattern parameter, the names its `destructure` binds to a part
+    /// the written type shows is a `Box` (`(b, n): (Box<T>, u32)`).
+    pub boxed_parts: Vec<syn::Ident>,
     /// See [`crate::ir::Local::pointer`].
     pub pointer: bool,
     /// Its type is a shared reference (`s: &str`, `&self`); see
@@ -121,6 +124,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                         if !matches!(&**ty, Type::Reference(_)) && borrows_inside(ty)),
                     number: false,
                     boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_box_type(ty)),
+                    boxed_parts: Vec::new(),
                     pointer: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if crate::walk::is_pointer_type(ty)),
                     shared_ref: match &receiver.kind {
                         syn::ReceiverKind::Reference(_, _, mutability) => mutability.is_none(),
@@ -267,11 +271,13 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 holds_mut,
                 number,
                 boxed,
+                boxed_parts: Vec::new(),
                 pointer,
                 shared_ref,
             }
         }
         other => {
+            let boxed_parts = crate::walk::patterns::boxed_parts(other, &typed.ty);
             let ident = syn::Ident::new(&format!("__arg{index}"), Span::mixed_site());
             // `_` keeps the argument alive to the end of the body, as rustc
             // does; no `let` is needed for that.
@@ -291,6 +297,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 holds_mut,
                 number,
                 boxed,
+                boxed_parts,
                 pointer,
                 shared_ref: false,
             }

@@ -89,6 +89,12 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
         block.stmts.push(Stmt::Param(id));
         if let Some(destructure) = &param.destructure {
             builder.stmt(destructure.clone(), &Dest::Discard, &mut block.stmts);
+            let scope = builder.scope_map();
+            for name in &param.boxed_parts {
+                if let Some(&id) = scope.get(&name.to_string()) {
+                    builder.locals[id].boxed = true;
+                }
+            }
         }
     }
     builder.stmts_into(body.stmts, &Dest::Return, &mut block.stmts);
@@ -1085,8 +1091,14 @@ impl Builder {
                 },
             )
             || split_text(local);
-        // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole.
+        // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole;
+        // or a part of a tuple whose type is written (`let (b, n): (Box<T>,
+        // u32) = ..;`).
         let boxed = bound_whole(local, walk::is_box_type, walk::makes_box);
+        let boxed_parts = match &local.pat {
+            syn::Pat::Type(typed) => patterns::boxed_parts(&typed.pat, &typed.ty),
+            _ => Vec::new(),
+        };
         // `let make = move || ..;`, bound whole and untyped.
         let closure = bound_whole(
             local,
@@ -1119,7 +1131,7 @@ impl Builder {
             self.locals[id].holds_mut = holds_mut;
             self.locals[id].shared_ref =
                 shared_ref && !self.self_borrows.contains(&self.locals[id].ident);
-            self.locals[id].boxed = boxed;
+            self.locals[id].boxed = boxed || boxed_parts.contains(&self.locals[id].ident);
             self.locals[id].closure = closure;
             self.locals[id].pointer = pointer;
             self.locals[id].guard = guard;

@@ -59,6 +59,22 @@ fn flagged(kind: MentionKind, hidden: &syn::Ident, mutably: bool) -> Expr {
     }
 }
 
+/// `*b` read by value, `b` visibly a `Box` kept with a flag (see
+/// `__private::UnboxMove`): the box leaves its flag where its value is not
+/// `Copy`, and `*` moves the value out of it; where it is, `*` reads a copy
+/// and the box stays.
+///
+/// Before: `let p = if flag { *b } else { fresh() };`
+/// After:  `let p = if flag { *{ use UnboxCopy as _, UnboxMove as _; (&mut &mut __flagged_b).unboxing() } } else { fresh() };`
+fn unboxed_from_flag(hidden: &syn::Ident) -> Expr {
+    let private = names::private();
+    let span = hidden.span();
+    syn::parse_quote_spanned!(span=> *{
+        use #private::{UnboxCopy as _, UnboxMove as _};
+        (&mut &mut #hidden).unboxing()
+    })
+}
+
 /// A move of a closure or an `async` block kept as a `Flagged` whatever
 /// its type (see `Layout::is_taken_from_flag`): it takes the value, as a
 /// copy would not, which nothing after it can tell.
@@ -432,14 +448,24 @@ impl walk::Visitor for HomedUses<'_> {
         self.layout.is_unique(local)
     }
 
-    /// Only a plain local: one kept in place or with a flag is read where
-    /// it is (`*(*b)`), as `*b` may copy a `Copy` value out and leave the
-    /// box to later uses, which a move out of its home or flag would free
-    /// (where `*b` moves, reading it in place does not build, E0507).
+    /// A plain local, or one kept with a flag (see [`unboxed_from_flag`]):
+    /// one kept in place or renamed is read where it is (`*(*b)`), as `*b`
+    /// may copy a `Copy` value out and leave the box to later uses, which a
+    /// move out of its home would free (where `*b` moves, reading it in
+    /// place does not build, E0507).
     fn is_boxed(&self, local: LocalId) -> bool {
         self.layout.is_boxed(local)
             && !self.layout.is_homed(local)
-            && self.layout.renamed(local).is_none()
+            && (self.layout.renamed(local).is_none() || self.layout.is_flagged(local))
+    }
+
+    fn moved_out_of_box(&mut self, local: LocalId, deref: &mut Expr) {
+        if self.layout.is_flagged(local)
+            && let Some(hidden) = self.layout.renamed(local)
+        {
+            let span = syn::spanned::Spanned::span(&*deref);
+            *deref = unboxed_from_flag(&located(hidden, span));
+        }
     }
 
     fn is_pointer(&self, local: LocalId) -> bool {

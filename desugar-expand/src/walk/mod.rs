@@ -164,6 +164,13 @@ pub(crate) trait Visitor {
         let _ = (local, call);
     }
 
+    /// `deref` (`*b`) reads `local`, visibly a `Box`, by value, just
+    /// reported as moved: the visitor may rewrite it for where it keeps
+    /// the box (see `emit::uses`).
+    fn moved_out_of_box(&mut self, local: LocalId, deref: &mut Expr) {
+        let _ = (local, deref);
+    }
+
     /// A `&mut` is taken of `local` or of a place reached through it, or
     /// such a place is assigned (`&mut *slot`, `&mut slot[0]`, `*slot = v`,
     /// `slot.len += 1`), just after its use was reported. `own`: written
@@ -770,20 +777,25 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Unary(e) => {
                 // `let inner = *boxed;` moves the box's value out, and with
                 // it the box: nothing of it is kept after.
-                let moves_box = matches!(e.op, UnOp::Deref(_))
+                let moved_box = if matches!(e.op, UnOp::Deref(_))
                     && matches!(
                         kind,
                         MentionKind::Value | MentionKind::Taken { always: true, .. }
-                    )
-                    && self
-                        .resolve_path(&e.expr)
-                        .is_some_and(|local| self.visitor.is_boxed(local));
+                    ) {
+                    self.resolve_path(&e.expr)
+                        .filter(|&local| self.visitor.is_boxed(local))
+                } else {
+                    None
+                };
                 let inner = match e.op {
-                    UnOp::Deref(_) if moves_box => MentionKind::Value,
+                    UnOp::Deref(_) if moved_box.is_some() => MentionKind::Value,
                     UnOp::Deref(_) => projected,
                     _ => MentionKind::Value,
                 };
                 self.expr(&mut e.expr, inner);
+                if let Some(local) = moved_box {
+                    self.visitor.moved_out_of_box(local, expr);
+                }
             }
             Expr::Paren(e) => self.expr(&mut e.expr, kind),
             Expr::Group(e) => self.expr(&mut e.expr, kind),

@@ -299,6 +299,40 @@ pub(crate) fn matches_nothing_to_drop(pat: &Pat) -> bool {
     }
 }
 
+/// The names `pat` binds whole and by value to a part whose type `ty`,
+/// written for all of it, shows is a `Box` (see `walk::is_box_type`),
+/// following tuples element by element.
+///
+/// Input: `(b, n)` with `(Box<Probe>, u32)`, `((a, _), c)` with
+/// `((Box<A>, B), Box<C>)`, `(ref b, n)` with `(Box<Probe>, u32)`.
+/// Output: `b`; `a` and `c`; none.
+pub(crate) fn boxed_parts(pat: &Pat, ty: &syn::Type) -> Vec<syn::Ident> {
+    match (pat, ty) {
+        (Pat::Paren(p), ty) => boxed_parts(&p.pat, ty),
+        (pat, syn::Type::Paren(t)) => boxed_parts(pat, &t.elem),
+        (Pat::Ident(p), ty)
+            if is_binding(p)
+                && p.by_ref.is_none()
+                && p.subpat.is_none()
+                && super::is_box_type(ty) =>
+        {
+            vec![p.ident.clone()]
+        }
+        // A `..` in the pattern leaves its elements unpaired with the type's.
+        (Pat::Tuple(p), syn::Type::Tuple(t))
+            if p.elems.len() == t.elems.len()
+                && !p.elems.iter().any(|e| matches!(e, Pat::Rest(_))) =>
+        {
+            p.elems
+                .iter()
+                .zip(&t.elems)
+                .flat_map(|(pat, ty)| boxed_parts(pat, ty))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Does the pattern leave nothing of a value it matches to drop: it matches
 /// only such a value ([`matches_nothing_to_drop`]), or takes all of it
 /// (`Some(s)`, `Ok((a, b))`: each part bound by value, in `Some`, `Ok`,
@@ -394,5 +428,29 @@ pub(crate) fn is_wild(pat: &Pat) -> bool {
         Pat::Paren(paren) => is_wild(&paren.pat),
         Pat::Guard(guarded) => is_wild(&guarded.pat),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn boxed_parts(pat: &str, ty: &str) -> Vec<String> {
+        let pat = syn::parse::Parser::parse_str(syn::Pat::parse_single, pat).expect("a pattern");
+        let ty: syn::Type = syn::parse_str(ty).expect("a type");
+        super::boxed_parts(&pat, &ty)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn boxed_parts_follow_the_tuple_type() {
+        assert_eq!(boxed_parts("(b, n)", "(Box<Probe>, u32)"), ["b"]);
+        assert_eq!(
+            boxed_parts("((a, _), mut c)", "((std::boxed::Box<A>, B), Box<C>)"),
+            ["a", "c"]
+        );
+        assert!(boxed_parts("(ref b, n)", "(Box<Probe>, u32)").is_empty());
+        assert!(boxed_parts("(b, ..)", "(Box<Probe>, u32)").is_empty());
+        assert!(boxed_parts("(b, n)", "(Rc<Probe>, u32)").is_empty());
     }
 }

@@ -48,7 +48,7 @@ pub struct Flagged<T>(pub Option<T>);
 
 /// The user's code reads a local only where rustc proved it holds a value
 /// (the `_rustc` twin compiled), so this cannot be reached.
-const INITIALIZED: &str = "a moved local is not used again";
+pub(super) const INITIALIZED: &str = "a moved local is not used again";
 
 impl<T> Flagged<T> {
     #[inline]

@@ -13,6 +13,7 @@ mod destructured;
 mod drop_only;
 mod field_types;
 mod flagged;
+mod flagged_box;
 mod home;
 mod kept_array;
 mod later;
@@ -46,6 +47,7 @@ pub use self::destructured::{
 pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValue};
 pub use self::field_types::{Field, FieldTree, Row, StateTree};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
+pub use self::flagged_box::{Copied, UnboxCopy, UnboxMove};
 pub use self::home::{Home, Homed, Live, Slot};
 pub use self::kept_array::{
     StaysBesideSkippedElements, StaysInKeptArray, bound_beside_skipped_elements,
