@@ -49,6 +49,7 @@ use syn::spanned::Spanned;
 use crate::ir::{AwaitInfo, Block, Body, Local, LocalId, Mention, MentionKind, Stmt};
 use crate::names;
 use crate::rewrite::early_exit::finish;
+use crate::rewrite::moved_derefs;
 use crate::signature::Plan;
 use crate::walk::drop_witness::Witness;
 use crate::walk::{self, Scope, patterns};
@@ -1184,7 +1185,9 @@ impl Builder {
             seq,
             in_scope,
             path: self.path.clone(),
-            source: describe(&receiver_check::unwrapped(&found.operand)),
+            source: describe(&moved_derefs::as_written(&receiver_check::unwrapped(
+                &found.operand,
+            ))),
             via_async_block: found.via_async_block,
             leaves_loops: 0,
             returns_by: None,

@@ -22,12 +22,17 @@
 //! After:  `Tree::Node(l) => { let l = *::desugar::__private::unboxed(::desugar::__private::Unboxing(l));`
 //!          `  x.await; depth(l) }`
 //!
+//! Read by value elsewhere, `consume(*b).await`, `let (a, b) = (*a,
+//! *b);`, the same `b` moves into a call that gives the value: see
+//! `rewrite::moved_derefs`.
+//!
 //! A local whose type is written (`b: Box<T>`, `let b: Rc<T> = ..;`) is
 //! left to what its type says (`ir::Local::boxed`).
 
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat, Stmt};
 
+use super::moved_derefs;
 use crate::build::has_await;
 use crate::walk::{self, patterns};
 
@@ -39,7 +44,7 @@ struct Unboxing;
 
 impl VisitMut for Unboxing {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        rewrite(&mut block.stmts, Vec::new());
+        rewrite(&mut block.stmts, Vec::new(), &[]);
         visit_mut::visit_block_mut(self, block);
     }
 
@@ -49,22 +54,43 @@ impl VisitMut for Unboxing {
         match expr {
             Expr::Match(e) => {
                 for arm in &mut e.arms {
-                    if let Expr::Block(body) = &mut *arm.body {
-                        rewrite(&mut body.block.stmts, bound_by(&arm.pat));
+                    match &mut *arm.body {
+                        Expr::Block(body) => {
+                            rewrite(&mut body.block.stmts, bound_by(&arm.pat), &[]);
+                        }
+                        // An arm's value, read by value: the statement of
+                        // its own the arm is (`Some(b) => consume(*b).await`).
+                        body if has_await(&*body) => {
+                            for name in bound_by(&arm.pat) {
+                                if mention_count(&quote::quote!(#body), &name) == 1 {
+                                    moved_derefs::unbox(body, &name, true);
+                                }
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
             Expr::If(e) => {
                 if let Expr::Let(l) = &*e.cond {
-                    rewrite(&mut e.then_branch.stmts, bound_by(&l.pat));
+                    rewrite(&mut e.then_branch.stmts, bound_by(&l.pat), &[]);
                 }
             }
             Expr::While(e) => {
                 if let Expr::Let(l) = &*e.cond {
-                    rewrite(&mut e.body.stmts, bound_by(&l.pat));
+                    rewrite(&mut e.body.stmts, bound_by(&l.pat), &[]);
                 }
             }
-            Expr::ForLoop(e) => rewrite(&mut e.body.stmts, bound_by(&e.pat)),
+            Expr::ForLoop(e) => {
+                // `for x in &v`, `v.iter()`: shared references, which `*x`
+                // copies out of, leaving nothing to keep but the reference.
+                let lent = if walk::yields_shared_refs(&e.expr) {
+                    bound_by(&e.pat)
+                } else {
+                    Vec::new()
+                };
+                rewrite(&mut e.body.stmts, bound_by(&e.pat), &lent);
+            }
             _ => {}
         }
         visit_mut::visit_expr_mut(self, expr);
@@ -86,8 +112,10 @@ fn bound_by(pat: &Pat) -> Vec<syn::Ident> {
 }
 
 /// Rewrites the `let`s of `stmts` that destructure one of `untyped` (or a
-/// local an untyped `let` of `stmts` binds by name) whole out of a deref.
-fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
+/// local an untyped `let` of `stmts` binds by name) whole out of a deref,
+/// and the other reads of such a deref by value (see `moved_derefs`), but
+/// of one of `lent`, visibly a shared reference, which `*` copies out of.
+fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>, lent: &[syn::Ident]) {
     // Bound whole by a plain `let g = ..;`: a lock's or a cell's guard as
     // often as a box (`let g = m.lock().unwrap(); let v = *g;`), which
     // copying out of by name leaves whole to the end of its scope, and the
@@ -96,6 +124,16 @@ fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
     let mut plain: Vec<syn::Ident> = Vec::new();
     for at in 0..stmts.len() {
         let (head, rest) = stmts.split_at_mut(at + 1);
+        // Read by value elsewhere in the statement (see `moved_derefs`),
+        // before the `let` below rebinds a name.
+        if has_await(&head[at]) || rest.iter().any(has_await) {
+            for name in untyped
+                .iter()
+                .filter(|name| !plain.contains(name) && !lent.contains(name))
+            {
+                moved_once(&mut head[at], rest, name);
+            }
+        }
         let Stmt::Local(local) = &mut head[at] else {
             continue;
         };
@@ -133,8 +171,65 @@ fn rewrite(stmts: &mut [Stmt], mut untyped: Vec<syn::Ident>) {
     }
 }
 
+/// Rewrites the one `*name` that `stmt` reads by value, if `stmt` names
+/// `name` there only and nothing after it names the same local (see
+/// `moved_derefs`). A `let`'s pattern is left out: a name it binds again
+/// is another local.
+fn moved_once(stmt: &mut Stmt, rest: &[Stmt], name: &syn::Ident) {
+    let named_after = rest
+        .iter()
+        .any(|stmt| walk::mentions(&quote::quote!(#stmt), &name.to_string()));
+    match stmt {
+        Stmt::Local(local) => {
+            let Some(init) = &mut local.init else { return };
+            if (named_after && !binds(&local.pat, name))
+                || mention_count(&local_init(init), name) != 1
+                || deref_of_local(&init.expr).as_ref() == Some(name)
+            {
+                return;
+            }
+            moved_derefs::unbox(&mut init.expr, name, moves_out(&local.pat));
+        }
+        Stmt::Expr(expr, semi) => {
+            if !named_after && mention_count(&quote::quote!(#expr), name) == 1 {
+                moved_derefs::unbox(expr, name, semi.is_none());
+            }
+        }
+        Stmt::Macro(stmt) => {
+            if !named_after && mention_count(&quote::quote!(#stmt), name) == 1 {
+                moved_derefs::in_macro(&mut stmt.mac, name);
+            }
+        }
+        Stmt::Item(_) => {}
+    }
+}
+
+/// A `let`'s value and `else` block, as tokens.
+fn local_init(init: &syn::LocalInit) -> proc_macro2::TokenStream {
+    let expr = &init.expr;
+    let otherwise = init.diverge.as_ref().map(|(_, otherwise)| otherwise);
+    quote::quote!(#expr #otherwise)
+}
+
+/// How many times `tokens` name `name`, format strings' captures included.
+fn mention_count(tokens: &proc_macro2::TokenStream, name: &syn::Ident) -> usize {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => usize::from(ident == *name),
+            proc_macro2::TokenTree::Group(group) => mention_count(&group.stream(), name),
+            proc_macro2::TokenTree::Literal(literal) => walk::literal_captures(&literal)
+                .iter()
+                .filter(|captured| *name == captured.name)
+                .count(),
+            proc_macro2::TokenTree::Punct(_) => 0,
+        })
+        .sum()
+}
+
 /// `*b`, `b` a local's name.
-fn deref_of_local(expr: &Expr) -> Option<syn::Ident> {
+pub(super) fn deref_of_local(expr: &Expr) -> Option<syn::Ident> {
     let Expr::Unary(e) = walk::strip_parens(expr) else {
         return None;
     };
@@ -152,6 +247,12 @@ fn binds(pat: &Pat, name: &syn::Ident) -> bool {
     patterns::bindings(pat)
         .iter()
         .any(|binding| binding.ident == *name)
+}
+
+/// A pattern that moves all of a value out of a `Box` (see [`moves_whole`]
+/// and [`destructures_whole`]).
+pub(super) fn moves_out(pat: &Pat) -> bool {
+    moves_whole(pat) || destructures_whole(pat)
 }
 
 /// A name bound by value (`l`, `mut l`): out of a `Box` it takes all of
@@ -196,6 +297,44 @@ mod tests {
             "{ match t { Node(l) => { let l = *l; x.await; depth(l) } Leaf(n) => n } }",
         ] {
             assert!(rewritten(body).contains("unboxed"), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_deref_read_by_value_elsewhere_takes_the_local() {
+        for body in [
+            "{ match e { Some(b) => consume(*b).await, None => 0 } }",
+            "{ for k in kids { n += consume(*k).await; } }",
+            "{ let Some((a, b)) = e else { return 0 }; let (a, b) = (*a, *b); f(a).await }",
+            "{ match e { Some(b) => { let p = if c { *b } else { fresh() }; f(p).await } None => 0 } }",
+            "{ match e { Add(a, b) => Ok(format!(\"{}\", eval(*a).await?)), _ => todo!() } }",
+        ] {
+            assert!(rewritten(body).contains(":: unbox ("), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_deref_read_as_a_place_or_again_left_as_written() {
+        for body in [
+            // Read as a place, or by an operator, which copies.
+            "{ match e { Some(b) => f(&*b).await, None => 0 } }",
+            "{ match e { Some(b) => f((*b).len()).await, None => 0 } }",
+            "{ match e { Some(n) => f(*n + 1).await, None => 0 } }",
+            // Named again, in the statement or after it.
+            "{ match e { Some(b) => f(*b, b.len()).await, None => 0 } }",
+            "{ match e { Some(b) => { f(*b).await; b.len() } None => 0 } }",
+            // In a loop inside the statement: read again.
+            "{ match e { Some(n) => { loop { f(*n).await; } } None => 0 } }",
+            // Bound whole by a plain `let`: a guard as often as a box.
+            "{ let g = m.lock().unwrap(); send(*g).await }",
+            // A `for` loop's shared references.
+            "{ for x in &v { total += f(*x).await; } }",
+            // In an `assert!`, which prints its condition's text.
+            "{ match e { Some(b) => assert!(f(*b).await), None => {} } }",
+            // No await after it.
+            "{ match e { Some(b) => { x.await; consume(*b) } None => 0 } }",
+        ] {
+            assert!(!rewritten(body).contains(":: unbox ("), "{body}");
         }
     }
 

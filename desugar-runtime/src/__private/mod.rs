@@ -63,7 +63,7 @@ pub use self::receiver::{
 pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
 pub use self::temporary_field::{CopiedFromTemporary, copied_from_temporary};
 pub use self::try_op::{Branch, FromResidual};
-pub use self::unboxed::{Unboxed, Unboxing, unboxed};
+pub use self::unboxed::{Unbox, Unboxed, Unboxing, unbox, unboxed};
 pub use self::vacant::{Refill, Vacant, Vacate};
 pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};
 pub use core::future::{Future, IntoFuture};

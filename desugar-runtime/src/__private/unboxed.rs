@@ -28,6 +28,28 @@
 //! let rc = std::rc::Rc::new((1u8, 2u8));
 //! let (x, y) = *unboxed(Unboxing(rc));
 //! ```
+//!
+//! The same deref read by value anywhere else that moves it (a call's
+//! argument, a tuple's element: `consume(*b).await`, `let (a, b) = (*a,
+//! *b);`), where a `*` in front of a call would leave the emptied box a
+//! temporary of the statement, and so kept across its await: [`unbox`]
+//! takes the pointer and gives the value, freeing a box's allocation
+//! there (rustc frees it at the end of the box's scope, which nothing can
+//! tell apart).
+//!
+//! ```
+//! use desugar_runtime::__private::{Unboxing, unbox};
+//! let b = Box::new(String::from("b"));
+//! let n = 5u32;
+//! let (s, m) = (unbox(Unboxing(b)), unbox(Unboxing(&n)));
+//! # let _ = (s, m);
+//! ```
+//!
+//! ```compile_fail
+//! use desugar_runtime::__private::{Unboxing, unbox};
+//! let rc = std::rc::Rc::new(1u8);
+//! let n = unbox(Unboxing(rc));
+//! ```
 
 /// The pointer asked about, by value.
 pub struct Unboxing<P>(pub P);
@@ -55,4 +77,54 @@ where
     Unboxing<P>: Unboxed,
 {
     pointer.0
+}
+
+/// What a deref read by value may move into a call of [`unbox`]: a `Box`
+/// gives its value, a reference a copy of its referent (rustc, compiling
+/// the twin, proved it `Copy`).
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] takes this `*` read by value for a move out of a `Box`, which takes the box with it, but the value is not a `Box` or a reference",
+    label = "moved out of here, with an `.await` after it in the pointer's scope",
+    note = "write the pointer's type first (`let p: Rc<u32> = p;`): the machine then keeps it to the end of its scope, as rustc does"
+)]
+pub trait Unbox {
+    /// What `*` reads.
+    type Target;
+    /// Moves the value out (or copies it).
+    fn unbox(self) -> Self::Target;
+}
+
+#[cfg(feature = "std")]
+impl<T> Unbox for Unboxing<std::boxed::Box<T>> {
+    type Target = T;
+    #[inline(always)]
+    fn unbox(self) -> T {
+        *self.0
+    }
+}
+
+impl<T: Copy> Unbox for Unboxing<&T> {
+    type Target = T;
+    #[inline(always)]
+    fn unbox(self) -> T {
+        *self.0
+    }
+}
+
+impl<T: Copy> Unbox for Unboxing<&mut T> {
+    type Target = T;
+    #[inline(always)]
+    fn unbox(self) -> T {
+        *self.0
+    }
+}
+
+/// `*pointer`, taking the pointer: a `Box`'s value, or a copy of a
+/// reference's referent.
+#[inline(always)]
+pub fn unbox<P>(pointer: Unboxing<P>) -> <Unboxing<P> as Unbox>::Target
+where
+    Unboxing<P>: Unbox,
+{
+    pointer.unbox()
 }
