@@ -24,6 +24,7 @@
 //! }
 //! ```
 
+mod awaited_field;
 mod awaited_macro;
 mod copies;
 pub(crate) mod describe;

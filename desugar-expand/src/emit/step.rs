@@ -1218,7 +1218,9 @@ impl<'a> Emit<'a> {
         } else {
             operand
         };
-        let (captures, operand) = uses::operand(operand, &self.scope(), self.layout);
+        let scope = self.scope();
+        let (captures, checked) = uses::operand(operand, &scope, self.layout);
+        let operand = super::awaited_field::checked(operand, checked, &scope, self.layout, k);
         let mut arguments =
             proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, quote!(#operand));
         arguments.set_span(Span::call_site().located_at(at));

@@ -3,6 +3,7 @@
 //! change in any release.
 
 mod awaited;
+mod awaited_field;
 mod awaited_macro;
 mod beside_ref;
 mod beside_rest;
@@ -27,6 +28,7 @@ mod unboxed;
 mod vacant;
 
 pub use self::awaited::Awaited;
+pub use self::awaited_field::{AwaitedFieldCopied, awaited_field};
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
 pub use self::beside_ref::{StaysBesideRef, bound_beside_ref};
 pub use self::beside_rest::{
