@@ -55,7 +55,7 @@ use crate::walk::drop_witness::Witness;
 use crate::walk::{self, Scope, patterns};
 
 pub(crate) use awaits::{first_await, has_await};
-pub(crate) use earlier::{plain_place, tried};
+pub(crate) use earlier::{plain_place, plain_value, tried};
 pub(crate) use exits::always_jumps;
 pub(crate) use extended::{RefBinding, name as extended_temporaries};
 pub(crate) use lead::has_early_exit;

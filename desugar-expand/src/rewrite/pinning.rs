@@ -28,6 +28,8 @@ use syn::visit_mut::{self, VisitMut};
 
 use crate::names;
 
+mod extending;
+
 /// Rewrites the body's pinning macros; returns the hidden locals it made,
 /// which the analysis keeps in place. A `pin!` elsewhere in a statement
 /// that awaits is an error: its value is a temporary of the statement,
@@ -65,8 +67,10 @@ impl Pinning {
         Some([first, second])
     }
 
-    /// The statements that stand for `stmt`, if it pins.
-    fn lowered(&mut self, stmt: &syn::Stmt) -> Option<Vec<syn::Stmt>> {
+    /// The statements that stand for `stmt`, if it pins. `awaits_after`:
+    /// does the block await in `stmt` or after it, where what a `let`
+    /// extends must be kept?
+    fn lowered(&mut self, stmt: &syn::Stmt, awaits_after: bool) -> Option<Vec<syn::Stmt>> {
         match stmt {
             // `let x = pin!(value);`
             syn::Stmt::Local(local) => {
@@ -75,7 +79,7 @@ impl Pinning {
                     return None;
                 }
                 let syn::Expr::Macro(mac) = &*init.expr else {
-                    return None;
+                    return awaits_after.then(|| self.extending(local)).flatten();
                 };
                 if !is_named(&mac.mac, &["pin"]) {
                     return None;
@@ -99,6 +103,35 @@ impl Pinning {
                 Some(out)
             }
             _ => None,
+        }
+    }
+
+    /// `local`, whose initializer may pin in an extending place, with the
+    /// hidden locals it pins into declared ahead (see [`extending`]).
+    fn extending(&mut self, local: &syn::Local) -> Option<Vec<syn::Stmt>> {
+        let mut local = local.clone();
+        let made = &mut self.made;
+        let mut hidden = || {
+            let ident = names::hidden(&format!("__pinned{}", made.len() + 1));
+            made.push(ident.clone());
+            ident
+        };
+        match extending::lowered(&mut local, &mut hidden) {
+            Ok(ahead) => ahead.map(|mut stmts| {
+                stmts.push(syn::Stmt::Local(local));
+                stmts
+            }),
+            Err(error) => {
+                self.report(error);
+                None
+            }
+        }
+    }
+
+    fn report(&mut self, error: syn::Error) {
+        match &mut self.error {
+            Some(errors) => errors.combine(error),
+            None => self.error = Some(error),
         }
     }
 }
@@ -131,8 +164,18 @@ fn is_named(mac: &syn::Macro, names: &[&str]) -> bool {
 impl VisitMut for Pinning {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         let mut stmts = Vec::with_capacity(block.stmts.len());
-        for stmt in std::mem::take(&mut block.stmts) {
-            match self.lowered(&stmt) {
+        let mut awaits_after = false;
+        let awaits_from: Vec<bool> = (block.stmts.iter().rev())
+            .map(|stmt| {
+                awaits_after |= crate::build::has_await(stmt);
+                awaits_after
+            })
+            .collect();
+        for (stmt, awaits_after) in std::mem::take(&mut block.stmts)
+            .into_iter()
+            .zip(awaits_from.into_iter().rev())
+        {
+            match self.lowered(&stmt, awaits_after) {
                 Some(lowered) => stmts.extend(lowered),
                 None => stmts.push(stmt),
             }
@@ -144,15 +187,11 @@ impl VisitMut for Pinning {
             if crate::build::has_await(stmt)
                 && let Some(span) = pin_in(stmt)
             {
-                let error = syn::Error::new(
+                self.report(syn::Error::new(
                     span,
                     "#[desugar] cannot keep a value `pin!` pins inside a statement that awaits where it is: \
                      pin it in a `let` of its own first (`let fut = pin!(..);`) and use `fut`",
-                );
-                match &mut self.error {
-                    Some(errors) => errors.combine(error),
-                    None => self.error = Some(error),
-                }
+                ));
             }
         }
     }
