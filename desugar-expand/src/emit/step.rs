@@ -381,6 +381,25 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
     finder.0
 }
 
+/// Does `operand` call a macro of the user's own (`yield_now!()`), which
+/// may expand to a closure or an `async` block out of sight? Awaited, its
+/// future is wrapped per copy as a visible one is: a future of one type in
+/// every copy costs the wrapper's tag alone.
+fn calls_own_macro(operand: &syn::Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0 |= crate::walk::is_own_macro(mac);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, operand);
+    finder.0
+}
+
 /// The locals a `let` that builds a closure or an `async` block declares
 /// (see [`builds_typed_value`]), anywhere in `block`.
 pub(super) fn closure_locals(block: &crate::ir::Block) -> Vec<LocalId> {
@@ -1189,7 +1208,7 @@ impl<'a> Emit<'a> {
             self.transitions.to.push(k);
         }
         let operand_stmt: syn::Stmt = syn::Stmt::Expr(operand.clone(), Some(Default::default()));
-        if builds_typed_value(&operand_stmt) {
+        if builds_typed_value(&operand_stmt) || calls_own_macro(operand) {
             self.typed_copies
                 .push((TypedValue::Awaitee(k), syn::spanned::Spanned::span(operand)));
         }
