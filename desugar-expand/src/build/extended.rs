@@ -39,6 +39,7 @@ use syn::spanned::Spanned;
 use super::awaits::has_await;
 use super::temporaries::Named;
 use super::values;
+use crate::walk::extending::{Extending, extending, runs};
 
 /// What [`name`] found.
 pub(crate) struct Extended {
@@ -73,7 +74,7 @@ pub(crate) fn name(
     if by_ref.any {
         extend.bound_by_ref(init, by_ref.mutable);
     } else {
-        extend.extending(init);
+        extending(&mut extend, init);
     }
     Extended {
         named: extend.out,
@@ -95,27 +96,11 @@ struct Extend<'a, N> {
     whole: bool,
 }
 
-impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
-    /// `expr` is in an extending place of the initializer.
-    fn extending(&mut self, expr: &mut Expr) {
+impl<N: FnMut() -> syn::Ident> Extending for Extend<'_, N> {
+    fn named(&mut self, expr: &mut Expr) -> bool {
         match expr {
             Expr::Reference(e) if values::is_promoted(&e.expr) => {}
             Expr::Reference(_) => self.borrowed(expr),
-            Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.extending(elem)),
-            Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.extending(elem)),
-            Expr::Cast(e) => self.extending(&mut e.expr),
-            Expr::Paren(e) => self.extending(&mut e.expr),
-            Expr::Group(e) => self.extending(&mut e.expr),
-            Expr::Struct(e) => {
-                for field in &mut e.fields {
-                    self.extending(&mut field.expr);
-                }
-                if let Some(rest) = &mut e.rest {
-                    self.other(rest);
-                }
-            }
-            Expr::Block(e) => self.block_tail(&mut e.block),
-            Expr::Unsafe(e) => self.block_tail(&mut e.block),
             // `Some(&make())` extends `make()`'s value, `f(&make())` does
             // not, and syntax cannot tell a constructor from a fn beyond
             // its name's case: a borrowed value there is left as written,
@@ -132,39 +117,17 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
                 }
                 self.ran = true;
             }
-            Expr::If(e) => {
-                self.other(&e.cond);
-                // A branch runs or not: what it makes is made in place.
-                self.ran = true;
-                self.block_tail(&mut e.then_branch);
-                if let Some((_, otherwise)) = &mut e.else_branch {
-                    self.extending(otherwise);
-                }
-            }
-            Expr::Match(e) => {
-                self.other(&e.expr);
-                self.ran = true;
-                for arm in &mut e.arms {
-                    if let syn::Pat::Guard(guarded) = &arm.pat {
-                        self.other(&guarded.guard);
-                    }
-                    self.extending(&mut arm.body);
-                }
-            }
-            _ => self.other(expr),
+            _ => return false,
         }
+        true
     }
 
-    /// The statements of a block run first; its tail is extending.
-    fn block_tail(&mut self, block: &mut syn::Block) {
-        let Some((syn::Stmt::Expr(tail, None), stmts)) = block.stmts.split_last_mut() else {
-            self.ran |= !block.stmts.is_empty();
-            return;
-        };
-        self.ran |= !stmts.is_empty();
-        self.extending(tail);
+    fn ran(&mut self) -> &mut bool {
+        &mut self.ran
     }
+}
 
+impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
     /// `reference` is `&operand` in an extending place: the value at the
     /// root of `operand` (`make()` in `&make().field`, `&*make()`,
     /// `&make()[0]`) is extended, if it is a value.
@@ -185,7 +148,7 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
             if makes_unnamed_value(&r.expr) {
                 self.left.get_or_insert(at);
             }
-            self.other(reference);
+            runs(self, reference);
             return;
         };
         // What the value is built of is made with it (`&[&make()]`
@@ -196,7 +159,7 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
         // An awaited value is made by a statement of its own, ahead only.
         if !(nameable(root) || whole) || (self.ran && has_await(&*root)) {
             self.left.get_or_insert(at);
-            self.other(reference);
+            runs(self, reference);
             return;
         }
         let ident = (self.name)();
@@ -244,17 +207,9 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
     fn extending_parts(&mut self, value: &mut Expr) {
         match value {
             Expr::Array(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Cast(_) | Expr::Paren(_) => {
-                self.extending(value)
+                extending(self, value)
             }
             _ => {}
-        }
-    }
-
-    /// A part that is not extending: anything but a literal or a path may
-    /// have an effect, after which values are made in place.
-    fn other(&mut self, expr: &Expr) {
-        if !matches!(expr, Expr::Lit(_) | Expr::Path(_)) {
-            self.ran = true;
         }
     }
 }

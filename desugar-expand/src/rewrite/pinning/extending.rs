@@ -37,6 +37,8 @@ use proc_macro2::Span;
 use syn::Expr;
 use syn::spanned::Spanned;
 
+use crate::walk::extending::{Extending, extending};
+
 /// The statements to put before `local`, whose initializer's extending
 /// places no longer pin, or `None` where none pins. `hidden` names the
 /// next hidden local (and keeps it in place). A pinned value that makes
@@ -56,7 +58,7 @@ pub(super) fn lowered(
         ran: false,
         error: None,
     };
-    pins.extending(&mut init.expr);
+    extending(&mut pins, &mut init.expr);
     if let Some(error) = pins.error {
         return Err(error);
     }
@@ -73,9 +75,8 @@ struct Pins<'a> {
     error: Option<syn::Error>,
 }
 
-impl Pins<'_> {
-    /// `expr` is in an extending place of the initializer.
-    fn extending(&mut self, expr: &mut Expr) {
+impl Extending for Pins<'_> {
+    fn named(&mut self, expr: &mut Expr) -> bool {
         match expr {
             Expr::Macro(mac) if super::is_named(&mac.mac, &["pin"]) => {
                 let span = mac.mac.path.span();
@@ -85,48 +86,23 @@ impl Pins<'_> {
                     }
                     _ => self.refuse(span),
                 }
+                true
             }
-            Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.extending(elem)),
-            Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.extending(elem)),
-            Expr::Cast(e) => self.extending(&mut e.expr),
-            Expr::Paren(e) => self.extending(&mut e.expr),
-            Expr::Group(e) => self.extending(&mut e.expr),
-            Expr::Struct(e) => {
-                for field in &mut e.fields {
-                    self.extending(&mut field.expr);
-                }
+            // A `break` out of a labeled block may skip its tail.
+            Expr::Block(e) if e.label.is_some() => {
                 self.ran = true;
+                true
             }
-            Expr::Block(e) if e.label.is_none() => self.block_tail(&mut e.block),
-            Expr::If(e) => {
-                // A branch runs or not: what it pins is made in place.
-                self.ran = true;
-                self.block_tail(&mut e.then_branch);
-                if let Some((_, otherwise)) = &mut e.else_branch {
-                    self.extending(otherwise);
-                }
-            }
-            Expr::Match(e) => {
-                self.ran = true;
-                for arm in &mut e.arms {
-                    self.extending(&mut arm.body);
-                }
-            }
-            Expr::Lit(_) | Expr::Path(_) => {}
-            _ => self.ran = true,
+            _ => false,
         }
     }
 
-    /// The statements of a block run first; its tail is extending.
-    fn block_tail(&mut self, block: &mut syn::Block) {
-        let Some((syn::Stmt::Expr(tail, None), stmts)) = block.stmts.split_last_mut() else {
-            self.ran |= !block.stmts.is_empty();
-            return;
-        };
-        self.ran |= !stmts.is_empty();
-        self.extending(tail);
+    fn ran(&mut self) -> &mut bool {
+        &mut self.ran
     }
+}
 
+impl Pins<'_> {
     /// The pin of `value` in its hidden local, which is declared ahead.
     fn pinned(&mut self, value: Expr, span: Span) -> Expr {
         let hidden = (self.hidden)();
