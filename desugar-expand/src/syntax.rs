@@ -80,6 +80,22 @@ pub(crate) fn private_path(name: &str, at: Span) -> syn::Expr {
     })
 }
 
+/// Is `expr` the path [`private_path`] writes for `name`? For the readers
+/// that give a description the user's code back.
+pub(crate) fn is_private_path(expr: &syn::Expr, name: &str) -> bool {
+    let syn::Expr::Path(func) = expr else {
+        return false;
+    };
+    func.qself.is_none()
+        && func.path.leading_colon.is_some()
+        && func
+            .path
+            .segments
+            .iter()
+            .map(|segment| segment.ident.to_string())
+            .eq(["desugar", "__private", name])
+}
+
 /// `let ident = value;` or `let mut ident = value;`, or without a value.
 pub(crate) fn let_local(ident: Ident, mutable: bool, value: Option<syn::Expr>) -> syn::Stmt {
     syn::Stmt::Local(syn::Local {

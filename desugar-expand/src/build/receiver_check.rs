@@ -109,16 +109,7 @@ fn is_checked(receiver: &Expr) -> bool {
 /// The value `call` checks, if it is a check this module wrote: what is
 /// beside it is never kept, and holds nothing that runs.
 pub(crate) fn checked_receiver(call: &syn::ExprCall) -> Option<&Expr> {
-    let Expr::Path(func) = &*call.func else {
-        return None;
-    };
-    let mut segments = func.path.segments.iter().map(|s| s.ident.to_string());
-    let ours = func.path.leading_colon.is_some()
-        && segments.next().as_deref() == Some("desugar")
-        && segments.next().as_deref() == Some("__private")
-        && segments.next().as_deref() == Some("checked")
-        && segments.next().is_none()
-        && call.args.len() == 2;
+    let ours = crate::syntax::is_private_path(&call.func, "checked") && call.args.len() == 2;
     ours.then(|| call.args.first()).flatten()
 }
 

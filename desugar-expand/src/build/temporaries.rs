@@ -413,16 +413,8 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
 /// ([`Hoist::expr`] or `scrutinee::Scrutinee::matched_by` wrote it), for a
 /// description that shows the user's code.
 pub(crate) fn copied_field(call: &syn::ExprCall) -> Option<&Expr> {
-    let Expr::Path(func) = &*call.func else {
-        return None;
-    };
-    let ours = func.path.leading_colon.is_some()
-        && func.path.segments.iter().map(|s| s.ident.to_string()).eq([
-            "desugar",
-            "__private",
-            "copied_from_temporary",
-        ])
-        && call.args.len() == 1;
+    let ours =
+        crate::syntax::is_private_path(&call.func, "copied_from_temporary") && call.args.len() == 1;
     ours.then(|| call.args.first()).flatten()
 }
 

@@ -59,11 +59,9 @@ fn unboxed_local(expr: &Expr) -> Option<syn::Ident> {
     let [Expr::Path(name)] = pointer.args.iter().collect::<Vec<_>>()[..] else {
         return None;
     };
-    let is = |func: &Expr, path: &str| matches!(func, Expr::Path(p) if quote::quote!(#p).to_string().replace(' ', "") == path);
-    (is(&call.func, "::desugar::__private::unbox")
-        && is(&pointer.func, "::desugar::__private::Unboxing"))
-    .then(|| name.path.get_ident().cloned())
-    .flatten()
+    let ours = crate::syntax::is_private_path(&call.func, "unbox")
+        && crate::syntax::is_private_path(&pointer.func, "Unboxing");
+    ours.then(|| name.path.get_ident().cloned()).flatten()
 }
 
 /// Rewrites the one `*name` in `expr`, if `expr` reads it by value
