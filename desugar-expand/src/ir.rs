@@ -423,6 +423,16 @@ impl MentionKind {
         }
     }
 
+    /// Does this use move the whole local away on every path through it: a
+    /// use by value, or a match whose patterns take all of it? (A local
+    /// kept in place is taken out of its home by such a use.)
+    pub(crate) fn moves_whole(self) -> bool {
+        matches!(
+            self,
+            MentionKind::Value | MentionKind::Taken { always: true, .. }
+        )
+    }
+
     /// May this use take a borrow of the local that outlives the expression?
     pub(crate) fn may_borrow(self) -> bool {
         match self {

@@ -202,13 +202,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     // A match that takes a homed local takes it out of its home (see
     // `emit::uses`), and so does a move: the match's or the `let`'s value
     // is dropped there too.
-    let taken_out = |local: LocalId, m: &Mention| {
-        homed[local]
-            && matches!(
-                m.kind,
-                MentionKind::Value | MentionKind::Taken { always: true, .. }
-            )
-    };
+    let taken_out = |local: LocalId, m: &Mention| homed[local] && m.kind.moves_whole();
     let destructured = (0..body.locals.len())
         .map(|local| {
             facts.by_local[local]
@@ -465,16 +459,10 @@ impl<'a> Facts<'a> {
     /// (`Home::take`, see `emit::uses`). Its other uses reach it through
     /// its home, where a move does not build.
     fn always_live(&self, local: LocalId, k: AwaitId) -> bool {
-        let takes_out = |m: &Mention| {
-            matches!(
-                m.kind,
-                MentionKind::Value | MentionKind::Taken { always: true, .. }
-            )
-        };
         self.body.locals[local].initialized
             && !self.by_local[local]
                 .iter()
-                .any(|m| takes_out(m) && self.before(m, k))
+                .any(|m| m.kind.moves_whole() && self.before(m, k))
     }
 
     fn may_have_moved(&self, local: LocalId, k: AwaitId) -> bool {
@@ -543,12 +531,8 @@ impl<'a> Facts<'a> {
     fn moves_on_every_path_to(&self, m: &Mention, k: AwaitId) -> bool {
         let info = &self.body.awaits[k];
         let declared = self.body.locals[m.local].scope.0;
-        matches!(
-            m.kind,
-            MentionKind::Value
-                | MentionKind::Capture { by_move: true }
-                | MentionKind::Taken { always: true, .. }
-        ) && !m.conditional
+        (m.kind.moves_whole() || m.kind == MentionKind::Capture { by_move: true })
+            && !m.conditional
             && (declared..info.seq).contains(&m.seq)
             && info.path.starts_with(&m.path)
     }

@@ -351,9 +351,7 @@ pub(crate) fn scrutinee<'p>(
         .filter(|_| matches!(taken, MentionKind::Taken { in_place: true, .. }))
         .and_then(|local| walk::Visitor::drop_flag(&visitor, local));
     // Taken out of its home (see `HomedUses::mention`).
-    let taken_out = local.is_some_and(|local| {
-        layout.is_homed(local) && matches!(taken, MentionKind::Taken { always: true, .. })
-    });
+    let taken_out = local.is_some_and(|local| layout.is_homed(local) && taken.moves_whole());
     let kind = if flag.is_some() || taken_out {
         taken
     } else {

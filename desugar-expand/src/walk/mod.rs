@@ -497,11 +497,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Some(_) => self.capture_conditional > 0,
             None => self.conditional > 0,
         };
-        let whole_move = matches!(
-            kind,
-            MentionKind::Value | MentionKind::Taken { always: true, .. }
-        );
-        if whole_move
+        if kind.moves_whole()
             && self.capture.is_none()
             && let Some((depth, moved)) = self.branches.last_mut()
             && *depth == self.conditional
@@ -778,11 +774,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Unary(e) => {
                 // `let inner = *boxed;` moves the box's value out, and with
                 // it the box: nothing of it is kept after.
-                let moved_box = if matches!(e.op, UnOp::Deref(_))
-                    && matches!(
-                        kind,
-                        MentionKind::Value | MentionKind::Taken { always: true, .. }
-                    ) {
+                let moved_box = if matches!(e.op, UnOp::Deref(_)) && kind.moves_whole() {
                     self.resolve_path(&e.expr)
                         .filter(|&local| self.visitor.is_boxed(local))
                 } else {
