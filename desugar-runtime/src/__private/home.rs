@@ -61,7 +61,18 @@ pub struct Live<T> {
     of: PhantomData<T>,
 }
 
-/// What a state stores for a homed local, [`Homed`] or [`Live`]: whether
+/// A homed local as the state enum stores it while suspended in the `else`
+/// of the `if let` whose scrutinee made it, which drops it first in Rust
+/// 2024 and keeps it to the end of the `if let` in Rust 2021: its slot holds
+/// a value exactly where `KEPT` (the expansion's constant for the edition
+/// of the user's `if`, `{ !__RUST_2024_0 }`) says so. Nothing but its type,
+/// as [`Live`]: no byte in either edition.
+pub struct Edition<T, const KEPT: bool> {
+    of: PhantomData<T>,
+}
+
+/// What a state stores for a homed local, [`Homed`], [`Live`] or
+/// [`Edition`]: whether
 /// its slot holds a value, read by [`Home::restore`].
 pub trait Stored<T> {
     /// Does the slot hold a value?
@@ -79,6 +90,13 @@ impl<T> Stored<T> for Live<T> {
     #[inline]
     fn live(&self) -> bool {
         true
+    }
+}
+
+impl<T, const KEPT: bool> Stored<T> for Edition<T, KEPT> {
+    #[inline]
+    fn live(&self) -> bool {
+        KEPT
     }
 }
 
@@ -199,6 +217,24 @@ impl<T> Home<T> {
         Live { of: PhantomData }
     }
 
+    /// [`Home::store`] in the `else` of the `if let` that made the local,
+    /// which drops it first where the code is Rust 2024: the slot holds a
+    /// value there exactly in Rust 2021 (`KEPT`), and the state keeps no
+    /// byte to say so.
+    ///
+    /// # Panics
+    /// If the value is there and `KEPT` says it is not, or the other way
+    /// round: the expansion's analysis is wrong.
+    #[inline]
+    pub fn store_edition<const KEPT: bool>(self) -> Edition<T, KEPT> {
+        assert!(
+            self.live == KEPT,
+            "desugar: a value the edition drops before an `else` was kept, or one it keeps was moved"
+        );
+        core::mem::forget(self);
+        Edition { of: PhantomData }
+    }
+
     /// The guard again, on resuming (or on dropping a suspended machine).
     ///
     /// # Safety
@@ -237,5 +273,27 @@ impl<T> Drop for Home<T> {
             // machine (and with it the slot) is still alive.
             unsafe { self.ptr.as_ptr().drop_in_place() }
         }
+    }
+}
+
+/// The one slot of a homed local's storage that is there in one edition
+/// only, `[Slot<T>; 1]` in it and `[Slot<T>; 0]` in the other (see
+/// `emit::layout` in the expansion: a temporary an `if let`'s `else` drops
+/// first in Rust 2024 shares its home with the `else`'s own there, and has
+/// one of its own in Rust 2021). The expansion reaches it only in the
+/// edition it is there in.
+///
+/// # Panics
+/// If the array is empty: the expansion's analysis is wrong.
+#[inline]
+pub fn edition_slot<T, const N: usize>(slots: Pin<&mut [Slot<T>; N]>) -> Pin<&mut Slot<T>> {
+    // SAFETY: an element of a pinned array is pinned too (the array is
+    // never moved out of, nor its elements), as a pinned struct's field
+    // that is projected structurally; nothing here moves it.
+    unsafe {
+        slots.map_unchecked_mut(|slots| match slots.first_mut() {
+            Some(slot) => slot,
+            None => panic!("desugar: a home reached in the edition it is not kept in"),
+        })
     }
 }

@@ -50,7 +50,7 @@ pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValu
 pub use self::field_types::{Field, FieldTree, Row, StateTree};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::flagged_box::{Copied, UnboxCopy, UnboxMove};
-pub use self::home::{Home, Homed, Live, Slot};
+pub use self::home::{Edition, Home, Homed, Live, Slot, edition_slot};
 pub use self::kept_array::{
     StaysBesideSkippedElements, StaysInKeptArray, bound_beside_skipped_elements,
     moved_from_kept_array,
