@@ -1,4 +1,4 @@
-//! The shapes of `tests/else_if_temporary_sizes.rs` in Rust 2021, whose
+//! The shapes of `tests/else_if_temporaries.rs` in Rust 2021, whose
 //! `if let` keeps its scrutinee's temporaries through the `else` branch,
 //! across the awaits there: the machine keeps them there too, as the
 //! compiler tells it the edition (each `if let` a statement, not a block's
@@ -44,6 +44,38 @@ async fn chain(a: u32, b: u32) -> u32 {
         value = io("two", y).await;
     } else {
         value = io("three", 3).await;
+    }
+    value
+}
+
+/// The length of `p`'s label, if `c`: the probe is a temporary of the
+/// scrutinee.
+fn opt_of(p: &Probe, c: bool) -> Option<usize> {
+    c.then(|| p.label().len())
+}
+
+fn make_opt(c: bool) -> Option<Probe> {
+    c.then(|| Probe::new("made"))
+}
+
+async fn look(p: &Probe) -> usize {
+    Leaf::new("look").pending(1).ready(()).await;
+    p.label().len()
+}
+
+/// Three links, each temporary homed: in Rust 2024 they share one slot, in
+/// Rust 2021 each keeps its own through the links after it.
+#[desugar]
+async fn three_links(n: u8) -> usize {
+    let value;
+    if let Some(k) = opt_of(&Probe::new("first"), n == 0) {
+        value = io("leaf", k as u32).await as usize;
+    } else if let Some(k) = opt_of(&Probe::new("second"), n == 1) {
+        value = io("leaf", k as u32 + 1).await as usize;
+    } else if let Some(p) = make_opt(n == 2).as_ref() {
+        value = look(p).await + 2;
+    } else {
+        value = io("leaf", 3).await as usize;
     }
     value
 }
@@ -100,6 +132,10 @@ fn temporaries_kept_through_the_else_as_rust_2021_keeps_them() {
         let report = assert_same(|| chain(a, b), || chain_rustc(a, b));
         assert!(report.left_size <= report.right_size, "{report}");
         let report = assert_same(|| nested_in_else(a, b), || nested_in_else_rustc(a, b));
+        assert!(report.left_size <= report.right_size, "{report}");
+    }
+    for n in 0..4 {
+        let report = assert_same(|| three_links(n), || three_links_rustc(n));
         assert!(report.left_size <= report.right_size, "{report}");
     }
     for (v, k) in [(vec![], 0), (vec![], 2), (vec![1], 2)] {

@@ -38,6 +38,23 @@ pub(crate) struct Body {
     /// Constants saying whether an `if let` is in Rust 2024 code (see
     /// `build::lower::rust_2024`), which its `else` reads.
     pub editions: Vec<proc_macro2::TokenStream>,
+    /// Per local an `if let`'s `else` starts by dropping in Rust 2024 only
+    /// (see [`DroppedBeforeElse`]): its scope there, which ends where the
+    /// `else` starts.
+    pub dropped_before_else: Vec<Option<DroppedBeforeElse>>,
+}
+
+/// A value of an `if let`'s scrutinee (a temporary, or the value the
+/// pattern did not match) that its `else` drops first in Rust 2024, and
+/// keeps to the end of the `if let` in Rust 2021 (see
+/// `build::lower::drop_before_else_in_2024`).
+#[derive(Clone)]
+pub(crate) struct DroppedBeforeElse {
+    /// The constant that says whether the `if let` is in Rust 2024 code.
+    pub rust_2024: syn::Ident,
+    /// Where the `else` starts, in [`Mention::seq`] numbers: in Rust 2024
+    /// the local's scope ends there.
+    pub else_starts: u32,
 }
 
 /// A local variable of the body: a parameter, a `let` binding, a pattern
@@ -258,6 +275,10 @@ pub(crate) struct AwaitInfo {
     /// `walk::patterns::leaves_nothing`). Unless assigned since, such a
     /// local holds nothing rustc would keep there.
     pub emptied: Vec<LocalId>,
+    /// Locals in scope whose `if let` it is in the `else` of, which starts
+    /// by dropping them in Rust 2024 only (see [`Body::dropped_before_else`]):
+    /// there, they hold their value in Rust 2021 and none in Rust 2024.
+    pub dropped_before_else: Vec<LocalId>,
 }
 
 /// See [`AwaitInfo::returns_by`].

@@ -223,12 +223,15 @@ impl Builder {
         if rescope && let Expr::If(e) = &mut construct {
             let name = crate::names::hidden(&format!("__RUST_2024_{}", self.editions.len()));
             self.editions.push(rust_2024(&name, e.if_token.span));
-            drop_before_else_in_2024(
+            let dropped = drop_before_else_in_2024(
                 e,
                 &name,
                 &kept.iter().collect::<Vec<_>>(),
                 dropped_before_else,
             );
+            // The `else`'s awaits keep them only in Rust 2021 (see
+            // `Builder::enter_rescoped_else`).
+            self.rescoped.insert(name.to_string(), (name, dropped));
         }
         self.stmt(syn::Stmt::Expr(construct, None), dest, &mut stmts);
         self.close_scope();
@@ -695,14 +698,17 @@ impl Builder {
 ///
 /// Before: `if let Ok(n) = __scrutinee1 { a } else { b }`
 /// After:  `if let Ok(n) = __scrutinee1 { a } else if let __unmatched = __scrutinee1 { if __RUST_2024_0 { drop(__unmatched); } b } else { unreachable!() }`
+///
+/// Returns the locals the `else` drops, which its awaits keep in Rust 2021
+/// only (see `ir::AwaitInfo::dropped_before_else`).
 fn drop_before_else_in_2024(
     e: &mut syn::ExprIf,
     rust_2024: &syn::Ident,
     temporaries: &[&syn::Ident],
     unmatched: Option<syn::Ident>,
-) {
+) -> Vec<syn::Ident> {
     let Some((else_token, otherwise)) = e.else_branch.take() else {
-        return;
+        return Vec::new();
     };
     // After a chain's first `let`, whose pattern may have matched (and
     // moved out of the value) before a later part failed, the value is
@@ -726,6 +732,8 @@ fn drop_before_else_in_2024(
         drops.extend(super::temporaries::drops_newest_first(&[binding]));
     }
     drops.extend(super::temporaries::drops_newest_first(&dropped));
+    let mut dropped: Vec<syn::Ident> = dropped.into_iter().cloned().collect();
+    dropped.extend(taken.as_ref().map(|(_, binding)| binding.clone()));
     let stmts: Vec<syn::Stmt> = match *otherwise {
         Expr::Block(block) if block.label.is_none() => block.block.stmts,
         other => vec![syn::Stmt::Expr(other, None)],
@@ -748,6 +756,7 @@ fn drop_before_else_in_2024(
         }),
     };
     e.else_branch = Some((else_token, Box::new(otherwise)));
+    dropped
 }
 
 /// `const NAME: bool`, `true` where the code `span` comes from is Rust

@@ -106,6 +106,10 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
     for (k, info) in builder.awaits.iter_mut().enumerate() {
         info.leaves_loops = exits::loops_left(&block, k);
     }
+    let mut dropped_before_else = vec![None; builder.locals.len()];
+    for (local, dropped) in builder.rescoped_locals {
+        dropped_before_else[local] = Some(dropped);
+    }
     Ok(Body {
         locals: builder.locals,
         params,
@@ -118,6 +122,7 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
             .rust_2024
             .map(|needs| tail_edition::check(needs, plan.sig.fn_token.span)),
         editions: builder.editions,
+        dropped_before_else,
     })
 }
 
@@ -157,6 +162,15 @@ struct Builder {
     /// against a pattern that leaves nothing to drop on this path (see
     /// [`AwaitInfo::emptied`]).
     emptied: Vec<LocalId>,
+    /// The locals the `else` branches around the code being lowered
+    /// dropped in Rust 2024 only (see [`AwaitInfo::dropped_before_else`]).
+    dropped_before_else: Vec<LocalId>,
+    /// Per constant `__RUST_2024_n` (by name): the locals the `else` of its
+    /// `if let` drops first in Rust 2024, by name (see
+    /// [`lower::drop_before_else_in_2024`]), until that `else` is lowered.
+    rescoped: std::collections::HashMap<String, (syn::Ident, Vec<syn::Ident>)>,
+    /// See [`Body::dropped_before_else`].
+    rescoped_locals: Vec<(LocalId, crate::ir::DroppedBeforeElse)>,
     /// Recording an operand of an `if` condition's `&&` chain after its
     /// first, which runs only where the operands before it hold: its uses
     /// are conditional (see [`Mention::conditional`]).
@@ -667,6 +681,44 @@ impl Builder {
         }
     }
 
+    /// Is `stmt` the statement an `if let`'s `else` starts with, that drops
+    /// the scrutinee's values in Rust 2024 (see
+    /// [`lower::drop_before_else_in_2024`])? Then the constant it reads and
+    /// the values it drops.
+    ///
+    /// Before: `if __RUST_2024_0 { drop(__home___temporary1.take()); }` (the `else`'s first statement)
+    /// After:  `Some((__RUST_2024_0, [__temporary1]))`
+    fn rescoped_by(&mut self, stmt: &syn::Stmt) -> Option<(syn::Ident, Vec<syn::Ident>)> {
+        let syn::Stmt::Expr(syn::Expr::If(e), _) = stmt else {
+            return None;
+        };
+        let syn::Expr::Path(path) = &*e.cond else {
+            return None;
+        };
+        let name = path.path.get_ident()?.to_string();
+        self.rescoped.remove(&name)
+    }
+
+    /// The rest of the block is the `else` of an `if let` whose first
+    /// statement dropped `dropped` in Rust 2024 only: its awaits keep them
+    /// as the constant `rust_2024` says, and their scopes, in Rust 2024,
+    /// end here.
+    fn enter_rescoped_else(&mut self, rust_2024: syn::Ident, dropped: &[syn::Ident]) {
+        let scope = self.scope_map();
+        let else_starts = self.tick();
+        for ident in dropped {
+            let Some(&local) = scope.get(&ident.to_string()) else {
+                continue;
+            };
+            self.dropped_before_else.push(local);
+            let dropped = crate::ir::DroppedBeforeElse {
+                rust_2024: rust_2024.clone(),
+                else_starts,
+            };
+            self.rescoped_locals.push((local, dropped));
+        }
+    }
+
     /// A block of statements in a new scope, with `prelude` locals (pattern
     /// bindings of the construct that owns the block) declared first.
     fn block(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest, prelude: &[LocalId]) -> Block {
@@ -714,6 +766,7 @@ impl Builder {
         // elsewhere: the code after each of them reaches a later `return`
         // of this block, if there is one.
         let mut reaching = self.awaits.len();
+        let dropped_before = self.dropped_before_else.len();
         for (index, stmt) in stmts.into_iter().enumerate() {
             self.awaits_later = awaits_after[index];
             let returns = matches!(&stmt, syn::Stmt::Expr(syn::Expr::Return(_), _));
@@ -734,7 +787,11 @@ impl Builder {
                 self.rust_2024 = tail_edition::temporary(tail, &standard)
                     .map(tail_edition::Needs2024::LoweredTail);
             }
+            let rescoped = self.rescoped_by(&stmt);
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
+            if let Some((rust_2024, dropped)) = rescoped {
+                self.enter_rescoped_else(rust_2024, &dropped);
+            }
             if returns && !may_jump {
                 let seq = self.seq;
                 // The loops inside this block are lowered, and recorded;
@@ -754,6 +811,7 @@ impl Builder {
             }
         }
         self.awaits_later = outer;
+        self.dropped_before_else.truncate(dropped_before);
         for err in macro_lets.check(&self.locals) {
             self.error(err);
         }
@@ -1193,6 +1251,7 @@ impl Builder {
             returns_by: None,
             drop_ranks,
             emptied: self.emptied.clone(),
+            dropped_before_else: self.dropped_before_else.clone(),
         });
         self.record_stmt(&rest, &holders);
         for &id in &declares {

@@ -135,7 +135,11 @@ impl Description {
                     FieldKind::Carried
                 },
                 param: layout.param_name_at(l, k),
-                flag: layout.is_homed(l) && !layout.is_live_at(l, k),
+                // No byte where the edition says whether it has a value
+                // (`__private::Edition`).
+                flag: layout.is_homed(l)
+                    && !layout.is_live_at(l, k)
+                    && layout.kept_in_2021_only(l, k).is_none(),
             }));
             states.push(StateDescription {
                 name: format!("Suspend{k}"),

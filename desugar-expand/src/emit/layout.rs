@@ -28,6 +28,12 @@ pub(crate) struct Layout {
     /// the groups, and each homed local's group.
     groups: Vec<Vec<LocalId>>,
     group_of: Vec<Option<usize>>,
+    /// Per homed local an `if let`'s `else` drops first in Rust 2024 only,
+    /// shared in a group with a local whose scope its own overlaps in Rust
+    /// 2021 (one of that `else`): the constant that says which edition the
+    /// `if let` is in. Its share of the union is there in Rust 2024 only,
+    /// and a slot of its own beside the union in Rust 2021 only.
+    dual: Vec<Option<syn::Ident>>,
     homed: Vec<bool>,
     /// Per await: the homed locals it keeps with no flag (see
     /// [`crate::analysis::Decisions::live_at`]).
@@ -94,6 +100,12 @@ pub(crate) struct Layout {
     /// Per await: the flagged locals whose flag is empty there (see
     /// [`crate::analysis::Decisions::vacant_at`]).
     vacant_at: Vec<Vec<LocalId>>,
+    /// Per local: the `if let` whose `else` drops it first in Rust 2024
+    /// only (see [`crate::ir::Body::dropped_before_else`]).
+    rescoped: Vec<Option<crate::ir::DroppedBeforeElse>>,
+    /// Per await: the locals it is in such an `else` of (see
+    /// [`crate::ir::AwaitInfo::dropped_before_else`]).
+    dropped_before_else: Vec<Vec<LocalId>>,
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
@@ -192,6 +204,16 @@ impl Layout {
             slot[local] = Some(format_ident!("H{index}"));
         }
         let (groups, group_of) = share_slots(body, &in_homes);
+        let dual = (0..count)
+            .map(|l| {
+                let rescoped = body.dropped_before_else[l].as_ref()?;
+                let group = &groups[group_of[l]?];
+                let overlaps = group
+                    .iter()
+                    .any(|&other| other != l && scopes_overlap(body, l, other));
+                overlaps.then(|| rescoped.rust_2024.clone())
+            })
+            .collect();
         // Whether a closure or an `async` block is `Copy` is not settled
         // where `DropOnly` or a flag asks (its captures are inferred later),
         // and the question fails to build.
@@ -224,6 +246,7 @@ impl Layout {
             slot,
             groups,
             group_of,
+            dual,
             homed: decisions.homed.clone(),
             live_at: decisions.live_at.clone(),
             in_place,
@@ -250,6 +273,12 @@ impl Layout {
                 })
                 .collect(),
             vacant_at: decisions.vacant_at.clone(),
+            rescoped: body.dropped_before_else.clone(),
+            dropped_before_else: body
+                .awaits
+                .iter()
+                .map(|a| a.dropped_before_else.clone())
+                .collect(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
@@ -486,12 +515,30 @@ impl Layout {
         self.live_at[k].contains(&local)
     }
 
+    /// The constant that says whether homed `local`, kept at `k`, is in
+    /// Rust 2024 code, where the `else` of its `if let` that `k` is in
+    /// dropped it first: there it holds its value in Rust 2021 only, and
+    /// `k`'s variant keeps a flag that is that constant (see
+    /// `__private::Edition`).
+    pub(crate) fn kept_in_2021_only(&self, local: LocalId, k: AwaitId) -> Option<&syn::Ident> {
+        if !self.homed[local] || !self.dropped_before_else[k].contains(&local) {
+            return None;
+        }
+        self.rescoped[local].as_ref().map(|r| &r.rust_2024)
+    }
+
     /// What `k`'s variant stores for a kept local: a homed one's flag (or
-    /// its type alone, where it always has a value), or the value.
+    /// its type alone, where it always has a value, or where the edition
+    /// says whether it has one), or the value.
+    ///
+    /// Before: `__temporary1: ::desugar::__private::Homed<T1>` (in the `else` of its `if let`)
+    /// After:  `__temporary1: ::desugar::__private::Edition<T1, { !__RUST_2024_0 }>`
     fn field_type(&self, local: LocalId, k: AwaitId) -> TokenStream {
         let param = self.param_at(local, k);
         let private = names::private();
-        if self.is_live_at(local, k) {
+        if let Some(rust_2024) = self.kept_in_2021_only(local, k) {
+            quote!(#private::Edition<#param, { !#rust_2024 }>)
+        } else if self.is_live_at(local, k) {
             quote!(#private::Live<#param>)
         } else if self.homed[local] {
             quote!(#private::Homed<#param>)
@@ -770,13 +817,35 @@ impl Layout {
             }
             let (union_name, union_field) = shared_names(index);
             let members: Vec<&syn::Ident> = group.iter().map(|&l| self.field(l)).collect();
+            // A local whose `if let`'s `else` drops it first in Rust 2024
+            // only shares the union there, and has a slot of its own
+            // beside it in Rust 2021 (see `Layout::dual`): the compiler
+            // lays out the one the constant keeps.
+            // Before: `__temporary1: ManuallyDrop<Slot<H0>>`
+            // After:  `__temporary1: ManuallyDrop<[Slot<H0>; __RUST_2024_0 as usize]>`,
+            //         and `__temporary1: [Slot<H0>; !__RUST_2024_0 as usize]` in `__Homes`
+            let types = group
+                .iter()
+                .zip(&group_params)
+                .map(|(&l, param)| match &self.dual[l] {
+                    Some(rust_2024) => quote!([#private::Slot<#param>; #rust_2024 as usize]),
+                    None => quote!(#private::Slot<#param>),
+                });
             unions.push(quote! {
                 #[doc = "The homes of locals whose scopes never overlap: at most one is alive at a time."]
                 union #union_name<#(#group_params),*> {
-                    #(#members: ::core::mem::ManuallyDrop<#private::Slot<#group_params>>,)*
+                    #(#members: ::core::mem::ManuallyDrop<#types>,)*
                 }
             });
             fields.push(quote!(#[pin] #union_field: #union_name<#(#group_params),*>,));
+            for (&l, param) in group.iter().zip(&group_params) {
+                if let Some(rust_2024) = &self.dual[l] {
+                    let field = self.field(l);
+                    fields.push(
+                        quote!(#[pin] #field: [#private::Slot<#param>; !#rust_2024 as usize],),
+                    );
+                }
+            }
         }
         let pinned = names::hidden("__pinned");
         quote! {
@@ -818,7 +887,21 @@ impl Layout {
                 // (Generated inside an `unsafe` block whose SAFETY comment is
                 // at the call site; the union's other members are not alive
                 // while this local's scope is, so this is its slot alone.)
-                quote!(#homes.as_mut().project().#union_field.map_unchecked_mut(|#shared| &mut **&mut #shared.#field))
+                let in_union = quote!(#homes.as_mut().project().#union_field.map_unchecked_mut(|#shared| &mut **&mut #shared.#field));
+                let Some(rust_2024) = &self.dual[local] else {
+                    return in_union;
+                };
+                // In the union in Rust 2024, where the local's scope ends
+                // as its `else` starts, in a slot of its own in Rust 2021
+                // (see `Layout::dual`).
+                let private = names::private();
+                quote! {
+                    if #rust_2024 {
+                        #private::edition_slot(#in_union)
+                    } else {
+                        #private::edition_slot(#homes.as_mut().project().#field)
+                    }
+                }
             }
             _ => quote!(#homes.as_mut().project().#field),
         }
@@ -880,12 +963,27 @@ impl Layout {
             return quote!(());
         }
         let inits = self.groups.iter().enumerate().filter_map(|(index, group)| {
-            let first = self.field(*group.first()?);
-            Some(if group.len() == 1 {
-                quote!(#first: #private::Slot::new(),)
+            let &first_local = group.first()?;
+            let first = self.field(first_local);
+            if group.len() == 1 {
+                return Some(quote!(#first: #private::Slot::new(),));
+            }
+            let (union_name, union_field) = shared_names(index);
+            // Slots of one edition's (see `Layout::dual`): as many as it
+            // keeps.
+            let slots = quote!(::core::array::from_fn(|_| #private::Slot::new()));
+            let first_slot = if self.dual[first_local].is_some() {
+                slots.clone()
             } else {
-                let (union_name, union_field) = shared_names(index);
-                quote!(#union_field: #union_name { #first: ::core::mem::ManuallyDrop::new(#private::Slot::new()) },)
+                quote!(#private::Slot::new())
+            };
+            let own = group
+                .iter()
+                .filter(|&&l| self.dual[l].is_some())
+                .map(|&l| self.field(l));
+            Some(quote! {
+                #union_field: #union_name { #first: ::core::mem::ManuallyDrop::new(#first_slot) },
+                #(#own: #slots,)*
             })
         });
         let pinned = names::hidden("__pinned");
@@ -904,13 +1002,18 @@ fn shared_names(group: usize) -> (syn::Ident, syn::Ident) {
 /// Groups the homed locals so that no two in a group are ever alive at the
 /// same time (their scopes do not overlap: sibling blocks, branches, arms),
 /// as rustc lets such locals share bytes. Greedy, in declaration order.
+/// A value an `if let`'s `else` drops first in Rust 2024 is alive to the
+/// start of that `else` (see [`scopes_overlap_in_2024`]); where that shares
+/// its slot with a local its scope holds in Rust 2021, it has one of its own
+/// there too (see `Layout::dual`).
 fn share_slots(body: &Body, homed: &[bool]) -> (Vec<Vec<LocalId>>, Vec<Option<usize>>) {
     let mut groups: Vec<Vec<LocalId>> = Vec::new();
     let mut group_of = vec![None; homed.len()];
     for local in (0..homed.len()).filter(|&l| homed[l]) {
-        let group = groups
-            .iter()
-            .position(|g| g.iter().all(|&other| !scopes_overlap(body, local, other)));
+        let group = groups.iter().position(|g| {
+            g.iter()
+                .all(|&other| !scopes_overlap_in_2024(body, local, other))
+        });
         let group = group.unwrap_or_else(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -1020,6 +1123,24 @@ fn scopes_overlap(body: &Body, a: LocalId, b: LocalId) -> bool {
     let span = |local: LocalId| {
         let (start, end) = body.locals[local].scope;
         (start, if end < start { u32::MAX } else { end })
+    };
+    let (x, y) = (span(a), span(b));
+    x.0 <= y.1 && y.0 <= x.1
+}
+
+/// [`scopes_overlap`], where an `if let`'s `else` drops the scrutinee's
+/// values first, as in Rust 2024 (see [`crate::ir::Body::dropped_before_else`]):
+/// their scopes end where the `else` starts. Two locals that only overlap
+/// in Rust 2021 share a slot in Rust 2024 only (see `Layout::dual`).
+fn scopes_overlap_in_2024(body: &Body, a: LocalId, b: LocalId) -> bool {
+    let span = |local: LocalId| {
+        let (start, end) = body.locals[local].scope;
+        let end = match &body.dropped_before_else[local] {
+            Some(dropped) => dropped.else_starts,
+            None if end < start => u32::MAX,
+            None => end,
+        };
+        (start, end)
     };
     let (x, y) = (span(a), span(b));
     x.0 <= y.1 && y.0 <= x.1

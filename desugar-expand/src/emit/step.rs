@@ -1255,7 +1255,14 @@ impl<'a> Emit<'a> {
             .iter()
             .map(|&local| {
                 let ident = self.name(local);
-                let value = if self.layout.is_live_at(local, k) {
+                let value = if let Some(rust_2024) = self.layout.kept_in_2021_only(local, k) {
+                    // In the `else` of its `if let`, which dropped it in
+                    // Rust 2024: the flag is the edition's.
+                    // Before: `__temporary1: __home___temporary1.store()`
+                    // After:  `__temporary1: __home___temporary1.store_edition::<{ !__RUST_2024_0 }>()`
+                    let guard = uses::guard(self.layout.field(local));
+                    quote!(#guard.store_edition::<{ !#rust_2024 }>())
+                } else if self.layout.is_live_at(local, k) {
                     let guard = uses::guard(self.layout.field(local));
                     quote!(#guard.store_live())
                 } else if self.layout.is_homed(local) {
