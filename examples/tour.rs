@@ -35,7 +35,7 @@ use std::task::Poll;
 
 use desugar::Inspect;
 use desugar::harness::{Comparison, Event, Stepper, run};
-use desugar::inspect::FieldKind;
+use desugar::inspect::{FieldInfo, FieldKind};
 use seeds::{seed_000, seed_001, seed_002, seed_003, seed_004};
 
 /// Counts the fns shown and those whose future behaved unlike the twin's.
@@ -68,10 +68,7 @@ impl Tour {
         println!("{call}");
         let info = ours().info();
         for state in info.states() {
-            let fields: Vec<String> = state
-                .fields()
-                .map(|f| field_label(f.name, f.kind))
-                .collect();
+            let fields: Vec<String> = state.fields().map(field_label).collect();
             let at = state
                 .awaits
                 .map(|a| format!(" at `{a}`"))
@@ -120,12 +117,18 @@ impl Tour {
 }
 
 /// `data (homed)`, `t (in place)`, `__awaitee (future)`, or just the name.
-fn field_label(name: &str, kind: FieldKind) -> String {
-    match kind {
+fn field_label(field: FieldInfo) -> String {
+    // A temporary has no name: it is the code that made it.
+    let name = if field.temporary {
+        format!("temporary `{}`", field.name)
+    } else {
+        field.name.to_owned()
+    };
+    match field.kind {
         FieldKind::Homed => format!("{name} (homed)"),
         FieldKind::InPlace => format!("{name} (in place)"),
         FieldKind::Awaitee => format!("{name} (future)"),
-        FieldKind::Argument | FieldKind::Carried => name.to_owned(),
+        FieldKind::Argument | FieldKind::Carried => name,
     }
 }
 

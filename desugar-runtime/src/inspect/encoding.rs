@@ -5,7 +5,7 @@
 //! machine := string(fn name) string(mermaid) count(states) state*
 //! state   := string(name) awaits count(fields) field*
 //! awaits  := "-" | "+" string(the await's source)
-//! field   := kind string(name)
+//! field   := ["T" (a temporary: its name is the code that made it)] kind string(name)
 //! kind    := "W" (awaitee) | "A" (argument) | "C" (carried) | "H" (homed) | "I" (in place)
 //! string  := decimal byte length ":" the bytes
 //! count   := decimal ";"
@@ -47,10 +47,15 @@ impl Reader {
         self.number(b';')
     }
 
-    /// A field's kind, and whether the state keeps a flag for it: a homed
+    /// Whether a field is a temporary (its kind's letter comes after a
+    /// `T`), its kind, and whether the state keeps a flag for it: a homed
     /// or in-place value's letter is in lower case where it has none.
-    pub(crate) fn kind(&mut self) -> Option<(FieldKind, bool)> {
-        Some(match self.byte()? {
+    pub(crate) fn kind(&mut self) -> Option<(bool, FieldKind, bool)> {
+        let temporary = self.rest.starts_with('T');
+        if temporary {
+            self.byte();
+        }
+        let (kind, flag) = match self.byte()? {
             b'W' => (FieldKind::Awaitee, false),
             b'A' => (FieldKind::Argument, false),
             b'C' => (FieldKind::Carried, false),
@@ -59,7 +64,8 @@ impl Reader {
             b'I' => (FieldKind::InPlace, true),
             b'i' => (FieldKind::InPlace, false),
             _ => return None,
-        })
+        };
+        Some((temporary, kind, flag))
     }
 
     fn byte(&mut self) -> Option<u8> {
@@ -140,6 +146,25 @@ mod tests {
         ]));
         assert_eq!(info.state(2).unwrap().fields().count(), 0);
         assert!(info.state(3).is_none());
+        assert!(suspended.fields().all(|f| !f.temporary));
+    }
+
+    #[test]
+    fn a_temporary_is_named_by_the_code_that_made_it() {
+        let info = MachineInfo::__new(
+            "1:f0:3;9:Unresumed-0;8:Suspend0+28:look(&Probe::new(\"t\")).await3;W9:__awaiteeTi15:Probe::new(\"t\")C1:n8:Returned-0;",
+        );
+        let suspended = info.state(1).unwrap();
+        assert!(
+            suspended
+                .fields()
+                .map(|f| (f.name, f.kind, f.temporary))
+                .eq([
+                    ("__awaitee", FieldKind::Awaitee, false),
+                    ("Probe::new(\"t\")", FieldKind::InPlace, true),
+                    ("n", FieldKind::Carried, false)
+                ])
+        );
     }
 
     #[test]

@@ -133,9 +133,14 @@ impl Iterator for Fields {
 
     fn next(&mut self) -> Option<FieldInfo> {
         self.0.entry(|reader| {
-            let (kind, flag) = reader.kind()?;
+            let (temporary, kind, flag) = reader.kind()?;
             let name = reader.string();
-            Some(FieldInfo { name, kind, flag })
+            Some(FieldInfo {
+                name,
+                kind,
+                flag,
+                temporary,
+            })
         })
     }
 
@@ -153,7 +158,9 @@ impl core::fmt::Debug for Fields {
 /// One value a state keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldInfo {
-    /// The local's name (`__awaitee` for the future being awaited).
+    /// The local's name (`__awaitee` for the future being awaited, as rustc
+    /// names it); for a [`temporary`](Self::temporary), the code that made
+    /// it, as the user wrote it (`Probe::new("t")`).
     pub name: &'static str,
     /// How it is kept.
     pub kind: FieldKind,
@@ -161,6 +168,13 @@ pub struct FieldInfo {
     /// keeps a one-byte flag for, saying whether a move took it out: not
     /// one that no move comes before, which always has a value there.
     pub flag: bool,
+    /// A value the user's code does not name, kept as rustc keeps it: a
+    /// temporary the awaited call borrows (`Probe::new("t")` in
+    /// `look(&Probe::new("t")).await`), a scrutinee's temporary kept across
+    /// a `match`'s arms, a value awaited or made before a later await of
+    /// its statement (`number(1).await` in `add(number(1).await,
+    /// f().await)`). Its [`name`](Self::name) is the code that made it.
+    pub temporary: bool,
 }
 
 /// How a state keeps a value.

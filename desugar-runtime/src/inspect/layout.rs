@@ -114,12 +114,18 @@ impl fmt::Display for Layout {
             }
             for (field_index, field) in state.fields().enumerate() {
                 let layout = self.field(index, field_index);
-                let word = field.kind.rustc_word();
+                write!(f, "print-type-size         ")?;
+                // A temporary has no name: it is shown as the code that
+                // made it.
+                if field.temporary {
+                    write!(f, "temporary `{}`", field.name)?;
+                } else {
+                    write!(f, "{} `.{}`", field.kind.rustc_word(), field.name)?;
+                }
                 if field.kind == FieldKind::Homed {
                     writeln!(
                         f,
-                        "print-type-size         {word} `.{}`: {} bytes (homed: {} bytes in the homes area), type: `{}`",
-                        field.name,
+                        ": {} bytes (homed: {} bytes in the homes area), type: `{}`",
                         usize::from(field.flag),
                         layout.size,
                         layout.type_name
@@ -132,14 +138,14 @@ impl fmt::Display for Layout {
                     };
                     writeln!(
                         f,
-                        "print-type-size         {word} `.{}`: {} bytes, alignment: {} bytes (in place{flag}), type: `{}`",
-                        field.name, layout.size, layout.align, layout.type_name
+                        ": {} bytes, alignment: {} bytes (in place{flag}), type: `{}`",
+                        layout.size, layout.align, layout.type_name
                     )?;
                 } else {
                     writeln!(
                         f,
-                        "print-type-size         {word} `.{}`: {} bytes, alignment: {} bytes, type: `{}`",
-                        field.name, layout.size, layout.align, layout.type_name
+                        ": {} bytes, alignment: {} bytes, type: `{}`",
+                        layout.size, layout.align, layout.type_name
                     )?;
                 }
             }
