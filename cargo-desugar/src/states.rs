@@ -41,8 +41,19 @@ pub fn table(states: &[StateDescription]) -> String {
     out
 }
 
+/// `name: T1 (Carried)`; a temporary, which has no name, as the code that
+/// made it: ``temporary `Probe::new("t")`: T1 (InPlace)``.
 fn field(field: &FieldDescription) -> String {
-    format!("{}: {} ({})", field.name, field.param, kind(field.kind))
+    if field.temporary {
+        format!(
+            "temporary `{}`: {} ({})",
+            field.name,
+            field.param,
+            kind(field.kind)
+        )
+    } else {
+        format!("{}: {} ({})", field.name, field.param, kind(field.kind))
+    }
 }
 
 /// The kind as the table names it (the variant's name).

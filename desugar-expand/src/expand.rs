@@ -130,6 +130,7 @@ fn analyse(
     let plan = signature::plan(item_fn, owner)?;
     names::check_names(item_fn)?;
     let mut body = (*item_fn.block).clone();
+    let user_names = build::user_names(quote::ToTokens::to_token_stream(&body));
     rewrite::own_macro_names::rewrite_body(&mut body);
     rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::macro_locals::rewrite_body(&mut body, &item_fn.sig)?;
@@ -158,7 +159,7 @@ fn analyse(
     rewrite::promoted::rewrite_body(&mut body);
     rewrite::early_exit::rewrite_body(&mut body);
     let pinned = rewrite::pinning::rewrite_body(&mut body)?;
-    let mut ir = build::build(&plan, body, &pinned)?;
+    let mut ir = build::build(&plan, body, &pinned, user_names)?;
     let decisions = analysis::decide(&mut ir)?;
     Ok((plan, ir, decisions))
 }

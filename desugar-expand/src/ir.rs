@@ -129,6 +129,20 @@ pub(crate) struct Local {
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,
+    /// For a local the expansion made, how the machine's description shows
+    /// it in place of its hidden name (see `build::written`); `None` for
+    /// the user's own.
+    pub shown: Option<Shown>,
+}
+
+/// How the machine's description shows a local the expansion made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// As the user's code that made its value (`Probe::new("t")` for the
+    /// temporary of `look(&Probe::new("t")).await`).
+    Value(String),
+    /// By the name rustc gives it (`iter`, a `for` loop's iterator).
+    Name(String),
 }
 
 impl Local {

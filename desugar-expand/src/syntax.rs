@@ -83,6 +83,11 @@ pub(crate) fn private_path(name: &str, at: Span) -> syn::Expr {
 /// Is `expr` the path [`private_path`] writes for `name`? For the readers
 /// that give a description the user's code back.
 pub(crate) fn is_private_path(expr: &syn::Expr, name: &str) -> bool {
+    is_private_item(expr, &[name])
+}
+
+/// Is `expr` the path `::desugar::__private::<path..>` (`Branch::branch`)?
+pub(crate) fn is_private_item(expr: &syn::Expr, path: &[&str]) -> bool {
     let syn::Expr::Path(func) = expr else {
         return false;
     };
@@ -93,7 +98,7 @@ pub(crate) fn is_private_path(expr: &syn::Expr, name: &str) -> bool {
             .segments
             .iter()
             .map(|segment| segment.ident.to_string())
-            .eq(["desugar", "__private", name])
+            .eq(["desugar", "__private"].iter().chain(path).copied())
 }
 
 /// `let ident = value;` or `let mut ident = value;`, or without a value.

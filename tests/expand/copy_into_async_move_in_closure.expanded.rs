@@ -57,7 +57,7 @@ fn closure_making_futures(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "22:closure_making_futures346:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: Leaf::new(\"x\").pending(1).ready(()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: mk(1).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: mk(2).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-2;A4:baseA6:origin8:Suspend0+41:Leaf::new(\"x\").pending(1).ready(()).await4;W9:__awaiteeh2:mkh6:originh4:base8:Suspend1+11:mk(1).await4;W9:__awaiteeh2:mkh6:originh4:base8:Suspend2+11:mk(2).await5;W9:__awaiteeC10:__earlier2h2:mkh6:originh4:base8:Returned-0;8:Panicked-0;",
+            "22:closure_making_futures346:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: Leaf::new(\"x\").pending(1).ready(()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: mk(1).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Suspend2: mk(2).await\n    Suspend2 --> Suspend2: Pending\n    Suspend2 --> Returned: return\n    Returned --> [*]\n6;9:Unresumed-2;A4:baseA6:origin8:Suspend0+41:Leaf::new(\"x\").pending(1).ready(()).await4;W9:__awaiteeh2:mkh6:originh4:base8:Suspend1+11:mk(1).await4;W9:__awaiteeh2:mkh6:originh4:base8:Suspend2+11:mk(2).await5;W9:__awaiteeTC11:mk(1).awaith2:mkh6:originh4:base8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (

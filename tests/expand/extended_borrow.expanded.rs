@@ -46,7 +46,7 @@ fn label_length(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "12:label_length186:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: log_result(label.len()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A2:id8:Suspend0+29:log_result(label.len()).await3;W9:__awaiteeC5:labeli11:__extended18:Returned-0;8:Panicked-0;",
+            "12:label_length186:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: log_result(label.len()).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A2:id8:Suspend0+29:log_result(label.len()).await3;W9:__awaiteeC5:labelTi20:format!(\"item {id}\")8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (

@@ -48,7 +48,7 @@ fn sum_loop(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC7:__iter1C5:totali5:items8:Returned-0;8:Panicked-0;",
+            "8:sum_loop258:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: double(*item).await\n    Unresumed --> Returned: return\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend0: double(*item).await\n    Suspend0 --> Returned: return\n    Returned --> [*]\n4;9:Unresumed-1;A5:items8:Suspend0+19:double(*item).await5;W9:__awaiteeC4:itemC4:iterC5:totali5:items8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (

@@ -13,13 +13,13 @@ fn page_length<'__life0>(
 > + ::desugar::__private::Inspect + ::desugar::__private::Captures<(&'__life0 (),)> {
     ::desugar::__private::pin_project! {
         #[doc =
-        "The states of `page_length`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]
+        "The states of `page_length`: one variant per `.await`, holding what lives across it.\n\n```mermaid\nstateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&format!(\"{base}/page\")).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n```"]
         #[project = __StateProj] #[project_replace = __StateReplace] enum __State < T0,
         T1, T2, F0, F1 > { #[doc = "Created and not polled yet: holds the arguments."]
         Unresumed { base : T0 }, #[doc =
-        "Suspended at `fetch_length(&__temporary1).await`."] Suspend0 { #[pin]
-        __temporary1 : ::desugar::__private::Slot < T1 >, __held : bool, #[pin] __awaitee
-        : ::desugar::__private::Later < F0 >, #[pin] __live___temporary1 :
+        "Suspended at `fetch_length(&format!(\"{base}/page\")).await`."] Suspend0 {
+        #[pin] __temporary1 : ::desugar::__private::Slot < T1 >, __held : bool, #[pin]
+        __awaitee : ::desugar::__private::Later < F0 >, #[pin] __live___temporary1 :
         ::desugar::__private::Later < ::desugar::__private::Live < T1 > >, }, #[doc =
         "Suspended at `log_result(length).await`."] Suspend1 { #[pin] __awaitee :
         ::desugar::__private::Awaited < F1 >, length : T2 }, #[doc =
@@ -50,7 +50,7 @@ fn page_length<'__life0>(
             }
         }
         const INFO: ::desugar::__private::MachineInfo = ::desugar::__private::MachineInfo::__new(
-            "11:page_length277:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&__temporary1).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A4:base8:Suspend0+33:fetch_length(&__temporary1).await2;W9:__awaiteei12:__temporary18:Suspend1+24:log_result(length).await2;W9:__awaiteeC6:length8:Returned-0;8:Panicked-0;",
+            "11:page_length287:stateDiagram-v2\n    [*] --> Unresumed\n    Unresumed --> Suspend0: fetch_length(&format!(\"{base}/page\")).await\n    Suspend0 --> Suspend0: Pending\n    Suspend0 --> Suspend1: log_result(length).await\n    Suspend1 --> Suspend1: Pending\n    Suspend1 --> Returned: return\n    Returned --> [*]\n5;9:Unresumed-1;A4:base8:Suspend0+43:fetch_length(&format!(\"{base}/page\")).await2;W9:__awaiteeTi22:format!(\"{base}/page\")8:Suspend1+24:log_result(length).await2;W9:__awaiteeC6:length8:Returned-0;8:Panicked-0;",
         );
         type FieldTypes = (
             (

@@ -223,6 +223,13 @@ impl Builder {
         if rescope && let Expr::If(e) = &mut construct {
             let name = crate::names::hidden(&format!("__RUST_2024_{}", self.editions.len()));
             self.editions.push(rust_2024(&name, e.if_token.span));
+            // What the `else` takes of the scrutinee is the scrutinee.
+            if let Some(value) = &dropped_before_else {
+                self.written.record(
+                    &crate::names::hidden(UNMATCHED),
+                    &crate::syntax::path(value.clone()),
+                );
+            }
             let dropped = drop_before_else_in_2024(
                 e,
                 &name,
@@ -542,6 +549,9 @@ impl Builder {
 
     fn for_construct(&mut self, mut e: syn::ExprForLoop, out: &mut Vec<Stmt>) {
         let iter = self.hidden_local("iter");
+        // rustc's lowering of `for` names it `iter`, as its
+        // `-Zprint-type-sizes` shows it.
+        self.written.record_named(&iter, "iter");
         let span = e.for_token.span;
         let mut inner = Vec::new();
         self.scopes.push(Vec::new());
@@ -680,6 +690,10 @@ impl Builder {
     }
 }
 
+/// The name the `else` of [`drop_before_else_in_2024`] binds the
+/// scrutinee's value by.
+const UNMATCHED: &str = "__unmatched";
+
 /// The `else` of an `if let` whose scrutinee's temporaries are kept (as
 /// locals around it) starts by dropping them if the user's code is in
 /// Rust 2024, which drops them before the `else` branch; Rust 2021 keeps
@@ -724,7 +738,7 @@ fn drop_before_else_in_2024(
             dropped.push(value);
             None
         }
-        Some(value) => Some((value, crate::names::hidden("__unmatched"))),
+        Some(value) => Some((value, crate::names::hidden(UNMATCHED))),
         None => None,
     };
     let mut drops = Vec::new();

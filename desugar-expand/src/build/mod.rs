@@ -36,11 +36,11 @@ mod tail_edition;
 mod temporaries;
 mod tried;
 mod values;
+mod written;
 
 pub(crate) use printed::printed;
 pub(crate) use source_text::compact;
 use source_text::compact_type;
-use source_text::describe;
 use values::{owns_value, recursive_call};
 
 use proc_macro2::Span;
@@ -49,7 +49,6 @@ use syn::spanned::Spanned;
 use crate::ir::{AwaitInfo, Block, Body, Local, LocalId, Mention, MentionKind, Stmt};
 use crate::names;
 use crate::rewrite::early_exit::finish;
-use crate::rewrite::moved_derefs;
 use crate::signature::Plan;
 use crate::walk::drop_witness::Witness;
 use crate::walk::{self, Scope, patterns};
@@ -62,14 +61,22 @@ pub(crate) use lead::has_early_exit;
 pub(crate) use lower::let_parts;
 pub(crate) use tail_edition::{Needs2024, check as edition_check};
 pub(crate) use values::{is_constructor, is_promoted};
+pub(crate) use written::user_names;
 
-/// Input: the planned signature, the rewritten body and the hidden locals
-/// that hold pinned values (`rewrite::pinning`). Output: the IR.
-pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn::Result<Body> {
+/// Input: the planned signature, the rewritten body, the hidden locals
+/// that hold pinned values (`rewrite::pinning`) and the names starting with
+/// `__` that the user wrote ([`user_names`]). Output: the IR.
+pub(crate) fn build(
+    plan: &Plan,
+    body: syn::Block,
+    pinned: &[syn::Ident],
+    user_names: std::collections::HashSet<String>,
+) -> syn::Result<Body> {
     let mut builder = Builder {
         fn_name: plan.sig.ident.to_string(),
         self_borrows: shared_items::SelfBorrows::of(quote::ToTokens::to_token_stream(&body)),
         pinned: pinned.iter().map(ToString::to_string).collect(),
+        written: written::Written::new(user_names),
         ..Builder::default()
     };
     builder.scopes.push(Vec::new());
@@ -109,6 +116,13 @@ pub(crate) fn build(plan: &Plan, body: syn::Block, pinned: &[syn::Ident]) -> syn
     let mut dropped_before_else = vec![None; builder.locals.len()];
     for (local, dropped) in builder.rescoped_locals {
         dropped_before_else[local] = Some(dropped);
+    }
+    // Those made in place were recorded where their operand gives them
+    // their value, after they were declared.
+    for local in &mut builder.locals {
+        if local.shown.is_none() {
+            local.shown = builder.written.shown(&local.ident);
+        }
     }
     Ok(Body {
         locals: builder.locals,
@@ -202,6 +216,9 @@ struct Builder {
     awaits_later: bool,
     /// The names of the hidden locals that hold pinned values.
     pinned: std::collections::HashSet<String>,
+    /// The user's code the expansion's own locals stand for, for the
+    /// description.
+    written: written::Written,
 }
 
 /// One use the walk found.
@@ -439,6 +456,7 @@ impl Builder {
     /// A local that a statement will declare once its value is evaluated.
     fn allocate(&mut self, ident: syn::Ident, mutable: bool, initialized: bool) -> LocalId {
         let ident_name = ident.to_string();
+        let shown = self.written.shown(&ident);
         self.locals.push(Local {
             ident,
             mutable,
@@ -457,6 +475,7 @@ impl Builder {
             pointer: false,
             guard: false,
             number: false,
+            shown,
         });
         self.locals.len() - 1
     }
@@ -864,6 +883,9 @@ impl Builder {
             // `let p = if c { a.await } else { b };` becomes
             // `let __value; if c { __value = a.await } else { __value = b }; let p = __value;`
             let value = self.hidden_local("value");
+            if let Some(init) = &local.init {
+                self.written.record(&value, &init.expr);
+            }
             let id = self.allocate(value.clone(), false, false);
             // What the `let` binds from it may hold a `&mut` the block
             // yields (`let Some(slot) = v.get_mut(0) else { .. }` whose
@@ -1086,9 +1108,11 @@ impl Builder {
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
+        self.written.record_in_place(stmt);
         let syn::Stmt::Local(local) = stmt else {
             return Vec::new();
         };
+        self.written.record_let(stmt);
         let ids = self.allocate_pattern(&local.pat, local.init.is_some());
         // `let n: u32 = ..;` or `let n = 5;`: visibly `Copy`, and so is every
         // part of such a value (`let Some(x) = None::<u32> else { .. };`).
@@ -1225,6 +1249,17 @@ impl Builder {
             ));
         }
         let id = self.awaits.len();
+        // The text of the await, and the value the rest of the statement
+        // reads as `__result`, as the user wrote them.
+        let awaited = syn::Expr::Await(syn::ExprAwait {
+            attrs: Vec::new(),
+            base: Box::new(found.operand.clone()),
+            dot_token: Default::default(),
+            await_token: Default::default(),
+        });
+        let source = self.written.awaited(&awaited);
+        self.written
+            .record(&names::hidden(written::RESULT), &awaited);
         let declares = self.plain_declares(&rest);
         let holders = self.holders(&rest, &declares);
         self.operand_of = Some(id);
@@ -1243,9 +1278,7 @@ impl Builder {
             seq,
             in_scope,
             path: self.path.clone(),
-            source: describe(&moved_derefs::as_written(&receiver_check::unwrapped(
-                &found.operand,
-            ))),
+            source,
             via_async_block: found.via_async_block,
             leaves_loops: 0,
             returns_by: None,

@@ -2,16 +2,6 @@
 
 use quote::ToTokens;
 
-/// `operand.await`, shortened, for the variant's doc comment.
-pub(super) fn describe(operand: &syn::Expr) -> String {
-    let text = format!("{}.await", compact(operand.to_token_stream()));
-    if text.chars().count() > 80 {
-        format!("{} …", text.chars().take(77).collect::<String>())
-    } else {
-        text
-    }
-}
-
 /// Tokens printed the way people write them, and as rustc prints an
 /// expression (`assert!`'s message): `f(&x, y.len())`, not `f (& x , y .
 /// len ())`; `a == (1, 1)`, `1..=3`, `Pt { x: 1 }`, `<u32 as Into<u64>>`.

@@ -23,6 +23,7 @@ use quote::{format_ident, quote};
 
 use super::layout::Layout;
 use super::step::Transitions;
+use crate::ir::Shown;
 use crate::names;
 
 /// A machine, described.
@@ -79,7 +80,12 @@ impl FieldKind {
 /// One value a state keeps.
 #[derive(Clone, Debug)]
 pub struct FieldDescription {
+    /// The local's name; for a temporary, the code that made it.
     pub name: String,
+    /// A value the user's code did not name (a temporary, a value awaited
+    /// or made before a later await of its statement): `name` is the code
+    /// that made it (`Probe::new("t")`), not the expansion's hidden name.
+    pub temporary: bool,
     pub kind: FieldKind,
     /// The type parameter the enum gives it (`T0`, `F1`).
     pub param: String,
@@ -112,6 +118,7 @@ impl Description {
                 .iter()
                 .map(|&l| FieldDescription {
                     name: shown_name(layout.field(l)),
+                    temporary: false,
                     kind: FieldKind::Argument,
                     param: layout.param(l),
                     flag: false,
@@ -121,12 +128,17 @@ impl Description {
         for k in 0..layout.suspensions() {
             let mut fields = vec![FieldDescription {
                 name: "__awaitee".to_owned(),
+                temporary: false,
                 kind: FieldKind::Awaitee,
                 param: format!("F{k}"),
                 flag: false,
             }];
             fields.extend(layout.variant_fields(k).map(|l| FieldDescription {
-                name: shown_name(layout.field(l)),
+                name: match layout.shown(l) {
+                    Some(Shown::Value(text) | Shown::Name(text)) => text.clone(),
+                    None => shown_name(layout.field(l)),
+                },
+                temporary: matches!(layout.shown(l), Some(Shown::Value(_))),
                 kind: if layout.in_place(l).is_some() {
                     FieldKind::InPlace
                 } else if layout.is_homed(l) {
@@ -191,10 +203,11 @@ impl Description {
 
     /// The description in the format `desugar::inspect` reads (its
     /// `encoding` module): strings with their byte length, counts, and a
-    /// letter per field kind.
+    /// letter per field kind, after a `T` for a temporary.
     ///
     /// Before: `fetch_two` (282 bytes of Mermaid), `Unresumed { a, b }`, `Suspend0 { __awaitee, b }` at `fetch(a).await`, …
     /// After:  `9:fetch_two282:stateDiagram-v2…5;9:Unresumed-2;A1:aA1:b8:Suspend0+14:fetch(a).await2;W9:__awaiteeC1:b…`
+    /// (and a temporary kept in place, without a flag: `Ti15:Probe::new("t")`)
     fn encoded(&self) -> String {
         fn string(out: &mut String, text: &str) {
             let _ = write!(out, "{}:{text}", text.len());
@@ -214,6 +227,9 @@ impl Description {
             }
             let _ = write!(out, "{};", state.fields.len());
             for field in &state.fields {
+                if field.temporary {
+                    out.push('T');
+                }
                 out.push(field.code());
                 string(&mut out, &field.name);
             }

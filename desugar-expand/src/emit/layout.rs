@@ -109,6 +109,9 @@ pub(crate) struct Layout {
     /// Per local: declared without a value (`let x;`).
     deferred: Vec<bool>,
     params: Vec<LocalId>,
+    /// Per local: how the description shows one the expansion made (see
+    /// [`crate::ir::Local::shown`]).
+    shown: Vec<Option<crate::ir::Shown>>,
     sources: Vec<TokenStream>,
     kept: Vec<Vec<LocalId>>,
     docs: Vec<String>,
@@ -281,6 +284,7 @@ impl Layout {
                 .collect(),
             deferred: body.locals.iter().map(|l| !l.initialized).collect(),
             params: body.params.clone(),
+            shown: body.locals.iter().map(|l| l.shown.clone()).collect(),
             sources: plan.params.iter().map(|p| p.source.clone()).collect(),
             kept: decisions.kept.clone(),
             docs: body.awaits.iter().map(|a| a.source.clone()).collect(),
@@ -291,6 +295,12 @@ impl Layout {
 
     pub(crate) fn field(&self, local: LocalId) -> &syn::Ident {
         &self.field[local]
+    }
+
+    /// How the description shows a local the expansion made, in place of
+    /// its field's hidden name; `None` for the user's own.
+    pub(crate) fn shown(&self, local: LocalId) -> Option<&crate::ir::Shown> {
+        self.shown[local].as_ref()
     }
 
     pub(crate) fn is_homed(&self, local: LocalId) -> bool {
