@@ -128,8 +128,12 @@ impl Written {
                 syn::visit::visit_expr_block(self, block);
             }
             fn visit_macro(&mut self, mac: &'a syn::Macro) {
-                // Parsed here, so the values found borrow nothing of `mac`.
-                if let Some(args) = macro_args(mac) {
+                // Parsed here, so the values found borrow nothing of `mac`;
+                // only where they read a local of the expansion's (parsing
+                // is a proc macro's largest cost).
+                if self.written.mentions_expansions(mac.tokens.clone())
+                    && let Some(args) = macro_args(mac)
+                {
                     let mut found = Found {
                         written: self.written,
                         assigned: Vec::new(),
@@ -355,13 +359,17 @@ impl VisitMut for Written {
                 Expr::Macro(mac) => {
                     // Arguments that read as expressions (`format!`'s,
                     // `vec!`'s) are read as code is; others token by token.
-                    mac.mac.tokens = match macro_args(&mac.mac) {
-                        Some(args) => {
-                            let args = args.iter().map(|arg| self.expr(arg));
-                            quote::quote!(#(#args),*)
-                        }
-                        None => self.tokens(mac.mac.tokens.clone()),
-                    };
+                    // Only where they read something of the expansion's:
+                    // parsing is a proc macro's largest cost.
+                    if self.mentions_expansions(mac.mac.tokens.clone()) {
+                        mac.mac.tokens = match macro_args(&mac.mac) {
+                            Some(args) => {
+                                let args = args.iter().map(|arg| self.expr(arg));
+                                quote::quote!(#(#args),*)
+                            }
+                            None => self.tokens(mac.mac.tokens.clone()),
+                        };
+                    }
                     if let Some(last) = mac.mac.path.segments.last_mut()
                         && let Some(own) = last.ident.to_string().strip_prefix("__own_")
                     {
