@@ -8,6 +8,30 @@ pub(crate) fn hidden(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
 
+/// Words that are identifiers in an edition the user's code may be in but
+/// keywords in Rust 2024, the edition of this crate: an identifier the
+/// expansion makes with its own span (`Span::call_site()` and
+/// `Span::mixed_site()` take the macro's edition) cannot be one of them.
+/// `gen` is the only one; `async`, `await`, `dyn` and `try` are keywords
+/// from Rust 2018 on, in which the user writes them raw (`r#try`) already.
+pub(crate) const RESERVED_IN_2024: [&str; 1] = ["gen"];
+
+/// The base of a name the expansion makes from a user's `ident` with its
+/// own span (a field of the state enum): a raw identifier loses its `r#`,
+/// and a word reserved in Rust 2024 (and so in the macro's spans) gains
+/// `_`, as a raw one does.
+///
+/// Before: `gen`, `r#type`, `count`
+/// After:  `gen_`, `type_`, `count`
+pub(crate) fn made_from(ident: &Ident) -> String {
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(word) => format!("{word}_"),
+        None if RESERVED_IN_2024.contains(&name.as_str()) => format!("{name}_"),
+        None => name,
+    }
+}
+
 /// A local's name as the user wrote it: the receiver, renamed `__self` in
 /// the body (`rewrite::receiver`), is `self` in messages and descriptions.
 pub(crate) fn shown(name: &str) -> &str {
@@ -145,4 +169,19 @@ pub(crate) fn check_names(item_fn: &syn::ItemFn) -> syn::Result<()> {
     }
     finder.visit_block(&item_fn.block);
     finder.0.map_or(Ok(()), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_made_from_the_users_are_never_keywords_in_2024() {
+        let made = |name: &str| made_from(&syn::parse_str::<Ident>(name).unwrap());
+        assert_eq!(made("count"), "count");
+        assert_eq!(made("r#type"), "type_");
+        assert_eq!(made("r#gen"), "gen_");
+        assert_eq!(made("gen"), "gen_");
+        assert_eq!(made("generation"), "generation");
+    }
 }

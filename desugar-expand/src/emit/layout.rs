@@ -141,10 +141,9 @@ impl Layout {
         let mut used_names: Vec<String> = Vec::new();
         for local in order {
             // `r#type` becomes the field `type_`: a field cannot be raw.
-            let base = body.locals[local].ident.to_string();
-            let base = base
-                .strip_prefix("r#")
-                .map_or(base.clone(), |name| format!("{name}_"));
+            // So does `gen`, an identifier in the user's Rust 2021 but a
+            // keyword in the field's span, which is the macro's (2024).
+            let base = names::made_from(&body.locals[local].ident);
             let mut name = base.clone();
             let mut suffix = 1;
             while used_names.contains(&name) {
