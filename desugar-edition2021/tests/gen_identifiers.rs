@@ -72,8 +72,7 @@ macro_rules! twice {
 #[desugar]
 async fn in_own_macro(gen: u64) -> u64 {
     io("x", ()).await;
-    let n = twice!(gen);
-    n
+    twice!(gen) + 1
 }
 
 #[desugar]

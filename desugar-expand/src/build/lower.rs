@@ -86,6 +86,9 @@ impl Builder {
                     self.check_chain_temporaries(&e.cond);
                 }
                 if let Some((scrutinee, whole)) = leading_part(&mut e.cond) {
+                    if bodies_await {
+                        self.note_block_tail_in_scrutinee(scrutinee);
+                    }
                     let mut found = scrutinee::temporaries(scrutinee, whole, bodies_await, || {
                         self.hidden_local("temporary")
                     });
@@ -102,6 +105,7 @@ impl Builder {
             }
             Expr::Match(mut e) => {
                 // Only a `match` whose arms await is lowered here.
+                self.note_block_tail_in_scrutinee(&e.expr);
                 let mut found = scrutinee::temporaries(&mut e.expr, true, true, || {
                     self.hidden_local("temporary")
                 });
@@ -559,6 +563,7 @@ impl Builder {
         // temporaries live to the end of the loop, as locals of this block,
         // across the body's awaits (only a loop whose body awaits is
         // lowered here).
+        self.note_block_tail_in_scrutinee(&e.expr);
         let found =
             scrutinee::temporaries(&mut e.expr, false, true, || self.hidden_local("temporary"));
         for scrutinee::Named {

@@ -803,8 +803,9 @@ impl Builder {
                         .get(&ident.to_string())
                         .is_some_and(|&id| self.locals[id].standard.is_some())
                 };
-                self.rust_2024 = tail_edition::temporary(tail, &standard)
-                    .map(tail_edition::Needs2024::LoweredTail);
+                self.rust_2024 = tail_edition::temporary(tail, &standard).map(|span| {
+                    tail_edition::Needs2024::LoweredTail(span, tail_edition::unit(tail))
+                });
             }
             let rescoped = self.rescoped_by(&stmt);
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);

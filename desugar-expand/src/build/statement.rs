@@ -468,11 +468,28 @@ impl Builder {
     /// [`super::tail_edition`]); said rather than a lowered tail's reason
     /// where both hold, as it names the block the user can change.
     fn note_block_tail_in_awaited(&mut self, operand: &syn::Expr) {
-        use super::tail_edition::{Needs2024, tail_in_awaited};
-        if !matches!(self.rust_2024, Some(Needs2024::TailInAwaited(_)))
-            && let Some(span) = tail_in_awaited(operand)
+        use super::tail_edition::{Needs2024, kept_block_tail};
+        if !self.rust_2024.is_some_and(Needs2024::names_a_block)
+            && let Some(span) = kept_block_tail(operand)
         {
             self.rust_2024 = Some(Needs2024::TailInAwaited(span));
+        }
+    }
+
+    /// A block in the scrutinee of a `match`, an `if let` or a `for` loop
+    /// whose body awaits, whose tail may make a temporary, asks for Rust
+    /// 2024: Rust 2021 keeps that temporary to the end of the construct,
+    /// across the awaits of its body, where the machine, as Rust 2024,
+    /// drops it with the block (see [`super::tail_edition`]).
+    ///
+    /// Before: `match { make().len() } { 3 => fetch().await, _ => 0 }`
+    /// After:  the same, and the edition check at `make().len()`
+    pub(super) fn note_block_tail_in_scrutinee(&mut self, scrutinee: &syn::Expr) {
+        use super::tail_edition::{Needs2024, kept_block_tail};
+        if !self.rust_2024.is_some_and(Needs2024::names_a_block)
+            && let Some(span) = kept_block_tail(scrutinee)
+        {
+            self.rust_2024 = Some(Needs2024::TailInScrutinee(span));
         }
     }
 

@@ -7,7 +7,11 @@
 //! (`return Poll::Ready(..)`, `__value = ..;`) whose temporaries drop in
 //! Rust 2024's order. Where a tail may make a temporary, the expansion asks
 //! the compiler which edition the user's code is in, and in Rust 2021
-//! stops with an error saying to bind the value first.
+//! stops with an error saying to bind the value first (or, for a tail of
+//! `()`, to end it with `;`). So for a block inside a statement that awaits
+//! or inside the scrutinee of a construct whose body awaits: Rust 2021
+//! keeps its tail's temporaries to the end of the statement or construct,
+//! across the await; the machine drops them with the block.
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
@@ -36,13 +40,19 @@ pub(crate) fn temporary(tail: &Expr, standard: &dyn Fn(&syn::Ident) -> bool) -> 
 /// Where the code must be Rust 2024, and why.
 #[derive(Clone, Copy)]
 pub(crate) enum Needs2024 {
-    /// The tail of a block the machine lowers.
-    LoweredTail(Span),
+    /// The tail of a block the machine lowers, and whether its value is
+    /// `()`.
+    LoweredTail(Span, Unit),
     /// The tail of a block inside an awaited expression
     /// (`fetch({ make().len() }).await`): Rust 2021 keeps its temporaries
     /// to the end of the statement, across the await; the machine, as Rust
     /// 2024, drops them with the block.
     TailInAwaited(Span),
+    /// The tail of a block inside the scrutinee of a `match`, an `if let`
+    /// or a `for` loop whose body awaits (`match { make().len() } { .. }`):
+    /// Rust 2021 keeps its temporaries to the end of the construct, across
+    /// those awaits; the machine, as Rust 2024, drops them with the block.
+    TailInScrutinee(Span),
     /// A `ref` binding of a pattern whose parts are moved out apart and
     /// borrowed there (see `rewrite::borrowed_temporary_parts`): in Rust
     /// 2021 the value may be a reference, whose parts the pattern binds by
@@ -50,10 +60,90 @@ pub(crate) enum Needs2024 {
     RefBoundApart(Span),
 }
 
+/// Whether a tail's value is `()`, as far as syntax tells: ending it with
+/// `;` is then the simple way out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Unit {
+    /// A `for` or `while` loop: `()`, but rustfmt removes a `;` after a
+    /// loop, and the loop is the tail again.
+    Loop,
+    /// An `if` without `else`, an assignment.
+    Yes,
+    /// A call, a method, a macro, a `match`: it may be.
+    Maybe,
+    /// A field, a reference, a comparison, a literal, a constructor.
+    No,
+}
+
+/// Is the value of the tail `tail` `()`?
+pub(crate) fn unit(tail: &Expr) -> Unit {
+    match tail {
+        Expr::ForLoop(_) | Expr::While(_) => Unit::Loop,
+        Expr::Assign(_) => Unit::Yes,
+        Expr::If(e) if e.else_branch.is_none() => Unit::Yes,
+        Expr::Binary(e) if is_compound_assignment(e.op) => Unit::Yes,
+        Expr::Paren(e) => unit(&e.expr),
+        Expr::Group(e) => unit(&e.expr),
+        Expr::Block(syn::ExprBlock { block, .. }) | Expr::Unsafe(syn::ExprUnsafe { block, .. }) => {
+            match block.stmts.last() {
+                Some(syn::Stmt::Expr(tail, None)) => unit(tail),
+                Some(syn::Stmt::Macro(m)) if m.semi_token.is_none() => Unit::Maybe,
+                _ => Unit::Yes,
+            }
+        }
+        // `Ok(..)`, `Some(..)`, `Reply(..)`: a variant's or a tuple
+        // struct's, by the naming convention.
+        Expr::Call(e)
+            if matches!(&*e.func, Expr::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with(char::is_uppercase))) =>
+        {
+            Unit::No
+        }
+        Expr::Call(_)
+        | Expr::MethodCall(_)
+        | Expr::Macro(_)
+        | Expr::Await(_)
+        | Expr::Try(_)
+        | Expr::Match(_)
+        | Expr::If(_)
+        | Expr::Loop(_) => Unit::Maybe,
+        _ => Unit::No,
+    }
+}
+
+fn is_compound_assignment(op: syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+impl Needs2024 {
+    /// Names a block the user can change, rather than a lowered tail:
+    /// said first where both hold.
+    pub(crate) fn names_a_block(self) -> bool {
+        matches!(
+            self,
+            Needs2024::TailInAwaited(_) | Needs2024::TailInScrutinee(_)
+        )
+    }
+}
+
 /// The tail of a block inside `operand` (not in a branch, an arm or a
 /// loop body, which end their temporaries themselves) that may make a
-/// temporary.
-pub(crate) fn tail_in_awaited(operand: &Expr) -> Option<Span> {
+/// temporary: Rust 2021 keeps it to the end of what `operand` belongs to
+/// (its statement, or the construct it is the scrutinee of).
+pub(crate) fn kept_block_tail(operand: &Expr) -> Option<Span> {
     let mut finder = BlockTails { found: None };
     finder.visit_expr(operand);
     finder.found
@@ -104,7 +194,29 @@ impl<'ast> Visit<'ast> for BlockTails {
 pub(crate) fn check(needs: Needs2024, user: Span) -> TokenStream {
     let name = crate::names::hidden("__rust_2024_tail");
     let (span, message) = match needs {
-        Needs2024::LoweredTail(span) => (
+        Needs2024::LoweredTail(span, Unit::Loop) => (
+            span,
+            "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
+             as Rust 2024 does; in this crate's edition they drop after those locals. \
+             The loop's value is `()`: bind the value it goes over, or the one that value borrows, with `let` \
+             before the loop (`let lease = lease(); for x in lease.items() { … }`), \
+             or move the crate to edition 2024 (a `;` after the loop would do, but rustfmt removes it)",
+        ),
+        Needs2024::LoweredTail(span, Unit::Yes) => (
+            span,
+            "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
+             as Rust 2024 does; in this crate's edition they drop after those locals. \
+             Its value is `()`: end it with `;` (its temporaries then drop where that statement ends, in both editions), \
+             or move the crate to edition 2024",
+        ),
+        Needs2024::LoweredTail(span, Unit::Maybe) => (
+            span,
+            "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
+             as Rust 2024 does; in this crate's edition they drop after those locals. \
+             If its value is `()`, end it with `;`; otherwise bind the value with `let` and end the block with it \
+             (`let value = …; value`); or move the crate to edition 2024",
+        ),
+        Needs2024::LoweredTail(span, Unit::No) => (
             span,
             "#[desugar] drops the temporaries of this tail expression before the locals of its block, \
              as Rust 2024 does; in this crate's edition they drop after those locals. \
@@ -116,6 +228,14 @@ pub(crate) fn check(needs: Needs2024, user: Span) -> TokenStream {
             "#[desugar] drops the temporaries of this block's tail expression with the block, \
              as Rust 2024 does; in this crate's edition they live to the end of the statement, across its `.await`. \
              Bind the value with `let` before the statement (`let value = …;`), \
+             or move the crate to edition 2024",
+        ),
+        Needs2024::TailInScrutinee(span) => (
+            span,
+            "#[desugar] drops the temporaries of this block's tail expression with the block, \
+             as Rust 2024 does; in this crate's edition they live to the end of the `match`, `if let`, `while let` or `for` loop \
+             whose scrutinee it is in, across the `.await` in its body. \
+             Bind the value with `let` inside the block and end the block with it (`{ let value = …; value }`), \
              or move the crate to edition 2024",
         ),
         Needs2024::RefBoundApart(span) => (
@@ -253,6 +373,10 @@ impl<'ast> Visit<'ast> for Finder<'_> {
                     self.borrowed(&e.receiver);
                 }
             }
+            // A call of a value made in place (`handler(p)(7)`,
+            // `cfg.handler()(7)`, `boxed(p)(1)`): `Fn::call` and
+            // `FnMut::call_mut` borrow the callee, a temporary.
+            Expr::Call(e) => self.borrowed(&e.func),
             Expr::Reference(e) => self.borrowed(&e.expr),
             Expr::Field(e) => self.borrowed(&e.base),
             Expr::Index(e) => self.borrowed(&e.expr),
@@ -338,8 +462,42 @@ mod tests {
         assert!(found("f(&g())"));
     }
 
+    #[test]
+    fn a_value_made_in_place_and_called_is_a_temporary() {
+        // `Fn::call` borrows the callee.
+        assert!(found("handler(p)(7)"));
+        assert!(found("cfg.handler()(7)"));
+        assert!(found("(handler(p))(7)"));
+        assert!(found("Some(handler(p)(1))"));
+        assert!(found("handler(p)(1) + 1"));
+        assert!(found("async_handler(p)(7).await"));
+        // A path or a local's field names no temporary.
+        assert!(!found("handler(p)"));
+        assert!(!found("(self.callback)(7)"));
+    }
+
+    fn unit_of(tail: &str) -> Unit {
+        unit(&syn::parse_str(tail).unwrap())
+    }
+
+    #[test]
+    fn a_tail_is_unit_where_syntax_says_so() {
+        assert_eq!(unit_of("for x in lease().iter() { f(x) }"), Unit::Loop);
+        assert_eq!(
+            unit_of("if let Some(x) = lease().get() { f(x) }"),
+            Unit::Yes
+        );
+        assert_eq!(unit_of("*lease() += 1"), Unit::Yes);
+        assert_eq!(unit_of("{ v.borrow_mut().push(1); }"), Unit::Yes);
+        assert_eq!(unit_of("v.borrow_mut().push(1)"), Unit::Maybe);
+        assert_eq!(unit_of("match make().kind() { _ => {} }"), Unit::Maybe);
+        assert_eq!(unit_of("Ok(open()?.status())"), Unit::No);
+        assert_eq!(unit_of("make().field"), Unit::No);
+        assert_eq!(unit_of("&make()"), Unit::No);
+    }
+
     fn in_awaited(operand: &str) -> bool {
-        tail_in_awaited(&syn::parse_str(operand).unwrap()).is_some()
+        kept_block_tail(&syn::parse_str(operand).unwrap()).is_some()
     }
 
     #[test]
@@ -353,6 +511,9 @@ mod tests {
         assert!(!in_awaited("f(match c { _ => make().len() })"));
         assert!(!in_awaited("f(c && { make().len() > 0 })"));
         assert!(!in_awaited("f(|| { make().len() })"));
+        assert!(in_awaited("f({ handler(p)(1) })"));
+        assert!(in_awaited("{ make().len() }"));
+        assert!(in_awaited("(1, { make().len() })"));
     }
 
     #[test]
