@@ -106,6 +106,10 @@ fn branches(
                         };
                         let key = __saved_key;
                         let __value1;
+                        if false {
+                            loop {}
+                            __value1 = ::desugar::__private::value_of(__type1);
+                        }
                         match key {
                             0 => {
                                 __value1 = return ::desugar::__private::Poll::Ready(None);
@@ -188,6 +192,10 @@ fn branches(
                             ::desugar::__private::unreachable_state()
                         };
                         let __value1;
+                        if false {
+                            loop {}
+                            __value1 = ::desugar::__private::value_of(__type1);
+                        }
                         {
                             __value1 = { __result };
                             ::desugar::__private::same_type(&__value1, __type1);

@@ -891,7 +891,8 @@ impl<'a> Emit<'a> {
                 None => quote!(#mutability #ident),
             };
             let tie = self.value_type_given(local, &ident);
-            return quote!(let #declared; #tie);
+            let deferred = self.deferred_type_given(local);
+            return quote!(let #declared; #tie #deferred);
         }
         TokenStream::new()
     }
@@ -942,6 +943,31 @@ impl<'a> Emit<'a> {
             return TokenStream::new();
         };
         let private = names::private();
+        quote!(if false { loop {} #name = #private::value_of(#marker); })
+    }
+
+    /// Where a local declared without a value (`let x;`, or a construct's
+    /// hidden value, `__value1`, whose branches each assign it) is
+    /// declared, in each arm that writes it: gives it the marker's type
+    /// before any assignment (see [`Emit::type_tied`]). rustc then checks
+    /// each assignment as a coercion to the type the first one it read
+    /// gave, as it checks an `if`'s or a `match`'s branches: a `&mut T`
+    /// from a branch that awaits (`slot.insert(v)`) becomes the `&T` the
+    /// branch before it gave (`slot.as_ref().unwrap()`), also in the arm
+    /// that resumes in that branch, where the `&mut T` is all rustc sees.
+    /// Without it, that arm's copy took the `&mut T` for its type and the
+    /// tie after the assignment failed (E0308 at `#[desugar]`).
+    ///
+    /// Before (on resuming): `let __value1; { let v = __result; __value1 = slot.insert(v); }`
+    /// After: `let __value1; if false { loop {} __value1 = ::desugar::__private::value_of(__type1); } { .. }`
+    fn deferred_type_given(&mut self, local: LocalId) -> TokenStream {
+        if self.body.locals[local].initialized || self.layout.is_homed(local) {
+            return TokenStream::new();
+        }
+        self.ties.push(local);
+        let private = names::private();
+        let name = self.name(local);
+        let marker = type_tie(local);
         quote!(if false { loop {} #name = #private::value_of(#marker); })
     }
 
@@ -1048,10 +1074,16 @@ impl<'a> Emit<'a> {
                     }
                 }
                 let tie = self.type_tied(stmt, &scope);
+                let deferred = matches!(stmt, syn::Stmt::Local(l) if l.init.is_none());
                 let (captures, stmt) = uses::stmt(stmt, &scope, self.layout);
                 let mut out = quote!(#captures #stmt);
                 for &local in declares {
                     out.extend(self.declared(local));
+                }
+                if deferred {
+                    for &local in declares {
+                        out.extend(self.deferred_type_given(local));
+                    }
                 }
                 out.extend(tie);
                 out
