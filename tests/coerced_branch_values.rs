@@ -50,7 +50,7 @@ async fn conn_per_request(slot: &mut Option<String>, requests: u32) -> usize {
     let mut total = 0;
     for i in 0..requests {
         let conn = match slot.as_ref() {
-            Some(c) if i % 2 == 0 => c,
+            Some(c) if i.is_multiple_of(2) => c,
             Some(_) | None => {
                 let c = Leaf::new("connect")
                     .pending(1)
@@ -72,7 +72,7 @@ async fn conn_per_request(slot: &mut Option<String>, requests: u32) -> usize {
 async fn while_cached(slot: &mut Option<u32>, mut left: u32) -> u32 {
     let mut total = 0;
     while left > 0 {
-        let n = if left % 2 == 0 {
+        let n = if left.is_multiple_of(2) {
             &*slot.get_or_insert_with(|| 1)
         } else if left == 1 {
             Leaf::new("skip").pending(1).ready(()).await;
