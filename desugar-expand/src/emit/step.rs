@@ -81,10 +81,20 @@ pub(crate) fn arms(body: &Body, decisions: &Decisions, layout: &Layout) -> Arms 
             repeated.push((k, count(value)));
         }
     }
-    let (arms, typed_copies) = if repeated.is_empty() {
+    let blocks: Vec<(LocalId, usize)> = moved_blocks(body)
+        .into_iter()
+        .map(|local| (local, count(TypedValue::Local(local))))
+        .filter(|&(_, count)| count > 1)
+        .collect();
+    let (arms, typed_copies) = if repeated.is_empty() && blocks.is_empty() {
         (arms, typed_copies)
     } else {
-        arms_with(body, decisions, layout, &CopiesPlan::new(&repeated))
+        arms_with(
+            body,
+            decisions,
+            layout,
+            &CopiesPlan::new(&repeated, &blocks),
+        )
     };
     Arms {
         error: duplicated_types(&typed_copies, body, decisions),
@@ -445,6 +455,82 @@ pub(super) fn closure_locals(block: &crate::ir::Block) -> Vec<LocalId> {
         }
     }
     out
+}
+
+/// The locals a `let` binds an `async` block to (`let job = async { ..
+/// };`, no type written) that a `let` then moves into its own value, by
+/// value and not awaited there (`let boxed = Box::pin(job);`, `let race =
+/// Select(Box::pin(job), tick);`, `let job = Box::pin(job);`): where that
+/// code is written more than once, each block is wrapped where it is made
+/// (see [`CopiesPlan::wrap_block`]).
+fn moved_blocks(body: &Body) -> Vec<LocalId> {
+    fn lets(block: &crate::ir::Block, out: &mut Vec<LocalId>) {
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Plain {
+                    stmt: syn::Stmt::Local(local),
+                    declares,
+                } => {
+                    if let [declared] = declares[..]
+                        && let syn::Pat::Ident(syn::PatIdent {
+                            by_ref: None,
+                            subpat: None,
+                            ..
+                        }) = &local.pat
+                        && let Some(init) = &local.init
+                        && init.diverge.is_none()
+                        && is_async_block(&init.expr)
+                    {
+                        out.push(declared);
+                    }
+                }
+                Stmt::Plain { .. } | Stmt::Await(_) | Stmt::Param(_) => {}
+                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => lets(block, out),
+                Stmt::If(node) => {
+                    let mut node = node;
+                    loop {
+                        lets(&node.then, out);
+                        match &node.otherwise {
+                            Some(crate::ir::Else::Block(block)) => lets(block, out),
+                            Some(crate::ir::Else::If(inner)) => {
+                                node = inner;
+                                continue;
+                            }
+                            None => {}
+                        }
+                        break;
+                    }
+                }
+                Stmt::Match(node) => {
+                    for arm in &node.arms {
+                        lets(&arm.body, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut blocks = Vec::new();
+    lets(&body.block, &mut blocks);
+    blocks.retain(|&local| {
+        body.mentions.iter().any(|m| {
+            m.local == local
+                && m.kind.moves_whole()
+                && m.consumed.as_deref() != Some(crate::ir::CALLED)
+                && m.in_operand.is_none()
+                && m.holders.iter().any(|&h| h != local)
+        })
+    });
+    blocks
+}
+
+/// `async { .. }`, in parentheses or not.
+fn is_async_block(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Async(_) => true,
+        syn::Expr::Paren(syn::ExprParen { expr, .. })
+        | syn::Expr::Group(syn::ExprGroup { expr, .. }) => is_async_block(expr),
+        _ => false,
+    }
 }
 
 /// A type written out in full: no `_` and no `impl Trait` in it.
@@ -1061,7 +1147,31 @@ impl<'a> Emit<'a> {
             }
             Stmt::Plain { stmt, declares } => {
                 self.transitions.returns |= divergence::returns(stmt);
-                if matches!(stmt, syn::Stmt::Local(_)) && builds_typed_value(stmt) {
+                let wrapped = match (stmt, &declares[..]) {
+                    (syn::Stmt::Local(local), &[declared])
+                        if self.copies.wraps_block(declared)
+                            && let Some(init) = &local.init =>
+                    {
+                        let block = &init.expr;
+                        let block = self.copies.wrap_block(declared, quote!(#block));
+                        // A struct literal around the user's block, which
+                        // parses as it did.
+                        syn::parse2::<syn::Expr>(block).ok().map(|wrapped| {
+                            let mut local = local.clone();
+                            if let Some(init) = &mut local.init {
+                                *init.expr = wrapped;
+                            }
+                            syn::Stmt::Local(local)
+                        })
+                    }
+                    _ => None,
+                };
+                // Wrapped, the block has one type in every copy.
+                let stmt = wrapped.as_ref().unwrap_or(stmt);
+                if matches!(stmt, syn::Stmt::Local(_))
+                    && wrapped.is_none()
+                    && builds_typed_value(stmt)
+                {
                     for &local in declares {
                         let ident = &self.body.locals[local].ident;
                         // The hidden iterator has no span of the user's:
