@@ -246,11 +246,14 @@ pub(super) fn rewrite_loop(expr: &mut Expr, counter: &mut usize) -> bool {
 /// A value made by a call (or an await), or a tuple of values, not a
 /// place: a tuple literal moves its elements into a temporary of its own
 /// (`match (x.take(), y.take())`, `match (taken, k)`), whose skipped parts
-/// rustc drops at the end of the statement as a call's.
+/// rustc drops at the end of the statement as a call's. So is the value a
+/// `?` gives (`match pair().await? { .. }`, `while let Some((p, _)) =
+/// src.next().await?`): `Try::branch` takes the operand, and what it gives
+/// back is a temporary of the construct.
 fn is_call(expr: &Expr) -> bool {
     matches!(
         strip_parens(expr),
-        Expr::Await(_) | Expr::MethodCall(_) | Expr::Call(_) | Expr::Tuple(_)
+        Expr::Await(_) | Expr::MethodCall(_) | Expr::Call(_) | Expr::Tuple(_) | Expr::Try(_)
     )
 }
 
@@ -259,6 +262,9 @@ fn is_call(expr: &Expr) -> bool {
 fn makes_one_temporary(expr: &Expr) -> bool {
     match strip_parens(expr) {
         Expr::Await(e) => makes_one_temporary(&e.base),
+        // The operand is moved into `Try::branch`: the value it gives is
+        // the one temporary, beside those of the operand.
+        Expr::Try(e) => makes_one_temporary(&e.expr),
         Expr::MethodCall(call) => is_place(&call.receiver) && call.args.iter().all(is_operand),
         Expr::Call(call) => {
             matches!(&*call.func, Expr::Path(_)) && call.args.iter().all(is_operand)
