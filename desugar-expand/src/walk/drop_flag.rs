@@ -166,7 +166,10 @@ pub(crate) fn arms(arms: &mut Vec<syn::Arm>, flag: &syn::Ident) {
 /// One arm's pattern, matching the place of `flag`: wrapped, and, if the
 /// arm takes the value, the statement its body starts with.
 pub(crate) fn arm_in_flag(pat: &mut Pat, flag: &syn::Ident) -> Option<syn::Stmt> {
-    let takes = patterns::binds_by_value(pat);
+    // A pattern that binds parts beside what it leaves (`Job { id: n, ..
+    // }`, beside an arm taking the value whole: see `patterns::matched`)
+    // leaves the value in the flag, to drop where the local does.
+    let takes = patterns::binds_by_value(pat) && !patterns::leaves_rest(pat);
     wrap(pat);
     takes.then(|| clear(flag))
 }

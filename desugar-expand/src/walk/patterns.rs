@@ -389,10 +389,20 @@ pub(crate) fn matched<'a>(
     pats: impl IntoIterator<Item = &'a Pat>,
     may_fall_through: bool,
 ) -> Matched {
+    let pats: Vec<&Pat> = pats.into_iter().collect();
+    // Beside an arm that takes the value whole by value (`other => ..`), a
+    // pattern that binds some parts and leaves the rest (`Job { id: n, ..
+    // }`) is taken to leave it whole: it copies its parts, and the value
+    // keeps a drop flag, as in rustc, where such an arm does not clear it
+    // (see `drop_flag::arm_in_flag`). Where it moves a part out after all,
+    // the value is partly moved, and kept across an await the build stops
+    // (see `__private::beside_rest`, or E0382).
+    let whole = pats.iter().any(|pat| takes_whole(pat));
     let mut takes = false;
     let mut leaves_whole = may_fall_through;
     for pat in pats {
         match (binds_by_value(pat), leaves_rest(pat)) {
+            (true, true) if whole => leaves_whole = true,
             (true, true) => return Matched::PartlyTaken,
             (true, false) => takes = true,
             (false, rest) => leaves_whole |= rest,
@@ -402,6 +412,17 @@ pub(crate) fn matched<'a>(
         (false, _) => Matched::Untouched,
         (true, false) => Matched::Taken,
         (true, true) => Matched::MaybeTaken,
+    }
+}
+
+/// Does the pattern bind the whole value by value (`other`, `j @ Job {
+/// .. }`, maybe with a guard)?
+pub(crate) fn takes_whole(pat: &Pat) -> bool {
+    match unguarded(pat) {
+        Pat::Ident(p) => p.by_ref.is_none() && is_binding(p),
+        Pat::Paren(p) => takes_whole(&p.pat),
+        Pat::Type(p) => takes_whole(&p.pat),
+        _ => false,
     }
 }
 
@@ -452,5 +473,26 @@ mod tests {
         assert!(boxed_parts("(ref b, n)", "(Box<Probe>, u32)").is_empty());
         assert!(boxed_parts("(b, ..)", "(Box<Probe>, u32)").is_empty());
         assert!(boxed_parts("(b, n)", "(Rc<Probe>, u32)").is_empty());
+    }
+
+    /// The arms `text`, each `pattern => ()`, guards included.
+    fn arms(text: &[&str]) -> Vec<syn::Pat> {
+        text.iter()
+            .map(|arm| {
+                let arm: syn::Arm = syn::parse_str(&format!("{arm} => ()")).expect("an arm");
+                arm.pat
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parts_bound_beside_an_arm_taking_the_value_whole_leave_it() {
+        use super::{Matched, matched};
+        for beside in ["Job { id: n @ 0..=9, .. }", "Job { id: n, .. } if n < 10"] {
+            let pats = arms(&[beside, "other"]);
+            assert_eq!(matched(&pats, false), Matched::MaybeTaken, "{beside}");
+            let pats = arms(&[beside, "Job { id, lease }"]);
+            assert_eq!(matched(&pats, false), Matched::PartlyTaken, "{beside}");
+        }
     }
 }
