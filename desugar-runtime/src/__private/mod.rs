@@ -32,8 +32,8 @@ pub use self::awaited_field::{AwaitedFieldCopied, awaited_field};
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
 pub use self::beside_ref::{StaysBesideRef, bound_beside_ref};
 pub use self::beside_rest::{
-    BesideRest, PartMoved, PartStays, StaysBesideRest, ViaBorrowedPart, ViaCopyPart, ViaMovedPart,
-    bound_beside_rest,
+    BesideRest, PartMoved, PartStays, StaysBesideKeptRest, StaysBesideRest, ViaBorrowedPart,
+    ViaCopyPart, ViaMovedPart, bound_beside_kept_rest, bound_beside_rest,
 };
 pub use self::captured_part::{
     CapturedPart, FieldAlone, PartCaptured, PartOfCopy, PartOfPointer, PartOfValue, WholePointer,
