@@ -28,6 +28,12 @@ pub(crate) struct Body {
     pub mentions: Vec<Mention>,
     /// Every loop's extent in [`Mention::seq`] numbers.
     pub loops: Vec<(u32, u32)>,
+    /// Code that may leave the code after it in its block, or a loop's
+    /// next iteration (`break`, `continue`, `return`, `?`, a panic, a
+    /// macro of the user's): a statement, a condition or a scrutinee that
+    /// holds one, at its last [`Mention::seq`] number, with its
+    /// [`Mention::path`].
+    pub jumps: Vec<(u32, Vec<u32>)>,
     /// Per node of [`Mention::path`], for the branches of an `if` and the
     /// arms of a `match`: the construct and which of its alternatives the
     /// node is. Once one runs, no other of the same construct does.

@@ -104,6 +104,40 @@ pub(crate) struct Decisions {
     /// the compiler knows the method; the expansion asks it at each such
     /// call (see `__private::receiver_consumed`).
     pub consumed: Vec<bool>,
+    /// Per local kept in place: the methods named like the standard
+    /// library's that take `self` (`skip`, `count`, `expect`) that a call
+    /// on it is known to borrow it by (or copy it, where it is `Copy`),
+    /// as the code reads it after such a call, or reads a reference to a
+    /// part of it taken before one (see [`Facts::borrowed_calls`]). Taken
+    /// for a move, the call took the value out of its home and called the
+    /// method on that copy, and a `&mut self` method's change (or a
+    /// `&self` one's, through a `Cell`) was lost; these calls use the
+    /// home's place instead (see `walk::Visitor::borrowed_call`).
+    pub borrowed_calls: Vec<Vec<String>>,
+}
+
+/// Makes the calls [`Facts::borrowed_calls`] found borrow their receiver
+/// uses of its place, as the walk then reads them, for the decisions
+/// that follow: the call moves nothing, and what it gives may borrow the
+/// local.
+///
+/// Before: `lx.skip(2); lx.pos`: `lx` used by value, `consumed: skip`
+/// After:  `lx` used as a place, for as long as what `skip` gives lives
+fn borrow_calls(body: &mut Body, borrowed_calls: &[Vec<String>]) {
+    for mention in &mut body.mentions {
+        let borrowed = mention.kind == MentionKind::Value
+            && mention
+                .consumed
+                .as_ref()
+                .is_some_and(|name| borrowed_calls[mention.local].contains(name));
+        if borrowed {
+            mention.kind = MentionKind::Place {
+                may_move: false,
+                lasting: true,
+            };
+            mention.consumed = None;
+        }
+    }
 }
 
 /// Input: the IR. Output: the decisions, or errors for uses of homed locals
@@ -112,6 +146,9 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     let facts = Facts::new(body);
     let homed = facts.homed();
     facts.check_homed_uses(&homed)?;
+    let borrowed_calls = facts.borrowed_calls(&homed);
+    borrow_calls(body, &borrowed_calls);
+    let facts = Facts::new(body);
     let awaits = 0..body.awaits.len();
     let flagged: Vec<bool> = (0..body.locals.len())
         .map(|local| {
@@ -253,6 +290,7 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
         })
         .collect();
     Ok(Decisions {
+        borrowed_calls,
         consumed,
         destructured,
         captured_parts,
@@ -781,6 +819,99 @@ impl<'a> Facts<'a> {
                             && !self.exclusive(&moved.path, &later.path)
                     })
             })
+    }
+
+    /// Per local kept in place: see [`Decisions::borrowed_calls`]. A call
+    /// of one of those names on it that it is used after (without a new
+    /// value given on the way: [`Self::read_after_call`]), or whose part
+    /// a reference taken before the call and used after it points into
+    /// ([`Self::seen_through_reference`]), cannot have moved it: rustc
+    /// would have rejected the twin (E0382, E0505). So the method borrows
+    /// it, or it is `Copy` and the method copies it: either way the call
+    /// is right on the home's place. The receiver's type, and so the
+    /// method, is the same at every call of that name on the local.
+    fn borrowed_calls(&self, homed: &[bool]) -> Vec<Vec<String>> {
+        (0..self.body.locals.len())
+            .map(|local| {
+                let mut names: Vec<String> = Vec::new();
+                if !homed[local] {
+                    return names;
+                }
+                for m in &self.by_local[local] {
+                    let Some(name) = m.consumed.as_deref() else {
+                        continue;
+                    };
+                    let borrowed = m.kind == MentionKind::Value
+                        && name != crate::ir::CALLED
+                        && (self.read_after_call(m) || self.seen_through_reference(m));
+                    if borrowed && !names.iter().any(|known| known == name) {
+                        names.push(name.to_owned());
+                    }
+                }
+                names
+            })
+            .collect()
+    }
+
+    /// Is the local used by `m` used again after it, with no new value
+    /// given on the way? Later in its scope, on a path that runs after
+    /// `m`; or, in a loop inside its scope, earlier in the loop, where the
+    /// loop goes on to its next iteration after `m`: nothing at or after
+    /// `m` in it may leave the loop (a `break`, `return`, `?`, or a macro
+    /// of the user's: [`Body::jumps`]), and nothing in it assigns the
+    /// local.
+    ///
+    /// Before: `lx.skip(2); lx.pos` or `while lx.pos < 4 { x.await; lx.skip(1); }`
+    /// After:  true
+    fn read_after_call(&self, m: &Mention) -> bool {
+        let mentions = &self.by_local[m.local];
+        let (declared, end) = self.body.locals[m.local].scope;
+        let reads = |read: &&&Mention| !read.drop && read.kind != MentionKind::Assign;
+        let later = mentions.iter().filter(reads).any(|read| {
+            read.seq > m.seq
+                && read.seq <= end
+                && !self.exclusive(&m.path, &read.path)
+                && !mentions.iter().any(|assign| {
+                    assign.kind == MentionKind::Assign
+                        && !assign.conditional
+                        && (m.seq..read.seq).contains(&assign.seq)
+                        && read.path.starts_with(&assign.path)
+                })
+        });
+        let again = self.body.loops.iter().any(|&(start, last)| {
+            start > declared
+                && (start..=last).contains(&m.seq)
+                && !self.body.jumps.iter().any(|(seq, path)| {
+                    (m.seq..=last).contains(seq) && !self.exclusive(&m.path, path)
+                })
+                && !mentions.iter().any(|assign| {
+                    assign.kind == MentionKind::Assign && (start..=last).contains(&assign.seq)
+                })
+                && mentions
+                    .iter()
+                    .filter(reads)
+                    .any(|read| (start..=m.seq).contains(&read.seq))
+        });
+        later || again
+    }
+
+    /// Does a local bound to a reference (`let hits = &stats.hits;`, see
+    /// [`crate::ir::Local::shared_ref`]), made from the local before `m`,
+    /// get used after it? rustc would not let `m` move the local while it
+    /// lives (E0505); a `&self` method changing a `Cell` the reference
+    /// reads is seen through it.
+    fn seen_through_reference(&self, m: &Mention) -> bool {
+        self.by_local[m.local].iter().any(|lent| {
+            lent.seq < m.seq
+                && lent.kind.may_borrow()
+                && lent.holders.iter().any(|&holder| {
+                    holder != m.local
+                        && self.body.locals[holder].shared_ref
+                        && self.by_local[holder].iter().any(|read| {
+                            !read.drop && read.seq > m.seq && !self.exclusive(&m.path, &read.path)
+                        })
+                })
+        })
     }
 
     /// Kept at `k` while a later local of the same name is in scope: the

@@ -235,6 +235,14 @@ pub(crate) struct InScope {
     /// standard method taking `self` reaches the guarded value through
     /// their `Deref`, and borrows the guard.
     pub guards: Vec<String>,
+    /// The locals in scope that code after the statement, in its block or
+    /// a block around it, names. Given to a method named like the standard
+    /// library's that take `self` in a call whose arguments await
+    /// (`lx.skip(n.await)`), such a local may be read after the call,
+    /// which rustc would reject had the method moved it: it borrows it
+    /// (two-phase, across the await), and the local is kept in place, as
+    /// for a method syntax does not know.
+    pub named_later: Vec<String>,
 }
 
 /// Takes the first-running await out of `expr`, putting `replacement` (the
@@ -841,6 +849,7 @@ impl Taker<'_> {
         walk::consumes_receiver(&call.method)
             && !walk::lends_iterator(&call.method)
             && !through_guard
+            && !self.scope.named_later.contains(&local.to_string())
     }
 
     /// Does the machine keep `local`, the receiver of `call`, in place
@@ -855,7 +864,7 @@ impl Taker<'_> {
             && !self.scope.copies.contains(&name)
             && !self.scope.reborrowed.contains(&name)
             && !walk::call_borrows_receiver(call)
-            && !walk::consumes_receiver(&call.method)
+            && (!walk::consumes_receiver(&call.method) || self.scope.named_later.contains(&name))
             && !numeric
     }
 

@@ -131,6 +131,7 @@ pub(crate) fn build(
         awaits: builder.awaits,
         mentions: builder.mentions,
         loops: builder.loops,
+        jumps: builder.jumps,
         alternatives: builder.alternatives,
         edition_check: builder
             .rust_2024
@@ -193,6 +194,8 @@ struct Builder {
     mentions: Vec<Mention>,
     awaits: Vec<AwaitInfo>,
     loops: Vec<(u32, u32)>,
+    /// See [`Body::jumps`].
+    jumps: Vec<(u32, Vec<u32>)>,
     seq: u32,
     /// Locals in scope, innermost scope last.
     scopes: Vec<Vec<LocalId>>,
@@ -214,6 +217,9 @@ struct Builder {
     editions: Vec<proc_macro2::TokenStream>,
     /// Does a statement after the current one in its block await?
     awaits_later: bool,
+    /// Per block being lowered, outermost first: the names the statements
+    /// after the current one mention (see [`lead::InScope::named_later`]).
+    named_later: Vec<std::collections::HashSet<String>>,
     /// The names of the hidden locals that hold pinned values.
     pinned: std::collections::HashSet<String>,
     /// The user's code the expansion's own locals stand for, for the
@@ -433,6 +439,17 @@ impl Builder {
         self.next_node
     }
 
+    /// The locals in scope that code after the current statement names
+    /// (see [`lead::InScope::named_later`]).
+    fn named_later_in_scope(&self) -> Vec<String> {
+        let scope = self.scope_map();
+        scope
+            .keys()
+            .filter(|name| self.named_later.iter().any(|later| later.contains(*name)))
+            .cloned()
+            .collect()
+    }
+
     fn tick(&mut self) -> u32 {
         self.seq += 1;
         self.seq
@@ -572,6 +589,7 @@ impl Builder {
         walk::expr(&mut expr.clone(), &self.scope_map(), &mut recorder);
         let found = recorder.found;
         self.record(found, holders);
+        self.record_jumps(quote::ToTokens::to_token_stream(expr));
     }
 
     fn record_place(&mut self, expr: &syn::Expr, kind: MentionKind, holders: &[LocalId]) {
@@ -579,6 +597,16 @@ impl Builder {
         walk::place(&mut expr.clone(), kind, &self.scope_map(), &mut recorder);
         let found = recorder.found;
         self.record(found, holders);
+        self.record_jumps(quote::ToTokens::to_token_stream(expr));
+    }
+
+    /// Notes where code just recorded may leave the code after it (see
+    /// [`Body::jumps`]): numbered as its last use, so that a use in it or
+    /// before it comes no later.
+    fn record_jumps(&mut self, tokens: proc_macro2::TokenStream) {
+        if walk::tokens_may_leave(tokens) {
+            self.jumps.push((self.seq, self.path.clone()));
+        }
     }
 
     /// `kind`, how a match by `pats` uses `scrutinee`, or, where that is
@@ -651,6 +679,7 @@ impl Builder {
         let first = self.mentions.len();
         let before = self.seq;
         self.record(found, holders);
+        self.record_jumps(quote::ToTokens::to_token_stream(stmt));
         for mention in &mut self.mentions[first..] {
             let name = &self.locals[mention.local].ident;
             if mention.kind == MentionKind::Assign
@@ -774,6 +803,13 @@ impl Builder {
         for index in (1..count).rev() {
             awaits_after[index - 1] = awaits_after[index] || awaits[index];
         }
+        // For each statement: the names the statements after it mention.
+        let mut named_after = vec![std::collections::HashSet::new(); count];
+        for index in (1..count).rev() {
+            let mut names = named_after[index].clone();
+            names_in(quote::ToTokens::to_token_stream(&stmts[index]), &mut names);
+            named_after[index - 1] = names;
+        }
         let macro_lets = macro_lets::MacroLets::new(&stmts, awaits);
         // A tail's temporaries drop after the block's locals in Rust 2021,
         // before them in Rust 2024: only a block with locals (its own, or
@@ -786,8 +822,12 @@ impl Builder {
         // of this block, if there is one.
         let mut reaching = self.awaits.len();
         let dropped_before = self.dropped_before_else.len();
+        self.named_later.push(std::collections::HashSet::new());
         for (index, stmt) in stmts.into_iter().enumerate() {
             self.awaits_later = awaits_after[index];
+            if let Some(later) = self.named_later.last_mut() {
+                *later = std::mem::take(&mut named_after[index]);
+            }
             let returns = matches!(&stmt, syn::Stmt::Expr(syn::Expr::Return(_), _));
             let may_jump = walk::tokens_may_jump(quote::ToTokens::to_token_stream(&stmt));
             let is_tail = index + 1 == count && matches!(stmt, syn::Stmt::Expr(_, None));
@@ -832,6 +872,7 @@ impl Builder {
         }
         self.awaits_later = outer;
         self.dropped_before_else.truncate(dropped_before);
+        self.named_later.pop();
         for err in macro_lets.check(&self.locals) {
             self.error(err);
         }
@@ -1306,6 +1347,19 @@ impl Builder {
 ///
 /// Before: `panic!("boom");` (a statement)
 /// After:  `panic!("boom")` (the tail)
+/// Adds the identifiers among `tokens`, at any depth, to `names`.
+fn names_in(tokens: proc_macro2::TokenStream, names: &mut std::collections::HashSet<String>) {
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) => {
+                names.insert(ident.to_string());
+            }
+            proc_macro2::TokenTree::Group(group) => names_in(group.stream(), names),
+            proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => {}
+        }
+    }
+}
+
 fn panic_as_tail(last: &mut syn::Stmt) {
     let expr = match last {
         syn::Stmt::Macro(stmt) if stmt.semi_token.is_some() => syn::Expr::Macro(syn::ExprMacro {

@@ -185,6 +185,7 @@ impl Builder {
                 reborrowed: self.reborrowed_in_scope(),
                 mutable: self.mutable_in_scope(),
                 guards: self.guards_in_scope(),
+                named_later: self.named_later_in_scope(),
             };
             let mut found = match take_from_stmt(&mut stmt, replacement, &scope, &mut || {
                 self.hidden_local("earlier")

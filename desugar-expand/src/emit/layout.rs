@@ -93,6 +93,8 @@ pub(crate) struct Layout {
     captured_parts: Vec<Vec<Span>>,
     /// Per local: see [`crate::analysis::Decisions::consumed`].
     consumed: Vec<bool>,
+    /// Per local: see [`crate::analysis::Decisions::borrowed_calls`].
+    borrowed_calls: Vec<Vec<String>>,
     /// The parameter of a local's field in the variant of an await that
     /// keeps it only to drop it, where the local is used after other awaits,
     /// and of a flagged parameter's field wherever it is kept.
@@ -241,6 +243,7 @@ impl Layout {
                 .collect(),
             destructured: decisions.destructured.clone(),
             captured_parts: decisions.captured_parts.clone(),
+            borrowed_calls: decisions.borrowed_calls.clone(),
             consumed: decisions.consumed.clone(),
             drop_param,
             field,
@@ -356,6 +359,14 @@ impl Layout {
     /// Does a call that takes `local` for its receiver by a method named
     /// like the standard library's that take `self` go through the check
     /// (see [`crate::analysis::Decisions::consumed`])?
+    /// Does a call of `method` on `local` borrow it (see
+    /// [`crate::analysis::Decisions::borrowed_calls`])?
+    pub(crate) fn is_borrowed_call(&self, local: LocalId, method: &syn::Ident) -> bool {
+        self.borrowed_calls[local]
+            .iter()
+            .any(|name| method == name.as_str())
+    }
+
     pub(crate) fn is_consumed_checked(&self, local: LocalId) -> bool {
         self.consumed[local]
     }

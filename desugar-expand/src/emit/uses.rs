@@ -478,6 +478,10 @@ impl walk::Visitor for HomedUses<'_> {
         self.layout.is_guard(local)
     }
 
+    fn borrowed_call(&self, local: LocalId, method: &syn::Ident) -> bool {
+        self.layout.is_borrowed_call(local, method)
+    }
+
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
         if self.layout.is_consumed_checked(local) {
             receiver_check::consumed(call);

@@ -445,6 +445,29 @@ pub(crate) fn tokens_may_jump(tokens: TokenStream) -> bool {
     })
 }
 
+/// [`tokens_may_jump`], or a `return`, a `?` or a panic (`panic!`,
+/// `unreachable!`, `todo!`, `unimplemented!`): code that may not go on to
+/// what follows it.
+pub(crate) fn tokens_may_leave(tokens: TokenStream) -> bool {
+    fn leaves(tokens: TokenStream) -> bool {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        trees.iter().enumerate().any(|(index, tree)| match tree {
+            TokenTree::Ident(ident) => {
+                let called =
+                    matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                ident == "return"
+                    || (called
+                        && ["panic", "unreachable", "todo", "unimplemented"]
+                            .contains(&ident.to_string().as_str()))
+            }
+            TokenTree::Punct(p) => p.as_char() == '?',
+            TokenTree::Group(group) => leaves(group.stream()),
+            TokenTree::Literal(_) => false,
+        })
+    }
+    tokens_may_jump(tokens.clone()) || leaves(tokens)
+}
+
 /// A macro of the user's own (or of a crate's): not one of the standard
 /// library's the expansion knows, nor an awaiting one. Its expansion is
 /// out of sight.

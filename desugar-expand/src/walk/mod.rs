@@ -16,7 +16,7 @@ mod macros;
 pub(crate) use macros::{
     MacroArgs, evaluates_nothing, format_string_position, gives_value, is_awaiting_macro,
     is_awaiting_macro_name, is_known, is_own_macro, keeps_temporaries, may_jump, never_returns,
-    tokens_may_jump,
+    tokens_may_jump, tokens_may_leave,
 };
 pub(crate) mod patterns;
 
@@ -163,6 +163,17 @@ pub(crate) trait Visitor {
     /// `receiver_check::consumed`).
     fn consumed_receiver(&mut self, local: LocalId, call: &mut Expr) {
         let _ = (local, call);
+    }
+
+    /// Is `method`, named like the standard library's that take `self`,
+    /// known to borrow (or copy) `local` when called on it? The analysis
+    /// says so of a local kept in place that the code reads again after
+    /// such a call, which rustc would reject if the call moved it (see
+    /// `analysis::Decisions::borrowed_calls`): the call is then a use of
+    /// the local's place, not a move.
+    fn borrowed_call(&self, local: LocalId, method: &syn::Ident) -> bool {
+        let _ = (local, method);
+        false
     }
 
     /// `deref` (`*b`) reads `local`, visibly a `Box`, by value, just
@@ -659,8 +670,21 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     && self
                         .resolve_path(&e.receiver)
                         .is_some_and(|local| self.visitor.reborrows(local));
-                let consumes = consumes && !through_guard && !reborrowed;
-                let receiver = if consumes {
+                // A call the analysis found borrows the local (it is read
+                // again after it): a use of its place, kept in place.
+                // Before: `lx.skip(2); lx.pos` with `lx` homed
+                // After:  `(*unsafe { __home_lx.place_mut() }).skip(2); (*lx).pos`
+                let borrowed = consumes
+                    && self
+                        .resolve_path(&e.receiver)
+                        .is_some_and(|local| self.visitor.borrowed_call(local, &e.method));
+                let consumes = consumes && !through_guard && !reborrowed && !borrowed;
+                let receiver = if borrowed {
+                    MentionKind::Place {
+                        may_move: false,
+                        lasting: true,
+                    }
+                } else if consumes {
                     MentionKind::Value
                 } else if through_guard {
                     MentionKind::Place {
