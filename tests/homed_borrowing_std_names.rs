@@ -322,3 +322,84 @@ fn moved_iterator() {
 fn copy_receiver() {
     same_and_no_larger(|| copied(1), || copied_rustc(1));
 }
+
+/// Carried, not kept in place: the call is on the local itself, which a
+/// branch may have called the method on before the await.
+#[desugar]
+async fn carried_branch(src: &str, go: bool) -> usize {
+    let mut lx = Lexer { src, pos: 0 };
+    if go {
+        lx.skip(1);
+    }
+    number(1).await;
+    lx.skip(1);
+    lx.pos
+}
+
+/// Carried, with something to drop, changed in a branch before the await.
+#[desugar]
+async fn carried_dropping(go: bool) -> u32 {
+    let mut t = Tally {
+        probe: Probe::new("t"),
+        n: 0,
+    };
+    if go {
+        t.sum();
+    }
+    Leaf::new("x").pending(1).ready(()).await;
+    t.sum()
+}
+
+/// Kept in place, with something to drop, the call's argument awaiting.
+#[desugar]
+async fn dropping_awaited_argument() -> u32 {
+    let mut t = Tally {
+        probe: Probe::new("t"),
+        n: 0,
+    };
+    t.settle().await;
+    t.map(number(2).await);
+    t.n
+}
+
+impl Tally {
+    fn map(&mut self, n: usize) -> u32 {
+        self.n += n as u32;
+        self.n
+    }
+}
+
+/// Moved for real and given a new value after: not read in between.
+#[desugar]
+async fn moved_then_assigned(words: Vec<String>) -> usize {
+    let mut it = words.iter();
+    let first = Leaf::new("first").pending(1).ready(it.next()).await;
+    let rest = it.count();
+    it = words.iter();
+    rest + it.count() + first.map_or(0, |w| w.len())
+}
+
+#[test]
+fn carried() {
+    for go in [false, true] {
+        same_and_no_larger(
+            || carried_branch("abcd", go),
+            || carried_branch_rustc("abcd", go),
+        );
+        same_and_no_larger(|| carried_dropping(go), || carried_dropping_rustc(go));
+    }
+}
+
+#[test]
+fn dropping_with_awaited_argument() {
+    same_and_no_larger(dropping_awaited_argument, dropping_awaited_argument_rustc);
+}
+
+#[test]
+fn moved_and_assigned() {
+    let words = || vec!["ab".to_string(), "c".to_string()];
+    same_and_no_larger(
+        || moved_then_assigned(words()),
+        || moved_then_assigned_rustc(words()),
+    );
+}

@@ -100,7 +100,7 @@ impl<'a> R<'a> {
     }
 }
 #[desugar]
-async fn f_skip<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_skip(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.skip(1).await;
@@ -112,7 +112,7 @@ fn t_skip() {
 }
 
 #[desugar]
-async fn f_skip_while<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_skip_while(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.skip_while(|b| b == b'a').await;
@@ -124,7 +124,7 @@ fn t_skip_while() {
 }
 
 #[desugar]
-async fn f_step_by<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_step_by(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.step_by(1).await;
@@ -136,7 +136,7 @@ fn t_step_by() {
 }
 
 #[desugar]
-async fn f_count<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_count(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.count().await;
@@ -148,7 +148,7 @@ fn t_count() {
 }
 
 #[desugar]
-async fn f_fold<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_fold(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.fold(1, |a, b| a + b as usize).await;
@@ -160,7 +160,7 @@ fn t_fold() {
 }
 
 #[desugar]
-async fn f_map<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_map(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.map(|b| b).await;
@@ -172,7 +172,7 @@ fn t_map() {
 }
 
 #[desugar]
-async fn f_filter<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_filter(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.filter(|b| *b != 0).await;
@@ -184,7 +184,7 @@ fn t_filter() {
 }
 
 #[desugar]
-async fn f_chain<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_chain(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.chain(1).await;
@@ -196,7 +196,7 @@ fn t_chain() {
 }
 
 #[desugar]
-async fn f_zip<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_zip(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.zip(1).await;
@@ -208,7 +208,7 @@ fn t_zip() {
 }
 
 #[desugar]
-async fn f_sum<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_sum(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.sum().await;
@@ -220,7 +220,7 @@ fn t_sum() {
 }
 
 #[desugar]
-async fn f_peekable<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_peekable(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.peekable().await;
@@ -232,7 +232,7 @@ fn t_peekable() {
 }
 
 #[desugar]
-async fn f_flatten<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_flatten(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.flatten().await;
@@ -244,7 +244,7 @@ fn t_flatten() {
 }
 
 #[desugar]
-async fn f_last<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_last(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.last().await;
@@ -256,7 +256,7 @@ fn t_last() {
 }
 
 #[desugar]
-async fn f_min<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_min(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.min().await;
@@ -268,7 +268,7 @@ fn t_min() {
 }
 
 #[desugar]
-async fn f_max<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_max(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.max().await;
@@ -280,7 +280,7 @@ fn t_max() {
 }
 
 #[desugar]
-async fn f_cycle<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_cycle(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.cycle().await;
@@ -292,7 +292,7 @@ fn t_cycle() {
 }
 
 #[desugar]
-async fn f_expect<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_expect(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.expect(b'x').await;
@@ -304,7 +304,7 @@ fn t_expect() {
 }
 
 #[desugar]
-async fn f_unwrap_or<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_unwrap_or(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.unwrap_or(0).await;
@@ -316,7 +316,7 @@ fn t_unwrap_or() {
 }
 
 #[desugar]
-async fn f_and_then<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_and_then(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.and_then(|x| x).await;
@@ -328,7 +328,7 @@ fn t_and_then() {
 }
 
 #[desugar]
-async fn f_then<'a>(buf: &'a [u8]) -> (&'a [u8], usize) {
+async fn f_then(buf: &[u8]) -> (&[u8], usize) {
     let mut r = R { buf, pos: 0 };
     let head = r.take(1).await;
     r.then(1).await;
