@@ -855,7 +855,13 @@ impl Taker<'_> {
     /// Does the machine keep `local`, the receiver of `call`, in place
     /// across an await in its arguments, where the method may move it? So
     /// for a method syntax does not know, on a local that may have
-    /// something to drop (neither visibly `Copy` nor a `&mut`).
+    /// something to drop (neither visibly `Copy` nor a `&mut`); and for one
+    /// named like the standard library's that take `self` on a local that
+    /// code after the statement names (see [`InScope::named_later`]).
+    ///
+    /// Before: `lx.skip(n().await); lx.pos`
+    /// After:  `lx` kept in place across the await, and the call checked
+    ///         (`receiver_kept`), where it was moved ahead
     fn keeps_receiver(&self, call: &syn::ExprMethodCall, local: &syn::Ident) -> bool {
         let name = local.to_string();
         let numeric = walk::copy::NUMERIC.contains(&call.method.to_string().as_str())
