@@ -112,6 +112,37 @@ async fn in_loop(src: &str) -> usize {
     rounds
 }
 
+/// In a loop, read by the loop's condition in the next iteration only,
+/// with code after the call that may leave the loop (`if .. { return }`,
+/// `?`): the loop may still go on, so the call cannot have moved it.
+#[desugar]
+async fn in_loop_may_leave(src: &str, limit: usize) -> usize {
+    let mut lx = Lexer { src, pos: 0 };
+    let mut rounds = 0;
+    while lx.pos < 4 {
+        lx.fill().await;
+        lx.skip(1);
+        rounds += 1;
+        if rounds > limit {
+            return 100 + rounds;
+        }
+    }
+    rounds
+}
+
+#[desugar]
+async fn in_loop_may_fail(src: &str, limit: usize) -> Result<usize, usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    let mut rounds = 0;
+    while lx.pos < 4 {
+        lx.fill().await;
+        lx.skip(1);
+        rounds += 1;
+        (rounds <= limit).then_some(()).ok_or(rounds)?;
+    }
+    Ok(rounds)
+}
+
 /// In a loop, read after in the same iteration.
 #[desugar]
 async fn in_loop_read_after(src: &str) -> usize {
@@ -283,6 +314,20 @@ fn lexer_awaited_call() {
 #[test]
 fn lexer_in_loop() {
     same_and_no_larger(|| in_loop("abcd"), || in_loop_rustc("abcd"));
+}
+
+#[test]
+fn lexer_in_loop_that_may_leave() {
+    for limit in [2, 9] {
+        same_and_no_larger(
+            || in_loop_may_leave("abcd", limit),
+            || in_loop_may_leave_rustc("abcd", limit),
+        );
+        same_and_no_larger(
+            || in_loop_may_fail("abcd", limit),
+            || in_loop_may_fail_rustc("abcd", limit),
+        );
+    }
 }
 
 #[test]

@@ -32,8 +32,10 @@ pub(crate) struct Body {
     /// next iteration (`break`, `continue`, `return`, `?`, a panic, a
     /// macro of the user's): a statement, a condition or a scrutinee that
     /// holds one, at its last [`Mention::seq`] number, with its
-    /// [`Mention::path`].
-    pub jumps: Vec<(u32, Vec<u32>)>,
+    /// [`Mention::path`], and whether it always leaves (`return x;`, a
+    /// block ending in `break`) rather than only may (`f()?;`, `if c {
+    /// return }`).
+    pub jumps: Vec<Jump>,
     /// Per node of [`Mention::path`], for the branches of an `if` and the
     /// arms of a `match`: the construct and which of its alternatives the
     /// node is. Once one runs, no other of the same construct does.
@@ -48,6 +50,14 @@ pub(crate) struct Body {
     /// (see [`DroppedBeforeElse`]): its scope there, which ends where the
     /// `else` starts.
     pub dropped_before_else: Vec<Option<DroppedBeforeElse>>,
+}
+
+/// See [`Body::jumps`].
+#[derive(Clone, Debug)]
+pub(crate) struct Jump {
+    pub seq: u32,
+    pub path: Vec<u32>,
+    pub always: bool,
 }
 
 /// A value of an `if let`'s scrutinee (a temporary, or the value the

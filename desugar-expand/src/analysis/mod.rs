@@ -856,12 +856,18 @@ impl<'a> Facts<'a> {
     /// Is the local used by `m` used again after it, with no new value
     /// given on the way? Later in its scope, on a path that runs after
     /// `m`; or, in a loop inside its scope, earlier in the loop, where the
-    /// loop goes on to its next iteration after `m`: nothing at or after
-    /// `m` in it may leave the loop (a `break`, `return`, `?`, or a macro
-    /// of the user's: [`Body::jumps`]), and nothing in it assigns the
-    /// local.
+    /// loop may go on to its next iteration after `m`: no code after `m`
+    /// on every path from it always leaves the loop (a `break;`, a
+    /// `return x;` at `m`'s level or around it: [`Body::jumps`]), and
+    /// nothing in the loop assigns the local. Code that only may leave
+    /// (`f()?;`, `if n > 9 { return n; }`) leaves a path to the next
+    /// iteration, on which a move by `m` would not build (E0382, "value
+    /// moved in previous iteration of loop"). Where syntax takes code that
+    /// always leaves for code that may (`if c { return } else { return }`,
+    /// a call of a fn returning `!`), a real move is called on the home's
+    /// place and does not build (E0507): never a change lost.
     ///
-    /// Before: `lx.skip(2); lx.pos` or `while lx.pos < 4 { x.await; lx.skip(1); }`
+    /// Before: `lx.skip(2); lx.pos` or `while lx.pos < 4 { x.await; lx.skip(1); if n > 9 { return n; } }`
     /// After:  true
     fn read_after_call(&self, m: &Mention) -> bool {
         let mentions = &self.by_local[m.local];
@@ -881,8 +887,10 @@ impl<'a> Facts<'a> {
         let again = self.body.loops.iter().any(|&(start, last)| {
             start > declared
                 && (start..=last).contains(&m.seq)
-                && !self.body.jumps.iter().any(|(seq, path)| {
-                    (m.seq..=last).contains(seq) && !self.exclusive(&m.path, path)
+                && !self.body.jumps.iter().any(|jump| {
+                    jump.always
+                        && (m.seq..=last).contains(&jump.seq)
+                        && m.path.starts_with(&jump.path)
                 })
                 && !mentions.iter().any(|assign| {
                     assign.kind == MentionKind::Assign && (start..=last).contains(&assign.seq)

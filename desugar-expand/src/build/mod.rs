@@ -195,7 +195,7 @@ struct Builder {
     awaits: Vec<AwaitInfo>,
     loops: Vec<(u32, u32)>,
     /// See [`Body::jumps`].
-    jumps: Vec<(u32, Vec<u32>)>,
+    jumps: Vec<crate::ir::Jump>,
     seq: u32,
     /// Locals in scope, innermost scope last.
     scopes: Vec<Vec<LocalId>>,
@@ -589,7 +589,11 @@ impl Builder {
         walk::expr(&mut expr.clone(), &self.scope_map(), &mut recorder);
         let found = recorder.found;
         self.record(found, holders);
-        self.record_jumps(quote::ToTokens::to_token_stream(expr));
+        let always = matches!(
+            expr,
+            syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_)
+        );
+        self.record_jumps(quote::ToTokens::to_token_stream(expr), always);
     }
 
     fn record_place(&mut self, expr: &syn::Expr, kind: MentionKind, holders: &[LocalId]) {
@@ -597,15 +601,19 @@ impl Builder {
         walk::place(&mut expr.clone(), kind, &self.scope_map(), &mut recorder);
         let found = recorder.found;
         self.record(found, holders);
-        self.record_jumps(quote::ToTokens::to_token_stream(expr));
+        self.record_jumps(quote::ToTokens::to_token_stream(expr), false);
     }
 
     /// Notes where code just recorded may leave the code after it (see
     /// [`Body::jumps`]): numbered as its last use, so that a use in it or
     /// before it comes no later.
-    fn record_jumps(&mut self, tokens: proc_macro2::TokenStream) {
+    fn record_jumps(&mut self, tokens: proc_macro2::TokenStream, always: bool) {
         if walk::tokens_may_leave(tokens) {
-            self.jumps.push((self.seq, self.path.clone()));
+            self.jumps.push(crate::ir::Jump {
+                seq: self.seq,
+                path: self.path.clone(),
+                always,
+            });
         }
     }
 
@@ -679,7 +687,7 @@ impl Builder {
         let first = self.mentions.len();
         let before = self.seq;
         self.record(found, holders);
-        self.record_jumps(quote::ToTokens::to_token_stream(stmt));
+        self.record_jumps(quote::ToTokens::to_token_stream(stmt), always_jumps(stmt));
         for mention in &mut self.mentions[first..] {
             let name = &self.locals[mention.local].ident;
             if mention.kind == MentionKind::Assign
