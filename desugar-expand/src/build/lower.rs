@@ -204,10 +204,10 @@ impl Builder {
         // scrutinee's value too (`if let Ok(n) = fetch().await { .. } else
         // { .. }`).
         let dropped_before_else = scrutinee.as_ref().map(|(ident, _)| ident.clone());
-        let scrutinee = scrutinee.map(|s| (s, false, false, false));
+        let scrutinee = scrutinee.map(|(ident, value)| ((ident, Some(value)), false, false, false));
         for ((ident, value), temporary, mutable, operand) in values.chain(scrutinee) {
-            let with_await = is_construct_with_await(&value);
-            let first = crate::syntax::let_local(ident.clone(), mutable, Some(value));
+            let with_await = value.as_ref().is_some_and(is_construct_with_await);
+            let first = crate::syntax::let_local(ident.clone(), mutable, value);
             if with_await {
                 self.stmt(first, &Dest::Discard, &mut stmts);
             } else {
@@ -573,10 +573,7 @@ impl Builder {
             ..
         } in found.named
         {
-            self.simple_keeping(
-                crate::syntax::let_local(ident, mutable, Some(value)),
-                &mut inner,
-            );
+            self.simple_keeping(crate::syntax::let_local(ident, mutable, value), &mut inner);
         }
         // `into_iter` is generic in its argument, so rustc moves a local
         // holding a `&mut` there (`for x in v` with `v: &mut Vec<T>`), where

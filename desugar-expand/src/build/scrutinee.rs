@@ -23,9 +23,12 @@
 //! it out where the future is taken to borrow it, which is the compile
 //! error README's "Values consumed by a method" describes.)
 
+use proc_macro2::Span;
 use syn::Expr;
+use syn::spanned::Spanned;
 
 use super::receiver_check;
+use super::struct_update;
 use super::values;
 use crate::ir::MentionKind;
 use crate::walk;
@@ -33,7 +36,9 @@ use crate::walk;
 /// A value of the scrutinee, named.
 pub(crate) struct Named {
     pub(crate) ident: syn::Ident,
-    pub(crate) value: Expr,
+    /// `None`: declared only, and given its value in place by a later
+    /// part (what a struct update's base leaves, see [`struct_update`]).
+    pub(crate) value: Option<Expr>,
     /// A temporary rustc keeps to the end of the construct; otherwise an
     /// operand (an argument, a by-value receiver) named only so that it
     /// still runs before a later part's temporary, and moved or copied
@@ -310,15 +315,37 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                     .collect(),
             ),
             // A base (`..base()`) gives up the fields the literal takes;
-            // what is left of it stays one temporary, as a field's does.
-            Expr::Struct(e) => self.in_order(
-                e.fields
-                    .iter_mut()
-                    .map(|field| &mut field.expr)
-                    .chain(e.rest.as_deref_mut())
-                    .map(|x| (x, Use::Value))
-                    .collect(),
-            ),
+            // what is left of it is one temporary, kept in a local declared
+            // here and given the field left in it in place (see
+            // [`struct_update`]).
+            Expr::Struct(e) => {
+                let rest = struct_update::rest(e);
+                if let struct_update::Rest::Refused(at, message) = rest {
+                    struct_update::refuse(e, at, message);
+                    return;
+                }
+                // An await in its parts is lowered in turn, outside the
+                // block the literal would be made in.
+                if matches!(rest, struct_update::Rest::Field(_)) && struct_update::awaits(e) {
+                    let at = e
+                        .rest
+                        .as_deref()
+                        .map_or_else(Span::call_site, Spanned::span);
+                    struct_update::refuse(e, at, struct_update::AWAITS);
+                    return;
+                }
+                self.in_order(
+                    e.fields
+                        .iter_mut()
+                        .map(|field| &mut field.expr)
+                        .chain(e.rest.as_deref_mut())
+                        .map(|x| (x, Use::Value))
+                        .collect(),
+                );
+                if let struct_update::Rest::Field(field) = rest {
+                    self.keep_rest(expr, &field);
+                }
+            }
             // A `match` inside the scrutinee (a `?` became one): its own
             // scrutinee's temporaries live as long as the outer one's. Its
             // arms are scopes of their own.
@@ -384,7 +411,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                             std::mem::replace(&mut **earlier, crate::syntax::path(ident.clone()));
                         let named = Named {
                             ident,
-                            value,
+                            value: Some(value),
                             temporary,
                             mutable,
                         };
@@ -399,12 +426,31 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
         }
     }
 
+    /// `expr`, a struct literal whose parts are named, keeps `field`, what
+    /// its base leaves behind: in a local declared here, given it where the
+    /// literal is made (see [`struct_update`]).
+    ///
+    /// Before: `match (Request { headers: h, ..Request::default() }).retries { .. }`
+    /// After:  `let __temporary1; let __temporary2 = { let __base = Request::default();`
+    ///         `  let __value = Request { headers: h, ..__base }; __temporary1 = __base.headers; __value };`
+    ///         `match __temporary2.retries { .. }`
+    fn keep_rest(&mut self, expr: &mut Expr, field: &syn::Member) {
+        let ident = crate::syntax::located((self.name)(), expr);
+        struct_update::keep(expr, field, &ident);
+        self.out.push(Named {
+            ident,
+            value: None,
+            temporary: true,
+            mutable: false,
+        });
+    }
+
     fn bind(&mut self, expr: &mut Expr, mutable: bool) {
         let ident = crate::syntax::located((self.name)(), expr);
         let value = std::mem::replace(expr, crate::syntax::path(ident.clone()));
         self.out.push(Named {
             ident,
-            value,
+            value: Some(value),
             temporary: true,
             mutable,
         });

@@ -15,6 +15,7 @@ use syn::visit_mut::{self, VisitMut};
 
 use super::awaits::has_await;
 use super::receiver_check;
+use super::struct_update;
 use super::values;
 use crate::ir::MentionKind;
 use crate::walk;
@@ -206,14 +207,23 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             Expr::Array(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
             Expr::Tuple(e) => e.elems.iter_mut().for_each(|elem| self.expr(elem)),
             // The base (`..base()`) is made after the fields, and what of
-            // it the literal does not take is a temporary of its own, left
-            // whole like a field's.
+            // it the literal does not take is a temporary of its own: in an
+            // awaited operand, the field left in it is kept in a local
+            // declared ahead (see [`struct_update`]).
             Expr::Struct(e) => {
+                let rest = self.check.then(|| struct_update::rest(e));
+                if let Some(struct_update::Rest::Refused(at, message)) = rest {
+                    struct_update::refuse(e, at, message);
+                    return;
+                }
                 for field in &mut e.fields {
                     self.expr(&mut field.expr);
                 }
                 if let Some(rest) = &mut e.rest {
                     self.expr(rest);
+                }
+                if let Some(struct_update::Rest::Field(field)) = rest {
+                    self.keep_rest(expr, &field);
                 }
             }
             // `vec!`, `dbg!`, `matches!`: their arguments' temporaries live
@@ -318,6 +328,20 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
             }
             _ => self.ran = true,
         }
+    }
+
+    /// `expr`, a struct literal whose parts are walked, keeps `field`, what
+    /// its base leaves behind (see [`struct_update`]): in a local made in
+    /// place, in its turn, after the temporaries of the parts.
+    fn keep_rest(&mut self, expr: &mut Expr, field: &syn::Member) {
+        let ident = crate::syntax::located((self.name)(), expr);
+        struct_update::keep(expr, field, &ident);
+        self.out.push(Named {
+            ident,
+            ahead: None,
+            mutable: false,
+        });
+        self.ran = true;
     }
 
     /// A closure borrowed in place that is named (see [`leading_awaited`]).
