@@ -54,6 +54,45 @@ fn a_tail_without_temporaries_matches_rustc() {
     );
 }
 
+#[derive(Debug, PartialEq)]
+pub struct Opts {
+    pub retries: u32,
+    pub name: Probe,
+}
+
+impl Default for Opts {
+    fn default() -> Self {
+        Opts {
+            retries: 1,
+            name: Probe::new("default name"),
+        }
+    }
+}
+
+/// `Opts { name, ..Default::default() }` as the tail would not build (the
+/// base keeps the default name, which Rust 2021 drops after `local`);
+/// bound with `let`, it drops where the `let` ends, in both editions.
+#[desugar]
+async fn struct_update_bound_before_the_end() -> u32 {
+    let local = Probe::new("local");
+    Leaf::new("x").pending(1).ready(()).await;
+    local.touch();
+    let value = Opts {
+        name: Probe::new("given"),
+        ..Default::default()
+    };
+    value.retries
+}
+
+#[test]
+fn a_struct_update_tail_bound_with_let_matches_rustc() {
+    let report = assert_same(
+        struct_update_bound_before_the_end,
+        struct_update_bound_before_the_end_rustc,
+    );
+    assert_eq!(report.outcome, "Ready(1)");
+}
+
 #[test]
 fn tails_with_temporaries_do_not_build() {
     trybuild::TestCases::new().compile_fail("tests/ui/*.rs");

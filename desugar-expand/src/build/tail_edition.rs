@@ -386,6 +386,20 @@ impl<'ast> Visit<'ast> for Finder<'_> {
                 self.borrowed(&e.right);
             }
             Expr::Let(e) => self.borrowed(&e.expr),
+            // A struct update's base that is a value is a temporary, which
+            // keeps the fields the literal names in its place: those with
+            // something to drop (see `struct_update::rest`).
+            Expr::Struct(e) => {
+                if self.found.is_none()
+                    && let Some(base) = &e.rest
+                    && !matches!(
+                        super::struct_update::rest(e),
+                        super::struct_update::Rest::Nothing
+                    )
+                {
+                    self.found = Some(base.span());
+                }
+            }
             // Code that runs later, or in a scope of its own.
             Expr::Closure(_) | Expr::Async(_) => return,
             _ => {}
@@ -460,6 +474,9 @@ mod tests {
         assert!(found("make().field"));
         assert!(found("match make() { _ => 1 }"));
         assert!(found("f(&g())"));
+        // What a struct update's base leaves: the fields the literal names.
+        assert!(found("Opts { name: p, ..Default::default() }"));
+        assert!(found("Some(Opts { name: p, ..c.defaults() })"));
     }
 
     #[test]
@@ -529,5 +546,9 @@ mod tests {
         // The operands of `&&` and `||` end their own temporaries.
         assert!(!found("ready && *flag.lock().unwrap()"));
         assert!(!found("m.lock().unwrap().is_empty() || done"));
+        // A base that is a place, or leaves only numbers behind.
+        assert!(!found("Opts { name: p, ..defaults }"));
+        assert!(!found("Opts { name: p, ..*self }"));
+        assert!(!found("Opts { retries: 3, ..Default::default() }"));
     }
 }
