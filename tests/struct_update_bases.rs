@@ -470,3 +470,54 @@ fn a_receiver_a_macro_argument_and_a_tried_field_match_rustc() {
         );
     }
 }
+
+/// A hook the literal names, a closure boxed as a trait object, which
+/// must keep the type the literal expects of it; the default one holds a
+/// probe, which rustc drops after the await.
+pub struct Hooks {
+    pub on_done: Option<Box<dyn Fn(u32) -> u32 + Send>>,
+    pub name: Probe,
+}
+
+impl Default for Hooks {
+    fn default() -> Self {
+        let p = Probe::new("default hook");
+        Hooks {
+            on_done: Some(Box::new(move |n| {
+                p.touch();
+                n
+            })),
+            name: Probe::new("hooks"),
+        }
+    }
+}
+
+fn run(h: Hooks) -> LeafFuture<u32> {
+    h.name.touch();
+    let n = h.on_done.map_or(0, |f| f(1));
+    Leaf::new("run").pending(1).ready(n)
+}
+
+#[desugar]
+async fn boxed_closure_field(seen: Probe) -> u32 {
+    let n = run(Hooks {
+        on_done: Some(Box::new(|n| n + 1)),
+        ..Default::default()
+    })
+    .await;
+    seen.touch();
+    n
+}
+
+#[test]
+fn a_field_coerced_to_the_type_the_literal_expects_matches_rustc() {
+    let outcome = same_and_no_larger(
+        || boxed_closure_field(Probe::new("seen")),
+        || boxed_closure_field_rustc(Probe::new("seen")),
+    );
+    assert_eq!(outcome, "Ready(2)");
+    both_send(
+        &boxed_closure_field(Probe::new("seen")),
+        &boxed_closure_field_rustc(Probe::new("seen")),
+    );
+}

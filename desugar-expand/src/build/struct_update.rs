@@ -10,16 +10,16 @@
 //!
 //! It cannot keep the base itself: a local partly moved out of cannot move
 //! into the machine's state (E0382). So the base is made in a block of its
-//! own, the literal built from it there, and the one field it still owns
-//! moved out into a local declared ahead, which the caller keeps as the
-//! temporary (`temporaries`, `scrutinee`). Fields with effects are made
-//! first, in their order, as rustc makes them before the base; a literal,
-//! a path or a closure there makes nothing and runs nothing, so it stays.
+//! own, into a local there, the literal built from it, and the one field
+//! the base still owns moved out into a local declared ahead, which the
+//! caller keeps as the temporary (`temporaries`, `scrutinee`). The base is
+//! made after the fields, as rustc makes it (see [`keep`]).
 //!
 //! Before: `send(Request { headers: Probe::new("mine"), ..Default::default() })`
 //! After:  `let mut __temporary1;` ahead, and
-//!         `send({ let __field0 = Probe::new("mine"); let __base = Default::default();`
-//!         `       let __value = Request { headers: __field0, ..__base };`
+//!         `send({ let __base;`
+//!         `       let __value = Request { headers: made_before_base(Probe::new("mine"),`
+//!         `           { __base = Default::default(); }), ..__base };`
 //!         `       __temporary1 = __base.headers; __value })`
 //!
 //! rustc drops what is left of the base in the order the struct declares
@@ -117,9 +117,20 @@ fn base_kind(base: &Expr) -> Base {
 /// ([`Rest::Field`]), into a block that makes it as rustc does and moves
 /// `field` out of the base into `kept`, a local declared ahead of it.
 ///
-/// Before: `Request { headers: Probe::new("mine"), retries: 3, ..c.defaults() }`
-/// After:  `{ let __field0 = Probe::new("mine"); let __base = c.defaults();`
-///         `  let __value = Request { headers: __field0, retries: 3, ..__base };`
+/// The base is made after the fields. Where they all make nothing (a
+/// literal, a path, a closure), it is made first, in a `let`; otherwise
+/// beside the last field's value, which keeps its place in the literal and
+/// the type the literal expects of it (`Some(Box::new(|n| n + 1))` for an
+/// `Option<Box<dyn Fn(u32) -> u32>>`, which a `let` of its own would not
+/// coerce): `__private::made_before_base(value, { __base = base; })`.
+///
+/// Before: `Request { body, ..c.defaults() }`
+/// After:  `{ let __base = c.defaults(); let __value = Request { body, ..__base };`
+///         `  kept = __base.body; __value }`
+///
+/// Before: `Request { headers: Probe::new("mine"), retries: 3, ..Default::default() }`
+/// After:  `{ let __base; let __value = Request { headers: Probe::new("mine"),`
+///         `      retries: made_before_base(3, { __base = Default::default(); }), ..__base };`
 ///         `  kept = __base.headers; __value }`
 pub(crate) fn keep(expr: &mut Expr, field: &syn::Member, kept: &syn::Ident) {
     let Expr::Struct(literal) = expr else {
@@ -132,25 +143,24 @@ pub(crate) fn keep(expr: &mut Expr, field: &syn::Member, kept: &syn::Ident) {
     let base_local = crate::names::hidden("__base");
     let value_local = crate::names::hidden("__value");
     let mut stmts = Vec::new();
-    for (index, value) in literal.fields.iter_mut().enumerate() {
-        if is_pure(&value.expr) {
-            continue;
+    let pure = literal.fields.iter().all(|value| is_pure(&value.expr));
+    match literal.fields.iter_mut().last() {
+        Some(last) if !pure => {
+            stmts.push(crate::syntax::let_local(base_local.clone(), false, None));
+            let value = std::mem::replace(&mut last.expr, Expr::PLACEHOLDER);
+            let value_at = value.span();
+            let made: Expr = syn::parse_quote_spanned!(at=> { #base_local = #base; });
+            last.expr =
+                crate::syntax::private_call("made_before_base", vec![value, made], value_at);
+            // `headers` written alone stands for `headers: headers`.
+            last.colon_token.get_or_insert_with(Default::default);
         }
-        let local = crate::syntax::located(
-            crate::names::hidden(&format!("__field{index}")),
-            &value.expr,
-        );
-        let made = std::mem::replace(&mut value.expr, crate::syntax::path(local.clone()));
-        // `headers` written alone stands for `headers: headers`: it now
-        // reads the local.
-        value.colon_token.get_or_insert_with(Default::default);
-        stmts.push(crate::syntax::let_local(local, false, Some(made)));
+        _ => stmts.push(crate::syntax::let_local(
+            base_local.clone(),
+            false,
+            Some(*base),
+        )),
     }
-    stmts.push(crate::syntax::let_local(
-        base_local.clone(),
-        false,
-        Some(*base),
-    ));
     literal.rest = Some(Box::new(crate::syntax::path(base_local.clone())));
     let literal = std::mem::replace(expr, Expr::PLACEHOLDER);
     stmts.push(crate::syntax::let_local(
@@ -179,8 +189,8 @@ pub(crate) fn refuse(literal: &mut ExprStruct, at: Span, message: &str) {
     ));
 }
 
-/// A field value that makes nothing and runs nothing, so that making it
-/// after the base changes nothing: a literal, a path, a closure.
+/// A field value that makes nothing and runs nothing, so that making the
+/// base before it changes nothing: a literal, a path, a closure.
 fn is_pure(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_))
 }

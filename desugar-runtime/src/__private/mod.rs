@@ -22,6 +22,7 @@ mod machine;
 mod poll_once;
 mod receiver;
 mod skipped_fields;
+mod struct_base;
 mod temporary_field;
 mod try_op;
 mod unboxed;
@@ -63,6 +64,7 @@ pub use self::receiver::{
     receiver_moved, same_as, type_of, value_of,
 };
 pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
+pub use self::struct_base::made_before_base;
 pub use self::temporary_field::{CopiedFromTemporary, copied_from_temporary};
 pub use self::try_op::{Branch, FromResidual};
 pub use self::unboxed::{Unbox, Unboxed, Unboxing, unbox, unboxed};
