@@ -223,6 +223,11 @@ fn arms_with(
     });
     ties.sort_unstable();
     ties.dedup();
+    // A tie written into code the arms then left out (what follows a
+    // statement that always suspends) leaves its marker with nothing to
+    // infer its type from (E0282 at `#[desugar]`): only the markers the
+    // arms use are declared.
+    ties.retain(|&local| crate::walk::mentions(&arms, &type_tie(local).to_string()));
     let arms = Arms {
         tokens: arms,
         transitions,
