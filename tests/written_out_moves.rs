@@ -72,8 +72,7 @@ fn client() -> Req {
 #[desugar]
 async fn called() -> u32 {
     let req = client().header(2);
-    let r = Req::send(req).await;
-    r
+    Req::send(req).await
 }
 
 /// The block that moves the local.
@@ -81,15 +80,14 @@ async fn called() -> u32 {
 async fn moved_by_block() -> u32 {
     let req = client().header(2);
     let r = { req }.send().await;
-    r
+    r + 1
 }
 
 /// The block, before a chain's call.
 #[desugar]
 async fn moved_by_block_in_chain() -> u32 {
     let req = client();
-    let r = { req }.header(1).send().await;
-    r
+    { req }.header(1).send().await
 }
 
 /// A step given back to the local, written as a call, then the call form
@@ -101,7 +99,7 @@ async fn reassigned(flag: bool) -> u32 {
         req = Req::header(req, 3);
     }
     let r = Req::send(req).await;
-    r
+    r * 2
 }
 
 /// A step given back to the local across an await that borrows it.
@@ -111,7 +109,7 @@ async fn reassigned_after_await() -> u32 {
     let seen = req.peek().await;
     req = Req::header(req, seen);
     let r = { req }.send().await;
-    r
+    r + seen
 }
 
 /// Methods that borrow the local: before the await, awaited, after it.

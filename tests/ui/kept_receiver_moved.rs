@@ -1,5 +1,8 @@
 // `close` takes `self`, but syntax cannot tell it from a `&self` method:
-// the receiver is kept across the next await, where it is already moved.
+// the receiver is kept in place across the next await, as what `close`
+// answers might borrow it, and nothing can move out of it there. The build
+// stops at the receiver saying to write the move out
+// (`tests/ui/kept_local_moved_by_method.rs`).
 use desugar::desugar;
 
 async fn ready() {}

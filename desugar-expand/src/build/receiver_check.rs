@@ -63,6 +63,15 @@
 //! Before: `a.combine(x.await)`
 //! Marked: `checked(a.combine({ __result }), Check::KEPT)`
 //! After:  `checked(a.combine({ __result }), { .. receiver_kept(&__found) .. })`
+//!
+//! And a local the machine keeps in place, reached through a reference,
+//! given to a method syntax does not know ([`in_place`]): a method taking
+//! `self` cannot move it out of there, and the check, answered while the
+//! compiler type-checks the fn, says so at the receiver before the borrow
+//! check's bare E0507 would.
+//!
+//! Before: `(*req).send()`
+//! After:  `checked((*req).send(), { .. receiver_in_place(&__found) .. })`
 
 use proc_macro2::Span;
 use quote::quote;
@@ -70,7 +79,10 @@ use syn::Expr;
 use syn::spanned::Spanned;
 
 mod closures;
+mod in_place;
 mod values;
+
+pub(crate) use in_place::in_place;
 
 use super::awaits::has_await;
 use crate::names;
@@ -419,40 +431,17 @@ fn result_chosen_by_caller(method: &syn::Ident) -> bool {
 /// [`closures`]); the call then goes unchecked. A closure's call copies no
 /// argument, so it is always checked.
 fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) -> Option<Expr> {
-    // The checks inside the arguments, written first (`bag.count(s.into())`
-    // checks `s.into()`), are not copied: the closure each holds would read
-    // as a closure given to the method, and leave the call unchecked.
-    let args: Vec<Expr> = match call {
-        Copied::Method(method_call) => method_call
-            .args
-            .iter()
-            .map(|arg| {
-                let arg = unwrapped(arg);
-                (!leaves(&arg))
-                    .then(|| closures::copy_of(&method_call.method, &arg))
-                    .flatten()
-            })
-            .collect::<Option<_>>()?,
-        Copied::Callee(args) => args.iter().cloned().collect(),
-    };
     let private = names::private();
     let witness = names::hidden("__witness");
     let found = names::hidden("__found");
     let value = names::hidden("__value");
     let of = names::hidden("__of");
     let closure = names::hidden("__call");
-    // The places the arguments read (`bag.zip(other)`, `Some(other)`) are
-    // given as values of their types, which the closure does not capture:
-    // a capture by value of something with a drop would hide the
-    // receiver's (see `values`).
-    let args = args.into_iter().map(|mut arg| {
-        values::places_as_values(&mut arg);
-        quote!(#arg)
-    });
     let (copy, tie) = match call {
         Copied::Method(call) => {
             let method = &call.method;
             let turbofish = &call.turbofish;
+            let args = copied_args(call)?;
             let tie = tie && result_chosen_by_caller(method);
             (quote!(#value.#method #turbofish (#(#args),*)), tie)
         }
@@ -498,6 +487,35 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
     // tokens: a check that does not parse is left out rather than have
     // the macro panic.
     syn::parse2::<Expr>(check).ok()
+}
+
+/// The arguments of the check's copy of `call`: `None` where one leaves
+/// the code around it (`?`, `return`, `break`, `.await`), which a copy
+/// inside the check's closure cannot, or may be typed by code after the
+/// call (see [`closures`]).
+fn copied_args(call: &syn::ExprMethodCall) -> Option<Vec<proc_macro2::TokenStream>> {
+    // The checks inside the arguments, written first (`bag.count(s.into())`
+    // checks `s.into()`), are not copied: the closure each holds would read
+    // as a closure given to the method, and leave the call unchecked.
+    let args: Vec<Expr> = call
+        .args
+        .iter()
+        .map(|arg| {
+            let arg = unwrapped(arg);
+            (!leaves(&arg))
+                .then(|| closures::copy_of(&call.method, &arg))
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    // The places the arguments read (`bag.zip(other)`, `Some(other)`) are
+    // given as values of their types, which the closure does not capture:
+    // a capture by value of something with a drop would hide the
+    // receiver's (see `values`).
+    let args = args.into_iter().map(|mut arg| {
+        values::places_as_values(&mut arg);
+        quote!(#arg)
+    });
+    Some(args.collect())
 }
 
 /// Does `arg` leave the code around it, outside its own closures and

@@ -488,6 +488,27 @@ impl walk::Visitor for HomedUses<'_> {
         }
     }
 
+    /// A local kept in place, reached through a reference (`(*req).send()`),
+    /// which a method taking `self` cannot move out of: the call is checked,
+    /// so that the build stops at the receiver saying to write the move
+    /// out rather than with rustc's E0507 (see `receiver_check::in_place`).
+    /// Not one renamed (reached by its own name) or visibly `Copy` (a move
+    /// copies it), nor one of the expansion's own (a value named ahead of
+    /// its statement, `Request::new()` in `match
+    /// Request::new().send(format!(..).trim().len()).await`), which the
+    /// user has no local to write the move of.
+    fn unknown_method_receiver(&mut self, local: LocalId, call: &mut Expr) {
+        let field = self.layout.field(local);
+        let users = !names::shown(&field.to_string()).starts_with("__");
+        if users
+            && self.layout.is_homed(local)
+            && self.layout.renamed(local).is_none()
+            && !self.layout.is_copy(local)
+        {
+            receiver_check::in_place(call, &guard(field));
+        }
+    }
+
     fn drop_flag(&self, local: LocalId) -> Option<syn::Ident> {
         self.layout
             .renamed(local)

@@ -176,6 +176,17 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// `call` (`req.send()`, `conn.query(sql)`) has `local` for its
+    /// receiver, just reported as a place, and its method is one syntax
+    /// does not know: neither named like the standard library's that take
+    /// `self` nor known to borrow ([`call_borrows_receiver`]). Where the
+    /// visitor keeps the local in place, a method taking `self` cannot
+    /// move it out, and the visitor may put the call through a check that
+    /// says so (see `receiver_check::in_place`).
+    fn unknown_method_receiver(&mut self, local: LocalId, call: &mut Expr) {
+        let _ = (local, call);
+    }
+
     /// `deref` (`*b`) reads `local`, visibly a `Box`, by value, just
     /// reported as moved: the visitor may rewrite it for where it keeps
     /// the box (see `emit::uses`).
@@ -708,6 +719,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let consumed = self
                     .resolve_path(&e.receiver)
                     .filter(|_| consumes && self.capture.is_none() && self.quoted == 0);
+                // Taken for a borrow, by a method syntax does not know:
+                // the visitor may ask whether it moves the local after
+                // all. Not inside a closure, which captures the local, nor
+                // where a macro prints the call's text.
+                let unknown = self.resolve_path(&e.receiver).filter(|_| {
+                    !consumes
+                        && !through_guard
+                        && !reborrowed
+                        && !call_borrows_receiver(e)
+                        && self.capture.is_none()
+                        && self.quoted == 0
+                });
                 self.expr(&mut e.receiver, receiver);
                 if copies_value(&e.method)
                     && let Some(local) = self.resolve_path(&e.receiver)
@@ -719,6 +742,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
                 if let Some(local) = consumed {
                     self.visitor.consumed_receiver(local, expr);
+                }
+                if let Some(local) = unknown {
+                    self.visitor.unknown_method_receiver(local, expr);
                 }
             }
             Expr::Call(e) => {

@@ -21,6 +21,7 @@ mod later;
 mod machine;
 mod poll_once;
 mod receiver;
+mod receiver_in_place;
 mod skipped_fields;
 mod struct_base;
 mod temporary_field;
@@ -62,6 +63,9 @@ pub use self::poll_once::{PollOnce, poll_once};
 pub use self::receiver::{
     Check, Typed, callee_consumed, checked, continue_of, receiver_consumed, receiver_kept,
     receiver_moved, same_as, type_of, value_of,
+};
+pub use self::receiver_in_place::{
+    InPlace, KeptInPlace, NothingInPlace, in_place, in_place_of, once, receiver_in_place,
 };
 pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
 pub use self::struct_base::made_before_base;

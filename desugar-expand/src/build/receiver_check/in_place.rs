@@ -1,0 +1,125 @@
+//! A local the machine keeps in place given to a method syntax does not
+//! know: the call is checked for a method taking `self`, which cannot move
+//! the local out of its place (see `__private::receiver_in_place`).
+//!
+//! Syntax cannot tell `send(self)` from `send(&self)`. The machine keeps
+//! in place a local the awaited future may borrow, and reaches it through
+//! a reference there, which is right for the borrowing methods, the more
+//! common; a builder's `send(self)` then fails rustc's borrow check with a
+//! bare E0507 ("cannot move out of a shared reference") at the user's
+//! code. The check makes it an error of the type check instead, at the
+//! receiver, that says what to write (`Req::send(req)`, `{ req }.send()`);
+//! rustc does not borrow-check a function whose type check failed, so the
+//! E0507 does not show. It never runs, and asks nothing of a method that
+//! borrows.
+//!
+//! Before: `(*req).send()` (`req` kept in place; its uses rewritten)
+//! After:
+//! ```text
+//! checked((*req).send(), {
+//!     let __witness = PhantomData;
+//!     if false {
+//!         let mut __found = None;
+//!         receiver_in_place(&__found);
+//!         loop {}
+//!         {
+//!             let mut __value = in_place(&__home_req);
+//!             __found = Some(once(|| { same_as(__witness, __value.value.send()); }));
+//!         };
+//!     }
+//!     Check(__witness)
+//! })
+//! ```
+//! The copy of the call is given the call's type (`same_as`), so that a
+//! result whose type the caller chooses (`let v: String =
+//! con.get(key).await?`) is typed as the call's; the closure is an
+//! `FnOnce` (`once`), so that what the copy answers may borrow the value
+//! it captures (`conn.transaction()`).
+
+use proc_macro2::Span;
+use quote::quote;
+use syn::Expr;
+use syn::spanned::Spanned;
+
+use super::{copied_args, holds_macro};
+use crate::names;
+
+/// Puts `call`, a method call whose receiver is a local kept in place
+/// whose owner is `home`, through the check. Left unchecked where the
+/// arguments cannot be copied (see `copied_args`), or hold a macro, which
+/// may move a local into the check's closure and read as the receiver
+/// moved.
+pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident) {
+    let Expr::MethodCall(method_call) = &*call else {
+        return;
+    };
+    if method_call.args.iter().any(holds_macro) {
+        return;
+    }
+    let Some(args) = copied_args(method_call) else {
+        return;
+    };
+    let at = method_call.receiver.span();
+    let private = names::private();
+    let witness = names::hidden("__witness");
+    let found = names::hidden("__found");
+    let value = names::hidden("__value");
+    let method = &method_call.method;
+    let turbofish = &method_call.turbofish;
+    // Where the compiler points when the check fails: the receiver.
+    let verdict = names::located_at(quote!(#private::receiver_in_place(&#found)), at);
+    let check = quote::quote_spanned! {Span::mixed_site()=>
+        {
+            let #witness = ::core::marker::PhantomData;
+            if false {
+                let mut #found = ::core::option::Option::None;
+                #verdict;
+                loop {}
+                #[allow(unreachable_code)]
+                {
+                    let mut #value = #private::in_place(&#home);
+                    #found = ::core::option::Option::Some(#private::once(|| {
+                        #private::same_as(#witness, #value.value.#method #turbofish (#(#args),*));
+                    }));
+                };
+            }
+            #private::Check(#witness)
+        }
+    };
+    // Only the user's code, parsed once already, and the expansion's own
+    // tokens: a check that does not parse is left out rather than have
+    // the macro panic.
+    let Ok(check) = syn::parse2::<Expr>(check) else {
+        return;
+    };
+    let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
+    *call = crate::syntax::private_call("checked", vec![value, check], at);
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    use super::*;
+
+    #[test]
+    fn a_call_is_checked_unless_its_arguments_cannot_be_copied() {
+        let home = names::hidden("__home_req");
+        for (text, checked) in [
+            ("(*req).send()", true),
+            ("(*req).header(3)", true),
+            ("(*req).get::<String>(&key)", true),
+            ("(*req).body(vec![name])", false),
+            ("(*req).body(f()?)", false),
+            ("(*req).and_then_with(|x| x + 1)", false),
+        ] {
+            let mut expr: Expr = syn::parse_str(text).expect("a call");
+            in_place(&mut expr, &home);
+            let text = expr.to_token_stream().to_string();
+            assert_eq!(text.contains("receiver_in_place"), checked, "{text}");
+            if checked {
+                assert!(text.contains("__home_req"), "{text}");
+            }
+        }
+    }
+}
