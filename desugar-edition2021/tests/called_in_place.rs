@@ -214,19 +214,16 @@ fn a_scrutinee_block_bound_with_let_matches_rustc() {
 
 #[test]
 fn unit_tails_written_as_the_messages_say_match_rustc() {
-    type Body<F> = fn(&'static RefCell<Vec<u32>>) -> F;
-    fn check<L, R>(left: Body<L>, right: Body<R>)
-    where
-        L: core::future::Future<Output = ()>,
-        R: core::future::Future<Output = ()>,
-    {
-        let seen_left: &'static RefCell<Vec<u32>> = Box::leak(Box::default());
-        let seen_right: &'static RefCell<Vec<u32>> = Box::leak(Box::default());
-        let report = assert_same(|| left(seen_left), || right(seen_right));
-        assert!(report.left_size <= report.right_size, "{report}");
-        assert_eq!(seen_left, seen_right);
+    // Each side records into a `RefCell` of its own, compared after.
+    macro_rules! check {
+        ($left:ident, $right:ident) => {{
+            let (seen_left, seen_right) = (RefCell::default(), RefCell::default());
+            let report = assert_same(|| $left(&seen_left), || $right(&seen_right));
+            assert!(report.left_size <= report.right_size, "{report}");
+            assert_eq!(seen_left, seen_right);
+        }};
     }
-    check(if_let_ended, if_let_ended_rustc);
-    check(method_ended, method_ended_rustc);
-    check(loop_over_a_bound_value, loop_over_a_bound_value_rustc);
+    check!(if_let_ended, if_let_ended_rustc);
+    check!(method_ended, method_ended_rustc);
+    check!(loop_over_a_bound_value, loop_over_a_bound_value_rustc);
 }
