@@ -510,6 +510,20 @@ impl Stmt {
     }
 }
 
+impl If {
+    /// The blocks of the whole chain, in order: each link's `then`, and
+    /// the last `else` if there is one.
+    pub(crate) fn blocks(&self) -> Vec<&Block> {
+        let mut blocks = vec![&self.then];
+        match &self.otherwise {
+            Some(Else::Block(block)) => blocks.push(block),
+            Some(Else::If(inner)) => blocks.extend(inner.blocks()),
+            None => {}
+        }
+        blocks
+    }
+}
+
 impl Block {
     /// How many loops inside this block are around suspension `k`.
     pub(crate) fn loops_around(&self, k: AwaitId) -> usize {

@@ -156,3 +156,22 @@ pub(crate) fn assigned_then(ident: &Ident, value: syn::Expr, then: syn::Expr) ->
         },
     })
 }
+
+/// `+=`, `-=`, `<<=` and the other operators that assign: their
+/// expression is of type `()`, and their left side is a place they change.
+pub(crate) fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}

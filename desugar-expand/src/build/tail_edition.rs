@@ -81,7 +81,7 @@ pub(crate) fn unit(tail: &Expr) -> Unit {
         Expr::ForLoop(_) | Expr::While(_) => Unit::Loop,
         Expr::Assign(_) => Unit::Yes,
         Expr::If(e) if e.else_branch.is_none() => Unit::Yes,
-        Expr::Binary(e) if is_compound_assignment(e.op) => Unit::Yes,
+        Expr::Binary(e) if crate::syntax::is_compound_assignment(&e.op) => Unit::Yes,
         Expr::Paren(e) => unit(&e.expr),
         Expr::Group(e) => unit(&e.expr),
         Expr::Block(syn::ExprBlock { block, .. }) | Expr::Unsafe(syn::ExprUnsafe { block, .. }) => {
@@ -109,23 +109,6 @@ pub(crate) fn unit(tail: &Expr) -> Unit {
         | Expr::Loop(_) => Unit::Maybe,
         _ => Unit::No,
     }
-}
-
-fn is_compound_assignment(op: syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 impl Needs2024 {

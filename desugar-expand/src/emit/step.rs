@@ -438,18 +438,8 @@ pub(super) fn closure_locals(block: &crate::ir::Block) -> Vec<LocalId> {
                 out.extend(closure_locals(block));
             }
             Stmt::If(node) => {
-                let mut node = node;
-                loop {
-                    out.extend(closure_locals(&node.then));
-                    match &node.otherwise {
-                        Some(crate::ir::Else::Block(block)) => out.extend(closure_locals(block)),
-                        Some(crate::ir::Else::If(inner)) => {
-                            node = inner;
-                            continue;
-                        }
-                        None => {}
-                    }
-                    break;
+                for block in node.blocks() {
+                    out.extend(closure_locals(block));
                 }
             }
             Stmt::Match(node) => {
@@ -492,18 +482,8 @@ fn moved_blocks(body: &Body) -> Vec<LocalId> {
                 Stmt::Plain { .. } | Stmt::Await(_) | Stmt::Param(_) => {}
                 Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => lets(block, out),
                 Stmt::If(node) => {
-                    let mut node = node;
-                    loop {
-                        lets(&node.then, out);
-                        match &node.otherwise {
-                            Some(crate::ir::Else::Block(block)) => lets(block, out),
-                            Some(crate::ir::Else::If(inner)) => {
-                                node = inner;
-                                continue;
-                            }
-                            None => {}
-                        }
-                        break;
+                    for block in node.blocks() {
+                        lets(block, out);
                     }
                 }
                 Stmt::Match(node) => {

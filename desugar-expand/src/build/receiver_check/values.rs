@@ -64,7 +64,7 @@ impl VisitMut for PlacesAsValues {
             }
             // What an assignment writes stays a place.
             Expr::Assign(assign) => self.visit_expr_mut(&mut assign.right),
-            Expr::Binary(binary) if is_compound_assignment(&binary.op) => {
+            Expr::Binary(binary) if crate::syntax::is_compound_assignment(&binary.op) => {
                 self.visit_expr_mut(&mut binary.right);
             }
             // `S { name }` names its field too: written out in full.
@@ -93,21 +93,4 @@ fn may_be_local(path: &syn::ExprPath) -> bool {
         && path.path.leading_colon.is_none()
         && path.path.segments.len() == 1
         && path.path.segments[0].arguments.is_none()
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
