@@ -463,8 +463,32 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
         quote!(let _ = #copy)
     };
     let verdict = syn::Ident::new(verdict, Span::call_site());
-    // Where the compiler points when the check fails: the receiver.
-    let verdict = names::located_at(quote!(#private::#verdict(&#found)), at);
+    let copy = quote::quote_spanned! {Span::mixed_site()=>
+        let mut #value = #private::value_of(#private::type_of(&(#receiver)));
+        let #of = #private::type_of(&#value);
+        let #closure = || { #used; };
+        #found = ::core::option::Option::Some((#of, #closure));
+    };
+    unreachable_check(quote!(#private::#verdict), at, copy)
+}
+
+/// A check that never runs: `verdict(&__found)`, at `at` (where the
+/// compiler points when it fails), then `copy`, which sets `__found` to
+/// what the verdict reads, after a `loop {}`, where the compiler types
+/// the code but does not borrow-check it against the rest; given as
+/// `Check(__witness)`, the marker `copy` may tie to the call's type.
+/// `None` where it does not parse: only the user's code, parsed once
+/// already, and the expansion's own tokens, so a check that does not is
+/// left out rather than have the macro panic.
+fn unreachable_check(
+    verdict: proc_macro2::TokenStream,
+    at: Span,
+    copy: proc_macro2::TokenStream,
+) -> Option<Expr> {
+    let private = names::private();
+    let witness = names::hidden("__witness");
+    let found = names::hidden("__found");
+    let verdict = names::located_at(quote!(#verdict(&#found)), at);
     let check = quote::quote_spanned! {Span::mixed_site()=>
         {
             let #witness = ::core::marker::PhantomData;
@@ -474,18 +498,12 @@ fn check(receiver: &Expr, call: Copied<'_>, verdict: &str, tie: bool, at: Span) 
                 loop {}
                 #[allow(unreachable_code)]
                 {
-                    let mut #value = #private::value_of(#private::type_of(&(#receiver)));
-                    let #of = #private::type_of(&#value);
-                    let #closure = || { #used; };
-                    #found = ::core::option::Option::Some((#of, #closure));
+                    #copy
                 };
             }
             #private::Check(#witness)
         }
     };
-    // Only the user's code, parsed once already, and the expansion's own
-    // tokens: a check that does not parse is left out rather than have
-    // the macro panic.
     syn::parse2::<Expr>(check).ok()
 }
 

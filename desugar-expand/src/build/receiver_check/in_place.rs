@@ -66,30 +66,14 @@ pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident) {
     let value = names::hidden("__value");
     let method = &method_call.method;
     let turbofish = &method_call.turbofish;
-    // Where the compiler points when the check fails: the receiver.
-    let verdict = names::located_at(quote!(#private::receiver_in_place(&#found)), at);
-    let check = quote::quote_spanned! {Span::mixed_site()=>
-        {
-            let #witness = ::core::marker::PhantomData;
-            if false {
-                let mut #found = ::core::option::Option::None;
-                #verdict;
-                loop {}
-                #[allow(unreachable_code)]
-                {
-                    let mut #value = #private::in_place(&#home);
-                    #found = ::core::option::Option::Some(#private::once(|| {
-                        #private::same_as(#witness, #value.value.#method #turbofish (#(#args),*));
-                    }));
-                };
-            }
-            #private::Check(#witness)
-        }
+    let copy = quote::quote_spanned! {Span::mixed_site()=>
+        let mut #value = #private::in_place(&#home);
+        #found = ::core::option::Option::Some(#private::once(|| {
+            #private::same_as(#witness, #value.value.#method #turbofish (#(#args),*));
+        }));
     };
-    // Only the user's code, parsed once already, and the expansion's own
-    // tokens: a check that does not parse is left out rather than have
-    // the macro panic.
-    let Ok(check) = syn::parse2::<Expr>(check) else {
+    let Some(check) = super::unreachable_check(quote!(#private::receiver_in_place), at, copy)
+    else {
         return;
     };
     let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
