@@ -142,6 +142,13 @@ pub(crate) struct Local {
     /// on a `Ref<Option<u32>>`) copies the value out and borrows the guard
     /// for the call only.
     pub guard: bool,
+    /// A hidden local holding a value a scrutinee makes for the receiver
+    /// of a method syntax does not know, whose result is kept too
+    /// (`Probe::new("s")` in `match Probe::new("s").label().len()`, see
+    /// `build::scrutinee`): kept in place, a method taking `self` cannot
+    /// move it out, and the call is checked, as one on a local of the
+    /// user's is (see `receiver_check::in_place`).
+    pub receiver: bool,
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,

@@ -196,6 +196,12 @@ impl Builder {
         // value borrows come before it). The scrutinee's own value is
         // not one: the arms' patterns may move out of it.
         let mut kept = Vec::new();
+        // Those made for the receiver of a method syntax does not know
+        // (see `ir::Local::receiver`).
+        let receivers: Vec<syn::Ident> = (found.named.iter())
+            .filter(|n| n.receiver)
+            .map(|n| n.ident.clone())
+            .collect();
         let values = found
             .named
             .into_iter()
@@ -213,6 +219,11 @@ impl Builder {
             } else {
                 // Left undropped: they are locals of this block.
                 kept.extend(self.simple_keeping(first, &mut stmts));
+            }
+            if receivers.contains(&ident)
+                && let Some(&id) = self.scope_map().get(&ident.to_string())
+            {
+                self.locals[id].receiver = true;
             }
             if temporary {
                 kept.push(ident);

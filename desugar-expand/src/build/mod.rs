@@ -492,6 +492,7 @@ impl Builder {
             closure: false,
             pointer: false,
             guard: false,
+            receiver: false,
             number: false,
             shown,
         });

@@ -82,7 +82,7 @@ mod closures;
 mod in_place;
 mod values;
 
-pub(crate) use in_place::in_place;
+pub(crate) use in_place::{checkable as in_place_checkable, in_place};
 
 use super::awaits::has_await;
 use crate::names;

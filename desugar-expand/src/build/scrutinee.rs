@@ -47,6 +47,9 @@ pub(crate) struct Named {
     /// Borrowed mutably (`&mut vec![..]`, `make().iter_mut()`): declared
     /// `mut`.
     pub(crate) mutable: bool,
+    /// Made for the receiver of a method syntax does not know, whose
+    /// result is named too (see [`Use::Receiver`]).
+    pub(crate) receiver: bool,
 }
 
 /// What [`temporaries`] found in a scrutinee.
@@ -148,6 +151,7 @@ pub(crate) fn temporaries(
         out: Vec::new(),
         check_receivers: arms_await,
         awaited: false,
+        bound: false,
     };
     match scrutinee {
         // `match &pair`: a borrow of a place makes no temporary, and the
@@ -155,7 +159,11 @@ pub(crate) fn temporaries(
         Expr::Reference(e) if is_place(&e.expr) => {
             namer.place_parts(&mut e.expr, e.mutability.is_some());
         }
-        _ if whole => namer.place(scrutinee, false),
+        // The scrutinee's own value is named for the arms, not as a
+        // temporary a later part borrows: a method syntax does not know
+        // that makes it takes `self` as often (`match
+        // Builder::new().send(n)`), and its receiver is left unnamed.
+        _ if whole => namer.place_as(scrutinee, false, false),
         _ => namer.place_parts(scrutinee, false),
     }
     Scrutinee {
@@ -171,6 +179,9 @@ struct Namer<'a, F> {
     /// The expression [`Namer::value`] is given next is awaited at once
     /// (`make().bytes().await`: see [`walk::lends_iterator`]).
     awaited: bool,
+    /// The expression [`Namer::value`] is given next is named itself once
+    /// its parts are ([`Namer::place`]).
+    bound: bool,
 }
 
 impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
@@ -178,9 +189,16 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// there is a temporary.
     /// `mutable`: borrowed mutably, so a temporary named here is `mut`.
     fn place(&mut self, expr: &mut Expr, mutable: bool) {
+        self.place_as(expr, mutable, true);
+    }
+
+    /// As [`Namer::place`]; `borrowed`: the value is a temporary a part
+    /// of the scrutinee borrows or reads through, not the scrutinee's own.
+    fn place_as(&mut self, expr: &mut Expr, mutable: bool, borrowed: bool) {
         if is_place(expr) {
             self.place_parts(expr, mutable);
         } else if !is_pure(expr) && !values::is_promoted(expr) {
+            self.bound = borrowed;
             self.value(expr);
             self.bind(expr, mutable);
         }
@@ -212,6 +230,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// the temporaries inside it are named.
     fn value(&mut self, expr: &mut Expr) {
         let awaited = std::mem::take(&mut self.awaited);
+        let bound = std::mem::take(&mut self.bound);
         match expr {
             Expr::Reference(e) => self.place(&mut e.expr, e.mutability.is_some()),
             Expr::MethodCall(e) => {
@@ -235,6 +254,33 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                     // (`*cell.borrow_mut().get_or_insert_with(f)`), maybe
                     // mutably.
                     Use::Place { mutable: true }
+                } else if bound
+                    && self.check_receivers
+                    && receiver_check::needed(e)
+                    && receiver_check::in_place_checkable(e)
+                {
+                    // The value this method gives is itself named, a
+                    // temporary kept to the end of the construct, and may
+                    // borrow the receiver, a value made here
+                    // (`Probe::new("s").label().len()` with `label(&self)
+                    // -> &str`): left unnamed, the receiver would drop at
+                    // the end of the named value's `let`, which fails to
+                    // build (E0716) where that value borrows it. Named and
+                    // read as a place, it is rustc's temporary if the
+                    // method borrows it, kept as long as rustc keeps it;
+                    // if the method takes `self` and the receiver is not
+                    // `Copy` (a builder's `build(self)`), the machine keeps
+                    // it in place and the in-place check stops the build at
+                    // the receiver, saying to write the move as a call
+                    // (`Builder::build(make())`), which names nothing.
+                    // Not where that check cannot be written (a closure
+                    // or a macro in the arguments).
+                    //
+                    // Before: `match Probe::new("s").label().len() { .. }`
+                    // After:  `let mut __temporary1 = Probe::new("s");`
+                    //         `let __temporary2 = __temporary1.label();`
+                    //         `let __temporary3 = __temporary2.len(); match __temporary3 { .. }`
+                    Use::Receiver
                 } else {
                     Use::Unknown
                 };
@@ -382,6 +428,15 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             let before = self.out.len();
             match usage {
                 Use::Place { mutable } => self.place(part, mutable),
+                Use::Receiver => {
+                    self.place(part, true);
+                    if let Expr::Path(path) = &*part
+                        && let Some(named) = self.out.last_mut()
+                        && path.path.is_ident(&named.ident)
+                    {
+                        named.receiver = true;
+                    }
+                }
                 Use::Value | Use::Unknown => self.value(part),
             }
             if self.out.len() > before {
@@ -394,6 +449,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                         let ident = crate::syntax::located((self.name)(), earlier);
                         let (temporary, mutable) = match *usage {
                             Use::Place { mutable } => (true, mutable),
+                            Use::Receiver => (true, true),
                             // Kept as a place (below): rustc's temporary if
                             // the method borrows it, a compile error if it
                             // moves it. Reached mutably, as the method may
@@ -414,6 +470,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                             value: Some(value),
                             temporary,
                             mutable,
+                            receiver: matches!(usage, Use::Receiver),
                         };
                         self.out.insert(*at + inserted, named);
                         inserted += 1;
@@ -442,6 +499,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             value: None,
             temporary: true,
             mutable: false,
+            receiver: false,
         });
     }
 
@@ -453,6 +511,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
             value: Some(value),
             temporary: true,
             mutable,
+            receiver: false,
         });
     }
 }
@@ -467,6 +526,11 @@ enum Use {
     /// The receiver of a method syntax does not know: used as a value
     /// where it is, named as a temporary (see [`Namer::in_order`]).
     Unknown,
+    /// The receiver of a method syntax does not know whose result is
+    /// named: a temporary, as a place borrowed mutably, whose local the
+    /// emitter checks for a method taking `self` (see
+    /// [`crate::ir::Local::receiver`]).
+    Receiver,
 }
 
 /// A place expression: a path, a field, a deref or an index.

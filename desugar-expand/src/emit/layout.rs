@@ -54,6 +54,9 @@ pub(crate) struct Layout {
     pointer: Vec<bool>,
     /// Per local: visibly a guard (see [`crate::ir::Local::guard`]).
     guard: Vec<bool>,
+    /// Per local: a scrutinee's value made for the receiver of a method
+    /// syntax does not know (see [`crate::ir::Local::receiver`]).
+    receiver: Vec<bool>,
     /// Per local: visibly `Copy`, not a `&mut` (see
     /// [`crate::ir::Local::plain_copy`]).
     copy: Vec<bool>,
@@ -262,6 +265,7 @@ impl Layout {
             pointer: body.locals.iter().map(|l| l.pointer).collect(),
             copy: body.locals.iter().map(|l| l.plain_copy()).collect(),
             guard: body.locals.iter().map(|l| l.guard).collect(),
+            receiver: body.locals.iter().map(|l| l.receiver).collect(),
             pending_operands: pending_operands(body),
             scopes: body.locals.iter().map(|l| l.scope).collect(),
             drop_ranks: body.awaits.iter().map(|a| a.drop_ranks.clone()).collect(),
@@ -419,6 +423,10 @@ impl Layout {
 
     pub(crate) fn is_guard(&self, local: LocalId) -> bool {
         self.guard[local]
+    }
+
+    pub(crate) fn is_named_receiver(&self, local: LocalId) -> bool {
+        self.receiver[local]
     }
 
     pub(crate) fn is_deferred(&self, local: LocalId) -> bool {

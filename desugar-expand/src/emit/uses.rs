@@ -496,16 +496,21 @@ impl walk::Visitor for HomedUses<'_> {
     /// copies it), nor one of the expansion's own (a value named ahead of
     /// its statement, `Request::new()` in `match
     /// Request::new().send(format!(..).trim().len()).await`), which the
-    /// user has no local to write the move of.
+    /// user has no local to write the move of; but for a value a
+    /// scrutinee makes for such a method, whose result is kept too
+    /// (`Builder::new()` in `match Builder::new().build().len()`, see
+    /// `build::scrutinee`), where the check says to write the move as a
+    /// call (`Builder::build(Builder::new())`), which names nothing.
     fn unknown_method_receiver(&mut self, local: LocalId, call: &mut Expr) {
         let field = self.layout.field(local);
         let users = !names::shown(&field.to_string()).starts_with("__");
-        if users
+        let temporary = self.layout.is_named_receiver(local);
+        if (users || temporary)
             && self.layout.is_homed(local)
             && self.layout.renamed(local).is_none()
             && !self.layout.is_copy(local)
         {
-            receiver_check::in_place(call, &guard(field));
+            receiver_check::in_place(call, &guard(field), temporary);
         }
     }
 

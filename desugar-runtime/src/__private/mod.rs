@@ -65,7 +65,8 @@ pub use self::receiver::{
     receiver_moved, same_as, type_of, value_of,
 };
 pub use self::receiver_in_place::{
-    InPlace, KeptInPlace, NothingInPlace, in_place, in_place_of, once, receiver_in_place,
+    InPlace, InTemporary, KeptInPlace, NothingInPlace, TemporaryKeptInPlace, in_place, in_place_of,
+    once, receiver_in_place, temporary_in_place,
 };
 pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
 pub use self::struct_base::made_before_base;

@@ -130,6 +130,47 @@ impl<T> Drop for InPlace<'_, T> {
 
 impl<'a, T: KeptInPlace<'a>> Unpin for InPlace<'a, T> {}
 
+/// What a value the user's code makes for a method syntax does not know,
+/// kept in place by the machine, would have to be for the method to take
+/// it by value there: nothing is. As [`KeptInPlace`], for a value with no
+/// local of the user's (`Builder::new()` in `match
+/// Builder::new().build().len()`, whose result is kept to the end of the
+/// `match`: the machine keeps the value too, in case the method borrows
+/// it, as rustc keeps such a temporary).
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] keeps this value, a `{Self}`, in place to the end of the `match`, `if let` or `while let`, as rustc keeps a temporary a method borrows, since syntax cannot tell this method from one that borrows it; this method takes it by value (`self`), and cannot move it out of its place",
+    label = "kept in place: a method taking `self` cannot move it out",
+    note = "write the call with the value as its argument, `Type::method(value, ..)`: the machine then moves the value into the call as rustc does; or bind the method's result with `let` before the `match`"
+)]
+pub trait TemporaryKeptInPlace<'a> {}
+
+#[doc(hidden)]
+impl TemporaryKeptInPlace<'_> for NothingInPlace {}
+
+/// As [`InPlace`], for a value with no local of the user's: `Unpin` only
+/// where the value is [`TemporaryKeptInPlace`], never.
+pub struct InTemporary<'a, T> {
+    pub value: T,
+    pinned: PhantomPinned,
+    check: PhantomData<&'a ()>,
+}
+
+/// As [`InPlace`]'s.
+impl<T> Drop for InTemporary<'_, T> {
+    fn drop(&mut self) {
+        let _ = (&self.pinned, &self.check);
+    }
+}
+
+impl<'a, T: TemporaryKeptInPlace<'a>> Unpin for InTemporary<'a, T> {}
+
+/// An [`InTemporary`] of the type of the value `home` owns, for code that
+/// never runs (see [`in_place`]).
+pub fn temporary_in_place<T>(home: &Home<T>) -> InTemporary<'_, T> {
+    let _ = home;
+    unreachable!("#[desugar]: code written only for its types never runs")
+}
+
 /// An [`InPlace`] of the type `of` stands for, for code that never runs.
 pub fn in_place_of<'a, T>(of: PhantomData<T>) -> InPlace<'a, T> {
     let _ = of;

@@ -48,12 +48,14 @@ use crate::names;
 /// whose owner is `home`, through the check. Left unchecked where the
 /// arguments cannot be copied (see `copied_args`), or hold a macro, which
 /// may move a local into the check's closure and read as the receiver
-/// moved.
-pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident) {
+/// moved. `temporary`: the local holds a value the user's code made for
+/// the method, not a local of the user's, and the message says so
+/// (`__private::temporary_in_place`).
+pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident, temporary: bool) {
     let Expr::MethodCall(method_call) = &*call else {
         return;
     };
-    if method_call.args.iter().any(holds_macro) {
+    if !checkable(method_call) {
         return;
     }
     let Some(args) = copied_args(method_call) else {
@@ -66,8 +68,13 @@ pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident) {
     let value = names::hidden("__value");
     let method = &method_call.method;
     let turbofish = &method_call.turbofish;
+    let of = if temporary {
+        quote!(temporary_in_place)
+    } else {
+        quote!(in_place)
+    };
     let copy = quote::quote_spanned! {Span::mixed_site()=>
-        let mut #value = #private::in_place(&#home);
+        let mut #value = #private::#of(&#home);
         #found = ::core::option::Option::Some(#private::once(|| {
             #private::same_as(#witness, #value.value.#method #turbofish (#(#args),*));
         }));
@@ -78,6 +85,12 @@ pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident) {
     };
     let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
     *call = crate::syntax::private_call("checked", vec![value, check], at);
+}
+
+/// Can [`in_place`] check `call`? Not where its arguments cannot be
+/// copied or hold a macro.
+pub(crate) fn checkable(call: &syn::ExprMethodCall) -> bool {
+    !call.args.iter().any(holds_macro) && copied_args(call).is_some()
 }
 
 #[cfg(test)]
@@ -98,7 +111,7 @@ mod tests {
             ("(*req).and_then_with(|x| x + 1)", false),
         ] {
             let mut expr: Expr = syn::parse_str(text).expect("a call");
-            in_place(&mut expr, &home);
+            in_place(&mut expr, &home, false);
             let text = expr.to_token_stream().to_string();
             assert_eq!(text.contains("receiver_in_place"), checked, "{text}");
             if checked {
