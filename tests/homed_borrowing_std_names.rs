@@ -448,3 +448,45 @@ fn moved_and_assigned() {
         || moved_then_assigned_rustc(words()),
     );
 }
+
+// An own async method named `expect` whose future borrows the local, read
+// again after the call: called on the local's home, as rustc calls it.
+
+pub struct Parser<'a> {
+    input: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    async fn ident(&mut self) -> &'a [u8] {
+        Leaf::new("ident").pending(1).ready(()).await;
+        let s = &self.input[self.pos..self.pos + 1];
+        self.pos += 1;
+        s
+    }
+    async fn expect(&mut self, want: u8) -> Result<(), usize> {
+        Leaf::new("expect").pending(1).ready(()).await;
+        if self.input.get(self.pos) == Some(&want) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.pos)
+        }
+    }
+}
+
+#[desugar]
+async fn assignment<'a>(input: &'a [u8]) -> Result<(&'a [u8], usize), usize> {
+    let mut p = Parser { input, pos: 0 };
+    let name = p.ident().await;
+    p.expect(b'=').await?;
+    Ok((name, p.pos))
+}
+
+#[test]
+fn own_async_expect_borrowing_a_local_read_after() {
+    for input in [&b"a=1"[..], b"a-1"] {
+        same_and_no_larger(|| assignment(input), || assignment_rustc(input));
+    }
+    assert_send(&assignment(b"a=1"));
+}
