@@ -476,7 +476,7 @@ impl<'a> Parser<'a> {
 }
 
 #[desugar]
-async fn assignment<'a>(input: &'a [u8]) -> Result<(&'a [u8], usize), usize> {
+async fn assignment(input: &[u8]) -> Result<(&[u8], usize), usize> {
     let mut p = Parser { input, pos: 0 };
     let name = p.ident().await;
     p.expect(b'=').await?;
