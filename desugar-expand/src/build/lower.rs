@@ -463,6 +463,7 @@ impl Builder {
             ));
             return;
         }
+        let (e, taken_in_arm) = self.whole_taken_in_arm(e);
         let arm_binds: Vec<Vec<LocalId>> = e
             .arms
             .iter()
@@ -483,12 +484,16 @@ impl Builder {
         let mut arms = Vec::new();
         let construct = self.construct_id();
         let head = walk::resolve(&e.expr, &self.scope_map());
-        for (index, (arm, binds)) in (0..).zip(e.arms.into_iter().zip(arm_binds)) {
-            let untaken = head.filter(|_| walk::patterns::bindings(&arm.pat).is_empty());
+        let arms_in = e.arms.into_iter().zip(arm_binds).zip(taken_in_arm);
+        for (index, ((arm, binds), taken)) in (0..).zip(arms_in) {
+            // An arm that takes the value in its first statement (see
+            // `whole_taken_in_arm`) leaves it no more than its pattern did.
+            let untaken =
+                head.filter(|_| taken.is_none() && walk::patterns::bindings(&arm.pat).is_empty());
             let emptied = head.filter(|_| walk::patterns::leaves_nothing(&arm.pat));
             let arm = self.alternative(construct, index, |this| {
                 this.emptied.extend(emptied);
-                let arm = this.untaken_by(untaken, |this| this.arm(arm, binds, dest));
+                let arm = this.untaken_by(untaken, |this| this.arm(arm, taken, binds, dest));
                 if emptied.is_some() {
                     this.emptied.pop();
                 }
@@ -502,7 +507,79 @@ impl Builder {
         }));
     }
 
-    fn arm(&mut self, arm: syn::Arm, binds: Vec<LocalId>, dest: &Dest) -> ir::Arm {
+    /// A `match` on a local that may hold a `&mut` (the tuple of `match
+    /// (&mut self.state, ev)`, named `__temporary1`), beside an arm whose
+    /// bindings borrow through that reference and that awaits, an arm
+    /// taking the value whole (`other => 99`). rustc matches its value in
+    /// place, where the first arm's bindings borrow through the `&mut`,
+    /// and the other arm moves it out. The machine keeps the local in
+    /// place for the first arm (moved into the state at its await, the
+    /// value would take along the `&mut` the bindings borrow through,
+    /// E0505), where a pattern cannot move it out (E0507); so the other
+    /// arm binds nothing and moves the value out in its first statement,
+    /// as its binding did before its body: dropped at the end of the arm,
+    /// after the body's temporaries, as rustc drops it. Not an arm with a
+    /// guard, which reads the binding before it is taken, nor one whose
+    /// `@` subpattern binds too: left as written.
+    ///
+    /// Before: `match __temporary1 { (State::Open { sent, .. }, Ev::Data(n)) => { .. } other => 99 }`
+    /// After:  `match __temporary1 { (State::Open { sent, .. }, Ev::Data(n)) => { .. } _ => { let other = __temporary1; 99 } }`
+    ///
+    /// Gives the `match` and, per arm, the statement it starts with.
+    fn whole_taken_in_arm(
+        &self,
+        mut e: syn::ExprMatch,
+    ) -> (syn::ExprMatch, Vec<Option<syn::Stmt>>) {
+        let mut taken = vec![None; e.arms.len()];
+        let holds_mut = walk::resolve(&e.expr, &self.scope_map()).is_some_and(|local| {
+            let local = &self.locals[local];
+            local.unique || local.holds_mut
+        });
+        let named =
+            matches!(&*e.expr, Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some());
+        let borrows_across = e.arms.iter().any(|arm| {
+            !walk::patterns::takes_whole(&arm.pat)
+                && walk::patterns::binds_through_reference(&arm.pat)
+                && has_await(&*arm.body)
+        });
+        if !(named && holds_mut && borrows_across) {
+            return (e, taken);
+        }
+        for (arm, taken) in e.arms.iter_mut().zip(&mut taken) {
+            let syn::Pat::Ident(p) = &mut arm.pat else {
+                continue;
+            };
+            let binds_more = p
+                .subpat
+                .as_ref()
+                .is_some_and(|(_, sub)| !walk::patterns::bindings(sub).is_empty());
+            if p.by_ref.is_some() || !walk::patterns::is_binding(p) || binds_more {
+                continue;
+            }
+            let (ident, mutable) = (p.ident.clone(), p.mutability.is_some());
+            let rest = match p.subpat.take() {
+                Some((_, sub)) => *sub,
+                None => syn::Pat::Wild(syn::PatWild {
+                    attrs: Vec::new(),
+                    underscore_token: syn::Token![_](ident.span()),
+                }),
+            };
+            arm.pat = rest;
+            let value = (*e.expr).clone();
+            *taken = Some(crate::syntax::let_local(ident, mutable, Some(value)));
+        }
+        (e, taken)
+    }
+
+    /// `taken`: a statement the arm starts with, which takes the matched
+    /// value whole (see [`Builder::whole_taken_in_arm`]).
+    fn arm(
+        &mut self,
+        arm: syn::Arm,
+        taken: Option<syn::Stmt>,
+        binds: Vec<LocalId>,
+        dest: &Dest,
+    ) -> ir::Arm {
         {
             self.scopes.push(Vec::new());
             for &id in &binds {
@@ -511,9 +588,13 @@ impl Builder {
             if let syn::Pat::Guard(guard) = &arm.pat {
                 self.record_expr(&guard.guard, &[]);
             }
+            let first = |mut stmts: Vec<syn::Stmt>| {
+                stmts.splice(0..0, taken.clone());
+                stmts
+            };
             let body = match *arm.body {
                 Expr::Block(block) if block.label.is_none() && block.attrs.is_empty() => {
-                    self.block(block.block.stmts, dest, &[])
+                    self.block(first(block.block.stmts), dest, &[])
                 }
                 // An arm's expression, unlike a block's tail, is a scope
                 // around the operands of its calls: it is lowered as the
@@ -526,9 +607,9 @@ impl Builder {
                         Dest::Discard => syn::Stmt::Expr(body, Some(Default::default())),
                         dest => dest.statement(body),
                     };
-                    self.block(vec![stmt], &Dest::Discard, &[])
+                    self.block(first(vec![stmt]), &Dest::Discard, &[])
                 }
-                body => self.block(vec![syn::Stmt::Expr(body, None)], dest, &[]),
+                body => self.block(first(vec![syn::Stmt::Expr(body, None)]), dest, &[]),
             };
             self.close_scope();
             ir::Arm {
