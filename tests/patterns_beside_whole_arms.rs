@@ -128,3 +128,75 @@ fn actor_other_arm() {
     let (mut s, mut t) = (State::Idle, State::Idle);
     both_send(&bump(&mut s, 1), &bump_rustc(&mut t, 1));
 }
+
+// A `match` on an awaited `Result` whose error is a struct with parts to
+// drop: one arm takes the error apart by value and awaits, the fallback
+// copies a part past a `..` (`Err(HttpError { code, .. }) => Err(code)`),
+// as HTTP clients' callers write it. Was E0507 at the scrutinee.
+#[derive(Debug, PartialEq)]
+pub struct HttpError {
+    code: u32,
+    body: Probe,
+    conn: Probe,
+}
+
+fn http(code: u32) -> LeafFuture<Result<String, HttpError>> {
+    Leaf::new("http").pending(1).ready(if code == 200 {
+        Ok("ok".into())
+    } else {
+        Err(HttpError {
+            code,
+            body: Probe::new("body"),
+            conn: Probe::new("conn"),
+        })
+    })
+}
+
+#[desugar]
+async fn fallback_rest(code: u32) -> Result<String, u32> {
+    match http(code).await {
+        Ok(s) => Ok(s),
+        Err(HttpError {
+            code: 404,
+            body,
+            conn,
+        }) => {
+            tick(()).await;
+            body.touch();
+            conn.touch();
+            Err(404)
+        }
+        Err(HttpError { code, .. }) => Err(code),
+    }
+}
+
+/// The same, the fallback awaiting with the part it copied, the error
+/// kept whole across that await and dropped at the end of the `match`.
+#[desugar]
+async fn fallback_awaits(code: u32) -> Result<String, u32> {
+    match http(code).await {
+        Ok(s) => Ok(s),
+        Err(HttpError {
+            code: 404,
+            body,
+            conn,
+        }) => {
+            tick(()).await;
+            body.touch();
+            conn.touch();
+            Err(404)
+        }
+        Err(HttpError { code, .. }) => Err(tick(code).await),
+    }
+}
+
+#[test]
+fn rest_arm_beside_an_arm_taking_every_part() {
+    for code in [200, 404, 500] {
+        same_and_no_larger(|| fallback_rest(code), || fallback_rest_rustc(code));
+        same_and_no_larger(|| fallback_awaits(code), || fallback_awaits_rustc(code));
+    }
+    both_send(&fallback_rest(404), &fallback_rest_rustc(404));
+    both_send(&fallback_awaits(404), &fallback_awaits_rustc(404));
+}
+

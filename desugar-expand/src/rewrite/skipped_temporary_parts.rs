@@ -199,7 +199,8 @@ pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
 
 /// Does an arm bind parts by value beside a `..` and await (`(State::Open
 /// { sock, .. }, Ev::Close) => { x.await; sock.touch() }`), where no arm
-/// takes the value whole? Its bindings may borrow through a `&mut` the
+/// takes the value whole or every part of it (`other`, `Err(HttpError {
+/// code: 404, body, conn })`: see `patterns::matched`)? Its bindings may borrow through a `&mut` the
 /// value holds (`st` in `match (st, ev)`, with `st: &mut State`), and the
 /// value is then kept in place across the await (see the analysis'
 /// `bound_through_unknown`), where no part can move out of it: the `_` of
@@ -212,7 +213,7 @@ pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
 fn kept_for_rest(arms: &[syn::Arm]) -> bool {
     !arms
         .iter()
-        .any(|arm| crate::walk::patterns::takes_whole(&arm.pat))
+        .any(|arm| crate::walk::patterns::takes_value(&arm.pat))
         && arms
             .iter()
             .any(|arm| beside_rest(&arm.pat).is_some() && has_await(&*arm.body))

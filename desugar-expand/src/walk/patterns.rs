@@ -396,8 +396,11 @@ pub(crate) fn matched<'a>(
     // keeps a drop flag, as in rustc, where such an arm does not clear it
     // (see `drop_flag::arm_in_flag`). Where it moves a part out after all,
     // the value is partly moved, and kept across an await the build stops
-    // (see `__private::beside_rest`, or E0382).
-    let whole = pats.iter().any(|pat| takes_whole(pat));
+    // (see `__private::beside_rest`, or E0382). So beside one that takes a
+    // value of a type syntax does not know apart, every part by value
+    // (`Err(HttpError { code: 404, body, conn })`): it moves them, as no
+    // value kept in place allows either.
+    let whole = pats.iter().any(|pat| takes_value(pat));
     let mut takes = false;
     let mut leaves_whole = may_fall_through;
     for pat in pats {
@@ -424,6 +427,25 @@ pub(crate) fn takes_whole(pat: &Pat) -> bool {
         Pat::Type(p) => takes_whole(&p.pat),
         _ => false,
     }
+}
+
+/// Does the pattern take the value, whole (see [`takes_whole`]) or every
+/// part of it (see [`takes_every_part`]), which a value kept in place does
+/// not allow?
+pub(crate) fn takes_value(pat: &Pat) -> bool {
+    takes_whole(pat) || takes_every_part(pat)
+}
+
+/// Does the pattern take apart a value of a type syntax does not know
+/// (a struct, or a variant of an enum other than `Option` and `Result`),
+/// binding every part by value and leaving nothing (`Err(HttpError { code:
+/// 404, body, conn })`, `Job::Run(id, lease)`)? Such a pattern moves what
+/// it binds, unless every part is `Copy`.
+///
+/// Input: `Err(Http { code: 404, body })`, `Job::Run(n, p)`, `Some(s)`, `(a, b)`, `Job { id, .. }`.
+/// Output: yes, yes, no, no, no.
+fn takes_every_part(pat: &Pat) -> bool {
+    binds_by_value(pat) && !leaves_rest(pat) && !leaves_nothing(pat)
 }
 
 /// Does an `if let` with this pattern leave, when it fails, a value with
@@ -492,6 +514,8 @@ mod tests {
             let pats = arms(&[beside, "other"]);
             assert_eq!(matched(&pats, false), Matched::MaybeTaken, "{beside}");
             let pats = arms(&[beside, "Job { id, lease }"]);
+            assert_eq!(matched(&pats, false), Matched::MaybeTaken, "{beside}");
+            let pats = arms(&[beside, "Some(job)"]);
             assert_eq!(matched(&pats, false), Matched::PartlyTaken, "{beside}");
         }
     }
