@@ -200,3 +200,47 @@ fn rest_arm_beside_an_arm_taking_every_part() {
     both_send(&fallback_awaits(404), &fallback_awaits_rustc(404));
 }
 
+// A `match` on a local, one arm binding it by `ref` and not awaiting,
+// another moving parts out and awaiting: a compile error at the moved
+// part (`tests/ui/ref_arm_beside_moving_awaiting_arm.rs`) saying to bind
+// the whole value with a guard, which builds and matches the twin.
+#[derive(Debug)]
+pub struct Job {
+    pub id: u32,
+    pub to: String,
+    pub lease: Probe,
+}
+
+fn send(to: &str) -> LeafFuture<usize> {
+    Leaf::new("send").pending(1).ready(to.len())
+}
+
+#[desugar]
+async fn route(j: Job) -> usize {
+    match j {
+        fresh if fresh.id == 0 => fresh.to.len(),
+        Job {
+            to,
+            id: _,
+            lease: _l,
+        } => send(&to).await,
+    }
+}
+
+#[test]
+fn guarded_whole_arm_beside_a_moving_awaiting_arm() {
+    for id in [0, 1] {
+        let j = move || Job {
+            id,
+            to: "ann".into(),
+            lease: Probe::new("lease"),
+        };
+        same_and_no_larger(|| route(j()), || route_rustc(j()));
+    }
+    let j = || Job {
+        id: 1,
+        to: "bo".into(),
+        lease: Probe::new("lease"),
+    };
+    both_send(&route(j()), &route_rustc(j()));
+}

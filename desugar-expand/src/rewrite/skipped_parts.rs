@@ -199,6 +199,7 @@ impl VisitMut for Rewrite<'_> {
             }
             Expr::ForLoop(e) => self.bound_for(&mut e.pat, &mut e.body),
             Expr::Match(e) => {
+                ref_arm_checks(e);
                 for arm in &mut e.arms {
                     if let Expr::Block(body) = &mut *arm.body
                         && body.label.is_none()
@@ -300,6 +301,49 @@ pub(super) fn by_value(pat: &Pat) -> Vec<syn::Ident> {
     let mut names = Names(Vec::new());
     names.visit_pat(pat);
     names.0
+}
+
+/// A `match` on a local, one arm binding into it by `ref` (`ref fresh @
+/// Job { id: 0, .. } => ..`), another binding parts by value and awaiting
+/// (`Job { to, .. } => send(&to).await`): the local is kept in place,
+/// where rustc borrows it for the `ref` arm and moves parts out of it for
+/// the other, and the machine can do only the first (E0507 at the
+/// scrutinee). Each arm binding parts by value gets a check of them that
+/// stops the build at one that moves, saying what to write instead (see
+/// `__private::bound_beside_ref_arm`); a `Copy` part passes. The parts
+/// this module binds for `_` (hidden names) are left out: they are the
+/// expansion's, not the user's.
+///
+/// Before: `Job { to, id: __part1, lease: _l } => { __skipped2 = ..; send(&to).await }`
+/// After:  `Job { to, id: __part1, lease: _l } => { { bound_beside_ref_arm(..to..); bound_beside_ref_arm(.._l..); } __skipped2 = ..; send(&to).await }`
+fn ref_arm_checks(e: &mut syn::ExprMatch) {
+    let local =
+        matches!(&*e.expr, Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some());
+    let by_ref = |arm: &syn::Arm| walk::patterns::binds_by_ref(&arm.pat);
+    let moves_and_awaits = |arm: &syn::Arm| {
+        !by_ref(arm) && walk::patterns::binds_by_value(&arm.pat) && has_await(&*arm.body)
+    };
+    if !local || !e.arms.iter().any(by_ref) || !e.arms.iter().any(moves_and_awaits) {
+        return;
+    }
+    for arm in e.arms.iter_mut().filter(|arm| !by_ref(arm)) {
+        let parts: Vec<_> = by_value(&arm.pat)
+            .into_iter()
+            .filter(|part| !part.to_string().starts_with("__"))
+            .map(|part| {
+                let at = part.span();
+                (part, at)
+            })
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let check = moved_part_checks("bound_beside_ref_arm", parts);
+        let body = &*arm.body;
+        let checked: Expr = syn::parse_quote!({ #check #body });
+        *arm.body = checked;
+        arm.comma.get_or_insert_with(Default::default);
+    }
 }
 
 /// The name a pattern binds whole, by value: `x`, `mut x`, `x: T`.

@@ -40,3 +40,37 @@ impl StaysBesideRef for PartStays {}
 pub fn bound_beside_ref<K: StaysBesideRef>(kind: K) {
     let _ = kind;
 }
+
+/// What [`bound_beside_ref_arm`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] cannot move this part out of a local another arm of this `match` binds by `ref`, where an arm awaits: the machine keeps the local in place, where nothing can move out of it",
+    label = "a part moved out beside an arm binding by `ref`",
+    note = "bind the whole value by value in the `ref` arm, with a guard for what its pattern tests (`fresh if fresh.id == 0 => ..` for `ref fresh @ Job {{ id: 0, .. }} => ..`): the machine then keeps the value by value, with a drop flag, as rustc keeps it"
+)]
+pub trait StaysBesideRefArm {}
+
+impl StaysBesideRefArm for PartStays {}
+
+/// Accepts a part bound by value by an arm of a `match` on a local beside
+/// an arm binding into it by `ref`, where an arm binding by value awaits
+/// (`ref fresh @ Job { id: 0, .. } => ..` beside `Job { to, .. } =>
+/// send(&to).await`): the machine keeps the local in place, and only a
+/// part that binding leaves there (a `Copy` one, or a `&mut` bound through
+/// a reference) builds; any other would move out of the place (E0507),
+/// and the build stops at it saying what to write instead.
+///
+/// ```
+/// use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_ref_arm};
+/// let id = 3u32;
+/// bound_beside_ref_arm((&&BesideRest(&id)).kind());
+/// ```
+///
+/// ```compile_fail
+/// use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, bound_beside_ref_arm};
+/// let to = String::new();
+/// bound_beside_ref_arm((&&BesideRest(&to)).kind());
+/// ```
+#[inline(always)]
+pub fn bound_beside_ref_arm<K: StaysBesideRefArm>(kind: K) {
+    let _ = kind;
+}

@@ -32,7 +32,9 @@ mod vacant;
 pub use self::awaited::Awaited;
 pub use self::awaited_field::{AwaitedFieldCopied, awaited_field};
 pub use self::awaited_macro::{AwaitedMacro, AwaitedMacroValue, BlockValue, awaited_macro};
-pub use self::beside_ref::{StaysBesideRef, bound_beside_ref};
+pub use self::beside_ref::{
+    StaysBesideRef, StaysBesideRefArm, bound_beside_ref, bound_beside_ref_arm,
+};
 pub use self::beside_rest::{
     BesideRest, PartMoved, PartStays, StaysBesideKeptRest, StaysBesideRest, ViaBorrowedPart,
     ViaCopyPart, ViaMovedPart, bound_beside_kept_rest, bound_beside_rest,
