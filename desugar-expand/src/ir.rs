@@ -36,6 +36,9 @@ pub(crate) struct Body {
     /// block ending in `break`) rather than only may (`f()?;`, `if c {
     /// return }`).
     pub jumps: Vec<Jump>,
+    /// Runs of code that always reach a jump out of the code after them
+    /// (see [`Leaving`]): what they skip never follows them.
+    pub leaving: Vec<Leaving>,
     /// Per node of [`Mention::path`], for the branches of an `if` and the
     /// arms of a `match`: the construct and which of its alternatives the
     /// node is. Once one runs, no other of the same construct does.
@@ -58,6 +61,38 @@ pub(crate) struct Jump {
     pub seq: u32,
     pub path: Vec<u32>,
     pub always: bool,
+}
+
+/// Statements of one block that always end in a jump: a `return`, or a
+/// `break` or `continue` of a loop (or a `break` out of a labeled block)
+/// around them, with no other `break`, `continue` or unknown macro among
+/// them before it. Whatever runs in them and goes on (not out of the fn,
+/// by a `?` or a panic) reaches that jump, so the code the jump skips, from
+/// after it to the end of its target, never follows them in one run of
+/// that target: an early-exit branch (`if bad { log(req); return
+/// reply(400).await; }`, `Some(x) => { drop(p); step(x).await; continue;
+/// }`) does not go on to the code after it. (A loop's next iteration,
+/// after a `continue`, runs that code again; for a local declared outside
+/// the loop, that is `analysis::Facts::same_loop`'s.)
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Leaving {
+    /// The [`Mention::seq`] before the run's first statement: the run is
+    /// numbered after it.
+    pub from: u32,
+    /// The jump's last [`Mention::seq`]: the run ends there.
+    pub jump: u32,
+    /// The last [`Mention::seq`] of the jump's target (the loop's or the
+    /// labeled block's end; `u32::MAX` for a `return`): nothing numbered
+    /// in `jump + 1 ..= until` follows the run.
+    pub until: u32,
+}
+
+impl Leaving {
+    /// Does code numbered `b` never follow code numbered `a` through this
+    /// run (`a` in it, `b` among what its jump skips)?
+    pub(crate) fn cuts(&self, a: u32, b: u32) -> bool {
+        self.from < a && a <= self.jump && self.jump < b && b <= self.until
+    }
 }
 
 /// A value of an `if let`'s scrutinee (a temporary, or the value the

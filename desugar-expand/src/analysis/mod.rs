@@ -374,7 +374,8 @@ impl<'a> Facts<'a> {
 
     fn before(&self, mention: &Mention, k: AwaitId) -> bool {
         let local = &self.body.locals[mention.local];
-        (mention.seq >= local.scope.0 && mention.seq < self.body.awaits[k].seq)
+        let at = self.body.awaits[k].seq;
+        (mention.seq >= local.scope.0 && mention.seq < at && !self.cut(mention.seq, at))
             || self.same_loop(mention.seq, k, mention.local, false)
     }
 
@@ -386,10 +387,31 @@ impl<'a> Facts<'a> {
         let end = await_
             .returns_by
             .map_or(local.scope.1, |by| by.seq.min(local.scope.1));
-        (mention.seq > await_.seq
-            && mention.seq <= end
-            && !self.exclusive(&mention.path, &await_.path))
+        (mention.seq <= end && self.follows(await_.seq, &await_.path, mention.seq, &mention.path))
             || self.same_loop(mention.seq, k, mention.local, true)
+    }
+
+    /// Does code numbered `b` (on path `b_path`) follow code numbered `a`
+    /// in one run of the code around both: later, not on another branch
+    /// (see [`Self::exclusive`]), and not skipped by a jump that the code
+    /// at `a` always reaches first (see [`Self::cut`])? A loop's next
+    /// iteration is [`Self::same_loop`]'s.
+    fn follows(&self, a: u32, a_path: &[u32], b: u32, b_path: &[u32]) -> bool {
+        b > a && !self.exclusive(a_path, b_path) && !self.cut(a, b)
+    }
+
+    /// Is code numbered `b` among what a jump skips that the code numbered
+    /// `a` always reaches first (see [`crate::ir::Leaving`])? Then `b`
+    /// never follows `a` in one run: a local moved in a branch that awaits
+    /// and returns (`if bad { log(req); return reply(400).await; }`), or
+    /// `continue`s, is neither used after that await by the code after the
+    /// branch, nor moved before the awaits there.
+    ///
+    /// Before: `if c { drop(p); x.await; continue; } y.await; p.touch();`
+    /// After:  `p.touch()` does not follow `x.await`, nor `drop(p)` come
+    ///         before `y.await`
+    fn cut(&self, a: u32, b: u32) -> bool {
+        self.body.leaving.iter().any(|run| run.cuts(a, b))
     }
 
     /// Are two paths in different branches of one `if`, or different arms
@@ -479,9 +501,8 @@ impl<'a> Facts<'a> {
         let end = at.returns_by.map_or(u32::MAX, |by| by.seq);
         (0..self.body.awaits.len()).any(|later| {
             let info = &self.body.awaits[later];
-            let follows =
-                (info.seq > at.seq && info.seq <= end && !self.exclusive(&info.path, &at.path))
-                    || self.same_loop(info.seq, k, local, true);
+            let follows = (info.seq <= end && self.follows(at.seq, &at.path, info.seq, &info.path))
+                || self.same_loop(info.seq, k, local, true);
             later != k
                 && follows
                 && self.in_scope(local, later)
@@ -622,16 +643,14 @@ impl<'a> Facts<'a> {
         let on_every_path = |m: &Mention| !m.conditional && info.path.starts_with(&m.path);
         let assignments = || {
             mentions.iter().filter(|m| {
-                m.kind == MentionKind::Assign
-                    && m.seq > info.seq
-                    && !self.exclusive(&m.path, &info.path)
+                m.kind == MentionKind::Assign && self.follows(info.seq, &info.path, m.seq, &m.path)
             })
         };
         let reads_follow_assignments = || {
             mentions
                 .iter()
-                .filter(|m| m.seq > info.seq && m.kind != MentionKind::Assign && !m.drop)
-                .filter(|m| !self.exclusive(&m.path, &info.path))
+                .filter(|m| m.kind != MentionKind::Assign && !m.drop)
+                .filter(|m| self.follows(info.seq, &info.path, m.seq, &m.path))
                 .all(|read| {
                     assignments().any(|a| {
                         // One in an arm whose statement gives the value on
@@ -751,7 +770,7 @@ impl<'a> Facts<'a> {
             // unless a loop around both runs it again before `k`.
             let at = &self.body.awaits[k];
             let reaches = |m: &Mention| {
-                (m.seq < at.seq && !self.exclusive(&m.path, &at.path))
+                self.follows(m.seq, &m.path, at.seq, &at.path)
                     || self.same_loop(m.seq, k, local, false)
             };
             !copy
@@ -789,7 +808,9 @@ impl<'a> Facts<'a> {
                 // branch takes the value would drop a `Drop` type's value
                 // there, where a pattern only copies its fields.)
                 let apart = |other: &Mention| {
-                    (other.untaken && !other.drop) || self.exclusive(&m.path, &other.path)
+                    (other.untaken && !other.drop)
+                        || self.exclusive(&m.path, &other.path)
+                        || self.cut(m.seq, other.seq)
                 };
                 matches!(m.kind, MentionKind::Taken { in_place: true, .. })
                     && !in_loop
@@ -814,9 +835,7 @@ impl<'a> Facts<'a> {
                     });
                 in_loop
                     || mentions.iter().any(|later| {
-                        !later.drop
-                            && later.seq > moved.seq
-                            && !self.exclusive(&moved.path, &later.path)
+                        !later.drop && self.follows(moved.seq, &moved.path, later.seq, &later.path)
                     })
             })
     }
@@ -874,9 +893,8 @@ impl<'a> Facts<'a> {
         let (declared, end) = self.body.locals[m.local].scope;
         let reads = |read: &&&Mention| !read.drop && read.kind != MentionKind::Assign;
         let later = mentions.iter().filter(reads).any(|read| {
-            read.seq > m.seq
-                && read.seq <= end
-                && !self.exclusive(&m.path, &read.path)
+            read.seq <= end
+                && self.follows(m.seq, &m.path, read.seq, &read.path)
                 && !mentions.iter().any(|assign| {
                     assign.kind == MentionKind::Assign
                         && !assign.conditional
@@ -916,7 +934,7 @@ impl<'a> Facts<'a> {
                     holder != m.local
                         && self.body.locals[holder].shared_ref
                         && self.by_local[holder].iter().any(|read| {
-                            !read.drop && read.seq > m.seq && !self.exclusive(&m.path, &read.path)
+                            !read.drop && self.follows(m.seq, &m.path, read.seq, &read.path)
                         })
                 })
         })

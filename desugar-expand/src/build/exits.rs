@@ -170,3 +170,52 @@ pub(crate) fn always_jumps(stmt: &syn::Stmt) -> bool {
         syn::Stmt::Local(_) | syn::Stmt::Item(_) | syn::Stmt::Macro(_) => false,
     }
 }
+
+/// Where a statement that always jumps goes, as far as syntax tells.
+pub(super) enum Leaves {
+    /// `return`: out of the fn.
+    Out,
+    /// `break` of the innermost loop, or of the loop or block labeled so.
+    Break(Option<Lifetime>),
+    /// `continue` of the innermost loop, or of the loop labeled so.
+    Continue(Option<Lifetime>),
+}
+
+/// The jump a statement always makes (see [`Leaves`]): a `return`, a
+/// `break` or a `continue`, or a plain block ending in one with no other
+/// jump before it (`{ __value = count; break 'found; }`, as a labeled
+/// block's `break` with a value is lowered). Not one whose value may jump
+/// elsewhere first (`return match x { .. => continue }`).
+///
+/// Before: `continue;`, `return reply(400).await;`, `break 'outer;`
+/// After:  `Continue(None)`, `Out`, `Break(Some('outer))`
+pub(super) fn leaves_to(stmt: &syn::Stmt) -> Option<Leaves> {
+    fn expr_leaves_to(expr: &Expr) -> Option<Leaves> {
+        let value_jumps = |value: &Option<Box<Expr>>| {
+            value
+                .as_ref()
+                .is_some_and(|e| walk::tokens_may_jump(e.to_token_stream()))
+        };
+        match expr {
+            Expr::Return(r) if !value_jumps(&r.expr) => Some(Leaves::Out),
+            Expr::Break(b) if !value_jumps(&b.expr) => Some(Leaves::Break(b.label.clone())),
+            Expr::Continue(c) => Some(Leaves::Continue(c.label.clone())),
+            Expr::Block(b) if b.label.is_none() => match b.block.stmts.split_last() {
+                Some((syn::Stmt::Expr(last, _), before))
+                    if !before
+                        .iter()
+                        .any(|s| walk::tokens_may_jump(s.to_token_stream())) =>
+                {
+                    expr_leaves_to(last)
+                }
+                _ => None,
+            },
+            Expr::Paren(e) => expr_leaves_to(&e.expr),
+            _ => None,
+        }
+    }
+    match stmt {
+        syn::Stmt::Expr(expr, _) => expr_leaves_to(expr),
+        syn::Stmt::Local(_) | syn::Stmt::Item(_) | syn::Stmt::Macro(_) => None,
+    }
+}

@@ -63,7 +63,9 @@ impl Builder {
                 // A `break` out of a labeled block may skip what follows
                 // it: its statements do not run on every path past it.
                 let block = if e.label.is_some() {
-                    self.nested(|this| this.block(block.stmts, dest, &[]))
+                    self.jump_target(e.label.as_ref(), false, |this| {
+                        this.nested(|this| this.block(block.stmts, dest, &[]))
+                    })
                 } else {
                     self.block(block.stmts, dest, &[])
                 };
@@ -629,7 +631,9 @@ impl Builder {
         out: &mut Vec<Stmt>,
     ) {
         let start = self.tick();
-        let body = self.nested(|this| this.block(stmts, &Dest::Discard, &[]));
+        let body = self.jump_target(label.as_ref(), true, |this| {
+            this.nested(|this| this.block(stmts, &Dest::Discard, &[]))
+        });
         let end = self.tick();
         self.loops.push((start, end));
         // The loop's value is assigned where it ends, after its awaits.
@@ -745,7 +749,9 @@ impl Builder {
                 self.locals[id].shared_ref = true;
             }
         }
-        let body = self.nested(|this| this.block(e.body.stmts, &Dest::Discard, &binds));
+        let body = self.jump_target(e.label.as_ref(), true, |this| {
+            this.nested(|this| this.block(e.body.stmts, &Dest::Discard, &binds))
+        });
         let none_arm = ir::Arm {
             attrs: Vec::new(),
             pat: none,

@@ -133,6 +133,7 @@ pub(crate) fn build(
         mentions: builder.mentions,
         loops: builder.loops,
         jumps: builder.jumps,
+        leaving: builder.leaving,
         alternatives: builder.alternatives,
         edition_check: builder
             .rust_2024
@@ -197,6 +198,12 @@ struct Builder {
     loops: Vec<(u32, u32)>,
     /// See [`Body::jumps`].
     jumps: Vec<crate::ir::Jump>,
+    /// See [`Body::leaving`]; those whose target is still being lowered
+    /// have their `until` set where it ends.
+    leaving: Vec<crate::ir::Leaving>,
+    /// The loops and labeled blocks being lowered, innermost last: where a
+    /// `break` or `continue` goes (see [`JumpTarget`]).
+    targets: Vec<JumpTarget>,
     seq: u32,
     /// Locals in scope, innermost scope last.
     scopes: Vec<Vec<LocalId>>,
@@ -226,6 +233,16 @@ struct Builder {
     /// The user's code the expansion's own locals stand for, for the
     /// description.
     written: written::Written,
+}
+
+/// A loop or labeled block being lowered, that a `break` (and, for a
+/// loop, a `continue`) inside it may go to the end of.
+struct JumpTarget {
+    label: Option<syn::Lifetime>,
+    is_loop: bool,
+    /// The [`Builder::leaving`] runs whose jump goes here, waiting for
+    /// its end.
+    pending: Vec<usize>,
 }
 
 /// One use the walk found.
@@ -415,6 +432,68 @@ impl Builder {
             Some(errors) => errors.combine(err),
             None => self.errors = Some(err),
         }
+    }
+
+    /// Notes that the statements of the current block since `from` always
+    /// reach the jump just lowered (see [`Body::leaving`]), once its target
+    /// is known: the fn's end, or a loop or labeled block around it, whose
+    /// end sets `until` (see [`Self::jump_target`]). A label the expansion
+    /// does not know of (a loop without awaits, a block not lowered) says
+    /// nothing.
+    ///
+    /// Before: `if bad { log(req); return reply(400).await; }`
+    /// After:  the `then` block's run, skipping all after the `return`
+    fn leave(&mut self, from: u32, leaves: &exits::Leaves) {
+        let jump = self.seq;
+        let (label, is_continue) = match leaves {
+            exits::Leaves::Out => {
+                self.leaving.push(crate::ir::Leaving {
+                    from,
+                    jump,
+                    until: u32::MAX,
+                });
+                return;
+            }
+            exits::Leaves::Break(label) => (label, false),
+            exits::Leaves::Continue(label) => (label, true),
+        };
+        let target = self.targets.iter_mut().rev().find(|target| match label {
+            Some(label) => target.label.as_ref() == Some(label),
+            None => target.is_loop,
+        });
+        let Some(target) = target.filter(|target| target.is_loop || !is_continue) else {
+            return;
+        };
+        target.pending.push(self.leaving.len());
+        self.leaving.push(crate::ir::Leaving {
+            from,
+            jump,
+            until: jump,
+        });
+    }
+
+    /// Runs `f`, lowering the body of a loop (`is_loop`) or a labeled
+    /// block, as the target of the `break`s and `continue`s inside it
+    /// (see [`Self::leave`]). The runs that jump to its end skip up to
+    /// what `f` numbered last.
+    fn jump_target<T>(
+        &mut self,
+        label: Option<&syn::Label>,
+        is_loop: bool,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        self.targets.push(JumpTarget {
+            label: label.map(|label| label.name.clone()),
+            is_loop,
+            pending: Vec::new(),
+        });
+        let out = f(self);
+        if let Some(target) = self.targets.pop() {
+            for index in target.pending {
+                self.leaving[index].until = self.seq;
+            }
+        }
+        out
     }
 
     /// Runs `f` inside a new branch, arm or loop body.
@@ -831,6 +910,9 @@ impl Builder {
         // elsewhere: the code after each of them reaches a later `return`
         // of this block, if there is one.
         let mut reaching = self.awaits.len();
+        // Where those statements start, in `Mention::seq` numbers (see
+        // `Leaving::from`).
+        let mut reaching_seq = self.seq;
         let dropped_before = self.dropped_before_else.len();
         self.named_later.push(std::collections::HashSet::new());
         for (index, stmt) in stmts.into_iter().enumerate() {
@@ -858,9 +940,13 @@ impl Builder {
                 });
             }
             let rescoped = self.rescoped_by(&stmt);
+            let leaves = exits::leaves_to(&stmt);
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
             if let Some((rust_2024, dropped)) = rescoped {
                 self.enter_rescoped_else(rust_2024, &dropped);
+            }
+            if let Some(leaves) = leaves {
+                self.leave(reaching_seq, &leaves);
             }
             if returns && !may_jump {
                 let seq = self.seq;
@@ -878,6 +964,7 @@ impl Builder {
             }
             if returns || may_jump {
                 reaching = self.awaits.len();
+                reaching_seq = self.seq;
             }
         }
         self.awaits_later = outer;
