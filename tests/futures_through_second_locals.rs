@@ -39,6 +39,27 @@ where
     }
 }
 
+/// [`Select`] with named fields.
+struct Race<A, B> {
+    a: A,
+    b: B,
+}
+
+impl<A, B> Future for Race<A, B>
+where
+    A: Future + Unpin,
+    B: Future<Output = A::Output> + Unpin,
+{
+    type Output = A::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<A::Output> {
+        if let Poll::Ready(v) = Pin::new(&mut self.a).poll(cx) {
+            return Poll::Ready(v);
+        }
+        Pin::new(&mut self.b).poll(cx)
+    }
+}
+
 fn tick(n: usize) -> LeafFuture<u32> {
     Leaf::new("tick").pending(n).ready(100)
 }
@@ -146,6 +167,95 @@ async fn boxed_kept_across_await(n: u32) -> u32 {
         total += boxed.await;
     }
     total
+}
+
+/// The block raced against an inline `async` block, boxed beside it in a
+/// struct literal: the literal has a type of its own in each copy anyway.
+/// Before, the bound block was wrapped where it was made, and its
+/// `Copies`' other type was left for rustc to infer from nothing (E0282
+/// "type annotations needed for `desugar::__private::Copies<{async block},
+/// _>`").
+#[desugar]
+async fn raced_beside_inline_block(n: u32, slow: usize) -> u32 {
+    let mut hits = 0;
+    for i in 0..n {
+        let job = async move { Leaf::new("job").pending(slow).ready(i).await };
+        let race = Select(
+            Box::pin(job),
+            Box::pin(async {
+                tick(2).await;
+                99
+            }),
+        );
+        hits += race.await;
+    }
+    hits
+}
+
+/// The same with a struct literal (`Race { a, b }`), after a branch that
+/// awaits.
+#[desugar]
+async fn raced_beside_inline_block_after_branch(warm: bool, slow: usize) -> u32 {
+    if warm {
+        Leaf::new("warmup").pending(1).ready(()).await;
+    }
+    let job = async move { Leaf::new("job").pending(slow).ready(7u32).await };
+    let race = Race {
+        a: Box::pin(job),
+        b: Box::pin(async { tick(1).await + 1 }),
+    };
+    race.await
+}
+
+/// Both blocks bound by `let`: each is wrapped where it is made, and the
+/// race has one type in every copy, kept across another await (with the
+/// second block inline, a compile error:
+/// `tests/ui/inline_block_beside_bound_block_kept.rs`).
+#[desugar]
+async fn both_bound_kept(n: u32, slow: usize) -> u32 {
+    let mut hits = 0;
+    for i in 0..n {
+        let job = async move { Leaf::new("job").pending(slow).ready(i).await };
+        let other = async { tick(2).await + 1 };
+        let race = Race {
+            a: Box::pin(job),
+            b: Box::pin(other),
+        };
+        hits += Leaf::new("first").pending(1).ready(1u32).await;
+        hits += race.await;
+    }
+    hits
+}
+
+#[test]
+fn raced_beside_inline_blocks() {
+    for n in 0..3 {
+        for slow in [0, 4] {
+            same_and_no_larger(
+                || both_bound_kept(n, slow),
+                || both_bound_kept_rustc(n, slow),
+            );
+        }
+    }
+    assert_send(&both_bound_kept(1, 1));
+    for n in 0..3 {
+        for slow in [0, 1, 4] {
+            same_and_no_larger(
+                || raced_beside_inline_block(n, slow),
+                || raced_beside_inline_block_rustc(n, slow),
+            );
+        }
+    }
+    for warm in [false, true] {
+        for slow in [0, 4] {
+            same_and_no_larger(
+                || raced_beside_inline_block_after_branch(warm, slow),
+                || raced_beside_inline_block_after_branch_rustc(warm, slow),
+            );
+        }
+    }
+    assert_send(&raced_beside_inline_block(1, 1));
+    assert_send(&raced_beside_inline_block_after_branch(true, 1));
 }
 
 #[test]

@@ -458,14 +458,24 @@ pub(super) fn closure_locals(block: &crate::ir::Block) -> Vec<LocalId> {
 /// Select(Box::pin(job), tick);`, `let job = Box::pin(job);`): where that
 /// code is written more than once, each block is wrapped where it is made
 /// (see [`CopiesPlan::wrap_block`]).
+///
+/// Not one moved only into values that are a type of their own in each
+/// copy anyway (`let race = Select(Box::pin(job), Box::pin(async { ..
+/// }));`, see [`builds_typed_value`]): the await of such a value wraps it
+/// whole (see [`TypedValue::AwaiteeOf`]), and the block's wrapper, whose
+/// copies would then never meet in one type, would leave its other copies'
+/// types to infer from nothing (E0282).
 fn moved_blocks(body: &Body) -> Vec<LocalId> {
-    fn lets(block: &crate::ir::Block, out: &mut Vec<LocalId>) {
+    fn lets(block: &crate::ir::Block, out: &mut Vec<LocalId>, typed: &mut Vec<LocalId>) {
         for stmt in &block.stmts {
             match stmt {
                 Stmt::Plain {
-                    stmt: syn::Stmt::Local(local),
+                    stmt: stmt @ syn::Stmt::Local(local),
                     declares,
                 } => {
+                    if builds_typed_value(stmt) {
+                        typed.extend(declares.iter().copied());
+                    }
                     if let [declared] = declares[..]
                         && let syn::Pat::Ident(syn::PatIdent {
                             by_ref: None,
@@ -480,29 +490,32 @@ fn moved_blocks(body: &Body) -> Vec<LocalId> {
                     }
                 }
                 Stmt::Plain { .. } | Stmt::Await(_) | Stmt::Param(_) => {}
-                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => lets(block, out),
+                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
+                    lets(block, out, typed);
+                }
                 Stmt::If(node) => {
                     for block in node.blocks() {
-                        lets(block, out);
+                        lets(block, out, typed);
                     }
                 }
                 Stmt::Match(node) => {
                     for arm in &node.arms {
-                        lets(&arm.body, out);
+                        lets(&arm.body, out, typed);
                     }
                 }
             }
         }
     }
     let mut blocks = Vec::new();
-    lets(&body.block, &mut blocks);
+    let mut typed = Vec::new();
+    lets(&body.block, &mut blocks, &mut typed);
     blocks.retain(|&local| {
         body.mentions.iter().any(|m| {
             m.local == local
                 && m.kind.moves_whole()
                 && m.consumed.as_deref() != Some(crate::ir::CALLED)
                 && m.in_operand.is_none()
-                && m.holders.iter().any(|&h| h != local)
+                && m.holders.iter().any(|&h| h != local && !typed.contains(&h))
         })
     });
     blocks
