@@ -85,6 +85,13 @@ pub(crate) struct Leaving {
     /// labeled block's end; `u32::MAX` for a `return`): nothing numbered
     /// in `jump + 1 ..= until` follows the run.
     pub until: u32,
+    /// How many loops inside its target the jump leaves (`continue
+    /// 'outer` from an inner loop: 1; a `return`: none, see
+    /// [`AwaitInfo::returns_by`]). Resumed at an await in the run, the
+    /// machine writes such a loop's later iterations, and the code after
+    /// it, unless it sees the await leave it ([`AwaitInfo::leaves_loops`]):
+    /// that code must then find the locals it names.
+    pub crosses: usize,
 }
 
 impl Leaving {

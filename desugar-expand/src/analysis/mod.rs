@@ -387,8 +387,22 @@ impl<'a> Facts<'a> {
         let end = await_
             .returns_by
             .map_or(local.scope.1, |by| by.seq.min(local.scope.1));
-        (mention.seq <= end && self.follows(await_.seq, &await_.path, mention.seq, &mention.path))
+        (mention.seq <= end && self.follows_await(k, mention.seq, &mention.path))
             || self.same_loop(mention.seq, k, mention.local, true)
+    }
+
+    /// [`Self::follows`] from await `k`, as the machine resumed there is
+    /// written: a jump out of loops inside its target cuts the code after
+    /// them only where the machine sees `k` leave them (see
+    /// [`crate::ir::Leaving::crosses`]); elsewhere it writes that code in
+    /// the arm that resumes at `k`.
+    fn follows_await(&self, k: AwaitId, b: u32, b_path: &[u32]) -> bool {
+        let info = &self.body.awaits[k];
+        b > info.seq
+            && !self.exclusive(&info.path, b_path)
+            && !self.body.leaving.iter().any(|run| {
+                run.cuts(info.seq, b) && (run.crosses == 0 || info.leaves_loops >= run.crosses)
+            })
     }
 
     /// Does code numbered `b` (on path `b_path`) follow code numbered `a`
@@ -501,7 +515,7 @@ impl<'a> Facts<'a> {
         let end = at.returns_by.map_or(u32::MAX, |by| by.seq);
         (0..self.body.awaits.len()).any(|later| {
             let info = &self.body.awaits[later];
-            let follows = (info.seq <= end && self.follows(at.seq, &at.path, info.seq, &info.path))
+            let follows = (info.seq <= end && self.follows_await(k, info.seq, &info.path))
                 || self.same_loop(info.seq, k, local, true);
             later != k
                 && follows
@@ -642,15 +656,15 @@ impl<'a> Facts<'a> {
         let mentions = &self.by_local[local];
         let on_every_path = |m: &Mention| !m.conditional && info.path.starts_with(&m.path);
         let assignments = || {
-            mentions.iter().filter(|m| {
-                m.kind == MentionKind::Assign && self.follows(info.seq, &info.path, m.seq, &m.path)
-            })
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Assign && self.follows_await(k, m.seq, &m.path))
         };
         let reads_follow_assignments = || {
             mentions
                 .iter()
                 .filter(|m| m.kind != MentionKind::Assign && !m.drop)
-                .filter(|m| self.follows(info.seq, &info.path, m.seq, &m.path))
+                .filter(|m| self.follows_await(k, m.seq, &m.path))
                 .all(|read| {
                     assignments().any(|a| {
                         // One in an arm whose statement gives the value on

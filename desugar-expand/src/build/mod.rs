@@ -451,24 +451,32 @@ impl Builder {
                     from,
                     jump,
                     until: u32::MAX,
+                    crosses: 0,
                 });
                 return;
             }
             exits::Leaves::Break(label) => (label, false),
             exits::Leaves::Continue(label) => (label, true),
         };
-        let target = self.targets.iter_mut().rev().find(|target| match label {
+        let Some(index) = self.targets.iter().rposition(|target| match label {
             Some(label) => target.label.as_ref() == Some(label),
             None => target.is_loop,
-        });
-        let Some(target) = target.filter(|target| target.is_loop || !is_continue) else {
+        }) else {
             return;
         };
+        let Some((target, inner)) = self.targets[index..].split_first_mut() else {
+            return;
+        };
+        if is_continue && !target.is_loop {
+            return;
+        }
+        let crosses = inner.iter().filter(|inner| inner.is_loop).count();
         target.pending.push(self.leaving.len());
         self.leaving.push(crate::ir::Leaving {
             from,
             jump,
             until: jump,
+            crosses,
         });
     }
 
