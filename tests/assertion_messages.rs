@@ -692,3 +692,72 @@ mod constant_macros {
         same_and_no_larger(assert_same(|| tagged(1), || tagged_rustc(1)));
     }
 }
+
+/// A `loop`, `while`, `for` or `async` block too long for one line in a
+/// condition the expansion rewrites: rustc breaks it over lines as it
+/// breaks a plain block (one statement a line, `}` on its own); the
+/// message said it on one line (dogN2 1.1).
+// Written as the shapes came, on one line: rustfmt would break them.
+#[rustfmt::skip]
+#[allow(clippy::never_loop, clippy::while_let_loop, unused_labels)]
+mod loop_and_async_blocks {
+    use super::*;
+
+    #[desugar]
+    async fn in_loop() {
+        assert!(loop { let first = fetch(1).await; let second = fetch(2).await; break first + second == 100; });
+    }
+
+    #[desugar]
+    async fn in_labeled_loop() {
+        assert!('outer: loop { let first = fetch(1).await; let second = fetch(2).await; break 'outer first + second == 100; });
+    }
+
+    #[desugar]
+    async fn in_while(limit: u32) {
+        assert!({ let mut n = 0; while n < limit { n += fetch(1).await; n += fetch(2).await; n += 1; } n } == 100);
+    }
+
+    #[desugar]
+    async fn in_while_let(limit: u32) {
+        assert!({ let mut n = 0; while let Some(step) = limit.checked_sub(n) { n += fetch(step.min(1)).await; n += 1; } n } == 100);
+    }
+
+    #[desugar]
+    async fn in_for(limit: u32) {
+        assert!({ let mut total = 0; for i in 0..limit { total += fetch(i).await; total += i * 2; } total } == 100);
+    }
+
+    #[desugar]
+    async fn in_async_block() {
+        assert!(async { let first = fetch(1).await; let second = fetch(2).await; first + second }.await == 100);
+    }
+
+    #[desugar]
+    async fn in_async_move_block(base: u32) {
+        assert!(async move { let first = fetch(base).await; let second = fetch(2).await; first + second }.await == 100);
+    }
+
+    /// The await beside the block, not in it.
+    #[desugar]
+    async fn beside_the_await(limit: u32) {
+        assert!(loop { let mut n = limit; n += 1; n *= 2; if n > 10 { break n == 3; } n -= 1; break false; } || fetch(1).await == 3);
+    }
+
+    #[test]
+    fn broken_as_rustc_breaks_a_block() {
+        both_send(&in_loop(), &in_loop_rustc());
+        both_send(&in_async_move_block(1), &in_async_move_block_rustc(1));
+        fails(assert_same(in_loop, in_loop_rustc));
+        fails(assert_same(in_labeled_loop, in_labeled_loop_rustc));
+        fails(assert_same(|| in_while(2), || in_while_rustc(2)));
+        fails(assert_same(|| in_while_let(2), || in_while_let_rustc(2)));
+        fails(assert_same(|| in_for(2), || in_for_rustc(2)));
+        fails(assert_same(in_async_block, in_async_block_rustc));
+        fails(assert_same(
+            || in_async_move_block(1),
+            || in_async_move_block_rustc(1),
+        ));
+        fails(assert_same(|| beside_the_await(1), || beside_the_await_rustc(1)));
+    }
+}

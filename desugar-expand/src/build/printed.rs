@@ -7,7 +7,10 @@
 //! elements. The shapes whose boxes are followed here are the ones
 //! conditions are made of: binary operators, prefix operators, calls,
 //! method calls, fields, indexes, `.await`, `?`, casts, parentheses,
-//! tuples, arrays, ranges and closures. Anything else is printed as one
+//! tuples, arrays, ranges and closures, and the blocks in them (plain,
+//! labeled, `unsafe`, `if`, `match`, `loop`, `while`, `for`, `async`)
+//! with their statements, one a line where the block breaks, and the
+//! `break`, `return` and assignments in those. Anything else is printed as one
 //! word from its tokens (`compact`), which is what rustc prints too where
 //! it fits on the line (README: "Known differences").
 //!
@@ -153,6 +156,78 @@ fn print_expr(p: &mut Printer, expr: &syn::Expr) {
             p.begin(0, false);
             print_block(p, &block.block, true);
         }
+        // rustc opens the block's two boxes after the label for a plain
+        // block, before it for a `loop` (`print_expr_outer_attr_style`).
+        Expr::Loop(looped) if looped.attrs.is_empty() => {
+            p.begin(0, true);
+            p.begin(0, false);
+            print_label(p, looped.label.as_ref());
+            p.word("loop");
+            p.word(" ");
+            print_block(p, &looped.body, true);
+        }
+        Expr::While(looped) if looped.attrs.is_empty() => {
+            print_label(p, looped.label.as_ref());
+            p.begin(0, true);
+            p.begin(0, false);
+            p.word("while");
+            p.word(" ");
+            print_expr(p, &looped.cond);
+            p.space();
+            print_block(p, &looped.body, true);
+        }
+        Expr::ForLoop(looped) if looped.attrs.is_empty() => {
+            print_label(p, looped.label.as_ref());
+            p.begin(0, true);
+            p.begin(0, false);
+            p.word("for");
+            p.word(" ");
+            p.word(&compact(looped.pat.to_token_stream()));
+            p.space();
+            p.word("in");
+            p.space();
+            print_expr(p, &looped.expr);
+            p.space();
+            print_block(p, &looped.body, true);
+        }
+        // `async move` breaks after `move` (outside the block's boxes),
+        // where it must.
+        Expr::Async(block) if block.attrs.is_empty() => {
+            p.word("async");
+            p.word(" ");
+            if block.capture.is_some() {
+                p.word("move");
+                p.space();
+            }
+            p.begin(0, true);
+            p.begin(0, false);
+            print_block(p, &block.block, true);
+        }
+        Expr::Break(jump) if jump.attrs.is_empty() => {
+            p.word("break");
+            if let Some(label) = &jump.label {
+                p.space();
+                p.word(&label.to_string());
+            }
+            if let Some(value) = &jump.expr {
+                p.space();
+                print_expr(p, value);
+            }
+        }
+        Expr::Return(jump) if jump.attrs.is_empty() => {
+            p.word("return");
+            if let Some(value) = &jump.expr {
+                p.word(" ");
+                print_expr(p, value);
+            }
+        }
+        Expr::Assign(assign) if assign.attrs.is_empty() => {
+            print_expr(p, &assign.left);
+            p.space();
+            p.word("=");
+            p.space();
+            print_expr(p, &assign.right);
+        }
         Expr::Unsafe(block) if block.attrs.is_empty() => {
             p.begin(0, true);
             p.begin(0, false);
@@ -173,6 +248,15 @@ fn print_expr(p: &mut Printer, expr: &syn::Expr) {
         _ => p.word(&compact(expr.to_token_stream())),
     }
     p.end();
+}
+
+/// `'label: ` before a loop, a break after the colon.
+fn print_label(p: &mut Printer, label: Option<&syn::Label>) {
+    if let Some(label) = label {
+        p.word(&label.name.to_string());
+        p.word(":");
+        p.space();
+    }
 }
 
 /// `if cond { .. } else if cond { .. } else { .. }`, each part in a
