@@ -134,6 +134,7 @@ fn analyse(
     rewrite::own_macro_names::rewrite_body(&mut body);
     rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::macro_locals::rewrite_body(&mut body, &item_fn.sig)?;
+    rewrite::item_macros::rewrite_body(&mut body);
     rewrite::receiver::rename_self(&mut body);
     rewrite::pinned_receiver::rewrite_body(&mut body, &item_fn.sig);
     rewrite::called_once::rewrite_body(&mut body, &item_fn.sig);

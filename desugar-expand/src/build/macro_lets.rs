@@ -8,6 +8,17 @@
 //!
 //! Before: `bind!(conn = open()); ping().await; conn.send()`
 //! After:  an error at `conn` in `conn.send()`
+//!
+//! The same for an item such a macro may declare (`helper!(triple, 3)`
+//! expanding to `fn triple(..)`): the machine declares the block's items
+//! where every state sees them, but not the items of a macro whose rules
+//! it cannot read (`rewrite::item_macros` moves the calls whose rules it
+//! can). Where a name the macro is given is called after an await of the
+//! block (`triple(v)`), and no local or item of the block has that name,
+//! the build stops at the call saying to call the macro outside the fn.
+//!
+//! Before: `helper!(triple, 3); ping().await; triple(v)`
+//! After:  an error at `triple` in `triple(v)`
 
 use proc_macro2::TokenTree;
 use syn::visit::Visit;
@@ -22,7 +33,10 @@ pub(super) struct MacroLets {
     /// Statement index, the macro's path as written, the names.
     declared: Vec<(usize, String, Vec<String>)>,
     awaits: Vec<bool>,
-    uses: Vec<Vec<syn::Ident>>,
+    /// Each name read as a value, and whether it is a call's callee.
+    uses: Vec<Vec<(syn::Ident, bool)>>,
+    /// The names of the block's own `fn`s and structs.
+    items: Vec<syn::Ident>,
 }
 
 impl MacroLets {
@@ -40,10 +54,19 @@ impl MacroLets {
             true => Vec::new(),
             false => stmts.iter().map(bare_uses).collect(),
         };
+        let items = stmts
+            .iter()
+            .filter_map(|stmt| match stmt {
+                syn::Stmt::Item(syn::Item::Fn(item)) => Some(item.sig.ident.clone()),
+                syn::Stmt::Item(syn::Item::Struct(item)) => Some(item.ident.clone()),
+                _ => None,
+            })
+            .collect();
         MacroLets {
             declared,
             awaits,
             uses,
+            items,
         }
     }
 
@@ -58,20 +81,26 @@ impl MacroLets {
                 if !self.awaits[at + 1..later].iter().any(|&awaits| awaits) {
                     continue;
                 }
-                for ident in &self.uses[later] {
+                for (ident, called) in &self.uses[later] {
                     let Some(name) = names.iter().find(|name| ident == *name) else {
                         continue;
                     };
-                    if reported.contains(&name) || locals.iter().any(|local| local.ident == *name) {
+                    if reported.contains(&name)
+                        || locals.iter().any(|local| local.ident == *name)
+                        || self.items.iter().any(|item| *item == **name)
+                    {
                         continue;
                     }
                     reported.push(name);
-                    errors.push(syn::Error::new(
-                        ident.span(),
-                        format!(
+                    let message = match called {
+                        false => format!(
                             "`{name}` is no local #[desugar] can see, and is used after an `.await`: if `{path}!` declares it (a `let` inside a macro of your own), the machine cannot keep it across the await, as it cannot read the macro's expansion: write the `let` out (`let {name} = ..;`)"
                         ),
-                    ));
+                        true => format!(
+                            "`{name}` is no local or item #[desugar] can see, and is called after an `.await`: if `{path}!` declares it (an item made by a macro of your own), the code after the await cannot see it, as #[desugar] cannot read the macro's expansion: call `{path}!` outside the fn (its items need nothing of the fn's), or write the item out; if `{name}` is a fn of the crate, call it by its path (`self::{name}(..)`)"
+                        ),
+                    };
+                    errors.push(syn::Error::new(ident.span(), message));
                 }
             }
         }
@@ -122,20 +151,27 @@ fn declared_names(stmt: &syn::Stmt) -> Option<(&syn::Macro, Vec<String>)> {
 
 /// The names `stmt` reads as values alone (`conn`, `conn.send()`, `&conn`),
 /// outside closures, `async` blocks, macros and items, which may bind
-/// names of their own, and not as a call's callee (a fn).
-fn bare_uses(stmt: &syn::Stmt) -> Vec<syn::Ident> {
-    struct Uses(Vec<syn::Ident>);
+/// names of their own; a call's callee (`triple(v)`, a fn or a local
+/// closure) marked `true`.
+fn bare_uses(stmt: &syn::Stmt) -> Vec<(syn::Ident, bool)> {
+    struct Uses(Vec<(syn::Ident, bool)>);
     impl<'ast> Visit<'ast> for Uses {
         fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
             if path.qself.is_none()
                 && let Some(ident) = path.path.get_ident()
             {
-                self.0.push(ident.clone());
+                self.0.push((ident.clone(), false));
             }
         }
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-            if !matches!(&*call.func, syn::Expr::Path(_)) {
-                self.visit_expr(&call.func);
+            match &*call.func {
+                syn::Expr::Path(path) if path.qself.is_none() => {
+                    if let Some(ident) = path.path.get_ident() {
+                        self.0.push((ident.clone(), true));
+                    }
+                }
+                syn::Expr::Path(_) => {}
+                func => self.visit_expr(func),
             }
             for arg in &call.args {
                 self.visit_expr(arg);

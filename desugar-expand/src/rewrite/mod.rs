@@ -8,6 +8,7 @@ pub(crate) mod called_once;
 pub(crate) mod destructuring;
 pub(crate) mod early_exit;
 pub(crate) mod invisible_groups;
+pub(crate) mod item_macros;
 pub(crate) mod kept_arrays;
 pub(crate) mod let_else;
 pub(crate) mod macro_calls;
