@@ -140,6 +140,7 @@ fn analyse(
     rewrite::called_once::rewrite_body(&mut body, &item_fn.sig);
     rewrite::braced_tail::rewrite_body(&mut body);
     rewrite::poll_macro::rewrite_body(&mut body);
+    rewrite::ready_macro::rewrite_body(&mut body);
     rewrite::raw_borrows::rewrite_body(&mut body);
     rewrite::assertions::rewrite_body(&mut body)?;
     rewrite::destructuring::rewrite_body(&mut body);

@@ -20,6 +20,7 @@ pub(crate) mod pinning;
 pub(crate) mod poll_macro;
 pub(crate) mod promoted;
 pub(crate) mod raw_borrows;
+pub(crate) mod ready_macro;
 pub(crate) mod receiver;
 pub(crate) mod skipped_parts;
 mod skipped_temporary_parts;
