@@ -1588,3 +1588,64 @@ mod items_in_the_body_kept_across_awaits {
         }
     }
 }
+
+/// A `match` (or `if let`) on a local, whose arm awaits, beside the same
+/// local borrowed by a formatting macro earlier in its arguments: taken
+/// for a change of the local, which the borrow read before it, and
+/// refused (dogN2 3.3). A pattern that binds nothing changes nothing.
+mod matched_beside_its_formatted_scrutinee {
+    use super::*;
+
+    async fn fetch(v: u32) -> u32 {
+        Leaf::new("fetch").pending(1).ready(v).await
+    }
+
+    #[desugar]
+    async fn formatted(k: u32) -> String {
+        format!(
+            "{}{}",
+            k,
+            match k {
+                0 => fetch(1).await,
+                _ => 2,
+            }
+        )
+    }
+
+    #[desugar]
+    async fn asserted(k: u32) -> u32 {
+        assert_eq!(
+            k,
+            match k {
+                0 => fetch(0).await,
+                n => n,
+            }
+        );
+        k
+    }
+
+    #[desugar]
+    async fn printed(k: u32, p: Probe) -> u32 {
+        let name = String::from("k");
+        println!("{name}={}{}", k, if let 0 = k { fetch(1).await } else { 2 });
+        drop(p);
+        k
+    }
+
+    #[test]
+    fn same_as_rustc() {
+        assert_send(&formatted(0));
+        assert_send(&asserted(0));
+        for k in [0, 1] {
+            let report = assert_same(|| formatted(k), || formatted_rustc(k));
+            assert!(report.left_size <= report.right_size, "{report}");
+            let report = assert_same(|| asserted(k), || asserted_rustc(k));
+            assert!(report.left_size <= report.right_size, "{report}");
+            let report = assert_same(
+                || printed(k, Probe::new("p")),
+                || printed_rustc(k, Probe::new("p")),
+            );
+            assert!(report.left_size <= report.right_size, "{report}");
+        }
+    }
+}

@@ -1167,6 +1167,20 @@ pub(super) fn idents(tokens: TokenStream) -> Vec<String> {
 /// never a different value.
 ///
 /// `add(x, bump(&mut x).await)`: `x`. `self.n < if c.await { 1 } else { self.n }`: none.
+/// Can matching `pat` change the scrutinee's place, through a binding of
+/// one of its parts? Not if it binds nothing (`0 | 1`, `Some(_)`), nor if
+/// it binds the whole value by value (`n`, `mut n`): a reference it moves
+/// out is not the place.
+///
+/// Before: `match k { 0 => .., n => .. }`, `if let Some(x) = k`
+/// After:  `false`, `true`
+fn may_change_matched(pat: &syn::Pat) -> bool {
+    match pat {
+        syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => false,
+        pat => !walk::patterns::bindings(pat).is_empty(),
+    }
+}
+
 fn changed_names(expr: &Expr) -> Vec<String> {
     struct Changes(Vec<String>);
     impl Changes {
@@ -1205,8 +1219,14 @@ fn changed_names(expr: &Expr) -> Vec<String> {
                 Expr::Assign(e) => self.place(&e.left),
                 Expr::Binary(e) if walk::is_compound_assign(e.op) => self.place(&e.left),
                 Expr::Call(e) => self.place(&e.func),
-                Expr::Match(e) => self.place(&e.expr),
-                Expr::Let(e) => self.place(&e.expr),
+                // A pattern binding nothing, or the whole value by value
+                // (`n =>`, which copies or moves it), leaves the scrutinee
+                // as it was; a part bound may be bound by `ref mut`, or
+                // by reference through a `&mut` scrutinee, and changed.
+                Expr::Match(e) if e.arms.iter().any(|arm| may_change_matched(&arm.pat)) => {
+                    self.place(&e.expr)
+                }
+                Expr::Let(e) if may_change_matched(&e.pat) => self.place(&e.expr),
                 Expr::Closure(_) | Expr::Async(_) => {
                     self.0.extend(idents(expr.to_token_stream()));
                     return;
