@@ -93,3 +93,58 @@ fn ready_returning_from_the_body() {
     same_and_no_larger(|| in_the_body(1), || in_the_body_rustc(1));
     same_and_no_larger(|| in_the_body(5), || in_the_body_rustc(5));
 }
+
+/// What the message says for a macro of the crate's, which the expansion
+/// cannot read, naming a local kept in place inside a closure: a
+/// reference bound before it, `&mut` where the macro changes the local or
+/// calls `as_mut()` on it, named there (`*value` where the macro assigns
+/// to it), and a `move` closure. `let value = &f;` would not build
+/// (E0596: `as_mut` needs `&mut`; dogN2 2.2).
+mod following_the_advice {
+    use super::*;
+
+    macro_rules! poll_ready {
+        ($f:expr, $cx:expr) => {
+            match $f.as_mut().poll($cx) {
+                Poll::Ready(v) => v,
+                Poll::Pending => return Poll::Pending,
+            }
+        };
+    }
+
+    macro_rules! bump {
+        ($c:expr) => {
+            $c += 1
+        };
+    }
+
+    #[desugar]
+    async fn polled(n: u32) -> u32 {
+        let mut f = pin!(fetch(n));
+        let value = &mut f;
+        poll_fn(move |cx| {
+            let v = poll_ready!(value, cx);
+            Poll::Ready(v + 1)
+        })
+        .await
+    }
+
+    #[desugar]
+    async fn bumped(n: u32) -> u32 {
+        let mut count = 0;
+        let value = &mut count;
+        let mut step = move || bump!(*value);
+        step();
+        let m = fetch(n).await;
+        step();
+        count + m
+    }
+
+    #[test]
+    fn builds_and_behaves_as_rustc() {
+        both_send(&polled(1), &polled_rustc(1));
+        same_and_no_larger(|| polled(2), || polled_rustc(2));
+        both_send(&bumped(1), &bumped_rustc(1));
+        same_and_no_larger(|| bumped(2), || bumped_rustc(2));
+    }
+}

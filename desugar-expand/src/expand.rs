@@ -132,6 +132,7 @@ fn analyse(
     let mut body = (*item_fn.block).clone();
     let user_names = build::user_names(quote::ToTokens::to_token_stream(&body));
     rewrite::own_macro_names::rewrite_body(&mut body);
+    rewrite::own_macro_awaits::check_body(&body)?;
     rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::macro_locals::rewrite_body(&mut body, &item_fn.sig)?;
     rewrite::item_macros::rewrite_body(&mut body);

@@ -71,4 +71,23 @@ async fn macro_of_the_fn(mut c: Vec<u32>, rounds: u32) -> u32 {
     sum!()
 }
 
+macro_rules! bump {
+    ($c:expr) => {
+        $c += 1
+    };
+}
+
+// A macro that changes the local it names, inside a closure kept across
+// an await: the message says to bind `&mut count` and name `*value`
+// (`&count` would not build: E0594), as `tests/ready_in_poll_fn.rs` does.
+#[desugar]
+async fn changed_by_the_macro(n: u32) -> u32 {
+    let mut count = 0;
+    let mut step = || bump!(count);
+    step();
+    ready().await;
+    step();
+    count + n
+}
+
 fn main() {}

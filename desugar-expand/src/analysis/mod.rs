@@ -1231,7 +1231,7 @@ impl<'a> Facts<'a> {
                     MentionKind::Opaque { captured: true, .. } => report(
                         mention.span,
                         format!(
-                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] cannot rewrite this macro's use of it, which the closure or `async` block around it borrows: give the macro a reference bound before it, `let value = &{name};`, name `value` there, and make the closure or block `move`, which copies the reference (a `macro_rules!` of this fn whose rules name `{name}` takes it as an argument instead, `($v:expr) => ..`, given `value`)"
+                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] cannot rewrite this macro's use of it, which the closure or `async` block around it borrows: give the macro a reference bound before it, `let value = &{name};` (`&mut {name}` where the macro changes it or calls a method taking `&mut self` on it, such as `as_mut()`), name `value` there (`*value` where the macro assigns to it), and make the closure or block `move`, which takes the reference in (a `macro_rules!` of this fn whose rules name `{name}` takes it as an argument instead, `($v:expr) => ..`, given `value`)"
                         ),
                     ),
                     MentionKind::Opaque {
@@ -1250,7 +1250,7 @@ impl<'a> Facts<'a> {
                     MentionKind::Opaque { .. } => report(
                         mention.span,
                         format!(
-                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] cannot rewrite this macro's use of it: give the macro a reference bound before it, `let value = &{name};`, and name `value` there (a `macro_rules!` of this fn whose rules name `{name}` takes it as an argument instead, `($v:expr) => ..`, given `value`)"
+                            "`{name}` is kept in place (borrowed across an `.await`, or moved before one on some paths only), and #[desugar] cannot rewrite this macro's use of it: give the macro a reference bound before it, `let value = &{name};` (`&mut {name}` where the macro changes it or calls a method taking `&mut self` on it, such as `as_mut()`), and name `value` there (`*value` where the macro assigns to it; a `macro_rules!` of this fn whose rules name `{name}` takes it as an argument instead, `($v:expr) => ..`, given `value`)"
                         ),
                     ),
                     MentionKind::Value if mention.in_awaiting_macro => report(
