@@ -741,7 +741,7 @@ mod loop_and_async_blocks {
     /// The await beside the block, not in it.
     #[desugar]
     async fn beside_the_await(limit: u32) {
-        assert!(loop { let mut n = limit; n += 1; n *= 2; if n > 10 { break n == 3; } n -= 1; break false; } || fetch(1).await == 3);
+        assert!(loop { let mut n = limit; n += 1; n *= 2; if n > 10 { break n == 3; } n -= 1; break n == 0; } || fetch(1).await == 3);
     }
 
     #[test]

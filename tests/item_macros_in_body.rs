@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use common::{both_send, same_and_no_larger};
@@ -34,15 +34,15 @@ async fn counted(n: u32) -> u32 {
     v + CALLS.with(Cell::get)
 }
 
-/// By its path, with a lazily made value, in a loop's body.
+/// By its path, with a value made lazily (not `const`), in a loop's body.
 #[desugar]
 async fn in_a_loop(n: u32) -> u32 {
     let mut total = 0;
     for i in 0..n {
-        std::thread_local!(static SEEN: Cell<u32> = Cell::new(100));
+        std::thread_local!(static SEEN: RefCell<String> = RefCell::new(String::from("seen")));
         let p = Probe::new("p");
         total += fetch(i).await;
-        SEEN.with(|s| s.set(s.get() + 1));
+        SEEN.with(|s| s.borrow_mut().push('!'));
         drop(p);
     }
     total
