@@ -1157,16 +1157,6 @@ pub(super) fn idents(tokens: TokenStream) -> Vec<String> {
     out
 }
 
-/// The names `expr` may change when it runs: those it assigns, borrows
-/// mutably, calls a method on (which may take `&mut self`), calls, matches against
-/// patterns (which may bind `ref mut`), writes to with `write!`, or names
-/// inside a closure, an `async` block or a macro whose arguments are not
-/// known to be expressions. A name it only reads or moves by value is left
-/// out: a part that reads it reads the same value before `expr` runs as
-/// after, and after a move the expansion's read is rustc's error (E0382),
-/// never a different value.
-///
-/// `add(x, bump(&mut x).await)`: `x`. `self.n < if c.await { 1 } else { self.n }`: none.
 /// Can matching `pat` change the scrutinee's place, through a binding of
 /// one of its parts? Not if it binds nothing (`0 | 1`, `Some(_)`), nor if
 /// it binds the whole value by value (`n`, `mut n`): a reference it moves
@@ -1181,7 +1171,17 @@ fn may_change_matched(pat: &syn::Pat) -> bool {
     }
 }
 
-fn changed_names(expr: &Expr) -> Vec<String> {
+/// The names `expr` may change when it runs: those it assigns, borrows
+/// mutably, calls a method on (which may take `&mut self`), calls, matches against
+/// patterns (which may bind `ref mut`), writes to with `write!`, or names
+/// inside a closure, an `async` block or a macro whose arguments are not
+/// known to be expressions. A name it only reads or moves by value is left
+/// out: a part that reads it reads the same value before `expr` runs as
+/// after, and after a move the expansion's read is rustc's error (E0382),
+/// never a different value.
+///
+/// `add(x, bump(&mut x).await)`: `x`. `self.n < if c.await { 1 } else { self.n }`: none.
+pub(super) fn changed_names(expr: &Expr) -> Vec<String> {
     struct Changes(Vec<String>);
     impl Changes {
         /// The local whose place `expr` is (`x`, `x.f`, `x[i]`, `*x`).

@@ -423,8 +423,16 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// earlier part that has effects is named too, so nothing changes
     /// order.
     fn in_order(&mut self, parts: Vec<(&mut Expr, Use)>) {
-        let mut done: Vec<(&mut Expr, usize, Use)> = Vec::new();
-        for (part, usage) in parts {
+        // The locals each part's later parts may change (see
+        // [`stays_in_place`]), from the parts as written.
+        let mut changed_after: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
+        for i in (1..parts.len()).rev() {
+            let mut changed = super::lead::changed_names(parts[i].0);
+            changed.extend(changed_after[i].iter().cloned());
+            changed_after[i - 1] = changed;
+        }
+        let mut done: Vec<(&mut Expr, usize, Use, Vec<String>)> = Vec::new();
+        for ((part, usage), changed_after) in parts.into_iter().zip(changed_after) {
             let before = self.out.len();
             match usage {
                 Use::Place { mutable } => self.place(part, mutable),
@@ -444,8 +452,8 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // what this part named.
                 let named_here = self.out.split_off(before);
                 let mut inserted = 0;
-                for (earlier, at, usage) in done.iter_mut() {
-                    if !is_pure(earlier) {
+                for (earlier, at, usage, changed_after) in done.iter_mut() {
+                    if !is_pure(earlier) && !stays_in_place(earlier, *usage, changed_after) {
                         let ident = crate::syntax::located((self.name)(), earlier);
                         let (temporary, mutable) = match *usage {
                             Use::Place { mutable } => (true, mutable),
@@ -479,7 +487,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 self.out.extend(named_here);
             }
             let at = self.out.len();
-            done.push((part, at, usage));
+            done.push((part, at, usage, changed_after));
         }
     }
 
@@ -531,6 +539,40 @@ enum Use {
     /// emitter checks for a method taking `self` (see
     /// [`crate::ir::Local::receiver`]).
     Receiver,
+}
+
+/// Is `earlier`, a part of a call run before a later part's temporary is
+/// named, left where it is? A receiver that is a local or a field of one
+/// (`self.db`, `r.client`), which the method borrows: evaluating the place
+/// runs nothing, and the method borrows it where it is, as rustc does. Named,
+/// it would be moved into a local: out of a reference, a bare E0507
+/// (`match self.db.lookup(&id.to_string()).await { .. }`), and out of an
+/// owned local, a part dropped at the end of the construct, not with its
+/// local. A method syntax does not know may take a `Copy` receiver by value
+/// (`self.n.scaled(&bump(&mut self.n))`), which rustc copies before the
+/// arguments run: so the receiver of one stays in place only where no later
+/// part may change its local (see [`super::lead::changed_names`]), and is
+/// copied ahead otherwise, as before.
+///
+/// Before: `match self.db.lookup(&id.to_string()).await { Some(v) => v + f().await, None => 0 }`
+/// After:  `let __temporary1 = id.to_string(); match self.db.lookup(&__temporary1).await { .. }`
+fn stays_in_place(earlier: &Expr, usage: Use, changed_after: &[String]) -> bool {
+    fn local(expr: &Expr) -> Option<&syn::Ident> {
+        match expr {
+            Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
+            Expr::Field(e) => local(&e.base),
+            Expr::Paren(e) => local(&e.expr),
+            _ => None,
+        }
+    }
+    let Some(local) = local(earlier) else {
+        return false;
+    };
+    match usage {
+        Use::Place { .. } => true,
+        Use::Unknown => !changed_after.iter().any(|name| local == name),
+        Use::Value => false,
+    }
 }
 
 /// A place expression: a path, a field, a deref or an index.
