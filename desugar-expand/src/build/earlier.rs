@@ -85,7 +85,10 @@ pub(crate) fn plain_value(expr: &Expr) -> bool {
         Expr::Cast(e) => plain_value(&e.expr),
         Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => plain_place(&e.expr),
         Expr::Unary(e) => plain_value(&e.expr),
-        Expr::Reference(e) => plain_place(&e.expr) || super::values::is_promoted(&e.expr),
+        Expr::Reference(e) => {
+            plain_place(&e.expr)
+                || super::values::is_promoted_borrow(&e.expr, e.mutability.is_some())
+        }
         Expr::Field(_) | Expr::Index(_) => plain_place(expr),
         // The operands of `&&` and `||` are terminating scopes: their
         // temporaries drop inside them, before the `let` ends.

@@ -99,7 +99,7 @@ struct Extend<'a, N> {
 impl<N: FnMut() -> syn::Ident> Extending for Extend<'_, N> {
     fn named(&mut self, expr: &mut Expr) -> bool {
         match expr {
-            Expr::Reference(e) if values::is_promoted(&e.expr) => {}
+            Expr::Reference(e) if values::is_promoted_borrow(&e.expr, e.mutability.is_some()) => {}
             Expr::Reference(_) => self.borrowed(expr),
             // `Some(&make())` extends `make()`'s value, `f(&make())` does
             // not, and syntax cannot tell a constructor from a fn beyond
@@ -108,7 +108,7 @@ impl<N: FnMut() -> syn::Ident> Extending for Extend<'_, N> {
             Expr::Call(e) if values::is_constructor(&e.func) => {
                 for arg in &mut e.args {
                     if let Expr::Reference(r) = arg
-                        && !values::is_promoted(&r.expr)
+                        && !values::is_promoted_borrow(&r.expr, r.mutability.is_some())
                         && (makes_unnamed_value(&r.expr)
                             || value_root(&mut r.expr, false).is_some())
                     {
@@ -143,7 +143,14 @@ impl<N: FnMut() -> syn::Ident> Extend<'_, N> {
         // as the whole initializer, ahead: made in place, an `if`'s or a
         // block's own temporaries would drop at the assignment.
         let whole_block = whole && !self.ran && makes_unnamed_value(&r.expr);
-        let Some(root) = value_root(&mut r.expr, whole_block) else {
+        // `&mut 0`, `&mut None`: a temporary, extended (see
+        // `values::is_promoted_borrow`).
+        let root = if mutable && values::is_mut_borrowed_constant(&r.expr) {
+            Some(&mut *r.expr)
+        } else {
+            value_root(&mut r.expr, whole_block)
+        };
+        let Some(root) = root else {
             // A place of a local, or a block's value (reported).
             if makes_unnamed_value(&r.expr) {
                 self.left.get_or_insert(at);

@@ -61,7 +61,7 @@ pub(crate) use extended::{RefBinding, name as extended_temporaries};
 pub(crate) use lead::has_early_exit;
 pub(crate) use lower::let_parts;
 pub(crate) use tail_edition::{Needs2024, check as edition_check};
-pub(crate) use values::{is_constructor, is_promoted};
+pub(crate) use values::{is_constructor, is_promoted, is_promoted_borrow};
 pub(crate) use written::user_names;
 
 /// Input: the planned signature, the rewritten body, the hidden locals

@@ -195,9 +195,13 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// As [`Namer::place`]; `borrowed`: the value is a temporary a part
     /// of the scrutinee borrows or reads through, not the scrutinee's own.
     fn place_as(&mut self, expr: &mut Expr, mutable: bool, borrowed: bool) {
-        if is_place(expr) {
+        // `&mut 0`, `&mut None`: a temporary (see
+        // `values::is_promoted_borrow`).
+        if mutable && values::is_mut_borrowed_constant(expr) {
+            self.bind(expr, mutable);
+        } else if is_place(expr) {
             self.place_parts(expr, mutable);
-        } else if !is_pure(expr) && !values::is_promoted(expr) {
+        } else if !is_pure(expr) && !values::is_promoted_borrow(expr, mutable) {
             self.bound = borrowed;
             self.value(expr);
             self.bind(expr, mutable);
@@ -570,7 +574,7 @@ fn stays_in_place(earlier: &Expr, usage: Use, changed_after: &[String]) -> bool 
     };
     match usage {
         Use::Place { .. } => true,
-        Use::Unknown => !changed_after.iter().any(|name| local == name),
+        Use::Unknown | Use::Receiver => !changed_after.iter().any(|name| local == name),
         Use::Value => false,
     }
 }

@@ -180,14 +180,19 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
                 self.expr(&mut e.expr);
                 self.ran = true;
             }
-            Expr::Reference(e) if values::is_promoted(&e.expr) => {}
+            Expr::Reference(e) if values::is_promoted_borrow(&e.expr, e.mutability.is_some()) => {}
             Expr::Reference(e) if self.names_closure(e) => {
                 if let Some(in_place) = self.name_value(&mut e.expr, e.mutability.is_some()) {
                     *expr = in_place;
                 }
             }
+            // `&mut 0`, `&mut None`: a temporary too (see
+            // `values::is_promoted_borrow`).
             Expr::Reference(e)
-                if (is_value(&e.expr) || is_user_block(&e.expr)) && !has_await(&*e.expr) =>
+                if (is_value(&e.expr)
+                    || is_user_block(&e.expr)
+                    || (e.mutability.is_some() && values::is_mut_borrowed_constant(&e.expr)))
+                    && !has_await(&*e.expr) =>
             {
                 let mutable = e.mutability.is_some();
                 if let Some(in_place) = self.name_value(&mut e.expr, mutable) {
@@ -457,7 +462,7 @@ fn borrowed_value_receiver(call: &syn::ExprMethodCall) -> bool {
     walk::call_borrows_receiver(call)
         && is_value(&call.receiver)
         && !view
-        && !values::is_promoted(&call.receiver)
+        && !values::is_promoted_borrow(&call.receiver, walk::call_borrows_receiver_mutably(call))
         && !has_await(&*call.receiver)
 }
 

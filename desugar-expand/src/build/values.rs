@@ -366,6 +366,45 @@ pub(crate) fn is_promoted(expr: &syn::Expr) -> bool {
     }
 }
 
+/// Is a borrow of `expr` (`mutable`: a `&mut`, or a method's `&mut self`)
+/// promoted? rustc promotes a shared borrow of a constant ([`is_promoted`]),
+/// and of the mutable ones only `&mut []`, which has nothing to change: any
+/// other (`&mut [0u8; 4]`, `&mut 0`, `&mut (1, 2)`, `[0u8; 3].as_mut_slice()`)
+/// is a temporary, kept to the end of its statement like any value
+/// borrowed, across the awaits there. (Left as written, the machine would
+/// drop it at the first, which its borrow check rejects: E0716.)
+///
+/// Before: `read_into(&mut [0u8; 4]).await` (taken for a `&'static mut`)
+/// After:  `{ __temporary1 = [0u8; 4]; &mut __temporary1 }`, kept across the await
+pub(crate) fn is_promoted_borrow(expr: &syn::Expr, mutable: bool) -> bool {
+    fn empty_array(expr: &syn::Expr) -> bool {
+        match expr {
+            syn::Expr::Array(e) => e.elems.is_empty(),
+            syn::Expr::Paren(e) => empty_array(&e.expr),
+            syn::Expr::Group(e) => empty_array(&e.expr),
+            _ => false,
+        }
+    }
+    is_promoted(expr) && (!mutable || empty_array(expr))
+}
+
+/// A constant that a `&mut` borrows as a temporary, though syntax takes
+/// such an operand for a place or for nothing to name: a literal (`&mut
+/// 0`), or a path surely to a constant (`&mut u32::MAX`, `&mut Kind::A`,
+/// `&mut None`); not a single name in capitals, which may be a `static`
+/// or a local, places.
+pub(crate) fn is_mut_borrowed_constant(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Path(path) => {
+            path.qself.is_some() || path.path.segments.len() > 1 || path.path.is_ident("None")
+        }
+        syn::Expr::Paren(e) => is_mut_borrowed_constant(&e.expr),
+        syn::Expr::Group(e) => is_mut_borrowed_constant(&e.expr),
+        _ => false,
+    }
+}
+
 /// A path to a constant, a unit struct or a unit variant, by Rust's naming
 /// rules (`MAX`, `Kind::A`, `u32::MAX`, `None`), not to a local (`count`).
 fn names_constant(path: &syn::ExprPath) -> bool {

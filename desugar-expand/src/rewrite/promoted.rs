@@ -38,7 +38,7 @@ use syn::Expr;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
-use crate::build::{has_await, is_constructor, is_promoted};
+use crate::build::{has_await, is_constructor, is_promoted, is_promoted_borrow};
 use crate::names;
 use crate::walk;
 
@@ -151,6 +151,18 @@ impl Borrowed {
 }
 
 impl Borrowed {
+    /// [`Self::borrowed`], by a `&mut` where `mutable`: rustc promotes no
+    /// such borrow of a constant but `&mut []` (see
+    /// `build::is_promoted_borrow`), and the machine keeps the value as the
+    /// temporary it is, with its `Drop`, as rustc does: nothing to check.
+    fn borrowed_as(&mut self, expr: &Expr, mutable: bool) {
+        if !mutable || is_promoted_borrow(projected_value(expr), true) {
+            self.borrowed(expr);
+        } else {
+            self.borrowed.push(projected_value(expr));
+        }
+    }
+
     /// `expr` may be borrowed where it is: if the value it projects is a
     /// constant rustc may promote, check what it builds.
     fn borrowed(&mut self, expr: &Expr) {
@@ -208,7 +220,7 @@ impl<'ast> Visit<'ast> for Borrowed {
     }
 
     fn visit_expr_reference(&mut self, e: &'ast syn::ExprReference) {
-        self.borrowed(&e.expr);
+        self.borrowed_as(&e.expr, e.mutability.is_some());
         visit::visit_expr_reference(self, e);
     }
 
@@ -216,7 +228,7 @@ impl<'ast> Visit<'ast> for Borrowed {
         // A method known to take `self` (`Some(Tok(7)).unwrap()`) borrows
         // nothing.
         if !walk::consumes_receiver(&e.method) {
-            self.borrowed(&e.receiver);
+            self.borrowed_as(&e.receiver, walk::call_borrows_receiver_mutably(e));
         }
         self.visit_expr(&e.receiver);
         let function = given_a_function(e);
