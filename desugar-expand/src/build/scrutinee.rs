@@ -195,11 +195,7 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
     /// As [`Namer::place`]; `borrowed`: the value is a temporary a part
     /// of the scrutinee borrows or reads through, not the scrutinee's own.
     fn place_as(&mut self, expr: &mut Expr, mutable: bool, borrowed: bool) {
-        // `&mut 0`, `&mut None`: a temporary (see
-        // `values::is_promoted_borrow`).
-        if mutable && values::is_mut_borrowed_constant(expr) {
-            self.bind(expr, mutable);
-        } else if is_place(expr) {
+        if is_place(expr) {
             self.place_parts(expr, mutable);
         } else if !is_pure(expr) && !values::is_promoted_borrow(expr, mutable) {
             self.bound = borrowed;
@@ -236,6 +232,13 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
         let awaited = std::mem::take(&mut self.awaited);
         let bound = std::mem::take(&mut self.bound);
         match expr {
+            // `&mut 0`, `&mut None`: a temporary (see
+            // `values::is_promoted_borrow`).
+            Expr::Reference(e)
+                if e.mutability.is_some() && values::is_mut_borrowed_constant(&e.expr) =>
+            {
+                self.bind(&mut e.expr, true);
+            }
             Expr::Reference(e) => self.place(&mut e.expr, e.mutability.is_some()),
             Expr::MethodCall(e) => {
                 // A method taking `&self` borrows its receiver, a temporary

@@ -391,13 +391,20 @@ pub(crate) fn is_promoted_borrow(expr: &syn::Expr, mutable: bool) -> bool {
 /// A constant that a `&mut` borrows as a temporary, though syntax takes
 /// such an operand for a place or for nothing to name: a literal (`&mut
 /// 0`), or a path surely to a constant (`&mut u32::MAX`, `&mut Kind::A`,
-/// `&mut None`); not a single name in capitals, which may be a `static`
-/// or a local, places.
+/// `&mut None`: capitalised, after a path, not a fn's `Leaf::new`); not a
+/// single name in capitals, which may be a `static` or a local, places.
 pub(crate) fn is_mut_borrowed_constant(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Lit(_) => true,
         syn::Expr::Path(path) => {
-            path.qself.is_some() || path.path.segments.len() > 1 || path.path.is_ident("None")
+            let capitalised =
+                path.path.segments.last().is_some_and(|segment| {
+                    segment.ident.to_string().starts_with(char::is_uppercase)
+                });
+            capitalised
+                && (path.qself.is_some()
+                    || path.path.segments.len() > 1
+                    || path.path.is_ident("None"))
         }
         syn::Expr::Paren(e) => is_mut_borrowed_constant(&e.expr),
         syn::Expr::Group(e) => is_mut_borrowed_constant(&e.expr),
