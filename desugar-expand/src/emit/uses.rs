@@ -466,6 +466,37 @@ impl walk::Visitor for HomedUses<'_> {
         }
     }
 
+    /// A part of a local kept in place, read by value: reached through a
+    /// reference to the home, it can be copied (or reborrowed, a `&mut`),
+    /// not moved, where rustc's bare E0507 would say nothing of why. Code
+    /// that never runs asks the compiler which it is (see
+    /// `__private::moved_out_of_kept`), and a move stops the build at the
+    /// field, saying to move the local whole into a new one and take the
+    /// part from that. The read itself is left as it was: in a block, whose
+    /// tail is a coercion site as the read was, so a `&mut` is still
+    /// reborrowed where a reference is expected.
+    ///
+    /// Before: `(*self).items` (a `Vec`, `self` kept in place)
+    /// After:  `{ if false { moved_out_of_kept((&&KeptPart(&(*self).items)).kind()); } (*self).items }`
+    fn moved_part(&mut self, local: LocalId, field: &mut Expr) {
+        if self.layout.renamed(local).is_some() || !self.layout.is_homed(local) {
+            return;
+        }
+        let Expr::Field(read) = &*field else {
+            return;
+        };
+        let span = syn::spanned::Spanned::span(&read.member);
+        let private = names::private();
+        let read = field.clone();
+        *field = syn::parse_quote_spanned! {span=> {
+            if false {
+                use #private::{ViaCopiedKeptPart as _, ViaMovedKeptPart as _, ViaReborrowedKeptPart as _};
+                #private::moved_out_of_kept((&&#private::KeptPart(&#read)).kind());
+            }
+            #read
+        }};
+    }
+
     fn is_pointer(&self, local: LocalId) -> bool {
         self.layout.is_pointer(local)
     }

@@ -194,6 +194,14 @@ pub(crate) trait Visitor {
         let _ = (local, deref);
     }
 
+    /// `field` (`x.items`, `x.a.b`) reads a part of `local` by value,
+    /// outside a closure, just reported as a place read through: the
+    /// visitor may check it for where it keeps the local (see
+    /// `emit::uses`).
+    fn moved_part(&mut self, local: LocalId, field: &mut Expr) {
+        let _ = (local, field);
+    }
+
     /// A `&mut` is taken of `local` or of a place reached through it, or
     /// such a place is assigned (`&mut *slot`, `&mut slot[0]`, `*slot = v`,
     /// `slot.len += 1`), just after its use was reported. `own`: written
@@ -367,6 +375,27 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Unary(e) if matches!(e.op, UnOp::Deref(_)) => self.place_root(&e.expr),
             Expr::Paren(e) => self.place_root(&e.expr),
             Expr::Group(e) => self.place_root(&e.expr),
+            _ => self.resolve_path(place),
+        }
+    }
+
+    /// The local of the user's `place` is a field of, through fields only
+    /// (`x` for `x.a.b`), or `place` itself if it is one. Not a local the
+    /// expansion made (`__temporary1.a`, read through
+    /// `copied_from_temporary`, which says what to write there).
+    fn field_root(&self, place: &Expr) -> Option<LocalId> {
+        match place {
+            Expr::Field(e) => self.field_root(&e.base),
+            Expr::Paren(e) => self.field_root(&e.expr),
+            Expr::Group(e) => self.field_root(&e.expr),
+            Expr::Path(path)
+                if path
+                    .path
+                    .get_ident()
+                    .is_some_and(|i| i.to_string().starts_with("__")) =>
+            {
+                None
+            }
             _ => self.resolve_path(place),
         }
     }
@@ -644,18 +673,30 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 }
             }
             Expr::RawAddr(e) => self.expr(&mut e.expr, BORROW),
-            Expr::Field(e) => match self.resolve_path(&e.base) {
-                // A `move` closure or `async` block captures the field
-                // alone (Rust 2021's precise captures), moving or copying
-                // that part only: what is left of the local stays, to be
-                // dropped at the end of its scope. Kept whole, the local
-                // does not build where the part was moved (E0382), rather
-                // than drop the rest early. Through a smart pointer the
-                // capture stops at its `Deref`: the pointer is moved in
-                // whole (`move || s.hits` with `s: Arc<Service>`).
-                Some(_) if self.captured_part(&mut e.base) => {}
-                _ => self.expr(&mut e.base, projected),
-            },
+            Expr::Field(e) => {
+                // A part read by value out of a local reached through its
+                // fields only (`self.items`, `c.a.b`), reported below.
+                let part_of = if kind == MentionKind::Value && self.capture.is_none() {
+                    self.field_root(&e.base)
+                } else {
+                    None
+                };
+                match self.resolve_path(&e.base) {
+                    // A `move` closure or `async` block captures the field
+                    // alone (Rust 2021's precise captures), moving or copying
+                    // that part only: what is left of the local stays, to be
+                    // dropped at the end of its scope. Kept whole, the local
+                    // does not build where the part was moved (E0382), rather
+                    // than drop the rest early. Through a smart pointer the
+                    // capture stops at its `Deref`: the pointer is moved in
+                    // whole (`move || s.hits` with `s: Arc<Service>`).
+                    Some(_) if self.captured_part(&mut e.base) => return,
+                    _ => self.expr(&mut e.base, projected),
+                }
+                if let Some(local) = part_of {
+                    self.visitor.moved_part(local, expr);
+                }
+            }
             Expr::Index(e) => {
                 self.expr(&mut e.expr, projected);
                 self.expr(&mut e.index, MentionKind::Value);

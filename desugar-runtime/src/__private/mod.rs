@@ -17,6 +17,7 @@ mod flagged;
 mod flagged_box;
 mod home;
 mod kept_array;
+mod kept_part;
 mod later;
 mod machine;
 mod poll_once;
@@ -58,6 +59,10 @@ pub use self::home::{Edition, Home, Homed, Live, Slot, edition_slot};
 pub use self::kept_array::{
     StaysBesideSkippedElements, StaysInKeptArray, bound_beside_skipped_elements,
     moved_from_kept_array,
+};
+pub use self::kept_part::{
+    CopiedKeptPart, KeptPart, MovedKeptPart, PartLeftWhole, ReborrowedKeptPart, ViaCopiedKeptPart,
+    ViaMovedKeptPart, ViaReborrowedKeptPart, moved_out_of_kept,
 };
 pub use self::later::Later;
 pub use self::machine::{Machine, State};
