@@ -379,23 +379,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
         }
     }
 
-    /// The local of the user's `place` is a field of, through fields only
-    /// (`x` for `x.a.b`), or `place` itself if it is one. Not a local the
-    /// expansion made (`__temporary1.a`, read through
-    /// `copied_from_temporary`, which says what to write there).
+    /// The local `place` is a field of, through fields only (`x` for
+    /// `x.a.b`), or `place` itself if it is one.
     fn field_root(&self, place: &Expr) -> Option<LocalId> {
         match place {
             Expr::Field(e) => self.field_root(&e.base),
             Expr::Paren(e) => self.field_root(&e.expr),
             Expr::Group(e) => self.field_root(&e.expr),
-            Expr::Path(path)
-                if path
-                    .path
-                    .get_ident()
-                    .is_some_and(|i| i.to_string().starts_with("__")) =>
-            {
-                None
-            }
             _ => self.resolve_path(place),
         }
     }
@@ -811,11 +801,23 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     },
                 );
                 let out_of_place = takes_out_of_place(e);
+                // A field of a scrutinee's temporary read by value, which
+                // the expansion checks itself (`copied_from_temporary`
+                // says what to write where it is not `Copy`): read as a
+                // place, as its base is, not reported as a part moved.
+                let copied = crate::syntax::is_private_path(&e.func, "copied_from_temporary");
                 for arg in e.args.iter_mut() {
                     match arg {
                         Expr::Reference(place) if out_of_place && place.mutability.is_some() => {
                             self.borrowed_for_call(place)
                         }
+                        Expr::Field(_) if copied => self.expr(
+                            arg,
+                            MentionKind::Place {
+                                may_move: false,
+                                lasting: false,
+                            },
+                        ),
                         _ => self.argument(arg),
                     }
                 }
