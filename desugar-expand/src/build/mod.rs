@@ -1230,11 +1230,19 @@ impl Builder {
     /// Marks `binds`, bound by `pat` from `source`, as shared references
     /// where they are borrows of text (see [`walk::binds_text`]): what
     /// `k.trim()` borrows of `if let Some((k, _)) = line.split_once('=')`
-    /// is the text, not `k`, which is not kept in place for it.
+    /// is the text, not `k`, which is not kept in place for it. So is what
+    /// `tail.split_at(n)` borrows of `while let Some((&len, tail)) =
+    /// rest.split_first()`: `tail` was kept in place across the await
+    /// after it, where rustc keeps nothing of it (144 bytes against 128).
+    /// `len`, a copy of the element (see [`walk::copied_part`]), is not
+    /// a reference.
     fn bound_text(&mut self, pat: &syn::Pat, source: &syn::Expr, binds: &[LocalId]) {
         if walk::binds_text(pat, source) {
+            let copied = copied_parts(pat);
             for &id in binds {
-                self.locals[id].shared_ref = !self.self_borrows.contains(&self.locals[id].ident);
+                let ident = &self.locals[id].ident;
+                self.locals[id].shared_ref =
+                    !self.self_borrows.contains(ident) && !copied.contains(&ident);
             }
         }
     }
@@ -1321,6 +1329,8 @@ impl Builder {
                 },
             )
             || split_text(local);
+        // `len` of `let (&len, tail) = cur.split_first()?;` is a copy.
+        let copied = copied_parts(&local.pat);
         // `let b: Box<T> = ..;` or `let b = Box::new(..);`, bound whole;
         // or a part of a tuple whose type is written (`let (b, n): (Box<T>,
         // u32) = ..;`).
@@ -1359,8 +1369,9 @@ impl Builder {
             self.locals[id].unique |= unique;
             self.locals[id].standard = standard;
             self.locals[id].holds_mut = holds_mut;
-            self.locals[id].shared_ref =
-                shared_ref && !self.self_borrows.contains(&self.locals[id].ident);
+            self.locals[id].shared_ref = shared_ref
+                && !self.self_borrows.contains(&self.locals[id].ident)
+                && !copied.contains(&&self.locals[id].ident);
             self.locals[id].boxed = boxed || boxed_parts.contains(&self.locals[id].ident);
             self.locals[id].closure = closure;
             self.locals[id].pointer = pointer;
@@ -1481,6 +1492,18 @@ fn panic_as_tail(last: &mut syn::Stmt) {
     }
 }
 
+/// The names `pat` binds by copying a referent out (`&len` in `Some((&len,
+/// tail))`, see [`walk::copied_part`]), in a tuple inside a variant: the
+/// parts of a split [`split_text`] and [`walk::binds_text`] read.
+fn copied_parts(pat: &syn::Pat) -> Vec<&syn::Ident> {
+    match pat {
+        syn::Pat::TupleStruct(p) => p.elems.iter().flat_map(copied_parts).collect(),
+        syn::Pat::Tuple(p) => p.elems.iter().flat_map(copied_parts).collect(),
+        syn::Pat::Type(p) => copied_parts(&p.pat),
+        pat => walk::copied_part(pat).into_iter().collect(),
+    }
+}
+
 /// `let (head, tail) = s.split_at(n);`: a pair of names (or `_`) bound to
 /// the two borrows a split of text makes (see [`walk::borrows_text`]); or `let
 /// Some((k, v)) = line.split_once(':') else { .. };`, the parts of the
@@ -1489,6 +1512,7 @@ fn split_text(local: &syn::Local) -> bool {
     let part = |pat: &syn::Pat| {
         matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
             || matches!(pat, syn::Pat::Wild(_))
+            || walk::copied_part(pat).is_some()
     };
     let Some(init) = &local.init else {
         return false;

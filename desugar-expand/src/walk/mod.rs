@@ -1711,13 +1711,18 @@ fn unwrapped(expr: &Expr) -> Option<&Expr> {
 /// Does `pat`, matched against `expr`, bind only borrows of text (see
 /// [`borrows_text`])? The `Option` of one or of a pair, its parts named:
 /// `Some(rest)` against `s.strip_prefix('/')`, `Some((k, _))` against
-/// `line.split_once('=')`, `Some((_, rest))` against `buf.split_first()`.
+/// `line.split_once('=')`, `Some((_, rest))` against `buf.split_first()`,
+/// and `Some((&len, rest))`, whose `&len` copies the element out (see
+/// [`copied_part`]: a name bound so is a copy of the referent, not a
+/// borrow).
 pub(crate) fn binds_text(pat: &syn::Pat, expr: &Expr) -> bool {
     let Expr::MethodCall(call) = strip_parens(expr) else {
         return false;
     };
     let name = |pat: &syn::Pat| matches!(pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
-    let part = |pat: &syn::Pat| name(pat) || matches!(pat, syn::Pat::Wild(_));
+    let part = |pat: &syn::Pat| {
+        name(pat) || matches!(pat, syn::Pat::Wild(_)) || copied_part(pat).is_some()
+    };
     let syn::Pat::TupleStruct(some) = pat else {
         return false;
     };
@@ -1731,6 +1736,19 @@ pub(crate) fn binds_text(pat: &syn::Pat, expr: &Expr) -> bool {
             pair.elems.len() == 2 && pair.elems.iter().all(part)
         }
         _ => false,
+    }
+}
+
+/// The name a `&` pattern binds by value (`&len` in `Some((&len, rest))`):
+/// it copies the referent out (which rustc accepts only for a `Copy` one),
+/// so what it holds is an element, not a borrow of text.
+pub(crate) fn copied_part(pat: &syn::Pat) -> Option<&syn::Ident> {
+    match pat {
+        syn::Pat::Reference(r) if r.mutability.is_none() => match &*r.pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(&p.ident),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
