@@ -163,3 +163,59 @@ fn temporaries_kept_through_the_else_as_rust_2021_keeps_them() {
         assert!(report.left_size <= report.right_size, "{report}");
     }
 }
+
+fn make_conn(c: u32) -> Option<Probe> {
+    (c % 2 == 0).then(|| Probe::new("conn"))
+}
+
+/// The shapes of `tests/sizes_round_bf.rs`, whose first link's temporary
+/// lives in the variant of its one await in Rust 2024: here it keeps its
+/// home through the `else`, as Rust 2021 keeps the temporary.
+#[desugar]
+async fn guard_chain(cell: &RefCell<Vec<u32>>) -> u32 {
+    let value;
+    if let Some(x) = cell.borrow().first().copied() {
+        value = io("first", x).await;
+    } else if let Some(y) = cell.borrow().last().copied() {
+        value = io("last", y).await;
+    } else {
+        value = io("empty", 0).await;
+    }
+    value
+}
+
+#[desugar]
+async fn two_borrowed_links(c: bool) -> usize {
+    let value;
+    if let Some(p) = &make_conn(c as u32 * 2) {
+        io("use", 0).await;
+        value = p.label().len();
+    } else if let Some(p) = &make_conn(1) {
+        io("use2", 0).await;
+        value = p.label().len() + 1;
+    } else {
+        value = look(&Probe::new("else")).await;
+    }
+    value
+}
+
+#[test]
+fn a_first_link_kept_in_its_variant_in_rust_2024_only() {
+    for v in [vec![], vec![3], vec![4, 5]] {
+        let report = assert_same(
+            || {
+                let v = v.clone();
+                async move { guard_chain(&RefCell::new(v)).await }
+            },
+            || {
+                let v = v.clone();
+                async move { guard_chain_rustc(&RefCell::new(v)).await }
+            },
+        );
+        assert!(report.left_size <= report.right_size, "{report}");
+    }
+    for c in [true, false] {
+        let report = assert_same(|| two_borrowed_links(c), || two_borrowed_links_rustc(c));
+        assert!(report.left_size <= report.right_size, "{report}");
+    }
+}

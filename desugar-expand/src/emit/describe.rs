@@ -139,7 +139,7 @@ impl Description {
                     None => shown_name(layout.field(l)),
                 },
                 temporary: matches!(layout.shown(l), Some(Shown::Value(_))),
-                kind: if layout.in_place(l).is_some() {
+                kind: if layout.in_place(l) == Some(k) {
                     FieldKind::InPlace
                 } else if layout.is_homed(l) {
                     FieldKind::Homed

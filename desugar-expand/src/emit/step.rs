@@ -921,6 +921,22 @@ impl<'a> Emit<'a> {
                 }
                 let field = self.layout.field(local);
                 let guard = uses::guard(field);
+                // In the `else` that drops it first in Rust 2024, of one
+                // kept in place there (see `Layout::in_place_2024`): no
+                // name for its place, which is gone in Rust 2024 (the
+                // code of the `else` does not name a scrutinee's
+                // temporary).
+                let restored = self
+                    .resuming
+                    .and_then(|k| self.layout.restored_in_edition(local, k, &saved));
+                if let Some(restored) = restored {
+                    return quote! {
+                        // SAFETY: in Rust 2021, the flag was stored from
+                        // this local's own slot in the pinned homes area;
+                        // in Rust 2024 the guard holds nothing.
+                        let mut #guard = unsafe { #restored };
+                    };
+                }
                 let place = self.place(local, &guard);
                 let slot = self.layout.slot_access(local);
                 let private = names::private();

@@ -276,6 +276,36 @@ impl<T> Drop for Home<T> {
     }
 }
 
+/// [`Home::restore`] in the `else` of the `if let` that made the local,
+/// where its home is there in Rust 2021 only (`[Slot<T>; 1]` there,
+/// `[Slot<T>; 0]` in Rust 2024, where the local lived in the variant of
+/// the one await of its `if let` before the `else`, and is gone: see
+/// `emit::layout` in the expansion). In Rust 2021 (`KEPT`), the guard of
+/// the value in that slot; in Rust 2024, a guard of no value, which
+/// points nowhere and is never reached through (the expansion binds no
+/// name to its place, and nothing moves into or out of a scrutinee's
+/// temporary in its `else`).
+///
+/// # Safety
+/// In Rust 2021, as for [`Home::restore`]: `slots` holds the slot `flag`
+/// was stored from.
+#[inline]
+pub unsafe fn restore_in_edition<T, const KEPT: bool, const N: usize>(
+    slots: Pin<&mut [Slot<T>; N]>,
+    flag: Edition<T, KEPT>,
+) -> Home<T> {
+    if KEPT {
+        // SAFETY: the caller's.
+        unsafe { Home::restore(edition_slot(slots), flag) }
+    } else {
+        Home {
+            ptr: NonNull::dangling(),
+            live: false,
+            owns: PhantomData,
+        }
+    }
+}
+
 /// The one slot of a homed local's storage that is there in one edition
 /// only, `[Slot<T>; 1]` in it and `[Slot<T>; 0]` in the other (see
 /// `emit::layout` in the expansion: a temporary an `if let`'s `else` drops

@@ -55,7 +55,7 @@ pub use self::drop_only::{DropOnly, NothingToDrop, ViaBorrowed, ViaCopy, ViaValu
 pub use self::field_types::{Field, FieldTree, Row, StateTree};
 pub use self::flagged::{FetchCopy, FetchMove, FlagCopy, FlagValue, Flagged, Unflagged};
 pub use self::flagged_box::{Copied, UnboxCopy, UnboxMove};
-pub use self::home::{Edition, Home, Homed, Live, Slot, edition_slot};
+pub use self::home::{Edition, Home, Homed, Live, Slot, edition_slot, restore_in_edition};
 pub use self::kept_array::{
     StaysBesideSkippedElements, StaysInKeptArray, bound_beside_skipped_elements,
     moved_from_kept_array,
