@@ -5,6 +5,10 @@
 //! cancellation point, with and without extra `Pending`s), must be no
 //! larger, and `Send` where the twin is.
 
+// Holding the guards across the awaits is the shape under test (the
+// twins' `if let` on `cell.borrow()`).
+#![allow(clippy::await_holding_refcell_ref)]
+
 mod common;
 use common::{both_send, same_and_no_larger};
 use desugar::desugar;
@@ -18,7 +22,7 @@ fn leaf<T>(name: &str, v: T) -> LeafFuture<T> {
 
 fn opt_of(p: &Probe, c: u32) -> Option<u32> {
     p.touch();
-    if c % 2 == 0 {
+    if c.is_multiple_of(2) {
         Some(c + p.label().len() as u32)
     } else {
         None
@@ -26,7 +30,7 @@ fn opt_of(p: &Probe, c: u32) -> Option<u32> {
 }
 
 fn make_conn(c: u32) -> Option<Probe> {
-    (c % 2 == 0).then(|| Probe::new("conn"))
+    c.is_multiple_of(2).then(|| Probe::new("conn"))
 }
 
 fn key() -> String {
@@ -58,7 +62,7 @@ fn a_chain_of_two_guards() {
 /// A `ref` binding of a local, then an `else if let` with a temporary.
 #[desugar]
 async fn ref_binding_then_else_if(c: u32) -> usize {
-    let holder = if c % 2 == 0 {
+    let holder = if c.is_multiple_of(2) {
         Some(Probe::new("held"))
     } else {
         None

@@ -165,7 +165,7 @@ fn temporaries_kept_through_the_else_as_rust_2021_keeps_them() {
 }
 
 fn make_conn(c: u32) -> Option<Probe> {
-    (c % 2 == 0).then(|| Probe::new("conn"))
+    c.is_multiple_of(2).then(|| Probe::new("conn"))
 }
 
 /// The shapes of `tests/sizes_round_bf.rs`, whose first link's temporary
