@@ -41,7 +41,7 @@ pub(crate) struct Layout {
     /// Per homed local whose scope holds one await only: that await. It
     /// lives in a slot of that await's variant, not in the homes area.
     in_place: Vec<Option<AwaitId>>,
-    /// Per local kept in place in Rust 2024 only (see [`in_place`]): the
+    /// Per local kept in place in Rust 2024 only (see the fn `in_place`): the
     /// constant that says whether its `if let` is Rust 2024 code. Its slot
     /// in the variant is there in Rust 2024 only, and one in the homes
     /// area, of its own, in Rust 2021 only.
