@@ -167,6 +167,11 @@ pub(crate) struct Local {
     /// Box::new(..)`): `*b` read by value moves out of it (or copies a
     /// `Copy` value, leaving a box that has nothing to show when it drops).
     pub boxed: bool,
+    /// Visibly an `Option`, a `Result` or a `bool`, by its type or by what
+    /// made it (`let mut best = None;`, `let a = v.pop();`): its `map`,
+    /// `and_then`, `filter` or `then` runs the closure given at once (see
+    /// `walk::eager`).
+    pub eager: bool,
     /// Bound whole to a closure written without `async` (`let make = move
     /// || async move { .. };`): the future its call makes cannot borrow
     /// the closure (an `Fn` cannot lend from itself, as an async closure's

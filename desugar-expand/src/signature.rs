@@ -49,6 +49,8 @@ pub(crate) struct Param {
     pub copy: bool,
     /// See [`crate::ir::Local::standard`].
     pub standard: Option<crate::walk::Standard>,
+    /// See [`crate::ir::Local::eager`].
+    pub eager: bool,
     /// Its type is a `&mut` reference (`&mut self` too).
     pub unique: bool,
     /// Its type may hold a `&mut` it does not show: not a reference itself,
@@ -111,6 +113,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..))
                         || matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if matches!(&**ty, Type::Reference(r) if r.mutability.is_none())),
                     standard: None,
+                    eager: false,
                     // `&mut self`, `self: &mut Self`; `self: Pin<&mut Self>`
                     // holds one, as a parameter of that type does.
                     unique: match &receiver.kind {
@@ -250,6 +253,7 @@ pub(crate) fn receiver_ident(span: Span) -> syn::Ident {
 fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let copy = crate::walk::copy::is_copy_type(&typed.ty);
     let standard = crate::walk::Standard::of(&typed.ty);
+    let eager = crate::walk::eager::is_eager_type(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
     let holds_mut = !matches!(&*typed.ty, Type::Reference(_)) && borrows_inside(&typed.ty);
     let number = crate::walk::copy::is_number_type(&typed.ty);
@@ -267,6 +271,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 destructure: None,
                 copy,
                 standard,
+                eager,
                 unique,
                 holds_mut,
                 number,
@@ -293,6 +298,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 destructure,
                 copy,
                 standard,
+                eager,
                 unique,
                 holds_mut,
                 number,

@@ -87,6 +87,7 @@ pub(crate) fn build(
         let id = builder.declare(param.ident.clone(), param.mutable, true);
         builder.locals[id].copy = param.copy;
         builder.locals[id].standard = param.standard;
+        builder.locals[id].eager = param.eager;
         builder.locals[id].unique = param.unique;
         builder.locals[id].holds_mut = param.holds_mut;
         builder.locals[id].number = param.number;
@@ -576,6 +577,7 @@ impl Builder {
             holds_mut: false,
             shared_ref: false,
             boxed: false,
+            eager: false,
             closure: false,
             pointer: false,
             guard: false,
@@ -1345,6 +1347,14 @@ impl Builder {
             |_| false,
             |value| matches!(value, syn::Expr::Closure(c) if c.asyncness.is_none()),
         );
+        // `let best: Option<&T> = ..;`, `let mut best = None;`, `let a =
+        // v.pop().map(|p| p + 1);`, `let b = best;`.
+        let eager_local = |expr: &syn::Expr| {
+            walk::resolve(expr, &scope).is_some_and(|local| self.locals[local].eager)
+        };
+        let eager = bound_whole(local, walk::eager::is_eager_type, |value| {
+            walk::eager::is_eager_value(value, &eager_local)
+        });
         // `let s: Arc<T> = ..;` or `let s = Arc::clone(&shared);`.
         let pointer = bound_whole(local, walk::is_pointer_type, walk::makes_pointer);
         // `let g: Ref<'_, T> = ..;` or `let g = cell.borrow();`.
@@ -1374,6 +1384,7 @@ impl Builder {
                 && !copied.contains(&&self.locals[id].ident);
             self.locals[id].boxed = boxed || boxed_parts.contains(&self.locals[id].ident);
             self.locals[id].closure = closure;
+            self.locals[id].eager = eager;
             self.locals[id].pointer = pointer;
             self.locals[id].guard = guard;
             // A pattern's parts of a number (`let (a, b) = (1, 2)`) are

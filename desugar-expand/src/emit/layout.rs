@@ -230,7 +230,7 @@ impl Layout {
         // Whether a closure or an `async` block is `Copy` is not settled
         // where `DropOnly` or a flag asks (its captures are inferred later),
         // and the question fails to build.
-        let closures = super::step::closure_locals(&body.block);
+        let closures = super::step::closure_locals(body);
         Layout {
             renamed: (0..count)
                 .map(|l| {

@@ -340,10 +340,14 @@ fn first_closure(stmt: &syn::Stmt) -> Option<proc_macro2::Span> {
 /// `let … else`, which never gives the local a value. Nor does a value
 /// whose type is written out, by the `let` (`let t: BoxFuture = ..`, no
 /// `_` or `impl` in it) or by a cast (`Box::pin(async { .. }) as BoxFuture`):
-/// every copy has that type.
-fn builds_typed_value(stmt: &syn::Stmt) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
+/// every copy has that type. Nor does the value of a method that runs its
+/// closure at once, on a value visibly an `Option`, a `Result` or a `bool`
+/// (`v.pop().map(|p| p + 1)`, `best.and_then(f)`, `(n > 0).then(|| n)`; see
+/// `walk::eager`), where `eager` answers for a local's name; the same
+/// method of an iterator keeps it (`v.iter().map(|p| p + 1)`).
+fn builds_typed_value(stmt: &syn::Stmt, eager: &dyn Fn(&syn::Expr) -> bool) -> bool {
+    struct Finder<'a>(bool, &'a dyn Fn(&syn::Expr) -> bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
         fn visit_expr_cast(&mut self, _: &'ast syn::ExprCast) {}
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
             self.0 = true;
@@ -352,8 +356,22 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
             self.0 = true;
         }
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-            if !consumes_closures(&call.method) {
-                syn::visit::visit_expr_method_call(self, call);
+            if consumes_closures(&call.method) {
+                return;
+            }
+            if !(walk::eager::runs_closure_at_once(&call.method)
+                && walk::eager::is_eager_value(&call.receiver, self.1))
+            {
+                return syn::visit::visit_expr_method_call(self, call);
+            }
+            // The receiver may build one (`Some(|x| x)`), and so may what
+            // the closure gives (`o.map(|p| move || p)`).
+            self.visit_expr(&call.receiver);
+            for arg in &call.args {
+                match arg {
+                    syn::Expr::Closure(closure) => self.visit_expr(&closure.body),
+                    arg => self.visit_expr(arg),
+                }
             }
         }
         // `r.map_err(|e| e.to_string())?` (a `match` on `Branch::branch`
@@ -380,7 +398,7 @@ fn builds_typed_value(stmt: &syn::Stmt) -> bool {
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut finder = Finder(false);
+    let mut finder = Finder(false, eager);
     match stmt {
         syn::Stmt::Local(syn::Local {
             pat: syn::Pat::Type(typed),
@@ -416,40 +434,63 @@ fn calls_own_macro(operand: &syn::Expr) -> bool {
 }
 
 /// The locals a `let` that builds a closure or an `async` block declares
-/// (see [`builds_typed_value`]), anywhere in `block`.
-pub(super) fn closure_locals(block: &crate::ir::Block) -> Vec<LocalId> {
-    let mut out = Vec::new();
-    for stmt in &block.stmts {
-        match stmt {
-            Stmt::Plain { stmt, declares } => {
-                if matches!(stmt, syn::Stmt::Local(_)) && builds_typed_value(stmt) {
-                    out.extend(declares.iter().copied());
+/// (see [`builds_typed_value`]), anywhere in the body.
+pub(super) fn closure_locals(body: &Body) -> Vec<LocalId> {
+    fn lets(block: &crate::ir::Block, eager: &dyn Fn(&syn::Expr) -> bool, out: &mut Vec<LocalId>) {
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Plain { stmt, declares } => {
+                    if matches!(stmt, syn::Stmt::Local(_)) && builds_typed_value(stmt, eager) {
+                        out.extend(declares.iter().copied());
+                    }
                 }
-            }
-            Stmt::Await(suspension) => {
-                if matches!(suspension.rest, syn::Stmt::Local(_))
-                    && builds_typed_value(&suspension.rest)
-                {
-                    out.extend(suspension.declares.iter().copied());
+                Stmt::Await(suspension) => {
+                    if matches!(suspension.rest, syn::Stmt::Local(_))
+                        && builds_typed_value(&suspension.rest, eager)
+                    {
+                        out.extend(suspension.declares.iter().copied());
+                    }
                 }
-            }
-            Stmt::Param(_) => {}
-            Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
-                out.extend(closure_locals(block));
-            }
-            Stmt::If(node) => {
-                for block in node.blocks() {
-                    out.extend(closure_locals(block));
+                Stmt::Param(_) => {}
+                Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
+                    lets(block, eager, out);
                 }
-            }
-            Stmt::Match(node) => {
-                for arm in &node.arms {
-                    out.extend(closure_locals(&arm.body));
+                Stmt::If(node) => {
+                    for block in node.blocks() {
+                        lets(block, eager, out);
+                    }
+                }
+                Stmt::Match(node) => {
+                    for arm in &node.arms {
+                        lets(&arm.body, eager, out);
+                    }
                 }
             }
         }
     }
+    let mut out = Vec::new();
+    lets(&body.block, &eager_local(body), &mut out);
     out
+}
+
+/// Does `expr` name a local that is visibly an `Option`, a `Result` or a
+/// `bool` (see `ir::Local::eager`)? Read by name, every local of the body
+/// so named must be one.
+pub(super) fn eager_local(body: &Body) -> impl Fn(&syn::Expr) -> bool + '_ {
+    |expr| {
+        let syn::Expr::Path(path) = expr else {
+            return false;
+        };
+        let Some(ident) = path.path.get_ident() else {
+            return false;
+        };
+        let mut named = body
+            .locals
+            .iter()
+            .filter(|local| local.ident == *ident)
+            .peekable();
+        named.peek().is_some() && named.all(|local| local.eager)
+    }
 }
 
 /// The locals a `let` binds an `async` block to (`let job = async { ..
@@ -1184,7 +1225,7 @@ impl<'a> Emit<'a> {
                 let stmt = wrapped.as_ref().unwrap_or(stmt);
                 if matches!(stmt, syn::Stmt::Local(_))
                     && wrapped.is_none()
-                    && builds_typed_value(stmt)
+                    && builds_typed_value(stmt, &eager_local(self.body))
                 {
                     for &local in declares {
                         let ident = &self.body.locals[local].ident;
@@ -1364,11 +1405,11 @@ impl<'a> Emit<'a> {
             self.transitions.to.push(k);
         }
         let operand_stmt: syn::Stmt = syn::Stmt::Expr(operand.clone(), Some(Default::default()));
-        if builds_typed_value(&operand_stmt) || calls_own_macro(operand) {
+        if builds_typed_value(&operand_stmt, &eager_local(self.body)) || calls_own_macro(operand) {
             self.typed_copies
                 .push((TypedValue::Awaitee(k), syn::spanned::Spanned::span(operand)));
         }
-        let named: Vec<LocalId> = closure_locals(&self.body.block)
+        let named: Vec<LocalId> = closure_locals(self.body)
             .into_iter()
             .filter(|&l| {
                 self.body

@@ -7,6 +7,7 @@
 pub(crate) mod copy;
 pub(crate) mod drop_flag;
 pub(crate) mod drop_witness;
+pub(crate) mod eager;
 pub(crate) mod extending;
 mod format_string;
 pub(crate) use format_string::literal_captures;

@@ -45,7 +45,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Emit, builds_typed_value};
+use super::{Emit, builds_typed_value, eager_local};
 use crate::emit::uses;
 use crate::ir::{Await, Stmt};
 use crate::names;
@@ -54,7 +54,7 @@ impl Emit<'_> {
     /// The copy for the suspension `node`, whose block goes on with
     /// `after`. Empty where the suspension is not nested.
     pub(super) fn rest_for_types(&mut self, node: &Await, after: &[Stmt]) -> TokenStream {
-        if self.reading_ahead || self.depth == 0 || !await_allowed(node) {
+        if self.reading_ahead || self.depth == 0 || !await_allowed(node, &eager_local(self.body)) {
             return TokenStream::new();
         }
         let transitions = std::mem::take(&mut self.transitions);
@@ -95,10 +95,12 @@ impl Emit<'_> {
     pub(super) fn may_read_ahead(&mut self, stmt: &Stmt) -> bool {
         let allowed = !self.stopped
             && match stmt {
-                Stmt::Plain { stmt, .. } => !builds_typed_value(stmt) && !holds_item(stmt),
-                Stmt::Await(node) => await_allowed(node),
-                Stmt::If(node) => expr_allowed(&node.cond),
-                Stmt::Match(node) => expr_allowed(&node.scrutinee),
+                Stmt::Plain { stmt, .. } => {
+                    !builds_typed_value(stmt, &eager_local(self.body)) && !holds_item(stmt)
+                }
+                Stmt::Await(node) => await_allowed(node, &eager_local(self.body)),
+                Stmt::If(node) => expr_allowed(&node.cond, &eager_local(self.body)),
+                Stmt::Match(node) => expr_allowed(&node.scrutinee, &eager_local(self.body)),
                 Stmt::Block { .. } | Stmt::Loop { .. } | Stmt::Param(_) => true,
             };
         self.stopped = !allowed;
@@ -106,13 +108,15 @@ impl Emit<'_> {
     }
 }
 
-fn await_allowed(node: &Await) -> bool {
-    expr_allowed(&node.operand) && !builds_typed_value(&node.rest) && !holds_item(&node.rest)
+fn await_allowed(node: &Await, eager: &dyn Fn(&syn::Expr) -> bool) -> bool {
+    expr_allowed(&node.operand, eager)
+        && !builds_typed_value(&node.rest, eager)
+        && !holds_item(&node.rest)
 }
 
-fn expr_allowed(expr: &syn::Expr) -> bool {
+fn expr_allowed(expr: &syn::Expr, eager: &dyn Fn(&syn::Expr) -> bool) -> bool {
     let stmt = syn::Stmt::Expr(expr.clone(), None);
-    !builds_typed_value(&stmt) && !holds_item(&stmt)
+    !builds_typed_value(&stmt, eager) && !holds_item(&stmt)
 }
 
 /// Does `stmt` define an item (in a nested block: `{ struct S; S }`)? Its
