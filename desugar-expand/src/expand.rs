@@ -33,7 +33,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `#[cfg]`s) and the twin, or the fallback.
 fn expand_fn(item_fn: &syn::ItemFn) -> TokenStream {
     let twin = emit::twin::twin(item_fn);
-    let mut out = TokenStream::new();
+    let mut out = emit::twin::impl_block_check(item_fn);
     each_machine(
         item_fn,
         signature::Owner::Fn,
@@ -302,7 +302,11 @@ mod impl_block {
             self_ty.to_token_stream()
         );
         let name = format_ident!("{}Rustc_{:08x}", trait_name, fnv(&implemented));
-        let generics = &item_impl.generics;
+        // Elided lifetimes in the trait's arguments (`impl Store<&str> for
+        // B`), which an impl header allows and a supertrait does not, named.
+        let mut trait_path = trait_path.clone();
+        let mut generics = item_impl.generics.clone();
+        name_elided_lifetimes(&mut trait_path, &mut generics);
         let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
         let params = &generics.params;
         let declarations = twins.iter().map(|twin| {
@@ -330,6 +334,53 @@ mod impl_block {
             impl #impl_generics #name #type_generics for #self_ty #where_clause {
                 #(#bodies)*
             }
+        }
+    }
+
+    /// Names each lifetime elided in `path` (`&str`, `Foo<'_>`) with a
+    /// lifetime parameter of its own, added to `generics`, as rustc gives
+    /// each a fresh one in an impl header. Not inside `Fn(&str)` or
+    /// `fn(&str)`, whose elided lifetimes are their own, higher-ranked.
+    ///
+    /// Before: `impl Store<&str> for B`, twin trait `trait StoreRustc_1a2b: Store<&str>` (E0106)
+    ///
+    /// After: `trait StoreRustc_1a2b<'__elided0>: Store<&'__elided0 str>`,
+    /// `impl<'__elided0> StoreRustc_1a2b<'__elided0> for B`
+    fn name_elided_lifetimes(path: &mut syn::Path, generics: &mut syn::Generics) {
+        struct Namer(Vec<syn::Lifetime>);
+        impl Namer {
+            fn fresh(&mut self, span: proc_macro2::Span) -> syn::Lifetime {
+                let lifetime = syn::Lifetime::new(&format!("'__elided{}", self.0.len()), span);
+                self.0.push(lifetime.clone());
+                lifetime
+            }
+        }
+        impl syn::visit_mut::VisitMut for Namer {
+            fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
+                if r.lifetime.is_none() {
+                    r.lifetime = Some(self.fresh(r.and_token.span));
+                }
+                syn::visit_mut::visit_type_reference_mut(self, r);
+            }
+            fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+                if lifetime.ident == "_" {
+                    *lifetime = self.fresh(lifetime.span());
+                }
+            }
+            fn visit_type_fn_ptr_mut(&mut self, _: &mut syn::TypeFnPtr) {}
+            fn visit_parenthesized_generic_arguments_mut(
+                &mut self,
+                _: &mut syn::ParenthesizedGenericArguments,
+            ) {
+            }
+        }
+        let mut namer = Namer(Vec::new());
+        syn::visit_mut::VisitMut::visit_path_mut(&mut namer, path);
+        for (index, lifetime) in namer.0.into_iter().enumerate() {
+            generics.params.insert(
+                index,
+                syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime)),
+            );
         }
     }
 

@@ -277,12 +277,18 @@ pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
         name: &'a str,
         found: Option<Span>,
     }
-    fn is_self(expr: &syn::Expr) -> bool {
+    // `self`, `&self`, `(*self)`: `Self` itself, or one deref of `&self`
+    // or `self: Box<Self>`. Two derefs (`(**self).f()`, in a forwarding
+    // impl for `Box<T>` or `&T`) reach another type, as a field does
+    // (`self.0.f()`, `(*self.0).f()`): not recursion.
+    fn is_self(expr: &syn::Expr, derefs: usize) -> bool {
         match expr {
             syn::Expr::Path(path) => path.path.is_ident("__self") || path.path.is_ident("self"),
-            syn::Expr::Paren(e) => is_self(&e.expr),
-            syn::Expr::Reference(e) => is_self(&e.expr),
-            syn::Expr::Unary(e) => matches!(e.op, syn::UnOp::Deref(_)) && is_self(&e.expr),
+            syn::Expr::Paren(e) => is_self(&e.expr, derefs),
+            syn::Expr::Reference(e) => is_self(&e.expr, derefs),
+            syn::Expr::Unary(e) => {
+                matches!(e.op, syn::UnOp::Deref(_)) && derefs == 0 && is_self(&e.expr, derefs + 1)
+            }
             _ => false,
         }
     }
@@ -309,7 +315,7 @@ pub(super) fn recursive_call(operand: &syn::Expr, name: &str) -> Option<Span> {
             syn::visit::visit_expr_call(self, call);
         }
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-            if call.method == self.name && is_self(&call.receiver) {
+            if call.method == self.name && is_self(&call.receiver, 0) {
                 self.found.get_or_insert(call.method.span());
             }
             syn::visit::visit_expr_method_call(self, call);
