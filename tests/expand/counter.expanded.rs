@@ -1,4 +1,7 @@
 impl Counter {
+    #[doc(hidden)]
+    #[allow(dead_code, non_snake_case, clippy::unused_self)]
+    fn put_desugar_on_the_impl_block_not_on_bump(&self) {}
     #[allow(
         unused,
         irrefutable_let_patterns,

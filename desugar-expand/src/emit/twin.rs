@@ -31,3 +31,32 @@ pub(crate) fn hidden(twin: &syn::ItemFn) -> TokenStream {
         #twin
     }
 }
+
+/// On a method (a fn with a receiver), a hidden empty method beside the
+/// twin whose name says where the attribute goes: in a trait impl, which
+/// cannot hold methods its trait lacks, rustc reports it first, at the
+/// attribute, E0407 "method `put_desugar_on_the_impl_block_not_on_call`
+/// is not a member of trait `Svc`", before the twin's own E0407. The
+/// attribute sees the fn alone and cannot tell a trait impl from an
+/// inherent one, where the method builds and is never called (private,
+/// and `&self` keeps a trait's default method dyn-compatible).
+///
+/// Before: `impl Svc for S { #[desugar] async fn call(&self) -> u32 { .. } }`
+///
+/// After: `impl Svc for S { fn put_desugar_on_the_impl_block_not_on_call(&self) {} fn call(..) .. }`
+pub(crate) fn impl_block_check(item: &syn::ItemFn) -> TokenStream {
+    if item.sig.receiver().is_none() {
+        return TokenStream::new();
+    }
+    let name = syn::ext::IdentExt::unraw(&item.sig.ident);
+    let check = format_ident!(
+        "put_desugar_on_the_impl_block_not_on_{}",
+        name,
+        span = proc_macro2::Span::call_site()
+    );
+    quote! {
+        #[doc(hidden)]
+        #[allow(dead_code, non_snake_case, clippy::unused_self)]
+        fn #check(&self) {}
+    }
+}
