@@ -507,14 +507,19 @@ pub(super) fn eager_local(body: &Body) -> impl Fn(&syn::Expr) -> bool + '_ {
 /// copies would then never meet in one type, would leave its other copies'
 /// types to infer from nothing (E0282).
 fn moved_blocks(body: &Body) -> Vec<LocalId> {
-    fn lets(block: &crate::ir::Block, out: &mut Vec<LocalId>, typed: &mut Vec<LocalId>) {
+    fn lets(
+        block: &crate::ir::Block,
+        eager: &dyn Fn(&syn::Expr) -> bool,
+        out: &mut Vec<LocalId>,
+        typed: &mut Vec<LocalId>,
+    ) {
         for stmt in &block.stmts {
             match stmt {
                 Stmt::Plain {
                     stmt: stmt @ syn::Stmt::Local(local),
                     declares,
                 } => {
-                    if builds_typed_value(stmt) {
+                    if builds_typed_value(stmt, eager) {
                         typed.extend(declares.iter().copied());
                     }
                     if let [declared] = declares[..]
@@ -532,16 +537,16 @@ fn moved_blocks(body: &Body) -> Vec<LocalId> {
                 }
                 Stmt::Plain { .. } | Stmt::Await(_) | Stmt::Param(_) => {}
                 Stmt::Block { block, .. } | Stmt::Loop { body: block, .. } => {
-                    lets(block, out, typed);
+                    lets(block, eager, out, typed);
                 }
                 Stmt::If(node) => {
                     for block in node.blocks() {
-                        lets(block, out, typed);
+                        lets(block, eager, out, typed);
                     }
                 }
                 Stmt::Match(node) => {
                     for arm in &node.arms {
-                        lets(&arm.body, out, typed);
+                        lets(&arm.body, eager, out, typed);
                     }
                 }
             }
@@ -549,7 +554,7 @@ fn moved_blocks(body: &Body) -> Vec<LocalId> {
     }
     let mut blocks = Vec::new();
     let mut typed = Vec::new();
-    lets(&body.block, &mut blocks, &mut typed);
+    lets(&body.block, &eager_local(body), &mut blocks, &mut typed);
     blocks.retain(|&local| {
         body.mentions.iter().any(|m| {
             m.local == local
