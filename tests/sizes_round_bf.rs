@@ -6,9 +6,8 @@
 //! larger, and `Send` where the twin is.
 
 // Holding the guards across the awaits is the shape under test (the
-// twins' `if let` on `cell.borrow()`); so is `c % 2 == 0`, whose
-// `c.is_multiple_of(2)` would keep `c` in place, a method syntax does not
-// know called on it (a word larger, a shape of its own).
+// twins' `if let` on `cell.borrow()`); so is `c % 2 == 0` beside
+// `c.is_multiple_of(2)`, a number's own method (`by_a_number_method`).
 #![allow(clippy::await_holding_refcell_ref, clippy::manual_is_multiple_of)]
 
 mod common;
@@ -107,6 +106,32 @@ fn a_ref_binding_then_an_else_if_let() {
         &ref_binding_then_else_if(0),
         &ref_binding_then_else_if_rustc(0),
     );
+}
+
+/// The same, the holder chosen by a number's own method of the parameter,
+/// which takes it by value: nothing of `c` is kept (it was, in place, as
+/// the receiver of a method syntax did not know: 128 bytes against 120).
+#[desugar]
+async fn by_a_number_method(c: u32) -> usize {
+    let holder = if c.is_multiple_of(2) {
+        Some(Probe::new("held"))
+    } else {
+        None
+    };
+    if let Some(ref p) = holder {
+        leaf("ref", ()).await;
+        p.label().len()
+    } else {
+        leaf("e", 0).await
+    }
+}
+
+#[test]
+fn a_holder_chosen_by_a_number_method() {
+    for c in 0..2 {
+        same_and_no_larger(|| by_a_number_method(c), || by_a_number_method_rustc(c));
+    }
+    both_send(&by_a_number_method(0), &by_a_number_method_rustc(0));
 }
 
 /// Two links each borrowing their own temporary across an await.

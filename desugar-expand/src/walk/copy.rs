@@ -163,7 +163,8 @@ pub(crate) const ANSWERS: &[&str] = &[
     "len_utf8",
 ];
 /// A number's own methods: they answer with a number (or an `Option` of
-/// one) and take the number by value; so does a `char`'s `to_digit`.
+/// one, or a `bool`: `is_multiple_of`) and take the number by value; so
+/// does a `char`'s `to_digit`.
 pub(crate) const NUMERIC: &[&str] = &[
     "checked_add",
     "checked_sub",
@@ -187,6 +188,14 @@ pub(crate) const NUMERIC: &[&str] = &[
     "rotate_left",
     "rotate_right",
     "swap_bytes",
+    "is_multiple_of",
+    "is_power_of_two",
+    "abs_diff",
+    "rem_euclid",
+    "div_euclid",
+    "checked_pow",
+    "saturating_pow",
+    "wrapping_pow",
     "to_digit",
 ];
 
