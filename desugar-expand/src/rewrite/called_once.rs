@@ -45,8 +45,7 @@ pub(crate) fn rewrite_body(body: &mut syn::Block, sig: &syn::Signature) {
 /// hides them.
 struct CalledOnce(Vec<syn::Ident>);
 
-impl CalledOnce {
-    /// Visits with the names `pats` bind hidden.
+impl super::scoped::Scoped for CalledOnce {
     fn hiding<'p>(
         &mut self,
         pats: impl IntoIterator<Item = &'p syn::Pat>,
@@ -61,14 +60,6 @@ impl CalledOnce {
         visit(self);
         self.0 = saved;
     }
-}
-
-/// The patterns of the `let`s in `cond` (`if let`, `while let`, chains),
-/// whose bindings the block after it sees.
-pub(super) fn let_patterns(cond: &syn::Expr) -> Vec<syn::Pat> {
-    let mut lets = Vec::new();
-    crate::build::let_parts(cond, &mut lets);
-    lets.into_iter().map(|part| (*part.pat).clone()).collect()
 }
 
 impl VisitMut for CalledOnce {
@@ -100,38 +91,23 @@ impl VisitMut for CalledOnce {
     }
 
     fn visit_expr_closure_mut(&mut self, closure: &mut syn::ExprClosure) {
-        let inputs: Vec<syn::Pat> = closure.inputs.iter().cloned().collect();
-        self.hiding(&inputs, |this| this.visit_expr_mut(&mut closure.body));
+        super::scoped::closure(self, closure);
     }
 
     fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
-        let pat = arm.pat.clone();
-        self.hiding([&pat], |this| {
-            // The guard, which syn keeps in the pattern, sees its bindings.
-            this.visit_pat_mut(&mut arm.pat);
-            this.visit_expr_mut(&mut arm.body);
-        });
+        super::scoped::arm(self, arm);
     }
 
     fn visit_expr_for_loop_mut(&mut self, e: &mut syn::ExprForLoop) {
-        self.visit_expr_mut(&mut e.expr);
-        let pat = (*e.pat).clone();
-        self.hiding([&pat], |this| this.visit_block_mut(&mut e.body));
+        super::scoped::for_loop(self, e);
     }
 
     fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
-        self.visit_expr_mut(&mut e.cond);
-        let pats = let_patterns(&e.cond);
-        self.hiding(&pats, |this| this.visit_block_mut(&mut e.then_branch));
-        if let Some((_, other)) = &mut e.else_branch {
-            self.visit_expr_mut(other);
-        }
+        super::scoped::if_let(self, e);
     }
 
     fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
-        self.visit_expr_mut(&mut e.cond);
-        let pats = let_patterns(&e.cond);
-        self.hiding(&pats, |this| this.visit_block_mut(&mut e.body));
+        super::scoped::while_let(self, e);
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}

@@ -30,7 +30,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 
-use super::called_once::let_patterns;
+use super::scoped::let_patterns;
 use crate::walk::{self, MacroArgs, patterns};
 
 /// Gives each `macro_rules!` of `body` that names locals of the fn those

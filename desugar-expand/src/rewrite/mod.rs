@@ -23,6 +23,7 @@ pub(crate) mod promoted;
 pub(crate) mod raw_borrows;
 pub(crate) mod ready_macro;
 pub(crate) mod receiver;
+pub(crate) mod scoped;
 pub(crate) mod skipped_parts;
 mod skipped_temporary_parts;
 pub(crate) mod unboxed;

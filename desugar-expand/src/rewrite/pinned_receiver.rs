@@ -199,20 +199,6 @@ impl PinnedReceiver {
         }
     }
 
-    /// Visits with the names `pats` bind hidden.
-    fn hiding<'p>(
-        &mut self,
-        pats: impl IntoIterator<Item = &'p syn::Pat>,
-        visit: impl FnOnce(&mut Self),
-    ) {
-        let saved = self.0.clone();
-        for pat in pats {
-            self.bind(pat, None);
-        }
-        visit(self);
-        self.0 = saved;
-    }
-
     /// Is `call` one of `Pin`'s by-value methods on a visible pin?
     fn takes_the_pin(&self, call: &syn::ExprMethodCall) -> bool {
         let receiver = strip_parens(&call.receiver);
@@ -245,6 +231,21 @@ fn strip_parens(expr: &syn::Expr) -> &syn::Expr {
         syn::Expr::Paren(inner) => strip_parens(&inner.expr),
         syn::Expr::Group(inner) => strip_parens(&inner.expr),
         _ => expr,
+    }
+}
+
+impl super::scoped::Scoped for PinnedReceiver {
+    fn hiding<'p>(
+        &mut self,
+        pats: impl IntoIterator<Item = &'p syn::Pat>,
+        visit: impl FnOnce(&mut Self),
+    ) {
+        let saved = self.0.clone();
+        for pat in pats {
+            self.bind(pat, None);
+        }
+        visit(self);
+        self.0 = saved;
     }
 }
 
@@ -307,38 +308,23 @@ impl VisitMut for PinnedReceiver {
     }
 
     fn visit_expr_closure_mut(&mut self, closure: &mut syn::ExprClosure) {
-        let inputs: Vec<syn::Pat> = closure.inputs.iter().cloned().collect();
-        self.hiding(&inputs, |this| this.visit_expr_mut(&mut closure.body));
+        super::scoped::closure(self, closure);
     }
 
     fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
-        let pat = arm.pat.clone();
-        self.hiding([&pat], |this| {
-            // The guard, which syn keeps in the pattern, sees its bindings.
-            this.visit_pat_mut(&mut arm.pat);
-            this.visit_expr_mut(&mut arm.body);
-        });
+        super::scoped::arm(self, arm);
     }
 
     fn visit_expr_for_loop_mut(&mut self, e: &mut syn::ExprForLoop) {
-        self.visit_expr_mut(&mut e.expr);
-        let pat = (*e.pat).clone();
-        self.hiding([&pat], |this| this.visit_block_mut(&mut e.body));
+        super::scoped::for_loop(self, e);
     }
 
     fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
-        self.visit_expr_mut(&mut e.cond);
-        let pats = super::called_once::let_patterns(&e.cond);
-        self.hiding(&pats, |this| this.visit_block_mut(&mut e.then_branch));
-        if let Some((_, other)) = &mut e.else_branch {
-            self.visit_expr_mut(other);
-        }
+        super::scoped::if_let(self, e);
     }
 
     fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
-        self.visit_expr_mut(&mut e.cond);
-        let pats = super::called_once::let_patterns(&e.cond);
-        self.hiding(&pats, |this| this.visit_block_mut(&mut e.body));
+        super::scoped::while_let(self, e);
     }
 
     // A nested item's names and `self` are its own.
