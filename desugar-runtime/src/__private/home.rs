@@ -295,7 +295,9 @@ pub unsafe fn restore_in_edition<T, const KEPT: bool, const N: usize>(
     flag: Edition<T, KEPT>,
 ) -> Home<T> {
     if KEPT {
-        // SAFETY: the caller's.
+        // SAFETY: `KEPT` is Rust 2021, where the caller promises (see
+        // `# Safety`) that `slots` holds the slot `flag` was stored from,
+        // which is what `Home::restore` requires.
         unsafe { Home::restore(edition_slot(slots), flag) }
     } else {
         Home {
