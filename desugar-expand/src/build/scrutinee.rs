@@ -549,9 +549,13 @@ enum Use {
 }
 
 /// Is `earlier`, a part of a call run before a later part's temporary is
-/// named, left where it is? A receiver that is a local or a field of one
-/// (`self.db`, `r.client`), which the method borrows: evaluating the place
-/// runs nothing, and the method borrows it where it is, as rustc does. Named,
+/// named, left where it is? A receiver that is a local, a field of one or
+/// an element at an index that runs nothing, a literal or a local no later
+/// part changes (`self.db`, `r.client`, `self.slots[0]`), which the method
+/// borrows: evaluating the place runs nothing (but an index's bounds
+/// check, which then runs after the later parts' temporaries are made, so
+/// an index out of bounds panics with them made, where rustc panics before
+/// them), and the method borrows it where it is, as rustc does. Named,
 /// it would be moved into a local: out of a reference, a bare E0507
 /// (`match self.db.lookup(&id.to_string()).await { .. }`), and out of an
 /// owned local, a part dropped at the end of the construct, not with its
@@ -564,17 +568,47 @@ enum Use {
 /// Before: `match self.db.lookup(&id.to_string()).await { Some(v) => v + f().await, None => 0 }`
 /// After:  `let __temporary1 = id.to_string(); match self.db.lookup(&__temporary1).await { .. }`
 fn stays_in_place(earlier: &Expr, usage: Use, changed_after: &[String]) -> bool {
-    fn local(expr: &Expr) -> Option<&syn::Ident> {
+    /// The local `expr` is a place of, and the locals its indexes read.
+    fn local<'e>(expr: &'e Expr, indexes: &mut Vec<&'e syn::Ident>) -> Option<&'e syn::Ident> {
         match expr {
             Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
-            Expr::Field(e) => local(&e.base),
-            Expr::Paren(e) => local(&e.expr),
+            Expr::Field(e) => local(&e.base, indexes),
+            Expr::Paren(e) => local(&e.expr, indexes),
+            // `self.slots[0]`, `slots[i]`, `shards[(id % 2) as usize]`: an
+            // index that runs nothing but arithmetic.
+            Expr::Index(e) if arithmetic(&e.index, indexes) => local(&e.expr, indexes),
             _ => None,
         }
     }
-    let Some(local) = local(earlier) else {
+    /// Literals and locals, cast and combined by operators (`(id % 2) as
+    /// usize`), whose locals go to `names`.
+    fn arithmetic<'e>(expr: &'e Expr, names: &mut Vec<&'e syn::Ident>) -> bool {
+        match expr {
+            Expr::Lit(_) => true,
+            Expr::Path(path) if path.qself.is_none() => {
+                names.extend(path.path.get_ident());
+                true
+            }
+            Expr::Paren(e) => arithmetic(&e.expr, names),
+            Expr::Cast(e) => arithmetic(&e.expr, names),
+            Expr::Unary(e) if !matches!(e.op, syn::UnOp::Deref(_)) => arithmetic(&e.expr, names),
+            Expr::Binary(e) if !crate::syntax::is_compound_assignment(&e.op) => {
+                arithmetic(&e.left, names) && arithmetic(&e.right, names)
+            }
+            _ => false,
+        }
+    }
+    let mut indexes = Vec::new();
+    let Some(local) = local(earlier, &mut indexes) else {
         return false;
     };
+    // An index a later part changes is read before it, as rustc reads it.
+    if indexes
+        .iter()
+        .any(|index| changed_after.iter().any(|name| *index == name))
+    {
+        return false;
+    }
     match usage {
         Use::Place { .. } => true,
         Use::Unknown | Use::Receiver => !changed_after.iter().any(|name| local == name),
