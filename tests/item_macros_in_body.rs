@@ -34,18 +34,22 @@ async fn counted(n: u32) -> u32 {
     v + CALLS.with(Cell::get)
 }
 
-/// By its path, with a value made lazily (not `const`), in a loop's body.
+/// By its path, with a value made lazily (not `const`), used in a loop's
+/// body on both sides of its await (one in a nested block is refused:
+/// `tests/ui/static_in_nested_block.rs`).
 #[desugar]
-async fn in_a_loop(n: u32) -> u32 {
+async fn in_a_loop(n: u32) -> usize {
+    std::thread_local!(static SEEN: RefCell<String> = RefCell::new(String::from("seen")));
+    SEEN.with(|s| s.borrow_mut().clear());
     let mut total = 0;
     for i in 0..n {
-        std::thread_local!(static SEEN: RefCell<String> = RefCell::new(String::from("seen")));
+        SEEN.with(|s| s.borrow_mut().push('?'));
         let p = Probe::new("p");
-        total += fetch(i).await;
+        total += fetch(i).await as usize;
         SEEN.with(|s| s.borrow_mut().push('!'));
         drop(p);
     }
-    total
+    total + SEEN.with(|s| s.borrow().len())
 }
 
 /// A macro of the body whose rule makes a `fn`.

@@ -136,6 +136,7 @@ fn analyse(
     rewrite::assertion_messages::rewrite_body(&mut body);
     rewrite::macro_locals::rewrite_body(&mut body, &item_fn.sig)?;
     rewrite::item_macros::rewrite_body(&mut body);
+    rewrite::nested_statics::check_body(&body)?;
     rewrite::receiver::rename_self(&mut body);
     rewrite::pinned_receiver::rewrite_body(&mut body, &item_fn.sig);
     rewrite::called_once::rewrite_body(&mut body, &item_fn.sig);

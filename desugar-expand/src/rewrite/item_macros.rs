@@ -89,7 +89,7 @@ impl VisitMut for Calls {
 }
 
 /// `thread_local!`, `std::thread_local!` or `::std::thread_local!`.
-fn is_thread_local(path: &syn::Path) -> bool {
+pub(crate) fn is_thread_local(path: &syn::Path) -> bool {
     let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     match names.as_slice() {
         [only] => only == "thread_local",

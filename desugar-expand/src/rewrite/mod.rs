@@ -14,6 +14,7 @@ pub(crate) mod let_else;
 pub(crate) mod macro_calls;
 pub(crate) mod macro_locals;
 pub(crate) mod moved_derefs;
+pub(crate) mod nested_statics;
 pub(crate) mod own_macro_awaits;
 pub(crate) mod own_macro_names;
 pub(crate) mod pinned_receiver;
