@@ -142,3 +142,24 @@ fn option_map_in_an_awaiting_loop() {
     assert_eq!(out, "Ready([None, Some(2)])");
     both_send(&mapped_in_loop(probes()), &mapped_in_loop_rustc(probes()));
 }
+
+/// `bool::then` on an `Option`'s own `is_some()`, in an awaiting loop.
+#[desugar]
+async fn gates(items: Vec<Option<u32>>) -> usize {
+    let mut n = 0;
+    for v in items {
+        let gate = v.is_some().then(|| Probe::new("gate"));
+        weight(0).await;
+        n += gate.map_or(0, |g| g.label().len());
+    }
+    n
+}
+
+#[test]
+fn then_on_is_some_in_an_awaiting_loop() {
+    same_and_no_larger(
+        || gates(vec![Some(1), None, Some(3)]),
+        || gates_rustc(vec![Some(1), None, Some(3)]),
+    );
+    both_send(&gates(vec![]), &gates_rustc(vec![]));
+}
