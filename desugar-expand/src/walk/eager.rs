@@ -71,19 +71,12 @@ pub(crate) fn is_eager_value(expr: &Expr, local: &dyn Fn(&Expr) -> bool) -> bool
         "ok_or_else",
         "transpose",
         "then_some",
-        "is_some",
-        "is_none",
-        "is_ok",
-        "is_err",
-        "is_some_and",
-        "is_none_or",
-        "is_ok_and",
-        "is_err_and",
     ];
     // The standard library's methods that give an `Option`, a `Result` or
     // a `bool` whatever they are called on (a collection, a slice, text,
-    // an iterator, a number). A method of the user's named so is taken to
-    // do the same.
+    // an iterator, a number; `is_some` and the like, an `Option`'s or a
+    // `Result`'s own, on a value whose type does not show). A method of
+    // the user's named so is taken to do the same.
     const GIVES: &[&str] = &[
         "pop",
         "pop_front",
