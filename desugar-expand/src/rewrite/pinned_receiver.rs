@@ -307,25 +307,7 @@ impl VisitMut for PinnedReceiver {
         self.0 = saved;
     }
 
-    fn visit_expr_closure_mut(&mut self, closure: &mut syn::ExprClosure) {
-        super::scoped::closure(self, closure);
-    }
-
-    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
-        super::scoped::arm(self, arm);
-    }
-
-    fn visit_expr_for_loop_mut(&mut self, e: &mut syn::ExprForLoop) {
-        super::scoped::for_loop(self, e);
-    }
-
-    fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
-        super::scoped::if_let(self, e);
-    }
-
-    fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
-        super::scoped::while_let(self, e);
-    }
+    super::scoped::scoped_visits!();
 
     // A nested item's names and `self` are its own.
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}

@@ -8,6 +8,33 @@
 
 use syn::visit_mut::VisitMut;
 
+/// The `VisitMut` methods of a [`Scoped`] rewrite that enter the scopes
+/// this module walks, written once for each rewrite's `impl VisitMut`.
+macro_rules! scoped_visits {
+    () => {
+        fn visit_expr_closure_mut(&mut self, closure: &mut syn::ExprClosure) {
+            $crate::rewrite::scoped::closure(self, closure);
+        }
+
+        fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+            $crate::rewrite::scoped::arm(self, arm);
+        }
+
+        fn visit_expr_for_loop_mut(&mut self, e: &mut syn::ExprForLoop) {
+            $crate::rewrite::scoped::for_loop(self, e);
+        }
+
+        fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
+            $crate::rewrite::scoped::if_let(self, e);
+        }
+
+        fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
+            $crate::rewrite::scoped::while_let(self, e);
+        }
+    };
+}
+pub(crate) use scoped_visits;
+
 /// A rewrite that follows locals by name.
 pub(crate) trait Scoped: VisitMut + Sized {
     /// Runs `visit` with the bindings of `pats` hidden, and restores what
