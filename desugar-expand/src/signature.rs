@@ -181,14 +181,15 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
 }
 
 /// `sig` returning `impl Future<Output = output>` that captures every
-/// lifetime of its generics.
-fn returning_future(mut sig: syn::Signature, output: &Type) -> syn::Signature {
+/// lifetime of its generics, and is `Inspect` where `inspect` says so.
+fn returning_future(mut sig: syn::Signature, output: &Type, inspect: bool) -> syn::Signature {
     let captured = captured_lifetimes(&sig.generics);
     let private = names::private();
+    let inspect = inspect.then(|| quote!(+ #private::Inspect));
     if let ReturnType::Type(_, ty) = &mut sig.output {
         // Only ever printed: kept as tokens rather than parsed (`crate::syntax`).
         **ty = syn::Type::Verbatim(quote! {
-            impl ::core::future::Future<Output = #output> + #private::Inspect + #private::Captures<(#(&#captured (),)*)>
+            impl ::core::future::Future<Output = #output> #inspect + #private::Captures<(#(&#captured (),)*)>
         });
     }
     sig
@@ -444,8 +445,22 @@ impl Plan {
         let vis = &self.vis;
         let sig = outlives::outliving(&self.sig, self.owner, keeps_borrows)
             .unwrap_or_else(|| self.sig.clone());
-        let sig = returning_future(sig, &self.output);
+        let sig = returning_future(sig, &self.output, true);
         quote! { #(#attrs)* #vis #sig }
+    }
+
+    /// `name(..) -> impl Future<Output = T>`, capturing what the async
+    /// fn's future captures: the signature of a plain fn returning the
+    /// async fn's own future (see [`crate::emit::twin`]).
+    pub(crate) fn future_sig(&self, name: syn::Ident) -> syn::Signature {
+        let mut sig = returning_future(self.sig.clone(), &self.output, false);
+        sig.ident = name;
+        sig
+    }
+
+    /// The arguments as the desugared fn's parameters name them, in order.
+    pub(crate) fn arguments(&self) -> impl Iterator<Item = &TokenStream> {
+        self.params.iter().map(|param| &param.source)
     }
 
     /// The output type, for the step closure's return annotation.

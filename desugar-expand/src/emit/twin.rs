@@ -1,4 +1,5 @@
-//! The twin: the user's async fn, untouched, renamed `<name>_rustc`.
+//! The twin: the user's async fn, untouched, renamed `<name>_rustc` (for a
+//! non-generic `pub` fn, nested in a plain fn of that name: see [`deferred`]).
 //!
 //! rustc compiles it, so it is (1) the borrow-check witness for the desugared
 //! code — homed values get references whose lifetimes rustc cannot see, and
@@ -9,9 +10,109 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// Input: `#[attrs] pub async fn name(..) { body }`.
-/// Output: `#[doc(hidden)] #[attrs] pub async fn name_rustc(..) { body }`.
+/// Output: `#[doc(hidden)] #[attrs] pub async fn name_rustc(..) { body }`,
+/// or, for a fn that is not generic, the same async fn compiled only where
+/// it is polled (see [`deferred`]).
 pub(crate) fn twin(item: &syn::ItemFn) -> TokenStream {
-    hidden(&renamed(item))
+    let twin = renamed(item);
+    deferred(item, &twin).unwrap_or_else(|| hidden(&twin))
+}
+
+/// rustc compiles the future of a non-generic `pub async fn` at a module's
+/// top level to machine code in its own crate, whether or not anything
+/// polls it, and with it the `poll` of every machine it awaits: most of
+/// what a twin costs the build (BENCHMARKS.md). A private or `pub(crate)`
+/// fn's, or a method's, it compiles only where something polls it, so
+/// those twins stay as written. A generic fn's future is
+/// compiled only where it is polled, the tests that compare it, while its
+/// body is still checked where it is written, which is all the witness
+/// needs. So the twin of such a fn is the async fn given a type parameter
+/// nothing uses, nested in a plain fn of the twin's name and signature that
+/// calls it with `()`: callers see the same fn and the same future.
+///
+/// Before: `pub async fn get(key: &str) -> u32 { body }`
+///
+/// After:
+/// ```text
+/// pub fn get_rustc<'__life0>(key: &'__life0 str)
+///     -> impl Future<Output = u32> + Captures<(&'__life0 (),)> {
+///     async fn get_rustc<__Twin>(key: &str) -> u32 { body }
+///     get_rustc::<()>(key)
+/// }
+/// ```
+///
+/// Not for a fn that is generic already, a method, or an associated fn:
+/// the attribute cannot see the `impl` block around a fn without a
+/// receiver, and a nested fn cannot name that block's `Self` or its type
+/// parameters, so a fn that names `Self` or a name written like a type
+/// parameter (`T`, `K2`) keeps the plain twin; nor for one with an
+/// attribute other than lints, `#[cfg]` and `#[must_use]`, which might
+/// mean something else on a plain fn.
+fn deferred(item: &syn::ItemFn, twin: &syn::ItemFn) -> Option<TokenStream> {
+    let sig = &item.sig;
+    let generic = sig
+        .generics
+        .params
+        .iter()
+        .any(|param| !matches!(param, syn::GenericParam::Lifetime(_)));
+    if generic
+        || !matches!(item.vis, syn::Visibility::Public(_))
+        || sig.receiver().is_some()
+        || !matches!(sig.safety, syn::Safety::Default)
+        || sig.abi.is_some()
+        || sig.variadic.is_some()
+        || sig.constness.is_some()
+        || !twin.attrs.iter().all(plain_fn_keeps)
+        || names_outer_items(quote!(#item).into_iter())
+    {
+        return None;
+    }
+    let plan = crate::signature::plan(item, crate::signature::Owner::Fn).ok()?;
+    let name = &twin.sig.ident;
+    let mut nested = twin.clone();
+    nested.vis = syn::Visibility::Inherited;
+    let unused = syn::Ident::new("__Twin", proc_macro2::Span::mixed_site());
+    nested.sig.generics.params.push(syn::parse_quote!(#unused));
+    let sig = plan.future_sig(name.clone());
+    let vis = &item.vis;
+    let arguments = plan.arguments();
+    let cfgs = twin.attrs.iter().filter(|attr| attr.path().is_ident("cfg"));
+    Some(quote! {
+        #[doc(hidden)]
+        #[allow(dead_code, non_snake_case, clippy::extra_unused_type_parameters)]
+        #(#cfgs)*
+        #vis #sig {
+            #nested
+            #name::<()>(#(#arguments),*)
+        }
+    })
+}
+
+/// Lint levels, `#[cfg]` and `#[must_use]` mean the same on the nested
+/// async fn as on the user's.
+fn plain_fn_keeps(attr: &syn::Attribute) -> bool {
+    [
+        "allow", "warn", "deny", "expect", "forbid", "cfg", "must_use",
+    ]
+    .iter()
+    .any(|name| attr.path().is_ident(name))
+}
+
+/// `Self`, or a name written as type parameters are (`T`, `E1`), anywhere
+/// in `tokens`: names a fn nested in a method of a generic `impl` could not
+/// see.
+fn names_outer_items(tokens: proc_macro2::token_stream::IntoIter) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => {
+            let name = ident.to_string();
+            let mut chars = name.chars();
+            name == "Self"
+                || (chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && chars.all(|c| c.is_ascii_digit()))
+        }
+        proc_macro2::TokenTree::Group(group) => names_outer_items(group.stream().into_iter()),
+        _ => false,
+    })
 }
 
 /// The user's fn, renamed `<name>_rustc`, its doc comments left out.
