@@ -249,7 +249,20 @@ impl<F: FnMut() -> syn::Ident> Namer<'_, F> {
                 // `bytes()` not awaited lends an iterator (`str::bytes`).
                 let lends = !awaited && walk::lends_iterator(&e.method);
                 let takes = walk::takes_iterator(&e.method, &e.receiver);
-                let receiver = if walk::call_borrows_receiver(e) || lends {
+                let receiver = if walk::takes_view_whole(e) {
+                    // `self.rx.as_mut().get_mut()`: the pin `as_mut()`
+                    // gives is moved into `Pin::get_mut` (or a `&mut` it
+                    // gives reborrowed through), not a temporary kept:
+                    // kept in place, the pin could not be moved out of it
+                    // (E0507), whatever `rx` is (see
+                    // [`walk::takes_view_whole`]).
+                    //
+                    // Before: `while let Some(x) = self.rx.as_mut().get_mut().recv().await { .. }`
+                    // After:  the same, nothing named (not `let mut
+                    //         __temporary1 = self.rx.as_mut();` and
+                    //         `__temporary1.get_mut().recv().await`)
+                    Use::Value
+                } else if walk::call_borrows_receiver(e) || lends {
                     Use::Place {
                         mutable: walk::call_borrows_receiver_mutably(e),
                     }

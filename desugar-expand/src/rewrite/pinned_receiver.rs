@@ -33,7 +33,7 @@
 use syn::visit_mut::{self, VisitMut};
 
 use crate::walk::patterns::bindings;
-use crate::walk::segment_names;
+use crate::walk::{OF_PIN_MUT, OF_PIN_REF, segment_names};
 
 /// `Pin`'s methods that take `self` (the pin itself) by value.
 const TAKE_THE_PIN: &[&str] = &[
@@ -44,17 +44,6 @@ const TAKE_THE_PIN: &[&str] = &[
     "map_unchecked",
     "map_unchecked_mut",
 ];
-
-/// Those of a `Pin<&mut T>` (what `Pin::as_mut` gives).
-const OF_PIN_MUT: &[&str] = &[
-    "get_mut",
-    "into_ref",
-    "get_unchecked_mut",
-    "map_unchecked_mut",
-];
-
-/// Those of a `Pin<&T>` (what `Pin::as_ref` gives).
-const OF_PIN_REF: &[&str] = &["get_ref", "map_unchecked"];
 
 /// What a name visibly holds.
 #[derive(Clone, Copy, PartialEq, Debug)]

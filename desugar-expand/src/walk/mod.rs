@@ -1981,6 +1981,44 @@ pub(crate) fn returns_view(method: &syn::Ident) -> bool {
     VIEWS.contains(&method.as_str()) || TRIMS.contains(&method.as_str())
 }
 
+/// `Pin`'s methods that take the pin itself by value (`pin.get_mut()`),
+/// those of a `Pin<&mut T>` (what `Pin::as_mut` gives) and those of a
+/// `Pin<&T>` (what `Pin::as_ref` gives).
+pub(crate) const OF_PIN_MUT: &[&str] = &[
+    "get_mut",
+    "into_ref",
+    "get_unchecked_mut",
+    "map_unchecked_mut",
+];
+pub(crate) const OF_PIN_REF: &[&str] = &["get_ref", "map_unchecked"];
+
+/// `p.as_mut().get_mut()`, `p.as_ref().get_ref()`: one of `Pin`'s methods
+/// that take the pin by value ([`OF_PIN_MUT`], [`OF_PIN_REF`]) called on
+/// the view `as_mut()` or `as_ref()` gives, whatever `p` is. On a pin
+/// (`self.rx: Pin<Box<Rx>>`), `Pin::as_mut` gives a `Pin<&mut Rx>` that
+/// `Pin::get_mut` moves; on another value, `AsMut::as_mut` gives a `&mut
+/// U` (`Box<Cell<u32>>`'s `&mut Cell<u32>`) whose own `get_mut(&mut self)`
+/// reborrows through it, and gives a borrow of what it points to, not of
+/// the reference. Either way the view is used as a value: nothing of it is
+/// left to keep (a view has nothing to drop, see [`returns_view`]), and
+/// kept in place, borrowed, the pin could not be moved out (E0507).
+pub(crate) fn takes_view_whole(call: &syn::ExprMethodCall) -> bool {
+    let Expr::MethodCall(view) = strip_parens(&call.receiver) else {
+        return false;
+    };
+    if !view.args.is_empty() || view.turbofish.is_some() {
+        return false;
+    }
+    let methods = if view.method == "as_mut" {
+        OF_PIN_MUT
+    } else if view.method == "as_ref" {
+        OF_PIN_REF
+    } else {
+        return false;
+    };
+    methods.iter().any(|name| call.method == name)
+}
+
 /// `str`'s methods that give a part of it, trimmed.
 const TRIMS: &[&str] = &[
     "trim",
@@ -2073,7 +2111,30 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Standard, consumes_receiver};
+    use super::{Standard, consumes_receiver, takes_view_whole};
+
+    #[test]
+    fn pin_s_own_methods_on_a_view_take_it_whole() {
+        let call = |text: &str| -> syn::ExprMethodCall { syn::parse_str(text).expect("a call") };
+        for text in [
+            "self.rx.as_mut().get_mut()",
+            "s.rx.as_ref().get_ref()",
+            "(b.as_mut()).into_ref()",
+            "p.as_mut().map_unchecked_mut(|x| &mut x.0)",
+        ] {
+            assert!(takes_view_whole(&call(text)), "{text}");
+        }
+        for text in [
+            "self.rx.get_mut()",
+            "self.rx.as_ref().get_mut()",
+            "self.rx.as_mut().get_ref()",
+            "self.rx.as_mut::<T>().get_mut()",
+            "self.rx.as_mut(1).get_mut()",
+            "self.rx.as_mut().recv()",
+        ] {
+            assert!(!takes_view_whole(&call(text)), "{text}");
+        }
+    }
 
     #[test]
     fn standard_types_whose_methods_of_those_names_take_self() {
