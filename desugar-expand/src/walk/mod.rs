@@ -696,8 +696,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // `x.unwrap()` moves `x`; `x.len()` borrows it, perhaps for
                 // as long as the result lives (`x.iter()`, `s.bytes()` not
                 // awaited).
-                let consumes =
-                    consumes_receiver(&e.method) && (awaited || !lends_iterator(&e.method));
+                // An iterator adapter's name awaited at once is a method of
+                // the user's (see [`awaited_adapter_is_own`]).
+                let consumes = consumes_receiver(&e.method)
+                    && (awaited || !lends_iterator(&e.method))
+                    && !(awaited && awaited_adapter_is_own(&e.method));
                 // `g.ok_or(0)` on a guard copies the `Option` out through
                 // its `Deref`; `into` (a blanket impl) would take the guard.
                 let through_guard = consumes
@@ -1536,6 +1539,27 @@ pub(crate) fn lends_iterator(method: &syn::Ident) -> bool {
     method == "bytes"
 }
 
+/// Is `method`, named like one of `Iterator`'s adapters (`take_while`,
+/// `skip_while`, `filter`, `zip`), a method of the user's where what it
+/// gives is awaited at once (`s.take_while(|x| *x < 3).await`)? An
+/// iterator's adapters give iterators, and a stream's so named
+/// (`futures`' and `tokio-stream`'s `StreamExt`) give streams: neither
+/// is a future, so neither is awaited. A future's own adapters are
+/// (`FutureExt`'s `map`, `flatten`, `fuse`, `inspect`), and take `self`.
+/// So the call is taken as one of a method syntax does not know, which
+/// may borrow its receiver (a stream's `take_while(&mut self, f)` whose
+/// future borrows it across the await, as rustc keeps it): a local is
+/// kept in place, and a method taking `self` after all stops the build
+/// there, saying what to write (`__private::receiver_in_place`).
+///
+/// Before: `let v = s.take_while(|x| *x < 3).await;`: `s` moved into the call
+/// After:  `s` borrowed by the awaited future, kept in place across the await
+pub(crate) fn awaited_adapter_is_own(method: &syn::Ident) -> bool {
+    const FUTURE_ADAPTERS: &[&str] = &["map", "flatten", "fuse", "inspect"];
+    let name = method.to_string();
+    iterators::ADAPTERS.contains(&name.as_str()) && !FUTURE_ADAPTERS.contains(&name.as_str())
+}
+
 /// Of [`consumes_receiver`]'s names, those a type of the user's as often
 /// gives a method that borrows (`text(&self) -> &str`, `count(&self)`), or
 /// the standard library does too (`str::bytes`). On a local they are taken
@@ -2111,7 +2135,7 @@ pub(crate) fn returns_owned(method: &syn::Ident) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Standard, consumes_receiver, takes_view_whole};
+    use super::{Standard, awaited_adapter_is_own, consumes_receiver, takes_view_whole};
 
     #[test]
     fn pin_s_own_methods_on_a_view_take_it_whole() {
@@ -2133,6 +2157,20 @@ mod tests {
             "self.rx.as_mut().recv()",
         ] {
             assert!(!takes_view_whole(&call(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_iterator_adapter_s_name_awaited_is_the_user_s() {
+        let ident = |name: &str| syn::Ident::new(name, proc_macro2::Span::call_site());
+        for name in ["take_while", "skip_while", "filter", "zip", "skip"] {
+            assert!(awaited_adapter_is_own(&ident(name)), "{name}");
+        }
+        // A future's own adapters, and consumers, which a stream's give futures.
+        for name in [
+            "map", "flatten", "fuse", "inspect", "collect", "fold", "count", "unwrap",
+        ] {
+            assert!(!awaited_adapter_is_own(&ident(name)), "{name}");
         }
     }
 

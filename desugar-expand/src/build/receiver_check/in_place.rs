@@ -32,7 +32,9 @@
 //! ```
 //! The copy of the call is given the call's type (`same_as`), so that a
 //! result whose type the caller chooses (`let v: String =
-//! con.get(key).await?`) is typed as the call's; the closure is an
+//! con.get(key).await?`) is typed as the call's (not where a closure is
+//! given, whose copy is of another type, which an adapter's result
+//! holds); the closure is an
 //! `FnOnce` (`once`), so that what the copy answers may borrow the value
 //! it captures (`conn.transaction()`).
 
@@ -73,10 +75,20 @@ pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident, temporary: bool) {
     } else {
         quote!(in_place)
     };
+    let copied = quote!(#value.value.#method #turbofish (#(#args),*));
+    // A closure given is copied as a closure of another type, which the
+    // result of an adapter holds (`s.take_while(|x| *x < 3)`'s
+    // `TakeWhile<'_, F>`): that copy's result is not of the call's type,
+    // and is left untied.
+    let used = if closure_given(method_call) {
+        quote!(let _ = #copied)
+    } else {
+        quote!(#private::same_as(#witness, #copied))
+    };
     let copy = quote::quote_spanned! {Span::mixed_site()=>
         let mut #value = #private::#of(&#home);
         #found = ::core::option::Option::Some(#private::once(|| {
-            #private::same_as(#witness, #value.value.#method #turbofish (#(#args),*));
+            #used;
         }));
     };
     let Some(check) = super::unreachable_check(quote!(#private::receiver_in_place), at, copy)
@@ -85,6 +97,17 @@ pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident, temporary: bool) {
     };
     let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
     *call = crate::syntax::private_call("checked", vec![value, check], at);
+}
+
+/// Is one of `call`'s arguments a closure, which the check copies (see
+/// `closures::copy_of`)?
+fn closure_given(call: &syn::ExprMethodCall) -> bool {
+    call.args.iter().any(|arg| {
+        matches!(
+            crate::walk::strip_parens(&super::unwrapped(arg)),
+            Expr::Closure(_)
+        )
+    })
 }
 
 /// Can [`in_place`] check `call`? Not where its arguments cannot be
