@@ -168,3 +168,21 @@ fn dropped_after_each_poll() {
     );
     assert_eq!(outcome, "Ready(3)");
 }
+
+/// A lint the user allows on the fn is allowed on the twin's plain fn too,
+/// which has the same parameters (this file is linted with `-D warnings`).
+#[desugar]
+#[allow(clippy::too_many_arguments)]
+pub async fn many(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) -> u32 {
+    let x = Leaf::new("x").pending(1).ready(a).await;
+    [x, b, c, d, e, f, g, h].iter().map(|&v| u32::from(v)).sum()
+}
+
+#[test]
+fn allowed_lints_reach_the_plain_fn() {
+    let outcome = same_and_no_larger(
+        || many(1, 2, 3, 4, 5, 6, 7, 8),
+        || many_rustc(1, 2, 3, 4, 5, 6, 7, 8),
+    );
+    assert_eq!(outcome, "Ready(36)");
+}

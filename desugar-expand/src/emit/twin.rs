@@ -76,11 +76,15 @@ fn deferred(item: &syn::ItemFn, twin: &syn::ItemFn) -> Option<TokenStream> {
     let sig = plan.future_sig(name.clone());
     let vis = &item.vis;
     let arguments = plan.arguments();
-    let cfgs = twin.attrs.iter().filter(|attr| attr.path().is_ident("cfg"));
+    // The plain fn has the user's parameters: a lint allowed on the fn
+    // (`clippy::too_many_arguments`) must be allowed on it too.
+    let outer = twin.attrs.iter().filter(|attr| {
+        matches!(attr.style, syn::AttrStyle::Outer) && !attr.path().is_ident("must_use")
+    });
     Some(quote! {
         #[doc(hidden)]
         #[allow(dead_code, non_snake_case, clippy::extra_unused_type_parameters)]
-        #(#cfgs)*
+        #(#outer)*
         #vis #sig {
             #nested
             #name::<()>(#(#arguments),*)
