@@ -186,3 +186,16 @@ fn allowed_lints_reach_the_plain_fn() {
     );
     assert_eq!(outcome, "Ready(36)");
 }
+
+/// An `impl Trait` parameter makes the fn generic already: the plain twin.
+#[desugar]
+pub async fn shown_len(value: impl std::fmt::Display) -> usize {
+    Leaf::new("tick").pending(1).ready(()).await;
+    value.to_string().len()
+}
+
+#[test]
+fn impl_trait_parameter() {
+    let outcome = same_and_no_larger(|| shown_len(1234), || shown_len_rustc(1234));
+    assert_eq!(outcome, "Ready(4)");
+}

@@ -50,11 +50,13 @@ pub(crate) fn twin(item: &syn::ItemFn) -> TokenStream {
 /// mean something else on a plain fn.
 fn deferred(item: &syn::ItemFn, twin: &syn::ItemFn) -> Option<TokenStream> {
     let sig = &item.sig;
+    let inputs = &sig.inputs;
     let generic = sig
         .generics
         .params
         .iter()
-        .any(|param| !matches!(param, syn::GenericParam::Lifetime(_)));
+        .any(|param| !matches!(param, syn::GenericParam::Lifetime(_)))
+        || any_ident(quote!(#inputs), &|ident| ident == "impl");
     if generic
         || !matches!(item.vis, syn::Visibility::Public(_))
         || sig.receiver().is_some()
@@ -63,7 +65,7 @@ fn deferred(item: &syn::ItemFn, twin: &syn::ItemFn) -> Option<TokenStream> {
         || sig.variadic.is_some()
         || sig.constness.is_some()
         || !twin.attrs.iter().all(plain_fn_keeps)
-        || names_outer_items(quote!(#item).into_iter())
+        || any_ident(quote!(#item), &names_outer_item)
     {
         return None;
     }
@@ -102,19 +104,21 @@ fn plain_fn_keeps(attr: &syn::Attribute) -> bool {
     .any(|name| attr.path().is_ident(name))
 }
 
-/// `Self`, or a name written as type parameters are (`T`, `E1`), anywhere
-/// in `tokens`: names a fn nested in a method of a generic `impl` could not
-/// see.
-fn names_outer_items(tokens: proc_macro2::token_stream::IntoIter) -> bool {
+/// `Self`, or a name written as type parameters are (`T`, `E1`): names a
+/// fn nested in a method of a generic `impl` could not see.
+fn names_outer_item(ident: &proc_macro2::Ident) -> bool {
+    let name = ident.to_string();
+    let mut chars = name.chars();
+    name == "Self"
+        || (chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_digit()))
+}
+
+/// An identifier anywhere in `tokens`, inside groups too, that `pred` holds for.
+fn any_ident(tokens: TokenStream, pred: &dyn Fn(&proc_macro2::Ident) -> bool) -> bool {
     tokens.into_iter().any(|token| match token {
-        proc_macro2::TokenTree::Ident(ident) => {
-            let name = ident.to_string();
-            let mut chars = name.chars();
-            name == "Self"
-                || (chars.next().is_some_and(|c| c.is_ascii_uppercase())
-                    && chars.all(|c| c.is_ascii_digit()))
-        }
-        proc_macro2::TokenTree::Group(group) => names_outer_items(group.stream().into_iter()),
+        proc_macro2::TokenTree::Ident(ident) => pred(&ident),
+        proc_macro2::TokenTree::Group(group) => any_ident(group.stream(), pred),
         _ => false,
     })
 }
