@@ -68,7 +68,7 @@ pub use self::later::Later;
 pub use self::machine::{Machine, State};
 pub use self::poll_once::{PollOnce, poll_once};
 pub use self::receiver::{
-    Check, Typed, callee_consumed, checked, continue_of, receiver_consumed, receiver_kept,
+    Check, Checked, Typed, callee_consumed, checked, continue_of, receiver_consumed, receiver_kept,
     receiver_moved, same_as, type_of, value_of,
 };
 pub use self::receiver_in_place::{

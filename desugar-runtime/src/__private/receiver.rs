@@ -122,6 +122,25 @@ pub fn checked<T>(value: T, check: Check<T>) -> T {
     value
 }
 
+/// `value`, typed by itself alone: the receiver of [`Checked::with`],
+/// which gets no type from what the code around the call expects.
+pub struct Checked<T>(pub T);
+
+impl<T> Checked<T> {
+    /// The value, beside `check`, a check tied to its own type. Where
+    /// [`checked`] takes the type the context expects (`&str` in `let r:
+    /// &str = k.key();`) and coerces the value to it in its argument, the
+    /// check's copy of the call, of the method's own type (`&String`),
+    /// would not match; here the check is typed by the call, and the
+    /// value this gives is coerced where it is used, as the call's would
+    /// be.
+    #[inline(always)]
+    pub fn with(self, check: Check<T>) -> T {
+        let _ = check;
+        self.0
+    }
+}
+
 /// Gives `value` the type `of` stands for (the check's call answers with
 /// the type of the call it copies, where the method leaves it to the
 /// caller: `into`, `collect`).

@@ -32,18 +32,21 @@
 //! captured field for as long as the capture lives, and is tied to the
 //! type of the call it stands beside (a result whose type the caller
 //! chooses, `let v: String = con.get(key).await?`, is typed as the
-//! call's).
+//! call's). The call is the receiver of [`Checked::with`](super::Checked),
+//! so that the check's type is the call's own, not the one the code
+//! around it expects (`let r: &str = k.key();` with `key(&self) ->
+//! &String`), which rustc reaches by coercing the call's result.
 //!
 //! ```
 //! use core::marker::PhantomData;
-//! use desugar_runtime::__private::{Check, checked, in_place_of, receiver_in_place, same_as, type_of, once};
+//! use desugar_runtime::__private::{Check, Checked, in_place_of, receiver_in_place, same_as, type_of, once};
 //! struct Req(String);
 //! impl Req {
 //!     fn peek(&self) -> usize { self.0.len() }
 //! }
 //! let req = Req(String::from("x"));
 //! let place = &req;
-//! let n = checked((*place).peek(), {
+//! let n = Checked((*place).peek()).with({
 //!     let witness = PhantomData;
 //!     if false {
 //!         let mut found = None;

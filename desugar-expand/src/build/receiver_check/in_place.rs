@@ -16,7 +16,7 @@
 //! Before: `(*req).send()` (`req` kept in place; its uses rewritten)
 //! After:
 //! ```text
-//! checked((*req).send(), {
+//! Checked((*req).send()).with({
 //!     let __witness = PhantomData;
 //!     if false {
 //!         let mut __found = None;
@@ -36,7 +36,15 @@
 //! given, whose copy is of another type, which an adapter's result
 //! holds); the closure is an
 //! `FnOnce` (`once`), so that what the copy answers may borrow the value
-//! it captures (`conn.transaction()`).
+//! it captures (`conn.transaction()`). The call is the receiver of
+//! `Checked(..).with(..)`, not an argument of `checked(..)`: a receiver
+//! gets no type from what the code around it expects, so the check's type
+//! is the call's own (`&String` of `fn key(&self) -> &String`), and the
+//! result is coerced where it is used, as rustc coerces the call's (`let
+//! r: &str = k.key();`, `load(v.key())` with `load(&str)`, `let r: &u32 =
+//! slot.get_or_insert_with(..)`); an argument of a generic fn would take
+//! the expected `&str` as its type, and the copy's `&String` would not
+//! match it.
 
 use proc_macro2::Span;
 use quote::quote;
@@ -96,7 +104,15 @@ pub(crate) fn in_place(call: &mut Expr, home: &syn::Ident, temporary: bool) {
         return;
     };
     let value = std::mem::replace(call, Expr::Verbatim(Default::default()));
-    *call = crate::syntax::private_call("checked", vec![value, check], at);
+    *call = Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(crate::syntax::private_call("Checked", vec![value], at)),
+        dot_token: Default::default(),
+        method: syn::Ident::new("with", Span::call_site().located_at(at)),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: std::iter::once(check).collect(),
+    });
 }
 
 /// Is one of `call`'s arguments a closure, which the check copies (see
