@@ -754,15 +754,18 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 let consumed = self
                     .resolve_path(&e.receiver)
                     .filter(|_| consumes && self.capture.is_none() && self.quoted == 0);
-                // Taken for a borrow, by a method syntax does not know:
-                // the visitor may ask whether it moves the local after
-                // all. Not inside a closure, which captures the local, nor
-                // where a macro prints the call's text.
+                // Taken for a borrow, by a method syntax does not know, or
+                // by one named like a collection's borrowing method that a
+                // map entry's takes `self` for (`v.insert(x)` on a
+                // `VacantEntry`, see [`entry_takes_self`]): the visitor may
+                // ask whether it moves the local after all. Not inside a
+                // closure, which captures the local, nor where a macro
+                // prints the call's text.
                 let unknown = self.resolve_path(&e.receiver).filter(|_| {
                     !consumes
                         && !through_guard
                         && !reborrowed
-                        && !call_borrows_receiver(e)
+                        && (!call_borrows_receiver(e) || entry_takes_self(&e.method))
                         && self.capture.is_none()
                         && self.quoted == 0
                 });
@@ -1954,6 +1957,17 @@ pub(crate) fn call_borrows_receiver_mutably(call: &syn::ExprMethodCall) -> bool 
 pub(crate) fn borrows_receiver_mutably(method: &syn::Ident) -> bool {
     let method = method.to_string();
     method.contains("mut") || COLLECTION_CHANGES.contains(&method.as_str())
+}
+
+/// Of [`COLLECTION_CHANGES`], the names a map entry's own methods take
+/// `self` for: `VacantEntry::insert(self, v)`, `OccupiedEntry::remove(self)`
+/// (`hash_map`'s and `btree_map`'s). Syntax cannot tell the entry's from
+/// `HashMap::insert(&mut self, ..)` or `Vec::remove(&mut self, i)`; a
+/// local kept in place given to one of them is asked about as one given to
+/// a method syntax does not know (see `receiver_check::in_place`), which
+/// asks nothing of the collection's.
+pub(crate) fn entry_takes_self(method: &syn::Ident) -> bool {
+    method == "insert" || method == "remove"
 }
 
 /// A collection's methods that move an item in or out (`q.pop_front()`):
