@@ -199,6 +199,13 @@ pub(crate) struct Local {
     /// A hidden local holding a pinned value (`rewrite::pinning`): never
     /// moved once pinned, so kept in place wherever an await is in scope.
     pub pinned: bool,
+    /// Matched by an `if let` whose pattern takes it whole and whose type
+    /// syntax knows has no `Drop` impl (`Entry::Vacant(v)`, `Some(s)`; see
+    /// `walk::drop_witness::known_without_drop`): the expansion's own drop
+    /// of it where the `else` starts is no use after the match, and the
+    /// `if let` may match it in a drop flag's place, out of which the
+    /// pattern moves (see `Facts::taken_last`).
+    pub matched_without_drop: bool,
     /// For a local the expansion made, how the machine's description shows
     /// it in place of its hidden name (see `build::written`); `None` for
     /// the user's own.
@@ -359,6 +366,13 @@ pub(crate) struct AwaitInfo {
     /// `walk::patterns::leaves_nothing`). Unless assigned since, such a
     /// local holds nothing rustc would keep there.
     pub emptied: Vec<LocalId>,
+    /// Locals it is inside the `then` of an `if let` on (or an arm of a
+    /// `match` on) whose pattern takes them by value where the match may
+    /// read them in a drop flag's place (`if let Entry::Vacant(v) =
+    /// map.entry(k) { v.insert(x.await); }`): matched there, the flag is
+    /// cleared where the branch starts (see `walk::drop_flag`), and holds
+    /// nothing at the await (see `Facts::cleared_at`).
+    pub cleared: Vec<LocalId>,
     /// Locals in scope whose `if let` it is in the `else` of, which starts
     /// by dropping them in Rust 2024 only (see [`Body::dropped_before_else`]):
     /// there, they hold their value in Rust 2021 and none in Rust 2024.

@@ -213,10 +213,15 @@ pub(crate) fn decide(body: &mut Body) -> syn::Result<Decisions> {
     // So is one a `match` left whole, in an arm whose pattern matches only
     // a value with nothing to drop (`None => x.await`): dropped early, it
     // drops nothing.
+    // So is one in the branch of a match that took it out of its flag,
+    // which the branch cleared first (`if let Entry::Vacant(v) =
+    // map.entry(k) { v.insert(x.await); }`).
     let vacant_at = kept_where(&kept, |k, local| {
         flagged[local]
             && !used_after_move[local]
-            && (facts.last_move_before(local, k).is_some() || facts.emptied_at(local, k))
+            && (facts.last_move_before(local, k).is_some()
+                || facts.emptied_at(local, k)
+                || (taken_in_flag[local] && facts.cleared_at(local, k)))
             && !facts.used_after(local, k)
     });
     // Is a local, taken for moved at `m`, no longer kept at an await that
@@ -590,6 +595,16 @@ impl<'a> Facts<'a> {
                 .any(|m| m.kind == MentionKind::Assign)
     }
 
+    /// Is `k` in the branch of a match that took `local` by value, in its
+    /// flag's place where it has one (see [`crate::ir::AwaitInfo::cleared`]),
+    /// with no assignment that may give it another value?
+    fn cleared_at(&self, local: LocalId, k: AwaitId) -> bool {
+        self.body.awaits[k].cleared.contains(&local)
+            && !self.by_local[local]
+                .iter()
+                .any(|m| m.kind == MentionKind::Assign)
+    }
+
     fn last_move_before(&self, local: LocalId, k: AwaitId) -> Option<&Mention> {
         self.by_local[local]
             .iter()
@@ -820,9 +835,15 @@ impl<'a> Facts<'a> {
                 // expansion's own drop of a scrutinee it named, at the
                 // start of the `else`: a flag cleared where the `then`
                 // branch takes the value would drop a `Drop` type's value
-                // there, where a pattern only copies its fields.)
+                // there, where a pattern only copies its fields; matched
+                // through a reference to it instead, the pattern copies
+                // them as rustc does. Unless syntax knows the type has no
+                // `Drop` impl (`if let Entry::Vacant(v) = map.entry(k) {
+                // .. } else { .. }`): the pattern moves out of it, which
+                // it can out of the flag, not through a reference.)
+                let known = self.body.locals[local].matched_without_drop;
                 let apart = |other: &Mention| {
-                    (other.untaken && !other.drop)
+                    (other.untaken && (!other.drop || known))
                         || self.exclusive(&m.path, &other.path)
                         || self.cut(m.seq, other.seq)
                 };

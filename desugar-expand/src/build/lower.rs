@@ -343,6 +343,7 @@ impl Builder {
             _ => None,
         };
         let first = leftmost(&e.cond);
+        let mut taken_in_place = false;
         for part in lets {
             // A `let` after the chain's first operand runs only where the
             // operands before it hold.
@@ -354,6 +355,7 @@ impl Builder {
                 walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
             };
             let kind = self.through_mut(&part.expr, kind, [&*part.pat]);
+            taken_in_place = whole && matches!(kind, MentionKind::Taken { in_place: true, .. });
             // The bindings may hold a borrow the scrutinee takes, or one it
             // holds and hands on (`match r { x => .. }` with `r = &v`).
             self.record_place(&part.expr, kind, &binds);
@@ -369,11 +371,23 @@ impl Builder {
             Expr::Let(l) => head.filter(|_| walk::patterns::leaves_nothing(&l.pat)),
             _ => None,
         };
+        // Where it took the local in a flag's place, the `then` block
+        // starts by clearing the flag (see `walk::drop_flag`).
+        let cleared = head.filter(|_| taken_in_place);
+        if let (Some(local), Expr::Let(l)) = (head, &*e.cond)
+            && walk::drop_witness::known_without_drop(&l.pat)
+        {
+            self.locals[local].matched_without_drop = true;
+        }
         let then = self.alternative(construct, 0, |this| {
             this.emptied.extend(emptied);
+            this.cleared.extend(cleared);
             let then = this.block(e.then_branch.stmts, dest, &binds);
             if emptied.is_some() {
                 this.emptied.pop();
+            }
+            if cleared.is_some() {
+                this.cleared.pop();
             }
             then
         });
@@ -493,11 +507,22 @@ impl Builder {
             let untaken =
                 head.filter(|_| taken.is_none() && walk::patterns::bindings(&arm.pat).is_empty());
             let emptied = head.filter(|_| walk::patterns::leaves_nothing(&arm.pat));
+            // An arm that takes the value in a flag's place clears the flag
+            // first (see `walk::drop_flag::arm_in_flag`).
+            let cleared = head.filter(|_| {
+                matches!(kind, MentionKind::Taken { in_place: true, .. })
+                    && walk::patterns::binds_by_value(&arm.pat)
+                    && !walk::patterns::leaves_rest(&arm.pat)
+            });
             let arm = self.alternative(construct, index, |this| {
                 this.emptied.extend(emptied);
+                this.cleared.extend(cleared);
                 let arm = this.untaken_by(untaken, |this| this.arm(arm, taken, binds, dest));
                 if emptied.is_some() {
                     this.emptied.pop();
+                }
+                if cleared.is_some() {
+                    this.cleared.pop();
                 }
                 arm
             });

@@ -180,6 +180,10 @@ struct Builder {
     /// against a pattern that leaves nothing to drop on this path (see
     /// [`AwaitInfo::emptied`]).
     emptied: Vec<LocalId>,
+    /// Locals whose `match` or `if let` around the code being lowered took
+    /// them by value on this path, in a flag's place if the analysis keeps
+    /// one (see [`AwaitInfo::cleared`]).
+    cleared: Vec<LocalId>,
     /// The locals the `else` branches around the code being lowered
     /// dropped in Rust 2024 only (see [`AwaitInfo::dropped_before_else`]).
     dropped_before_else: Vec<LocalId>,
@@ -574,6 +578,7 @@ impl Builder {
             scope: (0, 0),
             standard: None,
             pinned: self.pinned.contains(&ident_name),
+            matched_without_drop: false,
             holds_mut: false,
             shared_ref: false,
             boxed: false,
@@ -1453,6 +1458,7 @@ impl Builder {
             returns_by: None,
             drop_ranks,
             emptied: self.emptied.clone(),
+            cleared: self.cleared.clone(),
             dropped_before_else: self.dropped_before_else.clone(),
         });
         self.record_stmt(&rest, &holders);

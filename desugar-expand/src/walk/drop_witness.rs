@@ -222,6 +222,34 @@ pub(crate) fn witnesses(pat: &Pat) -> Vec<Witness> {
     }
 }
 
+/// Does `pat` take a value whose type syntax knows has no `Drop` impl,
+/// nor any part it destructures: no part [`witnesses`] asks about, or a
+/// map entry's variant (`Entry::Vacant(v)`, `Entry::Occupied(o)`, of
+/// `hash_map` or `btree_map`), with no such part inside? (The witness of
+/// the entry is still asked about, so that an `Entry` of the user's with
+/// a `Drop` impl stops the build.)
+///
+/// Input: `Entry::Vacant(v)`, `Some(s)`, `(a, b)`, `Job::Run(n)`, `Vacant(v)`.
+/// Output: yes, yes, yes, no, no.
+pub(crate) fn known_without_drop(pat: &Pat) -> bool {
+    match pat {
+        Pat::Paren(p) => known_without_drop(&p.pat),
+        Pat::TupleStruct(p) if is_map_entry(&p.path) => {
+            p.elems.iter().all(|elem| part_witnesses(elem).is_empty())
+        }
+        _ => witnesses(pat).is_empty(),
+    }
+}
+
+/// `Entry::Vacant` or `Entry::Occupied`, with the enum named.
+fn is_map_entry(path: &syn::Path) -> bool {
+    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    matches!(
+        names.as_slice(),
+        [.., entry, variant] if entry == "Entry" && (variant == "Vacant" || variant == "Occupied")
+    )
+}
+
 /// The struct or variant pattern `pat` itself, if its type may implement
 /// `Drop` and it binds by value.
 fn own(pat: &Pat, path: &syn::Path) -> Vec<Witness> {
@@ -330,6 +358,25 @@ mod tests {
             ["Ok (__part)", "Err (__part)"]
         );
         assert_eq!(parts("ref whole @ Token { id }"), ["__part"]);
+    }
+
+    #[test]
+    fn map_entries_and_std_types_are_known_without_drop() {
+        for (text, known) in [
+            ("Entry::Vacant(v)", true),
+            ("btree_map::Entry::Occupied(o)", true),
+            ("Some(s)", true),
+            ("(a, Ok(b))", true),
+            ("Entry::Vacant(Token { id })", false),
+            ("Job::Run(n)", false),
+            ("Vacant(v)", false),
+            ("Some(Job::Run(n))", false),
+        ] {
+            let pat = Pat::parse_multi_with_leading_vert
+                .parse_str(text)
+                .expect("a pattern");
+            assert_eq!(known_without_drop(&pat), known, "{text}");
+        }
     }
 
     #[test]
