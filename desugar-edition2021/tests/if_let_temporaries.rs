@@ -131,3 +131,55 @@ fn a_value_copied_out_of_a_borrowed_temporary_drops_after_the_else() {
         assert!(report.outcome.starts_with("Ready("), "{}", report.outcome);
     }
 }
+
+/// A value whose field the scrutinee reads, as a cache's snapshot.
+pub struct Snapshot {
+    _p: Probe,
+    value: Option<String>,
+}
+
+impl Snapshot {
+    fn get(&self) -> Option<&String> {
+        self.value.as_ref()
+    }
+}
+
+fn snapshot(hit: bool) -> Snapshot {
+    Snapshot {
+        _p: Probe::new("snapshot"),
+        value: hit.then(|| "cached".to_string()),
+    }
+}
+
+/// The scrutinee's temporary, kept with a flag: in Rust 2021 the `else`'s
+/// state keeps it, and it drops after the `else`'s await (in Rust 2024 the
+/// state keeps its type alone: `tests/dogfood_round_o1.rs`).
+#[desugar]
+async fn read(hit: bool) -> String {
+    let value;
+    if let Some(v) = snapshot(hit).get() {
+        value = v.clone();
+    } else {
+        value = Leaf::new("load")
+            .pending(1)
+            .ready(String::from("loaded"))
+            .await;
+    }
+    value
+}
+
+#[test]
+fn a_flagged_temporary_is_kept_through_an_awaiting_else() {
+    for hit in [true, false] {
+        let report = assert_same(|| read(hit), || read_rustc(hit));
+        assert!(report.left_size <= report.right_size, "{report}");
+    }
+    let trace = assert_same(|| read(false), || read_rustc(false))
+        .trace
+        .to_string();
+    let loaded = trace.find("leaf load: Ready").expect("the else awaits");
+    let dropped = trace
+        .find("drop probe \"snapshot\"")
+        .expect("the temporary drops");
+    assert!(loaded < dropped, "kept through the `else`:\n{trace}");
+}

@@ -110,6 +110,11 @@ pub(crate) struct Layout {
     /// Per await: the flagged locals whose flag is empty there (see
     /// [`crate::analysis::Decisions::vacant_at`]).
     vacant_at: Vec<Vec<LocalId>>,
+    /// Per await: the flagged locals kept with no home that it is in the
+    /// `else` of their `if let` of, which drops them first in Rust 2024:
+    /// their flag is empty there in Rust 2024 only (see
+    /// [`Layout::edition_vacant_at`]).
+    edition_vacant_at: Vec<Vec<LocalId>>,
     /// Per local: the `if let` whose `else` drops it first in Rust 2024
     /// only (see [`crate::ir::Body::dropped_before_else`]).
     rescoped: Vec<Option<crate::ir::DroppedBeforeElse>>,
@@ -163,16 +168,41 @@ impl Layout {
             used_names.push(name.clone());
             field[local] = syn::Ident::new(&name, Span::call_site());
         }
+        // A temporary of an `if let` scrutinee kept with a flag, in the
+        // `else` that drops it first in Rust 2024 (`if let Some(v) =
+        // cache.lock().get(&k) { .. } else { load(k).await }`): its flag is
+        // empty there in Rust 2024, as rustc keeps nothing, and holds the
+        // value in Rust 2021.
+        let edition_vacant_at: Vec<Vec<LocalId>> = (0..decisions.kept.len())
+            .map(|k| {
+                decisions.kept[k]
+                    .iter()
+                    .copied()
+                    .filter(|&l| {
+                        decisions.flagged[l]
+                            && !decisions.homed[l]
+                            && !decisions.vacant_at[k].contains(&l)
+                            && body.dropped_before_else[l].is_some()
+                            && body.awaits[k].dropped_before_else.contains(&l)
+                    })
+                    .collect()
+            })
+            .collect();
         // One whose flag is empty at every await that keeps it (`None =>
-        // x.await`, see `vacant_at` below) keeps its type alone there, and
+        // x.await`, see `vacant_at` below), or there in Rust 2024 and kept
+        // under a parameter of that await's own (see `edition_vacant_at`),
         // needs no parameter of its own.
         let vacant_everywhere = |local: LocalId| {
             !body.params.contains(&local)
                 && decisions
                     .kept
                     .iter()
-                    .zip(&decisions.vacant_at)
-                    .all(|(kept, vacant)| !kept.contains(&local) || vacant.contains(&local))
+                    .zip(decisions.vacant_at.iter().zip(&edition_vacant_at))
+                    .all(|(kept, (vacant, edition))| {
+                        !kept.contains(&local)
+                            || vacant.contains(&local)
+                            || edition.contains(&local)
+                    })
         };
         let mut param = vec![None; count];
         let typed = stored.iter().copied().filter(|&l| !vacant_everywhere(l));
@@ -198,8 +228,11 @@ impl Layout {
             }
         }
         // A flagged local moved away on every path to an await keeps its
-        // type alone there, where elsewhere it keeps its flag.
-        for (k, locals) in decisions.vacant_at.iter().enumerate() {
+        // type alone there, where elsewhere it keeps its flag; so does one
+        // whose flag is empty there in Rust 2024 only, whose field's type
+        // the edition chooses.
+        let vacant = decisions.vacant_at.iter().enumerate();
+        for (k, locals) in vacant.chain(edition_vacant_at.iter().enumerate()) {
             for &local in locals {
                 let index = drop_param.len();
                 drop_param
@@ -289,6 +322,7 @@ impl Layout {
                 })
                 .collect(),
             vacant_at: decisions.vacant_at.clone(),
+            edition_vacant_at,
             rescoped: body.dropped_before_else.clone(),
             dropped_before_else: body
                 .awaits
@@ -398,6 +432,19 @@ impl Layout {
     /// [`crate::analysis::Decisions::vacant_at`])?
     pub(crate) fn is_vacant_at(&self, local: LocalId, k: AwaitId) -> bool {
         self.vacant_at[k].contains(&local)
+    }
+
+    /// The constant that says whether flagged `local`, kept at `k`, is in
+    /// Rust 2024 code, where the `else` of its `if let` that `k` is in
+    /// dropped it first: its flag is empty there in Rust 2024 only, and
+    /// `k`'s variant keeps its type alone, or the flag in Rust 2021 (see
+    /// `__private::KeptIn`). Not a homed one (see
+    /// [`Layout::kept_in_2021_only`]).
+    pub(crate) fn edition_vacant_at(&self, local: LocalId, k: AwaitId) -> Option<&syn::Ident> {
+        if !self.edition_vacant_at[k].contains(&local) {
+            return None;
+        }
+        self.rescoped[local].as_ref().map(|r| &r.rust_2024)
     }
 
     /// Is `local` kept at `k` only to be dropped? Then the variant keeps

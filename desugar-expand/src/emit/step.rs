@@ -998,7 +998,10 @@ impl<'a> Emit<'a> {
             // Before: `let mut __flagged_a = __saved_a;`
             // After:  `let mut __flagged_a = ::desugar::__private::Refill::refill(__saved_a);`
             let saved = match self.resuming {
-                Some(k) if self.layout.is_vacant_at(local, k) => {
+                Some(k)
+                    if self.layout.is_vacant_at(local, k)
+                        || self.layout.edition_vacant_at(local, k).is_some() =>
+                {
                     let private = names::private();
                     quote!(#private::Refill::refill(#saved))
                 }
@@ -1496,6 +1499,16 @@ impl<'a> Emit<'a> {
                     // Before: `a: __flagged_a`
                     // After:  `a: ::desugar::__private::Vacate::vacate(__flagged_a)`
                     return quote!(#private::Vacate::vacate(#value));
+                }
+                if let Some(rust_2024) = self.layout.edition_vacant_at(local, k) {
+                    // In the `else` that dropped it first in Rust 2024: the
+                    // type alone there, the flag in Rust 2021 (see
+                    // `__private::KeptIn`).
+                    // Before: `__temporary1: __flagged___temporary1`
+                    // After:  `__temporary1: <KeptIn<{ !__RUST_2024_0 }> as VacateIn<_>>::vacate_in(__flagged___temporary1)`
+                    return quote! {
+                        <#private::KeptIn<{ !#rust_2024 }> as #private::VacateIn<_>>::vacate_in(#value)
+                    };
                 }
                 value
             })

@@ -80,7 +80,7 @@ pub use self::struct_base::made_before_base;
 pub use self::temporary_field::{CopiedFromTemporary, copied_from_temporary};
 pub use self::try_op::{Branch, FromResidual};
 pub use self::unboxed::{Unbox, Unboxed, Unboxing, unbox, unboxed};
-pub use self::vacant::{Refill, Vacant, Vacate};
+pub use self::vacant::{KeptIn, Refill, Vacant, Vacate, VacateIn};
 pub use crate::inspect::{FieldInfo, FieldKind, FieldLayout, Inspect, MachineInfo, StateInfo};
 pub use core::future::{Future, IntoFuture};
 pub use core::marker::PhantomPinned;

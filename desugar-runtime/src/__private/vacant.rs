@@ -60,6 +60,52 @@ impl Vacate for NothingToDrop {
     }
 }
 
+/// Says whether a flagged local is kept where the `else` of its `if let`
+/// dropped it first in Rust 2024 only (an `if let` on a temporary, `if let
+/// Some(v) = cache.lock().get(&k) { .. } else { load(k).await }`): `KEPT`
+/// is the edition's constant negated, `true` in Rust 2021, where the value
+/// is still there, `false` in Rust 2024, where its flag is empty and the
+/// state keeps its type alone ([`Vacant`]), as rustc keeps nothing.
+///
+/// ```
+/// use desugar_runtime::__private::{Flagged, KeptIn, Refill, VacateIn};
+/// let dropped: Flagged<String> = Flagged(None);
+/// let kept = <KeptIn<false> as VacateIn<_>>::vacate_in(dropped);
+/// assert_eq!(std::mem::size_of_val(&kept), 0);
+/// let again: Flagged<String> = Refill::refill(kept);
+/// assert!(again.0.is_none());
+/// let held = Flagged(Some(String::from("x")));
+/// let kept = <KeptIn<true> as VacateIn<_>>::vacate_in(held);
+/// let again: Flagged<String> = Refill::refill(kept);
+/// assert_eq!(again.0.as_deref(), Some("x"));
+/// ```
+pub struct KeptIn<const KEPT: bool>;
+
+/// What the state keeps of a flagged local in the `else` that drops it
+/// first in Rust 2024 (see [`KeptIn`]).
+pub trait VacateIn<V> {
+    type Kept: Refill;
+    fn vacate_in(value: V) -> Self::Kept;
+}
+
+/// Rust 2024: the flag is empty; its type alone.
+impl<V: Vacate> VacateIn<V> for KeptIn<false> {
+    type Kept = V::Kept;
+    #[inline]
+    fn vacate_in(value: V) -> V::Kept {
+        value.vacate()
+    }
+}
+
+/// Rust 2021: the value is there, and kept as it is.
+impl<V: Refill> VacateIn<V> for KeptIn<true> {
+    type Kept = V;
+    #[inline]
+    fn vacate_in(value: V) -> V {
+        value
+    }
+}
+
 /// The local declared again on resuming.
 pub trait Refill {
     type Local;
@@ -71,6 +117,15 @@ impl<T> Refill for Vacant<T> {
     #[inline]
     fn refill(self) -> Flagged<T> {
         Flagged(None)
+    }
+}
+
+/// Kept whole where the edition keeps it (see [`KeptIn`]): as it is.
+impl<T> Refill for Flagged<T> {
+    type Local = Flagged<T>;
+    #[inline]
+    fn refill(self) -> Flagged<T> {
+        self
     }
 }
 
