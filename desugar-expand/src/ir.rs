@@ -210,6 +210,10 @@ pub(crate) struct Local {
     /// it in place of its hidden name (see `build::written`); `None` for
     /// the user's own.
     pub shown: Option<Shown>,
+    /// Made by the expansion (a hidden name, see `build::written`): a
+    /// temporary it named (`q.pop()` of `if let Some(..) = q.pop()`), not
+    /// a local of the user's.
+    pub made: bool,
 }
 
 /// How the machine's description shows a local the expansion made.

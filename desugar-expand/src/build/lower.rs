@@ -348,10 +348,12 @@ impl Builder {
             // A `let` after the chain's first operand runs only where the
             // operands before it hold.
             self.short_circuited = !matches!(first, Expr::Let(l) if std::ptr::eq(l, part));
+            let temporary = walk::resolve(&part.expr, &self.scope_map())
+                .is_some_and(|local| self.locals[local].made);
             let kind = if whole {
-                walk::drop_flag::if_let_kind(part, false)
+                walk::drop_flag::if_let_kind(part, false, temporary)
             } else {
-                let may_fail = walk::patterns::may_fail_with_rest(&part.pat);
+                let may_fail = walk::patterns::may_fail_with_rest(&part.pat, temporary);
                 walk::drop_flag::kind(&part.expr, [&*part.pat], may_fail, false)
             };
             let kind = self.through_mut(&part.expr, kind, [&*part.pat]);

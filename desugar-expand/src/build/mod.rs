@@ -418,6 +418,10 @@ impl walk::Visitor for Recorder<'_> {
         self.locals[local].boxed
     }
 
+    fn is_made(&self, local: LocalId) -> bool {
+        self.locals[local].made
+    }
+
     fn is_pointer(&self, local: LocalId) -> bool {
         self.locals[local].pointer
     }
@@ -588,6 +592,7 @@ impl Builder {
             guard: false,
             receiver: false,
             number: false,
+            made: self.written.is_expansions(&ident_name),
             shown,
         });
         self.locals.len() - 1

@@ -50,6 +50,8 @@ pub(crate) struct Layout {
     mutable: Vec<bool>,
     /// Per local: visibly holds a `&mut` reference (see [`crate::ir::Local::unique`]).
     unique: Vec<bool>,
+    /// Per local: made by the expansion (see [`crate::ir::Local::made`]).
+    made: Vec<bool>,
     /// Per local: visibly a `Box` (see [`crate::ir::Local::boxed`]).
     boxed: Vec<bool>,
     /// Per local: copied out of its home for a `move` closure (see
@@ -300,6 +302,7 @@ impl Layout {
             in_place_2024,
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
+            made: body.locals.iter().map(|l| l.made).collect(),
             boxed: body.locals.iter().map(|l| l.boxed).collect(),
             copied_into_moves: body.locals.iter().map(|l| l.copied_into_moves()).collect(),
             pointer: body.locals.iter().map(|l| l.pointer).collect(),
@@ -455,6 +458,10 @@ impl Layout {
 
     pub(crate) fn is_unique(&self, local: LocalId) -> bool {
         self.unique[local]
+    }
+
+    pub(crate) fn is_made(&self, local: LocalId) -> bool {
+        self.made[local]
     }
 
     pub(crate) fn is_boxed(&self, local: LocalId) -> bool {

@@ -294,6 +294,10 @@ impl Collect<'_> {
 }
 
 impl walk::Visitor for Collect<'_> {
+    fn is_made(&self, local: LocalId) -> bool {
+        self.layout.is_made(local)
+    }
+
     fn mention(&mut self, local: LocalId, kind: MentionKind, expr: Option<&mut Expr>, _: Span) {
         match kind {
             MentionKind::Capture { by_move: false }
@@ -451,6 +455,10 @@ impl walk::Visitor for HomedUses<'_> {
     /// may copy a `Copy` value out and leave the box to later uses, which a
     /// move out of its home would free (where `*b` moves, reading it in
     /// place does not build, E0507).
+    fn is_made(&self, local: LocalId) -> bool {
+        self.layout.is_made(local)
+    }
+
     fn is_boxed(&self, local: LocalId) -> bool {
         self.layout.is_boxed(local)
             && !self.layout.is_homed(local)

@@ -304,29 +304,11 @@ fn moves_an_element(pat: &Pat) -> bool {
 fn fails_only_on_none(pat: &Pat) -> bool {
     match pat {
         Pat::TupleStruct(p) if p.path.is_ident("Some") && p.elems.len() == 1 => {
-            p.elems.iter().all(irrefutable)
+            p.elems.iter().all(walk::patterns::irrefutable)
         }
         Pat::Paren(p) => fails_only_on_none(&p.pat),
         Pat::Type(p) => fails_only_on_none(&p.pat),
-        other => irrefutable(other),
-    }
-}
-
-/// Bindings, `_` and `..`, in tuples and arrays: a pattern that matches
-/// any value of its type.
-fn irrefutable(pat: &Pat) -> bool {
-    match pat {
-        Pat::Ident(p) => {
-            walk::patterns::is_binding(p)
-                && p.subpat.as_ref().is_none_or(|(_, sub)| irrefutable(sub))
-        }
-        Pat::Wild(_) | Pat::Rest(_) => true,
-        Pat::Tuple(p) => p.elems.iter().all(irrefutable),
-        Pat::Slice(p) => p.elems.iter().all(irrefutable),
-        Pat::Paren(p) => irrefutable(&p.pat),
-        Pat::Type(p) => irrefutable(&p.pat),
-        Pat::Reference(p) => irrefutable(&p.pat),
-        _ => false,
+        other => walk::patterns::irrefutable(other),
     }
 }
 

@@ -100,9 +100,10 @@ pub(crate) fn through_mut<'a>(
 }
 
 /// How an `if let` that is the whole condition of its `if` uses its
-/// scrutinee (`in_loop`: inside a loop of the walked statement).
-pub(crate) fn if_let_kind(e: &syn::ExprLet, in_loop: bool) -> MentionKind {
-    let may_fail = patterns::may_fail_with_rest(&e.pat);
+/// scrutinee (`in_loop`: inside a loop of the walked statement;
+/// `temporary`: see [`patterns::may_fail_with_rest`]).
+pub(crate) fn if_let_kind(e: &syn::ExprLet, in_loop: bool, temporary: bool) -> MentionKind {
+    let may_fail = patterns::may_fail_with_rest(&e.pat, temporary);
     kind(&e.expr, [&*e.pat], may_fail, !in_loop)
 }
 

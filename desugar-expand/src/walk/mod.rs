@@ -91,6 +91,14 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// Did the expansion make `local` (see [`crate::ir::Local::made`])? An
+    /// `if let`'s scrutinee it names is a temporary, which rustc drops
+    /// where the pattern fails (see [`patterns::may_fail_with_rest`]).
+    fn is_made(&self, local: LocalId) -> bool {
+        let _ = local;
+        false
+    }
+
     /// Is `local` visibly a smart pointer (see [`crate::ir::Local::pointer`])?
     /// A `move` closure capturing `x.field` through it captures it whole.
     fn is_pointer(&self, local: LocalId) -> bool {
@@ -463,6 +471,13 @@ impl<'a, V: Visitor> Walk<'a, V> {
         }
     }
 
+    /// Is `scrutinee` the name of a temporary the expansion made (see
+    /// [`Visitor::is_made`])?
+    fn is_temporary(&self, scrutinee: &Expr) -> bool {
+        self.resolve_path(scrutinee)
+            .is_some_and(|local| self.visitor.is_made(local))
+    }
+
     /// `kind`, how a match by `pats` uses `scrutinee`, or, where that is
     /// the name of a local visibly holding a `&mut`, what
     /// [`drop_flag::through_mut`] says of it.
@@ -486,9 +501,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
             self.expr(cond, MentionKind::Value);
             return None;
         };
+        let temporary = self.is_temporary(&e.expr);
         let kind = self.through_mut(
             &e.expr,
-            drop_flag::if_let_kind(e, self.loops > 0),
+            drop_flag::if_let_kind(e, self.loops > 0, temporary),
             [&*e.pat],
         );
         let flag = self.flag(&e.expr, kind);
@@ -925,7 +941,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             // Inside a condition (`a && let p = x`, `while let`), where it
             // is not rewritten for a drop flag.
             Expr::Let(e) => {
-                let may_fail = patterns::may_fail_with_rest(&e.pat);
+                let may_fail = patterns::may_fail_with_rest(&e.pat, self.is_temporary(&e.expr));
                 let kind = drop_flag::kind(&e.expr, [&*e.pat], may_fail, false);
                 let kind = self.through_mut(&e.expr, kind, [&*e.pat]);
                 self.expr(&mut e.expr, kind);

@@ -449,15 +449,47 @@ fn takes_every_part(pat: &Pat) -> bool {
 }
 
 /// Does an `if let` with this pattern leave, when it fails, a value with
-/// something to drop? Not for `Some(..)` (what fails is `None`) nor for a
-/// pattern that cannot fail (a binding).
-pub(crate) fn may_fail_with_rest(pat: &Pat) -> bool {
+/// something to drop? Not for `Some(p)` whose `p` cannot fail (what fails
+/// is `None`), nor for a pattern that cannot fail (a binding). A `Some`
+/// around a pattern that can fail (`Some(Msg::Text(b))`, `Some((1, p))`,
+/// `Some(x @ Msg::Text(_))`) fails on a `Some` too, and leaves a local it
+/// matches whole, to drop where the local goes out of scope, as rustc
+/// does. Not so a temporary the expansion named for the scrutinee
+/// (`temporary`: `q.pop()` of `if let Some(Msg::Text(s)) = q.pop()`),
+/// which rustc drops where the pattern fails, before the `else`, as the
+/// machine drops a value its pattern took.
+///
+/// Input: `Some(b)`, `Some((a, _))`, `x`, `Some(Msg::Text(b))`, `Some((1, p))`, `Ok(b)`.
+/// Output: no, no, no, yes (no on a temporary), yes (no on a temporary), yes.
+pub(crate) fn may_fail_with_rest(pat: &Pat, temporary: bool) -> bool {
     match pat {
         Pat::Ident(p) => p.subpat.is_some(),
-        Pat::TupleStruct(p) => p.path.segments.last().is_none_or(|s| s.ident != "Some"),
-        Pat::Paren(p) => may_fail_with_rest(&p.pat),
-        Pat::Type(p) => may_fail_with_rest(&p.pat),
+        Pat::TupleStruct(p) if p.path.segments.last().is_some_and(|s| s.ident == "Some") => {
+            !temporary && !p.elems.iter().all(irrefutable)
+        }
+        Pat::Paren(p) => may_fail_with_rest(&p.pat, temporary),
+        Pat::Type(p) => may_fail_with_rest(&p.pat, temporary),
         _ => true,
+    }
+}
+
+/// Bindings, `_` and `..`, in tuples, arrays and references: a pattern
+/// that matches any value of its type. Syntax cannot tell a struct's
+/// pattern from an enum variant's (`Point { x, y }`, `Msg::Text(b)`), so
+/// those are taken to be able to fail.
+///
+/// Input: `(a, _)`, `[first, ..]`, `x @ (_, b)`, `&n`, `Msg::Text(b)`, `1`, `None`.
+/// Output: yes, yes, yes, yes, no, no, no.
+pub(crate) fn irrefutable(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => is_binding(p) && p.subpat.as_ref().is_none_or(|(_, sub)| irrefutable(sub)),
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Tuple(p) => p.elems.iter().all(irrefutable),
+        Pat::Slice(p) => p.elems.iter().all(irrefutable),
+        Pat::Paren(p) => irrefutable(&p.pat),
+        Pat::Type(p) => irrefutable(&p.pat),
+        Pat::Reference(p) => irrefutable(&p.pat),
+        _ => false,
     }
 }
 
@@ -505,6 +537,40 @@ mod tests {
                 arm.pat
             })
             .collect()
+    }
+
+    #[test]
+    fn some_around_a_pattern_that_can_fail_may_fail_with_a_rest() {
+        use quote::ToTokens;
+        let pats = arms(&["Some(b)", "Some((a, _))", "x", "Some([a, ..])", "Some(&n)"]);
+        for pat in &pats {
+            assert!(
+                !super::may_fail_with_rest(pat, false),
+                "{}",
+                quote::quote!(#pat)
+            );
+        }
+        let pats = arms(&[
+            "Some(Msg::Text(b))",
+            "Some((1, p))",
+            "Some(x @ Msg::Text(_))",
+            "Some(Some(p))",
+            "Some(Env { msg, seq })",
+            "Ok(b)",
+            "(Some(p), 1)",
+        ]);
+        for pat in &pats {
+            assert!(
+                super::may_fail_with_rest(pat, false),
+                "{}",
+                quote::quote!(#pat)
+            );
+            let temporary = super::may_fail_with_rest(pat, true);
+            assert_eq!(
+                temporary,
+                !pat.to_token_stream().to_string().starts_with("Some")
+            );
+        }
     }
 
     #[test]
