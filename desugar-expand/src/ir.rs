@@ -153,7 +153,11 @@ pub(crate) struct Local {
     /// `v.last_mut()`, of a destructured `&mut self`, a struct built with
     /// `&mut c` (`Tx { conn: &mut c }`), `let slot =
     /// m.entry(k).or_default();`; or by what is done with it: a `&mut`
-    /// taken through it though it is not declared `mut` (`&mut *slot`). A
+    /// taken through it though it is not declared `mut` (`&mut *slot`); or
+    /// by its type: a `let` whose written type has one inside (`let c:
+    /// Option<&mut Node> = ..`), a parameter whose type may (`ctx: Ctx<'_>`,
+    /// `v: &mut Vec<&mut T>`). A value moved out of it (`v.pop()`,
+    /// `slot.take()`) may hold one too; out of any other `&mut`, not. A
     /// homed one is reached mutably, as `tx.conn.query()` reborrows through
     /// it; one given bare to an awaited call and read after is homed (see
     /// `analysis::lent`).

@@ -54,7 +54,8 @@ pub(crate) struct Param {
     /// Its type is a `&mut` reference (`&mut self` too).
     pub unique: bool,
     /// Its type may hold a `&mut` it does not show: not a reference itself,
-    /// it has a lifetime or a `&mut` inside (`ctx: Ctx<'_>`); see
+    /// it has a lifetime or a `&mut` inside (`ctx: Ctx<'_>`), or it is a
+    /// `&mut` to such a type (`v: &mut Vec<&mut T>`); see
     /// [`crate::ir::Local::holds_mut`].
     pub holds_mut: bool,
     /// Its type is a primitive number, `bool` or `char`.
@@ -256,7 +257,13 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let standard = crate::walk::Standard::of(&typed.ty);
     let eager = crate::walk::eager::is_eager_type(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
-    let holds_mut = !matches!(&*typed.ty, Type::Reference(_)) && borrows_inside(&typed.ty);
+    let holds_mut = match &*typed.ty {
+        // What a `&mut` points to may hold one too (`v: &mut Vec<&mut
+        // T>`): a value moved out of it (`v.pop()`) then does.
+        Type::Reference(r) if r.mutability.is_some() => borrows_inside(&r.elem),
+        Type::Reference(_) => false,
+        ty => borrows_inside(ty),
+    };
     let number = crate::walk::copy::is_number_type(&typed.ty);
     let boxed = crate::walk::is_box_type(&typed.ty);
     let pointer = crate::walk::is_pointer_type(&typed.ty);

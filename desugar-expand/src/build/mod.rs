@@ -1177,6 +1177,30 @@ impl Builder {
         let yields = |expr: &syn::Expr| self.yields_mut_within(expr, lets);
         match expr {
             Expr::Reference(r) => r.mutability.is_some(),
+            // A value moved out of a place (`slot.take()`, `v.pop()`,
+            // `q.pop_front()`, `m.remove(&k)`) is what the place held, not
+            // a borrow of it, though the receiver is a `&mut` (`slot: &mut
+            // Option<T>`): it holds a `&mut` only where what it replaced
+            // does (`slot.replace(&mut n)`) or where the receiver's type
+            // shows it may hold one inside (`v: &mut Vec<&mut T>`, see
+            // [`Local::holds_mut`]). Taken for one, the value was kept in
+            // place, where an arm of a `match` on it could not move its
+            // parts out beside an arm taking it whole (E0507 in `match
+            // slot.take() { Some(p) => { x.await; .. } other => .. }`).
+            Expr::MethodCall(call) if walk::moves_out(call) => {
+                (call.method == "replace" && call.args.iter().any(yields))
+                    || self.may_hold_mut_inside(&call.receiver, lets)
+            }
+            // `mem::replace(&mut self.st, St::Idle)`, `mem::take(&mut
+            // slot)`: as a method moving out, above; what is put back
+            // (`St::Idle`) is what the value may hold.
+            Expr::Call(call) if walk::takes_out_of_place(call) => {
+                call.args.iter().skip(1).any(yields)
+                    || call.args.first().is_some_and(|place| match place {
+                        Expr::Reference(r) => self.may_hold_mut_inside(&r.expr, lets),
+                        other => self.may_hold_mut_inside(other, lets),
+                    })
+            }
             Expr::MethodCall(call) => {
                 values::gives_mut(&call.method)
                     || yields(&call.receiver)
@@ -1206,6 +1230,26 @@ impl Builder {
             Expr::Tuple(e) => e.elems.iter().any(yields),
             Expr::Call(e) => e.args.iter().any(yields),
             _ => false,
+        }
+    }
+
+    /// May a value moved out of `place` (`slot.take()`, `mem::take(&mut
+    /// self.st)`) hold a `&mut`: is the place in a local whose type may
+    /// hold one inside (see [`Local::holds_mut`]; not one that is a `&mut`
+    /// whose referent's type shows none, `slot: &mut Option<Probe>`)? A
+    /// place syntax cannot follow to a local (`slot.as_mut().take()`) may,
+    /// where the value it is in gives one.
+    fn may_hold_mut_inside(&self, place: &syn::Expr, lets: &[(&syn::Ident, bool)]) -> bool {
+        let Some(root) = place_root(place) else {
+            return self.yields_mut_within(place, lets);
+        };
+        match lets
+            .iter()
+            .find(|(name, _)| matches!(root, syn::Expr::Path(p) if p.path.is_ident(*name)))
+        {
+            Some(&(_, holds)) => holds,
+            None => walk::resolve(root, &self.scope_map())
+                .is_some_and(|local| self.locals[local].holds_mut),
         }
     }
 
@@ -1374,10 +1418,13 @@ impl Builder {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
             _ => None,
         };
+        // Or its written type has a `&mut` inside (`let c: Option<&mut
+        // Node> = slot.take();`), which what made it does not show.
         let holds_mut = local
             .init
             .as_ref()
-            .is_some_and(|init| self.yields_mut(&init.expr));
+            .is_some_and(|init| self.yields_mut(&init.expr))
+            || matches!(&local.pat, syn::Pat::Type(typed) if walk::has_mut_inside(&typed.ty));
         // `let b: u8;`, `let (mask, shift): (u8, u32);`
         let written_type = match &local.pat {
             syn::Pat::Type(typed) if local.init.is_none() => Some(typed.clone()),
@@ -1555,6 +1602,20 @@ fn split_text(local: &syn::Local) -> bool {
 /// of `{ &make(k) }`, or of `{ log(); &make(k) }`): its tail, through nested
 /// blocks and parentheses. The block's value has the tail's type, whatever
 /// its statements do; any other expression is its own value.
+/// The expression naming the local a place is in: `slot` of `slot`,
+/// `self.st`, `*slot`, `v[0].inner`, `(q)`.
+fn place_root(place: &syn::Expr) -> Option<&syn::Expr> {
+    match place {
+        syn::Expr::Path(_) => Some(place),
+        syn::Expr::Field(e) => place_root(&e.base),
+        syn::Expr::Index(e) => place_root(&e.expr),
+        syn::Expr::Paren(e) => place_root(&e.expr),
+        syn::Expr::Group(e) => place_root(&e.expr),
+        syn::Expr::Unary(e) if matches!(e.op, syn::UnOp::Deref(_)) => place_root(&e.expr),
+        _ => None,
+    }
+}
+
 fn block_value(expr: &syn::Expr) -> &syn::Expr {
     match expr {
         syn::Expr::Block(block) if block.attrs.is_empty() && block.label.is_none() => {

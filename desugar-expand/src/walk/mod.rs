@@ -1608,6 +1608,25 @@ pub(crate) fn strip_parens(expr: &Expr) -> &Expr {
     }
 }
 
+/// A type with a `&mut` inside, not at its top (`Option<&mut T>`, `(&mut
+/// A, u32)`, `Vec<&mut T>`): a value of it holds a `&mut` its type, named
+/// by a local's, does not show as `&mut T` does.
+pub(crate) fn has_mut_inside(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_reference(&mut self, r: &'ast syn::TypeReference) {
+            self.0 |= r.mutability.is_some();
+            syn::visit::visit_type_reference(self, r);
+        }
+    }
+    let mut finder = Finder(false);
+    match ty {
+        syn::Type::Reference(r) => syn::visit::Visit::visit_type(&mut finder, &r.elem),
+        ty => syn::visit::Visit::visit_type(&mut finder, ty),
+    }
+    finder.0
+}
+
 /// `Box<T>`, `std::boxed::Box<T>`.
 pub(crate) fn is_box_type(ty: &syn::Type) -> bool {
     let syn::Type::Path(path) = ty else {
@@ -2103,6 +2122,19 @@ pub(crate) fn copies_value(method: &syn::Ident) -> bool {
 /// call: `eat(pair.1.take()).await` does not keep `pair` across the await.
 pub(crate) fn takes_out(call: &syn::ExprMethodCall) -> bool {
     (call.method == "take" && call.args.is_empty()) || call.method == "replace"
+}
+
+/// A standard method that moves a value out of its receiver and gives it
+/// (see [`takes_out`]), or an element out of a collection: `v.pop()`,
+/// `q.pop_front()`, `q.pop_back()`, `s.pop_first()`, `s.pop_last()`,
+/// `m.remove(&k)`, `v.swap_remove(i)`. What it gives is what the place
+/// held, not a borrow of it.
+pub(crate) fn moves_out(call: &syn::ExprMethodCall) -> bool {
+    const POPS: &[&str] = &["pop", "pop_front", "pop_back", "pop_first", "pop_last"];
+    let method = call.method.to_string();
+    takes_out(call)
+        || (call.args.is_empty() && POPS.contains(&method.as_str()))
+        || (call.args.len() == 1 && (method == "remove" || method == "swap_remove"))
 }
 
 /// `slot.insert(v)` on a local: `Option::insert` gives a `&mut` into it,
