@@ -399,11 +399,12 @@ fn names_impl_trait(ty: &syn::Type) -> bool {
 /// module docs). Returns the hidden locals to declare right after `name`.
 fn rewrite_rest(
     stmts: &mut Vec<Stmt>,
-    from: usize,
+    start: usize,
     name: &syn::Ident,
     boxed: bool,
     counter: &mut usize,
 ) -> Vec<syn::Ident> {
+    let from = start;
     // The construct is in the last statement naming the local, and names
     // it last: what runs before it may read it (`leaf(pair.0).await`, `if
     // m.kind == 0`, a `Copy` part; a part it moved, rustc would not let
@@ -427,7 +428,12 @@ fn rewrite_rest(
     let from = from + last;
     let rest = &stmts[from..];
     if !rest.iter().any(has_await) {
-        return Vec::new();
+        // No await after it: nothing of the local is kept past it, but one
+        // before may have kept the local in place (see [`moved_whole`]).
+        if !stmts[start..from].iter().any(has_await) {
+            return Vec::new();
+        }
+        return moved_whole(stmts, from, shadowed, name, boxed, counter);
     }
     let mut finder = Finder {
         name,
@@ -436,6 +442,7 @@ fn rewrite_rest(
         found: None,
         named_after: 0,
         await_after: false,
+        by_ref: false,
     };
     for stmt in &stmts[from..shadowed] {
         finder.visit_stmt(stmt);
@@ -453,6 +460,84 @@ fn rewrite_rest(
     };
     rewriter.stmts(stmts, from);
     rewriter.skipped
+}
+
+/// The construct in `stmts[from]`, the last statement naming the local
+/// `name` (before `shadowed`), takes it apart with a pattern that moves
+/// some parts out and skips others, and no await follows; one came
+/// before, which may have kept the local in place (an awaited future
+/// borrowed it: `self.flush().await; let Enc { sink, .. } = self;`). There
+/// the machine reaches the local through a reference to its home, out of
+/// which no part can move (E0507). So the local is moved whole, right
+/// before the statement, into a hidden local declared right after it,
+/// which drops where it would, and the construct takes that apart: what
+/// the pattern leaves (parts skipped with `..` too, whose number only the
+/// compiler knows) drops with the hidden local, in the order rustc drops
+/// what is left of the local, and no part of it is kept across an await.
+/// Nothing else in the statement names the local, so moving it first
+/// changes nothing but where its bytes are. Returns the hidden local to
+/// declare.
+///
+/// Before: `let Enc { sink, .. } = self; sink`
+/// After:  `__whole1 = self; let Enc { sink, .. } = __whole1; sink` (and `let __whole1;` after `self`)
+fn moved_whole(
+    stmts: &mut Vec<Stmt>,
+    from: usize,
+    shadowed: usize,
+    name: &syn::Ident,
+    boxed: bool,
+    counter: &mut usize,
+) -> Vec<syn::Ident> {
+    let mut finder = Finder {
+        name,
+        boxed,
+        loops: 0,
+        found: None,
+        named_after: 0,
+        await_after: false,
+        by_ref: false,
+    };
+    for stmt in &stmts[from..shadowed] {
+        finder.visit_stmt(stmt);
+    }
+    // Named once in its statement, by the construct alone: what runs
+    // before it there does not read the local. A `ref` binding borrows it
+    // where it is, which a value kept in place allows.
+    if finder.found != Some(true)
+        || finder.by_ref
+        || finder.named_after > 0
+        || named_in(&stmts[from], name) != 1
+    {
+        return Vec::new();
+    }
+    *counter += 1;
+    let whole = names::hidden(&format!("__whole{counter}"));
+    struct Rename<'a> {
+        name: &'a syn::Ident,
+        whole: &'a syn::Ident,
+    }
+    impl VisitMut for Rename<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            if let Expr::Path(path) = expr
+                && path.qself.is_none()
+                && path.path.is_ident(self.name)
+            {
+                let whole = self.whole;
+                *expr = syn::parse_quote_spanned!(path.span()=> #whole);
+                return;
+            }
+            visit_mut::visit_expr_mut(self, expr);
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Rename {
+        name,
+        whole: &whole,
+    }
+    .visit_stmt_mut(&mut stmts[from]);
+    let moved: Stmt = syn::parse_quote!(#whole = #name;);
+    stmts.insert(from, moved);
+    vec![whole]
 }
 
 /// Is `stmt` a `let` whose pattern binds `name`?
@@ -525,11 +610,14 @@ struct Finder<'a> {
     found: Option<bool>,
     named_after: usize,
     await_after: bool,
+    /// A pattern of the construct binds by `ref`.
+    by_ref: bool,
 }
 
 impl Finder<'_> {
     fn construct(&mut self, pats: &[&Pat], construct: &dyn ToTokens) {
         let once = count_mentions(construct.to_token_stream(), &self.name.to_string()) == 1;
+        self.by_ref = pats.iter().any(|pat| walk::patterns::binds_by_ref(pat));
         self.found = Some(
             once && self.loops == 0
                 && pats
