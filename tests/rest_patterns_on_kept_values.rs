@@ -155,3 +155,177 @@ fn self_taken_apart_past_a_rest() {
         &local_taken_apart_rustc(Probe::new("f")),
     );
 }
+
+// 2. An actor: a `match` on a tuple of its state and a command, an arm
+// with a `..` that awaits beside an arm whose state part is a path
+// (`(St::Idle, Cmd::Start(j)) => j`).
+#[derive(Debug)]
+pub enum St {
+    Idle,
+    Busy { job: u32, lease: Probe },
+}
+
+#[derive(Debug)]
+pub enum Cmd {
+    Start(u32),
+    Poll,
+    Stop(Probe),
+}
+
+/// With `_ =>` last. Was E0505.
+#[desugar]
+async fn on_cmd(st: &mut St, cmd: Cmd) -> u32 {
+    match (st, cmd) {
+        (St::Busy { job, .. }, Cmd::Poll) => {
+            *job += tick(1).await;
+            *job
+        }
+        (St::Idle, Cmd::Start(j)) => j,
+        _ => 0,
+    }
+}
+
+/// With `other =>` last. Was E0507 naming `__part1`.
+#[desugar]
+async fn on_cmd_other(st: &mut St, cmd: Cmd) -> u32 {
+    match (st, cmd) {
+        (St::Busy { job, .. }, Cmd::Poll) => {
+            *job += tick(1).await;
+            *job
+        }
+        (St::Idle, Cmd::Start(j)) => j,
+        other => {
+            drop(other);
+            7
+        }
+    }
+}
+
+/// Through `&mut self`, the state a field.
+pub struct Actor {
+    st: St,
+}
+
+impl Actor {
+    #[desugar]
+    async fn on(&mut self, cmd: Cmd) -> u32 {
+        match (&mut self.st, cmd) {
+            (St::Busy { job, .. }, Cmd::Poll) => {
+                *job += tick(1).await;
+                *job
+            }
+            (St::Idle, Cmd::Start(j)) => j,
+            _ => 0,
+        }
+    }
+}
+
+/// The fields named instead of `..` (the way out README gave): still
+/// builds.
+#[desugar]
+async fn on_cmd_named(st: &mut St, cmd: Cmd) -> u32 {
+    match (st, cmd) {
+        (St::Busy { job, lease: _ }, Cmd::Poll) => {
+            *job += tick(1).await;
+            *job
+        }
+        (St::Idle, Cmd::Start(j)) => j,
+        _ => 0,
+    }
+}
+
+/// The state owned, not behind a `&mut`.
+#[desugar]
+async fn on_owned(st: St, cmd: Cmd) -> u32 {
+    match (st, cmd) {
+        (St::Busy { job, .. }, Cmd::Poll) => job + tick(1).await,
+        (St::Idle, Cmd::Start(j)) => j,
+        _ => 0,
+    }
+}
+
+pub enum Run {
+    Named(String),
+    Poll,
+}
+
+/// The state owned, the path's arm moving a part that is not `Copy` out
+/// of the tuple: taken by value with a drop flag as before (on an owned
+/// state the path takes its element).
+#[desugar]
+async fn on_owned_moving(st: St, run: Run) -> usize {
+    match (st, run) {
+        (St::Busy { job, .. }, Run::Poll) => job as usize + tick(1).await,
+        (St::Idle, Run::Named(name)) => name.len(),
+        _ => 0,
+    }
+}
+
+fn st(kind: u32) -> St {
+    match kind {
+        0 => St::Idle,
+        _ => St::Busy {
+            job: 5,
+            lease: Probe::new("lease"),
+        },
+    }
+}
+
+fn cmd(kind: u32) -> Cmd {
+    match kind {
+        0 => Cmd::Start(3),
+        1 => Cmd::Poll,
+        _ => Cmd::Stop(Probe::new("stop")),
+    }
+}
+
+#[test]
+fn rest_arm_beside_a_path_state() {
+    for s in 0..2 {
+        for c in 0..3 {
+            same_and_no_larger(
+                || async move { on_cmd(&mut st(s), cmd(c)).await },
+                || async move { on_cmd_rustc(&mut st(s), cmd(c)).await },
+            );
+            same_and_no_larger(
+                || async move { on_cmd_other(&mut st(s), cmd(c)).await },
+                || async move { on_cmd_other_rustc(&mut st(s), cmd(c)).await },
+            );
+            same_and_no_larger(
+                || async move { on_cmd_named(&mut st(s), cmd(c)).await },
+                || async move { on_cmd_named_rustc(&mut st(s), cmd(c)).await },
+            );
+            same_and_no_larger(
+                || async move { Actor { st: st(s) }.on(cmd(c)).await },
+                || async move { Actor { st: st(s) }.on_rustc(cmd(c)).await },
+            );
+            same_and_no_larger(|| on_owned(st(s), cmd(c)), || on_owned_rustc(st(s), cmd(c)));
+        }
+        let named = || Run::Named("ab".into());
+        same_and_no_larger(
+            || on_owned_moving(st(s), named()),
+            || on_owned_moving_rustc(st(s), named()),
+        );
+        same_and_no_larger(
+            || on_owned_moving(st(s), Run::Poll),
+            || on_owned_moving_rustc(st(s), Run::Poll),
+        );
+    }
+    let (mut a, mut b) = (st(1), st(1));
+    both_send(&on_cmd(&mut a, cmd(1)), &on_cmd_rustc(&mut b, cmd(1)));
+    both_send(
+        &on_cmd_other(&mut a, cmd(1)),
+        &on_cmd_other_rustc(&mut b, cmd(1)),
+    );
+    both_send(
+        &on_cmd_named(&mut a, cmd(1)),
+        &on_cmd_named_rustc(&mut b, cmd(1)),
+    );
+    let (mut x, mut y) = (Actor { st: st(1) }, Actor { st: st(1) });
+    both_send(&x.on(cmd(1)), &y.on_rustc(cmd(1)));
+    both_send(&on_owned(st(1), cmd(1)), &on_owned_rustc(st(1), cmd(1)));
+    both_send(
+        &on_owned_moving(st(1), Run::Poll),
+        &on_owned_moving_rustc(st(1), Run::Poll),
+    );
+}

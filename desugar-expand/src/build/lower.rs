@@ -495,7 +495,12 @@ impl Builder {
         let pats: Vec<&syn::Pat> = e.arms.iter().map(|arm| &arm.pat).collect();
         // The bindings may hold a borrow the scrutinee takes, or one it
         // holds and hands on (`match r { x => .. }` with `r = &v`).
-        let kind = walk::drop_flag::match_kind(&e.expr, pats.iter().copied(), false);
+        let holds_mut = walk::resolve(&e.expr, &self.scope_map()).is_some_and(|local| {
+            let local = &self.locals[local];
+            local.unique || local.holds_mut
+        });
+        let kind =
+            walk::drop_flag::match_kind_holding(&e.expr, pats.iter().copied(), false, holds_mut);
         let kind = self.through_mut(&e.expr, kind, pats.iter().copied());
         self.record_place(&e.expr, kind, &all_binds);
         self.mark_destructured(&e.expr, kind, pats.iter().copied());

@@ -414,6 +414,10 @@ impl walk::Visitor for Recorder<'_> {
         self.locals[local].unique
     }
 
+    fn holds_mut(&self, local: LocalId) -> bool {
+        self.locals[local].unique || self.locals[local].holds_mut
+    }
+
     fn is_boxed(&self, local: LocalId) -> bool {
         self.locals[local].boxed
     }

@@ -52,6 +52,9 @@ pub(crate) struct Layout {
     unique: Vec<bool>,
     /// Per local: made by the expansion (see [`crate::ir::Local::made`]).
     made: Vec<bool>,
+    /// Per local: visibly holds a `&mut`, itself or in a part (see
+    /// [`crate::ir::Local::holds_mut`]).
+    holds_mut: Vec<bool>,
     /// Per local: visibly a `Box` (see [`crate::ir::Local::boxed`]).
     boxed: Vec<bool>,
     /// Per local: copied out of its home for a `move` closure (see
@@ -303,6 +306,11 @@ impl Layout {
             mutable: body.locals.iter().map(|l| l.reached_mutably()).collect(),
             unique: body.locals.iter().map(|l| l.unique).collect(),
             made: body.locals.iter().map(|l| l.made).collect(),
+            holds_mut: body
+                .locals
+                .iter()
+                .map(|l| l.unique || l.holds_mut)
+                .collect(),
             boxed: body.locals.iter().map(|l| l.boxed).collect(),
             copied_into_moves: body.locals.iter().map(|l| l.copied_into_moves()).collect(),
             pointer: body.locals.iter().map(|l| l.pointer).collect(),
@@ -462,6 +470,10 @@ impl Layout {
 
     pub(crate) fn is_made(&self, local: LocalId) -> bool {
         self.made[local]
+    }
+
+    pub(crate) fn holds_mut(&self, local: LocalId) -> bool {
+        self.holds_mut[local]
     }
 
     pub(crate) fn is_boxed(&self, local: LocalId) -> bool {

@@ -344,7 +344,9 @@ pub(crate) fn scrutinee<'p>(
     let mut visitor = HomedUses::plain(layout);
     let pats: Vec<&syn::Pat> = pats.into_iter().collect();
     let local = walk::resolve(&expr, scope);
-    let mut taken = walk::drop_flag::match_kind(&expr, pats.iter().copied(), false);
+    let holds_mut = local.is_some_and(|local| layout.holds_mut(local));
+    let mut taken =
+        walk::drop_flag::match_kind_holding(&expr, pats.iter().copied(), false, holds_mut);
     // A local visibly holding a `&mut`, matched by patterns that bind
     // through it, is reborrowed, not taken, as the walk that decided what
     // the states keep has it (`walk::drop_flag::through_mut`).
@@ -448,6 +450,10 @@ impl walk::Visitor for HomedUses<'_> {
 
     fn reborrows(&self, local: LocalId) -> bool {
         self.layout.is_unique(local)
+    }
+
+    fn holds_mut(&self, local: LocalId) -> bool {
+        self.layout.holds_mut(local)
     }
 
     /// A plain local, or one kept with a flag (see [`unboxed_from_flag`]):

@@ -115,8 +115,26 @@ pub(crate) fn rewrite_body(
             bind_parameter_parts(body, &name, boxed, &params[at + 1..], &mut counter);
         }
     }
+    // Visibly `&mut`, as the builder has them (see `signature::param`).
+    let mut unique: Vec<syn::Ident> = params
+        .iter()
+        .filter(|param| matches!(&*param.ty, syn::Type::Reference(r) if r.mutability.is_some()))
+        .filter_map(|param| simple_name(&param.pat))
+        .collect();
+    if let Some(receiver) = receiver
+        && match &receiver.kind {
+            syn::ReceiverKind::Reference(_, _, mutability) => mutability.is_some(),
+            syn::ReceiverKind::Typed(_, ty) => {
+                matches!(&**ty, syn::Type::Reference(r) if r.mutability.is_some())
+            }
+            _ => false,
+        }
+    {
+        unique.push(crate::signature::receiver_ident(receiver.self_token.span));
+    }
     Rewrite {
         counter: &mut counter,
+        unique: &unique,
     }
     .visit_block_mut(body);
 }
@@ -149,13 +167,15 @@ fn bind_parameter_parts(
 
 struct Rewrite<'a> {
     counter: &'a mut usize,
+    /// The parameters visibly `&mut`.
+    unique: &'a [syn::Ident],
 }
 
 impl VisitMut for Rewrite<'_> {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         let mut at = 0;
         while at < block.stmts.len() {
-            skipped_temporary_parts::rewrite_stmt(&mut block.stmts[at], self.counter);
+            skipped_temporary_parts::rewrite_stmt(&mut block.stmts[at], self.counter, self.unique);
             if let Stmt::Local(local) = &block.stmts[at]
                 && local.init.is_some()
             {
@@ -187,7 +207,7 @@ impl VisitMut for Rewrite<'_> {
         }
         match expr {
             Expr::If(e) => {
-                skipped_temporary_parts::rewrite_else_if(e, self.counter);
+                skipped_temporary_parts::rewrite_else_if(e, self.counter, self.unique);
                 if let Expr::Let(l) = &mut *e.cond {
                     self.bound_for(&mut l.pat, &mut e.then_branch);
                 }

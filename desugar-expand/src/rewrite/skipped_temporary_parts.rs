@@ -62,24 +62,26 @@ use crate::walk::strip_parens;
 
 /// Rewrites the `match` or `if let` that `stmt` is or gives its `let` its
 /// value, if it fits (see the module docs).
-pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize) {
+/// `unique`: the parameters visibly `&mut` (`st: &mut St`, `&mut self`).
+pub(super) fn rewrite_stmt(stmt: &mut Stmt, counter: &mut usize, unique: &[syn::Ident]) {
     match stmt {
-        Stmt::Expr(expr, _) => rewrite_expr(expr, counter),
+        Stmt::Expr(expr, _) => rewrite_expr(expr, counter, unique),
         Stmt::Local(syn::Local {
             init: Some(init), ..
-        }) if init.diverge.is_none() => rewrite_expr(&mut init.expr, counter),
+        }) if init.diverge.is_none() => rewrite_expr(&mut init.expr, counter, unique),
         _ => {}
     }
 }
 
-fn rewrite_expr(expr: &mut Expr, counter: &mut usize) {
+fn rewrite_expr(expr: &mut Expr, counter: &mut usize, unique: &[syn::Ident]) {
     match expr {
         Expr::Match(m) if is_value(&m.expr) && m.arms.iter().any(|arm| has_await(&*arm.body)) => {
             let pats = || m.arms.iter().map(|arm| &arm.pat);
             let borrowed =
                 makes_one_temporary(&m.expr) && borrowed_temporary_parts::beside_move(pats());
             let stopped = !borrowed && borrowed_temporary_parts::borrows_beside_move(pats());
-            let rest_kept = !borrowed && !stopped && kept_for_rest(&m.arms);
+            let holds_mut = holds_mut(&m.expr, unique);
+            let rest_kept = !borrowed && !stopped && kept_for_rest(&m.arms, holds_mut);
             let rewritten =
                 is_call(&m.expr) && (borrowed || !(borrowed_across_await(&m.arms) || rest_kept));
             for arm in &mut m.arms {
@@ -199,8 +201,11 @@ pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
 
 /// Does an arm bind parts by value beside a `..` and await (`(State::Open
 /// { sock, .. }, Ev::Close) => { x.await; sock.touch() }`), where no arm
-/// takes the value whole or every part of it (`other`, `Err(HttpError {
-/// code: 404, body, conn })`: see `patterns::matched`)? Its bindings may borrow through a `&mut` the
+/// takes every part of the value (`Err(HttpError { code: 404, body, conn
+/// })`: see `patterns::matched`; on a value visibly holding a `&mut`,
+/// `holds_mut`, a tuple naming an element by a path, `(St::Idle,
+/// Cmd::Start(j))`, takes nothing of it)? An arm taking it whole (`other
+/// =>`) moves it out of its place first, and is not checked. Its bindings may borrow through a `&mut` the
 /// value holds (`st` in `match (st, ev)`, with `st: &mut State`), and the
 /// value is then kept in place across the await (see the analysis'
 /// `bound_through_unknown`), where no part can move out of it: the `_` of
@@ -210,10 +215,10 @@ pub(super) fn borrowed_across_await(arms: &[syn::Arm]) -> bool {
 ///
 /// Before: `match (st, ev) { (State::Open { sock, .. }, Ev::Close) => { x.await; .. } (v, _) => .. }`
 /// After:  `match (st, ev) { (State::Open { sock, .. }, Ev::Close) => { .. } (v, _) => { { bound_beside_kept_rest(..v..); } .. } }`
-fn kept_for_rest(arms: &[syn::Arm]) -> bool {
+fn kept_for_rest(arms: &[syn::Arm], holds_mut: bool) -> bool {
     !arms
         .iter()
-        .any(|arm| crate::walk::patterns::takes_value(&arm.pat))
+        .any(|arm| crate::walk::patterns::takes_every_part(&arm.pat, holds_mut))
         && arms
             .iter()
             .any(|arm| beside_rest(&arm.pat).is_some() && has_await(&*arm.body))
@@ -232,6 +237,11 @@ fn kept_rest_checks(pat: &Pat, body: &Expr) -> Option<Stmt> {
     if let Some(rest) = beside_rest(pat).filter(|_| has_await(body)) {
         return Some(rest);
     }
+    // Taking the value whole, it moves it out of its place first (see
+    // `patterns::matched`).
+    if crate::walk::patterns::takes_whole(pat) {
+        return None;
+    }
     let parts: Vec<_> = super::skipped_parts::by_value(pat)
         .into_iter()
         .map(|part| {
@@ -244,9 +254,25 @@ fn kept_rest_checks(pat: &Pat, body: &Expr) -> Option<Stmt> {
 
 /// Rewrites the `else if let` of `e`, if it fits, as an `if let`
 /// statement's: nothing runs after it in the statement either.
-pub(super) fn rewrite_else_if(e: &mut syn::ExprIf, counter: &mut usize) {
+pub(super) fn rewrite_else_if(e: &mut syn::ExprIf, counter: &mut usize, unique: &[syn::Ident]) {
     if let Some((_, otherwise)) = &mut e.else_branch {
-        rewrite_expr(otherwise, counter);
+        rewrite_expr(otherwise, counter, unique);
+    }
+}
+
+/// Does the value `expr` makes visibly hold a `&mut`: a tuple with an
+/// element `&mut ..` or one of the parameters `unique` names (`(st,
+/// cmd)` with `st: &mut St`, `(&mut self.state, ev)`)? As the builder
+/// sees it (see `ir::Local::holds_mut`), which decides the same way
+/// whether the value is kept in place (see `patterns::takes_every_part`).
+fn holds_mut(expr: &Expr, unique: &[syn::Ident]) -> bool {
+    match strip_parens(expr) {
+        Expr::Tuple(t) => t.elems.iter().any(|elem| match strip_parens(elem) {
+            Expr::Reference(r) => r.mutability.is_some(),
+            Expr::Path(p) => p.qself.is_none() && unique.iter().any(|name| p.path.is_ident(name)),
+            _ => false,
+        }),
+        _ => false,
     }
 }
 
@@ -362,7 +388,7 @@ mod tests {
     fn rewritten(stmt: &str) -> String {
         let mut stmt: syn::Stmt = syn::parse_str(stmt).expect("a statement");
         let mut counter = 0;
-        super::rewrite_stmt(&mut stmt, &mut counter);
+        super::rewrite_stmt(&mut stmt, &mut counter, &[]);
         if let syn::Stmt::Expr(expr, _) = &mut stmt {
             super::rewrite_loop(expr, &mut counter);
         }

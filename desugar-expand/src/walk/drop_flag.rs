@@ -48,12 +48,24 @@ pub(crate) fn kind<'a>(
     falls_through: bool,
     rewritable: bool,
 ) -> MentionKind {
+    kind_holding(scrutinee, pats, falls_through, rewritable, false)
+}
+
+/// [`kind`], of a scrutinee that visibly holds a `&mut` where `holds_mut`
+/// (see `patterns::takes_every_part`).
+fn kind_holding<'a>(
+    scrutinee: &Expr,
+    pats: impl IntoIterator<Item = &'a Pat>,
+    falls_through: bool,
+    rewritable: bool,
+    holds_mut: bool,
+) -> MentionKind {
     let pats: Vec<&Pat> = pats.into_iter().collect();
     let lasting = pats.iter().any(|pat| patterns::binds_by_ref(pat));
     let named =
         matches!(scrutinee, Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some());
     let in_place = named && rewritable;
-    match patterns::matched(pats.iter().copied(), falls_through) {
+    match patterns::matched_holding(pats.iter().copied(), falls_through, holds_mut) {
         Matched::Taken => MentionKind::Taken {
             always: true,
             in_place,
@@ -114,6 +126,18 @@ pub(crate) fn match_kind<'a>(
     in_loop: bool,
 ) -> MentionKind {
     kind(scrutinee, pats, false, !in_loop)
+}
+
+/// [`match_kind`], of a scrutinee that visibly holds a `&mut` where
+/// `holds_mut` (the name of a local that does: `__temporary1` made of
+/// `(st, cmd)`, `st: &mut St`; see `patterns::takes_every_part`).
+pub(crate) fn match_kind_holding<'a>(
+    scrutinee: &Expr,
+    pats: impl IntoIterator<Item = &'a Pat>,
+    in_loop: bool,
+    holds_mut: bool,
+) -> MentionKind {
+    kind_holding(scrutinee, pats, false, !in_loop, holds_mut)
 }
 
 /// `pat` matched in a flag's place: `Some(pat)`, its guard kept outside.

@@ -84,6 +84,12 @@ pub(crate) trait Visitor {
         false
     }
 
+    /// Does `local` visibly hold a `&mut`, itself or in a part (see
+    /// [`crate::ir::Local::holds_mut`])?
+    fn holds_mut(&self, local: LocalId) -> bool {
+        self.reborrows(local)
+    }
+
     /// Is `local` visibly a `Box` (see [`crate::ir::Local::boxed`])? `*b`
     /// read by value then moves it.
     fn is_boxed(&self, local: LocalId) -> bool {
@@ -950,7 +956,11 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Match(e) => {
                 let arms = e.arms.iter().map(|arm| &arm.pat);
-                let kind = drop_flag::match_kind(&e.expr, arms.clone(), self.loops > 0);
+                let holds_mut = self
+                    .resolve_path(&e.expr)
+                    .is_some_and(|local| self.visitor.holds_mut(local));
+                let kind =
+                    drop_flag::match_kind_holding(&e.expr, arms.clone(), self.loops > 0, holds_mut);
                 let kind = self.through_mut(&e.expr, kind, arms);
                 let flag = self.flag(&e.expr, kind);
                 let unused = e.arms.iter().all(|arm| patterns::is_wild(&arm.pat))

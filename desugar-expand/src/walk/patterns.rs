@@ -389,6 +389,16 @@ pub(crate) fn matched<'a>(
     pats: impl IntoIterator<Item = &'a Pat>,
     may_fall_through: bool,
 ) -> Matched {
+    matched_holding(pats, may_fall_through, false)
+}
+
+/// [`matched`], for a value that visibly holds a `&mut` where `holds_mut`
+/// (see [`takes_every_part`]).
+pub(crate) fn matched_holding<'a>(
+    pats: impl IntoIterator<Item = &'a Pat>,
+    may_fall_through: bool,
+    holds_mut: bool,
+) -> Matched {
     let pats: Vec<&Pat> = pats.into_iter().collect();
     // Beside an arm that takes the value whole by value (`other => ..`), a
     // pattern that binds some parts and leaves the rest (`Job { id: n, ..
@@ -400,7 +410,7 @@ pub(crate) fn matched<'a>(
     // value of a type syntax does not know apart, every part by value
     // (`Err(HttpError { code: 404, body, conn })`): it moves them, as no
     // value kept in place allows either.
-    let whole = pats.iter().any(|pat| takes_value(pat));
+    let whole = pats.iter().any(|pat| takes_value(pat, holds_mut));
     let mut takes = false;
     let mut leaves_whole = may_fall_through;
     for pat in pats {
@@ -432,8 +442,8 @@ pub(crate) fn takes_whole(pat: &Pat) -> bool {
 /// Does the pattern take the value, whole (see [`takes_whole`]) or every
 /// part of it (see [`takes_every_part`]), which a value kept in place does
 /// not allow?
-pub(crate) fn takes_value(pat: &Pat) -> bool {
-    takes_whole(pat) || takes_every_part(pat)
+pub(crate) fn takes_value(pat: &Pat, holds_mut: bool) -> bool {
+    takes_whole(pat) || takes_every_part(pat, holds_mut)
 }
 
 /// Does the pattern take apart a value of a type syntax does not know
@@ -442,10 +452,33 @@ pub(crate) fn takes_value(pat: &Pat) -> bool {
 /// 404, body, conn })`, `Job::Run(id, lease)`)? Such a pattern moves what
 /// it binds, unless every part is `Copy`.
 ///
-/// Input: `Err(Http { code: 404, body })`, `Job::Run(n, p)`, `Some(s)`, `(a, b)`, `Job { id, .. }`.
-/// Output: yes, yes, no, no, no.
-fn takes_every_part(pat: &Pat) -> bool {
-    binds_by_value(pat) && !leaves_rest(pat) && !leaves_nothing(pat)
+/// On a value that visibly holds a `&mut` (`holds_mut`: `match (st, cmd)`
+/// with `st: &mut St`, an actor's state beside its command), a tuple one
+/// of whose elements is a path (`(St::Idle, Cmd::Start(j))`) takes nothing
+/// of that element: the path matches through the `&mut` and leaves it
+/// where it is, and another arm may bind through it beside a `..`
+/// (`(St::Busy { job, .. }, Cmd::Poll)`), for which the value stays in
+/// place. On an owned state the element is taken as every other part
+/// (it matches a unit variant, which has nothing to drop).
+///
+/// Input: `Err(Http { code: 404, body })`, `Job::Run(n, p)`, `Some(s)`, `(a, b)`, `Job { id, .. }`, `(St::Idle, Cmd::Start(j))`.
+/// Output: yes, yes, no, no, no; holding a `&mut`, no, else yes.
+pub(crate) fn takes_every_part(pat: &Pat, holds_mut: bool) -> bool {
+    binds_by_value(pat)
+        && !leaves_rest(pat)
+        && !leaves_nothing(pat)
+        && (!holds_mut || !names_element_by_path(pat))
+}
+
+/// A tuple pattern with an element that is a path (`(St::Idle, c)`), maybe
+/// in parentheses, typed or guarded.
+fn names_element_by_path(pat: &Pat) -> bool {
+    match unguarded(pat) {
+        Pat::Tuple(p) => p.elems.iter().any(|elem| matches!(elem, Pat::Path(_))),
+        Pat::Paren(p) => names_element_by_path(&p.pat),
+        Pat::Type(p) => names_element_by_path(&p.pat),
+        _ => false,
+    }
 }
 
 /// Does an `if let` with this pattern leave, when it fails, a value with
