@@ -15,7 +15,11 @@ use crate::walk;
 /// another iteration once it completes: what runs after it, up to the end
 /// of the innermost loop's body, always reaches a `break` out of them (or a
 /// `continue` of an outer one, or a `return`) and nothing before can jump
-/// elsewhere. Where that cannot be told, none.
+/// elsewhere. Where that cannot be told, none. A `break` out of a labeled
+/// block around loops around `k` leaves those loops too (a search's
+/// `'scan: { for i in &items { if hit { x.await; break 'scan; } } .. }`):
+/// the resumed iteration is the loop's last, and the code after the loop
+/// in the block does not follow `k`.
 ///
 /// Before: `loop { if c { break f(x).await; } … }`, `k` the await of `f(x)`
 /// After:  1
@@ -24,6 +28,14 @@ pub(super) fn loops_left(block: &Block, k: AwaitId) -> usize {
         Flow::Leaves(n) => n,
         Flow::End | Flow::Unknown => 0,
     }
+}
+
+/// A loop or labeled block around `k` (outermost first), as a jump's
+/// target: its label and whether it is a loop (whose iterations a `break`
+/// out of it ends).
+struct Around {
+    label: Option<Lifetime>,
+    is_loop: bool,
 }
 
 enum Flow {
@@ -35,16 +47,26 @@ enum Flow {
     Unknown,
 }
 
-fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
+fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Around>) -> Flow {
     let Some(index) = block.stmts.iter().position(|stmt| stmt.holds(k)) else {
         return Flow::Unknown;
     };
     let inner = match &block.stmts[index] {
         Stmt::Await(suspension) => syn_flow(&suspension.rest, labels),
         // Falling off a block's end, labelled or not, goes on after it; a
-        // `break` to a block's label after `k` is a jump `syn_flow` cannot
-        // place, so it makes the flow unknown.
-        Stmt::Block { block, .. } => flow(block, k, labels),
+        // `break` to its label leaves the loops inside it around `k`, and
+        // goes on after it (a `break` to it from the block's own level
+        // leaves none: `syn_flow` finds no loop left, and the flow there is
+        // unknown).
+        Stmt::Block { label, block } => {
+            labels.push(Around {
+                label: label.as_ref().map(|l| l.name.clone()),
+                is_loop: false,
+            });
+            let inner = flow(block, k, labels);
+            labels.pop();
+            inner
+        }
         Stmt::If(node) => if_flow(node, k, labels),
         Stmt::Match(node) => node
             .arms
@@ -52,7 +74,10 @@ fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
             .find(|arm| arm.body.holds(k))
             .map_or(Flow::Unknown, |arm| flow(&arm.body, k, labels)),
         Stmt::Loop { label, body, .. } => {
-            labels.push(label.as_ref().map(|l| l.name.clone()));
+            labels.push(Around {
+                label: label.as_ref().map(|l| l.name.clone()),
+                is_loop: true,
+            });
             let inner = flow(body, k, labels);
             labels.pop();
             // Reaching the end of its body runs the loop again.
@@ -80,7 +105,7 @@ fn flow(block: &Block, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
     Flow::End
 }
 
-fn if_flow(node: &If, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
+fn if_flow(node: &If, k: AwaitId, labels: &mut Vec<Around>) -> Flow {
     if node.then.holds(k) {
         return flow(&node.then, k, labels);
     }
@@ -93,7 +118,7 @@ fn if_flow(node: &If, k: AwaitId, labels: &mut Vec<Option<Lifetime>>) -> Flow {
 
 /// A statement without awaits: ends in a `break`, `continue` or `return`,
 /// runs to its end with no jump in it, or neither.
-fn syn_flow(stmt: &syn::Stmt, labels: &[Option<Lifetime>]) -> Flow {
+fn syn_flow(stmt: &syn::Stmt, labels: &[Around]) -> Flow {
     let left = match stmt {
         syn::Stmt::Expr(expr, _) => expr_leaves(expr, labels),
         syn::Stmt::Local(_) | syn::Stmt::Item(_) | syn::Stmt::Macro(_) => 0,
@@ -107,17 +132,19 @@ fn syn_flow(stmt: &syn::Stmt, labels: &[Option<Lifetime>]) -> Flow {
     }
 }
 
-/// The loops (innermost first, their labels in `labels`, innermost last)
-/// that `expr` leaves: a `break`, a `continue 'outer`, a `return`, or a plain
-/// block ending in one with no other jump before it.
-fn expr_leaves(expr: &Expr, labels: &[Option<Lifetime>]) -> usize {
-    // Loops from the innermost out, up to and including the one labelled `label`.
+/// The loops (innermost first, they and the labeled blocks around them in
+/// `labels`, innermost last) that `expr` leaves: a `break`, a `continue
+/// 'outer`, a `return`, or a plain block ending in one with no other jump
+/// before it.
+fn expr_leaves(expr: &Expr, labels: &[Around]) -> usize {
+    let loops = |around: &[Around]| around.iter().filter(|a| a.is_loop).count();
+    // Loops from the innermost out, up to and including the loop or block
+    // labelled `label`: a block's `break` leaves only those inside it.
     let up_to = |label: &Lifetime| {
         labels
             .iter()
-            .rev()
-            .position(|l| l.as_ref() == Some(label))
-            .map_or(0, |index| index + 1)
+            .rposition(|a| a.label.as_ref() == Some(label))
+            .map_or(0, |index| loops(&labels[index..]))
     };
     match expr {
         // A `break` or `continue` inside the value (`return match x {
@@ -129,9 +156,9 @@ fn expr_leaves(expr: &Expr, labels: &[Option<Lifetime>]) -> usize {
         {
             0
         }
-        Expr::Return(_) => labels.len(),
+        Expr::Return(_) => loops(labels),
         Expr::Break(b) => match &b.label {
-            None => usize::from(!labels.is_empty()),
+            None => usize::from(loops(labels) > 0),
             Some(label) => up_to(label),
         },
         // `continue 'outer` leaves the loops inside `'outer`.
