@@ -32,7 +32,7 @@ mod scrutinee;
 mod shared_items;
 mod source_text;
 mod statement;
-mod struct_update;
+pub(crate) mod struct_update;
 mod tail_edition;
 mod temporaries;
 mod tried;

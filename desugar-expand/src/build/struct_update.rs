@@ -29,7 +29,7 @@
 //! the value with `let` first. So does a base that is part of a value
 //! (`..make().inner`), whose whole value would be left to keep.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Expr, ExprStruct};
 
@@ -133,6 +133,87 @@ fn base_kind(base: &Expr) -> Base {
 ///         `      retries: made_before_base(3, { __base = Default::default(); }), ..__base };`
 ///         `  kept = __base.headers; __value }`
 pub(crate) fn keep(expr: &mut Expr, field: &syn::Member, kept: &syn::Ident) {
+    rebuild(expr, |base, at| {
+        let taken: Expr = syn::parse_quote_spanned!(at=> #kept = #base.#field);
+        vec![syn::Stmt::Expr(taken, Some(Default::default()))]
+    });
+}
+
+/// Rewrites `expr`, a struct literal whose base is a local (`..o`) kept
+/// across an await after it, into a block that moves the local whole into
+/// a base of its own, makes the literal from that as rustc does, and moves
+/// the fields the literal names, which rustc leaves in the local, out of
+/// the base into `kept`, a local declared right after the base's (see
+/// `rewrite::skipped_parts`), so that they drop where the local would. A
+/// field with nothing to drop is kept as nothing (`__private::DropOnly`).
+/// They are kept in the order the literal lists them, where rustc drops
+/// them in the order the struct declares them: each pair gets a check that
+/// at most one of them has something to drop (see
+/// `__private::updated_fields_apart`), spanned at the later one.
+///
+/// Before: `Opts { log: Probe::new("new"), ..o }`
+/// After:  `{ let __base; let __value = Opts { log: made_before_base(Probe::new("new"),`
+///         `      { __base = o; }), ..__base };`
+///         `  kept = ((&&DropOnly::new(__base.log)).kept(),); __value }`
+///
+/// A struct with a `Drop` impl of its own whose other fields are all
+/// `Copy` (`..o` copies them and leaves `o` whole in rustc) stops the
+/// build at the base (E0509): the named field cannot move out of it.
+pub(crate) fn keep_named(expr: &mut Expr, kept: &syn::Ident) {
+    let Expr::Struct(literal) = &*expr else {
+        return;
+    };
+    let named: Vec<(syn::Member, Span)> = literal
+        .fields
+        .iter()
+        .map(|field| (field.member.clone(), field.member.span()))
+        .collect();
+    rebuild(expr, |base, at| {
+        // Located at the base, where a move out of a struct with a `Drop`
+        // impl stops the build (E0509).
+        let part = |member: &syn::Member| -> Expr {
+            let mut base = base.clone();
+            base.set_span(base.span().located_at(at));
+            let mut member = member.clone();
+            if let syn::Member::Named(name) = &mut member {
+                name.set_span(name.span().located_at(at));
+            }
+            syn::parse_quote_spanned!(at=> #base.#member)
+        };
+        let kind = |member: &syn::Member, span: Span| -> TokenStream {
+            let part = part(member);
+            quote::quote_spanned! {span=> {
+                use ::desugar::__private::{ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _};
+                (&&::desugar::__private::BesideRest(&#part)).kind()
+            }}
+        };
+        let mut stmts = Vec::new();
+        for (index, (later, span)) in named.iter().enumerate() {
+            for (earlier, _) in &named[..index] {
+                let (earlier, later) = (kind(earlier, *span), kind(later, *span));
+                stmts.push(syn::parse_quote_spanned! {*span=>
+                    ::desugar::__private::updated_fields_apart((#earlier, #later));
+                });
+            }
+        }
+        let parts = named.iter().map(|(member, _)| -> Expr {
+            let part = part(member);
+            syn::parse_quote! {{
+                use ::desugar::__private::{ViaBorrowed as _, ViaCopy as _, ViaValue as _};
+                (&&::desugar::__private::DropOnly::new(#part)).kept()
+            }}
+        });
+        let taken: Expr = syn::parse_quote_spanned!(at=> #kept = (#(#parts,)*));
+        stmts.push(syn::Stmt::Expr(taken, Some(Default::default())));
+        stmts
+    });
+}
+
+/// The block [`keep`] and [`keep_named`] write: the base made after the
+/// fields into a local of its own, the literal made from it, then the
+/// statements `taken` gives for that local (and the base's span), then the
+/// literal's value.
+fn rebuild(expr: &mut Expr, taken: impl FnOnce(&syn::Ident, Span) -> Vec<syn::Stmt>) {
     let Expr::Struct(literal) = expr else {
         return;
     };
@@ -168,8 +249,7 @@ pub(crate) fn keep(expr: &mut Expr, field: &syn::Member, kept: &syn::Ident) {
         false,
         Some(literal),
     ));
-    let taken: Expr = syn::parse_quote_spanned!(at=> #kept = #base_local.#field);
-    stmts.push(syn::Stmt::Expr(taken, Some(Default::default())));
+    stmts.extend(taken(&base_local, at));
     stmts.push(syn::Stmt::Expr(crate::syntax::path(value_local), None));
     *expr = Expr::Block(syn::ExprBlock {
         attrs: Vec::new(),

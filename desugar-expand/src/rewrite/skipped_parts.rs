@@ -69,6 +69,17 @@
 //! pattern hides the order of the parts), is skipped as `_` is: its type
 //! may implement `Drop`.
 //!
+//! A struct update whose base is the local (`let o2 = Opts { retries: n,
+//! ..o };`, its last use, an await after) leaves in it, partly moved, the
+//! fields the literal names, which rustc drops where the local's scope
+//! ends: the local is moved whole into a base of the literal's own, and
+//! those fields moved out of it into a hidden local declared right after
+//! the local, as skipped parts are (see `build::struct_update::keep_named`).
+//!
+//! Before: `let o = opts(); let o2 = Opts { log: l, ..o };`
+//! After:  `let o = opts(); let __skipped1; let o2 = { let __base = o;`
+//!         `  let __value = Opts { log: l, ..__base }; __skipped1 = (__base.log,); __value };`
+//!
 //! A parameter visibly a `Box` (`b: Box<T>`, `self: Box<Self>`) is taken
 //! apart by a `let` on `*b` too: what the pattern skips is left in the
 //! box, which rustc drops with the parameter.
@@ -607,6 +618,16 @@ fn is_name(expr: &Expr, name: &syn::Ident) -> bool {
     }
 }
 
+/// Is `literal` a struct update whose base is the local `name` (`Opts {
+/// retries: n, ..o }`)? rustc moves the fields the literal does not name
+/// out of it, and leaves it partly moved, holding those the literal names.
+fn updates(literal: &syn::ExprStruct, name: &syn::Ident) -> bool {
+    literal
+        .rest
+        .as_deref()
+        .is_some_and(|base| is_name(base, name))
+}
+
 /// Is `expr` what a `let` on the local `name` takes apart: `name`, or
 /// `*name` for a `boxed` one?
 fn is_taken(expr: &Expr, name: &syn::Ident, boxed: bool) -> bool {
@@ -680,6 +701,15 @@ impl<'ast> Visit<'ast> for Finder<'_> {
                 if let Expr::Let(l) = &*e.cond {
                     self.construct(&[&l.pat], e);
                 }
+            }
+            // A struct update on it (`Opts { retries: n, ..o }`): what the
+            // literal names is left in it (see `build::struct_update::
+            // keep_named`). Not one whose fields await, which are lowered
+            // in turn. Its fields may read the local (`retries: o.retries
+            // + 1`): they run before the base moves, in rustc and in the
+            // rewrite.
+            Expr::Struct(e) if updates(e, self.name) => {
+                self.found = Some(self.loops == 0 && !crate::build::struct_update::awaits(e));
             }
             Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
                 self.loops += 1;
@@ -1100,6 +1130,12 @@ impl VisitMut for Rewriter<'_> {
                     return;
                 }
                 visit_mut::visit_expr_mut(self, expr);
+            }
+            Expr::Struct(e) if updates(e, self.name) => {
+                *self.counter += 1;
+                let skipped = names::hidden(&format!("__skipped{}", self.counter));
+                crate::build::struct_update::keep_named(expr, &skipped);
+                self.skipped.push(skipped);
             }
             Expr::Closure(_) | Expr::Async(_) => {}
             _ => visit_mut::visit_expr_mut(self, expr),

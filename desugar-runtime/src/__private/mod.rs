@@ -75,7 +75,9 @@ pub use self::receiver_in_place::{
     InPlace, InTemporary, KeptInPlace, NothingInPlace, TemporaryKeptInPlace, in_place, in_place_of,
     once, receiver_in_place, temporary_in_place,
 };
-pub use self::skipped_fields::{DropsAlone, skipped_fields_apart};
+pub use self::skipped_fields::{
+    DropsAlone, UpdatedDropsAlone, skipped_fields_apart, updated_fields_apart,
+};
 pub use self::struct_base::made_before_base;
 pub use self::temporary_field::{CopiedFromTemporary, copied_from_temporary};
 pub use self::try_op::{Branch, FromResidual};

@@ -20,6 +20,17 @@
 //! let (log, text) = (String::new(), String::new());
 //! skipped_fields_apart(((&&BesideRest(&log)).kind(), (&&BesideRest(&text)).kind()));
 //! ```
+//!
+//! The fields a struct update names, its base a local
+//! (`Opts { tag, log, ..o }` with an await after), are what rustc leaves
+//! in `o` the same way: [`updated_fields_apart`] asks the same of each
+//! pair of them, with a message of its own.
+//!
+//! ```compile_fail
+//! use desugar_runtime::__private::{BesideRest, ViaBorrowedPart as _, ViaCopyPart as _, ViaMovedPart as _, updated_fields_apart};
+//! let (log, text) = (String::new(), String::new());
+//! updated_fields_apart(((&&BesideRest(&log)).kind(), (&&BesideRest(&text)).kind()));
+//! ```
 
 use super::{PartMoved, PartStays};
 
@@ -41,5 +52,28 @@ impl DropsAlone for (PartMoved, PartStays) {}
 /// Accepts a pair of skipped fields if at most one of them drops.
 #[inline(always)]
 pub fn skipped_fields_apart<P: DropsAlone>(pair: P) {
+    let _ = pair;
+}
+
+/// Two fields a struct update names, left in its base, a local, of which
+/// at most one has something to drop.
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] cannot keep what this struct update leaves in its base across the `.await` that follows: two of the fields the literal names have something to drop in the base, and they drop in the order the struct declares its fields, which the macro cannot see",
+    label = "named beside another field the base still owns with something to drop",
+    note = "take the base apart with a `let` naming each of its fields and build the value from them (`let Opts {{ tag, log, retries }} = o; let o2 = Opts {{ tag: new_tag, log: new_log, retries }};`): the fields the literal replaces then drop as locals do"
+)]
+pub trait UpdatedDropsAlone {}
+
+#[diagnostic::do_not_recommend]
+impl UpdatedDropsAlone for (PartStays, PartStays) {}
+#[diagnostic::do_not_recommend]
+impl UpdatedDropsAlone for (PartStays, PartMoved) {}
+#[diagnostic::do_not_recommend]
+impl UpdatedDropsAlone for (PartMoved, PartStays) {}
+
+/// Accepts a pair of fields a struct update names, left in its base, if
+/// at most one of them drops.
+#[inline(always)]
+pub fn updated_fields_apart<P: UpdatedDropsAlone>(pair: P) {
     let _ = pair;
 }
