@@ -1639,6 +1639,17 @@ impl<'a> Emit<'a> {
                 if info.leaves_loops > inside || returns {
                     let resumed = self.resume_block(body, &[], k)?;
                     self.falls_through = divergence::emitted_breaks(&resumed, label_name, true);
+                    // Left by a jump past it (`break 'b x.await` out of a
+                    // labeled block around it, a `return`), the loop gives
+                    // no value here, and the local it would be assigned to
+                    // is not declared in this arm.
+                    //
+                    // Before: `__value2 = 'l: loop { { __value1 = __result; break 'b; } };`
+                    // After:  `'l: loop { { __value1 = __result; break 'b; } }`
+                    let value = match value {
+                        LoopValue::Assigned(_) if !self.falls_through => &LoopValue::Discarded,
+                        value => value,
+                    };
                     return Some(self.valued_loop(value, label, quote!(#label loop #resumed)));
                 }
                 let resume = names::hidden("__resume");
