@@ -1049,6 +1049,15 @@ impl<'a> Facts<'a> {
                             && self.assigned_unread_after_move(local, k).is_some())
                         // A pinned value may not move again.
                         || (self.body.locals[local].pinned && self.in_scope(local, k))
+                        // A value a scrutinee makes for a method syntax
+                        // does not know, kept across `k`: in place, a
+                        // method taking `self` is caught by the check of
+                        // the call (`receiver_check::in_place`), where the
+                        // value moved into the state would be a bare
+                        // E0382 (`match Builder::new().kind() { "a" => ..`).
+                        || (self.body.locals[local].receiver
+                            && self.in_scope(local, k)
+                            && self.carried(local, k))
                         || self.lent_to_awaitee(local, k)
                 })
             })

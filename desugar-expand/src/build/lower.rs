@@ -87,13 +87,15 @@ impl Builder {
                 if has_await(&e.then_branch) {
                     self.check_chain_temporaries(&e.cond);
                 }
+                let reference = leading_pat(&e.cond).is_some_and(walk::patterns::shows_reference);
                 if let Some((scrutinee, whole)) = leading_part(&mut e.cond) {
                     if bodies_await {
                         self.note_block_tail_in_scrutinee(scrutinee);
                     }
-                    let mut found = scrutinee::temporaries(scrutinee, whole, bodies_await, || {
-                        self.hidden_local("temporary")
-                    });
+                    let mut found =
+                        scrutinee::temporaries(scrutinee, whole, bodies_await, reference, || {
+                            self.hidden_local("temporary")
+                        });
                     if let Expr::Let(l) = &mut *e.cond {
                         found.matched_by(&mut l.expr, [&*l.pat]);
                     }
@@ -108,7 +110,9 @@ impl Builder {
             Expr::Match(mut e) => {
                 // Only a `match` whose arms await is lowered here.
                 self.note_block_tail_in_scrutinee(&e.expr);
-                let mut found = scrutinee::temporaries(&mut e.expr, true, true, || {
+                let reference =
+                    (e.arms.iter()).any(|arm| walk::patterns::shows_reference(&arm.pat));
+                let mut found = scrutinee::temporaries(&mut e.expr, true, true, reference, || {
                     self.hidden_local("temporary")
                 });
                 found.matched_by(&mut e.expr, e.arms.iter().map(|arm| &arm.pat));
@@ -155,7 +159,7 @@ impl Builder {
     fn check_chain_temporaries(&mut self, cond: &Expr) {
         for (part, whole) in later_lets(cond) {
             let mut part = part.clone();
-            let found = scrutinee::temporaries(&mut part, whole, true, || {
+            let found = scrutinee::temporaries(&mut part, whole, true, false, || {
                 syn::Ident::new("__temporary", proc_macro2::Span::call_site())
             });
             if found.named.iter().any(|named| named.temporary) {
@@ -692,8 +696,9 @@ impl Builder {
         // across the body's awaits (only a loop whose body awaits is
         // lowered here).
         self.note_block_tail_in_scrutinee(&e.expr);
-        let found =
-            scrutinee::temporaries(&mut e.expr, false, true, || self.hidden_local("temporary"));
+        let found = scrutinee::temporaries(&mut e.expr, false, true, false, || {
+            self.hidden_local("temporary")
+        });
         for scrutinee::Named {
             ident,
             value,
@@ -961,10 +966,11 @@ fn only_breaks(branch: &Expr) -> bool {
 fn keeps_temporaries(e: &syn::ExprIf) -> bool {
     let bodies_await =
         has_await(&e.then_branch) || e.else_branch.as_ref().is_some_and(|(_, b)| has_await(&**b));
+    let reference = leading_pat(&e.cond).is_some_and(walk::patterns::shows_reference);
     let mut cond = (*e.cond).clone();
     leading_part(&mut cond).is_some_and(|(scrutinee, whole)| {
         let unnamed = || syn::Ident::new("__unnamed", proc_macro2::Span::call_site());
-        !scrutinee::temporaries(scrutinee, whole, bodies_await, unnamed).is_empty()
+        !scrutinee::temporaries(scrutinee, whole, bodies_await, reference, unnamed).is_empty()
     })
 }
 
@@ -973,6 +979,15 @@ fn leading_part(cond: &mut Expr) -> Option<(&mut Expr, bool)> {
         return None;
     }
     leading(cond)
+}
+
+/// The pattern of the part [`leading_part`] gives.
+fn leading_pat(cond: &Expr) -> Option<&syn::Pat> {
+    match cond {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => leading_pat(&b.left),
+        Expr::Let(part) => Some(&part.pat),
+        _ => None,
+    }
 }
 
 fn leading(cond: &mut Expr) -> Option<(&mut Expr, bool)> {

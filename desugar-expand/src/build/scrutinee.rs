@@ -139,11 +139,14 @@ impl Scrutinee {
 /// with its local. `whole`: name the scrutinee's own value too, if it is a
 /// value rather than a place. `arms_await`: the construct suspends while
 /// they live, so the receivers of methods syntax does not know are
-/// checked (see [`receiver_check`]).
+/// checked (see [`receiver_check`]). `reference`: the patterns show that
+/// the scrutinee's own value holds a reference (see
+/// `walk::patterns::shows_reference`).
 pub(crate) fn temporaries(
     scrutinee: &mut Expr,
     whole: bool,
     arms_await: bool,
+    reference: bool,
     mut name: impl FnMut() -> syn::Ident,
 ) -> Scrutinee {
     let mut namer = Namer {
@@ -163,7 +166,19 @@ pub(crate) fn temporaries(
         // temporary a later part borrows: a method syntax does not know
         // that makes it takes `self` as often (`match
         // Builder::new().send(n)`), and its receiver is left unnamed.
-        _ if whole => namer.place_as(scrutinee, false, false),
+        // Unless the patterns show that the value holds a reference
+        // (`match Probe::new("s").label() { "s" => .., other => .. }`):
+        // then it most likely borrows the receiver, which rustc keeps to
+        // the end of the construct, and left unnamed would drop at the end
+        // of the value's `let` (E0716). It is named as where the value is
+        // read further (see `Use::Receiver`): kept as rustc keeps it if
+        // the method borrows it, and a method taking `self` stops the build
+        // at the receiver saying what to write.
+        //
+        // Before: `match Probe::new("s").label() { "s" => f().await, _ => 0 }`
+        // After:  `let mut __temporary1 = Probe::new("s");`
+        //         `let __temporary2 = __temporary1.label(); match __temporary2 { .. }`
+        _ if whole => namer.place_as(scrutinee, false, reference && arms_await),
         _ => namer.place_parts(scrutinee, false),
     }
     Scrutinee {

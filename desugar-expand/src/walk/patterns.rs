@@ -203,6 +203,33 @@ pub(crate) fn binds_through_reference(pat: &Pat) -> bool {
     }
 }
 
+/// Does the pattern show that the value it matches holds a reference: a
+/// string or byte string literal (`"s"`, `Some(b"ok")`), or a `&` pattern,
+/// anywhere in it? Such a value most likely borrows what made it (`match
+/// make().label() { "s" => .. }` with `label(&self) -> &str`).
+///
+/// Input: `"s"`, `Some("s") | None`, `&x`, `(1, x)`, `Some(s)`.
+/// Output: yes, yes, yes, no, no.
+pub(crate) fn shows_reference(pat: &Pat) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_pat(&mut self, pat: &'ast Pat) {
+            match pat {
+                Pat::Lit(lit) if matches!(lit.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_)) => {
+                    self.0 = true;
+                }
+                Pat::Reference(_) => self.0 = true,
+                // A guard's expression is no pattern.
+                Pat::Guard(p) => self.visit_pat(&p.pat),
+                _ => syn::visit::visit_pat(self, pat),
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_pat(&mut finder, pat);
+    finder.0
+}
+
 /// Does the pattern, matching, leave a part of the value unbound that may
 /// still have something to drop (`_`, `..`, a `ref` binding, a unit struct
 /// named by itself)? A by-value binding takes its part (moved, or copied if
