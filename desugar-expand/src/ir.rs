@@ -145,6 +145,11 @@ pub(crate) struct Local {
     pub scope: (u32, u32),
     /// The standard type it visibly has, if any (see `walk::Standard`).
     pub standard: Option<crate::walk::Standard>,
+    /// Visibly a `&mut` ([`Local::unique`]) to a standard type, by its
+    /// written type (`slot: &mut Option<Conn>`, `let m: &mut Vec<u8> =
+    /// ..;`) or by what it borrows (`let m = &mut best;` with `best`
+    /// visibly an `Option`): that type (see `walk::lends_referent`).
+    pub referent: Option<crate::walk::Standard>,
     /// Visibly a primitive number, `bool` or `char` (by its type, or made
     /// by arithmetic of such: `let m = n + 1;` with `n: u32`): `Copy`.
     pub number: bool,
@@ -448,6 +453,15 @@ pub(crate) struct Mention {
     /// local holds (`parts: Vec<&str>` split from a text), as a move of
     /// it would hand them on.
     pub copied: bool,
+    /// A borrow of what the local, visibly a `&mut` ([`Local::unique`]),
+    /// points to, never of the local itself: a place reached through it
+    /// (`&*slot`, `&mut slot.conn`, `slot[0]`, `(*slot).as_ref()`), or the
+    /// receiver of a method the standard library gives the referent
+    /// (`slot.as_mut()`, `slot.get(0)`, `slot.as_ref()` where `slot:
+    /// &mut Option<T>`; see `walk::lends_referent`). As for a match that
+    /// binds through it ([`Mention::binds_parts`]), such a borrow keeps
+    /// the local in place only where the local is kept by value too.
+    pub through_referent: bool,
     /// Written `&mut x`: a unique borrow of the local's own place. Of a
     /// local bound to a shared reference, it borrows the local, not the
     /// referent (see [`Local::shared_ref`]): a cursor `let mut cur =

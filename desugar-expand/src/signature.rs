@@ -49,6 +49,8 @@ pub(crate) struct Param {
     pub copy: bool,
     /// See [`crate::ir::Local::standard`].
     pub standard: Option<crate::walk::Standard>,
+    /// See [`crate::ir::Local::referent`].
+    pub referent: Option<crate::walk::Standard>,
     /// See [`crate::ir::Local::eager`].
     pub eager: bool,
     /// Its type is a `&mut` reference (`&mut self` too).
@@ -114,6 +116,7 @@ pub(crate) fn plan(item: &syn::ItemFn, owner: Owner) -> syn::Result<Plan> {
                     copy: matches!(receiver.kind, syn::ReceiverKind::Reference(..))
                         || matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if matches!(&**ty, Type::Reference(r) if r.mutability.is_none())),
                     standard: None,
+                    referent: None,
                     eager: false,
                     // `&mut self`, `self: &mut Self`; `self: Pin<&mut Self>`
                     // holds one, as a parameter of that type does.
@@ -257,6 +260,10 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
     let standard = crate::walk::Standard::of(&typed.ty);
     let eager = crate::walk::eager::is_eager_type(&typed.ty);
     let unique = matches!(&*typed.ty, Type::Reference(r) if r.mutability.is_some());
+    let referent = match &*typed.ty {
+        Type::Reference(r) if r.mutability.is_some() => crate::walk::Standard::of(&r.elem),
+        _ => None,
+    };
     let holds_mut = match &*typed.ty {
         // What a `&mut` points to may hold one too (`v: &mut Vec<&mut
         // T>`): a value moved out of it (`v.pop()`) then does.
@@ -279,6 +286,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 destructure: None,
                 copy,
                 standard,
+                referent,
                 eager,
                 unique,
                 holds_mut,
@@ -306,6 +314,7 @@ fn param(index: usize, typed: &mut syn::PatType) -> Param {
                 destructure,
                 copy,
                 standard,
+                referent,
                 eager,
                 unique,
                 holds_mut,

@@ -1073,7 +1073,11 @@ impl<'a> Facts<'a> {
                 {
                     continue;
                 }
-                let held = if self.reborrowed_through(mention) || bound_through {
+                let held = if self.lent_through(mention) {
+                    self.held_across_any(mention, &homed)
+                        && (self.named_again(mention)
+                            || self.reborrow_held_while_kept(mention, &homed))
+                } else if self.reborrowed_through(mention) || bound_through {
                     self.reborrow_held_while_kept(mention, &homed)
                 } else {
                     self.held_across_any(mention, &homed)
@@ -1091,10 +1095,48 @@ impl<'a> Facts<'a> {
 
     /// Is `mention` a match of a local visibly holding a `&mut` whose
     /// patterns bind through it (`match slot { Some(s) => .. }`, see
-    /// `walk::drop_flag::through_mut`)? The bindings borrow what it points
-    /// to, not the local.
+    /// `walk::drop_flag::through_mut`), or another borrow of what it
+    /// points to (`&*slot`, `slot.as_mut()`, see
+    /// [`Mention::through_referent`])? The bindings, or the value made,
+    /// borrow what it points to, not the local (see also
+    /// [`Self::lent_through`]).
     fn reborrowed_through(&self, mention: &Mention) -> bool {
-        self.body.locals[mention.local].unique && mention.binds_parts
+        self.body.locals[mention.local].unique && (mention.binds_parts || mention.through_referent)
+    }
+
+    /// Is `mention` a borrow of what a local visibly holding a `&mut`
+    /// points to, other than a match binding through it (`&*slot`,
+    /// `slot.as_mut()`, see [`Mention::through_referent`])? What it makes
+    /// borrows the referent, not the local: kept across an await, it does
+    /// not keep the local in place by itself.
+    ///
+    /// Before: `let c = slot.as_mut().unwrap(); c.exec().await` (`slot:
+    ///         &mut Option<Conn>`, not named after): `slot` in a home
+    /// After:  `slot` not kept; `c` kept, borrowing what it points to, as
+    ///         in rustc
+    fn lent_through(&self, mention: &Mention) -> bool {
+        self.body.locals[mention.local].unique && mention.through_referent && !mention.binds_parts
+    }
+
+    /// Is the local of `mention` named again in code that may run after
+    /// it: named later in the body (another branch included), or in a
+    /// loop around it, which may run it again? What the borrow made keeps
+    /// its lifetime in the type of the machine's state wherever it is kept,
+    /// so the machine's borrow check sees the referent borrowed from there
+    /// on, along every path: a later use of the local (moving it into a
+    /// state, or reborrowing it, `map.insert(..)` in the `else` of an `if
+    /// let Some(v) = map.get_mut(..)` whose `then` awaits) conflicts with
+    /// it (E0499), where rustc sees the borrow end in the other branch. The
+    /// local is then kept in place, reached through its home.
+    fn named_again(&self, mention: &Mention) -> bool {
+        self.by_local[mention.local]
+            .iter()
+            .any(|m| m.seq > mention.seq)
+            || self
+                .body
+                .loops
+                .iter()
+                .any(|&(start, end)| start <= mention.seq && mention.seq <= end)
     }
 
     /// Is `mention` a match of a local whose type syntax does not know, by
@@ -1182,7 +1224,11 @@ impl<'a> Facts<'a> {
                 || self.kept_with_flag(holder)
                 || self.handed_to_awaitee(holder, k)))
             || self.by_local[holder].iter().any(|m| {
-                (m.kind.may_move() || m.binds_parts || m.copied || self.through_reference(m))
+                (m.kind.may_move()
+                    || m.binds_parts
+                    || m.through_referent
+                    || m.copied
+                    || self.through_reference(m))
                     && self.before(m, k)
                     && m.holders
                         .iter()

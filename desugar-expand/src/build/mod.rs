@@ -87,6 +87,7 @@ pub(crate) fn build(
         let id = builder.declare(param.ident.clone(), param.mutable, true);
         builder.locals[id].copy = param.copy;
         builder.locals[id].standard = param.standard;
+        builder.locals[id].referent = param.referent;
         builder.locals[id].eager = param.eager;
         builder.locals[id].unique = param.unique;
         builder.locals[id].holds_mut = param.holds_mut;
@@ -266,6 +267,8 @@ struct Recorded {
     in_awaiting_macro: bool,
     /// See [`Mention::binds_parts`].
     binds_parts: bool,
+    /// See [`Mention::through_referent`].
+    through_referent: bool,
     /// See [`Mention::copied`].
     copied: bool,
     /// See [`Mention::borrowed_mut`].
@@ -321,6 +324,7 @@ impl walk::Visitor for Recorder<'_> {
             consumed: None,
             in_awaiting_macro: false,
             binds_parts: false,
+            through_referent: false,
             copied: false,
             borrowed_mut: false,
             mutated_through: false,
@@ -372,6 +376,18 @@ impl walk::Visitor for Recorder<'_> {
         {
             found.binds_parts = true;
         }
+    }
+
+    fn through_referent(&mut self, local: LocalId) {
+        if let Some(found) = self.found.last_mut()
+            && found.local == local
+        {
+            found.through_referent = true;
+        }
+    }
+
+    fn referent(&self, local: LocalId) -> Option<walk::Standard> {
+        self.locals[local].referent
     }
 
     fn copied(&mut self, local: LocalId) {
@@ -585,6 +601,7 @@ impl Builder {
             operand: false,
             scope: (0, 0),
             standard: None,
+            referent: None,
             pinned: self.pinned.contains(&ident_name),
             matched_without_drop: false,
             holds_mut: false,
@@ -680,6 +697,7 @@ impl Builder {
                 consumed: found.consumed,
                 in_awaiting_macro: found.in_awaiting_macro,
                 binds_parts: found.binds_parts,
+                through_referent: found.through_referent,
                 copied: found.copied,
                 borrowed_mut: found.borrowed_mut,
                 untaken: found.untaken || self.untaken.contains(&found.local),
@@ -1422,6 +1440,22 @@ impl Builder {
             syn::Pat::Type(typed) => walk::Standard::of(&typed.ty),
             _ => None,
         };
+        // `let m: &mut Vec<u32> = ..;`, `let m = &mut best;` with `best`
+        // visibly an `Option`, `let cur = slot;` with `slot: &mut
+        // Option<T>`.
+        let referent = match &local.pat {
+            syn::Pat::Type(typed) => match &*typed.ty {
+                syn::Type::Reference(r) if r.mutability.is_some() => walk::Standard::of(&r.elem),
+                _ => None,
+            },
+            syn::Pat::Ident(_) => local.init.as_ref().and_then(|init| match &*init.expr {
+                syn::Expr::Reference(r) if r.mutability.is_some() => {
+                    walk::resolve(&r.expr, &scope).and_then(|other| self.locals[other].standard)
+                }
+                _ => same_as.and_then(|other| other.referent),
+            }),
+            _ => None,
+        };
         // Or its written type has a `&mut` inside (`let c: Option<&mut
         // Node> = slot.take();`), which what made it does not show.
         let holds_mut = local
@@ -1439,6 +1473,7 @@ impl Builder {
             self.locals[id].copy = copy;
             self.locals[id].unique |= unique;
             self.locals[id].standard = standard;
+            self.locals[id].referent = referent.filter(|_| self.locals[id].unique);
             self.locals[id].holds_mut = holds_mut;
             self.locals[id].shared_ref = shared_ref
                 && !self.self_borrows.contains(&self.locals[id].ident)

@@ -151,6 +151,20 @@ pub(crate) trait Visitor {
         let _ = local;
     }
 
+    /// The use of `local` just reported, visibly a `&mut`
+    /// ([`Visitor::reborrows`]), borrows only what it points to, never
+    /// the local itself (see [`crate::ir::Mention::through_referent`]).
+    fn through_referent(&mut self, local: LocalId) {
+        let _ = local;
+    }
+
+    /// The standard type `local`, visibly a `&mut`, visibly points to
+    /// (see [`crate::ir::Local::referent`]), if any.
+    fn referent(&self, local: LocalId) -> Option<Standard> {
+        let _ = local;
+        None
+    }
+
     /// The use of `local` just reported is the receiver of a method that
     /// copies its value (see [`crate::ir::Mention::copied`]).
     fn copied(&mut self, local: LocalId) {
@@ -402,6 +416,32 @@ impl<'a, V: Visitor> Walk<'a, V> {
             Expr::Paren(e) => self.field_root(&e.expr),
             Expr::Group(e) => self.field_root(&e.expr),
             _ => self.resolve_path(place),
+        }
+    }
+
+    /// `base`, just walked as the base of a place (`*slot`, `slot.conn`,
+    /// `slot[0]`): see [`Self::referent_borrowed`]. (A reference has no
+    /// fields nor index of its own, and its `*` is the referent.)
+    fn reached_through(&mut self, base: &Expr) {
+        if let Some(local) = self.resolve_path(base) {
+            self.referent_borrowed(local);
+        }
+    }
+
+    /// `local`, just reported as the base of a place or the receiver of a
+    /// method that lends what it points to (see [`lends_referent`]):
+    /// where it visibly holds a `&mut`, that use borrows what it points
+    /// to, not the local itself, and the visitor is told (see
+    /// [`Visitor::through_referent`]). Not inside a closure, which
+    /// captures what it names as it uses it.
+    ///
+    /// Before: `let c = slot.as_mut().unwrap(); c.exec().await` (`slot:
+    ///         &mut Option<Conn>`): `slot` borrowed as long as `c` lives
+    /// After:  `*slot` borrowed as long as `c` lives, which does not keep
+    ///         `slot` itself in place
+    fn referent_borrowed(&mut self, local: LocalId) {
+        if self.capture.is_none() && self.visitor.reborrows(local) {
+            self.visitor.through_referent(local);
         }
     }
 
@@ -704,7 +744,10 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     // capture stops at its `Deref`: the pointer is moved in
                     // whole (`move || s.hits` with `s: Arc<Service>`).
                     Some(_) if self.captured_part(&mut e.base) => return,
-                    _ => self.expr(&mut e.base, projected),
+                    _ => {
+                        self.expr(&mut e.base, projected);
+                        self.reached_through(&e.base);
+                    }
                 }
                 if let Some(local) = part_of {
                     self.visitor.moved_part(local, expr);
@@ -712,6 +755,7 @@ impl<'a, V: Visitor> Walk<'a, V> {
             }
             Expr::Index(e) => {
                 self.expr(&mut e.expr, projected);
+                self.reached_through(&e.expr);
                 self.expr(&mut e.index, MentionKind::Value);
             }
             Expr::MethodCall(e) => {
@@ -791,7 +835,15 @@ impl<'a, V: Visitor> Walk<'a, V> {
                         && self.capture.is_none()
                         && self.quoted == 0
                 });
+                // Asked before the walk, which may rewrite the receiver.
+                let referent = (receiver != MentionKind::Value)
+                    .then(|| self.resolve_path(&e.receiver))
+                    .flatten()
+                    .filter(|&local| lends_referent(e, self.visitor.referent(local)));
                 self.expr(&mut e.receiver, receiver);
+                if let Some(local) = referent {
+                    self.referent_borrowed(local);
+                }
                 if copies_value(&e.method)
                     && let Some(local) = self.resolve_path(&e.receiver)
                 {
@@ -908,6 +960,9 @@ impl<'a, V: Visitor> Walk<'a, V> {
                     _ => MentionKind::Value,
                 };
                 self.expr(&mut e.expr, inner);
+                if matches!(e.op, UnOp::Deref(_)) && moved_box.is_none() {
+                    self.reached_through(&e.expr);
+                }
                 if let Some(local) = moved_box {
                     self.visitor.moved_out_of_box(local, expr);
                 }
@@ -1994,6 +2049,35 @@ pub(crate) fn call_borrows_receiver_mutably(call: &syn::ExprMethodCall) -> bool 
     borrows_receiver_mutably(&call.method)
         || iterators::borrows_iterator(&call.method, &call.receiver)
         || (call.method == "drain" && iterators::lends_parts(call))
+}
+
+/// Does `call`, on a local visibly holding a `&mut` that points to a
+/// value of type `referent` (where that shows), borrow only what the
+/// local points to? Methods are looked up on the `&mut` first and then on
+/// what it points to; the standard library's traits implemented for a
+/// `&mut T` itself forward to `T`'s, and those whose method takes `self`
+/// or `&mut self` are found taking the `&mut` by value, which hands on a
+/// reborrow of what it points to. Those whose method takes `&self` and
+/// gives a borrow, `AsRef` (in the prelude), `Borrow` and `Deref`, are
+/// found on the `&mut` first, and borrow the local itself (`v.as_ref()`
+/// with `v: &mut Vec<u8>` is `<&mut Vec<u8> as AsRef<[u8]>>::as_ref(&v)`):
+/// not these, except `as_ref` where the referent is visibly an `Option`
+/// or a `Result`, which implement no `AsRef` and whose own `as_ref` it
+/// is. Otherwise, a method known to borrow its receiver (see
+/// [`call_borrows_receiver`]), or one known to take `self`, which the
+/// `&mut` is given to by value (reborrowed). A method of a trait of the
+/// user's implemented for the `&mut` itself, of such a name, borrows the
+/// local after all: the machine, which does not keep the local for it
+/// then, fails to build (rustc's borrow check: the local does not live
+/// long enough, or is moved while borrowed), and never runs differently,
+/// since the call is left as written.
+pub(crate) fn lends_referent(call: &syn::ExprMethodCall, referent: Option<Standard>) -> bool {
+    let method = call.method.to_string();
+    match method.as_str() {
+        "as_ref" => matches!(referent, Some(Standard::Option | Standard::Result)),
+        "borrow" | "deref" | "deref_mut" => false,
+        _ => call_borrows_receiver(call) || consumes_receiver(&call.method),
+    }
 }
 
 /// Of [`borrows_receiver`]'s methods, those that borrow it mutably
