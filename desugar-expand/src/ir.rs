@@ -167,6 +167,16 @@ pub(crate) struct Local {
     /// it; one given bare to an awaited call and read after is homed (see
     /// `analysis::lent`).
     pub holds_mut: bool,
+    /// Bound, without a type written, from the value of an await whose
+    /// operand would give a `&mut` called without `async` (`let conn =
+    /// self.ensure().await?;`, `ensure(&mut self) -> Result<&mut Conn,
+    /// E>`; see `build::Builder::suspension`): a homed one is reached
+    /// mutably, as `conn.write(n)` reborrows `*conn` (E0596 through a
+    /// shared reference to the home). Only that of [`Self::holds_mut`]: such
+    /// a value is as often a number (`let id = self.next_id().await;`),
+    /// which rustc copies where it is given bare to an awaited call, and
+    /// keeps by value, in fewer bytes than a home (see `analysis::lent`).
+    pub awaited_mut: bool,
     /// Bound whole to a shared reference (`let ids = &self.ids;`, `let r:
     /// &T = ..;`): what a method called through it, a field of it or a
     /// reborrow of it borrows is the referent, not the local, which a value
@@ -238,7 +248,7 @@ pub(crate) enum Shown {
 impl Local {
     /// Its home (when homed) is reached through `&mut`, not `&`.
     pub fn reached_mutably(&self) -> bool {
-        self.mutable || self.unique || self.holds_mut
+        self.mutable || self.unique || self.holds_mut || self.awaited_mut
     }
 
     /// Visibly `Copy`, and not a `&mut` (which has nothing to drop, but is

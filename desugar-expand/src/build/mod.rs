@@ -218,6 +218,10 @@ struct Builder {
     made: std::collections::HashSet<String>,
     /// While walking an await's operand: that await.
     operand_of: Option<usize>,
+    /// Whether the value of the await being recorded may hold a `&mut`,
+    /// which the rest of its statement reads as `__result` (see
+    /// [`Local::awaited_mut`]).
+    result_holds_mut: bool,
     /// The branches, arms and loop bodies around the current statement.
     path: Vec<u32>,
     next_node: u32,
@@ -605,6 +609,7 @@ impl Builder {
             pinned: self.pinned.contains(&ident_name),
             matched_without_drop: false,
             holds_mut: false,
+            awaited_mut: false,
             shared_ref: false,
             boxed: false,
             eager: false,
@@ -1241,6 +1246,7 @@ impl Builder {
                         .is_some_and(|(_, other)| yields(other))
             }
             Expr::Block(e) => self.block_yields_mut(&e.block, lets),
+            Expr::Path(path) if path.path.is_ident(written::RESULT) => self.result_holds_mut,
             Expr::Path(path) => match lets.iter().find(|(name, _)| path.path.is_ident(*name)) {
                 Some(&(_, holds)) => holds,
                 None => walk::resolve(expr, &self.scope_map()).is_some_and(|local| {
@@ -1293,6 +1299,38 @@ impl Builder {
             }
         }
         false
+    }
+
+    /// Marks `declares`, bound by `rest` (`let conn = { __result }?;`)
+    /// without a type written, as possibly holding a `&mut` where the
+    /// awaited `operand` would give one called without `async` (see
+    /// [`Local::awaited_mut`]).
+    ///
+    /// Before: `let conn = self.ensure().await?; let a = conn.write(n).await;`
+    /// After:  `conn` reached mutably in its home: `let conn = unsafe {
+    ///         __home_conn.place_mut() };`, `(*conn).write(n)` (through
+    ///         `place()`, the reborrow of `*conn` is E0596).
+    fn mark_awaited_mut(&mut self, operand: &syn::Expr, rest: &syn::Stmt, declares: &[LocalId]) {
+        let syn::Stmt::Local(syn::Local {
+            pat,
+            init: Some(init),
+            ..
+        }) = rest
+        else {
+            return;
+        };
+        if matches!(pat, syn::Pat::Type(_)) {
+            // The type says what it is (`let conn: &mut Conn = ..`).
+            return;
+        }
+        self.result_holds_mut = self.yields_mut(operand);
+        let awaited_mut = self.result_holds_mut && self.yields_mut(&init.expr);
+        self.result_holds_mut = false;
+        if awaited_mut {
+            for &id in declares {
+                self.locals[id].awaited_mut = true;
+            }
+        }
     }
 
     /// Marks `binds`, bound from `source`, as holding a `&mut` where it
@@ -1526,6 +1564,7 @@ impl Builder {
         self.written
             .record(&names::hidden(written::RESULT), &awaited);
         let declares = self.plain_declares(&rest);
+        self.mark_awaited_mut(&found.operand, &rest, &declares);
         let holders = self.holders(&rest, &declares);
         self.operand_of = Some(id);
         let mut recorder = Recorder::new(&self.locals);
