@@ -51,6 +51,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
         transitions,
         error,
         ties,
+        drop_checks,
     } = step::arms(body, decisions, &layout);
     if let Some(error) = error {
         return Err(error);
@@ -95,6 +96,7 @@ pub(crate) fn machine(plan: &Plan, body: &Body, decisions: &Decisions) -> syn::R
                             #arms
                         }
                     }
+                    #drop_checks
                 },
             )
         }

@@ -113,6 +113,7 @@ fn arms_with(
     let mut transitions = Vec::new();
     let mut typed_copies: Vec<(TypedValue, proc_macro2::Span)> = Vec::new();
     let mut ties: Vec<LocalId> = Vec::new();
+    let mut drop_checks: Vec<(LocalId, TokenStream)> = Vec::new();
     let (state, proj, replace) = state_names();
     let private = names::private();
     let state_var = names::hidden("__state");
@@ -138,6 +139,7 @@ fn arms_with(
     transitions.push(emit.transitions);
     typed_copies.extend(emit.typed_copies);
     ties.extend(emit.ties);
+    drop_checks.extend(emit.drop_checks);
     arms.extend(quote! {
         #proj::Unresumed { .. } => {
             let #replace::Unresumed { #(#fields: #saved,)* .. } =
@@ -166,6 +168,7 @@ fn arms_with(
         transitions.push(emit.transitions);
         typed_copies.extend(emit.typed_copies);
         ties.extend(emit.ties);
+        drop_checks.extend(emit.drop_checks);
         if layout.places(k) {
             // The values kept in place stay in the variant: only what was
             // written in at the suspension is taken out, and the machine
@@ -228,11 +231,26 @@ fn arms_with(
     // infer its type from (E0282 at `#[desugar]`): only the markers the
     // arms use are declared.
     ties.retain(|&local| crate::walk::mentions(&arms, &type_tie(local).to_string()));
+    // Each local's checks once (an arm that declares it again writes the
+    // same), and only where its marker is declared.
+    drop_checks.sort_by_key(|(local, _)| *local);
+    drop_checks.dedup_by_key(|(local, _)| *local);
+    drop_checks.retain(|(local, _)| ties.contains(local));
     let arms = Arms {
         tokens: arms,
         transitions,
         error: None,
         ties,
+        drop_checks: match drop_checks.is_empty() {
+            true => TokenStream::new(),
+            // After the dispatch loop, which never ends: never run, and
+            // read by rustc after all of the arms. A statement, so the
+            // closure's block still has no tail but the loop's `!`.
+            false => {
+                let checks = drop_checks.into_iter().map(|(_, check)| check);
+                quote!({ #(#checks)* };)
+            }
+        },
     };
     (arms, typed_copies)
 }
@@ -245,6 +263,9 @@ pub(crate) struct Arms {
     pub(crate) error: Option<syn::Error>,
     /// The locals whose type marker ([`type_tie`]) the arms use.
     pub(crate) ties: Vec<LocalId>,
+    /// The `Drop` checks of destructured locals, asked of their markers
+    /// (see [`Emit::no_drop_impl`]): written after the arms.
+    pub(crate) drop_checks: TokenStream,
 }
 
 /// A value whose type is its place in the source: an awaited expression or
@@ -701,6 +722,9 @@ struct Emit<'a> {
     /// see [`Emit::type_tied`]), or declared again after an await (see
     /// [`Emit::value_marker`]).
     ties: Vec<LocalId>,
+    /// The `Drop` checks of the locals patterns destructure (see
+    /// [`Emit::no_drop_impl`]), asked of their markers after the arms.
+    drop_checks: Vec<(LocalId, TokenStream)>,
     /// Blocks entered below the arm's own statements.
     depth: usize,
     /// Writing the code after a suspension that never runs (see
@@ -730,6 +754,7 @@ impl<'a> Emit<'a> {
             falls_through: true,
             typed_copies: Vec::new(),
             ties: Vec::new(),
+            drop_checks: Vec::new(),
             depth: 0,
             reading_ahead: false,
             stopped: false,
@@ -774,16 +799,25 @@ impl<'a> Emit<'a> {
 
     /// For a local patterns destructure that may only copy the fields of
     /// its parts: stops the build at a part whose type has a `Drop` impl
-    /// (see `__private::destructured` and `walk::drop_witness`), before the
-    /// local is moved anywhere.
+    /// (see `__private::destructured` and `walk::drop_witness`).
+    ///
+    /// The question is asked of the local's type, not of the local: where
+    /// it is declared, its type is tied to its marker (see [`type_tie`]),
+    /// and the checks ask about a value of the marker's type after the
+    /// arms, once rustc has read all of the body. Asked where it is
+    /// declared, a type that a later assignment gives (`let mut failed =
+    /// None; .. failed = Some(e);`) was still unknown, and method
+    /// resolution took it for one with a `Drop` impl (a false error, and
+    /// "`DbError: Drop` is not satisfied" beside it).
     ///
     /// Before: `let pair = (Token { id: 1 }, 2); let (Token { id }, n) = pair; f().await;`
-    /// After:  `let pair = (Token { id: 1 }, 2);`
-    ///         `{ use ..; match &pair { (__part, _) => taken_whole((&&Destructured(__part)).kind()), _ => {} } }` ...
+    /// After:  `let pair = (Token { id: 1 }, 2); if false { loop {} same_type(&pair, __type3); }` ...
+    ///         and after the arms:
+    ///         `{ use ..; match &value_of(__type3) { (__part, _) => taken_whole((&&Destructured(__part)).kind()), _ => {} } }`
     ///
     /// (the whole local, `let Token { id } = token;`, is asked about
-    /// directly: `taken_whole((&&Destructured(&token)).kind())`).
-    fn no_drop_impl(&self, local: LocalId) -> TokenStream {
+    /// directly: `taken_whole((&&Destructured(&value_of(__type3))).kind())`).
+    fn no_drop_impl(&mut self, local: LocalId) -> TokenStream {
         let info = &self.body.locals[local];
         let parts = self.layout.destructured(local);
         if parts.is_empty() || !info.initialized {
@@ -791,6 +825,8 @@ impl<'a> Emit<'a> {
         }
         let private = names::private();
         let ident = &info.ident;
+        let marker = type_tie(local);
+        let value = quote!(#private::value_of(#marker));
         let checks = parts.iter().map(|part| {
             let check = |value: TokenStream| {
                 let accept = match part.left {
@@ -803,24 +839,27 @@ impl<'a> Emit<'a> {
                 }
             };
             if part.is_whole() {
-                let check = check(quote!(&#ident));
+                let check = check(quote!(&#value));
                 return quote!(#check;);
             }
             let name = drop_witness::part();
             let check = check(quote!(#name));
             let pat = &part.pat;
             quote! {
-                match &#ident {
+                match &#value {
                     #pat => #check,
                     #[allow(unreachable_patterns)]
                     _ => {}
                 }
             }
         });
-        quote!({
+        let checks = quote!({
             use #private::{ViaDrop as _, ViaFields as _};
             #(#checks)*
-        })
+        });
+        self.drop_checks.push((local, checks));
+        self.ties.push(local);
+        quote!(if false { loop {} #private::same_type(&#ident, #marker); })
     }
 
     /// For a local a `move` closure or `async` block captures a field of,
