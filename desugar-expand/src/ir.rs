@@ -225,6 +225,12 @@ pub(crate) struct Local {
     /// `if let` may match it in a drop flag's place, out of which the
     /// pattern moves (see `Facts::taken_last`).
     pub matched_without_drop: bool,
+    /// Bound whole to the pin of such a hidden local (`let f = pin!(fut);`,
+    /// `pin_mut!(fut);`): a `Pin<&mut _>`, which has nothing to drop, as a
+    /// `&mut` has not ([`Local::copy`], with [`Local::holds_mut`]: moved,
+    /// not copied). Moved on one path only (`let c = if left { a } else {
+    /// b };`), it needs no drop flag, and rustc keeps nothing of it.
+    pub pin: bool,
     /// For a local the expansion made, how the machine's description shows
     /// it in place of its hidden name (see `build::written`); `None` for
     /// the user's own.

@@ -304,7 +304,8 @@ impl super::Builder {
     }
 
     fn copied(&self, local: LocalId) -> bool {
-        self.locals[local].copy && !self.locals[local].unique
+        // A pin (`let f = pin!(fut);`) has nothing to drop, but is moved.
+        self.locals[local].copy && !self.locals[local].unique && !self.locals[local].pin
     }
 
     pub(super) fn move_copies_into_block(&self, operand: &mut syn::Expr) {

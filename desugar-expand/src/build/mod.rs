@@ -608,6 +608,7 @@ impl Builder {
             referent: None,
             pinned: self.pinned.contains(&ident_name),
             matched_without_drop: false,
+            pin: false,
             holds_mut: false,
             awaited_mut: false,
             shared_ref: false,
@@ -1281,6 +1282,41 @@ impl Builder {
         }
     }
 
+    /// Is `expr` the pin `rewrite::pinning` makes of one of its hidden
+    /// locals?
+    ///
+    /// `unsafe { ::core::pin::Pin::new_unchecked(&mut __pinned1) }`
+    fn pins_hidden(&self, expr: &syn::Expr) -> bool {
+        let syn::Expr::Unsafe(block) = expr else {
+            return false;
+        };
+        let [syn::Stmt::Expr(syn::Expr::Call(call), None)] = block.block.stmts.as_slice() else {
+            return false;
+        };
+        let syn::Expr::Path(func) = &*call.func else {
+            return false;
+        };
+        let segments: Vec<String> = (func.path.segments.iter())
+            .map(|segment| segment.ident.to_string())
+            .collect();
+        let [.., pin, new_unchecked] = segments.as_slice() else {
+            return false;
+        };
+        let [syn::Expr::Reference(reference)] = (call.args.iter()).collect::<Vec<_>>()[..] else {
+            return false;
+        };
+        let syn::Expr::Path(hidden) = &*reference.expr else {
+            return false;
+        };
+        pin == "Pin"
+            && new_unchecked == "new_unchecked"
+            && reference.mutability.is_some()
+            && hidden
+                .path
+                .get_ident()
+                .is_some_and(|ident| self.pinned.contains(&ident.to_string()))
+    }
+
     /// Does `block`'s value hold a `&mut` (see [`Self::yields_mut_within`])?
     fn block_yields_mut(&self, block: &syn::Block, lets: &[(&syn::Ident, bool)]) -> bool {
         let mut lets = lets.to_vec();
@@ -1372,10 +1408,12 @@ impl Builder {
         }
         let mut recorder = Recorder::new(&self.locals);
         walk::expr(&mut expr.clone(), &self.scope_map(), &mut recorder);
+        // Not a pin (`let f = pin!(fut);`): a closure that takes it has
+        // nothing to drop either, but is not `Copy`.
         recorder
             .found
             .iter()
-            .all(|found| self.locals[found.local].copy)
+            .all(|found| self.locals[found.local].copy && !self.locals[found.local].pin)
     }
 
     fn plain_declares(&mut self, stmt: &syn::Stmt) -> Vec<LocalId> {
@@ -1416,6 +1454,14 @@ impl Builder {
                     walk::copy::is_copy_value(&init.expr) || self.captures_only_copies(&init.expr)
                 }),
             };
+        // `let f = pin!(fut);`, lowered to the pin of a hidden local: a
+        // `Pin<&mut _>`, with nothing to drop, moved as a `&mut` is.
+        let pin = matches!(local.pat, syn::Pat::Ident(_))
+            && local
+                .init
+                .as_ref()
+                .is_some_and(|init| init.diverge.is_none() && self.pins_hidden(&init.expr));
+        let copy = copy || pin;
         // `let m = &mut v;` or `let m: &mut T = ..;`.
         let unique = same_as.is_some_and(|other| other.unique)
             || match &local.pat {
@@ -1512,7 +1558,8 @@ impl Builder {
             self.locals[id].unique |= unique;
             self.locals[id].standard = standard;
             self.locals[id].referent = referent.filter(|_| self.locals[id].unique);
-            self.locals[id].holds_mut = holds_mut;
+            self.locals[id].holds_mut = holds_mut || pin;
+            self.locals[id].pin = pin;
             self.locals[id].shared_ref = shared_ref
                 && !self.self_borrows.contains(&self.locals[id].ident)
                 && !copied.contains(&&self.locals[id].ident);

@@ -1,0 +1,80 @@
+//! Sizes, round BP: shapes the hunts through `pin!`, `poll_fn` and
+//! `let … else` found larger than rustc's future. Each machine is
+//! compared with rustc's twin (`assert_same`: every cancellation point,
+//! with and without extra `Pending`s, so the drops after each number of
+//! polls too), must be no larger, and `Send` where the twin is.
+
+mod common;
+
+use std::pin::pin;
+
+use common::{both_send, same_and_no_larger};
+use desugar::desugar;
+use desugar::harness::{Leaf, LeafFuture, Probe};
+
+/// `futures::pin_mut!`, by its own words: each local shadowed by a pin of
+/// its value, moved into a local of the macro's.
+macro_rules! pin_mut {
+    ($($x:ident),* $(,)?) => { $(
+        let mut $x = $x;
+        #[allow(unused_mut)]
+        // SAFETY: the value was moved into the macro's own local, which the
+        // pin shadows: nothing can name it again to move it, as in
+        // `futures::pin_mut!`.
+        let mut $x = unsafe { ::core::pin::Pin::new_unchecked(&mut $x) };
+    )* };
+}
+
+fn fetch(name: &str, v: u32) -> LeafFuture<u32> {
+    Leaf::new(name).pending(1).ready(v)
+}
+
+/// A future with a probe of its own once polled, which shows when it is
+/// dropped.
+async fn probed(name: &'static str, v: u32) -> u32 {
+    let _probe = Probe::new(name);
+    fetch(name, v).await
+}
+
+/// Two pinned futures, one of which an `if` chooses: the other `Pin<&mut
+/// _>` may still be there after the `if`, where rustc keeps nothing of it,
+/// as it has nothing to drop. The machine kept each with a drop flag (288
+/// bytes against 280).
+#[desugar]
+async fn chosen_pin(left: bool) -> u32 {
+    let p = Probe::new("p");
+    let a = pin!(probed("a", 1));
+    let b = pin!(probed("b", 2));
+    let c = if left { a } else { b };
+    let n = c.await;
+    p.touch();
+    n + fetch("after", 3).await
+}
+
+/// The same with `pin_mut!`, a `match`, and the pin the `match` did not
+/// choose polled after it.
+#[desugar]
+async fn chosen_pin_mut(which: u8) -> u32 {
+    let a = probed("a", 1);
+    let b = probed("b", 2);
+    pin_mut!(a, b);
+    let first = match which {
+        0 => a,
+        _ => b.as_mut(),
+    };
+    let n = first.await;
+    let m = if which == 0 { b.await } else { 0 };
+    n + m + fetch("after", 3).await
+}
+
+#[test]
+fn a_pin_an_if_chose_keeps_no_flag() {
+    for left in [true, false] {
+        same_and_no_larger(|| chosen_pin(left), || chosen_pin_rustc(left));
+    }
+    for which in [0, 1] {
+        same_and_no_larger(|| chosen_pin_mut(which), || chosen_pin_mut_rustc(which));
+    }
+    both_send(&chosen_pin(true), &chosen_pin_rustc(true));
+    both_send(&chosen_pin_mut(0), &chosen_pin_mut_rustc(0));
+}
