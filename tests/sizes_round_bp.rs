@@ -25,6 +25,90 @@ macro_rules! pin_mut {
     )* };
 }
 
+async fn look(p: &Probe) -> usize {
+    Leaf::new("look").pending(1).ready(()).await;
+    p.label().len()
+}
+
+fn number(n: u32) -> u32 {
+    Probe::new(format!("number {n}")).touch();
+    n
+}
+
+async fn read(n: &u32) -> u32 {
+    Leaf::new("read").pending(1).ready(()).await;
+    *n + 1
+}
+
+/// A `let … else` whose value borrows a temporary the `let` extends, with
+/// an `else` that awaits: rustc drops the temporary before the `else`
+/// runs, and keeps it in the variant of the await after the `let` only,
+/// where the `else`'s own temporary takes its bytes in the `else`'s
+/// state. The machine kept it in the homes area, with a flag at both
+/// awaits (160 bytes against 144).
+#[desugar]
+async fn extended_in_let_else(o: Option<u32>) -> usize {
+    let (p, Some(_n)) = (&Probe::new("ext"), o) else {
+        return look(&Probe::new("elsetmp")).await;
+    };
+    look(p).await
+}
+
+/// The same with a `Copy` temporary (a number), whose drop is a copy: its
+/// storage still ends as the `else` starts, in rustc as in the machine.
+#[desugar]
+async fn extended_number_in_let_else(o: Option<u32>) -> u32 {
+    let (r, Some(n)) = (&number(4), o) else {
+        let other = number(9);
+        return read(&other).await;
+    };
+    read(r).await + n
+}
+
+/// Two temporaries extended, an `else` that awaits and goes on with the
+/// loop, and an await after the `let`: the temporaries are made again on
+/// each turn.
+#[desugar]
+async fn extended_in_a_loop(items: Vec<Option<u32>>) -> usize {
+    let mut total = 0;
+    for o in items {
+        let (p, q, Some(n)) = (&Probe::new("p"), &Probe::new("q"), o) else {
+            total += look(&Probe::new("skipped")).await;
+            continue;
+        };
+        total += look(p).await + look(q).await + n as usize;
+    }
+    total
+}
+
+#[test]
+fn a_let_else_temporary_is_kept_by_the_await_after_it_only() {
+    for o in [Some(1), None] {
+        same_and_no_larger(|| extended_in_let_else(o), || extended_in_let_else_rustc(o));
+        same_and_no_larger(
+            || extended_number_in_let_else(o),
+            || extended_number_in_let_else_rustc(o),
+        );
+    }
+    let items = || vec![Some(1), None, Some(3)];
+    same_and_no_larger(
+        || extended_in_a_loop(items()),
+        || extended_in_a_loop_rustc(items()),
+    );
+    both_send(
+        &extended_in_let_else(None),
+        &extended_in_let_else_rustc(None),
+    );
+    both_send(
+        &extended_number_in_let_else(None),
+        &extended_number_in_let_else_rustc(None),
+    );
+    both_send(
+        &extended_in_a_loop(items()),
+        &extended_in_a_loop_rustc(items()),
+    );
+}
+
 fn fetch(name: &str, v: u32) -> LeafFuture<u32> {
     Leaf::new(name).pending(1).ready(v)
 }

@@ -231,6 +231,16 @@ pub(crate) struct Local {
     /// not copied). Moved on one path only (`let c = if left { a } else {
     /// b };`), it needs no drop flag, and rustc keeps nothing of it.
     pub pin: bool,
+    /// Where the twin has ended its storage though its scope in the
+    /// expansion goes on, in [`Mention::seq`] numbers, each to the end of
+    /// the block that starts there: a temporary a `let … else` extends, in
+    /// its `else` (see `rewrite::let_else`), which rustc drops before the
+    /// `else` runs, and which the `else`'s code cannot name. No await there
+    /// keeps it (it is not in [`AwaitInfo::in_scope`]), and no borrow of it
+    /// is alive there (rustc's borrow check of the twin ends them all with
+    /// its storage, even a `Copy` value's): a value made there may take its
+    /// bytes.
+    pub storage_ended: Vec<(u32, u32)>,
     /// For a local the expansion made, how the machine's description shows
     /// it in place of its hidden name (see `build::written`); `None` for
     /// the user's own.

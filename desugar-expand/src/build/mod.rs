@@ -194,6 +194,10 @@ struct Builder {
     rescoped: std::collections::HashMap<String, (syn::Ident, Vec<syn::Ident>)>,
     /// See [`Body::dropped_before_else`].
     rescoped_locals: Vec<(LocalId, crate::ir::DroppedBeforeElse)>,
+    /// The locals the code being lowered follows the end of (see
+    /// [`Local::storage_ended`]), each with where that is: no await there
+    /// keeps them.
+    storage_ended: Vec<(LocalId, u32)>,
     /// Recording an operand of an `if` condition's `&&` chain after its
     /// first, which runs only where the operands before it hold: its uses
     /// are conditional (see [`Mention::conditional`]).
@@ -609,6 +613,7 @@ impl Builder {
             pinned: self.pinned.contains(&ident_name),
             matched_without_drop: false,
             pin: false,
+            storage_ended: Vec::new(),
             holds_mut: false,
             awaited_mut: false,
             shared_ref: false,
@@ -904,6 +909,20 @@ impl Builder {
         }
     }
 
+    /// The local `stmt` drops with its storage, as rustc ends it (see
+    /// [`Local::storage_ended`]): a `let … else`'s temporary, dropped by
+    /// the expansion's own statement as its `else` starts.
+    ///
+    /// `::core::mem::drop(__else_extended1);`
+    fn storage_ends_by(&self, stmt: &syn::Stmt) -> Option<LocalId> {
+        let ident = crate::rewrite::let_else::storage_ends(stmt)?;
+        let name = ident.to_string();
+        if !self.written.is_expansions(&name) {
+            return None;
+        }
+        self.scope_map().get(&name).copied()
+    }
+
     /// A block of statements in a new scope, with `prelude` locals (pattern
     /// bindings of the construct that owns the block) declared first.
     fn block(&mut self, stmts: Vec<syn::Stmt>, dest: &Dest, prelude: &[LocalId]) -> Block {
@@ -962,6 +981,7 @@ impl Builder {
         // `Leaving::from`).
         let mut reaching_seq = self.seq;
         let dropped_before = self.dropped_before_else.len();
+        let ended_before = self.storage_ended.len();
         self.named_later.push(std::collections::HashSet::new());
         for (index, stmt) in stmts.into_iter().enumerate() {
             self.awaits_later = awaits_after[index];
@@ -988,10 +1008,14 @@ impl Builder {
                 });
             }
             let rescoped = self.rescoped_by(&stmt);
+            let storage_ends = self.storage_ends_by(&stmt);
             let leaves = exits::leaves_to(&stmt);
             self.stmt(stmt, if is_tail { dest } else { &Dest::Discard }, out);
             if let Some((rust_2024, dropped)) = rescoped {
                 self.enter_rescoped_else(rust_2024, &dropped);
+            }
+            if let Some(local) = storage_ends {
+                self.storage_ended.push((local, self.seq));
             }
             if let Some(leaves) = leaves {
                 self.leave(reaching_seq, &leaves);
@@ -1017,6 +1041,11 @@ impl Builder {
         }
         self.awaits_later = outer;
         self.dropped_before_else.truncate(dropped_before);
+        // Their storage ended in this block, which ends here.
+        let end = self.seq;
+        for (local, from) in self.storage_ended.split_off(ended_before) {
+            self.locals[local].storage_ended.push((from, end));
+        }
         self.named_later.pop();
         for err in macro_lets.check(&self.locals) {
             self.error(err);
@@ -1619,7 +1648,11 @@ impl Builder {
         self.record(recorder.found, &holders);
         self.operand_of = None;
         let seq = self.tick();
-        let in_scope = self.scopes.iter().flatten().copied().collect();
+        // Not a local whose storage rustc has ended (see
+        // `Local::storage_ended`): it has no value here, nor any borrow.
+        let in_scope = (self.scopes.iter().flatten().copied())
+            .filter(|&local| !self.storage_ended.iter().any(|&(ended, _)| ended == local))
+            .collect();
         let scope = self.scope_map();
         let drop_ranks = ranks
             .into_iter()

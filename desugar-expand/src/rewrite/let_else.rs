@@ -76,6 +76,11 @@
 //! };
 //! ```
 //!
+//! Those `drop`s are where rustc ends the storage of the value and its
+//! temporaries, and so every borrow of them: the builder reads them so
+//! (see [`storage_ends`]), and no await of the `else` keeps them, as none
+//! of rustc's does.
+//!
 //! One made after something with an effect (`(next(), &make())`), which a
 //! `let` ahead would make first, or that cannot be named (`Some(&make())`)
 //! is an error saying to bind it with a `let` of its own.
@@ -89,6 +94,40 @@ use syn::visit_mut::{self, VisitMut};
 
 use crate::build::{RefBinding, extended_temporaries, has_await, plain_place};
 use crate::names;
+
+/// The base of the names of the temporaries a `let … else` extends.
+const EXTENDED: &str = "__else_extended";
+
+/// The value or temporary a statement of the `else` arm's start drops,
+/// which rustc drops before the `else` block runs, ending its storage (see
+/// `ir::Local::storage_ended`): nothing in the `else` can borrow it.
+///
+/// `::core::mem::drop(__else_value);`, `::core::mem::drop(__else_extended1);`
+pub(crate) fn storage_ends(stmt: &syn::Stmt) -> Option<&syn::Ident> {
+    let syn::Stmt::Expr(syn::Expr::Call(call), Some(_)) = stmt else {
+        return None;
+    };
+    let syn::Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    let dropped = func.path.leading_colon.is_some()
+        && (func
+            .path
+            .segments
+            .iter()
+            .map(|segment| segment.ident.to_string()))
+        .eq(["core", "mem", "drop"]);
+    let [syn::Expr::Path(arg)] = (call.args.iter()).collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let ident = arg.path.get_ident()?;
+    let name = ident.to_string();
+    let ours = name == "__else_value"
+        || name
+            .strip_prefix(EXTENDED)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    (dropped && ours).then_some(ident)
+}
 
 pub(crate) fn rewrite_body(body: &mut syn::Block) -> syn::Result<()> {
     let mut rewrite = LetElse { error: None };
@@ -249,7 +288,7 @@ fn extended(expr: &syn::Expr) -> syn::Result<ExtendedValue> {
     };
     let found = extended_temporaries(&mut value, by_ref, || {
         count += 1;
-        names::hidden(&format!("__else_extended{count}"))
+        names::hidden(&format!("{EXTENDED}{count}"))
     });
     if found.left.is_some() || found.named.iter().any(|named| named.ahead.is_none()) {
         let at = found
