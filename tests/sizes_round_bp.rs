@@ -162,3 +162,39 @@ fn a_pin_an_if_chose_keeps_no_flag() {
     both_send(&chosen_pin(true), &chosen_pin_rustc(true));
     both_send(&chosen_pin_mut(0), &chosen_pin_mut_rustc(0));
 }
+
+/// A `poll_fn` closure capturing a local, awaited in a `while` loop: the
+/// loop's code is written twice, each copy's closure a type of its own,
+/// and the awaited future is wrapped in `__private::Copies`, whose tag
+/// does not fit in the state's padding (56 bytes against 48; README,
+/// "Other shapes where the machine is larger"). Compared for its
+/// behaviour only.
+#[desugar]
+async fn polled_in_a_loop(n: u32) -> u32 {
+    let p = Probe::new("p");
+    let mut count = 0u32;
+    let mut left = n;
+    while left > 0 {
+        std::future::poll_fn(|cx| {
+            count += 1;
+            if count % 2 == 1 {
+                cx.waker().wake_by_ref();
+                std::task::Poll::Pending
+            } else {
+                std::task::Poll::Ready(())
+            }
+        })
+        .await;
+        left -= 1;
+    }
+    p.touch();
+    count
+}
+
+#[test]
+fn a_poll_fn_in_a_loop_behaves_as_rustc_s() {
+    for n in [0, 1, 3] {
+        let _ = desugar::harness::assert_same(|| polled_in_a_loop(n), || polled_in_a_loop_rustc(n));
+    }
+    both_send(&polled_in_a_loop(1), &polled_in_a_loop_rustc(1));
+}
