@@ -424,6 +424,25 @@ fn names_impl_trait(ty: &syn::Type) -> bool {
     finder.0
 }
 
+impl<'a> Finder<'a> {
+    /// What `stmts` do with the local `name`.
+    fn over(stmts: &[Stmt], name: &'a syn::Ident, boxed: bool) -> Self {
+        let mut finder = Finder {
+            name,
+            boxed,
+            loops: 0,
+            found: None,
+            named_after: 0,
+            await_after: false,
+            by_ref: false,
+        };
+        for stmt in stmts {
+            finder.visit_stmt(stmt);
+        }
+        finder
+    }
+}
+
 /// In `stmts[from..]`, the statements after `name` is declared: where the
 /// last use of `name` is a construct whose patterns skip parts beside
 /// parts they move, and an await follows, binds the skipped parts (see the
@@ -466,18 +485,7 @@ fn rewrite_rest(
         }
         return moved_whole(stmts, from, shadowed, name, boxed, counter);
     }
-    let mut finder = Finder {
-        name,
-        boxed,
-        loops: 0,
-        found: None,
-        named_after: 0,
-        await_after: false,
-        by_ref: false,
-    };
-    for stmt in &stmts[from..shadowed] {
-        finder.visit_stmt(stmt);
-    }
+    let mut finder = Finder::over(&stmts[from..shadowed], name, boxed);
     finder.await_after |= stmts[shadowed..].iter().any(has_await);
     if finder.found != Some(true) || finder.named_after > 0 {
         return Vec::new();
@@ -519,18 +527,7 @@ fn moved_whole(
     boxed: bool,
     counter: &mut usize,
 ) -> Vec<syn::Ident> {
-    let mut finder = Finder {
-        name,
-        boxed,
-        loops: 0,
-        found: None,
-        named_after: 0,
-        await_after: false,
-        by_ref: false,
-    };
-    for stmt in &stmts[from..shadowed] {
-        finder.visit_stmt(stmt);
-    }
+    let finder = Finder::over(&stmts[from..shadowed], name, boxed);
     // Named once in its statement, by the construct alone: what runs
     // before it there does not read the local. A `ref` binding borrows it
     // where it is, which a value kept in place allows.
