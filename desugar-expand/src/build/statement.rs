@@ -143,6 +143,9 @@ impl Builder {
         let mut held = Held::default();
         loop {
             if !has_await(&stmt) {
+                // What it keeps to its end, dropped whole after it: no
+                // field may be moved out of those (a bare E0382 before).
+                temporaries::copied_out_of_kept(&mut stmt, &held.temporaries);
                 let declares = self.plain_declares(&stmt);
                 let holders = self.holders(&stmt, &declares);
                 self.record_stmt(&stmt, &holders);
@@ -317,6 +320,8 @@ impl Builder {
                 _ => None,
             };
             let rest = if value.is_none() {
+                let mut rest = rest;
+                temporaries::copied_out_of_kept(&mut rest, &held.temporaries);
                 unknown_receivers_unmoved(rest, tail.as_ref(), &held)
             } else {
                 rest

@@ -442,8 +442,9 @@ impl<N: FnMut() -> syn::Ident> Hoist<'_, N> {
 /// ([`Hoist::expr`] or `scrutinee::Scrutinee::matched_by` wrote it), for a
 /// description that shows the user's code.
 pub(crate) fn copied_field(call: &syn::ExprCall) -> Option<&Expr> {
-    let ours =
-        crate::syntax::is_private_path(&call.func, "copied_from_temporary") && call.args.len() == 1;
+    let ours = (crate::syntax::is_private_path(&call.func, "copied_from_temporary")
+        || crate::syntax::is_private_path(&call.func, "copied_out_of_kept_value"))
+        && call.args.len() == 1;
     ours.then(|| call.args.first()).flatten()
 }
 
@@ -827,88 +828,236 @@ fn scope_wrap_init(block: &mut syn::ExprBlock) -> Option<&mut Expr> {
 
 /// The values awaited or named earlier (read as `{ __awaitedN }`, those
 /// `is_earlier` says) that `part` borrows, as a standard borrowing method's
-/// receiver or by `&`, whole or through a field or a deref: rustc keeps
-/// each, a temporary, to the end of the statement
+/// receiver, by `&`, as an operand of a comparison or as what is indexed,
+/// whole or through a field or a deref, or whose field it reads by value:
+/// rustc keeps each, a temporary, to the end of the statement
 /// (or of a `vec!`, which is the same). Each is read as itself from then on,
 /// for the caller to drop with the statement's temporaries. Those inside a
 /// `format!`-like macro drop where it ends, in rustc as in the machine, and
 /// are left alone.
 ///
+/// A field read by value is copied out of the value kept, as a field of a
+/// call's result is ([`Hoist::expr`]): one that is not `Copy` would move
+/// out and leave a part of a value to keep, so the copy stops the build
+/// there (`__private::copied_from_temporary`), saying to bind the field
+/// with `let` first.
+///
 /// Before: `{ __awaited1 }.len()`, `&{ __awaited1 }`, `{ __awaited1 }.name.len()`, `&*{ __awaited1 }`, `{ __earlier2 }(x)`
 /// After:  `__awaited1.len()`, `&__awaited1`, `__awaited1.name.len()`, `&*__awaited1`, `__earlier2(x)`
+///         (`__awaited1` returned)
+///
+/// Before: `tick({ __awaited1 }.status)`, `{ __awaited1 }.status == 3`
+/// After:  `tick(copied_from_temporary(__awaited1.status))`, `__awaited1.status == 3`
 ///         (`__awaited1` returned)
 pub(crate) fn borrowed_blocks(
     part: &mut Expr,
     is_earlier: impl Fn(&syn::Ident) -> bool,
 ) -> Vec<syn::Ident> {
-    struct Receivers<F> {
-        is_earlier: F,
-        kept: Vec<syn::Ident>,
-    }
-    impl<F: Fn(&syn::Ident) -> bool> Receivers<F> {
-        /// `place` is borrowed: if it is `{ ident }` (or a field of it,
-        /// `{ ident }.name`), `ident` is kept and read as itself.
-        fn borrowed(&mut self, place: &mut Expr) {
-            match place {
-                Expr::Field(field) => self.borrowed(&mut field.base),
-                Expr::Paren(paren) => self.borrowed(&mut paren.expr),
-                // `&*{ guard }`: a `Deref` borrows the guard.
-                Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
-                    self.borrowed(&mut unary.expr);
-                }
-                Expr::Block(block) if block.label.is_none() => {
-                    if let [syn::Stmt::Expr(Expr::Path(path), None)] = block.block.stmts.as_slice()
-                        && let Some(ident) = path.path.get_ident()
-                        && (self.is_earlier)(ident)
-                    {
-                        self.kept.push(ident.clone());
-                        *place = Expr::Path(path.clone());
-                    }
-                }
-                _ => {}
-            }
+    // `{ ident }`, read as itself from now on.
+    let root = |place: &mut Expr| {
+        let Expr::Block(block) = place else {
+            return None;
+        };
+        if block.label.is_none()
+            && let [syn::Stmt::Expr(Expr::Path(path), None)] = block.block.stmts.as_slice()
+            && let Some(ident) = path.path.get_ident()
+            && is_earlier(ident)
+        {
+            let ident = ident.clone();
+            *place = Expr::Path(path.clone());
+            return Some(ident);
         }
-    }
-    impl<F: Fn(&syn::Ident) -> bool> VisitMut for Receivers<F> {
-        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-            visit_mut::visit_expr_method_call_mut(self, call);
-            if walk::call_borrows_receiver(call) {
-                self.borrowed(&mut call.receiver);
-            }
-        }
-        // `save(&{ __awaited1 }).await`: rustc keeps the value to the end
-        // of the statement, across the await, as for a method's receiver.
-        fn visit_expr_reference_mut(&mut self, reference: &mut syn::ExprReference) {
-            visit_mut::visit_expr_reference_mut(self, reference);
-            self.borrowed(&mut reference.expr);
-        }
-        // `{ __earlier1 }(x)`: the closure made before an await in its own
-        // call's arguments (`handler(p)(ack().await)`), which the call
-        // borrows (`Fn`, `FnMut`; an `FnOnce` one it moves, and the
-        // statement's drop of it makes the machine fail to build).
-        fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
-            visit_mut::visit_expr_call_mut(self, call);
-            self.borrowed(&mut call.func);
-        }
-        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
-        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-            if macro_ends_scope(mac) {
-                return;
-            }
-            if let Some(mut args) = walk::MacroArgs::parse(mac) {
-                for (arg, _) in args.args_mut() {
-                    self.visit_expr_mut(arg);
-                }
-                args.write_back(&mut mac.tokens);
-            }
-        }
-    }
+        None
+    };
     let mut receivers = Receivers {
-        is_earlier,
+        root,
+        copy: "copied_from_temporary",
         kept: Vec::new(),
     };
     receivers.visit_expr_mut(part);
     receivers.kept
+}
+
+/// The last part of a statement, with no await left, that reads a field
+/// by value out of one of its temporaries (`kept`, values awaited or named
+/// earlier that it keeps to its end, such as `__awaited1` in `let t =
+/// (tag, __awaited1.body, { __result }.status);`): the field is copied
+/// out, as [`borrowed_blocks`] copies it. One that is not `Copy` would be
+/// moved out of the local, which the statement drops whole after its newer
+/// temporaries, where rustc drops the rest of the value: the build stops
+/// at the field (`__private::copied_out_of_kept_value`), saying to bind the field
+/// with `let` first, where it was a bare E0382 "use of partially moved
+/// value" (dogO2, finding 2b).
+///
+/// Before: `let u = User { tag: { __earlier3 }, name: __awaited1.body, status: { __result }.status };`
+/// After:  `let u = User { tag: { __earlier3 }, name: copied_out_of_kept_value(__awaited1.body), status: { __result }.status };`
+pub(crate) fn copied_out_of_kept(stmt: &mut syn::Stmt, kept: &[syn::Ident]) {
+    if kept.is_empty() {
+        return;
+    }
+    let root = |place: &mut Expr| match place {
+        Expr::Path(path) => path
+            .path
+            .get_ident()
+            .filter(|ident| kept.contains(ident))
+            .cloned(),
+        _ => None,
+    };
+    let mut receivers = Receivers {
+        root,
+        copy: "copied_out_of_kept_value",
+        kept: Vec::new(),
+    };
+    receivers.visit_stmt_mut(stmt);
+}
+
+/// Finds where a part reads values the statement keeps ([`borrowed_blocks`],
+/// [`copied_out_of_kept`]): borrowed, or a field of them read by value.
+struct Receivers<F> {
+    /// Is this expression a kept value (rewritten to be read as itself)?
+    root: F,
+    /// The helper a field read by value is copied out through.
+    copy: &'static str,
+    kept: Vec<syn::Ident>,
+}
+
+impl<F: FnMut(&mut Expr) -> Option<syn::Ident>> Receivers<F> {
+    /// `place` is borrowed: if it is a kept value (or a field, an element
+    /// or what a deref reaches of it, `{ ident }.name`, `{ ident }[0]`),
+    /// `ident` is kept and read as itself. What else the place is made of
+    /// (an index, a value that is not kept) is walked as any expression;
+    /// the place itself is not read by value.
+    fn borrowed(&mut self, place: &mut Expr) {
+        match place {
+            Expr::Field(field) => self.borrowed(&mut field.base),
+            Expr::Paren(paren) => self.borrowed(&mut paren.expr),
+            // `&*{ guard }`: a `Deref` borrows the guard.
+            Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
+                self.borrowed(&mut unary.expr);
+            }
+            // `Index::index` borrows what it indexes.
+            Expr::Index(index) => {
+                self.borrowed(&mut index.expr);
+                self.visit_expr_mut(&mut index.index);
+            }
+            _ => match (self.root)(place) {
+                Some(ident) => self.kept.push(ident),
+                None => self.visit_expr_mut(place),
+            },
+        }
+    }
+
+    /// `field` is read by value: if its base is a kept value (through
+    /// fields), the value is kept and read as itself, and the field copied
+    /// out of it. True if so.
+    fn copied(&mut self, field: &mut Expr) -> bool {
+        fn base(expr: &mut Expr) -> &mut Expr {
+            match expr {
+                Expr::Field(e) => base(&mut e.base),
+                Expr::Paren(e) => base(&mut e.expr),
+                other => other,
+            }
+        }
+        let Expr::Field(read) = &*field else {
+            return false;
+        };
+        let at = read.member.span();
+        let Some(ident) = (self.root)(base(field)) else {
+            return false;
+        };
+        self.kept.push(ident);
+        let read = std::mem::replace(field, Expr::PLACEHOLDER);
+        *field = crate::syntax::private_call(self.copy, vec![read], at);
+        true
+    }
+}
+
+// A borrowed place is walked by `borrowed`, not as a value, so that a
+// field read through it (`{ __awaited1 }.name.len()`) is taken for the
+// borrow it is, not for a read by value.
+impl<F: FnMut(&mut Expr) -> Option<syn::Ident>> VisitMut for Receivers<F> {
+    // A field read by value out of a value awaited earlier, inside an
+    // awaited operand (`tick(fetch().await.status).await`) or a part bound
+    // ahead of an await: rustc keeps the value, a temporary of the
+    // statement, to the statement's end, across the later await, with its
+    // `Drop` impl or the fields beside the one read (dogO2, finding 1:
+    // read as `{ __awaited1 }.status`, it dropped before the later await
+    // was first polled).
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if matches!(expr, Expr::Field(_)) && self.copied(expr) {
+            return;
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+    // A field that a method not known to take `self` is called on
+    // (`{ __awaited1 }.body.label()`) is kept whole, as a receiver such a
+    // method is called on is (README, "Values consumed by a method"); one
+    // known to take `self` (`.body.into_bytes()`) reads it by value.
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        let field = matches!(walk::strip_parens(&call.receiver), Expr::Field(_));
+        if walk::call_borrows_receiver(call) || (field && !walk::consumes_receiver(&call.method)) {
+            self.borrowed(&mut call.receiver);
+        } else {
+            self.visit_expr_mut(&mut call.receiver);
+        }
+        for arg in &mut call.args {
+            self.visit_expr_mut(arg);
+        }
+    }
+    // `save(&{ __awaited1 }).await`: rustc keeps the value to the end of
+    // the statement, across the await, as for a method's receiver.
+    fn visit_expr_reference_mut(&mut self, reference: &mut syn::ExprReference) {
+        self.borrowed(&mut reference.expr);
+    }
+    // A comparison borrows its operands (`{ __awaited1 }.status == 3` is
+    // `PartialEq::eq(&.., &3)`): kept as a borrowed receiver is. A
+    // compound assignment writes its place, reading nothing out of it by
+    // value.
+    fn visit_expr_binary_mut(&mut self, binary: &mut syn::ExprBinary) {
+        if walk::is_comparison(binary.op) || walk::is_compound_assign(binary.op) {
+            self.borrowed(&mut binary.left);
+        } else {
+            self.visit_expr_mut(&mut binary.left);
+        }
+        if walk::is_comparison(binary.op) {
+            self.borrowed(&mut binary.right);
+        } else {
+            self.visit_expr_mut(&mut binary.right);
+        }
+    }
+    // `Index::index` borrows what it indexes (`{ __awaited1 }[0]`).
+    fn visit_expr_index_mut(&mut self, index: &mut syn::ExprIndex) {
+        self.borrowed(&mut index.expr);
+        self.visit_expr_mut(&mut index.index);
+    }
+    // `{ __earlier1 }(x)`: the closure made before an await in its own
+    // call's arguments (`handler(p)(ack().await)`), which the call borrows
+    // (`Fn`, `FnMut`; an `FnOnce` one it moves, and the statement's drop
+    // of it makes the machine fail to build).
+    fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
+        self.borrowed(&mut call.func);
+        for arg in &mut call.args {
+            self.visit_expr_mut(arg);
+        }
+    }
+    // An assignment writes its place, reading nothing out of it by value.
+    fn visit_expr_assign_mut(&mut self, assign: &mut syn::ExprAssign) {
+        self.borrowed(&mut assign.left);
+        self.visit_expr_mut(&mut assign.right);
+    }
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if macro_ends_scope(mac) {
+            return;
+        }
+        if let Some(mut args) = walk::MacroArgs::parse(mac) {
+            for (arg, _) in args.args_mut() {
+                self.visit_expr_mut(arg);
+            }
+            args.write_back(&mut mac.tokens);
+        }
+    }
 }
 
 /// Replaces the block `{ ident }` in `stmt` (how the builder reads a value

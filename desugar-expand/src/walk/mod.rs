@@ -886,7 +886,8 @@ impl<'a, V: Visitor> Walk<'a, V> {
                 // the expansion checks itself (`copied_from_temporary`
                 // says what to write where it is not `Copy`): read as a
                 // place, as its base is, not reported as a part moved.
-                let copied = crate::syntax::is_private_path(&e.func, "copied_from_temporary");
+                let copied = crate::syntax::is_private_path(&e.func, "copied_from_temporary")
+                    || crate::syntax::is_private_path(&e.func, "copied_out_of_kept_value");
                 for arg in e.args.iter_mut() {
                     match arg {
                         Expr::Reference(place) if out_of_place && place.mutability.is_some() => {

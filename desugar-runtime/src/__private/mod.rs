@@ -79,7 +79,9 @@ pub use self::skipped_fields::{
     DropsAlone, UpdatedDropsAlone, skipped_fields_apart, updated_fields_apart,
 };
 pub use self::struct_base::made_before_base;
-pub use self::temporary_field::{CopiedFromTemporary, copied_from_temporary};
+pub use self::temporary_field::{
+    CopiedFromTemporary, CopiedOutOfKeptValue, copied_from_temporary, copied_out_of_kept_value,
+};
 pub use self::try_op::{Branch, FromResidual};
 pub use self::unboxed::{Unbox, Unboxed, Unboxing, unbox, unboxed};
 pub use self::vacant::{KeptIn, Refill, Vacant, Vacate, VacateIn};

@@ -40,3 +40,24 @@ impl<T: Copy> CopiedFromTemporary for T {}
 pub fn copied_from_temporary<T: CopiedFromTemporary>(field: T) -> T {
     field
 }
+
+/// A field that reading copies out of a value the statement keeps whole
+/// to its end, to drop after the values made after it, as rustc drops the
+/// temporary it is read out of (`let u = User { tag, name:
+/// get(a).await?.body, status: get(b).await?.status };`, where `tag` or a
+/// temporary of the later await is dropped before the rest of the first
+/// response).
+#[diagnostic::on_unimplemented(
+    message = "#[desugar] keeps the value this field is read out of whole to the end of the statement, to drop what is left of it after the values made after it, as rustc does, but the field is not `Copy`: reading it moves it out, which leaves a part of the value the machine cannot drop there",
+    label = "a field that is not `Copy`, moved out of a value the statement keeps",
+    note = "bind the field with `let` in a statement of its own first (`let name = get(a).await?.body;`) and use that local"
+)]
+pub trait CopiedOutOfKeptValue: Copy {}
+
+impl<T: Copy> CopiedOutOfKeptValue for T {}
+
+/// The field, copied out of the value the statement keeps.
+#[inline(always)]
+pub fn copied_out_of_kept_value<T: CopiedOutOfKeptValue>(field: T) -> T {
+    field
+}
