@@ -17,7 +17,8 @@ use super::earlier::tried;
 /// Takes the `?` tried on `{ ident }` (what a `?` became:
 /// `rewrite::early_exit`) out of `stmt`, leaving `{ ident }` in its place,
 /// and returns it trying `value` instead. `None` where `{ ident }` is not
-/// tried, or only inside a macro's arguments, which are tokens.
+/// tried, or only inside the arguments of a macro that prints their text
+/// or that `#[desugar]` cannot read.
 ///
 /// Before: `two(match Branch::branch({ __awaited1 }) { .. }.len(), b.await);`
 /// After:  `two({ __awaited1 }.len(), b.await);`, returning
@@ -51,9 +52,27 @@ pub(super) fn take_tried(stmt: &mut syn::Stmt, ident: &syn::Ident, value: Expr) 
             }
             visit_mut::visit_expr_mut(self, expr);
         }
-        // A macro's arguments are tokens here; closures and `async` blocks
+        // The arguments of a macro read as expressions (`vec![a.await?.n,
+        // b.await?.n]`, `format!(..)`) are lowered as any expression: the
+        // `?` there is taken too (dogO2, finding 3a: left in the tokens, it
+        // made the value a part to run ahead of the later await, which
+        // could not be named). Not those of one that prints its
+        // arguments' text (`dbg!`, `assert!`). Closures and `async` blocks
         // run later, where the awaited value is not.
-        fn visit_macro_mut(&mut self, _: &mut syn::Macro) {}
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            let Some(mut args) = crate::walk::MacroArgs::parse(mac) else {
+                return;
+            };
+            if args.quotes() {
+                return;
+            }
+            for (arg, _) in args.args_mut() {
+                self.visit_expr_mut(arg);
+            }
+            if self.taken.is_some() {
+                args.write_back(&mut mac.tokens);
+            }
+        }
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     }
@@ -113,8 +132,17 @@ mod tests {
         );
         assert!(taken.is_none());
         let (_, taken) = take(
-            "two(format!(\"{}\", match ::desugar::__private::Branch::branch({ __awaited1 }) { C(v) => v, B(r) => return r }), b);",
+            "two(dbg!(match ::desugar::__private::Branch::branch({ __awaited1 }) { C(v) => v, B(r) => return r }), b);",
         );
         assert!(taken.is_none());
+    }
+
+    #[test]
+    fn a_tried_awaited_value_in_a_macro_read_as_expressions_is_taken() {
+        let (stmt, taken) = take(
+            "two(format!(\"{}\", match ::desugar::__private::Branch::branch({ __awaited1 }) { C(v) => v, B(r) => return r }.n), b);",
+        );
+        assert!(stmt.contains("{ __awaited1 } . n"), "{stmt}");
+        assert!(taken.is_some());
     }
 }
