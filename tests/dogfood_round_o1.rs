@@ -20,6 +20,39 @@ fn leaf<T>(name: &str, v: T) -> LeafFuture<T> {
     Leaf::new(name).pending(1).ready(v)
 }
 
+/// `same_and_no_larger` of `$f(&mut v, ..)` and its twin, for a fresh
+/// `v = $make` each run, owned by the future that borrows it (an `async
+/// move` block around the call), and the bare futures' sizes compared on
+/// one value: the machine no larger than the twin.
+macro_rules! same_on_fresh {
+    ($make:expr, $f:ident, $twin:ident $(, $arg:expr)*) => {{
+        same_and_no_larger(
+            || {
+                let mut v = $make;
+                async move { $f(&mut v $(, $arg)*).await }
+            },
+            || {
+                let mut v = $make;
+                async move { $twin(&mut v $(, $arg)*).await }
+            },
+        );
+        let (mut left, mut right) = ($make, $make);
+        let (left, right) = (
+            std::mem::size_of_val(&$f(&mut left $(, $arg)*)),
+            std::mem::size_of_val(&$twin(&mut right $(, $arg)*)),
+        );
+        assert!(left <= right, "{left} bytes against rustc's {right}");
+    }};
+}
+
+/// `both_send` of `$f(&mut v, ..)` and its twin, each on a value of its own.
+macro_rules! send_on_fresh {
+    ($make:expr, $f:ident, $twin:ident $(, $arg:expr)*) => {{
+        let (mut left, mut right) = ($make, $make);
+        both_send(&$f(&mut left $(, $arg)*), &$twin(&mut right $(, $arg)*));
+    }};
+}
+
 // ------------------------------------------------------------ 1. sizes
 
 pub struct Snapshot {
@@ -109,10 +142,10 @@ async fn read_through_both(cache: &Lock<BTreeMap<u32, String>>, k: u32) -> Strin
     }
 }
 
-fn cache() -> &'static Lock<BTreeMap<u32, String>> {
-    Box::leak(Box::new(Lock {
+fn cache() -> Lock<BTreeMap<u32, String>> {
+    Lock {
         inner: Mutex::new(BTreeMap::from([(1, "one".to_string())])),
-    }))
+    }
 }
 
 #[test]
@@ -122,16 +155,10 @@ fn if_let_temporary_gone_before_an_awaiting_else() {
     }
     both_send(&read(true), &read_rustc(true));
     // The guard is gone at the `else`'s await: `Send`, as the twin is.
-    both_send(&read_through(cache(), 2), &read_through_rustc(cache(), 2));
+    send_on_fresh!(cache(), read_through, read_through_rustc, 2);
     for k in [1, 2] {
-        same_and_no_larger(
-            || read_through(cache(), k),
-            || read_through_rustc(cache(), k),
-        );
-        same_and_no_larger(
-            || read_through_both(cache(), k),
-            || read_through_both_rustc(cache(), k),
-        );
+        same_on_fresh!(cache(), read_through, read_through_rustc, k);
+        same_on_fresh!(cache(), read_through_both, read_through_both_rustc, k);
     }
 }
 
@@ -203,28 +230,22 @@ fn coerced_method_results() {
     );
     both_send(&let_coerced(key("a")), &let_coerced_rustc(key("a")));
     for start in [None, Some(7)] {
-        same_and_no_larger(
-            || get_or_insert_with_coerced(Box::leak(Box::new(start))),
-            || get_or_insert_with_coerced_rustc(Box::leak(Box::new(start))),
+        same_on_fresh!(
+            start,
+            get_or_insert_with_coerced,
+            get_or_insert_with_coerced_rustc
         );
     }
-    both_send(
-        &get_or_insert_with_coerced(Box::leak(Box::new(None))),
-        &get_or_insert_with_coerced_rustc(Box::leak(Box::new(None))),
+    send_on_fresh!(
+        None,
+        get_or_insert_with_coerced,
+        get_or_insert_with_coerced_rustc
     );
-    let map = || -> &'static mut HashMap<String, usize> {
-        Box::leak(Box::new(HashMap::from([("a".to_string(), 1)])))
-    };
+    let map = || -> HashMap<String, usize> { HashMap::from([("a".to_string(), 1)]) };
     for k in ["a", "bc"] {
-        same_and_no_larger(
-            || vacant_key_coerced(map(), k),
-            || vacant_key_coerced_rustc(map(), k),
-        );
+        same_on_fresh!(map(), vacant_key_coerced, vacant_key_coerced_rustc, k);
     }
-    both_send(
-        &vacant_key_coerced(map(), "a"),
-        &vacant_key_coerced_rustc(map(), "a"),
-    );
+    send_on_fresh!(map(), vacant_key_coerced, vacant_key_coerced_rustc, "a");
 }
 
 // ------------------------------------------------------------ 3. entries taken by value
@@ -338,24 +359,16 @@ fn entries_taken_by_value() {
         same_and_no_larger(|| named_or_not(n), || named_or_not_rustc(n));
     }
     both_send(&named_or_not(2), &named_or_not_rustc(2));
-    let hm = || -> &'static mut HashMap<String, String> {
-        Box::leak(Box::new(HashMap::from([(
-            "a".to_string(),
-            "x".to_string(),
-        )])))
-    };
+    let hm = || -> HashMap<String, String> { HashMap::from([("a".to_string(), "x".to_string())]) };
     for k in ["a", "b"] {
-        same_and_no_larger(|| get_or_load(hm(), k), || get_or_load_rustc(hm(), k));
+        same_on_fresh!(hm(), get_or_load, get_or_load_rustc, k);
     }
-    both_send(&get_or_load(hm(), "a"), &get_or_load_rustc(hm(), "a"));
-    let bm = || -> &'static mut BTreeMap<u32, String> {
-        Box::leak(Box::new(BTreeMap::from([
-            (1, "a".to_string()),
-            (2, "b".to_string()),
-        ])))
+    send_on_fresh!(hm(), get_or_load, get_or_load_rustc, "a");
+    let bm = || -> BTreeMap<u32, String> {
+        BTreeMap::from([(1, "a".to_string()), (2, "b".to_string())])
     };
-    same_and_no_larger(|| drain_first(bm()), || drain_first_rustc(bm()));
-    both_send(&drain_first(bm()), &drain_first_rustc(bm()));
+    same_on_fresh!(bm(), drain_first, drain_first_rustc);
+    send_on_fresh!(bm(), drain_first, drain_first_rustc);
     let probes = || BTreeMap::from([(1, Probe::new("one")), (2, Probe::new("two"))]);
     same_and_no_larger(
         || collections_kept_in_place(probes(), vec![1, 2]),
@@ -365,29 +378,20 @@ fn entries_taken_by_value() {
         &collections_kept_in_place(probes(), vec![]),
         &collections_kept_in_place_rustc(probes(), vec![]),
     );
-    let um =
-        || -> &'static mut BTreeMap<u32, u32> { Box::leak(Box::new(BTreeMap::from([(1, 1)]))) };
+    let um = || -> BTreeMap<u32, u32> { BTreeMap::from([(1, 1)]) };
     for k in [1, 2] {
-        same_and_no_larger(|| fill(um(), k), || fill_rustc(um(), k));
+        same_on_fresh!(um(), fill, fill_rustc, k);
     }
-    both_send(&fill(um(), 1), &fill_rustc(um(), 1));
+    send_on_fresh!(um(), fill, fill_rustc, 1);
     for k in [1, 2] {
-        same_and_no_larger(
-            || fill_without_else(um(), k),
-            || fill_without_else_rustc(um(), k),
-        );
-        same_and_no_larger(|| removed(um(), k), || removed_rustc(um(), k));
+        same_on_fresh!(um(), fill_without_else, fill_without_else_rustc, k);
+        same_on_fresh!(um(), removed, removed_rustc, k);
     }
-    both_send(
-        &fill_without_else(um(), 1),
-        &fill_without_else_rustc(um(), 1),
-    );
-    both_send(&removed(um(), 1), &removed_rustc(um(), 1));
-    let pm = || -> &'static mut BTreeMap<u32, Probe> {
-        Box::leak(Box::new(BTreeMap::from([(1, Probe::new("old"))])))
-    };
+    send_on_fresh!(um(), fill_without_else, fill_without_else_rustc, 1);
+    send_on_fresh!(um(), removed, removed_rustc, 1);
+    let pm = || -> BTreeMap<u32, Probe> { BTreeMap::from([(1, Probe::new("old"))]) };
     for k in [1, 2] {
-        same_and_no_larger(|| fill_or_touch(pm(), k), || fill_or_touch_rustc(pm(), k));
+        same_on_fresh!(pm(), fill_or_touch, fill_or_touch_rustc, k);
     }
-    both_send(&fill_or_touch(pm(), 1), &fill_or_touch_rustc(pm(), 1));
+    send_on_fresh!(pm(), fill_or_touch, fill_or_touch_rustc, 1);
 }
