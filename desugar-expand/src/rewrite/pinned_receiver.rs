@@ -33,7 +33,7 @@
 use syn::visit_mut::{self, VisitMut};
 
 use crate::walk::patterns::bindings;
-use crate::walk::{OF_PIN_MUT, OF_PIN_REF, segment_names};
+use crate::walk::{OF_PIN_MUT, OF_PIN_REF, segment_names, strip_parens};
 
 /// `Pin`'s methods that take `self` (the pin itself) by value.
 const TAKE_THE_PIN: &[&str] = &[
@@ -198,28 +198,7 @@ impl PinnedReceiver {
         let syn::Expr::MethodCall(inner) = receiver else {
             return false;
         };
-        if !inner.args.is_empty()
-            || inner.turbofish.is_some()
-            || self.pinned(strip_parens(&inner.receiver)).is_none()
-        {
-            return false;
-        }
-        let list = if inner.method == "as_mut" {
-            OF_PIN_MUT
-        } else if inner.method == "as_ref" {
-            OF_PIN_REF
-        } else {
-            return false;
-        };
-        list.iter().any(|name| call.method == name)
-    }
-}
-
-fn strip_parens(expr: &syn::Expr) -> &syn::Expr {
-    match expr {
-        syn::Expr::Paren(inner) => strip_parens(&inner.expr),
-        syn::Expr::Group(inner) => strip_parens(&inner.expr),
-        _ => expr,
+        crate::walk::takes_view_whole(call) && self.pinned(strip_parens(&inner.receiver)).is_some()
     }
 }
 
